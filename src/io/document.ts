@@ -1,0 +1,127 @@
+/**
+ * The one loader: every way a design comes in (file, link, paste, image, fixture, CLI) goes
+ * through `loadDocument`: parse → migrate → validate. It never throws; a failure is a value with
+ * a reason the UI can show, and the caller keeps its current design untouched.
+ */
+import { z } from 'zod';
+import { migrate } from '../model/migrations';
+import { CURRENT_VERSION, designSchema, type Design } from '../model/schema';
+import { checkReferences } from '../model/integrity';
+
+export type LoadError =
+  | { readonly kind: 'corrupt'; readonly message: string }
+  | { readonly kind: 'not-a-design'; readonly message: string }
+  | { readonly kind: 'too-new'; readonly message: string; readonly version: number }
+  | { readonly kind: 'invalid'; readonly message: string; readonly path: string }
+  | { readonly kind: 'too-large'; readonly message: string };
+
+export type LoadResult =
+  | { readonly ok: true; readonly design: Design }
+  | { readonly ok: false; readonly error: LoadError };
+
+/** Larger inputs are refused before parsing (a design of 10,000 elements is about 5 MB). */
+export const MAX_DOCUMENT_CHARS = 20_000_000;
+
+function fail(error: LoadError): LoadResult {
+  return { ok: false, error };
+}
+
+/** Render a zod issue path as `links[3].distanceKm`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out || '(root)';
+}
+
+export function loadDocument(input: unknown): LoadResult {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_DOCUMENT_CHARS) {
+      return fail({
+        kind: 'too-large',
+        message: `The design is too large (${input.length.toLocaleString('en-US')} characters; the limit is ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}).`,
+      });
+    }
+    try {
+      raw = JSON.parse(input);
+    } catch {
+      return fail({
+        kind: 'corrupt',
+        message: 'The file is not valid JSON: it may be truncated or corrupted.',
+      });
+    }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail({ kind: 'not-a-design', message: 'The file is not a DCI Studio design.' });
+  }
+  const doc = raw as Record<string, unknown>;
+  const version = doc['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || !Array.isArray(doc['nodes'])) {
+    return fail({
+      kind: 'not-a-design',
+      message: 'The file is not a DCI Studio design (it has no version and nodes).',
+    });
+  }
+  if (version > CURRENT_VERSION) {
+    return fail({
+      kind: 'too-new',
+      version,
+      message: `This design was made by a newer version of DCI Studio (format ${version}; this studio reads up to ${CURRENT_VERSION}).`,
+    });
+  }
+  if (version < 1)
+    return fail({ kind: 'not-a-design', message: `Unknown design format version ${version}.` });
+  const migrated = migrate(doc, version, CURRENT_VERSION);
+  if (migrated.type === 'error')
+    return fail({
+      kind: 'corrupt',
+      message: `The design could not be upgraded: ${migrated.reason}.`,
+    });
+  const parsed = designSchema.safeParse(migrated.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue ? formatPath(issue.path) : '(root)';
+    const detail = issue ? describeIssue(issue) : 'invalid';
+    return fail({ kind: 'invalid', path, message: `Field ${path}: ${detail}.` });
+  }
+  const integrity = checkReferences(parsed.data);
+  if (integrity !== null)
+    return fail({
+      kind: 'invalid',
+      path: integrity.path,
+      message: `Field ${integrity.path}: ${integrity.message}.`,
+    });
+  return { ok: true, design: parsed.data };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'number'
+        ? `expected a number ≥ ${String(issue.minimum)}`
+        : `too short (at least ${String(issue.minimum)})`;
+    case 'too_big':
+      return issue.origin === 'number'
+        ? `expected a number ≤ ${String(issue.maximum)}`
+        : `too long (at most ${String(issue.maximum)})`;
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'not a known kind of element';
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Save the design, not the editor: pick every field explicitly through the schema, so
+ * selection, measured sizes and other transient UI state never reach a file or a link.
+ */
+export function toDocument(design: Design): Design {
+  return designSchema.parse(design);
+}

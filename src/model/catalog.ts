@@ -1,0 +1,281 @@
+/**
+ * Hypervisor profiles (DOMAIN.md §3) and stretched-storage products (§4) as data.
+ * Every limit carries the text of its source so the UI and reports can cite it, and a
+ * `certain` flag: an uncertain figure (`?` in the rule book) may raise a warning, never an error.
+ */
+
+export interface Limit {
+  readonly value: number;
+  readonly certain: boolean;
+  readonly source: string;
+}
+
+export const HYPERVISOR_PROFILE_IDS = [
+  'vsphere-5-standard',
+  'vsphere-5-metro',
+  'vsphere-6',
+  'hyperv-stretched',
+  'kvm',
+  'vsphere-vmsc',
+] as const;
+export type HypervisorProfileId = (typeof HYPERVISOR_PROFILE_IDS)[number];
+
+export interface HypervisorProfile {
+  readonly id: HypervisorProfileId;
+  readonly label: string;
+  /** Max RTT between source and destination hosts for a live migration; null = no hard limit. */
+  readonly maxRttMs: Limit | null;
+  /** Bandwidth one concurrent migration needs on the migration path. */
+  readonly bandwidthPerMigrationGbps: Limit | null;
+  /** Whether the vMotion/migration vmkernel may be routed (cross an L3 boundary). */
+  readonly routedVmkernel: 'supported' | 'not-supported' | 'n/a';
+  /** Max RTT between the sites of one stretched cluster, where the profile is a stretched one. */
+  readonly stretchedMaxRttMs: Limit | null;
+  /** Default cap on migration throughput (KVM's 128 MiB/s), if any. */
+  readonly defaultThroughputCapGbps: number | null;
+}
+
+const KB310156 = 'VMware KB 310156 (vMotion over distance: 5 ms, 10 ms with Metro vMotion)';
+
+export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, HypervisorProfile>> = {
+  'vsphere-5-standard': {
+    id: 'vsphere-5-standard',
+    label: 'vSphere 4.x / 5.x standard',
+    maxRttMs: { value: 5, certain: true, source: KB310156 },
+    bandwidthPerMigrationGbps: {
+      value: 0.622,
+      certain: false,
+      source: 'Guidance of 622 Mb/s per migration (seed 001, long-distance vMotion part 3)',
+    },
+    routedVmkernel: 'not-supported',
+    stretchedMaxRttMs: null,
+    defaultThroughputCapGbps: null,
+  },
+  'vsphere-5-metro': {
+    id: 'vsphere-5-metro',
+    label: 'vSphere 5.x Metro vMotion (Enterprise Plus)',
+    maxRttMs: { value: 10, certain: true, source: KB310156 },
+    bandwidthPerMigrationGbps: {
+      value: 0.622,
+      certain: false,
+      source: 'Guidance of 622 Mb/s per migration (seed 001, long-distance vMotion part 3)',
+    },
+    routedVmkernel: 'not-supported',
+    stretchedMaxRttMs: null,
+    defaultThroughputCapGbps: null,
+  },
+  'vsphere-6': {
+    id: 'vsphere-6',
+    label: 'vSphere 6.0+ (long-distance vMotion)',
+    maxRttMs: {
+      value: 150,
+      certain: true,
+      source: 'VMware KB 2106949 (long-distance vMotion: 150 ms RTT)',
+    },
+    bandwidthPerMigrationGbps: {
+      value: 0.25,
+      certain: true,
+      source: 'vSphere 6–8 vMotion networking requirements (250 Mb/s per concurrent migration)',
+    },
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: null,
+    defaultThroughputCapGbps: null,
+  },
+  'hyperv-stretched': {
+    id: 'hyperv-stretched',
+    label: 'Hyper-V stretched cluster (Storage Replica sync)',
+    maxRttMs: {
+      value: 5,
+      certain: true,
+      source:
+        'Microsoft Storage Replica requirements (5 ms average RTT for synchronous replication)',
+    },
+    bandwidthPerMigrationGbps: {
+      value: 1,
+      certain: true,
+      source: 'Microsoft Storage Replica requirements (≥ 1 Gb/s link)',
+    },
+    routedVmkernel: 'n/a',
+    stretchedMaxRttMs: {
+      value: 5,
+      certain: true,
+      source: 'Microsoft Storage Replica requirements (5 ms average RTT)',
+    },
+    defaultThroughputCapGbps: null,
+  },
+  kvm: {
+    id: 'kvm',
+    label: 'KVM / QEMU',
+    maxRttMs: null,
+    bandwidthPerMigrationGbps: null,
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: null,
+    // 128 MiB/s = 1.074 Gb/s: QEMU's default max-bandwidth; raise it for WAN migrations.
+    defaultThroughputCapGbps: (128 * 1024 * 1024 * 8) / 1e9,
+  },
+  'vsphere-vmsc': {
+    id: 'vsphere-vmsc',
+    label: 'Stretched vSphere cluster (vMSC)',
+    maxRttMs: {
+      value: 10,
+      certain: true,
+      source: 'VMware vSphere Metro Storage Cluster recommended practices (10 ms)',
+    },
+    bandwidthPerMigrationGbps: null,
+    routedVmkernel: 'not-supported',
+    stretchedMaxRttMs: {
+      value: 10,
+      certain: true,
+      source: 'VMware vSphere Metro Storage Cluster recommended practices (10 ms between sites)',
+    },
+    defaultThroughputCapGbps: null,
+  },
+};
+
+export const STORAGE_PRODUCT_IDS = [
+  'generic',
+  'vplex-metro',
+  'vplex-geo',
+  'netapp-metrocluster',
+  'ibm-svc-stretched',
+  'ibm-hyperswap',
+  'pure-activecluster',
+  'hpe-3par-peer-persistence',
+  'vsan-stretched',
+  'netapp-flexcache',
+] as const;
+export type StorageProductId = (typeof STORAGE_PRODUCT_IDS)[number];
+
+export interface StorageProduct {
+  readonly id: StorageProductId;
+  readonly label: string;
+  /**
+   * active-active: local I/O at both sites; split-controller: one site owns each volume;
+   * async / cache / local: not a synchronous stretched target.
+   */
+  readonly behaviour:
+    'active-active' | 'split-controller' | 'active-passive-failover' | 'async' | 'cache' | 'local';
+  /** RTT limit for synchronous replication between the two arrays; null = any (async). */
+  readonly syncMaxRttMs: Limit | null;
+  /** Whether the product needs a witness / mediator / quorum in a third site. */
+  readonly needsWitness: boolean;
+  /** Max RTT from the witness to each data site; null = not stated. */
+  readonly witnessMaxRttMs: Limit | null;
+  /** Split-controller products have no node redundancy at one site (seed 001). */
+  readonly nodeRedundancyPerSite: boolean;
+}
+
+export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>> = {
+  generic: {
+    id: 'generic',
+    label: 'Local array (not stretched)',
+    behaviour: 'local',
+    syncMaxRttMs: null,
+    needsWitness: false,
+    witnessMaxRttMs: null,
+    nodeRedundancyPerSite: true,
+  },
+  'vplex-metro': {
+    id: 'vplex-metro',
+    label: 'Dell VPLEX Metro / metro node',
+    behaviour: 'active-active',
+    syncMaxRttMs: {
+      value: 5,
+      certain: true,
+      source: 'Dell VPLEX Metro: 5 ms RTT (10 ms with cross-connect)',
+    },
+    needsWitness: true,
+    witnessMaxRttMs: null,
+    nodeRedundancyPerSite: true,
+  },
+  'vplex-geo': {
+    id: 'vplex-geo',
+    label: 'Dell VPLEX Geo',
+    behaviour: 'async',
+    syncMaxRttMs: {
+      value: 50,
+      certain: false,
+      source: 'Dell VPLEX Geo: asynchronous, up to 50 ms RTT',
+    },
+    needsWitness: false,
+    witnessMaxRttMs: null,
+    nodeRedundancyPerSite: true,
+  },
+  'netapp-metrocluster': {
+    id: 'netapp-metrocluster',
+    label: 'NetApp MetroCluster (FC / IP)',
+    behaviour: 'split-controller',
+    // ~1 ms per 100 km; IP up to ~700 km ⇒ about 7 ms, uncertain per platform.
+    syncMaxRttMs: {
+      value: 7,
+      certain: false,
+      source: 'NetApp MetroCluster: ~1 ms per 100 km, ≤ 300 km FC, up to ~700 km IP, per platform',
+    },
+    needsWitness: true,
+    witnessMaxRttMs: { value: 75, certain: true, source: 'NetApp ONTAP Mediator: < 75 ms RTT' },
+    nodeRedundancyPerSite: false,
+  },
+  'ibm-svc-stretched': {
+    id: 'ibm-svc-stretched',
+    label: 'IBM SVC stretched system',
+    behaviour: 'split-controller',
+    // ~10 km campus without ISLs (seed 001) ⇒ about 0.1 ms of fibre.
+    syncMaxRttMs: {
+      value: 0.2,
+      certain: false,
+      source: 'IBM SVC stretched system: ~10 km without ISLs, campus distance (seed 001)',
+    },
+    needsWitness: true,
+    witnessMaxRttMs: { value: 80, certain: false, source: 'IBM SVC IP quorum: ≤ 80 ms RTT' },
+    nodeRedundancyPerSite: false,
+  },
+  'ibm-hyperswap': {
+    id: 'ibm-hyperswap',
+    label: 'IBM HyperSwap',
+    behaviour: 'active-active',
+    syncMaxRttMs: { value: 3, certain: false, source: 'IBM HyperSwap: ≤ 300 km (about 3 ms RTT)' },
+    needsWitness: true,
+    witnessMaxRttMs: null,
+    nodeRedundancyPerSite: true,
+  },
+  'pure-activecluster': {
+    id: 'pure-activecluster',
+    label: 'Pure ActiveCluster',
+    behaviour: 'active-active',
+    syncMaxRttMs: { value: 11, certain: true, source: 'Pure Storage ActiveCluster: 11 ms RTT' },
+    needsWitness: true,
+    witnessMaxRttMs: null,
+    nodeRedundancyPerSite: true,
+  },
+  'hpe-3par-peer-persistence': {
+    id: 'hpe-3par-peer-persistence',
+    label: 'HPE 3PAR Peer Persistence',
+    behaviour: 'active-passive-failover',
+    syncMaxRttMs: { value: 5, certain: true, source: 'HPE 3PAR Peer Persistence: 5 ms RTT' },
+    needsWitness: true,
+    witnessMaxRttMs: { value: 150, certain: true, source: 'HPE 3PAR quorum witness: < 150 ms RTT' },
+    nodeRedundancyPerSite: true,
+  },
+  'vsan-stretched': {
+    id: 'vsan-stretched',
+    label: 'vSAN stretched cluster',
+    behaviour: 'active-active',
+    syncMaxRttMs: {
+      value: 5,
+      certain: true,
+      source: 'VMware vSAN stretched cluster: 5 ms RTT between data sites',
+    },
+    needsWitness: true,
+    witnessMaxRttMs: { value: 200, certain: false, source: 'VMware vSAN witness: ≤ 200 ms RTT' },
+    nodeRedundancyPerSite: true,
+  },
+  'netapp-flexcache': {
+    id: 'netapp-flexcache',
+    label: 'NetApp FlexCache (NFS)',
+    behaviour: 'cache',
+    syncMaxRttMs: null,
+    needsWitness: false,
+    witnessMaxRttMs: null,
+    nodeRedundancyPerSite: true,
+  },
+};

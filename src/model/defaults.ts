@@ -1,0 +1,173 @@
+/**
+ * Defaults for every element kind: what a freshly dropped element looks like. The loader
+ * (src/io) and the editor both use these, so a new element is valid by construction.
+ */
+import type {
+  DciLink,
+  DesignNode,
+  Design,
+  DeviceKind,
+  FabricLink,
+  NodeKind,
+  Position,
+  Segment,
+  Settings,
+  Site,
+  Workload,
+} from './schema';
+import { CURRENT_VERSION } from './schema';
+
+/** Rendered size of a device node; sites are resizable containers. */
+export const DEVICE_SIZE = { width: 168, height: 56 } as const;
+export const SITE_DEFAULT_SIZE = { width: 560, height: 380 } as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  dciHopAllowanceMs: 0.1,
+  fabricHopAllowanceMs: 0.005,
+  tcpWindowMB: 64,
+  resumeAllowanceS: 0.1,
+};
+
+export const KIND_LABELS: Readonly<Record<NodeKind, string>> = {
+  site: 'Site',
+  spine: 'Spine',
+  tor: 'ToR / leaf',
+  border: 'Border / DCI edge',
+  cluster: 'Host cluster',
+  array: 'Storage array',
+  firewall: 'Firewall',
+  witness: 'Witness',
+};
+
+let counter = 0;
+/** A fresh, readable id: `spine-k3f9x2`. Random so pasted copies never collide with a design. */
+export function newId(prefix: string): string {
+  counter = (counter + 1) % 1296;
+  const random = Math.floor(Math.random() * 36 ** 5)
+    .toString(36)
+    .padStart(5, '0');
+  return `${prefix}-${random}${counter.toString(36).padStart(2, '0')}`;
+}
+
+export function emptyDesign(name = 'Untitled design'): Design {
+  return {
+    version: CURRENT_VERSION,
+    name,
+    settings: { ...DEFAULT_SETTINGS },
+    nodes: [],
+    links: [],
+    segments: [],
+    workloads: [],
+    waivers: [],
+  };
+}
+
+export function createSite(
+  id: string,
+  label: string,
+  position: Position,
+  role: Site['role'] = 'dc',
+): Site {
+  return { id, kind: 'site', label, position, role, ...SITE_DEFAULT_SIZE };
+}
+
+export function createDevice(
+  kind: DeviceKind,
+  id: string,
+  label: string,
+  parentId: string,
+  position: Position,
+): DesignNode {
+  const base = { id, label, parentId, position };
+  switch (kind) {
+    case 'spine':
+      return { ...base, kind };
+    case 'border':
+      return { ...base, kind };
+    case 'tor':
+      return { ...base, kind, boundary: 'l2', overlay: false, anycastGateway: false };
+    case 'cluster':
+      return {
+        ...base,
+        kind,
+        profile: 'vsphere-6',
+        hosts: 8,
+        vswitchPortsPerHost: 64,
+        vmkRouted: false,
+        vmotionNicGbps: 10,
+        concurrentMigrations: 1,
+      };
+    case 'array':
+      return {
+        ...base,
+        kind,
+        product: 'generic',
+        access: 'uniform',
+        nodeRedundancy: true,
+        volumes: [],
+      };
+    case 'firewall':
+      return { ...base, kind, stateful: true, stateSynced: false, segmentIds: [] };
+    case 'witness':
+      return { ...base, kind, arbitrates: [] };
+  }
+}
+
+export function createNode(
+  kind: NodeKind,
+  id: string,
+  label: string,
+  position: Position,
+  parentId?: string,
+): DesignNode {
+  if (kind === 'site') return createSite(id, label, position);
+  if (parentId === undefined) throw new Error(`a ${kind} must live in a site`);
+  return createDevice(kind, id, label, parentId, position);
+}
+
+/** A new DCI link: dark fibre, 10 km, 10 Gb/s, MTU 9216, nothing extended yet. */
+export function createDciLink(id: string, source: string, target: string): DciLink {
+  return {
+    id,
+    kind: 'dci',
+    source,
+    target,
+    transport: 'dark-fiber',
+    l2Extension: 'none',
+    bpduFilter: false,
+    distanceKm: 10,
+    bandwidthGbps: 10,
+    mtu: 9216,
+    extendedSegmentIds: [],
+  };
+}
+
+export function createFabricLink(id: string, source: string, target: string): FabricLink {
+  return { id, kind: 'fabric', source, target, bandwidthGbps: 100 };
+}
+
+export function createSegment(id: string, name: string, vlanId: number): Segment {
+  return {
+    id,
+    name,
+    vlanId,
+    subnet: '',
+    gatewayMode: 'centralized',
+    gatewaySiteIds: [],
+    ingressMode: 'single-site',
+  };
+}
+
+export function createWorkload(id: string, name: string, clusterId: string): Workload {
+  return {
+    id,
+    name,
+    count: 1,
+    clusterId,
+    memoryGB: 16,
+    dirtyRateMBps: 50,
+    segmentIds: [],
+    downtimeToleranceS: 2,
+    mobilityTargetIds: [],
+  };
+}

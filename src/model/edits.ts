@@ -1,0 +1,322 @@
+/**
+ * Pure edits: Design → Design. The store, quick fixes and tests all change a design through
+ * these, so references (links, workloads, volumes, segments) stay consistent.
+ */
+import { createDciLink, createFabricLink, newId } from './defaults';
+import type {
+  DciLink,
+  Design,
+  DesignNode,
+  Link,
+  Position,
+  Segment,
+  Site,
+  Workload,
+} from './schema';
+
+export function findNode(design: Design, id: string): DesignNode | undefined {
+  return design.nodes.find((n) => n.id === id);
+}
+
+/** The site a node belongs to: itself for a site, its parent for a device. */
+export function siteIdOf(design: Design, nodeId: string): string | undefined {
+  const node = findNode(design, nodeId);
+  if (!node) return undefined;
+  return node.kind === 'site' ? node.id : node.parentId;
+}
+
+/** A link between two sites, or devices of different sites, is a DCI link; else a fabric link. */
+export function linkKindFor(design: Design, source: string, target: string): Link['kind'] {
+  const a = siteIdOf(design, source);
+  const b = siteIdOf(design, target);
+  const sourceNode = findNode(design, source);
+  const targetNode = findNode(design, target);
+  if (sourceNode?.kind === 'site' || targetNode?.kind === 'site') return a === b ? 'fabric' : 'dci';
+  return a !== undefined && a === b ? 'fabric' : 'dci';
+}
+
+export function addNode(design: Design, node: DesignNode): Design {
+  // Sites first so a container always precedes its children (React Flow needs that order).
+  const nodes =
+    node.kind === 'site' ? [...sites(design), node, ...devices(design)] : [...design.nodes, node];
+  return { ...design, nodes };
+}
+
+function sites(design: Design): DesignNode[] {
+  return design.nodes.filter((n) => n.kind === 'site');
+}
+function devices(design: Design): DesignNode[] {
+  return design.nodes.filter((n) => n.kind !== 'site');
+}
+
+/** Connect two elements; returns the design unchanged if the link would be a loop or a duplicate. */
+export function connect(
+  design: Design,
+  source: string,
+  target: string,
+  id = newId('link'),
+): Design {
+  if (source === target) return design;
+  if (!findNode(design, source) || !findNode(design, target)) return design;
+  const duplicate = design.links.some(
+    (l) =>
+      (l.source === source && l.target === target) || (l.source === target && l.target === source),
+  );
+  if (duplicate) return design;
+  const link =
+    linkKindFor(design, source, target) === 'dci'
+      ? createDciLink(id, source, target)
+      : createFabricLink(id, source, target);
+  return { ...design, links: [...design.links, link] };
+}
+
+export function updateNode(design: Design, id: string, patch: Partial<DesignNode>): Design {
+  return {
+    ...design,
+    nodes: design.nodes.map((n) =>
+      n.id === id ? ({ ...n, ...patch, id: n.id, kind: n.kind } as DesignNode) : n,
+    ),
+  };
+}
+
+export function updateLink(design: Design, id: string, patch: Partial<Link>): Design {
+  return {
+    ...design,
+    links: design.links.map((l) =>
+      l.id === id ? ({ ...l, ...patch, id: l.id, kind: l.kind } as Link) : l,
+    ),
+  };
+}
+
+export function moveNodes(design: Design, positions: ReadonlyMap<string, Position>): Design {
+  return {
+    ...design,
+    nodes: design.nodes.map((n) => {
+      const p = positions.get(n.id);
+      return p ? { ...n, position: p } : n;
+    }),
+  };
+}
+
+/**
+ * Move a device into another site (position relative to the new site). Links that now join
+ * devices of different sites become DCI links, and the reverse, so the kind always matches.
+ */
+export function reparent(
+  design: Design,
+  nodeId: string,
+  siteId: string,
+  position: Position,
+): Design {
+  const node = findNode(design, nodeId);
+  const site = findNode(design, siteId);
+  if (!node || node.kind === 'site' || !site || site.kind !== 'site') return design;
+  const moved = updateNode(design, nodeId, { parentId: siteId, position } as Partial<DesignNode>);
+  return retypeLinks(moved, (l) => l.source === nodeId || l.target === nodeId);
+}
+
+/** Recompute link kinds after devices changed site; a retyped link keeps id, ends and bandwidth. */
+export function retypeLinks(design: Design, which: (l: Link) => boolean = () => true): Design {
+  return {
+    ...design,
+    links: design.links.map((l) => {
+      if (!which(l)) return l;
+      const kind = linkKindFor(design, l.source, l.target);
+      if (kind === l.kind) return l;
+      if (kind === 'fabric') {
+        const fabric = createFabricLink(l.id, l.source, l.target);
+        return {
+          ...fabric,
+          bandwidthGbps: l.bandwidthGbps,
+          ...(l.label !== undefined ? { label: l.label } : {}),
+        };
+      }
+      const dci: DciLink = createDciLink(l.id, l.source, l.target);
+      return {
+        ...dci,
+        bandwidthGbps: l.bandwidthGbps,
+        ...(l.label !== undefined ? { label: l.label } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Remove nodes and links. Removing a site removes its devices; removing a node removes its
+ * links; workloads on a removed cluster go too, and every reference to a removed id is dropped.
+ */
+export function removeElements(design: Design, ids: Iterable<string>): Design {
+  const gone = new Set(ids);
+  for (const n of design.nodes) if (n.kind !== 'site' && gone.has(n.parentId)) gone.add(n.id);
+  const nodes = design.nodes.filter((n) => !gone.has(n.id));
+  const links = design.links.filter(
+    (l) => !gone.has(l.id) && !gone.has(l.source) && !gone.has(l.target),
+  );
+  const workloads = design.workloads.filter((w) => !gone.has(w.clusterId) && !gone.has(w.id));
+  const removedVolumes = new Set<string>();
+  for (const n of design.nodes)
+    if (n.kind === 'array' && gone.has(n.id)) for (const v of n.volumes) removedVolumes.add(v.id);
+  return scrubReferences({ ...design, nodes, links, workloads }, gone, removedVolumes);
+}
+
+function scrubReferences(
+  design: Design,
+  gone: ReadonlySet<string>,
+  goneVolumes: ReadonlySet<string>,
+): Design {
+  const keep = (xs: readonly string[]) => xs.filter((x) => !gone.has(x));
+  const nodes = design.nodes.map((n): DesignNode => {
+    switch (n.kind) {
+      case 'cluster':
+        if (n.stretchPeerId !== undefined && gone.has(n.stretchPeerId)) {
+          const { stretchPeerId: _, ...rest } = n;
+          return rest;
+        }
+        return n;
+      case 'witness':
+        return { ...n, arbitrates: keep(n.arbitrates) };
+      case 'array':
+        return {
+          ...n,
+          volumes: n.volumes.map((v) => {
+            let out = v;
+            if (out.peerArrayId !== undefined && gone.has(out.peerArrayId)) {
+              const { peerArrayId: _, ...rest } = out;
+              out = rest;
+            }
+            if (out.preferredSiteId !== undefined && gone.has(out.preferredSiteId)) {
+              const { preferredSiteId: _, ...rest } = out;
+              out = rest;
+            }
+            return out;
+          }),
+        };
+      default:
+        return n;
+    }
+  });
+  const workloads = design.workloads.map((w): Workload => {
+    const out: Workload = {
+      ...w,
+      mobilityTargetIds: keep(w.mobilityTargetIds),
+      segmentIds: keep(w.segmentIds),
+    };
+    if (out.datastoreId !== undefined && goneVolumes.has(out.datastoreId)) {
+      const { datastoreId: _, ...rest } = out;
+      return rest;
+    }
+    return out;
+  });
+  const segments = design.segments.map((s): Segment => {
+    const out: Segment = { ...s, gatewaySiteIds: keep(s.gatewaySiteIds) };
+    if (out.ingressSiteId !== undefined && gone.has(out.ingressSiteId)) {
+      const { ingressSiteId: _, ...rest } = out;
+      return rest;
+    }
+    return out;
+  });
+  return { ...design, nodes, workloads, segments };
+}
+
+export function upsertSegment(design: Design, segment: Segment): Design {
+  const exists = design.segments.some((s) => s.id === segment.id);
+  return {
+    ...design,
+    segments: exists
+      ? design.segments.map((s) => (s.id === segment.id ? segment : s))
+      : [...design.segments, segment],
+  };
+}
+
+export function removeSegment(design: Design, segmentId: string): Design {
+  const gone = new Set([segmentId]);
+  return {
+    ...scrubReferences(
+      { ...design, segments: design.segments.filter((s) => s.id !== segmentId) },
+      gone,
+      new Set(),
+    ),
+    links: design.links.map((l) =>
+      l.kind === 'dci'
+        ? { ...l, extendedSegmentIds: l.extendedSegmentIds.filter((s) => s !== segmentId) }
+        : l,
+    ),
+    nodes: design.nodes.map((n) =>
+      n.kind === 'firewall' ? { ...n, segmentIds: n.segmentIds.filter((s) => s !== segmentId) } : n,
+    ),
+  };
+}
+
+export function upsertWorkload(design: Design, workload: Workload): Design {
+  const exists = design.workloads.some((w) => w.id === workload.id);
+  return {
+    ...design,
+    workloads: exists
+      ? design.workloads.map((w) => (w.id === workload.id ? workload : w))
+      : [...design.workloads, workload],
+  };
+}
+
+export function removeWorkload(design: Design, workloadId: string): Design {
+  return { ...design, workloads: design.workloads.filter((w) => w.id !== workloadId) };
+}
+
+/**
+ * Copy a set of nodes (and the links among them) as fresh elements: the basis of copy/paste.
+ * Devices whose site is not copied keep their parent. Workloads on copied clusters come along.
+ */
+export function cloneElements(
+  design: Design,
+  ids: Iterable<string>,
+  offset: Position,
+  makeId: (prefix: string) => string = newId,
+): { design: Design; newIds: string[] } {
+  const picked = new Set(ids);
+  for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
+  const idMap = new Map<string, string>();
+  const source = design.nodes.filter((n) => picked.has(n.id));
+  for (const n of source) idMap.set(n.id, makeId(n.kind));
+  const copies: DesignNode[] = source.map((n) => {
+    const copiedParent = n.kind !== 'site' && idMap.has(n.parentId);
+    const position =
+      n.kind === 'site' || !copiedParent
+        ? { x: n.position.x + offset.x, y: n.position.y + offset.y }
+        : n.position;
+    const base = { ...n, id: idMap.get(n.id) ?? n.id, position };
+    if (base.kind !== 'site') base.parentId = idMap.get(base.parentId) ?? base.parentId;
+    if (base.kind === 'array')
+      base.volumes = base.volumes.map((v) => ({ ...v, id: makeId('vol') }));
+    if (
+      base.kind === 'cluster' &&
+      base.stretchPeerId !== undefined &&
+      idMap.has(base.stretchPeerId)
+    ) {
+      base.stretchPeerId = idMap.get(base.stretchPeerId) ?? base.stretchPeerId;
+    }
+    return base as DesignNode;
+  });
+  const linkCopies: Link[] = design.links
+    .filter((l) => idMap.has(l.source) && idMap.has(l.target))
+    .map((l) => ({
+      ...l,
+      id: makeId('link'),
+      source: idMap.get(l.source) ?? l.source,
+      target: idMap.get(l.target) ?? l.target,
+    }));
+  const workloadCopies: Workload[] = design.workloads
+    .filter((w) => idMap.has(w.clusterId))
+    .map((w) => ({ ...w, id: makeId('wl'), clusterId: idMap.get(w.clusterId) ?? w.clusterId }));
+  let next: Design = design;
+  for (const c of copies) next = addNode(next, c);
+  next = {
+    ...next,
+    links: [...next.links, ...linkCopies],
+    workloads: [...next.workloads, ...workloadCopies],
+  };
+  next = retypeLinks(next, (l) => linkCopies.some((c) => c.id === l.id));
+  return { design: next, newIds: [...copies.map((c) => c.id), ...linkCopies.map((l) => l.id)] };
+}
+
+export function isSite(n: DesignNode | undefined): n is Site {
+  return n?.kind === 'site';
+}

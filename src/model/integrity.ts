@@ -1,0 +1,108 @@
+/**
+ * Referential integrity of a design that already passed the schema: ids are unique and every
+ * reference points at an element of the right kind. Returns the first problem, or null.
+ */
+import type { Design } from './schema';
+
+export interface IntegrityProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export function checkReferences(design: Design): IntegrityProblem | null {
+  const kinds = new Map<string, string>();
+  const seen = (id: string, path: string, kind: string): IntegrityProblem | null => {
+    if (kinds.has(id)) return { path, message: `duplicate id "${id}"` };
+    kinds.set(id, kind);
+    return null;
+  };
+  for (const [i, n] of design.nodes.entries()) {
+    const p = seen(n.id, `nodes[${i}].id`, n.kind);
+    if (p) return p;
+  }
+  const volumes = new Set<string>();
+  for (const [i, n] of design.nodes.entries()) {
+    if (n.kind !== 'site' && kinds.get(n.parentId) !== 'site') {
+      return {
+        path: `nodes[${i}].parentId`,
+        message: `"${n.parentId}" is not a site of this design`,
+      };
+    }
+    if (n.kind === 'array') {
+      for (const [j, v] of n.volumes.entries()) {
+        if (volumes.has(v.id) || kinds.has(v.id))
+          return { path: `nodes[${i}].volumes[${j}].id`, message: `duplicate id "${v.id}"` };
+        volumes.add(v.id);
+      }
+    }
+  }
+  for (const [i, l] of design.links.entries()) {
+    const p = seen(l.id, `links[${i}].id`, 'link');
+    if (p) return p;
+    for (const end of ['source', 'target'] as const) {
+      const kind = kinds.get(l[end]);
+      if (kind === undefined || kind === 'link')
+        return {
+          path: `links[${i}].${end}`,
+          message: `"${l[end]}" is not an element of this design`,
+        };
+    }
+  }
+  for (const [i, s] of design.segments.entries()) {
+    const p = seen(s.id, `segments[${i}].id`, 'segment');
+    if (p) return p;
+  }
+  const isKind = (id: string, kind: string) => kinds.get(id) === kind;
+  for (const [i, w] of design.workloads.entries()) {
+    const p = seen(w.id, `workloads[${i}].id`, 'workload');
+    if (p) return p;
+    if (!isKind(w.clusterId, 'cluster'))
+      return {
+        path: `workloads[${i}].clusterId`,
+        message: `"${w.clusterId}" is not a host cluster of this design`,
+      };
+    for (const [j, t] of w.mobilityTargetIds.entries()) {
+      if (!isKind(t, 'cluster'))
+        return {
+          path: `workloads[${i}].mobilityTargetIds[${j}]`,
+          message: `"${t}" is not a host cluster of this design`,
+        };
+    }
+    for (const [j, s] of w.segmentIds.entries()) {
+      if (!isKind(s, 'segment'))
+        return {
+          path: `workloads[${i}].segmentIds[${j}]`,
+          message: `"${s}" is not a segment of this design`,
+        };
+    }
+    if (w.datastoreId !== undefined && !volumes.has(w.datastoreId)) {
+      return {
+        path: `workloads[${i}].datastoreId`,
+        message: `"${w.datastoreId}" is not a volume of this design`,
+      };
+    }
+  }
+  for (const [i, l] of design.links.entries()) {
+    if (l.kind !== 'dci') continue;
+    for (const [j, s] of l.extendedSegmentIds.entries()) {
+      if (!isKind(s, 'segment'))
+        return {
+          path: `links[${i}].extendedSegmentIds[${j}]`,
+          message: `"${s}" is not a segment of this design`,
+        };
+    }
+  }
+  for (const [i, n] of design.nodes.entries()) {
+    if (
+      n.kind === 'cluster' &&
+      n.stretchPeerId !== undefined &&
+      !isKind(n.stretchPeerId, 'cluster')
+    ) {
+      return {
+        path: `nodes[${i}].stretchPeerId`,
+        message: `"${n.stretchPeerId}" is not a host cluster of this design`,
+      };
+    }
+  }
+  return null;
+}

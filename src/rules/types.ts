@@ -1,0 +1,110 @@
+/**
+ * The validator's vocabulary. A finding is computed from a design (never stored in it); its
+ * `key` is stable across runs so waivers and diffs can refer to it.
+ */
+import type { Design } from '../model/schema';
+
+export const RULE_IDS = [
+  'L2-GAP',
+  'L2-STP',
+  'L2-MTU',
+  'L2-IDLE',
+  'VMK-ROUTED',
+  'LAT-MIGRATION',
+  'LAT-STRETCHED',
+  'LAT-STORAGE',
+  'LAT-WITNESS',
+  'BW-MIGRATION',
+  'MIG-CONVERGE',
+  'MIG-DOWNTIME',
+  'TROMBONE-GW',
+  'TROMBONE-INGRESS',
+  'TROMBONE-STORAGE',
+  'FW-ASYMMETRY',
+  'RES-WITNESS',
+  'RES-DCI-SPOF',
+  'RES-SITE-NODE',
+  'CAP-VSWITCH',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** A hypothetical move a finding was evaluated under: "after W moves to cluster C". */
+export interface MoveScenario {
+  readonly workloadId: string;
+  readonly targetClusterId: string;
+}
+
+/** A one-click fix: data, so it can cross a worker boundary and be applied as an undoable edit. */
+export type FixAction =
+  | { readonly type: 'extend-segment'; readonly segmentId: string; readonly linkId: string }
+  | {
+      readonly type: 'set-gateway-mode';
+      readonly segmentId: string;
+      readonly mode: 'per-site' | 'anycast';
+      readonly siteIds?: readonly string[];
+    }
+  | {
+      readonly type: 'set-preferred-site';
+      readonly arrayId: string;
+      readonly volumeId: string;
+      readonly siteId: string;
+    }
+  | { readonly type: 'add-witness-site'; readonly arbitrates: readonly string[] }
+  | {
+      readonly type: 'set-l2-extension';
+      readonly linkId: string;
+      readonly l2Extension: 'otv' | 'vxlan-evpn';
+    }
+  | { readonly type: 'set-bpdu-filter'; readonly linkId: string }
+  | { readonly type: 'set-tor-overlay'; readonly torId: string }
+  | {
+      readonly type: 'set-ingress-mode';
+      readonly segmentId: string;
+      readonly mode: 'gslb' | 'lisp' | 'host-routes';
+    };
+
+export interface Fix {
+  readonly label: string;
+  /** Absent for advice that has no one-click form ("add a second DCI link"). */
+  readonly action?: FixAction;
+}
+
+export interface Finding {
+  /** Stable identity: rule id, scenario and the elements concerned. */
+  readonly key: string;
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  /** One line with the measured value and the limit: "RTT 12.4 ms > 10 ms for …". */
+  readonly message: string;
+  /** A short why, in the product's words. */
+  readonly why: string;
+  /** Where the limit comes from (vendor doc, RFC, seed). */
+  readonly source: string;
+  /** Ids of the nodes, links, workloads and segments the finding concerns. */
+  readonly elementIds: readonly string[];
+  /** For trombones and path findings: the ordered node and link ids of the path. */
+  readonly path?: readonly string[];
+  readonly scenario?: MoveScenario;
+  readonly measured?: number;
+  readonly limit?: number;
+  readonly unit?: string;
+  readonly fixes: readonly Fix[];
+}
+
+/** Options for a run: what-if failures are elements treated as absent. */
+export interface RunOptions {
+  readonly failed?: ReadonlySet<string>;
+  /** Evaluate each workload's mobility targets (default true). */
+  readonly includeMoves?: boolean;
+}
+
+export type RuleFn = (ctx: RuleContext) => Finding[];
+
+/** Precomputed indexes and graph shared by all rules of one run (built once per run). */
+export interface RuleContext {
+  readonly design: Design;
+  readonly options: RunOptions;
+}
