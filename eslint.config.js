@@ -6,7 +6,7 @@ import globals from 'globals';
 // The dependency direction of STYLE.md, as a lint rule: model ← rules ← store ← canvas/panels;
 // io and cli depend on model and rules only.
 const forbid = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
 const uiLibs = [
   'react',
