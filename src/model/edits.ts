@@ -70,11 +70,18 @@ export function connect(
   return { ...design, links: [...design.links, link] };
 }
 
+/** Merge a patch; a key patched to `undefined` is removed (an optional property cleared). */
+function merge<T extends object>(base: T, patch: object): T {
+  const out: Record<string, unknown> = { ...base, ...patch };
+  for (const [key, value] of Object.entries(patch)) if (value === undefined) delete out[key];
+  return out as T;
+}
+
 export function updateNode(design: Design, id: string, patch: Partial<DesignNode>): Design {
   return {
     ...design,
     nodes: design.nodes.map((n) =>
-      n.id === id ? ({ ...n, ...patch, id: n.id, kind: n.kind } as DesignNode) : n,
+      n.id === id ? merge(n, { ...patch, id: n.id, kind: n.kind }) : n,
     ),
   };
 }
@@ -83,7 +90,7 @@ export function updateLink(design: Design, id: string, patch: Partial<Link>): De
   return {
     ...design,
     links: design.links.map((l) =>
-      l.id === id ? ({ ...l, ...patch, id: l.id, kind: l.kind } as Link) : l,
+      l.id === id ? merge(l, { ...patch, id: l.id, kind: l.kind }) : l,
     ),
   };
 }
