@@ -1,0 +1,97 @@
+/**
+ * Page object for the studio: e2e specs speak in the user's terms ("drag a site onto the
+ * canvas", "connect these two") and this file knows the test ids.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  /** Open the studio with empty browser storage (unless `keepStorage`). */
+  async open(options: { keepStorage?: boolean; hash?: string } = {}): Promise<void> {
+    if (!options.keepStorage) {
+      await this.page.goto('/');
+      await this.page.evaluate(() => localStorage.clear());
+    }
+    await this.page.goto(`/${options.hash ?? ''}`);
+    await expect(this.canvas).toBeVisible();
+  }
+
+  get canvas(): Locator {
+    return this.page.getByTestId('canvas');
+  }
+  node(id: string): Locator {
+    return this.page.getByTestId(`node.${id}`);
+  }
+  nodesOfKind(kind: string): Locator {
+    return this.page.locator(`[data-testid^="node."][data-kind="${kind}"]`);
+  }
+  paletteItem(kind: string): Locator {
+    return this.page.getByTestId(`palette.item.${kind}`);
+  }
+  field(name: string): Locator {
+    return this.page.getByTestId(`field.${name}`);
+  }
+  get inspector(): Locator {
+    return this.page.getByTestId('inspector');
+  }
+  edgeLabels(): Locator {
+    return this.page.locator('[data-testid^="edge-label."]');
+  }
+
+  /** Drag a palette item onto the canvas at a point relative to the canvas' top-left corner. */
+  async dragFromPalette(kind: string, at: { x: number; y: number }): Promise<void> {
+    await this.paletteItem(kind).dragTo(this.canvas, { targetPosition: at });
+  }
+
+  /** The id of the n-th node of a kind, in document order. */
+  async idOfKind(kind: string, index = 0): Promise<string> {
+    const testId = await this.nodesOfKind(kind).nth(index).getAttribute('data-testid');
+    if (!testId) throw new Error(`no ${kind} node #${index}`);
+    return testId.slice('node.'.length);
+  }
+
+  /** Connect two nodes by dragging from a handle of the first to a handle of the second. */
+  async connect(sourceId: string, targetId: string, sourceHandle = 'right', targetHandle = 'left'): Promise<void> {
+    const from = this.node(sourceId).locator(`.react-flow__handle[data-handleid="${sourceHandle}"]`).first();
+    const to = this.node(targetId).locator(`.react-flow__handle[data-handleid="${targetHandle}"]`).first();
+    await this.node(sourceId).hover();
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error('handles not visible');
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** Select an element by clicking it (sites are clicked on their header). */
+  async select(id: string): Promise<void> {
+    await this.node(id).click({ position: { x: 20, y: 14 } });
+  }
+
+  /** Type a value into an inspector field and commit it (Enter). */
+  async setField(name: string, value: string): Promise<void> {
+    const input = this.field(name);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  async pressShortcut(chord: string): Promise<void> {
+    // Shortcuts are global, but not while typing in a field.
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press(chord);
+  }
+
+  async loadTemplate(id: string): Promise<void> {
+    await this.page.getByTestId('toolbar.templates').click();
+    await this.page.getByTestId(`template.${id}`).click();
+    await expect(this.page.getByTestId('dialog.templates')).toBeHidden();
+  }
+
+  /** Wait until the autosave has written the current design (debounced). */
+  async waitForAutosave(): Promise<void> {
+    await this.page.waitForTimeout(600);
+  }
+}
