@@ -55,6 +55,7 @@ export class DesignBuilder {
   private design: Design;
   private readonly placed = new Set<string>();
   private readonly sitePlaced = new Set<string>();
+  private readonly tierOf = new Map<string, number>();
 
   constructor(name = 'Untitled design', settings?: Partial<Settings>) {
     this.design = emptyDesign(name);
@@ -148,6 +149,15 @@ export class DesignBuilder {
     return this;
   }
 
+  /**
+   * Lay device `id` out in another tier row than its kind's (0: spines and borders, 1: leaves and
+   * witnesses, 2: clusters, arrays, firewalls), e.g. a second DCI edge beside the leaves.
+   */
+  tier(id: string, tier: number): this {
+    this.tierOf.set(id, tier);
+    return this;
+  }
+
   /** Lay out devices that were given no position in tiers, size their sites, and return the design. */
   build(): Design {
     const siteOrder = this.design.nodes.filter((n): n is Site => n.kind === 'site');
@@ -157,7 +167,7 @@ export class DesignBuilder {
       const rows = new Map<number, DesignNode[]>();
       for (const n of this.design.nodes) {
         if (n.kind === 'site' || n.parentId !== site.id || this.placed.has(n.id)) continue;
-        const tier = TIER[n.kind];
+        const tier = this.tierOf.get(n.id) ?? TIER[n.kind];
         rows.set(tier, [...(rows.get(tier) ?? []), n]);
       }
       const usedTiers = [...rows.keys()].sort((a, b) => a - b);

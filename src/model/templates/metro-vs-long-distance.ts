@@ -7,7 +7,15 @@
  */
 import { DesignBuilder } from '../builder';
 import type { Design } from '../schema';
-import { addFabric, addWitnessSite, attach, placeCentred, type DciProps } from './parts';
+import {
+  addFabric,
+  addWitnessSite,
+  attach,
+  placeBeside,
+  placeCentred,
+  SITE_COLUMN_GAP_PX,
+  type DciProps,
+} from './parts';
 
 const cluster = {
   profile: 'vsphere-5-metro',
@@ -23,7 +31,13 @@ export function buildMetroVsLongDistance(): Design {
   const b = new DesignBuilder('Metro 400 km vs long distance 3000 km');
 
   b.site('dc1', 'DC1 Dallas', { location: { lat: 32.8, lon: -96.82 } });
-  const dal = addFabric(b, { siteId: 'dc1', code: 'dal', leaves: [101, 102], borders: 2 });
+  const dal = addFabric(b, {
+    siteId: 'dc1',
+    code: 'dal',
+    leaves: [101, 102],
+    borders: 2,
+    borderPlacement: 'right',
+  });
   b.cluster('esx-dal', 'dc1', { label: 'esx-dal', ...cluster })
     .array('vplex-a', 'dc1', {
       label: 'VPLEX-A (Metro)',
@@ -65,7 +79,7 @@ export function buildMetroVsLongDistance(): Design {
     code: 'hou',
     leaves: [201, 202],
     borders: 2,
-    bordersFirst: true,
+    borderPlacement: 'left',
   });
   b.cluster('esx-hou', 'dc2', { label: 'esx-hou', ...cluster }).array('vplex-b', 'dc2', {
     label: 'VPLEX-B (Metro)',
@@ -86,7 +100,13 @@ export function buildMetroVsLongDistance(): Design {
   attach(b, 'vplex-b', hou.leaves, 32);
 
   b.site('dc3', 'DC3 Los Angeles', { location: { lat: 34.05, lon: -118.24 } });
-  const lax = addFabric(b, { siteId: 'dc3', code: 'lax', leaves: [301, 302], borders: 2 });
+  const lax = addFabric(b, {
+    siteId: 'dc3',
+    code: 'lax',
+    leaves: [301, 302],
+    borders: 2,
+    borderPlacement: 'flank',
+  });
   b.cluster('esx-lax', 'dc3', { label: 'esx-lax', ...cluster }).array('vplex-geo-c', 'dc3', {
     label: 'VPLEX-C (Geo)',
     product: 'vplex-geo',
@@ -132,33 +152,33 @@ export function buildMetroVsLongDistance(): Design {
   };
   b.dci('dci-dwdm-1', 'dal-dci-edge-1', 'hou-dci-edge-1', {
     ...dwdm,
-    label: 'DWDM 1 · OTV · 400 km · 4 ms',
+    label: 'DWDM route 1',
     distanceKm: 400,
     rttMs: 4,
   })
     .dci('dci-dwdm-2', 'dal-dci-edge-2', 'hou-dci-edge-2', {
       ...dwdm,
-      label: 'DWDM 2 (diverse route) · OTV · 440 km',
+      label: 'DWDM route 2 (diverse)',
       distanceKm: 440,
     })
     .dci('dci-dal-lax', 'dal-dci-edge-2', 'lax-dci-edge-1', {
       ...longHaul,
-      label: 'L3VPN · OTV · 3000 km',
+      label: 'Long haul to LA',
       distanceKm: 3000,
     })
-    .dci('dci-hou-lax', 'hou-dci-edge-1', 'lax-dci-edge-2', {
+    .dci('dci-hou-lax', 'hou-dci-edge-2', 'lax-dci-edge-2', {
       ...longHaul,
-      label: 'L3VPN · OTV · 3200 km',
+      label: 'Long haul to LA (2)',
       distanceKm: 3200,
     })
     .dci('dci-wit-dal', wanRouter, 'dal-dci-edge-1', {
       ...witnessLink,
-      label: 'L3VPN · witness ↔ DC1 · 300 km',
+      label: 'Witness WAN to DC1',
       distanceKm: 300,
     })
-    .dci('dci-wit-hou', wanRouter, 'hou-dci-edge-2', {
+    .dci('dci-wit-hou', wanRouter, 'hou-dci-edge-1', {
       ...witnessLink,
-      label: 'L3VPN · witness ↔ DC2 · 250 km',
+      label: 'Witness WAN to DC2',
       distanceKm: 250,
     });
 
@@ -218,6 +238,7 @@ export function buildMetroVsLongDistance(): Design {
       mobilityTargetIds: ['esx-lax'],
     });
 
-  const design = placeCentred(b.build(), 'wit', ['dc1', 'dc2'], 'above');
+  const design = placeBeside(b.build(), 'dc2', 'dc1', SITE_COLUMN_GAP_PX);
+  placeCentred(design, 'wit', ['dc1', 'dc2'], 'above');
   return placeCentred(design, 'dc3', ['dc1', 'dc2'], 'below');
 }

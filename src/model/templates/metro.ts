@@ -7,7 +7,15 @@
  */
 import { DesignBuilder } from '../builder';
 import type { Cluster, DciLink, Design, Segment, StorageArray, Volume, Workload } from '../schema';
-import { addFabric, addWitnessSite, attach, placeCentred, type DciProps } from './parts';
+import {
+  addFabric,
+  addWitnessSite,
+  attach,
+  placeBeside,
+  placeCentred,
+  SITE_COLUMN_GAP_PX,
+  type DciProps,
+} from './parts';
 
 export const METRO_SEGMENTS = [
   { id: 'seg-web', name: 'web', vlanId: 110, subnet: '10.10.10.0/24' },
@@ -66,7 +74,7 @@ export function buildTwoSiteMetro(spec: MetroSpec): Design {
       leaves: site.leaves,
       borders: 2,
       // DCI edges on the side that faces the other data center.
-      bordersFirst: i === 1,
+      borderPlacement: i === 0 ? 'right' : 'left',
     });
     const clusterId = `esx-prod-${site.side}`;
     const arrayId = `array-${site.side}`;
@@ -120,23 +128,23 @@ export function buildTwoSiteMetro(spec: MetroSpec): Design {
   };
   b.dci('dci-fibre-1', 'ams-dci-edge-1', 'rtm-dci-edge-1', {
     ...l2Dci,
-    label: `Dark fibre 1 · ${extension.name} · 80 km`,
+    label: 'Dark fibre route 1',
     distanceKm: 80,
   })
     .dci('dci-fibre-2', 'ams-dci-edge-2', 'rtm-dci-edge-2', {
       ...l2Dci,
-      label: `Dark fibre 2 (diverse route) · ${extension.name} · 95 km`,
+      label: 'Dark fibre route 2 (diverse)',
       distanceKm: 95,
     })
     // The witness reaches each data site over its own link, never through the other site.
     .dci('dci-wit-ams', wanRouter, 'ams-dci-edge-1', {
       ...witnessLink,
-      label: 'L3VPN · witness ↔ DC1 · 45 km',
+      label: 'Witness WAN to DC1',
       distanceKm: 45,
     })
-    .dci('dci-wit-rtm', wanRouter, 'rtm-dci-edge-2', {
+    .dci('dci-wit-rtm', wanRouter, 'rtm-dci-edge-1', {
       ...witnessLink,
-      label: 'L3VPN · witness ↔ DC2 · 60 km',
+      label: 'Witness WAN to DC2',
       distanceKm: 60,
     });
 
@@ -151,5 +159,6 @@ export function buildTwoSiteMetro(spec: MetroSpec): Design {
   for (const { id, name, clusterId, ...props } of spec.workloads)
     b.workload(id, name, clusterId, props);
 
-  return placeCentred(b.build(), 'wit', ['dc1', 'dc2'], 'above');
+  const design = placeBeside(b.build(), 'dc2', 'dc1', SITE_COLUMN_GAP_PX);
+  return placeCentred(design, 'wit', ['dc1', 'dc2'], 'above');
 }

@@ -19,8 +19,12 @@ export interface FabricSpec {
   /** What the borders are called: "dci-edge" (DCI edge / OTV edge) or "border". */
   readonly borderName?: string;
   readonly tor?: Partial<Pick<Tor, 'boundary' | 'overlay' | 'anycastGateway'>>;
-  /** Draw the borders left of the spines (for a site whose peer sits to its left). */
-  readonly bordersFirst?: boolean;
+  /**
+   * Where the borders go, so DCI links leave a site on the side facing its peer: 'right' or
+   * 'left' of the spines (a second border beside the leaves, so two parallel DCI links and their
+   * labels sit one row apart), 'flank' (either side of the spines), or 'top' (after the spines).
+   */
+  readonly borderPlacement?: 'right' | 'left' | 'flank' | 'top';
   readonly spineLeafGbps?: number;
   readonly spineBorderGbps?: number;
 }
@@ -33,6 +37,7 @@ export interface Fabric {
 
 /** Two spines, the given leaves and borders, and a full mesh spine↔leaf and spine↔border. */
 export function addFabric(b: DesignBuilder, spec: FabricSpec): Fabric {
+  const tor = { boundary: 'l2', overlay: false, anycastGateway: false, ...spec.tor } as const;
   const spines = [1, 2].map((i) => `${spec.code}-spine-${i}`);
   const borderName = spec.borderName ?? 'dci-edge';
   const borders = Array.from(
@@ -41,16 +46,41 @@ export function addFabric(b: DesignBuilder, spec: FabricSpec): Fabric {
   );
   const leaves = spec.leaves.map((n) => `${spec.code}-leaf-${n}`);
   const addSpines = () => spines.forEach((id) => b.spine(id, spec.siteId, { label: id }));
-  const addBorders = () => borders.forEach((id) => b.border(id, spec.siteId, { label: id }));
-  if (spec.bordersFirst) {
-    addBorders();
-    addSpines();
-  } else {
-    addSpines();
-    addBorders();
+  const addBorder = (id: string | undefined, tier?: number) => {
+    if (id === undefined) return;
+    b.border(id, spec.siteId, { label: id });
+    if (tier !== undefined) b.tier(id, tier);
+  };
+  const addLeaves = () => leaves.forEach((id) => b.tor(id, spec.siteId, { label: id, ...tor }));
+  const [first, second, ...rest] = borders;
+  // The builder lays each tier out in insertion order.
+  switch (spec.borderPlacement ?? 'top') {
+    case 'right':
+      addSpines();
+      addBorder(first);
+      addLeaves();
+      addBorder(second, 1);
+      break;
+    case 'left':
+      addBorder(first);
+      addSpines();
+      addBorder(second, 1);
+      addLeaves();
+      break;
+    case 'flank':
+      addBorder(first);
+      addSpines();
+      addBorder(second);
+      addLeaves();
+      break;
+    case 'top':
+      addSpines();
+      addBorder(first);
+      addBorder(second);
+      addLeaves();
+      break;
   }
-  const tor = { boundary: 'l2', overlay: false, anycastGateway: false, ...spec.tor } as const;
-  for (const id of leaves) b.tor(id, spec.siteId, { label: id, ...tor });
+  rest.forEach((id) => addBorder(id));
   for (const spine of spines) {
     for (const leaf of leaves)
       b.fabric(`${spine}--${leaf}`, spine, leaf, { bandwidthGbps: spec.spineLeafGbps ?? 100 });
@@ -103,12 +133,21 @@ export function addWitnessSite(
 
 /** Vertical gap between a row of data-center sites and a witness site above or a site below. */
 export const SITE_ROW_GAP_PX = 200;
+/** Horizontal gap between data-center sites: room for the labels of the DCI links between them. */
+export const SITE_COLUMN_GAP_PX = 320;
 
 const siteOf = (design: Design, id: string): Site => {
   const site = design.nodes.find((n): n is Site => n.kind === 'site' && n.id === id);
   if (!site) throw new Error(`no site "${id}"`);
   return site;
 };
+
+/** Move site `id` to the right of site `of`, `gapPx` apart, top-aligned. */
+export function placeBeside(design: Design, id: string, of: string, gapPx: number): Design {
+  const left = siteOf(design, of);
+  siteOf(design, id).position = { x: left.position.x + left.width + gapPx, y: left.position.y };
+  return design;
+}
 
 /**
  * Move site `id` so it is centred horizontally over (or under) the span of `between`, with
