@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEVICE_SIZE } from '../defaults';
 import { checkReferences } from '../integrity';
@@ -190,5 +191,19 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('Template %s', (_id, tem
       expect(count('border'), site.id).toBeLessThanOrEqual(2);
       expect(count('cluster'), site.id).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe('The example of docs/design-format.md', () => {
+  it('is a valid design', () => {
+    const markdown = readFileSync(
+      new URL('../../../docs/design-format.md', import.meta.url),
+      'utf8',
+    );
+    const json = /```json\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+    expect(json).toBeDefined();
+    const parsed = designSchema.safeParse(JSON.parse(json ?? 'null'));
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    if (parsed.success) expect(checkReferences(parsed.data)).toBeNull();
   });
 });
