@@ -1,0 +1,444 @@
+/**
+ * The workloads (a VM or a group of like VMs), grouped by the site of their host cluster: what
+ * each one is, where it runs, and where it may live-migrate to. Every edit is one undoable
+ * store call.
+ */
+import { ChevronDown, ChevronRight, LocateFixed, Plus, Server, Trash2 } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { createWorkload, newId } from '../model/defaults';
+import {
+  workloadSchema,
+  type Cluster,
+  type Design,
+  type StorageArray,
+  type Workload,
+} from '../model/schema';
+import { selectedIds, useStudio } from '../store/studio';
+import { notify, useUi } from '../store/ui';
+import {
+  buttonClass,
+  MultiCheckField,
+  NumberField,
+  primaryButtonClass,
+  SelectField,
+  TextField,
+} from './fields';
+import { nextFreeName } from './validation';
+
+function clustersOf(design: Design): Cluster[] {
+  return design.nodes.filter((n): n is Cluster => n.kind === 'cluster');
+}
+
+function nodeName(design: Design, id: string): string {
+  const node = design.nodes.find((n) => n.id === id);
+  return node?.label || id;
+}
+
+/** "cluster-1 (DC1)": how a host cluster is named wherever one is chosen. */
+function clusterLabel(design: Design, cluster: Cluster): string {
+  return `${cluster.label || cluster.id} (${nodeName(design, cluster.parentId)})`;
+}
+
+/** Apply a change to the workload as it is in the store now (not as it was at render). */
+function patchWorkload(id: string, change: (workload: Workload) => Workload): void {
+  const state = useStudio.getState();
+  const current = state.design.workloads.find((w) => w.id === id);
+  if (current) state.upsertWorkload(change(current));
+}
+
+function withDatastore(workload: Workload, datastoreId: string | undefined): Workload {
+  const { datastoreId: _, ...rest } = workload;
+  return datastoreId === undefined ? rest : { ...rest, datastoreId };
+}
+
+function addWorkload(): void {
+  const state = useStudio.getState();
+  if (state.readOnly) return;
+  const clusters = clustersOf(state.design);
+  // The cluster selected on the canvas, else the first: "select a cluster, add a workload".
+  const selected = new Set(selectedIds(state));
+  const cluster = clusters.find((c) => selected.has(c.id)) ?? clusters[0];
+  if (!cluster) return;
+  const id = newId('wl');
+  const name = nextFreeName(
+    'workload',
+    state.design.workloads.map((w) => w.name),
+    state.design.workloads.length + 1,
+  );
+  state.upsertWorkload(createWorkload(id, name, cluster.id));
+  useUi.getState().focusItem(id);
+}
+
+interface Group {
+  readonly key: string;
+  readonly title: string;
+  readonly workloads: Workload[];
+}
+
+/** Workloads by the site of their cluster, sites in design order, names in natural order. */
+function groupBySite(design: Design): Group[] {
+  const clusterSite = new Map(clustersOf(design).map((c) => [c.id, c.parentId]));
+  const bySite = new Map<string, Workload[]>();
+  for (const w of design.workloads) {
+    const key = clusterSite.get(w.clusterId) ?? '';
+    bySite.set(key, [...(bySite.get(key) ?? []), w]);
+  }
+  const order = design.nodes.filter((n) => n.kind === 'site').map((n) => n.id);
+  const keys = [...bySite.keys()].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib);
+  });
+  return keys.map((key) => ({
+    key,
+    title: key === '' ? 'No host cluster' : nodeName(design, key),
+    workloads: (bySite.get(key) ?? []).sort((a, b) =>
+      a.name.localeCompare(b.name, undefined, { numeric: true }),
+    ),
+  }));
+}
+
+function vms(n: number): string {
+  return `${n} VM${n === 1 ? '' : 's'}`;
+}
+
+export function WorkloadsPanel() {
+  const design = useStudio((s) => s.design);
+  const readOnly = useStudio((s) => s.readOnly);
+  const focused = useUi((s) => s.focusedItem);
+  const clusters = clustersOf(design);
+  const noCluster = clusters.length === 0;
+  const groups = groupBySite(design);
+  const totalVms = design.workloads.reduce((sum, w) => sum + w.count, 0);
+
+  return (
+    <div data-testid="workloads">
+      <div className="flex items-start justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+        <div className="min-w-0">
+          <h2 className="text-sm font-semibold text-slate-900 dark:text-slate-100">Workloads</h2>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {design.workloads.length === 0
+              ? 'VMs or groups of VMs, and where they may move.'
+              : `${design.workloads.length} workload${design.workloads.length === 1 ? '' : 's'} · ${vms(totalVms)}`}
+          </p>
+        </div>
+        <button
+          type="button"
+          className={`${primaryButtonClass} shrink-0`}
+          data-testid="workloads.add"
+          disabled={readOnly || noCluster}
+          aria-describedby={
+            noCluster && design.workloads.length === 0 ? 'workloads-need-cluster' : undefined
+          }
+          title={
+            readOnly
+              ? 'This design is view-only.'
+              : noCluster
+                ? 'Add a host cluster first: a workload runs on one.'
+                : 'Add a workload on the selected host cluster (or the first one)'
+          }
+          onClick={addWorkload}
+        >
+          <Plus className="h-4 w-4" aria-hidden /> Add workload
+        </button>
+      </div>
+
+      {design.workloads.length === 0 && (
+        <div
+          className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400"
+          data-testid="workloads.empty"
+        >
+          <Server className="mb-2 h-5 w-5 text-slate-400" aria-hidden />
+          {noCluster ? (
+            <>
+              <p className="font-medium text-slate-800 dark:text-slate-200">No host cluster yet.</p>
+              <p id="workloads-need-cluster" className="mt-1 text-xs">
+                A workload runs on a host cluster. Draw a site, drop a host cluster into it from the
+                palette, then come back here to add workloads.
+              </p>
+            </>
+          ) : (
+            <>
+              <p className="font-medium text-slate-800 dark:text-slate-200">No workloads yet.</p>
+              <p className="mt-1 text-xs">
+                Add one (it lands on the selected host cluster), give it memory and a dirty rate,
+                and tick the clusters it may live-migrate to: the validator checks every move.
+              </p>
+            </>
+          )}
+        </div>
+      )}
+
+      {groups.map((group) => (
+        <section key={group.key} aria-label={`Workloads in ${group.title}`}>
+          <h3 className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-4 py-1 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+            <span className="truncate">{group.title}</span>
+            <span className="font-normal tracking-normal normal-case">
+              {vms(group.workloads.reduce((sum, w) => sum + w.count, 0))}
+            </span>
+          </h3>
+          <ul>
+            {group.workloads.map((w) => (
+              <WorkloadItem
+                key={w.id}
+                design={design}
+                workload={w}
+                expanded={focused === w.id}
+                readOnly={readOnly}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function WorkloadItem({
+  design,
+  workload,
+  expanded,
+  readOnly,
+}: {
+  design: Design;
+  workload: Workload;
+  expanded: boolean;
+  readOnly: boolean;
+}) {
+  const ref = useRef<HTMLLIElement>(null);
+  // The canvas may focus a workload (its chip on a cluster): bring it into view.
+  useEffect(() => {
+    if (expanded) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [expanded]);
+  const cluster = clustersOf(design).find((c) => c.id === workload.clusterId);
+  const Chevron = expanded ? ChevronDown : ChevronRight;
+  const editorId = `workload-editor-${workload.id}`;
+  const targets = workload.mobilityTargetIds.length;
+
+  return (
+    <li ref={ref} className="border-b border-slate-200 dark:border-slate-800">
+      <button
+        type="button"
+        data-testid={`workload.${workload.id}`}
+        aria-expanded={expanded}
+        aria-controls={expanded ? editorId : undefined}
+        onClick={() => useUi.getState().focusItem(expanded ? null : workload.id)}
+        className={`flex w-full items-start gap-2 px-4 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-900 ${
+          expanded ? 'bg-teal-50/70 dark:bg-teal-950/30' : ''
+        }`}
+      >
+        <Chevron className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+        <div className="min-w-0 flex-1">
+          <div className="flex items-baseline gap-2">
+            <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">
+              {workload.name || <span className="text-slate-400 italic">unnamed</span>}
+            </span>
+            <span className="shrink-0 rounded bg-slate-100 px-1 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+              ×{workload.count}
+            </span>
+          </div>
+          <div className="mt-0.5 truncate text-xs text-slate-500 dark:text-slate-400">
+            {cluster ? clusterLabel(design, cluster) : `missing cluster ${workload.clusterId}`}
+            {' · '}
+            {targets === 0 ? 'no mobility target' : `${targets} target${targets === 1 ? '' : 's'}`}
+          </div>
+        </div>
+        <span
+          className="shrink-0 pt-0.5 text-xs text-slate-500 tabular-nums dark:text-slate-400"
+          title="Memory per VM"
+        >
+          {workload.memoryGB} GB
+        </span>
+      </button>
+      {expanded && (
+        <WorkloadEditor id={editorId} design={design} workload={workload} readOnly={readOnly} />
+      )}
+    </li>
+  );
+}
+
+function volumeOptions(design: Design): { value: string; label: string }[] {
+  return design.nodes
+    .filter((n): n is StorageArray => n.kind === 'array')
+    .flatMap((array) =>
+      array.volumes.map((v) => ({
+        value: v.id,
+        label: `${v.name || v.id} — ${array.label || array.id} (${nodeName(design, array.parentId)})`,
+      })),
+    );
+}
+
+function WorkloadEditor({
+  id,
+  design,
+  workload,
+  readOnly,
+}: {
+  id: string;
+  design: Design;
+  workload: Workload;
+  readOnly: boolean;
+}) {
+  const wid = workload.id;
+  const t = (field: string) => `workload.${wid}.${field}`;
+  const patch = (change: (w: Workload) => Workload) => patchWorkload(wid, change);
+  const clusters = clustersOf(design);
+  const own = clusters.find((c) => c.id === workload.clusterId);
+  const volumes = volumeOptions(design);
+  const datastore = workload.datastoreId ?? '';
+
+  const remove = () => {
+    const name = workload.name || wid;
+    useStudio.getState().removeWorkload(wid);
+    useUi.getState().focusItem(null);
+    notify('info', `Deleted workload ${name}. Undo (Ctrl+Z) brings it back.`);
+  };
+
+  return (
+    <div
+      id={id}
+      data-testid={t('editor')}
+      className="border-t border-slate-200 bg-slate-50/60 px-4 pt-1 pb-3 dark:border-slate-800 dark:bg-slate-900/40"
+    >
+      <TextField
+        label="Name"
+        value={workload.name}
+        testId={t('name')}
+        disabled={readOnly}
+        onCommit={(name) => patch((w) => ({ ...w, name }))}
+      />
+      <NumberField
+        label="VMs"
+        value={workload.count}
+        schema={workloadSchema.shape.count}
+        testId={t('count')}
+        disabled={readOnly}
+        hint="How many like VMs this workload stands for"
+        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, count: v }))}
+      />
+      <SelectField
+        label="Host cluster"
+        value={workload.clusterId}
+        options={[
+          ...(own ? [] : [{ value: workload.clusterId, label: `${workload.clusterId} (missing)` }]),
+          ...clusters.map((c) => ({ value: c.id, label: clusterLabel(design, c) })),
+        ]}
+        testId={t('clusterId')}
+        disabled={readOnly}
+        // Its own cluster is where it runs, not a place to move to.
+        onCommit={(clusterId) =>
+          patch((w) => ({
+            ...w,
+            clusterId,
+            mobilityTargetIds: w.mobilityTargetIds.filter((c) => c !== clusterId),
+          }))
+        }
+      />
+      <NumberField
+        label="Memory"
+        unit="GB"
+        value={workload.memoryGB}
+        schema={workloadSchema.shape.memoryGB}
+        testId={t('memoryGB')}
+        disabled={readOnly}
+        hint="Memory per VM: what pre-copy sends"
+        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, memoryGB: v }))}
+      />
+      <NumberField
+        label="Dirty rate"
+        unit="MB/s"
+        value={workload.dirtyRateMBps}
+        schema={workloadSchema.shape.dirtyRateMBps}
+        testId={t('dirtyRateMBps')}
+        disabled={readOnly}
+        hint="Memory the VM rewrites per second while it runs; a move converges only if the link outruns it"
+        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, dirtyRateMBps: v }))}
+      />
+      <NumberField
+        label="Downtime tolerance"
+        unit="s"
+        value={workload.downtimeToleranceS}
+        schema={workloadSchema.shape.downtimeToleranceS}
+        testId={t('downtimeToleranceS')}
+        disabled={readOnly}
+        hint="The longest pause at switchover the workload accepts"
+        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, downtimeToleranceS: v }))}
+      />
+      <p className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400">
+        A move within about two seconds keeps TCP sessions up.
+      </p>
+      <MultiCheckField
+        label="Segments"
+        values={workload.segmentIds}
+        options={design.segments.map((s) => ({
+          value: s.id,
+          label: s.name || s.id,
+          hint: `VLAN ${s.vlanId}`,
+        }))}
+        testId={t('segmentIds')}
+        disabled={readOnly}
+        empty="No segments yet: add them in the Segments tab."
+        onCommit={(segmentIds) => patch((w) => ({ ...w, segmentIds }))}
+      />
+      <SelectField
+        label="Datastore"
+        value={datastore}
+        options={[
+          { value: '', label: volumes.length === 0 ? 'None (no volumes yet)' : 'None' },
+          ...(datastore !== '' && !volumes.some((v) => v.value === datastore)
+            ? [{ value: datastore, label: `${datastore} (missing)` }]
+            : []),
+          ...volumes,
+        ]}
+        testId={t('datastoreId')}
+        disabled={readOnly}
+        onCommit={(v) => patch((w) => withDatastore(w, v === '' ? undefined : v))}
+      />
+      <MultiCheckField
+        label="Mobility targets"
+        values={workload.mobilityTargetIds}
+        options={clusters
+          .filter((c) => c.id !== workload.clusterId)
+          .map((c) => ({
+            value: c.id,
+            label: c.label || c.id,
+            hint:
+              own && c.parentId === own.parentId
+                ? `${nodeName(design, c.parentId)} · same site`
+                : nodeName(design, c.parentId),
+          }))}
+        testId={t('targets')}
+        disabled={readOnly}
+        empty="No other host cluster yet: add one in this site (rack to rack) or in another."
+        onCommit={(mobilityTargetIds) => patch((w) => ({ ...w, mobilityTargetIds }))}
+      />
+
+      {/* Migration estimate: <WorkloadEstimates workloadId={workload.id} /> goes here. */}
+
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+        <span className="font-mono text-[11px] text-slate-400">{wid}</span>
+        <div className="flex gap-2">
+          <button
+            type="button"
+            className={buttonClass}
+            data-testid={t('show')}
+            disabled={!own}
+            title="Select its host cluster on the canvas"
+            onClick={() => useStudio.getState().select([workload.clusterId])}
+          >
+            <LocateFixed className="h-3.5 w-3.5" aria-hidden /> Show on canvas
+          </button>
+          <button
+            type="button"
+            className={`${buttonClass} hover:border-red-300 hover:text-red-700 dark:hover:text-red-400`}
+            data-testid={t('delete')}
+            disabled={readOnly}
+            onClick={remove}
+          >
+            <Trash2 className="h-3.5 w-3.5" aria-hidden /> Delete
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
