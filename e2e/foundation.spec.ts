@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { StudioPage } from './pages/studio';
 
 test.describe('Drawing a design', () => {
-  test('a user drags two sites and a spine, connects the sites, edits the link, undoes, and finds it all after a reload', async ({ page }) => {
+  test('a user drags two sites and a spine, connects the sites, edits the link, undoes, and finds it all after a reload', async ({
+    page,
+  }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await expect(page.getByTestId('empty-state')).toBeVisible();
@@ -15,7 +17,10 @@ test.describe('Drawing a design', () => {
     const box = await studio.node(siteA).boundingBox();
     const canvasBox = await studio.canvas.boundingBox();
     if (!box || !canvasBox) throw new Error('no layout');
-    await studio.dragFromPalette('spine', { x: box.x - canvasBox.x + 150, y: box.y - canvasBox.y + 120 });
+    await studio.dragFromPalette('spine', {
+      x: box.x - canvasBox.x + 150,
+      y: box.y - canvasBox.y + 120,
+    });
     await expect(studio.nodesOfKind('spine')).toHaveCount(1);
     await expect(studio.node(siteA)).toContainText('1 devices');
 
@@ -63,7 +68,9 @@ test.describe('Drawing a design', () => {
     await expect(studio.nodesOfKind('cluster')).toHaveCount(0);
   });
 
-  test('copy and paste duplicates a site with its devices and fresh ids; delete and undo', async ({ page }) => {
+  test('copy and paste duplicates a site with its devices and fresh ids; delete and undo', async ({
+    page,
+  }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
@@ -74,7 +81,9 @@ test.describe('Drawing a design', () => {
     await studio.pressShortcut('Control+c');
     await studio.pressShortcut('Control+v');
     await expect(studio.nodesOfKind('site')).toHaveCount(sites + 1);
-    const devicesAfterPaste = await page.locator('[data-testid^="node."]:not([data-kind="site"])').count();
+    const devicesAfterPaste = await page
+      .locator('[data-testid^="node."]:not([data-kind="site"])')
+      .count();
     expect(devicesAfterPaste).toBeGreaterThan(devices);
     await studio.pressShortcut('Delete');
     await expect(studio.nodesOfKind('site')).toHaveCount(sites);
@@ -85,7 +94,9 @@ test.describe('Drawing a design', () => {
     await expect(page.locator('[data-testid^="node."]')).toHaveCount(0);
     await studio.pressShortcut('Control+z');
     await expect(studio.nodesOfKind('site')).toHaveCount(sites + 1);
-    await expect(page.locator('[data-testid^="node."]:not([data-kind="site"])')).toHaveCount(devicesAfterPaste);
+    await expect(page.locator('[data-testid^="node."]:not([data-kind="site"])')).toHaveCount(
+      devicesAfterPaste,
+    );
   });
 
   test('the ? key lists the shortcuts from the command table', async ({ page }) => {

@@ -10,10 +10,16 @@ test.describe('Templates', () => {
       await studio.open();
       await studio.loadTemplate(template.id);
       await expect(page.getByTestId('design-name')).toHaveText(design.name);
-      await expect(studio.nodesOfKind('site')).toHaveCount(design.nodes.filter((n) => n.kind === 'site').length);
+      await expect(studio.nodesOfKind('site')).toHaveCount(
+        design.nodes.filter((n) => n.kind === 'site').length,
+      );
       await expect(page.locator('[data-testid^="node."]')).toHaveCount(design.nodes.length);
-      await expect(studio.edgeLabels()).toHaveCount(design.links.filter((l) => l.kind === 'dci').length);
-      await expect(page.getByTestId('tab.workloads')).toContainText(String(design.workloads.length));
+      await expect(studio.edgeLabels()).toHaveCount(
+        design.links.filter((l) => l.kind === 'dci').length,
+      );
+      await expect(page.getByTestId('tab.workloads')).toContainText(
+        String(design.workloads.length),
+      );
     });
   }
 });

@@ -52,9 +52,18 @@ export class StudioPage {
   }
 
   /** Connect two nodes by dragging from a handle of the first to a handle of the second. */
-  async connect(sourceId: string, targetId: string, sourceHandle = 'right', targetHandle = 'left'): Promise<void> {
-    const from = this.node(sourceId).locator(`.react-flow__handle[data-handleid="${sourceHandle}"]`).first();
-    const to = this.node(targetId).locator(`.react-flow__handle[data-handleid="${targetHandle}"]`).first();
+  async connect(
+    sourceId: string,
+    targetId: string,
+    sourceHandle = 'right',
+    targetHandle = 'left',
+  ): Promise<void> {
+    const from = this.node(sourceId)
+      .locator(`.react-flow__handle[data-handleid="${sourceHandle}"]`)
+      .first();
+    const to = this.node(targetId)
+      .locator(`.react-flow__handle[data-handleid="${targetHandle}"]`)
+      .first();
     await this.node(sourceId).hover();
     const a = await from.boundingBox();
     const b = await to.boundingBox();

@@ -11,6 +11,7 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import {
   buttonClass,
+  inputClass,
   MultiCheckField,
   NumberField,
   primaryButtonClass,
@@ -78,10 +79,6 @@ const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set([
   'ipsec-vpn',
   'internet',
 ]);
-
-// fields.tsx keeps its input style private; this copy keeps the subnet field identical to it.
-const inputClass =
-  'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-xs outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20';
 
 function sitesOf(design: Design): Site[] {
   return design.nodes.filter((n): n is Site => n.kind === 'site');

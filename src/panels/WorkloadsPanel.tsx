@@ -4,6 +4,7 @@
  * store call.
  */
 import { ChevronDown, ChevronRight, LocateFixed, Plus, Server, Trash2 } from 'lucide-react';
+import { WorkloadEstimates } from './Estimates';
 import { useEffect, useRef } from 'react';
 import { createWorkload, newId } from '../model/defaults';
 import {
@@ -413,7 +414,12 @@ function WorkloadEditor({
         onCommit={(mobilityTargetIds) => patch((w) => ({ ...w, mobilityTargetIds }))}
       />
 
-      {/* Migration estimate: <WorkloadEstimates workloadId={workload.id} /> goes here. */}
+      <div className="mt-2">
+        <div className="mb-0.5 text-xs font-medium text-slate-600 dark:text-slate-400">
+          Migration estimate (pre-copy, DOMAIN.md §6)
+        </div>
+        <WorkloadEstimates workloadId={workload.id} />
+      </div>
 
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <span className="font-mono text-[11px] text-slate-400">{wid}</span>

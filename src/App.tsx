@@ -1,0 +1,65 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { handleKeydown, type CommandContext } from './panels/commands';
+import { Dialogs } from './panels/Dialogs';
+import { Palette } from './panels/Palette';
+import { Sidebar } from './panels/Sidebar';
+import { Toasts } from './panels/Toasts';
+import { Toolbar } from './panels/Toolbar';
+import { EmptyState } from './panels/EmptyState';
+import { useStudio } from './store/studio';
+import { useUi } from './store/ui';
+
+function useThemeClass() {
+  const theme = useUi((s) => s.theme);
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () =>
+      document.documentElement.classList.toggle(
+        'dark',
+        theme === 'dark' || (theme === 'system' && media.matches),
+      );
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [theme]);
+}
+
+function Studio() {
+  const flow = useReactFlow();
+  const ctx: CommandContext = useMemo(
+    () => ({ fitView: () => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.1 }) }),
+    [flow],
+  );
+  const empty = useStudio((s) => s.design.nodes.length === 0);
+  useThemeClass();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => handleKeydown(event, ctx);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ctx]);
+  return (
+    <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Toolbar ctx={ctx} />
+      <main className="flex min-h-0 flex-1">
+        <Palette />
+        <div className="relative min-w-0 flex-1">
+          <Canvas />
+          {empty && <EmptyState fitView={ctx.fitView} />}
+        </div>
+        <Sidebar />
+      </main>
+      <Dialogs fitView={ctx.fitView} />
+      <Toasts />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Studio />
+    </ReactFlowProvider>
+  );
+}

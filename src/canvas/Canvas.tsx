@@ -1,0 +1,144 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  useReactFlow,
+  type EdgeTypes,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, type DragEvent } from 'react';
+import { NODE_KINDS, type NodeKind } from '../model/schema';
+import type { FlowEdge, FlowNode } from '../store/flow';
+import { useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
+import { DeviceNode } from './DeviceNode';
+import { DciEdge, FabricEdge } from './edges';
+import { SiteNode } from './SiteNode';
+
+// Module scope, so React Flow never sees new node types on a render.
+const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode };
+const edgeTypes: EdgeTypes = { dci: DciEdge, fabric: FabricEdge };
+
+export const PALETTE_MIME = 'application/x-dci-kind';
+export const WORKLOAD_MIME = 'application/x-dci-workload';
+
+const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
+  spine: '#6366f1',
+  tor: '#0ea5e9',
+  border: '#14b8a6',
+  cluster: '#10b981',
+  array: '#f59e0b',
+  firewall: '#f43f5e',
+  witness: '#8b5cf6',
+};
+
+function isKind(value: string): value is NodeKind {
+  return (NODE_KINDS as readonly string[]).includes(value);
+}
+
+export interface CanvasProps {
+  /** Called when a workload chip is dropped on a host cluster (what-if moves). */
+  onWorkloadDrop?: (workloadId: string, clusterId: string) => void;
+}
+
+export function Canvas({ onWorkloadDrop }: CanvasProps) {
+  const nodes = useStudio((s) => s.nodes);
+  const edges = useStudio((s) => s.edges);
+  const readOnly = useStudio((s) => s.readOnly);
+  const onNodesChange = useStudio((s) => s.onNodesChange);
+  const onEdgesChange = useStudio((s) => s.onEdgesChange);
+  const theme = useUi((s) => s.theme);
+  const { screenToFlowPosition, getIntersectingNodes } = useReactFlow<FlowNode, FlowEdge>();
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    const types = event.dataTransfer.types;
+    if (types.includes(PALETTE_MIME) || types.includes(WORKLOAD_MIME) || types.includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = types.includes(WORKLOAD_MIME) ? 'move' : 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      const workloadId = event.dataTransfer.getData(WORKLOAD_MIME);
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      if (kind && isKind(kind)) {
+        event.preventDefault();
+        // Drop point is where the pointer is: center a device there, put a site's corner there.
+        const at =
+          kind === 'site'
+            ? { x: point.x - 40, y: point.y - 20 }
+            : { x: point.x - 84, y: point.y - 28 };
+        const id = useStudio.getState().addElement(kind, at);
+        if (id) useStudio.getState().select([id]);
+        return;
+      }
+      if (workloadId && onWorkloadDrop) {
+        event.preventDefault();
+        const hit = getIntersectingNodes({
+          x: point.x - 1,
+          y: point.y - 1,
+          width: 2,
+          height: 2,
+        }).find((n) => n.data.element.kind === 'cluster');
+        if (hit) onWorkloadDrop(workloadId, hit.id);
+      }
+    },
+    [screenToFlowPosition, getIntersectingNodes, onWorkloadDrop],
+  );
+
+  return (
+    <div className="h-full w-full" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={(_, __, dragged) =>
+          useStudio.getState().finishDrag(dragged.map((n) => n.id))
+        }
+        onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        snapToGrid
+        snapGrid={[16, 16]}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag={false}
+        selectionMode={SelectionMode.Partial}
+        panOnDrag
+        colorMode={theme}
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        proOptions={{ hideAttribution: true }}
+        onlyRenderVisibleElements={nodes.length > 400}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <Controls position="bottom-left" showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          nodeColor={(n) => {
+            const kind = (n as FlowNode).data.element.kind;
+            return MINIMAP_COLORS[kind] ?? 'rgba(148,163,184,0.35)';
+          }}
+          nodeStrokeWidth={2}
+          className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
+          ariaLabel="Minimap"
+        />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  getStraightPath,
+  type EdgeProps,
+} from '@xyflow/react';
+import { memo } from 'react';
+import { linkRttMs } from '../model/paths';
+import type { Finding } from '../rules/types';
+import { useFindings, worstSeverity } from '../store/findings';
+import type { FlowEdge } from '../store/flow';
+import { useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
+
+const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
+
+function fmtNumber(n: number): string {
+  if (n >= 100) return n.toFixed(0);
+  if (n >= 10) return n.toFixed(1).replace(/\.0$/, '');
+  return n.toFixed(2).replace(/0$/, '').replace(/\.0$/, '');
+}
+
+/** "12.4 ms > 10 ms" from a finding that measured something against a limit. */
+function limitText(f: Finding): string | null {
+  if (f.measured === undefined || f.limit === undefined) return null;
+  const unit = f.unit ? ` ${f.unit}` : '';
+  return `${fmtNumber(f.measured)}${unit} ${f.ruleId.startsWith('BW') ? '<' : '>'} ${fmtNumber(f.limit)}${unit}`;
+}
+
+function DciEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+  selected,
+}: EdgeProps<FlowEdge>) {
+  const settings = useStudio((s) => s.design.settings);
+  const findings = useFindings().byElement.get(id) ?? [];
+  const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    curvature: 0.15,
+  });
+  const link = data?.link;
+  if (!link || link.kind !== 'dci') return null;
+  const worst = worstSeverity(findings);
+  const limitFinding =
+    findings.find(
+      (f) => (f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW')) && f.severity === 'error',
+    ) ?? findings.find((f) => f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW'));
+  const broken = limitFinding !== undefined && limitFinding.severity === 'error';
+  const stroke = broken
+    ? SEVERITY_STROKE.error
+    : worst === 'warning' && limitFinding
+      ? SEVERITY_STROKE.warning
+      : 'var(--edge-dci)';
+  const rtt = linkRttMs(link, settings);
+  const figure = limitFinding ? limitText(limitFinding) : null;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        className={highlighted ? 'edge-highlight' : ''}
+        style={{
+          stroke: highlighted ? '#f59e0b' : stroke,
+          strokeWidth: selected || highlighted ? 4.5 : 3,
+          strokeDasharray: link.l2Extension === 'none' ? '7 5' : undefined,
+        }}
+        interactionWidth={24}
+      />
+      <EdgeLabelRenderer>
+        <div
+          data-testid={`edge-label.${id}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          className={`nodrag nopan pointer-events-auto absolute flex flex-col items-center rounded-md border px-2 py-1 text-[11px] leading-4 shadow-sm ${
+            broken
+              ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
+              : 'border-teal-200 bg-white text-slate-700 dark:border-teal-800 dark:bg-slate-900 dark:text-slate-200'
+          } ${selected ? 'ring-2 ring-teal-600' : ''}`}
+          onClick={() => useStudio.getState().select([id])}
+        >
+          <span className="font-semibold">
+            {link.label ? `${link.label} · ` : ''}
+            {fmtNumber(link.distanceKm)} km · {fmtNumber(rtt)} ms
+            {link.rttMs === undefined ? '' : ' (set)'} · {fmtNumber(link.bandwidthGbps)} Gb/s
+          </span>
+          <span className="text-[10px] text-slate-500 dark:text-slate-400">
+            {link.transport}
+            {link.l2Extension !== 'none'
+              ? ` · ${link.l2Extension} · ${link.extendedSegmentIds.length} seg`
+              : ' · L3 only'}
+          </span>
+          {figure && (
+            <span
+              data-testid={`edge-limit.${id}`}
+              className="font-semibold text-red-700 dark:text-red-300"
+            >
+              {figure}
+            </span>
+          )}
+          {findings.length > 0 && (
+            <span data-testid={`badge.${id}`} data-severity={worst} className="sr-only">
+              {findings.length}
+            </span>
+          )}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+function FabricEdgeView({ id, sourceX, sourceY, targetX, targetY, selected }: EdgeProps<FlowEdge>) {
+  const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
+  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      className={highlighted ? 'edge-highlight' : ''}
+      style={{
+        stroke: highlighted ? '#f59e0b' : selected ? 'var(--color-accent)' : 'var(--edge-fabric)',
+        strokeWidth: highlighted ? 3.5 : selected ? 2.5 : 1.25,
+      }}
+      interactionWidth={14}
+    />
+  );
+}
+
+export const DciEdge = memo(DciEdgeView);
+export const FabricEdge = memo(FabricEdgeView);

@@ -1,0 +1,756 @@
+import { Plus, Trash2 } from 'lucide-react';
+import {
+  HYPERVISOR_PROFILE_IDS,
+  HYPERVISOR_PROFILES,
+  STORAGE_PRODUCT_IDS,
+  STORAGE_PRODUCTS,
+} from '../model/catalog';
+import { KIND_LABELS, newId } from '../model/defaults';
+import { linkRttMs } from '../model/paths';
+import {
+  clusterSchema,
+  dciLinkSchema,
+  fabricLinkSchema,
+  L2_EXTENSIONS,
+  settingsSchema,
+  siteSchema,
+  TRANSPORTS,
+  type Cluster,
+  type DciLink,
+  type Design,
+  type DesignNode,
+  type Link,
+  type StorageArray,
+  type Volume,
+} from '../model/schema';
+import { KIND_ICONS, KIND_COLORS } from '../canvas/icons';
+import { selectedIds, useStudio } from '../store/studio';
+import {
+  buttonClass,
+  CheckField,
+  MultiCheckField,
+  NumberField,
+  Section,
+  SelectField,
+  TextField,
+} from './fields';
+import { ElementFindings } from './ElementFindings';
+import { ClusterEstimates } from './Estimates';
+
+const TRANSPORT_LABELS: Record<(typeof TRANSPORTS)[number], string> = {
+  'dark-fiber': 'Dark fibre',
+  dwdm: 'DWDM',
+  'mpls-l3vpn': 'MPLS L3VPN',
+  'ipsec-vpn': 'IPsec VPN',
+  internet: 'Internet',
+};
+const EXTENSION_LABELS: Record<(typeof L2_EXTENSIONS)[number], string> = {
+  none: 'None (L3 only)',
+  trunk: '802.1Q trunk',
+  vpls: 'VPLS',
+  eompls: 'EoMPLS',
+  otv: 'OTV',
+  'vxlan-evpn': 'VXLAN-EVPN',
+};
+
+function label(design: Design, id: string): string {
+  const n = design.nodes.find((x) => x.id === id);
+  return n?.label || id;
+}
+function siteLabel(design: Design, node: DesignNode): string {
+  return node.kind === 'site' ? node.label : label(design, node.parentId);
+}
+
+export function Inspector() {
+  const design = useStudio((s) => s.design);
+  const ids = useStudio((s) => selectedIds(s).join(' '));
+  const readOnly = useStudio((s) => s.readOnly);
+  const selection = ids === '' ? [] : ids.split(' ');
+  if (selection.length === 0) return <DesignInspector design={design} readOnly={readOnly} />;
+  if (selection.length > 1) {
+    return (
+      <Section title={`${selection.length} elements selected`}>
+        <p className="py-1 text-sm text-slate-600 dark:text-slate-400">
+          Shift-click to add or remove. Delete removes them all (undoable).
+        </p>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={readOnly}
+          onClick={() => useStudio.getState().deleteSelection()}
+          data-testid="inspector.delete"
+        >
+          <Trash2 className="h-3.5 w-3.5" aria-hidden /> Delete selection
+        </button>
+      </Section>
+    );
+  }
+  const id = selection[0] ?? '';
+  const node = design.nodes.find((n) => n.id === id);
+  if (node) return <NodeInspector design={design} node={node} readOnly={readOnly} />;
+  const link = design.links.find((l) => l.id === id);
+  if (link) return <LinkInspector design={design} link={link} readOnly={readOnly} />;
+  return null;
+}
+
+function Header({ node }: { node: DesignNode }) {
+  const Icon = KIND_ICONS[node.kind];
+  return (
+    <div className="flex items-center gap-2 px-4 pt-3 pb-1">
+      <span
+        className={`flex h-7 w-7 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-800 ${KIND_COLORS[node.kind]}`}
+      >
+        <Icon className="h-4 w-4" aria-hidden />
+      </span>
+      <div className="min-w-0">
+        <div
+          className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100"
+          data-testid="inspector.title"
+        >
+          {node.label || KIND_LABELS[node.kind]}
+        </div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">
+          {KIND_LABELS[node.kind]} · <span className="font-mono">{node.id}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function NodeInspector({
+  design,
+  node,
+  readOnly,
+}: {
+  design: Design;
+  node: DesignNode;
+  readOnly: boolean;
+}) {
+  const update = (patch: Partial<DesignNode>) => useStudio.getState().updateElement(node.id, patch);
+  const d = readOnly;
+  return (
+    <div data-testid="inspector" data-element={node.id}>
+      <Header node={node} />
+      <Section title="Properties">
+        <TextField
+          label="Label"
+          value={node.label}
+          testId="field.label"
+          disabled={d}
+          onCommit={(v) => update({ label: v })}
+        />
+        {node.kind !== 'site' && (
+          <div className="py-1 text-xs text-slate-500 dark:text-slate-400">
+            In site{' '}
+            <span className="font-medium text-slate-700 dark:text-slate-300">
+              {siteLabel(design, node)}
+            </span>
+          </div>
+        )}
+        {node.kind === 'site' && (
+          <>
+            <SelectField
+              label="Role"
+              value={node.role}
+              testId="field.role"
+              disabled={d}
+              options={[
+                { value: 'dc', label: 'Data center' },
+                { value: 'witness', label: 'Witness site' },
+                { value: 'cloud', label: 'Cloud' },
+              ]}
+              onCommit={(role) => update({ role })}
+            />
+            <NumberField
+              label="Latitude"
+              value={node.location?.lat}
+              unit="°"
+              optional
+              placeholder="optional"
+              schema={siteSchema.shape.location.unwrap().shape.lat}
+              testId="field.lat"
+              disabled={d}
+              onCommit={(lat) =>
+                update(
+                  lat === undefined
+                    ? ({ location: undefined } as Partial<DesignNode>)
+                    : { location: { lat, lon: node.location?.lon ?? 0 } },
+                )
+              }
+            />
+            <NumberField
+              label="Longitude"
+              value={node.location?.lon}
+              unit="°"
+              optional
+              placeholder="optional"
+              schema={siteSchema.shape.location.unwrap().shape.lon}
+              testId="field.lon"
+              disabled={d}
+              onCommit={(lon) =>
+                update(
+                  lon === undefined
+                    ? ({ location: undefined } as Partial<DesignNode>)
+                    : { location: { lat: node.location?.lat ?? 0, lon } },
+                )
+              }
+            />
+          </>
+        )}
+        {node.kind === 'tor' && (
+          <>
+            <SelectField
+              label="Boundary"
+              value={node.boundary}
+              testId="field.boundary"
+              disabled={d}
+              options={[
+                { value: 'l2', label: 'L2 — VLANs trunked up' },
+                { value: 'l3', label: 'L3 — routed at the ToR' },
+              ]}
+              onCommit={(boundary) => update({ boundary })}
+            />
+            <CheckField
+              label="VXLAN-EVPN"
+              checked={node.overlay}
+              testId="field.overlay"
+              disabled={d}
+              description="overlay carries segments at L2"
+              onCommit={(overlay) => update({ overlay })}
+            />
+            <CheckField
+              label="Anycast gateway"
+              checked={node.anycastGateway}
+              testId="field.anycastGateway"
+              disabled={d}
+              onCommit={(anycastGateway) => update({ anycastGateway })}
+            />
+          </>
+        )}
+        {node.kind === 'cluster' && <ClusterFields design={design} node={node} readOnly={d} />}
+        {node.kind === 'array' && <ArrayFields design={design} node={node} readOnly={d} />}
+        {node.kind === 'firewall' && (
+          <>
+            <CheckField
+              label="Stateful"
+              checked={node.stateful}
+              testId="field.stateful"
+              disabled={d}
+              onCommit={(stateful) => update({ stateful })}
+            />
+            <CheckField
+              label="State-synced"
+              checked={node.stateSynced}
+              testId="field.stateSynced"
+              disabled={d}
+              description="shares state with its peer site"
+              onCommit={(stateSynced) => update({ stateSynced })}
+            />
+            <MultiCheckField
+              label="Protects"
+              values={node.segmentIds}
+              options={design.segments.map((s) => ({
+                value: s.id,
+                label: s.name || s.id,
+                hint: `VLAN ${s.vlanId}`,
+              }))}
+              testId="field.segmentIds"
+              disabled={d}
+              empty="No segments yet (Segments tab)."
+              onCommit={(segmentIds) => update({ segmentIds })}
+            />
+          </>
+        )}
+        {node.kind === 'witness' && (
+          <MultiCheckField
+            label="Arbitrates"
+            values={node.arbitrates}
+            options={design.nodes
+              .filter(
+                (n) =>
+                  n.kind === 'array' || (n.kind === 'cluster' && n.stretchPeerId !== undefined),
+              )
+              .map((n) => ({
+                value: n.id,
+                label: n.label || n.id,
+                hint: `${KIND_LABELS[n.kind]} · ${siteLabel(design, n)}`,
+              }))}
+            testId="field.arbitrates"
+            disabled={d}
+            empty="No arrays or stretched clusters yet."
+            onCommit={(arbitrates) => update({ arbitrates })}
+          />
+        )}
+      </Section>
+      {node.kind === 'cluster' && <ClusterEstimates cluster={node} />}
+      <ElementFindings elementId={node.id} />
+    </div>
+  );
+}
+
+function ClusterFields({
+  design,
+  node,
+  readOnly,
+}: {
+  design: Design;
+  node: Cluster;
+  readOnly: boolean;
+}) {
+  const update = (patch: Partial<Cluster>) =>
+    useStudio.getState().updateElement(node.id, patch as Partial<DesignNode>);
+  const peers = design.nodes.filter(
+    (n) => n.kind === 'cluster' && n.id !== node.id && n.parentId !== node.parentId,
+  );
+  const profile = HYPERVISOR_PROFILES[node.profile];
+  return (
+    <>
+      <SelectField
+        label="Hypervisor"
+        value={node.profile}
+        testId="field.profile"
+        disabled={readOnly}
+        options={HYPERVISOR_PROFILE_IDS.map((p) => ({
+          value: p,
+          label: HYPERVISOR_PROFILES[p].label,
+        }))}
+        onCommit={(profile) => update({ profile })}
+      />
+      <p className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400">
+        {profile.maxRttMs ? `Migration RTT ≤ ${profile.maxRttMs.value} ms` : 'No hard RTT limit'}
+        {profile.bandwidthPerMigrationGbps
+          ? ` · ${profile.bandwidthPerMigrationGbps.value * 1000} Mb/s per migration`
+          : ''}
+        {profile.routedVmkernel === 'not-supported' ? ' · vmkernel must stay L2' : ''}
+      </p>
+      <NumberField
+        label="Hosts"
+        value={node.hosts}
+        schema={clusterSchema.shape.hosts}
+        testId="field.hosts"
+        disabled={readOnly}
+        onCommit={(v) => v !== undefined && update({ hosts: v })}
+      />
+      <NumberField
+        label="vSwitch ports"
+        unit="/host"
+        value={node.vswitchPortsPerHost}
+        schema={clusterSchema.shape.vswitchPortsPerHost}
+        testId="field.vswitchPortsPerHost"
+        disabled={readOnly}
+        onCommit={(v) => v !== undefined && update({ vswitchPortsPerHost: v })}
+      />
+      <CheckField
+        label="Routed vmkernel"
+        checked={node.vmkRouted}
+        testId="field.vmkRouted"
+        disabled={readOnly}
+        description="vMotion on its own L3 stack"
+        onCommit={(vmkRouted) => update({ vmkRouted })}
+      />
+      <NumberField
+        label="vMotion NIC"
+        unit="Gb/s"
+        value={node.vmotionNicGbps}
+        schema={clusterSchema.shape.vmotionNicGbps}
+        testId="field.vmotionNicGbps"
+        disabled={readOnly}
+        onCommit={(v) => v !== undefined && update({ vmotionNicGbps: v })}
+      />
+      <NumberField
+        label="Concurrent moves"
+        value={node.concurrentMigrations}
+        schema={clusterSchema.shape.concurrentMigrations}
+        testId="field.concurrentMigrations"
+        disabled={readOnly}
+        onCommit={(v) => v !== undefined && update({ concurrentMigrations: v })}
+      />
+      <SelectField
+        label="Stretch peer"
+        value={node.stretchPeerId ?? ''}
+        testId="field.stretchPeerId"
+        disabled={readOnly}
+        options={[
+          { value: '', label: 'None (not stretched)' },
+          ...peers.map((p) => ({
+            value: p.id,
+            label: `${p.label || p.id} (${siteLabel(design, p)})`,
+          })),
+        ]}
+        onCommit={(v) =>
+          update(
+            v === '' ? ({ stretchPeerId: undefined } as Partial<Cluster>) : { stretchPeerId: v },
+          )
+        }
+      />
+    </>
+  );
+}
+
+function ArrayFields({
+  design,
+  node,
+  readOnly,
+}: {
+  design: Design;
+  node: StorageArray;
+  readOnly: boolean;
+}) {
+  const update = (patch: Partial<StorageArray>) =>
+    useStudio.getState().updateElement(node.id, patch as Partial<DesignNode>);
+  const sites = design.nodes.filter((n) => n.kind === 'site');
+  const arrays = design.nodes.filter((n) => n.kind === 'array' && n.id !== node.id);
+  const setVolume = (id: string, patch: Partial<Volume>) => {
+    const volumes = node.volumes.map((v) => {
+      if (v.id !== id) return v;
+      const next: Record<string, unknown> = { ...v, ...patch };
+      for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+      return next as Volume;
+    });
+    update({ volumes });
+  };
+  const product = STORAGE_PRODUCTS[node.product];
+  return (
+    <>
+      <SelectField
+        label="Product"
+        value={node.product}
+        testId="field.product"
+        disabled={readOnly}
+        options={STORAGE_PRODUCT_IDS.map((p) => ({ value: p, label: STORAGE_PRODUCTS[p].label }))}
+        onCommit={(productId) => update({ product: productId })}
+      />
+      <p className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400">
+        {product.behaviour}
+        {product.syncMaxRttMs ? ` · sync ≤ ${product.syncMaxRttMs.value} ms` : ''}
+        {product.needsWitness ? ' · needs a witness' : ''}
+      </p>
+      <SelectField
+        label="Host access"
+        value={node.access}
+        testId="field.access"
+        disabled={readOnly}
+        options={[
+          { value: 'uniform', label: 'Uniform (hosts see both sites)' },
+          { value: 'non-uniform', label: 'Non-uniform (local site only)' },
+        ]}
+        onCommit={(access) => update({ access })}
+      />
+      <CheckField
+        label="Node redundancy"
+        checked={node.nodeRedundancy}
+        testId="field.nodeRedundancy"
+        disabled={readOnly}
+        description="at this site"
+        onCommit={(nodeRedundancy) => update({ nodeRedundancy })}
+      />
+      <div className="mt-2 flex items-center justify-between">
+        <span className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          Volumes (datastores)
+        </span>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={readOnly}
+          data-testid="volume.add"
+          onClick={() =>
+            update({
+              volumes: [
+                ...node.volumes,
+                {
+                  id: newId('vol'),
+                  name: `ds-${node.volumes.length + 1}`,
+                  preferredSiteId: node.parentId,
+                  replication: 'none',
+                },
+              ],
+            })
+          }
+        >
+          <Plus className="h-3.5 w-3.5" aria-hidden /> Volume
+        </button>
+      </div>
+      {node.volumes.length === 0 && (
+        <p className="py-1 text-xs text-slate-500 italic">No volumes yet.</p>
+      )}
+      {node.volumes.map((v) => (
+        <div
+          key={v.id}
+          className="mt-2 rounded-md border border-slate-200 p-2 dark:border-slate-700"
+          data-testid={`volume.${v.id}`}
+        >
+          <div className="flex items-center justify-between">
+            <span className="font-mono text-[11px] text-slate-400">{v.id}</span>
+            <button
+              type="button"
+              aria-label={`Remove volume ${v.name}`}
+              className="text-slate-400 hover:text-red-600"
+              disabled={readOnly}
+              onClick={() => update({ volumes: node.volumes.filter((x) => x.id !== v.id) })}
+            >
+              <Trash2 className="h-3.5 w-3.5" />
+            </button>
+          </div>
+          <TextField
+            label="Name"
+            value={v.name}
+            testId={`volume.${v.id}.name`}
+            disabled={readOnly}
+            onCommit={(name) => setVolume(v.id, { name })}
+          />
+          <SelectField
+            label="Preferred site"
+            value={v.preferredSiteId ?? ''}
+            testId={`volume.${v.id}.preferredSiteId`}
+            disabled={readOnly}
+            options={[
+              { value: '', label: '—' },
+              ...sites.map((s) => ({ value: s.id, label: s.label || s.id })),
+            ]}
+            onCommit={(id) =>
+              setVolume(v.id, { preferredSiteId: id === '' ? undefined : id } as Partial<Volume>)
+            }
+          />
+          <SelectField
+            label="Replication"
+            value={v.replication}
+            testId={`volume.${v.id}.replication`}
+            disabled={readOnly}
+            options={[
+              { value: 'none', label: 'None' },
+              { value: 'sync', label: 'Synchronous' },
+              { value: 'async', label: 'Asynchronous' },
+            ]}
+            onCommit={(replication) => setVolume(v.id, { replication })}
+          />
+          <SelectField
+            label="Peer array"
+            value={v.peerArrayId ?? ''}
+            testId={`volume.${v.id}.peerArrayId`}
+            disabled={readOnly}
+            options={[
+              { value: '', label: '—' },
+              ...arrays.map((a) => ({
+                value: a.id,
+                label: `${a.label || a.id} (${siteLabel(design, a)})`,
+              })),
+            ]}
+            onCommit={(id) =>
+              setVolume(v.id, { peerArrayId: id === '' ? undefined : id } as Partial<Volume>)
+            }
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function LinkInspector({
+  design,
+  link,
+  readOnly,
+}: {
+  design: Design;
+  link: Link;
+  readOnly: boolean;
+}) {
+  const update = (patch: Partial<Link>) => useStudio.getState().updateLink(link.id, patch);
+  const schema = link.kind === 'dci' ? dciLinkSchema : fabricLinkSchema;
+  return (
+    <div data-testid="inspector" data-element={link.id}>
+      <div className="px-4 pt-3 pb-1">
+        <div
+          className="text-sm font-semibold text-slate-900 dark:text-slate-100"
+          data-testid="inspector.title"
+        >
+          {link.label || (link.kind === 'dci' ? 'DCI link' : 'Fabric link')}
+        </div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">
+          {link.kind === 'dci' ? 'DCI link' : 'Fabric link'} · {label(design, link.source)} ↔{' '}
+          {label(design, link.target)}
+        </div>
+      </div>
+      <Section title="Properties">
+        <TextField
+          label="Label"
+          value={link.label ?? ''}
+          testId="field.label"
+          disabled={readOnly}
+          onCommit={(v) =>
+            update(v === '' ? ({ label: undefined } as Partial<Link>) : { label: v })
+          }
+        />
+        {link.kind === 'dci' && <DciFields design={design} link={link} readOnly={readOnly} />}
+        <NumberField
+          label="Bandwidth"
+          unit="Gb/s"
+          value={link.bandwidthGbps}
+          schema={schema.shape.bandwidthGbps}
+          testId="field.bandwidthGbps"
+          disabled={readOnly}
+          onCommit={(v) => v !== undefined && update({ bandwidthGbps: v })}
+        />
+        <NumberField
+          label="RTT (explicit)"
+          unit="ms"
+          value={link.rttMs}
+          optional
+          placeholder={`estimated ${linkRttMs({ ...link, rttMs: undefined } as Link, design.settings).toFixed(2)} ms`}
+          schema={schema.shape.rttMs}
+          testId="field.rttMs"
+          disabled={readOnly}
+          hint="Leave empty to estimate from distance (0.01 ms/km + hop allowance)"
+          onCommit={(v) =>
+            update(v === undefined ? ({ rttMs: undefined } as Partial<Link>) : { rttMs: v })
+          }
+        />
+      </Section>
+      <ElementFindings elementId={link.id} />
+    </div>
+  );
+}
+
+function DciFields({
+  design,
+  link,
+  readOnly,
+}: {
+  design: Design;
+  link: DciLink;
+  readOnly: boolean;
+}) {
+  const update = (patch: Partial<DciLink>) =>
+    useStudio.getState().updateLink(link.id, patch as Partial<Link>);
+  const stp =
+    link.l2Extension === 'trunk' || link.l2Extension === 'vpls' || link.l2Extension === 'eompls';
+  return (
+    <>
+      <SelectField
+        label="Transport"
+        value={link.transport}
+        testId="field.transport"
+        disabled={readOnly}
+        options={TRANSPORTS.map((t) => ({ value: t, label: TRANSPORT_LABELS[t] }))}
+        onCommit={(transport) => update({ transport })}
+      />
+      <SelectField
+        label="L2 extension"
+        value={link.l2Extension}
+        testId="field.l2Extension"
+        disabled={readOnly}
+        options={L2_EXTENSIONS.map((t) => ({ value: t, label: EXTENSION_LABELS[t] }))}
+        onCommit={(l2Extension) => update({ l2Extension })}
+      />
+      {stp && (
+        <CheckField
+          label="BPDU filtering"
+          checked={link.bpduFilter}
+          testId="field.bpduFilter"
+          disabled={readOnly}
+          description="isolates spanning tree per site"
+          onCommit={(bpduFilter) => update({ bpduFilter })}
+        />
+      )}
+      <NumberField
+        label="Distance"
+        unit="km"
+        value={link.distanceKm}
+        schema={dciLinkSchema.shape.distanceKm}
+        testId="field.distanceKm"
+        disabled={readOnly}
+        onCommit={(v) => v !== undefined && update({ distanceKm: v })}
+      />
+      <NumberField
+        label="MTU"
+        unit="B"
+        value={link.mtu}
+        schema={dciLinkSchema.shape.mtu}
+        testId="field.mtu"
+        disabled={readOnly}
+        onCommit={(v) => v !== undefined && update({ mtu: v })}
+      />
+      <MultiCheckField
+        label="Extended segments"
+        values={link.extendedSegmentIds}
+        options={design.segments.map((s) => ({
+          value: s.id,
+          label: s.name || s.id,
+          hint: `VLAN ${s.vlanId}`,
+        }))}
+        testId="field.extendedSegmentIds"
+        disabled={readOnly}
+        empty="No segments yet (Segments tab)."
+        onCommit={(extendedSegmentIds) => update({ extendedSegmentIds })}
+      />
+    </>
+  );
+}
+
+function DesignInspector({ design, readOnly }: { design: Design; readOnly: boolean }) {
+  const s = design.settings;
+  const set = (patch: Partial<Design['settings']>) => useStudio.getState().updateSettings(patch);
+  const counts = new Map<string, number>();
+  for (const n of design.nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+  return (
+    <div data-testid="inspector" data-element="">
+      <Section title="Design">
+        <TextField
+          label="Name"
+          value={design.name}
+          testId="field.designName"
+          disabled={readOnly}
+          onCommit={(name) => useStudio.getState().rename(name)}
+        />
+        <p className="py-1 text-xs text-slate-500 dark:text-slate-400">
+          {counts.get('site') ?? 0} sites · {design.nodes.length - (counts.get('site') ?? 0)}{' '}
+          devices · {design.links.filter((l) => l.kind === 'dci').length} DCI links ·{' '}
+          {design.segments.length} segments · {design.workloads.length} workloads
+        </p>
+        <p className="py-1 text-xs text-slate-500 dark:text-slate-400">
+          Select an element on the canvas to edit it. Drag from the palette to add; connect by
+          dragging between handles.
+        </p>
+      </Section>
+      <Section title="Latency model">
+        <NumberField
+          label="DCI hop"
+          unit="ms"
+          value={s.dciHopAllowanceMs}
+          schema={settingsSchema.shape.dciHopAllowanceMs}
+          testId="field.dciHopAllowanceMs"
+          disabled={readOnly}
+          hint="Device allowance added to each DCI link"
+          onCommit={(v) => v !== undefined && set({ dciHopAllowanceMs: v })}
+        />
+        <NumberField
+          label="Fabric hop"
+          unit="ms"
+          value={s.fabricHopAllowanceMs}
+          schema={settingsSchema.shape.fabricHopAllowanceMs}
+          testId="field.fabricHopAllowanceMs"
+          disabled={readOnly}
+          onCommit={(v) => v !== undefined && set({ fabricHopAllowanceMs: v })}
+        />
+        <NumberField
+          label="TCP window"
+          unit="MB"
+          value={s.tcpWindowMB}
+          schema={settingsSchema.shape.tcpWindowMB}
+          testId="field.tcpWindowMB"
+          disabled={readOnly}
+          hint="Caps a migration stream at window / RTT"
+          onCommit={(v) => v !== undefined && set({ tcpWindowMB: v })}
+        />
+        <NumberField
+          label="Resume time"
+          unit="s"
+          value={s.resumeAllowanceS}
+          schema={settingsSchema.shape.resumeAllowanceS}
+          testId="field.resumeAllowanceS"
+          disabled={readOnly}
+          onCommit={(v) => v !== undefined && set({ resumeAllowanceS: v })}
+        />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useFindings } from '../store/findings';
+import { useUi, type SidebarTab } from '../store/ui';
+import { FindingsPanel } from './FindingsPanel';
+import { Inspector } from './Inspector';
+import { SegmentsPanel } from './SegmentsPanel';
+import { WorkloadsPanel } from './WorkloadsPanel';
+import { useStudio } from '../store/studio';
+
+const TABS: readonly { id: SidebarTab; label: string }[] = [
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'segments', label: 'Segments' },
+  { id: 'workloads', label: 'Workloads' },
+  { id: 'findings', label: 'Findings' },
+];
+
+export function Sidebar() {
+  const tab = useUi((s) => s.tab);
+  const { open } = useFindings();
+  const segments = useStudio((s) => s.design.segments.length);
+  const workloads = useStudio((s) => s.design.workloads.length);
+  const count: Record<SidebarTab, number | null> = {
+    inspect: null,
+    segments,
+    workloads,
+    findings: open.length,
+  };
+  return (
+    <aside
+      className="flex h-full w-[380px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      aria-label="Sidebar"
+    >
+      <div
+        role="tablist"
+        className="flex shrink-0 border-b border-slate-200 px-2 dark:border-slate-800"
+      >
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            data-testid={`tab.${t.id}`}
+            onClick={() => useUi.getState().setTab(t.id)}
+            className={`-mb-px border-b-2 px-3 py-2.5 text-[13px] font-medium ${
+              tab === t.id
+                ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
+                : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
+            }`}
+          >
+            {t.label}
+            {count[t.id] !== null && (
+              <span className="ml-1.5 rounded-full bg-slate-100 px-1.5 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                {count[t.id]}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto" role="tabpanel">
+        {tab === 'inspect' && <Inspector />}
+        {tab === 'segments' && <SegmentsPanel />}
+        {tab === 'workloads' && <WorkloadsPanel />}
+        {tab === 'findings' && <FindingsPanel />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The one command table: the toolbar, the keyboard and the tests all use it (STYLE.md §7).
+ * A command is data: id, label, shortcuts, when it is enabled, and what it does.
+ */
+import { selectedIds, useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
+
+export interface CommandContext {
+  fitView: () => void;
+}
+
+export interface Command {
+  readonly id: string;
+  readonly label: string;
+  /** Key chords: `mod` is Ctrl on Windows/Linux and Cmd on macOS. */
+  readonly shortcuts: readonly string[];
+  readonly enabled: () => boolean;
+  readonly run: (ctx: CommandContext) => void;
+}
+
+const editable = () => !useStudio.getState().readOnly;
+const hasSelection = () => selectedIds(useStudio.getState()).length > 0;
+
+export const COMMANDS: readonly Command[] = [
+  {
+    id: 'undo',
+    label: 'Undo',
+    shortcuts: ['mod+z'],
+    enabled: () => editable() && useStudio.getState().past.length > 0,
+    run: () => useStudio.getState().undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    shortcuts: ['mod+shift+z', 'ctrl+y'],
+    enabled: () => editable() && useStudio.getState().future.length > 0,
+    run: () => useStudio.getState().redo(),
+  },
+  {
+    id: 'delete',
+    label: 'Delete selection',
+    shortcuts: ['delete', 'backspace'],
+    enabled: () => editable() && hasSelection(),
+    run: () => useStudio.getState().deleteSelection(),
+  },
+  {
+    id: 'copy',
+    label: 'Copy',
+    shortcuts: ['mod+c'],
+    enabled: () => useStudio.getState().nodes.some((n) => n.selected),
+    run: () => useStudio.getState().copySelection(),
+  },
+  {
+    id: 'paste',
+    label: 'Paste',
+    shortcuts: ['mod+v'],
+    enabled: () => editable() && useStudio.getState().clipboard !== null,
+    run: () => useStudio.getState().paste(),
+  },
+  {
+    id: 'select-all',
+    label: 'Select all',
+    shortcuts: ['mod+a'],
+    enabled: () => useStudio.getState().nodes.length > 0,
+    run: () => useStudio.getState().selectAll(),
+  },
+  {
+    id: 'fit-view',
+    label: 'Fit view',
+    shortcuts: ['shift+1'],
+    enabled: () => true,
+    run: (ctx) => ctx.fitView(),
+  },
+  {
+    id: 'new-design',
+    label: 'New design…',
+    shortcuts: [],
+    enabled: () => true,
+    run: () => useUi.getState().openDialog('new'),
+  },
+  {
+    id: 'templates',
+    label: 'New from template…',
+    shortcuts: [],
+    enabled: () => true,
+    run: () => useUi.getState().openDialog('templates'),
+  },
+  {
+    id: 'help',
+    label: 'Keyboard shortcuts',
+    shortcuts: ['?'],
+    enabled: () => true,
+    run: () => useUi.getState().openDialog('help'),
+  },
+];
+
+export function command(id: string): Command {
+  const found = COMMANDS.find((c) => c.id === id);
+  if (!found) throw new Error(`unknown command ${id}`);
+  return found;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Does the keyboard event match a chord like `mod+shift+z`? */
+export function matches(chord: string, event: KeyboardEvent): boolean {
+  const parts = chord.split('+');
+  const key = parts[parts.length - 1] ?? '';
+  const want = new Set(parts.slice(0, -1));
+  const mod = isMac ? event.metaKey : event.ctrlKey;
+  if (want.has('mod') !== mod) return false;
+  if (want.has('ctrl') && !event.ctrlKey) return false;
+  if (!want.has('mod') && !want.has('ctrl') && (event.ctrlKey || event.metaKey)) return false;
+  if (key === '?') return event.key === '?';
+  if (want.has('shift') !== event.shiftKey) return false;
+  if (key === '1' && want.has('shift')) return event.code === 'Digit1';
+  return event.key.toLowerCase() === key;
+}
+
+/** Human form of a chord for menus and the help dialog. */
+export function displayChord(chord: string): string {
+  return chord
+    .split('+')
+    .map((p) =>
+      p === 'mod'
+        ? isMac
+          ? '⌘'
+          : 'Ctrl'
+        : p === 'shift'
+          ? 'Shift'
+          : p === 'ctrl'
+            ? 'Ctrl'
+            : p.length === 1
+              ? p.toUpperCase()
+              : p[0]?.toUpperCase() + p.slice(1),
+    )
+    .join('+');
+}
+
+function typingInField(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  if (!target) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Route a keydown to the first enabled command whose chord matches; returns true if handled. */
+export function handleKeydown(event: KeyboardEvent, ctx: CommandContext): boolean {
+  if (typingInField(event)) return false;
+  if (useUi.getState().dialog !== null && event.key !== 'Escape') return false;
+  for (const cmd of COMMANDS) {
+    if (!cmd.shortcuts.some((s) => matches(s, event))) continue;
+    event.preventDefault();
+    if (cmd.enabled()) cmd.run(ctx);
+    return true;
+  }
+  return false;
+}

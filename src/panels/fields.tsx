@@ -1,0 +1,366 @@
+/**
+ * Inspector fields. Each field validates against the design schema itself (so the inspector and
+ * the loader agree on what is valid), shows units, and on a bad value keeps the previous value
+ * and explains why inline. A committed value is one undoable edit.
+ */
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+
+export function issueText(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid value';
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'number'
+        ? `Must be ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}`
+        : `Too short`;
+    case 'too_big':
+      return issue.origin === 'number'
+        ? `Must be ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`
+        : `Too long (at most ${String(issue.maximum)} characters)`;
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'Must be a whole number' : `Must be a ${issue.expected}`;
+    default:
+      return issue.message;
+  }
+}
+
+export const inputClass =
+  'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-xs outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20';
+
+export function Row({
+  label,
+  children,
+  htmlFor,
+  hint,
+}: {
+  label: string;
+  children: ReactNode;
+  htmlFor?: string;
+  hint?: string;
+}) {
+  return (
+    <div className="grid grid-cols-[7.5rem_1fr] items-start gap-x-2 gap-y-0.5 py-1">
+      <label
+        htmlFor={htmlFor}
+        className="pt-1.5 text-xs font-medium text-slate-600 dark:text-slate-400"
+        title={hint}
+      >
+        {label}
+      </label>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}
+
+export function Section({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <section className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+      <div className="mb-1 flex items-center justify-between">
+        <h3 className="text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+          {title}
+        </h3>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+interface NumberFieldProps {
+  label: string;
+  value: number | undefined;
+  unit?: string;
+  schema: z.ZodType<number | undefined>;
+  onCommit: (value: number | undefined) => void;
+  /** Allow an empty field, meaning "not set" (e.g. an RTT estimated from distance). */
+  optional?: boolean;
+  placeholder?: string;
+  testId: string;
+  disabled?: boolean;
+  hint?: string;
+  step?: number;
+}
+
+export function NumberField({
+  label,
+  value,
+  unit,
+  schema,
+  onCommit,
+  optional,
+  placeholder,
+  testId,
+  disabled,
+  hint,
+  step,
+}: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(value === undefined ? '' : String(value));
+    setError(null);
+  }, [value]);
+
+  const commit = () => {
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      if (optional) {
+        setError(null);
+        if (value !== undefined) onCommit(undefined);
+        return;
+      }
+      setError(`${label} is required — kept ${value ?? 'the previous value'}`);
+      return;
+    }
+    const parsed = Number(trimmed.replace(',', '.'));
+    if (!Number.isFinite(parsed) || !/^[-+]?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i.test(trimmed)) {
+      setError(`“${trimmed}” is not a number — kept ${value ?? 'the previous value'}`);
+      return;
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      setError(`${issueText(result.error)} — kept ${value ?? 'the previous value'}`);
+      return;
+    }
+    setError(null);
+    if (parsed !== value) onCommit(parsed);
+  };
+
+  return (
+    <Row label={label} htmlFor={id} {...(hint ? { hint } : {})}>
+      <div className="flex items-center gap-1.5">
+        <input
+          id={id}
+          data-testid={testId}
+          className={inputClass}
+          inputMode="decimal"
+          value={text}
+          disabled={disabled}
+          placeholder={placeholder}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
+          step={step}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') {
+              setText(value === undefined ? '' : String(value));
+              setError(null);
+            }
+          }}
+        />
+        {unit && (
+          <span className="w-10 shrink-0 text-xs text-slate-500 dark:text-slate-400">{unit}</span>
+        )}
+      </div>
+      {error && (
+        <p
+          id={`${id}-error`}
+          role="alert"
+          data-testid={`${testId}.error`}
+          className="mt-0.5 text-xs text-red-600 dark:text-red-400"
+        >
+          {error}
+        </p>
+      )}
+    </Row>
+  );
+}
+
+export function TextField({
+  label,
+  value,
+  onCommit,
+  testId,
+  disabled,
+  maxLength = 200,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  testId: string;
+  disabled?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setText(value), [value]);
+  const commit = () => {
+    if (text.length > maxLength) {
+      setError(`At most ${maxLength} characters — kept the previous value`);
+      return;
+    }
+    setError(null);
+    if (text !== value) onCommit(text);
+  };
+  return (
+    <Row label={label} htmlFor={id}>
+      <input
+        id={id}
+        data-testid={testId}
+        className={inputClass}
+        value={text}
+        disabled={disabled}
+        placeholder={placeholder}
+        aria-invalid={error !== null}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {error && (
+        <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </Row>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onCommit,
+  testId,
+  disabled,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onCommit: (value: T) => void;
+  testId: string;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  return (
+    <Row label={label} htmlFor={id}>
+      <select
+        id={id}
+        data-testid={testId}
+        className={inputClass}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const next = options.find((o) => o.value === e.target.value);
+          if (next && next.value !== value) onCommit(next.value);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Row>
+  );
+}
+
+export function CheckField({
+  label,
+  checked,
+  onCommit,
+  testId,
+  disabled,
+  description,
+}: {
+  label: string;
+  checked: boolean;
+  onCommit: (value: boolean) => void;
+  testId: string;
+  disabled?: boolean;
+  description?: string;
+}) {
+  const id = useId();
+  return (
+    <Row label={label} htmlFor={id}>
+      <label className="flex items-center gap-2 pt-1 text-sm text-slate-700 dark:text-slate-300">
+        <input
+          id={id}
+          type="checkbox"
+          data-testid={testId}
+          className="h-4 w-4 accent-teal-700"
+          checked={checked}
+          disabled={disabled}
+          onChange={(e) => onCommit(e.target.checked)}
+        />
+        {description && (
+          <span className="text-xs text-slate-500 dark:text-slate-400">{description}</span>
+        )}
+      </label>
+    </Row>
+  );
+}
+
+/** A set of ids chosen from options (segments a link extends, targets of a workload…). */
+export function MultiCheckField({
+  label,
+  values,
+  options,
+  onCommit,
+  testId,
+  disabled,
+  empty,
+}: {
+  label: string;
+  values: readonly string[];
+  options: readonly { value: string; label: string; hint?: string }[];
+  onCommit: (values: string[]) => void;
+  testId: string;
+  disabled?: boolean;
+  empty?: string;
+}) {
+  return (
+    <Row label={label}>
+      {options.length === 0 ? (
+        <p className="pt-1.5 text-xs text-slate-500 italic dark:text-slate-400">
+          {empty ?? 'Nothing to choose yet.'}
+        </p>
+      ) : (
+        <div className="flex flex-col gap-0.5 pt-1" data-testid={testId}>
+          {options.map((o) => (
+            <label
+              key={o.value}
+              className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300"
+            >
+              <input
+                type="checkbox"
+                data-testid={`${testId}.${o.value}`}
+                className="h-3.5 w-3.5 accent-teal-700"
+                checked={values.includes(o.value)}
+                disabled={disabled}
+                onChange={(e) =>
+                  onCommit(
+                    e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value),
+                  )
+                }
+              />
+              <span className="truncate">{o.label}</span>
+              {o.hint && <span className="truncate text-xs text-slate-400">{o.hint}</span>}
+            </label>
+          ))}
+        </div>
+      )}
+    </Row>
+  );
+}
+
+export const buttonClass =
+  'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 shadow-xs hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700';
+export const primaryButtonClass =
+  'inline-flex items-center gap-1.5 rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white shadow-xs hover:bg-teal-800 disabled:cursor-not-allowed disabled:opacity-50';

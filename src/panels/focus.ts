@@ -1,0 +1,40 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { Finding } from '../rules/types';
+import type { FlowEdge, FlowNode } from '../store/flow';
+import { useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
+
+/**
+ * Show a finding on the canvas: select its elements, zoom to them, and animate the path of a
+ * trombone (or any finding that carries one).
+ */
+export function focusFinding(finding: Finding, flow: ReactFlowInstance<FlowNode, FlowEdge>): void {
+  const state = useStudio.getState();
+  const nodeIds = new Set(state.design.nodes.map((n) => n.id));
+  const linkIds = new Set(state.design.links.map((l) => l.id));
+  const workloadClusters = new Map(state.design.workloads.map((w) => [w.id, w.clusterId]));
+  const ids = new Set<string>();
+  for (const id of [...finding.elementIds, ...(finding.path ?? [])]) {
+    if (nodeIds.has(id) || linkIds.has(id)) ids.add(id);
+    const cluster = workloadClusters.get(id);
+    if (cluster) ids.add(cluster);
+  }
+  state.select([...ids]);
+  useUi.getState().setHighlightPath(finding.path && finding.path.length > 0 ? finding.path : null);
+  const zoomNodes = new Set<string>();
+  for (const id of ids) {
+    if (nodeIds.has(id)) zoomNodes.add(id);
+    const link = state.design.links.find((l) => l.id === id);
+    if (link) {
+      zoomNodes.add(link.source);
+      zoomNodes.add(link.target);
+    }
+  }
+  if (zoomNodes.size > 0)
+    void flow.fitView({
+      nodes: [...zoomNodes].map((id) => ({ id })),
+      padding: 0.35,
+      duration: 400,
+      maxZoom: 1.2,
+    });
+}

@@ -1,0 +1,89 @@
+/**
+ * Projection between the design and React-Flow-shaped nodes and edges. The store keeps the
+ * React Flow nodes; when the design changes, `syncNodes` reuses the previous node object for
+ * every element that did not change, so React Flow keeps its measurements and selection and
+ * only re-renders what changed.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { DEVICE_SIZE } from '../model/defaults';
+import type { Design, DesignNode, Link } from '../model/schema';
+
+export type FlowNodeData = { element: DesignNode };
+export type FlowNode = Node<FlowNodeData>;
+export type FlowEdgeData = { link: Link };
+export type FlowEdge = Edge<FlowEdgeData>;
+
+export function toFlowNode(element: DesignNode, previous: FlowNode | undefined): FlowNode {
+  if (previous && previous.data.element === element) return previous;
+  const base: FlowNode = {
+    id: element.id,
+    type: element.kind === 'site' ? 'site' : 'device',
+    position: element.position,
+    data: { element },
+    selected: previous?.selected ?? false,
+    ...(previous?.measured ? { measured: previous.measured } : {}),
+  };
+  if (element.kind === 'site') {
+    return {
+      ...base,
+      width: element.width,
+      height: element.height,
+      zIndex: 0,
+      dragHandle: '.site-drag-handle',
+    };
+  }
+  return {
+    ...base,
+    parentId: element.parentId,
+    width: DEVICE_SIZE.width,
+    height: DEVICE_SIZE.height,
+    zIndex: 1,
+  };
+}
+
+export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return design.nodes.map((element) => toFlowNode(element, byId.get(element.id)));
+}
+
+export function toFlowEdge(link: Link, previous: FlowEdge | undefined): FlowEdge {
+  if (previous && previous.data?.link === link) return previous;
+  return {
+    id: link.id,
+    source: link.source,
+    target: link.target,
+    type: link.kind,
+    data: { link },
+    selected: previous?.selected ?? false,
+    zIndex: link.kind === 'dci' ? 2 : 1,
+  };
+}
+
+export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  return design.links.map((link) => toFlowEdge(link, byId.get(link.id)));
+}
+
+/** Absolute position of a node (sites are absolute; devices are relative to their site). */
+export function absolutePosition(design: Design, element: DesignNode): { x: number; y: number } {
+  if (element.kind === 'site') return element.position;
+  const site = design.nodes.find((n) => n.id === element.parentId);
+  return site
+    ? { x: site.position.x + element.position.x, y: site.position.y + element.position.y }
+    : element.position;
+}
+
+/** The topmost site whose box contains the point, if any. */
+export function siteAt(
+  design: Design,
+  point: { x: number; y: number },
+  exceptId?: string,
+): DesignNode | undefined {
+  let hit: DesignNode | undefined;
+  for (const n of design.nodes) {
+    if (n.kind !== 'site' || n.id === exceptId) continue;
+    const { x, y } = n.position;
+    if (point.x >= x && point.x <= x + n.width && point.y >= y && point.y <= y + n.height) hit = n;
+  }
+  return hit;
+}

@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DesignBuilder } from '../model/builder';
+import { emptyDesign } from '../model/defaults';
+import { useStudio } from './studio';
+import { useUi } from './ui';
+
+const design = () =>
+  new DesignBuilder('store spec')
+    .site('a', 'DC A')
+    .site('b', 'DC B')
+    .border('a-be', 'a')
+    .border('b-be', 'b')
+    .cluster('a-c', 'a')
+    .segment('web', 'web', 100)
+    .workload('w1', 'web-01', 'a-c', { segmentIds: ['web'] })
+    .build();
+
+const s = () => useStudio.getState();
+
+beforeEach(() => {
+  s().replaceDesign(design());
+  useUi.setState({ toasts: [] });
+});
+
+describe('History', () => {
+  it('undoes and redoes every edit, property edits included', () => {
+    s().connect('a-be', 'b-be');
+    const linkId = s().design.links[0]?.id ?? '';
+    s().updateLink(linkId, { distanceKm: 80 });
+    expect(s().design.links[0]).toMatchObject({ kind: 'dci', distanceKm: 80 });
+    s().undo();
+    expect(s().design.links[0]).toMatchObject({ distanceKm: 10 });
+    s().undo();
+    expect(s().design.links).toHaveLength(0);
+    s().redo();
+    s().redo();
+    expect(s().design.links[0]).toMatchObject({ distanceKm: 80 });
+  });
+
+  it('a new edit clears the redo stack', () => {
+    s().rename('first');
+    s().undo();
+    s().rename('second');
+    expect(s().future).toHaveLength(0);
+    s().redo();
+    expect(s().design.name).toBe('second');
+  });
+
+  it('keeps React Flow nodes of unchanged elements (their measurements survive an edit)', () => {
+    const before = s().nodes.find((n) => n.id === 'b-be');
+    s().updateElement('a-be', { label: 'edge-1' });
+    expect(s().nodes.find((n) => n.id === 'b-be')).toBe(before);
+    expect(s().nodes.find((n) => n.id === 'a-be')?.data.element.label).toBe('edge-1');
+  });
+});
+
+describe('Adding elements', () => {
+  it('a device dropped inside a site becomes its child, with a position relative to the site', () => {
+    const site = s().design.nodes.find((n) => n.id === 'b');
+    if (site?.kind !== 'site') throw new Error('no site');
+    const id = s().addElement('spine', { x: site.position.x + 40, y: site.position.y + 80 });
+    const spine = s().design.nodes.find((n) => n.id === id);
+    expect(spine).toMatchObject({ kind: 'spine', parentId: 'b' });
+    expect(spine?.position.x).toBeGreaterThanOrEqual(32);
+  });
+
+  it('a device dropped outside every site is refused with a message, and nothing changes', () => {
+    const before = s().design;
+    expect(s().addElement('cluster', { x: -5000, y: -5000 })).toBeNull();
+    expect(s().design).toBe(before);
+    expect(useUi.getState().toasts.at(-1)?.text).toMatch(/lives in a site/);
+  });
+});
+
+describe('Dragging out of a site', () => {
+  it('re-parents a device dropped into another site', () => {
+    const b = s().design.nodes.find((n) => n.id === 'b');
+    const a = s().design.nodes.find((n) => n.id === 'a');
+    if (b?.kind !== 'site' || a?.kind !== 'site') throw new Error('no site');
+    const target = { x: b.position.x - a.position.x + 60, y: b.position.y - a.position.y + 60 };
+    s().onNodesChange([{ type: 'position', id: 'a-c', position: target, dragging: false }]);
+    s().finishDrag(['a-c']);
+    expect(s().design.nodes.find((n) => n.id === 'a-c')).toMatchObject({
+      parentId: 'b',
+      position: { x: 60, y: 60 },
+    });
+  });
+
+  it('puts back a device dropped outside every site, with a message', () => {
+    const before = s().design.nodes.find((n) => n.id === 'a-c')?.position;
+    s().onNodesChange([
+      { type: 'position', id: 'a-c', position: { x: -4000, y: -4000 }, dragging: false },
+    ]);
+    s().finishDrag(['a-c']);
+    expect(s().design.nodes.find((n) => n.id === 'a-c')?.position).toEqual(before);
+    expect(s().nodes.find((n) => n.id === 'a-c')?.position).toEqual(before);
+    expect(useUi.getState().toasts.at(-1)?.text).toMatch(/must live in a site/);
+  });
+});
+
+describe('Copy and paste', () => {
+  it('pastes a site with its devices and workloads under fresh ids, and offsets it', () => {
+    s().select(['a']);
+    s().copySelection();
+    s().paste();
+    const sites = s().design.nodes.filter((n) => n.kind === 'site');
+    expect(sites).toHaveLength(3);
+    const copy = sites.find((n) => !['a', 'b'].includes(n.id));
+    expect(copy?.position.x).toBe(
+      (s().design.nodes.find((n) => n.id === 'a')?.position.x ?? 0) + 32,
+    );
+    const children = s().design.nodes.filter((n) => n.kind !== 'site' && n.parentId === copy?.id);
+    expect(children.map((n) => n.kind).sort()).toEqual(['border', 'cluster']);
+    expect(s().design.workloads).toHaveLength(2);
+    expect(new Set(s().design.nodes.map((n) => n.id)).size).toBe(s().design.nodes.length);
+  });
+});
+
+describe('View-only', () => {
+  it('refuses every edit', () => {
+    s().replaceDesign(design(), { readOnly: true });
+    const before = s().design;
+    s().rename('changed');
+    s().connect('a-be', 'b-be');
+    s().select(['a']);
+    s().deleteSelection();
+    expect(s().design).toBe(before);
+  });
+});
+
+describe('New design', () => {
+  it('replaces the design and clears history', () => {
+    s().rename('x');
+    s().replaceDesign(emptyDesign());
+    expect(s().past).toHaveLength(0);
+    expect(s().nodes).toHaveLength(0);
+  });
+});

@@ -1,0 +1,436 @@
+/**
+ * The studio store: the design (source of truth), its React-Flow projection, and history.
+ * Every edit goes through `commit`, which calls a pure model edit, records the previous design
+ * for undo, and re-syncs nodes and edges incrementally. Findings are derived (findings.ts),
+ * never stored.
+ */
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { create } from 'zustand';
+import {
+  createDevice,
+  createSite,
+  DEVICE_SIZE,
+  emptyDesign,
+  KIND_LABELS,
+  newId,
+} from '../model/defaults';
+import {
+  cloneElements,
+  connect,
+  findNode,
+  moveNodes,
+  removeElements,
+  removeSegment,
+  removeWorkload,
+  reparent,
+  updateLink,
+  updateNode,
+  upsertSegment,
+  upsertWorkload,
+} from '../model/edits';
+import type {
+  Design,
+  DesignNode,
+  Link,
+  NodeKind,
+  Position,
+  Segment,
+  Settings,
+  Workload,
+} from '../model/schema';
+import {
+  absolutePosition,
+  siteAt,
+  syncEdges,
+  syncNodes,
+  type FlowEdge,
+  type FlowNode,
+} from './flow';
+import { notify } from './ui';
+
+const HISTORY_LIMIT = 200;
+
+export interface Clipboard {
+  readonly design: Design;
+  readonly ids: readonly string[];
+}
+
+export interface StudioState {
+  design: Design;
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  past: Design[];
+  future: Design[];
+  /** View-only mode (a view-only share link): every edit is refused. */
+  readOnly: boolean;
+  clipboard: Clipboard | null;
+  pasteCount: number;
+
+  commit: (next: Design) => void;
+  replaceDesign: (next: Design, options?: { readOnly?: boolean }) => void;
+  undo: () => void;
+  redo: () => void;
+
+  onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
+  finishDrag: (ids: readonly string[]) => void;
+  connect: (source: string, target: string) => void;
+
+  addElement: (kind: NodeKind, at: Position) => string | null;
+  updateElement: (id: string, patch: Partial<DesignNode>) => void;
+  updateLink: (id: string, patch: Partial<Link>) => void;
+  upsertSegment: (segment: Segment) => void;
+  removeSegment: (id: string) => void;
+  upsertWorkload: (workload: Workload) => void;
+  removeWorkload: (id: string) => void;
+  updateSettings: (patch: Partial<Settings>) => void;
+  rename: (name: string) => void;
+
+  select: (ids: readonly string[]) => void;
+  selectAll: () => void;
+  deleteSelection: () => void;
+  copySelection: () => void;
+  paste: () => void;
+}
+
+export function selectedIds(state: Pick<StudioState, 'nodes' | 'edges'>): string[] {
+  return [
+    ...state.nodes.filter((n) => n.selected).map((n) => n.id),
+    ...state.edges.filter((e) => e.selected).map((e) => e.id),
+  ];
+}
+
+function refuseReadOnly(state: StudioState): boolean {
+  if (state.readOnly) notify('info', 'This design is view-only. Use “Edit a copy” to change it.');
+  return state.readOnly;
+}
+
+export const useStudio = create<StudioState>()((set, get) => {
+  const commit = (next: Design) => {
+    const state = get();
+    if (next === state.design) return;
+    if (refuseReadOnly(state)) return;
+    set({
+      design: next,
+      nodes: syncNodes(next, state.nodes),
+      edges: syncEdges(next, state.edges),
+      past: [...state.past, state.design].slice(-HISTORY_LIMIT),
+      future: [],
+    });
+  };
+
+  const jump = (from: 'past' | 'future') => {
+    const state = get();
+    const stack = state[from];
+    const target = stack[stack.length - 1];
+    if (!target) return;
+    const rest = stack.slice(0, -1);
+    const other = from === 'past' ? 'future' : 'past';
+    set({
+      design: target,
+      nodes: syncNodes(target, state.nodes),
+      edges: syncEdges(target, state.edges),
+      [from]: rest,
+      [other]: [...state[other], state.design],
+    });
+  };
+
+  const initial = emptyDesign();
+  return {
+    design: initial,
+    nodes: [],
+    edges: [],
+    past: [],
+    future: [],
+    readOnly: false,
+    clipboard: null,
+    pasteCount: 0,
+
+    commit,
+    replaceDesign: (next, options) =>
+      set({
+        design: next,
+        nodes: syncNodes(next, []),
+        edges: syncEdges(next, []),
+        past: [],
+        future: [],
+        readOnly: options?.readOnly ?? false,
+        pasteCount: 0,
+      }),
+    undo: () => jump('past'),
+    redo: () => jump('future'),
+
+    onNodesChange: (changes) => {
+      const state = get();
+      // Removal goes through deleteSelection (one undoable edit); React Flow's own is ignored.
+      const allowed = changes.filter(
+        (c) =>
+          c.type !== 'remove' && c.type !== 'add' && !(state.readOnly && c.type === 'position'),
+      );
+      if (allowed.length > 0) set({ nodes: applyNodeChanges(allowed, state.nodes) });
+    },
+    onEdgesChange: (changes) => {
+      const allowed = changes.filter((c) => c.type === 'select');
+      if (allowed.length > 0) set({ edges: applyEdgeChanges(allowed, get().edges) });
+    },
+
+    finishDrag: (ids) => {
+      const state = get();
+      if (state.readOnly) return;
+      const positions = new Map<string, Position>();
+      for (const n of state.nodes)
+        if (ids.includes(n.id))
+          positions.set(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
+      let next = moveNodes(state.design, positions);
+      // A device dropped outside its site: re-parent it to the site it landed in, or refuse.
+      const refused: string[] = [];
+      for (const id of ids) {
+        const element = findNode(next, id);
+        if (!element || element.kind === 'site') continue;
+        const abs = absolutePosition(next, element);
+        const center = { x: abs.x + DEVICE_SIZE.width / 2, y: abs.y + DEVICE_SIZE.height / 2 };
+        const home = findNode(next, element.parentId);
+        if (home?.kind === 'site' && inside(home, center)) continue;
+        const landed = siteAt(next, center);
+        if (landed) {
+          next = reparent(next, id, landed.id, {
+            x: Math.round(abs.x - landed.position.x),
+            y: Math.round(abs.y - landed.position.y),
+          });
+        } else {
+          refused.push(element.label || element.id);
+          const original = findNode(state.design, id);
+          if (original) next = moveNodes(next, new Map([[id, original.position]]));
+        }
+      }
+      if (refused.length > 0)
+        notify(
+          'warning',
+          `${refused.join(', ')} must live in a site: drop it inside one. It was put back.`,
+        );
+      if (next === state.design || sameDesignPositions(next, state.design)) {
+        // Nothing moved (a click): make sure the flow shows the design's positions.
+        set({
+          nodes: syncNodes(
+            state.design,
+            state.nodes.map((n) => ({
+              ...n,
+              position: findNode(state.design, n.id)?.position ?? n.position,
+            })),
+          ),
+        });
+        return;
+      }
+      commit(next);
+      // Put refused nodes back where the design has them.
+      if (refused.length > 0)
+        set({
+          nodes: get().nodes.map((n) => ({
+            ...n,
+            position: findNode(get().design, n.id)?.position ?? n.position,
+          })),
+        });
+    },
+
+    connect: (source, target) => {
+      const state = get();
+      const next = connect(state.design, source, target);
+      if (next === state.design) {
+        if (source !== target) notify('info', 'These two are already connected.');
+        return;
+      }
+      commit(next);
+    },
+
+    addElement: (kind, at) => {
+      const state = get();
+      if (refuseReadOnly(state)) return null;
+      const id = newId(kind);
+      const count = state.design.nodes.filter((n) => n.kind === kind).length + 1;
+      if (kind === 'site') {
+        const label = `DC${count}`;
+        commit(upsertSiteFirst(state.design, createSite(id, label, snap(at))));
+        return id;
+      }
+      const center = { x: at.x + DEVICE_SIZE.width / 2, y: at.y + DEVICE_SIZE.height / 2 };
+      const site = siteAt(state.design, center) ?? siteAt(state.design, at);
+      if (!site) {
+        notify(
+          'warning',
+          `A ${KIND_LABELS[kind].toLowerCase()} lives in a site: drop it inside one (add a site first).`,
+        );
+        return null;
+      }
+      const label = `${defaultLabel(kind)}-${count}`;
+      const relative = snap({ x: at.x - site.position.x, y: at.y - site.position.y });
+      const device = createDevice(kind, id, label, site.id, relative);
+      commit({ ...state.design, nodes: [...state.design.nodes, device] });
+      return id;
+    },
+
+    updateElement: (id, patch) => commit(updateNode(get().design, id, patch)),
+    updateLink: (id, patch) => commit(updateLink(get().design, id, patch)),
+    upsertSegment: (segment) => commit(upsertSegment(get().design, segment)),
+    removeSegment: (id) => commit(removeSegment(get().design, id)),
+    upsertWorkload: (workload) => commit(upsertWorkload(get().design, workload)),
+    removeWorkload: (id) => commit(removeWorkload(get().design, id)),
+    updateSettings: (patch) =>
+      commit({ ...get().design, settings: { ...get().design.settings, ...patch } }),
+    rename: (name) => commit({ ...get().design, name }),
+
+    select: (ids) => {
+      const wanted = new Set(ids);
+      const state = get();
+      set({
+        nodes: state.nodes.map((n) =>
+          n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
+        ),
+        edges: state.edges.map((e) =>
+          e.selected === wanted.has(e.id) ? e : { ...e, selected: wanted.has(e.id) },
+        ),
+      });
+    },
+    selectAll: () =>
+      get().select([...get().nodes.map((n) => n.id), ...get().edges.map((e) => e.id)]),
+    deleteSelection: () => {
+      const ids = selectedIds(get());
+      if (ids.length === 0) return;
+      commit(removeElements(get().design, ids));
+    },
+    copySelection: () => {
+      const state = get();
+      const ids = state.nodes.filter((n) => n.selected).map((n) => n.id);
+      if (ids.length === 0) return;
+      set({ clipboard: { design: state.design, ids }, pasteCount: 0 });
+      notify('info', `Copied ${ids.length} element${ids.length === 1 ? '' : 's'}.`);
+    },
+    paste: () => {
+      const state = get();
+      const clip = state.clipboard;
+      if (!clip || refuseReadOnly(state)) return;
+      const n = state.pasteCount + 1;
+      const offset = { x: 32 * n, y: 32 * n };
+      const result = pasteInto(state.design, clip, offset);
+      if (!result) {
+        notify('warning', 'Nothing to paste: the copied elements’ site no longer exists.');
+        return;
+      }
+      commit(result.design);
+      set({ pasteCount: n });
+      get().select(result.newIds);
+    },
+  };
+});
+
+function inside(site: DesignNode & { kind: 'site' }, p: Position): boolean {
+  return (
+    p.x >= site.position.x &&
+    p.x <= site.position.x + site.width &&
+    p.y >= site.position.y &&
+    p.y <= site.position.y + site.height
+  );
+}
+
+function sameDesignPositions(a: Design, b: Design): boolean {
+  if (a.nodes.length !== b.nodes.length) return false;
+  return a.nodes.every((n, i) => {
+    const m = b.nodes[i];
+    return (
+      m !== undefined &&
+      m.id === n.id &&
+      m.position.x === n.position.x &&
+      m.position.y === n.position.y &&
+      (n.kind === 'site' || (m.kind !== 'site' && m.parentId === n.parentId))
+    );
+  });
+}
+
+const GRID = 16;
+function snap(p: Position): Position {
+  return { x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID };
+}
+
+function defaultLabel(kind: NodeKind): string {
+  switch (kind) {
+    case 'tor':
+      return 'leaf';
+    case 'border':
+      return 'border';
+    case 'cluster':
+      return 'cluster';
+    case 'array':
+      return 'array';
+    default:
+      return kind;
+  }
+}
+
+function upsertSiteFirst(design: Design, site: DesignNode): Design {
+  const sites = design.nodes.filter((n) => n.kind === 'site');
+  const devices = design.nodes.filter((n) => n.kind !== 'site');
+  return { ...design, nodes: [...sites, site, ...devices] };
+}
+
+/**
+ * Paste copies the clipboard's elements as fresh elements. Devices whose site was not copied
+ * go back into that site if it still exists in the current design.
+ */
+export function pasteInto(
+  current: Design,
+  clip: Clipboard,
+  offset: Position,
+): { design: Design; newIds: string[] } | null {
+  const { design: withCopies, newIds } = cloneElements(clip.design, clip.ids, offset);
+  const fresh = new Set(newIds);
+  const currentIds = new Set(current.nodes.map((n) => n.id));
+  const copiedNodes = withCopies.nodes.filter((n) => fresh.has(n.id));
+  const okNodes = copiedNodes.filter(
+    (n) => n.kind === 'site' || fresh.has(n.parentId) || currentIds.has(n.parentId),
+  );
+  if (okNodes.length === 0) return null;
+  const okIds = new Set(okNodes.map((n) => n.id));
+  const links = withCopies.links.filter(
+    (l) => fresh.has(l.id) && okIds.has(l.source) && okIds.has(l.target),
+  );
+  const originalWorkloads = new Set(clip.design.workloads.map((w) => w.id));
+  // A pasted workload may name clusters, segments or volumes that were deleted since the copy.
+  const clusterIds = new Set(
+    [...current.nodes, ...okNodes].filter((n) => n.kind === 'cluster').map((n) => n.id),
+  );
+  const segmentIds = new Set(current.segments.map((seg) => seg.id));
+  const volumeIds = new Set(
+    [...current.nodes, ...okNodes].flatMap((n) =>
+      n.kind === 'array' ? n.volumes.map((v) => v.id) : [],
+    ),
+  );
+  const workloads = withCopies.workloads
+    .filter((w) => !originalWorkloads.has(w.id) && okIds.has(w.clusterId))
+    .map((w) => {
+      const { datastoreId, ...rest } = w;
+      return {
+        ...rest,
+        mobilityTargetIds: w.mobilityTargetIds.filter((t) => clusterIds.has(t)),
+        segmentIds: w.segmentIds.filter((t) => segmentIds.has(t)),
+        ...(datastoreId !== undefined && volumeIds.has(datastoreId) ? { datastoreId } : {}),
+      };
+    });
+  const sites = okNodes.filter((n) => n.kind === 'site');
+  const devices = okNodes.filter((n) => n.kind !== 'site');
+  const design: Design = {
+    ...current,
+    nodes: [
+      ...current.nodes.filter((n) => n.kind === 'site'),
+      ...sites,
+      ...current.nodes.filter((n) => n.kind !== 'site'),
+      ...devices,
+    ],
+    links: [...current.links, ...links],
+    workloads: [...current.workloads, ...workloads],
+  };
+  return { design, newIds: [...okIds, ...links.map((l) => l.id)] };
+}

@@ -1,0 +1,83 @@
+/**
+ * Transient UI state that never reaches a design: toasts, theme, open dialogs, the sidebar tab.
+ */
+import { create } from 'zustand';
+
+export type ToastKind = 'info' | 'success' | 'warning' | 'error';
+export interface Toast {
+  readonly id: number;
+  readonly kind: ToastKind;
+  readonly text: string;
+}
+
+export type Theme = 'light' | 'dark' | 'system';
+export type SidebarTab = 'inspect' | 'segments' | 'workloads' | 'findings';
+export type Dialog = null | 'help' | 'new' | 'templates' | 'share' | 'export' | 'rule';
+
+export interface UiState {
+  toasts: Toast[];
+  theme: Theme;
+  tab: SidebarTab;
+  dialog: Dialog;
+  /** The rule whose explanation is open. */
+  ruleId: string | null;
+  /** A workload or segment focused in its list. */
+  focusedItem: string | null;
+  /** Ordered node/link ids of a path to animate on the canvas (a trombone). */
+  highlightPath: readonly string[] | null;
+  setTheme: (theme: Theme) => void;
+  setTab: (tab: SidebarTab) => void;
+  openDialog: (dialog: Dialog) => void;
+  showRule: (ruleId: string) => void;
+  focusItem: (id: string | null) => void;
+  setHighlightPath: (path: readonly string[] | null) => void;
+  dismiss: (id: number) => void;
+}
+
+const THEME_KEY = 'dci-studio:theme';
+
+function initialTheme(): Theme {
+  try {
+    const saved = globalThis.localStorage?.getItem(THEME_KEY);
+    if (saved === 'light' || saved === 'dark' || saved === 'system') return saved;
+  } catch {
+    // Storage may be unavailable (private mode); follow the system.
+  }
+  return 'system';
+}
+
+let toastId = 0;
+
+export const useUi = create<UiState>()((set) => ({
+  toasts: [],
+  theme: initialTheme(),
+  tab: 'inspect',
+  dialog: null,
+  ruleId: null,
+  focusedItem: null,
+  highlightPath: null,
+  setTheme: (theme) => {
+    try {
+      globalThis.localStorage?.setItem(THEME_KEY, theme);
+    } catch {
+      // Not persisted; the choice still applies to this tab.
+    }
+    set({ theme });
+  },
+  setTab: (tab) => set({ tab }),
+  openDialog: (dialog) => set({ dialog }),
+  showRule: (ruleId) => set({ dialog: 'rule', ruleId }),
+  focusItem: (focusedItem) => set({ focusedItem }),
+  setHighlightPath: (highlightPath) => set({ highlightPath }),
+  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+}));
+
+/** Show a short message; it goes away by itself. */
+export function notify(kind: ToastKind, text: string): void {
+  const id = ++toastId;
+  useUi.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+  setTimeout(
+    () => useUi.getState().dismiss(id),
+    kind === 'error' || kind === 'warning' ? 7000 : 4000,
+  );
+}
