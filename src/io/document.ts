@@ -37,6 +37,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function loadDocument(input: unknown): LoadResult {
+  // The last line of defence: whatever a migration or a malformed input does, the caller gets a
+  // value, never an exception.
+  try {
+    return load(input);
+  } catch (error) {
+    return fail({
+      kind: 'corrupt',
+      message: `The design could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+    });
+  }
+}
+
+function load(input: unknown): LoadResult {
   let raw: unknown = input;
   if (typeof input === 'string') {
     if (input.length > MAX_DOCUMENT_CHARS) {
@@ -46,7 +59,8 @@ export function loadDocument(input: unknown): LoadResult {
       });
     }
     try {
-      raw = JSON.parse(input);
+      // A byte-order mark is what some editors put in front of a saved file.
+      raw = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch {
       return fail({
         kind: 'corrupt',
@@ -80,39 +94,71 @@ export function loadDocument(input: unknown): LoadResult {
       kind: 'corrupt',
       message: `The design could not be upgraded: ${migrated.reason}.`,
     });
-  const parsed = designSchema.safeParse(migrated.value);
+  const parsed = designSchema.safeParse(migrated.value, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue ? formatPath(issue.path) : '(root)';
     const detail = issue ? describeIssue(issue) : 'invalid';
-    return fail({ kind: 'invalid', path, message: `Field ${path}: ${detail}.` });
+    return fail({ kind: 'invalid', path, message: `${path}: ${detail}.` });
   }
   const integrity = checkReferences(parsed.data);
   if (integrity !== null)
     return fail({
       kind: 'invalid',
       path: integrity.path,
-      message: `Field ${integrity.path}: ${integrity.message}.`,
+      message: `${integrity.path}: ${integrity.message}.`,
     });
   return { ok: true, design: parsed.data };
 }
 
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  int: 'a whole number',
+};
+
+function typeName(expected: string): string {
+  return TYPE_NAMES[expected] ?? expected;
+}
+
+function receivedName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeName(typeof value);
+}
+
+/** One line a user can act on: "expected a number ≥ 0", "missing", "expected a list". */
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_small':
-      return issue.origin === 'number'
-        ? `expected a number ≥ ${String(issue.minimum)}`
-        : `too short (at least ${String(issue.minimum)})`;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return `expected a number ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) === 1
+          ? 'must not be empty'
+          : `too short (at least ${String(issue.minimum)} characters)`;
+      return `too short (at least ${String(issue.minimum)})`;
     case 'too_big':
-      return issue.origin === 'number'
-        ? `expected a number ≤ ${String(issue.maximum)}`
-        : `too long (at most ${String(issue.maximum)})`;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return `expected a number ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`;
+      if (issue.origin === 'string')
+        return `too long (at most ${String(issue.maximum)} characters)`;
+      return `too long (at most ${String(issue.maximum)})`;
     case 'invalid_type':
-      return `expected ${issue.expected}`;
+      if (issue.input === undefined) return `missing (expected ${typeName(issue.expected)})`;
+      if (issue.expected === 'int') return 'expected a whole number';
+      return `expected ${typeName(issue.expected)}, got ${receivedName(issue.input)}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_union':
-      return 'not a known kind of element';
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown }).options;
+      return Array.isArray(options)
+        ? `not a known kind (expected ${options.map((o) => JSON.stringify(o)).join(', ')})`
+        : 'not a known kind of element';
+    }
     default:
       return issue.message;
   }

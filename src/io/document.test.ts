@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { DesignBuilder } from '../model/builder';
+import { formatPath, loadDocument, toDocument } from './document';
+
+const design = () =>
+  new DesignBuilder('Two sites')
+    .site('dc1', 'DC1')
+    .site('dc2', 'DC2')
+    .cluster('esx', 'dc1')
+    .dci('l0', 'dc1', 'dc2')
+    .dci('l1', 'dc1', 'dc2')
+    .dci('l2', 'dc1', 'dc2')
+    .dci('l3', 'dc1', 'dc2')
+    .build();
+
+function errorOf(input: unknown) {
+  const result = loadDocument(input);
+  if (result.ok) throw new Error('expected the loader to refuse the input');
+  return result.error;
+}
+
+describe('loadDocument', () => {
+  it('loads a valid design', () => {
+    const result = loadDocument(JSON.stringify(design()));
+    expect(result.ok).toBe(true);
+  });
+
+  it('names the path and the expectation of a field error', () => {
+    const doc = design() as unknown as { links: Record<string, unknown>[] };
+    doc.links[3]!['distanceKm'] = -4;
+    expect(errorOf(doc)).toEqual({
+      kind: 'invalid',
+      path: 'links[3].distanceKm',
+      message: 'links[3].distanceKm: expected a number ≥ 0.',
+    });
+  });
+
+  it('says what it got instead of the expected type', () => {
+    const doc = design() as unknown as { links: Record<string, unknown>[] };
+    doc.links[0]!['bandwidthGbps'] = 'fast';
+    expect(errorOf(doc).message).toBe('links[0].bandwidthGbps: expected a number, got a string.');
+    delete doc.links[0]!['bandwidthGbps'];
+    expect(errorOf(doc).message).toBe('links[0].bandwidthGbps: missing (expected a number).');
+  });
+
+  it('says a strict lower bound is strict', () => {
+    const doc = design() as unknown as { links: Record<string, unknown>[] };
+    doc.links[0]!['bandwidthGbps'] = 0;
+    expect(errorOf(doc).message).toBe('links[0].bandwidthGbps: expected a number > 0.');
+  });
+
+  it('reports a broken reference with its path', () => {
+    const doc = design();
+    doc.links[1] = { ...doc.links[1]!, target: 'nowhere' };
+    expect(errorOf(doc)).toMatchObject({ kind: 'invalid', path: 'links[1].target' });
+  });
+
+  it('refuses a design from a newer version', () => {
+    expect(errorOf({ ...design(), version: 99 })).toMatchObject({
+      kind: 'too-new',
+      version: 99,
+      message: expect.stringContaining('newer version of DCI Studio'),
+    });
+  });
+
+  it('refuses JSON that is not a design, and text that is not JSON', () => {
+    expect(errorOf('[1,2]').kind).toBe('not-a-design');
+    expect(errorOf('{"hello":"world"}').kind).toBe('not-a-design');
+    expect(errorOf('{"version":1,"nod').kind).toBe('corrupt');
+  });
+
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(loadDocument(`\uFEFF${JSON.stringify(design())}`).ok).toBe(true);
+  });
+
+  it('does not let __proto__ keys pollute Object.prototype', () => {
+    const text = JSON.stringify(design()).replace(
+      '"name":',
+      '"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"name":',
+    );
+    const result = loadDocument(text);
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    if (result.ok) expect(Object.keys(result.design)).not.toContain('__proto__');
+  });
+
+  it('never throws, even when the input is a hostile object', () => {
+    const hostile = {
+      version: 1,
+      get nodes(): never {
+        throw new Error('boom');
+      },
+    };
+    expect(errorOf(hostile).kind).toBe('corrupt');
+  });
+});
+
+describe('formatPath', () => {
+  it('renders indexes in brackets and keys with dots', () => {
+    expect(formatPath(['links', 3, 'distanceKm'])).toBe('links[3].distanceKm');
+    expect(formatPath([])).toBe('(root)');
+  });
+});
+
+describe('toDocument', () => {
+  it('drops transient editor fields', () => {
+    const doc = design();
+    const dirty = {
+      ...doc,
+      nodes: doc.nodes.map((n) => ({ ...n, selected: true, measured: { width: 1 } })),
+    };
+    expect(toDocument(dirty)).toEqual(toDocument(doc));
+    expect(JSON.stringify(toDocument(dirty))).not.toContain('selected');
+  });
+});
