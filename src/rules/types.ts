@@ -3,6 +3,8 @@
  * `key` is stable across runs so waivers and diffs can refer to it.
  */
 import type { Design } from '../model/schema';
+import type { Placement } from './context';
+import type { DesignGraph, DesignIndex } from './graph';
 
 export const RULE_IDS = [
   'L2-GAP',
@@ -107,4 +109,10 @@ export type RuleFn = (ctx: RuleContext) => Finding[];
 export interface RuleContext {
   readonly design: Design;
   readonly options: RunOptions;
+  /** Elements by id, lists by kind, labels. */
+  readonly index: DesignIndex;
+  /** Paths, RTT, L2 reach and the site graph, under `options.failed`. */
+  readonly graph: DesignGraph;
+  /** Every workload where it runs and, unless `includeMoves` is false, at each mobility target. */
+  readonly placements: readonly Placement[];
 }

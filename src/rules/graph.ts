@@ -1,0 +1,936 @@
+/**
+ * The design as a graph, built once per validation run and shared by every rule: an index of
+ * elements by id, RTT paths between any two nodes (DOMAIN.md §2), L2 reachability of segments,
+ * and the site graph (sites joined by DCI links). Every query honours `failed`: failed nodes,
+ * links and sites (with all their devices) are treated as absent, so a what-if run is simply a
+ * run with a failed set.
+ *
+ * How paths are found, and why it is fast enough for 10,000 elements:
+ * - Inside a site, devices are joined by fabric links. A device is also joined to its own site
+ *   container at zero cost where the drawing does not wire it: a site's "hubs" (its borders, else
+ *   its spines, else its ToRs, else all of its devices) and every device of a fabric island that
+ *   reaches no hub are implicitly on the site. So a DCI link drawn to the site node lands on the
+ *   borders, an unwired cluster is local to its site, and real links are used wherever they exist
+ *   (failing every border of a site does cut the site node off, as it should).
+ * - Only network devices (spine, ToR, border, firewall) and the site container carry transit
+ *   traffic; clusters, arrays and witnesses are end points.
+ * - Links between sites end at "ports". We run one Dijkstra per port over its own site, then
+ *   all-pairs shortest paths over the small port graph (ports joined by DCI links and by their
+ *   intra-site distances). A query between sites is then min over (port of A, port of B), with no
+ *   search over the whole design; a query inside one site is a Dijkstra from the source over that
+ *   site only, cached per source.
+ */
+import type {
+  Cluster,
+  DciLink,
+  Design,
+  DesignNode,
+  Firewall,
+  Link,
+  NodeKind,
+  Segment,
+  Site,
+  StorageArray,
+  Volume,
+  Witness,
+  Workload,
+} from '../model/schema';
+
+/** Transports that carry only IP: a plain 802.1Q trunk over them carries nothing (DOMAIN.md §2). */
+export const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set([
+  'mpls-l3vpn',
+  'ipsec-vpn',
+  'internet',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Index
+
+export interface VolumeRef {
+  readonly array: StorageArray;
+  readonly volume: Volume;
+}
+
+export interface DesignIndex {
+  readonly design: Design;
+  readonly nodes: ReadonlyMap<string, DesignNode>;
+  readonly links: ReadonlyMap<string, Link>;
+  readonly segments: ReadonlyMap<string, Segment>;
+  readonly workloads: ReadonlyMap<string, Workload>;
+  readonly volumes: ReadonlyMap<string, VolumeRef>;
+  readonly sites: readonly Site[];
+  readonly clusters: readonly Cluster[];
+  readonly arrays: readonly StorageArray[];
+  readonly firewalls: readonly Firewall[];
+  readonly witnesses: readonly Witness[];
+  readonly dciLinks: readonly DciLink[];
+  /** The site of a node: itself for a site, its parent for a device. */
+  siteOf(nodeId: string): string | undefined;
+  /** The user's name for any element id (node, link, segment, workload, volume). */
+  label(id: string): string;
+}
+
+export function buildIndex(design: Design): DesignIndex {
+  const nodes = new Map<string, DesignNode>();
+  const links = new Map<string, Link>();
+  const segments = new Map<string, Segment>();
+  const workloads = new Map<string, Workload>();
+  const volumes = new Map<string, VolumeRef>();
+  const sites: Site[] = [];
+  const clusters: Cluster[] = [];
+  const arrays: StorageArray[] = [];
+  const firewalls: Firewall[] = [];
+  const witnesses: Witness[] = [];
+  const dciLinks: DciLink[] = [];
+  for (const n of design.nodes) {
+    nodes.set(n.id, n);
+    switch (n.kind) {
+      case 'site':
+        sites.push(n);
+        break;
+      case 'cluster':
+        clusters.push(n);
+        break;
+      case 'array':
+        arrays.push(n);
+        for (const volume of n.volumes) volumes.set(volume.id, { array: n, volume });
+        break;
+      case 'firewall':
+        firewalls.push(n);
+        break;
+      case 'witness':
+        witnesses.push(n);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const l of design.links) {
+    links.set(l.id, l);
+    if (l.kind === 'dci') dciLinks.push(l);
+  }
+  for (const s of design.segments) segments.set(s.id, s);
+  for (const w of design.workloads) workloads.set(w.id, w);
+
+  const siteOf = (id: string): string | undefined => {
+    const n = nodes.get(id);
+    if (!n) return undefined;
+    return n.kind === 'site' ? n.id : n.parentId;
+  };
+  const label = (id: string): string => {
+    const n = nodes.get(id);
+    if (n) return n.label || n.id;
+    const l = links.get(id);
+    if (l) return l.label || `${label(l.source)}–${label(l.target)}`;
+    const s = segments.get(id);
+    if (s) return s.name || s.id;
+    const w = workloads.get(id);
+    if (w) return w.name || w.id;
+    const v = volumes.get(id);
+    if (v) return v.volume.name || v.volume.id;
+    return id;
+  };
+  return {
+    design,
+    nodes,
+    links,
+    segments,
+    workloads,
+    volumes,
+    sites,
+    clusters,
+    arrays,
+    firewalls,
+    witnesses,
+    dciLinks,
+    siteOf,
+    label,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Link figures
+
+/** RTT of one link: the explicit value, else distance × 0.01 ms/km + the per-hop allowance. */
+export function linkRttMs(link: Link, settings: Design['settings']): number {
+  if (link.rttMs !== undefined) return link.rttMs;
+  if (link.kind === 'dci') return link.distanceKm * 0.01 + settings.dciHopAllowanceMs;
+  return settings.fabricHopAllowanceMs;
+}
+
+/** Whether a DCI link can carry segments at L2 at all (a trunk over an IP-only transport cannot). */
+export function extendsL2(link: Link): boolean {
+  if (link.kind !== 'dci' || link.l2Extension === 'none') return false;
+  return !(link.l2Extension === 'trunk' && IP_TRANSPORTS.has(link.transport));
+}
+
+/** Whether a DCI link carries segment S at L2 (`'*'`: any segment, e.g. the vMotion network). */
+export function carriesAtL2(link: Link, segmentId: string): boolean {
+  if (link.kind !== 'dci' || !extendsL2(link)) return false;
+  return segmentId === '*' || link.extendedSegmentIds.includes(segmentId);
+}
+
+/** A ToR routed at the rack with no overlay: VLANs stop there (DOMAIN.md §2, seed 003). */
+export function isL3Tor(node: DesignNode): boolean {
+  return node.kind === 'tor' && node.boundary === 'l3' && !node.overlay;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+export interface PathResult {
+  /** Sum of link RTTs along the path (implicit site hops cost 0). */
+  readonly rttMs: number;
+  /** Minimum bandwidth along the chosen path; Infinity when it crosses no link. */
+  readonly bottleneckGbps: number;
+  /** Ordered node and link ids from source to target (a site id marks an implicit hop). */
+  readonly path: readonly string[];
+  /** Ids of the links along the path, in order. */
+  readonly linkIds: readonly string[];
+  /** The sites the path passes through, in order, without repeats in a row. */
+  readonly siteIds: readonly string[];
+}
+
+const TRANSIT: ReadonlySet<NodeKind> = new Set(['site', 'spine', 'tor', 'border', 'firewall']);
+const HUB_PREFERENCE: readonly NodeKind[] = ['border', 'spine', 'tor'];
+
+interface Edge {
+  readonly to: number; // local index in the site
+  readonly link: number; // global link index, -1 for an implicit site hop
+  readonly rttMs: number;
+  readonly bandwidthGbps: number;
+}
+
+interface SiteFabric {
+  readonly site: number; // global node index of the site container
+  readonly members: number[]; // global node indexes; the position is the local index
+  readonly adj: Edge[][];
+  readonly transit: boolean[];
+  readonly ports: number[]; // port indexes in this site
+}
+
+interface Tree {
+  readonly dist: Float64Array;
+  readonly bottleneck: Float64Array;
+  readonly prev: Int32Array;
+  readonly prevLink: Int32Array;
+}
+
+interface InterLink {
+  readonly link: number;
+  readonly a: number; // port index
+  readonly b: number;
+  readonly rttMs: number;
+  readonly bandwidthGbps: number;
+}
+
+/** Union-find over small integer sets (L2 domains, site components). */
+export class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    let r = x;
+    while (this.parent[r] !== r) r = this.parent[r] ?? r;
+    let c = x;
+    while (this.parent[c] !== r) {
+      const next = this.parent[c] ?? r;
+      this.parent[c] = r;
+      c = next;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[ra] = rb;
+  }
+}
+
+/** A minimal binary min-heap of (priority, value) pairs. */
+class Heap {
+  private readonly keys: number[] = [];
+  private readonly values: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  push(key: number, value: number): void {
+    const keys = this.keys;
+    const values = this.values;
+    let i = keys.length;
+    keys.push(key);
+    values.push(value);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pk = keys[p] ?? 0;
+      if (pk <= key) break;
+      keys[i] = pk;
+      values[i] = values[p] ?? 0;
+      i = p;
+    }
+    keys[i] = key;
+    values[i] = value;
+  }
+  /** Pops the minimum; returns its value and leaves its key in `lastKey`. */
+  lastKey = 0;
+  pop(): number {
+    const keys = this.keys;
+    const values = this.values;
+    const topValue = values[0] ?? 0;
+    this.lastKey = keys[0] ?? 0;
+    const key = keys.pop() ?? 0;
+    const value = values.pop() ?? 0;
+    const n = keys.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && (keys[r] ?? 0) < (keys[l] ?? 0) ? r : l;
+        const ck = keys[c] ?? 0;
+        if (ck >= key) break;
+        keys[i] = ck;
+        values[i] = values[c] ?? 0;
+        i = c;
+      }
+      keys[i] = key;
+      values[i] = value;
+    }
+    return topValue;
+  }
+}
+
+function dijkstra(f: SiteFabric, source: number): Tree {
+  const n = f.members.length;
+  const dist = new Float64Array(n).fill(Infinity);
+  const bottleneck = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  const prevLink = new Int32Array(n).fill(-1);
+  dist[source] = 0;
+  bottleneck[source] = Infinity;
+  const heap = new Heap();
+  heap.push(0, source);
+  while (heap.size > 0) {
+    const u = heap.pop();
+    const d = heap.lastKey;
+    if (d > (dist[u] ?? Infinity)) continue;
+    if (u !== source && !f.transit[u]) continue;
+    const bu = bottleneck[u] ?? Infinity;
+    for (const e of f.adj[u] ?? []) {
+      const nd = d + e.rttMs;
+      if (nd < (dist[e.to] ?? Infinity)) {
+        dist[e.to] = nd;
+        bottleneck[e.to] = Math.min(bu, e.bandwidthGbps);
+        prev[e.to] = u;
+        prevLink[e.to] = e.link;
+        heap.push(nd, e.to);
+      }
+    }
+  }
+  return { dist, bottleneck, prev, prevLink };
+}
+
+export interface L2Gap {
+  /** Whether the segment reaches from a to b at L2. */
+  readonly reachable: boolean;
+  /** Where the segment stops on the path from a to b: an L3 ToR or a DCI link not carrying it. */
+  readonly gapId?: string;
+  readonly path?: PathResult;
+}
+
+export interface SiteNeighbour {
+  readonly linkId: string;
+  readonly siteId: string;
+}
+
+/**
+ * The graph of one design under one failed set. Build it with `buildGraph`; every query is
+ * cached, so rules may ask freely.
+ */
+export class DesignGraph {
+  readonly index: DesignIndex;
+  readonly failed: ReadonlySet<string>;
+  /** Every node and link id that is absent: failed itself, in a failed site, or at a failed end. */
+  readonly dead: ReadonlySet<string>;
+
+  private readonly nodeIds: string[] = [];
+  private readonly nodeIdx = new Map<string, number>();
+  private readonly linkIds: string[] = [];
+  private readonly linkIdx = new Map<string, number>();
+  private readonly fabricOf: Int32Array; // global node → fabric index (-1: dead)
+  private readonly localOf: Int32Array; // global node → local index in its fabric
+  private readonly fabrics: SiteFabric[] = [];
+  private readonly fabricBySite = new Map<string, number>();
+  private readonly ports: number[] = []; // port index → global node index
+  private readonly portOf = new Map<number, number>(); // global node → port index
+  private readonly interLinks: InterLink[] = [];
+  private portTrees: Tree[] | null = null;
+  private portDist = new Float64Array(0);
+  private portBottleneck = new Float64Array(0);
+  private portNext = new Int32Array(0);
+  private portDirect = new Int32Array(0);
+  private readonly trees = new Map<number, Tree>();
+  private readonly pathCache = new Map<string, PathResult | null>();
+  private readonly l2Cache = new Map<string, UnionFind>();
+  private readonly l2NodesCache = new Map<number, readonly number[]>();
+  private readonly islandOf = new Map<number, number>(); // L3 ToR global index → L2 node
+  private readonly torNeighbours = new Map<number, number[]>(); // design-level, dead included
+  private l2Count = 0;
+  private linksBySegment: Map<string, number[]> | null = null;
+  private readonly siteAdj = new Map<string, SiteNeighbour[]>();
+  private readonly bridgeCache = new Map<string, boolean>();
+
+  constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set()) {
+    this.index = index;
+    this.failed = failed;
+    const design = index.design;
+    const dead = new Set<string>();
+    for (const n of design.nodes) {
+      if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
+    }
+    for (const l of design.links) {
+      if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
+    }
+    this.dead = dead;
+
+    for (const n of design.nodes) {
+      this.nodeIdx.set(n.id, this.nodeIds.length);
+      this.nodeIds.push(n.id);
+    }
+    for (const l of design.links) {
+      this.linkIdx.set(l.id, this.linkIds.length);
+      this.linkIds.push(l.id);
+    }
+    const count = this.nodeIds.length;
+    this.fabricOf = new Int32Array(count).fill(-1);
+    this.localOf = new Int32Array(count).fill(-1);
+
+    // One fabric per live site, its container first.
+    for (const s of index.sites) {
+      if (dead.has(s.id)) continue;
+      const g = this.nodeIdx.get(s.id) ?? -1;
+      this.fabricBySite.set(s.id, this.fabrics.length);
+      this.fabricOf[g] = this.fabrics.length;
+      this.localOf[g] = 0;
+      this.fabrics.push({ site: g, members: [g], adj: [[]], transit: [true], ports: [] });
+    }
+    for (const n of design.nodes) {
+      if (n.kind === 'site' || dead.has(n.id)) continue;
+      const fi = this.fabricBySite.get(n.parentId);
+      const f = fi === undefined ? undefined : this.fabrics[fi];
+      if (fi === undefined || !f) continue;
+      const g = this.nodeIdx.get(n.id) ?? -1;
+      this.fabricOf[g] = fi;
+      this.localOf[g] = f.members.length;
+      f.members.push(g);
+      f.adj.push([]);
+      f.transit.push(TRANSIT.has(n.kind));
+    }
+
+    // Design-level fabric islands (failures ignored): which devices the drawing leaves unwired.
+    const islands = new UnionFind(count);
+    for (const l of design.links) {
+      const a = this.nodeIdx.get(l.source);
+      const b = this.nodeIdx.get(l.target);
+      if (a === undefined || b === undefined) continue;
+      if (index.siteOf(l.source) !== index.siteOf(l.target)) continue;
+      islands.union(a, b);
+      const na = design.nodes[a];
+      const nb = design.nodes[b];
+      if (na?.kind === 'tor' && nb?.kind !== 'tor') this.pushTor(b, a);
+      if (nb?.kind === 'tor' && na?.kind !== 'tor') this.pushTor(a, b);
+    }
+
+    // L2 domains: one core per live site, one island per live L3 ToR (numbered now).
+    this.l2Count = this.fabrics.length;
+    for (const [i, n] of design.nodes.entries()) {
+      if (isL3Tor(n) && (this.fabricOf[i] ?? -1) >= 0) this.islandOf.set(i, this.l2Count++);
+    }
+
+    // Links: inside a site they are fabric edges; between sites they join ports.
+    for (const l of design.links) {
+      if (dead.has(l.id)) continue;
+      const a = this.nodeIdx.get(l.source);
+      const b = this.nodeIdx.get(l.target);
+      if (a === undefined || b === undefined) continue;
+      const fa = this.fabricOf[a] ?? -1;
+      const fb = this.fabricOf[b] ?? -1;
+      if (fa < 0 || fb < 0) continue;
+      const rttMs = linkRttMs(l, design.settings);
+      const li = this.linkIdx.get(l.id) ?? -1;
+      if (fa === fb) {
+        const f = this.fabrics[fa];
+        const la = this.localOf[a] ?? -1;
+        const lb = this.localOf[b] ?? -1;
+        if (!f || la < 0 || lb < 0 || la === lb) continue;
+        f.adj[la]?.push({ to: lb, link: li, rttMs, bandwidthGbps: l.bandwidthGbps });
+        f.adj[lb]?.push({ to: la, link: li, rttMs, bandwidthGbps: l.bandwidthGbps });
+      } else {
+        const pa = this.port(a);
+        const pb = this.port(b);
+        this.interLinks.push({ link: li, a: pa, b: pb, rttMs, bandwidthGbps: l.bandwidthGbps });
+        const sa = this.nodeIds[this.fabrics[fa]?.site ?? -1] ?? '';
+        const sb = this.nodeIds[this.fabrics[fb]?.site ?? -1] ?? '';
+        this.pushSiteNeighbour(sa, { linkId: l.id, siteId: sb });
+        this.pushSiteNeighbour(sb, { linkId: l.id, siteId: sa });
+      }
+    }
+
+    // Implicit zero-cost hops between a site container and its hubs and unwired islands.
+    const devicesBySite = new Map<string, number[]>();
+    for (const [i, n] of design.nodes.entries()) {
+      if (n.kind === 'site') continue;
+      const list = devicesBySite.get(n.parentId);
+      if (list) list.push(i);
+      else devicesBySite.set(n.parentId, [i]);
+    }
+    for (const f of this.fabrics) {
+      const siteId = this.nodeIds[f.site] ?? '';
+      const devices = devicesBySite.get(siteId) ?? [];
+      const hubKind = HUB_PREFERENCE.find((k) => devices.some((d) => design.nodes[d]?.kind === k));
+      const isHub = (d: number) => hubKind === undefined || design.nodes[d]?.kind === hubKind;
+      const anchored = new Set<number>([islands.find(f.site)]);
+      for (const d of devices) if (isHub(d)) anchored.add(islands.find(d));
+      for (const d of devices) {
+        if (!isHub(d) && anchored.has(islands.find(d))) continue;
+        const local = this.localOf[d] ?? -1;
+        if (local < 0 || this.fabricOf[d] !== this.fabricBySite.get(siteId)) continue;
+        f.adj[0]?.push({ to: local, link: -1, rttMs: 0, bandwidthGbps: Infinity });
+        f.adj[local]?.push({ to: 0, link: -1, rttMs: 0, bandwidthGbps: Infinity });
+      }
+    }
+  }
+
+  private pushTor(device: number, tor: number): void {
+    const list = this.torNeighbours.get(device);
+    if (list) list.push(tor);
+    else this.torNeighbours.set(device, [tor]);
+  }
+
+  private pushSiteNeighbour(siteId: string, n: SiteNeighbour): void {
+    const list = this.siteAdj.get(siteId);
+    if (list) list.push(n);
+    else this.siteAdj.set(siteId, [n]);
+  }
+
+  private port(g: number): number {
+    const existing = this.portOf.get(g);
+    if (existing !== undefined) return existing;
+    const p = this.ports.length;
+    this.ports.push(g);
+    this.portOf.set(g, p);
+    this.fabrics[this.fabricOf[g] ?? -1]?.ports.push(p);
+    return p;
+  }
+
+  /** Whether an element (node, link or site) is absent under the failed set. */
+  isDead(id: string): boolean {
+    return this.dead.has(id);
+  }
+
+  private tree(g: number): Tree {
+    let t = this.trees.get(g);
+    if (!t) {
+      const f = this.fabrics[this.fabricOf[g] ?? -1];
+      if (!f) throw new Error(`node ${this.nodeIds[g] ?? g} has no live site`);
+      t = dijkstra(f, this.localOf[g] ?? 0);
+      this.trees.set(g, t);
+    }
+    return t;
+  }
+
+  /** Per-port trees and all-pairs shortest paths over the port graph (Floyd–Warshall). */
+  private ensurePorts(): Tree[] {
+    if (this.portTrees) return this.portTrees;
+    const P = this.ports.length;
+    const trees = this.ports.map((g) => this.tree(g));
+    const dist = new Float64Array(P * P).fill(Infinity);
+    const bn = new Float64Array(P * P);
+    const next = new Int32Array(P * P).fill(-1);
+    const direct = new Int32Array(P * P).fill(-2);
+    for (let i = 0; i < P; i++) {
+      dist[i * P + i] = 0;
+      bn[i * P + i] = Infinity;
+      next[i * P + i] = i;
+      const gi = this.ports[i] ?? 0;
+      const f = this.fabrics[this.fabricOf[gi] ?? -1];
+      const t = trees[i];
+      if (!f || !t) continue;
+      for (const j of f.ports) {
+        if (j === i) continue;
+        const lj = this.localOf[this.ports[j] ?? 0] ?? 0;
+        const d = t.dist[lj] ?? Infinity;
+        if (d < Infinity) {
+          dist[i * P + j] = d;
+          bn[i * P + j] = t.bottleneck[lj] ?? 0;
+          next[i * P + j] = j;
+          direct[i * P + j] = -1;
+        }
+      }
+    }
+    for (const e of this.interLinks) {
+      for (const [x, y] of [
+        [e.a, e.b],
+        [e.b, e.a],
+      ] as const) {
+        if (e.rttMs < (dist[x * P + y] ?? Infinity)) {
+          dist[x * P + y] = e.rttMs;
+          bn[x * P + y] = e.bandwidthGbps;
+          next[x * P + y] = y;
+          direct[x * P + y] = e.link;
+        }
+      }
+    }
+    for (let k = 0; k < P; k++) {
+      for (let i = 0; i < P; i++) {
+        const dik = dist[i * P + k] ?? Infinity;
+        if (dik === Infinity) continue;
+        for (let j = 0; j < P; j++) {
+          const nd = dik + (dist[k * P + j] ?? Infinity);
+          if (nd < (dist[i * P + j] ?? Infinity)) {
+            dist[i * P + j] = nd;
+            bn[i * P + j] = Math.min(bn[i * P + k] ?? 0, bn[k * P + j] ?? 0);
+            next[i * P + j] = next[i * P + k] ?? -1;
+          }
+        }
+      }
+    }
+    this.portDist = dist;
+    this.portBottleneck = bn;
+    this.portNext = next;
+    this.portDirect = direct;
+    this.portTrees = trees;
+    return trees;
+  }
+
+  /** Ordered global node/link steps of the tree path from its source to local target `t`. */
+  private treeSteps(f: SiteFabric, tree: Tree, t: number): string[] {
+    const out: string[] = [];
+    let c = t;
+    let guard = f.members.length + 1;
+    while (c >= 0 && guard-- > 0) {
+      out.push(this.nodeIds[f.members[c] ?? 0] ?? '');
+      const li = tree.prevLink[c] ?? -1;
+      const p = tree.prev[c] ?? -1;
+      if (p >= 0 && li >= 0) out.push(this.linkIds[li] ?? '');
+      c = p;
+    }
+    return out.reverse();
+  }
+
+  private portSteps(i: number, j: number): string[] {
+    const P = this.ports.length;
+    const trees = this.portTrees ?? [];
+    const out: string[] = [this.nodeIds[this.ports[i] ?? 0] ?? ''];
+    let u = i;
+    let guard = P + 1;
+    while (u !== j && guard-- > 0) {
+      const v = this.portNext[u * P + j] ?? -1;
+      if (v < 0) break;
+      const direct = this.portDirect[u * P + v] ?? -2;
+      if (direct >= 0) {
+        out.push(this.linkIds[direct] ?? '', this.nodeIds[this.ports[v] ?? 0] ?? '');
+      } else {
+        const gu = this.ports[u] ?? 0;
+        const f = this.fabrics[this.fabricOf[gu] ?? -1];
+        const t = trees[u];
+        if (f && t)
+          out.push(...this.treeSteps(f, t, this.localOf[this.ports[v] ?? 0] ?? 0).slice(1));
+      }
+      u = v;
+    }
+    return out;
+  }
+
+  /**
+   * Shortest-RTT path between two nodes (devices or sites), or null when either is absent or no
+   * path exists. The result is cached; both directions give the same figures.
+   */
+  path(fromId: string, toId: string): PathResult | null {
+    const key = `${fromId}\u0000${toId}`;
+    const cached = this.pathCache.get(key);
+    if (cached !== undefined) return cached;
+    const result = this.computePath(fromId, toId);
+    this.pathCache.set(key, result);
+    return result;
+  }
+
+  /** RTT between two nodes; Infinity when there is no path. */
+  rttMs(fromId: string, toId: string): number {
+    return this.path(fromId, toId)?.rttMs ?? Infinity;
+  }
+
+  private computePath(fromId: string, toId: string): PathResult | null {
+    const x = this.nodeIdx.get(fromId);
+    const y = this.nodeIdx.get(toId);
+    if (x === undefined || y === undefined) return null;
+    const fx = this.fabricOf[x] ?? -1;
+    const fy = this.fabricOf[y] ?? -1;
+    const fabX = this.fabrics[fx];
+    const fabY = this.fabrics[fy];
+    if (!fabX || !fabY) return null;
+    const lx = this.localOf[x] ?? 0;
+    const ly = this.localOf[y] ?? 0;
+    if (x === y) return this.result([fromId], 0, Infinity);
+
+    let best = Infinity;
+    let bestBn = 0;
+    let bestSteps: (() => string[]) | null = null;
+    if (fx === fy) {
+      const t = this.tree(x);
+      const d = t.dist[ly] ?? Infinity;
+      if (d < best) {
+        best = d;
+        bestBn = t.bottleneck[ly] ?? 0;
+        bestSteps = () => this.treeSteps(fabX, t, ly);
+      }
+    }
+    const trees = this.ensurePorts();
+    const P = this.ports.length;
+    for (const p of fabX.ports) {
+      const tp = trees[p];
+      if (!tp) continue;
+      const dxp = tp.dist[lx] ?? Infinity;
+      if (dxp === Infinity || dxp >= best) continue;
+      for (const q of fabY.ports) {
+        const tq = trees[q];
+        if (!tq) continue;
+        const d = dxp + (this.portDist[p * P + q] ?? Infinity) + (tq.dist[ly] ?? Infinity);
+        if (d < best) {
+          best = d;
+          bestBn = Math.min(
+            tp.bottleneck[lx] ?? 0,
+            this.portBottleneck[p * P + q] ?? 0,
+            tq.bottleneck[ly] ?? 0,
+          );
+          bestSteps = () => {
+            const head = this.treeSteps(fabX, tp, lx).reverse();
+            const middle = this.portSteps(p, q).slice(1);
+            const tail = this.treeSteps(fabY, tq, ly).slice(1);
+            return [...head, ...middle, ...tail];
+          };
+        }
+      }
+    }
+    if (!bestSteps) return null;
+    return this.result(bestSteps(), best, bestBn);
+  }
+
+  private result(path: string[], rttMs: number, bottleneckGbps: number): PathResult {
+    const linkIds: string[] = [];
+    const siteIds: string[] = [];
+    for (const id of path) {
+      if (this.linkIdx.has(id)) {
+        linkIds.push(id);
+        continue;
+      }
+      const s = this.index.siteOf(id);
+      if (s !== undefined && siteIds[siteIds.length - 1] !== s) siteIds.push(s);
+    }
+    return { rttMs, bottleneckGbps, path, linkIds, siteIds };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // L2 reachability
+
+  /**
+   * The L2 domains a node sits in: its site's L2 core, or the island behind an L3 ToR. A cluster
+   * attached to ToRs sits behind each live one; a cluster with no ToR is on the site's L2.
+   */
+  l2NodesOf(nodeId: string): readonly number[] {
+    const g = this.nodeIdx.get(nodeId);
+    if (g === undefined) return [];
+    const cached = this.l2NodesCache.get(g);
+    if (cached) return cached;
+    const out = this.computeL2Nodes(g);
+    this.l2NodesCache.set(g, out);
+    return out;
+  }
+
+  private coreOf(g: number): number {
+    return this.fabricOf[g] ?? -1;
+  }
+
+  private islandFor(g: number): number {
+    return this.islandOf.get(g) ?? this.coreOf(g);
+  }
+
+  private computeL2Nodes(g: number): number[] {
+    const n = this.index.design.nodes[g];
+    if (!n || (this.fabricOf[g] ?? -1) < 0) return [];
+    if (n.kind === 'tor') return [isL3Tor(n) ? this.islandFor(g) : this.coreOf(g)];
+    if (n.kind === 'cluster') {
+      const tors = this.torNeighbours.get(g);
+      if (!tors || tors.length === 0) return [this.coreOf(g)];
+      const out = new Set<number>();
+      for (const t of tors) {
+        const tn = this.index.design.nodes[t];
+        if (!tn || (this.fabricOf[t] ?? -1) < 0) continue;
+        out.add(isL3Tor(tn) ? this.islandFor(t) : this.coreOf(t));
+      }
+      return [...out];
+    }
+    return [this.coreOf(g)];
+  }
+
+  private segmentLinks(segmentId: string): readonly number[] {
+    if (!this.linksBySegment) {
+      const map = new Map<string, number[]>();
+      const any: number[] = [];
+      for (const [i, l] of this.index.design.links.entries()) {
+        if (this.dead.has(l.id) || l.kind !== 'dci' || !extendsL2(l)) continue;
+        any.push(i);
+        for (const s of l.extendedSegmentIds) {
+          const list = map.get(s);
+          if (list) list.push(i);
+          else map.set(s, [i]);
+        }
+      }
+      map.set('*', any);
+      this.linksBySegment = map;
+    }
+    return this.linksBySegment.get(segmentId) ?? [];
+  }
+
+  /** Union-find of L2 domains joined by the DCI links carrying the segment ('*': any). */
+  private l2Domains(segmentId: string, withoutLinkId?: string): { find: (x: number) => number } {
+    const key = withoutLinkId === undefined ? segmentId : `${segmentId}\u0000${withoutLinkId}`;
+    const cached = this.l2Cache.get(key);
+    if (cached) return cached;
+    const links = this.segmentLinks(segmentId);
+    const ends: (readonly number[])[] = [];
+    for (const li of links) {
+      const l = this.index.design.links[li];
+      if (!l || l.id === withoutLinkId) continue;
+      ends.push([...this.l2NodesOf(l.source), ...this.l2NodesOf(l.target)]);
+    }
+    const uf = new UnionFind(this.l2Count);
+    for (const e of ends) {
+      const first = e[0];
+      if (first === undefined) continue;
+      for (const x of e) uf.union(first, x);
+    }
+    this.l2Cache.set(key, uf);
+    return uf;
+  }
+
+  /** Whether segment S reaches from node a to node b at L2 (optionally without one link). */
+  l2Reachable(segmentId: string, a: string, b: string, withoutLinkId?: string): boolean {
+    const na = this.l2NodesOf(a);
+    const nb = this.l2NodesOf(b);
+    if (na.length === 0 || nb.length === 0) return false;
+    const uf = this.l2Domains(segmentId, withoutLinkId);
+    for (const x of na) {
+      const rx = uf.find(x);
+      for (const y of nb) if (uf.find(y) === rx) return true;
+    }
+    return false;
+  }
+
+  /** The site ids segment S reaches at L2 from node a (its own site included). */
+  l2Sites(segmentId: string, a: string): ReadonlySet<string> {
+    const na = this.l2NodesOf(a);
+    const uf = this.l2Domains(segmentId);
+    const roots = new Set(na.map((x) => uf.find(x)));
+    const out = new Set<string>();
+    for (const [fi, f] of this.fabrics.entries()) {
+      if (roots.has(uf.find(fi))) out.add(this.nodeIds[f.site] ?? '');
+    }
+    return out;
+  }
+
+  /**
+   * L2 reachability of S from a to b and, when it does not reach, the gap: the first element on
+   * the routed path from a to b that does not carry S (an L3 ToR without overlay, or a DCI link
+   * that does not extend S). Falls back to b itself when the path shows no single culprit.
+   */
+  l2Gap(segmentId: string, a: string, b: string): L2Gap {
+    if (this.l2Reachable(segmentId, a, b)) return { reachable: true };
+    const path = this.path(a, b);
+    if (!path) return { reachable: false };
+    for (const id of path.path) {
+      const n = this.index.nodes.get(id);
+      if (n && isL3Tor(n)) return { reachable: false, gapId: id, path };
+      const l = this.index.links.get(id);
+      if (
+        l &&
+        this.index.siteOf(l.source) !== this.index.siteOf(l.target) &&
+        !carriesAtL2(l, segmentId)
+      )
+        return { reachable: false, gapId: id, path };
+    }
+    return { reachable: false, gapId: b, path };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The site graph
+
+  /** Live DCI links out of a site, with the site at the other end. */
+  siteNeighbours(siteId: string): readonly SiteNeighbour[] {
+    return this.siteAdj.get(siteId) ?? [];
+  }
+
+  /** Whether two sites are joined, avoiding some sites and links (breadth-first on sites). */
+  sitesConnected(
+    a: string,
+    b: string,
+    avoid: { readonly sites?: ReadonlySet<string>; readonly links?: ReadonlySet<string> } = {},
+  ): boolean {
+    if (this.dead.has(a) || this.dead.has(b) || !this.fabricBySite.has(a)) return false;
+    if (a === b) return true;
+    const seen = new Set([a]);
+    const queue = [a];
+    while (queue.length > 0) {
+      const s = queue.pop() ?? '';
+      for (const n of this.siteNeighbours(s)) {
+        if (seen.has(n.siteId) || avoid.links?.has(n.linkId) || avoid.sites?.has(n.siteId))
+          continue;
+        if (n.siteId === b) return true;
+        seen.add(n.siteId);
+        queue.push(n.siteId);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The DCI links every path between two sites shares (bridges of the site graph that separate
+   * them). Empty when the sites are joined redundantly, or not joined at all.
+   */
+  sharedLinks(a: string, b: string): string[] {
+    if (!this.sitesConnected(a, b)) return [];
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const list of this.siteAdj.values()) {
+      for (const n of list) {
+        if (seen.has(n.linkId)) continue;
+        seen.add(n.linkId);
+        if (!this.isBridge(n.linkId)) continue;
+        if (!this.sitesConnected(a, b, { links: new Set([n.linkId]) })) out.push(n.linkId);
+      }
+    }
+    return out.sort();
+  }
+
+  private isBridge(linkId: string): boolean {
+    const cached = this.bridgeCache.get(linkId);
+    if (cached !== undefined) return cached;
+    const l = this.index.links.get(linkId);
+    const sa = l ? this.index.siteOf(l.source) : undefined;
+    const sb = l ? this.index.siteOf(l.target) : undefined;
+    const bridge =
+      sa !== undefined &&
+      sb !== undefined &&
+      !this.sitesConnected(sa, sb, { links: new Set([linkId]) });
+    this.bridgeCache.set(linkId, bridge);
+    return bridge;
+  }
+}
+
+/** Build the graph of a design under a failed set (ids of nodes, links or sites). */
+export function buildGraph(design: Design, failed?: ReadonlySet<string>): DesignGraph {
+  return new DesignGraph(buildIndex(design), failed);
+}

@@ -1,0 +1,15 @@
+/** What each rule file exports: its metadata (for the UI's "learn why") and its check. */
+import type { RuleFn, RuleId, Severity } from './types';
+
+export interface RuleDefinition {
+  readonly id: RuleId;
+  readonly title: string;
+  /** The rule's severity; an uncertain limit lowers an error to a warning. */
+  readonly severity: Severity;
+  /** One line, attached to each finding. */
+  readonly why: string;
+  /** Two to four sentences in the product's words: why it matters, and where it comes from. */
+  readonly explanation: string;
+  readonly source: string;
+  readonly run: RuleFn;
+}

@@ -1,0 +1,67 @@
+import { finding, num, withScenario } from './context';
+import { gatewaySiteFor, loop } from './gateway';
+import type { RuleDefinition } from './rule';
+import type { Finding, RuleContext } from './types';
+
+const why =
+  'With no active gateway where the workload runs, every packet to another subnet crosses the DCI to the gateway and comes back: latency, DCI load, and a dependency on the other site (seed 001).';
+
+function run(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const { index, graph } = ctx;
+  for (const p of ctx.placements) {
+    for (const segmentId of p.workload.segmentIds) {
+      const segment = index.segments.get(segmentId);
+      if (!segment) continue;
+      const gw = gatewaySiteFor(graph, segment, p.siteId, p.cluster.id);
+      if (gw === undefined || gw === p.siteId) continue;
+      const path = graph.path(p.cluster.id, gw);
+      const where = `${index.label(gw)}`;
+      const here = index.label(p.siteId);
+      const detour = path ? ` (+${num(2 * path.rttMs)} ms RTT per exchange)` : '';
+      const message = p.scenario
+        ? `segment ${segment.name}'s gateway is at ${where}, not at ${here}: egress crosses the DCI and back${detour}`
+        : `${p.workload.name} runs at ${here} but segment ${segment.name}'s gateway is at ${where}: egress crosses the DCI and back${detour}`;
+      const perSite = [...new Set([...segment.gatewaySiteIds, gw, p.siteId])];
+      out.push(
+        finding(ctx, {
+          ruleId: 'TROMBONE-GW',
+          severity: 'warning',
+          message,
+          why,
+          source: 'Seed 001 (traffic trombone after a move); DOMAIN.md §5',
+          elementIds: [p.workload.id, segmentId, p.cluster.id, gw, ...(path?.linkIds ?? [])],
+          ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
+          ...withScenario(p),
+          fixes: [
+            {
+              label: `Give ${segment.name} a local gateway at each site (FHRP filtering)`,
+              action: {
+                type: 'set-gateway-mode',
+                segmentId,
+                mode: 'per-site',
+                siteIds: perSite,
+              },
+            },
+            {
+              label: `Use an anycast (distributed EVPN) gateway for ${segment.name}`,
+              action: { type: 'set-gateway-mode', segmentId, mode: 'anycast' },
+            },
+          ],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+export const tromboneGwRule: RuleDefinition = {
+  id: 'TROMBONE-GW',
+  title: 'Gateway trombone',
+  severity: 'warning',
+  why,
+  explanation:
+    "A VM that moves keeps its default gateway. If the segment's gateway is centralized at another site, or per-site gateways do not include the site the VM now runs in, all routed traffic crosses the DCI to the gateway and back: the traffic trombone of seed 001. A local gateway at each site (FHRP filtered) or a distributed anycast gateway keeps egress local.",
+  source: 'Seed 001; DOMAIN.md §5',
+  run,
+};

@@ -1,0 +1,60 @@
+import { finding, num, withScenario } from './context';
+import { loop } from './gateway';
+import type { RuleDefinition } from './rule';
+import type { Finding, RuleContext } from './types';
+
+const why =
+  'Clients reach the segment only through one site: when the workload runs elsewhere, every inbound request crosses the DCI (seed 001).';
+
+function run(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const { index, graph } = ctx;
+  for (const p of ctx.placements) {
+    for (const segmentId of p.workload.segmentIds) {
+      const segment = index.segments.get(segmentId);
+      if (!segment || segment.ingressMode !== 'single-site') continue;
+      const ingress = segment.ingressSiteId;
+      if (ingress === undefined || ingress === p.siteId || graph.isDead(ingress)) continue;
+      const path = graph.path(ingress, p.cluster.id);
+      const detour = path ? ` (+${num(2 * path.rttMs)} ms RTT)` : '';
+      out.push(
+        finding(ctx, {
+          ruleId: 'TROMBONE-INGRESS',
+          severity: 'warning',
+          message: `inbound traffic for segment ${segment.name} enters only at ${index.label(ingress)} and crosses the DCI to reach ${p.workload.name} at ${index.label(p.siteId)}${detour}`,
+          why,
+          source: 'Seed 001 (ingress optimisation: GSLB, LISP, host routes); DOMAIN.md §5',
+          elementIds: [p.workload.id, segmentId, p.cluster.id, ingress, ...(path?.linkIds ?? [])],
+          ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
+          ...withScenario(p),
+          fixes: [
+            {
+              label: `Advertise host routes for ${segment.name} from the site where it runs`,
+              action: { type: 'set-ingress-mode', segmentId, mode: 'host-routes' },
+            },
+            {
+              label: `Steer clients with GSLB`,
+              action: { type: 'set-ingress-mode', segmentId, mode: 'gslb' },
+            },
+            {
+              label: `Use LISP for ingress`,
+              action: { type: 'set-ingress-mode', segmentId, mode: 'lisp' },
+            },
+          ],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+export const tromboneIngressRule: RuleDefinition = {
+  id: 'TROMBONE-INGRESS',
+  title: 'Ingress trombone',
+  severity: 'warning',
+  why,
+  explanation:
+    'A subnet advertised from one site only draws all inbound traffic there, wherever the workload runs. After a move, requests enter at the original site and cross the DCI to reach the VM. GSLB, LISP or host routes let traffic enter where the workload is (seed 001).',
+  source: 'Seed 001; DOMAIN.md §5',
+  run,
+};

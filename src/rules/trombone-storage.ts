@@ -1,0 +1,95 @@
+import { STORAGE_PRODUCTS } from '../model/catalog';
+import { finding, num, withScenario } from './context';
+import { loop } from './gateway';
+import type { RuleDefinition } from './rule';
+import type { Finding, Fix, RuleContext } from './types';
+
+const why =
+  'The datastore is served from another site: every read and write crosses the DCI and back, and the VM depends on both sites (seed 001).';
+
+/**
+ * Interpretation. The sites that hold the volume: its array's, and its sync peer's. If the
+ * workload's site holds none, all I/O is remote. If it does, I/O stays local only with an
+ * active-active product and uniform access; otherwise only the preferred (active) site — the
+ * volume's preferredSiteId, else its array's site — serves I/O.
+ */
+function run(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const { index, graph } = ctx;
+  for (const p of ctx.placements) {
+    const id = p.workload.datastoreId;
+    if (id === undefined) continue;
+    const ref = index.volumes.get(id);
+    if (!ref || graph.isDead(ref.array.id)) continue;
+    const { array, volume } = ref;
+    const product = STORAGE_PRODUCTS[array.product];
+    const peer =
+      volume.replication === 'sync' &&
+      volume.peerArrayId !== undefined &&
+      !graph.isDead(volume.peerArrayId)
+        ? index.nodes.get(volume.peerArrayId)
+        : undefined;
+    const holders = new Map<string, string>([[array.parentId, array.id]]);
+    if (peer && peer.kind !== 'site') holders.set(peer.parentId, peer.id);
+    let activeSite: string;
+    let reason: string;
+    if (!holders.has(p.siteId)) {
+      activeSite =
+        volume.preferredSiteId !== undefined && holders.has(volume.preferredSiteId)
+          ? volume.preferredSiteId
+          : array.parentId;
+      reason = `no copy at ${index.label(p.siteId)}`;
+    } else {
+      if (product.behaviour === 'active-active' && array.access === 'uniform') continue;
+      activeSite = volume.preferredSiteId ?? array.parentId;
+      if (activeSite === p.siteId) continue;
+      reason =
+        array.access === 'non-uniform'
+          ? `${product.label}, non-uniform access`
+          : `${product.label}, ${product.behaviour.replace(/-/g, ' ')}`;
+    }
+    const activeArray = holders.get(activeSite) ?? array.id;
+    const path = graph.path(p.cluster.id, activeArray);
+    const detour = path ? ` (+${num(2 * path.rttMs)} ms per I/O)` : '';
+    const fixes: Fix[] = [];
+    if (holders.has(p.siteId))
+      fixes.push({
+        label: `Make ${index.label(p.siteId)} the preferred site of ${volume.name || volume.id}`,
+        action: {
+          type: 'set-preferred-site',
+          arrayId: array.id,
+          volumeId: volume.id,
+          siteId: p.siteId,
+        },
+      });
+    else
+      fixes.push({
+        label: `Replicate ${volume.name || volume.id} synchronously to ${index.label(p.siteId)}`,
+      });
+    out.push(
+      finding(ctx, {
+        ruleId: 'TROMBONE-STORAGE',
+        severity: 'warning',
+        message: `datastore ${volume.name || volume.id} of ${p.workload.name} is active at ${index.label(activeSite)} (${reason}): every I/O from ${index.label(p.siteId)} crosses the DCI and back${detour}`,
+        why,
+        source: 'Seed 001 (storage trombone; split-controller arrays); DOMAIN.md §4',
+        elementIds: [p.workload.id, volume.id, p.cluster.id, activeArray, ...(path?.linkIds ?? [])],
+        ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
+        ...withScenario(p),
+        fixes,
+      }),
+    );
+  }
+  return out;
+}
+
+export const tromboneStorageRule: RuleDefinition = {
+  id: 'TROMBONE-STORAGE',
+  title: 'Storage trombone',
+  severity: 'warning',
+  why,
+  explanation:
+    'A VM that moves leaves its datastore behind unless the storage is active at both sites. Split-controller products (NetApp MetroCluster, IBM SVC stretched) serve each volume from one site, and non-uniform access confines hosts to their local array, so after a move every I/O crosses the DCI and back (seed 001). Active-active products with uniform access, like VPLEX Metro, serve I/O locally and stay quiet.',
+  source: 'Seed 001; DOMAIN.md §4',
+  run,
+};
