@@ -22,7 +22,7 @@
  *   reported on its own as `moveBack`, never as added or resolved.
  */
 import { upsertWorkload } from '../../model/edits';
-import type { Cluster, Design, Workload } from '../../model/schema';
+import type { Design, Workload } from '../../model/schema';
 import { buildContext } from '../context';
 import { runRulesOn } from '../index';
 import { estimateMove, type MigrationEstimate } from '../migration';
@@ -37,6 +37,9 @@ const PATH_RULES: ReadonlySet<RuleId> = new Set([
   'MIG-CONVERGE',
   'MIG-DOWNTIME',
 ]);
+
+/** Path rules whose elements name the link or ToR where the segment or vmkernel stops. */
+const GAP_RULES: ReadonlySet<RuleId> = new Set(['L2-GAP', 'VMK-ROUTED']);
 
 /** Rules evaluated per placement (the workload where it runs, or at a target). */
 const PLACEMENT_RULES: ReadonlySet<RuleId> = new Set([
@@ -105,8 +108,7 @@ export function simulateMove(
 ): MoveSimulation | MoveRefusal {
   const ctx = buildContext(design);
   const w = ctx.index.workloads.get(workloadId);
-  if (!w)
-    return refuse('unknown-workload', `There is no workload "${workloadId}" in this design.`);
+  if (!w) return refuse('unknown-workload', `There is no workload "${workloadId}" in this design.`);
   const from = ctx.index.nodes.get(w.clusterId);
   const to = ctx.index.nodes.get(targetClusterId);
   if (to?.kind !== 'cluster' || from?.kind !== 'cluster')
@@ -118,8 +120,9 @@ export function simulateMove(
   const scenario = moveWorkload(design, workloadId, targetClusterId);
   const after = runRulesOn(buildContext(scenario));
   const move: MoveIdentity = { workloadId, fromClusterId: from.id, toClusterId: to.id };
-  const beforeIds = before.map((f) => identity(f, move, 'before'));
-  const afterIds = after.map((f) => identity(f, move, 'after'));
+  const ids = { links: new Set(ctx.index.links.keys()), nodes: new Set(ctx.index.nodes.keys()) };
+  const beforeIds = before.map((f) => identity(f, move, 'before', ids));
+  const afterIds = after.map((f) => identity(f, move, 'after', ids));
   const resolved = unmatched(before, beforeIds, afterIds);
   const added = unmatched(after, afterIds, beforeIds);
   const moveBack = after.filter(
@@ -137,22 +140,13 @@ export function simulateMove(
     resolved,
     tromboneFindings: added.filter((f) => f.ruleId.startsWith('TROMBONE-')),
     moveBack,
-    estimate: estimate(ctx.graph, w, from, to),
+    estimate: estimateMove(ctx.graph, w, from, to),
   };
 }
 
 /** The design to commit when the architect applies the simulated move. */
 export function applyScenario(simulation: MoveSimulation): Design {
   return simulation.scenario;
-}
-
-function estimate(
-  graph: ReturnType<typeof buildContext>['graph'],
-  w: Workload,
-  from: Cluster,
-  to: Cluster,
-): MoveEstimate | null {
-  return estimateMove(graph, w, from, to);
 }
 
 function refuse(kind: MoveRefusal['reason']['kind'], message: string): MoveRefusal {
@@ -169,7 +163,12 @@ export interface MoveIdentity {
  * A finding's identity across the move (see the module comment); null for a finding that is
  * compared with nothing (the move's own placement hypotheticals: realized, or the way back).
  */
-export function identity(f: Finding, move: MoveIdentity, side: 'before' | 'after'): string | null {
+export function identity(
+  f: Finding,
+  move: MoveIdentity,
+  side: 'before' | 'after',
+  ids: { readonly links: ReadonlySet<string>; readonly nodes: ReadonlySet<string> },
+): string | null {
   const w = move.workloadId;
   const here = side === 'before' ? move.fromClusterId : move.toClusterId;
   const there = side === 'before' ? move.toClusterId : move.fromClusterId;
@@ -181,25 +180,18 @@ export function identity(f: Finding, move: MoveIdentity, side: 'before' | 'after
     if (scenario) return f.key;
     return `${f.ruleId}||${sorted(f.elementIds.filter((id) => id !== w))}`;
   }
-  const links = new Set(f.path ?? []);
-  const rest = f.elementIds.filter((id) => id !== here && !(links.has(id) && isLinkish(f, id)));
+  // The links of a path are noise; the link where a segment stops (a gap) is the problem.
+  const keepLinks = GAP_RULES.has(f.ruleId);
+  const rest = f.elementIds.filter((id) => id !== here && (keepLinks || !ids.links.has(id)));
   if (!scenario) return `${f.ruleId}|now|${sorted(rest)}`;
   if (scenario.targetClusterId === there) {
     if (!PATH_RULES.has(f.ruleId)) return null;
-    return `${f.ruleId}|move|${sorted(rest.map((id) => (id === there ? '~' : id)))}`;
+    // Seen from either end: the gap is named where the walk from the source stops, so only the
+    // workload and its segments identify the problem.
+    const what = rest.filter((id) => !ids.nodes.has(id) && !ids.links.has(id));
+    return `${f.ruleId}|move|${sorted(what)}`;
   }
   return `${f.ruleId}|>${scenario.targetClusterId}|${sorted(rest)}`;
-}
-
-/**
- * Path links are placement noise; the nodes of a path are not always (a trombone's far end is
- * the gateway site). Links are the path entries at odd positions (node, link, node, …) that are
- * also in elementIds; implicit site hops are nodes, so only the alternation is trusted.
- */
-function isLinkish(f: Finding, id: string): boolean {
-  const path = f.path ?? [];
-  for (let i = 1; i < path.length; i += 2) if (path[i] === id) return true;
-  return false;
 }
 
 function sorted(ids: readonly string[]): string {
