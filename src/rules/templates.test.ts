@@ -3,15 +3,17 @@
  * the findings its story is about, and nothing else.
  */
 import { describe, expect, it } from 'vitest';
+import type { Design } from '../model/schema';
 import { TEMPLATES } from '../model/templates';
 import { runRules } from './index';
 import type { Finding, RuleId } from './types';
 
-function findingsOf(templateId: string): Finding[] {
+function build(templateId: string): Design {
   const template = TEMPLATES.find((t) => t.id === templateId);
   if (!template) throw new Error(`no template "${templateId}"`);
-  return runRules(template.build());
+  return template.build();
 }
+const findingsOf = (templateId: string): Finding[] => runRules(build(templateId));
 
 /** "TROMBONE-GW wl-web→esx-prod-b" for a move, "L2-STP dci-fibre-1" for the first element. */
 const brief = (f: Finding) =>
@@ -160,5 +162,38 @@ describe('Template metro-stretched-trunk (plain 802.1Q trunk, no BPDU filtering)
       expect(f.severity).toBe('error');
       expect(f.elementIds).toEqual(expect.arrayContaining(['dc1', 'dc2']));
     }
+  });
+});
+
+describe('The fixes the templates point at', () => {
+  it('turning the leaves’ EVPN overlay on closes every rack-to-rack L2 gap', () => {
+    const design = build('l3-fabric-rack-to-rack');
+    for (const n of design.nodes) if (n.kind === 'tor') n.overlay = true;
+    expect(briefs(runRules(design))).toEqual([]);
+  });
+
+  it('OTV instead of the plain trunk keeps each site its own spanning tree', () => {
+    const design = build('metro-stretched-trunk');
+    for (const l of design.links)
+      if (l.kind === 'dci' && l.l2Extension === 'trunk') l.l2Extension = 'otv';
+    expect(briefs(runRules(design))).toEqual([]);
+  });
+
+  it('a local gateway at each site removes the gateway trombones, not the storage ones', () => {
+    const design = build('metro-metrocluster');
+    for (const s of design.segments) {
+      s.gatewayMode = 'per-site';
+      s.gatewaySiteIds = ['dc1', 'dc2'];
+    }
+    const findings = runRules(design);
+    expect(ofRule(findings, 'TROMBONE-GW')).toEqual([]);
+    expect(ofRule(findings, 'TROMBONE-STORAGE')).toHaveLength(4);
+  });
+
+  it('the clean metro stays clean only with its witness: without it, RES-WITNESS', () => {
+    const design = build('metro-vplex-otv');
+    design.nodes = design.nodes.filter((n) => n.kind !== 'witness');
+    design.links = design.links.filter((l) => l.source !== 'witness' && l.target !== 'witness');
+    expect(briefs(runRules(design))).toEqual(['RES-WITNESS array-a']);
   });
 });
