@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { estimateForWorkload, estimateMigration } from './migration';
+import { twoSites } from './testing';
+
+describe('pre-copy estimate (DOMAIN.md §6)', () => {
+  it('reproduces the worked example: 16 GB, 8 Gb/s, 2 Gb/s dirty, T = 0.5 s', () => {
+    const e = estimateMigration({
+      memoryGB: 16,
+      dirtyRateMBps: 250,
+      bandwidthGbps: 8,
+      rttMs: 0,
+      downtimeTargetS: 0.5,
+      resumeAllowanceS: 0,
+    });
+    expect(e.lambda).toBeCloseTo(0.25);
+    expect(e.converges).toBe(true);
+    expect(e.rounds).toBe(3);
+    expect(e.totalTimeS).toBeCloseTo(21.25, 2);
+    expect(e.downtimeS).toBeCloseTo(0.25, 3);
+    expect(e.dataSentGb).toBeCloseTo(170, 0);
+  });
+  it('never converges over 1 Gb/s (λ = 2)', () => {
+    const e = estimateMigration({
+      memoryGB: 16,
+      dirtyRateMBps: 250,
+      bandwidthGbps: 1,
+      rttMs: 0,
+      downtimeTargetS: 0.5,
+    });
+    expect(e.lambda).toBeCloseTo(2);
+    expect(e.converges).toBe(false);
+    expect(e.totalTimeS).toBe(Infinity);
+  });
+  it('takes the smallest of path share, NIC, throughput cap and TCP window / RTT', () => {
+    const base = {
+      memoryGB: 16,
+      dirtyRateMBps: 0,
+      bandwidthGbps: 40,
+      rttMs: 0,
+      downtimeTargetS: 1,
+    };
+    expect(estimateMigration({ ...base, concurrentMigrations: 4 })).toMatchObject({
+      effectiveGbps: 10,
+      limitedBy: 'link-share',
+    });
+    expect(estimateMigration({ ...base, nicGbps: 5 })).toMatchObject({
+      effectiveGbps: 5,
+      limitedBy: 'nic',
+    });
+    expect(estimateMigration({ ...base, rttMs: 100, tcpWindowMB: 64 })).toMatchObject({
+      effectiveGbps: 5.12,
+      limitedBy: 'tcp-window',
+    });
+    expect(estimateMigration({ ...base, throughputCapGbps: 1.07 })).toMatchObject({
+      limitedBy: 'throughput-cap',
+    });
+  });
+  it('adds the resume allowance to the downtime', () => {
+    const e = estimateMigration({
+      memoryGB: 16,
+      dirtyRateMBps: 250,
+      bandwidthGbps: 8,
+      rttMs: 0,
+      downtimeTargetS: 0.5,
+      resumeAllowanceS: 0.1,
+    });
+    expect(e.downtimeS).toBeCloseTo(0.35, 3);
+  });
+});
+
+describe('estimateForWorkload', () => {
+  it('reads bandwidth and RTT from the design', () => {
+    const d = twoSites({
+      singleDci: true,
+      dci: { bandwidthGbps: 8 },
+      workload: { memoryGB: 16, dirtyRateMBps: 250 },
+    }).build();
+    const e = estimateForWorkload(d, 'w1', 'b-c');
+    expect(e?.effectiveGbps).toBe(8);
+    // T = 2 s tolerance − 0.1 s resume allowance: ⌈ln(8 × 1.9 / 128) / ln 0.25⌉ = 2 rounds.
+    expect(e?.rounds).toBe(2);
+    expect(e?.path[0]).toBe('a-c');
+  });
+  it('returns null for an unknown workload or no path', () => {
+    const d = twoSites().build();
+    expect(estimateForWorkload(d, 'nope', 'b-c')).toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, twoSites } from './testing';
+
+describe('TROMBONE-GW', () => {
+  it('fires after a move to a site with no active gateway, with the whole looping path', () => {
+    const d = twoSites({
+      singleDci: true,
+      segment: { gatewayMode: 'centralized', gatewaySiteIds: ['a'] },
+    }).build();
+    const [f, ...rest] = findingsOf(d, 'TROMBONE-GW');
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toBe(
+      "After web-01 moves to cluster B1: segment web's gateway is at DC A, not at DC B: egress crosses the DCI and back (+1.83 ms RTT per exchange)",
+    );
+    expect(f?.path).toEqual([
+      'b-c',
+      'b-f1',
+      'b-t',
+      'b-f2',
+      'b-sp',
+      'b-f3',
+      'b-be',
+      'dci-1',
+      'a-be',
+      'a',
+      'a-be',
+      'dci-1',
+      'b-be',
+      'b-f3',
+      'b-sp',
+      'b-f2',
+      'b-t',
+      'b-f1',
+      'b-c',
+    ]);
+    expect(f?.fixes.map((x) => x.action)).toEqual([
+      { type: 'set-gateway-mode', segmentId: 'web', mode: 'per-site', siteIds: ['a', 'b'] },
+      { type: 'set-gateway-mode', segmentId: 'web', mode: 'anycast' },
+    ]);
+  });
+  it('fires for the current placement when the gateway is elsewhere', () => {
+    const d = twoSites({ segment: { gatewayMode: 'centralized', gatewaySiteIds: ['b'] } }).build();
+    const current = findingsOf(d, 'TROMBONE-GW').find((f) => !f.scenario);
+    expect(current?.message).toMatch(/^web-01 runs at DC A but segment web's gateway is at DC B/);
+  });
+  it('stays quiet with per-site gateways at both sites, or an anycast gateway', () => {
+    expect(findingsOf(twoSites().build(), 'TROMBONE-GW')).toEqual([]);
+    expect(
+      findingsOf(
+        twoSites({ segment: { gatewayMode: 'anycast', gatewaySiteIds: [] } }).build(),
+        'TROMBONE-GW',
+      ),
+    ).toEqual([]);
+  });
+});

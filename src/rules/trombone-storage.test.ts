@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { StorageArray } from '../model/schema';
+import { findingsOf, twoSites } from './testing';
+
+const stretchedStorage = (props: Partial<StorageArray>) =>
+  twoSites({ workload: { datastoreId: 'ds1' } })
+    .array('a-arr', 'a', {
+      label: 'A array',
+      volumes: [
+        { id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr', preferredSiteId: 'a' },
+      ],
+      ...props,
+    })
+    .array('b-arr', 'b', { label: 'B array', ...props, volumes: [] })
+    .site('w', 'W', { role: 'witness' })
+    .witness('wit', 'w', { arbitrates: ['a-arr'] })
+    .build();
+
+describe('TROMBONE-STORAGE', () => {
+  it('fires after a move when a split-controller volume stays active at the other site', () => {
+    const d = stretchedStorage({ product: 'netapp-metrocluster' });
+    const [f, ...rest] = findingsOf(d, 'TROMBONE-STORAGE');
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toMatch(
+      /^After web-01 moves to cluster B1: datastore ds1 of web-01 is active at DC A \(NetApp MetroCluster \(FC \/ IP\), split controller\): every I\/O from DC B crosses the DCI and back \(\+\d/,
+    );
+    expect(f?.elementIds).toEqual(expect.arrayContaining(['w1', 'ds1', 'b-c', 'a-arr']));
+    expect(f?.fixes[0]?.action).toEqual({
+      type: 'set-preferred-site',
+      arrayId: 'a-arr',
+      volumeId: 'ds1',
+      siteId: 'b',
+    });
+  });
+  it('fires for non-uniform access even on an active-active product', () => {
+    const d = stretchedStorage({ product: 'vplex-metro', access: 'non-uniform' });
+    expect(findingsOf(d, 'TROMBONE-STORAGE')[0]?.message).toContain('non-uniform access');
+  });
+  it('fires when the datastore has no copy at the site at all', () => {
+    const d = twoSites({ workload: { datastoreId: 'ds1' } })
+      .array('a-arr', 'a', { volumes: [{ id: 'ds1', name: 'ds1', replication: 'none' }] })
+      .build();
+    expect(findingsOf(d, 'TROMBONE-STORAGE')[0]?.message).toContain('(no copy at DC B)');
+  });
+  it('stays quiet for an active-active product with uniform access (VPLEX Metro)', () => {
+    expect(findingsOf(stretchedStorage({ product: 'vplex-metro' }), 'TROMBONE-STORAGE')).toEqual(
+      [],
+    );
+  });
+});
