@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { DesignBuilder } from '../model/builder';
+import { TEMPLATES } from '../model/templates';
+import { runRules } from '../rules';
+import type { Finding } from '../rules/types';
+import { collectEstimates, escapeMarkdown, reportHtml, reportMarkdown } from './report';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const design = () => {
+  const d = new DesignBuilder('Metro | <b>review</b>')
+    .site('dc1', 'DC1')
+    .site('dc2', HOSTILE)
+    .border('b1', 'dc1')
+    .border('b2', 'dc2')
+    .cluster('esx-a', 'dc1', { label: 'ESX A' })
+    .cluster('esx-b', 'dc2', { label: 'ESX B' })
+    .array('arr', 'dc1', {
+      product: 'netapp-metrocluster',
+      volumes: [{ id: 'vol', name: 'DS_1', preferredSiteId: 'dc1', replication: 'sync' }],
+    })
+    .dci('dci', 'b1', 'b2', {
+      label: 'Fibre | A',
+      transport: 'dwdm',
+      l2Extension: 'otv',
+      distanceKm: 80,
+      bandwidthGbps: 100,
+      extendedSegmentIds: ['web'],
+    })
+    .segment('web', 'Web *bold*', 110, { subnet: '10.0.0.0/24' })
+    .workload('vm', 'app-01', 'esx-a', {
+      memoryGB: 16,
+      datastoreId: 'vol',
+      mobilityTargetIds: ['esx-b'],
+    })
+    .build();
+  d.waivers.push({
+    findingKey: 'k-waived',
+    ruleId: 'RES-DCI-SPOF',
+    justification: 'A second route is ordered <script>',
+  });
+  return d;
+};
+
+const finding = (over: Partial<Finding>): Finding => ({
+  key: 'k',
+  ruleId: 'L2-GAP',
+  severity: 'error',
+  message: 'segment Web stops at ESX B',
+  why: 'The VM keeps its IP address.',
+  source: 'seed 000',
+  elementIds: ['web', 'esx-b'],
+  fixes: [{ label: 'Extend Web across Fibre A' }],
+  ...over,
+});
+
+const findings: Finding[] = [
+  finding({ key: 'k-info', ruleId: 'L2-IDLE', severity: 'info', message: 'idle stretch' }),
+  finding({
+    key: 'k-warn',
+    ruleId: 'TROMBONE-STORAGE',
+    severity: 'warning',
+    message: `storage trombone via ${HOSTILE}`,
+    scenario: { workloadId: 'vm', targetClusterId: 'esx-b' },
+    path: ['esx-b', 'dci', 'arr'],
+  }),
+  finding({ key: 'k-error' }),
+  finding({ key: 'k-waived', ruleId: 'RES-DCI-SPOF', severity: 'warning', message: 'one link' }),
+];
+
+describe('The Markdown report', () => {
+  const md = reportMarkdown(design(), findings, collectEstimates(design()));
+
+  it('has a title and summary counts, waived findings counted apart', () => {
+    expect(md.startsWith('# Design review: Metro \\| &lt;b&gt;review&lt;/b&gt;\n')).toBe(true);
+    expect(md).toContain('- **1 error, 1 warning**, 1 for information, 1 waived.');
+    expect(md).toContain('2 sites, 5 devices, 1 DCI link, 1 segment, 1 workload (1 VM).');
+  });
+
+  it('lists DCI links with transport, extension, distance, RTT and bandwidth', () => {
+    const row = md.split('\n').find((l) => l.startsWith('| Fibre'));
+    expect(row).toBe(
+      '| Fibre \\| A | DC1 ↔ &lt;img src=x onerror=alert(1)&gt; | dwdm | otv | 80 km | ≈ 0.9 ms (from distance) | 100 Gb/s | 9216 | Web \\*bold\\* |',
+    );
+  });
+
+  it('has inventory tables for sites, clusters, arrays, volumes, segments and workloads', () => {
+    for (const heading of [
+      '### Sites',
+      '### Host clusters',
+      '### Storage arrays and volumes',
+      '### Segments',
+      '### Workloads',
+    ])
+      expect(md).toContain(heading);
+    expect(md).toContain('| DS\\_1 | arr | DC1 | sync | — |');
+  });
+
+  it('groups findings by severity, errors first, with why, source and fixes', () => {
+    const errors = md.indexOf('### Errors (1)');
+    const warnings = md.indexOf('### Warnings (1)');
+    const info = md.indexOf('### Information (1)');
+    expect(errors).toBeGreaterThan(0);
+    expect(warnings).toBeGreaterThan(errors);
+    expect(info).toBeGreaterThan(warnings);
+    expect(md).toContain('#### `L2-GAP` error: segment Web stops at ESX B');
+    expect(md).toContain('- **Why:** The VM keeps its IP address.');
+    expect(md).toContain('- **Source of the limit:** seed 000');
+    expect(md).toContain('- **Suggested fix:** Extend Web across Fibre A');
+    expect(md).toContain('- **Scenario:** after app-01 moves to ESX B');
+    expect(md).toContain('- **Path:** ESX B → Fibre \\| A → arr');
+  });
+
+  it('shows waived findings apart, with their justification', () => {
+    const waived = md.slice(md.indexOf('### Waived (1)'));
+    expect(waived).toContain('#### `RES-DCI-SPOF` warning: one link');
+    expect(waived).toContain('- **Waived:** A second route is ordered &lt;script&gt;');
+  });
+
+  it('has a migration estimates table', () => {
+    expect(md).toContain('## Migration estimates');
+    expect(md).toMatch(
+      /\| app-01 \| ESX A → ESX B \| [\d.]+ ms \| [\d.]+ Gb\/s \([\w-]+\) \| yes \|/,
+    );
+  });
+
+  it('keeps user labels inert text', () => {
+    expect(md).not.toMatch(/<img|<script|<b>/);
+    expect(escapeMarkdown(HOSTILE)).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(escapeMarkdown('a\nb|c')).toBe('a b\\|c');
+  });
+
+  it('keeps every table row to its columns, whatever the labels hold', () => {
+    for (const line of md.split('\n').filter((l) => l.startsWith('| Fibre'))) {
+      expect(line.replace(/\\\|/g, '').split('|').length - 2).toBe(9);
+    }
+  });
+});
+
+describe('The HTML report', () => {
+  const html = reportHtml(design(), findings, collectEstimates(design()), {
+    diagramDataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+    generatedAt: '2025-02-01',
+  });
+
+  it('is a standalone, print-ready page', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<title>Design review: Metro | &lt;b&gt;review&lt;/b&gt;</title>');
+    expect(html).toContain('Generated 2025-02-01 by DCI Studio.');
+  });
+
+  it('carries no script and no markup from user labels', () => {
+    expect(html).not.toMatch(/<script|<img src=x|onerror=alert\(1\)>|<b>/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('includes the diagram only from a safe image data URL', () => {
+    expect(html).toContain(
+      '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Diagram of the design">',
+    );
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html;base64,PHA+',
+      'data:image/png;base64,"><script>',
+    ]) {
+      expect(reportHtml(design(), [], [], { diagramDataUrl: url })).not.toContain('<img');
+    }
+  });
+
+  it('colours findings by severity and strikes waived ones', () => {
+    expect(html).toContain('<h4 class="error"><code>L2-GAP</code>');
+    expect(html).toContain('<h4 class="waived"><code>RES-DCI-SPOF</code>');
+  });
+});
+
+describe('Reports of the templates', () => {
+  it('render every finding the validator raises', () => {
+    for (const template of TEMPLATES) {
+      const d = template.build();
+      const found = runRules(d);
+      const md = reportMarkdown(d, found, collectEstimates(d));
+      for (const f of found) expect(md).toContain(`\`${f.ruleId}\` ${f.severity}:`);
+      expect(reportHtml(d, found)).not.toContain('<script');
+    }
+  });
+});
