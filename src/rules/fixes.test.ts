@@ -74,9 +74,9 @@ describe('applyFix', () => {
     expect(isValid(fixed)).toBe(true);
     const site = fixed.nodes.find((x) => x.kind === 'site' && x.role === 'witness');
     const others = fixed.nodes.filter((x) => x.kind === 'site' && x.role === 'dc');
-    expect(
-      site && Math.max(...others.map((s) => site.position.y + (s.kind === 'site' ? 0 : 0))),
-    ).toBeLessThan(Math.min(...others.map((s) => s.position.y)));
+    expect(site?.kind === 'site' && site.position.y + site.height).toBeLessThan(
+      Math.min(...others.map((s) => s.position.y)),
+    );
     const witness = fixed.nodes.find((x) => x.kind === 'witness');
     expect(witness?.kind === 'witness' && witness.arbitrates).toEqual(['a-arr', 'b-arr']);
     expect(
