@@ -1,0 +1,387 @@
+/**
+ * Re-validate a design under many failure sets without re-running every rule every time: the
+ * engine behind `singleFailureSweep`.
+ *
+ * The idea: a rule's findings can only change under a failure if something the rule *read* from
+ * the graph changes. So the engine runs the rules once on the design as it is through a graph
+ * that records what each run reads (the elements of every path it asked for, the sites of every
+ * L2 domain, every liveness check), per workload for the rules evaluated per placement, per rule
+ * for the others. Under a failure set it rebuilds the graph (cheap), and re-runs a rule only for
+ * the workloads whose recorded reads meet what failed; everything else keeps its findings.
+ *
+ * Why that is exact, read by read:
+ * - a path none of whose nodes, links or sites failed is still there, at the same RTT, and a
+ *   failure cannot make a shorter one: it is still the shortest (up to ties of equal RTT);
+ * - a missing path, or a segment that does not reach, cannot appear by failing more;
+ * - a segment that reaches from a to b stays reaching unless a DCI link carrying it, or a site
+ *   of its L2 domain, fails;
+ * - anything else the graph answers (site-graph walks, the dead set) is treated as depending on
+ *   every failure, as is the list of placements once a cluster fails.
+ * It handles failure sets of DCI links and sites (what the sweep fails); for anything else
+ * (a ToR, a spine) `prepare` callers fall back to a plain run.
+ */
+import type { Design } from '../../model/schema';
+import type { Placement } from '../context';
+import { DesignGraph, extendsL2, type DesignIndex, type PathResult } from '../graph';
+import { compareFindings, RULE_LIST, type RuleDefinition } from '../index';
+import type { Finding, RuleContext, RuleId } from '../types';
+
+/** Rules that loop over `ctx.placements` evaluating each on its own. */
+const PER_PLACEMENT: ReadonlySet<RuleId> = new Set([
+  'L2-GAP',
+  'VMK-ROUTED',
+  'LAT-MIGRATION',
+  'BW-MIGRATION',
+  'MIG-CONVERGE',
+  'MIG-DOWNTIME',
+  'TROMBONE-GW',
+  'TROMBONE-INGRESS',
+  'TROMBONE-STORAGE',
+  'FW-ASYMMETRY',
+]);
+
+/** Depends on every failure. */
+const ANY = '*';
+/** Depends on the site graph as a whole (any DCI link or site failure). */
+const SITE_GRAPH = '*sites';
+/** Depends on the list of placements (changes when a cluster fails). */
+const PLACEMENTS = '*placements';
+const l2Token = (segmentId: string) => `l2:${segmentId}`;
+
+type Deps = Set<string>;
+
+/** Graph methods whose reads are recorded precisely; any other method records ANY. */
+const KNOWN = new Set([
+  'constructor',
+  'path',
+  'rttMs',
+  'isDead',
+  'l2NodesOf',
+  'l2Reachable',
+  'l2Sites',
+  'l2Gap',
+  'siteNeighbours',
+  'sitesConnected',
+  'sharedLinks',
+]);
+
+/**
+ * A view of `graph` that adds what each query reads to `sink()` (when it returns a set). Queries
+ * run on the real graph, so its caches serve every recorded run.
+ */
+function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGraph {
+  const add = (...ids: string[]) => {
+    const deps = sink();
+    if (deps) for (const id of ids) deps.add(id);
+  };
+  const addPath = (p: PathResult | null | undefined) => {
+    const deps = sink();
+    if (!deps || !p) return;
+    for (const id of p.path) deps.add(id);
+    for (const id of p.siteIds) deps.add(id);
+  };
+  const addDomain = (segmentId: string, from: string) => {
+    const deps = sink();
+    if (!deps) return;
+    deps.add(l2Token(segmentId));
+    for (const s of graph.l2Sites(segmentId, from)) deps.add(s);
+  };
+  const siteOf = (id: string) => graph.index.siteOf(id) ?? id;
+  const view = Object.create(graph) as DesignGraph;
+  const overrides: Partial<Record<keyof DesignGraph, unknown>> = {
+    path: (a: string, b: string) => {
+      const p = graph.path(a, b);
+      add(a, b, siteOf(a), siteOf(b));
+      addPath(p);
+      return p;
+    },
+    rttMs: (a: string, b: string) => {
+      const p = graph.path(a, b);
+      add(a, b, siteOf(a), siteOf(b));
+      addPath(p);
+      return p?.rttMs ?? Infinity;
+    },
+    isDead: (id: string) => {
+      add(id, siteOf(id));
+      return graph.isDead(id);
+    },
+    l2NodesOf: (id: string) => {
+      add(id, siteOf(id));
+      return graph.l2NodesOf(id);
+    },
+    l2Reachable: (segmentId: string, a: string, b: string, without?: string) => {
+      const r = graph.l2Reachable(segmentId, a, b, without);
+      add(a, b, siteOf(a), siteOf(b));
+      if (r) addDomain(segmentId, a);
+      return r;
+    },
+    l2Sites: (segmentId: string, a: string) => {
+      add(a, siteOf(a));
+      addDomain(segmentId, a);
+      return graph.l2Sites(segmentId, a);
+    },
+    l2Gap: (segmentId: string, a: string, b: string) => {
+      const gap = graph.l2Gap(segmentId, a, b);
+      add(a, b, siteOf(a), siteOf(b));
+      if (gap.reachable) addDomain(segmentId, a);
+      else addPath(gap.path);
+      return gap;
+    },
+    siteNeighbours: (siteId: string) => {
+      const list = graph.siteNeighbours(siteId);
+      add(siteId);
+      for (const n of list) add(n.linkId, n.siteId);
+      return list;
+    },
+    sitesConnected: (...args: Parameters<DesignGraph['sitesConnected']>) => {
+      add(SITE_GRAPH);
+      return graph.sitesConnected(...args);
+    },
+    sharedLinks: (a: string, b: string) => {
+      add(SITE_GRAPH);
+      return graph.sharedLinks(a, b);
+    },
+  };
+  for (const [name, fn] of Object.entries(overrides))
+    Object.defineProperty(view, name, { value: fn });
+  for (const name of Object.getOwnPropertyNames(DesignGraph.prototype)) {
+    if (KNOWN.has(name)) continue;
+    const original: unknown = Reflect.get(graph, name);
+    if (typeof original !== 'function') continue;
+    Object.defineProperty(view, name, {
+      value: (...args: unknown[]) => {
+        add(ANY);
+        return (original as (...a: unknown[]) => unknown).apply(graph, args);
+      },
+    });
+  }
+  for (const name of ['dead', 'failed'] as const)
+    Object.defineProperty(view, name, {
+      get: () => {
+        add(ANY);
+        return graph[name];
+      },
+    });
+  return view;
+}
+
+/** A rule context over `graph` whose `placements` read is recorded (for aggregate rules). */
+function recordingContext(
+  base: RuleContext,
+  graph: DesignGraph,
+  placements: readonly Placement[],
+  sink: () => Deps | null,
+): RuleContext {
+  return {
+    design: base.design,
+    index: base.index,
+    graph,
+    get options() {
+      sink()?.add(ANY);
+      return base.options;
+    },
+    get placements() {
+      sink()?.add(PLACEMENTS);
+      return placements;
+    },
+  };
+}
+
+interface GroupRecord {
+  /** Findings of the per-placement rules for this workload's placements, by rule. */
+  readonly findings: Map<RuleId, Finding[]>;
+  readonly deps: Deps;
+  /** How many placements the workload had (a failed target removes one). */
+  readonly placements: number;
+}
+
+interface RuleRecord {
+  readonly findings: Finding[];
+  readonly deps: Deps;
+}
+
+/** The design as it is, validated once with everything each rule read recorded. */
+export interface Prepared {
+  readonly design: Design;
+  readonly index: DesignIndex;
+  readonly context: RuleContext;
+  /** Findings of the design as it is (equal to runRules(design)). */
+  readonly baseline: readonly Finding[];
+  readonly groups: ReadonlyMap<string, GroupRecord>;
+  /** Per-placement rules run with no placement: what they read and find regardless. */
+  readonly perRuleGlobal: ReadonlyMap<RuleId, RuleRecord>;
+  /** The other rules, whole. */
+  readonly designRules: ReadonlyMap<RuleId, RuleRecord>;
+}
+
+const perPlacementRules = (): RuleDefinition[] => RULE_LIST.filter((r) => PER_PLACEMENT.has(r.id));
+const designLevelRules = (): RuleDefinition[] => RULE_LIST.filter((r) => !PER_PLACEMENT.has(r.id));
+
+export function prepare(context: RuleContext): Prepared {
+  let current: Deps | null = null;
+  const sink = () => current;
+  const graph = recordingGraph(context.graph, sink);
+
+  const perRuleGlobal = new Map<RuleId, RuleRecord>();
+  for (const rule of perPlacementRules()) {
+    const deps: Deps = (current = new Set());
+    const empty = recordingContext(context, graph, [], sink);
+    perRuleGlobal.set(rule.id, { findings: rule.run(empty), deps });
+    current = null;
+  }
+
+  const byWorkload = new Map<string, Placement[]>();
+  for (const p of context.placements) {
+    const list = byWorkload.get(p.workload.id);
+    if (list) list.push(p);
+    else byWorkload.set(p.workload.id, [p]);
+  }
+  const groups = new Map<string, GroupRecord>();
+  for (const [workloadId, placements] of byWorkload) {
+    const deps: Deps = new Set();
+    const findings = new Map<RuleId, Finding[]>();
+    for (const rule of perPlacementRules()) {
+      const read: Deps = (current = new Set());
+      const global = perRuleGlobal.get(rule.id);
+      const globalKeys = new Set(global?.findings.map((f) => f.key));
+      // A context per rule run: rules cache per context (stretched pairs, pre-copy estimates),
+      // and a cache filled by one rule would hide the reads of the next.
+      const ctx = recordingContext(context, graph, placements, sink);
+      findings.set(
+        rule.id,
+        rule.run(ctx).filter((f) => !globalKeys.has(f.key)),
+      );
+      current = null;
+      // What the rule reads regardless of placements is accounted to the rule (a hit re-runs it
+      // whole), not to every workload; the rest of its reads are this workload's.
+      for (const d of read) if (!global?.deps.has(d) && d !== PLACEMENTS) deps.add(d);
+    }
+    groups.set(workloadId, { findings, deps, placements: placements.length });
+  }
+
+  const designRules = new Map<RuleId, RuleRecord>();
+  for (const rule of designLevelRules()) {
+    const deps: Deps = (current = new Set());
+    const whole = recordingContext(context, graph, context.placements, sink);
+    designRules.set(rule.id, { findings: rule.run(whole), deps });
+    current = null;
+  }
+
+  const all: Finding[] = [];
+  for (const r of perRuleGlobal.values()) all.push(...r.findings);
+  for (const g of groups.values()) for (const list of g.findings.values()) all.push(...list);
+  for (const r of designRules.values()) all.push(...r.findings);
+  return {
+    design: context.design,
+    index: context.index,
+    context,
+    baseline: merge(all),
+    groups,
+    perRuleGlobal,
+    designRules,
+  };
+}
+
+/** Whether a failure set is one the engine handles exactly: DCI links and sites only. */
+export function handles(index: DesignIndex, failed: ReadonlySet<string>): boolean {
+  for (const id of failed) {
+    const n = index.nodes.get(id);
+    if (n?.kind === 'site') continue;
+    if (index.links.get(id)?.kind === 'dci') continue;
+    return false;
+  }
+  return true;
+}
+
+/** The context of the design under `failed`, reusing the index and the placement objects. */
+export function failedContext(prepared: Prepared, failed: ReadonlySet<string>): RuleContext {
+  const graph = new DesignGraph(prepared.index, failed);
+  // As buildContext: a workload on a failed cluster is not placed at all; a failed target is
+  // skipped. The placement objects are the baseline's, so recorded findings stay valid.
+  const placements = prepared.context.placements.filter(
+    (p) => !graph.isDead(p.from.id) && !graph.isDead(p.cluster.id),
+  );
+  return {
+    design: prepared.design,
+    options: { ...prepared.context.options, failed },
+    index: prepared.index,
+    graph,
+    placements,
+  };
+}
+
+/** What a failure makes "read-changing": dead ids plus the tokens they imply. */
+function touched(prepared: Prepared, ctx: RuleContext): Set<string> {
+  const { graph, index } = ctx;
+  const out = new Set<string>([ANY]);
+  for (const id of graph.dead) out.add(id);
+  for (const id of graph.failed) out.add(id);
+  let siteGraph = false;
+  for (const l of index.dciLinks) {
+    if (!graph.isDead(l.id)) continue;
+    siteGraph = true;
+    if (!extendsL2(l)) continue;
+    out.add(l2Token('*'));
+    for (const s of l.extendedSegmentIds) out.add(l2Token(s));
+  }
+  for (const s of index.sites) if (graph.isDead(s.id)) siteGraph = true;
+  if (siteGraph) out.add(SITE_GRAPH);
+  if (ctx.placements.length !== prepared.context.placements.length) out.add(PLACEMENTS);
+  return out;
+}
+
+const meets = (deps: ReadonlySet<string>, hit: ReadonlySet<string>): boolean => {
+  const [small, large] = deps.size < hit.size ? [deps, hit] : [hit, deps];
+  for (const d of small) if (large.has(d)) return true;
+  return false;
+};
+
+/** The findings of the design under `failed` (a set `handles` accepts): equal to runRules. */
+export function findingsUnder(prepared: Prepared, ctx: RuleContext): Finding[] {
+  const hit = touched(prepared, ctx);
+  const out: Finding[] = [];
+
+  const placementsOf = new Map<string, Placement[]>();
+  for (const p of ctx.placements) {
+    const list = placementsOf.get(p.workload.id);
+    if (list) list.push(p);
+    else placementsOf.set(p.workload.id, [p]);
+  }
+  const affected: Placement[] = [];
+  const reused: GroupRecord[] = [];
+  for (const [workloadId, placements] of placementsOf) {
+    const g = prepared.groups.get(workloadId);
+    if (g && g.placements === placements.length && !meets(g.deps, hit)) reused.push(g);
+    else affected.push(...placements);
+  }
+
+  const partial: RuleContext = { ...ctx, placements: affected };
+  for (const rule of perPlacementRules()) {
+    const global = prepared.perRuleGlobal.get(rule.id);
+    if (!global || meets(global.deps, hit)) {
+      out.push(...rule.run(ctx));
+      continue;
+    }
+    out.push(...global.findings);
+    if (affected.length > 0) out.push(...rule.run(partial));
+    for (const g of reused) out.push(...(g.findings.get(rule.id) ?? []));
+  }
+  for (const rule of designLevelRules()) {
+    const record = prepared.designRules.get(rule.id);
+    if (!record || meets(record.deps, hit)) out.push(...rule.run(ctx));
+    else out.push(...record.findings);
+  }
+  return merge(out);
+}
+
+/** De-duplicate by key and sort as runRules does. */
+function merge(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (seen.has(f.key)) continue;
+    seen.add(f.key);
+    out.push(f);
+  }
+  return out.sort(compareFindings);
+}
