@@ -1,0 +1,35 @@
+/**
+ * Full validation of synthetic designs of ~1,000 and ~10,000 elements (target: 10k < 100 ms),
+ * and a single-property edit + revalidation on a ~500-element design.
+ */
+import { updateLink } from '../src/model/edits';
+import { elementCount, syntheticDesign } from '../src/model/synthetic';
+import { runRules } from '../src/rules/index';
+import { fmt, medianMs } from './util';
+
+export default function validateBench(): void {
+  const small = syntheticDesign({ sites: 4, elements: 1000 });
+  const large = syntheticDesign({ sites: 4, elements: 10000 });
+  const moves = (d: typeof small) =>
+    d.workloads.reduce((n, w) => n + w.mobilityTargetIds.length, 0);
+  let findings = 0;
+  const smallMs = medianMs(() => (findings = runRules(small).length));
+  console.log(
+    `validate ${elementCount(small)} elements (${small.workloads.length} workloads, ${moves(small)} moves): ${fmt(smallMs)} ms median, ${findings} findings`,
+  );
+  const largeMs = medianMs(() => (findings = runRules(large).length), 9, 2);
+  console.log(
+    `validate ${elementCount(large)} elements (${large.workloads.length} workloads, ${moves(large)} moves): ${fmt(largeMs)} ms median, ${findings} findings`,
+  );
+  console.log(`ratio 10k / 1k: ${(largeMs / smallMs).toFixed(1)}× (target: 10k < 100 ms)`);
+
+  const edited = syntheticDesign({ sites: 3, elements: 500 });
+  let distanceKm = 40;
+  const editMs = medianMs(() => {
+    distanceKm = distanceKm === 40 ? 900 : 40;
+    return runRules(updateLink(edited, 'dci-s0-s1-0', { distanceKm })).length;
+  });
+  console.log(
+    `edit one DCI distance + revalidate ${elementCount(edited)} elements: ${fmt(editMs)} ms median`,
+  );
+}
