@@ -46,11 +46,11 @@ function Studio() {
         <Palette />
         <div className="relative min-w-0 flex-1">
           <Canvas />
-          {empty && <EmptyState fitView={ctx.fitView} />}
+          {empty && <EmptyState />}
         </div>
         <Sidebar />
       </main>
-      <Dialogs fitView={ctx.fitView} />
+      <Dialogs />
       <Toasts />
     </div>
   );

@@ -6,11 +6,12 @@ import {
   MiniMap,
   ReactFlow,
   SelectionMode,
+  useNodesInitialized,
   useReactFlow,
   type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
@@ -52,7 +53,15 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const onNodesChange = useStudio((s) => s.onNodesChange);
   const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const theme = useUi((s) => s.theme);
-  const { screenToFlowPosition, getIntersectingNodes } = useReactFlow<FlowNode, FlowEdge>();
+  const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
+    FlowNode,
+    FlowEdge
+  >();
+  const fitRequest = useUi((s) => s.fitRequest);
+  const initialized = useNodesInitialized();
+  useEffect(() => {
+    if (fitRequest > 0 && initialized) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
+  }, [fitRequest, initialized, fitView]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;

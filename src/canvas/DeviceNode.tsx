@@ -93,6 +93,8 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
       className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 shadow-sm dark:border-slate-600 dark:bg-slate-800 ${highlighted ? 'node-highlight' : ''}`}
     >
       <Handle type="source" position={Position.Top} id="top" />
+      <Handle type="source" position={Position.Left} id="left" />
+      <Handle type="source" position={Position.Right} id="right" />
       <span
         className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-700 ${KIND_COLORS[element.kind]}`}
       >

@@ -14,6 +14,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const findings = useFindings().byElement.get(id) ?? [];
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const readOnly = useStudio((s) => s.readOnly);
+  const alone = useStudio((s) => s.nodes.reduce((n, x) => (x.selected ? n + 1 : n), 0) === 1);
   const counts = useStudio((s) =>
     s.design.nodes.reduce((sum, n) => (n.kind !== 'site' && n.parentId === id ? sum + 1 : sum), 0),
   );
@@ -32,19 +33,17 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       } bg-[var(--site-bg)]`}
     >
       <NodeResizer
-        isVisible={selected && !readOnly}
+        isVisible={selected && alone && !readOnly}
         minWidth={240}
         minHeight={160}
         lineClassName="!border-teal-600"
         handleClassName="!bg-teal-600 !w-2 !h-2"
         onResizeEnd={(_, p) =>
-          useStudio
-            .getState()
-            .updateElement(id, {
-              width: Math.round(p.width),
-              height: Math.round(p.height),
-              position: { x: Math.round(p.x), y: Math.round(p.y) },
-            })
+          useStudio.getState().updateElement(id, {
+            width: Math.round(p.width),
+            height: Math.round(p.height),
+            position: { x: Math.round(p.x), y: Math.round(p.y) },
+          })
         }
       />
       <div className="site-drag-handle flex cursor-grab items-center gap-2 rounded-t-[12px] px-3 py-2 active:cursor-grabbing">
@@ -62,6 +61,8 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       </div>
       <Handle type="source" position={Position.Left} id="left" />
       <Handle type="source" position={Position.Right} id="right" />
+      <Handle type="source" position={Position.Top} id="top" />
+      <Handle type="source" position={Position.Bottom} id="bottom" />
     </div>
   );
 }

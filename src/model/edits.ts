@@ -72,7 +72,7 @@ export function connect(
 
 /** Merge a patch; a key patched to `undefined` is removed (an optional property cleared). */
 function merge<T extends object>(base: T, patch: object): T {
-  const out: Record<string, unknown> = { ...base, ...patch };
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>), ...patch };
   for (const [key, value] of Object.entries(patch)) if (value === undefined) delete out[key];
   return out as T;
 }

@@ -9,15 +9,15 @@ import { COMMANDS, displayChord } from './commands';
 import { buttonClass, primaryButtonClass } from './fields';
 import { Modal } from './Modal';
 
-export function Dialogs({ fitView }: { fitView: () => void }) {
+export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
   switch (dialog) {
     case 'help':
       return <HelpDialog />;
     case 'new':
-      return <NewDesignDialog fitView={fitView} />;
+      return <NewDesignDialog />;
     case 'templates':
-      return <TemplatesDialog fitView={fitView} />;
+      return <TemplatesDialog />;
     case 'rule':
       return <RuleDialog />;
     default:
@@ -71,14 +71,14 @@ function HelpDialog() {
   );
 }
 
-function NewDesignDialog({ fitView }: { fitView: () => void }) {
+function NewDesignDialog() {
   const design = useStudio((s) => s.design);
   const empty =
     design.nodes.length === 0 && design.segments.length === 0 && design.workloads.length === 0;
   const start = () => {
     useStudio.getState().replaceDesign(emptyDesign());
     useUi.getState().openDialog(null);
-    setTimeout(fitView, 0);
+    useUi.getState().requestFit();
   };
   return (
     <Modal
@@ -118,16 +118,16 @@ function NewDesignDialog({ fitView }: { fitView: () => void }) {
   );
 }
 
-export function loadTemplate(id: string, fitView: () => void): void {
+export function loadTemplate(id: string): void {
   const template = TEMPLATES.find((t) => t.id === id);
   if (!template) return;
   useStudio.getState().replaceDesign(template.build());
   useUi.getState().openDialog(null);
   notify('success', `Loaded “${template.name}”.`);
-  setTimeout(fitView, 50);
+  useUi.getState().requestFit();
 }
 
-function TemplatesDialog({ fitView }: { fitView: () => void }) {
+function TemplatesDialog() {
   const design = useStudio((s) => s.design);
   const dirty = design.nodes.length > 0;
   return (
@@ -144,7 +144,7 @@ function TemplatesDialog({ fitView }: { fitView: () => void }) {
             <button
               type="button"
               data-testid={`template.${t.id}`}
-              onClick={() => loadTemplate(t.id, fitView)}
+              onClick={() => loadTemplate(t.id)}
               className="flex w-full items-start gap-3 rounded-lg border border-slate-200 p-3 text-left hover:border-teal-500 hover:bg-teal-50/60 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               <LayoutTemplate

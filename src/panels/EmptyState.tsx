@@ -3,7 +3,7 @@ import { TEMPLATES } from '../model/templates/index';
 import { loadTemplate } from './Dialogs';
 
 /** What a new user sees on an empty canvas: two ways to start. */
-export function EmptyState({ fitView }: { fitView: () => void }) {
+export function EmptyState() {
   return (
     <div
       className="pointer-events-none absolute inset-0 flex items-center justify-center p-8"
@@ -35,7 +35,7 @@ export function EmptyState({ fitView }: { fitView: () => void }) {
               key={t.id}
               type="button"
               data-testid={`empty.template.${t.id}`}
-              onClick={() => loadTemplate(t.id, fitView)}
+              onClick={() => loadTemplate(t.id)}
               className="rounded-md border border-slate-200 px-3 py-1.5 text-left text-sm hover:border-teal-500 hover:bg-teal-50 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               {t.name}

@@ -26,7 +26,7 @@ export function Sidebar() {
   };
   return (
     <aside
-      className="flex h-full w-[380px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      className="flex h-full w-[400px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
       aria-label="Sidebar"
     >
       <div
@@ -41,7 +41,7 @@ export function Sidebar() {
             aria-selected={tab === t.id}
             data-testid={`tab.${t.id}`}
             onClick={() => useUi.getState().setTab(t.id)}
-            className={`-mb-px border-b-2 px-3 py-2.5 text-[13px] font-medium ${
+            className={`-mb-px border-b-2 px-2.5 py-2.5 text-[13px] font-medium ${
               tab === t.id
                 ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
                 : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'

@@ -14,7 +14,12 @@ export function focusFinding(finding: Finding, flow: ReactFlowInstance<FlowNode,
   const linkIds = new Set(state.design.links.map((l) => l.id));
   const workloadClusters = new Map(state.design.workloads.map((w) => [w.id, w.clusterId]));
   const ids = new Set<string>();
-  for (const id of [...finding.elementIds, ...(finding.path ?? [])]) {
+  const siteIds = new Set(state.design.nodes.filter((n) => n.kind === 'site').map((n) => n.id));
+  const named = [...finding.elementIds, ...(finding.path ?? [])];
+  // Select the devices and links concerned; a site only when the finding is about sites alone.
+  const onlySites = named.every((id) => siteIds.has(id) || !nodeIds.has(id));
+  for (const id of named) {
+    if (siteIds.has(id) && !onlySites) continue;
     if (nodeIds.has(id) || linkIds.has(id)) ids.add(id);
     const cluster = workloadClusters.get(id);
     if (cluster) ids.add(cluster);

@@ -46,12 +46,56 @@ export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNo
   return design.nodes.map((element) => toFlowNode(element, byId.get(element.id)));
 }
 
-export function toFlowEdge(link: Link, previous: FlowEdge | undefined): FlowEdge {
-  if (previous && previous.data?.link === link) return previous;
+type HandleId = 'top' | 'bottom' | 'left' | 'right';
+
+function center(
+  element: DesignNode,
+  sites: ReadonlyMap<string, DesignNode>,
+): { x: number; y: number } {
+  if (element.kind === 'site')
+    return {
+      x: element.position.x + element.width / 2,
+      y: element.position.y + element.height / 2,
+    };
+  const site = sites.get(element.parentId);
+  const x = (site?.position.x ?? 0) + element.position.x + DEVICE_SIZE.width / 2;
+  const y = (site?.position.y ?? 0) + element.position.y + DEVICE_SIZE.height / 2;
+  return { x, y };
+}
+
+/**
+ * Which sides a link leaves and enters by: the sides that face each other, so DCI links run
+ * between sites side by side and fabric links run between tiers.
+ */
+export function handlesFor(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+): [HandleId, HandleId] {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  if (Math.abs(dx) > Math.abs(dy) * 1.2) return dx > 0 ? ['right', 'left'] : ['left', 'right'];
+  return dy > 0 ? ['bottom', 'top'] : ['top', 'bottom'];
+}
+
+export function toFlowEdge(
+  link: Link,
+  previous: FlowEdge | undefined,
+  handles: [HandleId, HandleId],
+): FlowEdge {
+  const [sourceHandle, targetHandle] = handles;
+  if (
+    previous &&
+    previous.data?.link === link &&
+    previous.sourceHandle === sourceHandle &&
+    previous.targetHandle === targetHandle
+  )
+    return previous;
   return {
     id: link.id,
     source: link.source,
     target: link.target,
+    sourceHandle,
+    targetHandle,
     type: link.kind,
     data: { link },
     selected: previous?.selected ?? false,
@@ -61,7 +105,14 @@ export function toFlowEdge(link: Link, previous: FlowEdge | undefined): FlowEdge
 
 export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
-  return design.links.map((link) => toFlowEdge(link, byId.get(link.id)));
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  return design.links.map((link) => {
+    const a = nodes.get(link.source);
+    const b = nodes.get(link.target);
+    const handles: [HandleId, HandleId] =
+      a && b ? handlesFor(center(a, nodes), center(b, nodes)) : ['bottom', 'top'];
+    return toFlowEdge(link, byId.get(link.id), handles);
+  });
 }
 
 /** Absolute position of a node (sites are absolute; devices are relative to their site). */

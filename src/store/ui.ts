@@ -25,6 +25,9 @@ export interface UiState {
   focusedItem: string | null;
   /** Ordered node/link ids of a path to animate on the canvas (a trombone). */
   highlightPath: readonly string[] | null;
+  /** Bumped to ask the canvas to fit the view once the nodes are measured (after a load). */
+  fitRequest: number;
+  requestFit: () => void;
   setTheme: (theme: Theme) => void;
   setTab: (tab: SidebarTab) => void;
   openDialog: (dialog: Dialog) => void;
@@ -56,6 +59,8 @@ export const useUi = create<UiState>()((set) => ({
   ruleId: null,
   focusedItem: null,
   highlightPath: null,
+  fitRequest: 0,
+  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setTheme: (theme) => {
     try {
       globalThis.localStorage?.setItem(THEME_KEY, theme);
