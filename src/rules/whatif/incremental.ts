@@ -40,6 +40,12 @@ const PER_PLACEMENT: ReadonlySet<RuleId> = new Set([
   'FW-ASYMMETRY',
 ]);
 
+/**
+ * Design-level rules that evaluate each DCI link on its own in one `for … of index.dciLinks`
+ * loop and name the link in each finding: re-run only for the links whose reads failed.
+ */
+const PER_LINK: ReadonlySet<RuleId> = new Set(['L2-IDLE']);
+
 /** Depends on every failure. */
 const ANY = '*';
 /** Depends on the site graph as a whole (any DCI link or site failure). */
@@ -165,7 +171,7 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
   return view;
 }
 
-/** A rule context over `graph` whose `placements` read is recorded (for aggregate rules). */
+/** A rule context over `graph` whose `options` and `placements` reads are recorded. */
 function recordingContext(
   base: RuleContext,
   graph: DesignGraph,
@@ -187,17 +193,36 @@ function recordingContext(
   };
 }
 
-interface GroupRecord {
-  /** Findings of the per-placement rules for this workload's placements, by rule. */
-  readonly findings: Map<RuleId, Finding[]>;
-  readonly deps: Deps;
-  /** How many placements the workload had (a failed target removes one). */
-  readonly placements: number;
+/**
+ * The placements as an iterable that tells `enter(i)` which one the rule is on: a rule's
+ * `for (const p of ctx.placements)` loop then records each placement's reads apart. Reads before
+ * the first, after the last, or through any other access (`.map`, an index) are the rule's own:
+ * a hit on those re-runs the rule whole, so a rule written another way is slower, never wrong.
+ */
+function attributing<T>(items: readonly T[], enter: (i: number | null) => void): readonly T[] {
+  const view = [...items];
+  Object.defineProperty(view, Symbol.iterator, {
+    value: function* () {
+      try {
+        for (let i = 0; i < items.length; i++) {
+          enter(i);
+          yield items[i] as T;
+        }
+      } finally {
+        enter(null);
+      }
+    },
+  });
+  return view;
 }
 
+const placementKey = (workloadId: string, targetClusterId: string | undefined) =>
+  `${workloadId}\u0000${targetClusterId ?? ''}`;
+const keyOfPlacement = (p: Placement) => placementKey(p.workload.id, p.scenario?.targetClusterId);
+
 interface RuleRecord {
-  readonly findings: Finding[];
-  readonly deps: Deps;
+  readonly findings: readonly Finding[];
+  readonly deps: ReadonlySet<string>;
 }
 
 /** The design as it is, validated once with everything each rule read recorded. */
@@ -207,78 +232,112 @@ export interface Prepared {
   readonly context: RuleContext;
   /** Findings of the design as it is (equal to runRules(design)). */
   readonly baseline: readonly Finding[];
-  readonly groups: ReadonlyMap<string, GroupRecord>;
-  /** Per-placement rules run with no placement: what they read and find regardless. */
+  /** Per-placement rules: findings by placement index, per rule. */
+  readonly byPlacement: ReadonlyMap<RuleId, readonly (readonly Finding[])[]>;
+  /** Per-placement rules: what they read and found outside their placement loop. */
   readonly perRuleGlobal: ReadonlyMap<RuleId, RuleRecord>;
-  /** The other rules, whole. */
+  /** Design-level rules, whole (for PER_LINK rules: what they read and found outside the loop). */
   readonly designRules: ReadonlyMap<RuleId, RuleRecord>;
+  /** PER_LINK rules: findings and reads by index of `index.dciLinks`. */
+  readonly byLink: ReadonlyMap<RuleId, readonly RuleRecord[]>;
+  /** Read token → indexes of the placements whose evaluation read it. */
+  readonly readers: ReadonlyMap<string, readonly number[]>;
 }
 
 const perPlacementRules = (): RuleDefinition[] => RULE_LIST.filter((r) => PER_PLACEMENT.has(r.id));
 const designLevelRules = (): RuleDefinition[] => RULE_LIST.filter((r) => !PER_PLACEMENT.has(r.id));
 
 export function prepare(context: RuleContext): Prepared {
+  const placements = context.placements;
+  const indexOf = new Map(placements.map((p, i) => [keyOfPlacement(p), i]));
+  const placementDeps: Deps[] = placements.map(() => new Set());
   let current: Deps | null = null;
-  const sink = () => current;
-  const graph = recordingGraph(context.graph, sink);
+  const graph = recordingGraph(context.graph, () => current);
 
+  const byPlacement = new Map<RuleId, Finding[][]>();
   const perRuleGlobal = new Map<RuleId, RuleRecord>();
   for (const rule of perPlacementRules()) {
-    const deps: Deps = (current = new Set());
-    const empty = recordingContext(context, graph, [], sink);
-    perRuleGlobal.set(rule.id, { findings: rule.run(empty), deps });
+    const global: Deps = new Set();
+    current = global;
+    const view = attributing(placements, (i) => {
+      current = i === null ? global : (placementDeps[i] ?? global);
+    });
+    // A context per rule: rules cache per context (stretched pairs, pre-copy estimates), and a
+    // cache one rule filled would hide the reads of the next.
+    const found = rule.run(recordingContext(context, graph, view, () => current));
     current = null;
-  }
-
-  const byWorkload = new Map<string, Placement[]>();
-  for (const p of context.placements) {
-    const list = byWorkload.get(p.workload.id);
-    if (list) list.push(p);
-    else byWorkload.set(p.workload.id, [p]);
-  }
-  const groups = new Map<string, GroupRecord>();
-  for (const [workloadId, placements] of byWorkload) {
-    const deps: Deps = new Set();
-    const findings = new Map<RuleId, Finding[]>();
-    for (const rule of perPlacementRules()) {
-      const read: Deps = (current = new Set());
-      const global = perRuleGlobal.get(rule.id);
-      const globalKeys = new Set(global?.findings.map((f) => f.key));
-      // A context per rule run: rules cache per context (stretched pairs, pre-copy estimates),
-      // and a cache filled by one rule would hide the reads of the next.
-      const ctx = recordingContext(context, graph, placements, sink);
-      findings.set(
-        rule.id,
-        rule.run(ctx).filter((f) => !globalKeys.has(f.key)),
-      );
-      current = null;
-      // What the rule reads regardless of placements is accounted to the rule (a hit re-runs it
-      // whole), not to every workload; the rest of its reads are this workload's.
-      for (const d of read) if (!global?.deps.has(d) && d !== PLACEMENTS) deps.add(d);
+    global.delete(PLACEMENTS);
+    const perPlacement: Finding[][] = placements.map(() => []);
+    const own: Finding[] = [];
+    for (const f of found) {
+      const w =
+        f.scenario?.workloadId ?? f.elementIds.find((id) => context.index.workloads.has(id));
+      const i =
+        w === undefined ? undefined : indexOf.get(placementKey(w, f.scenario?.targetClusterId));
+      if (i === undefined) own.push(f);
+      else perPlacement[i]?.push(f);
     }
-    groups.set(workloadId, { findings, deps, placements: placements.length });
+    byPlacement.set(rule.id, perPlacement);
+    perRuleGlobal.set(rule.id, { findings: own, deps: global });
   }
 
   const designRules = new Map<RuleId, RuleRecord>();
+  const byLink = new Map<RuleId, RuleRecord[]>();
+  const links = context.index.dciLinks;
+  const linkIndex = new Map(links.map((l, i) => [l.id, i]));
   for (const rule of designLevelRules()) {
-    const deps: Deps = (current = new Set());
-    const whole = recordingContext(context, graph, context.placements, sink);
-    designRules.set(rule.id, { findings: rule.run(whole), deps });
+    const global: Deps = (current = new Set());
+    if (!PER_LINK.has(rule.id)) {
+      const found = rule.run(recordingContext(context, graph, placements, () => current));
+      designRules.set(rule.id, { findings: found, deps: global });
+      current = null;
+      continue;
+    }
+    const linkDeps: Deps[] = links.map(() => new Set());
+    const view = attributing(links, (i) => {
+      current = i === null ? global : (linkDeps[i] ?? global);
+    });
+    const ctx = recordingContext(context, graph, placements, () => current);
+    const found = rule.run({ ...ctx, index: { ...context.index, dciLinks: view } });
     current = null;
+    const perLink: Finding[][] = links.map(() => []);
+    const own: Finding[] = [];
+    for (const f of found) {
+      const i = f.elementIds.map((id) => linkIndex.get(id)).find((x) => x !== undefined);
+      if (i === undefined) own.push(f);
+      else perLink[i]?.push(f);
+    }
+    designRules.set(rule.id, { findings: own, deps: global });
+    byLink.set(
+      rule.id,
+      perLink.map((findings, i) => ({ findings, deps: linkDeps[i] ?? new Set() })),
+    );
   }
+
+  const readers = new Map<string, number[]>();
+  placementDeps.forEach((deps, i) => {
+    for (const d of deps) {
+      const list = readers.get(d);
+      if (list) list.push(i);
+      else readers.set(d, [i]);
+    }
+  });
 
   const all: Finding[] = [];
   for (const r of perRuleGlobal.values()) all.push(...r.findings);
-  for (const g of groups.values()) for (const list of g.findings.values()) all.push(...list);
+  for (const lists of byPlacement.values()) for (const list of lists) all.push(...list);
   for (const r of designRules.values()) all.push(...r.findings);
+  for (const list of byLink.values()) for (const r of list) all.push(...r.findings);
   return {
     design: context.design,
     index: context.index,
     context,
     baseline: merge(all),
-    groups,
+    byPlacement,
     perRuleGlobal,
     designRules,
+    byLink,
+    readers,
   };
 }
 
@@ -310,7 +369,7 @@ export function failedContext(prepared: Prepared, failed: ReadonlySet<string>): 
   };
 }
 
-/** What a failure makes "read-changing": dead ids plus the tokens they imply. */
+/** What a failure changes for a reader: dead ids plus the tokens they imply. */
 function touched(prepared: Prepared, ctx: RuleContext): Set<string> {
   const { graph, index } = ctx;
   const out = new Set<string>([ANY]);
@@ -331,45 +390,60 @@ function touched(prepared: Prepared, ctx: RuleContext): Set<string> {
 }
 
 const meets = (deps: ReadonlySet<string>, hit: ReadonlySet<string>): boolean => {
-  const [small, large] = deps.size < hit.size ? [deps, hit] : [hit, deps];
-  for (const d of small) if (large.has(d)) return true;
+  for (const d of deps) if (hit.has(d)) return true;
   return false;
 };
 
 /** The findings of the design under `failed` (a set `handles` accepts): equal to runRules. */
 export function findingsUnder(prepared: Prepared, ctx: RuleContext): Finding[] {
   const hit = touched(prepared, ctx);
-  const out: Finding[] = [];
+  const dirty = new Set<number>();
+  for (const t of hit) for (const i of prepared.readers.get(t) ?? []) dirty.add(i);
 
-  const placementsOf = new Map<string, Placement[]>();
-  for (const p of ctx.placements) {
-    const list = placementsOf.get(p.workload.id);
-    if (list) list.push(p);
-    else placementsOf.set(p.workload.id, [p]);
-  }
+  // Walk the baseline placements in order: those still placed are either re-evaluated (they
+  // read something that failed) or keep their findings.
+  const all = prepared.context.placements;
+  const alive = new Set(ctx.placements);
   const affected: Placement[] = [];
-  const reused: GroupRecord[] = [];
-  for (const [workloadId, placements] of placementsOf) {
-    const g = prepared.groups.get(workloadId);
-    if (g && g.placements === placements.length && !meets(g.deps, hit)) reused.push(g);
-    else affected.push(...placements);
-  }
+  const kept: number[] = [];
+  all.forEach((p, i) => {
+    if (!alive.has(p)) return;
+    if (dirty.has(i)) affected.push(p);
+    else kept.push(i);
+  });
 
+  const out: Finding[] = [];
   const partial: RuleContext = { ...ctx, placements: affected };
   for (const rule of perPlacementRules()) {
     const global = prepared.perRuleGlobal.get(rule.id);
-    if (!global || meets(global.deps, hit)) {
+    const lists = prepared.byPlacement.get(rule.id);
+    if (!global || !lists || meets(global.deps, hit)) {
       out.push(...rule.run(ctx));
       continue;
     }
     out.push(...global.findings);
     if (affected.length > 0) out.push(...rule.run(partial));
-    for (const g of reused) out.push(...(g.findings.get(rule.id) ?? []));
+    for (const i of kept) for (const f of lists[i] ?? []) out.push(f);
   }
   for (const rule of designLevelRules()) {
     const record = prepared.designRules.get(rule.id);
-    if (!record || meets(record.deps, hit)) out.push(...rule.run(ctx));
-    else out.push(...record.findings);
+    const perLink = prepared.byLink.get(rule.id);
+    if (!record || meets(record.deps, hit)) {
+      out.push(...rule.run(ctx));
+      continue;
+    }
+    out.push(...record.findings);
+    if (!perLink) continue;
+    const dirtyLinks = ctx.index.dciLinks.filter((_, i) => {
+      const r = perLink[i];
+      if (r && !meets(r.deps, hit)) {
+        out.push(...r.findings);
+        return false;
+      }
+      return true;
+    });
+    if (dirtyLinks.length > 0)
+      out.push(...rule.run({ ...ctx, index: { ...ctx.index, dciLinks: dirtyLinks } }));
   }
   return merge(out);
 }
