@@ -256,6 +256,13 @@ class Heap {
   get size(): number {
     return this.keys.length;
   }
+  clear(): void {
+    this.keys.length = 0;
+    this.values.length = 0;
+  }
+  peekKey(): number {
+    return this.keys[0] ?? Infinity;
+  }
   push(key: number, value: number): void {
     const keys = this.keys;
     const values = this.values;
@@ -333,6 +340,124 @@ function dijkstra(f: SiteFabric, source: number): Tree {
   return { dist, bottleneck, prev, prevLink };
 }
 
+/**
+ * Reusable buffers for point-to-point searches inside one site: a generation stamp marks which
+ * entries belong to the current search, so no arrays are allocated per query.
+ */
+class Scratch {
+  stamp = new Uint32Array(0);
+  dist = new Float64Array(0);
+  bottleneck = new Float64Array(0);
+  prev = new Int32Array(0);
+  prevLink = new Int32Array(0);
+  generation = 0;
+  readonly heap = new Heap();
+  reset(n: number): void {
+    if (this.stamp.length < n) {
+      this.stamp = new Uint32Array(n);
+      this.dist = new Float64Array(n);
+      this.bottleneck = new Float64Array(n);
+      this.prev = new Int32Array(n);
+      this.prevLink = new Int32Array(n);
+      this.generation = 0;
+    }
+    this.generation++;
+  }
+}
+
+/**
+ * Shortest path from `source` to `target` inside one site: a bidirectional Dijkstra that stops
+ * when the two frontiers can no longer improve the best meeting; end devices other than the two
+ * ends are never entered. In a leaf-spine it meets at the spines after a handful of nodes
+ * instead of sweeping every rack of the site.
+ */
+function searchWithin(
+  f: SiteFabric,
+  source: number,
+  target: number,
+  fwd: Scratch,
+  bwd: Scratch,
+): { dist: number; bottleneck: number; steps: number[]; links: number[] } | null {
+  const n = f.members.length;
+  fwd.reset(n);
+  bwd.reset(n);
+  const init = (sc: Scratch, at: number) => {
+    sc.stamp[at] = sc.generation;
+    sc.dist[at] = 0;
+    sc.bottleneck[at] = Infinity;
+    sc.prev[at] = -1;
+    sc.prevLink[at] = -1;
+    sc.heap.clear();
+    sc.heap.push(0, at);
+  };
+  init(fwd, source);
+  init(bwd, target);
+  let best = Infinity;
+  let meetU = -1; // settled in the forward search
+  let meetV = -1; // labelled in the backward search
+  let meetLink = -1;
+  let meetBw = Infinity;
+  while (fwd.heap.size > 0 && bwd.heap.size > 0) {
+    if (fwd.heap.peekKey() + bwd.heap.peekKey() >= best) break;
+    const forward = fwd.heap.peekKey() <= bwd.heap.peekKey();
+    const side = forward ? fwd : bwd;
+    const other = forward ? bwd : fwd;
+    const start = forward ? source : target;
+    const goal = forward ? target : source;
+    const u = side.heap.pop();
+    const d = side.heap.lastKey;
+    if (d > (side.dist[u] ?? Infinity)) continue;
+    if (u !== start && !f.transit[u]) continue;
+    const bu = side.bottleneck[u] ?? Infinity;
+    for (const e of f.adj[u] ?? []) {
+      const v = e.to;
+      if (v !== goal && !f.transit[v]) continue;
+      const nd = d + e.rttMs;
+      if (side.stamp[v] !== side.generation || nd < (side.dist[v] ?? Infinity)) {
+        side.stamp[v] = side.generation;
+        side.dist[v] = nd;
+        side.bottleneck[v] = Math.min(bu, e.bandwidthGbps);
+        side.prev[v] = u;
+        side.prevLink[v] = e.link;
+        side.heap.push(nd, v);
+      }
+      if (other.stamp[v] === other.generation) {
+        const total = nd + (other.dist[v] ?? Infinity);
+        if (total < best) {
+          best = total;
+          // Store the meeting edge oriented from the source side to the target side.
+          meetU = forward ? u : v;
+          meetV = forward ? v : u;
+          meetLink = e.link;
+          meetBw = e.bandwidthGbps;
+        }
+      }
+    }
+  }
+  if (meetU < 0) return null;
+  // Forward half: source … meetU; backward half: meetV … target.
+  const steps: number[] = [];
+  const links: number[] = [];
+  for (let c = meetU; c >= 0; c = fwd.prev[c] ?? -1) {
+    steps.push(c);
+    links.push(fwd.prevLink[c] ?? -1);
+  }
+  steps.reverse();
+  links.reverse(); // links[i]: the link into steps[i] from steps[i - 1]
+  steps.push(meetV);
+  links.push(meetLink);
+  for (let c = meetV; (bwd.prev[c] ?? -1) >= 0; c = bwd.prev[c] ?? -1) {
+    links.push(bwd.prevLink[c] ?? -1);
+    steps.push(bwd.prev[c] ?? -1);
+  }
+  const bottleneck = Math.min(
+    fwd.bottleneck[meetU] ?? Infinity,
+    meetBw,
+    bwd.stamp[meetV] === bwd.generation ? (bwd.bottleneck[meetV] ?? Infinity) : Infinity,
+  );
+  return { dist: best, bottleneck, steps, links };
+}
+
 export interface L2Gap {
   /** Whether the segment reaches from a to b at L2. */
   readonly reachable: boolean;
@@ -373,6 +498,8 @@ export class DesignGraph {
   private portNext = new Int32Array(0);
   private portDirect = new Int32Array(0);
   private readonly trees = new Map<number, Tree>();
+  private readonly forward = new Scratch();
+  private readonly backward = new Scratch();
   private readonly pathCache = new Map<string, PathResult | null>();
   private readonly l2Cache = new Map<string, UnionFind>();
   private readonly l2NodesCache = new Map<number, readonly number[]>();
@@ -680,12 +807,17 @@ export class DesignGraph {
     let bestBn = 0;
     let bestSteps: (() => string[]) | null = null;
     if (fx === fy) {
-      const t = this.tree(x);
-      const d = t.dist[ly] ?? Infinity;
-      if (d < best) {
-        best = d;
-        bestBn = t.bottleneck[ly] ?? 0;
-        bestSteps = () => this.treeSteps(fabX, t, ly);
+      const found = searchWithin(fabX, lx, ly, this.forward, this.backward);
+      if (found) {
+        best = found.dist;
+        bestBn = found.bottleneck;
+        const steps: string[] = [];
+        for (const [i, local] of found.steps.entries()) {
+          const li = found.links[i] ?? -1;
+          if (i > 0 && li >= 0) steps.push(this.linkIds[li] ?? '');
+          steps.push(this.nodeIds[fabX.members[local] ?? 0] ?? '');
+        }
+        bestSteps = () => steps;
       }
     }
     const trees = this.ensurePorts();
