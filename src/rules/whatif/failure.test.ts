@@ -17,10 +17,14 @@ function shortAndLongLinks(): Design {
       .fabric(`${s}-be1--esx`, `${s}-be1`, `${s}-esx`)
       .fabric(`${s}-be2--esx`, `${s}-be2`, `${s}-esx`);
   }
-  const l2 = { l2Extension: 'otv', extendedSegmentIds: ['seg-web'] } as const;
+  const l2 = { l2Extension: 'otv' as const, extendedSegmentIds: ['seg-web'] };
   return b
     .dci('dci-short', 'dc1-be1', 'dc2-be1', { ...l2, distanceKm: 50 })
-    .dci('dci-long', 'dc1-be2', 'dc2-be2', { ...l2, distanceKm: 600 })
+    .dci('dci-long', 'dc1-be2', 'dc2-be2', {
+      ...l2,
+      extendedSegmentIds: ['seg-web'],
+      distanceKm: 600,
+    })
     .segment('seg-web', 'web', 110, {
       gatewayMode: 'per-site',
       gatewaySiteIds: ['dc1', 'dc2'],
