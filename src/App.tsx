@@ -8,6 +8,7 @@ import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { EmptyState } from './panels/EmptyState';
+import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 
@@ -42,6 +43,7 @@ function Studio() {
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
+      <ViewOnlyBanner />
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">

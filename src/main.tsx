@@ -4,10 +4,16 @@ import { App } from './App';
 import './index.css';
 import { readAutosave, startAutosave } from './store/autosave';
 import { useStudio } from './store/studio';
+import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './panels/importExport';
 
 const restored = readAutosave();
 if (restored) useStudio.getState().replaceDesign(restored);
 startAutosave();
+// A share link in the address bar opens over the restored design (which goes to recent designs).
+installLinkSync();
+openLinkFromLocation();
+window.addEventListener('hashchange', openLinkFromLocation);
+installFileDropGuard();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -16,6 +16,7 @@ import { NODE_KINDS, type NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
+import { importFile } from '../panels/importExport';
 import { DeviceNode } from './DeviceNode';
 import { DciEdge, FabricEdge } from './edges';
 import { SiteNode } from './SiteNode';
@@ -73,6 +74,13 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      const file = event.dataTransfer.files[0];
+      if (file) {
+        // A design file or an exported image: opened through the one loader.
+        event.preventDefault();
+        void importFile(file);
+        return;
+      }
       const kind = event.dataTransfer.getData(PALETTE_MIME);
       const workloadId = event.dataTransfer.getData(WORKLOAD_MIME);
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });

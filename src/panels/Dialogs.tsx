@@ -7,7 +7,10 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { COMMANDS, displayChord } from './commands';
 import { buttonClass, primaryButtonClass } from './fields';
+import { ExportDialog } from './ExportDialog';
 import { Modal } from './Modal';
+import { RecentDialog } from './RecentDialog';
+import { ShareDialog } from './ShareDialog';
 
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -20,6 +23,12 @@ export function Dialogs() {
       return <TemplatesDialog />;
     case 'rule':
       return <RuleDialog />;
+    case 'share':
+      return <ShareDialog />;
+    case 'export':
+      return <ExportDialog />;
+    case 'recent':
+      return <RecentDialog />;
     default:
       return null;
   }

@@ -1,7 +1,11 @@
 import {
   CircleHelp,
+  Download,
   FilePlus2,
+  FolderOpen,
+  History,
   LayoutTemplate,
+  Link2,
   Maximize,
   Moon,
   Redo2,
@@ -87,10 +91,30 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
         icon={<LayoutTemplate className="h-4 w-4" aria-hidden />}
         showLabel
       />
+      <ToolButton
+        id="open"
+        ctx={ctx}
+        icon={<FolderOpen className="h-4 w-4" aria-hidden />}
+        showLabel
+      />
+      <ToolButton id="recent" ctx={ctx} icon={<History className="h-4 w-4" aria-hidden />} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       <ToolButton id="undo" ctx={ctx} icon={<Undo2 className="h-4 w-4" aria-hidden />} />
       <ToolButton id="redo" ctx={ctx} icon={<Redo2 className="h-4 w-4" aria-hidden />} />
       <ToolButton id="fit-view" ctx={ctx} icon={<Maximize className="h-4 w-4" aria-hidden />} />
+      <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
+      <ToolButton
+        id="copy-link"
+        ctx={ctx}
+        icon={<Link2 className="h-4 w-4" aria-hidden />}
+        showLabel
+      />
+      <ToolButton
+        id="export"
+        ctx={ctx}
+        icon={<Download className="h-4 w-4" aria-hidden />}
+        showLabel
+      />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       {children}
       <div className="ml-auto flex items-center gap-1">

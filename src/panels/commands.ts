@@ -4,6 +4,7 @@
  */
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
+import { downloadDesignFile, pickFileToOpen } from './importExport';
 
 export interface CommandContext {
   fitView: () => void;
@@ -84,6 +85,41 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: [],
     enabled: () => true,
     run: () => useUi.getState().openDialog('templates'),
+  },
+  {
+    id: 'open',
+    label: 'Open…',
+    shortcuts: ['mod+o'],
+    enabled: () => true,
+    run: () => pickFileToOpen(),
+  },
+  {
+    id: 'recent',
+    label: 'Recent designs…',
+    shortcuts: [],
+    enabled: () => true,
+    run: () => useUi.getState().openDialog('recent'),
+  },
+  {
+    id: 'save-file',
+    label: 'Save design file',
+    shortcuts: ['mod+s'],
+    enabled: () => true,
+    run: () => downloadDesignFile(),
+  },
+  {
+    id: 'copy-link',
+    label: 'Copy link…',
+    shortcuts: [],
+    enabled: () => true,
+    run: () => useUi.getState().openDialog('share'),
+  },
+  {
+    id: 'export',
+    label: 'Export…',
+    shortcuts: ['mod+shift+e'],
+    enabled: () => true,
+    run: () => useUi.getState().openDialog('export'),
   },
   {
     id: 'help',

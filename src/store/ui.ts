@@ -12,7 +12,7 @@ export interface Toast {
 
 export type Theme = 'light' | 'dark' | 'system';
 export type SidebarTab = 'inspect' | 'segments' | 'workloads' | 'findings';
-export type Dialog = null | 'help' | 'new' | 'templates' | 'share' | 'export' | 'rule';
+export type Dialog = null | 'help' | 'new' | 'templates' | 'share' | 'export' | 'recent' | 'rule';
 
 export interface UiState {
   toasts: Toast[];

@@ -1,0 +1,223 @@
+import { useReactFlow } from '@xyflow/react';
+import { FileCode2, FileJson, FileText, Image, LoaderCircle, Printer } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
+import type { FlowEdge, FlowNode } from '../store/flow';
+import { useStudio } from '../store/studio';
+import { notify } from '../store/ui';
+import {
+  diagramPng,
+  diagramSvg,
+  downloadBlob,
+  downloadDesignFile,
+  downloadReportMarkdown,
+  exportFileName,
+  imageSize,
+  printReport,
+  type DiagramOptions,
+  type ExportScale,
+} from './importExport';
+import { Modal } from './Modal';
+
+const SCALES: readonly ExportScale[] = [1, 2, 3];
+
+type Job = 'png' | 'svg' | 'print';
+
+function ExportButton({
+  testId,
+  icon,
+  title,
+  detail,
+  busy,
+  disabled,
+  onClick,
+}: {
+  testId: string;
+  icon: ReactNode;
+  title: string;
+  detail: string;
+  busy?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      disabled={disabled}
+      onClick={onClick}
+      className="flex w-full items-start gap-3 rounded-lg border border-slate-200 p-2.5 text-left hover:border-teal-500 hover:bg-teal-50/60 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:border-slate-200 disabled:hover:bg-transparent dark:border-slate-700 dark:hover:bg-slate-800"
+    >
+      <span className="mt-0.5 shrink-0 text-teal-700 dark:text-teal-400">
+        {busy ? <LoaderCircle className="h-5 w-5 animate-spin" aria-hidden /> : icon}
+      </span>
+      <span>
+        <span className="block font-semibold text-slate-900 dark:text-slate-100">{title}</span>
+        <span className="block text-xs text-slate-600 dark:text-slate-400">{detail}</span>
+      </span>
+    </button>
+  );
+}
+
+export function ExportDialog() {
+  const design = useStudio((s) => s.design);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const [scale, setScale] = useState<ExportScale>(2);
+  const [annotations, setAnnotations] = useState(true);
+  const [light, setLight] = useState(true);
+  const [job, setJob] = useState<Job | null>(null);
+  const empty = design.nodes.length === 0;
+
+  const diagram = (): DiagramOptions => ({
+    bounds: flow.getNodesBounds(flow.getNodes()),
+    scale,
+    annotations,
+    light,
+  });
+  const size = empty ? null : imageSize(flow.getNodesBounds(flow.getNodes()), scale);
+
+  const run = async (which: Job, work: () => Promise<void>) => {
+    setJob(which);
+    try {
+      await work();
+    } catch (error) {
+      notify(
+        'error',
+        `The export failed: ${error instanceof Error ? error.message : String(error)}.`,
+      );
+    } finally {
+      setJob(null);
+    }
+  };
+
+  const png = () =>
+    run('png', async () => {
+      downloadBlob(await diagramPng(design, diagram()), exportFileName(design, '.png'));
+    });
+  const svg = () =>
+    run('svg', async () => {
+      downloadBlob(await diagramSvg(design, diagram()), exportFileName(design, '.svg'));
+    });
+  const print = () =>
+    run('print', () => printReport(design, empty ? null : { ...diagram(), scale: 2 }));
+
+  const radio =
+    'rounded-md border px-2.5 py-1 text-xs font-medium has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50 has-[:checked]:text-teal-900 border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-300 dark:has-[:checked]:bg-teal-950 dark:has-[:checked]:text-teal-100 cursor-pointer';
+
+  return (
+    <Modal title="Export" testId="dialog.export" wide>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <section>
+          <h3 className="mb-2 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+            Diagram
+          </h3>
+          <fieldset className="mb-2 flex items-center gap-1.5" disabled={job !== null}>
+            <legend className="sr-only">Scale</legend>
+            <span className="mr-1 text-xs text-slate-600 dark:text-slate-400">Scale</span>
+            {SCALES.map((s) => (
+              <label key={s} className={radio}>
+                <input
+                  type="radio"
+                  name="export-scale"
+                  className="sr-only"
+                  data-testid={`export.scale.${s}`}
+                  checked={scale === s}
+                  onChange={() => setScale(s)}
+                />
+                {s}×
+              </label>
+            ))}
+            {size && (
+              <span
+                className="ml-auto text-xs text-slate-500 tabular-nums"
+                data-testid="export.size"
+              >
+                {Math.round(size.width * size.pixelRatio).toLocaleString('en-US')} ×{' '}
+                {Math.round(size.height * size.pixelRatio).toLocaleString('en-US')} px
+              </span>
+            )}
+          </fieldset>
+          <label className="flex items-center gap-2 py-1">
+            <input
+              type="checkbox"
+              data-testid="export.annotations"
+              className="h-4 w-4 accent-teal-700"
+              checked={annotations}
+              onChange={(e) => setAnnotations(e.target.checked)}
+            />
+            Include validator annotations
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              (badges, limit figures)
+            </span>
+          </label>
+          <label className="mb-3 flex items-center gap-2 py-1">
+            <input
+              type="checkbox"
+              data-testid="export.light"
+              className="h-4 w-4 accent-teal-700"
+              checked={light}
+              onChange={(e) => setLight(e.target.checked)}
+            />
+            Light background, even in dark mode
+          </label>
+          <div className="grid gap-2">
+            <ExportButton
+              testId="export.png"
+              icon={<Image className="h-5 w-5" aria-hidden />}
+              title="PNG image"
+              detail="For slides and documents. Carries the design: open it in DCI Studio to edit again."
+              busy={job === 'png'}
+              disabled={empty || job !== null}
+              onClick={() => void png()}
+            />
+            <ExportButton
+              testId="export.svg"
+              icon={<FileCode2 className="h-5 w-5" aria-hidden />}
+              title="SVG image"
+              detail="Sharp at any size, in browsers and drawing tools that read HTML in SVG. Carries the design."
+              busy={job === 'svg'}
+              disabled={empty || job !== null}
+              onClick={() => void svg()}
+            />
+          </div>
+          {empty && (
+            <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+              The canvas is empty: there is no diagram to export yet.
+            </p>
+          )}
+        </section>
+        <section>
+          <h3 className="mb-2 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+            Design and review
+          </h3>
+          <div className="grid gap-2">
+            <ExportButton
+              testId="export.json"
+              icon={<FileJson className="h-5 w-5" aria-hidden />}
+              title="Design file (.dci.json)"
+              detail="The design itself: stable, diff-friendly JSON to keep in git or send by mail."
+              disabled={job !== null}
+              onClick={() => downloadDesignFile(design)}
+            />
+            <ExportButton
+              testId="export.markdown"
+              icon={<FileText className="h-5 w-5" aria-hidden />}
+              title="Review report (Markdown)"
+              detail="Sites, links, findings and migration estimates, for a wiki or a pull request."
+              disabled={job !== null}
+              onClick={() => downloadReportMarkdown(design)}
+            />
+            <ExportButton
+              testId="export.print"
+              icon={<Printer className="h-5 w-5" aria-hidden />}
+              title="Review report (print / PDF)"
+              detail="The same report with the diagram, opened for printing or saving as PDF."
+              busy={job === 'print'}
+              disabled={job !== null}
+              onClick={() => void print()}
+            />
+          </div>
+        </section>
+      </div>
+    </Modal>
+  );
+}

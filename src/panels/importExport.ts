@@ -1,0 +1,364 @@
+/**
+ * The studio's ways in and out, wired to the store: share links, files (open, drop, download),
+ * diagram images and the review report. The codecs live in src/io; this file only moves bytes
+ * between them and the browser. Every way in goes through the one loader (importBytes,
+ * decodeLink), puts the open design aside in recent designs first, and on failure explains why
+ * and leaves the open design untouched.
+ */
+import { getViewportForBounds, type Rect } from '@xyflow/react';
+import { designFileName, serializeDesign } from '../io/file';
+import { importBytes } from '../io/import';
+import { decodeLink, encodeLink } from '../io/link';
+import { embedDesignInPng } from '../io/png';
+import { collectEstimates, reportHtml, reportMarkdown } from '../io/report';
+import { embedDesignInSvg, sanitizeSvg } from '../io/svg';
+import type { Design } from '../model/schema';
+import { writeAutosave } from '../store/autosave';
+import { findingsFor } from '../store/findings';
+import { pushRecent } from '../store/recent';
+import { useStudio } from '../store/studio';
+import { notify, useUi } from '../store/ui';
+
+/** Above this, chat apps, mail clients and ticket systems start cutting links. */
+export const LONG_LINK_CHARS = 8_000;
+
+export const OPEN_FILE_ACCEPT =
+  '.json,.dci.json,.png,.svg,application/json,image/png,image/svg+xml';
+
+// ---------------------------------------------------------------------------------------------
+// Opening a design.
+
+/** Is the fragment a design link (`#d=…` or `#v=…`, maybe after other `&`-separated parts)? */
+export function isLinkFragment(hash: string): boolean {
+  return /^#?(?:[^&]*&)*[dv]=/u.test(hash);
+}
+
+/** Drop a design link from the address bar, so a reload does not import it again. */
+export function clearLinkFragment(): void {
+  if (!isLinkFragment(window.location.hash)) return;
+  const { pathname, search } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+}
+
+/**
+ * Replace the open design with `design`, keeping the open one in recent designs first.
+ * A view-only design keeps its `#v=` link in the address bar (so a reload stays view-only, and
+ * autosave skips it); anything else drops a link fragment that is no longer what is shown.
+ */
+export function openDesign(design: Design, options: { readOnly?: boolean; message?: string } = {}) {
+  const current = useStudio.getState().design;
+  if (!pushRecent(current))
+    notify('warning', 'The open design could not be kept in recent designs (browser storage).');
+  useStudio.getState().replaceDesign(design, { readOnly: options.readOnly ?? false });
+  if (!options.readOnly) clearLinkFragment();
+  const ui = useUi.getState();
+  ui.openDialog(null);
+  ui.requestFit();
+  if (options.message) notify('success', options.message);
+}
+
+/** Open the design in the address bar's fragment, if there is one (startup and hashchange). */
+export function openLinkFromLocation(): void {
+  const hash = window.location.hash;
+  if (!isLinkFragment(hash)) return;
+  const result = decodeLink(hash);
+  if (!result.ok) {
+    notify('error', `${result.error.message} The open design was kept.`);
+    clearLinkFragment();
+    return;
+  }
+  const view = result.mode === 'view';
+  openDesign(result.design, {
+    readOnly: view,
+    message: view
+      ? `Opened “${result.design.name}” from a view-only link.`
+      : `Opened “${result.design.name}” from a link.`,
+  });
+}
+
+/** Leave view-only mode with an editable copy of the same design (saved from now on). */
+export function editCopy(): void {
+  const { design } = useStudio.getState();
+  useStudio.getState().replaceDesign(design, { readOnly: false });
+  clearLinkFragment();
+  // The design object did not change, so autosave would not notice: save it now.
+  writeAutosave(design);
+  notify('success', 'You are editing a copy. The link you opened is unchanged.');
+}
+
+/** Read a file the user opened or dropped, through the one loader. */
+export async function importFile(file: File): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    notify('error', `“${file.name}” could not be read. The open design was kept.`);
+    return;
+  }
+  const result = importBytes(file.name, bytes);
+  if (!result.ok) {
+    notify(
+      'error',
+      `Could not open “${file.name}”: ${result.error.message} The open design was kept.`,
+    );
+    return;
+  }
+  openDesign(result.design, { message: `Opened “${result.design.name}” from ${file.name}.` });
+}
+
+/** The "Open…" command: a file picker for design files and exported images. */
+export function pickFileToOpen(): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = OPEN_FILE_ACCEPT;
+  input.style.display = 'none';
+  const done = () => input.remove();
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    done();
+    if (file) void importFile(file);
+  });
+  input.addEventListener('cancel', done);
+  document.body.append(input);
+  input.click();
+}
+
+/**
+ * A file dropped anywhere but the canvas would make the browser navigate to it (leaving the
+ * studio): refuse such drops; the canvas handles its own.
+ */
+export function installFileDropGuard(): void {
+  const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+  window.addEventListener('dragover', (e) => {
+    if (hasFiles(e)) e.preventDefault();
+  });
+  window.addEventListener('drop', (e) => {
+    if (hasFiles(e) && !e.defaultPrevented) {
+      e.preventDefault();
+      notify('info', 'Drop design files and exported images on the canvas to open them.');
+    }
+  });
+}
+
+/** When view-only mode ends (edit a copy, a template, a new design), the `#v=` link goes too. */
+export function installLinkSync(): void {
+  useStudio.subscribe((state, previous) => {
+    if (previous.readOnly && !state.readOnly) clearLinkFragment();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sharing and downloads.
+
+/** The share link for the design: this page's address with the design in the fragment only. */
+export function shareLinkFor(design: Design, viewOnly: boolean): string {
+  const { origin, pathname } = window.location;
+  return `${origin}${pathname}#${encodeLink(design, { viewOnly })}`;
+}
+
+/** Copy to the clipboard; false when the browser refuses (no permission, insecure origin). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start reading the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** `my-design.dci.json` → `my-design` + suffix. */
+export function exportFileName(design: Design, suffix: string): string {
+  return designFileName(design).replace(/\.dci\.json$/u, suffix);
+}
+
+export function downloadDesignFile(design: Design = useStudio.getState().design): void {
+  downloadBlob(
+    new Blob([serializeDesign(design)], { type: 'application/json' }),
+    designFileName(design),
+  );
+}
+
+export function downloadReportMarkdown(design: Design): void {
+  const markdown = reportMarkdown(design, findingsFor(design).all, collectEstimates(design), {
+    generatedAt: new Date().toISOString(),
+  });
+  downloadBlob(
+    new Blob([markdown], { type: 'text/markdown;charset=utf-8' }),
+    exportFileName(design, '-review.md'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagram images.
+
+export type ExportScale = 1 | 2 | 3;
+
+export interface DiagramOptions {
+  /** The diagram's extent in flow coordinates (React Flow's getNodesBounds). */
+  readonly bounds: Rect;
+  readonly scale: ExportScale;
+  /** Keep badges, limit figures and highlights; without them the image is a clean drawing. */
+  readonly annotations: boolean;
+  /** Draw with the light theme on white even while the studio is dark (for documents). */
+  readonly light: boolean;
+}
+
+/** Margin around the design, in flow pixels. */
+const IMAGE_MARGIN = 40;
+/** Browsers refuse canvases much larger than this on a side (and about 268 M pixels in all). */
+const MAX_CANVAS_SIDE = 16_000;
+const MAX_CANVAS_PIXELS = 120_000_000;
+
+/** The image size at 1×, and the pixel ratio that fits the browser's canvas limits. */
+export function imageSize(bounds: Rect, scale: ExportScale) {
+  const width = Math.ceil(bounds.width + 2 * IMAGE_MARGIN);
+  const height = Math.ceil(bounds.height + 2 * IMAGE_MARGIN);
+  const pixelRatio = Math.min(
+    scale,
+    MAX_CANVAS_SIDE / Math.max(width, height),
+    Math.sqrt(MAX_CANVAS_PIXELS / (width * height)),
+  );
+  return { width, height, pixelRatio };
+}
+
+/**
+ * Render the canvas with the capture classes on (see index.css), then put the theme back.
+ * html-to-image copies computed styles while cloning, so the classes must stay on until the
+ * image is done.
+ */
+async function withCaptureStyle<T>(options: DiagramOptions, render: () => Promise<T>) {
+  const root = document.documentElement;
+  const flow = document.querySelector<HTMLElement>('.react-flow');
+  const rootDark = root.classList.contains('dark');
+  const flowDark = flow?.classList.contains('dark') ?? false;
+  root.classList.add('export-capture');
+  if (!options.annotations) root.classList.add('export-no-annotations');
+  if (options.light) {
+    root.classList.remove('dark');
+    flow?.classList.replace('dark', 'light');
+  }
+  try {
+    return await render();
+  } finally {
+    root.classList.remove('export-capture', 'export-no-annotations');
+    if (rootDark) root.classList.add('dark');
+    if (flowDark) flow?.classList.replace('light', 'dark');
+  }
+}
+
+function captureSettings(options: DiagramOptions) {
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!viewport) throw new Error('the diagram is not on screen');
+  const { width, height, pixelRatio } = imageSize(options.bounds, options.scale);
+  // As React Flow's "download image" example: a viewport that frames the bounds at zoom 1.
+  const view = getViewportForBounds(options.bounds, width, height, 1, 1, 0);
+  const dark = !options.light && document.documentElement.classList.contains('dark');
+  return {
+    viewport,
+    pixelRatio,
+    settings: {
+      backgroundColor: options.light ? '#ffffff' : dark ? '#0b1120' : '#f8fafc',
+      width,
+      height,
+      pixelRatio,
+      skipFonts: true,
+      style: {
+        width: `${width}px`,
+        height: `${height}px`,
+        transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`,
+      },
+    },
+  };
+}
+
+/** The diagram as PNG bytes (without the design inside). */
+async function renderPng(options: DiagramOptions): Promise<Uint8Array> {
+  const { toBlob } = await import('html-to-image');
+  const { viewport, settings, pixelRatio } = captureSettings(options);
+  if (pixelRatio < options.scale)
+    notify(
+      'info',
+      `The design is too large for ${options.scale}× in a browser image; exported at ${pixelRatio.toFixed(1)}×.`,
+    );
+  const blob = await withCaptureStyle(options, () => toBlob(viewport, settings));
+  if (!blob) throw new Error('the browser could not draw the image');
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** The diagram as a PNG that carries the design (open it in DCI Studio to edit again). */
+export async function diagramPng(design: Design, options: DiagramOptions): Promise<Blob> {
+  const png = embedDesignInPng(await renderPng(options), serializeDesign(design));
+  return new Blob([new Uint8Array(png)], { type: 'image/png' });
+}
+
+/** The diagram as a sanitized SVG that carries the design. */
+export async function diagramSvg(design: Design, options: DiagramOptions): Promise<Blob> {
+  const { toSvg } = await import('html-to-image');
+  const { viewport, settings } = captureSettings(options);
+  const dataUrl = await withCaptureStyle(options, () => toSvg(viewport, settings));
+  const comma = dataUrl.indexOf(',');
+  const svg = decodeURIComponent(dataUrl.slice(comma + 1));
+  const text = sanitizeSvg(embedDesignInSvg(svg, serializeDesign(design)));
+  return new Blob([text], { type: 'image/svg+xml' });
+}
+
+function toDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the image'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/**
+ * The review report, printable (to paper or PDF), with the diagram: opened in a new window that
+ * prints itself, or downloaded as an .html file when pop-ups are blocked.
+ */
+export async function printReport(design: Design, diagram: DiagramOptions | null): Promise<void> {
+  let diagramDataUrl: string | undefined;
+  if (diagram) {
+    const png = await renderPng(diagram);
+    diagramDataUrl = await toDataUrl(new Blob([new Uint8Array(png)], { type: 'image/png' }));
+  }
+  const html = reportHtml(design, findingsFor(design).all, collectEstimates(design), {
+    generatedAt: new Date().toISOString(),
+    ...(diagramDataUrl ? { diagramDataUrl } : {}),
+  });
+  const blob = new Blob([html], { type: 'text/html;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const win = window.open(url, '_blank');
+  if (!win) {
+    URL.revokeObjectURL(url);
+    downloadBlob(blob, exportFileName(design, '-review.html'));
+    notify(
+      'info',
+      'Pop-ups are blocked, so the report was downloaded as an HTML file: open it and print it to PDF.',
+    );
+    return;
+  }
+  win.addEventListener(
+    'load',
+    () => {
+      win.focus();
+      win.print();
+    },
+    { once: true },
+  );
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
