@@ -20,7 +20,7 @@
  * It handles failure sets of DCI links and sites (what the sweep fails); for anything else
  * (a ToR, a spine) `prepare` callers fall back to a plain run.
  */
-import type { Design } from '../../model/schema';
+import type { DciLink, Design } from '../../model/schema';
 import type { Placement } from '../context';
 import { DesignGraph, extendsL2, type DesignIndex, type PathResult } from '../graph';
 import { compareFindings, RULE_LIST, type RuleDefinition } from '../index';
@@ -52,7 +52,10 @@ const ANY = '*';
 const SITE_GRAPH = '*sites';
 /** Depends on the list of placements (changes when a cluster fails). */
 const PLACEMENTS = '*placements';
+/** Depends on every link carrying the segment (reads that leave one link out, like L2-IDLE's). */
 const l2Token = (segmentId: string) => `l2:${segmentId}`;
+/** Depends on the links that are bridges of the segment's L2 domain (a plain reach). */
+const l2BridgeToken = (segmentId: string) => `l2b:${segmentId}`;
 
 type Deps = Set<string>;
 
@@ -86,10 +89,10 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
     for (const id of p.path) deps.add(id);
     for (const id of p.siteIds) deps.add(id);
   };
-  const addDomain = (segmentId: string, from: string) => {
+  const addDomain = (segmentId: string, from: string, token = l2BridgeToken(segmentId)) => {
     const deps = sink();
     if (!deps) return;
-    deps.add(l2Token(segmentId));
+    deps.add(token);
     for (const s of graph.l2Sites(segmentId, from)) deps.add(s);
   };
   const siteOf = (id: string) => graph.index.siteOf(id) ?? id;
@@ -118,7 +121,7 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
     l2Reachable: (segmentId: string, a: string, b: string, without?: string) => {
       const r = graph.l2Reachable(segmentId, a, b, without);
       add(a, b, siteOf(a), siteOf(b));
-      if (r) addDomain(segmentId, a);
+      if (r) addDomain(segmentId, a, without === undefined ? undefined : l2Token(segmentId));
       return r;
     },
     l2Sites: (segmentId: string, a: string) => {
@@ -177,10 +180,12 @@ function recordingContext(
   graph: DesignGraph,
   placements: readonly Placement[],
   sink: () => Deps | null,
+  index: DesignIndex = base.index,
 ): RuleContext {
+  // Getters, so never spread this object: spreading reads them all.
   return {
     design: base.design,
-    index: base.index,
+    index,
     graph,
     get options() {
       sink()?.add(ANY);
@@ -297,8 +302,8 @@ export function prepare(context: RuleContext): Prepared {
     const view = attributing(links, (i) => {
       current = i === null ? global : (linkDeps[i] ?? global);
     });
-    const ctx = recordingContext(context, graph, placements, () => current);
-    const found = rule.run({ ...ctx, index: { ...context.index, dciLinks: view } });
+    const index = { ...context.index, dciLinks: view };
+    const found = rule.run(recordingContext(context, graph, placements, () => current, index));
     current = null;
     const perLink: Finding[][] = links.map(() => []);
     const own: Finding[] = [];
@@ -354,7 +359,7 @@ export function handles(index: DesignIndex, failed: ReadonlySet<string>): boolea
 
 /** The context of the design under `failed`, reusing the index and the placement objects. */
 export function failedContext(prepared: Prepared, failed: ReadonlySet<string>): RuleContext {
-  const graph = new DesignGraph(prepared.index, failed);
+  const graph = reusingGraph(prepared.context.graph, failed);
   // As buildContext: a workload on a failed cluster is not placed at all; a failed target is
   // skipped. The placement objects are the baseline's, so recorded findings stay valid.
   const placements = prepared.context.placements.filter(
@@ -369,19 +374,80 @@ export function failedContext(prepared: Prepared, failed: ReadonlySet<string>): 
   };
 }
 
-/** What a failure changes for a reader: dead ids plus the tokens they imply. */
+/**
+ * The graph under `failed`, answering from the design as it is where that is exact: a baseline
+ * path none of whose elements failed is still the shortest; no path and no L2 reach stay so.
+ * Anything else goes to a real DesignGraph under `failed`, built on first need (most failures
+ * of a sweep never need one for most queries).
+ */
+function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGraph {
+  const { index } = base;
+  const design = index.design;
+  // The dead set as DesignGraph computes it: failed ids, devices of failed sites, and links
+  // with a failed end.
+  const dead = new Set<string>();
+  for (const n of design.nodes)
+    if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
+  for (const l of design.links)
+    if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
+  let real: DesignGraph | null = null;
+  const full = () => (real ??= new DesignGraph(index, failed));
+  const intact = (p: PathResult) => p.path.every((id) => !dead.has(id));
+  const path = (a: string, b: string): PathResult | null => {
+    if (dead.has(a) || dead.has(b)) return null;
+    const p = base.path(a, b);
+    if (!p) return null;
+    return intact(p) ? p : full().path(a, b);
+  };
+  const view = Object.create(DesignGraph.prototype) as DesignGraph;
+  const own: Record<string, unknown> = {
+    index,
+    failed,
+    dead,
+    isDead: (id: string) => dead.has(id),
+    path,
+    rttMs: (a: string, b: string) => path(a, b)?.rttMs ?? Infinity,
+    l2Reachable: (segmentId: string, a: string, b: string, without?: string) =>
+      base.l2Reachable(segmentId, a, b, without) && full().l2Reachable(segmentId, a, b, without),
+  };
+  for (const [name, value] of Object.entries(own)) Object.defineProperty(view, name, { value });
+  for (const name of Object.getOwnPropertyNames(DesignGraph.prototype)) {
+    if (name === 'constructor' || name in own) continue;
+    const original: unknown = Reflect.get(DesignGraph.prototype, name);
+    if (typeof original !== 'function') continue;
+    Object.defineProperty(view, name, {
+      value: (...args: unknown[]) => (original as (...a: unknown[]) => unknown).apply(full(), args),
+    });
+  }
+  return view;
+}
+
+/**
+ * What a failure changes for a reader: dead ids plus the tokens they imply. A DCI link that
+ * carries S changes every read of S that left another link out; a plain reach of S changes only
+ * if the link was a bridge of S's L2 domain — when it is the only link that failed on its own
+ * (a failed site's links are covered by the site's id, in every domain read through it).
+ */
 function touched(prepared: Prepared, ctx: RuleContext): Set<string> {
   const { graph, index } = ctx;
+  const base = prepared.context.graph;
   const out = new Set<string>([ANY]);
   for (const id of graph.dead) out.add(id);
   for (const id of graph.failed) out.add(id);
   let siteGraph = false;
+  const cut: DciLink[] = [];
   for (const l of index.dciLinks) {
     if (!graph.isDead(l.id)) continue;
     siteGraph = true;
     if (!extendsL2(l)) continue;
+    if (!graph.isDead(l.source) && !graph.isDead(l.target)) cut.push(l);
     out.add(l2Token('*'));
     for (const s of l.extendedSegmentIds) out.add(l2Token(s));
+  }
+  for (const l of cut) {
+    const bridge = (s: string) => cut.length > 1 || !base.l2Reachable(s, l.source, l.target, l.id);
+    if (bridge('*')) out.add(l2BridgeToken('*'));
+    for (const s of l.extendedSegmentIds) if (bridge(s)) out.add(l2BridgeToken(s));
   }
   for (const s of index.sites) if (graph.isDead(s.id)) siteGraph = true;
   if (siteGraph) out.add(SITE_GRAPH);
