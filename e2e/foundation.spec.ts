@@ -24,7 +24,7 @@ test.describe('Drawing a design', () => {
     await expect(studio.nodesOfKind('spine')).toHaveCount(1);
     await expect(studio.node(siteA)).toContainText('1 devices');
 
-    await studio.dragFromPalette('site', { x: box.x - canvasBox.x + box.width + 160, y: 140 });
+    await studio.dragFromPalette('site', { x: box.x - canvasBox.x + box.width + 80, y: 140 });
     await expect(studio.nodesOfKind('site')).toHaveCount(2);
     const siteB = await studio.idOfKind('site', 1);
 

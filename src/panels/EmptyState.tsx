@@ -9,7 +9,7 @@ export function EmptyState() {
       className="pointer-events-none absolute inset-0 flex items-center justify-center p-8"
       data-testid="empty-state"
     >
-      <div className="pointer-events-auto max-w-xl rounded-xl border border-slate-200 bg-white/95 p-6 shadow-lg dark:border-slate-700 dark:bg-slate-900/95">
+      <div className="max-w-xl rounded-xl border border-slate-200 bg-white/95 p-6 shadow-lg dark:border-slate-700 dark:bg-slate-900/95">
         <h1 className="text-lg font-semibold text-slate-900 dark:text-white">
           Design a data-center interconnect
         </h1>
@@ -36,7 +36,7 @@ export function EmptyState() {
               type="button"
               data-testid={`empty.template.${t.id}`}
               onClick={() => loadTemplate(t.id)}
-              className="rounded-md border border-slate-200 px-3 py-1.5 text-left text-sm hover:border-teal-500 hover:bg-teal-50 dark:border-slate-700 dark:hover:bg-slate-800"
+              className="pointer-events-auto rounded-md border border-slate-200 px-3 py-1.5 text-left text-sm hover:border-teal-500 hover:bg-teal-50 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               {t.name}
             </button>

@@ -45,6 +45,8 @@ export function elementLabels(design: Design, finding: Finding): string[] {
       continue;
     }
     const link = design.links.find((l) => l.id === id);
+    // Fabric hops of a path are drawn on the canvas; the row names only the DCI links.
+    if (link?.kind === 'fabric') continue;
     if (link) {
       const a = design.nodes.find((n) => n.id === link.source)?.label ?? link.source;
       const b = design.nodes.find((n) => n.id === link.target)?.label ?? link.target;

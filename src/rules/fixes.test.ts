@@ -97,7 +97,7 @@ describe('applyFix', () => {
   });
   it('set-tor-overlay enables the overlay on a ToR', () => {
     const d = twoSites({ torB: { boundary: 'l3' } }).build();
-    const fixed = applyFix(d, { type: 'set-tor-overlay', torId: 'b-t' });
+    const fixed = applyFix(d, { type: 'set-tor-overlay', torIds: ['b-t'] });
     expect(findingsOf(fixed, 'L2-GAP')).toEqual([]);
   });
   it('set-ingress-mode drops single-site ingress', () => {

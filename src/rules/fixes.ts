@@ -66,10 +66,15 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
       return design.links.some((l) => l.id === action.linkId && l.kind === 'dci')
         ? updateLink(design, action.linkId, { bpduFilter: true })
         : design;
-    case 'set-tor-overlay':
-      return findNode(design, action.torId)?.kind === 'tor'
-        ? updateNode(design, action.torId, { overlay: true } as Partial<DesignNode>)
-        : design;
+    case 'set-tor-overlay': {
+      let next = design;
+      for (const torId of action.torIds) {
+        const tor = findNode(next, torId);
+        if (tor?.kind === 'tor' && !tor.overlay)
+          next = updateNode(next, torId, { overlay: true } as Partial<DesignNode>);
+      }
+      return next;
+    }
     case 'set-ingress-mode': {
       const segment = design.segments.find((s) => s.id === action.segmentId);
       if (!segment) return design;

@@ -23,7 +23,7 @@ describe('L2-GAP', () => {
     const [f] = findingsOf(d, 'L2-GAP');
     expect(f?.elementIds).toContain('b-t');
     expect(f?.message).toContain('it stops at ToR B ToR (routed at the rack, no overlay)');
-    expect(f?.fixes[0]?.action).toEqual({ type: 'set-tor-overlay', torId: 'b-t' });
+    expect(f?.fixes[0]?.action).toEqual({ type: 'set-tor-overlay', torIds: ['b-t'] });
   });
   it('stays quiet when the segment is extended and ToRs bridge or overlay', () => {
     expect(

@@ -1,6 +1,7 @@
 import { finding, TRANSPORT_LABEL, withScenario } from './context';
 import { extendsL2, type DesignGraph } from './graph';
 import type { RuleDefinition } from './rule';
+import type { Tor } from '../model/schema';
 import type { Finding, Fix, RuleContext } from './types';
 
 const why =
@@ -24,16 +25,41 @@ export function describeGap(ctx: RuleContext, gapId: string, segmentId: string):
   return `${index.label(gapId)}`;
 }
 
-export function gapFixes(ctx: RuleContext, gapId: string, segmentId: string): Fix[] {
+/**
+ * The routed ToRs without overlay along a path: a one-click fix must turn them all on, or the
+ * gap only moves to the next leaf (the path crosses one at each end of a rack-to-rack move).
+ */
+export function routedTorsOn(
+  ctx: RuleContext,
+  gapId: string,
+  path: readonly string[] | undefined,
+): Tor[] {
+  const ids = new Set([gapId, ...(path ?? [])]);
+  const tors: Tor[] = [];
+  for (const id of ids) {
+    const node = ctx.index.nodes.get(id);
+    if (node?.kind === 'tor' && node.boundary === 'l3' && !node.overlay) tors.push(node);
+  }
+  return tors;
+}
+
+export function overlayFix(tors: readonly Tor[]): Fix {
+  const names = tors.map((t) => t.label).join(', ');
+  return {
+    label: `Enable the VXLAN-EVPN overlay on ${tors.length === 1 ? 'ToR' : 'ToRs'} ${names}`,
+    action: { type: 'set-tor-overlay', torIds: tors.map((t) => t.id) },
+  };
+}
+
+export function gapFixes(
+  ctx: RuleContext,
+  gapId: string,
+  segmentId: string,
+  path?: readonly string[],
+): Fix[] {
   const { index } = ctx;
   const node = index.nodes.get(gapId);
-  if (node?.kind === 'tor')
-    return [
-      {
-        label: `Enable the VXLAN-EVPN overlay on ToR ${node.label}`,
-        action: { type: 'set-tor-overlay', torId: node.id },
-      },
-    ];
+  if (node?.kind === 'tor') return [overlayFix(routedTorsOn(ctx, gapId, path))];
   const link = index.links.get(gapId);
   if (link?.kind === 'dci') {
     const how = extendsL2(link) ? '' : ' with VXLAN-EVPN';
@@ -78,7 +104,7 @@ function run(ctx: RuleContext): Finding[] {
           ],
           ...(gap.path ? { path: gap.path.path } : {}),
           ...withScenario(p),
-          fixes: gap.gapId !== undefined ? gapFixes(ctx, gap.gapId, segmentId) : [],
+          fixes: gap.gapId !== undefined ? gapFixes(ctx, gap.gapId, segmentId, gap.path?.path) : [],
         }),
       );
     }

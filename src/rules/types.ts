@@ -61,7 +61,7 @@ export type FixAction =
       readonly l2Extension: 'otv' | 'vxlan-evpn';
     }
   | { readonly type: 'set-bpdu-filter'; readonly linkId: string }
-  | { readonly type: 'set-tor-overlay'; readonly torId: string }
+  | { readonly type: 'set-tor-overlay'; readonly torIds: readonly string[] }
   | {
       readonly type: 'set-ingress-mode';
       readonly segmentId: string;

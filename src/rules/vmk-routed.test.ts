@@ -19,7 +19,7 @@ describe('VMK-ROUTED', () => {
     expect(f?.scenario).toEqual({ workloadId: 'w1', targetClusterId: 'b-c' });
     expect(f?.elementIds).toContain('b-t');
     expect(f?.message).toContain('crosses an L3 boundary at ToR B ToR');
-    expect(f?.fixes[0]?.action).toEqual({ type: 'set-tor-overlay', torId: 'b-t' });
+    expect(f?.fixes[0]?.action).toEqual({ type: 'set-tor-overlay', torIds: ['b-t'] });
   });
   it('stays quiet on vSphere 6 across an L3 ToR (routed vMotion is supported)', () => {
     expect(findingsOf(twoSites({ torB: { boundary: 'l3' } }).build(), 'VMK-ROUTED')).toEqual([]);

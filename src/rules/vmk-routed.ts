@@ -1,6 +1,6 @@
 import { HYPERVISOR_PROFILES } from '../model/catalog';
 import { finding, moveProfiles, withScenario } from './context';
-import { describeGap } from './l2-gap';
+import { describeGap, overlayFix, routedTorsOn } from './l2-gap';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
 
@@ -50,10 +50,7 @@ function run(ctx: RuleContext): Finding[] {
     ];
     const gapNode = index.nodes.get(gap.gapId);
     if (gapNode?.kind === 'tor')
-      fixes.unshift({
-        label: `Enable the VXLAN-EVPN overlay on ToR ${gapNode.label}`,
-        action: { type: 'set-tor-overlay', torId: gapNode.id },
-      });
+      fixes.unshift(overlayFix(routedTorsOn(ctx, gapNode.id, gap.path?.path)));
     out.push(
       finding(ctx, {
         ruleId: 'VMK-ROUTED',
