@@ -99,6 +99,84 @@ export class StudioPage {
     await expect(this.page.getByTestId('dialog.templates')).toBeHidden();
   }
 
+  // --- Sharing, export and import (e2e/share.spec.ts, e2e/export.spec.ts) ---
+
+  /** The toolbar's findings counts, as numbers. */
+  async findingCounts(): Promise<{ error: number; warning: number }> {
+    const read = async (id: string) =>
+      Number((await this.page.getByTestId(id).innerText()).replace(/\D+/g, ''));
+    return { error: await read('count.error'), warning: await read('count.warning') };
+  }
+
+  get designName(): Locator {
+    return this.page.getByTestId('design-name');
+  }
+  get allNodes(): Locator {
+    return this.page.locator('[data-testid^="node."]');
+  }
+
+  /** Open the Share dialog and read the link it offers (view-only if asked). */
+  async copyLink(options: { viewOnly?: boolean } = {}): Promise<string> {
+    await this.page.getByTestId('toolbar.copy-link').click();
+    const box = this.page.getByTestId('share.viewOnly');
+    if (options.viewOnly) await box.check();
+    else await box.uncheck();
+    const link = await this.page.getByTestId('share.link').inputValue();
+    await this.page.keyboard.press('Escape');
+    await expect(this.page.getByTestId('dialog.share')).toBeHidden();
+    return link;
+  }
+
+  /** Open a share link (whole URL) in this page, whatever server made it. */
+  async openLink(link: string): Promise<void> {
+    const url = new URL(link);
+    await this.page.goto(`/${url.hash}`);
+    await expect(this.canvas).toBeVisible();
+  }
+
+  /** Export from the Export dialog and return the downloaded file. */
+  async exportFile(
+    id: 'png' | 'svg' | 'json' | 'markdown',
+    options: { annotations?: boolean } = {},
+  ): Promise<{ name: string; bytes: Buffer }> {
+    await this.page.getByTestId('toolbar.export').click();
+    if (options.annotations !== undefined)
+      await this.page.getByTestId('export.annotations').setChecked(options.annotations);
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId(`export.${id}`).click();
+    const file = await download;
+    const path = await file.path();
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(path);
+    await this.page.keyboard.press('Escape');
+    return { name: file.suggestedFilename(), bytes };
+  }
+
+  /** Drop a file on the canvas, as a user dragging it from the desktop. */
+  async dropFile(name: string, bytes: Buffer, type: string): Promise<void> {
+    await this.canvas.evaluate(
+      (canvas, file) => {
+        const data = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], file.name, { type: file.type }));
+        const box = canvas.getBoundingClientRect();
+        const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+        canvas.dispatchEvent(
+          new DragEvent('dragover', {
+            bubbles: true,
+            cancelable: true,
+            dataTransfer: transfer,
+            ...at,
+          }),
+        );
+        canvas.dispatchEvent(
+          new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer, ...at }),
+        );
+      },
+      { name, type, base64: bytes.toString('base64') },
+    );
+  }
+
   /** Wait until the autosave has written the current design (debounced). */
   async waitForAutosave(): Promise<void> {
     await this.page.waitForTimeout(600);

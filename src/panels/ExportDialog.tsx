@@ -136,17 +136,19 @@ export function ExportDialog() {
               </span>
             )}
           </fieldset>
-          <label className="flex items-center gap-2 py-1">
+          <label className="flex items-start gap-2 py-1">
             <input
               type="checkbox"
               data-testid="export.annotations"
-              className="h-4 w-4 accent-teal-700"
+              className="mt-0.5 h-4 w-4 accent-teal-700"
               checked={annotations}
               onChange={(e) => setAnnotations(e.target.checked)}
             />
-            Include validator annotations
-            <span className="text-xs text-slate-500 dark:text-slate-400">
-              (badges, limit figures)
+            <span>
+              Include validator annotations
+              <span className="block text-xs text-slate-500 dark:text-slate-400">
+                Finding badges, links over their limit, highlighted paths
+              </span>
             </span>
           </label>
           <label className="mb-3 flex items-center gap-2 py-1">

@@ -252,13 +252,35 @@ async function withCaptureStyle<T>(options: DiagramOptions, render: () => Promis
     root.classList.remove('dark');
     flow?.classList.replace('dark', 'light');
   }
+  const restoreStrokes = options.annotations ? () => {} : plainEdgeStrokes();
   try {
     return await render();
   } finally {
+    restoreStrokes();
     root.classList.remove('export-capture', 'export-no-annotations');
     if (rootDark) root.classList.add('dark');
     if (flowDark) flow?.classList.replace('light', 'dark');
   }
+}
+
+/**
+ * Edges colour themselves by their findings with inline styles, and html-to-image copies SVG
+ * children as they are (without computed styles), so a stylesheet cannot neutralize them: paint
+ * them plainly for the capture, and return how to put the findings' colours back.
+ */
+function plainEdgeStrokes(): () => void {
+  const saved: [SVGElement, string][] = [];
+  const paint = (selector: string, stroke: string) => {
+    for (const path of document.querySelectorAll<SVGElement>(selector)) {
+      saved.push([path, path.style.stroke]);
+      path.style.stroke = stroke;
+    }
+  };
+  paint('.react-flow__edge-dci .react-flow__edge-path', 'var(--edge-dci)');
+  paint('.react-flow__edge-fabric .react-flow__edge-path', 'var(--edge-fabric)');
+  return () => {
+    for (const [path, stroke] of saved) path.style.stroke = stroke;
+  };
 }
 
 function captureSettings(options: DiagramOptions) {

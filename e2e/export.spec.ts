@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { StudioPage } from './pages/studio';
+
+test.describe('Export and import', () => {
+  test('an exported PNG dropped on the canvas of a fresh studio opens the design', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    const nodes = await studio.allNodes.count();
+    const name = await studio.designName.innerText();
+
+    const png = await studio.exportFile('png');
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    await studio.open(); // empty storage: a fresh studio
+    await expect(studio.allNodes).toHaveCount(0);
+    await studio.dropFile('x.png', png.bytes, 'image/png');
+    await expect(studio.allNodes).toHaveCount(nodes);
+    await expect(studio.designName).toHaveText(name);
+  });
+
+  test('an exported SVG is script-free and opens again with "Open…"', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const nodes = await studio.allNodes.count();
+    const svg = await studio.exportFile('svg', { annotations: false });
+    const text = svg.bytes.toString('utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('urn:dci-studio:design');
+    expect(text).not.toMatch(/<script|\son\w+=/i);
+
+    await studio.open();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('toolbar.open').click();
+    await (
+      await chooser
+    ).setFiles({ name: svg.name, mimeType: 'image/svg+xml', buffer: svg.bytes });
+    await expect(studio.allNodes).toHaveCount(nodes);
+  });
+
+  test('the design file and the Markdown report download under the design name', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const file = await studio.exportFile('json');
+    expect(file.name).toMatch(/\.dci\.json$/);
+    expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ version: 1 });
+    const report = await studio.exportFile('markdown');
+    expect(report.name).toMatch(/-review\.md$/);
+    expect(report.bytes.toString('utf8')).toContain('Metro');
+  });
+
+  test('a file that is not a design, or an invalid one, is refused with the reason', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const nodes = await studio.allNodes.count();
+    const file = await studio.exportFile('json');
+
+    await studio.dropFile('notes.json', Buffer.from('{"hello":"world"}'), 'application/json');
+    await expect(page.getByTestId('toast.error')).toContainText('not a DCI Studio design');
+    await expect(studio.allNodes).toHaveCount(nodes);
+
+    const doc = JSON.parse(file.bytes.toString('utf8')) as { links: { distanceKm?: unknown }[] };
+    const link = doc.links.findIndex((l) => l.distanceKm !== undefined);
+    (doc.links[link] as { distanceKm: unknown }).distanceKm = -5;
+    await studio.dropFile('bad.dci.json', Buffer.from(JSON.stringify(doc)), 'application/json');
+    await expect(page.getByTestId('toast.error').last()).toContainText(`links[${link}].distanceKm`);
+    await expect(studio.allNodes).toHaveCount(nodes);
+  });
+});
