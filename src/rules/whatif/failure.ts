@@ -11,7 +11,7 @@ import { HYPERVISOR_PROFILES, STORAGE_PRODUCTS } from '../../model/catalog';
 import type { Design } from '../../model/schema';
 import { buildContext, moveProfiles } from '../context';
 import { carriesAtL2, type DesignGraph, type DesignIndex } from '../graph';
-import { runRules } from '../index';
+import { compareFindings, runRules } from '../index';
 import { STRETCHED_MAX_RTT_MS } from '../lat-stretched';
 import { stretchedPairs, type StretchedPair } from '../stretch';
 import type { Finding, RuleContext, Severity } from '../types';
@@ -184,7 +184,7 @@ function compare(
 ): Pick<FailureImpact, 'added' | 'resolved' | 'moot' | 'counts'> {
   const beforeKeys = new Set(before.map((f) => f.key));
   const afterKeys = new Set(after.map((f) => f.key));
-  const added = after.filter((f) => !beforeKeys.has(f.key));
+  const added = after.filter((f) => !beforeKeys.has(f.key)).sort(compareFindings);
   const gone = before.filter((f) => !afterKeys.has(f.key));
   const isMoot = (f: Finding) => f.elementIds.some((id) => graph.isDead(id));
   const counts = { error: 0, warning: 0, info: 0 };

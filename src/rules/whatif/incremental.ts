@@ -245,8 +245,8 @@ export interface Prepared {
   readonly designRules: ReadonlyMap<RuleId, RuleRecord>;
   /** PER_LINK rules: findings and reads by index of `index.dciLinks`. */
   readonly byLink: ReadonlyMap<RuleId, readonly RuleRecord[]>;
-  /** Read token → indexes of the placements whose evaluation read it. */
-  readonly readers: ReadonlyMap<string, readonly number[]>;
+  /** Per-placement rules: read token → indexes of the placements whose evaluation read it. */
+  readonly readers: ReadonlyMap<RuleId, ReadonlyMap<string, readonly number[]>>;
 }
 
 const perPlacementRules = (): RuleDefinition[] => RULE_LIST.filter((r) => PER_PLACEMENT.has(r.id));
@@ -255,13 +255,14 @@ const designLevelRules = (): RuleDefinition[] => RULE_LIST.filter((r) => !PER_PL
 export function prepare(context: RuleContext): Prepared {
   const placements = context.placements;
   const indexOf = new Map(placements.map((p, i) => [keyOfPlacement(p), i]));
-  const placementDeps: Deps[] = placements.map(() => new Set());
   let current: Deps | null = null;
   const graph = recordingGraph(context.graph, () => current);
 
   const byPlacement = new Map<RuleId, Finding[][]>();
   const perRuleGlobal = new Map<RuleId, RuleRecord>();
+  const readers = new Map<RuleId, Map<string, number[]>>();
   for (const rule of perPlacementRules()) {
+    const placementDeps: Deps[] = placements.map(() => new Set());
     const global: Deps = new Set();
     current = global;
     const view = attributing(placements, (i) => {
@@ -284,6 +285,16 @@ export function prepare(context: RuleContext): Prepared {
     }
     byPlacement.set(rule.id, perPlacement);
     perRuleGlobal.set(rule.id, { findings: own, deps: global });
+    const byToken = new Map<string, number[]>();
+    placementDeps.forEach((deps, i) => {
+      for (const d of deps) {
+        if (global.has(d)) continue;
+        const list = byToken.get(d);
+        if (list) list.push(i);
+        else byToken.set(d, [i]);
+      }
+    });
+    readers.set(rule.id, byToken);
   }
 
   const designRules = new Map<RuleId, RuleRecord>();
@@ -318,15 +329,6 @@ export function prepare(context: RuleContext): Prepared {
       perLink.map((findings, i) => ({ findings, deps: linkDeps[i] ?? new Set() })),
     );
   }
-
-  const readers = new Map<string, number[]>();
-  placementDeps.forEach((deps, i) => {
-    for (const d of deps) {
-      const list = readers.get(d);
-      if (list) list.push(i);
-      else readers.set(d, [i]);
-    }
-  });
 
   const all: Finding[] = [];
   for (const r of perRuleGlobal.values()) all.push(...r.findings);
@@ -460,36 +462,36 @@ const meets = (deps: ReadonlySet<string>, hit: ReadonlySet<string>): boolean => 
   return false;
 };
 
-/** The findings of the design under `failed` (a set `handles` accepts): equal to runRules. */
+/**
+ * The findings of the design under `failed` (a set `handles` accepts): those of runRules, in no
+ * particular order (sorting thousands of findings per failure costs more than finding them;
+ * callers sort what they show).
+ */
 export function findingsUnder(prepared: Prepared, ctx: RuleContext): Finding[] {
   const hit = touched(prepared, ctx);
-  const dirty = new Set<number>();
-  for (const t of hit) for (const i of prepared.readers.get(t) ?? []) dirty.add(i);
-
-  // Walk the baseline placements in order: those still placed are either re-evaluated (they
-  // read something that failed) or keep their findings.
   const all = prepared.context.placements;
   const alive = new Set(ctx.placements);
-  const affected: Placement[] = [];
-  const kept: number[] = [];
-  all.forEach((p, i) => {
-    if (!alive.has(p)) return;
-    if (dirty.has(i)) affected.push(p);
-    else kept.push(i);
-  });
-
   const out: Finding[] = [];
-  const partial: RuleContext = { ...ctx, placements: affected };
+  // Per rule, walk the baseline placements in order: those still placed are re-evaluated if
+  // the rule read something that failed for them, else they keep their findings.
   for (const rule of perPlacementRules()) {
     const global = prepared.perRuleGlobal.get(rule.id);
     const lists = prepared.byPlacement.get(rule.id);
-    if (!global || !lists || meets(global.deps, hit)) {
+    const byToken = prepared.readers.get(rule.id);
+    if (!global || !lists || !byToken || meets(global.deps, hit)) {
       out.push(...rule.run(ctx));
       continue;
     }
     out.push(...global.findings);
-    if (affected.length > 0) out.push(...rule.run(partial));
-    for (const i of kept) for (const f of lists[i] ?? []) out.push(f);
+    const dirty = new Set<number>();
+    for (const t of hit) for (const i of byToken.get(t) ?? []) dirty.add(i);
+    const affected: Placement[] = [];
+    all.forEach((p, i) => {
+      if (!alive.has(p)) return;
+      if (dirty.has(i)) affected.push(p);
+      else for (const f of lists[i] ?? []) out.push(f);
+    });
+    if (affected.length > 0) out.push(...rule.run({ ...ctx, placements: affected }));
   }
   for (const rule of designLevelRules()) {
     const record = prepared.designRules.get(rule.id);
@@ -511,11 +513,11 @@ export function findingsUnder(prepared: Prepared, ctx: RuleContext): Finding[] {
     if (dirtyLinks.length > 0)
       out.push(...rule.run({ ...ctx, index: { ...ctx.index, dciLinks: dirtyLinks } }));
   }
-  return merge(out);
+  return merge(out, false);
 }
 
-/** De-duplicate by key and sort as runRules does. */
-function merge(findings: readonly Finding[]): Finding[] {
+/** De-duplicate by key and (unless told not to) sort as runRules does. */
+function merge(findings: readonly Finding[], sorted = true): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -523,5 +525,5 @@ function merge(findings: readonly Finding[]): Finding[] {
     seen.add(f.key);
     out.push(f);
   }
-  return out.sort(compareFindings);
+  return sorted ? out.sort(compareFindings) : out;
 }
