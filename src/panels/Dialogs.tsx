@@ -6,6 +6,7 @@ import type { RuleId } from '../rules/types';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { COMMANDS, displayChord } from './commands';
+import { CompareDialog } from './CompareDialog';
 import { buttonClass, primaryButtonClass } from './fields';
 import { ExportDialog } from './ExportDialog';
 import { Modal } from './Modal';
@@ -29,6 +30,8 @@ export function Dialogs() {
       return <ExportDialog />;
     case 'recent':
       return <RecentDialog />;
+    case 'compare':
+      return <CompareDialog />;
     default:
       return null;
   }

@@ -11,6 +11,7 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
+import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 
 export const SEVERITY_META: Readonly<
   Record<Severity, { label: string; icon: typeof CircleAlert; text: string; bg: string }>
@@ -80,6 +81,7 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
   const meta = SEVERITY_META[finding.severity];
   const Icon = meta.icon;
   const labels = elementLabels(design, finding);
+  const [waiving, setWaiving] = useState(false);
   return (
     <li
       data-testid={`finding.${finding.ruleId}`}
@@ -147,6 +149,7 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
                   </button>
                 ) : null,
               )}
+              {!compact && <WaiveButton open={waiving} onToggle={() => setWaiving(!waiving)} />}
             </div>
             {!compact && (
               <details
@@ -170,12 +173,13 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
           </div>
         </div>
       </div>
+      {waiving && <WaiveForm finding={finding} onClose={() => setWaiving(false)} />}
     </li>
   );
 }
 
 export function FindingsPanel() {
-  const { open, all, waived } = useFindings();
+  const { open, all } = useFindings();
   const [query, setQuery] = useState('');
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(
     new Set(['error', 'warning', 'info']),
@@ -283,11 +287,7 @@ export function FindingsPanel() {
           ))}
         </section>
       ))}
-      {waived.size > 0 && (
-        <p className="px-4 py-3 text-xs text-slate-500">
-          {waived.size} waived finding(s) not shown.
-        </p>
-      )}
+      <WaivedSection />
     </div>
   );
 }

@@ -3,21 +3,25 @@ import {
   Download,
   FilePlus2,
   FolderOpen,
+  GitCompareArrows,
   History,
   LayoutTemplate,
   Link2,
+  LoaderCircle,
   Maximize,
   Moon,
   Redo2,
   Sun,
   SunMoon,
   Undo2,
+  Wand2,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
 import { command, displayChord, type CommandContext } from './commands';
+import { useTidy } from './tidy';
 
 function ToolButton({
   id,
@@ -43,7 +47,7 @@ function ToolButton({
       title={title}
       disabled={!cmd.enabled()}
       onClick={() => cmd.run(ctx)}
-      className="inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800"
+      className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       {icon}
       {showLabel && <span>{cmd.label.replace(/…$/, '')}</span>}
@@ -58,12 +62,13 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
   const readOnly = useStudio((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
   const { counts } = useFindings();
+  const tidying = useTidy((s) => s.busy);
   const ThemeIcon = theme === 'light' ? Sun : theme === 'dark' ? Moon : SunMoon;
   return (
     <header className="no-print flex h-12 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
-      <div className="mr-3 flex items-center gap-2">
+      <div className="mr-3 flex min-w-0 items-center gap-2">
         <img src="/favicon.svg" alt="" className="h-6 w-6" />
-        <span className="text-sm font-bold tracking-tight text-slate-900 dark:text-white">
+        <span className="text-sm font-bold tracking-tight whitespace-nowrap text-slate-900 dark:text-white">
           DCI Studio
         </span>
         <span
@@ -102,6 +107,17 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
       <ToolButton id="undo" ctx={ctx} icon={<Undo2 className="h-4 w-4" aria-hidden />} />
       <ToolButton id="redo" ctx={ctx} icon={<Redo2 className="h-4 w-4" aria-hidden />} />
       <ToolButton id="fit-view" ctx={ctx} icon={<Maximize className="h-4 w-4" aria-hidden />} />
+      <ToolButton
+        id="tidy"
+        ctx={ctx}
+        icon={
+          tidying ? (
+            <LoaderCircle className="h-4 w-4 animate-spin" aria-hidden />
+          ) : (
+            <Wand2 className="h-4 w-4" aria-hidden />
+          )
+        }
+      />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       <ToolButton
         id="copy-link"
@@ -114,6 +130,11 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
         ctx={ctx}
         icon={<Download className="h-4 w-4" aria-hidden />}
         showLabel
+      />
+      <ToolButton
+        id="compare"
+        ctx={ctx}
+        icon={<GitCompareArrows className="h-4 w-4" aria-hidden />}
       />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       {children}

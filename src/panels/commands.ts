@@ -5,6 +5,7 @@
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { downloadDesignFile, pickFileToOpen } from './importExport';
+import { tidyUp, useTidy } from './tidy';
 
 export interface CommandContext {
   fitView: () => void;
@@ -120,6 +121,20 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['mod+shift+e'],
     enabled: () => true,
     run: () => useUi.getState().openDialog('export'),
+  },
+  {
+    id: 'tidy',
+    label: 'Tidy up',
+    shortcuts: [],
+    enabled: () => editable() && !useTidy.getState().busy,
+    run: () => void tidyUp(),
+  },
+  {
+    id: 'compare',
+    label: 'Compare…',
+    shortcuts: [],
+    enabled: () => true,
+    run: () => useUi.getState().openDialog('compare'),
   },
   {
     id: 'help',

@@ -1,0 +1,431 @@
+/**
+ * "Compare…": what changed between the open design and another version of it (a design file,
+ * an exported PNG/SVG that carries its design, or a share link). The other version goes through
+ * the one loader and is only read: the open design is never touched, whatever comes in.
+ */
+import { ArrowLeftRight, ArrowRight, FileUp, GitCompareArrows } from 'lucide-react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { importBytes } from '../io/import';
+import { decodeLink } from '../io/link';
+import { KIND_LABELS } from '../model/defaults';
+import type { Design } from '../model/schema';
+import type { Finding } from '../rules/types';
+import {
+  diffDesigns,
+  show,
+  type DesignDiff,
+  type ElementRef,
+  type FieldChange,
+} from '../rules/whatif/diff';
+import { findingsFor } from '../store/findings';
+import { useStudio } from '../store/studio';
+import { buttonClass, inputClass } from './fields';
+import { SEVERITY_META } from './FindingsPanel';
+import { OPEN_FILE_ACCEPT } from './importExport';
+import { Modal } from './Modal';
+
+/** Longer lists are cut: a comparison with an unrelated design is not worth 2,000 rows. */
+const MAX_ROWS = 100;
+
+interface Other {
+  readonly design: Design;
+  /** Where it came from: the file name, or "the pasted link". */
+  readonly source: string;
+}
+
+export function CompareDialog() {
+  const current = useStudio((s) => s.design);
+  const [other, setOther] = useState<Other | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState('');
+  // By default the open design is "before" and the other version "after": "what does the
+  // version I was sent change?". Swap answers "what did I change since that file?".
+  const [otherFirst, setOtherFirst] = useState(false);
+
+  const diff = useMemo(() => {
+    if (!other) return null;
+    const mine = findingsFor(current).all;
+    return otherFirst
+      ? diffDesigns(other.design, current, { findingsB: mine })
+      : diffDesigns(current, other.design, { findingsA: mine });
+  }, [current, other, otherFirst]);
+
+  const readFile = async (file: File) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      setError(`“${file.name}” could not be read.`);
+      return;
+    }
+    const result = importBytes(file.name, bytes);
+    if (!result.ok) {
+      setError(`Could not compare with “${file.name}”: ${result.error.message}`);
+      return;
+    }
+    setError(null);
+    setOther({ design: result.design, source: file.name });
+  };
+
+  const readLink = () => {
+    const text = link.trim();
+    if (text === '') {
+      setError('Paste a DCI Studio share link first.');
+      return;
+    }
+    const result = decodeLink(text);
+    if (!result.ok) {
+      setError(`Could not compare with that link: ${result.error.message}`);
+      return;
+    }
+    setError(null);
+    setOther({ design: result.design, source: 'the pasted link' });
+  };
+
+  const mine = { label: 'This design', name: current.name, design: current };
+  const theirs = other && { label: other.source, name: other.design.name, design: other.design };
+  const before = otherFirst && theirs ? theirs : mine;
+  const after = otherFirst || !theirs ? mine : theirs;
+
+  return (
+    <Modal title="Compare with another version" testId="dialog.compare" wide>
+      <div className="grid gap-3 sm:grid-cols-[auto_1fr] sm:items-end">
+        <div>
+          <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+            A design file or an exported image
+          </p>
+          <label className={`${buttonClass} cursor-pointer !py-1.5 !text-sm`}>
+            <FileUp className="h-4 w-4" aria-hidden /> Choose a file…
+            <input
+              type="file"
+              data-testid="compare.file"
+              accept={OPEN_FILE_ACCEPT}
+              className="sr-only"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                // Let the same file be chosen again after it was edited on disk.
+                e.currentTarget.value = '';
+                if (file) void readFile(file);
+              }}
+            />
+          </label>
+        </div>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            readLink();
+          }}
+        >
+          <label
+            htmlFor="compare-link"
+            className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400"
+          >
+            or a share link
+          </label>
+          <div className="flex gap-1.5">
+            <input
+              id="compare-link"
+              data-testid="compare.link"
+              className={`${inputClass} font-mono !text-xs`}
+              placeholder="https://…/#d=1.…"
+              spellCheck={false}
+              autoComplete="off"
+              value={link}
+              onChange={(e) => setLink(e.target.value)}
+            />
+            <button type="submit" data-testid="compare.link.submit" className={buttonClass}>
+              Compare
+            </button>
+          </div>
+        </form>
+      </div>
+      {error && (
+        <p
+          role="alert"
+          data-testid="compare.error"
+          className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
+        >
+          {error} The open design is unchanged.
+        </p>
+      )}
+      {!diff && !error && (
+        <p className="mt-4 flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+          <GitCompareArrows className="h-4 w-4 shrink-0" aria-hidden />
+          Pick the other version: the studio lists the elements added, removed and changed, and the
+          findings that appear or go away. Nothing is opened or changed.
+        </p>
+      )}
+      {diff && theirs && (
+        <div className="mt-4" data-testid="compare.result">
+          <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-950">
+            <Side tag="Before" label={before.label} name={before.name} />
+            <ArrowRight className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+            <Side tag="After" label={after.label} name={after.name} />
+            <button
+              type="button"
+              data-testid="compare.swap"
+              className={`${buttonClass} ml-auto`}
+              title="Swap before and after"
+              onClick={() => setOtherFirst(!otherFirst)}
+            >
+              <ArrowLeftRight className="h-3.5 w-3.5" aria-hidden /> Swap
+            </button>
+          </div>
+          <DiffView diff={diff} before={before.design} after={after.design} />
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+function Side({ tag, label, name }: { tag: string; label: string; name: string }) {
+  return (
+    <span className="inline-flex min-w-0 items-baseline gap-1.5">
+      <span className="text-[10px] font-semibold tracking-wider text-slate-500 uppercase">
+        {tag}
+      </span>
+      <span className="truncate font-medium text-slate-900 dark:text-slate-100">{label}</span>
+      {name && label !== name && (
+        <span className="truncate text-xs text-slate-500 dark:text-slate-400">“{name}”</span>
+      )}
+    </span>
+  );
+}
+
+function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; after: Design }) {
+  const { findings } = diff;
+  const nothing =
+    diff.added.length + diff.removed.length + diff.changed.length + diff.design.length === 0 &&
+    diff.waivers.added.length + diff.waivers.removed.length === 0;
+  return (
+    <div className="space-y-4">
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="compare.summary">
+        {nothing
+          ? 'The two versions describe the same design (layout aside).'
+          : `${diff.added.length} added · ${diff.removed.length} removed · ${diff.changed.length} changed`}
+        {' — findings: '}
+        {findings.new.length} new · {findings.resolved.length} resolved ·{' '}
+        {findings.unchanged.length} unchanged. Positions and sizes are not compared.
+      </p>
+
+      <div className="grid gap-3 md:grid-cols-3">
+        <ElementList
+          title="Added"
+          testId="compare.added"
+          tone="text-emerald-700 dark:text-emerald-400"
+          refs={diff.added}
+          design={after}
+        />
+        <ElementList
+          title="Removed"
+          testId="compare.removed"
+          tone="text-red-700 dark:text-red-400"
+          refs={diff.removed}
+          design={before}
+        />
+        <Group title="Changed" testId="compare.changed" count={diff.changed.length}>
+          {diff.changed.slice(0, MAX_ROWS).map((c) => (
+            <li key={`${c.collection}:${c.id}`} data-testid="compare.item" data-id={c.id}>
+              <ElementName element={c} design={after} />
+              <ul className="mt-0.5 mb-1 space-y-0.5 pl-2">
+                {c.changes.map((change) => (
+                  <Change key={change.path} change={change} />
+                ))}
+              </ul>
+            </li>
+          ))}
+          <More count={diff.changed.length} />
+        </Group>
+      </div>
+
+      {(diff.design.length > 0 || diff.waivers.added.length + diff.waivers.removed.length > 0) && (
+        <Group title="Design settings and waivers" testId="compare.design" count={null}>
+          {diff.design.map((change) => (
+            <Change key={change.path} change={change} />
+          ))}
+          {diff.waivers.added.length > 0 && (
+            <li className="text-xs">{plural(diff.waivers.added.length, 'waiver')} added</li>
+          )}
+          {diff.waivers.removed.length > 0 && (
+            <li className="text-xs">{plural(diff.waivers.removed.length, 'waiver')} removed</li>
+          )}
+        </Group>
+      )}
+
+      <div className="grid gap-3 md:grid-cols-2">
+        <FindingList
+          title="New findings"
+          testId="compare.findings.new"
+          findings={findings.new}
+          empty="None: no finding appears."
+        />
+        <FindingList
+          title="Resolved findings"
+          testId="compare.findings.resolved"
+          findings={findings.resolved}
+          empty="None: no finding goes away."
+        />
+      </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="compare.unchanged">
+        {plural(findings.unchanged.length, 'finding')} in both versions.
+      </p>
+    </div>
+  );
+}
+
+function Group({
+  title,
+  testId,
+  count,
+  tone,
+  children,
+}: {
+  title: string;
+  testId: string;
+  count: number | null;
+  tone?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section data-testid={testId} data-count={count ?? undefined} className="min-w-0">
+      <h3
+        className={`mb-1 text-[11px] font-semibold tracking-wider uppercase ${tone ?? 'text-slate-500 dark:text-slate-400'}`}
+      >
+        {title}
+        {count !== null && ` (${count})`}
+      </h3>
+      {count === 0 ? (
+        <p className="text-xs text-slate-400 italic dark:text-slate-500">Nothing.</p>
+      ) : (
+        <ul className="space-y-1 text-[13px]">{children}</ul>
+      )}
+    </section>
+  );
+}
+
+function ElementList({
+  title,
+  testId,
+  tone,
+  refs,
+  design,
+}: {
+  title: string;
+  testId: string;
+  tone: string;
+  refs: readonly ElementRef[];
+  design: Design;
+}) {
+  return (
+    <Group title={title} testId={testId} count={refs.length} tone={tone}>
+      {refs.slice(0, MAX_ROWS).map((r) => (
+        <li key={`${r.collection}:${r.id}`} data-testid="compare.item" data-id={r.id}>
+          <ElementName element={r} design={design} />
+        </li>
+      ))}
+      <More count={refs.length} />
+    </Group>
+  );
+}
+
+function More({ count }: { count: number }) {
+  if (count <= MAX_ROWS) return null;
+  return <li className="text-xs text-slate-500 italic">and {count - MAX_ROWS} more…</li>;
+}
+
+function ElementName({ element, design }: { element: ElementRef; design: Design }) {
+  return (
+    <span className="flex min-w-0 items-baseline gap-1.5">
+      <span className="shrink-0 text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
+        {kindLabel(element)}
+      </span>
+      <span className="truncate font-medium text-slate-900 dark:text-slate-100" title={element.id}>
+        {displayName(element, design)}
+      </span>
+    </span>
+  );
+}
+
+function Change({ change }: { change: FieldChange }) {
+  return (
+    <li className="font-mono text-[11px] leading-4 break-words text-slate-700 dark:text-slate-300">
+      <span className="text-slate-500 dark:text-slate-400">{change.field}:</span>{' '}
+      <span className="text-red-700 dark:text-red-400">{show(change.before)}</span>
+      {' → '}
+      <span className="text-emerald-700 dark:text-emerald-400">{show(change.after)}</span>
+    </li>
+  );
+}
+
+function FindingList({
+  title,
+  testId,
+  findings,
+  empty,
+}: {
+  title: string;
+  testId: string;
+  findings: readonly Finding[];
+  empty: string;
+}) {
+  return (
+    <section data-testid={testId} data-count={findings.length} className="min-w-0">
+      <h3 className="mb-1 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+        {title} ({findings.length})
+      </h3>
+      {findings.length === 0 ? (
+        <p className="text-xs text-slate-400 italic dark:text-slate-500">{empty}</p>
+      ) : (
+        <ul className="space-y-1">
+          {findings.slice(0, MAX_ROWS).map((f) => {
+            const meta = SEVERITY_META[f.severity];
+            const Icon = meta.icon;
+            return (
+              <li key={f.key} className="flex items-start gap-1.5 text-xs" data-rule={f.ruleId}>
+                <Icon
+                  className={`mt-0.5 h-3.5 w-3.5 shrink-0 ${meta.text}`}
+                  aria-label={f.severity}
+                />
+                <span className="min-w-0">
+                  <span className="mr-1 font-mono text-[10px] font-semibold text-slate-500">
+                    {f.ruleId}
+                  </span>
+                  <span className="text-slate-800 dark:text-slate-200">{f.message}</span>
+                </span>
+              </li>
+            );
+          })}
+          <More count={findings.length} />
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function kindLabel(element: ElementRef): string {
+  switch (element.collection) {
+    case 'segments':
+      return 'Segment';
+    case 'workloads':
+      return 'Workload';
+    case 'links':
+      return element.kind === 'dci' ? 'DCI link' : 'Link';
+    case 'nodes':
+      return element.kind && element.kind in KIND_LABELS
+        ? KIND_LABELS[element.kind as keyof typeof KIND_LABELS]
+        : 'Element';
+  }
+}
+
+/** Links without a label read as their two ends (`DC1 border ↔ DC2 border`), not their id. */
+function displayName(element: ElementRef, design: Design): string {
+  if (element.collection !== 'links' || element.label !== element.id) return element.label;
+  const link = design.links.find((l) => l.id === element.id);
+  if (!link) return element.label;
+  const end = (id: string) => design.nodes.find((n) => n.id === id)?.label || id;
+  return `${end(link.source)} ↔ ${end(link.target)}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
