@@ -12,7 +12,8 @@ export interface Toast {
 
 export type Theme = 'light' | 'dark' | 'system';
 export type SidebarTab = 'inspect' | 'segments' | 'workloads' | 'findings';
-export type Dialog = null | 'help' | 'new' | 'templates' | 'share' | 'export' | 'recent' | 'rule';
+export type Dialog =
+  null | 'help' | 'new' | 'templates' | 'share' | 'export' | 'recent' | 'rule' | 'compare';
 
 export interface UiState {
   toasts: Toast[];
