@@ -75,6 +75,42 @@ const KNOWN = new Set([
 ]);
 
 /**
+ * The sites and DCI links of one route from site a to site b avoiding `avoid` (breadth-first, as
+ * DesignGraph.sitesConnected walks), or null when there is none.
+ */
+function siteRoute(
+  graph: DesignGraph,
+  a: string,
+  b: string,
+  avoid: Parameters<DesignGraph['sitesConnected']>[2] = {},
+): string[] | null {
+  if (a === b) return [a];
+  const via = new Map<string, { site: string; link: string }>();
+  const seen = new Set([a]);
+  const queue = [a];
+  while (queue.length > 0) {
+    const s = queue.shift() ?? '';
+    for (const n of graph.siteNeighbours(s)) {
+      if (seen.has(n.siteId) || avoid.links?.has(n.linkId) || avoid.sites?.has(n.siteId)) continue;
+      seen.add(n.siteId);
+      via.set(n.siteId, { site: s, link: n.linkId });
+      if (n.siteId === b) {
+        const route = [b];
+        for (let c = b; c !== a;) {
+          const step = via.get(c);
+          if (!step) return null;
+          route.push(step.link, step.site);
+          c = step.site;
+        }
+        return route;
+      }
+      queue.push(n.siteId);
+    }
+  }
+  return null;
+}
+
+/**
  * A view of `graph` that adds what each query reads to `sink()` (when it returns a set). Queries
  * run on the real graph, so its caches serve every recorded run.
  */
@@ -143,8 +179,16 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
       return list;
     },
     sitesConnected: (...args: Parameters<DesignGraph['sitesConnected']>) => {
-      add(SITE_GRAPH);
-      return graph.sitesConnected(...args);
+      const joined = graph.sitesConnected(...args);
+      const [a, b, avoid = {}] = args;
+      add(a, b);
+      // Not joined stays not joined; joined stays joined while one route between them lives.
+      if (joined) {
+        const route = siteRoute(graph, a, b, avoid);
+        if (route) add(...route);
+        else add(SITE_GRAPH);
+      }
+      return joined;
     },
     sharedLinks: (a: string, b: string) => {
       add(SITE_GRAPH);
