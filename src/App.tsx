@@ -7,6 +7,8 @@ import { Palette } from './panels/Palette';
 import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
+import { ScenarioBanner } from './panels/ScenarioBanner';
+import { startMove } from './panels/WhatIfPanel';
 import { EmptyState } from './panels/EmptyState';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
 import { useStudio } from './store/studio';
@@ -41,13 +43,14 @@ function Studio() {
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx]);
   return (
-    <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
       <ViewOnlyBanner />
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">
-          <Canvas />
+          <Canvas onWorkloadDrop={startMove} />
+          <ScenarioBanner />
           {empty && <EmptyState />}
         </div>
         <Sidebar />

@@ -6,6 +6,7 @@ import type { DesignNode, Workload } from '../model/schema';
 import { useFindings } from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { KIND_COLORS, KIND_ICONS } from './icons';
@@ -85,12 +86,17 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   const element = data.element;
   const findings = useFindings().byElement.get(id) ?? [];
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
+  const failed = useScenario(
+    (s) =>
+      s.failed.includes(id) || s.failed.includes(element.kind === 'site' ? '' : element.parentId),
+  );
   const Icon = KIND_ICONS[element.kind];
   return (
     <div
       data-testid={`node.${id}`}
       data-kind={element.kind}
-      className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 shadow-sm dark:border-slate-600 dark:bg-slate-800 ${highlighted ? 'node-highlight' : ''}`}
+      className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 shadow-sm dark:border-slate-600 dark:bg-slate-800 ${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''}`}
+      data-failed={failed || undefined}
     >
       <Handle type="source" position={Position.Top} id="top" />
       <Handle type="source" position={Position.Left} id="left" />

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useFindings } from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { KIND_ICONS } from './icons';
@@ -13,6 +14,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const site = data.element;
   const findings = useFindings().byElement.get(id) ?? [];
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
+  const failed = useScenario((s) => s.failed.includes(id));
   const readOnly = useStudio((s) => s.readOnly);
   const alone = useStudio((s) => s.nodes.reduce((n, x) => (x.selected ? n + 1 : n), 0) === 1);
   const counts = useStudio((s) =>
@@ -24,7 +26,8 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
     <div
       data-testid={`node.${id}`}
       data-kind="site"
-      className={`site-box h-full w-full rounded-[14px] border-2 border-dashed ${highlighted ? 'node-highlight' : ''} ${
+      data-failed={failed || undefined}
+      className={`site-box h-full w-full rounded-[14px] border-2 border-dashed ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${
         site.role === 'witness'
           ? 'border-violet-400/70'
           : site.role === 'cloud'

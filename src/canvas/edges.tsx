@@ -11,6 +11,7 @@ import type { Finding } from '../rules/types';
 import { useFindings, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
@@ -42,6 +43,7 @@ function DciEdgeView({
   const settings = useStudio((s) => s.design.settings);
   const findings = useFindings().byElement.get(id) ?? [];
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
+  const failed = useScenario((s) => s.failed.includes(id));
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -73,9 +75,10 @@ function DciEdgeView({
         path={path}
         className={highlighted ? 'edge-highlight' : ''}
         style={{
-          stroke: highlighted ? '#f59e0b' : stroke,
+          stroke: failed ? '#dc2626' : highlighted ? '#f59e0b' : stroke,
+          opacity: failed ? 0.55 : 1,
           strokeWidth: selected || highlighted ? 4.5 : 3,
-          strokeDasharray: link.l2Extension === 'none' ? '7 5' : undefined,
+          strokeDasharray: failed ? '3 6' : link.l2Extension === 'none' ? '7 5' : undefined,
         }}
         interactionWidth={24}
       />
@@ -101,6 +104,14 @@ function DciEdgeView({
               ? ` · ${link.l2Extension} · ${link.extendedSegmentIds.length} seg`
               : ' · L3 only'}
           </span>
+          {failed && (
+            <span
+              data-testid={`edge-failed.${id}`}
+              className="font-bold text-red-600 dark:text-red-400"
+            >
+              ✕ failed (what-if)
+            </span>
+          )}
           {figure && (
             <span
               data-testid={`edge-limit.${id}`}

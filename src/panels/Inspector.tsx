@@ -1,4 +1,4 @@
-import { Plus, Trash2 } from 'lucide-react';
+import { Plus, Trash2, Unplug } from 'lucide-react';
 import {
   HYPERVISOR_PROFILE_IDS,
   HYPERVISOR_PROFILES,
@@ -24,7 +24,9 @@ import {
   type Volume,
 } from '../model/schema';
 import { KIND_ICONS, KIND_COLORS } from '../canvas/icons';
+import { useScenario } from '../store/scenario';
 import { selectedIds, useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
 import {
   buttonClass,
   CheckField,
@@ -113,7 +115,36 @@ function Header({ node }: { node: DesignNode }) {
           {KIND_LABELS[node.kind]} · <span className="font-mono">{node.id}</span>
         </div>
       </div>
+      <FailToggle id={node.id} />
     </div>
+  );
+}
+
+/** Mark an element as failed in the what-if scenario (never an edit of the design). */
+function FailToggle({ id }: { id: string }) {
+  const failed = useScenario((s) => s.failed.includes(id));
+  return (
+    <button
+      type="button"
+      data-testid="inspector.fail"
+      aria-pressed={failed}
+      title={
+        failed
+          ? 'Restore it in the what-if scenario'
+          : 'What if this fails? (a scenario, not an edit)'
+      }
+      onClick={() => {
+        useScenario.getState().toggleFailed(id);
+        if (!failed) useUi.getState().setTab('whatif');
+      }}
+      className={`ml-auto inline-flex shrink-0 items-center gap-1 rounded-md border px-2 py-1 text-xs font-medium ${
+        failed
+          ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
+          : 'border-slate-300 text-slate-600 hover:bg-slate-50 dark:border-slate-600 dark:text-slate-300 dark:hover:bg-slate-800'
+      }`}
+    >
+      <Unplug className="h-3.5 w-3.5" aria-hidden /> {failed ? 'Failed' : 'Fail'}
+    </button>
   );
 }
 
@@ -558,17 +589,20 @@ function LinkInspector({
   const schema = link.kind === 'dci' ? dciLinkSchema : fabricLinkSchema;
   return (
     <div data-testid="inspector" data-element={link.id}>
-      <div className="px-4 pt-3 pb-1">
-        <div
-          className="text-sm font-semibold text-slate-900 dark:text-slate-100"
-          data-testid="inspector.title"
-        >
-          {link.label || (link.kind === 'dci' ? 'DCI link' : 'Fabric link')}
+      <div className="flex items-start px-4 pt-3 pb-1">
+        <div className="min-w-0">
+          <div
+            className="text-sm font-semibold text-slate-900 dark:text-slate-100"
+            data-testid="inspector.title"
+          >
+            {link.label || (link.kind === 'dci' ? 'DCI link' : 'Fabric link')}
+          </div>
+          <div className="text-xs text-slate-500 dark:text-slate-400">
+            {link.kind === 'dci' ? 'DCI link' : 'Fabric link'} · {label(design, link.source)} ↔{' '}
+            {label(design, link.target)}
+          </div>
         </div>
-        <div className="text-xs text-slate-500 dark:text-slate-400">
-          {link.kind === 'dci' ? 'DCI link' : 'Fabric link'} · {label(design, link.source)} ↔{' '}
-          {label(design, link.target)}
-        </div>
+        <FailToggle id={link.id} />
       </div>
       <Section title="Properties">
         <TextField

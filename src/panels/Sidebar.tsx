@@ -4,6 +4,7 @@ import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { SegmentsPanel } from './SegmentsPanel';
 import { WorkloadsPanel } from './WorkloadsPanel';
+import { WhatIfPanel } from './WhatIfPanel';
 import { useStudio } from '../store/studio';
 
 const TABS: readonly { id: SidebarTab; label: string }[] = [
@@ -11,6 +12,7 @@ const TABS: readonly { id: SidebarTab; label: string }[] = [
   { id: 'segments', label: 'Segments' },
   { id: 'workloads', label: 'Workloads' },
   { id: 'findings', label: 'Findings' },
+  { id: 'whatif', label: 'What-if' },
 ];
 
 export function Sidebar() {
@@ -23,6 +25,7 @@ export function Sidebar() {
     segments,
     workloads,
     findings: open.length,
+    whatif: null,
   };
   return (
     <aside
@@ -41,7 +44,7 @@ export function Sidebar() {
             aria-selected={tab === t.id}
             data-testid={`tab.${t.id}`}
             onClick={() => useUi.getState().setTab(t.id)}
-            className={`-mb-px border-b-2 px-2.5 py-2.5 text-[13px] font-medium ${
+            className={`-mb-px border-b-2 px-2 py-2.5 text-[12.5px] font-medium whitespace-nowrap ${
               tab === t.id
                 ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
                 : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
@@ -61,6 +64,7 @@ export function Sidebar() {
         {tab === 'segments' && <SegmentsPanel />}
         {tab === 'workloads' && <WorkloadsPanel />}
         {tab === 'findings' && <FindingsPanel />}
+        {tab === 'whatif' && <WhatIfPanel />}
       </div>
     </aside>
   );

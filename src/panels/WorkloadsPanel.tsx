@@ -5,6 +5,7 @@
  */
 import { ChevronDown, ChevronRight, LocateFixed, Plus, Server, Trash2 } from 'lucide-react';
 import { WorkloadEstimates } from './Estimates';
+import { startMove } from './WhatIfPanel';
 import { useEffect, useRef } from 'react';
 import { createWorkload, newId } from '../model/defaults';
 import {
@@ -434,6 +435,7 @@ function WorkloadEditor({
           >
             <LocateFixed className="h-3.5 w-3.5" aria-hidden /> Show on canvas
           </button>
+          <MoveToMenu workloadId={workload.id} />
           <button
             type="button"
             className={`${buttonClass} hover:border-red-300 hover:text-red-700 dark:hover:text-red-400`}
@@ -446,5 +448,30 @@ function WorkloadEditor({
         </div>
       </div>
     </div>
+  );
+}
+
+/** "Move to…": a what-if move of this workload, shown as a scenario (What-if tab). */
+function MoveToMenu({ workloadId }: { workloadId: string }) {
+  const design = useStudio((s) => s.design);
+  const workload = design.workloads.find((w) => w.id === workloadId);
+  const clusters = design.nodes.filter((n) => n.kind === 'cluster' && n.id !== workload?.clusterId);
+  if (!workload || clusters.length === 0) return null;
+  return (
+    <select
+      aria-label={`Move ${workload.name} to… (what-if)`}
+      data-testid={`workload.${workloadId}.moveTo`}
+      className={`${buttonClass} !pr-1`}
+      value=""
+      onChange={(e) => e.target.value && startMove(workloadId, e.target.value)}
+    >
+      <option value="">Move to… (what-if)</option>
+      {clusters.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.label}
+          {workload.mobilityTargetIds.includes(c.id) ? ' · mobility target' : ''}
+        </option>
+      ))}
+    </select>
   );
 }

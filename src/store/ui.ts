@@ -11,7 +11,7 @@ export interface Toast {
 }
 
 export type Theme = 'light' | 'dark' | 'system';
-export type SidebarTab = 'inspect' | 'segments' | 'workloads' | 'findings';
+export type SidebarTab = 'inspect' | 'segments' | 'workloads' | 'findings' | 'whatif';
 export type Dialog =
   null | 'help' | 'new' | 'templates' | 'share' | 'export' | 'recent' | 'rule' | 'compare';
 

@@ -1,0 +1,89 @@
+/**
+ * What-if state: a hypothetical move and a set of failed elements. A scenario is never an edit
+ * of the baseline design: its results are derived (memoized by design and scenario), and only
+ * "Apply" commits a move as an ordinary, undoable edit.
+ */
+import { create } from 'zustand';
+import type { Design } from '../model/schema';
+import { evacuateSite, type Evacuation } from '../rules/whatif/evacuate';
+import {
+  failureImpact,
+  singleFailureSweep,
+  type FailureImpact,
+  type FailureSweep,
+} from '../rules/whatif/failure';
+import { simulateMove, type MoveRefusal, type MoveSimulation } from '../rules/whatif/move';
+import { findingsFor } from './findings';
+
+export interface MoveRequest {
+  readonly workloadId: string;
+  readonly targetClusterId: string;
+}
+
+export interface ScenarioState {
+  move: MoveRequest | null;
+  failed: readonly string[];
+  sweep: { design: Design; result: FailureSweep; ms: number } | null;
+  evacuationSiteId: string | null;
+  setMove: (move: MoveRequest | null) => void;
+  toggleFailed: (id: string) => void;
+  setFailed: (ids: readonly string[]) => void;
+  setSweep: (sweep: ScenarioState['sweep']) => void;
+  setEvacuationSite: (siteId: string | null) => void;
+  reset: () => void;
+}
+
+export const useScenario = create<ScenarioState>()((set) => ({
+  move: null,
+  failed: [],
+  sweep: null,
+  evacuationSiteId: null,
+  setMove: (move) => set({ move }),
+  toggleFailed: (id) =>
+    set((s) => ({
+      failed: s.failed.includes(id) ? s.failed.filter((x) => x !== id) : [...s.failed, id],
+    })),
+  setFailed: (failed) => set({ failed }),
+  setSweep: (sweep) => set({ sweep }),
+  setEvacuationSite: (evacuationSiteId) => set({ evacuationSiteId }),
+  reset: () => set({ move: null, failed: [], sweep: null, evacuationSiteId: null }),
+}));
+
+function memo1<A extends object, K, R>(
+  fn: (a: A, k: K) => R,
+  keyOf: (k: K) => string,
+): (a: A, k: K) => R {
+  let last: { a: A; key: string; value: R } | null = null;
+  return (a, k) => {
+    const key = keyOf(k);
+    if (last && last.a === a && last.key === key) return last.value;
+    const value = fn(a, k);
+    last = { a, key, value };
+    return value;
+  };
+}
+
+export const moveSimulationFor = memo1(
+  (design: Design, move: MoveRequest): MoveSimulation | MoveRefusal =>
+    simulateMove(design, move.workloadId, move.targetClusterId, findingsFor(design).all),
+  (m) => `${m.workloadId}>${m.targetClusterId}`,
+);
+
+export const failureImpactFor = memo1(
+  (design: Design, failed: readonly string[]): FailureImpact =>
+    failureImpact(design, failed, findingsFor(design).all),
+  (f) => [...f].sort().join(' '),
+);
+
+export const evacuationFor = memo1(
+  (design: Design, siteId: string): Evacuation =>
+    evacuateSite(design, siteId, findingsFor(design).all),
+  (s) => s,
+);
+
+/** Run the single-failure sweep and time it (the UI shows the figure). */
+export function runSweep(design: Design): ScenarioState['sweep'] {
+  const start = performance.now();
+  const result = singleFailureSweep(design);
+  return { design, result, ms: performance.now() - start };
+}
