@@ -20,6 +20,7 @@
  *   search over the whole design; a query inside one site is a Dijkstra from the source over that
  *   site only, cached per source.
  */
+import { linkRttMs } from '../model/paths';
 import type {
   Cluster,
   DciLink,
@@ -151,12 +152,8 @@ export function buildIndex(design: Design): DesignIndex {
 // ---------------------------------------------------------------------------------------------
 // Link figures
 
-/** RTT of one link: the explicit value, else distance × 0.01 ms/km + the per-hop allowance. */
-export function linkRttMs(link: Link, settings: Design['settings']): number {
-  if (link.rttMs !== undefined) return link.rttMs;
-  if (link.kind === 'dci') return link.distanceKm * 0.01 + settings.dciHopAllowanceMs;
-  return settings.fabricHopAllowanceMs;
-}
+/** A link's RTT (DOMAIN.md §2): one definition, shared with the canvas labels. */
+export { linkRttMs };
 
 /** Whether a DCI link can carry segments at L2 at all (a trunk over an IP-only transport cannot). */
 export function extendsL2(link: Link): boolean {
