@@ -20,7 +20,7 @@
  * It handles failure sets of DCI links and sites (what the sweep fails); for anything else
  * (a ToR, a spine) `prepare` callers fall back to a plain run.
  */
-import type { DciLink, Design } from '../../model/schema';
+import type { Design } from '../../model/schema';
 import type { Placement } from '../context';
 import { DesignGraph, extendsL2, type DesignIndex, type PathResult } from '../graph';
 import { compareFindings, RULE_LIST, type RuleDefinition } from '../index';
@@ -52,10 +52,6 @@ const ANY = '*';
 const SITE_GRAPH = '*sites';
 /** Depends on the list of placements (changes when a cluster fails). */
 const PLACEMENTS = '*placements';
-/** Depends on every link carrying the segment (reads that leave one link out, like L2-IDLE's). */
-const l2Token = (segmentId: string) => `l2:${segmentId}`;
-/** Depends on the links that are bridges of the segment's L2 domain (a plain reach). */
-const l2BridgeToken = (segmentId: string) => `l2b:${segmentId}`;
 
 type Deps = Set<string>;
 
@@ -73,6 +69,61 @@ const KNOWN = new Set([
   'sitesConnected',
   'sharedLinks',
 ]);
+
+/**
+ * The DCI links of one L2 route for a segment between two sets of L2 domains (as
+ * DesignGraph.l2NodesOf numbers them), leaving `without` out; with `to` null, the links of a
+ * spanning tree of everything reachable. Null when `to` is not reached. A reach that holds
+ * keeps holding while these links live: the answer then depends on them only.
+ */
+function l2Route(
+  graph: DesignGraph,
+  segmentId: string,
+  from: readonly number[],
+  to: readonly number[] | null,
+  without?: string,
+): string[] | null {
+  const incident = new Map<number, { id: string; ends: number[] }[]>();
+  for (const l of graph.index.dciLinks) {
+    if (l.id === without || graph.isDead(l.id) || !extendsL2(l)) continue;
+    if (segmentId !== '*' && !l.extendedSegmentIds.includes(segmentId)) continue;
+    const ends = [...graph.l2NodesOf(l.source), ...graph.l2NodesOf(l.target)];
+    for (const e of ends) {
+      const list = incident.get(e);
+      if (list) list.push({ id: l.id, ends });
+      else incident.set(e, [{ id: l.id, ends }]);
+    }
+  }
+  const goal = new Set(to ?? []);
+  const via = new Map<number, { node: number; link: string } | null>();
+  const queue: number[] = [];
+  for (const x of from) {
+    if (via.has(x)) continue;
+    via.set(x, null);
+    queue.push(x);
+  }
+  const chain = (x: number): string[] => {
+    const out: string[] = [];
+    for (let step = via.get(x); step; step = via.get(step.node)) out.push(step.link);
+    return out;
+  };
+  for (const x of queue) if (goal.has(x)) return chain(x);
+  for (let i = 0; i < queue.length; i++) {
+    const u = queue[i] ?? 0;
+    for (const link of incident.get(u) ?? []) {
+      for (const v of link.ends) {
+        if (via.has(v)) continue;
+        via.set(v, { node: u, link: link.id });
+        if (goal.has(v)) return chain(v);
+        queue.push(v);
+      }
+    }
+  }
+  if (to !== null) return null;
+  const tree: string[] = [];
+  for (const step of via.values()) if (step) tree.push(step.link);
+  return tree;
+}
 
 /**
  * The sites and DCI links of one route from site a to site b avoiding `avoid` (breadth-first, as
@@ -125,11 +176,13 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
     for (const id of p.path) deps.add(id);
     for (const id of p.siteIds) deps.add(id);
   };
-  const addDomain = (segmentId: string, from: string, token = l2BridgeToken(segmentId)) => {
+  const addRoute = (segmentId: string, a: string, b: string | null, without?: string) => {
     const deps = sink();
     if (!deps) return;
-    deps.add(token);
-    for (const s of graph.l2Sites(segmentId, from)) deps.add(s);
+    const to = b === null ? null : graph.l2NodesOf(b);
+    const route = l2Route(graph, segmentId, graph.l2NodesOf(a), to, without);
+    if (route) for (const id of route) deps.add(id);
+    else deps.add(ANY);
   };
   const siteOf = (id: string) => graph.index.siteOf(id) ?? id;
   const view = Object.create(graph) as DesignGraph;
@@ -157,18 +210,19 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
     l2Reachable: (segmentId: string, a: string, b: string, without?: string) => {
       const r = graph.l2Reachable(segmentId, a, b, without);
       add(a, b, siteOf(a), siteOf(b));
-      if (r) addDomain(segmentId, a, without === undefined ? undefined : l2Token(segmentId));
+      // Not reaching stays so; reaching holds while one route lives.
+      if (r) addRoute(segmentId, a, b, without);
       return r;
     },
     l2Sites: (segmentId: string, a: string) => {
       add(a, siteOf(a));
-      addDomain(segmentId, a);
+      addRoute(segmentId, a, null);
       return graph.l2Sites(segmentId, a);
     },
     l2Gap: (segmentId: string, a: string, b: string) => {
       const gap = graph.l2Gap(segmentId, a, b);
       add(a, b, siteOf(a), siteOf(b));
-      if (gap.reachable) addDomain(segmentId, a);
+      if (gap.reachable) addRoute(segmentId, a, b);
       else addPath(gap.path);
       return gap;
     },
@@ -453,8 +507,12 @@ function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGra
     isDead: (id: string) => dead.has(id),
     path,
     rttMs: (a: string, b: string) => path(a, b)?.rttMs ?? Infinity,
-    l2Reachable: (segmentId: string, a: string, b: string, without?: string) =>
-      base.l2Reachable(segmentId, a, b, without) && full().l2Reachable(segmentId, a, b, without),
+    l2Reachable: (segmentId: string, a: string, b: string, without?: string) => {
+      if (dead.has(a) || dead.has(b) || !base.l2Reachable(segmentId, a, b, without)) return false;
+      const route = l2Route(base, segmentId, base.l2NodesOf(a), base.l2NodesOf(b), without);
+      if (route?.every((id) => !dead.has(id))) return true;
+      return full().l2Reachable(segmentId, a, b, without);
+    },
   };
   for (const [name, value] of Object.entries(own)) Object.defineProperty(view, name, { value });
   for (const name of Object.getOwnPropertyNames(DesignGraph.prototype)) {
@@ -468,34 +526,14 @@ function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGra
   return view;
 }
 
-/**
- * What a failure changes for a reader: dead ids plus the tokens they imply. A DCI link that
- * carries S changes every read of S that left another link out; a plain reach of S changes only
- * if the link was a bridge of S's L2 domain — when it is the only link that failed on its own
- * (a failed site's links are covered by the site's id, in every domain read through it).
- */
+/** What a failure changes for a reader: dead ids plus the tokens they imply. */
 function touched(prepared: Prepared, ctx: RuleContext): Set<string> {
   const { graph, index } = ctx;
-  const base = prepared.context.graph;
   const out = new Set<string>([ANY]);
   for (const id of graph.dead) out.add(id);
   for (const id of graph.failed) out.add(id);
-  let siteGraph = false;
-  const cut: DciLink[] = [];
-  for (const l of index.dciLinks) {
-    if (!graph.isDead(l.id)) continue;
-    siteGraph = true;
-    if (!extendsL2(l)) continue;
-    if (!graph.isDead(l.source) && !graph.isDead(l.target)) cut.push(l);
-    out.add(l2Token('*'));
-    for (const s of l.extendedSegmentIds) out.add(l2Token(s));
-  }
-  for (const l of cut) {
-    const bridge = (s: string) => cut.length > 1 || !base.l2Reachable(s, l.source, l.target, l.id);
-    if (bridge('*')) out.add(l2BridgeToken('*'));
-    for (const s of l.extendedSegmentIds) if (bridge(s)) out.add(l2BridgeToken(s));
-  }
-  for (const s of index.sites) if (graph.isDead(s.id)) siteGraph = true;
+  const siteGraph =
+    index.dciLinks.some((l) => graph.isDead(l.id)) || index.sites.some((s) => graph.isDead(s.id));
   if (siteGraph) out.add(SITE_GRAPH);
   if (ctx.placements.length !== prepared.context.placements.length) out.add(PLACEMENTS);
   return out;
