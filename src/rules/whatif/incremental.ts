@@ -4,21 +4,25 @@
  *
  * The idea: a rule's findings can only change under a failure if something the rule *read* from
  * the graph changes. So the engine runs the rules once on the design as it is through a graph
- * that records what each run reads (the elements of every path it asked for, the sites of every
- * L2 domain, every liveness check), per workload for the rules evaluated per placement, per rule
- * for the others. Under a failure set it rebuilds the graph (cheap), and re-runs a rule only for
- * the workloads whose recorded reads meet what failed; everything else keeps its findings.
+ * that records what each run reads — per placement and per rule for the rules that loop over
+ * placements, per DCI link for L2-IDLE, per rule for the others. Under a failure set it
+ * re-runs a rule only for the placements (links) whose recorded reads meet what failed, on a
+ * graph that answers from the design as it is wherever that is exact (`reusingGraph`);
+ * everything else keeps its findings.
  *
  * Why that is exact, read by read:
  * - a path none of whose nodes, links or sites failed is still there, at the same RTT, and a
- *   failure cannot make a shorter one: it is still the shortest (up to ties of equal RTT);
- * - a missing path, or a segment that does not reach, cannot appear by failing more;
- * - a segment that reaches from a to b stays reaching unless a DCI link carrying it, or a site
- *   of its L2 domain, fails;
- * - anything else the graph answers (site-graph walks, the dead set) is treated as depending on
- *   every failure, as is the list of placements once a cluster fails.
+ *   failure cannot make a shorter one: it is still the shortest (up to ties of equal RTT, where
+ *   a full run may name the other route: the sweep's spec compares findings up to the route);
+ * - no path, no L2 reach, sites not joined: failing more cannot change that;
+ * - an L2 reach (or two sites joined) holds while one route of DCI links that carries it lives:
+ *   the read depends on that route only;
+ * - anything else (the dead set, `sharedLinks`) depends on every failure of the site graph, and
+ *   the list of placements on the failure of any cluster.
  * It handles failure sets of DCI links and sites (what the sweep fails); for anything else
- * (a ToR, a spine) `prepare` callers fall back to a plain run.
+ * (a ToR, a spine) `failureImpact` runs the rules plainly. Rules that cache across placements
+ * within one run would break the per-placement attribution: the sweep's spec (equal findings to
+ * a full run on every template and two synthetic designs) is there to catch that.
  */
 import type { Design } from '../../model/schema';
 import type { Placement } from '../context';
