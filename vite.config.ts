@@ -4,6 +4,9 @@ import tailwindcss from '@tailwindcss/vite';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  // elk is imported lazily (Tidy up); pre-bundle it so the dev server does not reload the page
+  // the first time it is needed.
+  optimizeDeps: { include: ['elkjs/lib/elk.bundled.js'] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 900,

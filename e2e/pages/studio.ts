@@ -181,4 +181,80 @@ export class StudioPage {
   async waitForAutosave(): Promise<void> {
     await this.page.waitForTimeout(600);
   }
+
+  // --- Review: waivers, compare, tidy up (e2e/review.spec.ts) ---
+
+  async openFindings(): Promise<void> {
+    await this.page.getByTestId('tab.findings').click();
+    await expect(this.page.getByTestId('findings-panel')).toBeVisible();
+  }
+
+  /** The open findings of a rule, in the findings panel. */
+  openFinding(ruleId: string): Locator {
+    return this.page.getByTestId(`finding.${ruleId}`);
+  }
+
+  /** Start waiving the n-th open finding of a rule: opens its justification form. */
+  async startWaiver(ruleId: string, index = 0): Promise<void> {
+    await this.openFinding(ruleId).nth(index).getByTestId('waive.open').click();
+    await expect(this.page.getByTestId('waive.text')).toBeFocused();
+  }
+
+  /** Waive the n-th open finding of a rule with a written justification. */
+  async waive(ruleId: string, justification: string, index = 0): Promise<void> {
+    await this.startWaiver(ruleId, index);
+    await this.page.getByTestId('waive.text').fill(justification);
+    await this.page.getByTestId('waive.submit').click();
+    await expect(this.page.getByTestId('waive.text')).toHaveCount(0);
+  }
+
+  get waivedSection(): Locator {
+    return this.page.getByTestId('waived.section');
+  }
+  waivedFinding(ruleId: string): Locator {
+    return this.page.getByTestId(`waived.${ruleId}`);
+  }
+
+  /** Open the Compare dialog and compare the open design with a file the user picks. */
+  async compareWithFile(name: string, contents: string | Buffer): Promise<Locator> {
+    await this.page.getByTestId('toolbar.compare').click();
+    const dialog = this.page.getByTestId('dialog.compare');
+    await expect(dialog).toBeVisible();
+    await this.page.getByTestId('compare.file').setInputFiles({
+      name,
+      mimeType: name.endsWith('.png') ? 'image/png' : 'application/json',
+      buffer: typeof contents === 'string' ? Buffer.from(contents) : contents,
+    });
+    return dialog;
+  }
+
+  /** Open the Compare dialog and compare the open design with a pasted share link. */
+  async compareWithLink(link: string): Promise<Locator> {
+    await this.page.getByTestId('toolbar.compare').click();
+    await this.page.getByTestId('compare.link').fill(link);
+    await this.page.getByTestId('compare.link.submit').click();
+    return this.page.getByTestId('dialog.compare');
+  }
+
+  /** Run Tidy up and wait until the layout is committed. */
+  async tidyUp(): Promise<void> {
+    const button = this.page.getByTestId('toolbar.tidy');
+    await button.click();
+    await expect(
+      this.page.getByTestId('toast.success').filter({ hasText: 'Tidied up' }),
+    ).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(button).toBeEnabled();
+  }
+
+  /** Every node's position on the canvas, in design coordinates (independent of zoom and pan). */
+  async nodePositions(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => {
+      const out: Record<string, string> = {};
+      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node[data-id]'))
+        out[el.dataset['id'] ?? ''] = el.style.transform;
+      return out;
+    });
+  }
 }

@@ -1,0 +1,193 @@
+import { expect, test } from '@playwright/test';
+import { serializeDesign } from '../src/io/file';
+import type { Design } from '../src/model/schema';
+import { TEMPLATES } from '../src/model/templates/index';
+import { diffDesigns } from '../src/rules/whatif/diff';
+import { StudioPage } from './pages/studio';
+
+function template(id: string): Design {
+  const found = TEMPLATES.find((t) => t.id === id);
+  if (!found) throw new Error(`no template ${id}`);
+  return found.build();
+}
+
+/** The template with its first DCI link `distanceKm` long. */
+function withDciDistance(design: Design, distanceKm: number): { design: Design; before: number } {
+  const dci = design.links.find((l) => l.kind === 'dci');
+  if (!dci || dci.kind !== 'dci') throw new Error('no DCI link');
+  return {
+    before: dci.distanceKm,
+    design: {
+      ...design,
+      links: design.links.map((l) =>
+        l.id === dci.id && l.kind === 'dci' ? { ...l, distanceKm } : l,
+      ),
+    },
+  };
+}
+
+test.describe('Waivers', () => {
+  test('a waived finding needs a justification, stops counting, stays listed with its reason, survives a reload and can be unwaived', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await studio.openFindings();
+
+    // No justification, no waiver: the refusal is explained in place.
+    await studio.startWaiver('TROMBONE-GW');
+    await page.getByTestId('waive.submit').click();
+    await expect(page.getByTestId('waive.error')).toContainText('justification');
+    await expect(page.getByTestId('count.warning')).toHaveText('10');
+
+    const why = 'Batch-only application: the egress trombone over 80 km is accepted (CAB-1234).';
+    await page.getByTestId('waive.text').fill(why);
+    await page.getByTestId('waive.submit').click();
+    await expect(page.getByTestId('count.warning')).toHaveText('9');
+    await expect(studio.waivedSection).toContainText('Waived (1)');
+    await expect(studio.waivedFinding('TROMBONE-GW')).toContainText(why);
+
+    // One undoable edit.
+    await studio.pressShortcut('Control+z');
+    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await expect(studio.waivedSection).toHaveCount(0);
+    await studio.pressShortcut('Control+Shift+z');
+    await expect(page.getByTestId('count.warning')).toHaveText('9');
+
+    // The waiver is part of the design: autosave keeps it.
+    await studio.waitForAutosave();
+    await studio.open({ keepStorage: true });
+    await expect(page.getByTestId('count.warning')).toHaveText('9');
+    await studio.openFindings();
+    await expect(studio.waivedFinding('TROMBONE-GW')).toContainText(why);
+
+    await studio.waivedFinding('TROMBONE-GW').getByTestId('unwaive').click();
+    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await expect(studio.waivedSection).toHaveCount(0);
+  });
+});
+
+test.describe('Compare two versions', () => {
+  test('a file whose DCI link is longer shows as one changed link with its distance, and its findings', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const mine = template('metro-metrocluster');
+    const other = withDciDistance(mine, 400);
+    const expected = diffDesigns(mine, other.design).findings;
+
+    const dialog = await studio.compareWithFile(
+      'longer-dci.dci.json',
+      serializeDesign(other.design),
+    );
+    await expect(dialog.getByTestId('compare.result')).toContainText('This design');
+    await expect(dialog.getByTestId('compare.result')).toContainText('longer-dci.dci.json');
+
+    const changed = page.getByTestId('compare.changed');
+    await expect(changed.getByTestId('compare.item')).toHaveCount(1);
+    await expect(changed).toContainText('DCI link');
+    await expect(changed).toContainText(`distanceKm: ${other.before} → 400`);
+    await expect(page.getByTestId('compare.added')).toHaveAttribute('data-count', '0');
+    await expect(page.getByTestId('compare.removed')).toHaveAttribute('data-count', '0');
+    await expect(page.getByTestId('compare.findings.new')).toHaveAttribute(
+      'data-count',
+      String(expected.new.length),
+    );
+    await expect(page.getByTestId('compare.findings.resolved')).toHaveAttribute(
+      'data-count',
+      String(expected.resolved.length),
+    );
+    expect(expected.new.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('compare.findings.new')).toContainText(expected.new[0]!.message);
+
+    // Swapped, the other version comes first and the change reads the other way round.
+    await page.getByTestId('compare.swap').click();
+    await expect(changed).toContainText(`distanceKm: 400 → ${other.before}`);
+    await expect(page.getByTestId('compare.findings.resolved')).toHaveAttribute(
+      'data-count',
+      String(expected.new.length),
+    );
+
+    // Comparing never touches the open design.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+  });
+
+  test('a file that is not a design, or a broken link, is explained and the open design is kept', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+
+    await studio.compareWithFile('notes.json', '{"hello": "world"}');
+    await expect(page.getByTestId('compare.error')).toContainText('notes.json');
+    await expect(page.getByTestId('compare.error')).toContainText('open design is unchanged');
+    await expect(page.getByTestId('compare.result')).toHaveCount(0);
+
+    await page.getByTestId('compare.link').fill('https://example.com/#d=1.garbage!!');
+    await page.getByTestId('compare.link.submit').click();
+    await expect(page.getByTestId('compare.error')).toContainText('link');
+    await page.keyboard.press('Escape');
+    await expect(studio.designName).toContainText('MetroCluster');
+    await expect(page.getByTestId('count.warning')).toHaveText('10');
+  });
+
+  test('a share link can be compared too', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const link = await studio.copyLink();
+    await studio.loadTemplate('metro-vplex-otv');
+    const dialog = await studio.compareWithLink(link);
+    await expect(dialog.getByTestId('compare.result')).toContainText('the pasted link');
+    await expect(page.getByTestId('compare.changed').getByTestId('compare.item')).not.toHaveCount(
+      0,
+    );
+  });
+});
+
+test.describe('Tidy up', () => {
+  test('lays the design out as one undoable edit, without errors', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const counts = await studio.findingCounts();
+
+    // Knock a leaf out of line so there is something to tidy.
+    const leaf = await studio.idOfKind('tor');
+    const box = await studio.node(leaf).boundingBox();
+    if (!box) throw new Error('leaf not visible');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 40, { steps: 6 });
+    await page.mouse.up();
+    const messy = await studio.nodePositions();
+
+    await studio.tidyUp();
+    const tidy = await studio.nodePositions();
+    expect(tidy).not.toEqual(messy);
+    // Layout is not design: the findings are the same.
+    expect(await studio.findingCounts()).toEqual(counts);
+
+    await studio.pressShortcut('Control+z');
+    await expect.poll(() => studio.nodePositions()).toEqual(messy);
+    expect(errors).toEqual([]);
+  });
+
+  test('is not offered in view-only mode', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const link = await studio.copyLink({ viewOnly: true });
+    await studio.openLink(link);
+    await expect(page.getByTestId('toolbar.tidy')).toBeDisabled();
+  });
+});
