@@ -87,7 +87,28 @@ function l2Route(
   to: readonly number[] | null,
   without?: string,
 ): string[] | null {
-  const incident = new Map<number, { id: string; ends: number[] }[]>();
+  let cache = routeCache.get(graph);
+  if (!cache) routeCache.set(graph, (cache = new Map()));
+  const key = `${segmentId}\u0000${without ?? ''}\u0000${from.join(',')}\u0000${to?.join(',') ?? '*'}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const route = findL2Route(graph, segmentId, from, to, without);
+  cache.set(key, route);
+  return route;
+}
+
+type Incidence = Map<number, { readonly id: string; readonly ends: readonly number[] }[]>;
+const routeCache = new WeakMap<DesignGraph, Map<string, string[] | null>>();
+const incidenceCache = new WeakMap<DesignGraph, Map<string, Incidence>>();
+
+/** L2 domain → the live DCI links carrying the segment that touch it (without one link). */
+function incidenceOf(graph: DesignGraph, segmentId: string, without?: string): Incidence {
+  let cache = incidenceCache.get(graph);
+  if (!cache) incidenceCache.set(graph, (cache = new Map()));
+  const key = `${segmentId}\u0000${without ?? ''}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const incident: Incidence = new Map();
   for (const l of graph.index.dciLinks) {
     if (l.id === without || graph.isDead(l.id) || !extendsL2(l)) continue;
     if (segmentId !== '*' && !l.extendedSegmentIds.includes(segmentId)) continue;
@@ -98,6 +119,18 @@ function l2Route(
       else incident.set(e, [{ id: l.id, ends }]);
     }
   }
+  cache.set(key, incident);
+  return incident;
+}
+
+function findL2Route(
+  graph: DesignGraph,
+  segmentId: string,
+  from: readonly number[],
+  to: readonly number[] | null,
+  without?: string,
+): string[] | null {
+  const incident = incidenceOf(graph, segmentId, without);
   const goal = new Set(to ?? []);
   const via = new Map<number, { node: number; link: string } | null>();
   const queue: number[] = [];
