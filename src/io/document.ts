@@ -3,7 +3,7 @@
  * through `loadDocument`: parse → migrate → validate. It never throws; a failure is a value with
  * a reason the UI can show, and the caller keeps its current design untouched.
  */
-import { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { migrate } from '../model/migrations';
 import { CURRENT_VERSION, designSchema, type Design } from '../model/schema';
 import { checkReferences } from '../model/integrity';
@@ -131,7 +131,7 @@ function receivedName(value: unknown): string {
 }
 
 /** One line a user can act on: "expected a number ≥ 0", "missing", "expected a list". */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: $ZodIssue): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'number' || issue.origin === 'int')

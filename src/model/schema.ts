@@ -5,17 +5,21 @@
  * The format is a public interface: docs/design-format.md describes it. Change it only with a
  * named migration (src/model/migrations.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
 
 export const CURRENT_VERSION = 1 as const;
 
-const id = z.string().min(1).max(128);
-const label = z.string().max(200);
-const nonNegative = z.number().finite().min(0);
-const positive = z.number().finite().gt(0);
+const id = z.string().check(z.minLength(1), z.maxLength(128));
+const label = z.string().check(z.maxLength(200));
+const nonNegative = z.number().check(z.gte(0));
+const positive = z.number().check(z.gt(0));
 
-export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const latitudeSchema = z.number().check(z.gte(-90), z.lte(90));
+export const longitudeSchema = z.number().check(z.gte(-180), z.lte(180));
+export const SUBNET_MAX_CHARS = 64;
+
+export const positionSchema = z.object({ x: z.number(), y: z.number() });
 
 const nodeBase = {
   id,
@@ -34,11 +38,9 @@ export const siteSchema = z.object({
   ...nodeBase,
   kind: z.literal('site'),
   role: z.enum(['dc', 'witness', 'cloud']),
-  location: z
-    .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-    .optional(),
-  width: z.number().finite().min(120),
-  height: z.number().finite().min(80),
+  location: z.optional(z.object({ lat: latitudeSchema, lon: longitudeSchema })),
+  width: z.number().check(z.gte(120)),
+  height: z.number().check(z.gte(80)),
 });
 
 export const spineSchema = z.object({ ...deviceBase, kind: z.literal('spine') });
@@ -59,23 +61,23 @@ export const clusterSchema = z.object({
   ...deviceBase,
   kind: z.literal('cluster'),
   profile: z.enum(HYPERVISOR_PROFILE_IDS),
-  hosts: z.number().int().min(1).max(10000),
-  vswitchPortsPerHost: z.number().int().min(1).max(100000),
+  hosts: z.int().check(z.gte(1), z.lte(10000)),
+  vswitchPortsPerHost: z.int().check(z.gte(1), z.lte(100000)),
   /** The vMotion vmkernel is routed (its own TCP/IP stack) rather than on one L2 segment. */
   vmkRouted: z.boolean(),
   vmotionNicGbps: positive,
-  concurrentMigrations: z.number().int().min(1).max(64),
+  concurrentMigrations: z.int().check(z.gte(1), z.lte(64)),
   /** A host cluster in another site that forms one stretched cluster with this one. */
-  stretchPeerId: id.optional(),
+  stretchPeerId: z.optional(id),
 });
 
 export const volumeSchema = z.object({
   id,
   name: label,
   /** The site where the volume is active (preferred). */
-  preferredSiteId: id.optional(),
+  preferredSiteId: z.optional(id),
   /** The array this volume replicates to. */
-  peerArrayId: id.optional(),
+  peerArrayId: z.optional(id),
   replication: z.enum(['none', 'sync', 'async']),
 });
 
@@ -121,10 +123,10 @@ const linkBase = {
   id,
   source: id,
   target: id,
-  label: label.optional(),
+  label: z.optional(label),
   bandwidthGbps: positive,
   /** Explicit RTT; when absent the RTT is estimated from distance (DOMAIN.md §2). */
-  rttMs: nonNegative.optional(),
+  rttMs: z.optional(nonNegative),
 };
 
 export const fabricLinkSchema = z.object({
@@ -139,7 +141,7 @@ export const dciLinkSchema = z.object({
   l2Extension: z.enum(L2_EXTENSIONS),
   bpduFilter: z.boolean(),
   distanceKm: nonNegative,
-  mtu: z.number().int().min(576).max(65535),
+  mtu: z.int().check(z.gte(576), z.lte(65535)),
   /** The L2 segments that cross this link. */
   extendedSegmentIds: z.array(id),
 });
@@ -149,8 +151,8 @@ export const linkSchema = z.discriminatedUnion('kind', [fabricLinkSchema, dciLin
 export const segmentSchema = z.object({
   id,
   name: label,
-  vlanId: z.number().int().min(1).max(4094),
-  subnet: z.string().max(64),
+  vlanId: z.int().check(z.gte(1), z.lte(4094)),
+  subnet: z.string().check(z.maxLength(SUBNET_MAX_CHARS)),
   /**
    * centralized: one gateway at gatewaySiteIds[0]; per-site: a local gateway (FHRP filtered)
    * at each listed site; anycast: a distributed EVPN gateway wherever the segment reaches.
@@ -159,20 +161,20 @@ export const segmentSchema = z.object({
   gatewaySiteIds: z.array(id),
   /** single-site: traffic enters only at ingressSiteId. */
   ingressMode: z.enum(['single-site', 'gslb', 'lisp', 'host-routes']),
-  ingressSiteId: id.optional(),
+  ingressSiteId: z.optional(id),
 });
 
 export const workloadSchema = z.object({
   id,
   name: label,
   /** How many VMs this workload stands for (a VM group). */
-  count: z.number().int().min(1).max(100000),
+  count: z.int().check(z.gte(1), z.lte(100000)),
   clusterId: id,
   memoryGB: positive,
   dirtyRateMBps: nonNegative,
   segmentIds: z.array(id),
   /** A volume id of one of the design's arrays. */
-  datastoreId: id.optional(),
+  datastoreId: z.optional(id),
   downtimeToleranceS: positive,
   /** Host clusters this workload may live-migrate to. */
   mobilityTargetIds: z.array(id),
@@ -180,10 +182,10 @@ export const workloadSchema = z.object({
 
 export const waiverSchema = z.object({
   /** The key of the waived finding (rule id, elements and scenario; see src/rules). */
-  findingKey: z.string().min(1).max(2000),
-  ruleId: z.string().min(1).max(64),
-  justification: z.string().min(1).max(2000),
-  createdAt: z.string().max(64).optional(),
+  findingKey: z.string().check(z.minLength(1), z.maxLength(2000)),
+  ruleId: z.string().check(z.minLength(1), z.maxLength(64)),
+  justification: z.string().check(z.minLength(1), z.maxLength(2000)),
+  createdAt: z.optional(z.string().check(z.maxLength(64))),
 });
 
 export const settingsSchema = z.object({

@@ -13,7 +13,8 @@ import {
   fabricLinkSchema,
   L2_EXTENSIONS,
   settingsSchema,
-  siteSchema,
+  latitudeSchema,
+  longitudeSchema,
   TRANSPORTS,
   type Cluster,
   type DciLink,
@@ -198,7 +199,7 @@ function NodeInspector({
               unit="°"
               optional
               placeholder="optional"
-              schema={siteSchema.shape.location.unwrap().shape.lat}
+              schema={latitudeSchema}
               testId="field.lat"
               disabled={d}
               onCommit={(lat) =>
@@ -215,7 +216,7 @@ function NodeInspector({
               unit="°"
               optional
               placeholder="optional"
-              schema={siteSchema.shape.location.unwrap().shape.lon}
+              schema={longitudeSchema}
               testId="field.lon"
               disabled={d}
               onCommit={(lon) =>

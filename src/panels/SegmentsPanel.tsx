@@ -6,7 +6,14 @@ import { Cable, ChevronDown, ChevronRight, Network, Plus, Server, Trash2 } from 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createSegment, newId } from '../model/defaults';
 import { siteIdOf } from '../model/edits';
-import { segmentSchema, type DciLink, type Design, type Segment, type Site } from '../model/schema';
+import {
+  segmentSchema,
+  SUBNET_MAX_CHARS,
+  type DciLink,
+  type Design,
+  type Segment,
+  type Site,
+} from '../model/schema';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import {
@@ -597,7 +604,7 @@ function SubnetField({
     setText(value);
     setError(null);
   }, [value]);
-  const max = segmentSchema.shape.subnet.maxLength ?? 64;
+  const max = SUBNET_MAX_CHARS;
   const kept = value === '' ? 'kept it empty' : `kept ${value}`;
 
   const commit = () => {

@@ -4,9 +4,16 @@
  * and explains why inline. A committed value is one undoable edit.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 
-export function issueText(error: z.ZodError): string {
+/** What a field needs of a schema: zod (mini) schemas of the design schema fit it. */
+export interface FieldSchema {
+  safeParse(
+    value: unknown,
+  ): { success: true } | { success: false; error: { issues: readonly $ZodIssue[] } };
+}
+
+export function issueText(error: { issues: readonly $ZodIssue[] }): string {
   const issue = error.issues[0];
   if (!issue) return 'Invalid value';
   switch (issue.code) {
@@ -79,7 +86,7 @@ interface NumberFieldProps {
   label: string;
   value: number | undefined;
   unit?: string;
-  schema: z.ZodType<number | undefined>;
+  schema: FieldSchema;
   onCommit: (value: number | undefined) => void;
   /** Allow an empty field, meaning "not set" (e.g. an RTT estimated from distance). */
   optional?: boolean;
