@@ -203,15 +203,18 @@ function siteRoute(
  * run on the real graph, so its caches serve every recorded run.
  */
 function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGraph {
+  const dciLinkIds = new Set(graph.index.dciLinks.map((l) => l.id));
   const add = (...ids: string[]) => {
     const deps = sink();
     if (deps) for (const id of ids) deps.add(id);
   };
+  // Only DCI links and sites fail in a sweep (`handles`), and a device or fabric link dies only
+  // with its site: a path depends on its sites and its DCI links.
   const addPath = (p: PathResult | null | undefined) => {
     const deps = sink();
     if (!deps || !p) return;
-    for (const id of p.path) deps.add(id);
     for (const id of p.siteIds) deps.add(id);
+    for (const id of p.linkIds) if (dciLinkIds.has(id)) deps.add(id);
   };
   const addRoute = (segmentId: string, a: string, b: string | null, without?: string) => {
     const deps = sink();
@@ -529,7 +532,12 @@ function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGra
     if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
   let real: DesignGraph | null = null;
   const full = () => (real ??= new DesignGraph(index, failed));
-  const intact = (p: PathResult) => p.path.every((id) => !dead.has(id));
+  // With only DCI links and sites failed, a path is intact when its sites and links are.
+  const coarse = handles(index, failed);
+  const intact = (p: PathResult) =>
+    coarse
+      ? p.siteIds.every((id) => !dead.has(id)) && p.linkIds.every((id) => !dead.has(id))
+      : p.path.every((id) => !dead.has(id));
   const path = (a: string, b: string): PathResult | null => {
     if (dead.has(a) || dead.has(b)) return null;
     const p = base.path(a, b);
