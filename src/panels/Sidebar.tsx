@@ -29,12 +29,12 @@ export function Sidebar() {
   };
   return (
     <aside
-      className="flex h-full w-[400px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      className="flex h-full w-[420px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
       aria-label="Sidebar"
     >
       <div
         role="tablist"
-        className="flex shrink-0 border-b border-slate-200 px-2 dark:border-slate-800"
+        className="flex shrink-0 border-b border-slate-200 px-1 dark:border-slate-800"
       >
         {TABS.map((t) => (
           <button
@@ -44,7 +44,7 @@ export function Sidebar() {
             aria-selected={tab === t.id}
             data-testid={`tab.${t.id}`}
             onClick={() => useUi.getState().setTab(t.id)}
-            className={`-mb-px border-b-2 px-2 py-2.5 text-[12.5px] font-medium whitespace-nowrap ${
+            className={`-mb-px flex-1 border-b-2 px-1 py-2.5 text-xs font-medium whitespace-nowrap ${
               tab === t.id
                 ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
                 : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
