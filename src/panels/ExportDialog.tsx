@@ -75,10 +75,25 @@ export function ExportDialog() {
   });
   const size = empty ? null : imageSize(flow.getNodesBounds(flow.getNodes()), scale);
 
+  /**
+   * Large designs render only what is on screen (Canvas: onlyRenderVisibleElements), so frame
+   * the whole design while capturing, then put the user's view back.
+   */
+  const withWholeDesignOnScreen = async (work: () => Promise<void>) => {
+    const before = flow.getViewport();
+    await flow.fitView({ padding: 0, duration: 0 });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    try {
+      await work();
+    } finally {
+      await flow.setViewport(before);
+    }
+  };
+
   const run = async (which: Job, work: () => Promise<void>) => {
     setJob(which);
     try {
-      await work();
+      await withWholeDesignOnScreen(work);
     } catch (error) {
       notify(
         'error',

@@ -283,6 +283,42 @@ function plainEdgeStrokes(): () => void {
   };
 }
 
+/**
+ * The styles copied into the image. html-to-image copies every computed property of every
+ * element by default (about 600 in Chromium): a 400-device design then makes a 75 MB SVG that
+ * takes minutes to draw. These are the ones the canvas uses, so the image stays a fraction of
+ * that and draws in seconds. A style missing here renders as its default: add it if a new
+ * canvas element needs it.
+ */
+const CAPTURED_STYLES = [
+  ...['display', 'position', 'top', 'right', 'bottom', 'left', 'z-index', 'box-sizing'],
+  ...['width', 'height', 'min-width', 'min-height', 'max-width', 'max-height'],
+  ...['overflow', 'overflow-x', 'overflow-y', 'visibility', 'opacity'],
+  ...['transform', 'transform-origin', 'translate', 'scale', 'rotate'],
+  ...['top', 'right', 'bottom', 'left'].flatMap((side) => [
+    `margin-${side}`,
+    `padding-${side}`,
+    `border-${side}-width`,
+    `border-${side}-style`,
+    `border-${side}-color`,
+  ]),
+  ...['top-left', 'top-right', 'bottom-right', 'bottom-left'].map((c) => `border-${c}-radius`),
+  ...['outline-width', 'outline-style', 'outline-color', 'outline-offset', 'box-shadow'],
+  ...['background-color', 'background-image', 'background-size', 'background-position'],
+  ...['background-repeat', 'background-clip'],
+  ...['color', 'font-family', 'font-size', 'font-weight', 'font-style', 'line-height'],
+  ...['letter-spacing', 'text-align', 'text-transform', 'text-decoration-line', 'text-overflow'],
+  ...['white-space', 'word-break', 'overflow-wrap', 'vertical-align', 'font-variant-numeric'],
+  ...['flex-direction', 'flex-wrap', 'flex-grow', 'flex-shrink', 'flex-basis', 'order'],
+  ...['align-items', 'align-self', 'align-content', 'justify-content', 'justify-items'],
+  ...['row-gap', 'column-gap', 'grid-template-columns', 'grid-template-rows'],
+  ...['grid-column-start', 'grid-column-end', 'grid-row-start', 'grid-row-end'],
+  ...['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity'],
+  ...['stroke-linecap', 'stroke-linejoin'],
+  // Edges' inline strokes refer to these, and SVG children are copied without computed styles.
+  ...['--edge-dci', '--edge-fabric'],
+];
+
 function captureSettings(options: DiagramOptions) {
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) throw new Error('the diagram is not on screen');
@@ -299,6 +335,7 @@ function captureSettings(options: DiagramOptions) {
       height,
       pixelRatio,
       skipFonts: true,
+      includeStyleProperties: [...new Set(CAPTURED_STYLES)],
       style: {
         width: `${width}px`,
         height: `${height}px`,
