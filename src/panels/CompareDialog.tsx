@@ -3,7 +3,7 @@
  * an exported PNG/SVG that carries its design, or a share link). The other version goes through
  * the one loader and is only read: the open design is never touched, whatever comes in.
  */
-import { ArrowLeftRight, ArrowRight, FileUp, GitCompareArrows } from 'lucide-react';
+import { ArrowLeftRight, FileUp, GitCompareArrows } from 'lucide-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { importBytes } from '../io/import';
 import { decodeLink } from '../io/link';
@@ -89,12 +89,14 @@ export function CompareDialog() {
 
   return (
     <Modal title="Compare with another version" testId="dialog.compare" wide>
-      <div className="grid gap-3 sm:grid-cols-[auto_1fr] sm:items-end">
+      <div className="grid gap-3 sm:grid-cols-[auto_1fr]">
         <div>
           <p className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-            A design file or an exported image
+            A design file or an exported PNG / SVG
           </p>
-          <label className={`${buttonClass} cursor-pointer !py-1.5 !text-sm`}>
+          <label
+            className={`${buttonClass} h-8 cursor-pointer focus-within:ring-2 focus-within:ring-teal-600/40`}
+          >
             <FileUp className="h-4 w-4" aria-hidden /> Choose a file…
             <input
               type="file"
@@ -126,14 +128,18 @@ export function CompareDialog() {
             <input
               id="compare-link"
               data-testid="compare.link"
-              className={`${inputClass} font-mono !text-xs`}
+              className={`${inputClass} h-8 font-mono !text-xs`}
               placeholder="https://…/#d=1.…"
               spellCheck={false}
               autoComplete="off"
               value={link}
               onChange={(e) => setLink(e.target.value)}
             />
-            <button type="submit" data-testid="compare.link.submit" className={buttonClass}>
+            <button
+              type="submit"
+              data-testid="compare.link.submit"
+              className={`${buttonClass} h-8`}
+            >
               Compare
             </button>
           </div>
@@ -157,14 +163,15 @@ export function CompareDialog() {
       )}
       {diff && theirs && (
         <div className="mt-4" data-testid="compare.result">
-          <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-950">
-            <Side tag="Before" label={before.label} name={before.name} />
-            <ArrowRight className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-            <Side tag="After" label={after.label} name={after.name} />
+          <div className="mb-3 flex items-center gap-3 rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-950">
+            <dl className="grid min-w-0 flex-1 grid-cols-[auto_1fr] items-baseline gap-x-3 gap-y-0.5">
+              <Side tag="Before" label={before.label} name={before.name} />
+              <Side tag="After" label={after.label} name={after.name} />
+            </dl>
             <button
               type="button"
               data-testid="compare.swap"
-              className={`${buttonClass} ml-auto`}
+              className={buttonClass}
               title="Swap before and after"
               onClick={() => setOtherFirst(!otherFirst)}
             >
@@ -180,15 +187,17 @@ export function CompareDialog() {
 
 function Side({ tag, label, name }: { tag: string; label: string; name: string }) {
   return (
-    <span className="inline-flex min-w-0 items-baseline gap-1.5">
-      <span className="text-[10px] font-semibold tracking-wider text-slate-500 uppercase">
-        {tag}
-      </span>
-      <span className="truncate font-medium text-slate-900 dark:text-slate-100">{label}</span>
-      {name && label !== name && (
-        <span className="truncate text-xs text-slate-500 dark:text-slate-400">“{name}”</span>
-      )}
-    </span>
+    <>
+      <dt className="text-[10px] font-semibold tracking-wider text-slate-500 uppercase">{tag}</dt>
+      <dd className="flex min-w-0 items-baseline gap-1.5">
+        <span className="shrink-0 font-medium text-slate-900 dark:text-slate-100">{label}</span>
+        {name && (
+          <span className="truncate text-xs text-slate-500 dark:text-slate-400" title={name}>
+            “{name}”
+          </span>
+        )}
+      </dd>
+    </>
   );
 }
 
@@ -223,7 +232,12 @@ function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; a
           refs={diff.removed}
           design={before}
         />
-        <Group title="Changed" testId="compare.changed" count={diff.changed.length}>
+        <Group
+          title="Changed"
+          testId="compare.changed"
+          count={diff.changed.length}
+          tone="text-amber-700 dark:text-amber-400"
+        >
           {diff.changed.slice(0, MAX_ROWS).map((c) => (
             <li key={`${c.collection}:${c.id}`} data-testid="compare.item" data-id={c.id}>
               <ElementName element={c} design={after} />
@@ -409,7 +423,7 @@ function kindLabel(element: ElementRef): string {
     case 'workloads':
       return 'Workload';
     case 'links':
-      return element.kind === 'dci' ? 'DCI link' : 'Link';
+      return element.kind === 'dci' ? 'DCI link' : 'Fabric link';
     case 'nodes':
       return element.kind && element.kind in KIND_LABELS
         ? KIND_LABELS[element.kind as keyof typeof KIND_LABELS]

@@ -58,7 +58,11 @@ export function WaiveForm({ finding, onClose }: { finding: Finding; onClose: () 
     }
     state.commit(result.design);
     onClose();
-    notify('success', `Waived ${finding.ruleId}. It is listed under “Waived”; undo with Ctrl+Z.`);
+    const what = elementLabels(state.design, finding)[0];
+    notify(
+      'success',
+      `Waived ${finding.ruleId}${what ? ` for ${what}` : ''}: listed under “Waived”. Undo with Ctrl+Z.`,
+    );
   };
 
   return (
@@ -192,14 +196,16 @@ export function WaivedSection() {
                   aria-label={`${f.severity} (waived)`}
                 />
                 <div className="min-w-0 flex-1">
-                  <p className="text-[13px] leading-5 text-slate-500 line-through decoration-slate-400 dark:text-slate-500">
+                  {/* Dimmed rather than struck through: a waived finding is still read at review. */}
+                  <p className="text-[13px] leading-5 text-slate-500 dark:text-slate-500">
                     {f.message}
                   </p>
-                  {labels.length > 0 && (
-                    <p className="truncate text-xs text-slate-400 dark:text-slate-500">
-                      <span className="font-mono">{f.ruleId}</span> · {labels.join(' · ')}
-                    </p>
-                  )}
+                  <p className="truncate text-xs text-slate-400 dark:text-slate-500">
+                    <span className="mr-1 rounded bg-slate-100 px-1 py-px font-mono text-[10px] font-semibold text-slate-500 line-through dark:bg-slate-800">
+                      {f.ruleId}
+                    </span>
+                    {labels.join(' · ')}
+                  </p>
                   <blockquote
                     data-testid="waived.justification"
                     className="mt-1 border-l-2 border-teal-600/60 pl-2 text-xs whitespace-pre-line text-slate-700 dark:text-slate-300"
