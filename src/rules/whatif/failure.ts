@@ -15,7 +15,7 @@ import { compareFindings, runRules } from '../index';
 import { STRETCHED_MAX_RTT_MS } from '../lat-stretched';
 import { stretchedPairs, type StretchedPair } from '../stretch';
 import type { Finding, RuleContext, Severity } from '../types';
-import { failedContext, findingsUnder, handles, prepare } from './incremental';
+import { deltaUnder, failedContext, handles, prepare, type FindingsDelta } from './incremental';
 
 export interface FailedElement {
   readonly id: string;
@@ -156,15 +156,16 @@ export function singleFailureSweep(design: Design): FailureSweep {
   const effectsBase = prepareEffects(prepared.context);
   const candidates = [...index.dciLinks.map((l) => l.id), ...index.sites.map((s) => s.id)];
   const rows: SweepRow[] = [];
+  const baselineKeys = new Set(prepared.baseline.map((f) => f.key));
   for (const id of candidates) {
     const failed = new Set([id]);
     const ctx = failedContext(prepared, failed);
-    const after = handles(index, failed)
-      ? findingsUnder(prepared, ctx)
-      : runRules(design, { failed });
+    const delta = handles(index, failed)
+      ? deltaUnder(prepared, ctx)
+      : { removed: prepared.baseline, fresh: runRules(design, { failed }) };
     rows.push({
       failed: describeFailed(index, id),
-      ...compare(prepared.baseline, after, ctx.graph),
+      ...compareDelta(baselineKeys, delta, ctx.graph),
       effects: computeEffects(effectsBase, ctx.graph),
     });
   }
@@ -182,17 +183,40 @@ function compare(
   after: readonly Finding[],
   graph: DesignGraph,
 ): Pick<FailureImpact, 'added' | 'resolved' | 'moot' | 'counts'> {
-  const beforeKeys = new Set(before.map((f) => f.key));
-  const afterKeys = new Set(after.map((f) => f.key));
-  const added = after.filter((f) => !beforeKeys.has(f.key)).sort(compareFindings);
-  const gone = before.filter((f) => !afterKeys.has(f.key));
+  return compareDelta(new Set(before.map((f) => f.key)), { removed: before, fresh: after }, graph);
+}
+
+/**
+ * Added: fresh findings not among the baseline's that still stand. Gone: removed findings not
+ * found again. Each once, by key.
+ */
+function compareDelta(
+  baselineKeys: ReadonlySet<string>,
+  delta: FindingsDelta,
+  graph: DesignGraph,
+): Pick<FailureImpact, 'added' | 'resolved' | 'moot' | 'counts'> {
+  const freshKeys = new Set<string>();
+  const added: Finding[] = [];
+  for (const f of delta.fresh) {
+    if (freshKeys.has(f.key)) continue;
+    freshKeys.add(f.key);
+    // A baseline finding found again (re-evaluated, still true) is not new.
+    if (!baselineKeys.has(f.key)) added.push(f);
+  }
+  const seen = new Set<string>();
+  const gone: Finding[] = [];
+  for (const f of delta.removed) {
+    if (seen.has(f.key) || freshKeys.has(f.key)) continue;
+    seen.add(f.key);
+    gone.push(f);
+  }
   const isMoot = (f: Finding) => f.elementIds.some((id) => graph.isDead(id));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of added) counts[f.severity]++;
   return {
-    added,
-    resolved: gone.filter((f) => !isMoot(f)),
-    moot: gone.filter(isMoot),
+    added: added.sort(compareFindings),
+    resolved: gone.filter((f) => !isMoot(f)).sort(compareFindings),
+    moot: gone.filter(isMoot).sort(compareFindings),
     counts,
   };
 }

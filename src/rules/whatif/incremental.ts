@@ -589,58 +589,79 @@ const meets = (deps: ReadonlySet<string>, hit: ReadonlySet<string>): boolean => 
   return false;
 };
 
+/** How the findings under a failure differ from the baseline's, as the engine sees it. */
+export interface FindingsDelta {
+  /** Baseline findings whose evaluation was redone or dropped (a placement that is gone). */
+  readonly removed: readonly Finding[];
+  /** What the redone evaluations found (may repeat baseline findings that still hold). */
+  readonly fresh: readonly Finding[];
+}
+
 /**
- * The findings of the design under `failed` (a set `handles` accepts): those of runRules, in no
- * particular order (sorting thousands of findings per failure costs more than finding them;
- * callers sort what they show).
+ * The change in findings under `failed` (a set `handles` accepts): runRules under the failure
+ * gives (baseline − removed) ∪ fresh. Only the re-evaluated parts are touched, so the cost
+ * follows what the failure changes, not the size of the design.
  */
-export function findingsUnder(prepared: Prepared, ctx: RuleContext): Finding[] {
+export function deltaUnder(prepared: Prepared, ctx: RuleContext): FindingsDelta {
   const hit = touched(prepared, ctx);
   const all = prepared.context.placements;
-  const alive = new Set(ctx.placements);
-  const out: Finding[] = [];
-  // Per rule, walk the baseline placements in order: those still placed are re-evaluated if
-  // the rule read something that failed for them, else they keep their findings.
+  const removed: Finding[] = [];
+  const fresh: Finding[] = [];
+  const gone: number[] = [];
+  if (ctx.placements.length !== all.length) {
+    const alive = new Set(ctx.placements);
+    all.forEach((p, i) => {
+      if (!alive.has(p)) gone.push(i);
+    });
+  }
   for (const rule of perPlacementRules()) {
     const global = prepared.perRuleGlobal.get(rule.id);
     const lists = prepared.byPlacement.get(rule.id);
     const byToken = prepared.readers.get(rule.id);
     if (!global || !lists || !byToken || meets(global.deps, hit)) {
-      out.push(...rule.run(ctx));
+      if (global) removed.push(...global.findings);
+      for (const list of lists ?? []) removed.push(...list);
+      fresh.push(...rule.run(ctx));
       continue;
     }
-    out.push(...global.findings);
+    for (const i of gone) removed.push(...(lists[i] ?? []));
     const dirty = new Set<number>();
     for (const t of hit) for (const i of byToken.get(t) ?? []) dirty.add(i);
-    const affected: Placement[] = [];
-    all.forEach((p, i) => {
-      if (!alive.has(p)) return;
-      if (dirty.has(i)) affected.push(p);
-      else for (const f of lists[i] ?? []) out.push(f);
-    });
-    if (affected.length > 0) out.push(...rule.run({ ...ctx, placements: affected }));
+    for (const i of gone) dirty.delete(i);
+    if (dirty.size === 0) continue;
+    // In baseline order, so the rule sees its placements as it would in a full run.
+    const order = [...dirty].sort((x, y) => x - y);
+    for (const i of order) removed.push(...(lists[i] ?? []));
+    const affected = order.map((i) => all[i]).filter((p): p is Placement => p !== undefined);
+    fresh.push(...rule.run({ ...ctx, placements: affected }));
   }
   for (const rule of designLevelRules()) {
     const record = prepared.designRules.get(rule.id);
     const perLink = prepared.byLink.get(rule.id);
     if (!record || meets(record.deps, hit)) {
-      out.push(...rule.run(ctx));
+      if (record) removed.push(...record.findings);
+      for (const r of perLink ?? []) removed.push(...r.findings);
+      fresh.push(...rule.run(ctx));
       continue;
     }
-    out.push(...record.findings);
     if (!perLink) continue;
     const dirtyLinks = ctx.index.dciLinks.filter((_, i) => {
       const r = perLink[i];
-      if (r && !meets(r.deps, hit)) {
-        out.push(...r.findings);
-        return false;
-      }
+      if (r && !meets(r.deps, hit)) return false;
+      if (r) removed.push(...r.findings);
       return true;
     });
     if (dirtyLinks.length > 0)
-      out.push(...rule.run({ ...ctx, index: { ...ctx.index, dciLinks: dirtyLinks } }));
+      fresh.push(...rule.run({ ...ctx, index: { ...ctx.index, dciLinks: dirtyLinks } }));
   }
-  return merge(out, false);
+  return { removed, fresh };
+}
+
+/** The findings under `failed` (a set `handles` accepts), as runRules gives them. */
+export function findingsUnder(prepared: Prepared, ctx: RuleContext): Finding[] {
+  const { removed, fresh } = deltaUnder(prepared, ctx);
+  const dropped = new Set(removed.map((f) => f.key));
+  return merge([...prepared.baseline.filter((f) => !dropped.has(f.key)), ...fresh]);
 }
 
 /** De-duplicate by key and (unless told not to) sort as runRules does. */
