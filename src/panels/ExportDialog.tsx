@@ -148,6 +148,12 @@ export function ExportDialog() {
               >
                 {Math.round(size.width * size.pixelRatio).toLocaleString('en-US')} ×{' '}
                 {Math.round(size.height * size.pixelRatio).toLocaleString('en-US')} px
+                {size.pixelRatio < scale && (
+                  <span title="Browsers cannot draw larger images; use SVG for full detail">
+                    {' '}
+                    (largest possible)
+                  </span>
+                )}
               </span>
             )}
           </fieldset>

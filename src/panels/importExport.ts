@@ -237,30 +237,69 @@ export function imageSize(bounds: Rect, scale: ExportScale) {
 }
 
 /**
- * Render the canvas with the capture classes on (see index.css), then put the theme back.
- * html-to-image copies computed styles while cloning, so the classes must stay on until the
- * image is done.
+ * Clone the canvas with the capture classes on, then put the theme back. html-to-image reads
+ * computed styles while it clones, so the classes stay on until the clone (an SVG) is done;
+ * drawing it into pixels, the slow part, happens after. For a light image of a dark studio,
+ * only the canvas turns light: the rest of the page keeps `dark` on its own subtrees meanwhile.
  */
-async function withCaptureStyle<T>(options: DiagramOptions, render: () => Promise<T>) {
+async function withCaptureStyle<T>(options: DiagramOptions, clone: () => Promise<T>) {
   const root = document.documentElement;
   const flow = document.querySelector<HTMLElement>('.react-flow');
   const rootDark = root.classList.contains('dark');
   const flowDark = flow?.classList.contains('dark') ?? false;
+  const darkened: Element[] = [];
   root.classList.add('export-capture');
   if (!options.annotations) root.classList.add('export-no-annotations');
-  if (options.light) {
+  if (options.light && rootDark) {
+    // Every subtree beside the canvas's ancestors stays dark (toolbar, panels, this dialog).
+    for (let at: Element | null = flow; at && at !== root; at = at.parentElement)
+      for (const sibling of at.parentElement?.children ?? [])
+        if (sibling !== at && !sibling.classList.contains('dark')) {
+          sibling.classList.add('dark');
+          darkened.push(sibling);
+        }
     root.classList.remove('dark');
     flow?.classList.replace('dark', 'light');
   }
   const restoreStrokes = options.annotations ? () => {} : plainEdgeStrokes();
   try {
-    return await render();
+    return await clone();
   } finally {
     restoreStrokes();
     root.classList.remove('export-capture', 'export-no-annotations');
     if (rootDark) root.classList.add('dark');
     if (flowDark) flow?.classList.replace('light', 'dark');
+    for (const element of darkened) element.classList.remove('dark');
   }
+}
+
+/** Draw an SVG (html-to-image's clone) into a PNG, as html-to-image's toBlob would. */
+async function rasterize(
+  svgDataUrl: string,
+  size: { width: number; height: number; pixelRatio: number },
+  background: string,
+): Promise<Blob> {
+  const image = new Image();
+  await new Promise<void>((resolve, reject) => {
+    image.onload = () => resolve();
+    image.onerror = () => reject(new Error('the browser could not draw the diagram'));
+    image.src = svgDataUrl;
+  });
+  await image.decode().catch(() => undefined);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(size.width * size.pixelRatio);
+  canvas.height = Math.round(size.height * size.pixelRatio);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('the browser could not draw the image');
+  context.fillStyle = background;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the image is too large to encode'))),
+      'image/png',
+    ),
+  );
 }
 
 /**
@@ -347,15 +386,15 @@ function captureSettings(options: DiagramOptions) {
 
 /** The diagram as PNG bytes (without the design inside). */
 async function renderPng(options: DiagramOptions): Promise<Uint8Array> {
-  const { toBlob } = await import('html-to-image');
+  const { toSvg } = await import('html-to-image');
   const { viewport, settings, pixelRatio } = captureSettings(options);
   if (pixelRatio < options.scale)
     notify(
       'info',
       `The design is too large for ${options.scale}× in a browser image; exported at ${pixelRatio.toFixed(1)}×.`,
     );
-  const blob = await withCaptureStyle(options, () => toBlob(viewport, settings));
-  if (!blob) throw new Error('the browser could not draw the image');
+  const svg = await withCaptureStyle(options, () => toSvg(viewport, settings));
+  const blob = await rasterize(svg, settings, settings.backgroundColor);
   return new Uint8Array(await blob.arrayBuffer());
 }
 
