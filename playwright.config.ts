@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 
 // Debian's Chromium where Playwright cannot download its own browser (this workplace);
 // Playwright's own browser on machines that have one.
-const chromiumPath = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const chromiumPath = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find(
+  (p) => p && existsSync(p),
+);
 const port = Number(process.env['E2E_PORT'] ?? 4173);
 
 export default defineConfig({
@@ -33,7 +35,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // Each port builds into its own folder, so parallel runs never serve each other's half-built files.
+    command: `npx vite build --outDir dist-e2e/${port} --emptyOutDir && npx vite preview --outDir dist-e2e/${port} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env['CI'],
     timeout: 180_000,

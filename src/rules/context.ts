@@ -93,11 +93,18 @@ type FindingInput = Omit<Finding, 'key' | 'message' | 'elementIds'> & {
 /** Build a finding: prefixes the scenario, de-duplicates element ids, computes the key. */
 export function finding(ctx: RuleContext, input: FindingInput): Finding {
   const elementIds = [...new Set(input.elementIds)];
+  const pathIds = new Set(input.path ?? []);
   return {
     ...input,
     message: scenarioPrefix(ctx, input.scenario) + input.message,
     elementIds,
-    key: findingKey(input.ruleId, input.scenario, elementIds),
+    // The links a path happens to take are not part of a finding's identity: a waiver or a
+    // comparison must still match when the traffic takes another route to the same trombone.
+    key: findingKey(
+      input.ruleId,
+      input.scenario,
+      elementIds.filter((id) => !(pathIds.has(id) && ctx.index.links.has(id))),
+    ),
   };
 }
 
