@@ -136,6 +136,14 @@ test.describe('Share links', () => {
     await expect(studio.node(site)).toContainText(markup);
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
 
+    // In exports it is text too: escaped in the SVG, and no element made of it anywhere.
+    const svg = (await studio.exportFile('svg')).bytes.toString('utf8');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(svg).not.toMatch(/<img\b/i);
+    const report = (await studio.exportFile('markdown')).bytes.toString('utf8');
+    expect(report).not.toContain(markup);
+    expect(report).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
     const them = await colleague(browser);
     them.page.on('dialog', (d) => {
       dialogs.push(d.message());
