@@ -56,6 +56,23 @@ test.describe('Export and import', () => {
     expect(report.bytes.toString('utf8')).toContain('Metro');
   });
 
+  test('the printable review report opens with the diagram, and runs no script', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    await page.getByTestId('toolbar.export').click();
+    const popup = page.waitForEvent('popup');
+    await page.getByTestId('export.print').click();
+    const report = await popup;
+    await report.waitForLoadState();
+    await expect(report.locator('h1')).toContainText('Design review');
+    await expect(report.locator('img[src^="data:image/png;base64,"]')).toHaveCount(1);
+    expect(await report.locator('script').count()).toBe(0);
+    await report.close();
+  });
+
   test('a file that is not a design, or an invalid one, is refused with the reason', async ({
     page,
   }) => {
