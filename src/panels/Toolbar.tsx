@@ -79,7 +79,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
           {name}
         </span>
         {readOnly && (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold text-amber-800 dark:bg-amber-900 dark:text-amber-100">
+          <span className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] whitespace-nowrap font-semibold text-amber-800 dark:bg-amber-900 dark:text-amber-100">
             View only
           </span>
         )}
