@@ -11,7 +11,7 @@ import {
   evacuationFor,
   failureImpactFor,
   moveSimulationFor,
-  runSweep,
+  runSweepAsync,
   useScenario,
 } from '../store/scenario';
 import { useStudio } from '../store/studio';
@@ -530,11 +530,15 @@ function SweepSection({ design }: { design: Design }) {
   const fresh = sweep && sweep.design === design ? sweep : null;
   const run = () => {
     setRunning(true);
-    // Let the button show its busy state before the (synchronous) sweep runs.
-    setTimeout(() => {
-      useScenario.getState().setSweep(runSweep(useStudio.getState().design));
-      setRunning(false);
-    }, 30);
+    runSweepAsync(useStudio.getState().design)
+      .then((sweep) => useScenario.getState().setSweep(sweep))
+      .catch((error: unknown) =>
+        notify(
+          'error',
+          `The failure sweep stopped: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
+      .finally(() => setRunning(false));
   };
   return (
     <Section

@@ -87,3 +87,34 @@ export function runSweep(design: Design): ScenarioState['sweep'] {
   const result = singleFailureSweep(design);
   return { design, result, ms: performance.now() - start };
 }
+
+type SweepReply =
+  | { id: number; ok: true; result: FailureSweep; ms: number }
+  | { id: number; ok: false; message: string };
+let worker: Worker | null = null;
+let nextId = 0;
+
+/**
+ * The sweep in a Web Worker where the browser has them (the page stays responsive on large
+ * designs); in place otherwise.
+ */
+export function runSweepAsync(design: Design): Promise<ScenarioState['sweep']> {
+  if (typeof Worker === 'undefined') return Promise.resolve(runSweep(design));
+  try {
+    worker ??= new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return Promise.resolve(runSweep(design));
+  }
+  const active = worker;
+  const id = ++nextId;
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent<SweepReply>) => {
+      if (event.data.id !== id) return;
+      active.removeEventListener('message', onMessage);
+      if (event.data.ok) resolve({ design, result: event.data.result, ms: event.data.ms });
+      else reject(new Error(event.data.message));
+    };
+    active.addEventListener('message', onMessage);
+    active.postMessage({ id, design });
+  });
+}
