@@ -123,6 +123,9 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         }
         onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
         connectionMode={ConnectionMode.Loose}
+        // Manual stacking: sites at 0, fabric links at 1 (under the device cards), devices at 2,
+        // DCI links at 3.
+        zIndexMode="manual"
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         snapToGrid

@@ -3,6 +3,7 @@ import { emptyDesign } from '../model/defaults';
 import { TEMPLATES } from '../model/templates/index';
 import { RULES } from '../rules/index';
 import type { RuleId } from '../rules/types';
+import { pushRecent } from '../store/recent';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { COMMANDS, displayChord } from './commands';
@@ -88,6 +89,8 @@ function NewDesignDialog() {
   const empty =
     design.nodes.length === 0 && design.segments.length === 0 && design.workloads.length === 0;
   const start = () => {
+    // The discarded design stays reachable from Recent designs.
+    pushRecent(useStudio.getState().design);
     useStudio.getState().replaceDesign(emptyDesign());
     useUi.getState().openDialog(null);
     useUi.getState().requestFit();
@@ -122,8 +125,8 @@ function NewDesignDialog() {
       ) : (
         <p>
           This discards <strong>{design.name || 'the current design'}</strong> (
-          {design.nodes.length} elements, {design.workloads.length} workloads). It cannot be undone.
-          Save it as a file or copy its link first if you want to keep it.
+          {design.nodes.length} elements, {design.workloads.length} workloads). Undo cannot bring it
+          back, but Recent designs (the clock in the toolbar) can.
         </p>
       )}
     </Modal>
@@ -133,6 +136,7 @@ function NewDesignDialog() {
 export function loadTemplate(id: string): void {
   const template = TEMPLATES.find((t) => t.id === id);
   if (!template) return;
+  pushRecent(useStudio.getState().design);
   useStudio.getState().replaceDesign(template.build());
   useUi.getState().openDialog(null);
   notify('success', `Loaded “${template.name}”.`);
@@ -146,8 +150,8 @@ function TemplatesDialog() {
     <Modal title="New from template" testId="dialog.templates" wide>
       {dirty && (
         <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          Opening a template replaces the current design. Save it as a file or copy its link first
-          if you want to keep it.
+          Opening a template replaces the current design; it stays in Recent designs (the clock in
+          the toolbar).
         </p>
       )}
       <ul className="grid gap-2">

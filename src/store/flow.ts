@@ -37,7 +37,7 @@ export function toFlowNode(element: DesignNode, previous: FlowNode | undefined):
     parentId: element.parentId,
     width: DEVICE_SIZE.width,
     height: DEVICE_SIZE.height,
-    zIndex: 1,
+    zIndex: 2,
   };
 }
 
@@ -99,7 +99,7 @@ export function toFlowEdge(
     type: link.kind,
     data: { link },
     selected: previous?.selected ?? false,
-    zIndex: link.kind === 'dci' ? 2 : 1,
+    zIndex: link.kind === 'dci' ? 3 : 1,
   };
 }
 
