@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageArray } from '../model/schema';
+import { TEMPLATES } from '../model/templates/index';
 import { findingsOf, twoSites } from './testing';
 
 const stretchedStorage = (props: Partial<StorageArray>) =>
@@ -47,5 +48,13 @@ describe('TROMBONE-STORAGE', () => {
     expect(findingsOf(stretchedStorage({ product: 'vplex-metro' }), 'TROMBONE-STORAGE')).toEqual(
       [],
     );
+  });
+
+  it('says so when the site holds only an asynchronous copy (it is not active)', () => {
+    const t = TEMPLATES.find((x) => x.id === 'metro-vs-long-distance');
+    if (!t) throw new Error('template missing');
+    const messages = findingsOf(t.build(), 'TROMBONE-STORAGE').map((f) => f.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).toContain('only an asynchronous copy at DC3 Los Angeles');
   });
 });

@@ -38,7 +38,12 @@ function run(ctx: RuleContext): Finding[] {
         volume.preferredSiteId !== undefined && holders.has(volume.preferredSiteId)
           ? volume.preferredSiteId
           : array.parentId;
-      reason = `no copy at ${index.label(p.siteId)}`;
+      // An asynchronous copy is not active: I/O still goes to the synchronous pair.
+      const asyncCopy =
+        volume.replication === 'async' &&
+        volume.peerArrayId !== undefined &&
+        index.siteOf(volume.peerArrayId) === p.siteId;
+      reason = `${asyncCopy ? 'only an asynchronous copy' : 'no copy'} at ${index.label(p.siteId)}`;
     } else {
       if (product.behaviour === 'active-active' && array.access === 'uniform') continue;
       activeSite = volume.preferredSiteId ?? array.parentId;
