@@ -82,3 +82,17 @@ describe('cloneElements', () => {
     expect(isValid(design)).toBe(true);
   });
 });
+
+describe('checkReferences', () => {
+  it('refuses a link whose id is a volume id', () => {
+    const d = new DesignBuilder('dup')
+      .site('a', 'A')
+      .site('b', 'B')
+      .array('arr', 'a', { volumes: [{ id: 'v1', name: 'v1', replication: 'none' }] })
+      .border('a-be', 'a')
+      .border('b-be', 'b')
+      .dci('v1', 'a-be', 'b-be')
+      .build();
+    expect(checkReferences(d)).toEqual({ path: 'links[0].id', message: 'duplicate id "v1"' });
+  });
+});

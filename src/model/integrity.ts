@@ -11,8 +11,10 @@ export interface IntegrityProblem {
 
 export function checkReferences(design: Design): IntegrityProblem | null {
   const kinds = new Map<string, string>();
+  // Every id is unique across the file: nodes, volumes, links, segments and workloads.
+  const volumes = new Set<string>();
   const seen = (id: string, path: string, kind: string): IntegrityProblem | null => {
-    if (kinds.has(id)) return { path, message: `duplicate id "${id}"` };
+    if (kinds.has(id) || volumes.has(id)) return { path, message: `duplicate id "${id}"` };
     kinds.set(id, kind);
     return null;
   };
@@ -20,7 +22,6 @@ export function checkReferences(design: Design): IntegrityProblem | null {
     const p = seen(n.id, `nodes[${i}].id`, n.kind);
     if (p) return p;
   }
-  const volumes = new Set<string>();
   for (const [i, n] of design.nodes.entries()) {
     if (n.kind !== 'site' && kinds.get(n.parentId) !== 'site') {
       return {
