@@ -1029,16 +1029,23 @@ export class DesignGraph {
    * The DCI links every path between two sites shares (bridges of the site graph that separate
    * them). Empty when the sites are joined redundantly, or not joined at all.
    */
-  sharedLinks(a: string, b: string): string[] {
-    if (!this.sitesConnected(a, b)) return [];
+  /**
+   * The DCI links every path between sites a and b crosses. Sites in `nonTransit` (witness
+   * sites, say) carry no traffic between others, so a route through them does not count.
+   */
+  sharedLinks(a: string, b: string, nonTransit: ReadonlySet<string> = new Set()): string[] {
+    const sites = new Set([...nonTransit].filter((s) => s !== a && s !== b));
+    if (!this.sitesConnected(a, b, { sites })) return [];
     const out: string[] = [];
     const seen = new Set<string>();
     for (const list of this.siteAdj.values()) {
       for (const n of list) {
         if (seen.has(n.linkId)) continue;
         seen.add(n.linkId);
-        if (!this.isBridge(n.linkId)) continue;
-        if (!this.sitesConnected(a, b, { links: new Set([n.linkId]) })) out.push(n.linkId);
+        // A link on a cycle of the whole site graph can still be the only way once the
+        // non-transit sites are left out, so the bridge shortcut applies only without them.
+        if (sites.size === 0 && !this.isBridge(n.linkId)) continue;
+        if (!this.sitesConnected(a, b, { sites, links: new Set([n.linkId]) })) out.push(n.linkId);
       }
     }
     return out.sort();

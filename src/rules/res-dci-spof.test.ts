@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { removeElements } from '../model/edits';
+import { TEMPLATES } from '../model/templates/index';
 import { findingsOf, twoSites } from './testing';
 
 describe('RES-DCI-SPOF', () => {
@@ -26,5 +28,17 @@ describe('RES-DCI-SPOF', () => {
     expect(
       findingsOf(twoSites().build(), 'RES-DCI-SPOF', { failed: new Set(['dci-2']) }),
     ).toHaveLength(1);
+  });
+});
+
+describe('RES-DCI-SPOF through a witness site', () => {
+  it('fires when the only other route between two data sites runs through the witness site', () => {
+    const t = TEMPLATES.find((x) => x.id === 'metro-vplex-otv');
+    if (!t) throw new Error('template missing');
+    const oneRoute = removeElements(t.build(), ['dci-fibre-2']);
+    const f = findingsOf(oneRoute, 'RES-DCI-SPOF');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.elementIds).toContain('dci-fibre-1');
+    expect(f[0]?.message).toContain('single DCI link');
   });
 });

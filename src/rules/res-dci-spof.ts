@@ -9,7 +9,7 @@ const why =
 /**
  * Interpretation: the pairs of data sites (role dc or cloud) that exchange something — a
  * workload's move, volume replication, a stretched cluster — and whose every path shares a
- * DCI link (a bridge of the site graph that separates them).
+ * DCI link (a bridge of the site graph that separates them). Witness sites are not transit.
  */
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -37,8 +37,10 @@ function run(ctx: RuleContext): Finding[] {
     }
   }
   for (const pair of stretchedPairs(ctx)) add(pair.siteA, pair.siteB);
+  // A witness site is reached over its own links but carries no migration or replication.
+  const witnessSites = new Set(index.sites.filter((s) => s.role === 'witness').map((s) => s.id));
   for (const [a, b] of pairs.values()) {
-    const shared = graph.sharedLinks(a, b);
+    const shared = graph.sharedLinks(a, b, witnessSites);
     if (shared.length === 0) continue;
     const names = shared.map((l) => index.label(l)).join(', ');
     out.push(
