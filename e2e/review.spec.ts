@@ -11,17 +11,15 @@ function template(id: string): Design {
   return found.build();
 }
 
-/** The template with its first DCI link `distanceKm` long. */
-function withDciDistance(design: Design, distanceKm: number): { design: Design; before: number } {
+/** The design with its first DCI link's MTU changed (below 1542 B, OTV no longer fits: L2-MTU). */
+function withDciMtu(design: Design, mtu: number): { design: Design; before: number } {
   const dci = design.links.find((l) => l.kind === 'dci');
   if (!dci || dci.kind !== 'dci') throw new Error('no DCI link');
   return {
-    before: dci.distanceKm,
+    before: dci.mtu,
     design: {
       ...design,
-      links: design.links.map((l) =>
-        l.id === dci.id && l.kind === 'dci' ? { ...l, distanceKm } : l,
-      ),
+      links: design.links.map((l) => (l.id === dci.id && l.kind === 'dci' ? { ...l, mtu } : l)),
     },
   };
 }
@@ -70,27 +68,27 @@ test.describe('Waivers', () => {
 });
 
 test.describe('Compare two versions', () => {
-  test('a file whose DCI link is longer shows as one changed link with its distance, and its findings', async ({
+  test('a file whose DCI link has a smaller MTU shows as one changed link with its MTU, and its new finding', async ({
     page,
   }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-metrocluster');
     const mine = template('metro-metrocluster');
-    const other = withDciDistance(mine, 400);
+    const other = withDciMtu(mine, 1400);
     const expected = diffDesigns(mine, other.design).findings;
 
     const dialog = await studio.compareWithFile(
-      'longer-dci.dci.json',
+      'small-mtu.dci.json',
       serializeDesign(other.design),
     );
     await expect(dialog.getByTestId('compare.result')).toContainText('This design');
-    await expect(dialog.getByTestId('compare.result')).toContainText('longer-dci.dci.json');
+    await expect(dialog.getByTestId('compare.result')).toContainText('small-mtu.dci.json');
 
     const changed = page.getByTestId('compare.changed');
     await expect(changed.getByTestId('compare.item')).toHaveCount(1);
     await expect(changed).toContainText('DCI link');
-    await expect(changed).toContainText(`distanceKm: ${other.before} → 400`);
+    await expect(changed).toContainText(`mtu: ${other.before} → 1400`);
     await expect(page.getByTestId('compare.added')).toHaveAttribute('data-count', '0');
     await expect(page.getByTestId('compare.removed')).toHaveAttribute('data-count', '0');
     await expect(page.getByTestId('compare.findings.new')).toHaveAttribute(
@@ -106,7 +104,7 @@ test.describe('Compare two versions', () => {
 
     // Swapped, the other version comes first and the change reads the other way round.
     await page.getByTestId('compare.swap').click();
-    await expect(changed).toContainText(`distanceKm: 400 → ${other.before}`);
+    await expect(changed).toContainText(`mtu: 1400 → ${other.before}`);
     await expect(page.getByTestId('compare.findings.resolved')).toHaveAttribute(
       'data-count',
       String(expected.new.length),
