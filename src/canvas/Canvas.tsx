@@ -123,8 +123,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         }
         onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
         connectionMode={ConnectionMode.Loose}
-        // Manual stacking: sites at 0, fabric links at 1 (under the device cards), devices at 2,
-        // DCI links at 3.
+        // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
+        // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
         zIndexMode="manual"
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

@@ -93,8 +93,8 @@ function DciEdgeView({
           } ${selected ? 'ring-2 ring-teal-600' : ''}`}
           onClick={() => useStudio.getState().select([id])}
         >
-          <span className="font-semibold">
-            {link.label ? `${link.label} · ` : ''}
+          {link.label && <span className="max-w-[11rem] truncate font-semibold">{link.label}</span>}
+          <span className={link.label ? '' : 'font-semibold'}>
             {fmtNumber(link.distanceKm)} km · {fmtNumber(rtt)} ms
             {link.rttMs === undefined ? '' : ' (set)'} · {fmtNumber(link.bandwidthGbps)} Gb/s
           </span>

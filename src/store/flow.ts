@@ -99,7 +99,7 @@ export function toFlowEdge(
     type: link.kind,
     data: { link },
     selected: previous?.selected ?? false,
-    zIndex: link.kind === 'dci' ? 3 : 1,
+    zIndex: 1,
   };
 }
 

@@ -127,7 +127,10 @@ export function addWitnessSite(
       label: spec.witnessLabel,
       arbitrates: [...spec.arbitrates],
     })
-    .fabric(`${router}--${spec.witnessId}`, router, spec.witnessId, { bandwidthGbps: 1 });
+    .fabric(`${router}--${spec.witnessId}`, router, spec.witnessId, { bandwidthGbps: 1 })
+    // The WAN router below the witness: its DCI links leave downwards without crossing it.
+    .tier(spec.witnessId, 0)
+    .tier(router, 1);
   return router;
 }
 
