@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { handleKeydown, type CommandContext } from './panels/commands';
 import { Dialogs } from './panels/Dialogs';
@@ -7,12 +7,26 @@ import { Palette } from './panels/Palette';
 import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
-import { ScenarioBanner } from './panels/ScenarioBanner';
-import { startMove } from './panels/WhatIfPanel';
+import { startMove } from './panels/whatifActions';
 import { EmptyState } from './panels/EmptyState';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
+import { useScenario } from './store/scenario';
+
+// Loaded when a what-if scenario first starts.
+const ScenarioBanner = lazy(() =>
+  import('./panels/ScenarioBanner').then((m) => ({ default: m.ScenarioBanner })),
+);
+
+function ScenarioBannerGate() {
+  const active = useScenario((s) => s.move !== null || s.failed.length > 0);
+  return active ? (
+    <Suspense fallback={null}>
+      <ScenarioBanner />
+    </Suspense>
+  ) : null;
+}
 
 function useThemeClass() {
   const theme = useUi((s) => s.theme);
@@ -50,7 +64,7 @@ function Studio() {
         <Palette />
         <div className="relative min-w-0 flex-1">
           <Canvas onWorkloadDrop={startMove} />
-          <ScenarioBanner />
+          <ScenarioBannerGate />
           {empty && <EmptyState />}
         </div>
         <Sidebar />

@@ -1,4 +1,5 @@
 import { FilePlus2, LayoutTemplate } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { emptyDesign } from '../model/defaults';
 import { TEMPLATES } from '../model/templates/index';
 import { RULES } from '../rules/index';
@@ -7,12 +8,18 @@ import { pushRecent } from '../store/recent';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { COMMANDS, displayChord } from './commands';
-import { CompareDialog } from './CompareDialog';
 import { buttonClass, primaryButtonClass } from './fields';
-import { ExportDialog } from './ExportDialog';
 import { Modal } from './Modal';
 import { RecentDialog } from './RecentDialog';
 import { ShareDialog } from './ShareDialog';
+
+// Export (images, reports) and Compare load on first use, not with the first screen.
+const ExportDialog = lazy(() =>
+  import('./ExportDialog').then((m) => ({ default: m.ExportDialog })),
+);
+const CompareDialog = lazy(() =>
+  import('./CompareDialog').then((m) => ({ default: m.CompareDialog })),
+);
 
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -28,11 +35,19 @@ export function Dialogs() {
     case 'share':
       return <ShareDialog />;
     case 'export':
-      return <ExportDialog />;
+      return (
+        <Suspense fallback={null}>
+          <ExportDialog />
+        </Suspense>
+      );
     case 'recent':
       return <RecentDialog />;
     case 'compare':
-      return <CompareDialog />;
+      return (
+        <Suspense fallback={null}>
+          <CompareDialog />
+        </Suspense>
+      );
     default:
       return null;
   }

@@ -1,9 +1,10 @@
 import { Check, FlaskConical, Unplug, X } from 'lucide-react';
-import { moveSimulationFor, useScenario } from '../store/scenario';
+import { useScenario } from '../store/scenario';
+import { moveSimulationFor } from '../store/scenarioResults';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { buttonClass, primaryButtonClass } from './fields';
-import { applyMove, discardMove, labelOf } from './WhatIfPanel';
+import { applyMove, discardMove, labelOf } from './whatifActions';
 
 /** Over the canvas while a what-if scenario is active: it is a scenario, not the design. */
 export function ScenarioBanner() {

@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useFindings } from '../store/findings';
 import { useUi, type SidebarTab } from '../store/ui';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { SegmentsPanel } from './SegmentsPanel';
 import { WorkloadsPanel } from './WorkloadsPanel';
-import { WhatIfPanel } from './WhatIfPanel';
 import { useStudio } from '../store/studio';
+
+// The what-if engine loads when its tab is first opened, not with the first screen.
+const WhatIfPanel = lazy(() => import('./WhatIfPanel').then((m) => ({ default: m.WhatIfPanel })));
 
 const TABS: readonly { id: SidebarTab; label: string }[] = [
   { id: 'inspect', label: 'Inspect' },
@@ -64,7 +67,11 @@ export function Sidebar() {
         {tab === 'segments' && <SegmentsPanel />}
         {tab === 'workloads' && <WorkloadsPanel />}
         {tab === 'findings' && <FindingsPanel />}
-        {tab === 'whatif' && <WhatIfPanel />}
+        {tab === 'whatif' && (
+          <Suspense fallback={<p className="px-4 py-3 text-xs text-slate-500">Loading what-if…</p>}>
+            <WhatIfPanel />
+          </Suspense>
+        )}
       </div>
     </aside>
   );

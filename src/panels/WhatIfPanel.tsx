@@ -7,34 +7,19 @@ import type { Finding } from '../rules/types';
 import type { FailureImpact, SweepRow } from '../rules/whatif/failure';
 import type { MoveSimulation } from '../rules/whatif/move';
 import type { FlowEdge, FlowNode } from '../store/flow';
+import { useScenario } from '../store/scenario';
 import {
   evacuationFor,
   failureImpactFor,
   moveSimulationFor,
   runSweepAsync,
-  useScenario,
-} from '../store/scenario';
+} from '../store/scenarioResults';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass, inputClass, primaryButtonClass, Section } from './fields';
+import { applyMove, discardMove, labelOf, startMove } from './whatifActions';
 import { SEVERITY_META } from './FindingsPanel';
 import { focusFinding } from './focus';
-
-export function labelOf(design: Design, id: string): string {
-  const node = design.nodes.find((n) => n.id === id);
-  if (node) return node.label || id;
-  const link = design.links.find((l) => l.id === id);
-  if (link) {
-    const a = design.nodes.find((n) => n.id === link.source)?.label ?? link.source;
-    const b = design.nodes.find((n) => n.id === link.target)?.label ?? link.target;
-    return link.label || `${a} ↔ ${b}`;
-  }
-  return (
-    design.workloads.find((w) => w.id === id)?.name ??
-    design.segments.find((s) => s.id === id)?.name ??
-    id
-  );
-}
 
 function siteOfCluster(design: Design, clusterId: string): string {
   const c = design.nodes.find((n) => n.id === clusterId);
@@ -46,19 +31,6 @@ export function fmtSeconds(s: number): string {
   if (s >= 3600) return `${(s / 3600).toFixed(1)} h`;
   if (s >= 60) return `${(s / 60).toFixed(1)} min`;
   return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
-}
-
-/** Start a what-if move (from the panel, "Move to…" or a chip dropped on a cluster). */
-export function startMove(workloadId: string, targetClusterId: string): void {
-  const design = useStudio.getState().design;
-  const w = design.workloads.find((x) => x.id === workloadId);
-  if (!w) return;
-  if (w.clusterId === targetClusterId) {
-    notify('info', `${w.name} already runs on ${labelOf(design, targetClusterId)}.`);
-    return;
-  }
-  useScenario.getState().setMove({ workloadId, targetClusterId });
-  useUi.getState().setTab('whatif');
 }
 
 function MiniFinding({
@@ -298,17 +270,6 @@ function MoveResult({
       </div>
     </div>
   );
-}
-
-export function discardMove(): void {
-  useScenario.getState().setMove(null);
-  useUi.getState().setHighlightPath(null);
-}
-
-export function applyMove(sim: MoveSimulation): void {
-  useStudio.getState().commit(sim.scenario);
-  discardMove();
-  notify('success', 'Move applied to the design. Undo with Ctrl+Z.');
 }
 
 function FailureSection({ design }: { design: Design }) {

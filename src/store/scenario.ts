@@ -1,19 +1,11 @@
 /**
  * What-if state: a hypothetical move and a set of failed elements. A scenario is never an edit
- * of the baseline design: its results are derived (memoized by design and scenario), and only
+ * of the baseline design: its results are derived (scenarioResults.ts, memoized by design and scenario), and only
  * "Apply" commits a move as an ordinary, undoable edit.
  */
 import { create } from 'zustand';
 import type { Design } from '../model/schema';
-import { evacuateSite, type Evacuation } from '../rules/whatif/evacuate';
-import {
-  failureImpact,
-  singleFailureSweep,
-  type FailureImpact,
-  type FailureSweep,
-} from '../rules/whatif/failure';
-import { simulateMove, type MoveRefusal, type MoveSimulation } from '../rules/whatif/move';
-import { findingsFor } from './findings';
+import type { FailureSweep } from '../rules/whatif/failure';
 
 export interface MoveRequest {
   readonly workloadId: string;
@@ -48,73 +40,3 @@ export const useScenario = create<ScenarioState>()((set) => ({
   setEvacuationSite: (evacuationSiteId) => set({ evacuationSiteId }),
   reset: () => set({ move: null, failed: [], sweep: null, evacuationSiteId: null }),
 }));
-
-function memo1<A extends object, K, R>(
-  fn: (a: A, k: K) => R,
-  keyOf: (k: K) => string,
-): (a: A, k: K) => R {
-  let last: { a: A; key: string; value: R } | null = null;
-  return (a, k) => {
-    const key = keyOf(k);
-    if (last && last.a === a && last.key === key) return last.value;
-    const value = fn(a, k);
-    last = { a, key, value };
-    return value;
-  };
-}
-
-export const moveSimulationFor = memo1(
-  (design: Design, move: MoveRequest): MoveSimulation | MoveRefusal =>
-    simulateMove(design, move.workloadId, move.targetClusterId, findingsFor(design).all),
-  (m) => `${m.workloadId}>${m.targetClusterId}`,
-);
-
-export const failureImpactFor = memo1(
-  (design: Design, failed: readonly string[]): FailureImpact =>
-    failureImpact(design, failed, findingsFor(design).all),
-  (f) => [...f].sort().join(' '),
-);
-
-export const evacuationFor = memo1(
-  (design: Design, siteId: string): Evacuation =>
-    evacuateSite(design, siteId, findingsFor(design).all),
-  (s) => s,
-);
-
-/** Run the single-failure sweep and time it (the UI shows the figure). */
-export function runSweep(design: Design): ScenarioState['sweep'] {
-  const start = performance.now();
-  const result = singleFailureSweep(design);
-  return { design, result, ms: performance.now() - start };
-}
-
-type SweepReply =
-  | { id: number; ok: true; result: FailureSweep; ms: number }
-  | { id: number; ok: false; message: string };
-let worker: Worker | null = null;
-let nextId = 0;
-
-/**
- * The sweep in a Web Worker where the browser has them (the page stays responsive on large
- * designs); in place otherwise.
- */
-export function runSweepAsync(design: Design): Promise<ScenarioState['sweep']> {
-  if (typeof Worker === 'undefined') return Promise.resolve(runSweep(design));
-  try {
-    worker ??= new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return Promise.resolve(runSweep(design));
-  }
-  const active = worker;
-  const id = ++nextId;
-  return new Promise((resolve, reject) => {
-    const onMessage = (event: MessageEvent<SweepReply>) => {
-      if (event.data.id !== id) return;
-      active.removeEventListener('message', onMessage);
-      if (event.data.ok) resolve({ design, result: event.data.result, ms: event.data.ms });
-      else reject(new Error(event.data.message));
-    };
-    active.addEventListener('message', onMessage);
-    active.postMessage({ id, design });
-  });
-}

@@ -1,0 +1,49 @@
+/**
+ * What-if actions shared by the canvas, the workload editor, the banner and the What-if panel;
+ * light, so the first screen does not load the what-if engine.
+ */
+import type { Design } from '../model/schema';
+import type { MoveSimulation } from '../rules/whatif/move';
+import { useScenario } from '../store/scenario';
+import { useStudio } from '../store/studio';
+import { notify, useUi } from '../store/ui';
+
+export function labelOf(design: Design, id: string): string {
+  const node = design.nodes.find((n) => n.id === id);
+  if (node) return node.label || id;
+  const link = design.links.find((l) => l.id === id);
+  if (link) {
+    const a = design.nodes.find((n) => n.id === link.source)?.label ?? link.source;
+    const b = design.nodes.find((n) => n.id === link.target)?.label ?? link.target;
+    return link.label || `${a} ↔ ${b}`;
+  }
+  return (
+    design.workloads.find((w) => w.id === id)?.name ??
+    design.segments.find((s) => s.id === id)?.name ??
+    id
+  );
+}
+
+/** Start a what-if move (from the panel, "Move to…" or a chip dropped on a cluster). */
+export function startMove(workloadId: string, targetClusterId: string): void {
+  const design = useStudio.getState().design;
+  const w = design.workloads.find((x) => x.id === workloadId);
+  if (!w) return;
+  if (w.clusterId === targetClusterId) {
+    notify('info', `${w.name} already runs on ${labelOf(design, targetClusterId)}.`);
+    return;
+  }
+  useScenario.getState().setMove({ workloadId, targetClusterId });
+  useUi.getState().setTab('whatif');
+}
+
+export function discardMove(): void {
+  useScenario.getState().setMove(null);
+  useUi.getState().setHighlightPath(null);
+}
+
+export function applyMove(sim: MoveSimulation): void {
+  useStudio.getState().commit(sim.scenario);
+  discardMove();
+  notify('success', 'Move applied to the design. Undo with Ctrl+Z.');
+}
