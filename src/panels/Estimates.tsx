@@ -4,19 +4,13 @@ import { buildGraph, type DesignGraph } from '../rules/graph';
 import { estimateMove } from '../rules/migration';
 import { useStudio } from '../store/studio';
 import { Section } from './fields';
+import { fmtSeconds } from './format';
 
 let memo: { design: Design; graph: DesignGraph } | null = null;
 /** One graph per design, shared by every estimate shown. */
 function graphFor(design: Design): DesignGraph {
   if (memo?.design !== design) memo = { design, graph: buildGraph(design) };
   return memo.graph;
-}
-
-function fmtS(s: number): string {
-  if (!Number.isFinite(s)) return '∞';
-  if (s >= 3600) return `${(s / 3600).toFixed(1)} h`;
-  if (s >= 60) return `${(s / 60).toFixed(1)} min`;
-  return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
 }
 
 export interface EstimateRow {
@@ -55,59 +49,56 @@ export function WorkloadEstimates({ workloadId }: { workloadId: string }) {
       </p>
     );
   return (
-    <table className="w-full text-xs" data-testid={`estimates.${workloadId}`}>
-      <thead>
-        <tr className="text-left text-[10px] tracking-wide text-slate-500 uppercase">
-          <th className="py-1 font-medium">To</th>
-          <th className="py-1 text-right font-medium">RTT</th>
-          <th className="py-1 text-right font-medium">B</th>
-          <th className="py-1 text-right font-medium">Rounds</th>
-          <th className="py-1 text-right font-medium">Total</th>
-          <th className="py-1 text-right font-medium">Down</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ targetId, targetLabel, estimate }) => (
-          <tr
+    <ul className="space-y-1.5" data-testid={`estimates.${workloadId}`}>
+      {rows.map(({ targetId, targetLabel, estimate }) => {
+        const slow =
+          estimate !== null &&
+          (!estimate.converges || estimate.downtimeS > workload.downtimeToleranceS);
+        return (
+          <li
             key={targetId}
-            className="border-t border-slate-100 dark:border-slate-800"
+            className="rounded-md border border-slate-200 px-2 py-1 text-xs dark:border-slate-700"
             data-testid={`estimate.${workloadId}.${targetId}`}
           >
-            <td className="max-w-[9rem] truncate py-1 pr-1" title={targetLabel}>
-              {targetLabel}
-            </td>
+            <div
+              className="truncate font-medium text-slate-700 dark:text-slate-200"
+              title={targetLabel}
+            >
+              → {targetLabel}
+            </div>
             {estimate ? (
-              <>
-                <td className="py-1 text-right tabular-nums">{estimate.rttMs.toFixed(2)} ms</td>
-                <td
-                  className="py-1 text-right tabular-nums"
-                  title={`limited by ${estimate.limitedBy}`}
-                >
-                  {estimate.effectiveGbps.toFixed(2)} Gb/s
-                </td>
-                <td className="py-1 text-right tabular-nums">
-                  {estimate.converges ? estimate.rounds : '—'}
-                </td>
-                <td
-                  className={`py-1 text-right tabular-nums ${estimate.converges ? '' : 'font-semibold text-amber-600'}`}
-                >
-                  {estimate.converges ? fmtS(estimate.totalTimeS) : 'never'}
-                </td>
-                <td
-                  className={`py-1 text-right tabular-nums ${estimate.converges && estimate.downtimeS <= workload.downtimeToleranceS ? '' : 'font-semibold text-amber-600'}`}
-                >
-                  {estimate.converges ? fmtS(estimate.downtimeS) : '—'}
-                </td>
-              </>
+              <dl className="mt-0.5 grid grid-cols-[auto_1fr_auto_1fr] gap-x-2 text-[11px] tabular-nums">
+                <dt className="text-slate-500">RTT</dt>
+                <dd>{estimate.rttMs.toFixed(2)} ms</dd>
+                <dt className="text-slate-500">Bandwidth</dt>
+                <dd title={`limited by ${estimate.limitedBy}`}>
+                  {estimate.effectiveGbps.toFixed(2)} Gb/s{' '}
+                  <span className="text-slate-400">({estimate.limitedBy})</span>
+                </dd>
+                <dt className="text-slate-500">Rounds</dt>
+                <dd>{estimate.converges ? estimate.rounds : '—'}</dd>
+                <dt className="text-slate-500">Total</dt>
+                <dd className={estimate.converges ? '' : 'font-semibold text-amber-600'}>
+                  {estimate.converges ? fmtSeconds(estimate.totalTimeS) : 'never converges'}
+                </dd>
+                <dt className="text-slate-500">Downtime</dt>
+                <dd className={slow ? 'font-semibold text-amber-600' : ''}>
+                  {estimate.converges ? fmtSeconds(estimate.downtimeS) : '—'}
+                </dd>
+                <dt className="text-slate-500">Sent</dt>
+                <dd>
+                  {Number.isFinite(estimate.dataSentGb)
+                    ? `${(estimate.dataSentGb / 8).toFixed(1)} GB`
+                    : '—'}
+                </dd>
+              </dl>
             ) : (
-              <td colSpan={5} className="py-1 text-right text-red-600">
-                unreachable
-              </td>
+              <p className="text-red-600">Unreachable: no network path joins the clusters.</p>
             )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

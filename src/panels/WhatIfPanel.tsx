@@ -18,19 +18,13 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass, inputClass, primaryButtonClass, Section } from './fields';
 import { applyMove, discardMove, labelOf, startMove } from './whatifActions';
+import { fmtSeconds } from './format';
 import { SEVERITY_META } from './FindingsPanel';
 import { focusFinding } from './focus';
 
 function siteOfCluster(design: Design, clusterId: string): string {
   const c = design.nodes.find((n) => n.id === clusterId);
   return c && c.kind !== 'site' ? labelOf(design, c.parentId) : '';
-}
-
-export function fmtSeconds(s: number): string {
-  if (!Number.isFinite(s)) return 'never';
-  if (s >= 3600) return `${(s / 3600).toFixed(1)} h`;
-  if (s >= 60) return `${(s / 60).toFixed(1)} min`;
-  return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
 }
 
 function MiniFinding({
