@@ -2,7 +2,6 @@ import { useReactFlow } from '@xyflow/react';
 import { ArrowRight, Check, FlaskConical, Play, Unplug, X, Zap } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Design } from '../model/schema';
-import { buildGraph } from '../rules/graph';
 import type { Finding } from '../rules/types';
 import type { FailureImpact, SweepRow } from '../rules/whatif/failure';
 import type { MoveSimulation } from '../rules/whatif/move';
@@ -13,6 +12,7 @@ import {
   failureImpactFor,
   moveSimulationFor,
   runSweepAsync,
+  survivingGraphFor,
 } from '../store/scenarioResults';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
@@ -352,8 +352,8 @@ function EffectsList({
     text: string;
     path?: string[];
   }[] = [];
+  const graph = survivingGraphFor(design, failed);
   for (const r of effects.rttChanges) {
-    const graph = buildGraph(design, new Set(failed));
     const path = graph.path(r.siteA, r.siteB)?.path;
     items.push({
       key: `rtt-${r.siteA}-${r.siteB}`,
@@ -423,7 +423,7 @@ function FailureResult({
   // Show the surviving path of the first RTT change: the backup route the traffic now takes.
   const first = impact.effects.rttChanges[0];
   const pathKey = first
-    ? (buildGraph(design, new Set(failed)).path(first.siteA, first.siteB)?.path ?? []).join(' ')
+    ? (survivingGraphFor(design, failed).path(first.siteA, first.siteB)?.path ?? []).join(' ')
     : '';
   useEffect(() => {
     useUi.getState().setHighlightPath(pathKey ? pathKey.split(' ') : null);

@@ -3,6 +3,7 @@
  * from the scenario state so the first screen does not load the what-if engine.
  */
 import type { Design } from '../model/schema';
+import { buildGraph, type DesignGraph } from '../rules/graph';
 import { evacuateSite, type Evacuation } from '../rules/whatif/evacuate';
 import {
   failureImpact,
@@ -37,6 +38,12 @@ export const moveSimulationFor = memo1(
 export const failureImpactFor = memo1(
   (design: Design, failed: readonly string[]): FailureImpact =>
     failureImpact(design, failed, findingsFor(design).all),
+  (f) => [...f].sort().join(' '),
+);
+
+/** The graph of what survives the failures: one per design and failed set, for drawing paths. */
+export const survivingGraphFor = memo1(
+  (design: Design, failed: readonly string[]): DesignGraph => buildGraph(design, new Set(failed)),
   (f) => [...f].sort().join(' '),
 );
 
