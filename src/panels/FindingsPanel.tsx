@@ -11,6 +11,7 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
+import { linkOf, nameOf } from './labels';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 
 export const SEVERITY_META: Readonly<
@@ -40,23 +41,10 @@ export const SEVERITY_META: Readonly<
 export function elementLabels(design: Design, finding: Finding): string[] {
   const labels: string[] = [];
   for (const id of finding.elementIds) {
-    const node = design.nodes.find((n) => n.id === id);
-    if (node) {
-      labels.push(node.label || id);
-      continue;
-    }
-    const link = design.links.find((l) => l.id === id);
     // Fabric hops of a path are drawn on the canvas; the row names only the DCI links.
-    if (link?.kind === 'fabric') continue;
-    if (link) {
-      const a = design.nodes.find((n) => n.id === link.source)?.label ?? link.source;
-      const b = design.nodes.find((n) => n.id === link.target)?.label ?? link.target;
-      labels.push(link.label || `${a} ↔ ${b}`);
-      continue;
-    }
-    const other =
-      design.workloads.find((w) => w.id === id) ?? design.segments.find((s) => s.id === id);
-    if (other) labels.push(other.name || id);
+    if (linkOf(design, id)?.kind === 'fabric') continue;
+    const name = nameOf(design, id);
+    if (name !== undefined) labels.push(name);
   }
   return labels;
 }

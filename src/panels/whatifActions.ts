@@ -2,27 +2,13 @@
  * What-if actions shared by the canvas, the workload editor, the banner and the What-if panel;
  * light, so the first screen does not load the what-if engine.
  */
-import type { Design } from '../model/schema';
 import type { MoveSimulation } from '../rules/whatif/move';
 import { useScenario } from '../store/scenario';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
+import { labelOf } from './labels';
 
-export function labelOf(design: Design, id: string): string {
-  const node = design.nodes.find((n) => n.id === id);
-  if (node) return node.label || id;
-  const link = design.links.find((l) => l.id === id);
-  if (link) {
-    const a = design.nodes.find((n) => n.id === link.source)?.label ?? link.source;
-    const b = design.nodes.find((n) => n.id === link.target)?.label ?? link.target;
-    return link.label || `${a} ↔ ${b}`;
-  }
-  return (
-    design.workloads.find((w) => w.id === id)?.name ??
-    design.segments.find((s) => s.id === id)?.name ??
-    id
-  );
-}
+export { labelOf };
 
 /** Start a what-if move (from the panel, "Move to…" or a chip dropped on a cluster). */
 export function startMove(workloadId: string, targetClusterId: string): void {
