@@ -18,6 +18,7 @@ import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { importFile } from '../panels/importExport';
 import { DeviceNode } from './DeviceNode';
+import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
 import { SiteNode } from './SiteNode';
 
@@ -145,6 +146,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         onlyRenderVisibleElements={nodes.length > 400}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <Legend />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap
           pannable

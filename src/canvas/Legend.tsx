@@ -1,0 +1,76 @@
+import { Panel } from '@xyflow/react';
+import { ChevronDown, ChevronRight } from 'lucide-react';
+import { useState } from 'react';
+
+function Line({ dash, color, width = 3 }: { dash?: string; color: string; width?: number }) {
+  return (
+    <svg width="34" height="8" aria-hidden className="shrink-0">
+      <line
+        x1="1"
+        y1="4"
+        x2="33"
+        y2="4"
+        stroke={color}
+        strokeWidth={width}
+        strokeDasharray={dash}
+      />
+    </svg>
+  );
+}
+
+function Dot({ className }: { className: string }) {
+  return <span aria-hidden className={`inline-block h-3 w-3 shrink-0 rounded-full ${className}`} />;
+}
+
+/** What the lines and marks on the canvas mean; collapsed to one line when not needed. */
+export function Legend() {
+  const [open, setOpen] = useState(false);
+  return (
+    <Panel position="top-left" className="no-print">
+      <div
+        className="rounded-lg border border-slate-200 bg-white/95 text-[11px] text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-300"
+        data-testid="legend"
+      >
+        <button
+          type="button"
+          className="flex w-full items-center gap-1 px-2 py-1 font-medium"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? (
+            <ChevronDown className="h-3 w-3" aria-hidden />
+          ) : (
+            <ChevronRight className="h-3 w-3" aria-hidden />
+          )}{' '}
+          Legend
+        </button>
+        {open && (
+          <ul className="space-y-1 px-2 pb-2">
+            <li className="flex items-center gap-2">
+              <Line color="var(--edge-dci)" /> DCI link extending segments (L2)
+            </li>
+            <li className="flex items-center gap-2">
+              <Line color="var(--edge-dci)" dash="7 5" /> DCI link, routed only (L3)
+            </li>
+            <li className="flex items-center gap-2">
+              <Line color="#dc2626" /> DCI link over a latency / bandwidth limit
+            </li>
+            <li className="flex items-center gap-2">
+              <Line color="var(--edge-fabric)" width={1.5} /> Fabric link inside a site
+            </li>
+            <li className="flex items-center gap-2">
+              <Line color="#f59e0b" dash="8 4" /> Path of the selected finding (trombone)
+            </li>
+            <li className="flex items-center gap-2">
+              <Line color="#dc2626" dash="3 6" /> Failed in a what-if
+            </li>
+            <li className="flex items-center gap-2 pt-1">
+              <Dot className="bg-red-600" /> error <Dot className="bg-amber-500" /> warning{' '}
+              <Dot className="bg-blue-600" /> info — badge: worst finding, count
+            </li>
+          </ul>
+        )}
+      </div>
+    </Panel>
+  );
+}
