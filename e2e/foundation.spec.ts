@@ -52,6 +52,10 @@ test.describe('Drawing a design', () => {
     await expect(studio.edgeLabels().first()).toContainText('10 km');
     await studio.pressShortcut('Control+Shift+z');
     await expect(studio.edgeLabels().first()).toContainText('80 km');
+    await studio.pressShortcut('Control+z');
+    await expect(studio.edgeLabels().first()).toContainText('10 km');
+    await studio.pressShortcut('Control+y');
+    await expect(studio.edgeLabels().first()).toContainText('80 km');
 
     await studio.waitForAutosave();
     await page.reload();

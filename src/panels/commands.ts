@@ -159,8 +159,10 @@ export function matches(chord: string, event: KeyboardEvent): boolean {
   const key = parts[parts.length - 1] ?? '';
   const want = new Set(parts.slice(0, -1));
   const mod = isMac ? event.metaKey : event.ctrlKey;
-  if (want.has('mod') !== mod) return false;
-  if (want.has('ctrl') && !event.ctrlKey) return false;
+  // `ctrl` is the Control key everywhere (Ctrl+Y); `mod` is Ctrl, or Cmd on macOS.
+  if (want.has('ctrl')) {
+    if (!event.ctrlKey) return false;
+  } else if (want.has('mod') !== mod) return false;
   if (!want.has('mod') && !want.has('ctrl') && (event.ctrlKey || event.metaKey)) return false;
   if (key === '?') return event.key === '?';
   if (want.has('shift') !== event.shiftKey) return false;

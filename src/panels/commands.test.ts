@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DesignBuilder } from '../model/builder';
+import { useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
+import { COMMANDS, displayChord, handleKeydown, matches } from './commands';
+
+/** A keydown as the browser would send it (only the fields the table reads). */
+function key(
+  k: string,
+  mods: { ctrl?: boolean; shift?: boolean; meta?: boolean; code?: string } = {},
+): KeyboardEvent {
+  let prevented = false;
+  return {
+    key: k,
+    code: mods.code ?? '',
+    ctrlKey: mods.ctrl ?? false,
+    shiftKey: mods.shift ?? false,
+    metaKey: mods.meta ?? false,
+    altKey: false,
+    target: null,
+    preventDefault: () => {
+      prevented = true;
+    },
+    get defaultPrevented() {
+      return prevented;
+    },
+  } as unknown as KeyboardEvent;
+}
+
+const ctx = { fitView: () => undefined };
+
+beforeEach(() => {
+  useStudio
+    .getState()
+    .replaceDesign(new DesignBuilder('cmd').site('a', 'A').spine('s1', 'a').build());
+  useUi.setState({ dialog: null });
+});
+
+describe('The command table', () => {
+  it('has one entry per id, each with a label', () => {
+    const ids = COMMANDS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of COMMANDS) expect(c.label.length).toBeGreaterThan(0);
+  });
+
+  it('matches chords exactly: Ctrl+Z is undo, Ctrl+Shift+Z and Ctrl+Y are redo', () => {
+    expect(matches('mod+z', key('z', { ctrl: true }))).toBe(true);
+    expect(matches('mod+z', key('z', { ctrl: true, shift: true }))).toBe(false);
+    expect(matches('mod+shift+z', key('Z', { ctrl: true, shift: true }))).toBe(true);
+    expect(matches('ctrl+y', key('y', { ctrl: true }))).toBe(true);
+    expect(matches('delete', key('Delete', { ctrl: true }))).toBe(false);
+    expect(displayChord('mod+shift+z')).toBe('Ctrl+Shift+Z');
+  });
+
+  it('routes a shortcut to its command: Ctrl+Z undoes the last edit, Ctrl+Y redoes it', () => {
+    useStudio.getState().rename('renamed');
+    expect(handleKeydown(key('z', { ctrl: true }), ctx)).toBe(true);
+    expect(useStudio.getState().design.name).toBe('cmd');
+    handleKeydown(key('y', { ctrl: true }), ctx);
+    expect(useStudio.getState().design.name).toBe('renamed');
+  });
+
+  it('deletes the selection with Delete, and does nothing in view-only mode', () => {
+    useStudio.getState().select(['s1']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useStudio.getState().design.nodes.map((n) => n.id)).toEqual(['a']);
+    useStudio
+      .getState()
+      .replaceDesign(new DesignBuilder('ro').site('a', 'A').spine('s1', 'a').build(), {
+        readOnly: true,
+      });
+    useStudio.getState().select(['s1']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useStudio.getState().design.nodes).toHaveLength(2);
+  });
+
+  it('opens the shortcut list with ?', () => {
+    handleKeydown(key('?', { shift: true }), ctx);
+    expect(useUi.getState().dialog).toBe('help');
+  });
+});
