@@ -136,3 +136,23 @@ describe('New design', () => {
     expect(s().nodes).toHaveLength(0);
   });
 });
+
+describe('A new site', () => {
+  it('goes where it is dropped, or just right of a site it would overlap', () => {
+    const a = s().design.nodes.find((n) => n.id === 'a');
+    if (a?.kind !== 'site') throw new Error('no site');
+    const id = s().addElement('site', { x: a.position.x + 100, y: a.position.y + 50 });
+    const placed = s().design.nodes.find((n) => n.id === id);
+    if (placed?.kind !== 'site') throw new Error('not placed');
+    const others = s().design.nodes.filter((n) => n.kind === 'site' && n.id !== id);
+    for (const o of others) {
+      if (o.kind !== 'site') continue;
+      const apart =
+        placed.position.x >= o.position.x + o.width ||
+        placed.position.x + placed.width <= o.position.x;
+      expect(apart).toBe(true);
+    }
+    const far = s().addElement('site', { x: 10_000, y: 10_000 });
+    expect(s().design.nodes.find((n) => n.id === far)?.position).toEqual({ x: 10_000, y: 10_000 });
+  });
+});

@@ -18,6 +18,7 @@ import {
   emptyDesign,
   KIND_LABELS,
   newId,
+  SITE_DEFAULT_SIZE,
 } from '../model/defaults';
 import {
   cloneElements,
@@ -254,7 +255,12 @@ export const useStudio = create<StudioState>()((set, get) => {
       const count = state.design.nodes.filter((n) => n.kind === kind).length + 1;
       if (kind === 'site') {
         const label = `DC${count}`;
-        commit(upsertSiteFirst(state.design, createSite(id, label, snap(at))));
+        commit(
+          upsertSiteFirst(
+            state.design,
+            createSite(id, label, freeSpotForSite(state.design, snap(at))),
+          ),
+        );
         return id;
       }
       const center = { x: at.x + DEVICE_SIZE.width / 2, y: at.y + DEVICE_SIZE.height / 2 };
@@ -326,6 +332,30 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
   };
 });
+
+const SITE_GAP = 80;
+
+/**
+ * Where a new site dropped at `at` goes: there, unless it would overlap a site (then a device
+ * dropped in the overlap would have two homes); in that case just to the right of it.
+ */
+export function freeSpotForSite(design: Design, at: Position): Position {
+  const { width, height } = SITE_DEFAULT_SIZE;
+  let spot = at;
+  for (let guard = 0; guard < 100; guard++) {
+    const hit = design.nodes.find(
+      (n) =>
+        n.kind === 'site' &&
+        spot.x < n.position.x + n.width + SITE_GAP &&
+        spot.x + width + SITE_GAP > n.position.x &&
+        spot.y < n.position.y + n.height + SITE_GAP &&
+        spot.y + height + SITE_GAP > n.position.y,
+    );
+    if (!hit || hit.kind !== 'site') return spot;
+    spot = snap({ x: hit.position.x + hit.width + SITE_GAP, y: spot.y });
+  }
+  return spot;
+}
 
 function inside(site: DesignNode & { kind: 'site' }, p: Position): boolean {
   return (
