@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { emptyDesign } from '../model/defaults';
 import { useStudio } from './studio';
+import { useScenario } from './scenario';
 import { useUi } from './ui';
 
 const design = () =>
@@ -154,5 +155,15 @@ describe('A new site', () => {
     }
     const far = s().addElement('site', { x: 10_000, y: 10_000 });
     expect(s().design.nodes.find((n) => n.id === far)?.position).toEqual({ x: 10_000, y: 10_000 });
+  });
+});
+
+describe('Replacing the design', () => {
+  it('ends the what-if scenario made on the previous one', () => {
+    useScenario.getState().setFailed(['a']);
+    useScenario.getState().setMove({ workloadId: 'w1', targetClusterId: 'a-c' });
+    s().replaceDesign(emptyDesign());
+    expect(useScenario.getState().failed).toEqual([]);
+    expect(useScenario.getState().move).toBeNull();
   });
 });

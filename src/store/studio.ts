@@ -52,7 +52,8 @@ import {
   type FlowEdge,
   type FlowNode,
 } from './flow';
-import { notify } from './ui';
+import { useScenario } from './scenario';
+import { notify, useUi } from './ui';
 
 const HISTORY_LIMIT = 200;
 
@@ -153,7 +154,12 @@ export const useStudio = create<StudioState>()((set, get) => {
     pasteCount: 0,
 
     commit,
-    replaceDesign: (next, options) =>
+    replaceDesign: (next, options) => {
+      // What-if scenarios and highlighted paths belong to the design they were made on.
+      if (next !== get().design) {
+        useScenario.getState().reset();
+        useUi.getState().setHighlightPath(null);
+      }
       set({
         design: next,
         nodes: syncNodes(next, []),
@@ -162,7 +168,8 @@ export const useStudio = create<StudioState>()((set, get) => {
         future: [],
         readOnly: options?.readOnly ?? false,
         pasteCount: 0,
-      }),
+      });
+    },
     undo: () => jump('past'),
     redo: () => jump('future'),
 
