@@ -77,7 +77,12 @@ export class StudioPage {
 
   /** Select an element by clicking it (sites are clicked on their header). */
   async select(id: string): Promise<void> {
-    await this.node(id).click({ position: { x: 20, y: 14 } });
+    // The view may still be settling after a load (fit animation): click until it took.
+    const wrapper = this.page.locator(`.react-flow__node[data-id="${id}"]`);
+    await expect(async () => {
+      await this.node(id).click({ position: { x: 20, y: 14 } });
+      await expect(wrapper).toHaveClass(/selected/, { timeout: 500 });
+    }).toPass({ timeout: 5000 });
   }
 
   /** Type a value into an inspector field and commit it (Enter). */

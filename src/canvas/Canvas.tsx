@@ -123,6 +123,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           useStudio.getState().finishDrag(dragged.map((n) => n.id))
         }
         onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
+        // A click on the empty canvas puts away the animated path of a finding.
+        onPaneClick={() => useUi.getState().setHighlightPath(null)}
         connectionMode={ConnectionMode.Loose}
         // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
         // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
