@@ -39,6 +39,7 @@ import {
 } from './fields';
 import { ElementFindings } from './ElementFindings';
 import { ClusterEstimates } from './Estimates';
+import { labelOf } from './labels';
 
 const TRANSPORT_LABELS: Record<(typeof TRANSPORTS)[number], string> = {
   'dark-fiber': 'Dark fibre',
@@ -56,12 +57,8 @@ const EXTENSION_LABELS: Record<(typeof L2_EXTENSIONS)[number], string> = {
   'vxlan-evpn': 'VXLAN-EVPN',
 };
 
-function label(design: Design, id: string): string {
-  const n = design.nodes.find((x) => x.id === id);
-  return n?.label || id;
-}
 function siteLabel(design: Design, node: DesignNode): string {
-  return node.kind === 'site' ? node.label : label(design, node.parentId);
+  return node.kind === 'site' ? node.label : labelOf(design, node.parentId);
 }
 
 export function Inspector() {
@@ -599,8 +596,8 @@ function LinkInspector({
             {link.label || (link.kind === 'dci' ? 'DCI link' : 'Fabric link')}
           </div>
           <div className="text-xs text-slate-500 dark:text-slate-400">
-            {link.kind === 'dci' ? 'DCI link' : 'Fabric link'} · {label(design, link.source)} ↔{' '}
-            {label(design, link.target)}
+            {link.kind === 'dci' ? 'DCI link' : 'Fabric link'} · {labelOf(design, link.source)} ↔{' '}
+            {labelOf(design, link.target)}
           </div>
         </div>
         <FailToggle id={link.id} />

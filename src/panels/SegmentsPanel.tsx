@@ -19,6 +19,8 @@ import { notify, useUi } from '../store/ui';
 import {
   buttonClass,
   inputClass,
+  ItemEditor,
+  removeListItem,
   MultiCheckField,
   NumberField,
   primaryButtonClass,
@@ -27,6 +29,7 @@ import {
   TextField,
 } from './fields';
 import { isCidr, nextFreeVlanId } from './validation';
+import { labelOf } from './labels';
 
 type GatewayMode = Segment['gatewayMode'];
 type IngressMode = Segment['ingressMode'];
@@ -91,14 +94,9 @@ function sitesOf(design: Design): Site[] {
   return design.nodes.filter((n): n is Site => n.kind === 'site');
 }
 
-function nodeName(design: Design, id: string): string {
-  const node = design.nodes.find((n) => n.id === id);
-  return node?.label || id;
-}
-
 /** "DC1 ↔ DC2": the sites a DCI link joins (it may attach to a border, a spine or the site). */
 function linkEnds(design: Design, link: DciLink): string {
-  const end = (id: string) => nodeName(design, siteIdOf(design, id) ?? id);
+  const end = (id: string) => labelOf(design, siteIdOf(design, id) ?? id);
   return `${end(link.source)} ↔ ${end(link.target)}`;
 }
 
@@ -114,12 +112,12 @@ function gatewaySummary(design: Design, segment: Segment): string {
   switch (segment.gatewayMode) {
     case 'centralized': {
       const site = segment.gatewaySiteIds[0];
-      return site === undefined ? 'gateway: no site' : `gateway at ${nodeName(design, site)}`;
+      return site === undefined ? 'gateway: no site' : `gateway at ${labelOf(design, site)}`;
     }
     case 'per-site':
       return segment.gatewaySiteIds.length === 0
         ? 'per-site gateway: no site'
-        : `gateways at ${segment.gatewaySiteIds.map((s) => nodeName(design, s)).join(', ')}`;
+        : `gateways at ${segment.gatewaySiteIds.map((s) => labelOf(design, s)).join(', ')}`;
     case 'anycast':
       return 'anycast gateway';
   }
@@ -395,19 +393,11 @@ function SegmentEditor({
     });
   };
 
-  const remove = () => {
-    const name = segment.name || sid;
-    useStudio.getState().removeSegment(sid);
-    useUi.getState().focusItem(null);
-    notify('info', `Deleted segment ${name}. Undo (Ctrl+Z) brings it back.`);
-  };
+  const remove = () =>
+    removeListItem('segment', segment.name || sid, () => useStudio.getState().removeSegment(sid));
 
   return (
-    <div
-      id={id}
-      data-testid={t('editor')}
-      className="border-t border-slate-200 bg-slate-50/60 px-4 pt-1 pb-3 dark:border-slate-800 dark:bg-slate-900/40"
-    >
+    <ItemEditor id={id} testId={t('editor')}>
       <TextField
         label="Name"
         value={segment.name}
@@ -578,7 +568,7 @@ function SegmentEditor({
           </div>
         </div>
       )}
-    </div>
+    </ItemEditor>
   );
 }
 

@@ -16,9 +16,11 @@ import {
   type Workload,
 } from '../model/schema';
 import { selectedIds, useStudio } from '../store/studio';
-import { notify, useUi } from '../store/ui';
+import { useUi } from '../store/ui';
 import {
   buttonClass,
+  ItemEditor,
+  removeListItem,
   MultiCheckField,
   NumberField,
   primaryButtonClass,
@@ -26,19 +28,15 @@ import {
   TextField,
 } from './fields';
 import { nextFreeName } from './validation';
+import { labelOf } from './labels';
 
 function clustersOf(design: Design): Cluster[] {
   return design.nodes.filter((n): n is Cluster => n.kind === 'cluster');
 }
 
-function nodeName(design: Design, id: string): string {
-  const node = design.nodes.find((n) => n.id === id);
-  return node?.label || id;
-}
-
 /** "cluster-1 (DC1)": how a host cluster is named wherever one is chosen. */
 function clusterLabel(design: Design, cluster: Cluster): string {
-  return `${cluster.label || cluster.id} (${nodeName(design, cluster.parentId)})`;
+  return `${cluster.label || cluster.id} (${labelOf(design, cluster.parentId)})`;
 }
 
 /** Apply a change to the workload as it is in the store now (not as it was at render). */
@@ -93,7 +91,7 @@ function groupBySite(design: Design): Group[] {
   });
   return keys.map((key) => ({
     key,
-    title: key === '' ? 'No host cluster' : nodeName(design, key),
+    title: key === '' ? 'No host cluster' : labelOf(design, key),
     workloads: (bySite.get(key) ?? []).sort((a, b) =>
       a.name.localeCompare(b.name, undefined, { numeric: true }),
     ),
@@ -265,7 +263,7 @@ function volumeOptions(design: Design): { value: string; label: string }[] {
     .flatMap((array) =>
       array.volumes.map((v) => ({
         value: v.id,
-        label: `${v.name || v.id} — ${array.label || array.id} (${nodeName(design, array.parentId)})`,
+        label: `${v.name || v.id} — ${array.label || array.id} (${labelOf(design, array.parentId)})`,
       })),
     );
 }
@@ -289,19 +287,13 @@ function WorkloadEditor({
   const volumes = volumeOptions(design);
   const datastore = workload.datastoreId ?? '';
 
-  const remove = () => {
-    const name = workload.name || wid;
-    useStudio.getState().removeWorkload(wid);
-    useUi.getState().focusItem(null);
-    notify('info', `Deleted workload ${name}. Undo (Ctrl+Z) brings it back.`);
-  };
+  const remove = () =>
+    removeListItem('workload', workload.name || wid, () =>
+      useStudio.getState().removeWorkload(wid),
+    );
 
   return (
-    <div
-      id={id}
-      data-testid={t('editor')}
-      className="border-t border-slate-200 bg-slate-50/60 px-4 pt-1 pb-3 dark:border-slate-800 dark:bg-slate-900/40"
-    >
+    <ItemEditor id={id} testId={t('editor')}>
       <TextField
         label="Name"
         value={workload.name}
@@ -406,8 +398,8 @@ function WorkloadEditor({
             label: c.label || c.id,
             hint:
               own && c.parentId === own.parentId
-                ? `${nodeName(design, c.parentId)} · same site`
-                : nodeName(design, c.parentId),
+                ? `${labelOf(design, c.parentId)} · same site`
+                : labelOf(design, c.parentId),
           }))}
         testId={t('targets')}
         disabled={readOnly}
@@ -447,7 +439,7 @@ function WorkloadEditor({
           </button>
         </div>
       </div>
-    </div>
+    </ItemEditor>
   );
 }
 

@@ -4,6 +4,7 @@
  * and explains why inline. A committed value is one undoable edit.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { notify, useUi } from '../store/ui';
 import type { $ZodIssue } from 'zod/v4/core';
 
 /** What a field needs of a schema: zod (mini) schemas of the design schema fit it. */
@@ -371,3 +372,31 @@ export const buttonClass =
   'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 shadow-xs hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700';
 export const primaryButtonClass =
   'inline-flex items-center gap-1.5 rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white shadow-xs hover:bg-teal-800 disabled:cursor-not-allowed disabled:opacity-50';
+
+/** The expanded editor of one item of a design-wide list (segments, workloads). */
+export function ItemEditor({
+  id,
+  testId,
+  children,
+}: {
+  id: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      id={id}
+      data-testid={testId}
+      className="border-t border-slate-200 bg-slate-50/60 px-4 pt-1 pb-3 dark:border-slate-800 dark:bg-slate-900/40"
+    >
+      {children}
+    </div>
+  );
+}
+
+/** Remove one item of a list, close its editor and say how to get it back. */
+export function removeListItem(kind: string, name: string, remove: () => void): void {
+  remove();
+  useUi.getState().focusItem(null);
+  notify('info', `Deleted ${kind} ${name}. Undo (Ctrl+Z) brings it back.`);
+}
