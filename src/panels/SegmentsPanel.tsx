@@ -28,8 +28,8 @@ import {
   SelectField,
   TextField,
 } from './fields';
-import { isCidr, nextFreeVlanId } from './validation';
-import { labelOf } from './labels';
+import { isCidr, nextFreeVlanId } from '../model/validation';
+import { labelOf } from '../model/labels';
 
 type GatewayMode = Segment['gatewayMode'];
 type IngressMode = Segment['ingressMode'];

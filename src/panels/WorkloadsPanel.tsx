@@ -27,8 +27,8 @@ import {
   SelectField,
   TextField,
 } from './fields';
-import { nextFreeName } from './validation';
-import { labelOf } from './labels';
+import { nextFreeName } from '../model/validation';
+import { labelOf } from '../model/labels';
 
 function clustersOf(design: Design): Cluster[] {
   return design.nodes.filter((n): n is Cluster => n.kind === 'cluster');

@@ -6,7 +6,7 @@ import type { MoveSimulation } from '../rules/whatif/move';
 import { useScenario } from '../store/scenario';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
-import { labelOf } from './labels';
+import { labelOf } from '../model/labels';
 
 export { labelOf };
 
