@@ -74,6 +74,8 @@ export interface StudioState {
   pasteCount: number;
 
   commit: (next: Design) => void;
+  /** Apply a pure model edit to the design as it is now: one undoable step. */
+  apply: (edit: (design: Design) => Design) => void;
   replaceDesign: (next: Design, options?: { readOnly?: boolean }) => void;
   undo: () => void;
   redo: () => void;
@@ -154,6 +156,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     pasteCount: 0,
 
     commit,
+    apply: (edit) => commit(edit(get().design)),
     replaceDesign: (next, options) => {
       // What-if scenarios and highlighted paths belong to the design they were made on.
       if (next !== get().design) {
