@@ -5,7 +5,7 @@
  */
 import { ChevronDown, ChevronRight, LocateFixed, Plus, Server, Trash2 } from 'lucide-react';
 import { WorkloadEstimates } from './Estimates';
-import { startMove } from './whatifActions';
+import { startMove } from '../app/whatifActions';
 import { useEffect, useRef } from 'react';
 import { createWorkload, newId } from '../model/defaults';
 import {

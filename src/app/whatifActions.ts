@@ -1,6 +1,6 @@
 /**
- * What-if actions shared by the canvas, the workload editor, the banner and the What-if panel;
- * light, so the first screen does not load the what-if engine.
+ * What-if actions shared by the app, the workload editor, the banner and the What-if panel;
+ * light (a type import of the engine only), so the first screen does not load the what-if engine.
  */
 import type { MoveSimulation } from '../rules/whatif/move';
 import { useScenario } from '../store/scenario';
