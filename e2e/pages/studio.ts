@@ -262,4 +262,27 @@ export class StudioPage {
       return out;
     });
   }
+
+  // --- Recovery from a bug (e2e/recovery.spec.ts) ---
+
+  /** Make the next validation throw inside a rule, as a bug would (honoured by e2e builds only). */
+  async breakARule(): Promise<void> {
+    await this.page.evaluate(() => {
+      window.__dciTest = { throwInRule: true };
+    });
+  }
+
+  get recovery(): Locator {
+    return this.page.getByTestId('recovery');
+  }
+
+  /** Press "Download this design" on the recovery screen and return the file. */
+  async downloadFromRecovery(): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('recovery.download').click();
+    const file = await download;
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(await file.path(), 'utf8');
+    return { name: file.suggestedFilename(), text };
+  }
 }

@@ -3,8 +3,9 @@
  * identity, shared by every component) and indexed by element for badges and the inspector.
  */
 import { useStudio } from './studio';
-import { runRules } from '../rules/index';
+import { buildContext, RULE_LIST, runRulesOn } from '../rules/index';
 import type { Design } from '../model/schema';
+import { rulesUnderTest } from './testHooks';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 
 export interface FindingsIndex {
@@ -20,7 +21,7 @@ let memo: { design: Design; index: FindingsIndex } | null = null;
 
 export function findingsFor(design: Design): FindingsIndex {
   if (memo?.design === design) return memo.index;
-  const all = [...runRules(design)].sort(
+  const all = [...runRulesOn(buildContext(design), rulesUnderTest(RULE_LIST))].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.ruleId.localeCompare(b.ruleId) ||
