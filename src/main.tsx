@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './index.css';
 import { startPersistence } from './store/persistence';
-import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './panels/importExport';
+import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './app/importExport';
 
 // This tab's design comes back from browser storage before the first render.
 await startPersistence();

@@ -4,7 +4,7 @@ import { designStorage } from '../store/persistence';
 import { listRecent, loadRecent, removeRecent, type RecentDesign } from '../store/recent';
 import { notify } from '../store/ui';
 import { buttonClass } from './fields';
-import { openDesign } from './importExport';
+import { openDesign } from '../app/importExport';
 import { Modal } from './Modal';
 
 function summary({ elements, workloads }: RecentDesign): string {

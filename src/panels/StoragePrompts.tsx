@@ -1,7 +1,7 @@
 import { Download, HardDrive, Layers } from 'lucide-react';
 import { resolveConflict, usePersistence } from '../store/persistence';
 import { buttonClass, primaryButtonClass } from './fields';
-import { downloadDesignFile } from './importExport';
+import { downloadDesignFile } from '../app/importExport';
 import { Modal } from './Modal';
 
 /**
