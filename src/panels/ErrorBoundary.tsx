@@ -7,8 +7,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { downloadDesignFile } from '../app/importExport';
 import { emptyDesign } from '../model/defaults';
-import { writeAutosave } from '../store/autosave';
-import { pushRecent } from '../store/recent';
+import { flushDesign, replaceOpenDesign, usePersistence } from '../store/persistence';
 import { useStudio } from '../store/studio';
 import { buttonClass, primaryButtonClass } from './fields';
 
@@ -24,24 +23,27 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    const { design, readOnly } = useStudio.getState();
-    // A view-only design lives in its link; everything else is saved now, not in 250 ms.
-    if (!readOnly) writeAutosave(design);
+    // Store the design (and any typed edit) now, not when the autosave's debounce ends.
+    void flushDesign();
     console.error('DCI Studio stopped on an error:', error, info.componentStack);
   }
 
-  private startEmpty = (): void => {
-    const { design } = useStudio.getState();
-    pushRecent(design);
-    useStudio.getState().replaceDesign(emptyDesign());
-    writeAutosave(useStudio.getState().design);
-    this.setState({ error: null });
+  private startEmpty = async (): Promise<void> => {
+    // The studio's own "could not store it" question is not on screen here: answer it with a
+    // download, so the design is never dropped.
+    const unsubscribe = usePersistence.subscribe((s) => s.question?.answer('download'));
+    try {
+      const replaced = await replaceOpenDesign(emptyDesign(), { download: downloadDesignFile });
+      if (replaced) this.setState({ error: null });
+    } finally {
+      unsubscribe();
+    }
   };
 
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return <Recovery error={error} onStartEmpty={this.startEmpty} />;
+    return <Recovery error={error} onStartEmpty={() => void this.startEmpty()} />;
   }
 }
 
