@@ -71,7 +71,7 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
       for (const torId of action.torIds) {
         const tor = findNode(next, torId);
         if (tor?.kind === 'tor' && !tor.overlay)
-          next = updateNode(next, torId, { overlay: true } as Partial<DesignNode>);
+          next = updateNode(next, torId, { overlay: true });
       }
       return next;
     }
