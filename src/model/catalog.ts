@@ -163,6 +163,11 @@ export interface StorageProduct {
   readonly witnessMaxRttMs: Limit | null;
   /** Split-controller products have no node redundancy at one site (seed 001). */
   readonly nodeRedundancyPerSite: boolean;
+  /**
+   * Whether the product can replicate a volume synchronously at all (DOMAIN.md §8: `generic`,
+   * `netapp-flexcache` and `vplex-geo` cannot).
+   */
+  readonly syncReplication: boolean;
 }
 
 export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>> = {
@@ -174,6 +179,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: false,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: false,
   },
   'vplex-metro': {
     id: 'vplex-metro',
@@ -187,6 +193,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'vplex-geo': {
     id: 'vplex-geo',
@@ -200,6 +207,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: false,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: false,
   },
   'netapp-metrocluster': {
     id: 'netapp-metrocluster',
@@ -214,6 +222,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: { value: 75, certain: true, source: 'NetApp ONTAP Mediator: < 75 ms RTT' },
     nodeRedundancyPerSite: false,
+    syncReplication: true,
   },
   'ibm-svc-stretched': {
     id: 'ibm-svc-stretched',
@@ -228,6 +237,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: { value: 80, certain: false, source: 'IBM SVC IP quorum: ≤ 80 ms RTT' },
     nodeRedundancyPerSite: false,
+    syncReplication: true,
   },
   'ibm-hyperswap': {
     id: 'ibm-hyperswap',
@@ -237,6 +247,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'pure-activecluster': {
     id: 'pure-activecluster',
@@ -246,6 +257,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'hpe-3par-peer-persistence': {
     id: 'hpe-3par-peer-persistence',
@@ -255,6 +267,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: { value: 150, certain: true, source: 'HPE 3PAR quorum witness: < 150 ms RTT' },
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'vsan-stretched': {
     id: 'vsan-stretched',
@@ -268,6 +281,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: { value: 200, certain: false, source: 'VMware vSAN witness: ≤ 200 ms RTT' },
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'netapp-flexcache': {
     id: 'netapp-flexcache',
@@ -277,5 +291,6 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: false,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: false,
   },
 };

@@ -21,6 +21,7 @@ import { migDowntimeRule } from './mig-downtime';
 import { resDciSpofRule } from './res-dci-spof';
 import { resSiteNodeRule } from './res-site-node';
 import { resWitnessRule } from './res-witness';
+import { storagePeerRule } from './storage-peer';
 import type { RuleDefinition } from './rule';
 import { tromboneGwRule } from './trombone-gw';
 import { tromboneIngressRule } from './trombone-ingress';
@@ -60,6 +61,7 @@ export const RULE_LIST: readonly RuleDefinition[] = [
   resDciSpofRule,
   resSiteNodeRule,
   capVswitchRule,
+  storagePeerRule,
 ];
 
 export interface RuleMeta {

@@ -13,7 +13,9 @@ function run(ctx: RuleContext): Finding[] {
     if (graph.isDead(array.id)) continue;
     const product = STORAGE_PRODUCTS[array.product];
     const limit = product.syncMaxRttMs;
-    if (!limit) continue;
+    // A product that cannot replicate synchronously has no sync RTT limit to hold: STORAGE-PEER
+    // says that the volume's `sync` is impossible.
+    if (!limit || !product.syncReplication) continue;
     for (const v of array.volumes) {
       if (v.replication !== 'sync' || v.peerArrayId === undefined) continue;
       if (graph.isDead(v.peerArrayId)) continue;
