@@ -17,6 +17,11 @@ export const HYPERVISOR_PROFILE_IDS = [
   'hyperv-stretched',
   'kvm',
   'vsphere-vmsc',
+  // Edition 2 (DOMAIN.md §8): appended, so the ids above keep their meaning in old files.
+  'vsphere-7-8',
+  'nutanix-ahv-metro',
+  'azure-local-stretched',
+  'proxmox-ve',
 ] as const;
 export type HypervisorProfileId = (typeof HYPERVISOR_PROFILE_IDS)[number];
 
@@ -32,8 +37,11 @@ export interface HypervisorProfile {
   /** Max RTT between the sites of one stretched cluster, where the profile is a stretched one. */
   readonly stretchedMaxRttMs: Limit | null;
   /** Default cap on migration throughput (KVM's 128 MiB/s), if any. */
-  readonly defaultThroughputCapGbps: number | null;
+  readonly defaultThroughputCapGbps: Limit | null;
 }
+
+/** QEMU's default migration max-bandwidth, 128 MiB/s, in Gb/s (≈ 1.074). */
+const QEMU_DEFAULT_CAP_GBPS = (128 * 1024 * 1024 * 8) / 1e9;
 
 const KB310156 = 'VMware KB 310156 (vMotion over distance: 5 ms, 10 ms with Metro vMotion)';
 
@@ -111,7 +119,11 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
     routedVmkernel: 'supported',
     stretchedMaxRttMs: null,
     // 128 MiB/s = 1.074 Gb/s: QEMU's default max-bandwidth; raise it for WAN migrations.
-    defaultThroughputCapGbps: (128 * 1024 * 1024 * 8) / 1e9,
+    defaultThroughputCapGbps: {
+      value: QEMU_DEFAULT_CAP_GBPS,
+      certain: true,
+      source: 'QEMU migration options (max-bandwidth defaults to 128 MiB/s)',
+    },
   },
   'vsphere-vmsc': {
     id: 'vsphere-vmsc',
@@ -130,6 +142,81 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
     },
     defaultThroughputCapGbps: null,
   },
+  'vsphere-7-8': {
+    id: 'vsphere-7-8',
+    label: 'vSphere 7.x / 8.x (vMotion)',
+    maxRttMs: {
+      value: 150,
+      certain: true,
+      source:
+        'vSphere 7/8 vCenter and Host Management: vMotion networking requirements (150 ms RTT)',
+    },
+    bandwidthPerMigrationGbps: {
+      value: 0.25,
+      certain: true,
+      source:
+        'vSphere 7/8 vCenter and Host Management: vMotion networking requirements (250 Mb/s per concurrent migration)',
+    },
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: null,
+    defaultThroughputCapGbps: null,
+  },
+  'nutanix-ahv-metro': {
+    id: 'nutanix-ahv-metro',
+    label: 'Nutanix AHV (Metro Availability / stretched)',
+    maxRttMs: {
+      value: 5,
+      certain: true,
+      source:
+        'Nutanix Data Protection and Recovery guide: Metro Availability requirements (5 ms RTT between sites)',
+    },
+    bandwidthPerMigrationGbps: null,
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: {
+      value: 5,
+      certain: true,
+      source:
+        'Nutanix Data Protection and Recovery guide: Metro Availability requirements (5 ms RTT between sites)',
+    },
+    defaultThroughputCapGbps: null,
+  },
+  'azure-local-stretched': {
+    id: 'azure-local-stretched',
+    label: 'Azure Local / Azure Stack HCI stretched cluster',
+    maxRttMs: {
+      value: 5,
+      certain: true,
+      source: 'Microsoft Azure Stack HCI stretched-cluster requirements (5 ms average RTT)',
+    },
+    bandwidthPerMigrationGbps: {
+      value: 1,
+      certain: false,
+      source:
+        'Microsoft Azure Stack HCI stretched-cluster requirements (≥ 1 Gb/s RDMA-capable link between sites)',
+    },
+    routedVmkernel: 'n/a',
+    stretchedMaxRttMs: {
+      value: 5,
+      certain: true,
+      source:
+        'Microsoft Azure Stack HCI stretched-cluster requirements (5 ms average RTT between sites)',
+    },
+    defaultThroughputCapGbps: null,
+  },
+  'proxmox-ve': {
+    id: 'proxmox-ve',
+    label: 'Proxmox VE (KVM)',
+    maxRttMs: null,
+    bandwidthPerMigrationGbps: null,
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: null,
+    // Uncertain: Proxmox may set its own migration bandwidth limit over QEMU's default.
+    defaultThroughputCapGbps: {
+      value: QEMU_DEFAULT_CAP_GBPS,
+      certain: false,
+      source: 'Proxmox VE admin guide, QEMU migration parameters (QEMU default cap 128 MiB/s)',
+    },
+  },
 };
 
 export const STORAGE_PRODUCT_IDS = [
@@ -146,6 +233,11 @@ export const STORAGE_PRODUCT_IDS = [
 ] as const;
 export type StorageProductId = (typeof STORAGE_PRODUCT_IDS)[number];
 
+export interface WitnessTier {
+  readonly upToHostsPerSite: number;
+  readonly limit: Limit;
+}
+
 export interface StorageProduct {
   readonly id: StorageProductId;
   readonly label: string;
@@ -161,6 +253,11 @@ export interface StorageProduct {
   readonly needsWitness: boolean;
   /** Max RTT from the witness to each data site; null = not stated. */
   readonly witnessMaxRttMs: Limit | null;
+  /**
+   * Where the witness limit depends on the hosts per data site (vSAN): tiers in ascending
+   * `upToHostsPerSite`; the first tier that holds the site's hosts applies.
+   */
+  readonly witnessMaxRttMsByHostsPerSite?: readonly WitnessTier[];
   /** Split-controller products have no node redundancy at one site (seed 001). */
   readonly nodeRedundancyPerSite: boolean;
   /**
@@ -168,6 +265,28 @@ export interface StorageProduct {
    * `netapp-flexcache` and `vplex-geo` cannot).
    */
   readonly syncReplication: boolean;
+}
+
+const VSAN_WITNESS_SOURCE = 'VMware vSAN stretched-cluster guide: witness RTT by hosts per site';
+const VSAN_WITNESS_TIERS = [
+  {
+    upToHostsPerSite: 10,
+    limit: { value: 200, certain: true, source: `${VSAN_WITNESS_SOURCE} (≤ 200 ms up to 10)` },
+  },
+  {
+    upToHostsPerSite: Infinity,
+    limit: { value: 100, certain: true, source: `${VSAN_WITNESS_SOURCE} (≤ 100 ms above 10)` },
+  },
+] as const satisfies readonly WitnessTier[];
+
+/**
+ * The witness RTT limit of a product for a pair whose larger data site has `hostsPerSite`
+ * hosts (undefined: not known, the product's general limit).
+ */
+export function witnessLimit(product: StorageProduct, hostsPerSite?: number): Limit | null {
+  const tiers = product.witnessMaxRttMsByHostsPerSite;
+  if (!tiers || hostsPerSite === undefined) return product.witnessMaxRttMs;
+  return tiers.find((t) => hostsPerSite <= t.upToHostsPerSite)?.limit ?? product.witnessMaxRttMs;
 }
 
 export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>> = {
@@ -279,7 +398,8 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
       source: 'VMware vSAN stretched cluster: 5 ms RTT between data sites',
     },
     needsWitness: true,
-    witnessMaxRttMs: { value: 200, certain: false, source: 'VMware vSAN witness: ≤ 200 ms RTT' },
+    witnessMaxRttMs: VSAN_WITNESS_TIERS[0].limit,
+    witnessMaxRttMsByHostsPerSite: VSAN_WITNESS_TIERS,
     nodeRedundancyPerSite: true,
     syncReplication: true,
   },
