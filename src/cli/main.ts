@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { loadDocument } from '../io/document';
-import { buildIndex } from '../rules/graph';
+import { elementLabels } from '../model/labels';
+import type { Design } from '../model/schema';
 import { runRules } from '../rules/index';
 import type { Finding, Severity } from '../rules/types';
 
@@ -57,12 +58,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
 }
 
 /** Findings as readable text: grouped by severity, elements by label, fixes, a summary line. */
-export function formatFindings(
-  design: Parameters<typeof buildIndex>[0],
-  findings: readonly Finding[],
-  file: string,
-): string {
-  const { label } = buildIndex(design);
+export function formatFindings(design: Design, findings: readonly Finding[], file: string): string {
   const lines: string[] = [`${design.name} (${file})`, ''];
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = findings.filter((f) => f.severity === severity);
@@ -70,7 +66,7 @@ export function formatFindings(
     lines.push(`${HEADINGS[severity]} (${group.length})`);
     for (const f of group) {
       lines.push(`  ${f.ruleId}  ${f.message}`);
-      lines.push(`    elements: ${f.elementIds.map(label).join(', ')}`);
+      lines.push(`    elements: ${elementLabels(design, f.elementIds).join(', ')}`);
       for (const fix of f.fixes) lines.push(`    fix: ${fix.label}`);
     }
     lines.push('');
