@@ -4,6 +4,8 @@
  * `certain` flag: an uncertain figure (`?` in the rule book) may raise a warning, never an error.
  */
 
+import type { L2Extension, Transport } from './schema';
+
 export interface Limit {
   readonly value: number;
   readonly certain: boolean;
@@ -414,3 +416,136 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     syncReplication: false,
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// DCI transports and L2 extensions (DOMAIN.md §1, §2): what each carries, its spanning-tree
+// isolation and its encapsulation overhead. Rules, inspector, segment lists and the report name
+// them from here.
+
+export interface TransportInfo {
+  readonly id: Transport;
+  /** For a select or a table: "Dark fibre". */
+  readonly label: string;
+  /** Inside a sentence: "over dark fibre", "over an MPLS L3VPN". */
+  readonly inSentence: string;
+  /** Carries only IP: a plain 802.1Q trunk over it carries nothing (DOMAIN.md §2). */
+  readonly ipOnly: boolean;
+  readonly carries: string;
+}
+
+export const TRANSPORT_INFO: Readonly<Record<Transport, TransportInfo>> = {
+  'dark-fiber': {
+    id: 'dark-fiber',
+    label: 'Dark fibre',
+    inSentence: 'dark fibre',
+    ipOnly: false,
+    carries: 'any Ethernet frame: a trunk, VPLS, EoMPLS or an overlay',
+  },
+  dwdm: {
+    id: 'dwdm',
+    label: 'DWDM',
+    inSentence: 'DWDM',
+    ipOnly: false,
+    carries: 'any Ethernet frame on its own wavelength: a trunk, VPLS, EoMPLS or an overlay',
+  },
+  'mpls-l3vpn': {
+    id: 'mpls-l3vpn',
+    label: 'MPLS L3VPN',
+    inSentence: 'an MPLS L3VPN',
+    ipOnly: true,
+    carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
+  },
+  'ipsec-vpn': {
+    id: 'ipsec-vpn',
+    label: 'IPsec VPN',
+    inSentence: 'an IPsec VPN',
+    ipOnly: true,
+    carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
+  },
+  internet: {
+    id: 'internet',
+    label: 'Internet',
+    inSentence: 'the internet',
+    ipOnly: true,
+    carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
+  },
+};
+
+export interface L2ExtensionInfo {
+  readonly id: L2Extension;
+  /** For a select or a table: "802.1Q trunk". */
+  readonly label: string;
+  /** Inside a sentence: "with a plain 802.1Q trunk". */
+  readonly inSentence: string;
+  /** What it needs from the transport: `l1` (dark fibre/DWDM), `ip` (any), `none` (carries nothing). */
+  readonly rides: 'l1' | 'ip' | 'mpls' | 'none';
+  /** Spanning-tree isolation across the link: always, only with BPDU filtering, or n/a. */
+  readonly stpIsolation: 'always' | 'with-bpdu-filter' | 'n/a';
+  /** Bytes of encapsulation added to each frame (OTV 42, VXLAN 50). */
+  readonly overheadBytes: number;
+}
+
+export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> = {
+  none: {
+    id: 'none',
+    label: 'None (L3 only)',
+    inSentence: 'no L2 extension',
+    rides: 'none',
+    stpIsolation: 'n/a',
+    overheadBytes: 0,
+  },
+  trunk: {
+    id: 'trunk',
+    label: '802.1Q trunk',
+    inSentence: 'a plain 802.1Q trunk',
+    rides: 'l1',
+    stpIsolation: 'with-bpdu-filter',
+    overheadBytes: 0,
+  },
+  vpls: {
+    id: 'vpls',
+    label: 'VPLS',
+    inSentence: 'VPLS',
+    rides: 'mpls',
+    stpIsolation: 'with-bpdu-filter',
+    overheadBytes: 0,
+  },
+  eompls: {
+    id: 'eompls',
+    label: 'EoMPLS',
+    inSentence: 'EoMPLS',
+    rides: 'mpls',
+    stpIsolation: 'with-bpdu-filter',
+    overheadBytes: 0,
+  },
+  otv: {
+    id: 'otv',
+    label: 'OTV',
+    inSentence: 'OTV',
+    rides: 'ip',
+    stpIsolation: 'always',
+    overheadBytes: 42,
+  },
+  'vxlan-evpn': {
+    id: 'vxlan-evpn',
+    label: 'VXLAN-EVPN',
+    inSentence: 'VXLAN-EVPN',
+    rides: 'ip',
+    stpIsolation: 'always',
+    overheadBytes: 50,
+  },
+};
+
+/**
+ * Why a DCI link carries no segment at L2 whatever it lists, or null when it can carry them
+ * (DOMAIN.md §2: no extension, or a plain trunk over an IP-only transport).
+ */
+export function whyCarriesNoL2(link: {
+  readonly transport: Transport;
+  readonly l2Extension: L2Extension;
+}): string | null {
+  if (link.l2Extension === 'none') return 'no L2 extension: carries nothing';
+  if (L2_EXTENSION_INFO[link.l2Extension].rides === 'l1' && TRANSPORT_INFO[link.transport].ipOnly)
+    return `a plain trunk over ${TRANSPORT_INFO[link.transport].inSentence} carries nothing`;
+  return null;
+}

@@ -1,4 +1,5 @@
-import { finding, TRANSPORT_LABEL, withScenario } from './context';
+import { TRANSPORT_INFO } from '../model/catalog';
+import { finding, withScenario } from './context';
 import { extendsL2, type DesignGraph } from './graph';
 import type { RuleDefinition } from './rule';
 import type { Tor } from '../model/schema';
@@ -18,7 +19,7 @@ export function describeGap(ctx: RuleContext, gapId: string, segmentId: string):
       link.l2Extension === 'none'
         ? 'no L2 extension'
         : !extendsL2(link)
-          ? `a plain trunk over ${TRANSPORT_LABEL[link.transport]} carries no L2`
+          ? `a plain trunk over ${TRANSPORT_INFO[link.transport].inSentence} carries no L2`
           : `${index.label(segmentId)} is not extended`;
     return `DCI link ${index.label(link.id)} (${reason})`;
   }
