@@ -325,7 +325,7 @@ function outline(
       { type: 'heading', level: 2, text: 'Migration estimates' },
       {
         type: 'paragraph',
-        text: 'Pre-copy live migration (DOMAIN.md §6): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
+        text: 'Pre-copy live migration (Clark et al., NSDI 2005; docs/rules.md): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
       },
     );
     blocks.push({

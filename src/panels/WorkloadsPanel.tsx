@@ -409,7 +409,7 @@ function WorkloadEditor({
 
       <div className="mt-2">
         <div className="mb-0.5 text-xs font-medium text-slate-600 dark:text-slate-400">
-          Migration estimate (pre-copy, DOMAIN.md §6)
+          Migration estimate (pre-copy, docs/rules.md)
         </div>
         <WorkloadEstimates workloadId={workload.id} />
       </div>

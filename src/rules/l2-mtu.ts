@@ -23,7 +23,7 @@ function run(ctx: RuleContext): Finding[] {
         severity: 'error',
         message: `MTU ${link.mtu} B < ${needed} B on DCI link ${index.label(link.id)}: ${extension.label} adds ${overhead} B to each 1500-byte frame`,
         why,
-        source: 'DOMAIN.md §2 (OTV 42 B, VXLAN 50 B of encapsulation)',
+        source: 'RFC 7348 (VXLAN: 50 B of encapsulation); Cisco OTV (42 B)',
         elementIds: [link.id],
         measured: link.mtu,
         limit: needed,
@@ -46,6 +46,6 @@ export const l2MtuRule: RuleDefinition = {
   why,
   explanation:
     'OTV adds 42 bytes and VXLAN 50 bytes to every Ethernet frame it carries across the DCI. If the transport MTU is below 1500 plus that overhead, full-size frames are dropped or fragmented, and vMotion or storage traffic stalls in ways that are hard to diagnose. Raise the DCI MTU (jumbo frames), or lower the MTU of the extended segments.',
-  source: 'DOMAIN.md §2',
+  source: 'RFC 7348 (VXLAN); Cisco OTV encapsulation',
   run,
 };

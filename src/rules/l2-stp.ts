@@ -24,7 +24,7 @@ function run(ctx: RuleContext): Finding[] {
         severity: 'error',
         message: `DCI link ${index.label(link.id)} extends ${n} segment${n === 1 ? '' : 's'} with ${extension.inSentence} over ${TRANSPORT_INFO[link.transport].inSentence} and no BPDU filtering: one spanning-tree domain spans ${index.label(siteA)} and ${index.label(siteB)}`,
         why,
-        source: 'Seeds 002, 003; DOMAIN.md §2 (STP isolation: OTV, VXLAN-EVPN, or BPDU filtering)',
+        source: 'Seeds 002, 003',
         elementIds: [link.id, siteA, siteB],
         fixes: [
           {
@@ -53,6 +53,6 @@ export const l2StpRule: RuleDefinition = {
   why,
   explanation:
     'A plain VLAN trunk over dark fibre or DWDM, or VPLS/EoMPLS without BPDU filtering, joins both sites into one spanning-tree domain. A loop, a flapping port or a root change in one data center then disrupts the other, which defeats the point of having two. OTV and VXLAN-EVPN isolate spanning tree by design; the other extensions need BPDU filtering at the edge (seeds 002 and 003).',
-  source: 'Seeds 002, 003; DOMAIN.md §2',
+  source: 'Seeds 002, 003',
   run,
 };

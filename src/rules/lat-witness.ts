@@ -35,7 +35,7 @@ function run(ctx: RuleContext): Finding[] {
               severity: 'warning',
               message: `Witness ${w.label} has no path to ${index.label(site)} (${what})`,
               why,
-              source: 'DOMAIN.md §5',
+              source: 'Vendor witness requirements: the witness reaches each data site on its own',
               elementIds: [w.id, element, site],
               fixes: [{ label: `Connect the witness site to ${index.label(site)}` }],
             }),
@@ -104,6 +104,6 @@ export const latWitnessRule: RuleDefinition = {
   why,
   explanation:
     'A witness arbitrates only if it reaches each data site within its product limit (ONTAP Mediator 75 ms, 3PAR quorum witness 150 ms, vSAN witness 200 ms up to 10 hosts per site, 100 ms above) and over a path of its own. If its only way to one data site runs through the other, losing that other site also silences the witness, and the survivor cannot win the vote. The studio checks the RTT and whether each data site stays reachable with the other site down.',
-  source: 'Vendor witness requirements; DOMAIN.md §4',
+  source: 'Vendor witness requirements',
   run,
 };
