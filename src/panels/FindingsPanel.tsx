@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { CircleAlert, CircleCheck, Info, TriangleAlert, Wrench } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { applyFix } from '../rules/fixes';
+import { ruleBookRef } from '../rules/book';
 import { RULES } from '../rules/index';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 import type { Design } from '../model/schema';
@@ -142,6 +143,9 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
                 </summary>
                 <p className="mt-1">{finding.why}</p>
                 <p className="mt-1 italic">Source: {finding.source}</p>
+                <p className="mt-1">
+                  Rule book: <code>{ruleBookRef(finding.ruleId)}</code>
+                </p>
                 {finding.fixes.length > 0 && (
                   <ul className="mt-1 list-disc pl-4">
                     {finding.fixes.map((f) => (
