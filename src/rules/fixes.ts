@@ -81,6 +81,12 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
             peerArrayId: action.peerArrayId,
           })
         : design;
+    case 'set-link-bandwidth': {
+      const link = design.links.find((l) => l.id === action.linkId);
+      // Raise only: a fix never takes bandwidth away from what else rides the link.
+      if (!link || link.bandwidthGbps >= action.bandwidthGbps) return design;
+      return updateLink(design, link.id, { bandwidthGbps: action.bandwidthGbps });
+    }
     case 'set-array-product': {
       const array = findNode(design, action.arrayId);
       if (array?.kind !== 'array' || array.product === action.product) return design;

@@ -5,6 +5,7 @@
  */
 import type { Design } from '../model/schema';
 import { bwMigrationRule } from './bw-migration';
+import { bwReplicationRule } from './bw-replication';
 import { capVswitchRule } from './cap-vswitch';
 import { buildContext } from './context';
 import { fwAsymmetryRule } from './fw-asymmetry';
@@ -62,6 +63,7 @@ export const RULE_LIST: readonly RuleDefinition[] = [
   resSiteNodeRule,
   capVswitchRule,
   storagePeerRule,
+  bwReplicationRule,
 ];
 
 export interface RuleMeta {

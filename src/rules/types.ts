@@ -29,6 +29,7 @@ export const RULE_IDS = [
   'RES-SITE-NODE',
   'CAP-VSWITCH',
   'STORAGE-PEER',
+  'BW-REPLICATION',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -81,6 +82,7 @@ export type FixAction =
       readonly volumeId: string;
       readonly peerArrayId: string;
     }
+  | { readonly type: 'set-link-bandwidth'; readonly linkId: string; readonly bandwidthGbps: number }
   | {
       readonly type: 'set-array-product';
       readonly arrayId: string;
