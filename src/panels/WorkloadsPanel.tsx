@@ -28,6 +28,7 @@ import {
   TextField,
 } from './fields';
 import { nextFreeName } from './validation';
+import { writeRateStatus } from '../rules/bw-replication';
 import { labelOf } from './labels';
 
 function clustersOf(design: Design): Cluster[] {
@@ -348,6 +349,22 @@ function WorkloadEditor({
         hint="Memory the VM rewrites per second while it runs; a move converges only if the link outruns it"
         onCommit={(v) => v !== undefined && patch((w) => ({ ...w, dirtyRateMBps: v }))}
       />
+      <NumberField
+        label="Write rate per VM"
+        unit="MB/s"
+        value={workload.writeRateMBps}
+        schema={workloadSchema.shape.writeRateMBps}
+        testId={t('writeRateMBps')}
+        disabled={readOnly}
+        hint="Data each VM writes to its datastore per second; 0 = unknown"
+        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, writeRateMBps: v }))}
+      />
+      <p
+        className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400"
+        data-testid={t('writeRateStatus')}
+      >
+        {writeRateStatus(design, workload)}
+      </p>
       <NumberField
         label="Downtime tolerance"
         unit="s"
