@@ -10,7 +10,7 @@ import {
   STORAGE_PRODUCTS,
   TRANSPORT_INFO,
 } from '../model/catalog';
-import { elementLabel } from '../model/labels';
+import { labelOf } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, Design, DesignNode, Site, Waiver } from '../model/schema';
 import type { Finding, Severity } from '../rules/types';
@@ -83,7 +83,7 @@ function outline(
   estimates: readonly ReportEstimate[],
   options: ReportOptions,
 ): Block[] {
-  const nameOf = (id: string | undefined) => (id === undefined ? '—' : elementLabel(design, id));
+  const nameOf = (id: string | undefined) => (id === undefined ? '—' : labelOf(design, id));
   const namesOf = (ids: readonly string[]) => (ids.length ? ids.map(nameOf).join(', ') : '—');
   const sites = design.nodes.filter((n): n is Site => n.kind === 'site');
   const devices = design.nodes.filter((n) => n.kind !== 'site');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import { elementLabel, elementLabels, nameOf } from './labels';
+import { labelOf, elementLabels, nameOf } from './labels';
 
 /** Two sites, an unnamed DCI link between their borders, a volume on an array. */
 const design = () =>
@@ -23,10 +23,10 @@ describe('Element labels', () => {
     expect(nameOf(design(), 'vol-1')).toBe('DS_WEB_01');
   });
   it('name an unnamed link by its two ends', () => {
-    expect(elementLabel(design(), 'dci-1')).toBe('edge-a ↔ edge-b');
+    expect(labelOf(design(), 'dci-1')).toBe('edge-a ↔ edge-b');
   });
   it('fall back on the id for a dangling reference', () => {
-    expect(elementLabel(design(), 'gone')).toBe('gone');
+    expect(labelOf(design(), 'gone')).toBe('gone');
   });
   it('list a finding’s elements without fabric hops', () => {
     expect(elementLabels(design(), ['arr', 'f', 'dci-1', 'vol-1'])).toEqual([

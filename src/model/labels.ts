@@ -46,7 +46,7 @@ export function nameOf(design: Design, id: string): string | undefined {
 }
 
 /** As nameOf, falling back on the id (a dangling reference still reads as something). */
-export function elementLabel(design: Design, id: string): string {
+export function labelOf(design: Design, id: string): string {
   return nameOf(design, id) ?? id;
 }
 
@@ -63,7 +63,7 @@ export function elementLabels(design: Design, ids: readonly string[]): string[] 
   const out: string[] = [];
   for (const id of ids) {
     if (linkOf(design, id)?.kind === 'fabric') continue;
-    out.push(elementLabel(design, id));
+    out.push(labelOf(design, id));
   }
   return out;
 }

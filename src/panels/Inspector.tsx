@@ -41,7 +41,7 @@ import {
 } from './fields';
 import { ElementFindings } from './ElementFindings';
 import { ClusterEstimates } from './Estimates';
-import { labelOf } from './labels';
+import { labelOf } from '../model/labels';
 
 function siteLabel(design: Design, node: DesignNode): string {
   return node.kind === 'site' ? node.label : labelOf(design, node.parentId);

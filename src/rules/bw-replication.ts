@@ -1,5 +1,5 @@
 import { STORAGE_PRODUCTS } from '../model/catalog';
-import { elementLabel } from '../model/labels';
+import { labelOf } from '../model/labels';
 import type { Design, StorageArray, Volume, Workload } from '../model/schema';
 import { finding, gbps, num } from './context';
 import type { RuleDefinition } from './rule';
@@ -176,7 +176,7 @@ export function writeRateStatus(design: Design, workload: Workload): string {
   );
   const volume = ref?.volumes.find((v) => v.id === id);
   if (!ref || !volume) return 'Its datastore is not a volume of this design.';
-  const name = elementLabel(design, volume.id);
+  const name = labelOf(design, volume.id);
   if (volume.replication !== 'sync')
     return `${name} is not replicated synchronously: its writes do not wait on the DCI.`;
   const mbps = workload.writeRateMBps * workload.count;

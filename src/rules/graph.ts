@@ -21,7 +21,7 @@
  *   site only, cached per source.
  */
 import { TRANSPORT_INFO } from '../model/catalog';
-import { elementLabel } from '../model/labels';
+import { labelOf } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type {
   Cluster,
@@ -120,7 +120,7 @@ export function buildIndex(design: Design): DesignIndex {
     if (!n) return undefined;
     return n.kind === 'site' ? n.id : n.parentId;
   };
-  const label = (id: string): string => elementLabel(design, id);
+  const label = (id: string): string => labelOf(design, id);
   return {
     design,
     nodes,
