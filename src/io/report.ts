@@ -4,7 +4,13 @@
  * built from the design, its findings and migration estimates, so they always say the same.
  * Every user label is text: the renderers escape it, and the HTML forbids script by CSP too.
  */
-import { HYPERVISOR_PROFILES, STORAGE_PRODUCTS } from '../model/catalog';
+import {
+  HYPERVISOR_PROFILES,
+  L2_EXTENSION_INFO,
+  STORAGE_PRODUCTS,
+  TRANSPORT_INFO,
+} from '../model/catalog';
+import { labelOf } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type {
   Cluster,
@@ -90,7 +96,7 @@ interface Facts {
   readonly sites: readonly Site[];
   readonly devices: readonly Exclude<DesignNode, Site>[];
   readonly dciLinks: readonly DciLink[];
-  /** The user's name for an id (volumes included); '—' for none. */
+  /** The user's name for an id; '—' for none. */
   readonly nameOf: (id: string | undefined) => string;
   /** Names joined by commas; '—' for an empty list. */
   readonly namesOf: (ids: readonly string[]) => string;
@@ -99,15 +105,7 @@ interface Facts {
 }
 
 function factsOf(design: Design, findings: readonly Finding[]): Facts {
-  const names = new Map<string, string>();
-  for (const n of design.nodes) {
-    names.set(n.id, n.label || n.id);
-    if (n.kind === 'array') for (const v of n.volumes) names.set(v.id, v.name || v.id);
-  }
-  for (const l of design.links) names.set(l.id, l.label || l.id);
-  for (const s of design.segments) names.set(s.id, s.name || s.id);
-  for (const w of design.workloads) names.set(w.id, w.name || w.id);
-  const nameOf = (id: string | undefined) => (id === undefined ? '—' : (names.get(id) ?? id));
+  const nameOf = (id: string | undefined) => (id === undefined ? '—' : labelOf(design, id));
   const waivers = new Map(design.waivers.map((w) => [w.findingKey, w]));
   return {
     design,
@@ -216,8 +214,8 @@ function dciLinkTable({ design, dciLinks, nameOf, namesOf, siteOf }: Facts): Tab
     rows: dciLinks.map((l) => [
       nameOf(l.id),
       `${siteOf(l.source)} ↔ ${siteOf(l.target)}`,
-      l.transport,
-      l.l2Extension + (l.bpduFilter ? ' (BPDU filter)' : ''),
+      TRANSPORT_INFO[l.transport].label,
+      L2_EXTENSION_INFO[l.l2Extension].label + (l.bpduFilter ? ' (BPDU filter)' : ''),
       `${num(l.distanceKm)} km`,
       l.rttMs !== undefined
         ? `${num(l.rttMs, 2)} ms`
@@ -382,7 +380,7 @@ function estimateSection({ design, nameOf }: Facts, estimates: readonly ReportEs
     { type: 'heading', level: 2, text: 'Migration estimates' },
     {
       type: 'paragraph',
-      text: 'Pre-copy live migration (DOMAIN.md §6): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
+      text: 'Pre-copy live migration (Clark et al., NSDI 2005; docs/rules.md): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
     },
     {
       type: 'table',

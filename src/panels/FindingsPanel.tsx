@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { CircleCheck, Wrench } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { applyFix } from '../rules/fixes';
+import { ruleBookRef } from '../rules/book';
 import { RULES } from '../rules/index';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 import { useFindings } from '../store/findings';
@@ -10,7 +11,7 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { elementLabels, SEVERITY_META } from './findingParts';
+import { findingLabels, SEVERITY_META } from './findingParts';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 
 export function applyFixAction(finding: Finding, fixIndex: number): void {
@@ -32,7 +33,7 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const meta = SEVERITY_META[finding.severity];
   const Icon = meta.icon;
-  const labels = elementLabels(design, finding);
+  const labels = findingLabels(design, finding);
   const [waiving, setWaiving] = useState(false);
   return (
     <li
@@ -113,6 +114,9 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
                 </summary>
                 <p className="mt-1">{finding.why}</p>
                 <p className="mt-1 italic">Source: {finding.source}</p>
+                <p className="mt-1">
+                  Rule book: <code>{ruleBookRef(finding.ruleId)}</code>
+                </p>
                 {finding.fixes.length > 0 && (
                   <ul className="mt-1 list-disc pl-4">
                     {finding.fixes.map((f) => (
@@ -148,7 +152,7 @@ export function FindingsPanel() {
       return (
         f.ruleId.toLowerCase().includes(q) ||
         f.message.toLowerCase().includes(q) ||
-        elementLabels(design, f).some((l) => l.toLowerCase().includes(q))
+        findingLabels(design, f).some((l) => l.toLowerCase().includes(q))
       );
     });
   }, [open, query, severities, showMoves, design]);

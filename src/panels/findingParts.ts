@@ -4,7 +4,7 @@
  */
 import { CircleAlert, Info, TriangleAlert } from 'lucide-react';
 import type { Design } from '../model/schema';
-import { linkOf, nameOf } from '../model/labels';
+import { elementLabels } from '../model/labels';
 import type { Finding, Severity } from '../rules/types';
 
 export const SEVERITY_META: Readonly<
@@ -31,13 +31,6 @@ export const SEVERITY_META: Readonly<
 };
 
 /** Labels of the elements a finding names, for a row that reads like a sentence. */
-export function elementLabels(design: Design, finding: Finding): string[] {
-  const labels: string[] = [];
-  for (const id of finding.elementIds) {
-    // Fabric hops of a path are drawn on the canvas; the row names only the DCI links.
-    if (linkOf(design, id)?.kind === 'fabric') continue;
-    const name = nameOf(design, id);
-    if (name !== undefined) labels.push(name);
-  }
-  return labels;
+export function findingLabels(design: Design, finding: Finding): string[] {
+  return elementLabels(design, finding.elementIds);
 }

@@ -160,6 +160,56 @@ const SUGGESTED: Readonly<Record<FixAction['type'], { ruleId: RuleId; design: ()
         .witness('wit', 'w', { arbitrates: ['a-arr'] })
         .build(),
   },
+  'set-volume-peer': {
+    ruleId: 'STORAGE-PEER',
+    design: () =>
+      twoSites()
+        .array('a-arr', 'a', {
+          product: 'vplex-metro',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'async' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-metro' })
+        .build(),
+  },
+  'set-array-product': {
+    ruleId: 'STORAGE-PEER',
+    design: () =>
+      twoSites()
+        .array('a-arr', 'a', {
+          product: 'pure-activecluster',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-metro' })
+        .build(),
+  },
+  'set-volume-replication': {
+    ruleId: 'STORAGE-PEER',
+    design: () =>
+      twoSites()
+        .array('a-arr', 'a', {
+          product: 'vplex-geo',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-geo' })
+        .build(),
+  },
+  'set-link-bandwidth': {
+    ruleId: 'BW-REPLICATION',
+    design: () =>
+      twoSites({
+        singleDci: true,
+        dci: { bandwidthGbps: 1 },
+        workload: { datastoreId: 'ds1', count: 10, writeRateMBps: 10 },
+      })
+        .array('a-arr', 'a', {
+          product: 'vplex-metro',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-metro' })
+        .fabric('a-f4', 'a-arr', 'a-t')
+        .fabric('b-f4', 'b-arr', 'b-t')
+        .build(),
+  },
   'add-witness-site': {
     ruleId: 'RES-WITNESS',
     design: () =>

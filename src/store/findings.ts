@@ -3,7 +3,7 @@
  * identity, shared by every component) and indexed by element for badges and the inspector.
  */
 import { useStudio } from './studio';
-import { buildContext, RULE_LIST, runRulesOn } from '../rules/index';
+import { buildContext, compareFindings, RULE_LIST, runRulesOn } from '../rules/index';
 import type { Design } from '../model/schema';
 import { rulesUnderTest } from './testHooks';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
@@ -21,11 +21,9 @@ let memo: { design: Design; index: FindingsIndex } | null = null;
 
 export function findingsFor(design: Design): FindingsIndex {
   if (memo?.design === design) return memo.index;
+  // The order of the CLI and the report: one comparator (severity, rule-book order, key).
   const all = [...runRulesOn(buildContext(design), rulesUnderTest(RULE_LIST))].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.key.localeCompare(b.key),
+    compareFindings,
   );
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
