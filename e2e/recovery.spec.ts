@@ -18,11 +18,11 @@ test.describe('Recovering from a bug', () => {
     await studio.select(siteId);
     await studio.setField('label', 'DC renamed before the crash');
 
-    await expect(studio.recovery).toBeVisible();
+    await expect(studio.recovery()).toBeVisible();
     await expect(studio.canvas).toBeHidden();
-    await expect(page.getByTestId('recovery.error')).toContainText('failed on purpose');
-    await expect(page.getByTestId('recovery.design')).toContainText(name);
-    await expect(page.getByTestId('recovery.design')).toContainText('is safe');
+    await expect(studio.recovery('error')).toContainText('failed on purpose');
+    await expect(studio.recovery('design')).toContainText(name);
+    await expect(studio.recovery('design')).toContainText('is safe');
 
     const file = await studio.downloadFromRecovery();
     expect(file.name).toMatch(/\.dci\.json$/);
@@ -32,7 +32,7 @@ test.describe('Recovering from a bug', () => {
     expect(saved.nodes.map((n) => n.label)).toContain('DC renamed before the crash');
 
     // Reload (the hook is gone with the page): the autosaved design is back, edit included.
-    await page.getByTestId('recovery.reload').click();
+    await studio.recovery('reload').click();
     await expect(studio.canvas).toBeVisible();
     await expect(studio.designName).toHaveText(name);
     await expect(studio.allNodes).toHaveCount(nodes);
@@ -50,15 +50,13 @@ test.describe('Recovering from a bug', () => {
     await studio.breakARule();
     await studio.select(await studio.idOfKind('site', 0));
     await studio.setField('label', 'DC renamed');
-    await expect(studio.recovery).toBeVisible();
+    await expect(studio.recovery()).toBeVisible();
 
-    await page.evaluate(() => {
-      window.__dciTest = {};
-    });
-    await page.getByTestId('recovery.empty').click();
+    await studio.repairRules();
+    await studio.recovery('empty').click();
     await expect(studio.canvas).toBeVisible();
     await expect(studio.allNodes).toHaveCount(0);
-    await page.getByTestId('toolbar.recent').click();
-    await expect(page.getByTestId('dialog.recent')).toContainText(name);
+    await studio.toolbarButton('recent').click();
+    await expect(studio.dialog('recent')).toContainText(name);
   });
 });
