@@ -37,6 +37,8 @@ import {
   Row,
   SelectField,
   TextField,
+  useTypedText,
+  type Attempt,
 } from './fields';
 import { isCidr } from '../model/validation';
 import { labelOf } from '../model/labels';
@@ -557,26 +559,20 @@ function SubnetField({
   onCommit: (value: string) => void;
 }) {
   const id = useId();
-  const [text, setText] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(value);
-    setError(null);
-  }, [value]);
+  const field = useTypedText(value, { showErrors: false });
+  const { text, error } = field;
   const max = SUBNET_MAX_CHARS;
   const kept = value === '' ? 'kept it empty' : `kept ${value}`;
 
-  const commit = () => {
-    const trimmed = text.trim();
-    if (trimmed !== '' && (trimmed.length > max || !isCidr(trimmed))) {
-      setError(
-        `“${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}” is not an IPv4 or IPv6 CIDR (e.g. 10.1.10.0/24, 2001:db8:10::/64) — ${kept}`,
-      );
-      return;
-    }
-    setError(null);
-    setText(trimmed);
+  const tryCommit = (typed: string): Attempt => {
+    const trimmed = typed.trim();
+    if (trimmed !== '' && (trimmed.length > max || !isCidr(trimmed)))
+      return {
+        ok: false,
+        error: `“${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}” is not an IPv4 or IPv6 CIDR (e.g. 10.1.10.0/24, 2001:db8:10::/64) — ${kept}`,
+      };
     if (trimmed !== value) onCommit(trimmed);
+    return { ok: true, valueText: trimmed };
   };
 
   return (
@@ -592,14 +588,11 @@ function SubnetField({
         autoComplete="off"
         aria-invalid={error !== null}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
+        onChange={(e) => field.type(e.target.value, tryCommit)}
+        onBlur={() => field.finish(tryCommit)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setText(value);
-            setError(null);
-          }
+          if (e.key === 'Enter') field.finish(tryCommit);
+          if (e.key === 'Escape') field.revert();
         }}
       />
       {error && (
