@@ -4,6 +4,9 @@ import { stretchedPairs } from './stretch';
 import type { NodeKind } from '../model/schema';
 import type { Finding, Fix, RuleContext } from './types';
 
+const SOURCE =
+  'Design practice: diverse DCI routes, landing on diverse edge routers, between data sites (seed 001)';
+
 const why =
   'Migration, replication and stretched clusters between the two sites all hang on one link or one device: a single failure stops them all, and can split a stretched system.';
 
@@ -112,7 +115,7 @@ function spofFinding(
     severity: 'warning',
     message,
     why,
-    source: 'DOMAIN.md §8',
+    source: SOURCE,
     elementIds: [a, b, ...devices, ...links],
     fixes,
   });
@@ -125,6 +128,6 @@ export const resDciSpofRule: RuleDefinition = {
   why,
   explanation:
     'When every path between two data sites crosses one DCI link or one device, a single fibre cut or router failure stops live migration and replication between them, and a stretched cluster or stretched storage must fall back on its witness. Two links that both end on the same border router still leave that router as the single point. The studio looks, for each pair of sites that exchange moves, replication or a stretched cluster, for links and network devices (border routers, spines, ToRs, firewalls) that every path between them crosses; a witness site is a stub, never a second route. A second link on a diverse path, landing on a second router at each end, removes the single point of failure.',
-  source: 'DOMAIN.md §8',
+  source: SOURCE,
   run,
 };
