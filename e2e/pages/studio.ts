@@ -420,8 +420,9 @@ export class StudioPage {
   badge(elementId: string): Locator {
     return this.page.getByTestId(`badge.${elementId}`);
   }
-  edgeLabel(linkId: string): Locator {
-    return this.page.getByTestId(`edge-label.${linkId}`);
+  /** React Flow's zoom-out control. */
+  get zoomOutButton(): Locator {
+    return this.page.locator('.react-flow__controls-zoomout');
   }
   /** The mark of a link failed in the what-if scenario. */
   failedEdge(linkId: string): Locator {
