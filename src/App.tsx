@@ -52,6 +52,11 @@ function Studio() {
   const empty = useStudio((s) => s.design.nodes.length === 0);
   useThemeClass();
   useEffect(() => {
+    // `npm run bench:ui` builds in mode "bench"; any other build drops this import.
+    if (import.meta.env.MODE === 'bench')
+      void import('./bench/studioHooks').then((m) => m.installStudioBenchHooks(flow));
+  }, [flow]);
+  useEffect(() => {
     const onKey = (event: KeyboardEvent) => handleKeydown(event, ctx);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
