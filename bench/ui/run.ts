@@ -95,32 +95,44 @@ const INSTRUMENTS = `
   });
 
   // From a trigger ('now', the next 'keydown', the next 'pointerup') to the last change of the
-  // canvas' DOM, once it has been quiet for quietMs.
-  window.__watch = (trigger, quietMs) => new Promise((resolve) => {
-    const canvas = document.querySelector('.react-flow') || document.body;
-    let start = trigger === 'now' ? performance.now() : NaN;
-    let last = NaN;
-    const observer = new MutationObserver(() => { last = performance.now(); });
-    observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
-    if (trigger !== 'now')
-      window.addEventListener(trigger, (event) => { start = event.timeStamp; }, { capture: true, once: true });
-    const check = () => {
-      const since = Math.max(Number.isNaN(last) ? 0 : last, Number.isNaN(start) ? 0 : start);
-      if (!Number.isNaN(start) && performance.now() - since > quietMs) {
-        observer.disconnect();
-        resolve(Number.isNaN(last) ? 0 : Math.max(0, last - start));
-      } else setTimeout(check, 25);
-    };
-    setTimeout(check, 25);
-  });
+  // canvas' DOM, once it has been quiet for quietMs. Arms synchronously; the figure is the
+  // promise left in window.__watching (NaN if the trigger never came).
+  window.__watch = (trigger, quietMs) => {
+    window.__watching = new Promise((resolve) => {
+      const canvas = document.querySelector('.react-flow') || document.body;
+      const armed = performance.now();
+      let start = trigger === 'now' ? armed : NaN;
+      let last = NaN;
+      const observer = new MutationObserver(() => { last = performance.now(); });
+      observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
+      if (trigger !== 'now')
+        window.addEventListener(trigger, (event) => { start = event.timeStamp; }, { capture: true, once: true });
+      const check = () => {
+        const now = performance.now();
+        if (Number.isNaN(start) && now - armed > 15000) {
+          observer.disconnect();
+          resolve(NaN);
+          return;
+        }
+        const since = Math.max(Number.isNaN(last) ? 0 : last, Number.isNaN(start) ? 0 : start);
+        if (!Number.isNaN(start) && now - since > quietMs) {
+          observer.disconnect();
+          resolve(Number.isNaN(last) ? 0 : Math.max(0, last - start));
+        } else setTimeout(check, 25);
+      };
+      setTimeout(check, 25);
+    });
+  };
 
   // Pointer up → the frame after it, painted.
-  window.__dropProbe = () => new Promise((resolve) => {
-    window.addEventListener('pointerup', (event) => {
-      const start = event.timeStamp;
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-    }, { capture: true, once: true });
-  });
+  window.__dropProbe = () => {
+    window.__dropped = new Promise((resolve) => {
+      window.addEventListener('pointerup', (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      }, { capture: true, once: true });
+    });
+  };
 
   // Pan: one viewport step a frame; the frame intervals.
   window.__pan = (vp, steps, px) => new Promise((resolve) => {
@@ -200,10 +212,9 @@ async function measure(
     await nextFrames(page, 1);
   }
   const drag = (await page.evaluate('window.__frames.stop()')) as number[];
-  const drop = page.evaluate('window.__dropProbe()') as Promise<number>;
-  await page.waitForTimeout(30);
+  await page.evaluate('window.__dropProbe()');
   await page.mouse.up();
-  const dropMs = await drop;
+  const dropMs = (await page.evaluate('window.__dropped')) as number;
   await page.waitForTimeout(500);
 
   // Pan at the working zoom: 60 frames, 12 px a frame.
@@ -214,17 +225,16 @@ async function measure(
 
   // One DCI-distance edit → the last change of the canvas.
   const editMs = (await page.evaluate(`(() => {
-    const watching = window.__watch('now', 500);
+    window.__watch('now', 500);
     window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, 77);
-    return watching;
+    return window.__watching;
   })()`)) as number;
   // Undo and select-all from the keyboard, as a user does.
   await page.mouse.click(5, 5);
   const keyed = async (keys: string) => {
-    const watching = page.evaluate(`window.__watch('keydown', 500)`) as Promise<number>;
-    await page.waitForTimeout(30);
+    await page.evaluate(`window.__watch('keydown', 500)`);
     await page.keyboard.press(keys);
-    return watching;
+    return (await page.evaluate('window.__watching')) as number;
   };
   const undoMs = await keyed('Control+z');
   const selectAllMs = await keyed('Control+a');
