@@ -17,7 +17,7 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { labelOf, linkOf, nameOf } from './labels';
+import { labelOf, linkOf, nameOf } from '../model/labels';
 import { WindowedList } from './WindowedList';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 
