@@ -28,6 +28,7 @@ import { memo, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { create } from 'zustand';
 import { installBenchApi, type BenchDesign } from '../../src/bench/api';
+import { minZoomFor } from '../../src/store/selectors';
 
 type BaseNode = Node<{ label: string }>;
 
@@ -78,6 +79,8 @@ interface BaselineState {
 
 // The runner hands the page the design it also saved for the studio.
 const initial = window.__benchDesign ? toFlow(window.__benchDesign) : { nodes: [], edges: [] };
+// The studio's zoom-out limit for this design, so both fit the same view.
+const minZoom = window.__benchDesign ? minZoomFor(window.__benchDesign.design.nodes) : 0.05;
 
 const useBaseline = create<BaselineState>()((set, get) => ({
   ...initial,
@@ -153,7 +156,7 @@ function Flow() {
       zIndexMode="manual"
       snapToGrid
       snapGrid={[16, 16]}
-      minZoom={0.05}
+      minZoom={minZoom}
       maxZoom={2.5}
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}

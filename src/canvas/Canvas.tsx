@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
+import { minZoomFor } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { importFile } from '../app/importExport';
@@ -52,6 +53,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const nodes = useStudio((s) => s.nodes);
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
+  const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
   const onNodesChange = useStudio((s) => s.onNodesChange);
   const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const theme = useUi((s) => s.theme);
@@ -140,7 +142,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         selectionMode={SelectionMode.Partial}
         panOnDrag
         colorMode={theme}
-        minZoom={0.05}
+        minZoom={minZoom}
         maxZoom={2.5}
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}

@@ -61,3 +61,32 @@ export const workloadsByCluster = memoByArray(
     return result;
   },
 );
+
+/** The farthest zoom-out React Flow allows by default here; large estates need farther. */
+const DEFAULT_MIN_ZOOM = 0.05;
+/** A canvas no smaller than this (px) must be able to show the whole design. */
+const SMALLEST_CANVAS = { width: 480, height: 320 } as const;
+
+/**
+ * How far out the view may zoom: far enough that fit view and the minimap can show every site
+ * of the design on a small canvas, and never less far than the default.
+ */
+export const minZoomFor = memoByArray((nodes: readonly DesignNode[]): number => {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    if (n.kind !== 'site') continue;
+    minX = Math.min(minX, n.position.x);
+    minY = Math.min(minY, n.position.y);
+    maxX = Math.max(maxX, n.position.x + n.width);
+    maxY = Math.max(maxY, n.position.y + n.height);
+  }
+  if (minX === Infinity) return DEFAULT_MIN_ZOOM;
+  const fit = Math.min(
+    SMALLEST_CANVAS.width / (maxX - minX),
+    SMALLEST_CANVAS.height / (maxY - minY),
+  );
+  return Math.min(DEFAULT_MIN_ZOOM, Math.max(0.001, fit * 0.8));
+});

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
 import { findingsFor } from './findings';
-import { deviceCountBySite, selectedNodeCount, workloadsByCluster } from './selectors';
+import { deviceCountBySite, minZoomFor, selectedNodeCount, workloadsByCluster } from './selectors';
 import { useStudio } from './studio';
 
 const s = () => useStudio.getState();
@@ -71,5 +71,22 @@ describe('Selectors a drag runs on every frame', () => {
     const after = workloadsByCluster(s().design.workloads);
     expect(after.get(first.clusterId)).not.toBe(before.get(first.clusterId));
     expect(after.get(other.clusterId)).toBe(before.get(other.clusterId));
+  });
+});
+
+describe('Zoom-out limit', () => {
+  it('lets fit view show every site of a wide estate on a small canvas', () => {
+    const wide = syntheticDesign({ sites: 4, elements: 1000 }).nodes;
+    const zoom = minZoomFor(wide);
+    const sites = wide.filter((n) => n.kind === 'site');
+    const width =
+      Math.max(...sites.map((n) => (n.kind === 'site' ? n.position.x + n.width : 0))) -
+      Math.min(...sites.map((n) => n.position.x));
+    expect(width * zoom).toBeLessThanOrEqual(480);
+    expect(zoom).toBeLessThan(0.05);
+  });
+
+  it('keeps the default limit for a small design', () => {
+    expect(minZoomFor(syntheticDesign({ sites: 1, elements: 50 }).nodes)).toBe(0.05);
   });
 });
