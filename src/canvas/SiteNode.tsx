@@ -7,7 +7,13 @@ import {
   type ReactFlowState,
 } from '@xyflow/react';
 import { memo } from 'react';
-import { findingsBySite, findingsFor, NO_FINDINGS, useElementFindings } from '../store/findings';
+import {
+  findingsBySite,
+  findingsFor,
+  NO_FINDINGS,
+  useElementFindings,
+  useValidated,
+} from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { deviceCountBySite, selectedNodeCount } from '../store/selectors';
 import { useStudio } from '../store/studio';
@@ -32,7 +38,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const site = data.element;
   const scale = useStore(headerScale);
   const own = useElementFindings(id);
-  const all = useStudio((s) =>
+  const all = useValidated((s) =>
     scale === 1
       ? NO_FINDINGS
       : (findingsBySite(findingsFor(s.design), s.design).get(id) ?? NO_FINDINGS),

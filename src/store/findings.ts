@@ -6,6 +6,7 @@
  * the same, so a node or link that subscribes to its own findings (`useElementFindings`) does
  * not re-render when an edit elsewhere re-runs the validator.
  */
+import { create } from 'zustand';
 import { useStudio } from './studio';
 import { runRules } from '../rules/index';
 import type { Design } from '../model/schema';
@@ -80,8 +81,34 @@ export function findingsFor(design: Design): FindingsIndex {
   return index;
 }
 
+/**
+ * The design whose findings are on screen. An edit is drawn first and validated just after the
+ * frame that shows it (a drop, an undo or a select-all must not wait for the validator); a
+ * burst of edits is validated once.
+ */
+export const useValidated = create<{ design: Design }>()(() => ({
+  design: useStudio.getState().design,
+}));
+
+let pending = false;
+function validateSoon(): void {
+  if (pending) return;
+  pending = true;
+  const run = () => {
+    pending = false;
+    const design = useStudio.getState().design;
+    findingsFor(design);
+    useValidated.setState({ design });
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
+}
+useStudio.subscribe((state, previous) => {
+  if (state.design !== previous.design) validateSoon();
+});
+
 export function useFindings(): FindingsIndex {
-  return findingsFor(useStudio((s) => s.design));
+  return findingsFor(useValidated((s) => s.design));
 }
 
 /**
@@ -89,7 +116,7 @@ export function useFindings(): FindingsIndex {
  * shows only them re-renders only when they change.
  */
 export function useElementFindings(id: string): readonly Finding[] {
-  return useStudio((s) => findingsFor(s.design).byElement.get(id) ?? NO_FINDINGS);
+  return useValidated((s) => findingsFor(s.design).byElement.get(id) ?? NO_FINDINGS);
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity | null {
