@@ -2,18 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './index.css';
-import { readAutosave, startAutosave } from './store/autosave';
 import { useStudio } from './store/studio';
-import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './app/importExport';
-
-const restored = readAutosave();
-if (restored) useStudio.getState().replaceDesign(restored);
-startAutosave();
-// A share link in the address bar opens over the restored design (which goes to recent designs).
-installLinkSync();
-openLinkFromLocation();
-window.addEventListener('hashchange', openLinkFromLocation);
-installFileDropGuard();
+import { useUi } from './store/ui';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -22,3 +12,21 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The loader (schema, migrations) and then links, files and images load beside the first
+// screen, not in it. The autosaved design is restored first; a share link in the address bar
+// then opens over it (the restored design goes to recent designs).
+void import('./store/autosave')
+  .then((autosave) => {
+    const restored = autosave.readAutosave();
+    if (restored) useStudio.getState().replaceDesign(restored);
+    autosave.startAutosave();
+    useUi.setState({ booted: true });
+    return import('./app/importExport');
+  })
+  .then((io) => {
+    io.installLinkSync();
+    io.openLinkFromLocation();
+    window.addEventListener('hashchange', io.openLinkFromLocation);
+    io.installFileDropGuard();
+  });

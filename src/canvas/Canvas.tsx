@@ -12,12 +12,12 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
-import { NODE_KINDS, type NodeKind } from '../model/schema';
+import { NODE_KINDS } from '../model/kinds';
+import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { minZoomFor } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { importFile } from '../app/importExport';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
@@ -81,7 +81,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       if (file) {
         // A design file or an exported image: opened through the one loader.
         event.preventDefault();
-        void importFile(file);
+        void import('../app/importExport').then((m) => m.importFile(file));
         return;
       }
       const kind = event.dataTransfer.getData(PALETTE_MIME);
