@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { useStudio } from './studio';
-import { runRules } from '../rules/index';
+import type { runRules as RunRules } from '../rules/index';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 
@@ -49,9 +49,22 @@ function sameList(a: readonly Finding[], b: readonly Finding[]): boolean {
   return true;
 }
 
+const NO_INDEX: FindingsIndex = {
+  all: NO_FINDINGS,
+  open: NO_FINDINGS,
+  waived: new Set(),
+  byElement: new Map(),
+  counts: { error: 0, warning: 0, info: 0 },
+};
+
+/** The validator, once loaded: it loads beside the first screen, not in it. */
+let runRules: typeof RunRules | null = null;
+
+/** The findings of a design (none until the validator has loaded: see `validatorReady`). */
 export function findingsFor(design: Design): FindingsIndex {
   const cached = cache.get(design);
   if (cached) return cached;
+  if (!runRules) return NO_INDEX;
   const all = [...runRules(design)].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -86,8 +99,9 @@ export function findingsFor(design: Design): FindingsIndex {
  * frame that shows it (a drop, an undo or a select-all must not wait for the validator); a
  * burst of edits is validated once.
  */
-export const useValidated = create<{ design: Design }>()(() => ({
+export const useValidated = create<{ design: Design; ready: boolean }>()(() => ({
   design: useStudio.getState().design,
+  ready: false,
 }));
 
 let pending = false;
@@ -105,6 +119,14 @@ function validateSoon(): void {
 }
 useStudio.subscribe((state, previous) => {
   if (state.design !== previous.design) validateSoon();
+});
+
+/** Resolves once the validator has loaded (tests and exports that need findings await it). */
+export const validatorReady: Promise<void> = import('../rules/index').then((rules) => {
+  runRules = rules.runRules;
+  const design = useStudio.getState().design;
+  findingsFor(design);
+  useValidated.setState({ design, ready: true });
 });
 
 export function useFindings(): FindingsIndex {

@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
-import { findingsFor } from './findings';
+import { findingsFor, validatorReady } from './findings';
 import { deviceCountBySite, minZoomFor, selectedNodeCount, workloadsByCluster } from './selectors';
 import { useStudio } from './studio';
 
 const s = () => useStudio.getState();
+
+beforeAll(() => validatorReady);
 
 beforeEach(() => {
   s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
