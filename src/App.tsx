@@ -27,6 +27,14 @@ function DialogsGate() {
   ) : null;
 }
 
+// Storage prompts load with the storage code, once the design has been restored.
+const StorageFullDialog = lazy(() =>
+  import('./panels/StoragePrompts').then((m) => ({ default: m.StorageFullDialog })),
+);
+const TabConflictBanner = lazy(() =>
+  import('./panels/StoragePrompts').then((m) => ({ default: m.TabConflictBanner })),
+);
+
 // Loaded when a what-if scenario first starts.
 const ScenarioBanner = lazy(() =>
   import('./panels/ScenarioBanner').then((m) => ({ default: m.ScenarioBanner })),
@@ -79,6 +87,11 @@ function Studio() {
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
       <ViewOnlyBanner />
+      {booted && (
+        <Suspense fallback={null}>
+          <TabConflictBanner />
+        </Suspense>
+      )}
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">
@@ -93,6 +106,11 @@ function Studio() {
         <Sidebar />
       </main>
       <DialogsGate />
+      {booted && (
+        <Suspense fallback={null}>
+          <StorageFullDialog />
+        </Suspense>
+      )}
       <Toasts />
     </div>
   );

@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './index.css';
-import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 
 const root = document.getElementById('root');
@@ -13,14 +12,13 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// The loader (schema, migrations) and then links, files and images load beside the first
-// screen, not in it. The autosaved design is restored first; a share link in the address bar
-// then opens over it (the restored design goes to recent designs).
-void import('./store/autosave')
-  .then((autosave) => {
-    const restored = autosave.readAutosave();
-    if (restored) useStudio.getState().replaceDesign(restored);
-    autosave.startAutosave();
+// This tab's design comes back from browser storage (persistence: the loader, schema,
+// migrations) just after the first paint, not in the first screen's code; until then the
+// empty-canvas guide waits. A share link in the address bar then opens over the restored
+// design (which goes to recent designs); links, files and images load beside.
+void import('./store/persistence')
+  .then((persistence) => persistence.startPersistence())
+  .then(() => {
     useUi.setState({ booted: true });
     return import('./app/importExport');
   })

@@ -14,7 +14,9 @@ import { build, preview } from 'vite';
 import { DEVICE_SIZE } from '../../src/model/defaults';
 import { elementCount, syntheticDesign } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
-import { AUTOSAVE_KEY } from '../../src/store/autosave';
+// A design left by an older studio in localStorage: the studio moves it into its storage and
+// opens it, which is how a fresh browser context gets a design before the first render.
+import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -180,7 +182,7 @@ async function measure(
           deviceSize,
         };
     },
-    { key: AUTOSAVE_KEY, saved, deviceSize: DEVICE_SIZE, side },
+    { key: LEGACY_AUTOSAVE_KEY, saved, deviceSize: DEVICE_SIZE, side },
   );
   await page.addInitScript(INSTRUMENTS);
   const url =

@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { useStudio } from './studio';
-import type { runRules as RunRules } from '../rules/index';
+import type * as Rules from '../rules/index';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 
@@ -58,19 +58,15 @@ const NO_INDEX: FindingsIndex = {
 };
 
 /** The validator, once loaded: it loads beside the first screen, not in it. */
-let runRules: typeof RunRules | null = null;
+let rules: typeof Rules | null = null;
 
 /** The findings of a design (none until the validator has loaded: see `validatorReady`). */
 export function findingsFor(design: Design): FindingsIndex {
   const cached = cache.get(design);
   if (cached) return cached;
-  if (!runRules) return NO_INDEX;
-  const all = [...runRules(design)].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.key.localeCompare(b.key),
-  );
+  if (!rules) return NO_INDEX;
+  // The order of the CLI and the report: one comparator (severity, rule-book order, key).
+  const all = [...rules.runRules(design)].sort(rules.compareFindings);
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
   const lists = new Map<string, Finding[]>();
@@ -122,8 +118,8 @@ useStudio.subscribe((state, previous) => {
 });
 
 /** Resolves once the validator has loaded (tests and exports that need findings await it). */
-export const validatorReady: Promise<void> = import('../rules/index').then((rules) => {
-  runRules = rules.runRules;
+export const validatorReady: Promise<void> = import('../rules/index').then((loaded) => {
+  rules = loaded;
   const design = useStudio.getState().design;
   findingsFor(design);
   useValidated.setState({ design, ready: true });
