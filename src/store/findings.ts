@@ -109,7 +109,12 @@ function validateSoon(): void {
   const run = () => {
     pending = false;
     const design = useStudio.getState().design;
-    findingsFor(design);
+    try {
+      findingsFor(design);
+    } catch {
+      // A rule threw: the render below runs the rules again and the error boundary reports it,
+      // rather than the findings silently staying those of the previous design.
+    }
     useValidated.setState({ design });
   };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
