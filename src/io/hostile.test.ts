@@ -67,3 +67,42 @@ describe('Hostile files are answered, with a precise reason', () => {
     expect(!result.ok && result.error.message).toMatch(/distanceKm: a number too large\.$/u);
   });
 });
+
+describe('Text and coordinates the loader refuses', () => {
+  const withLabel = (label: string) => {
+    const doc = toDocument(template()) as unknown as { nodes: { label: string }[] };
+    const first = doc.nodes[0];
+    if (first) first.label = label;
+    return JSON.stringify(doc);
+  };
+  const load = (text: string) => importBytes('x.dci.json', new TextEncoder().encode(text));
+
+  it('a NUL, a BEL, a lone surrogate or a bidi override in a label, with where and why', () => {
+    for (const [label, why] of [
+      ['a\u0000b', 'a control character (U+0000)'],
+      ['bell\u0007', 'a control character (U+0007)'],
+      ['x\ud800', 'a broken character (a lone surrogate, U+D800)'],
+      ['abc\u202efdp.exe', 'a bidirectional override (U+202E)'],
+    ] as const) {
+      const result = load(withLabel(label));
+      expect(!result.ok && result.error.message).toContain(`nodes[0].label: contains ${why}`);
+    }
+  });
+
+  it('a clean label loads (the quiet case)', () => {
+    expect(load(withLabel('DC Amsterdam <b> & é 𝄞')).ok).toBe(true);
+  });
+
+  it('positions beyond ±10⁷ are refused, within load', () => {
+    const doc = toDocument(template()) as unknown as { nodes: { position: { x: number } }[] };
+    const first = doc.nodes[0];
+    if (!first) throw new Error('no node');
+    first.position.x = 1e308;
+    const result = load(JSON.stringify(doc));
+    expect(!result.ok && result.error.message).toBe(
+      'nodes[0].position.x: expected a number ≤ 10000000.',
+    );
+    first.position.x = -9_999_999;
+    expect(load(JSON.stringify(doc)).ok).toBe(true);
+  });
+});

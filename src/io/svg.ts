@@ -14,6 +14,7 @@ import {
   utf8Decode,
   utf8Encode,
 } from './bytes';
+import { xmlSafeText } from '../model/text';
 
 export const SVG_DESIGN_NAMESPACE = 'urn:dci-studio:design';
 export const MAX_SVG_DESIGN_BYTES = 20_000_000;
@@ -393,5 +394,6 @@ export function sanitizeSvg(svgText: string): string {
     }
     out += writeTag(tag);
   }
-  return out;
+  // Characters XML does not allow (a NUL in a label) would make the whole file unreadable.
+  return xmlSafeText(out);
 }
