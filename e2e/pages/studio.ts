@@ -267,6 +267,28 @@ export class StudioPage {
     await this.page.waitForTimeout(600);
   }
 
+  // --- Workloads and fixes (e2e/rules.spec.ts) ---
+
+  /** Open a workload's editor in the Workloads tab. */
+  async openWorkload(id: string): Promise<void> {
+    await this.page.getByTestId('tab.workloads').click();
+    const row = this.page.getByTestId(`workload.${id}`);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await expect(row).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** Type a value into a field of the open workload editor and commit it. */
+  async setWorkloadField(id: string, field: string, value: string): Promise<void> {
+    const input = this.page.getByTestId(`workload.${id}.${field}`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  /** Apply the n-th one-click fix of the first open finding of a rule. */
+  async applyFix(ruleId: string, fixIndex = 0): Promise<void> {
+    await this.openFinding(ruleId).first().getByTestId(`fix.${ruleId}.${fixIndex}`).click();
+  }
+
   // --- Review: waivers, compare, tidy up (e2e/review.spec.ts) ---
 
   async openFindings(): Promise<void> {

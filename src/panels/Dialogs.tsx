@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { emptyDesign } from '../model/defaults';
 import { TEMPLATES } from '../model/templates/index';
 import { RULES } from '../rules/index';
+import { ruleBookRef } from '../rules/book';
 import type { RuleId } from '../rules/types';
 import { replaceOpenDesign } from '../store/persistence';
 import { useStudio } from '../store/studio';
@@ -213,6 +214,13 @@ function RuleDialog() {
         </span>
       </p>
       <p className="leading-6 whitespace-pre-line">{rule.explanation}</p>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="rule.source">
+        Source: {rule.source}
+      </p>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="rule.book">
+        Rule book: <code>{ruleBookRef(ruleId)}</code> (in the project, with every figure and its
+        source)
+      </p>
     </Modal>
   );
 }

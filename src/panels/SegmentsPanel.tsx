@@ -4,6 +4,7 @@
  */
 import { Cable, ChevronDown, ChevronRight, Network, Plus, Server, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { L2_EXTENSION_INFO, whyCarriesNoL2 } from '../model/catalog';
 import { newId } from '../model/defaults';
 import { siteIdOf } from '../model/edits';
 import {
@@ -84,21 +85,6 @@ const INGRESS_MODES: readonly { value: IngressMode; label: string; help: string 
   },
 ];
 
-const EXTENSION_SHORT: Record<DciLink['l2Extension'], string> = {
-  none: 'L3 only',
-  trunk: '802.1Q trunk',
-  vpls: 'VPLS',
-  eompls: 'EoMPLS',
-  otv: 'OTV',
-  'vxlan-evpn': 'VXLAN-EVPN',
-};
-
-const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set([
-  'mpls-l3vpn',
-  'ipsec-vpn',
-  'internet',
-]);
-
 function sitesOf(design: Design): Site[] {
   return design.nodes.filter((n): n is Site => n.kind === 'site');
 }
@@ -107,14 +93,6 @@ function sitesOf(design: Design): Site[] {
 function linkEnds(design: Design, link: DciLink): string {
   const end = (id: string) => labelOf(design, siteIdOf(design, id) ?? id);
   return `${end(link.source)} ↔ ${end(link.target)}`;
-}
-
-/** Why a DCI link cannot carry a segment even when ticked, if it cannot (DOMAIN.md §2). */
-function carriesNothing(link: DciLink): string | null {
-  if (link.l2Extension === 'none') return 'no L2 extension: carries nothing';
-  if (link.l2Extension === 'trunk' && IP_TRANSPORTS.has(link.transport))
-    return 'a trunk over an IP transport carries nothing';
-  return null;
 }
 
 function gatewaySummary(design: Design, segment: Segment): string {
@@ -481,7 +459,8 @@ function SegmentEditor({
         options={dciLinks.map((l) => ({
           value: l.id,
           label: l.label ? `${l.label} (${linkEnds(design, l)})` : linkEnds(design, l),
-          hint: carriesNothing(l) ?? `${EXTENSION_SHORT[l.l2Extension]} · ${l.distanceKm} km`,
+          hint:
+            whyCarriesNoL2(l) ?? `${L2_EXTENSION_INFO[l.l2Extension].label} · ${l.distanceKm} km`,
         }))}
         testId={t('links')}
         disabled={readOnly}
