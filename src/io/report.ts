@@ -21,6 +21,7 @@ import type {
   StorageArray,
   Waiver,
 } from '../model/schema';
+import { xmlSafeText } from '../model/text';
 import type { Finding, Severity } from '../rules/types';
 import { estimateForWorkload, type MigrationEstimate } from '../rules/migration';
 import { buildGraph } from '../rules/graph';
@@ -427,7 +428,7 @@ function estimateSection({ design, nameOf }: Facts, estimates: readonly ReportEs
  * and line breaks become spaces (a label must not end a table row).
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return xmlSafeText(text)
     .replace(/[\r\n]+/gu, ' ')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -487,7 +488,8 @@ export function reportMarkdown(
 // HTML.
 
 export function escapeHtml(text: string): string {
-  return text
+  // A design that never went through the loader could still hold a NUL: keep the page valid.
+  return xmlSafeText(text)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
