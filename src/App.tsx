@@ -10,6 +10,7 @@ import { Toolbar } from './panels/Toolbar';
 import { startMove } from './panels/whatifActions';
 import { EmptyState } from './panels/EmptyState';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
+import { RoomBar } from './collab/ui/RoomBar';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
@@ -60,6 +61,7 @@ function Studio() {
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
       <ViewOnlyBanner />
+      <RoomBar />
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">

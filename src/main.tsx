@@ -5,6 +5,7 @@ import './index.css';
 import { readAutosave, startAutosave } from './store/autosave';
 import { useStudio } from './store/studio';
 import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './panels/importExport';
+import { joinRoomFromLocation } from './collab/launch';
 
 const restored = readAutosave();
 if (restored) useStudio.getState().replaceDesign(restored);
@@ -13,6 +14,9 @@ startAutosave();
 installLinkSync();
 openLinkFromLocation();
 window.addEventListener('hashchange', openLinkFromLocation);
+// A live room link joins the room (its design replaces the open one, which goes to recent designs).
+joinRoomFromLocation();
+window.addEventListener('hashchange', joinRoomFromLocation);
 installFileDropGuard();
 
 const root = document.getElementById('root');

@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
+import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { importFile } from '../panels/importExport';
@@ -149,6 +150,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
+        <RoomOverlay />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap
           pannable
