@@ -26,5 +26,5 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('rooms', ['tsx', 'server/main.ts']);
+start('rooms', ['node', '--import', 'tsx', 'server/main.ts']);
 start('studio', ['vite', ...process.argv.slice(2)]);

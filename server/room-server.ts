@@ -92,7 +92,14 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     // The socket itself refuses anything far above the gate's limit.
     { maxPayload: limits.maxMessageBytes * 2 },
   );
-  await server.listen();
+  // Listen ourselves: Hocuspocus 3's listen() passes the address under a key Node ignores, so it
+  // would listen on every interface; a room server for tests and benches stays on loopback.
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen({ port: options.port, host: options.host ?? '127.0.0.1' }, () =>
+      resolve(),
+    );
+  });
   log(
     `DCI Studio room server on ws://${options.host ?? '127.0.0.1'}:${options.port} ` +
       `(rooms in ${options.dbFile}${options.redisUrl ? `, shared over ${options.redisUrl}` : ''})`,
