@@ -17,7 +17,7 @@ import type { FlowEdge, FlowNode } from '../store/flow';
 import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { importFile } from '../panels/importExport';
+import { importFile } from '../app/importExport';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';

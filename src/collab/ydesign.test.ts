@@ -67,6 +67,16 @@ describe('Design ⇄ Y.Doc mapping', () => {
     },
   );
 
+  it('carries design notes (format 2), each edited field by field', () => {
+    const note = { id: 'n1', text: 'Check the MTU', position: { x: 40, y: 80 }, targetId: 'dci-1' };
+    const before = { ...design(), notes: [note] };
+    const doc = docWith(before);
+    expect(read(doc).notes).toEqual([note]);
+    const after = { ...before, notes: [{ ...note, text: 'MTU is 9216 now' }] };
+    expect(keyWrites(doc, () => writeDesign(doc, before, after, LOCAL))).toEqual(['n1.text']);
+    expect(read(doc).notes[0]?.text).toBe('MTU is 9216 now');
+  });
+
   it('an empty document is empty, and a written one is not', () => {
     expect(isEmptyDoc(new Y.Doc())).toBe(true);
     expect(isEmptyDoc(docWith(design()))).toBe(false);

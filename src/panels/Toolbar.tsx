@@ -21,8 +21,8 @@ import { useRoom } from '../collab/state';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
-import { command, displayChord, type CommandContext } from './commands';
-import { useTidy } from './tidy';
+import { command, displayChord, type CommandContext } from '../app/commands';
+import { useTidy } from '../app/tidy';
 
 function ToolButton({
   id,

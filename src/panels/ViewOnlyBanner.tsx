@@ -1,7 +1,7 @@
 import { Eye, PencilLine } from 'lucide-react';
 import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
-import { editCopy } from './importExport';
+import { editCopy } from '../app/importExport';
 
 /** Shown while a view-only link is open: what one can do, and the way out. */
 export function ViewOnlyBanner() {
