@@ -150,6 +150,34 @@ describe('The room server’s gate', () => {
     });
   });
 
+  it('sees an accepted update the server has not applied yet (a client’s next edit builds on it)', () => {
+    const { server, client, design } = room();
+    const first = updateLink(design, 'dci-1', { label: 'first' });
+    const u1 = edit(client, (d) => writeDesign(d, design, first));
+    const u2 = edit(client, (d) =>
+      writeDesign(d, first, updateLink(first, 'dci-1', { label: 'second' })),
+    );
+    expect(checkMessage(server, syncMessage(u1), false, DEFAULT_LIMITS)).toBeNull();
+    // u1 is still on its way into the document when u2 is checked.
+    expect(checkMessage(server, syncMessage(u2), false, DEFAULT_LIMITS)).toBeNull();
+    Y.applyUpdate(server, u1);
+    Y.applyUpdate(server, u2);
+    expect(server.getMap<Y.Map<unknown>>('links').get('dci-1')?.get('label')).toBe('second');
+  });
+
+  it('holds back an update that builds on a change the server never got, design untouched', () => {
+    const { server, client, design } = room();
+    const first = updateNode(design, 'a-c', { label: 'first' });
+    edit(client, (d) => writeDesign(d, design, first)); // lost on the way: never checked
+    const u2 = edit(client, (d) =>
+      writeDesign(d, first, updateNode(first, 'a-c', { label: 'second' })),
+    );
+    expect(checkMessage(server, syncMessage(u2), false, DEFAULT_LIMITS)).toBeNull();
+    Y.applyUpdate(server, u2);
+    // Yjs keeps it pending until its predecessor arrives; the design stays as it was.
+    expect(server.getMap<Y.Map<unknown>>('nodes').get('a-c')?.get('label')).toBe('A1');
+  });
+
   it('finds no update in messages that carry none', () => {
     expect(updateInMessage(awarenessMessage(10))).toBeNull();
     expect(updateInMessage(new Uint8Array([200]))).toBeNull();

@@ -40,8 +40,39 @@ export function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
   return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
 }
 
+/**
+ * Updates this gate accepted that the document has not applied yet. A server checks a message
+ * before it applies it, and may check the next one (from the same client, which builds on the
+ * first) before the first is applied: the next check must see the first, or the second update
+ * would look like a change to a document that lacks what it builds on.
+ */
+const accepted = new WeakMap<Y.Doc, Uint8Array[]>();
+
+function inFlight(doc: Y.Doc): Uint8Array[] {
+  const list = accepted.get(doc) ?? [];
+  if (list.length === 0) return list;
+  const snapshot = Y.snapshot(doc);
+  const still = list.filter((u) => !Y.snapshotContainsUpdate(snapshot, u));
+  accepted.set(doc, still);
+  return still;
+}
+
 /** Check one incoming message against the room's document; null means it may be applied. */
 export function checkMessage(
+  doc: Y.Doc,
+  message: Uint8Array,
+  readOnly: boolean,
+  limits: RoomLimits,
+): Refusal | null {
+  const refusal = check(doc, message, readOnly, limits);
+  if (refusal === null) {
+    const update = updateInMessage(message);
+    if (update !== null) accepted.set(doc, [...(accepted.get(doc) ?? []), update]);
+  }
+  return refusal;
+}
+
+function check(
   doc: Y.Doc,
   message: Uint8Array,
   readOnly: boolean,
@@ -54,9 +85,10 @@ export function checkMessage(
     };
   const update = updateInMessage(message);
   if (update === null) return null;
+  const pending = inFlight(doc);
   let changes: boolean;
   try {
-    changes = changesDocument(doc, update);
+    changes = changesDocument(doc, update) && !pending.some((u) => containsUpdate(u, update));
   } catch {
     return { refused: 'invalid', message: 'The change could not be read (a malformed update).' };
   }
@@ -66,14 +98,26 @@ export function checkMessage(
       refused: 'view-only',
       message: 'This is a view-only link: the room server does not accept changes from it.',
     };
-  return checkUpdate(doc, update, limits);
+  return checkUpdate(doc, update, limits, pending);
+}
+
+/** Is `update` already contained in `other` (the same update sent twice)? */
+function containsUpdate(other: Uint8Array, update: Uint8Array): boolean {
+  if (other.byteLength !== update.byteLength) return false;
+  return other.every((b, i) => b === update[i]);
 }
 
 /** Would the document still be a valid design, under the size limit, after this update? */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: RoomLimits): Refusal | null {
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  limits: RoomLimits,
+  acceptedBefore: readonly Uint8Array[] = [],
+): Refusal | null {
   const copy = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    for (const earlier of acceptedBefore) Y.applyUpdate(copy, earlier);
     Y.applyUpdate(copy, update);
   } catch {
     return { refused: 'invalid', message: 'The change could not be read (a malformed update).' };
