@@ -10,7 +10,7 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import { roleFor } from '../src/collab/capability';
-import { checkMessage } from '../src/collab/guard';
+import { RoomGate } from '../src/collab/guard';
 import { DEFAULT_LIMITS, encodeRefusal, type RoomLimits } from '../src/collab/limits';
 import { openRoomStore } from './store';
 
@@ -42,6 +42,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   const limits = options.limits ?? DEFAULT_LIMITS;
   const log = options.log ?? ((line: string) => console.log(line));
   const store = openRoomStore(options.dbFile);
+  const gate = new RoomGate(limits);
   const extensions: Extension[] = [
     new Database({
       fetch: async ({ documentName }) => store.load(documentName),
@@ -79,7 +80,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         return { role };
       },
       async beforeHandleMessage({ update, document, connection, documentName }) {
-        const refusal = checkMessage(document, update, connection.readOnly, limits);
+        const refusal = gate.check(document, update, connection.readOnly);
         if (refusal === null) return;
         log(`refused ${refusal.refused} in room ${documentName.slice(0, 8)}…: ${refusal.message}`);
         // Hocuspocus closes this client's connection to the room with our reason.

@@ -4,11 +4,23 @@ import * as Y from 'yjs';
 import { updateLink, updateNode } from '../model/edits';
 import type { Design } from '../model/schema';
 import { twoSites } from '../rules/testing';
-import { checkMessage, updateInMessage } from './guard';
+import { RoomGate, updateInMessage } from './guard';
+import type { RoomLimits } from './limits';
 import { DEFAULT_LIMITS, decodeRefusal, encodeRefusal } from './limits';
 import { writeDesign } from './ydesign';
 
 const ROOM = 'room-1';
+
+/** One gate per check in these specs, unless a spec shares one (as a server does). */
+function checkMessage(doc: Y.Doc, message: Uint8Array, readOnly: boolean, limits: RoomLimits) {
+  return gateFor(limits).check(doc, message, readOnly);
+}
+const gates = new Map<RoomLimits, RoomGate>();
+function gateFor(limits: RoomLimits): RoomGate {
+  const gate = gates.get(limits) ?? new RoomGate(limits);
+  gates.set(limits, gate);
+  return gate;
+}
 
 /** A Hocuspocus sync message carrying a Yjs update, as the provider sends it. */
 function syncMessage(update: Uint8Array, syncType = 2): Uint8Array {

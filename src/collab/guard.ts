@@ -7,6 +7,11 @@
  * - The document an update would make must still be a valid design: the update is applied to a
  *   copy, the copy is decoded and goes through the one loader (schema, migrations, references).
  *   A hostile or buggy client cannot corrupt the room for the others.
+ *
+ * The copy is kept between messages (a shadow of the room: its document plus the updates this
+ * gate accepted that the server has not applied yet), so a check costs the update and a decode,
+ * not a copy of the room's whole history. A refused update spoils the shadow: it is dropped and
+ * rebuilt from the room's document at the next message.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -35,105 +40,105 @@ export function updateInMessage(message: Uint8Array): Uint8Array | null {
   }
 }
 
-/** Does the update add or delete anything the document does not already have? */
-export function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
-  return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+interface Shadow {
+  readonly doc: Y.Doc;
+  /** Upper bound of its encoded size (exact when last measured, plus accepted updates). */
+  size: number;
 }
 
-/**
- * Updates this gate accepted that the document has not applied yet. A server checks a message
- * before it applies it, and may check the next one (from the same client, which builds on the
- * first) before the first is applied: the next check must see the first, or the second update
- * would look like a change to a document that lacks what it builds on.
- */
-const accepted = new WeakMap<Y.Doc, Uint8Array[]>();
+export class RoomGate {
+  private readonly shadows = new WeakMap<Y.Doc, Shadow>();
+  /**
+   * Updates accepted that the room's document may not have applied yet: a server checks a
+   * client's next message before it applies the previous one, and the next edit builds on it.
+   */
+  private readonly accepted = new WeakMap<Y.Doc, Uint8Array[]>();
 
-function inFlight(doc: Y.Doc): Uint8Array[] {
-  const list = accepted.get(doc) ?? [];
-  if (list.length === 0) return list;
-  const snapshot = Y.snapshot(doc);
-  const still = list.filter((u) => !Y.snapshotContainsUpdate(snapshot, u));
-  accepted.set(doc, still);
-  return still;
-}
+  constructor(private readonly limits: RoomLimits) {}
 
-/** Check one incoming message against the room's document; null means it may be applied. */
-export function checkMessage(
-  doc: Y.Doc,
-  message: Uint8Array,
-  readOnly: boolean,
-  limits: RoomLimits,
-): Refusal | null {
-  const refusal = check(doc, message, readOnly, limits);
-  if (refusal === null) {
+  /** Check one incoming message against the room's document; null means it may be applied. */
+  check(doc: Y.Doc, message: Uint8Array, readOnly: boolean): Refusal | null {
+    const { limits } = this;
+    if (message.byteLength > limits.maxMessageBytes)
+      return {
+        refused: 'message-too-large',
+        message: `The change is too large for the room (${describeSize(message.byteLength, limits.maxMessageBytes)}).`,
+      };
     const update = updateInMessage(message);
-    if (update !== null) accepted.set(doc, [...(accepted.get(doc) ?? []), update]);
+    if (update === null) return null;
+    const shadow = this.shadowFor(doc);
+    let changes: boolean;
+    try {
+      changes = !Y.snapshotContainsUpdate(Y.snapshot(shadow.doc), update);
+    } catch {
+      return malformed();
+    }
+    if (!changes) return null;
+    if (readOnly)
+      return {
+        refused: 'view-only',
+        message: 'This is a view-only link: the room server does not accept changes from it.',
+      };
+    const refusal = this.tryOn(shadow, update);
+    if (refusal !== null) {
+      this.shadows.delete(doc);
+      return refusal;
+    }
+    this.accepted.set(doc, [...(this.accepted.get(doc) ?? []), update]);
+    return null;
   }
-  return refusal;
-}
 
-function check(
-  doc: Y.Doc,
-  message: Uint8Array,
-  readOnly: boolean,
-  limits: RoomLimits,
-): Refusal | null {
-  if (message.byteLength > limits.maxMessageBytes)
-    return {
-      refused: 'message-too-large',
-      message: `The change is too large for the room (${describeSize(message.byteLength, limits.maxMessageBytes)}).`,
-    };
-  const update = updateInMessage(message);
-  if (update === null) return null;
-  const pending = inFlight(doc);
-  let changes: boolean;
-  try {
-    changes = changesDocument(doc, update) && !pending.some((u) => containsUpdate(u, update));
-  } catch {
-    return { refused: 'invalid', message: 'The change could not be read (a malformed update).' };
+  private tryOn(shadow: Shadow, update: Uint8Array): Refusal | null {
+    const { limits } = this;
+    const wasEmpty = isEmptyDoc(shadow.doc);
+    try {
+      Y.applyUpdate(shadow.doc, update);
+    } catch {
+      return malformed();
+    }
+    shadow.size += update.byteLength;
+    if (shadow.size > limits.maxRoomBytes) {
+      shadow.size = Y.encodeStateAsUpdate(shadow.doc).byteLength;
+      if (shadow.size > limits.maxRoomBytes)
+        return {
+          refused: 'room-too-large',
+          message: `The change would make the room too large (${describeSize(shadow.size, limits.maxRoomBytes)}).`,
+        };
+    }
+    if (wasEmpty && isEmptyDoc(shadow.doc)) return null;
+    const result = readDesign(shadow.doc);
+    if (!result.ok)
+      return {
+        refused: 'invalid',
+        message: `The change would make the design invalid: ${result.error.message}`,
+      };
+    return null;
   }
-  if (!changes) return null;
-  if (readOnly)
-    return {
-      refused: 'view-only',
-      message: 'This is a view-only link: the room server does not accept changes from it.',
-    };
-  return checkUpdate(doc, update, limits, pending);
-}
 
-/** Is `update` already contained in `other` (the same update sent twice)? */
-function containsUpdate(other: Uint8Array, update: Uint8Array): boolean {
-  if (other.byteLength !== update.byteLength) return false;
-  return other.every((b, i) => b === update[i]);
-}
-
-/** Would the document still be a valid design, under the size limit, after this update? */
-export function checkUpdate(
-  doc: Y.Doc,
-  update: Uint8Array,
-  limits: RoomLimits,
-  acceptedBefore: readonly Uint8Array[] = [],
-): Refusal | null {
-  const copy = new Y.Doc({ gc: false });
-  try {
+  /** The room's document plus what this gate accepted since, brought up to date. */
+  private shadowFor(doc: Y.Doc): Shadow {
+    const known = this.shadows.get(doc);
+    if (known) {
+      // What reached the room from elsewhere (another instance over Redis, the database).
+      const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(known.doc));
+      Y.applyUpdate(known.doc, missing);
+      known.size += missing.byteLength;
+      return known;
+    }
+    const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    for (const earlier of acceptedBefore) Y.applyUpdate(copy, earlier);
-    Y.applyUpdate(copy, update);
-  } catch {
-    return { refused: 'invalid', message: 'The change could not be read (a malformed update).' };
+    const snapshot = Y.snapshot(doc);
+    const inFlight = (this.accepted.get(doc) ?? []).filter(
+      (u) => !Y.snapshotContainsUpdate(snapshot, u),
+    );
+    this.accepted.set(doc, inFlight);
+    for (const u of inFlight) Y.applyUpdate(copy, u);
+    const shadow = { doc: copy, size: Y.encodeStateAsUpdate(copy).byteLength };
+    this.shadows.set(doc, shadow);
+    return shadow;
   }
-  const size = Y.encodeStateAsUpdate(copy).byteLength;
-  if (size > limits.maxRoomBytes)
-    return {
-      refused: 'room-too-large',
-      message: `The change would make the room too large (${describeSize(size, limits.maxRoomBytes)}).`,
-    };
-  if (isEmptyDoc(copy) && isEmptyDoc(doc)) return null;
-  const result = readDesign(copy);
-  if (!result.ok)
-    return {
-      refused: 'invalid',
-      message: `The change would make the design invalid: ${result.error.message}`,
-    };
-  return null;
+}
+
+function malformed(): Refusal {
+  return { refused: 'invalid', message: 'The change could not be read (a malformed update).' };
 }
