@@ -50,7 +50,7 @@ test.describe('Export and import', () => {
     await studio.loadTemplate('metro-vplex-otv');
     const file = await studio.exportFile('json');
     expect(file.name).toMatch(/\.dci\.json$/);
-    expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ version: 2 });
     const report = await studio.exportFile('markdown');
     expect(report.name).toMatch(/-review\.md$/);
     expect(report.bytes.toString('utf8')).toContain('Metro');

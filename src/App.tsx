@@ -11,6 +11,7 @@ import { startMove } from './app/whatifActions';
 import { EmptyState } from './panels/EmptyState';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
 import { RoomBar } from './collab/ui/RoomBar';
+import { StorageFullDialog, TabConflictBanner } from './panels/StoragePrompts';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
@@ -61,6 +62,7 @@ function Studio() {
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
       <ViewOnlyBanner />
+      <TabConflictBanner />
       <RoomBar />
       <main className="flex min-h-0 flex-1">
         <Palette />
@@ -72,6 +74,7 @@ function Studio() {
         <Sidebar />
       </main>
       <Dialogs />
+      <StorageFullDialog />
       <Toasts />
     </div>
   );

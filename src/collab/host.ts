@@ -4,6 +4,7 @@
  * `receiveDesign`).
  */
 import type { Design } from '../model/schema';
+import { designStorage } from '../store/persistence';
 import { pushRecent } from '../store/recent';
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
@@ -17,7 +18,7 @@ export interface DesignHost {
   /** Show the room's design for the first time, view-only or not, and fit it in view. */
   open(design: Design, readOnly: boolean): void;
   /** Keep a copy in Recent designs; false when browser storage refused it. */
-  keepCopy(design: Design): boolean;
+  keepCopy(design: Design): Promise<boolean>;
   /** Listen to the ids the user selects. */
   onSelection(listener: (ids: readonly string[]) => void): () => void;
 }
@@ -43,7 +44,7 @@ export function storeHost(): DesignHost {
       quietly(() => useStudio.getState().replaceDesign(design, { readOnly }));
       useUi.getState().requestFit();
     },
-    keepCopy: (design) => pushRecent(design),
+    keepCopy: async (design) => (await pushRecent(designStorage(), design)).ok,
     onSelection: (listener) => {
       let last = '';
       return useStudio.subscribe((state, previous) => {

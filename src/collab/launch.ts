@@ -3,6 +3,7 @@
  * provider, IndexedDB) is a separate chunk, loaded only when a room is started or opened.
  */
 import { emptyDesign } from '../model/defaults';
+import { designStorage, replaceOpenDesign } from '../store/persistence';
 import { pushRecent } from '../store/recent';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
@@ -95,9 +96,12 @@ export function joinRoomFromLocation(): void {
   if (current?.key === link.key) return;
   void (async () => {
     if (current) await leaveLiveRoom({ quiet: true });
-    // What was open stays in Recent designs; the room's design replaces it once it arrives.
-    pushRecent(useStudio.getState().design);
-    useStudio.getState().replaceDesign(emptyDesign('Joining the room…'), { readOnly: true });
+    // What was open goes to Recent designs; the room's design replaces it once it arrives.
+    const replaced = await replaceOpenDesign(emptyDesign('Joining the room…'), { readOnly: true });
+    if (!replaced) {
+      notify('info', 'The open design was kept; the room was not opened.');
+      return;
+    }
     current = { key: link.key, session: join(link, null) };
   })();
 }
@@ -129,10 +133,10 @@ export async function leaveLiveRoom(options: { quiet?: boolean } = {}): Promise<
 }
 
 /** Keep a copy of the room's design in Recent designs, now. */
-export function saveRoomCopy(): void {
+export async function saveRoomCopy(): Promise<void> {
   const design = useStudio.getState().design;
-  if (pushRecent({ ...design, name: `${design.name} (room copy)` }))
-    notify('success', 'A copy of the room’s design is in Recent designs.');
+  const kept = await pushRecent(designStorage(), { ...design, name: `${design.name} (room copy)` });
+  if (kept.ok) notify('success', 'A copy of the room’s design is in Recent designs.');
   else notify('error', 'The copy could not be saved (browser storage refused it).');
 }
 

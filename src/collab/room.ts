@@ -223,13 +223,15 @@ export class RoomSession {
     if (!refusal) return; // a dropped connection: the provider reconnects by itself
     useRoom.setState({ refusal });
     const { host } = this.options;
-    const kept = this.role === 'edit' && host.keepCopy(host.design());
-    notify(
-      'error',
-      `The room server refused your change: ${refusal.message}${kept ? ' Your version was kept in Recent designs.' : ''}`,
-    );
+    const mine = host.design();
     // Our document holds the refused change: start again from the server's.
     void this.reconnectFresh();
+    void (this.role === 'edit' ? host.keepCopy(mine) : Promise.resolve(false)).then((kept) =>
+      notify(
+        'error',
+        `The room server refused your change: ${refusal.message}${kept ? ' Your version was kept in Recent designs.' : ''}`,
+      ),
+    );
   }
 
   private onDenied(reason: string): void {

@@ -142,7 +142,7 @@ export function RoomBar() {
             type="button"
             className={barButton}
             data-testid="room.save-copy"
-            onClick={saveRoomCopy}
+            onClick={() => void saveRoomCopy()}
           >
             <Save className="h-3.5 w-3.5" aria-hidden /> Save a copy
           </button>
