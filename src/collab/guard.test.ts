@@ -190,6 +190,24 @@ describe('The room server’s gate', () => {
     expect(server.getMap<Y.Map<unknown>>('nodes').get('a-c')?.get('label')).toBe('A1');
   });
 
+  it('holds back, as out of order, an update that replaces a field after a change it lacks', () => {
+    const { server, client, design } = room();
+    const first = updateNode(design, 'a-c', { label: 'first' });
+    const u1 = edit(client, (d) => writeDesign(d, design, first)); // not arrived yet
+    const u2 = edit(client, (d) =>
+      writeDesign(d, first, updateNode(first, 'b-c', { label: 'second' })),
+    );
+    // Yjs would apply u2's delete of b-c's label but hold back its new label.
+    expect(checkMessage(server, syncMessage(u2), false, DEFAULT_LIMITS)).toMatchObject({
+      refused: 'out-of-order',
+    });
+    expect(server.getMap<Y.Map<unknown>>('nodes').get('b-c')?.get('label')).toBe('B1');
+    // In order (as the client's next sync sends them), both are accepted.
+    expect(checkMessage(server, syncMessage(u1), false, DEFAULT_LIMITS)).toBeNull();
+    Y.applyUpdate(server, u1);
+    expect(checkMessage(server, syncMessage(u2), false, DEFAULT_LIMITS)).toBeNull();
+  });
+
   it('finds no update in messages that carry none', () => {
     expect(updateInMessage(awarenessMessage(10))).toBeNull();
     expect(updateInMessage(new Uint8Array([200]))).toBeNull();

@@ -107,6 +107,14 @@ export class RoomGate {
     }
     if (wasEmpty && isEmptyDoc(shadow.doc)) return null;
     const result = readDesign(shadow.doc);
+    if (!result.ok && shadow.doc.store.pendingStructs !== null)
+      // Yjs holds back what the update adds (it builds on changes the server lacks) but applies
+      // what it deletes: judged now, a replaced field would look removed. Not applied; the
+      // client syncs again, which sends everything in order.
+      return {
+        refused: 'out-of-order',
+        message: 'The change arrived before what it builds on; it is sent again in order.',
+      };
     if (!result.ok)
       return {
         refused: 'invalid',

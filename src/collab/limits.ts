@@ -18,7 +18,13 @@ export const DEFAULT_LIMITS: RoomLimits = {
   maxRoomBytes: MAX_ROOM_BYTES,
 };
 
-export type RefusalKind = 'view-only' | 'message-too-large' | 'room-too-large' | 'invalid';
+export type RefusalKind =
+  | 'view-only'
+  | 'message-too-large'
+  | 'room-too-large'
+  | 'invalid'
+  /** The update builds on changes the server does not have yet: the client syncs again. */
+  | 'out-of-order';
 
 export interface Refusal {
   readonly refused: RefusalKind;

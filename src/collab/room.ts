@@ -46,8 +46,8 @@ export interface RoomOptions {
 
 interface Connection {
   readonly doc: Y.Doc;
-  readonly provider: HocuspocusProvider;
-  readonly socket: HocuspocusProviderWebsocket;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
   readonly persistence: IndexeddbPersistence | null;
   readonly undo: Y.UndoManager;
 }
@@ -117,6 +117,26 @@ export class RoomSession {
     undo.on('stack-item-popped', bump);
     undo.on('stack-cleared', bump);
 
+    this.conn = { doc, persistence, undo, ...this.openProvider(doc) };
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin === LOCAL || tr.changed.size === 0) return;
+      this.pull();
+    });
+    roomHistory.current =
+      this.role === 'edit'
+        ? {
+            undo: () => this.conn?.undo.undo(),
+            redo: () => this.conn?.undo.redo(),
+            canUndo: () => this.conn?.undo.canUndo() ?? false,
+            canRedo: () => this.conn?.undo.canRedo() ?? false,
+          }
+        : null;
+    useRoom.setState({ status: 'connecting' });
+    // Offline with a kept copy: show it now; the network merges in when it comes.
+    if (!isEmptyDoc(doc)) this.pull();
+  }
+
+  private openProvider(doc: Y.Doc) {
     const socket = new HocuspocusProviderWebsocket({
       url: this.options.serverUrl,
       // Come back quickly after a server restart.
@@ -139,26 +159,32 @@ export class RoomSession {
       onAwarenessChange: () => this.updatePeople(),
     });
     provider.attach();
-    this.conn = { doc, provider, socket, persistence, undo };
     provider.setAwarenessField('user', this.userState());
     provider.setAwarenessField('cursor', null);
     provider.setAwarenessField('selection', []);
-    doc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (tr.origin === LOCAL || tr.changed.size === 0) return;
-      this.pull();
-    });
-    roomHistory.current =
-      this.role === 'edit'
-        ? {
-            undo: () => this.conn?.undo.undo(),
-            redo: () => this.conn?.undo.redo(),
-            canUndo: () => this.conn?.undo.canUndo() ?? false,
-            canRedo: () => this.conn?.undo.canRedo() ?? false,
-          }
-        : null;
-    useRoom.setState({ status: 'connecting' });
-    // Offline with a kept copy: show it now; the network merges in when it comes.
-    if (!isEmptyDoc(doc)) this.pull();
+    return { socket, provider };
+  }
+
+  /**
+   * Sync again over a new connection, keeping the document: the server held back an update
+   * that arrived before what it builds on; the sync sends everything in order.
+   */
+  private resync(): void {
+    const conn = this.conn;
+    if (!conn || this.left) return;
+    conn.provider.destroy();
+    conn.socket.destroy();
+    Object.assign(conn, this.openProvider(conn.doc));
+  }
+
+  /**
+   * Edits made while offline were queued as single updates; the sync on reconnect sends them
+   * all (in order, after what they build on), so the queued copies are not needed and, sent
+   * first, would arrive before what they build on.
+   */
+  private dropQueuedUpdates(): void {
+    const socket = this.conn?.socket as unknown as { messageQueue?: unknown[] } | undefined;
+    if (socket && Array.isArray(socket.messageQueue)) socket.messageQueue = [];
   }
 
   /** The document changed from elsewhere: decode it and show it. */
@@ -201,6 +227,7 @@ export class RoomSession {
 
   private onStatus(status: WebSocketStatus): void {
     if (this.left) return;
+    if (status !== WebSocketStatus.Connected) this.dropQueuedUpdates();
     if (status === WebSocketStatus.Disconnected) useRoom.setState({ status: 'offline' });
     else if (status === WebSocketStatus.Connecting && useRoom.getState().status !== 'offline')
       useRoom.setState({ status: 'connecting' });
@@ -221,6 +248,10 @@ export class RoomSession {
     if (this.left) return;
     const refusal = decodeRefusal(reason);
     if (!refusal) return; // a dropped connection: the provider reconnects by itself
+    if (refusal.refused === 'out-of-order') {
+      this.resync();
+      return;
+    }
     useRoom.setState({ refusal });
     const { host } = this.options;
     const mine = host.design();
