@@ -6,6 +6,7 @@ import {
   type EdgeProps,
 } from '@xyflow/react';
 import { memo } from 'react';
+import { bundleOffset, bundleSpacing, offsetCurve } from '../model/parallel';
 import { linkRttMs } from '../model/paths';
 import type { Finding } from '../rules/types';
 import { useFindings, worstSeverity } from '../store/findings';
@@ -15,6 +16,10 @@ import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
+/** The size a DCI link's label takes (about; its text is truncated at 11rem). */
+const DCI_LABEL_PX = { width: 184, height: 64 } as const;
+/** Between parallel fabric links, which carry no label. */
+const FABRIC_SPACING_PX = 14;
 
 function fmtNumber(n: number): string {
   if (n >= 100) return n.toFixed(0);
@@ -47,16 +52,33 @@ function DciEdgeView({
   const findings = useFindings().byElement.get(id) ?? [];
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario((s) => s.failed.includes(id));
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-    curvature: 0.15,
-  });
   const link = data?.link;
+  // Parallel links are drawn apart, far enough for their labels not to overlap.
+  const offset =
+    link && data.bundle.count > 1
+      ? bundleOffset(
+          link,
+          data.bundle,
+          bundleSpacing(
+            targetX - sourceX,
+            targetY - sourceY,
+            DCI_LABEL_PX.width,
+            DCI_LABEL_PX.height,
+          ),
+        )
+      : 0;
+  const curve = offset === 0 ? null : offsetCurve(sourceX, sourceY, targetX, targetY, offset);
+  const [path, labelX, labelY] = curve
+    ? [curve.path, curve.labelX, curve.labelY]
+    : getBezierPath({
+        sourceX,
+        sourceY,
+        targetX,
+        targetY,
+        sourcePosition,
+        targetPosition,
+        curvature: 0.15,
+      });
   if (!link || link.kind !== 'dci') return null;
   const worst = worstSeverity(findings);
   const limitFinding =
@@ -134,9 +156,22 @@ function DciEdgeView({
   );
 }
 
-function FabricEdgeView({ id, sourceX, sourceY, targetX, targetY, selected }: EdgeProps<FlowEdge>) {
+function FabricEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  selected,
+  data,
+}: EdgeProps<FlowEdge>) {
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
-  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  const offset =
+    data && data.bundle.count > 1 ? bundleOffset(data.link, data.bundle, FABRIC_SPACING_PX) : 0;
+  const [path] =
+    offset === 0
+      ? getStraightPath({ sourceX, sourceY, targetX, targetY })
+      : [offsetCurve(sourceX, sourceY, targetX, targetY, offset).path];
   return (
     <BaseEdge
       id={id}
