@@ -117,9 +117,11 @@ export class StudioPage {
     const to = this.node(targetId)
       .locator(`.react-flow__handle[data-handleid="${targetHandle}"]`)
       .first();
+    // Handles are drawn on hover (and on every node while a connection is being drawn).
+    await this.node(targetId).hover();
+    const b = await to.boundingBox();
     await this.node(sourceId).hover();
     const a = await from.boundingBox();
-    const b = await to.boundingBox();
     if (!a || !b) throw new Error('handles not visible');
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await this.page.mouse.down();
@@ -305,6 +307,23 @@ export class StudioPage {
   async openFindings(): Promise<void> {
     await this.page.getByTestId('tab.findings').click();
     await expect(this.page.getByTestId('findings-panel')).toBeVisible();
+  }
+
+  /** Open the studio on a design file dropped on the canvas (large synthetic designs). */
+  async openDesign(designJson: string, name = 'design.dci.json'): Promise<void> {
+    await this.open();
+    await this.dropFile(name, Buffer.from(designJson, 'utf8'), 'application/json');
+    await expect(this.page.locator('.react-flow__node').first()).toBeVisible();
+  }
+
+  /** A group of findings of one rule and cause (large designs fold findings into groups). */
+  findingGroup(ruleId: string): Locator {
+    return this.page.getByTestId(`finding-group.${ruleId}`);
+  }
+
+  /** Apply a group's fix to all its findings. */
+  async fixGroup(group: Locator, label: RegExp): Promise<void> {
+    await group.locator('[data-testid^="group-fix."]').filter({ hasText: label }).click();
   }
 
   /** The open findings of a rule, in the findings panel. */

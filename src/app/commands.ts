@@ -5,7 +5,6 @@
 import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { downloadDesignFile, pickFileToOpen } from './importExport';
 import { tidyUp, useTidy } from './tidy';
 
 export interface CommandContext {
@@ -100,7 +99,8 @@ export const COMMANDS: readonly Command[] = [
     label: 'Open…',
     shortcuts: ['mod+o'],
     enabled: () => true,
-    run: () => pickFileToOpen(),
+    // Files, links and images load on first use.
+    run: () => void import('./importExport').then((m) => m.pickFileToOpen()),
   },
   {
     id: 'recent',
@@ -114,7 +114,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Save design file',
     shortcuts: ['mod+s'],
     enabled: () => true,
-    run: () => downloadDesignFile(),
+    run: () => void import('./importExport').then((m) => m.downloadDesignFile()),
   },
   {
     id: 'copy-link',

@@ -7,8 +7,10 @@
  */
 import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
+import { CURRENT_VERSION } from './kinds';
+import { isCidr } from './validation';
 
-export const CURRENT_VERSION = 2 as const;
+export { CURRENT_VERSION, DEVICE_KINDS, NODE_KINDS } from './kinds';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const label = z.string().check(z.maxLength(200));
@@ -152,7 +154,13 @@ export const segmentSchema = z.object({
   id,
   name: label,
   vlanId: z.int().check(z.gte(1), z.lte(4094)),
-  subnet: z.string().check(z.maxLength(SUBNET_MAX_CHARS)),
+  /** Empty (not given yet) or CIDR: `10.1.10.0/24`, `2001:db8:10::/64`. */
+  subnet: z.string().check(
+    z.maxLength(SUBNET_MAX_CHARS),
+    z.refine((text) => text === '' || isCidr(text), {
+      message: 'not a subnet in CIDR notation (like 10.1.10.0/24 or 2001:db8::/64), nor empty',
+    }),
+  ),
   /**
    * centralized: one gateway at gatewaySiteIds[0]; per-site: a local gateway (FHRP filtered)
    * at each listed site; anycast: a distributed EVPN gateway wherever the segment reaches.
@@ -257,23 +265,3 @@ export type Waiver = z.infer<typeof waiverSchema>;
 export type Note = z.infer<typeof noteSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Design = z.infer<typeof designSchema>;
-
-export const NODE_KINDS = [
-  'site',
-  'spine',
-  'tor',
-  'border',
-  'cluster',
-  'array',
-  'firewall',
-  'witness',
-] as const;
-export const DEVICE_KINDS = [
-  'spine',
-  'tor',
-  'border',
-  'cluster',
-  'array',
-  'firewall',
-  'witness',
-] as const;
