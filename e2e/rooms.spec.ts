@@ -181,7 +181,7 @@ test.describe('Live rooms', () => {
     await a.studio.loadTemplate('metro-vplex-otv');
     const links = await a.startRoom(); // on the first instance (through the studio's /rooms)
     const b = await Member.open(browser);
-    await b.join(links.edit, `ws://127.0.0.1:${ROOMS_PORT_2}`);
+    await b.join(links.edit, '/rooms-2'); // the preview passes it to the second instance
     const spines = [await a.studio.idOfKind('spine', 0), await a.studio.idOfKind('spine', 1)];
     await a.rename(spines[0]!, 'From instance 1');
     await expect(b.label(spines[0]!)).toContainText('From instance 1', LIVE);

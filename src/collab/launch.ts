@@ -6,13 +6,7 @@ import { emptyDesign } from '../model/defaults';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { newEditKey, viewKeyFor } from './capability';
-import {
-  defaultServerUrl,
-  isRoomFragment,
-  parseRoomLink,
-  roomFragment,
-  type RoomLink,
-} from './link';
+import { isRoomFragment, parseRoomLink, roomFragment, serverUrl, type RoomLink } from './link';
 import { useRoom } from './state';
 
 interface Session {
@@ -53,7 +47,7 @@ async function join(link: RoomLink, seed: Design | null): Promise<Session | null
     const session = new RoomSession({
       link,
       seed,
-      serverUrl: link.server ?? defaultServerUrl(window.location),
+      serverUrl: serverUrl(window.location, link.server),
       host: storeHost(),
     });
     (window as unknown as { dciRoom?: unknown }).dciRoom = session;

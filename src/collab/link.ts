@@ -29,7 +29,7 @@ export function parseRoomLink(hash: string): RoomLink | null {
   const server = p.get('server');
   const key = edit ?? view;
   if (key === null || !isKey(key)) return null;
-  if (server !== null && !/^wss?:\/\/[^\s]+$/.test(server)) return null;
+  if (server !== null && !/^(?:wss?:\/\/[^\s]+|\/[A-Za-z0-9/_-]*)$/.test(server)) return null;
   return { role: edit !== null ? 'edit' : 'view', key, ...(server ? { server } : {}) };
 }
 
@@ -40,9 +40,13 @@ export function roomFragment(link: RoomLink): string {
   return `#${p.toString()}`;
 }
 
-/** The room server a page at `location` uses by default: `/rooms` on its own host. */
-export function defaultServerUrl(location: { protocol: string; host: string }): string {
+/**
+ * The WebSocket address of a room server: a link's own (an address, or a path on this page's
+ * host), else the one the studio was built with, else `/rooms` on this page's host.
+ */
+export function serverUrl(location: { protocol: string; host: string }, server?: string): string {
   const configured = import.meta.env?.['VITE_ROOM_SERVER'] as string | undefined;
-  if (configured) return configured;
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/rooms`;
+  const chosen = server ?? configured ?? '/rooms';
+  if (!chosen.startsWith('/')) return chosen;
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${chosen}`;
 }
