@@ -5,18 +5,30 @@
  *   diagram export clones them into the image;
  * - img-src data: blob:: the diagram export draws an SVG data URL, images download as blobs;
  * - worker-src 'self': the what-if sweep runs in a module worker built beside the app;
- * - connect-src data: blob:: html-to-image reads data URLs with fetch while it clones.
+ * - connect-src data: blob:: html-to-image reads data URLs with fetch while it clones;
+ *   live rooms use a WebSocket to /rooms on the same host ('self'), or to the room server the
+ *   studio is built for (VITE_ROOM_SERVER).
  * A meta tag cannot set frame-ancestors, so the preview server sends the policy as a header too,
  * with frame-ancestors 'none' (no framing, no clickjacking). The dev server has none: Vite's
  * hot reload injects inline scripts. e2e runs against the built app, under this policy.
  */
+function roomServerOrigin(): string {
+  const configured = process.env['VITE_ROOM_SERVER'];
+  if (!configured) return '';
+  try {
+    return ` ${new URL(configured).origin.replace(/^http/, 'ws')}`;
+  } catch {
+    return '';
+  }
+}
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' data: blob:",
+  `connect-src 'self' data: blob:${roomServerOrigin()}`,
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -8,6 +8,7 @@ import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { startMove } from './app/whatifActions';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
+import { RoomBar } from './collab/ui/RoomBar';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
@@ -92,6 +93,7 @@ function Studio() {
           <TabConflictBanner />
         </Suspense>
       )}
+      <RoomBar />
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">

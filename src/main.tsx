@@ -30,4 +30,10 @@ void import('./store/persistence')
     io.openLinkFromLocation();
     window.addEventListener('hashchange', io.openLinkFromLocation);
     io.installFileDropGuard();
+    return import('./collab/launch');
+  })
+  .then((rooms) => {
+    // A live room link joins the room (its design replaces the open one, kept in recent designs).
+    rooms.joinRoomFromLocation();
+    window.addEventListener('hashchange', rooms.joinRoomFromLocation);
   });

@@ -15,6 +15,7 @@ import { useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
+import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { minZoomFor } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
@@ -151,6 +152,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
+        <RoomOverlay />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap
           pannable
