@@ -492,6 +492,20 @@ interface TransitSearch {
 }
 
 /**
+ * Every node and link id absent under a failed set: the failed ids, the devices of a failed
+ * site, and the links with a failed end. The one definition (the graph and the what-if engine's
+ * reusing graph both use it).
+ */
+export function deadSet(design: Design, failed: ReadonlySet<string>): Set<string> {
+  const dead = new Set<string>();
+  for (const n of design.nodes)
+    if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
+  for (const l of design.links)
+    if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
+  return dead;
+}
+
+/**
  * The graph of one design under one failed set. Build it with `buildGraph`; every query is
  * cached, so rules may ask freely.
  */
@@ -535,13 +549,7 @@ export class DesignGraph {
     this.index = index;
     this.failed = failed;
     const design = index.design;
-    const dead = new Set<string>();
-    for (const n of design.nodes) {
-      if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
-    }
-    for (const l of design.links) {
-      if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
-    }
+    const dead = deadSet(design, failed);
     this.dead = dead;
 
     for (const n of design.nodes) {

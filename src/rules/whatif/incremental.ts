@@ -26,7 +26,7 @@
  */
 import type { Design } from '../../model/schema';
 import type { Placement } from '../context';
-import { DesignGraph, extendsL2, type DesignIndex, type PathResult } from '../graph';
+import { deadSet, DesignGraph, extendsL2, type DesignIndex, type PathResult } from '../graph';
 import { compareFindings, RULE_LIST, type RuleDefinition } from '../index';
 import type { Finding, RuleContext, RuleId } from '../types';
 
@@ -499,14 +499,7 @@ export function failedContext(prepared: Prepared, failed: ReadonlySet<string>): 
  */
 function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGraph {
   const { index } = base;
-  const design = index.design;
-  // The dead set as DesignGraph computes it: failed ids, devices of failed sites, and links
-  // with a failed end.
-  const dead = new Set<string>();
-  for (const n of design.nodes)
-    if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
-  for (const l of design.links)
-    if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
+  const dead = deadSet(index.design, failed);
   let real: DesignGraph | null = null;
   const full = () => (real ??= new DesignGraph(index, failed));
   // With only DCI links and sites failed, a path is intact when its sites and links are.
