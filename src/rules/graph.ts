@@ -509,10 +509,34 @@ export function deadSet(design: Design, failed: ReadonlySet<string>): Set<string
 }
 
 /**
+ * What rules and the what-if engine may ask of a design's graph. DesignGraph answers it; the
+ * what-if engine's recording and reusing views (whatif/incremental.ts) implement it too, so the
+ * compiler holds them to every query: a query added here and not there does not build.
+ */
+export interface GraphQueries {
+  readonly index: DesignIndex;
+  readonly failed: ReadonlySet<string>;
+  /** Every node and link id that is absent: failed itself, in a failed site, or at a failed end. */
+  readonly dead: ReadonlySet<string>;
+  isDead(id: string): boolean;
+  isStubSite(siteId: string): boolean;
+  path(fromId: string, toId: string): PathResult | null;
+  rttMs(fromId: string, toId: string): number;
+  l2NodesOf(nodeId: string): readonly number[];
+  l2Reachable(segmentId: string, a: string, b: string, withoutLinkId?: string): boolean;
+  l2Sites(segmentId: string, a: string): ReadonlySet<string>;
+  l2Gap(segmentId: string, a: string, b: string): L2Gap;
+  siteNeighbours(siteId: string): readonly SiteNeighbour[];
+  sitesConnected(a: string, b: string, avoid?: SiteAvoid): boolean;
+  siteRoute(a: string, b: string, avoid?: SiteAvoid): string[] | null;
+  singlePoints(a: string, b: string): SinglePoints | null;
+}
+
+/**
  * The graph of one design under one failed set. Build it with `buildGraph`; every query is
  * cached, so rules may ask freely.
  */
-export class DesignGraph {
+export class DesignGraph implements GraphQueries {
   readonly index: DesignIndex;
   readonly failed: ReadonlySet<string>;
   /** Every node and link id that is absent: failed itself, in a failed site, or at a failed end. */

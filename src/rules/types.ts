@@ -5,7 +5,7 @@
 import type { StorageProductId } from '../model/catalog';
 import type { Design } from '../model/schema';
 import type { Placement } from './context';
-import type { DesignGraph, DesignIndex } from './graph';
+import type { DesignIndex, GraphQueries } from './graph';
 
 export const RULE_IDS = [
   'L2-GAP',
@@ -133,7 +133,7 @@ export interface RuleContext {
   /** Elements by id, lists by kind, labels. */
   readonly index: DesignIndex;
   /** Paths, RTT, L2 reach and the site graph, under `options.failed`. */
-  readonly graph: DesignGraph;
+  readonly graph: GraphQueries;
   /** Every workload where it runs and, unless `includeMoves` is false, at each mobility target. */
   readonly placements: readonly Placement[];
 }
