@@ -6,6 +6,7 @@ import {
   type EdgeProps,
 } from '@xyflow/react';
 import { memo } from 'react';
+import { L2_EXTENSION_INFO, TRANSPORT_INFO } from '../model/catalog';
 import { bundleOffset, bundleSpacing, offsetCurve } from '../model/parallel';
 import { linkRttMs } from '../model/paths';
 import type { Finding } from '../rules/types';
@@ -124,9 +125,9 @@ function DciEdgeView({
             {link.rttMs === undefined ? '' : ' (set)'} · {fmtNumber(link.bandwidthGbps)} Gb/s
           </span>
           <span className="text-[10px] text-slate-500 dark:text-slate-400">
-            {link.transport}
+            {TRANSPORT_INFO[link.transport].label}
             {link.l2Extension !== 'none'
-              ? ` · ${link.l2Extension} · ${link.extendedSegmentIds.length} seg`
+              ? ` · ${L2_EXTENSION_INFO[link.l2Extension].label} · ${link.extendedSegmentIds.length} seg`
               : ' · L3 only'}
           </span>
           {failed && (
