@@ -10,7 +10,7 @@ import { L2_EXTENSION_INFO, TRANSPORT_INFO } from '../model/catalog';
 import { bundleOffset, bundleSpacing, offsetCurve } from '../model/parallel';
 import { linkRttMs } from '../model/paths';
 import type { Finding } from '../rules/types';
-import { useFindings, worstSeverity } from '../store/findings';
+import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
@@ -50,7 +50,7 @@ function DciEdgeView({
   selected,
 }: EdgeProps<FlowEdge>) {
   const settings = useStudio((s) => s.design.settings);
-  const findings = useFindings().byElement.get(id) ?? [];
+  const findings = useElementFindings(id);
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario((s) => s.failed.includes(id));
   const link = data?.link;
@@ -87,11 +87,15 @@ function DciEdgeView({
       (f) => (f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW')) && f.severity === 'error',
     ) ?? findings.find((f) => f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW'));
   const broken = limitFinding !== undefined && limitFinding.severity === 'error';
+  // "L3 only" is told by colour and width: a dash costs more to paint than it says.
+  const l3Only = link.l2Extension === 'none';
   const stroke = broken
     ? SEVERITY_STROKE.error
     : worst === 'warning' && limitFinding
       ? SEVERITY_STROKE.warning
-      : 'var(--edge-dci)';
+      : l3Only
+        ? 'var(--edge-dci-l3)'
+        : 'var(--edge-dci)';
   const rtt = linkRttMs(link, settings);
   const figure = limitFinding ? limitText(limitFinding) : null;
   return (
@@ -103,8 +107,8 @@ function DciEdgeView({
         style={{
           stroke: failed ? '#dc2626' : highlighted ? '#f59e0b' : stroke,
           opacity: failed ? 0.55 : 1,
-          strokeWidth: selected || highlighted ? 4.5 : 3,
-          strokeDasharray: failed ? '3 6' : link.l2Extension === 'none' ? '7 5' : undefined,
+          strokeWidth: selected || highlighted ? 4.5 : l3Only ? 2 : 3,
+          strokeDasharray: failed ? '3 6' : undefined,
         }}
         interactionWidth={24}
       />
