@@ -17,6 +17,33 @@ export class StudioPage {
     await expect(this.canvas).toBeVisible();
   }
 
+  private watchingCsp = false;
+
+  /**
+   * Record every Content-Security-Policy violation the page reports (from the next page load
+   * on): the studio runs under a CSP, and nothing it does should trip it.
+   */
+  async watchCsp(): Promise<void> {
+    if (this.watchingCsp) return;
+    this.watchingCsp = true;
+    await this.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(
+          `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
+      );
+    });
+  }
+
+  /** The violations reported since the page loaded. */
+  async cspViolations(page: Page = this.page): Promise<string[]> {
+    return page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    );
+  }
+
   /** Empty what the studio keeps in this browser: designs (IndexedDB), settings, tab memory. */
   async clearStorage(): Promise<void> {
     await this.page.evaluate(async () => {
