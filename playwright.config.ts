@@ -36,7 +36,7 @@ export default defineConfig({
   },
   webServer: {
     // Each port builds into its own folder, so parallel runs never serve each other's half-built files.
-    command: `npx vite build --outDir dist-e2e/${port} --emptyOutDir && npx vite preview --outDir dist-e2e/${port} --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --mode e2e --outDir dist-e2e/${port} --emptyOutDir && npx vite preview --outDir dist-e2e/${port} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env['CI'],
     timeout: 180_000,

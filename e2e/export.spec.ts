@@ -35,7 +35,7 @@ test.describe('Export and import', () => {
 
     await studio.open();
     const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('toolbar.open').click();
+    await studio.toolbarButton('open').click();
     await (
       await chooser
     ).setFiles({ name: svg.name, mimeType: 'image/svg+xml', buffer: svg.bytes });
@@ -62,9 +62,9 @@ test.describe('Export and import', () => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-vs-long-distance');
-    await page.getByTestId('toolbar.export').click();
+    await studio.toolbarButton('export').click();
     const popup = page.waitForEvent('popup');
-    await page.getByTestId('export.print').click();
+    await studio.exportItem('print').click();
     const report = await popup;
     await report.waitForLoadState();
     await expect(report.locator('h1')).toContainText('Design review');
@@ -83,14 +83,14 @@ test.describe('Export and import', () => {
     const file = await studio.exportFile('json');
 
     await studio.dropFile('notes.json', Buffer.from('{"hello":"world"}'), 'application/json');
-    await expect(page.getByTestId('toast.error')).toContainText('not a DCI Studio design');
+    await expect(studio.toast('error')).toContainText('not a DCI Studio design');
     await expect(studio.allNodes).toHaveCount(nodes);
 
     const doc = JSON.parse(file.bytes.toString('utf8')) as { links: { distanceKm?: unknown }[] };
     const link = doc.links.findIndex((l) => l.distanceKm !== undefined);
     (doc.links[link] as { distanceKm: unknown }).distanceKm = -5;
     await studio.dropFile('bad.dci.json', Buffer.from(JSON.stringify(doc)), 'application/json');
-    await expect(page.getByTestId('toast.error').last()).toContainText(`links[${link}].distanceKm`);
+    await expect(studio.toast('error').last()).toContainText(`links[${link}].distanceKm`);
     await expect(studio.allNodes).toHaveCount(nodes);
   });
 });

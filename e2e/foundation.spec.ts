@@ -7,7 +7,7 @@ test.describe('Drawing a design', () => {
   }) => {
     const studio = new StudioPage(page);
     await studio.open();
-    await expect(page.getByTestId('empty-state')).toBeVisible();
+    await expect(studio.emptyState).toBeVisible();
 
     await studio.dragFromPalette('site', { x: 120, y: 120 });
     await expect(studio.nodesOfKind('site')).toHaveCount(1);
@@ -42,10 +42,10 @@ test.describe('Drawing a design', () => {
 
     // A bad value is refused with a message, and the previous value is kept.
     await studio.setField('distanceKm', '-5');
-    await expect(page.getByTestId('field.distanceKm.error')).toContainText('≥ 0');
+    await expect(studio.fieldError('distanceKm')).toContainText('≥ 0');
     await expect(studio.edgeLabels().first()).toContainText('80 km');
     await studio.setField('distanceKm', 'far');
-    await expect(page.getByTestId('field.distanceKm.error')).toContainText('not a number');
+    await expect(studio.fieldError('distanceKm')).toContainText('not a number');
 
     // Undo brings the distance back to 10 km; redo to 80.
     await studio.pressShortcut('Control+z');
@@ -68,7 +68,7 @@ test.describe('Drawing a design', () => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.dragFromPalette('cluster', { x: 300, y: 300 });
-    await expect(page.getByTestId('toast.warning')).toContainText('lives in a site');
+    await expect(studio.toast('warning')).toContainText('lives in a site');
     await expect(studio.nodesOfKind('cluster')).toHaveCount(0);
   });
 
@@ -79,7 +79,7 @@ test.describe('Drawing a design', () => {
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
     const sites = await studio.nodesOfKind('site').count();
-    const devices = await page.locator('[data-testid^="node."]:not([data-kind="site"])').count();
+    const devices = await studio.devices.count();
     const siteId = await studio.idOfKind('site', 0);
     await studio.select(siteId);
     await studio.pressShortcut('Control+c');
@@ -95,35 +95,33 @@ test.describe('Drawing a design', () => {
     await expect(studio.nodesOfKind('site')).toHaveCount(sites + 1);
     await studio.pressShortcut('Control+a');
     await studio.pressShortcut('Delete');
-    await expect(page.locator('[data-testid^="node."]')).toHaveCount(0);
+    await expect(studio.allNodes).toHaveCount(0);
     await studio.pressShortcut('Control+z');
     await expect(studio.nodesOfKind('site')).toHaveCount(sites + 1);
-    await expect(page.locator('[data-testid^="node."]:not([data-kind="site"])')).toHaveCount(
-      devicesAfterPaste,
-    );
+    await expect(studio.devices).toHaveCount(devicesAfterPaste);
   });
 
   test('the ? key lists the shortcuts from the command table', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await page.keyboard.press('?');
-    await expect(page.getByTestId('dialog.help')).toBeVisible();
-    await expect(page.getByTestId('help.undo')).toContainText('Ctrl+Z');
-    await expect(page.getByTestId('help.redo')).toContainText('Ctrl+Y');
+    await expect(studio.dialog('help')).toBeVisible();
+    await expect(studio.help('undo')).toContainText('Ctrl+Z');
+    await expect(studio.help('redo')).toContainText('Ctrl+Y');
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('dialog.help')).toBeHidden();
+    await expect(studio.dialog('help')).toBeHidden();
   });
 
   test('"New design" asks before discarding', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
-    await page.getByTestId('toolbar.new-design').click();
-    await expect(page.getByTestId('dialog.new')).toContainText('discards');
+    await studio.toolbarButton('new-design').click();
+    await expect(studio.dialog('new')).toContainText('discards');
     await page.keyboard.press('Escape');
     await expect(studio.nodesOfKind('site')).not.toHaveCount(0);
-    await page.getByTestId('toolbar.new-design').click();
-    await page.getByTestId('dialog.new.confirm').click();
-    await expect(page.locator('[data-testid^="node."]')).toHaveCount(0);
+    await studio.toolbarButton('new-design').click();
+    await studio.dialog('new.confirm').click();
+    await expect(studio.allNodes).toHaveCount(0);
   });
 });

@@ -24,33 +24,33 @@ test.describe('Segments and workloads', () => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
-    await page.getByTestId('tab.segments').click();
-    await page.getByTestId('segments.add').click();
+    await studio.tab('segments').click();
+    await studio.segmentsList('add').click();
     const id = await newRowId(page, 'segment', ['seg-web', 'seg-app', 'seg-db']);
-    const vlan = page.getByTestId(`segment.${id}.vlanId`);
+    const vlan = studio.segment(id, 'vlanId');
     const before = await vlan.inputValue();
     await vlan.fill('5000');
     await vlan.press('Enter');
-    await expect(page.getByTestId(`segment.${id}.vlanId.error`)).toContainText('4094');
+    await expect(studio.segment(id, 'vlanId.error')).toContainText('4094');
     await vlan.fill('777');
     await vlan.press('Enter');
-    await expect(page.getByTestId(`segment.${id}.vlanId.error`)).toHaveCount(0);
+    await expect(studio.segment(id, 'vlanId.error')).toHaveCount(0);
     expect(before).not.toBe('777');
 
-    const subnet = page.getByTestId(`segment.${id}.subnet`);
+    const subnet = studio.segment(id, 'subnet');
     await subnet.fill('10.0.0.300/24');
     await subnet.press('Enter');
-    await expect(page.getByTestId(`segment.${id}.subnet.error`)).toBeVisible();
+    await expect(studio.segment(id, 'subnet.error')).toBeVisible();
     await subnet.fill('10.77.0.0/24');
     await subnet.press('Enter');
-    await expect(page.getByTestId(`segment.${id}.subnet.error`)).toHaveCount(0);
+    await expect(studio.segment(id, 'subnet.error')).toHaveCount(0);
 
     // Extending it over a DCI link shows on the link's label.
-    await expect(page.getByTestId('edge-label.dci-fibre-1')).toContainText('3 seg');
-    await page.getByTestId(`segment.${id}.links.dci-fibre-1`).check();
-    await expect(page.getByTestId('edge-label.dci-fibre-1')).toContainText('4 seg');
+    await expect(studio.edgeLabel('dci-fibre-1')).toContainText('3 seg');
+    await studio.segment(id, 'links.dci-fibre-1').check();
+    await expect(studio.edgeLabel('dci-fibre-1')).toContainText('4 seg');
     // Nobody uses it yet: a stretched segment for nothing is an info finding.
-    await expect(page.getByTestId('count.info')).not.toHaveText('0');
+    await expect(studio.count('info')).not.toHaveText('0');
   });
 
   test('a workload is added on the selected cluster, shown as a chip, and its mobility target is validated', async ({
@@ -60,28 +60,28 @@ test.describe('Segments and workloads', () => {
     await studio.open();
     await studio.loadTemplate('l3-fabric-rack-to-rack');
     await studio.select('esx-rack-b');
-    await page.getByTestId('tab.workloads').click();
-    const existing = await page.locator('[data-testid^="chip."]').count();
-    await page.getByTestId('workloads.add').click();
+    await studio.tab('workloads').click();
+    const existing = await studio.allChips.count();
+    await studio.workloadsList('add').click();
     const id = await newRowId(page, 'workload', [
       'wl-web-01',
       'wl-web-02',
       'wl-app-01',
       'wl-app-db',
     ]);
-    await expect(page.getByTestId(`workload.${id}.clusterId`)).toHaveValue('esx-rack-b');
-    await expect(page.locator('[data-testid^="chip."]')).toHaveCount(existing + 1);
+    await expect(studio.workload(id, 'clusterId')).toHaveValue('esx-rack-b');
+    await expect(studio.allChips).toHaveCount(existing + 1);
 
-    const memory = page.getByTestId(`workload.${id}.memoryGB`);
+    const memory = studio.workload(id, 'memoryGB');
     await memory.fill('0');
     await memory.press('Enter');
-    await expect(page.getByTestId(`workload.${id}.memoryGB.error`)).toContainText('> 0');
+    await expect(studio.workload(id, 'memoryGB.error')).toContainText('> 0');
 
     // Give it the routed web segment and a target behind another leaf: the L2 gap appears.
-    const errorsBefore = Number(await page.getByTestId('count.error').innerText());
-    await page.getByTestId(`workload.${id}.segmentIds.seg-web`).check();
-    await page.getByTestId(`workload.${id}.targets.esx-rack-a`).check();
-    await expect(page.getByTestId('count.error')).toHaveText(String(errorsBefore + 1));
-    await expect(page.getByTestId(`estimate.${id}.esx-rack-a`)).toContainText('RTT');
+    const errorsBefore = Number(await studio.count('error').innerText());
+    await studio.workload(id, 'segmentIds.seg-web').check();
+    await studio.workload(id, 'targets.esx-rack-a').check();
+    await expect(studio.count('error')).toHaveText(String(errorsBefore + 1));
+    await expect(studio.estimate(id, 'esx-rack-a')).toContainText('RTT');
   });
 });

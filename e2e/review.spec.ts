@@ -31,38 +31,38 @@ test.describe('Waivers', () => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-metrocluster');
-    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await expect(studio.count('warning')).toHaveText('10');
     await studio.openFindings();
 
     // No justification, no waiver: the refusal is explained in place.
     await studio.startWaiver('TROMBONE-GW');
-    await page.getByTestId('waive.submit').click();
-    await expect(page.getByTestId('waive.error')).toContainText('justification');
-    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await studio.waiveForm('submit').click();
+    await expect(studio.waiveForm('error')).toContainText('justification');
+    await expect(studio.count('warning')).toHaveText('10');
 
     const why = 'Batch-only application: the egress trombone over 80 km is accepted (CAB-1234).';
-    await page.getByTestId('waive.text').fill(why);
-    await page.getByTestId('waive.submit').click();
-    await expect(page.getByTestId('count.warning')).toHaveText('9');
+    await studio.waiveForm('text').fill(why);
+    await studio.waiveForm('submit').click();
+    await expect(studio.count('warning')).toHaveText('9');
     await expect(studio.waivedSection).toContainText('Waived (1)');
     await expect(studio.waivedFinding('TROMBONE-GW')).toContainText(why);
 
     // One undoable edit.
     await studio.pressShortcut('Control+z');
-    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await expect(studio.count('warning')).toHaveText('10');
     await expect(studio.waivedSection).toHaveCount(0);
     await studio.pressShortcut('Control+Shift+z');
-    await expect(page.getByTestId('count.warning')).toHaveText('9');
+    await expect(studio.count('warning')).toHaveText('9');
 
     // The waiver is part of the design: autosave keeps it.
     await studio.waitForAutosave();
     await studio.open({ keepStorage: true });
-    await expect(page.getByTestId('count.warning')).toHaveText('9');
+    await expect(studio.count('warning')).toHaveText('9');
     await studio.openFindings();
     await expect(studio.waivedFinding('TROMBONE-GW')).toContainText(why);
 
     await studio.waivedFinding('TROMBONE-GW').getByTestId('unwaive').click();
-    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await expect(studio.count('warning')).toHaveText('10');
     await expect(studio.waivedSection).toHaveCount(0);
   });
 });
@@ -85,35 +85,35 @@ test.describe('Compare two versions', () => {
     await expect(dialog.getByTestId('compare.result')).toContainText('This design');
     await expect(dialog.getByTestId('compare.result')).toContainText('small-mtu.dci.json');
 
-    const changed = page.getByTestId('compare.changed');
+    const changed = studio.compare('changed');
     await expect(changed.getByTestId('compare.item')).toHaveCount(1);
     await expect(changed).toContainText('DCI link');
     await expect(changed).toContainText(`mtu: ${other.before} → 1400`);
-    await expect(page.getByTestId('compare.added')).toHaveAttribute('data-count', '0');
-    await expect(page.getByTestId('compare.removed')).toHaveAttribute('data-count', '0');
-    await expect(page.getByTestId('compare.findings.new')).toHaveAttribute(
+    await expect(studio.compare('added')).toHaveAttribute('data-count', '0');
+    await expect(studio.compare('removed')).toHaveAttribute('data-count', '0');
+    await expect(studio.compare('findings.new')).toHaveAttribute(
       'data-count',
       String(expected.new.length),
     );
-    await expect(page.getByTestId('compare.findings.resolved')).toHaveAttribute(
+    await expect(studio.compare('findings.resolved')).toHaveAttribute(
       'data-count',
       String(expected.resolved.length),
     );
     expect(expected.new.length).toBeGreaterThan(0);
-    await expect(page.getByTestId('compare.findings.new')).toContainText(expected.new[0]!.message);
+    await expect(studio.compare('findings.new')).toContainText(expected.new[0]!.message);
 
     // Swapped, the other version comes first and the change reads the other way round.
-    await page.getByTestId('compare.swap').click();
+    await studio.compare('swap').click();
     await expect(changed).toContainText(`mtu: 1400 → ${other.before}`);
-    await expect(page.getByTestId('compare.findings.resolved')).toHaveAttribute(
+    await expect(studio.compare('findings.resolved')).toHaveAttribute(
       'data-count',
       String(expected.new.length),
     );
 
     // Comparing never touches the open design.
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('count.warning')).toHaveText('10');
-    await expect(page.getByTestId('toolbar.undo')).toBeDisabled();
+    await expect(studio.count('warning')).toHaveText('10');
+    await expect(studio.toolbarButton('undo')).toBeDisabled();
   });
 
   test('a file that is not a design, or a broken link, is explained and the open design is kept', async ({
@@ -124,16 +124,16 @@ test.describe('Compare two versions', () => {
     await studio.loadTemplate('metro-metrocluster');
 
     await studio.compareWithFile('notes.json', '{"hello": "world"}');
-    await expect(page.getByTestId('compare.error')).toContainText('notes.json');
-    await expect(page.getByTestId('compare.error')).toContainText('open design is unchanged');
-    await expect(page.getByTestId('compare.result')).toHaveCount(0);
+    await expect(studio.compare('error')).toContainText('notes.json');
+    await expect(studio.compare('error')).toContainText('open design is unchanged');
+    await expect(studio.compare('result')).toHaveCount(0);
 
-    await page.getByTestId('compare.link').fill('https://example.com/#d=1.garbage!!');
-    await page.getByTestId('compare.link.submit').click();
-    await expect(page.getByTestId('compare.error')).toContainText('link');
+    await studio.compare('link').fill('https://example.com/#d=1.garbage!!');
+    await studio.compare('link.submit').click();
+    await expect(studio.compare('error')).toContainText('link');
     await page.keyboard.press('Escape');
     await expect(studio.designName).toContainText('MetroCluster');
-    await expect(page.getByTestId('count.warning')).toHaveText('10');
+    await expect(studio.count('warning')).toHaveText('10');
   });
 
   test('a share link can be compared too', async ({ page }) => {
@@ -144,9 +144,7 @@ test.describe('Compare two versions', () => {
     await studio.loadTemplate('metro-vplex-otv');
     const dialog = await studio.compareWithLink(link);
     await expect(dialog.getByTestId('compare.result')).toContainText('the pasted link');
-    await expect(page.getByTestId('compare.changed').getByTestId('compare.item')).not.toHaveCount(
-      0,
-    );
+    await expect(studio.compare('changed').getByTestId('compare.item')).not.toHaveCount(0);
   });
 });
 
@@ -186,6 +184,6 @@ test.describe('Tidy up', () => {
     await studio.loadTemplate('metro-metrocluster');
     const link = await studio.copyLink({ viewOnly: true });
     await studio.openLink(link);
-    await expect(page.getByTestId('toolbar.tidy')).toBeDisabled();
+    await expect(studio.toolbarButton('tidy')).toBeDisabled();
   });
 });

@@ -8,14 +8,12 @@ test.describe('Rule book edition 2', () => {
     await studio.loadTemplate('metro-vplex-otv');
     await studio.openWorkload('wl-web-a');
     // Unknown write rates keep the rule quiet, and the editor says why.
-    await expect(page.getByTestId('workload.wl-web-a.writeRateMBps')).toHaveValue('0');
-    await expect(page.getByTestId('workload.wl-web-a.writeRateStatus')).toContainText(
-      'unknown (0)',
-    );
+    await expect(studio.workload('wl-web-a', 'writeRateMBps')).toHaveValue('0');
+    await expect(studio.workload('wl-web-a', 'writeRateStatus')).toContainText('unknown (0)');
 
     // 4 VMs × 500 MB/s = 16 Gb/s of writes, × 1.75 = 28 Gb/s over a 10 Gb/s dark fibre route.
     await studio.setWorkloadField('wl-web-a', 'writeRateMBps', '500');
-    await expect(page.getByTestId('workload.wl-web-a.writeRateStatus')).toContainText(
+    await expect(studio.workload('wl-web-a', 'writeRateStatus')).toContainText(
       'need 28 Gb/s of DCI bandwidth',
     );
     await studio.openFindings();

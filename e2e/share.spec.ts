@@ -26,8 +26,8 @@ test.describe('Share links', () => {
     const counts = await studio.findingCounts();
     expect(counts.error + counts.warning).toBeGreaterThan(0);
 
-    await page.getByTestId('toolbar.copy-link').click();
-    await expect(page.getByTestId('share.length')).toContainText('characters');
+    await studio.toolbarButton('copy-link').click();
+    await expect(studio.share('length')).toContainText('characters');
     await page.keyboard.press('Escape');
     const link = await studio.copyLink();
     expect(link).toMatch(/^http:\/\/[^#]+\/#d=2\./);
@@ -56,9 +56,9 @@ test.describe('Share links', () => {
 
     await studio.openLink(link);
     await expect(studio.designName).not.toHaveText(before);
-    await page.getByTestId('toolbar.recent').click();
-    await expect(page.getByTestId('recent.item.0')).toContainText(before);
-    await page.getByTestId('recent.open.0').click();
+    await studio.toolbarButton('recent').click();
+    await expect(studio.recent('item.0')).toContainText(before);
+    await studio.recent('open.0').click();
     await expect(studio.designName).toHaveText(before);
   });
 
@@ -71,12 +71,12 @@ test.describe('Share links', () => {
     await studio.waitForAutosave();
 
     await page.goto('/#d=1.garbage');
-    await expect(page.getByTestId('toast.error')).toContainText('This link is damaged');
+    await expect(studio.toast('error')).toContainText('This link is damaged');
     await expect(studio.allNodes).toHaveCount(nodes);
     await expect(studio.designName).toHaveText(name);
 
     await page.goto('/#d=9.AAAA');
-    await expect(page.getByTestId('toast.error').last()).toContainText(
+    await expect(studio.toast('error').last()).toContainText(
       'made by a newer version of DCI Studio',
     );
     await expect(studio.allNodes).toHaveCount(nodes);
@@ -92,7 +92,7 @@ test.describe('Share links', () => {
     expect(link).toMatch(/#v=2\./);
     await studio.openLink(link);
 
-    const banner = page.getByTestId('banner.view-only');
+    const banner = studio.banner('view-only');
     await expect(banner).toContainText('View only');
     await expect(studio.paletteItem('site')).toBeDisabled();
     const nodes = await studio.allNodes.count();
@@ -106,7 +106,7 @@ test.describe('Share links', () => {
     await expect(banner).toBeVisible();
     await expect(studio.paletteItem('site')).toBeDisabled();
 
-    await page.getByTestId('banner.edit-copy').click();
+    await studio.banner('edit-copy').click();
     await expect(banner).toBeHidden();
     await expect(studio.paletteItem('site')).toBeEnabled();
     await studio.node(spine).click();
@@ -134,7 +134,7 @@ test.describe('Share links', () => {
     await studio.select(site);
     await studio.setField('label', markup);
     await expect(studio.node(site)).toContainText(markup);
-    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await expect(studio.imagesFromX).toHaveCount(0);
 
     // In exports it is text too: escaped in the SVG, and no element made of it anywhere.
     const svg = (await studio.exportFile('svg')).bytes.toString('utf8');
@@ -151,7 +151,7 @@ test.describe('Share links', () => {
     });
     await them.openLink(await studio.copyLink());
     await expect(them.node(site)).toContainText(markup);
-    await expect(them.page.locator('img[src="x"]')).toHaveCount(0);
+    await expect(them.imagesFromX).toHaveCount(0);
     expect(dialogs).toEqual([]);
     await them.page.context().close();
   });

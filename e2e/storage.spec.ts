@@ -40,18 +40,18 @@ test.describe('Designs are never lost', () => {
 
     await studio.fillStorageToQuota();
     await studio.openLink(link);
-    const dialog = page.getByTestId('dialog.storage-full');
+    const dialog = studio.dialog('storage-full');
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('browser storage is full');
-    await page.getByTestId('storage-full.cancel').click();
+    await studio.storageFull('cancel').click();
     await expect(dialog).toBeHidden();
     await expect(studio.designName).toHaveText(open);
-    await expect(page.getByTestId('toast.info').filter({ hasText: 'was kept' })).toBeVisible();
+    await expect(studio.toast('info').filter({ hasText: 'was kept' })).toBeVisible();
 
     // Asked again, "download it" saves the design as a file before the link replaces it.
     await studio.openLink(link);
     const download = page.waitForEvent('download');
-    await page.getByTestId('storage-full.download').click();
+    await studio.storageFull('download').click();
     expect((await download).suggestedFilename()).toMatch(/\.dci\.json$/u);
     await expect(studio.designName).not.toHaveText(open);
   });
@@ -70,8 +70,8 @@ test.describe('Designs are never lost', () => {
     await a.setField('designName', 'TAB-A-work');
     await b.setField('designName', 'TAB-B-work');
     // Each tab is told the other changed this design.
-    await expect(a.page.getByTestId('banner.tab-conflict')).toContainText('TAB-B-work');
-    await expect(b.page.getByTestId('banner.tab-conflict')).toContainText('TAB-A-work');
+    await expect(a.banner('tab-conflict')).toContainText('TAB-B-work');
+    await expect(b.banner('tab-conflict')).toContainText('TAB-A-work');
     await a.waitForAutosave();
     await a.page.reload();
     await b.page.reload();
@@ -79,14 +79,14 @@ test.describe('Designs are never lost', () => {
     await expect(b.designName).toHaveText('TAB-B-work');
 
     // After the reloads, A (the older save) is offered B's version; B is not offered A's.
-    await expect(a.page.getByTestId('banner.tab-conflict')).toContainText('TAB-B-work');
-    await expect(b.page.getByTestId('banner.tab-conflict')).toBeHidden();
+    await expect(a.banner('tab-conflict')).toContainText('TAB-B-work');
+    await expect(b.banner('tab-conflict')).toBeHidden();
     // "Keep both" makes A's design one of its own: its edits no longer concern B.
-    await a.page.getByTestId('tab-conflict.keep-both').click();
-    await expect(a.page.getByTestId('banner.tab-conflict')).toBeHidden();
+    await a.tabConflict('keep-both').click();
+    await expect(a.banner('tab-conflict')).toBeHidden();
     await a.setField('designName', 'TAB-A-more');
     await a.waitForAutosave();
-    await expect(b.page.getByTestId('banner.tab-conflict')).toBeHidden();
+    await expect(b.banner('tab-conflict')).toBeHidden();
     await expect(b.designName).toHaveText('TAB-B-work');
   });
 
@@ -102,8 +102,8 @@ test.describe('Designs are never lost', () => {
     await expect(b.canvas).toBeVisible();
     await b.setField('designName', 'from B');
     await a.setField('designName', 'from A');
-    await expect(b.page.getByTestId('banner.tab-conflict')).toContainText('from A');
-    await b.page.getByTestId('tab-conflict.reload').click();
+    await expect(b.banner('tab-conflict')).toContainText('from A');
+    await b.tabConflict('reload').click();
     await expect(b.designName).toHaveText('from A');
     expect(await b.recentNames()).toContain('from B');
   });

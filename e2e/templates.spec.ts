@@ -9,17 +9,15 @@ test.describe('Templates', () => {
       const studio = new StudioPage(page);
       await studio.open();
       await studio.loadTemplate(template.id);
-      await expect(page.getByTestId('design-name')).toHaveText(design.name);
+      await expect(studio.designName).toHaveText(design.name);
       await expect(studio.nodesOfKind('site')).toHaveCount(
         design.nodes.filter((n) => n.kind === 'site').length,
       );
-      await expect(page.locator('[data-testid^="node."]')).toHaveCount(design.nodes.length);
+      await expect(studio.allNodes).toHaveCount(design.nodes.length);
       await expect(studio.edgeLabels()).toHaveCount(
         design.links.filter((l) => l.kind === 'dci').length,
       );
-      await expect(page.getByTestId('tab.workloads')).toContainText(
-        String(design.workloads.length),
-      );
+      await expect(studio.tab('workloads')).toContainText(String(design.workloads.length));
     });
   }
 });

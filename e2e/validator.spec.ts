@@ -10,48 +10,48 @@ test.describe('The validator on the drawing', () => {
     await studio.loadTemplate('l3-fabric-rack-to-rack');
 
     // The routed leaf where the VM segment stops carries an error badge.
-    const badge = page.getByTestId('badge.fra-leaf-101');
+    const badge = studio.badge('fra-leaf-101');
     await expect(badge).toHaveAttribute('data-severity', 'error');
-    await expect(page.getByTestId('count.error')).toHaveText('4');
+    await expect(studio.count('error')).toHaveText('4');
 
-    await page.getByTestId('tab.findings').click();
-    const gap = page.getByTestId('finding.L2-GAP').first();
+    await studio.tab('findings').click();
+    const gap = studio.openFinding('L2-GAP').first();
     await expect(gap).toContainText('After');
     await gap.getByRole('button').first().click();
     // The path of the gap is animated on the canvas and its devices are selected.
-    await expect(page.locator('.edge-highlight').first()).toBeAttached();
-    await expect(page.locator('.react-flow__node.selected')).not.toHaveCount(0);
+    await expect(studio.highlightedEdges.first()).toBeAttached();
+    await expect(studio.selectedNodes).not.toHaveCount(0);
 
     // "Why?" explains the rule in the product's words.
     await gap.getByTestId('rule-link.L2-GAP').click();
-    await expect(page.getByTestId('dialog.rule')).toContainText('L2-GAP');
+    await expect(studio.dialog('rule')).toContainText('L2-GAP');
     await page.keyboard.press('Escape');
 
     // One-click fix: enable the overlay on the leaf; its findings go away.
     await gap.getByTestId('fix.L2-GAP.0').click();
-    await expect(page.getByTestId('count.error')).toHaveText('0');
-    await expect(page.getByTestId('badge.fra-leaf-101')).toHaveCount(0);
+    await expect(studio.count('error')).toHaveText('0');
+    await expect(studio.badge('fra-leaf-101')).toHaveCount(0);
 
     // Undo brings the finding back.
     await studio.pressShortcut('Control+z');
-    await expect(page.getByTestId('count.error')).toHaveText('4');
-    await expect(page.getByTestId('badge.fra-leaf-101')).toHaveAttribute('data-severity', 'error');
+    await expect(studio.count('error')).toHaveText('4');
+    await expect(studio.badge('fra-leaf-101')).toHaveAttribute('data-severity', 'error');
   });
 
   test('a trombone after a move is drawn as its looping path', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-metrocluster');
-    await expect(page.getByTestId('count.warning')).toHaveText('10');
-    await page.getByTestId('tab.findings').click();
-    const trombone = page.getByTestId('finding.TROMBONE-GW').first();
+    await expect(studio.count('warning')).toHaveText('10');
+    await studio.tab('findings').click();
+    const trombone = studio.openFinding('TROMBONE-GW').first();
     await expect(trombone).toContainText('DC1 Amsterdam');
     await trombone.getByRole('button').first().click();
     // The loop crosses the DCI link: it is highlighted along with fabric hops on both sides.
-    await expect(page.locator('.edge-highlight')).not.toHaveCount(0);
-    await expect(page.getByTestId('node.dc1')).toHaveClass(/node-highlight/);
+    await expect(studio.highlightedEdges).not.toHaveCount(0);
+    await expect(studio.node('dc1')).toHaveClass(/node-highlight/);
     await trombone.getByTestId('fix.TROMBONE-GW.0').click();
-    await expect(page.getByTestId('count.warning')).not.toHaveText('10');
+    await expect(studio.count('warning')).not.toHaveText('10');
   });
 
   test('a DCI link over the latency limit is drawn in the error colour with its figure', async ({
@@ -60,7 +60,7 @@ test.describe('The validator on the drawing', () => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-vs-long-distance');
-    const figure = page.locator('[data-testid^="edge-limit."]').first();
+    const figure = studio.edgeLimits.first();
     await expect(figure).toContainText('> 10 ms');
   });
 
@@ -69,9 +69,9 @@ test.describe('The validator on the drawing', () => {
     await studio.open();
     await studio.loadTemplate('metro-stretched-trunk');
     await studio.edgeLabels().first().click();
-    await expect(page.getByTestId('inspector.findings')).toContainText('L2-STP');
+    await expect(studio.inspectorPart('findings')).toContainText('L2-STP');
     // Switching the extension to OTV isolates spanning tree: the finding on this link goes.
     await studio.field('l2Extension').selectOption('otv');
-    await expect(page.getByTestId('inspector.findings')).toHaveCount(0);
+    await expect(studio.inspectorPart('findings')).toHaveCount(0);
   });
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorBoundary } from './panels/ErrorBoundary';
 import './index.css';
 import { startPersistence } from './store/persistence';
 import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './app/importExport';
@@ -17,6 +18,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

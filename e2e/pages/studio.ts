@@ -402,4 +402,166 @@ export class StudioPage {
       return out;
     });
   }
+
+  // --- The studio's parts by name: specs use these, not test ids (one place knows the ids) ---
+
+  /** The toolbar's count of open findings of a severity. */
+  count(severity: 'error' | 'warning' | 'info'): Locator {
+    return this.page.getByTestId(`count.${severity}`);
+  }
+  toolbarButton(id: string): Locator {
+    return this.page.getByTestId(`toolbar.${id}`);
+  }
+  /** A sidebar tab: findings, segments, workloads, whatif… */
+  tab(name: string): Locator {
+    return this.page.getByTestId(`tab.${name}`);
+  }
+  toast(kind: 'info' | 'success' | 'warning' | 'error'): Locator {
+    return this.page.getByTestId(`toast.${kind}`);
+  }
+  dialog(name: string): Locator {
+    return this.page.getByTestId(`dialog.${name}`);
+  }
+  banner(name: string): Locator {
+    return this.page.getByTestId(`banner.${name}`);
+  }
+  get scenarioBanner(): Locator {
+    return this.page.getByTestId('scenario-banner');
+  }
+  get emptyState(): Locator {
+    return this.page.getByTestId('empty-state');
+  }
+  /** The message under an inspector field that refused a value. */
+  fieldError(name: string): Locator {
+    return this.page.getByTestId(`field.${name}.error`);
+  }
+  /** A part of the inspector: `findings`, `fail`… */
+  inspectorPart(name: string): Locator {
+    return this.page.getByTestId(`inspector.${name}`);
+  }
+  help(id: string): Locator {
+    return this.page.getByTestId(`help.${id}`);
+  }
+
+  // Canvas.
+  badge(elementId: string): Locator {
+    return this.page.getByTestId(`badge.${elementId}`);
+  }
+  edgeLabel(linkId: string): Locator {
+    return this.page.getByTestId(`edge-label.${linkId}`);
+  }
+  /** The mark of a link failed in the what-if scenario. */
+  failedEdge(linkId: string): Locator {
+    return this.page.getByTestId(`edge-failed.${linkId}`);
+  }
+  /** The figures of limits on DCI links (RTT, bandwidth over a limit). */
+  get edgeLimits(): Locator {
+    return this.page.locator('[data-testid^="edge-limit."]');
+  }
+  get highlightedEdges(): Locator {
+    return this.page.locator('.edge-highlight');
+  }
+  highlightedEdge(linkId: string): Locator {
+    return this.page.locator(`path[id="${linkId}"].edge-highlight`);
+  }
+  get selectedNodes(): Locator {
+    return this.page.locator('.react-flow__node.selected');
+  }
+  get devices(): Locator {
+    return this.page.locator('[data-testid^="node."]:not([data-kind="site"])');
+  }
+  /** A workload's chip on its cluster. */
+  chip(workloadId: string): Locator {
+    return this.page.getByTestId(`chip.${workloadId}`);
+  }
+  /** The chips on one cluster. */
+  chipsOn(clusterId: string): Locator {
+    return this.page.getByTestId(`chips.${clusterId}`);
+  }
+  get allChips(): Locator {
+    return this.page.locator('[data-testid^="chip."]');
+  }
+  /** Images whose source is `x`: what an injected `<img src=x onerror=…>` would leave. */
+  get imagesFromX(): Locator {
+    return this.page.locator('img[src="x"]');
+  }
+
+  // Lists.
+  /** The Segments tab's own controls: `add`, `empty`. */
+  segmentsList(part: string): Locator {
+    return this.page.getByTestId(`segments.${part}`);
+  }
+  /** A field of a segment's editor (`vlanId`, `subnet`, `links.<linkId>`; `….error` its message). */
+  segment(id: string, field: string): Locator {
+    return this.page.getByTestId(`segment.${id}.${field}`);
+  }
+  workloadsList(part: string): Locator {
+    return this.page.getByTestId(`workloads.${part}`);
+  }
+  /** A field of a workload's editor (`memoryGB`, `segmentIds.<id>`, `targets.<id>`…). */
+  workload(id: string, field: string): Locator {
+    return this.page.getByTestId(`workload.${id}.${field}`);
+  }
+  /** The migration estimate of a workload to one of its targets. */
+  estimate(workloadId: string, targetClusterId: string): Locator {
+    return this.page.getByTestId(`estimate.${workloadId}.${targetClusterId}`);
+  }
+
+  // Dialogs and panels.
+  whatIf(part: string): Locator {
+    return this.page.getByTestId(`whatif.${part}`);
+  }
+  compare(part: string): Locator {
+    return this.page.getByTestId(`compare.${part}`);
+  }
+  waiveForm(part: 'text' | 'submit' | 'error'): Locator {
+    return this.page.getByTestId(`waive.${part}`);
+  }
+  /** Recent designs: `item.<n>`, `open.<n>`. */
+  recent(part: string): Locator {
+    return this.page.getByTestId(`recent.${part}`);
+  }
+  share(part: string): Locator {
+    return this.page.getByTestId(`share.${part}`);
+  }
+  exportItem(id: string): Locator {
+    return this.page.getByTestId(`export.${id}`);
+  }
+  storageFull(choice: 'download' | 'replace' | 'cancel'): Locator {
+    return this.page.getByTestId(`storage-full.${choice}`);
+  }
+  tabConflict(choice: 'reload' | 'keep-both'): Locator {
+    return this.page.getByTestId(`tab-conflict.${choice}`);
+  }
+
+  // --- Recovery from a bug (e2e/recovery.spec.ts) ---
+
+  /** Make the next validation throw inside a rule, as a bug would (honoured by e2e builds only). */
+  async breakARule(): Promise<void> {
+    await this.page.evaluate(() => {
+      window.__dciTest = { throwInRule: true };
+    });
+  }
+
+  /** Undo breakARule: the rules run as shipped again. */
+  async repairRules(): Promise<void> {
+    await this.page.evaluate(() => {
+      window.__dciTest = {};
+    });
+  }
+
+  /** The recovery screen, or one of its parts (`design`, `error`, `reload`, `download`, `empty`). */
+  recovery(part?: string): Locator {
+    return this.page.getByTestId(part === undefined ? 'recovery' : `recovery.${part}`);
+  }
+
+  /** Press "Download this design" on the recovery screen and return the file. */
+  async downloadFromRecovery(): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.recovery('download').click();
+    const file = await download;
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(await file.path(), 'utf8');
+    return { name: file.suggestedFilename(), text };
+  }
 }

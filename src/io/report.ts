@@ -12,7 +12,15 @@ import {
 } from '../model/catalog';
 import { labelOf } from '../model/labels';
 import { linkRttMs } from '../model/paths';
-import type { DciLink, Design, DesignNode, Site, Waiver } from '../model/schema';
+import type {
+  Cluster,
+  DciLink,
+  Design,
+  DesignNode,
+  Site,
+  StorageArray,
+  Waiver,
+} from '../model/schema';
 import { xmlSafeText } from '../model/text';
 import type { Finding, Severity } from '../rules/types';
 import { estimateForWorkload, type MigrationEstimate } from '../rules/migration';
@@ -78,36 +86,69 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** What every part of the outline needs: the design, its findings split by waiver, and names. */
+interface Facts {
+  readonly design: Design;
+  readonly findings: readonly Finding[];
+  /** Findings not waived. */
+  readonly active: readonly Finding[];
+  readonly waived: readonly Finding[];
+  readonly waivers: ReadonlyMap<string, Waiver>;
+  readonly sites: readonly Site[];
+  readonly devices: readonly Exclude<DesignNode, Site>[];
+  readonly dciLinks: readonly DciLink[];
+  /** The user's name for an id; '—' for none. */
+  readonly nameOf: (id: string | undefined) => string;
+  /** Names joined by commas; '—' for an empty list. */
+  readonly namesOf: (ids: readonly string[]) => string;
+  /** The name of the site a node is in (itself for a site). */
+  readonly siteOf: (id: string) => string;
+}
+
+function factsOf(design: Design, findings: readonly Finding[]): Facts {
+  const nameOf = (id: string | undefined) => (id === undefined ? '—' : labelOf(design, id));
+  const waivers = new Map(design.waivers.map((w) => [w.findingKey, w]));
+  return {
+    design,
+    findings,
+    active: findings.filter((f) => !waivers.has(f.key)),
+    waived: findings.filter((f) => waivers.has(f.key)),
+    waivers,
+    sites: design.nodes.filter((n): n is Site => n.kind === 'site'),
+    devices: design.nodes.filter((n): n is Exclude<DesignNode, Site> => n.kind !== 'site'),
+    dciLinks: design.links.filter((l): l is DciLink => l.kind === 'dci'),
+    nameOf,
+    namesOf: (ids) => (ids.length ? ids.map(nameOf).join(', ') : '—'),
+    siteOf: (id) => {
+      const node = design.nodes.find((n) => n.id === id);
+      return node === undefined ? '—' : nameOf(node.kind === 'site' ? node.id : node.parentId);
+    },
+  };
+}
+
 function outline(
   design: Design,
   findings: readonly Finding[],
   estimates: readonly ReportEstimate[],
   options: ReportOptions,
 ): Block[] {
-  const nameOf = (id: string | undefined) => (id === undefined ? '—' : labelOf(design, id));
-  const namesOf = (ids: readonly string[]) => (ids.length ? ids.map(nameOf).join(', ') : '—');
-  const sites = design.nodes.filter((n): n is Site => n.kind === 'site');
-  const devices = design.nodes.filter((n) => n.kind !== 'site');
-  const dciLinks = design.links.filter((l): l is DciLink => l.kind === 'dci');
-  const siteOf = (id: string) => {
-    const node = design.nodes.find((n) => n.id === id);
-    return node === undefined ? '—' : nameOf(node.kind === 'site' ? node.id : node.parentId);
-  };
-  const ofKind = <K extends DesignNode['kind']>(kind: K) =>
-    design.nodes.filter((n): n is Extract<DesignNode, { kind: K }> => n.kind === kind);
-  const waivers = new Map(design.waivers.map((w) => [w.findingKey, w]));
-  const active = findings.filter((f) => !waivers.has(f.key));
-  const waived = findings.filter((f) => waivers.has(f.key));
+  const facts = factsOf(design, findings);
+  return [
+    { type: 'heading', level: 1, text: `Design review: ${design.name || 'Untitled design'}` },
+    ...(options.generatedAt
+      ? [{ type: 'paragraph', text: `Generated ${options.generatedAt} by DCI Studio.` } as const]
+      : []),
+    ...summary(facts),
+    ...inventory(facts),
+    ...findingSections(facts),
+    ...estimateSection(facts, estimates),
+  ];
+}
+
+function summary({ design, active, waived, sites, devices, dciLinks }: Facts): Block[] {
   const count = (s: Severity) => active.filter((f) => f.severity === s).length;
   const vms = design.workloads.reduce((n, w) => n + w.count, 0);
-
-  const blocks: Block[] = [
-    { type: 'heading', level: 1, text: `Design review: ${design.name || 'Untitled design'}` },
-  ];
-  if (options.generatedAt)
-    blocks.push({ type: 'paragraph', text: `Generated ${options.generatedAt} by DCI Studio.` });
-
-  blocks.push(
+  return [
     { type: 'heading', level: 2, text: 'Summary' },
     {
       type: 'list',
@@ -119,194 +160,206 @@ function outline(
         `${plural(sites.length, 'site')}, ${plural(devices.length, 'device')}, ${plural(dciLinks.length, 'DCI link')}, ${plural(design.segments.length, 'segment')}, ${plural(design.workloads.length, 'workload')} (${plural(vms, 'VM')}).`,
       ],
     },
-  );
+  ];
+}
 
-  // Inventory.
-  blocks.push({ type: 'heading', level: 2, text: 'Inventory' });
-  blocks.push(
+/** A level-3 heading and its table(s), or nothing when there are no rows. */
+function section(title: string, ...tables: Extract<Block, { type: 'table' }>[]): Block[] {
+  const filled = tables.filter((t) => t.rows.length > 0);
+  return filled.length ? [{ type: 'heading', level: 3, text: title }, ...filled] : [];
+}
+
+function inventory(facts: Facts): Block[] {
+  return [
+    { type: 'heading', level: 2, text: 'Inventory' },
+    // Sites head the inventory even when there are none, so an empty design says so.
     { type: 'heading', level: 3, text: 'Sites' },
+    siteTable(facts),
+    ...section('DCI links', dciLinkTable(facts)),
+    ...section('Host clusters', clusterTable(facts)),
+    ...section('Storage arrays and volumes', ...storageTables(facts)),
+    ...section('Segments', segmentTable(facts)),
+    ...section('Workloads', workloadTable(facts)),
+  ];
+}
+
+type Table = Extract<Block, { type: 'table' }>;
+
+function siteTable({ sites, devices, nameOf }: Facts): Table {
+  return {
+    type: 'table',
+    head: ['Site', 'Role', 'Location', 'Devices'],
+    rows: sites.map((s) => [
+      nameOf(s.id),
+      s.role,
+      s.location ? `${num(s.location.lat, 4)}, ${num(s.location.lon, 4)}` : '—',
+      String(devices.filter((d) => d.parentId === s.id).length),
+    ]),
+  };
+}
+
+function dciLinkTable({ design, dciLinks, nameOf, namesOf, siteOf }: Facts): Table {
+  return {
+    type: 'table',
+    head: [
+      'Link',
+      'Between',
+      'Transport',
+      'L2 extension',
+      'Distance',
+      'RTT',
+      'Bandwidth',
+      'MTU',
+      'Extended segments',
+    ],
+    rows: dciLinks.map((l) => [
+      nameOf(l.id),
+      `${siteOf(l.source)} ↔ ${siteOf(l.target)}`,
+      TRANSPORT_INFO[l.transport].label,
+      L2_EXTENSION_INFO[l.l2Extension].label + (l.bpduFilter ? ' (BPDU filter)' : ''),
+      `${num(l.distanceKm)} km`,
+      l.rttMs !== undefined
+        ? `${num(l.rttMs, 2)} ms`
+        : `≈ ${num(linkRttMs(l, design.settings), 2)} ms (from distance)`,
+      `${num(l.bandwidthGbps)} Gb/s`,
+      String(l.mtu),
+      namesOf(l.extendedSegmentIds),
+    ]),
+  };
+}
+
+function clusterTable({ design, nameOf }: Facts): Table {
+  const clusters = design.nodes.filter((n): n is Cluster => n.kind === 'cluster');
+  return {
+    type: 'table',
+    head: ['Cluster', 'Site', 'Profile', 'Hosts', 'vMotion NIC', 'Routed vmkernel', 'Stretch peer'],
+    rows: clusters.map((c) => [
+      nameOf(c.id),
+      nameOf(c.parentId),
+      HYPERVISOR_PROFILES[c.profile].label,
+      String(c.hosts),
+      `${num(c.vmotionNicGbps)} Gb/s × ${c.concurrentMigrations}`,
+      c.vmkRouted ? 'yes' : 'no',
+      nameOf(c.stretchPeerId),
+    ]),
+  };
+}
+
+/** The arrays, then their volumes. */
+function storageTables({ design, nameOf }: Facts): [Table, Table] {
+  const arrays = design.nodes.filter((n): n is StorageArray => n.kind === 'array');
+  const volumes = arrays.flatMap((a) => a.volumes.map((v) => ({ a, v })));
+  return [
     {
       type: 'table',
-      head: ['Site', 'Role', 'Location', 'Devices'],
-      rows: sites.map((s) => [
-        nameOf(s.id),
-        s.role,
-        s.location ? `${num(s.location.lat, 4)}, ${num(s.location.lon, 4)}` : '—',
-        String(devices.filter((d) => d.parentId === s.id).length),
+      head: ['Array', 'Site', 'Product', 'Access', 'Node redundancy', 'Volumes'],
+      rows: arrays.map((a) => [
+        nameOf(a.id),
+        nameOf(a.parentId),
+        STORAGE_PRODUCTS[a.product].label,
+        a.access,
+        a.nodeRedundancy ? 'yes' : 'no',
+        String(a.volumes.length),
       ]),
     },
-  );
-  if (dciLinks.length)
-    blocks.push(
-      { type: 'heading', level: 3, text: 'DCI links' },
-      {
-        type: 'table',
-        head: [
-          'Link',
-          'Between',
-          'Transport',
-          'L2 extension',
-          'Distance',
-          'RTT',
-          'Bandwidth',
-          'MTU',
-          'Extended segments',
-        ],
-        rows: dciLinks.map((l) => [
-          nameOf(l.id),
-          `${siteOf(l.source)} ↔ ${siteOf(l.target)}`,
-          TRANSPORT_INFO[l.transport].label,
-          L2_EXTENSION_INFO[l.l2Extension].label + (l.bpduFilter ? ' (BPDU filter)' : ''),
-          `${num(l.distanceKm)} km`,
-          l.rttMs !== undefined
-            ? `${num(l.rttMs, 2)} ms`
-            : `≈ ${num(linkRttMs(l, design.settings), 2)} ms (from distance)`,
-          `${num(l.bandwidthGbps)} Gb/s`,
-          String(l.mtu),
-          namesOf(l.extendedSegmentIds),
-        ]),
-      },
-    );
-  const clusters = ofKind('cluster');
-  if (clusters.length)
-    blocks.push(
-      { type: 'heading', level: 3, text: 'Host clusters' },
-      {
-        type: 'table',
-        head: [
-          'Cluster',
-          'Site',
-          'Profile',
-          'Hosts',
-          'vMotion NIC',
-          'Routed vmkernel',
-          'Stretch peer',
-        ],
-        rows: clusters.map((c) => [
-          nameOf(c.id),
-          nameOf(c.parentId),
-          HYPERVISOR_PROFILES[c.profile].label,
-          String(c.hosts),
-          `${num(c.vmotionNicGbps)} Gb/s × ${c.concurrentMigrations}`,
-          c.vmkRouted ? 'yes' : 'no',
-          nameOf(c.stretchPeerId),
-        ]),
-      },
-    );
-  const arrays = ofKind('array');
-  if (arrays.length) {
-    blocks.push(
-      { type: 'heading', level: 3, text: 'Storage arrays and volumes' },
-      {
-        type: 'table',
-        head: ['Array', 'Site', 'Product', 'Access', 'Node redundancy', 'Volumes'],
-        rows: arrays.map((a) => [
-          nameOf(a.id),
-          nameOf(a.parentId),
-          STORAGE_PRODUCTS[a.product].label,
-          a.access,
-          a.nodeRedundancy ? 'yes' : 'no',
-          String(a.volumes.length),
-        ]),
-      },
-    );
-    const volumes = arrays.flatMap((a) => a.volumes.map((v) => ({ a, v })));
-    if (volumes.length)
-      blocks.push({
-        type: 'table',
-        head: ['Volume', 'Array', 'Preferred site', 'Replication', 'Peer array'],
-        rows: volumes.map(({ a, v }) => [
-          nameOf(v.id),
-          nameOf(a.id),
-          nameOf(v.preferredSiteId),
-          v.replication,
-          nameOf(v.peerArrayId),
-        ]),
-      });
-  }
-  if (design.segments.length)
-    blocks.push(
-      { type: 'heading', level: 3, text: 'Segments' },
-      {
-        type: 'table',
-        head: ['Segment', 'VLAN', 'Subnet', 'Gateway', 'Ingress'],
-        rows: design.segments.map((s) => [
-          nameOf(s.id),
-          String(s.vlanId),
-          s.subnet || '—',
-          `${s.gatewayMode}${s.gatewaySiteIds.length ? ` at ${namesOf(s.gatewaySiteIds)}` : ''}`,
-          `${s.ingressMode}${s.ingressSiteId !== undefined ? ` at ${nameOf(s.ingressSiteId)}` : ''}`,
-        ]),
-      },
-    );
-  if (design.workloads.length)
-    blocks.push(
-      { type: 'heading', level: 3, text: 'Workloads' },
-      {
-        type: 'table',
-        head: [
-          'Workload',
-          'VMs',
-          'Cluster',
-          'Memory',
-          'Dirty rate',
-          'Write rate per VM',
-          'Segments',
-          'Datastore',
-          'Downtime tolerance',
-          'Mobility targets',
-        ],
-        rows: design.workloads.map((w) => [
-          nameOf(w.id),
-          String(w.count),
-          nameOf(w.clusterId),
-          `${num(w.memoryGB)} GB`,
-          `${num(w.dirtyRateMBps)} MB/s`,
-          w.writeRateMBps > 0 ? `${num(w.writeRateMBps)} MB/s` : 'unknown',
-          namesOf(w.segmentIds),
-          nameOf(w.datastoreId),
-          `${num(w.downtimeToleranceS, 2)} s`,
-          namesOf(w.mobilityTargetIds),
-        ]),
-      },
-    );
+    {
+      type: 'table',
+      head: ['Volume', 'Array', 'Preferred site', 'Replication', 'Peer array'],
+      rows: volumes.map(({ a, v }) => [
+        nameOf(v.id),
+        nameOf(a.id),
+        nameOf(v.preferredSiteId),
+        v.replication,
+        nameOf(v.peerArrayId),
+      ]),
+    },
+  ];
+}
 
-  // Findings.
-  blocks.push({ type: 'heading', level: 2, text: 'Findings' });
+function segmentTable({ design, nameOf, namesOf }: Facts): Table {
+  return {
+    type: 'table',
+    head: ['Segment', 'VLAN', 'Subnet', 'Gateway', 'Ingress'],
+    rows: design.segments.map((s) => [
+      nameOf(s.id),
+      String(s.vlanId),
+      s.subnet || '—',
+      `${s.gatewayMode}${s.gatewaySiteIds.length ? ` at ${namesOf(s.gatewaySiteIds)}` : ''}`,
+      `${s.ingressMode}${s.ingressSiteId !== undefined ? ` at ${nameOf(s.ingressSiteId)}` : ''}`,
+    ]),
+  };
+}
+
+function workloadTable({ design, nameOf, namesOf }: Facts): Table {
+  return {
+    type: 'table',
+    head: [
+      'Workload',
+      'VMs',
+      'Cluster',
+      'Memory',
+      'Dirty rate',
+      'Write rate per VM',
+      'Segments',
+      'Datastore',
+      'Downtime tolerance',
+      'Mobility targets',
+    ],
+    rows: design.workloads.map((w) => [
+      nameOf(w.id),
+      String(w.count),
+      nameOf(w.clusterId),
+      `${num(w.memoryGB)} GB`,
+      `${num(w.dirtyRateMBps)} MB/s`,
+      w.writeRateMBps > 0 ? `${num(w.writeRateMBps)} MB/s` : 'unknown',
+      namesOf(w.segmentIds),
+      nameOf(w.datastoreId),
+      `${num(w.downtimeToleranceS, 2)} s`,
+      namesOf(w.mobilityTargetIds),
+    ]),
+  };
+}
+
+/** "**Why:** text": the colon inside the bold, so Markdown closes the emphasis. */
+function labelled(name: string, value: string): Text {
+  return [{ strong: `${name}:` }, ` ${value}`];
+}
+
+/** One finding: a heading coloured by severity (or as waived) and its particulars. */
+function findingBlocks({ nameOf, namesOf }: Facts, f: Finding, waiver?: Waiver): Block[] {
+  const items: Text[] = [];
+  if (f.scenario)
+    items.push(
+      labelled(
+        'Scenario',
+        `after ${nameOf(f.scenario.workloadId)} moves to ${nameOf(f.scenario.targetClusterId)}`,
+      ),
+    );
+  items.push(labelled('Why', f.why), labelled('Source of the limit', f.source));
+  if (f.elementIds.length) items.push(labelled('Concerns', namesOf(f.elementIds)));
+  if (f.path?.length) items.push(labelled('Path', f.path.map(nameOf).join(' → ')));
+  for (const fix of f.fixes) items.push(labelled('Suggested fix', fix.label));
+  if (waiver)
+    items.push(
+      labelled('Waived', waiver.justification + (waiver.createdAt ? ` (${waiver.createdAt})` : '')),
+    );
+  return [
+    {
+      type: 'heading',
+      level: 4,
+      text: [{ code: f.ruleId }, ` ${f.severity}: ${f.message}`],
+      tone: waiver ? 'waived' : f.severity,
+    },
+    { type: 'list', items },
+  ];
+}
+
+/** Open findings by severity, then the waived ones with their justification. */
+function findingSections(facts: Facts): Block[] {
+  const { findings, active, waived, waivers } = facts;
+  const blocks: Block[] = [{ type: 'heading', level: 2, text: 'Findings' }];
   if (findings.length === 0)
     blocks.push({ type: 'paragraph', text: 'No findings: the validator found nothing to flag.' });
-  /** "**Why:** text": the colon inside the bold, so Markdown closes the emphasis. */
-  const labelled = (name: string, value: string): Text => [{ strong: `${name}:` }, ` ${value}`];
-  const describe = (f: Finding, waiver?: Waiver) => {
-    const items: Text[] = [];
-    if (f.scenario)
-      items.push(
-        labelled(
-          'Scenario',
-          `after ${nameOf(f.scenario.workloadId)} moves to ${nameOf(f.scenario.targetClusterId)}`,
-        ),
-      );
-    items.push(labelled('Why', f.why), labelled('Source of the limit', f.source));
-    if (f.elementIds.length) items.push(labelled('Concerns', namesOf(f.elementIds)));
-    if (f.path?.length) items.push(labelled('Path', f.path.map(nameOf).join(' → ')));
-    for (const fix of f.fixes) items.push(labelled('Suggested fix', fix.label));
-    if (waiver)
-      items.push(
-        labelled(
-          'Waived',
-          waiver.justification + (waiver.createdAt ? ` (${waiver.createdAt})` : ''),
-        ),
-      );
-    return [
-      {
-        type: 'heading',
-        level: 4,
-        text: [{ code: f.ruleId }, ` ${f.severity}: ${f.message}`],
-        tone: waiver ? 'waived' : f.severity,
-      },
-      { type: 'list', items },
-    ] satisfies Block[];
-  };
   for (const severity of SEVERITIES) {
     const group = active.filter((f) => f.severity === severity);
     if (!group.length) continue;
@@ -315,23 +368,24 @@ function outline(
       level: 3,
       text: `${SEVERITY_TITLES[severity]} (${group.length})`,
     });
-    for (const f of group) blocks.push(...describe(f));
+    for (const f of group) blocks.push(...findingBlocks(facts, f));
   }
   if (waived.length) {
     blocks.push({ type: 'heading', level: 3, text: `Waived (${waived.length})` });
-    for (const f of waived) blocks.push(...describe(f, waivers.get(f.key)));
+    for (const f of waived) blocks.push(...findingBlocks(facts, f, waivers.get(f.key)));
   }
+  return blocks;
+}
 
-  // Migration estimates.
-  if (estimates.length) {
-    blocks.push(
-      { type: 'heading', level: 2, text: 'Migration estimates' },
-      {
-        type: 'paragraph',
-        text: 'Pre-copy live migration (Clark et al., NSDI 2005; docs/rules.md): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
-      },
-    );
-    blocks.push({
+function estimateSection({ design, nameOf }: Facts, estimates: readonly ReportEstimate[]): Block[] {
+  if (!estimates.length) return [];
+  return [
+    { type: 'heading', level: 2, text: 'Migration estimates' },
+    {
+      type: 'paragraph',
+      text: 'Pre-copy live migration (Clark et al., NSDI 2005; docs/rules.md): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
+    },
+    {
       type: 'table',
       head: [
         'Workload',
@@ -361,9 +415,8 @@ function outline(
           tolerance,
         ];
       }),
-    });
-  }
-  return blocks;
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

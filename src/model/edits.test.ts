@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import { cloneElements, connect, removeElements, reparent } from './edits';
+import {
+  cloneElements,
+  connect,
+  removeElements,
+  reparent,
+  updateLink,
+  updateNode,
+  type NodePatch,
+} from './edits';
 import { checkReferences } from './integrity';
 import { designSchema, type Design } from './schema';
 
@@ -103,5 +111,39 @@ describe('checkReferences', () => {
       .dci('v1', 'a-be', 'b-be')
       .build();
     expect(checkReferences(d)).toEqual({ path: 'links[0].id', message: 'duplicate id "v1"' });
+  });
+});
+
+describe('Typed patches (updateNode, updateLink)', () => {
+  const located = () =>
+    connect(
+      new DesignBuilder()
+        .site('a', 'DC A', { location: { lat: 52.4, lon: 4.9 } })
+        .site('b', 'DC B')
+        .build(),
+      'a',
+      'b',
+      'l1',
+    );
+  it('a field patched to undefined is cleared, the others are kept', () => {
+    const d = updateNode(located(), 'a', { location: undefined, role: 'witness' });
+    const site = d.nodes.find((n) => n.id === 'a');
+    expect(site && 'location' in site).toBe(false);
+    expect(site).toMatchObject({ label: 'DC A', role: 'witness' });
+    expect(isValid(d)).toBe(true);
+  });
+  it('an explicit link RTT can be set and cleared', () => {
+    const set = updateLink(located(), 'l1', { rttMs: 2 });
+    expect(set.links[0]?.rttMs).toBe(2);
+    expect(updateLink(set, 'l1', { rttMs: undefined }).links[0]).not.toHaveProperty('rttMs');
+  });
+  it('never changes id or kind, and only a required field’s value, never its presence', () => {
+    // @ts-expect-error a required field cannot be cleared
+    const clearLabel: NodePatch<'site'> = { label: undefined };
+    // @ts-expect-error a site has no cluster fields
+    const wrongKind: NodePatch<'site'> = { hosts: 4 };
+    expect([clearLabel, wrongKind]).toHaveLength(2);
+    const d = updateNode(located(), 'a', { id: 'x', kind: 'spine' } as NodePatch);
+    expect(d.nodes.find((n) => n.id === 'a')?.kind).toBe('site');
   });
 });

@@ -67,27 +67,52 @@ export function connect(
   return { ...design, links: [...design.links, link] };
 }
 
-/** Merge a patch; a key patched to `undefined` is removed (an optional property cleared). */
-function merge<T extends object>(base: T, patch: object): T {
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>), ...patch };
+type OptionalKeys<T> = {
+  [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? K : never;
+}[keyof T];
+
+/**
+ * A change to some fields of T: a required field gets a value; an optional field gets a value
+ * or `undefined`, which clears it. (With exactOptionalPropertyTypes, Partial<T> cannot say
+ * "clear this optional field", which is what forced casts at every call.)
+ */
+export type Patch<T> = { [K in Exclude<keyof T, OptionalKeys<T>>]?: T[K] } & {
+  [K in OptionalKeys<T>]?: T[K] | undefined;
+};
+
+type Fields<T> = Omit<T, 'id' | 'kind'>;
+
+/** A patch for a node of kind K (of any kind when K is not named); id and kind never change. */
+export type NodePatch<K extends DesignNode['kind'] = DesignNode['kind']> = K extends unknown
+  ? Patch<Fields<Extract<DesignNode, { kind: K }>>>
+  : never;
+
+/** A patch for a link of kind K (of either kind when K is not named). */
+export type LinkPatch<K extends Link['kind'] = Link['kind']> = K extends unknown
+  ? Patch<Fields<Extract<Link, { kind: K }>>>
+  : never;
+
+/** Apply a patch: a key patched to `undefined` is removed (an optional property cleared). */
+export function applyPatch<T extends object>(base: T, patch: Patch<T>): T {
+  const out: Record<string, unknown> = { ...base, ...patch };
   for (const [key, value] of Object.entries(patch)) if (value === undefined) delete out[key];
   return out as T;
 }
 
-export function updateNode(design: Design, id: string, patch: Partial<DesignNode>): Design {
+export function updateNode(design: Design, id: string, patch: NodePatch): Design {
   return {
     ...design,
     nodes: design.nodes.map((n) =>
-      n.id === id ? merge(n, { ...patch, id: n.id, kind: n.kind }) : n,
+      n.id === id ? applyPatch<DesignNode>(n, { ...patch, id: n.id, kind: n.kind }) : n,
     ),
   };
 }
 
-export function updateLink(design: Design, id: string, patch: Partial<Link>): Design {
+export function updateLink(design: Design, id: string, patch: LinkPatch): Design {
   return {
     ...design,
     links: design.links.map((l) =>
-      l.id === id ? merge(l, { ...patch, id: l.id, kind: l.kind }) : l,
+      l.id === id ? applyPatch<Link>(l, { ...patch, id: l.id, kind: l.kind }) : l,
     ),
   };
 }
@@ -115,7 +140,7 @@ export function reparent(
   const node = findNode(design, nodeId);
   const site = findNode(design, siteId);
   if (!node || node.kind === 'site' || !site || site.kind !== 'site') return design;
-  const moved = updateNode(design, nodeId, { parentId: siteId, position } as Partial<DesignNode>);
+  const moved = updateNode(design, nodeId, { parentId: siteId, position });
   return retypeLinks(moved, (l) => l.source === nodeId || l.target === nodeId);
 }
 

@@ -20,7 +20,7 @@ import {
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { buttonClass, inputClass } from './fields';
-import { SEVERITY_META } from './FindingsPanel';
+import { SEVERITY_META } from './findingParts';
 import { OPEN_FILE_ACCEPT } from '../app/importExport';
 import { Modal } from './Modal';
 

@@ -1,47 +1,18 @@
 import { useReactFlow } from '@xyflow/react';
-import { CircleAlert, CircleCheck, Info, TriangleAlert, Wrench } from 'lucide-react';
+import { CircleCheck, Wrench } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { applyFix } from '../rules/fixes';
 import { ruleBookRef } from '../rules/book';
 import { RULES } from '../rules/index';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
-import type { Design } from '../model/schema';
 import { useFindings } from '../store/findings';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { elementLabels } from '../model/labels';
+import { findingLabels, SEVERITY_META } from './findingParts';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
-
-export const SEVERITY_META: Readonly<
-  Record<Severity, { label: string; icon: typeof CircleAlert; text: string; bg: string }>
-> = {
-  error: {
-    label: 'Errors',
-    icon: CircleAlert,
-    text: 'text-red-600 dark:text-red-400',
-    bg: 'bg-red-50 dark:bg-red-950/40',
-  },
-  warning: {
-    label: 'Warnings',
-    icon: TriangleAlert,
-    text: 'text-amber-600 dark:text-amber-400',
-    bg: 'bg-amber-50 dark:bg-amber-950/40',
-  },
-  info: {
-    label: 'Info',
-    icon: Info,
-    text: 'text-blue-600 dark:text-blue-400',
-    bg: 'bg-blue-50 dark:bg-blue-950/40',
-  },
-};
-
-/** Labels of the elements a finding names, for a row that reads like a sentence. */
-export function findingLabels(design: Design, finding: Finding): string[] {
-  return elementLabels(design, finding.elementIds);
-}
 
 export function applyFixAction(finding: Finding, fixIndex: number): void {
   const fix = finding.fixes[fixIndex];

@@ -8,6 +8,7 @@ import {
   STORAGE_PRODUCTS,
 } from '../model/catalog';
 import { KIND_LABELS, newId } from '../model/defaults';
+import { applyPatch, type LinkPatch, type NodePatch, type Patch } from '../model/edits';
 import { linkRttMs } from '../model/paths';
 import {
   clusterSchema,
@@ -141,7 +142,7 @@ function NodeInspector({
   node: DesignNode;
   readOnly: boolean;
 }) {
-  const update = (patch: Partial<DesignNode>) => useStudio.getState().updateElement(node.id, patch);
+  const update = (patch: NodePatch) => useStudio.getState().updateElement(node.id, patch);
   const d = readOnly;
   return (
     <div data-testid="inspector" data-element={node.id}>
@@ -188,7 +189,7 @@ function NodeInspector({
               onCommit={(lat) =>
                 update(
                   lat === undefined
-                    ? ({ location: undefined } as Partial<DesignNode>)
+                    ? { location: undefined }
                     : { location: { lat, lon: node.location?.lon ?? 0 } },
                 )
               }
@@ -205,7 +206,7 @@ function NodeInspector({
               onCommit={(lon) =>
                 update(
                   lon === undefined
-                    ? ({ location: undefined } as Partial<DesignNode>)
+                    ? { location: undefined }
                     : { location: { lat: node.location?.lat ?? 0, lon } },
                 )
               }
@@ -312,8 +313,8 @@ function ClusterFields({
   node: Cluster;
   readOnly: boolean;
 }) {
-  const update = (patch: Partial<Cluster>) =>
-    useStudio.getState().updateElement(node.id, patch as Partial<DesignNode>);
+  const update = (patch: NodePatch<'cluster'>) =>
+    useStudio.getState().updateElement(node.id, patch);
   const peers = design.nodes.filter(
     (n) => n.kind === 'cluster' && n.id !== node.id && n.parentId !== node.parentId,
   );
@@ -392,11 +393,7 @@ function ClusterFields({
             label: `${p.label || p.id} (${siteLabel(design, p)})`,
           })),
         ]}
-        onCommit={(v) =>
-          update(
-            v === '' ? ({ stretchPeerId: undefined } as Partial<Cluster>) : { stretchPeerId: v },
-          )
-        }
+        onCommit={(v) => update(v === '' ? { stretchPeerId: undefined } : { stretchPeerId: v })}
       />
     </>
   );
@@ -411,19 +408,11 @@ function ArrayFields({
   node: StorageArray;
   readOnly: boolean;
 }) {
-  const update = (patch: Partial<StorageArray>) =>
-    useStudio.getState().updateElement(node.id, patch as Partial<DesignNode>);
+  const update = (patch: NodePatch<'array'>) => useStudio.getState().updateElement(node.id, patch);
   const sites = design.nodes.filter((n) => n.kind === 'site');
   const arrays = design.nodes.filter((n) => n.kind === 'array' && n.id !== node.id);
-  const setVolume = (id: string, patch: Partial<Volume>) => {
-    const volumes = node.volumes.map((v) => {
-      if (v.id !== id) return v;
-      const next: Record<string, unknown> = { ...v, ...patch };
-      for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-      return next as Volume;
-    });
-    update({ volumes });
-  };
+  const setVolume = (id: string, patch: Patch<Volume>) =>
+    update({ volumes: node.volumes.map((v) => (v.id === id ? applyPatch(v, patch) : v)) });
   const product = STORAGE_PRODUCTS[node.product];
   return (
     <>
@@ -522,9 +511,7 @@ function ArrayFields({
               { value: '', label: '—' },
               ...sites.map((s) => ({ value: s.id, label: s.label || s.id })),
             ]}
-            onCommit={(id) =>
-              setVolume(v.id, { preferredSiteId: id === '' ? undefined : id } as Partial<Volume>)
-            }
+            onCommit={(id) => setVolume(v.id, { preferredSiteId: id === '' ? undefined : id })}
           />
           <SelectField
             label="Replication"
@@ -550,9 +537,7 @@ function ArrayFields({
                 label: `${a.label || a.id} (${siteLabel(design, a)})`,
               })),
             ]}
-            onCommit={(id) =>
-              setVolume(v.id, { peerArrayId: id === '' ? undefined : id } as Partial<Volume>)
-            }
+            onCommit={(id) => setVolume(v.id, { peerArrayId: id === '' ? undefined : id })}
           />
         </div>
       ))}
@@ -569,7 +554,7 @@ function LinkInspector({
   link: Link;
   readOnly: boolean;
 }) {
-  const update = (patch: Partial<Link>) => useStudio.getState().updateLink(link.id, patch);
+  const update = (patch: LinkPatch) => useStudio.getState().updateLink(link.id, patch);
   const schema = link.kind === 'dci' ? dciLinkSchema : fabricLinkSchema;
   return (
     <div data-testid="inspector" data-element={link.id}>
@@ -594,9 +579,7 @@ function LinkInspector({
           value={link.label ?? ''}
           testId="field.label"
           disabled={readOnly}
-          onCommit={(v) =>
-            update(v === '' ? ({ label: undefined } as Partial<Link>) : { label: v })
-          }
+          onCommit={(v) => update(v === '' ? { label: undefined } : { label: v })}
         />
         {link.kind === 'dci' && <DciFields design={design} link={link} readOnly={readOnly} />}
         <NumberField
@@ -613,14 +596,12 @@ function LinkInspector({
           unit="ms"
           value={link.rttMs}
           optional
-          placeholder={`estimated ${linkRttMs({ ...link, rttMs: undefined } as Link, design.settings).toFixed(2)} ms`}
+          placeholder={`estimated ${linkRttMs(applyPatch<Link>(link, { rttMs: undefined }), design.settings).toFixed(2)} ms`}
           schema={schema.shape.rttMs}
           testId="field.rttMs"
           disabled={readOnly}
           hint="Leave empty to estimate from distance (0.01 ms/km + hop allowance)"
-          onCommit={(v) =>
-            update(v === undefined ? ({ rttMs: undefined } as Partial<Link>) : { rttMs: v })
-          }
+          onCommit={(v) => update(v === undefined ? { rttMs: undefined } : { rttMs: v })}
         />
       </Section>
       <ElementFindings elementId={link.id} />
@@ -637,8 +618,7 @@ function DciFields({
   link: DciLink;
   readOnly: boolean;
 }) {
-  const update = (patch: Partial<DciLink>) =>
-    useStudio.getState().updateLink(link.id, patch as Partial<Link>);
+  const update = (patch: LinkPatch<'dci'>) => useStudio.getState().updateLink(link.id, patch);
   const stp = L2_EXTENSION_INFO[link.l2Extension].stpIsolation === 'with-bpdu-filter';
   return (
     <>

@@ -17,7 +17,7 @@ import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { buttonClass, inputClass } from './fields';
-import { findingLabels, SEVERITY_META } from './FindingsPanel';
+import { findingLabels, SEVERITY_META } from './findingParts';
 
 /** The row's "Waive…" button; the form opens below the row (see WaiveForm). */
 export function WaiveButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {

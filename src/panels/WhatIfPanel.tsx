@@ -20,7 +20,7 @@ import { buttonClass, inputClass, primaryButtonClass, Section } from './fields';
 import { applyMove, discardMove, startMove } from '../app/whatifActions';
 import { labelOf } from '../model/labels';
 import { fmtSeconds } from './format';
-import { SEVERITY_META } from './FindingsPanel';
+import { SEVERITY_META } from './findingParts';
 import { focusFinding } from './focus';
 
 function siteOfCluster(design: Design, clusterId: string): string {

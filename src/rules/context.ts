@@ -5,21 +5,13 @@
  * certainty of a limit.
  */
 import { HYPERVISOR_PROFILES, type HypervisorProfile, type Limit } from '../model/catalog';
-import type { Cluster, Design, Workload } from '../model/schema';
+import type { Cluster, Design } from '../model/schema';
 import { buildIndex, DesignGraph } from './graph';
-import type { Finding, MoveScenario, RuleContext, RunOptions, Severity } from './types';
+import type { Finding, MoveScenario, Placement, RuleContext, RunOptions, Severity } from './types';
 
-/** A workload evaluated at a cluster: where it runs now, or where it may move. */
-export interface Placement {
-  readonly workload: Workload;
-  /** The cluster the workload is evaluated on. */
-  readonly cluster: Cluster;
-  readonly siteId: string;
-  /** The cluster it runs on now (equal to `cluster` for the current placement). */
-  readonly from: Cluster;
-  /** Set for a hypothetical move. */
-  readonly scenario?: MoveScenario;
-}
+// Placement is part of the rules' vocabulary (types.ts); rules and the what-if engine take it
+// from here with the helpers that use it.
+export type { Placement };
 
 export function buildContext(design: Design, options: RunOptions = {}): RuleContext {
   const index = buildIndex(design);

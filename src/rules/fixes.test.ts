@@ -3,7 +3,7 @@ import { checkReferences } from '../model/integrity';
 import { designSchema, type Design } from '../model/schema';
 import { applyFix } from './fixes';
 import { findingsOf, twoSites } from './testing';
-import { runRules } from './index';
+import type { FixAction, RuleId } from './types';
 
 const isValid = (d: Design) => designSchema.safeParse(d).success && checkReferences(d) === null;
 let n = 0;
@@ -107,20 +107,139 @@ describe('applyFix', () => {
     expect(fixed.segments[0]?.ingressSiteId).toBeUndefined();
     expect(isValid(fixed)).toBe(true);
   });
-  it('every suggested action applies to a valid design', () => {
-    const d = twoSites({
-      singleDci: true,
-      dci: { l2Extension: 'trunk', extendedSegmentIds: [] },
-      torB: { boundary: 'l3' },
-      segment: {
-        gatewayMode: 'centralized',
-        gatewaySiteIds: ['a'],
-        ingressMode: 'single-site',
-        ingressSiteId: 'a',
-      },
-    }).build();
-    for (const f of runRules(d))
-      for (const fix of f.fixes)
-        if (fix.action) expect(isValid(applyFix(d, fix.action, { makeId }))).toBe(true);
-  });
+});
+
+/**
+ * For each fix type, a design on which a rule suggests it. A Record over FixAction['type'], so a
+ * new fix type does not compile until it has its case here.
+ */
+const SUGGESTED: Readonly<Record<FixAction['type'], { ruleId: RuleId; design: () => Design }>> = {
+  'extend-segment': {
+    ruleId: 'L2-GAP',
+    design: () => twoSites({ singleDci: true, dci: { extendedSegmentIds: [] } }).build(),
+  },
+  'set-tor-overlay': {
+    ruleId: 'L2-GAP',
+    design: () => twoSites({ torB: { boundary: 'l3' } }).build(),
+  },
+  'set-l2-extension': {
+    ruleId: 'L2-STP',
+    design: () => twoSites({ dci: { l2Extension: 'trunk' } }).build(),
+  },
+  'set-bpdu-filter': {
+    ruleId: 'L2-STP',
+    design: () => twoSites({ dci: { l2Extension: 'trunk' } }).build(),
+  },
+  'set-gateway-mode': {
+    ruleId: 'TROMBONE-GW',
+    design: () =>
+      twoSites({ segment: { gatewayMode: 'centralized', gatewaySiteIds: ['a'] } }).build(),
+  },
+  'set-ingress-mode': {
+    ruleId: 'TROMBONE-INGRESS',
+    design: () => twoSites({ segment: { ingressMode: 'single-site', ingressSiteId: 'a' } }).build(),
+  },
+  'set-preferred-site': {
+    ruleId: 'TROMBONE-STORAGE',
+    design: () =>
+      twoSites({ workload: { datastoreId: 'ds1' } })
+        .array('a-arr', 'a', {
+          product: 'netapp-metrocluster',
+          volumes: [
+            {
+              id: 'ds1',
+              name: 'ds1',
+              replication: 'sync',
+              peerArrayId: 'b-arr',
+              preferredSiteId: 'a',
+            },
+          ],
+        })
+        .array('b-arr', 'b', { product: 'netapp-metrocluster' })
+        .site('w', 'W', { role: 'witness' })
+        .witness('wit', 'w', { arbitrates: ['a-arr'] })
+        .build(),
+  },
+  'set-volume-peer': {
+    ruleId: 'STORAGE-PEER',
+    design: () =>
+      twoSites()
+        .array('a-arr', 'a', {
+          product: 'vplex-metro',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'async' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-metro' })
+        .build(),
+  },
+  'set-array-product': {
+    ruleId: 'STORAGE-PEER',
+    design: () =>
+      twoSites()
+        .array('a-arr', 'a', {
+          product: 'pure-activecluster',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-metro' })
+        .build(),
+  },
+  'set-volume-replication': {
+    ruleId: 'STORAGE-PEER',
+    design: () =>
+      twoSites()
+        .array('a-arr', 'a', {
+          product: 'vplex-geo',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-geo' })
+        .build(),
+  },
+  'set-link-bandwidth': {
+    ruleId: 'BW-REPLICATION',
+    design: () =>
+      twoSites({
+        singleDci: true,
+        dci: { bandwidthGbps: 1 },
+        workload: { datastoreId: 'ds1', count: 10, writeRateMBps: 10 },
+      })
+        .array('a-arr', 'a', {
+          product: 'vplex-metro',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-metro' })
+        .fabric('a-f4', 'a-arr', 'a-t')
+        .fabric('b-f4', 'b-arr', 'b-t')
+        .build(),
+  },
+  'add-witness-site': {
+    ruleId: 'RES-WITNESS',
+    design: () =>
+      twoSites()
+        .array('a-arr', 'a', {
+          product: 'vplex-metro',
+          volumes: [{ id: 'ds1', name: 'ds1', replication: 'sync', peerArrayId: 'b-arr' }],
+        })
+        .array('b-arr', 'b', { product: 'vplex-metro' })
+        .build(),
+  },
+};
+
+describe('Every fix type', () => {
+  it.each(Object.entries(SUGGESTED))(
+    '%s is suggested by its rule, applies to a valid design, and clears the finding',
+    (type, { ruleId, design }) => {
+      const d = design();
+      const suggested = findingsOf(d, ruleId).flatMap((finding) =>
+        finding.fixes.flatMap((fix) =>
+          fix.action?.type === type ? [{ finding, action: fix.action }] : [],
+        ),
+      );
+      expect(suggested.length).toBeGreaterThan(0);
+      for (const { finding, action } of suggested) {
+        const fixed = applyFix(d, action, { makeId });
+        expect(fixed).not.toEqual(d);
+        expect(isValid(fixed)).toBe(true);
+        expect(findingsOf(fixed, ruleId).map((f) => f.key)).not.toContain(finding.key);
+      }
+    },
+  );
 });

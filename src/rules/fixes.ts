@@ -11,7 +11,7 @@ import {
   SITE_DEFAULT_SIZE,
 } from '../model/defaults';
 import { addNode, findNode, updateLink, updateNode, upsertSegment } from '../model/edits';
-import type { DciLink, Design, DesignNode, Site, StorageArray, Volume } from '../model/schema';
+import type { DciLink, Design, DesignNode, Site, Volume } from '../model/schema';
 import { extendsL2 } from './graph';
 import type { FixAction } from './types';
 
@@ -66,8 +66,7 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
       let next = design;
       for (const torId of action.torIds) {
         const tor = findNode(next, torId);
-        if (tor?.kind === 'tor' && !tor.overlay)
-          next = updateNode(next, torId, { overlay: true } as Partial<DesignNode>);
+        if (tor?.kind === 'tor' && !tor.overlay) next = updateNode(next, torId, { overlay: true });
       }
       return next;
     }
@@ -90,7 +89,7 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
     case 'set-array-product': {
       const array = findNode(design, action.arrayId);
       if (array?.kind !== 'array' || array.product === action.product) return design;
-      return updateNode(design, array.id, { product: action.product } as Partial<StorageArray>);
+      return updateNode(design, array.id, { product: action.product });
     }
     case 'set-ingress-mode': {
       const segment = design.segments.find((s) => s.id === action.segmentId);
@@ -114,7 +113,7 @@ function updateVolume(
   if (!volume || Object.entries(patch).every(([k, v]) => volume[k as keyof Volume] === v))
     return design;
   const volumes = array.volumes.map((v) => (v.id === volumeId ? { ...v, ...patch } : v));
-  return updateNode(design, array.id, { volumes } as Partial<StorageArray>);
+  return updateNode(design, array.id, { volumes });
 }
 
 /**

@@ -3,8 +3,7 @@
  * `key` is stable across runs so waivers and diffs can refer to it.
  */
 import type { StorageProductId } from '../model/catalog';
-import type { Design } from '../model/schema';
-import type { Placement } from './context';
+import type { Cluster, Design, Workload } from '../model/schema';
 import type { DesignGraph, DesignIndex } from './graph';
 
 export const RULE_IDS = [
@@ -122,6 +121,18 @@ export interface RunOptions {
   readonly failed?: ReadonlySet<string>;
   /** Evaluate each workload's mobility targets (default true). */
   readonly includeMoves?: boolean;
+}
+
+/** A workload evaluated at a cluster: where it runs now, or where it may move. */
+export interface Placement {
+  readonly workload: Workload;
+  /** The cluster the workload is evaluated on. */
+  readonly cluster: Cluster;
+  readonly siteId: string;
+  /** The cluster it runs on now (equal to `cluster` for the current placement). */
+  readonly from: Cluster;
+  /** Set for a hypothetical move. */
+  readonly scenario?: MoveScenario;
 }
 
 export type RuleFn = (ctx: RuleContext) => Finding[];

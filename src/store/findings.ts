@@ -3,8 +3,9 @@
  * identity, shared by every component) and indexed by element for badges and the inspector.
  */
 import { useStudio } from './studio';
-import { compareFindings, runRules } from '../rules/index';
+import { buildContext, compareFindings, RULE_LIST, runRulesOn } from '../rules/index';
 import type { Design } from '../model/schema';
+import { rulesUnderTest } from './testHooks';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 
 export interface FindingsIndex {
@@ -21,7 +22,9 @@ let memo: { design: Design; index: FindingsIndex } | null = null;
 export function findingsFor(design: Design): FindingsIndex {
   if (memo?.design === design) return memo.index;
   // The order of the CLI and the report: one comparator (severity, rule-book order, key).
-  const all = [...runRules(design)].sort(compareFindings);
+  const all = [...runRulesOn(buildContext(design), rulesUnderTest(RULE_LIST))].sort(
+    compareFindings,
+  );
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
   const byElement = new Map<string, Finding[]>();

@@ -32,17 +32,10 @@ import {
   updateNode,
   upsertSegment,
   upsertWorkload,
+  type LinkPatch,
+  type NodePatch,
 } from '../model/edits';
-import type {
-  Design,
-  DesignNode,
-  Link,
-  NodeKind,
-  Position,
-  Segment,
-  Settings,
-  Workload,
-} from '../model/schema';
+import type { Design, NodeKind, Position, Segment, Settings, Workload } from '../model/schema';
 import { pasteInto, type Clipboard } from '../model/clipboard';
 import {
   absolutePosition,
@@ -82,8 +75,8 @@ export interface StudioState {
   connect: (source: string, target: string) => void;
 
   addElement: (kind: NodeKind, at: Position) => string | null;
-  updateElement: (id: string, patch: Partial<DesignNode>) => void;
-  updateLink: (id: string, patch: Partial<Link>) => void;
+  updateElement: (id: string, patch: NodePatch) => void;
+  updateLink: (id: string, patch: LinkPatch) => void;
   upsertSegment: (segment: Segment) => void;
   removeSegment: (id: string) => void;
   upsertWorkload: (workload: Workload) => void;

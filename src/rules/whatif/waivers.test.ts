@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 // The round trip through the one loader is the point of these specs; the what-if code itself
 // never imports io.
-// eslint-disable-next-line no-restricted-imports
+// eslint-disable-next-line import-x/no-restricted-paths
 import { loadDocument, toDocument } from '../../io/document';
-// eslint-disable-next-line no-restricted-imports
+// eslint-disable-next-line import-x/no-restricted-paths
 import { decodeLink, encodeLink } from '../../io/link';
 import type { Design } from '../../model/schema';
 import { TEMPLATES } from '../../model/templates';

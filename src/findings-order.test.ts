@@ -1,7 +1,11 @@
+/**
+ * The studio and the CLI sort findings alike. It spans two layers (store and cli) that may not
+ * import each other, so it lives at the root of src, beside the app's entry points.
+ */
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../cli/main';
-import { twoSites } from '../rules/testing';
-import { findingsFor } from './findings';
+import { run, type CliIo } from './cli/main';
+import { twoSites } from './rules/testing';
+import { findingsFor } from './store/findings';
 
 describe('Findings order', () => {
   it('is the same in the studio and in the CLI: severity, then the rule book, not the alphabet', async () => {

@@ -1,0 +1,539 @@
+/**
+ * The design-review report, in Markdown (for a repository or a ticket) and as a standalone,
+ * print-ready HTML page (A4, no script) that a browser saves as PDF. Both render one outline
+ * built from the design, its findings and migration estimates, so they always say the same.
+ * Every user label is text: the renderers escape it, and the HTML forbids script by CSP too.
+ */
+import {
+  HYPERVISOR_PROFILES,
+  L2_EXTENSION_INFO,
+  STORAGE_PRODUCTS,
+  TRANSPORT_INFO,
+} from '../model/catalog';
+import { labelOf } from '../model/labels';
+import { linkRttMs } from '../model/paths';
+import type { DciLink, Design, DesignNode, Site, Waiver } from '../model/schema';
+import type { Finding, Severity } from '../rules/types';
+import { estimateForWorkload, type MigrationEstimate } from '../rules/migration';
+import { buildGraph } from '../rules/graph';
+
+/** One workload × mobility target; `estimate` is null when no path joins the two clusters. */
+export interface ReportEstimate {
+  readonly workloadId: string;
+  readonly targetClusterId: string;
+  readonly estimate: (MigrationEstimate & { readonly rttMs: number }) | null;
+}
+
+export interface ReportOptions {
+  /** Shown under the title (e.g. new Date().toISOString()); absent keeps the output stable. */
+  readonly generatedAt?: string;
+  /** HTML only: a `data:image/png|jpeg|svg+xml;base64,…` URL of the diagram. */
+  readonly diagramDataUrl?: string;
+}
+
+/** Every workload × mobility target of the design, estimated (for the report's last table). */
+export function collectEstimates(design: Design): ReportEstimate[] {
+  const graph = buildGraph(design);
+  return design.workloads.flatMap((w) =>
+    w.mobilityTargetIds.map((targetClusterId) => ({
+      workloadId: w.id,
+      targetClusterId,
+      estimate: estimateForWorkload(design, w.id, targetClusterId, graph),
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The outline both renderers share.
+
+type Inline = string | { readonly code: string } | { readonly strong: string };
+type Text = Inline | readonly Inline[];
+
+type Block =
+  | {
+      readonly type: 'heading';
+      readonly level: 1 | 2 | 3 | 4;
+      readonly text: Text;
+      /** HTML only: colours a finding's heading. */
+      readonly tone?: Severity | 'waived';
+    }
+  | { readonly type: 'paragraph'; readonly text: Text }
+  | { readonly type: 'list'; readonly items: readonly Text[] }
+  | { readonly type: 'table'; readonly head: readonly string[]; readonly rows: readonly Text[][] };
+
+const SEVERITY_TITLES: Readonly<Record<Severity, string>> = {
+  error: 'Errors',
+  warning: 'Warnings',
+  info: 'Information',
+};
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+function num(value: number, digits = 1): string {
+  if (!Number.isFinite(value)) return '∞';
+  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function outline(
+  design: Design,
+  findings: readonly Finding[],
+  estimates: readonly ReportEstimate[],
+  options: ReportOptions,
+): Block[] {
+  const nameOf = (id: string | undefined) => (id === undefined ? '—' : labelOf(design, id));
+  const namesOf = (ids: readonly string[]) => (ids.length ? ids.map(nameOf).join(', ') : '—');
+  const sites = design.nodes.filter((n): n is Site => n.kind === 'site');
+  const devices = design.nodes.filter((n) => n.kind !== 'site');
+  const dciLinks = design.links.filter((l): l is DciLink => l.kind === 'dci');
+  const siteOf = (id: string) => {
+    const node = design.nodes.find((n) => n.id === id);
+    return node === undefined ? '—' : nameOf(node.kind === 'site' ? node.id : node.parentId);
+  };
+  const ofKind = <K extends DesignNode['kind']>(kind: K) =>
+    design.nodes.filter((n): n is Extract<DesignNode, { kind: K }> => n.kind === kind);
+  const waivers = new Map(design.waivers.map((w) => [w.findingKey, w]));
+  const active = findings.filter((f) => !waivers.has(f.key));
+  const waived = findings.filter((f) => waivers.has(f.key));
+  const count = (s: Severity) => active.filter((f) => f.severity === s).length;
+  const vms = design.workloads.reduce((n, w) => n + w.count, 0);
+
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, text: `Design review: ${design.name || 'Untitled design'}` },
+  ];
+  if (options.generatedAt)
+    blocks.push({ type: 'paragraph', text: `Generated ${options.generatedAt} by DCI Studio.` });
+
+  blocks.push(
+    { type: 'heading', level: 2, text: 'Summary' },
+    {
+      type: 'list',
+      items: [
+        [
+          { strong: `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}` },
+          `, ${count('info')} for information${waived.length ? `, ${waived.length} waived` : ''}.`,
+        ],
+        `${plural(sites.length, 'site')}, ${plural(devices.length, 'device')}, ${plural(dciLinks.length, 'DCI link')}, ${plural(design.segments.length, 'segment')}, ${plural(design.workloads.length, 'workload')} (${plural(vms, 'VM')}).`,
+      ],
+    },
+  );
+
+  // Inventory.
+  blocks.push({ type: 'heading', level: 2, text: 'Inventory' });
+  blocks.push(
+    { type: 'heading', level: 3, text: 'Sites' },
+    {
+      type: 'table',
+      head: ['Site', 'Role', 'Location', 'Devices'],
+      rows: sites.map((s) => [
+        nameOf(s.id),
+        s.role,
+        s.location ? `${num(s.location.lat, 4)}, ${num(s.location.lon, 4)}` : '—',
+        String(devices.filter((d) => d.parentId === s.id).length),
+      ]),
+    },
+  );
+  if (dciLinks.length)
+    blocks.push(
+      { type: 'heading', level: 3, text: 'DCI links' },
+      {
+        type: 'table',
+        head: [
+          'Link',
+          'Between',
+          'Transport',
+          'L2 extension',
+          'Distance',
+          'RTT',
+          'Bandwidth',
+          'MTU',
+          'Extended segments',
+        ],
+        rows: dciLinks.map((l) => [
+          nameOf(l.id),
+          `${siteOf(l.source)} ↔ ${siteOf(l.target)}`,
+          TRANSPORT_INFO[l.transport].label,
+          L2_EXTENSION_INFO[l.l2Extension].label + (l.bpduFilter ? ' (BPDU filter)' : ''),
+          `${num(l.distanceKm)} km`,
+          l.rttMs !== undefined
+            ? `${num(l.rttMs, 2)} ms`
+            : `≈ ${num(linkRttMs(l, design.settings), 2)} ms (from distance)`,
+          `${num(l.bandwidthGbps)} Gb/s`,
+          String(l.mtu),
+          namesOf(l.extendedSegmentIds),
+        ]),
+      },
+    );
+  const clusters = ofKind('cluster');
+  if (clusters.length)
+    blocks.push(
+      { type: 'heading', level: 3, text: 'Host clusters' },
+      {
+        type: 'table',
+        head: [
+          'Cluster',
+          'Site',
+          'Profile',
+          'Hosts',
+          'vMotion NIC',
+          'Routed vmkernel',
+          'Stretch peer',
+        ],
+        rows: clusters.map((c) => [
+          nameOf(c.id),
+          nameOf(c.parentId),
+          HYPERVISOR_PROFILES[c.profile].label,
+          String(c.hosts),
+          `${num(c.vmotionNicGbps)} Gb/s × ${c.concurrentMigrations}`,
+          c.vmkRouted ? 'yes' : 'no',
+          nameOf(c.stretchPeerId),
+        ]),
+      },
+    );
+  const arrays = ofKind('array');
+  if (arrays.length) {
+    blocks.push(
+      { type: 'heading', level: 3, text: 'Storage arrays and volumes' },
+      {
+        type: 'table',
+        head: ['Array', 'Site', 'Product', 'Access', 'Node redundancy', 'Volumes'],
+        rows: arrays.map((a) => [
+          nameOf(a.id),
+          nameOf(a.parentId),
+          STORAGE_PRODUCTS[a.product].label,
+          a.access,
+          a.nodeRedundancy ? 'yes' : 'no',
+          String(a.volumes.length),
+        ]),
+      },
+    );
+    const volumes = arrays.flatMap((a) => a.volumes.map((v) => ({ a, v })));
+    if (volumes.length)
+      blocks.push({
+        type: 'table',
+        head: ['Volume', 'Array', 'Preferred site', 'Replication', 'Peer array'],
+        rows: volumes.map(({ a, v }) => [
+          nameOf(v.id),
+          nameOf(a.id),
+          nameOf(v.preferredSiteId),
+          v.replication,
+          nameOf(v.peerArrayId),
+        ]),
+      });
+  }
+  if (design.segments.length)
+    blocks.push(
+      { type: 'heading', level: 3, text: 'Segments' },
+      {
+        type: 'table',
+        head: ['Segment', 'VLAN', 'Subnet', 'Gateway', 'Ingress'],
+        rows: design.segments.map((s) => [
+          nameOf(s.id),
+          String(s.vlanId),
+          s.subnet || '—',
+          `${s.gatewayMode}${s.gatewaySiteIds.length ? ` at ${namesOf(s.gatewaySiteIds)}` : ''}`,
+          `${s.ingressMode}${s.ingressSiteId !== undefined ? ` at ${nameOf(s.ingressSiteId)}` : ''}`,
+        ]),
+      },
+    );
+  if (design.workloads.length)
+    blocks.push(
+      { type: 'heading', level: 3, text: 'Workloads' },
+      {
+        type: 'table',
+        head: [
+          'Workload',
+          'VMs',
+          'Cluster',
+          'Memory',
+          'Dirty rate',
+          'Segments',
+          'Datastore',
+          'Downtime tolerance',
+          'Mobility targets',
+        ],
+        rows: design.workloads.map((w) => [
+          nameOf(w.id),
+          String(w.count),
+          nameOf(w.clusterId),
+          `${num(w.memoryGB)} GB`,
+          `${num(w.dirtyRateMBps)} MB/s`,
+          namesOf(w.segmentIds),
+          nameOf(w.datastoreId),
+          `${num(w.downtimeToleranceS, 2)} s`,
+          namesOf(w.mobilityTargetIds),
+        ]),
+      },
+    );
+
+  // Findings.
+  blocks.push({ type: 'heading', level: 2, text: 'Findings' });
+  if (findings.length === 0)
+    blocks.push({ type: 'paragraph', text: 'No findings: the validator found nothing to flag.' });
+  /** "**Why:** text": the colon inside the bold, so Markdown closes the emphasis. */
+  const labelled = (name: string, value: string): Text => [{ strong: `${name}:` }, ` ${value}`];
+  const describe = (f: Finding, waiver?: Waiver) => {
+    const items: Text[] = [];
+    if (f.scenario)
+      items.push(
+        labelled(
+          'Scenario',
+          `after ${nameOf(f.scenario.workloadId)} moves to ${nameOf(f.scenario.targetClusterId)}`,
+        ),
+      );
+    items.push(labelled('Why', f.why), labelled('Source of the limit', f.source));
+    if (f.elementIds.length) items.push(labelled('Concerns', namesOf(f.elementIds)));
+    if (f.path?.length) items.push(labelled('Path', f.path.map(nameOf).join(' → ')));
+    for (const fix of f.fixes) items.push(labelled('Suggested fix', fix.label));
+    if (waiver)
+      items.push(
+        labelled(
+          'Waived',
+          waiver.justification + (waiver.createdAt ? ` (${waiver.createdAt})` : ''),
+        ),
+      );
+    return [
+      {
+        type: 'heading',
+        level: 4,
+        text: [{ code: f.ruleId }, ` ${f.severity}: ${f.message}`],
+        tone: waiver ? 'waived' : f.severity,
+      },
+      { type: 'list', items },
+    ] satisfies Block[];
+  };
+  for (const severity of SEVERITIES) {
+    const group = active.filter((f) => f.severity === severity);
+    if (!group.length) continue;
+    blocks.push({
+      type: 'heading',
+      level: 3,
+      text: `${SEVERITY_TITLES[severity]} (${group.length})`,
+    });
+    for (const f of group) blocks.push(...describe(f));
+  }
+  if (waived.length) {
+    blocks.push({ type: 'heading', level: 3, text: `Waived (${waived.length})` });
+    for (const f of waived) blocks.push(...describe(f, waivers.get(f.key)));
+  }
+
+  // Migration estimates.
+  if (estimates.length) {
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Migration estimates' },
+      {
+        type: 'paragraph',
+        text: 'Pre-copy live migration (Clark et al., NSDI 2005; docs/rules.md): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
+      },
+    );
+    blocks.push({
+      type: 'table',
+      head: [
+        'Workload',
+        'Move',
+        'RTT',
+        'Bandwidth (limited by)',
+        'Converges',
+        'Rounds',
+        'Total time',
+        'Downtime',
+        'Tolerance',
+      ],
+      rows: estimates.map(({ workloadId, targetClusterId, estimate: e }) => {
+        const w = design.workloads.find((x) => x.id === workloadId);
+        const move = `${nameOf(w?.clusterId)} → ${nameOf(targetClusterId)}`;
+        const tolerance = w ? `${num(w.downtimeToleranceS, 2)} s` : '—';
+        if (!e) return [nameOf(workloadId), move, '—', 'no path', '—', '—', '—', '—', tolerance];
+        return [
+          nameOf(workloadId),
+          move,
+          `${num(e.rttMs, 2)} ms`,
+          `${num(e.effectiveGbps, 2)} Gb/s (${e.limitedBy})`,
+          e.converges ? 'yes' : 'no',
+          e.converges ? String(e.rounds) : '—',
+          e.converges ? `${num(e.totalTimeS)} s` : 'never',
+          e.converges ? `${num(e.downtimeS, 2)} s` : '—',
+          tolerance,
+        ];
+      }),
+    });
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown.
+
+/**
+ * Escape user text for Markdown: HTML-significant characters become entities (so a label can
+ * never be markup, whatever the renderer lets through), Markdown punctuation gets a backslash,
+ * and line breaks become spaces (a label must not end a table row).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/gu, ' ')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replace(/[\\`*_[\]|~]/gu, (c) => `\\${c}`);
+}
+
+function mdInline(text: Text): string {
+  const parts: readonly Inline[] = Array.isArray(text) ? text : [text as Inline];
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return escapeMarkdown(p);
+      if ('code' in p) return `\`${p.code.replaceAll('`', "'")}\``;
+      return `**${escapeMarkdown(p.strong)}**`;
+    })
+    .join('');
+}
+
+function toMarkdown(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+        out.push(`${'#'.repeat(b.level)} ${mdInline(b.text)}`);
+        break;
+      case 'paragraph':
+        out.push(mdInline(b.text));
+        break;
+      case 'list':
+        out.push(b.items.map((i) => `- ${mdInline(i)}`).join('\n'));
+        break;
+      case 'table':
+        out.push(
+          [
+            `| ${b.head.map(escapeMarkdown).join(' | ')} |`,
+            `|${b.head.map(() => ' --- ').join('|')}|`,
+            ...b.rows.map((r) => `| ${r.map(mdInline).join(' | ')} |`),
+          ].join('\n'),
+        );
+        break;
+    }
+  }
+  return `${out.join('\n\n')}\n`;
+}
+
+/** The design-review report as Markdown. */
+export function reportMarkdown(
+  design: Design,
+  findings: readonly Finding[],
+  estimates: readonly ReportEstimate[] = [],
+  options: ReportOptions = {},
+): string {
+  return toMarkdown(outline(design, findings, estimates, options));
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML.
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+function htmlInline(text: Text): string {
+  const parts: readonly Inline[] = Array.isArray(text) ? text : [text as Inline];
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return escapeHtml(p);
+      if ('code' in p) return `<code>${escapeHtml(p.code)}</code>`;
+      return `<strong>${escapeHtml(p.strong)}</strong>`;
+    })
+    .join('');
+}
+
+const SAFE_IMAGE = /^data:image\/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]+=*$/u;
+
+const CSS = `
+@page { size: A4; margin: 16mm 14mm; }
+* { box-sizing: border-box; }
+body { font: 10pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1d23; margin: 0 auto; max-width: 182mm; padding: 8mm 0; }
+h1 { font-size: 18pt; margin: 0 0 4mm; }
+h2 { font-size: 13pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 1px solid #c9ced6; break-after: avoid; }
+h3 { font-size: 11pt; margin: 5mm 0 2mm; break-after: avoid; }
+h4 { font-size: 10pt; margin: 4mm 0 1mm; break-after: avoid; }
+h4.error { color: #b42318; } h4.warning { color: #9a6700; } h4.info { color: #175cd3; }
+h4.waived { color: #667085; text-decoration: line-through; text-decoration-thickness: 1px; }
+ul { margin: 0 0 2mm; padding-left: 5mm; } li { margin: 0.5mm 0; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.5pt; break-inside: auto; }
+tr { break-inside: avoid; }
+th, td { border: 1px solid #d0d5dd; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #f2f4f7; }
+thead { display: table-header-group; }
+code { font: 8.5pt ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f2f4f7; padding: 0 1mm; border-radius: 2px; }
+figure { margin: 0 0 4mm; } figure img { max-width: 100%; max-height: 150mm; border: 1px solid #d0d5dd; }
+@media print { body { padding: 0; } a { color: inherit; } }
+`;
+
+function toHtml(blocks: readonly Block[], title: string, diagram?: string): string {
+  const body: string[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading': {
+        const cls = b.tone ? ` class="${b.tone}"` : '';
+        body.push(`<h${b.level}${cls}>${htmlInline(b.text)}</h${b.level}>`);
+        if (b.level === 1 && diagram)
+          body.push(
+            `<figure><img src="${escapeHtml(diagram)}" alt="Diagram of the design"></figure>`,
+          );
+        break;
+      }
+      case 'paragraph':
+        body.push(`<p>${htmlInline(b.text)}</p>`);
+        break;
+      case 'list':
+        body.push(`<ul>${b.items.map((i) => `<li>${htmlInline(i)}</li>`).join('')}</ul>`);
+        break;
+      case 'table':
+        body.push(
+          `<table><thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
+            `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${htmlInline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+        );
+        break;
+    }
+  }
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    // No script can run in the report, whatever a label holds: the page allows none.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The design-review report as a standalone, print-ready HTML document (no script). */
+export function reportHtml(
+  design: Design,
+  findings: readonly Finding[],
+  estimates: readonly ReportEstimate[] = [],
+  options: ReportOptions = {},
+): string {
+  const diagram =
+    options.diagramDataUrl !== undefined && SAFE_IMAGE.test(options.diagramDataUrl)
+      ? options.diagramDataUrl
+      : undefined;
+  return toHtml(
+    outline(design, findings, estimates, options),
+    `Design review: ${design.name || 'Untitled design'}`,
+    diagram,
+  );
+}
