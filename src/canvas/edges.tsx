@@ -1,32 +1,50 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
-  getStraightPath,
-  type EdgeProps,
-} from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { linkRttMs } from '../model/paths';
-import type { Finding } from '../rules/types';
-import { useFindings, worstSeverity } from '../store/findings';
+import type { DciLink } from '../model/schema';
+import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
+import type { Box, Point } from '../render/types';
+import { findingsFor, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
+import { useRoutes } from './routes';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 
-function fmtNumber(n: number): string {
-  if (n >= 100) return n.toFixed(0);
-  if (n >= 10) return n.toFixed(1).replace(/\.0$/, '');
-  return n.toFixed(2).replace(/0$/, '').replace(/\.0$/, '');
+/** An orthogonal route as an SVG path with softly rounded corners. */
+export function routePath(points: readonly Point[], radius = 6): string {
+  const first = points[0];
+  if (!first) return '';
+  let d = `M${first.x},${first.y}`;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i] as Point;
+    const next = points[i + 1];
+    const prev = points[i - 1] as Point;
+    if (!next) {
+      d += `L${p.x},${p.y}`;
+      break;
+    }
+    const r = Math.min(
+      radius,
+      Math.hypot(p.x - prev.x, p.y - prev.y) / 2,
+      Math.hypot(next.x - p.x, next.y - p.y) / 2,
+    );
+    const inX = p.x - Math.sign(p.x - prev.x) * r;
+    const inY = p.y - Math.sign(p.y - prev.y) * r;
+    const outX = p.x + Math.sign(next.x - p.x) * r;
+    const outY = p.y + Math.sign(next.y - p.y) * r;
+    d += `L${inX},${inY}Q${p.x},${p.y} ${outX},${outY}`;
+  }
+  return d;
 }
 
-/** "12.4 ms > 10 ms" from a finding that measured something against a limit. */
-function limitText(f: Finding): string | null {
-  if (f.measured === undefined || f.limit === undefined) return null;
-  const unit = f.unit ? ` ${f.unit}` : '';
-  return `${fmtNumber(f.measured)}${unit} ${f.ruleId.startsWith('BW') ? '<' : '>'} ${fmtNumber(f.limit)}${unit}`;
+/** The findings of one element, re-read only when that element's findings change. */
+function useElementFindings(id: string) {
+  const key = useStudio((s) =>
+    (findingsFor(s.design).byElement.get(id) ?? []).map((f) => `${f.key}:${f.severity}`).join('|'),
+  );
+  return key === '' ? [] : (findingsFor(useStudio.getState().design).byElement.get(id) ?? []);
 }
 
 function DciEdgeView({
@@ -35,39 +53,28 @@ function DciEdgeView({
   sourceY,
   targetX,
   targetY,
-  sourcePosition,
-  targetPosition,
   data,
   selected,
 }: EdgeProps<FlowEdge>) {
   const settings = useStudio((s) => s.design.settings);
-  const findings = useFindings().byElement.get(id) ?? [];
+  const findings = useElementFindings(id);
+  const route = useRoutes((s) => s.byId.get(id));
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario((s) => s.failed.includes(id));
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-    curvature: 0.15,
-  });
   const link = data?.link;
   if (!link || link.kind !== 'dci') return null;
   const worst = worstSeverity(findings);
-  const limitFinding =
-    findings.find(
-      (f) => (f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW')) && f.severity === 'error',
-    ) ?? findings.find((f) => f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW'));
-  const broken = limitFinding !== undefined && limitFinding.severity === 'error';
+  const limit = limitFinding(findings);
+  const broken = limit !== undefined && limit.severity === 'error';
   const stroke = broken
     ? SEVERITY_STROKE.error
-    : worst === 'warning' && limitFinding
+    : worst === 'warning' && limit
       ? SEVERITY_STROKE.warning
       : 'var(--edge-dci)';
-  const rtt = linkRttMs(link, settings);
-  const figure = limitFinding ? limitText(limitFinding) : null;
+  const figure = limit ? limitText(limit) : null;
+  const [straight, midX, midY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  const path = route ? routePath(route.points) : straight;
+  const box: Box = route?.label?.box ?? { x: midX - 90, y: midY - 28, width: 180, height: 56 };
   return (
     <>
       <BaseEdge
@@ -83,57 +90,95 @@ function DciEdgeView({
         interactionWidth={24}
       />
       <EdgeLabelRenderer>
-        <div
-          data-testid={`edge-label.${id}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          className={`nodrag nopan pointer-events-auto absolute flex flex-col items-center rounded-md border px-2 py-1 text-[11px] leading-4 shadow-sm ${
-            broken
-              ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
-              : 'border-teal-200 bg-white text-slate-700 dark:border-teal-800 dark:bg-slate-900 dark:text-slate-200'
-          } ${selected ? 'ring-2 ring-teal-600' : ''}`}
-          onClick={() => useStudio.getState().select([id])}
-        >
-          {link.label && <span className="max-w-[11rem] truncate font-semibold">{link.label}</span>}
-          <span className={link.label ? '' : 'font-semibold'}>
-            {fmtNumber(link.distanceKm)} km · {fmtNumber(rtt)} ms
-            {link.rttMs === undefined ? '' : ' (set)'} · {fmtNumber(link.bandwidthGbps)} Gb/s
-          </span>
-          <span className="text-[10px] text-slate-500 dark:text-slate-400">
-            {link.transport}
-            {link.l2Extension !== 'none'
-              ? ` · ${link.l2Extension} · ${link.extendedSegmentIds.length} seg`
-              : ' · L3 only'}
-          </span>
-          {failed && (
-            <span
-              data-testid={`edge-failed.${id}`}
-              className="font-bold text-red-600 dark:text-red-400"
-            >
-              ✕ failed (what-if)
-            </span>
-          )}
-          {figure && (
-            <span
-              data-testid={`edge-limit.${id}`}
-              className="font-semibold text-red-700 dark:text-red-300"
-            >
-              {figure}
-            </span>
-          )}
-          {findings.length > 0 && (
-            <span data-testid={`badge.${id}`} data-severity={worst} className="sr-only">
-              {findings.length}
-            </span>
-          )}
-        </div>
+        <DciLabel
+          id={id}
+          link={link}
+          box={box}
+          figures={dciFigures(link, settings)}
+          figure={figure}
+          broken={broken}
+          failed={failed}
+          selected={selected ?? false}
+          findingCount={findings.length}
+          worst={worst}
+        />
       </EdgeLabelRenderer>
     </>
   );
 }
 
+function DciLabel({
+  id,
+  link,
+  box,
+  figures,
+  figure,
+  broken,
+  failed,
+  selected,
+  findingCount,
+  worst,
+}: {
+  id: string;
+  link: DciLink;
+  box: Box;
+  figures: string;
+  figure: string | null;
+  broken: boolean;
+  failed: boolean;
+  selected: boolean;
+  findingCount: number;
+  worst: string | null;
+}) {
+  return (
+    <div
+      data-testid={`edge-label.${id}`}
+      // The box the geometry placed (clear of devices and other labels), centred on it.
+      style={{
+        transform: `translate(-50%, -50%) translate(${box.x + box.width / 2}px, ${box.y + box.height / 2}px)`,
+        minWidth: box.width,
+      }}
+      className={`nodrag nopan pointer-events-auto absolute flex flex-col items-center rounded-md border px-2 py-1 text-[11px] leading-4 whitespace-nowrap shadow-sm ${
+        broken
+          ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
+          : 'border-teal-200 bg-white text-slate-700 dark:border-teal-800 dark:bg-slate-900 dark:text-slate-200'
+      } ${selected ? 'ring-2 ring-teal-600' : ''}`}
+      onClick={() => useStudio.getState().select([id])}
+    >
+      {link.label && <span className="max-w-[11rem] truncate font-semibold">{link.label}</span>}
+      <span className={link.label ? '' : 'font-semibold'}>{figures}</span>
+      <span className="text-[10px] text-slate-500 dark:text-slate-400">{dciTransport(link)}</span>
+      {failed && (
+        <span
+          data-testid={`edge-failed.${id}`}
+          className="font-bold text-red-600 dark:text-red-400"
+        >
+          ✕ failed (what-if)
+        </span>
+      )}
+      {figure && (
+        <span
+          data-testid={`edge-limit.${id}`}
+          className="font-semibold text-red-700 dark:text-red-300"
+        >
+          {figure}
+        </span>
+      )}
+      {findingCount > 0 && (
+        <span data-testid={`badge.${id}`} data-severity={worst} className="sr-only">
+          {findingCount}
+        </span>
+      )}
+    </div>
+  );
+}
+
 function FabricEdgeView({ id, sourceX, sourceY, targetX, targetY, selected }: EdgeProps<FlowEdge>) {
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
-  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  const route = useRoutes((s) => s.byId.get(id));
+  const path = route
+    ? routePath(route.points)
+    : getStraightPath({ sourceX, sourceY, targetX, targetY })[0];
   return (
     <BaseEdge
       id={id}
