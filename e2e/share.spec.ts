@@ -30,7 +30,7 @@ test.describe('Share links', () => {
     await expect(page.getByTestId('share.length')).toContainText('characters');
     await page.keyboard.press('Escape');
     const link = await studio.copyLink();
-    expect(link).toMatch(/^http:\/\/[^#]+\/#d=1\./);
+    expect(link).toMatch(/^http:\/\/[^#]+\/#d=2\./);
     expect(new URL(link).search).toBe(''); // the design travels in the fragment only
 
     const them = await colleague(browser);
@@ -89,7 +89,7 @@ test.describe('Share links', () => {
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
     const link = await studio.copyLink({ viewOnly: true });
-    expect(link).toMatch(/#v=1\./);
+    expect(link).toMatch(/#v=2\./);
     await studio.openLink(link);
 
     const banner = page.getByTestId('banner.view-only');

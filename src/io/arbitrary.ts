@@ -147,6 +147,7 @@ const workloadArb = fc.record(
     cluster: pick,
     memoryGB: positiveAmount(4096),
     dirtyRateMBps: amount(0, 10000),
+    writeRateMBps: amount(0, 2000),
     segments: picks,
     datastore: pick,
     downtimeToleranceS: positiveAmount(60),
@@ -160,6 +161,7 @@ const workloadArb = fc.record(
       'cluster',
       'memoryGB',
       'dirtyRateMBps',
+      'writeRateMBps',
       'segments',
       'downtimeToleranceS',
       'targets',
@@ -175,6 +177,17 @@ const waiverArb = fc.record(
     createdAt: fc.constant('2025-01-01T00:00:00.000Z'),
   },
   { requiredKeys: ['findingKey', 'ruleId', 'justification'] },
+);
+
+const noteArb = fc.record(
+  {
+    id: rawId,
+    text: fc.string({ maxLength: 60 }),
+    x: pixel,
+    y: pixel,
+    target: pick,
+  },
+  { requiredKeys: ['id', 'text', 'x', 'y'] },
 );
 
 const settingsArb = fc.oneof(
@@ -216,6 +229,7 @@ export const arbitraryDesign: fc.Arbitrary<Design> = fc
     segments: fc.array(segmentArb, { maxLength: 4 }),
     workloads: fc.array(workloadArb, { maxLength: 5 }),
     waivers: fc.array(waiverArb, { maxLength: 2 }),
+    notes: fc.array(noteArb, { maxLength: 3 }),
   })
   .map((spec): Design => {
     const makeId = idMaker();
@@ -359,6 +373,7 @@ export const arbitraryDesign: fc.Arbitrary<Design> = fc
         clusterId,
         memoryGB: w.memoryGB,
         dirtyRateMBps: w.dirtyRateMBps,
+        writeRateMBps: w.writeRateMBps,
         segmentIds: w.segments.flatMap((p) => at(segmentIds, p) ?? []),
         downtimeToleranceS: w.downtimeToleranceS,
         mobilityTargetIds: w.targets.flatMap((p) => at(clusterIds, p) ?? []),
@@ -374,5 +389,17 @@ export const arbitraryDesign: fc.Arbitrary<Design> = fc
       segments,
       workloads,
       waivers: spec.waivers,
+      notes: spec.notes.map((n) => {
+        const target =
+          n.target === undefined
+            ? undefined
+            : at([...nodeIds, ...links.map((l) => l.id)], n.target);
+        return {
+          id: makeId(n.id, 'note'),
+          text: n.text,
+          position: { x: n.x, y: n.y },
+          ...(target !== undefined ? { targetId: target } : {}),
+        };
+      }),
     };
   });

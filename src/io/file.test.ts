@@ -29,7 +29,7 @@ function reverseKeys(value: unknown): unknown {
 describe('The .dci.json file', () => {
   it('is pretty-printed JSON ending with a newline', () => {
     const text = serializeDesign(design());
-    expect(text.startsWith('{\n  "version": 1,\n  "name": "Rack to rack",')).toBe(true);
+    expect(text.startsWith('{\n  "version": 2,\n  "name": "Rack to rack",')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 

@@ -5,7 +5,8 @@ import { toDocument } from './document';
 import { serializeDesign } from './file';
 import { importBytes, MAX_IMPORT_BYTES } from './import';
 import { encodeLink } from './link';
-import { crc32, embedDesignInPng } from './png';
+import { crc32 } from './bytes';
+import { embedDesignInPng } from './png';
 import { embedDesignInSvg } from './svg';
 
 const design = () => new DesignBuilder('Imported').site('dc1', 'DC1').spine('s', 'dc1').build();

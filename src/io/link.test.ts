@@ -85,11 +85,11 @@ describe('Share links', () => {
     expect(roundTrip(design)).toEqual(toDocument(design));
   });
 
-  it('are edit links (d=1.…) unless asked to be view-only (v=1.…)', () => {
+  it('are edit links (d=2.…) unless asked to be view-only (v=2.…)', () => {
     const design = metro();
-    expect(encodeLink(design)).toMatch(/^d=1\.[A-Za-z0-9_-]+$/);
+    expect(encodeLink(design)).toMatch(/^d=2\.[A-Za-z0-9_-]+$/);
     const view = encodeLink(design, { viewOnly: true });
-    expect(view).toMatch(/^v=1\.[A-Za-z0-9_-]+$/);
+    expect(view).toMatch(/^v=2\.[A-Za-z0-9_-]+$/);
     expect(decodeLink(view)).toMatchObject({ ok: true, mode: 'view' });
     expect(decodeLink(encodeLink(design))).toMatchObject({ ok: true, mode: 'edit' });
   });
@@ -167,18 +167,42 @@ describe('Share links', () => {
   });
 
   it('say a link made by a newer version is from a newer version', () => {
-    const newer = encodeLink(metro()).replace(/^d=1\./, 'd=7.');
+    const newer = encodeLink(metro()).replace(/^d=2\./, 'd=7.');
     expect(errorOf(decodeLink(newer))).toMatchObject({
       kind: 'too-new',
       message: expect.stringContaining('This link was made by a newer version of DCI Studio'),
     });
   });
 
-  it('say a truncated link is damaged', () => {
+  it('say a truncated link was changed or cut', () => {
     const link = encodeLink(metro());
-    const error = errorOf(decodeLink(link.slice(0, link.length - 20)));
-    expect(error.kind).toBe('corrupt');
-    expect(error.message).toMatch(/^This link is damaged: /);
+    for (const cut of [1, 4, 20, link.length - 6]) {
+      const error = errorOf(decodeLink(link.slice(0, link.length - cut)));
+      expect(error.kind).toBe('corrupt');
+      expect(error.message).toMatch(/^This link was changed or cut/);
+    }
+  });
+
+  it('refuse every single-character change to the data of a format-2 link', () => {
+    const link = encodeLink(metro());
+    const original = decodeLink(link);
+    if (!original.ok) throw new Error(original.error.message);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let refused = 0;
+    let same = 0;
+    // Every position of the data, each changed to the next letter of the alphabet.
+    for (let i = 4; i < link.length; i++) {
+      const c = link[i] ?? 'A';
+      const swapped = alphabet[(alphabet.indexOf(c) + 1) % alphabet.length] ?? 'A';
+      const result = decodeLink(link.slice(0, i) + swapped + link.slice(i + 1));
+      if (!result.ok) refused++;
+      // Bits nobody reads (the last character's padding bits, the last DEFLATE byte's unused
+      // bits) may change and still read the same design: harmless.
+      else if (JSON.stringify(result.design) === JSON.stringify(original.design)) same++;
+      else throw new Error(`a change at ${i} loaded a different design`);
+    }
+    expect(refused).toBeGreaterThan(link.length - 10);
+    expect(same).toBeLessThanOrEqual(3);
   });
 
   it('say a link with foreign characters is damaged', () => {

@@ -1,20 +1,23 @@
 /**
  * Share links: a whole design in the URL fragment (never sent to a server).
  *
- * Link format 1, as it appears after `#`:
+ * Link format 2 (the current one), as it appears after `#`:
  *
- *     d=1.<data>     an edit link
- *     v=1.<data>     a view-only link (a UI mode, not access control: anyone may change v to d)
+ *     d=2.<data>     an edit link
+ *     v=2.<data>     a view-only link (a UI mode, not access control: anyone may change v to d)
  *
- * `1` is the link format; each link format decodes to one schema version (LINK_FORMATS), and the
+ * `2` is the link format; each link format decodes to one schema version (LINK_FORMATS), and the
  * document then goes through `loadDocument`, so an old link is migrated like an old file.
  * `<data>` is base64url (no padding) of raw DEFLATE (level 9, with the frozen preset dictionary
- * below) of the UTF-8 JSON of the *packed* design:
+ * of its format) of the UTF-8 JSON of the *packed* design, followed in format 2 by the CRC-32 of
+ * that JSON (4 bytes, big-endian): a link changed or cut anywhere is refused instead of loading
+ * another design. The packed design:
  *
- *     [name, settings, ids, nodes, links, segments, workloads, waivers]
+ *     format 1: [name, settings, ids, nodes, links, segments, workloads, waivers]
+ *     format 2: [name, settings, ids, nodes, links, segments, workloads, waivers, notes]
  *
  * - `ids` lists every element id once, in the order the elements appear (nodes, each array's
- *   volumes after their array, links, segments, workloads), then any dangling reference; an
+ *   volumes after their array, links, segments, workloads, notes), then any dangling reference; an
  *   element takes the next id, and a reference is an index into `ids`.
  * - Every record is a positional array in a frozen field order (the tables below). Enums are
  *   indexes into frozen lists (an unknown value is kept as its string), booleans are 0/1, a
@@ -22,10 +25,10 @@
  *   default (or absent) are dropped. A trailing empty list is dropped too.
  * - Node positions are rounded to whole pixels: the only loss, invisible on the canvas.
  *
- * Everything in this file that shapes format 1 (field orders, defaults, enum lists, dictionary)
- * is frozen: changing it would change what existing links mean. When the schema moves to
- * version 2, add link format 2 with its own tables and keep format 1 decoding to version 1.
- * The defaults here are deliberately copied from src/model/defaults.ts rather than imported.
+ * Everything in this file that shapes a published format (field orders, defaults, enum lists,
+ * dictionary) is frozen: changing it would change what existing links mean. Format 1 decodes to
+ * schema version 1, format 2 to version 2; the next schema version adds format 3 with its own
+ * tables. The defaults here are deliberately copied from src/model/defaults.ts, not imported.
  */
 import { deflateSync } from 'fflate';
 import type { Design } from '../model/schema';
@@ -34,6 +37,7 @@ import {
   base64Decode,
   base64Encode,
   inflateCapped,
+  crc32,
   TooLargeError,
   utf8Decode,
   utf8Encode,
@@ -50,7 +54,7 @@ export const MAX_LINK_CHARS = 2_000_000;
 /** A link never inflates to more than this: a guard against compression bombs. */
 export const MAX_LINK_INFLATED_BYTES = 5_000_000;
 
-export const CURRENT_LINK_FORMAT = 1;
+export const CURRENT_LINK_FORMAT = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Frozen tables of link format 1.
@@ -349,6 +353,20 @@ const WAIVER_V1: readonly Field[] = [
   { key: 'createdAt', codec: str, optional: true },
 ];
 
+// Format 2 = format 1 + a workload's write rate (last, so a format-1 row reads the same) + notes.
+const WORKLOAD_V2: readonly Field[] = [
+  ...WORKLOAD_V1,
+  { key: 'writeRateMBps', codec: num, def: 0 },
+];
+
+/** Note positions are flattened to x, y fields while packing, like nodes'. */
+const NOTE_V2: readonly Field[] = [
+  { key: 'text', codec: str, def: '' },
+  { key: 'x', codec: pixel },
+  { key: 'y', codec: pixel },
+  { key: 'targetId', codec: ref, optional: true },
+];
+
 /**
  * Preset DEFLATE dictionary of format 1: text that packed designs tend to repeat, so even the
  * first occurrence of an id prefix or a common label costs a back-reference. Most frequent last.
@@ -397,6 +415,9 @@ const DICTIONARY_V1 = utf8Encode(
     '],[0,',
   ].join(''),
 );
+
+/** Format 2's dictionary: format 1's, and the id prefix of notes as the most frequent. */
+const DICTIONARY_V2 = utf8Encode(`${utf8Decode(DICTIONARY_V1)}note-`);
 
 // ---------------------------------------------------------------------------------------------
 // Packing.
@@ -456,6 +477,7 @@ function idTable(design: Design): { ids: string[]; index: Map<string, number> } 
   for (const l of design.links) ids.push(l.id);
   for (const s of design.segments) ids.push(s.id);
   for (const w of design.workloads) ids.push(w.id);
+  for (const n of design.notes) ids.push(n.id);
   const index = new Map<string, number>();
   ids.forEach((id, i) => {
     if (!index.has(id)) index.set(id, i);
@@ -487,8 +509,12 @@ function packDesign(design: Design): Json {
     ...packRecord(l, LINK_FIELDS_V1[l.kind], ctx),
   ]);
   const segments = design.segments.map((s) => packRecord(s, SEGMENT_V1, ctx));
-  const workloads = design.workloads.map((w) => packRecord(w, WORKLOAD_V1, ctx));
+  const workloads = design.workloads.map((w) => packRecord(w, WORKLOAD_V2, ctx));
   const waivers = design.waivers.map((w) => packRecord(w, WAIVER_V1, ctx));
+  const notes = design.notes.map((n) => {
+    const { position, ...rest } = n;
+    return packRecord({ ...rest, x: position.x, y: position.y }, NOTE_V2, ctx);
+  });
   const packed: Json[] = [
     design.name,
     packRecord(design.settings, SETTINGS_V1, ctx),
@@ -498,16 +524,32 @@ function packDesign(design: Design): Json {
     segments,
     workloads,
     waivers,
+    notes,
   ];
   while (packed.length > 3 && same(packed[packed.length - 1] ?? null, [])) packed.pop();
   return packed;
 }
 
-function unpackDesignV1(packed: Json): Record<string, unknown> {
-  if (!Array.isArray(packed) || packed.length < 3 || packed.length > 8)
+/** What one link format packs differently from another (everything else is shared). */
+interface PackedTables {
+  readonly schemaVersion: number;
+  readonly workload: readonly Field[];
+  /** Format 2 packs notes after the waivers. */
+  readonly notes: boolean;
+}
+
+const unpackDesignV1 = (packed: Json) =>
+  unpackDesign(packed, { schemaVersion: 1, workload: WORKLOAD_V1, notes: false });
+const unpackDesignV2 = (packed: Json) =>
+  unpackDesign(packed, { schemaVersion: 2, workload: WORKLOAD_V2, notes: true });
+
+function unpackDesign(packed: Json, tables: PackedTables): Record<string, unknown> {
+  const maxLength = tables.notes ? 9 : 8;
+  if (!Array.isArray(packed) || packed.length < 3 || packed.length > maxLength)
     throw new Damaged('it does not hold a design');
   const [designName, settings, ids, nodes = [], links = [], segments = [], workloads = []] = packed;
   const waivers = packed[7] ?? [];
+  const notes = packed[8] ?? [];
   if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string'))
     throw new Damaged('its id table is damaged');
   let cursor = 0;
@@ -540,7 +582,11 @@ function unpackDesignV1(packed: Json): Record<string, unknown> {
   });
   const record = (fields: readonly Field[]) => (row: Json) => unpackRecord(row, fields, ctx);
   const unpackedSegments = list(segments).map(record(SEGMENT_V1));
-  const unpackedWorkloads = list(workloads).map(record(WORKLOAD_V1));
+  const unpackedWorkloads = list(workloads).map(record(tables.workload));
+  const unpackedNotes = list(notes).map((row) => {
+    const { x, y, ...rest } = unpackRecord(row, NOTE_V2, ctx);
+    return { ...rest, position: { x, y } };
+  });
   // Waivers and settings have no id: give them a context that never consumes the table.
   const noIds: UnpackContext = { ids, currentId: '', nextId: () => '' };
   const withoutId = (row: Json, fields: readonly Field[]) => {
@@ -548,7 +594,7 @@ function unpackDesignV1(packed: Json): Record<string, unknown> {
     return rest;
   };
   return {
-    version: 1,
+    version: tables.schemaVersion,
     name: str.unpack(designName ?? null, ctx),
     settings: withoutId(settings ?? null, SETTINGS_V1),
     nodes: unpackedNodes,
@@ -556,25 +602,30 @@ function unpackDesignV1(packed: Json): Record<string, unknown> {
     segments: unpackedSegments,
     workloads: unpackedWorkloads,
     waivers: list(waivers).map((row) => withoutId(row, WAIVER_V1)),
+    ...(tables.notes ? { notes: unpackedNotes } : {}),
   };
 }
 
 interface LinkFormat {
-  readonly schemaVersion: number;
   readonly dictionary: Uint8Array;
+  /** The compressed bytes end with the CRC-32 of the packed JSON (format 2 on). */
+  readonly checksum: boolean;
   readonly unpack: (packed: Json) => Record<string, unknown>;
 }
 
-/** Every link format ever published, and the schema version its documents have. */
+/** Every link format ever published (each unpacks to the schema version it was made for). */
 const LINK_FORMATS: Readonly<Record<number, LinkFormat>> = {
-  1: { schemaVersion: 1, dictionary: DICTIONARY_V1, unpack: unpackDesignV1 },
+  1: { dictionary: DICTIONARY_V1, checksum: false, unpack: unpackDesignV1 },
+  2: { dictionary: DICTIONARY_V2, checksum: true, unpack: unpackDesignV2 },
 };
+
+const CHECKSUM_BYTES = 4;
 
 // ---------------------------------------------------------------------------------------------
 // The public codec.
 
 /**
- * The fragment for a share link, without the `#`: `d=1.…` (edit) or `v=1.…` (view-only).
+ * The fragment for a share link, without the `#`: `d=2.…` (edit) or `v=2.…` (view-only).
  * The design goes through toDocument first, so no transient editor state leaks into a link.
  */
 export function encodeLink(design: Design, options: { viewOnly?: boolean } = {}): string {
@@ -587,14 +638,17 @@ export function encodeLink(design: Design, options: { viewOnly?: boolean } = {})
  * no encoder would write (damaged records, hostile keys); the studio itself uses encodeLink.
  */
 export function encodePackedLink(packed: unknown, format: number = CURRENT_LINK_FORMAT): string {
-  const compressed = deflateSync(utf8Encode(JSON.stringify(packed)), {
-    level: 9,
-    dictionary: LINK_FORMATS[format]?.dictionary ?? DICTIONARY_V1,
-  });
-  return `d=${format}.${base64Encode(compressed)}`;
+  const spec = LINK_FORMATS[format] ?? LINK_FORMATS[CURRENT_LINK_FORMAT];
+  const json = utf8Encode(JSON.stringify(packed));
+  const compressed = deflateSync(json, { level: 9, dictionary: spec?.dictionary ?? DICTIONARY_V2 });
+  if (!spec?.checksum) return `d=${format}.${base64Encode(compressed)}`;
+  const out = new Uint8Array(compressed.length + CHECKSUM_BYTES);
+  out.set(compressed);
+  new DataView(out.buffer).setUint32(compressed.length, crc32(json));
+  return `d=${format}.${base64Encode(out)}`;
 }
 
-/** The packed form of a design (link format 1), as encodeLink compresses it. */
+/** The packed form of a design (the current link format), as encodeLink compresses it. */
 export function packDesignForLink(design: Design): unknown {
   return packDesign(toDocument(design));
 }
@@ -607,6 +661,18 @@ export function shareUrl(base: string, design: Design, options: { viewOnly?: boo
 
 function damaged(reason: string): LinkLoadResult {
   return { ok: false, error: { kind: 'corrupt', message: `This link is damaged: ${reason}.` } };
+}
+
+/** A format-2 link whose checksum does not hold: the one message for a changed or cut link. */
+function changedOrCut(): LinkLoadResult {
+  return {
+    ok: false,
+    error: {
+      kind: 'corrupt',
+      message:
+        'This link was changed or cut: its checksum does not match. Copy the whole link again from where it was shared.',
+    },
+  };
 }
 
 /**
@@ -677,9 +743,21 @@ function decode(fragmentOrUrl: string): LinkLoadResult {
       error: { kind: 'not-a-design', message: 'This is not a DCI Studio link.' },
     };
   }
-  const bytes = base64Decode(match[2] ?? '');
-  if (!bytes) return damaged('it contains characters that do not belong in a link');
-  if (bytes.length === 0) return damaged('it is empty (the link may have been cut short)');
+  const data = match[2] ?? '';
+  const decoded = base64Decode(data);
+  if (!decoded) {
+    // Only link characters, yet not whole bytes: the link was cut (format 2 says so plainly).
+    if (format.checksum && /^[A-Za-z0-9_-]*$/u.test(data)) return changedOrCut();
+    return damaged('it contains characters that do not belong in a link');
+  }
+  if (decoded.length === 0) return damaged('it is empty (the link may have been cut short)');
+  let bytes = decoded;
+  let expectedCrc: number | null = null;
+  if (format.checksum) {
+    if (decoded.length <= CHECKSUM_BYTES) return changedOrCut();
+    bytes = decoded.subarray(0, decoded.length - CHECKSUM_BYTES);
+    expectedCrc = new DataView(decoded.buffer, decoded.byteOffset).getUint32(bytes.length);
+  }
   let inflated: Uint8Array;
   try {
     inflated = inflateCapped(bytes, MAX_LINK_INFLATED_BYTES, 'raw', format.dictionary);
@@ -692,8 +770,10 @@ function decode(fragmentOrUrl: string): LinkLoadResult {
           message: `This link is too large: it expands beyond ${MAX_LINK_INFLATED_BYTES.toLocaleString('en-US')} bytes.`,
         },
       };
+    if (format.checksum) return changedOrCut();
     return damaged('it is truncated or corrupted (the link may have been cut short)');
   }
+  if (expectedCrc !== null && crc32(inflated) !== expectedCrc) return changedOrCut();
   let packed: Json;
   try {
     packed = JSON.parse(utf8Decode(inflated)) as Json;

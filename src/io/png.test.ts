@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32, embedDesignInPng, extractDesignFromPng, isPng, PNG_KEYWORD } from './png';
+import { crc32 } from './bytes';
+import { embedDesignInPng, extractDesignFromPng, isPng, PNG_KEYWORD } from './png';
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);

@@ -4,30 +4,13 @@
  * studio reopens the design. Pure functions on bytes; reading never throws.
  */
 import { zlibSync } from 'fflate';
-import { inflateCapped, utf8Decode, utf8Encode } from './bytes';
+import { crc32, inflateCapped, utf8Decode, utf8Encode } from './bytes';
 
 export const PNG_KEYWORD = 'dci-studio-design';
 /** The most design text an image may expand to (the loader's own limit is 20 M characters). */
 export const MAX_PNG_DESIGN_BYTES = 20_000_000;
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10] as const;
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (ISO 3309, as PNG uses it) of the bytes. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && SIGNATURE.every((b, i) => bytes[i] === b);

@@ -59,6 +59,7 @@ export function emptyDesign(name = 'Untitled design'): Design {
     segments: [],
     workloads: [],
     waivers: [],
+    notes: [],
   };
 }
 
@@ -166,6 +167,7 @@ export function createWorkload(id: string, name: string, clusterId: string): Wor
     clusterId,
     memoryGB: 16,
     dirtyRateMBps: 50,
+    writeRateMBps: 0,
     segmentIds: [],
     downtimeToleranceS: 2,
     mobilityTargetIds: [],

@@ -11,7 +11,7 @@ export interface IntegrityProblem {
 
 export function checkReferences(design: Design): IntegrityProblem | null {
   const kinds = new Map<string, string>();
-  // Every id is unique across the file: nodes, volumes, links, segments and workloads.
+  // Every id is unique across the file: nodes, volumes, links, segments, workloads and notes.
   const volumes = new Set<string>();
   const seen = (id: string, path: string, kind: string): IntegrityProblem | null => {
     if (kinds.has(id) || volumes.has(id)) return { path, message: `duplicate id "${id}"` };
@@ -82,6 +82,11 @@ export function checkReferences(design: Design): IntegrityProblem | null {
         message: `"${w.datastoreId}" is not a volume of this design`,
       };
     }
+  }
+  // A note's target may point nowhere (its element was deleted elsewhere): it is then a free note.
+  for (const [i, n] of design.notes.entries()) {
+    const p = seen(n.id, `notes[${i}].id`, 'note');
+    if (p) return p;
   }
   for (const [i, l] of design.links.entries()) {
     if (l.kind !== 'dci') continue;

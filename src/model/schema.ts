@@ -1,5 +1,5 @@
 /**
- * The design document, version 1: the schema every file, link, paste and fixture is checked
+ * The design document, version 2: the schema every file, link, paste and fixture is checked
  * against (after migration), and the types the rest of the studio uses (inferred from it).
  * DOMAIN.md §1 is the source of every element and property here.
  * The format is a public interface: docs/design-format.md describes it. Change it only with a
@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
 
-export const CURRENT_VERSION = 1 as const;
+export const CURRENT_VERSION = 2 as const;
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const label = z.string().check(z.maxLength(200));
@@ -172,12 +172,32 @@ export const workloadSchema = z.object({
   clusterId: id,
   memoryGB: positive,
   dirtyRateMBps: nonNegative,
+  /**
+   * Write rate of one VM (MB/s), for replication bandwidth (DOMAIN.md §8, BW-REPLICATION).
+   * 0 means unknown: the rules that need it stay quiet. Added in version 2.
+   */
+  writeRateMBps: nonNegative,
   segmentIds: z.array(id),
   /** A volume id of one of the design's arrays. */
   datastoreId: z.optional(id),
   downtimeToleranceS: positive,
   /** Host clusters this workload may live-migrate to. */
   mobilityTargetIds: z.array(id),
+});
+
+export const NOTE_TEXT_MAX_CHARS = 2000;
+
+/**
+ * A whiteboard note on the canvas (added in version 2): free text, plain text only, optionally
+ * pointing at one element (a callout).
+ */
+export const noteSchema = z.object({
+  id,
+  text: z.string().check(z.maxLength(NOTE_TEXT_MAX_CHARS)),
+  /** Top-left corner, in canvas coordinates. */
+  position: positionSchema,
+  /** The element (node or link) the note points at. */
+  targetId: z.optional(id),
 });
 
 export const waiverSchema = z.object({
@@ -208,6 +228,7 @@ export const designSchema = z.object({
   segments: z.array(segmentSchema),
   workloads: z.array(workloadSchema),
   waivers: z.array(waiverSchema),
+  notes: z.array(noteSchema),
 });
 
 export type Position = z.infer<typeof positionSchema>;
@@ -233,6 +254,7 @@ export type L2Extension = DciLink['l2Extension'];
 export type Segment = z.infer<typeof segmentSchema>;
 export type Workload = z.infer<typeof workloadSchema>;
 export type Waiver = z.infer<typeof waiverSchema>;
+export type Note = z.infer<typeof noteSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Design = z.infer<typeof designSchema>;
 

@@ -129,7 +129,7 @@ export function CompareDialog() {
               id="compare-link"
               data-testid="compare.link"
               className={`${inputClass} h-8 font-mono !text-xs`}
-              placeholder="https://…/#d=1.…"
+              placeholder="https://…/#d=2.…"
               spellCheck={false}
               autoComplete="off"
               value={link}
