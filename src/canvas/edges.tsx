@@ -2,7 +2,8 @@ import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@x
 import { memo } from 'react';
 import type { DciLink } from '../model/schema';
 import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
-import type { Box, Point } from '../render/types';
+import { routePath } from '../render/path';
+import type { Box } from '../render/types';
 import { findingsFor, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
@@ -11,33 +12,6 @@ import { useUi } from '../store/ui';
 import { useRoutes } from './routes';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
-
-/** An orthogonal route as an SVG path with softly rounded corners. */
-export function routePath(points: readonly Point[], radius = 6): string {
-  const first = points[0];
-  if (!first) return '';
-  let d = `M${first.x},${first.y}`;
-  for (let i = 1; i < points.length; i++) {
-    const p = points[i] as Point;
-    const next = points[i + 1];
-    const prev = points[i - 1] as Point;
-    if (!next) {
-      d += `L${p.x},${p.y}`;
-      break;
-    }
-    const r = Math.min(
-      radius,
-      Math.hypot(p.x - prev.x, p.y - prev.y) / 2,
-      Math.hypot(next.x - p.x, next.y - p.y) / 2,
-    );
-    const inX = p.x - Math.sign(p.x - prev.x) * r;
-    const inY = p.y - Math.sign(p.y - prev.y) * r;
-    const outX = p.x + Math.sign(next.x - p.x) * r;
-    const outY = p.y + Math.sign(next.y - p.y) * r;
-    d += `L${inX},${inY}Q${p.x},${p.y} ${outX},${outY}`;
-  }
-  return d;
-}
 
 /** The findings of one element, re-read only when that element's findings change. */
 function useElementFindings(id: string) {

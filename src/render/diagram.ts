@@ -43,6 +43,7 @@ import type {
   ConnectorLabel,
   DeviceShape,
   Diagram,
+  NoteShape,
   Point,
   SiteShape,
 } from './types';
@@ -182,13 +183,66 @@ export function renderDiagram(
     devices.map((d) => d.box),
     sites.map((s) => ({ ...s.box, height: SITE_HEADER_PX })),
   );
+  // A note may point at a link: at its label, or at the middle of its route.
+  const targets = new Map(boxes);
+  for (const c of placed) {
+    const mid = pointAlong(c.points, polylineLength(c.points) / 2).point;
+    targets.set(c.id, c.label?.box ?? { x: mid.x - 1, y: mid.y - 1, width: 2, height: 2 });
+  }
+  const notes = noteShapes(design, targets);
   const bounds = unionBoxes([
+    ...notes.map((n) => n.box),
+    ...notes.flatMap((n) => (n.pointer ? [pointsBox(n.pointer)] : [])),
     ...sites.map((s) => s.box),
     ...devices.map((d) => d.box),
     ...placed.map((c) => pointsBox(c.points)),
     ...placed.flatMap((c) => (c.label ? [c.label.box] : [])),
   ]);
-  return { name: design.name, bounds, sites, devices, connectors: placed };
+  return { name: design.name, bounds, sites, devices, connectors: placed, notes };
+}
+
+/** Notes are 220 px wide at most; their text wraps at word boundaries. */
+export const NOTE_MAX_WIDTH = 220;
+export const NOTE_PAD = 8;
+const NOTE_FONT_PX = 12;
+const NOTE_LINE_PX = 16;
+
+export function wrapText(text: string, maxWidth: number, fontPx: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/u)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/u).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && textWidth(candidate, fontPx) > maxWidth) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    lines.push(line);
+  }
+  return lines.slice(0, 40);
+}
+
+function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[] {
+  return (design.notes ?? []).map((note) => {
+    const lines = wrapText(note.text, NOTE_MAX_WIDTH - 2 * NOTE_PAD, NOTE_FONT_PX);
+    const width = Math.max(
+      96,
+      Math.min(
+        NOTE_MAX_WIDTH,
+        Math.ceil(Math.max(...lines.map((l) => textWidth(l, NOTE_FONT_PX)))) + 2 * NOTE_PAD,
+      ),
+    );
+    const box = {
+      x: note.position.x,
+      y: note.position.y,
+      width,
+      height: lines.length * NOTE_LINE_PX + 2 * NOTE_PAD,
+    };
+    const target = note.targetId ? boxes.get(note.targetId) : undefined;
+    const pointer = target ? simplify(clipRoute([center(box), center(target)], box, target)) : null;
+    return { id: note.id, box, lines, targetId: note.targetId ?? null, pointer };
+  });
 }
 
 /**

@@ -56,6 +56,16 @@ export interface Connector {
   readonly label: ConnectorLabel | null;
 }
 
+export interface NoteShape {
+  readonly id: string;
+  readonly box: Box;
+  /** The note's text, wrapped to the box. */
+  readonly lines: readonly string[];
+  readonly targetId: string | null;
+  /** A callout: from the note's border to its target's, or null. */
+  readonly pointer: readonly Point[] | null;
+}
+
 export interface Diagram {
   readonly name: string;
   /** Everything drawn, sites, devices, connectors and labels. */
@@ -63,4 +73,5 @@ export interface Diagram {
   readonly sites: readonly SiteShape[];
   readonly devices: readonly DeviceShape[];
   readonly connectors: readonly Connector[];
+  readonly notes: readonly NoteShape[];
 }
