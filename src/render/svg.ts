@@ -95,7 +95,7 @@ function siteSvg(site: SiteShape): string {
   const title = fitText(site.label, width - 200, 14, true);
   const titleWidth = textWidth(title, 14, true);
   return (
-    `<g data-element-id="${escapeXml(site.id)}" data-kind="site">` +
+    `<g id="${escapeXml(site.id)}" data-element-id="${escapeXml(site.id)}" data-kind="site">` +
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="14" ` +
     `fill="${COLORS.siteFill}" fill-opacity="0.6" stroke="${COLORS.siteStroke[site.role]}" ` +
     `stroke-width="2" stroke-dasharray="8 5"/>` +
@@ -111,7 +111,7 @@ function deviceSvg(device: DeviceShape): string {
   const textX = x + 52;
   const room = width - 52 - 8;
   return (
-    `<g data-element-id="${escapeXml(device.id)}" data-kind="${device.kind}">` +
+    `<g id="${escapeXml(device.id)}" data-element-id="${escapeXml(device.id)}" data-kind="${device.kind}">` +
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="8" ` +
     `fill="${COLORS.card}" stroke="${COLORS.cardStroke}"/>` +
     `<rect x="${n(x + 10)}" y="${n(y + height / 2 - 16)}" width="32" height="32" rx="6" fill="${COLORS.iconBox}"/>` +
@@ -136,7 +136,7 @@ function connectorSvg(c: Connector): string {
     `<path d="${routePath(c.points)}" fill="none" stroke="${stroke}" ` +
     `stroke-width="${dci ? 3 : 1.25}"${c.dashed ? ' stroke-dasharray="7 5"' : ''} stroke-linejoin="round"/>`;
   return (
-    `<g data-element-id="${escapeXml(c.id)}" data-kind="${c.kind}">${path}` +
+    `<g id="${escapeXml(c.id)}" data-element-id="${escapeXml(c.id)}" data-kind="${c.kind}">${path}` +
     (c.label ? labelSvg(c.label.box, c.label.lines, broken) : '') +
     `</g>`
   );
@@ -166,7 +166,7 @@ function noteSvg(note: NoteShape): string {
     ? `<path d="${routePath(note.pointer, 0)}" fill="none" stroke="${COLORS.noteStroke}" stroke-width="1.5" stroke-dasharray="4 3"/>`
     : '';
   return (
-    `<g data-element-id="${escapeXml(note.id)}" data-kind="note">${pointer}` +
+    `<g id="${escapeXml(note.id)}" data-element-id="${escapeXml(note.id)}" data-kind="note">${pointer}` +
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="4" ` +
     `fill="${COLORS.noteFill}" stroke="${COLORS.noteStroke}"/>` +
     note.lines.map((l, i) => text(x + 8, y + 8 + 16 * i + 12, l, { size: 12 })).join('') +
