@@ -32,6 +32,14 @@ test.describe('Export and import', () => {
     expect(text.startsWith('<svg')).toBe(true);
     expect(text).toContain('urn:dci-studio:design');
     expect(text).not.toMatch(/<script|\son\w+=/i);
+    // Plain shapes other programs draw: no HTML inside, one group per element.
+    expect(text).not.toContain('foreignObject');
+    for (const id of await studio.allNodes.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-testid')?.slice('node.'.length)),
+    ))
+      expect(text).toContain(`data-element-id="${id}"`);
+    expect(text).toMatch(/<rect [^>]*rx="8"/);
+    expect(text).toContain('>Dark fibre route 1</text>');
 
     await studio.open();
     const chooser = page.waitForEvent('filechooser');
@@ -50,7 +58,7 @@ test.describe('Export and import', () => {
     await studio.loadTemplate('metro-vplex-otv');
     const file = await studio.exportFile('json');
     expect(file.name).toMatch(/\.dci\.json$/);
-    expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ version: 2 });
     const report = await studio.exportFile('markdown');
     expect(report.name).toMatch(/-review\.md$/);
     expect(report.bytes.toString('utf8')).toContain('Metro');
