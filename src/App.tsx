@@ -1,13 +1,13 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Canvas } from './canvas/Canvas';
-import { handleKeydown, type CommandContext } from './panels/commands';
+import { handleKeydown, type CommandContext } from './app/commands';
 import { Dialogs } from './panels/Dialogs';
 import { Palette } from './panels/Palette';
 import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
-import { startMove } from './panels/whatifActions';
+import { startMove } from './app/whatifActions';
 import { EmptyState } from './panels/EmptyState';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
 import { useStudio } from './store/studio';

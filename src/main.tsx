@@ -4,7 +4,7 @@ import { App } from './App';
 import './index.css';
 import { readAutosave, startAutosave } from './store/autosave';
 import { useStudio } from './store/studio';
-import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './panels/importExport';
+import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './app/importExport';
 
 const restored = readAutosave();
 if (restored) useStudio.getState().replaceDesign(restored);

@@ -16,7 +16,7 @@ import { NODE_KINDS, type NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { importFile } from '../panels/importExport';
+import { importFile } from '../app/importExport';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';

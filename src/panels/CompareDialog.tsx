@@ -21,7 +21,7 @@ import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { buttonClass, inputClass } from './fields';
 import { SEVERITY_META } from './FindingsPanel';
-import { OPEN_FILE_ACCEPT } from './importExport';
+import { OPEN_FILE_ACCEPT } from '../app/importExport';
 import { Modal } from './Modal';
 
 /** Longer lists are cut: a comparison with an unrelated design is not worth 2,000 rows. */

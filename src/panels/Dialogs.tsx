@@ -7,7 +7,7 @@ import type { RuleId } from '../rules/types';
 import { pushRecent } from '../store/recent';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
-import { COMMANDS, displayChord } from './commands';
+import { COMMANDS, displayChord } from '../app/commands';
 import { buttonClass, primaryButtonClass } from './fields';
 import { Modal } from './Modal';
 import { RecentDialog } from './RecentDialog';

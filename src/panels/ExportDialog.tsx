@@ -12,7 +12,7 @@ import {
   printReport,
   type DiagramOptions,
   type ExportScale,
-} from './importExport';
+} from '../app/importExport';
 import { Modal } from './Modal';
 
 const SCALES: readonly ExportScale[] = [1, 2, 3];

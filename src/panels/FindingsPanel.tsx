@@ -11,7 +11,7 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { linkOf, nameOf } from './labels';
+import { linkOf, nameOf } from '../model/labels';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 
 export const SEVERITY_META: Readonly<

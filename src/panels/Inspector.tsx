@@ -39,7 +39,7 @@ import {
 } from './fields';
 import { ElementFindings } from './ElementFindings';
 import { ClusterEstimates } from './Estimates';
-import { labelOf } from './labels';
+import { labelOf } from '../model/labels';
 
 const TRANSPORT_LABELS: Record<(typeof TRANSPORTS)[number], string> = {
   'dark-fiber': 'Dark fibre',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { listRecent, loadRecent, removeRecent, type RecentDesign } from '../store/recent';
 import { notify } from '../store/ui';
 import { buttonClass } from './fields';
-import { openDesign } from './importExport';
+import { openDesign } from '../app/importExport';
 import { Modal } from './Modal';
 
 function summary(entry: RecentDesign): string {

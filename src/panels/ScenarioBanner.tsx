@@ -4,7 +4,8 @@ import { moveSimulationFor } from '../store/scenarioResults';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { buttonClass, primaryButtonClass } from './fields';
-import { applyMove, discardMove, labelOf } from './whatifActions';
+import { applyMove, discardMove } from '../app/whatifActions';
+import { labelOf } from '../model/labels';
 
 /** Over the canvas while a what-if scenario is active: it is a scenario, not the design. */
 export function ScenarioBanner() {

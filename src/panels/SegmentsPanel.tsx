@@ -4,7 +4,7 @@
  */
 import { Cable, ChevronDown, ChevronRight, Network, Plus, Server, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { createSegment, newId } from '../model/defaults';
+import { newId } from '../model/defaults';
 import { siteIdOf } from '../model/edits';
 import {
   segmentSchema,
@@ -14,6 +14,16 @@ import {
   type Segment,
   type Site,
 } from '../model/schema';
+import {
+  addSegment,
+  patchSegment,
+  setExtendedBy,
+  setGatewayMode,
+  setIngressMode,
+  setIngressSite,
+  type GatewayMode,
+  type IngressMode,
+} from '../model/segments';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import {
@@ -28,11 +38,8 @@ import {
   SelectField,
   TextField,
 } from './fields';
-import { isCidr, nextFreeVlanId } from './validation';
-import { labelOf } from './labels';
-
-type GatewayMode = Segment['gatewayMode'];
-type IngressMode = Segment['ingressMode'];
+import { isCidr } from '../model/validation';
+import { labelOf } from '../model/labels';
 
 const GATEWAY_MODES: readonly { value: GatewayMode; label: string; help: string }[] = [
   {
@@ -123,35 +130,21 @@ function gatewaySummary(design: Design, segment: Segment): string {
   }
 }
 
-/** Apply a change to the segment as it is in the store now (not as it was at render). */
-function patchSegment(id: string, change: (segment: Segment) => Segment): void {
-  const state = useStudio.getState();
-  const current = state.design.segments.find((s) => s.id === id);
-  if (current) state.upsertSegment(change(current));
+/** Apply a segment edit to the design as it is in the store now (not as it was at render). */
+function edit(change: (design: Design) => Design): void {
+  useStudio.getState().apply(change);
 }
 
-function withIngressSite(segment: Segment, siteId: string | undefined): Segment {
-  const { ingressSiteId: _, ...rest } = segment;
-  return siteId === undefined ? rest : { ...rest, ingressSiteId: siteId };
-}
-
-function addSegment(): void {
+function addNewSegment(): void {
   const state = useStudio.getState();
   if (state.readOnly) return;
-  const { design } = state;
-  const vlanId = nextFreeVlanId(design.segments.map((s) => s.vlanId));
-  if (vlanId === null) {
+  const id = newId('seg');
+  const next = addSegment(state.design, id);
+  if (next === null) {
     notify('warning', 'Every VLAN id from 1 to 4094 is in use: delete a segment first.');
     return;
   }
-  const id = newId('seg');
-  const segment = createSegment(id, `vlan-${vlanId}`, vlanId);
-  // Start with a gateway and ingress at the first data center, so a new segment is complete.
-  const sites = sitesOf(design);
-  const home = sites.find((s) => s.role === 'dc') ?? sites[0];
-  state.upsertSegment(
-    home ? { ...segment, gatewaySiteIds: [home.id], ingressSiteId: home.id } : segment,
-  );
+  state.commit(next);
   useUi.getState().focusItem(id);
 }
 
@@ -185,7 +178,7 @@ export function SegmentsPanel() {
                 ? 'Every VLAN id is in use.'
                 : 'Add a segment on the next free VLAN id'
           }
-          onClick={addSegment}
+          onClick={addNewSegment}
         >
           <Plus className="h-4 w-4" aria-hidden /> Add segment
         </button>
@@ -349,7 +342,7 @@ function SegmentEditor({
   const [confirming, setConfirming] = useState(false);
   const sid = segment.id;
   const t = (field: string) => `segment.${sid}.${field}`;
-  const patch = (change: (s: Segment) => Segment) => patchSegment(sid, change);
+  const patch = (change: (s: Segment) => Segment) => edit((d) => patchSegment(d, sid, change));
   const sites = sitesOf(design);
   const siteOptions = sites.map((s) => ({
     value: s.id,
@@ -362,35 +355,11 @@ function SegmentEditor({
   const ingressHelp = INGRESS_MODES.find((m) => m.value === segment.ingressMode)?.help;
   const centralSite = segment.gatewaySiteIds[0] ?? '';
 
-  const setGatewayMode = (gatewayMode: GatewayMode) =>
-    patch((s) => ({
-      ...s,
-      gatewayMode,
-      // A centralized gateway lives at one site: keep the first of a per-site list.
-      gatewaySiteIds:
-        gatewayMode === 'centralized' ? s.gatewaySiteIds.slice(0, 1) : s.gatewaySiteIds,
-    }));
-
-  const setIngressMode = (ingressMode: IngressMode) =>
-    patch((s) => {
-      if (ingressMode !== 'single-site') return withIngressSite({ ...s, ingressMode }, undefined);
-      // Single-site ingress usually sits with the gateway; start there.
-      const start = s.ingressSiteId ?? s.gatewaySiteIds[0] ?? sites[0]?.id;
-      return withIngressSite({ ...s, ingressMode }, start);
-    });
-
-  const setExtendedBy = (next: string[]) => {
+  const setExtended = (next: string[]) => {
     // MultiCheckField reports the whole set; one box changed, so one link is edited.
     const after = new Set(next);
     const toggled = dciLinks.find((l) => extendedIds.includes(l.id) !== after.has(l.id));
-    if (!toggled) return;
-    const state = useStudio.getState();
-    const link = state.design.links.find((l) => l.id === toggled.id);
-    if (link?.kind !== 'dci') return;
-    const others = link.extendedSegmentIds.filter((x) => x !== sid);
-    state.updateLink(link.id, {
-      extendedSegmentIds: after.has(link.id) ? [...others, sid] : others,
-    });
+    if (toggled) edit((d) => setExtendedBy(d, sid, toggled.id, after.has(toggled.id)));
   };
 
   const remove = () =>
@@ -434,7 +403,7 @@ function SegmentEditor({
         options={GATEWAY_MODES}
         testId={t('gatewayMode')}
         disabled={readOnly}
-        onCommit={setGatewayMode}
+        onCommit={(mode) => edit((d) => setGatewayMode(d, sid, mode))}
       />
       {gatewayHelp && <Hint>{gatewayHelp}</Hint>}
       {segment.gatewayMode === 'centralized' &&
@@ -481,7 +450,7 @@ function SegmentEditor({
         options={INGRESS_MODES}
         testId={t('ingressMode')}
         disabled={readOnly}
-        onCommit={setIngressMode}
+        onCommit={(mode) => edit((d) => setIngressMode(d, sid, mode))}
       />
       {ingressHelp && <Hint>{ingressHelp}</Hint>}
       {segment.ingressMode === 'single-site' && sites.length > 0 && (
@@ -500,7 +469,7 @@ function SegmentEditor({
           ]}
           testId={t('ingressSiteId')}
           disabled={readOnly}
-          onCommit={(site) => patch((s) => withIngressSite(s, site === '' ? undefined : site))}
+          onCommit={(site) => edit((d) => setIngressSite(d, sid, site === '' ? undefined : site))}
         />
       )}
 
@@ -515,7 +484,7 @@ function SegmentEditor({
         testId={t('links')}
         disabled={readOnly}
         empty="No DCI links yet: connect two sites on the canvas."
-        onCommit={setExtendedBy}
+        onCommit={setExtended}
       />
 
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">

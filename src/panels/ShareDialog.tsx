@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { buttonClass, primaryButtonClass } from './fields';
-import { copyText, downloadDesignFile, LONG_LINK_CHARS, shareLinkFor } from './importExport';
+import { copyText, downloadDesignFile, LONG_LINK_CHARS, shareLinkFor } from '../app/importExport';
 import { Modal } from './Modal';
 
 /** "Copy link": the whole design in the link's fragment, which browsers never send to a server. */

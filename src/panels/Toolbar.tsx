@@ -20,8 +20,8 @@ import type { ReactNode } from 'react';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
-import { command, displayChord, type CommandContext } from './commands';
-import { useTidy } from './tidy';
+import { command, displayChord, type CommandContext } from '../app/commands';
+import { useTidy } from '../app/tidy';
 
 function ToolButton({
   id,

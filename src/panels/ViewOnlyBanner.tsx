@@ -1,6 +1,6 @@
 import { Eye, PencilLine } from 'lucide-react';
 import { useStudio } from '../store/studio';
-import { editCopy } from './importExport';
+import { editCopy } from '../app/importExport';
 
 /** Shown while a view-only link is open: what one can do, and the way out. */
 export function ViewOnlyBanner() {

@@ -17,7 +17,8 @@ import {
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass, inputClass, primaryButtonClass, Section } from './fields';
-import { applyMove, discardMove, labelOf, startMove } from './whatifActions';
+import { applyMove, discardMove, startMove } from '../app/whatifActions';
+import { labelOf } from '../model/labels';
 import { fmtSeconds } from './format';
 import { SEVERITY_META } from './FindingsPanel';
 import { focusFinding } from './focus';

@@ -5,7 +5,7 @@
  */
 import { ChevronDown, ChevronRight, LocateFixed, Plus, Server, Trash2 } from 'lucide-react';
 import { WorkloadEstimates } from './Estimates';
-import { startMove } from './whatifActions';
+import { startMove } from '../app/whatifActions';
 import { useEffect, useRef } from 'react';
 import { createWorkload, newId } from '../model/defaults';
 import {
@@ -27,8 +27,8 @@ import {
   SelectField,
   TextField,
 } from './fields';
-import { nextFreeName } from './validation';
-import { labelOf } from './labels';
+import { nextFreeName } from '../model/validation';
+import { labelOf } from '../model/labels';
 
 function clustersOf(design: Design): Cluster[] {
   return design.nodes.filter((n): n is Cluster => n.kind === 'cluster');

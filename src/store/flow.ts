@@ -114,27 +114,3 @@ export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEd
     return toFlowEdge(link, byId.get(link.id), handles);
   });
 }
-
-/** Absolute position of a node (sites are absolute; devices are relative to their site). */
-export function absolutePosition(design: Design, element: DesignNode): { x: number; y: number } {
-  if (element.kind === 'site') return element.position;
-  const site = design.nodes.find((n) => n.id === element.parentId);
-  return site
-    ? { x: site.position.x + element.position.x, y: site.position.y + element.position.y }
-    : element.position;
-}
-
-/** The topmost site whose box contains the point, if any. */
-export function siteAt(
-  design: Design,
-  point: { x: number; y: number },
-  exceptId?: string,
-): DesignNode | undefined {
-  let hit: DesignNode | undefined;
-  for (const n of design.nodes) {
-    if (n.kind !== 'site' || n.id === exceptId) continue;
-    const { x, y } = n.position;
-    if (point.x >= x && point.x <= x + n.width && point.y >= y && point.y <= y + n.height) hit = n;
-  }
-  return hit;
-}

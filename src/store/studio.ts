@@ -18,10 +18,9 @@ import {
   emptyDesign,
   KIND_LABELS,
   newId,
-  SITE_DEFAULT_SIZE,
 } from '../model/defaults';
 import {
-  cloneElements,
+  addNode,
   connect,
   findNode,
   moveNodes,
@@ -44,23 +43,19 @@ import type {
   Settings,
   Workload,
 } from '../model/schema';
+import { pasteInto, type Clipboard } from '../model/clipboard';
 import {
   absolutePosition,
+  freeSpotForSite,
+  insideSite,
   siteAt,
-  syncEdges,
-  syncNodes,
-  type FlowEdge,
-  type FlowNode,
-} from './flow';
+  snapToGrid,
+} from '../model/placement';
+import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
 
 const HISTORY_LIMIT = 200;
-
-export interface Clipboard {
-  readonly design: Design;
-  readonly ids: readonly string[];
-}
 
 export interface StudioState {
   design: Design;
@@ -74,6 +69,8 @@ export interface StudioState {
   pasteCount: number;
 
   commit: (next: Design) => void;
+  /** Apply a pure model edit to the design as it is now: one undoable step. */
+  apply: (edit: (design: Design) => Design) => void;
   replaceDesign: (next: Design, options?: { readOnly?: boolean }) => void;
   undo: () => void;
   redo: () => void;
@@ -154,6 +151,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     pasteCount: 0,
 
     commit,
+    apply: (edit) => commit(edit(get().design)),
     replaceDesign: (next, options) => {
       // What-if scenarios and highlighted paths belong to the design they were made on.
       if (next !== get().design) {
@@ -203,7 +201,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         const abs = absolutePosition(next, element);
         const center = { x: abs.x + DEVICE_SIZE.width / 2, y: abs.y + DEVICE_SIZE.height / 2 };
         const home = findNode(next, element.parentId);
-        if (home?.kind === 'site' && inside(home, center)) continue;
+        if (home?.kind === 'site' && insideSite(home, center)) continue;
         const landed = siteAt(next, center);
         if (landed) {
           next = reparent(next, id, landed.id, {
@@ -263,9 +261,9 @@ export const useStudio = create<StudioState>()((set, get) => {
       if (kind === 'site') {
         const label = `DC${count}`;
         commit(
-          upsertSiteFirst(
+          addNode(
             state.design,
-            createSite(id, label, freeSpotForSite(state.design, snap(at))),
+            createSite(id, label, freeSpotForSite(state.design, snapToGrid(at))),
           ),
         );
         return id;
@@ -280,7 +278,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         return null;
       }
       const label = `${defaultLabel(kind)}-${count}`;
-      const relative = snap({ x: at.x - site.position.x, y: at.y - site.position.y });
+      const relative = snapToGrid({ x: at.x - site.position.x, y: at.y - site.position.y });
       const device = createDevice(kind, id, label, site.id, relative);
       commit({ ...state.design, nodes: [...state.design.nodes, device] });
       return id;
@@ -340,39 +338,6 @@ export const useStudio = create<StudioState>()((set, get) => {
   };
 });
 
-const SITE_GAP = 80;
-
-/**
- * Where a new site dropped at `at` goes: there, unless it would overlap a site (then a device
- * dropped in the overlap would have two homes); in that case just to the right of it.
- */
-export function freeSpotForSite(design: Design, at: Position): Position {
-  const { width, height } = SITE_DEFAULT_SIZE;
-  let spot = at;
-  for (let guard = 0; guard < 100; guard++) {
-    const hit = design.nodes.find(
-      (n) =>
-        n.kind === 'site' &&
-        spot.x < n.position.x + n.width + SITE_GAP &&
-        spot.x + width + SITE_GAP > n.position.x &&
-        spot.y < n.position.y + n.height + SITE_GAP &&
-        spot.y + height + SITE_GAP > n.position.y,
-    );
-    if (!hit || hit.kind !== 'site') return spot;
-    spot = snap({ x: hit.position.x + hit.width + SITE_GAP, y: spot.y });
-  }
-  return spot;
-}
-
-function inside(site: DesignNode & { kind: 'site' }, p: Position): boolean {
-  return (
-    p.x >= site.position.x &&
-    p.x <= site.position.x + site.width &&
-    p.y >= site.position.y &&
-    p.y <= site.position.y + site.height
-  );
-}
-
 function sameDesignPositions(a: Design, b: Design): boolean {
   if (a.nodes.length !== b.nodes.length) return false;
   return a.nodes.every((n, i) => {
@@ -385,11 +350,6 @@ function sameDesignPositions(a: Design, b: Design): boolean {
       (n.kind === 'site' || (m.kind !== 'site' && m.parentId === n.parentId))
     );
   });
-}
-
-const GRID = 16;
-function snap(p: Position): Position {
-  return { x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID };
 }
 
 function defaultLabel(kind: NodeKind): string {
@@ -405,69 +365,4 @@ function defaultLabel(kind: NodeKind): string {
     default:
       return kind;
   }
-}
-
-function upsertSiteFirst(design: Design, site: DesignNode): Design {
-  const sites = design.nodes.filter((n) => n.kind === 'site');
-  const devices = design.nodes.filter((n) => n.kind !== 'site');
-  return { ...design, nodes: [...sites, site, ...devices] };
-}
-
-/**
- * Paste copies the clipboard's elements as fresh elements. Devices whose site was not copied
- * go back into that site if it still exists in the current design.
- */
-export function pasteInto(
-  current: Design,
-  clip: Clipboard,
-  offset: Position,
-): { design: Design; newIds: string[] } | null {
-  const { design: withCopies, newIds } = cloneElements(clip.design, clip.ids, offset);
-  const fresh = new Set(newIds);
-  const currentIds = new Set(current.nodes.map((n) => n.id));
-  const copiedNodes = withCopies.nodes.filter((n) => fresh.has(n.id));
-  const okNodes = copiedNodes.filter(
-    (n) => n.kind === 'site' || fresh.has(n.parentId) || currentIds.has(n.parentId),
-  );
-  if (okNodes.length === 0) return null;
-  const okIds = new Set(okNodes.map((n) => n.id));
-  const links = withCopies.links.filter(
-    (l) => fresh.has(l.id) && okIds.has(l.source) && okIds.has(l.target),
-  );
-  const originalWorkloads = new Set(clip.design.workloads.map((w) => w.id));
-  // A pasted workload may name clusters, segments or volumes that were deleted since the copy.
-  const clusterIds = new Set(
-    [...current.nodes, ...okNodes].filter((n) => n.kind === 'cluster').map((n) => n.id),
-  );
-  const segmentIds = new Set(current.segments.map((seg) => seg.id));
-  const volumeIds = new Set(
-    [...current.nodes, ...okNodes].flatMap((n) =>
-      n.kind === 'array' ? n.volumes.map((v) => v.id) : [],
-    ),
-  );
-  const workloads = withCopies.workloads
-    .filter((w) => !originalWorkloads.has(w.id) && okIds.has(w.clusterId))
-    .map((w) => {
-      const { datastoreId, ...rest } = w;
-      return {
-        ...rest,
-        mobilityTargetIds: w.mobilityTargetIds.filter((t) => clusterIds.has(t)),
-        segmentIds: w.segmentIds.filter((t) => segmentIds.has(t)),
-        ...(datastoreId !== undefined && volumeIds.has(datastoreId) ? { datastoreId } : {}),
-      };
-    });
-  const sites = okNodes.filter((n) => n.kind === 'site');
-  const devices = okNodes.filter((n) => n.kind !== 'site');
-  const design: Design = {
-    ...current,
-    nodes: [
-      ...current.nodes.filter((n) => n.kind === 'site'),
-      ...sites,
-      ...current.nodes.filter((n) => n.kind !== 'site'),
-      ...devices,
-    ],
-    links: [...current.links, ...links],
-    workloads: [...current.workloads, ...workloads],
-  };
-  return { design, newIds: [...okIds, ...links.map((l) => l.id)] };
 }

@@ -1,12 +1,12 @@
 /**
- * What-if actions shared by the canvas, the workload editor, the banner and the What-if panel;
- * light, so the first screen does not load the what-if engine.
+ * What-if actions shared by the app, the workload editor, the banner and the What-if panel;
+ * light (a type import of the engine only), so the first screen does not load the what-if engine.
  */
 import type { MoveSimulation } from '../rules/whatif/move';
 import { useScenario } from '../store/scenario';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
-import { labelOf } from './labels';
+import { labelOf } from '../model/labels';
 
 export { labelOf };
 

@@ -1,6 +1,6 @@
 /**
- * Pure checks and suggestions behind the sidebar panels' inputs (no React, no store), so they
- * can be tested as specs and reused by a paste or import path later.
+ * Pure checks and suggestions for what people type into a design (subnets, VLAN ids, names): the
+ * sidebar panels' inputs and the model's own edits (a new segment's VLAN id) use them.
  */
 
 const DECIMAL = /^(0|[1-9]\d*)$/;

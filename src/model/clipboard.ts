@@ -1,0 +1,71 @@
+/**
+ * Copy and paste as pure edits: the clipboard keeps the design it was copied from, so a paste
+ * still works after the originals are edited or deleted.
+ */
+import { cloneElements } from './edits';
+import type { Design, Position } from './schema';
+
+export interface Clipboard {
+  readonly design: Design;
+  readonly ids: readonly string[];
+}
+
+/**
+ * Paste copies the clipboard's elements as fresh elements. Devices whose site was not copied
+ * go back into that site if it still exists in the current design; null when nothing can be
+ * pasted (every copied device's site is gone).
+ */
+export function pasteInto(
+  current: Design,
+  clip: Clipboard,
+  offset: Position,
+): { design: Design; newIds: string[] } | null {
+  const { design: withCopies, newIds } = cloneElements(clip.design, clip.ids, offset);
+  const fresh = new Set(newIds);
+  const currentIds = new Set(current.nodes.map((n) => n.id));
+  const copiedNodes = withCopies.nodes.filter((n) => fresh.has(n.id));
+  const okNodes = copiedNodes.filter(
+    (n) => n.kind === 'site' || fresh.has(n.parentId) || currentIds.has(n.parentId),
+  );
+  if (okNodes.length === 0) return null;
+  const okIds = new Set(okNodes.map((n) => n.id));
+  const links = withCopies.links.filter(
+    (l) => fresh.has(l.id) && okIds.has(l.source) && okIds.has(l.target),
+  );
+  const originalWorkloads = new Set(clip.design.workloads.map((w) => w.id));
+  // A pasted workload may name clusters, segments or volumes that were deleted since the copy.
+  const clusterIds = new Set(
+    [...current.nodes, ...okNodes].filter((n) => n.kind === 'cluster').map((n) => n.id),
+  );
+  const segmentIds = new Set(current.segments.map((seg) => seg.id));
+  const volumeIds = new Set(
+    [...current.nodes, ...okNodes].flatMap((n) =>
+      n.kind === 'array' ? n.volumes.map((v) => v.id) : [],
+    ),
+  );
+  const workloads = withCopies.workloads
+    .filter((w) => !originalWorkloads.has(w.id) && okIds.has(w.clusterId))
+    .map((w) => {
+      const { datastoreId, ...rest } = w;
+      return {
+        ...rest,
+        mobilityTargetIds: w.mobilityTargetIds.filter((t) => clusterIds.has(t)),
+        segmentIds: w.segmentIds.filter((t) => segmentIds.has(t)),
+        ...(datastoreId !== undefined && volumeIds.has(datastoreId) ? { datastoreId } : {}),
+      };
+    });
+  const sites = okNodes.filter((n) => n.kind === 'site');
+  const devices = okNodes.filter((n) => n.kind !== 'site');
+  const design: Design = {
+    ...current,
+    nodes: [
+      ...current.nodes.filter((n) => n.kind === 'site'),
+      ...sites,
+      ...current.nodes.filter((n) => n.kind !== 'site'),
+      ...devices,
+    ],
+    links: [...current.links, ...links],
+    workloads: [...current.workloads, ...workloads],
+  };
+  return { design, newIds: [...okIds, ...links.map((l) => l.id)] };
+}
