@@ -4,7 +4,7 @@
  */
 import { updateLink } from '../src/model/edits';
 import { elementCount, syntheticDesign } from '../src/model/synthetic';
-import { runRules } from '../src/rules/index';
+import { buildContext, RULE_LIST, runRules, runRulesOn } from '../src/rules/index';
 import { fmt, medianMs } from './util';
 
 /** Best of n runs: on a shared, busy machine the median mostly measures the neighbours. */
@@ -36,6 +36,25 @@ export default function validateBench(): void {
   console.log(
     `best of 15: 1k ${fmt(bestMs(() => runRules(small)))} ms, 10k ${fmt(bestMs(() => runRules(large)))} ms`,
   );
+
+  // What the rules of edition 2 (DOMAIN.md §8) cost on the 10k design, each on its own over a
+  // context built once (the graph is shared by every rule of a run).
+  const ctx = buildContext(large);
+  runRulesOn(ctx);
+  const edition2 = new Set(['STORAGE-PEER', 'BW-REPLICATION']);
+  const without = RULE_LIST.filter((r) => !edition2.has(r.id));
+  const withMs = bestMs(() => runRulesOn(buildContext(large)));
+  const withoutMs = bestMs(() => runRulesOn(buildContext(large), without));
+  console.log(
+    `10k with / without STORAGE-PEER and BW-REPLICATION: ${fmt(withMs)} / ${fmt(withoutMs)} ms best of 15`,
+  );
+  for (const id of ['STORAGE-PEER', 'BW-REPLICATION', 'LAT-WITNESS'] as const) {
+    const rule = RULE_LIST.find((r) => r.id === id);
+    if (!rule) continue;
+    let n = 0;
+    const ms = bestMs(() => (n = rule.run(ctx).length));
+    console.log(`  ${id} on 10k: ${fmt(ms)} ms best of 15, ${n} findings`);
+  }
 
   const edited = syntheticDesign({ sites: 3, elements: 500 });
   let distanceKm = 40;

@@ -10,6 +10,7 @@ import { Toolbar } from './panels/Toolbar';
 import { startMove } from './app/whatifActions';
 import { EmptyState } from './panels/EmptyState';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
+import { StorageFullDialog, TabConflictBanner } from './panels/StoragePrompts';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
@@ -60,6 +61,7 @@ function Studio() {
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
       <ViewOnlyBanner />
+      <TabConflictBanner />
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">
@@ -70,6 +72,7 @@ function Studio() {
         <Sidebar />
       </main>
       <Dialogs />
+      <StorageFullDialog />
       <Toasts />
     </div>
   );

@@ -2,13 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './index.css';
-import { readAutosave, startAutosave } from './store/autosave';
-import { useStudio } from './store/studio';
+import { startPersistence } from './store/persistence';
 import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './app/importExport';
 
-const restored = readAutosave();
-if (restored) useStudio.getState().replaceDesign(restored);
-startAutosave();
+// This tab's design comes back from browser storage before the first render.
+await startPersistence();
 // A share link in the address bar opens over the restored design (which goes to recent designs).
 installLinkSync();
 openLinkFromLocation();

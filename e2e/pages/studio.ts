@@ -11,10 +11,63 @@ export class StudioPage {
   async open(options: { keepStorage?: boolean; hash?: string } = {}): Promise<void> {
     if (!options.keepStorage) {
       await this.page.goto('/');
-      await this.page.evaluate(() => localStorage.clear());
+      await this.clearStorage();
     }
     await this.page.goto(`/${options.hash ?? ''}`);
     await expect(this.canvas).toBeVisible();
+  }
+
+  /** Empty what the studio keeps in this browser: designs (IndexedDB), settings, tab memory. */
+  async clearStorage(): Promise<void> {
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      sessionStorage.clear();
+      await new Promise<void>((resolve) => {
+        const request = indexedDB.open('dci-studio');
+        request.onupgradeneeded = () => request.result.createObjectStore('kv');
+        request.onerror = () => resolve();
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction('kv', 'readwrite');
+          tx.objectStore('kv').clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+        };
+      });
+    });
+  }
+
+  /**
+   * Make the browser refuse to store anything more in IndexedDB, as a full disk does (the
+   * quota cannot be shrunk from a test): every write fails with QuotaExceededError. The page
+   * reloads, and every later load of this page is the same.
+   */
+  async fillStorageToQuota(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const refuse = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = refuse;
+      IDBObjectStore.prototype.add = refuse;
+    });
+    await this.page.reload();
+    await expect(this.canvas).toBeVisible();
+  }
+
+  /** The names listed in Recent designs (opens and closes the dialog). */
+  async recentNames(): Promise<string[]> {
+    await this.page.getByTestId('toolbar.recent').click();
+    const dialog = this.page.getByTestId('dialog.recent');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText('Reading browser storage…')).toHaveCount(0);
+    const names = await dialog
+      .locator('[data-testid^="recent.item."] .font-semibold')
+      .allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    return names;
   }
 
   get canvas(): Locator {
@@ -185,6 +238,28 @@ export class StudioPage {
   /** Wait until the autosave has written the current design (debounced). */
   async waitForAutosave(): Promise<void> {
     await this.page.waitForTimeout(600);
+  }
+
+  // --- Workloads and fixes (e2e/rules.spec.ts) ---
+
+  /** Open a workload's editor in the Workloads tab. */
+  async openWorkload(id: string): Promise<void> {
+    await this.page.getByTestId('tab.workloads').click();
+    const row = this.page.getByTestId(`workload.${id}`);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await expect(row).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** Type a value into a field of the open workload editor and commit it. */
+  async setWorkloadField(id: string, field: string, value: string): Promise<void> {
+    const input = this.page.getByTestId(`workload.${id}.${field}`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  /** Apply the n-th one-click fix of the first open finding of a rule. */
+  async applyFix(ruleId: string, fixIndex = 0): Promise<void> {
+    await this.openFinding(ruleId).first().getByTestId(`fix.${ruleId}.${fixIndex}`).click();
   }
 
   // --- Review: waivers, compare, tidy up (e2e/review.spec.ts) ---

@@ -12,9 +12,8 @@ import { embedDesignInPng } from '../io/png';
 import { collectEstimates, reportHtml, reportMarkdown } from '../io/report';
 import type { DiagramExportOptions } from '../io/diagram';
 import type { Design } from '../model/schema';
-import { writeAutosave } from '../store/autosave';
 import { findingsFor } from '../store/findings';
-import { pushRecent } from '../store/recent';
+import { replaceOpenDesign, saveOpenDesign } from '../store/persistence';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 
@@ -40,20 +39,31 @@ export function clearLinkFragment(): void {
 }
 
 /**
- * Replace the open design with `design`, keeping the open one in recent designs first.
- * A view-only design keeps its `#v=` link in the address bar (so a reload stays view-only, and
- * autosave skips it); anything else drops a link fragment that is no longer what is shown.
+ * Replace the open design with `design`, once the open one is stored in recent designs (or the
+ * user, asked because it could not be stored, chose to go on). Resolves false when the user
+ * kept the open design. A view-only design keeps its `#v=` link in the address bar (so a reload
+ * stays view-only, and autosave skips it); anything else drops a link fragment that is no
+ * longer what is shown.
  */
-export function openDesign(design: Design, options: { readOnly?: boolean; message?: string } = {}) {
-  const current = useStudio.getState().design;
-  if (!pushRecent(current))
-    notify('warning', 'The open design could not be kept in recent designs (browser storage).');
-  useStudio.getState().replaceDesign(design, { readOnly: options.readOnly ?? false });
+export async function openDesign(
+  design: Design,
+  options: { readOnly?: boolean; message?: string } = {},
+): Promise<boolean> {
+  const replaced = await replaceOpenDesign(design, {
+    readOnly: options.readOnly ?? false,
+    download: (d) => downloadDesignFile(d),
+  });
+  if (!replaced) {
+    clearLinkFragment();
+    notify('info', 'The open design was kept.');
+    return false;
+  }
   if (!options.readOnly) clearLinkFragment();
   const ui = useUi.getState();
   ui.openDialog(null);
   ui.requestFit();
   if (options.message) notify('success', options.message);
+  return true;
 }
 
 /** Open the design in the address bar's fragment, if there is one (startup and hashchange). */
@@ -67,7 +77,7 @@ export function openLinkFromLocation(): void {
     return;
   }
   const view = result.mode === 'view';
-  openDesign(result.design, {
+  void openDesign(result.design, {
     readOnly: view,
     message: view
       ? `Opened “${result.design.name}” from a view-only link.`
@@ -81,7 +91,7 @@ export function editCopy(): void {
   useStudio.getState().replaceDesign(design, { readOnly: false });
   clearLinkFragment();
   // The design object did not change, so autosave would not notice: save it now.
-  writeAutosave(design);
+  void saveOpenDesign();
   notify('success', 'You are editing a copy. The link you opened is unchanged.');
 }
 
@@ -102,7 +112,7 @@ export async function importFile(file: File): Promise<void> {
     );
     return;
   }
-  openDesign(result.design, { message: `Opened “${result.design.name}” from ${file.name}.` });
+  await openDesign(result.design, { message: `Opened “${result.design.name}” from ${file.name}.` });
 }
 
 /** The "Open…" command: a file picker for design files and exported images. */

@@ -1,46 +1,115 @@
 /**
- * Headless entry point: `dci-studio validate <file> [--json]`. Reads a design through the one
- * loader, runs the rules and prints findings grouped by severity. Exit codes: 0 clean (warnings
- * and info allowed), 1 at least one error finding, 2 the file could not be read or loaded.
+ * Headless entry point:
+ *
+ *     dci-studio validate <file> [--json] [--strict]
+ *     dci-studio validate <file> --fail <id>[,<id>…] [--json]   the design with those failed
+ *     dci-studio validate <file> --single-failures [--json]     every DCI link, then every site
+ *
+ * Reads a design through the one loader and evaluates it with the rules, or with the What-if
+ * tab's engine (src/rules/whatif). Exit codes: 0 no error (warnings and info allowed); 1 an
+ * error finding (for --fail: under the failure; for --single-failures: in the design or added
+ * by any single failure, or stretched storage or a cluster left in an error state); 2 the file
+ * could not be read or loaded, the arguments are wrong, or --strict and the loader warned.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadDocument } from '../io/document';
-import { buildIndex } from '../rules/graph';
+import { elementLabels } from '../model/labels';
+import type { Design } from '../model/schema';
 import { runRules } from '../rules/index';
 import type { Finding, Severity } from '../rules/types';
+import { failureImpact, singleFailureSweep } from '../rules/whatif/failure';
+import { formatImpact, formatSweep, rowHasError } from './whatif';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => Promise<string>;
+  /**
+   * Where relative paths start: the directory the user ran the command from. `npm run` changes
+   * the working directory to the package, and says where the user was in INIT_CWD.
+   */
+  readonly cwd?: string;
 }
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => readFile(p, 'utf8'),
+  cwd: process.env['INIT_CWD'] ?? process.cwd(),
 };
 
-const USAGE = 'Usage: dci-studio validate <file> [--json]\n';
+const USAGE = `Usage: dci-studio validate <file> [--json] [--strict]
+       dci-studio validate <file> --fail <id>[,<id>...] [--json]
+       dci-studio validate <file> --single-failures [--json]
+`;
 const HEADINGS: Readonly<Record<Severity, string>> = {
   error: 'Errors',
   warning: 'Warnings',
   info: 'Info',
 };
 
-export async function run(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+interface Args {
+  readonly file: string;
+  readonly json: boolean;
+  readonly strict: boolean;
+  readonly fail: readonly string[] | null;
+  readonly singleFailures: boolean;
+}
+
+function parse(argv: readonly string[]): Args | string {
   const [command, ...rest] = argv;
-  const json = rest.includes('--json');
-  const files = rest.filter((a) => !a.startsWith('--'));
-  const file = files[0];
-  if (command !== 'validate' || file === undefined || files.length > 1) {
-    io.stderr(USAGE);
+  if (command !== 'validate') return 'the only command is validate';
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        fail: { type: 'string', multiple: true },
+        'single-failures': { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const { values, positionals } = parsed;
+  const file = positionals[0];
+  if (file === undefined) return 'no design file given';
+  if (positionals.length > 1) return `one design file at a time (got ${positionals.join(', ')})`;
+  const fail = values.fail
+    ? values.fail
+        .flatMap((v) => v.split(','))
+        .map((id) => id.trim())
+        .filter((id) => id !== '')
+    : null;
+  if (fail !== null && fail.length === 0) return '--fail needs element ids';
+  if (fail !== null && values['single-failures'])
+    return '--fail and --single-failures do not go together';
+  return {
+    file,
+    json: values.json === true,
+    strict: values.strict === true,
+    fail,
+    singleFailures: values['single-failures'] === true,
+  };
+}
+
+export async function run(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const args = parse(argv);
+  if (typeof args === 'string') {
+    io.stderr(`dci-studio: ${args}\n${USAGE}`);
     return 2;
   }
+  const { file } = args;
+  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
   let text: string;
   try {
-    text = await io.readFile(file);
+    text = await io.readFile(path);
   } catch (e) {
     io.stderr(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -50,19 +119,43 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     io.stderr(`${file}: ${loaded.error.message}\n`);
     return 2;
   }
-  const findings = runRules(loaded.design);
-  if (json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
-  else io.stdout(formatFindings(loaded.design, findings, file));
+  const { design } = loaded;
+
+  if (args.fail !== null) {
+    const known = new Set([...design.nodes.map((n) => n.id), ...design.links.map((l) => l.id)]);
+    const unknown = args.fail.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      const dci = design.links.filter((l) => l.kind === 'dci').map((l) => l.id);
+      io.stderr(
+        `${file}: no element ${unknown.map((id) => `"${id}"`).join(', ')} to fail (a node, a site or a link id; DCI links: ${dci.join(', ') || 'none'})\n`,
+      );
+      return 2;
+    }
+    const impact = failureImpact(design, args.fail);
+    if (args.json) {
+      const { before: _, ...rest } = impact;
+      io.stdout(`${JSON.stringify({ ...rest, findings: impact.after }, null, 2)}\n`);
+    } else io.stdout(formatImpact(design, impact, file));
+    return impact.after.some((f) => f.severity === 'error') ? 1 : 0;
+  }
+
+  if (args.singleFailures) {
+    const sweep = singleFailureSweep(design);
+    if (args.json) io.stdout(`${JSON.stringify(sweep, null, 2)}\n`);
+    else io.stdout(formatSweep(design, sweep, file));
+    const error =
+      sweep.baseline.some((f) => f.severity === 'error') || sweep.rows.some(rowHasError);
+    return error ? 1 : 0;
+  }
+
+  const findings = runRules(design);
+  if (args.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+  else io.stdout(formatFindings(design, findings, file));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /** Findings as readable text: grouped by severity, elements by label, fixes, a summary line. */
-export function formatFindings(
-  design: Parameters<typeof buildIndex>[0],
-  findings: readonly Finding[],
-  file: string,
-): string {
-  const { label } = buildIndex(design);
+export function formatFindings(design: Design, findings: readonly Finding[], file: string): string {
   const lines: string[] = [`${design.name} (${file})`, ''];
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = findings.filter((f) => f.severity === severity);
@@ -70,7 +163,7 @@ export function formatFindings(
     lines.push(`${HEADINGS[severity]} (${group.length})`);
     for (const f of group) {
       lines.push(`  ${f.ruleId}  ${f.message}`);
-      lines.push(`    elements: ${f.elementIds.map(label).join(', ')}`);
+      lines.push(`    elements: ${elementLabels(design, f.elementIds).join(', ')}`);
       for (const fix of f.fixes) lines.push(`    fix: ${fix.label}`);
     }
     lines.push('');

@@ -80,7 +80,7 @@ describe('The Markdown report', () => {
   it('lists DCI links with transport, extension, distance, RTT and bandwidth', () => {
     const row = md.split('\n').find((l) => l.startsWith('| Fibre'));
     expect(row).toBe(
-      '| Fibre \\| A | DC1 ↔ &lt;img src=x onerror=alert(1)&gt; | dwdm | otv | 80 km | ≈ 0.9 ms (from distance) | 100 Gb/s | 9216 | Web \\*bold\\* |',
+      '| Fibre \\| A | DC1 ↔ &lt;img src=x onerror=alert(1)&gt; | DWDM | OTV | 80 km | ≈ 0.9 ms (from distance) | 100 Gb/s | 9216 | Web \\*bold\\* |',
     );
   });
 

@@ -4,7 +4,14 @@
  * built from the design, its findings and migration estimates, so they always say the same.
  * Every user label is text: the renderers escape it, and the HTML forbids script by CSP too.
  */
-import { HYPERVISOR_PROFILES, STORAGE_PRODUCTS } from '../model/catalog';
+import {
+  HYPERVISOR_PROFILES,
+  L2_EXTENSION_INFO,
+  STORAGE_PRODUCTS,
+  TRANSPORT_INFO,
+} from '../model/catalog';
+import { labelOf } from '../model/labels';
+import { linkRttMs } from '../model/paths';
 import type { DciLink, Design, DesignNode, Site, Waiver } from '../model/schema';
 import type { Finding, Severity } from '../rules/types';
 import { estimateForWorkload, type MigrationEstimate } from '../rules/migration';
@@ -76,15 +83,7 @@ function outline(
   estimates: readonly ReportEstimate[],
   options: ReportOptions,
 ): Block[] {
-  const names = new Map<string, string>();
-  for (const n of design.nodes) {
-    names.set(n.id, n.label || n.id);
-    if (n.kind === 'array') for (const v of n.volumes) names.set(v.id, v.name || v.id);
-  }
-  for (const l of design.links) names.set(l.id, l.label || l.id);
-  for (const s of design.segments) names.set(s.id, s.name || s.id);
-  for (const w of design.workloads) names.set(w.id, w.name || w.id);
-  const nameOf = (id: string | undefined) => (id === undefined ? '—' : (names.get(id) ?? id));
+  const nameOf = (id: string | undefined) => (id === undefined ? '—' : labelOf(design, id));
   const namesOf = (ids: readonly string[]) => (ids.length ? ids.map(nameOf).join(', ') : '—');
   const sites = design.nodes.filter((n): n is Site => n.kind === 'site');
   const devices = design.nodes.filter((n) => n.kind !== 'site');
@@ -155,12 +154,12 @@ function outline(
         rows: dciLinks.map((l) => [
           nameOf(l.id),
           `${siteOf(l.source)} ↔ ${siteOf(l.target)}`,
-          l.transport,
-          l.l2Extension + (l.bpduFilter ? ' (BPDU filter)' : ''),
+          TRANSPORT_INFO[l.transport].label,
+          L2_EXTENSION_INFO[l.l2Extension].label + (l.bpduFilter ? ' (BPDU filter)' : ''),
           `${num(l.distanceKm)} km`,
           l.rttMs !== undefined
             ? `${num(l.rttMs, 2)} ms`
-            : `≈ ${num(0.01 * l.distanceKm + design.settings.dciHopAllowanceMs, 2)} ms (from distance)`,
+            : `≈ ${num(linkRttMs(l, design.settings), 2)} ms (from distance)`,
           `${num(l.bandwidthGbps)} Gb/s`,
           String(l.mtu),
           namesOf(l.extendedSegmentIds),
@@ -326,7 +325,7 @@ function outline(
       { type: 'heading', level: 2, text: 'Migration estimates' },
       {
         type: 'paragraph',
-        text: 'Pre-copy live migration (DOMAIN.md §6): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
+        text: 'Pre-copy live migration (Clark et al., NSDI 2005; docs/rules.md): effective bandwidth, rounds until the rest fits the downtime target, total time and switch-over downtime.',
       },
     );
     blocks.push({

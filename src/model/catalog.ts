@@ -4,6 +4,8 @@
  * `certain` flag: an uncertain figure (`?` in the rule book) may raise a warning, never an error.
  */
 
+import type { L2Extension, Transport } from './schema';
+
 export interface Limit {
   readonly value: number;
   readonly certain: boolean;
@@ -17,6 +19,11 @@ export const HYPERVISOR_PROFILE_IDS = [
   'hyperv-stretched',
   'kvm',
   'vsphere-vmsc',
+  // Edition 2 (DOMAIN.md §8): appended, so the ids above keep their meaning in old files.
+  'vsphere-7-8',
+  'nutanix-ahv-metro',
+  'azure-local-stretched',
+  'proxmox-ve',
 ] as const;
 export type HypervisorProfileId = (typeof HYPERVISOR_PROFILE_IDS)[number];
 
@@ -32,8 +39,11 @@ export interface HypervisorProfile {
   /** Max RTT between the sites of one stretched cluster, where the profile is a stretched one. */
   readonly stretchedMaxRttMs: Limit | null;
   /** Default cap on migration throughput (KVM's 128 MiB/s), if any. */
-  readonly defaultThroughputCapGbps: number | null;
+  readonly defaultThroughputCapGbps: Limit | null;
 }
+
+/** QEMU's default migration max-bandwidth, 128 MiB/s, in Gb/s (≈ 1.074). */
+const QEMU_DEFAULT_CAP_GBPS = (128 * 1024 * 1024 * 8) / 1e9;
 
 const KB310156 = 'VMware KB 310156 (vMotion over distance: 5 ms, 10 ms with Metro vMotion)';
 
@@ -111,7 +121,11 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
     routedVmkernel: 'supported',
     stretchedMaxRttMs: null,
     // 128 MiB/s = 1.074 Gb/s: QEMU's default max-bandwidth; raise it for WAN migrations.
-    defaultThroughputCapGbps: (128 * 1024 * 1024 * 8) / 1e9,
+    defaultThroughputCapGbps: {
+      value: QEMU_DEFAULT_CAP_GBPS,
+      certain: true,
+      source: 'QEMU migration options (max-bandwidth defaults to 128 MiB/s)',
+    },
   },
   'vsphere-vmsc': {
     id: 'vsphere-vmsc',
@@ -130,6 +144,81 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
     },
     defaultThroughputCapGbps: null,
   },
+  'vsphere-7-8': {
+    id: 'vsphere-7-8',
+    label: 'vSphere 7.x / 8.x (vMotion)',
+    maxRttMs: {
+      value: 150,
+      certain: true,
+      source:
+        'vSphere 7/8 vCenter and Host Management: vMotion networking requirements (150 ms RTT)',
+    },
+    bandwidthPerMigrationGbps: {
+      value: 0.25,
+      certain: true,
+      source:
+        'vSphere 7/8 vCenter and Host Management: vMotion networking requirements (250 Mb/s per concurrent migration)',
+    },
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: null,
+    defaultThroughputCapGbps: null,
+  },
+  'nutanix-ahv-metro': {
+    id: 'nutanix-ahv-metro',
+    label: 'Nutanix AHV (Metro Availability / stretched)',
+    maxRttMs: {
+      value: 5,
+      certain: true,
+      source:
+        'Nutanix Data Protection and Recovery guide: Metro Availability requirements (5 ms RTT between sites)',
+    },
+    bandwidthPerMigrationGbps: null,
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: {
+      value: 5,
+      certain: true,
+      source:
+        'Nutanix Data Protection and Recovery guide: Metro Availability requirements (5 ms RTT between sites)',
+    },
+    defaultThroughputCapGbps: null,
+  },
+  'azure-local-stretched': {
+    id: 'azure-local-stretched',
+    label: 'Azure Local / Azure Stack HCI stretched cluster',
+    maxRttMs: {
+      value: 5,
+      certain: true,
+      source: 'Microsoft Azure Stack HCI stretched-cluster requirements (5 ms average RTT)',
+    },
+    bandwidthPerMigrationGbps: {
+      value: 1,
+      certain: false,
+      source:
+        'Microsoft Azure Stack HCI stretched-cluster requirements (≥ 1 Gb/s RDMA-capable link between sites)',
+    },
+    routedVmkernel: 'n/a',
+    stretchedMaxRttMs: {
+      value: 5,
+      certain: true,
+      source:
+        'Microsoft Azure Stack HCI stretched-cluster requirements (5 ms average RTT between sites)',
+    },
+    defaultThroughputCapGbps: null,
+  },
+  'proxmox-ve': {
+    id: 'proxmox-ve',
+    label: 'Proxmox VE (KVM)',
+    maxRttMs: null,
+    bandwidthPerMigrationGbps: null,
+    routedVmkernel: 'supported',
+    stretchedMaxRttMs: null,
+    // Uncertain: Proxmox may set its own migration bandwidth limit over QEMU's default.
+    defaultThroughputCapGbps: {
+      value: QEMU_DEFAULT_CAP_GBPS,
+      certain: false,
+      source: 'Proxmox VE admin guide, QEMU migration parameters (QEMU default cap 128 MiB/s)',
+    },
+  },
 };
 
 export const STORAGE_PRODUCT_IDS = [
@@ -146,6 +235,11 @@ export const STORAGE_PRODUCT_IDS = [
 ] as const;
 export type StorageProductId = (typeof STORAGE_PRODUCT_IDS)[number];
 
+export interface WitnessTier {
+  readonly upToHostsPerSite: number;
+  readonly limit: Limit;
+}
+
 export interface StorageProduct {
   readonly id: StorageProductId;
   readonly label: string;
@@ -161,8 +255,40 @@ export interface StorageProduct {
   readonly needsWitness: boolean;
   /** Max RTT from the witness to each data site; null = not stated. */
   readonly witnessMaxRttMs: Limit | null;
+  /**
+   * Where the witness limit depends on the hosts per data site (vSAN): tiers in ascending
+   * `upToHostsPerSite`; the first tier that holds the site's hosts applies.
+   */
+  readonly witnessMaxRttMsByHostsPerSite?: readonly WitnessTier[];
   /** Split-controller products have no node redundancy at one site (seed 001). */
   readonly nodeRedundancyPerSite: boolean;
+  /**
+   * Whether the product can replicate a volume synchronously at all (DOMAIN.md §8: `generic`,
+   * `netapp-flexcache` and `vplex-geo` cannot).
+   */
+  readonly syncReplication: boolean;
+}
+
+const VSAN_WITNESS_SOURCE = 'VMware vSAN stretched-cluster guide: witness RTT by hosts per site';
+const VSAN_WITNESS_TIERS = [
+  {
+    upToHostsPerSite: 10,
+    limit: { value: 200, certain: true, source: `${VSAN_WITNESS_SOURCE} (≤ 200 ms up to 10)` },
+  },
+  {
+    upToHostsPerSite: Infinity,
+    limit: { value: 100, certain: true, source: `${VSAN_WITNESS_SOURCE} (≤ 100 ms above 10)` },
+  },
+] as const satisfies readonly WitnessTier[];
+
+/**
+ * The witness RTT limit of a product for a pair whose larger data site has `hostsPerSite`
+ * hosts (undefined: not known, the product's general limit).
+ */
+export function witnessLimit(product: StorageProduct, hostsPerSite?: number): Limit | null {
+  const tiers = product.witnessMaxRttMsByHostsPerSite;
+  if (!tiers || hostsPerSite === undefined) return product.witnessMaxRttMs;
+  return tiers.find((t) => hostsPerSite <= t.upToHostsPerSite)?.limit ?? product.witnessMaxRttMs;
 }
 
 export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>> = {
@@ -174,6 +300,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: false,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: false,
   },
   'vplex-metro': {
     id: 'vplex-metro',
@@ -187,6 +314,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'vplex-geo': {
     id: 'vplex-geo',
@@ -200,6 +328,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: false,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: false,
   },
   'netapp-metrocluster': {
     id: 'netapp-metrocluster',
@@ -214,6 +343,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: { value: 75, certain: true, source: 'NetApp ONTAP Mediator: < 75 ms RTT' },
     nodeRedundancyPerSite: false,
+    syncReplication: true,
   },
   'ibm-svc-stretched': {
     id: 'ibm-svc-stretched',
@@ -228,6 +358,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: { value: 80, certain: false, source: 'IBM SVC IP quorum: ≤ 80 ms RTT' },
     nodeRedundancyPerSite: false,
+    syncReplication: true,
   },
   'ibm-hyperswap': {
     id: 'ibm-hyperswap',
@@ -237,6 +368,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'pure-activecluster': {
     id: 'pure-activecluster',
@@ -246,6 +378,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'hpe-3par-peer-persistence': {
     id: 'hpe-3par-peer-persistence',
@@ -255,6 +388,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: true,
     witnessMaxRttMs: { value: 150, certain: true, source: 'HPE 3PAR quorum witness: < 150 ms RTT' },
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'vsan-stretched': {
     id: 'vsan-stretched',
@@ -266,8 +400,10 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
       source: 'VMware vSAN stretched cluster: 5 ms RTT between data sites',
     },
     needsWitness: true,
-    witnessMaxRttMs: { value: 200, certain: false, source: 'VMware vSAN witness: ≤ 200 ms RTT' },
+    witnessMaxRttMs: VSAN_WITNESS_TIERS[0].limit,
+    witnessMaxRttMsByHostsPerSite: VSAN_WITNESS_TIERS,
     nodeRedundancyPerSite: true,
+    syncReplication: true,
   },
   'netapp-flexcache': {
     id: 'netapp-flexcache',
@@ -277,5 +413,139 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
     needsWitness: false,
     witnessMaxRttMs: null,
     nodeRedundancyPerSite: true,
+    syncReplication: false,
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// DCI transports and L2 extensions (DOMAIN.md §1, §2): what each carries, its spanning-tree
+// isolation and its encapsulation overhead. Rules, inspector, segment lists and the report name
+// them from here.
+
+export interface TransportInfo {
+  readonly id: Transport;
+  /** For a select or a table: "Dark fibre". */
+  readonly label: string;
+  /** Inside a sentence: "over dark fibre", "over an MPLS L3VPN". */
+  readonly inSentence: string;
+  /** Carries only IP: a plain 802.1Q trunk over it carries nothing (DOMAIN.md §2). */
+  readonly ipOnly: boolean;
+  readonly carries: string;
+}
+
+export const TRANSPORT_INFO: Readonly<Record<Transport, TransportInfo>> = {
+  'dark-fiber': {
+    id: 'dark-fiber',
+    label: 'Dark fibre',
+    inSentence: 'dark fibre',
+    ipOnly: false,
+    carries: 'any Ethernet frame: a trunk, VPLS, EoMPLS or an overlay',
+  },
+  dwdm: {
+    id: 'dwdm',
+    label: 'DWDM',
+    inSentence: 'DWDM',
+    ipOnly: false,
+    carries: 'any Ethernet frame on its own wavelength: a trunk, VPLS, EoMPLS or an overlay',
+  },
+  'mpls-l3vpn': {
+    id: 'mpls-l3vpn',
+    label: 'MPLS L3VPN',
+    inSentence: 'an MPLS L3VPN',
+    ipOnly: true,
+    carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
+  },
+  'ipsec-vpn': {
+    id: 'ipsec-vpn',
+    label: 'IPsec VPN',
+    inSentence: 'an IPsec VPN',
+    ipOnly: true,
+    carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
+  },
+  internet: {
+    id: 'internet',
+    label: 'Internet',
+    inSentence: 'the internet',
+    ipOnly: true,
+    carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
+  },
+};
+
+export interface L2ExtensionInfo {
+  readonly id: L2Extension;
+  /** For a select or a table: "802.1Q trunk". */
+  readonly label: string;
+  /** Inside a sentence: "with a plain 802.1Q trunk". */
+  readonly inSentence: string;
+  /** What it needs from the transport: `l1` (dark fibre/DWDM), `ip` (any), `none` (carries nothing). */
+  readonly rides: 'l1' | 'ip' | 'mpls' | 'none';
+  /** Spanning-tree isolation across the link: always, only with BPDU filtering, or n/a. */
+  readonly stpIsolation: 'always' | 'with-bpdu-filter' | 'n/a';
+  /** Bytes of encapsulation added to each frame (OTV 42, VXLAN 50). */
+  readonly overheadBytes: number;
+}
+
+export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> = {
+  none: {
+    id: 'none',
+    label: 'None (L3 only)',
+    inSentence: 'no L2 extension',
+    rides: 'none',
+    stpIsolation: 'n/a',
+    overheadBytes: 0,
+  },
+  trunk: {
+    id: 'trunk',
+    label: '802.1Q trunk',
+    inSentence: 'a plain 802.1Q trunk',
+    rides: 'l1',
+    stpIsolation: 'with-bpdu-filter',
+    overheadBytes: 0,
+  },
+  vpls: {
+    id: 'vpls',
+    label: 'VPLS',
+    inSentence: 'VPLS',
+    rides: 'mpls',
+    stpIsolation: 'with-bpdu-filter',
+    overheadBytes: 0,
+  },
+  eompls: {
+    id: 'eompls',
+    label: 'EoMPLS',
+    inSentence: 'EoMPLS',
+    rides: 'mpls',
+    stpIsolation: 'with-bpdu-filter',
+    overheadBytes: 0,
+  },
+  otv: {
+    id: 'otv',
+    label: 'OTV',
+    inSentence: 'OTV',
+    rides: 'ip',
+    stpIsolation: 'always',
+    overheadBytes: 42,
+  },
+  'vxlan-evpn': {
+    id: 'vxlan-evpn',
+    label: 'VXLAN-EVPN',
+    inSentence: 'VXLAN-EVPN',
+    rides: 'ip',
+    stpIsolation: 'always',
+    overheadBytes: 50,
+  },
+};
+
+/**
+ * Why a DCI link carries no segment at L2 whatever it lists, or null when it can carry them
+ * (DOMAIN.md §2: no extension, or a plain trunk over an IP-only transport).
+ */
+export function whyCarriesNoL2(link: {
+  readonly transport: Transport;
+  readonly l2Extension: L2Extension;
+}): string | null {
+  if (link.l2Extension === 'none') return 'no L2 extension: carries nothing';
+  if (L2_EXTENSION_INFO[link.l2Extension].rides === 'l1' && TRANSPORT_INFO[link.transport].ipOnly)
+    return `a plain trunk over ${TRANSPORT_INFO[link.transport].inSentence} carries nothing`;
+  return null;
+}

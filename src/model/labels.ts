@@ -1,8 +1,10 @@
 /**
- * The user's name for any element id, looked up in an index built once per design (findings
- * panels name thousands of elements on a large design; a linear search each would crawl).
+ * The user's name for any element of a design — node, link, segment, workload or volume — from
+ * one index built once per design (findings name thousands of elements on a large design).
+ * Panels, rules, the report and the CLI all name elements through here, so a link or a volume
+ * reads the same everywhere.
  */
-import type { Design, Link } from '../model/schema';
+import type { Design, Link } from './schema';
 
 interface LabelIndex {
   readonly names: ReadonlyMap<string, string>;
@@ -11,18 +13,26 @@ interface LabelIndex {
 
 const cache = new WeakMap<Design, LabelIndex>();
 
+/** How an unnamed link reads: its two ends. */
+export const LINK_ENDS_SEPARATOR = ' ↔ ';
+
 function indexOf(design: Design): LabelIndex {
   let index = cache.get(design);
   if (index) return index;
   const names = new Map<string, string>();
-  for (const n of design.nodes) names.set(n.id, n.label || n.id);
+  for (const n of design.nodes) {
+    names.set(n.id, n.label || n.id);
+    if (n.kind === 'array') for (const v of n.volumes) names.set(v.id, v.name || v.id);
+  }
   for (const w of design.workloads) names.set(w.id, w.name || w.id);
   for (const s of design.segments) names.set(s.id, s.name || s.id);
-  const links = new Map(design.links.map((l) => [l.id, l]));
+  const links = new Map<string, Link>();
   for (const l of design.links) {
+    links.set(l.id, l);
     names.set(
       l.id,
-      l.label || `${names.get(l.source) ?? l.source} ↔ ${names.get(l.target) ?? l.target}`,
+      l.label ||
+        `${names.get(l.source) ?? l.source}${LINK_ENDS_SEPARATOR}${names.get(l.target) ?? l.target}`,
     );
   }
   index = { names, links };
@@ -30,12 +40,12 @@ function indexOf(design: Design): LabelIndex {
   return index;
 }
 
-/** "DC1 Amsterdam", "web-01", "ams-dci-edge-1 ↔ rtm-dci-edge-1"; undefined when nothing has it. */
+/** "DC1 Amsterdam", "web-01", "ams-dci-edge-1 ↔ rtm-dci-edge-1", "DS_WEB_01"; undefined for an id nothing has. */
 export function nameOf(design: Design, id: string): string | undefined {
   return indexOf(design).names.get(id);
 }
 
-/** As nameOf, falling back on the id. */
+/** As nameOf, falling back on the id (a dangling reference still reads as something). */
 export function labelOf(design: Design, id: string): string {
   return nameOf(design, id) ?? id;
 }
@@ -43,4 +53,17 @@ export function labelOf(design: Design, id: string): string {
 /** The link with this id, if any. */
 export function linkOf(design: Design, id: string): Link | undefined {
   return indexOf(design).links.get(id);
+}
+
+/**
+ * The names of the elements a finding concerns, as one list reads them (findings panel, CLI):
+ * every element but fabric hops, which the canvas draws as the path instead.
+ */
+export function elementLabels(design: Design, ids: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    if (linkOf(design, id)?.kind === 'fabric') continue;
+    out.push(labelOf(design, id));
+  }
+  return out;
 }

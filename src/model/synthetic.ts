@@ -184,6 +184,8 @@ export function syntheticDesign(options: SyntheticOptions): Design {
       workloads.push({
         ...createWorkload(`w${w}`, `vm-${w}`, from),
         count: 4,
+        // A write rate, so the benchmarks and the sweep's spec exercise BW-REPLICATION too.
+        writeRateMBps: 5,
         segmentIds: [
           allSegments[w % segmentCount] ?? '',
           allSegments[(w + 1) % segmentCount] ?? '',

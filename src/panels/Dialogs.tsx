@@ -3,12 +3,14 @@ import { lazy, Suspense } from 'react';
 import { emptyDesign } from '../model/defaults';
 import { TEMPLATES } from '../model/templates/index';
 import { RULES } from '../rules/index';
+import { ruleBookRef } from '../rules/book';
 import type { RuleId } from '../rules/types';
-import { pushRecent } from '../store/recent';
+import { replaceOpenDesign } from '../store/persistence';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { COMMANDS, displayChord } from '../app/commands';
 import { buttonClass, primaryButtonClass } from './fields';
+import { downloadDesignFile } from '../app/importExport';
 import { Modal } from './Modal';
 import { RecentDialog } from './RecentDialog';
 import { ShareDialog } from './ShareDialog';
@@ -103,10 +105,10 @@ function NewDesignDialog() {
   const design = useStudio((s) => s.design);
   const empty =
     design.nodes.length === 0 && design.segments.length === 0 && design.workloads.length === 0;
-  const start = () => {
-    // The discarded design stays reachable from Recent designs.
-    pushRecent(useStudio.getState().design);
-    useStudio.getState().replaceDesign(emptyDesign());
+  const start = async () => {
+    // The discarded design stays reachable from Recent designs (or the user was asked).
+    if (!(await replaceOpenDesign(emptyDesign(), { download: (d) => downloadDesignFile(d) })))
+      return;
     useUi.getState().openDialog(null);
     useUi.getState().requestFit();
   };
@@ -127,7 +129,7 @@ function NewDesignDialog() {
             type="button"
             className={primaryButtonClass}
             data-testid="dialog.new.confirm"
-            onClick={start}
+            onClick={() => void start()}
           >
             <FilePlus2 className="h-4 w-4" aria-hidden />{' '}
             {empty ? 'Start' : 'Discard and start new'}
@@ -148,11 +150,13 @@ function NewDesignDialog() {
   );
 }
 
-export function loadTemplate(id: string): void {
+export async function loadTemplate(id: string): Promise<void> {
   const template = TEMPLATES.find((t) => t.id === id);
   if (!template) return;
-  pushRecent(useStudio.getState().design);
-  useStudio.getState().replaceDesign(template.build());
+  const replaced = await replaceOpenDesign(template.build(), {
+    download: (d) => downloadDesignFile(d),
+  });
+  if (!replaced) return;
   useUi.getState().openDialog(null);
   notify('success', `Loaded “${template.name}”.`);
   useUi.getState().requestFit();
@@ -175,7 +179,7 @@ function TemplatesDialog() {
             <button
               type="button"
               data-testid={`template.${t.id}`}
-              onClick={() => loadTemplate(t.id)}
+              onClick={() => void loadTemplate(t.id)}
               className="flex w-full items-start gap-3 rounded-lg border border-slate-200 p-3 text-left hover:border-teal-500 hover:bg-teal-50/60 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               <LayoutTemplate
@@ -210,6 +214,13 @@ function RuleDialog() {
         </span>
       </p>
       <p className="leading-6 whitespace-pre-line">{rule.explanation}</p>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="rule.source">
+        Source: {rule.source}
+      </p>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="rule.book">
+        Rule book: <code>{ruleBookRef(ruleId)}</code> (in the project, with every figure and its
+        source)
+      </p>
     </Modal>
   );
 }

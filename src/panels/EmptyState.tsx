@@ -35,7 +35,7 @@ export function EmptyState() {
               key={t.id}
               type="button"
               data-testid={`empty.template.${t.id}`}
-              onClick={() => loadTemplate(t.id)}
+              onClick={() => void loadTemplate(t.id)}
               className="pointer-events-auto rounded-md border border-slate-200 px-3 py-1.5 text-left text-sm hover:border-teal-500 hover:bg-teal-50 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               {t.name}

@@ -119,6 +119,7 @@ export function ClusterEstimates({ cluster }: { cluster: Cluster }) {
             {w.name || w.id}{' '}
             <span className="font-normal text-slate-500">
               · {w.memoryGB} GB · {w.dirtyRateMBps} MB/s dirty
+              {w.writeRateMBps > 0 ? ` · ${w.writeRateMBps} MB/s written` : ''}
               {w.count > 1 ? ` · ${w.count} VMs` : ''}
             </span>
           </div>

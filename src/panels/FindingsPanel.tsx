@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { CircleAlert, CircleCheck, Info, TriangleAlert, Wrench } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { applyFix } from '../rules/fixes';
+import { ruleBookRef } from '../rules/book';
 import { RULES } from '../rules/index';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 import type { Design } from '../model/schema';
@@ -11,7 +12,7 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { linkOf, nameOf } from '../model/labels';
+import { elementLabels } from '../model/labels';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 
 export const SEVERITY_META: Readonly<
@@ -38,15 +39,8 @@ export const SEVERITY_META: Readonly<
 };
 
 /** Labels of the elements a finding names, for a row that reads like a sentence. */
-export function elementLabels(design: Design, finding: Finding): string[] {
-  const labels: string[] = [];
-  for (const id of finding.elementIds) {
-    // Fabric hops of a path are drawn on the canvas; the row names only the DCI links.
-    if (linkOf(design, id)?.kind === 'fabric') continue;
-    const name = nameOf(design, id);
-    if (name !== undefined) labels.push(name);
-  }
-  return labels;
+export function findingLabels(design: Design, finding: Finding): string[] {
+  return elementLabels(design, finding.elementIds);
 }
 
 export function applyFixAction(finding: Finding, fixIndex: number): void {
@@ -68,7 +62,7 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const meta = SEVERITY_META[finding.severity];
   const Icon = meta.icon;
-  const labels = elementLabels(design, finding);
+  const labels = findingLabels(design, finding);
   const [waiving, setWaiving] = useState(false);
   return (
     <li
@@ -149,6 +143,9 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
                 </summary>
                 <p className="mt-1">{finding.why}</p>
                 <p className="mt-1 italic">Source: {finding.source}</p>
+                <p className="mt-1">
+                  Rule book: <code>{ruleBookRef(finding.ruleId)}</code>
+                </p>
                 {finding.fixes.length > 0 && (
                   <ul className="mt-1 list-disc pl-4">
                     {finding.fixes.map((f) => (
@@ -184,7 +181,7 @@ export function FindingsPanel() {
       return (
         f.ruleId.toLowerCase().includes(q) ||
         f.message.toLowerCase().includes(q) ||
-        elementLabels(design, f).some((l) => l.toLowerCase().includes(q))
+        findingLabels(design, f).some((l) => l.toLowerCase().includes(q))
       );
     });
   }, [open, query, severities, showMoves, design]);

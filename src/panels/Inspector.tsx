@@ -2,7 +2,9 @@ import { Plus, Trash2, Unplug } from 'lucide-react';
 import {
   HYPERVISOR_PROFILE_IDS,
   HYPERVISOR_PROFILES,
+  L2_EXTENSION_INFO,
   STORAGE_PRODUCT_IDS,
+  TRANSPORT_INFO,
   STORAGE_PRODUCTS,
 } from '../model/catalog';
 import { KIND_LABELS, newId } from '../model/defaults';
@@ -40,22 +42,6 @@ import {
 import { ElementFindings } from './ElementFindings';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
-
-const TRANSPORT_LABELS: Record<(typeof TRANSPORTS)[number], string> = {
-  'dark-fiber': 'Dark fibre',
-  dwdm: 'DWDM',
-  'mpls-l3vpn': 'MPLS L3VPN',
-  'ipsec-vpn': 'IPsec VPN',
-  internet: 'Internet',
-};
-const EXTENSION_LABELS: Record<(typeof L2_EXTENSIONS)[number], string> = {
-  none: 'None (L3 only)',
-  trunk: '802.1Q trunk',
-  vpls: 'VPLS',
-  eompls: 'EoMPLS',
-  otv: 'OTV',
-  'vxlan-evpn': 'VXLAN-EVPN',
-};
 
 function siteLabel(design: Design, node: DesignNode): string {
   return node.kind === 'site' ? node.label : labelOf(design, node.parentId);
@@ -653,8 +639,7 @@ function DciFields({
 }) {
   const update = (patch: Partial<DciLink>) =>
     useStudio.getState().updateLink(link.id, patch as Partial<Link>);
-  const stp =
-    link.l2Extension === 'trunk' || link.l2Extension === 'vpls' || link.l2Extension === 'eompls';
+  const stp = L2_EXTENSION_INFO[link.l2Extension].stpIsolation === 'with-bpdu-filter';
   return (
     <>
       <SelectField
@@ -662,7 +647,7 @@ function DciFields({
         value={link.transport}
         testId="field.transport"
         disabled={readOnly}
-        options={TRANSPORTS.map((t) => ({ value: t, label: TRANSPORT_LABELS[t] }))}
+        options={TRANSPORTS.map((t) => ({ value: t, label: TRANSPORT_INFO[t].label }))}
         onCommit={(transport) => update({ transport })}
       />
       <SelectField
@@ -670,7 +655,7 @@ function DciFields({
         value={link.l2Extension}
         testId="field.l2Extension"
         disabled={readOnly}
-        options={L2_EXTENSIONS.map((t) => ({ value: t, label: EXTENSION_LABELS[t] }))}
+        options={L2_EXTENSIONS.map((t) => ({ value: t, label: L2_EXTENSION_INFO[t].label }))}
         onCommit={(l2Extension) => update({ l2Extension })}
       />
       {stp && (

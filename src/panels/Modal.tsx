@@ -9,18 +9,24 @@ export function Modal({
   testId,
   wide,
   footer,
+  onClose,
 }: {
   title: string;
   children: ReactNode;
   testId: string;
   wide?: boolean;
   footer?: ReactNode;
+  /** What closing (Escape, the close button, a click outside) does; closes the dialog by default. */
+  onClose?: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const close = onClose ?? (() => useUi.getState().openDialog(null));
+  const closeRef = useRef(close);
+  closeRef.current = close;
   useEffect(() => {
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') useUi.getState().openDialog(null);
+      if (e.key === 'Escape') closeRef.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -28,7 +34,7 @@ export function Modal({
   return (
     <div
       className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4 backdrop-blur-[1px]"
-      onMouseDown={(e) => e.target === e.currentTarget && useUi.getState().openDialog(null)}
+      onMouseDown={(e) => e.target === e.currentTarget && close()}
     >
       <div
         ref={ref}
@@ -45,7 +51,7 @@ export function Modal({
             type="button"
             aria-label="Close"
             className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
-            onClick={() => useUi.getState().openDialog(null)}
+            onClick={close}
           >
             <X className="h-4 w-4" />
           </button>

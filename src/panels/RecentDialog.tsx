@@ -1,20 +1,14 @@
 import { FolderOpen, History, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { designStorage } from '../store/persistence';
 import { listRecent, loadRecent, removeRecent, type RecentDesign } from '../store/recent';
 import { notify } from '../store/ui';
 import { buttonClass } from './fields';
 import { openDesign } from '../app/importExport';
 import { Modal } from './Modal';
 
-function summary(entry: RecentDesign): string {
-  try {
-    const doc = JSON.parse(entry.json) as { nodes?: unknown[]; workloads?: unknown[] };
-    const elements = doc.nodes?.length ?? 0;
-    const workloads = doc.workloads?.length ?? 0;
-    return `${elements} element${elements === 1 ? '' : 's'}, ${workloads} workload${workloads === 1 ? '' : 's'}`;
-  } catch {
-    return 'unreadable';
-  }
+function summary({ elements, workloads }: RecentDesign): string {
+  return `${elements} element${elements === 1 ? '' : 's'}, ${workloads} workload${workloads === 1 ? '' : 's'}`;
 }
 
 function when(savedAt: string): string {
@@ -26,25 +20,45 @@ function when(savedAt: string): string {
 
 /** Designs put aside when a link, a file or another recent design replaced them. */
 export function RecentDialog() {
-  const [entries, setEntries] = useState(() => listRecent());
+  const [entries, setEntries] = useState<RecentDesign[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void listRecent(designStorage()).then((list) => live && setEntries(list));
+    return () => {
+      live = false;
+    };
+  }, []);
 
-  const open = (index: number) => {
-    const entry = entries[index];
+  const open = async (index: number) => {
+    const entry = entries?.[index];
     if (!entry) return;
-    const result = loadRecent(entry);
+    const result = await loadRecent(designStorage(), entry);
     if (!result.ok) {
       notify('error', `This design could not be opened: ${result.error.message}`);
       return;
     }
     // It becomes the open design (autosaved); the one it replaces takes its place in the list.
-    removeRecent(index);
-    openDesign(result.design, { message: `Reopened “${result.design.name}”.` });
+    if (await openDesign(result.design, { message: `Reopened “${result.design.name}”.` }))
+      await removeRecent(designStorage(), entry.id).catch(() => undefined);
   };
 
-  const remove = (index: number) => {
-    removeRecent(index);
-    setEntries(listRecent());
+  const remove = async (index: number) => {
+    const entry = entries?.[index];
+    if (!entry) return;
+    try {
+      await removeRecent(designStorage(), entry.id);
+    } catch {
+      notify('error', 'This design could not be forgotten (browser storage refused).');
+    }
+    setEntries(await listRecent(designStorage()));
   };
+
+  if (entries === null)
+    return (
+      <Modal title="Recent designs" testId="dialog.recent">
+        <p className="text-slate-500">Reading browser storage…</p>
+      </Modal>
+    );
 
   return (
     <Modal title="Recent designs" testId="dialog.recent">
@@ -63,7 +77,7 @@ export function RecentDialog() {
           <ul className="grid gap-2">
             {entries.map((entry, i) => (
               <li
-                key={`${entry.savedAt}-${i}`}
+                key={entry.id}
                 data-testid={`recent.item.${i}`}
                 className="flex items-center gap-3 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700"
               >
@@ -82,7 +96,7 @@ export function RecentDialog() {
                   type="button"
                   className={buttonClass}
                   data-testid={`recent.open.${i}`}
-                  onClick={() => open(i)}
+                  onClick={() => void open(i)}
                 >
                   <FolderOpen className="h-3.5 w-3.5" aria-hidden /> Open
                 </button>
@@ -92,7 +106,7 @@ export function RecentDialog() {
                   aria-label={`Forget ${entry.name || 'this design'}`}
                   title="Forget"
                   data-testid={`recent.remove.${i}`}
-                  onClick={() => remove(i)}
+                  onClick={() => void remove(i)}
                 >
                   <Trash2 className="h-4 w-4" aria-hidden />
                 </button>

@@ -4,6 +4,7 @@
  */
 import { Cable, ChevronDown, ChevronRight, Network, Plus, Server, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { L2_EXTENSION_INFO, whyCarriesNoL2 } from '../model/catalog';
 import { newId } from '../model/defaults';
 import { siteIdOf } from '../model/edits';
 import {
@@ -37,6 +38,8 @@ import {
   Row,
   SelectField,
   TextField,
+  useTypedText,
+  type Attempt,
 } from './fields';
 import { isCidr } from '../model/validation';
 import { labelOf } from '../model/labels';
@@ -82,21 +85,6 @@ const INGRESS_MODES: readonly { value: IngressMode; label: string; help: string 
   },
 ];
 
-const EXTENSION_SHORT: Record<DciLink['l2Extension'], string> = {
-  none: 'L3 only',
-  trunk: '802.1Q trunk',
-  vpls: 'VPLS',
-  eompls: 'EoMPLS',
-  otv: 'OTV',
-  'vxlan-evpn': 'VXLAN-EVPN',
-};
-
-const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set([
-  'mpls-l3vpn',
-  'ipsec-vpn',
-  'internet',
-]);
-
 function sitesOf(design: Design): Site[] {
   return design.nodes.filter((n): n is Site => n.kind === 'site');
 }
@@ -105,14 +93,6 @@ function sitesOf(design: Design): Site[] {
 function linkEnds(design: Design, link: DciLink): string {
   const end = (id: string) => labelOf(design, siteIdOf(design, id) ?? id);
   return `${end(link.source)} ↔ ${end(link.target)}`;
-}
-
-/** Why a DCI link cannot carry a segment even when ticked, if it cannot (DOMAIN.md §2). */
-function carriesNothing(link: DciLink): string | null {
-  if (link.l2Extension === 'none') return 'no L2 extension: carries nothing';
-  if (link.l2Extension === 'trunk' && IP_TRANSPORTS.has(link.transport))
-    return 'a trunk over an IP transport carries nothing';
-  return null;
 }
 
 function gatewaySummary(design: Design, segment: Segment): string {
@@ -479,7 +459,8 @@ function SegmentEditor({
         options={dciLinks.map((l) => ({
           value: l.id,
           label: l.label ? `${l.label} (${linkEnds(design, l)})` : linkEnds(design, l),
-          hint: carriesNothing(l) ?? `${EXTENSION_SHORT[l.l2Extension]} · ${l.distanceKm} km`,
+          hint:
+            whyCarriesNoL2(l) ?? `${L2_EXTENSION_INFO[l.l2Extension].label} · ${l.distanceKm} km`,
         }))}
         testId={t('links')}
         disabled={readOnly}
@@ -557,26 +538,20 @@ function SubnetField({
   onCommit: (value: string) => void;
 }) {
   const id = useId();
-  const [text, setText] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(value);
-    setError(null);
-  }, [value]);
+  const field = useTypedText(value, { showErrors: false });
+  const { text, error } = field;
   const max = SUBNET_MAX_CHARS;
   const kept = value === '' ? 'kept it empty' : `kept ${value}`;
 
-  const commit = () => {
-    const trimmed = text.trim();
-    if (trimmed !== '' && (trimmed.length > max || !isCidr(trimmed))) {
-      setError(
-        `“${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}” is not an IPv4 or IPv6 CIDR (e.g. 10.1.10.0/24, 2001:db8:10::/64) — ${kept}`,
-      );
-      return;
-    }
-    setError(null);
-    setText(trimmed);
+  const tryCommit = (typed: string): Attempt => {
+    const trimmed = typed.trim();
+    if (trimmed !== '' && (trimmed.length > max || !isCidr(trimmed)))
+      return {
+        ok: false,
+        error: `“${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}” is not an IPv4 or IPv6 CIDR (e.g. 10.1.10.0/24, 2001:db8:10::/64) — ${kept}`,
+      };
     if (trimmed !== value) onCommit(trimmed);
+    return { ok: true, valueText: trimmed };
   };
 
   return (
@@ -592,14 +567,11 @@ function SubnetField({
         autoComplete="off"
         aria-invalid={error !== null}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
+        onChange={(e) => field.type(e.target.value, tryCommit)}
+        onBlur={() => field.finish(tryCommit)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setText(value);
-            setError(null);
-          }
+          if (e.key === 'Enter') field.finish(tryCommit);
+          if (e.key === 'Escape') field.revert();
         }}
       />
       {error && (

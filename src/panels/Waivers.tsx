@@ -17,7 +17,7 @@ import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { buttonClass, inputClass } from './fields';
-import { elementLabels, SEVERITY_META } from './FindingsPanel';
+import { findingLabels, SEVERITY_META } from './FindingsPanel';
 
 /** The row's "Waive…" button; the form opens below the row (see WaiveForm). */
 export function WaiveButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
@@ -58,7 +58,7 @@ export function WaiveForm({ finding, onClose }: { finding: Finding; onClose: () 
     }
     state.commit(result.design);
     onClose();
-    const what = elementLabels(state.design, finding)[0];
+    const what = findingLabels(state.design, finding)[0];
     notify(
       'success',
       `Waived ${finding.ruleId}${what ? ` for ${what}` : ''}: listed under “Waived”. Undo with Ctrl+Z.`,
@@ -181,7 +181,7 @@ export function WaivedSection() {
         {waived.map((f) => {
           const meta = SEVERITY_META[f.severity];
           const Icon = meta.icon;
-          const labels = elementLabels(design, f);
+          const labels = findingLabels(design, f);
           const date = waivedOn(f.waivedAt);
           return (
             <li

@@ -28,6 +28,7 @@ import {
   TextField,
 } from './fields';
 import { nextFreeName } from '../model/validation';
+import { writeRateStatus } from '../rules/bw-replication';
 import { labelOf } from '../model/labels';
 
 function clustersOf(design: Design): Cluster[] {
@@ -349,6 +350,22 @@ function WorkloadEditor({
         onCommit={(v) => v !== undefined && patch((w) => ({ ...w, dirtyRateMBps: v }))}
       />
       <NumberField
+        label="Write rate per VM"
+        unit="MB/s"
+        value={workload.writeRateMBps}
+        schema={workloadSchema.shape.writeRateMBps}
+        testId={t('writeRateMBps')}
+        disabled={readOnly}
+        hint="Data each VM writes to its datastore per second; 0 = unknown"
+        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, writeRateMBps: v }))}
+      />
+      <p
+        className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400"
+        data-testid={t('writeRateStatus')}
+      >
+        {writeRateStatus(design, workload)}
+      </p>
+      <NumberField
         label="Downtime tolerance"
         unit="s"
         value={workload.downtimeToleranceS}
@@ -409,7 +426,7 @@ function WorkloadEditor({
 
       <div className="mt-2">
         <div className="mb-0.5 text-xs font-medium text-slate-600 dark:text-slate-400">
-          Migration estimate (pre-copy, DOMAIN.md §6)
+          Migration estimate (pre-copy, docs/rules.md)
         </div>
         <WorkloadEstimates workloadId={workload.id} />
       </div>

@@ -1,11 +1,101 @@
 /**
  * Inspector fields. Each field validates against the design schema itself (so the inspector and
  * the loader agree on what is valid), shows units, and on a bad value keeps the previous value
- * and explains why inline. A committed value is one undoable edit.
+ * and explains why inline. Text and number fields commit as you type (after a short pause), and
+ * whatever is typed is committed before the page goes away (pendingEdits.ts); all the commits
+ * of one edit of a field are one undo step.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { notify, useUi } from '../store/ui';
 import type { $ZodIssue } from 'zod/v4/core';
+
+/** How long typing may pause before what was typed is committed. */
+export const TYPING_COMMIT_MS = 400;
+
+/** What committing a typed text did: the value's text form now, or why it was refused. */
+export type Attempt =
+  | { readonly ok: true; readonly valueText: string }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * The typing behaviour shared by text and number fields: commit after a pause, on Enter and on
+ * blur, and when the page goes away; one undo step per edit (from focus to Enter or blur); the
+ * text follows the value when the value changes from elsewhere (undo, another element).
+ */
+export function useTypedText(valueText: string, live: { showErrors: boolean }) {
+  const [text, setText] = useState(valueText);
+  const [error, setError] = useState<string | null>(null);
+  const groupId = useId();
+  const edit = useRef(0);
+  /** The value text this field last committed or showed: a different one came from elsewhere. */
+  const known = useRef(valueText);
+  const pending = useRef<{ fire: () => void; unregister: () => void; timer: number } | null>(null);
+
+  const cancelPending = () => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    p.unregister();
+    pending.current = null;
+  };
+
+  const attempt = (typed: string, tryCommit: (text: string) => Attempt, final: boolean) => {
+    let result = { ok: true, valueText: known.current } as Attempt;
+    inEditGroup(`${groupId}:${edit.current}`, () => {
+      result = tryCommit(typed);
+      if (result.ok) known.current = result.valueText;
+    });
+    if (result.ok) setError(null);
+    else if (final || live.showErrors) setError(result.error);
+    return result;
+  };
+
+  /** The user typed: show it, and commit it after a pause (or sooner, if the page goes away). */
+  const type = (typed: string, tryCommit: (text: string) => Attempt) => {
+    setText(typed);
+    cancelPending();
+    const fire = () => {
+      cancelPending();
+      attempt(typed, tryCommit, false);
+    };
+    pending.current = {
+      fire,
+      unregister: registerPendingEdit(fire),
+      timer: window.setTimeout(fire, TYPING_COMMIT_MS),
+    };
+  };
+
+  /** Enter or blur: commit now and end this edit (the next typing is a new undo step). */
+  const finish = (tryCommit: (text: string) => Attempt) => {
+    cancelPending();
+    const result = attempt(text, tryCommit, true);
+    if (result.ok) setText(result.valueText);
+    edit.current++;
+  };
+
+  const revert = () => {
+    cancelPending();
+    setText(valueText);
+    setError(null);
+    edit.current++;
+  };
+
+  useEffect(() => {
+    if (valueText === known.current) return;
+    // Changed from elsewhere: what was typed for the previous value is committed first.
+    pending.current?.fire();
+    edit.current++;
+    known.current = valueText;
+    setText(valueText);
+    setError(null);
+  }, [valueText]);
+
+  // Leaving (another element selected, panel closed): what was typed is committed.
+  useEffect(() => () => pending.current?.fire(), []);
+
+  return { text, error, setError, type, finish, revert };
+}
 
 /** What a field needs of a schema: zod (mini) schemas of the design schema fit it. */
 export interface FieldSchema {
@@ -112,37 +202,30 @@ export function NumberField({
   step,
 }: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(value === undefined ? '' : String(value));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(value === undefined ? '' : String(value));
-    setError(null);
-  }, [value]);
+  const valueText = value === undefined ? '' : String(value);
+  const field = useTypedText(valueText, { showErrors: false });
+  const kept = `kept ${value ?? 'the previous value'}`;
 
-  const commit = () => {
-    const trimmed = text.trim();
+  const tryCommit = (typed: string): Attempt => {
+    const trimmed = typed.trim();
     if (trimmed === '') {
       if (optional) {
-        setError(null);
         if (value !== undefined) onCommit(undefined);
-        return;
+        return { ok: true, valueText: '' };
       }
-      setError(`${label} is required — kept ${value ?? 'the previous value'}`);
-      return;
+      return { ok: false, error: `${label} is required — ${kept}` };
     }
     const parsed = Number(trimmed.replace(',', '.'));
-    if (!Number.isFinite(parsed) || !/^[-+]?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i.test(trimmed)) {
-      setError(`“${trimmed}” is not a number — kept ${value ?? 'the previous value'}`);
-      return;
-    }
+    if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i.test(trimmed))
+      return { ok: false, error: `“${trimmed}” is not a number — ${kept}` };
+    if (!Number.isFinite(parsed))
+      return { ok: false, error: `“${trimmed}” is a number too large — ${kept}` };
     const result = schema.safeParse(parsed);
-    if (!result.success) {
-      setError(`${issueText(result.error)} — kept ${value ?? 'the previous value'}`);
-      return;
-    }
-    setError(null);
+    if (!result.success) return { ok: false, error: `${issueText(result.error)} — ${kept}` };
     if (parsed !== value) onCommit(parsed);
+    return { ok: true, valueText: String(parsed) };
   };
+  const { text, error } = field;
 
   return (
     <Row label={label} htmlFor={id} {...(hint ? { hint } : {})}>
@@ -158,14 +241,11 @@ export function NumberField({
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-error` : undefined}
           step={step}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
+          onChange={(e) => field.type(e.target.value, tryCommit)}
+          onBlur={() => field.finish(tryCommit)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') {
-              setText(value === undefined ? '' : String(value));
-              setError(null);
-            }
+            if (e.key === 'Enter') field.finish(tryCommit);
+            if (e.key === 'Escape') field.revert();
           }}
         />
         {unit && (
@@ -204,17 +284,14 @@ export function TextField({
   placeholder?: string;
 }) {
   const id = useId();
-  const [text, setText] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(value), [value]);
-  const commit = () => {
-    if (text.length > maxLength) {
-      setError(`At most ${maxLength} characters — kept the previous value`);
-      return;
-    }
-    setError(null);
-    if (text !== value) onCommit(text);
+  const field = useTypedText(value, { showErrors: true });
+  const tryCommit = (typed: string): Attempt => {
+    if (typed.length > maxLength)
+      return { ok: false, error: `At most ${maxLength} characters — kept the previous value` };
+    if (typed !== value) onCommit(typed);
+    return { ok: true, valueText: typed };
   };
+  const { text, error } = field;
   return (
     <Row label={label} htmlFor={id}>
       <input
@@ -225,10 +302,11 @@ export function TextField({
         disabled={disabled}
         placeholder={placeholder}
         aria-invalid={error !== null}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
+        onChange={(e) => field.type(e.target.value, tryCommit)}
+        onBlur={() => field.finish(tryCommit)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter') field.finish(tryCommit);
+          if (e.key === 'Escape') field.revert();
         }}
       />
       {error && (

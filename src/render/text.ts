@@ -19,11 +19,14 @@ export function fmtNumber(n: number): string {
   return n.toFixed(2).replace(/0$/, '').replace(/\.0$/, '');
 }
 
-/** "12.4 ms > 10 ms" from a finding that measured something against a limit. */
+/**
+ * "12.4 ms > 10 ms" from a finding that measured something against a limit; the sign follows
+ * the figures ("1 Gb/s < 2 Gb/s" for a bottleneck, "28 Gb/s > 10 Gb/s" for a demand).
+ */
 export function limitText(f: Finding): string | null {
   if (f.measured === undefined || f.limit === undefined) return null;
   const unit = f.unit ? ` ${f.unit}` : '';
-  return `${fmtNumber(f.measured)}${unit} ${f.ruleId.startsWith('BW') ? '<' : '>'} ${fmtNumber(f.limit)}${unit}`;
+  return `${fmtNumber(f.measured)}${unit} ${f.measured < f.limit ? '<' : '>'} ${fmtNumber(f.limit)}${unit}`;
 }
 
 /** The latency or bandwidth finding a DCI link shows on its label (errors first). */

@@ -64,6 +64,6 @@ export const bwMigrationRule: RuleDefinition = {
   why,
   explanation:
     "A migration needs a minimum share of the path: 250 Mb/s per concurrent vMotion on vSphere 6 and later, about 622 Mb/s in the long-distance guidance for vSphere 5 (seed 001), 1 Gb/s for Hyper-V with Storage Replica. The studio takes the narrowest link on the shortest path to each mobility target and compares it with the need times the cluster's concurrent migrations. Guidance figures (marked uncertain) raise a warning only.",
-  source: 'vSphere vMotion networking requirements; seed 001; DOMAIN.md §3',
+  source: 'vSphere vMotion networking requirements; seed 001',
   run,
 };

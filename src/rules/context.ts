@@ -113,15 +113,6 @@ export function withScenario(p: Placement): { scenario?: MoveScenario } {
   return p.scenario ? { scenario: p.scenario } : {};
 }
 
-/** Readable transport names for messages. */
-export const TRANSPORT_LABEL = {
-  'dark-fiber': 'dark fibre',
-  dwdm: 'DWDM',
-  'mpls-l3vpn': 'an MPLS L3VPN',
-  'ipsec-vpn': 'an IPsec VPN',
-  internet: 'the internet',
-} as const;
-
 /**
  * The profiles of both ends of a move. A migration is held to the stricter of the two: an older
  * hypervisor at either end sets the limit.

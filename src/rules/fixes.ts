@@ -11,7 +11,7 @@ import {
   SITE_DEFAULT_SIZE,
 } from '../model/defaults';
 import { addNode, findNode, updateLink, updateNode, upsertSegment } from '../model/edits';
-import type { DciLink, Design, DesignNode, Site, StorageArray } from '../model/schema';
+import type { DciLink, Design, DesignNode, Site, StorageArray, Volume } from '../model/schema';
 import { extendsL2 } from './graph';
 import type { FixAction } from './types';
 
@@ -48,14 +48,10 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
             : [...(action.siteIds ?? segment.gatewaySiteIds)],
       });
     }
-    case 'set-preferred-site': {
-      const array = findNode(design, action.arrayId);
-      if (array?.kind !== 'array') return design;
-      const volumes = array.volumes.map((v) =>
-        v.id === action.volumeId ? { ...v, preferredSiteId: action.siteId } : v,
-      );
-      return updateNode(design, array.id, { volumes } as Partial<StorageArray>);
-    }
+    case 'set-preferred-site':
+      return updateVolume(design, action.arrayId, action.volumeId, {
+        preferredSiteId: action.siteId,
+      });
     case 'add-witness-site':
       return addWitnessSite(design, action.arbitrates, makeId);
     case 'set-l2-extension':
@@ -75,6 +71,27 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
       }
       return next;
     }
+    case 'set-volume-replication':
+      return updateVolume(design, action.arrayId, action.volumeId, {
+        replication: action.replication,
+      });
+    case 'set-volume-peer':
+      return findNode(design, action.peerArrayId)?.kind === 'array'
+        ? updateVolume(design, action.arrayId, action.volumeId, {
+            peerArrayId: action.peerArrayId,
+          })
+        : design;
+    case 'set-link-bandwidth': {
+      const link = design.links.find((l) => l.id === action.linkId);
+      // Raise only: a fix never takes bandwidth away from what else rides the link.
+      if (!link || link.bandwidthGbps >= action.bandwidthGbps) return design;
+      return updateLink(design, link.id, { bandwidthGbps: action.bandwidthGbps });
+    }
+    case 'set-array-product': {
+      const array = findNode(design, action.arrayId);
+      if (array?.kind !== 'array' || array.product === action.product) return design;
+      return updateNode(design, array.id, { product: action.product } as Partial<StorageArray>);
+    }
     case 'set-ingress-mode': {
       const segment = design.segments.find((s) => s.id === action.segmentId);
       if (!segment) return design;
@@ -82,6 +99,22 @@ export function applyFix(design: Design, action: FixAction, options: ApplyFixOpt
       return upsertSegment(design, { ...rest, ingressMode: action.mode });
     }
   }
+}
+
+/** Patch one volume of one array; unchanged when either is gone or nothing changes. */
+function updateVolume(
+  design: Design,
+  arrayId: string,
+  volumeId: string,
+  patch: Partial<Volume>,
+): Design {
+  const array = findNode(design, arrayId);
+  if (array?.kind !== 'array') return design;
+  const volume = array.volumes.find((v) => v.id === volumeId);
+  if (!volume || Object.entries(patch).every(([k, v]) => volume[k as keyof Volume] === v))
+    return design;
+  const volumes = array.volumes.map((v) => (v.id === volumeId ? { ...v, ...patch } : v));
+  return updateNode(design, array.id, { volumes } as Partial<StorageArray>);
 }
 
 /**

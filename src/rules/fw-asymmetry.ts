@@ -66,7 +66,7 @@ function run(ctx: RuleContext): Finding[] {
           severity: 'error',
           message: `traffic for segment ${segment.name} enters through firewall ${inFw.label} at ${index.label(entry)} and leaves through firewall ${outFw.label} at ${index.label(exit)}, which do not share state: return traffic is dropped`,
           why,
-          source: 'Seed 001 (stateful devices and asymmetric paths); DOMAIN.md §5',
+          source: 'Seed 001 (stateful devices and asymmetric paths)',
           elementIds: [
             p.workload.id,
             segmentId,
@@ -91,6 +91,6 @@ export const fwAsymmetryRule: RuleDefinition = {
   why,
   explanation:
     'Stateful firewalls track each connection; a reply that arrives at a firewall which never saw the request is dropped. When inbound traffic enters at one site (single-site ingress) and leaves through a gateway at another (after a move, or with per-site gateways), it passes two firewalls. Unless they synchronise state, sessions break: seed 001 lists stateful devices among the hidden costs of moving workloads.',
-  source: 'Seed 001; DOMAIN.md §5',
+  source: 'Seed 001',
   run,
 };

@@ -20,6 +20,8 @@
  *   search over the whole design; a query inside one site is a Dijkstra from the source over that
  *   site only, cached per source.
  */
+import { TRANSPORT_INFO } from '../model/catalog';
+import { labelOf } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type {
   Cluster,
@@ -38,11 +40,11 @@ import type {
 } from '../model/schema';
 
 /** Transports that carry only IP: a plain 802.1Q trunk over them carries nothing (DOMAIN.md §2). */
-export const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set([
-  'mpls-l3vpn',
-  'ipsec-vpn',
-  'internet',
-]);
+export const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set(
+  Object.values(TRANSPORT_INFO)
+    .filter((t) => t.ipOnly)
+    .map((t) => t.id),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Index
@@ -118,19 +120,7 @@ export function buildIndex(design: Design): DesignIndex {
     if (!n) return undefined;
     return n.kind === 'site' ? n.id : n.parentId;
   };
-  const label = (id: string): string => {
-    const n = nodes.get(id);
-    if (n) return n.label || n.id;
-    const l = links.get(id);
-    if (l) return l.label || `${label(l.source)}–${label(l.target)}`;
-    const s = segments.get(id);
-    if (s) return s.name || s.id;
-    const w = workloads.get(id);
-    if (w) return w.name || w.id;
-    const v = volumes.get(id);
-    if (v) return v.volume.name || v.volume.id;
-    return id;
-  };
+  const label = (id: string): string => labelOf(design, id);
   return {
     design,
     nodes,

@@ -5,6 +5,7 @@
  */
 import type { Design } from '../model/schema';
 import { bwMigrationRule } from './bw-migration';
+import { bwReplicationRule } from './bw-replication';
 import { capVswitchRule } from './cap-vswitch';
 import { buildContext } from './context';
 import { fwAsymmetryRule } from './fw-asymmetry';
@@ -21,6 +22,7 @@ import { migDowntimeRule } from './mig-downtime';
 import { resDciSpofRule } from './res-dci-spof';
 import { resSiteNodeRule } from './res-site-node';
 import { resWitnessRule } from './res-witness';
+import { storagePeerRule } from './storage-peer';
 import type { RuleDefinition } from './rule';
 import { tromboneGwRule } from './trombone-gw';
 import { tromboneIngressRule } from './trombone-ingress';
@@ -60,6 +62,8 @@ export const RULE_LIST: readonly RuleDefinition[] = [
   resDciSpofRule,
   resSiteNodeRule,
   capVswitchRule,
+  storagePeerRule,
+  bwReplicationRule,
 ];
 
 export interface RuleMeta {

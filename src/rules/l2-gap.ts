@@ -1,4 +1,5 @@
-import { finding, TRANSPORT_LABEL, withScenario } from './context';
+import { TRANSPORT_INFO } from '../model/catalog';
+import { finding, withScenario } from './context';
 import { extendsL2, type DesignGraph } from './graph';
 import type { RuleDefinition } from './rule';
 import type { Tor } from '../model/schema';
@@ -18,7 +19,7 @@ export function describeGap(ctx: RuleContext, gapId: string, segmentId: string):
       link.l2Extension === 'none'
         ? 'no L2 extension'
         : !extendsL2(link)
-          ? `a plain trunk over ${TRANSPORT_LABEL[link.transport]} carries no L2`
+          ? `a plain trunk over ${TRANSPORT_INFO[link.transport].inSentence} carries no L2`
           : `${index.label(segmentId)} is not extended`;
     return `DCI link ${index.label(link.id)} (${reason})`;
   }
@@ -94,7 +95,7 @@ function run(ctx: RuleContext): Finding[] {
           severity: 'error',
           message: `segment ${segment.name} (VLAN ${segment.vlanId}) does not reach cluster ${p.cluster.label}: ${where}`,
           why,
-          source: 'Seed 000 (L2 adjacency for vMotion), seed 003 (L3 Clos); DOMAIN.md §2',
+          source: 'Seed 000 (L2 adjacency for vMotion), seed 003 (L3 Clos)',
           elementIds: [
             p.workload.id,
             segmentId,
@@ -119,6 +120,6 @@ export const l2GapRule: RuleDefinition = {
   why,
   explanation:
     'A live-migrated VM keeps its IP address and its port groups, so every segment it uses must exist at L2 where it lands. The studio walks the segment from the cluster the workload runs on: it crosses ToRs that bridge (boundary l2, or an EVPN overlay) and DCI links that extend it, and marks the element where it stops. Seed 000 explains why L2 adjacency is what vMotion needs; seed 003 shows how an L3 leaf-spine stops it at the rack.',
-  source: 'Seeds 000, 003; DOMAIN.md §2',
+  source: 'Seeds 000, 003',
   run,
 };

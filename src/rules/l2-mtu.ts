@@ -1,11 +1,8 @@
+import { L2_EXTENSION_INFO } from '../model/catalog';
 import { finding } from './context';
 import { extendsL2 } from './graph';
 import type { RuleDefinition } from './rule';
 import type { Finding, RuleContext } from './types';
-
-/** Encapsulation overhead per extension (DOMAIN.md §2). */
-export const ENCAPSULATION_OVERHEAD_B = { otv: 42, 'vxlan-evpn': 50 } as const;
-const NAMES = { otv: 'OTV', 'vxlan-evpn': 'VXLAN-EVPN' } as const;
 
 const why =
   'An overlay adds its header to every frame: a DCI MTU below 1500 + overhead drops or fragments full-size frames, which shows up as stalls rather than clean failures.';
@@ -15,17 +12,18 @@ function run(ctx: RuleContext): Finding[] {
   const { index, graph } = ctx;
   for (const link of index.dciLinks) {
     if (graph.isDead(link.id) || !extendsL2(link) || link.extendedSegmentIds.length === 0) continue;
-    if (link.l2Extension !== 'otv' && link.l2Extension !== 'vxlan-evpn') continue;
-    const overhead = ENCAPSULATION_OVERHEAD_B[link.l2Extension];
+    const extension = L2_EXTENSION_INFO[link.l2Extension];
+    const overhead = extension.overheadBytes;
+    if (overhead === 0) continue;
     const needed = 1500 + overhead;
     if (link.mtu >= needed) continue;
     out.push(
       finding(ctx, {
         ruleId: 'L2-MTU',
         severity: 'error',
-        message: `MTU ${link.mtu} B < ${needed} B on DCI link ${index.label(link.id)}: ${NAMES[link.l2Extension]} adds ${overhead} B to each 1500-byte frame`,
+        message: `MTU ${link.mtu} B < ${needed} B on DCI link ${index.label(link.id)}: ${extension.label} adds ${overhead} B to each 1500-byte frame`,
         why,
-        source: 'DOMAIN.md §2 (OTV 42 B, VXLAN 50 B of encapsulation)',
+        source: 'RFC 7348 (VXLAN: 50 B of encapsulation); Cisco OTV (42 B)',
         elementIds: [link.id],
         measured: link.mtu,
         limit: needed,
@@ -48,6 +46,6 @@ export const l2MtuRule: RuleDefinition = {
   why,
   explanation:
     'OTV adds 42 bytes and VXLAN 50 bytes to every Ethernet frame it carries across the DCI. If the transport MTU is below 1500 plus that overhead, full-size frames are dropped or fragmented, and vMotion or storage traffic stalls in ways that are hard to diagnose. Raise the DCI MTU (jumbo frames), or lower the MTU of the extended segments.',
-  source: 'DOMAIN.md §2',
+  source: 'RFC 7348 (VXLAN); Cisco OTV encapsulation',
   run,
 };

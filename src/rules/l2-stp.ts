@@ -1,4 +1,5 @@
-import { finding, TRANSPORT_LABEL } from './context';
+import { L2_EXTENSION_INFO, TRANSPORT_INFO } from '../model/catalog';
+import { finding } from './context';
 import { extendsL2 } from './graph';
 import type { RuleDefinition } from './rule';
 import type { Finding, RuleContext } from './types';
@@ -6,20 +7,14 @@ import type { Finding, RuleContext } from './types';
 const why =
   'Without spanning-tree isolation one STP fault domain spans both sites: a loop or a topology change in one site floods the other (seeds 002, 003).';
 
-const EXTENSION_LABEL = { trunk: 'a plain 802.1Q trunk', vpls: 'VPLS', eompls: 'EoMPLS' } as const;
-
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { index, graph } = ctx;
   for (const link of index.dciLinks) {
     if (graph.isDead(link.id) || !extendsL2(link) || link.extendedSegmentIds.length === 0) continue;
     if (link.bpduFilter) continue;
-    if (
-      link.l2Extension !== 'trunk' &&
-      link.l2Extension !== 'vpls' &&
-      link.l2Extension !== 'eompls'
-    )
-      continue;
+    const extension = L2_EXTENSION_INFO[link.l2Extension];
+    if (extension.stpIsolation !== 'with-bpdu-filter') continue;
     const siteA = index.siteOf(link.source) ?? link.source;
     const siteB = index.siteOf(link.target) ?? link.target;
     const n = link.extendedSegmentIds.length;
@@ -27,9 +22,9 @@ function run(ctx: RuleContext): Finding[] {
       finding(ctx, {
         ruleId: 'L2-STP',
         severity: 'error',
-        message: `DCI link ${index.label(link.id)} extends ${n} segment${n === 1 ? '' : 's'} with ${EXTENSION_LABEL[link.l2Extension]} over ${TRANSPORT_LABEL[link.transport]} and no BPDU filtering: one spanning-tree domain spans ${index.label(siteA)} and ${index.label(siteB)}`,
+        message: `DCI link ${index.label(link.id)} extends ${n} segment${n === 1 ? '' : 's'} with ${extension.inSentence} over ${TRANSPORT_INFO[link.transport].inSentence} and no BPDU filtering: one spanning-tree domain spans ${index.label(siteA)} and ${index.label(siteB)}`,
         why,
-        source: 'Seeds 002, 003; DOMAIN.md §2 (STP isolation: OTV, VXLAN-EVPN, or BPDU filtering)',
+        source: 'Seeds 002, 003',
         elementIds: [link.id, siteA, siteB],
         fixes: [
           {
@@ -58,6 +53,6 @@ export const l2StpRule: RuleDefinition = {
   why,
   explanation:
     'A plain VLAN trunk over dark fibre or DWDM, or VPLS/EoMPLS without BPDU filtering, joins both sites into one spanning-tree domain. A loop, a flapping port or a root change in one data center then disrupts the other, which defeats the point of having two. OTV and VXLAN-EVPN isolate spanning tree by design; the other extensions need BPDU filtering at the edge (seeds 002 and 003).',
-  source: 'Seeds 002, 003; DOMAIN.md §2',
+  source: 'Seeds 002, 003',
   run,
 };

@@ -23,7 +23,7 @@ function run(ctx: RuleContext): Finding[] {
           severity: 'error',
           message: `there is no network path ${route}`,
           why,
-          source: 'DOMAIN.md §2',
+          source: 'Live migration needs a network path between the hosts (seed 000)',
           elementIds: [p.workload.id, p.from.id, p.cluster.id],
           ...withScenario(p),
           fixes: [{ label: 'Connect the sites with a DCI link' }],
@@ -67,6 +67,6 @@ export const latMigrationRule: RuleDefinition = {
   why,
   explanation:
     'Each hypervisor supports live migration only up to a round-trip time between source and destination hosts: 5 ms for vSphere 4/5, 10 ms with Metro vMotion, 150 ms for vSphere 6.0+ long-distance vMotion (VMware KB 310156, KB 2106949). The studio measures the shortest-RTT path from the cluster the workload runs on to each mobility target: 1 ms per 100 km of fibre plus a per-hop allowance, or the RTT you entered. A migration beyond the limit may fail or stall the VM at switch-over.',
-  source: 'VMware KB 310156, KB 2106949; DOMAIN.md §3',
+  source: 'VMware KB 310156, KB 2106949',
   run,
 };

@@ -13,7 +13,9 @@ function run(ctx: RuleContext): Finding[] {
     if (graph.isDead(array.id)) continue;
     const product = STORAGE_PRODUCTS[array.product];
     const limit = product.syncMaxRttMs;
-    if (!limit) continue;
+    // A product that cannot replicate synchronously has no sync RTT limit to hold: STORAGE-PEER
+    // says that the volume's `sync` is impossible.
+    if (!limit || !product.syncReplication) continue;
     for (const v of array.volumes) {
       if (v.replication !== 'sync' || v.peerArrayId === undefined) continue;
       if (graph.isDead(v.peerArrayId)) continue;
@@ -47,6 +49,6 @@ export const latStorageRule: RuleDefinition = {
   why,
   explanation:
     'With synchronous replication a write completes only when both arrays have it, so each write pays one DCI round trip. Each product states how far it goes: VPLEX Metro 5 ms, Pure ActiveCluster 11 ms, vSAN stretched 5 ms, MetroCluster about 1 ms per 100 km. Figures marked uncertain in the catalog raise a warning rather than an error.',
-  source: 'Vendor documentation per product; DOMAIN.md §4',
+  source: 'Vendor documentation per product',
   run,
 };

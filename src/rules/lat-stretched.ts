@@ -56,6 +56,6 @@ export const latStretchedRule: RuleDefinition = {
   why,
   explanation:
     'A stretched cluster runs one HA and DRS domain and synchronous storage across two sites, which vMSC supports up to 10 ms RTT between sites (5 ms for Hyper-V with Storage Replica). Seed 000 makes the distinction: a stretched cluster is a disaster-avoidance design, not long-distance vMotion. Beyond the limit, split it into two clusters and migrate between them.',
-  source: 'Seed 000; vMSC recommended practices; DOMAIN.md §3',
+  source: 'Seed 000; vMSC recommended practices',
   run,
 };

@@ -1,3 +1,4 @@
+import { witnessLimit } from '../model/catalog';
 import { finding, num, severityFor } from './context';
 import type { RuleDefinition } from './rule';
 import { describePair, stretchedPairs } from './stretch';
@@ -15,7 +16,13 @@ function run(ctx: RuleContext): Finding[] {
       if (!w.arbitrates.includes(pair.a) && !w.arbitrates.includes(pair.b)) continue;
       if (w.parentId === pair.siteA || w.parentId === pair.siteB) continue;
       const what = describePair(ctx, pair);
-      const limit = pair.product?.witnessMaxRttMs ?? null;
+      const hosts = hostsPerSite(ctx, pair.siteA, pair.siteB);
+      const limit = pair.product ? witnessLimit(pair.product, hosts) : null;
+      // Say which tier applied where the limit depends on the hosts per site (vSAN).
+      const tier =
+        pair.product?.witnessMaxRttMsByHostsPerSite && hosts !== undefined
+          ? `, ${hosts} host${hosts === 1 ? '' : 's'} per site`
+          : '';
       for (const [element, site, other] of [
         [pair.a, pair.siteA, pair.siteB],
         [pair.b, pair.siteB, pair.siteA],
@@ -28,7 +35,7 @@ function run(ctx: RuleContext): Finding[] {
               severity: 'warning',
               message: `Witness ${w.label} has no path to ${index.label(site)} (${what})`,
               why,
-              source: 'DOMAIN.md §5',
+              source: 'Vendor witness requirements: the witness reaches each data site on its own',
               elementIds: [w.id, element, site],
               fixes: [{ label: `Connect the witness site to ${index.label(site)}` }],
             }),
@@ -40,7 +47,7 @@ function run(ctx: RuleContext): Finding[] {
             finding(ctx, {
               ruleId: 'LAT-WITNESS',
               severity: severityFor('warning', limit),
-              message: `RTT ${num(path.rttMs)} ms > ${num(limit.value)} ms from witness ${w.label} to ${index.label(site)} (${what})`,
+              message: `RTT ${num(path.rttMs)} ms > ${num(limit.value)} ms from witness ${w.label} to ${index.label(site)} (${what}${tier})`,
               why,
               source: limit.source,
               elementIds: [w.id, element, site, ...path.linkIds],
@@ -76,13 +83,27 @@ function run(ctx: RuleContext): Finding[] {
   return out;
 }
 
+/**
+ * Hosts per data site of a stretched pair, for limits that depend on it (vSAN): the largest live
+ * host cluster at either site (the stretched cluster's half there); undefined when neither site
+ * has a cluster drawn.
+ */
+function hostsPerSite(ctx: RuleContext, siteA: string, siteB: string): number | undefined {
+  let most: number | undefined;
+  for (const c of ctx.index.clusters) {
+    if ((c.parentId === siteA || c.parentId === siteB) && !ctx.graph.isDead(c.id))
+      most = Math.max(most ?? 0, c.hosts);
+  }
+  return most;
+}
+
 export const latWitnessRule: RuleDefinition = {
   id: 'LAT-WITNESS',
   title: 'Witness too far, or not independent',
   severity: 'warning',
   why,
   explanation:
-    'A witness arbitrates only if it reaches each data site within its product limit (ONTAP Mediator 75 ms, 3PAR quorum witness 150 ms, vSAN witness about 200 ms) and over a path of its own. If its only way to one data site runs through the other, losing that other site also silences the witness, and the survivor cannot win the vote. The studio checks the RTT and whether each data site stays reachable with the other site down.',
-  source: 'Vendor witness requirements; DOMAIN.md §4',
+    'A witness arbitrates only if it reaches each data site within its product limit (ONTAP Mediator 75 ms, 3PAR quorum witness 150 ms, vSAN witness 200 ms up to 10 hosts per site, 100 ms above) and over a path of its own. If its only way to one data site runs through the other, losing that other site also silences the witness, and the survivor cannot win the vote. The studio checks the RTT and whether each data site stays reachable with the other site down.',
+  source: 'Vendor witness requirements',
   run,
 };

@@ -19,7 +19,7 @@ function run(ctx: RuleContext): Finding[] {
         severity: 'warning',
         message: `dirty rate ${gbps(dirtyGbps)} ≥ effective bandwidth ${gbps(e.effectiveGbps)} (limited by ${LIMITED_BY_LABEL[e.limitedBy]}): pre-copy of ${p.workload.name} cannot converge (λ = ${num(e.lambda)})`,
         why,
-        source: 'Clark et al., Live Migration of Virtual Machines, NSDI 2005; DOMAIN.md §6',
+        source: 'Clark et al., Live Migration of Virtual Machines, NSDI 2005',
         elementIds: [p.workload.id, p.from.id, p.cluster.id],
         path: e.path,
         measured: dirtyGbps,
@@ -44,7 +44,7 @@ export const migConvergeRule: RuleDefinition = {
   severity: 'warning',
   why,
   explanation:
-    'Live migration copies memory while the VM runs, then copies again what was dirtied meanwhile. With dirty rate D and effective bandwidth B (the path bottleneck, its share per concurrent migration, the NIC, and TCP window / RTT), each round sends λ = D/B of the previous one; if λ ≥ 1 the rounds never shrink. The migration then relies on throttling the VM (vSphere SDPS, KVM auto-converge) or fails (DOMAIN.md §6).',
-  source: 'Clark et al., NSDI 2005; DOMAIN.md §6',
+    'Live migration copies memory while the VM runs, then copies again what was dirtied meanwhile. With dirty rate D and effective bandwidth B (the path bottleneck, its share per concurrent migration, the NIC, and TCP window / RTT), each round sends λ = D/B of the previous one; if λ ≥ 1 the rounds never shrink. The migration then relies on throttling the VM (vSphere SDPS, KVM auto-converge) or fails.',
+  source: 'Clark et al., NSDI 2005',
   run,
 };

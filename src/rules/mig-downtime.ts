@@ -20,7 +20,7 @@ function run(ctx: RuleContext): Finding[] {
         severity: 'warning',
         message: `estimated downtime ${num(e.downtimeS)} s > ${num(tolerance)} s tolerated by ${p.workload.name} (${e.rounds} pre-copy rounds, λ = ${num(e.lambda)})`,
         why,
-        source: 'Seed 002 (about 2 s keeps TCP sessions up); DOMAIN.md §6',
+        source: 'Seed 002 (about 2 s keeps TCP sessions up)',
         elementIds: [p.workload.id, p.from.id, p.cluster.id],
         path: e.path,
         measured: e.downtimeS,
@@ -40,7 +40,7 @@ export const migDowntimeRule: RuleDefinition = {
   severity: 'warning',
   why,
   explanation:
-    "At the end of pre-copy the VM stops while the last dirtied pages are sent and it resumes on the target. The studio estimates that pause from memory, dirty rate and effective bandwidth (DOMAIN.md §6), plus a resume allowance, and compares it with the workload's tolerance (2 s by default: seed 002 notes that a move within about two seconds keeps TCP sessions up).",
-  source: 'Seed 002; DOMAIN.md §6',
+    "At the end of pre-copy the VM stops while the last dirtied pages are sent and it resumes on the target. The studio estimates that pause from memory, dirty rate and effective bandwidth (the pre-copy model of Clark et al.), plus a resume allowance, and compares it with the workload's tolerance (2 s by default: seed 002 notes that a move within about two seconds keeps TCP sessions up).",
+  source: 'Seed 002',
   run,
 };

@@ -132,7 +132,7 @@ export function estimateMove(
     resumeAllowanceS: design.settings.resumeAllowanceS,
     concurrentMigrations: from.concurrentMigrations,
     nicGbps: Math.min(from.vmotionNicGbps, to.vmotionNicGbps),
-    throughputCapGbps: profile.defaultThroughputCapGbps,
+    throughputCapGbps: profile.defaultThroughputCapGbps?.value ?? null,
   });
   return { ...estimate, rttMs: path.rttMs, path: path.path };
 }

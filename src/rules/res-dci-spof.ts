@@ -52,7 +52,7 @@ function run(ctx: RuleContext): Finding[] {
             ? `${index.label(a)} and ${index.label(b)} are joined through a single DCI link (${names}): one cut stops migration and replication between them`
             : `every path between ${index.label(a)} and ${index.label(b)} crosses ${names}: one cut stops migration and replication between them`,
         why,
-        source: 'DOMAIN.md §5',
+        source: 'Design practice: diverse DCI routes between data sites (seed 001)',
         elementIds: [a, b, ...shared],
         fixes: [
           {
@@ -72,6 +72,6 @@ export const resDciSpofRule: RuleDefinition = {
   why,
   explanation:
     'When every path between two data sites crosses one DCI link, a single fibre cut stops live migration and replication between them, and a stretched cluster or stretched storage must fall back on its witness. The studio looks for links that all paths share, for each pair of sites that exchange moves, replication or a stretched cluster. A second link on a diverse path removes the single point of failure.',
-  source: 'DOMAIN.md §5',
+  source: 'Design practice: diverse DCI routes between data sites (seed 001)',
   run,
 };

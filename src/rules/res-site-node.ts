@@ -23,7 +23,7 @@ function run(ctx: RuleContext): Finding[] {
         severity: 'warning',
         message: `Array ${array.label} has no node redundancy at ${index.label(array.parentId)}: ${reasons.join('; ')}`,
         why,
-        source: 'Seed 001 (split-controller stretched storage); DOMAIN.md §4',
+        source: 'Seed 001 (split-controller stretched storage)',
         elementIds: [array.id, array.parentId],
         fixes: [{ label: 'Use a redundant controller pair at each site' }],
       }),
@@ -39,6 +39,6 @@ export const resSiteNodeRule: RuleDefinition = {
   why,
   explanation:
     'Split-controller stretched storage (NetApp MetroCluster in some configurations, IBM SVC stretched) places one node of a pair in each site. A node failure is then a site-level event: its volumes fail over to the other site and every I/O crosses the DCI. Seed 001 warns about this; an array with a redundant pair at each site keeps a local fault local.',
-  source: 'Seed 001; DOMAIN.md §4',
+  source: 'Seed 001',
   run,
 };

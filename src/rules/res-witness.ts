@@ -24,8 +24,7 @@ function run(ctx: RuleContext): Finding[] {
         severity: 'error',
         message: `${capitalise(describePair(ctx, pair))} between ${index.label(pair.siteA)} and ${index.label(pair.siteB)} has no witness in a third site`,
         why,
-        source:
-          'Vendor requirements (VPLEX Witness, ONTAP Mediator, vSAN witness, vMSC); DOMAIN.md §4',
+        source: 'Vendor requirements (VPLEX Witness, ONTAP Mediator, vSAN witness, vMSC)',
         elementIds: [pair.a, pair.b, pair.siteA, pair.siteB],
         fixes: [
           {
@@ -50,6 +49,6 @@ export const resWitnessRule: RuleDefinition = {
   why,
   explanation:
     'Synchronously replicated storage and stretched clusters must decide, when the DCI fails, which site keeps serving: without a tie-breaker both sites either stop (no one has quorum) or both continue (split brain). VPLEX Witness, ONTAP Mediator, vSAN witness hosts and vMSC all put that tie-breaker in a third site reached over its own paths. A witness inside one of the two data sites fails with that site.',
-  source: 'Vendor requirements; DOMAIN.md §4',
+  source: 'Vendor requirements',
   run,
 };

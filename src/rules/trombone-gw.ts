@@ -29,7 +29,7 @@ function run(ctx: RuleContext): Finding[] {
           severity: 'warning',
           message,
           why,
-          source: 'Seed 001 (traffic trombone after a move); DOMAIN.md §5',
+          source: 'Seed 001 (traffic trombone after a move)',
           elementIds: [p.workload.id, segmentId, p.cluster.id, gw, ...(path?.linkIds ?? [])],
           ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
           ...withScenario(p),
@@ -62,6 +62,6 @@ export const tromboneGwRule: RuleDefinition = {
   why,
   explanation:
     "A VM that moves keeps its default gateway. If the segment's gateway is centralized at another site, or per-site gateways do not include the site the VM now runs in, all routed traffic crosses the DCI to the gateway and back: the traffic trombone of seed 001. A local gateway at each site (FHRP filtered) or a distributed anycast gateway keeps egress local.",
-  source: 'Seed 001; DOMAIN.md §5',
+  source: 'Seed 001',
   run,
 };

@@ -23,7 +23,7 @@ function run(ctx: RuleContext): Finding[] {
           severity: 'warning',
           message: `inbound traffic for segment ${segment.name} enters only at ${index.label(ingress)} and crosses the DCI to reach ${p.workload.name} at ${index.label(p.siteId)}${detour}`,
           why,
-          source: 'Seed 001 (ingress optimisation: GSLB, LISP, host routes); DOMAIN.md §5',
+          source: 'Seed 001 (ingress optimisation: GSLB, LISP, host routes)',
           elementIds: [p.workload.id, segmentId, p.cluster.id, ingress, ...(path?.linkIds ?? [])],
           ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
           ...withScenario(p),
@@ -55,6 +55,6 @@ export const tromboneIngressRule: RuleDefinition = {
   why,
   explanation:
     'A subnet advertised from one site only draws all inbound traffic there, wherever the workload runs. After a move, requests enter at the original site and cross the DCI to reach the VM. GSLB, LISP or host routes let traffic enter where the workload is (seed 001).',
-  source: 'Seed 001; DOMAIN.md §5',
+  source: 'Seed 001',
   run,
 };

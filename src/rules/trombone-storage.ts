@@ -77,7 +77,7 @@ function run(ctx: RuleContext): Finding[] {
         severity: 'warning',
         message: `datastore ${volume.name || volume.id} of ${p.workload.name} is active at ${index.label(activeSite)} (${reason}): every I/O from ${index.label(p.siteId)} crosses the DCI and back${detour}`,
         why,
-        source: 'Seed 001 (storage trombone; split-controller arrays); DOMAIN.md §4',
+        source: 'Seed 001 (storage trombone; split-controller arrays)',
         elementIds: [p.workload.id, volume.id, p.cluster.id, activeArray, ...(path?.linkIds ?? [])],
         ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
         ...withScenario(p),
@@ -95,6 +95,6 @@ export const tromboneStorageRule: RuleDefinition = {
   why,
   explanation:
     'A VM that moves leaves its datastore behind unless the storage is active at both sites. Split-controller products (NetApp MetroCluster, IBM SVC stretched) serve each volume from one site, and non-uniform access confines hosts to their local array, so after a move every I/O crosses the DCI and back (seed 001). Active-active products with uniform access, like VPLEX Metro, serve I/O locally and stay quiet.',
-  source: 'Seed 001; DOMAIN.md §4',
+  source: 'Seed 001',
   run,
 };

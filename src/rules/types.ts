@@ -2,6 +2,7 @@
  * The validator's vocabulary. A finding is computed from a design (never stored in it); its
  * `key` is stable across runs so waivers and diffs can refer to it.
  */
+import type { StorageProductId } from '../model/catalog';
 import type { Design } from '../model/schema';
 import type { Placement } from './context';
 import type { DesignGraph, DesignIndex } from './graph';
@@ -27,6 +28,8 @@ export const RULE_IDS = [
   'RES-DCI-SPOF',
   'RES-SITE-NODE',
   'CAP-VSWITCH',
+  'STORAGE-PEER',
+  'BW-REPLICATION',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -66,6 +69,24 @@ export type FixAction =
       readonly type: 'set-ingress-mode';
       readonly segmentId: string;
       readonly mode: 'gslb' | 'lisp' | 'host-routes';
+    }
+  | {
+      readonly type: 'set-volume-replication';
+      readonly arrayId: string;
+      readonly volumeId: string;
+      readonly replication: 'none' | 'sync' | 'async';
+    }
+  | {
+      readonly type: 'set-volume-peer';
+      readonly arrayId: string;
+      readonly volumeId: string;
+      readonly peerArrayId: string;
+    }
+  | { readonly type: 'set-link-bandwidth'; readonly linkId: string; readonly bandwidthGbps: number }
+  | {
+      readonly type: 'set-array-product';
+      readonly arrayId: string;
+      readonly product: StorageProductId;
     };
 
 export interface Fix {

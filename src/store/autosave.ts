@@ -1,66 +1,92 @@
 /**
- * Autosave: every change to the design is written to localStorage (debounced), and the studio
- * restores it on load. A saved design that no longer loads is kept aside, never overwritten.
+ * Autosave: every change to the design is written to this tab's slot in IndexedDB (debounced),
+ * and the tab restores it on reload (session.ts). When the page is hidden or goes away, typed
+ * edits are committed first and the save is flushed; a save that may not commit in time is
+ * also put in the tab's journal (synchronous), so a reload mid-typing keeps what was typed.
  */
-import { loadDocument, toDocument } from '../io/document';
 import type { Design } from '../model/schema';
+import { storageErrorText } from './kv';
+import { flushPendingEdits } from './pendingEdits';
+import type { TabSession } from './session';
 import { useStudio } from './studio';
 import { notify } from './ui';
 
-export const AUTOSAVE_KEY = 'dci-studio:autosave';
-const BROKEN_KEY = 'dci-studio:autosave-unreadable';
 export const AUTOSAVE_DEBOUNCE_MS = 250;
 
-export function readAutosave(): Design | null {
-  let text: string | null = null;
-  try {
-    text = localStorage.getItem(AUTOSAVE_KEY);
-  } catch {
-    return null;
-  }
-  if (text === null) return null;
-  const result = loadDocument(text);
-  if (result.ok) return result.design;
-  try {
-    localStorage.setItem(BROKEN_KEY, text);
-  } catch {
-    // Best effort: the unreadable copy stays under the autosave key until the next save.
-  }
-  notify(
-    'error',
-    `The last autosaved design could not be restored (${result.error.message}) A copy was kept in browser storage.`,
-  );
-  return null;
+export interface Autosave {
+  /** Commit typed edits and write now; resolves when the write has committed (or failed). */
+  flush(): Promise<void>;
+  stop(): void;
 }
 
-export function writeAutosave(design: Design): void {
-  try {
-    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(toDocument(design)));
-  } catch (error) {
-    notify('error', `Autosave failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Start saving every change; returns a function that stops it (and flushes). */
-export function startAutosave(): () => void {
+/** Start saving every change into the session's slot. */
+export function startAutosave(session: TabSession): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: Design | null = null;
-  const flush = () => {
+  let inFlight: Promise<void> = Promise.resolve();
+  let writing = 0;
+  let failing = false;
+
+  const write = (design: Design) => {
+    writing++;
+    inFlight = session
+      .save(design)
+      .then(() => {
+        if (failing) notify('success', 'Autosave works again: the design is stored.');
+        failing = false;
+      })
+      .catch((error: unknown) => {
+        if (!failing)
+          notify(
+            'error',
+            `Autosave failed (${storageErrorText(error)}). Download the design file to keep it.`,
+          );
+        failing = true;
+      })
+      .finally(() => writing--);
+    return inFlight;
+  };
+
+  const flushNow = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (pending && !useStudio.getState().readOnly) writeAutosave(pending);
+    const design = pending;
     pending = null;
+    if (design && !useStudio.getState().readOnly) void write(design);
+    return inFlight;
   };
+
   const unsubscribe = useStudio.subscribe((state, previous) => {
     if (state.design === previous.design) return;
     pending = state.design;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, AUTOSAVE_DEBOUNCE_MS);
+    timer = setTimeout(flushNow, AUTOSAVE_DEBOUNCE_MS);
   });
-  window.addEventListener('beforeunload', flush);
-  return () => {
-    flush();
-    unsubscribe();
-    window.removeEventListener('beforeunload', flush);
+
+  /** The page is hidden or going away: nothing typed or changed may be left behind. */
+  const onLeave = () => {
+    flushPendingEdits();
+    const unsaved = pending !== null || writing > 0;
+    if (unsaved && !useStudio.getState().readOnly)
+      session.writeJournal(useStudio.getState().design);
+    void flushNow();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onLeave();
+  };
+  window.addEventListener('pagehide', onLeave);
+  document.addEventListener('visibilitychange', onVisibility);
+
+  return {
+    flush: () => {
+      flushPendingEdits();
+      return flushNow();
+    },
+    stop: () => {
+      void flushNow();
+      unsubscribe();
+      window.removeEventListener('pagehide', onLeave);
+      document.removeEventListener('visibilitychange', onVisibility);
+    },
   };
 }

@@ -3,7 +3,7 @@
  * identity, shared by every component) and indexed by element for badges and the inspector.
  */
 import { useStudio } from './studio';
-import { runRules } from '../rules/index';
+import { compareFindings, runRules } from '../rules/index';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 
@@ -20,12 +20,8 @@ let memo: { design: Design; index: FindingsIndex } | null = null;
 
 export function findingsFor(design: Design): FindingsIndex {
   if (memo?.design === design) return memo.index;
-  const all = [...runRules(design)].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.key.localeCompare(b.key),
-  );
+  // The order of the CLI and the report: one comparator (severity, rule-book order, key).
+  const all = [...runRules(design)].sort(compareFindings);
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
   const byElement = new Map<string, Finding[]>();

@@ -1,50 +1,57 @@
 /**
- * Recent designs: before anything replaces the open design (a link, a file, a drop, reopening a
- * recent one), that design is kept here, so opening something never loses what the user had.
- * The last RECENT_LIMIT designs live in localStorage as saved documents ({name, savedAt, json});
- * reading one back goes through the one loader like any other way in.
+ * Recent designs: before anything replaces the open design (a link, a file, a template, New,
+ * reopening a recent one), that design is kept here, so opening something never loses what the
+ * user had. The last RECENT_LIMIT designs live in IndexedDB: an index of small entries
+ * (`recent:index`) and each design's document under its own key, written in one transaction.
+ * `pushRecent` resolves true only once the design is stored; a refused write is false, never a
+ * silent success. Reading one back goes through the one loader like any other way in.
  */
 import { loadDocument, toDocument, type LoadResult } from '../io/document';
 import type { Design } from '../model/schema';
+import type { KeyValue } from './kv';
 
-export const RECENT_KEY = 'dci-studio:recent';
+export const RECENT_INDEX_KEY = 'recent:index';
 export const RECENT_LIMIT = 10;
+const designKey = (id: string) => `recent:${id}`;
 
 export interface RecentDesign {
+  readonly id: string;
   readonly name: string;
   /** ISO time at which it was put aside. */
   readonly savedAt: string;
-  /** The design document (toDocument), as JSON. */
-  readonly json: string;
+  readonly elements: number;
+  readonly workloads: number;
+  /** A hash of the document, to find the same design saved twice without reading every one. */
+  readonly hash: string;
 }
 
-/** The part of Storage this module uses (tests pass a Map-backed one). */
-export type RecentStorage = Pick<Storage, 'getItem' | 'setItem'>;
-
-function defaultStorage(): RecentStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    // Storage can be disabled (private mode, file:// in some browsers).
-    return null;
+/** FNV-1a over the UTF-16 code units, as 8 hex digits: equal documents, equal hashes. */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function isEntry(value: unknown): value is RecentDesign {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
+    typeof v['id'] === 'string' &&
     typeof v['name'] === 'string' &&
     typeof v['savedAt'] === 'string' &&
-    typeof v['json'] === 'string'
+    typeof v['hash'] === 'string' &&
+    typeof v['elements'] === 'number' &&
+    typeof v['workloads'] === 'number'
   );
 }
 
-/** Newest first. A damaged list reads as empty rather than failing the studio. */
-export function listRecent(storage: RecentStorage | null = defaultStorage()): RecentDesign[] {
-  if (!storage) return [];
+/** Newest first. A damaged index reads as empty rather than failing the studio. */
+export async function listRecent(kv: KeyValue): Promise<RecentDesign[]> {
   try {
-    const raw: unknown = JSON.parse(storage.getItem(RECENT_KEY) ?? '[]');
+    const raw = await kv.get<unknown>(RECENT_INDEX_KEY);
     return Array.isArray(raw) ? raw.filter(isEntry) : [];
   } catch {
     return [];
@@ -56,48 +63,87 @@ export function isBlank(design: Design): boolean {
   return design.nodes.length === 0 && design.segments.length === 0 && design.workloads.length === 0;
 }
 
-function write(storage: RecentStorage, entries: readonly RecentDesign[]): boolean {
-  // Large designs can exceed the storage quota: drop the oldest until the list fits.
-  for (let n = entries.length; n >= 0; n--) {
-    try {
-      storage.setItem(RECENT_KEY, JSON.stringify(entries.slice(0, n)));
-      return true;
-    } catch {
-      // Quota exceeded: try with one fewer.
-    }
-  }
-  return false;
+let counter = 0;
+function freshId(now: Date): string {
+  counter = (counter + 1) % 1e6;
+  return `${now.getTime().toString(36)}-${counter.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+export type PushResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
 
 /**
  * Put a design at the top of the list. The same design saved again moves to the top instead of
- * appearing twice; a blank design is not kept. Returns false if it could not be stored.
+ * appearing twice; a blank design is not kept (and that is a success: nothing was lost).
+ * `{ok: true}` only once the design and the index are both stored.
  */
-export function pushRecent(
+export async function pushRecent(
+  kv: KeyValue,
   design: Design,
-  options: { storage?: RecentStorage | null; now?: Date } = {},
-): boolean {
-  const storage = options.storage === undefined ? defaultStorage() : options.storage;
-  if (!storage || isBlank(design)) return true;
-  const json = JSON.stringify(toDocument(design));
-  const entry: RecentDesign = {
-    name: design.name,
-    savedAt: (options.now ?? new Date()).toISOString(),
-    json,
-  };
-  const rest = listRecent(storage).filter((e) => e.json !== json);
-  return write(storage, [entry, ...rest].slice(0, RECENT_LIMIT));
+  options: { now?: Date } = {},
+): Promise<PushResult> {
+  if (isBlank(design)) return { ok: true };
+  return pushRecentJson(kv, JSON.stringify(toDocument(design)), design, options.now);
 }
 
-/** Forget one entry (by its position in listRecent). */
-export function removeRecent(index: number, storage: RecentStorage | null = defaultStorage()) {
-  if (!storage) return;
-  const entries = listRecent(storage);
-  entries.splice(index, 1);
-  write(storage, entries);
+/** As pushRecent, for a document already serialized (a slot being retired, a legacy entry). */
+export async function pushRecentJson(
+  kv: KeyValue,
+  json: string,
+  design: {
+    readonly name: string;
+    readonly nodes: readonly unknown[];
+    readonly workloads: readonly unknown[];
+  },
+  now: Date = new Date(),
+): Promise<PushResult> {
+  try {
+    const hash = textHash(json);
+    const entries = await listRecent(kv);
+    const entry: RecentDesign = {
+      id: freshId(now),
+      name: design.name,
+      savedAt: now.toISOString(),
+      elements: design.nodes.length,
+      workloads: design.workloads.length,
+      hash,
+    };
+    const same = entries.filter((e) => e.hash === hash);
+    const sameJson = await kv.getMany<string>(same.map((e) => designKey(e.id)));
+    const duplicates = new Set(same.filter((_, i) => sameJson[i] === json).map((e) => e.id));
+    const rest = entries.filter((e) => !duplicates.has(e.id));
+    const kept = [entry, ...rest].slice(0, RECENT_LIMIT);
+    const dropped = [...duplicates, ...rest.slice(RECENT_LIMIT - 1).map((e) => e.id)];
+    await kv.setMany([
+      [designKey(entry.id), json],
+      [RECENT_INDEX_KEY, kept],
+    ]);
+    // The index no longer names them: a failure here leaves unreachable bytes, never a loss.
+    await kv.delMany(dropped.map(designKey)).catch(() => undefined);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Forget one entry. */
+export async function removeRecent(kv: KeyValue, id: string): Promise<void> {
+  const entries = await listRecent(kv);
+  await kv.setMany([[RECENT_INDEX_KEY, entries.filter((e) => e.id !== id)]]);
+  await kv.delMany([designKey(id)]).catch(() => undefined);
 }
 
 /** Read an entry back through the one loader (it may have been saved by an older studio). */
-export function loadRecent(entry: RecentDesign): LoadResult {
-  return loadDocument(entry.json);
+export async function loadRecent(kv: KeyValue, entry: RecentDesign): Promise<LoadResult> {
+  let json: string | undefined;
+  try {
+    json = await kv.get<string>(designKey(entry.id));
+  } catch {
+    json = undefined;
+  }
+  if (typeof json !== 'string')
+    return {
+      ok: false,
+      error: { kind: 'corrupt', message: 'This design is no longer in browser storage.' },
+    };
+  return loadDocument(json);
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { emptyDesign } from '../model/defaults';
+import { flushPendingEdits, inEditGroup, registerPendingEdit } from './pendingEdits';
 import { useStudio } from './studio';
 import { useScenario } from './scenario';
 import { useUi } from './ui';
@@ -24,6 +25,44 @@ beforeEach(() => {
 });
 
 describe('History', () => {
+  it('commits of one field edit (one edit group) are one undo step', () => {
+    inEditGroup('field:1', () => s().rename('a'));
+    inEditGroup('field:1', () => s().rename('ab'));
+    inEditGroup('field:1', () => s().rename('abc'));
+    inEditGroup('field:2', () => s().rename('abcd'));
+    expect(s().past).toHaveLength(2);
+    s().undo();
+    expect(s().design.name).toBe('abc');
+    s().undo();
+    expect(s().design.name).toBe('store spec');
+  });
+
+  it('an undo ends the group: the same field typing again is a new step', () => {
+    inEditGroup('field:1', () => s().rename('a'));
+    s().undo();
+    inEditGroup('field:1', () => s().rename('b'));
+    inEditGroup('field:1', () => s().rename('bc'));
+    expect(s().past).toHaveLength(1);
+  });
+
+  it('edits outside a group are one step each', () => {
+    s().rename('a');
+    s().rename('b');
+    expect(s().past).toHaveLength(2);
+  });
+
+  it('pending edits are committed when flushed (the page going away), once', () => {
+    let runs = 0;
+    registerPendingEdit(() => {
+      runs++;
+      s().rename('typed');
+    });
+    flushPendingEdits();
+    flushPendingEdits();
+    expect(s().design.name).toBe('typed');
+    expect(runs).toBe(1);
+  });
+
   it('undoes and redoes every edit, property edits included', () => {
     s().connect('a-be', 'b-be');
     const linkId = s().design.links[0]?.id ?? '';

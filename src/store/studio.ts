@@ -52,6 +52,7 @@ import {
   snapToGrid,
 } from '../model/placement';
 import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import { currentEditGroup } from './pendingEdits';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
 
@@ -110,20 +111,26 @@ function refuseReadOnly(state: StudioState): boolean {
 }
 
 export const useStudio = create<StudioState>()((set, get) => {
+  /** The edit group of the last commit (pendingEdits.ts): the same group is one undo step. */
+  let lastGroup: string | null = null;
   const commit = (next: Design) => {
     const state = get();
     if (next === state.design) return;
     if (refuseReadOnly(state)) return;
+    const group = currentEditGroup();
+    const sameStep = group !== null && group === lastGroup;
+    lastGroup = group;
     set({
       design: next,
       nodes: syncNodes(next, state.nodes),
       edges: syncEdges(next, state.edges),
-      past: [...state.past, state.design].slice(-HISTORY_LIMIT),
+      past: sameStep ? state.past : [...state.past, state.design].slice(-HISTORY_LIMIT),
       future: [],
     });
   };
 
   const jump = (from: 'past' | 'future') => {
+    lastGroup = null;
     const state = get();
     const stack = state[from];
     const target = stack[stack.length - 1];
@@ -153,6 +160,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     commit,
     apply: (edit) => commit(edit(get().design)),
     replaceDesign: (next, options) => {
+      lastGroup = null;
       // What-if scenarios and highlighted paths belong to the design they were made on.
       if (next !== get().design) {
         useScenario.getState().reset();

@@ -1,0 +1,144 @@
+import { expect, test } from '@playwright/test';
+import { StudioPage } from './pages/studio';
+
+test.describe('Designs are never lost', () => {
+  test('storage full, then a link: the open design is kept in Recent designs, or the user is asked', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    const link = await studio.copyLink();
+    await studio.loadTemplate('metro-vplex-otv');
+    const open = await studio.designName.innerText();
+    await studio.waitForAutosave();
+
+    // localStorage filled to its quota no longer matters: designs live in IndexedDB.
+    await page.evaluate(() => {
+      const chunk = 'x'.repeat(256 * 1024);
+      try {
+        for (let i = 0; i < 100; i++) localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        // Full.
+      }
+    });
+    await studio.openLink(link);
+    await expect(studio.designName).not.toHaveText(open);
+    expect(await studio.recentNames()).toContain(open);
+  });
+
+  test('when the design cannot be stored, opening a link asks first; "keep it open" keeps it', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    const link = await studio.copyLink();
+    await studio.loadTemplate('metro-vplex-otv');
+    const open = await studio.designName.innerText();
+    await studio.waitForAutosave();
+
+    await studio.fillStorageToQuota();
+    await studio.openLink(link);
+    const dialog = page.getByTestId('dialog.storage-full');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('browser storage is full');
+    await page.getByTestId('storage-full.cancel').click();
+    await expect(dialog).toBeHidden();
+    await expect(studio.designName).toHaveText(open);
+    await expect(page.getByTestId('toast.info').filter({ hasText: 'was kept' })).toBeVisible();
+
+    // Asked again, "download it" saves the design as a file before the link replaces it.
+    await studio.openLink(link);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('storage-full.download').click();
+    expect((await download).suggestedFilename()).toMatch(/\.dci\.json$/u);
+    await expect(studio.designName).not.toHaveText(open);
+  });
+
+  test('two tabs edit the same design, both reload: both designs exist', async ({ context }) => {
+    const a = new StudioPage(await context.newPage());
+    await a.open();
+    await a.loadTemplate('metro-vplex-otv');
+    await a.waitForAutosave();
+    const b = new StudioPage(await context.newPage());
+    await b.page.goto('/');
+    await expect(b.canvas).toBeVisible();
+    // B opens a copy of the design A has open (A's slot is taken).
+    await expect(b.designName).toHaveText(await a.designName.innerText());
+
+    await a.setField('designName', 'TAB-A-work');
+    await b.setField('designName', 'TAB-B-work');
+    // Each tab is told the other changed this design.
+    await expect(a.page.getByTestId('banner.tab-conflict')).toContainText('TAB-B-work');
+    await expect(b.page.getByTestId('banner.tab-conflict')).toContainText('TAB-A-work');
+    await a.waitForAutosave();
+    await a.page.reload();
+    await b.page.reload();
+    await expect(a.designName).toHaveText('TAB-A-work');
+    await expect(b.designName).toHaveText('TAB-B-work');
+
+    // After the reloads, A (the older save) is offered B's version; B is not offered A's.
+    await expect(a.page.getByTestId('banner.tab-conflict')).toContainText('TAB-B-work');
+    await expect(b.page.getByTestId('banner.tab-conflict')).toBeHidden();
+    // "Keep both" makes A's design one of its own: its edits no longer concern B.
+    await a.page.getByTestId('tab-conflict.keep-both').click();
+    await expect(a.page.getByTestId('banner.tab-conflict')).toBeHidden();
+    await a.setField('designName', 'TAB-A-more');
+    await a.waitForAutosave();
+    await expect(b.page.getByTestId('banner.tab-conflict')).toBeHidden();
+    await expect(b.designName).toHaveText('TAB-B-work');
+  });
+
+  test('"load that version" takes the other tab’s design and keeps this one in Recent', async ({
+    context,
+  }) => {
+    const a = new StudioPage(await context.newPage());
+    await a.open();
+    await a.loadTemplate('metro-vplex-otv');
+    await a.waitForAutosave();
+    const b = new StudioPage(await context.newPage());
+    await b.page.goto('/');
+    await expect(b.canvas).toBeVisible();
+    await b.setField('designName', 'from B');
+    await a.setField('designName', 'from A');
+    await expect(b.page.getByTestId('banner.tab-conflict')).toContainText('from A');
+    await b.page.getByTestId('tab-conflict.reload').click();
+    await expect(b.designName).toHaveText('from A');
+    expect(await b.recentNames()).toContain('from B');
+  });
+
+  test('a name typed in the inspector survives an immediate reload', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.waitForAutosave();
+    // Typed, not committed with Enter, and the page reloads at once.
+    await studio.field('designName').fill('Typed then reloaded');
+    await page.reload();
+    await expect(studio.designName).toHaveText('Typed then reloaded');
+
+    const site = await studio.idOfKind('site');
+    await studio.select(site);
+    await studio.field('label').pressSequentially('-x');
+    await page.reload();
+    await expect(studio.node(site)).toContainText('-x');
+  });
+
+  test('typing in a field is one undo step', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const before = await studio.designName.innerText();
+    const field = studio.field('designName');
+    await field.click();
+    await field.press('End');
+    await field.pressSequentially(' one', { delay: 30 });
+    await page.waitForTimeout(600);
+    await field.pressSequentially(' two', { delay: 30 });
+    await expect(studio.designName).toHaveText(`${before} one two`);
+    await field.press('Enter');
+    await studio.pressShortcut('Control+z');
+    await expect(studio.designName).toHaveText(before);
+  });
+});

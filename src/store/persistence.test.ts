@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DesignBuilder } from '../model/builder';
+import { emptyDesign } from '../model/defaults';
+import { MemoryKeyValue } from './kv';
+import { replaceOpenDesign, usePersistence, usePersistenceStore } from './persistence';
+import { listRecent } from './recent';
+import { useStudio } from './studio';
+
+const named = (name: string) => new DesignBuilder(name).site('a', 'DC A').build();
+
+/** Wait until the studio asks the user, then answer. */
+async function answerWhenAsked(choice: 'download' | 'replace' | 'cancel') {
+  for (let i = 0; i < 100; i++) {
+    const question = usePersistence.getState().question;
+    if (question) return question.answer(choice);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  throw new Error('never asked');
+}
+
+describe('Replacing the open design', () => {
+  let kv: MemoryKeyValue;
+  beforeEach(() => {
+    kv = new MemoryKeyValue();
+    usePersistenceStore(kv);
+    useStudio.getState().replaceDesign(named('open one'));
+  });
+
+  it('stores the open design in Recent designs before replacing it', async () => {
+    expect(await replaceOpenDesign(named('incoming'))).toBe(true);
+    expect(useStudio.getState().design.name).toBe('incoming');
+    expect((await listRecent(kv)).map((e) => e.name)).toEqual(['open one']);
+  });
+
+  it('does not ask about a blank design', async () => {
+    useStudio.getState().replaceDesign(emptyDesign());
+    kv.failWith = new Error('full');
+    expect(await replaceOpenDesign(named('incoming'))).toBe(true);
+    expect(usePersistence.getState().question).toBeNull();
+  });
+
+  describe('when storage is full', () => {
+    beforeEach(() => {
+      kv.quotaChars = 10;
+    });
+
+    it('asks, and "keep it open" leaves the open design untouched', async () => {
+      const before = useStudio.getState().design;
+      const done = replaceOpenDesign(named('incoming'));
+      await answerWhenAsked('cancel');
+      expect(await done).toBe(false);
+      expect(useStudio.getState().design).toBe(before);
+    });
+
+    it('says why in the question', async () => {
+      const done = replaceOpenDesign(named('incoming'));
+      await new Promise((r) => setTimeout(r, 5));
+      expect(usePersistence.getState().question?.reason).toBe('browser storage is full');
+      expect(usePersistence.getState().question?.name).toBe('open one');
+      usePersistence.getState().question?.answer('cancel');
+      await done;
+    });
+
+    it('"download it" hands the open design to the download, then replaces', async () => {
+      const downloaded: string[] = [];
+      const done = replaceOpenDesign(named('incoming'), {
+        download: (d) => downloaded.push(d.name),
+      });
+      await answerWhenAsked('download');
+      expect(await done).toBe(true);
+      expect(downloaded).toEqual(['open one']);
+      expect(useStudio.getState().design.name).toBe('incoming');
+    });
+
+    it('"replace anyway" replaces without a copy', async () => {
+      const done = replaceOpenDesign(named('incoming'));
+      await answerWhenAsked('replace');
+      expect(await done).toBe(true);
+      expect(useStudio.getState().design.name).toBe('incoming');
+    });
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Where designs are kept, as the rest of the studio sees it: one small interface.
+ * - `startPersistence()` opens this tab's session (session.ts), restores its design, starts
+ *   autosave and asks the browser to keep the storage (persistent storage).
+ * - `replaceOpenDesign()` is the only way to put another design in place of the open one: the
+ *   open design is stored in Recent designs first; when it cannot be stored, the user is asked
+ *   (download it, replace anyway, or cancel) before anything is replaced.
+ * - Another tab's newer version of this design is offered (`conflict`): reload it or keep both.
+ */
+import { create } from 'zustand';
+import type { Design } from '../model/schema';
+import { startAutosave, type Autosave } from './autosave';
+import { idbKeyValue, MemoryKeyValue, storageErrorText, type KeyValue } from './kv';
+import { flushPendingEdits } from './pendingEdits';
+import { isBlank, pushRecent } from './recent';
+import {
+  browserChannel,
+  browserLocks,
+  openSession,
+  type Conflict,
+  type SessionEnv,
+  type TabSession,
+} from './session';
+import { loadDocument } from '../io/document';
+import { useStudio } from './studio';
+import { notify } from './ui';
+
+export type StorageChoice = 'download' | 'replace' | 'cancel';
+
+export interface StorageQuestion {
+  /** The open design that could not be stored. */
+  readonly name: string;
+  readonly reason: string;
+  readonly answer: (choice: StorageChoice) => void;
+}
+
+interface PersistenceState {
+  /** A newer version of this tab's design, saved in another tab. */
+  conflict: Conflict | null;
+  /** The open design could not be stored before a replacement: what should happen? */
+  question: StorageQuestion | null;
+}
+
+export const usePersistence = create<PersistenceState>()(() => ({
+  conflict: null,
+  question: null,
+}));
+
+let kv: KeyValue = new MemoryKeyValue();
+let session: TabSession | null = null;
+let autosave: Autosave | null = null;
+
+/** The store designs and Recent designs live in. */
+export function designStorage(): KeyValue {
+  return kv;
+}
+
+/** For tests: use this store (and no tab session). */
+export function usePersistenceStore(store: KeyValue): void {
+  kv = store;
+  session = null;
+}
+
+/** Save typed edits and the open design now (before a download, a test's reload…). */
+export async function flushDesign(): Promise<void> {
+  flushPendingEdits();
+  await autosave?.flush();
+}
+
+/** Store the open design in this tab's slot now (autosave skips a design that did not change). */
+export async function saveOpenDesign(): Promise<void> {
+  await session?.save(useStudio.getState().design).catch((error: unknown) => {
+    notify('error', `The design could not be stored (${storageErrorText(error)}).`);
+  });
+}
+
+/** Open this tab's session and restore its design (call once, before the first render). */
+export async function startPersistence(env?: Partial<SessionEnv>): Promise<void> {
+  let store: KeyValue = env?.kv ?? new MemoryKeyValue();
+  if (!env?.kv) {
+    try {
+      if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
+      store = idbKeyValue();
+      await store.keys();
+    } catch {
+      store = new MemoryKeyValue();
+      notify(
+        'warning',
+        'This browser does not let the studio store designs (private mode?): download your design to keep it.',
+      );
+    }
+  }
+  kv = store;
+  // Ask the browser not to evict the designs under storage pressure (a no-op where refused).
+  void navigator.storage?.persist?.().catch(() => false);
+  let local: Storage | null = null;
+  let tab: Storage | null = null;
+  try {
+    local = globalThis.localStorage;
+    tab = globalThis.sessionStorage;
+  } catch {
+    // Storage can be disabled; the session works without it (no reload memory).
+  }
+  const start = await openSession({
+    kv,
+    locks: env?.locks ?? browserLocks(),
+    channel: env?.channel ?? browserChannel(),
+    tabStore: env?.tabStore ?? tab,
+    legacy: env?.legacy ?? local,
+  });
+  session = start.session;
+  if (start.design) useStudio.getState().replaceDesign(start.design);
+  for (const notice of start.notices) notify('error', notice);
+  usePersistence.setState({ conflict: start.conflict });
+  session.onConflict((conflict) => usePersistence.setState({ conflict }));
+  autosave = startAutosave(session);
+}
+
+/** Ask the user what to do with an open design that could not be stored. */
+function ask(name: string, reason: string): Promise<StorageChoice> {
+  return new Promise((resolve) => {
+    usePersistence.setState({
+      question: {
+        name,
+        reason,
+        answer: (choice) => {
+          usePersistence.setState({ question: null });
+          resolve(choice);
+        },
+      },
+    });
+  });
+}
+
+export interface ReplaceOptions {
+  readonly readOnly?: boolean;
+  /** The same design in another version (another tab's): keep the design's identity. */
+  readonly sameDesign?: boolean;
+  /** Save the open design as a file; used when the user picks "download it". */
+  readonly download?: (design: Design) => void;
+}
+
+/**
+ * Put `next` in place of the open design, once the open design is stored in Recent designs.
+ * Resolves false when the user chose to keep the open design (nothing replaced).
+ */
+export async function replaceOpenDesign(
+  next: Design,
+  options: ReplaceOptions = {},
+): Promise<boolean> {
+  flushPendingEdits();
+  const current = useStudio.getState().design;
+  if (!isBlank(current)) {
+    const kept = await pushRecent(kv, current);
+    if (!kept.ok) {
+      const choice = await ask(current.name, storageErrorText(kept.error));
+      if (choice === 'cancel') return false;
+      if (choice === 'download') options.download?.(current);
+    }
+  }
+  // The user may have gone on editing while the design was being stored: keep that too.
+  const now = useStudio.getState().design;
+  if (now !== current && !isBlank(now)) await pushRecent(kv, now);
+  if (!options.sameDesign) session?.startNewDesign();
+  useStudio.getState().replaceDesign(next, { readOnly: options.readOnly ?? false });
+  return true;
+}
+
+/** The answer to a conflict: take the other tab's version, or keep both designs apart. */
+export async function resolveConflict(
+  choice: 'reload' | 'keep-both',
+  download?: (design: Design) => void,
+): Promise<void> {
+  const conflict = usePersistence.getState().conflict;
+  usePersistence.setState({ conflict: null });
+  if (!conflict || !session) return;
+  if (choice === 'keep-both') {
+    session.fork();
+    await flushDesign();
+    const design = useStudio.getState().design;
+    await session.save(design).catch((error: unknown) => {
+      notify('error', `This tab's design could not be stored (${storageErrorText(error)}).`);
+    });
+    notify('success', `Kept both: this tab's “${design.name}” is now a design of its own.`);
+    return;
+  }
+  const other = await session.readOther(conflict.slotId).catch(() => null);
+  const loaded = other ? loadDocument(other.json) : null;
+  if (!loaded?.ok) {
+    notify('error', 'The other tab’s version could not be read; this tab’s design was kept.');
+    return;
+  }
+  const replaced = await replaceOpenDesign(loaded.design, {
+    sameDesign: true,
+    ...(download ? { download } : {}),
+  });
+  if (replaced)
+    notify(
+      'success',
+      `Reloaded “${loaded.design.name}” from the other tab. This tab’s version is in Recent designs.`,
+    );
+}

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { toDocument } from '../io/document';
+import { DesignBuilder } from '../model/builder';
+import type { Design } from '../model/schema';
+import { MemoryKeyValue } from './kv';
+import { LEGACY_AUTOSAVE_KEY, LEGACY_RECENT_KEY } from './legacy';
+import { listRecent } from './recent';
+import {
+  JOURNAL_KEY,
+  openSession,
+  TAB_SLOT_KEY,
+  type Conflict,
+  type SessionEnv,
+  type TabChannel,
+  type TabLocks,
+  type TabMessage,
+} from './session';
+import { listSlots } from './slots';
+
+/** One browser: shared storage, locks and channel; each tab its own sessionStorage. */
+class Browser {
+  readonly kv = new MemoryKeyValue();
+  readonly locks = new Map<string, number>();
+  readonly listeners = new Set<{ tab: number; handler: (m: TabMessage) => void }>();
+  readonly local = new MapStorage();
+  private clock = 1000;
+  private tabs = 0;
+
+  tab(tabStore = new MapStorage()): Tab {
+    return new Tab(this, ++this.tabs, tabStore);
+  }
+  now = () => ++this.clock;
+}
+
+class MapStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+class Tab {
+  constructor(
+    readonly browser: Browser,
+    readonly id: number,
+    readonly tabStore: MapStorage,
+  ) {}
+  get env(): SessionEnv {
+    const { browser, id } = this;
+    const locks: TabLocks = {
+      hold: (name) => {
+        const owner = browser.locks.get(name);
+        if (owner !== undefined && owner !== id) return Promise.resolve(false);
+        browser.locks.set(name, id);
+        return Promise.resolve(true);
+      },
+      held: () => Promise.resolve(new Set(browser.locks.keys())),
+    };
+    const channel: TabChannel = {
+      post: (message) => {
+        for (const l of browser.listeners) if (l.tab !== id) l.handler(message);
+      },
+      listen: (handler) => {
+        const entry = { tab: id, handler };
+        browser.listeners.add(entry);
+        return () => browser.listeners.delete(entry);
+      },
+    };
+    return {
+      kv: browser.kv,
+      locks,
+      channel,
+      tabStore: this.tabStore,
+      legacy: browser.local,
+      now: browser.now,
+    };
+  }
+  /** The page goes away (reload or close): its locks are released. */
+  unload() {
+    for (const [name, owner] of this.browser.locks)
+      if (owner === this.id) this.browser.locks.delete(name);
+    for (const l of this.browser.listeners) if (l.tab === this.id) this.browser.listeners.delete(l);
+  }
+  /** The same tab after a reload: same sessionStorage. */
+  reload(): Tab {
+    this.unload();
+    return new Tab(this.browser, this.id, this.tabStore);
+  }
+}
+
+const design = (name: string): Design => new DesignBuilder(name).site('a', 'DC A').build();
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('Tab sessions', () => {
+  it('a reloaded tab gets its own design back', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const first = await openSession(tab.env);
+    expect(first.design).toBeNull();
+    await first.session.save(design('mine'));
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('mine');
+    expect(again.session.slotId).toBe(first.session.slotId);
+  });
+
+  it('two tabs edit the same design in two slots: both survive a reload of both', async () => {
+    const browser = new Browser();
+    const a = browser.tab();
+    const sa = await openSession(a.env);
+    await sa.session.save(design('shared'));
+    const b = browser.tab();
+    const sb = await openSession(b.env);
+    // B opens a copy of A's design (A holds its slot), in a slot of its own, same identity.
+    expect(sb.design?.name).toBe('shared');
+    expect(sb.session.slotId).not.toBe(sa.session.slotId);
+    expect(sb.session.designId).toBe(sa.session.designId);
+
+    await sa.session.save(design('TAB-A-work'));
+    await sb.session.save(design('TAB-B-work'));
+    const ra = await openSession(a.reload().env);
+    const rb = await openSession(b.reload().env);
+    expect(ra.design?.name).toBe('TAB-A-work');
+    expect(rb.design?.name).toBe('TAB-B-work');
+    // A finds B's newer version of the same design, and is offered it.
+    expect(ra.conflict?.name).toBe('TAB-B-work');
+  });
+
+  it('a tab is told when another tab saves a different version of its design', async () => {
+    const browser = new Browser();
+    const sa = await openSession(browser.tab().env);
+    await sa.session.save(design('v1'));
+    const sb = await openSession(browser.tab().env);
+    const heard: Conflict[] = [];
+    sa.session.onConflict((c) => heard.push(c));
+    await sb.session.save(design('v2 from B'));
+    await flush();
+    expect(heard.map((c) => c.name)).toEqual(['v2 from B']);
+    expect(heard[0]?.slotId).toBe(sb.session.slotId);
+  });
+
+  it('is quiet when another tab saves another design, or the same content', async () => {
+    const browser = new Browser();
+    const sa = await openSession(browser.tab().env);
+    await sa.session.save(design('v1'));
+    const sb = await openSession(browser.tab().env);
+    const heard: Conflict[] = [];
+    sa.session.onConflict((c) => heard.push(c));
+    await sb.session.save(design('v1'));
+    sb.session.startNewDesign();
+    await sb.session.save(design('something else'));
+    await flush();
+    expect(heard).toEqual([]);
+  });
+
+  it('after "keep both" the designs are apart: no more offers', async () => {
+    const browser = new Browser();
+    const sa = await openSession(browser.tab().env);
+    await sa.session.save(design('v1'));
+    const sb = await openSession(browser.tab().env);
+    const heard: Conflict[] = [];
+    sa.session.onConflict((c) => heard.push(c));
+    sa.session.fork();
+    await sb.session.save(design('v2'));
+    await flush();
+    expect(heard).toEqual([]);
+  });
+
+  it('a new tab takes the newest slot no open tab holds', async () => {
+    const browser = new Browser();
+    const a = browser.tab();
+    const sa = await openSession(a.env);
+    await sa.session.save(design('closed tab'));
+    a.unload();
+    const sb = await openSession(browser.tab().env);
+    expect(sb.design?.name).toBe('closed tab');
+    expect(sb.session.slotId).toBe(sa.session.slotId);
+  });
+
+  it('a duplicated tab (same sessionStorage) forks instead of sharing the slot', async () => {
+    const browser = new Browser();
+    const a = browser.tab();
+    const sa = await openSession(a.env);
+    await sa.session.save(design('original'));
+    const copy = new MapStorage();
+    for (const [k, v] of a.tabStore.items) copy.setItem(k, v);
+    const sb = await openSession(browser.tab(copy).env);
+    expect(sb.session.slotId).not.toBe(sa.session.slotId);
+    expect(sb.design?.name).toBe('original');
+    expect((await listSlots(browser.kv)).length).toBe(2);
+  });
+
+  it('a journal newer than the slot wins (the save had not committed when the page went)', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    expect(s.session.writeJournal(design('typed just before reload'))).toBe(true);
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('typed just before reload');
+    expect(tab.tabStore.getItem(JOURNAL_KEY)).toBeNull();
+    // It is now stored in the slot too.
+    expect((await listSlots(browser.kv))[0]?.name).toBe('typed just before reload');
+  });
+
+  it('an older journal loses to the slot', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    s.session.writeJournal(design('old'));
+    await s.session.save(design('newer'));
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('newer');
+  });
+
+  it('moves what an older studio kept in localStorage, losing nothing', async () => {
+    const browser = new Browser();
+    browser.local.setItem(LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(design('autosaved'))));
+    browser.local.setItem(
+      LEGACY_RECENT_KEY,
+      JSON.stringify([
+        {
+          name: 'newer',
+          savedAt: '2025-01-02T00:00:00.000Z',
+          json: JSON.stringify(design('newer')),
+        },
+        {
+          name: 'older',
+          savedAt: '2025-01-01T00:00:00.000Z',
+          json: JSON.stringify(design('older')),
+        },
+      ]),
+    );
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    expect(s.design?.name).toBe('autosaved');
+    const recent = await listRecent(browser.kv);
+    expect(recent.map((e) => [e.name, e.savedAt])).toEqual([
+      ['newer', '2025-01-02T00:00:00.000Z'],
+      ['older', '2025-01-01T00:00:00.000Z'],
+    ]);
+    expect(browser.local.getItem(LEGACY_AUTOSAVE_KEY)).toBeNull();
+    expect(browser.local.getItem(LEGACY_RECENT_KEY)).toBeNull();
+    expect(tab.tabStore.getItem(TAB_SLOT_KEY)).toBe(s.session.slotId);
+  });
+
+  it('keeps the old localStorage keys when the move could not be stored', async () => {
+    const browser = new Browser();
+    const text = JSON.stringify(toDocument(design('autosaved')));
+    browser.local.setItem(LEGACY_AUTOSAVE_KEY, text);
+    browser.kv.failWith = new Error('refused');
+    const s = await openSession(browser.tab().env).catch(() => null);
+    expect(browser.local.getItem(LEGACY_AUTOSAVE_KEY)).toBe(text);
+    expect(s === null || s.notices.length > 0).toBe(true);
+  });
+
+  it('an autosaved design that no longer loads is kept in Recent designs, not overwritten', async () => {
+    const browser = new Browser();
+    browser.local.setItem(LEGACY_AUTOSAVE_KEY, '{"version":1,"nodes":[{"kind":"bogus"}]}');
+    const s = await openSession(browser.tab().env);
+    expect(s.design).toBeNull();
+    expect(s.notices[0]).toMatch(/could not be restored .*kept in Recent designs/u);
+    expect((await listRecent(browser.kv)).length).toBe(1);
+  });
+});

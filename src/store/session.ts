@@ -1,0 +1,385 @@
+/**
+ * The tab session: which slot this tab saves into, which design (identity) it holds, and what
+ * it knows of the other tabs. Rules:
+ * - A tab keeps its slot across reloads (the slot id lives in sessionStorage, which is per tab).
+ * - A tab holds a Web Lock named after its slot while it lives; a new tab takes the newest slot
+ *   no live tab holds, or, when every slot is open, a copy of the newest in a slot of its own.
+ *   A duplicated tab (same sessionStorage) finds its slot held and forks too.
+ * - Tabs announce saves on a BroadcastChannel. A tab whose design (same designId) was saved,
+ *   differently, by another tab is offered: reload that version, or keep both (this tab's
+ *   design takes a new identity).
+ * - Designs that were written but not yet committed when the page went away are in a journal
+ *   (sessionStorage, synchronous); the next start of the same tab takes the newer of the two.
+ * Browser APIs come in through SessionEnv, so the whole of it runs in unit tests.
+ */
+import { loadDocument, toDocument } from '../io/document';
+import type { Design } from '../model/schema';
+import type { KeyValue } from './kv';
+import { migrateLegacyStorage } from './legacy';
+import { pushRecentJson } from './recent';
+import { deleteSlots, freshId, listSlots, readSlot, writeSlot, type SlotRecord } from './slots';
+
+export const TAB_SLOT_KEY = 'dci-studio:slot';
+export const JOURNAL_KEY = 'dci-studio:journal';
+/** Slots no tab holds beyond this many (oldest first) are moved to Recent designs. */
+export const IDLE_SLOT_LIMIT = 6;
+/** How long a reloading tab waits for its previous page to let go of the slot's lock. */
+export const RELOAD_LOCK_WAIT_MS = 1500;
+
+export interface TabLocks {
+  /** Hold `name` for this tab's lifetime; false if another tab holds it after `waitMs`. */
+  hold(name: string, waitMs: number): Promise<boolean>;
+  /** The names held by any tab. */
+  held(): Promise<Set<string>>;
+}
+
+export type TabMessage = {
+  readonly type: 'saved';
+  readonly slotId: string;
+  readonly designId: string;
+  readonly savedAt: number;
+};
+
+export interface TabChannel {
+  post(message: TabMessage): void;
+  listen(handler: (message: TabMessage) => void): () => void;
+}
+
+export interface SessionEnv {
+  readonly kv: KeyValue;
+  readonly locks: TabLocks;
+  readonly channel: TabChannel;
+  /** This tab's sessionStorage (null where there is none). */
+  readonly tabStore: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /** localStorage, read once for what older studios saved there. */
+  readonly legacy: Pick<Storage, 'getItem' | 'removeItem'> | null;
+  readonly now?: () => number;
+}
+
+/** Another tab's newer version of this tab's design. */
+export interface Conflict {
+  readonly slotId: string;
+  readonly name: string;
+  readonly savedAt: number;
+}
+
+interface Journal {
+  slotId: string;
+  designId: string;
+  savedAt: number;
+  json: string;
+}
+
+const lockName = (slotId: string) => `dci-studio:slot:${slotId}`;
+
+export interface SessionStart {
+  readonly session: TabSession;
+  /** The design to open (null: start blank). */
+  readonly design: Design | null;
+  /** A newer version of the same design saved by another tab, to offer. */
+  readonly conflict: Conflict | null;
+  /** Something the user should be told (a design that could not be restored, a copy made). */
+  readonly notices: readonly string[];
+}
+
+export class TabSession {
+  private lastJson: string | null;
+  private conflictHandler: ((conflict: Conflict) => void) | null = null;
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly env: SessionEnv,
+    readonly slotId: string,
+    public designId: string,
+    lastJson: string | null,
+  ) {
+    this.lastJson = lastJson;
+    this.stopListening = env.channel.listen((message) => void this.heard(message));
+  }
+
+  private now(): number {
+    return (this.env.now ?? Date.now)();
+  }
+
+  /** Autosave: write the design into this tab's slot; resolves once committed. */
+  async save(design: Design, savedAt: number = this.now()): Promise<void> {
+    const json = JSON.stringify(toDocument(design));
+    await writeSlot(this.env.kv, {
+      slotId: this.slotId,
+      designId: this.designId,
+      savedAt,
+      name: design.name,
+      json,
+    });
+    this.lastJson = json;
+    this.env.channel.post({ type: 'saved', slotId: this.slotId, designId: this.designId, savedAt });
+  }
+
+  /**
+   * Keep the design synchronously (the page is going away with a save not yet committed).
+   * False when it does not fit; the IndexedDB write that was started may still commit.
+   */
+  writeJournal(design: Design, savedAt: number = this.now()): boolean {
+    if (!this.env.tabStore) return false;
+    try {
+      const journal: Journal = {
+        slotId: this.slotId,
+        designId: this.designId,
+        savedAt,
+        json: JSON.stringify(toDocument(design)),
+      };
+      this.env.tabStore.setItem(JOURNAL_KEY, JSON.stringify(journal));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The open design was replaced by another design (a link, a file, a template, New). */
+  startNewDesign(): void {
+    this.designId = freshId('design');
+  }
+
+  /** Keep both: from now on this tab's design is a design of its own. */
+  fork(): void {
+    this.startNewDesign();
+  }
+
+  /** Take the design another tab saved (after "reload it"): the two tabs agree again. */
+  async readOther(slotId: string): Promise<SlotRecord | null> {
+    return readSlot(this.env.kv, slotId);
+  }
+
+  onConflict(handler: (conflict: Conflict) => void): void {
+    this.conflictHandler = handler;
+  }
+
+  close(): void {
+    this.stopListening();
+  }
+
+  private async heard(message: TabMessage): Promise<void> {
+    if (message.type !== 'saved' || message.slotId === this.slotId) return;
+    if (message.designId !== this.designId || !this.conflictHandler) return;
+    const other = await readSlot(this.env.kv, message.slotId).catch(() => null);
+    if (!other || other.designId !== this.designId || other.json === this.lastJson) return;
+    this.conflictHandler({ slotId: other.slotId, name: other.name, savedAt: other.savedAt });
+  }
+}
+
+function readJournal(env: SessionEnv): Journal | null {
+  try {
+    const raw = env.tabStore?.getItem(JOURNAL_KEY);
+    if (!raw) return null;
+    const j = JSON.parse(raw) as Partial<Journal>;
+    return typeof j.slotId === 'string' &&
+      typeof j.designId === 'string' &&
+      typeof j.savedAt === 'number' &&
+      typeof j.json === 'string'
+      ? (j as Journal)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A stored document that no longer loads goes to Recent designs, never overwritten. */
+async function keepUnreadable(env: SessionEnv, record: SlotRecord, reason: string) {
+  const kept = await pushRecentJson(env.kv, record.json, {
+    name: record.name || 'Unreadable design',
+    nodes: [],
+    workloads: [],
+  });
+  return {
+    ok: kept.ok,
+    notice: kept.ok
+      ? `The last autosaved design could not be restored (${reason}). It was kept in Recent designs.`
+      : `The last autosaved design could not be restored (${reason}). It stays in browser storage.`,
+  };
+}
+
+/** Start this tab's session: migrate old storage, find this tab's slot, read its design. */
+export async function openSession(env: SessionEnv): Promise<SessionStart> {
+  const now = env.now ?? Date.now;
+  const notices: string[] = [];
+  let migratedSlot: string | null = null;
+  try {
+    migratedSlot = await migrateLegacyStorage(env.kv, env.legacy, new Date(now()));
+  } catch {
+    notices.push(
+      'Designs saved by an older version of the studio could not be moved to the new storage; they stay where they were.',
+    );
+  }
+
+  const remembered = env.tabStore?.getItem(TAB_SLOT_KEY) ?? null;
+  let record: SlotRecord | null = null;
+  let slotId: string | null = null;
+  let forkOf: SlotRecord | null = null;
+
+  if (remembered) {
+    const mine = await readSlot(env.kv, remembered);
+    if (await env.locks.hold(lockName(remembered), RELOAD_LOCK_WAIT_MS)) {
+      slotId = remembered;
+      record = mine;
+    } else if (mine) {
+      // A duplicated tab: the slot is another tab's. Start from a copy of it.
+      forkOf = mine;
+    }
+  }
+  const slots = await listSlots(env.kv);
+  if (!slotId && !forkOf) {
+    const held = await env.locks.held();
+    const preferred = migratedSlot ? slots.filter((s) => s.slotId === migratedSlot) : [];
+    for (const candidate of [...preferred, ...slots]) {
+      if (held.has(lockName(candidate.slotId))) continue;
+      if (await env.locks.hold(lockName(candidate.slotId), 0)) {
+        slotId = candidate.slotId;
+        record = candidate;
+        break;
+      }
+    }
+    // Every design is open in another tab: this one starts with a copy of the newest.
+    if (!slotId && slots[0]) forkOf = slots[0];
+  }
+  if (!slotId) {
+    slotId = freshId('slot');
+    await env.locks.hold(lockName(slotId), 0);
+  }
+  env.tabStore?.setItem(TAB_SLOT_KEY, slotId);
+
+  let designId = record?.designId ?? forkOf?.designId ?? freshId('design');
+  let json = record?.json ?? forkOf?.json ?? null;
+  let savedAt = record?.savedAt ?? 0;
+  const journal = readJournal(env);
+  if (journal && journal.slotId === slotId && journal.savedAt > savedAt) {
+    json = journal.json;
+    designId = journal.designId;
+    savedAt = journal.savedAt;
+  }
+
+  let design: Design | null = null;
+  if (json !== null) {
+    const loaded = loadDocument(json);
+    if (loaded.ok) design = loaded.design;
+    else {
+      const kept = await keepUnreadable(
+        env,
+        { slotId, designId, savedAt, name: record?.name ?? '', json },
+        loaded.error.message.replace(/\.$/u, ''),
+      );
+      notices.push(kept.notice);
+      designId = freshId('design');
+      if (!kept.ok) {
+        // Not copied anywhere: leave that slot as it is and save into a new one.
+        slotId = freshId('slot');
+        await env.locks.hold(lockName(slotId), 0);
+        env.tabStore?.setItem(TAB_SLOT_KEY, slotId);
+      }
+    }
+  }
+  const session = new TabSession(env, slotId, designId, design ? json : null);
+  if (design && (forkOf || (journal && json === journal.json))) {
+    // Make this tab's own copy durable now (a fork, or a journal newer than the slot).
+    try {
+      await session.save(design, now());
+      env.tabStore?.removeItem(JOURNAL_KEY);
+    } catch {
+      // The journal stays; the next start tries again.
+    }
+  } else env.tabStore?.removeItem(JOURNAL_KEY);
+
+  // A newer version of the same design, saved by another tab.
+  const newer = slots.find(
+    (s) => s.slotId !== slotId && s.designId === designId && s.savedAt > savedAt && s.json !== json,
+  );
+  const conflict = newer
+    ? { slotId: newer.slotId, name: newer.name, savedAt: newer.savedAt }
+    : null;
+
+  await retireIdleSlots(env, slotId);
+  return { session, design, conflict, notices };
+}
+
+/** Slots no tab holds, beyond IDLE_SLOT_LIMIT, move to Recent designs (oldest first). */
+async function retireIdleSlots(env: SessionEnv, mySlot: string): Promise<void> {
+  try {
+    const held = await env.locks.held();
+    const idle = (await listSlots(env.kv)).filter(
+      (s) => s.slotId !== mySlot && !held.has(lockName(s.slotId)),
+    );
+    for (const slot of idle.slice(IDLE_SLOT_LIMIT).reverse()) {
+      const summary = (() => {
+        try {
+          const doc = JSON.parse(slot.json) as { nodes?: unknown; workloads?: unknown };
+          return {
+            nodes: Array.isArray(doc.nodes) ? doc.nodes : [],
+            workloads: Array.isArray(doc.workloads) ? doc.workloads : [],
+          };
+        } catch {
+          return { nodes: [], workloads: [] };
+        }
+      })();
+      const kept =
+        summary.nodes.length === 0
+          ? { ok: true }
+          : await pushRecentJson(env.kv, slot.json, { name: slot.name, ...summary });
+      if (kept.ok) await deleteSlots(env.kv, [slot.slotId]);
+    }
+  } catch {
+    // Tidying is optional: every slot is still stored.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser implementations.
+
+export function browserLocks(): TabLocks {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) {
+    // No Web Locks: every slot looks free, which is what a single tab needs.
+    return { hold: () => Promise.resolve(true), held: () => Promise.resolve(new Set()) };
+  }
+  const forever = () => new Promise<void>(() => undefined);
+  return {
+    hold(name, waitMs) {
+      return new Promise<boolean>((resolve) => {
+        if (waitMs <= 0) {
+          locks
+            .request(name, { ifAvailable: true }, (lock) => {
+              resolve(lock !== null);
+              return lock ? forever() : undefined;
+            })
+            .catch(() => resolve(false));
+          return;
+        }
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), waitMs);
+        locks
+          .request(name, { signal: controller.signal }, () => {
+            clearTimeout(timer);
+            resolve(true);
+            return forever();
+          })
+          .catch(() => resolve(false));
+      });
+    },
+    async held() {
+      const state = await locks.query();
+      return new Set((state.held ?? []).map((l) => l.name ?? ''));
+    },
+  };
+}
+
+export function browserChannel(): TabChannel {
+  if (typeof BroadcastChannel === 'undefined')
+    return { post: () => undefined, listen: () => () => undefined };
+  const channel = new BroadcastChannel('dci-studio');
+  return {
+    post: (message) => channel.postMessage(message),
+    listen(handler) {
+      const listener = (event: MessageEvent<TabMessage>) => handler(event.data);
+      channel.addEventListener('message', listener);
+      return () => channel.removeEventListener('message', listener);
+    },
+  };
+}
