@@ -50,6 +50,20 @@ test.describe('Export and import', () => {
     await expect(studio.allNodes).toHaveCount(nodes);
   });
 
+  test('PDF and draw.io files download from the same drawing', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const pdf = await studio.exportFile('pdf');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect(pdf.bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    const drawio = await studio.exportFile('drawio');
+    expect(drawio.name).toMatch(/\.drawio$/);
+    const xml = drawio.bytes.toString('utf8');
+    const nodes = await studio.allNodes.count();
+    expect(xml.match(/vertex="1"/g)?.length).toBe(nodes);
+  });
+
   test('the design file and the Markdown report download under the design name', async ({
     page,
   }) => {

@@ -303,6 +303,31 @@ export async function diagramSvg(design: Design, options: DiagramExportOptions):
   return new Blob([text], { type: 'image/svg+xml' });
 }
 
+/** The diagram as a one-page vector PDF. */
+export async function diagramPdf(design: Design, options: DiagramExportOptions): Promise<Blob> {
+  const { loadDiagramTools } = await import('./diagramTools');
+  const bytes = (await loadDiagramTools()).pdf(design, options);
+  return new Blob([new Uint8Array(bytes)], { type: 'application/pdf' });
+}
+
+/** The diagram as a draw.io (mxGraph XML) file. */
+export async function diagramDrawio(design: Design, options: DiagramExportOptions): Promise<Blob> {
+  const { loadDiagramTools } = await import('./diagramTools');
+  const xml = (await loadDiagramTools()).drawio(design, options);
+  return new Blob([xml], { type: 'application/vnd.jgraph.mxfile' });
+}
+
+/** Put the diagram on the clipboard as a PNG image. */
+export async function copyDiagramImage(design: Design, options: DiagramOptions): Promise<void> {
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write)
+    throw new Error('this browser cannot put images on the clipboard; download the PNG instead');
+  // The promise goes into the ClipboardItem at once: Safari refuses a write that waits first.
+  const png = renderPng(design, options).then(
+    (bytes) => new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+  );
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+}
+
 function toDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -1,8 +1,21 @@
-import { FileCode2, FileJson, FileText, Image, LoaderCircle, Printer } from 'lucide-react';
+import {
+  Clipboard,
+  FileCode2,
+  FileJson,
+  FileText,
+  FileType2,
+  Image,
+  LoaderCircle,
+  Printer,
+  Workflow,
+} from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import {
+  copyDiagramImage,
+  diagramDrawio,
+  diagramPdf,
   diagramPng,
   diagramSvg,
   downloadBlob,
@@ -17,7 +30,7 @@ import { Modal } from './Modal';
 
 const SCALES: readonly ExportScale[] = [1, 2, 3];
 
-type Job = 'png' | 'svg' | 'print';
+type Job = 'png' | 'svg' | 'pdf' | 'drawio' | 'copy' | 'print';
 
 function ExportButton({
   testId,
@@ -87,6 +100,19 @@ export function ExportDialog() {
   const svg = () =>
     run('svg', async () => {
       downloadBlob(await diagramSvg(design, diagram()), exportFileName(design, '.svg'));
+    });
+  const pdf = () =>
+    run('pdf', async () => {
+      downloadBlob(await diagramPdf(design, diagram()), exportFileName(design, '.pdf'));
+    });
+  const drawio = () =>
+    run('drawio', async () => {
+      downloadBlob(await diagramDrawio(design, diagram()), exportFileName(design, '.drawio'));
+    });
+  const copy = () =>
+    run('copy', async () => {
+      await copyDiagramImage(design, diagram());
+      notify('success', 'The diagram is on the clipboard as an image: paste it into your slides.');
     });
   const print = () =>
     run('print', () => printReport(design, empty ? null : { ...diagram(), scale: 2 }));
@@ -171,6 +197,33 @@ export function ExportDialog() {
               busy={job === 'svg'}
               disabled={empty || job !== null}
               onClick={() => void svg()}
+            />
+            <ExportButton
+              testId="export.pdf"
+              icon={<FileType2 className="h-5 w-5" aria-hidden />}
+              title="PDF (vector)"
+              detail="One page, lines and text that stay sharp when printed or zoomed."
+              busy={job === 'pdf'}
+              disabled={empty || job !== null}
+              onClick={() => void pdf()}
+            />
+            <ExportButton
+              testId="export.drawio"
+              icon={<Workflow className="h-5 w-5" aria-hidden />}
+              title="draw.io file"
+              detail="Sites as containers, devices and labelled links, editable in draw.io and from there in Visio."
+              busy={job === 'drawio'}
+              disabled={empty || job !== null}
+              onClick={() => void drawio()}
+            />
+            <ExportButton
+              testId="export.copy"
+              icon={<Clipboard className="h-5 w-5" aria-hidden />}
+              title="Copy image"
+              detail="The PNG on the clipboard, to paste straight into a slide or a chat."
+              busy={job === 'copy'}
+              disabled={empty || job !== null}
+              onClick={() => void copy()}
             />
           </div>
           {empty && (
