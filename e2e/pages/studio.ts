@@ -128,6 +128,44 @@ export class StudioPage {
     await this.page.mouse.up();
   }
 
+  /** The drawn line of a link (React Flow's edge wrapper). */
+  edge(id: string): Locator {
+    return this.page.getByTestId(`rf__edge-${id}`);
+  }
+  edgeLabel(id: string): Locator {
+    return this.page.getByTestId(`edge-label.${id}`);
+  }
+  /** The ids of the links drawn on the canvas, in document order. */
+  async edgeIds(): Promise<string[]> {
+    const ids = await this.page
+      .locator('.react-flow__edge')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+    return ids.filter((id) => id !== '');
+  }
+  /** Whether a link is part of the path animated on the canvas. */
+  edgeHighlighted(id: string): Locator {
+    return this.edge(id).locator('.edge-highlight');
+  }
+
+  /** Select a DCI link by clicking its label, and edit its distance. */
+  async setLinkDistance(id: string, km: number): Promise<void> {
+    await this.edgeLabel(id).click();
+    await expect(this.edgeLabel(id)).toHaveClass(/ring-2/);
+    await this.setField('distanceKm', String(km));
+    await expect(this.edgeLabel(id)).toContainText(`${km} km`);
+  }
+
+  /** Drop a device of `kind` inside a site, at fractions `fx`, `fy` of its width and height. */
+  async dropInSite(kind: string, siteId: string, fx = 0.5, fy = 0.5): Promise<void> {
+    const box = await this.node(siteId).boundingBox();
+    const canvasBox = await this.canvas.boundingBox();
+    if (!box || !canvasBox) throw new Error('no layout');
+    await this.dragFromPalette(kind, {
+      x: box.x - canvasBox.x + box.width * fx,
+      y: box.y - canvasBox.y + box.height * fy,
+    });
+  }
+
   /** Select an element by clicking it (sites are clicked on their header). */
   async select(id: string): Promise<void> {
     // The view may still be settling after a load (fit animation): click until it took.

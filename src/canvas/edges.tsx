@@ -1,6 +1,8 @@
 import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { DciLink } from '../model/schema';
+import { bundleOffset, bundleSpacing, offsetCurve, type BundlePlace } from '../model/parallel';
+import type { Link } from '../model/schema';
 import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
 import { routePath } from '../render/path';
 import type { Box } from '../render/types';
@@ -12,6 +14,32 @@ import { useUi } from '../store/ui';
 import { useRoutes } from './routes';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
+/** The size a DCI link's label takes (about) while the router loads. */
+const DCI_LABEL_PX = { width: 184, height: 64 } as const;
+/** Between parallel fabric links, which carry no label. */
+const FABRIC_SPACING_PX = 14;
+
+/**
+ * What a link looks like until its route arrives from the router (the first moments after a
+ * load): a straight line, or for parallel links a curve pushed aside by its bundle offset.
+ */
+function provisionalPath(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  link: Link | undefined,
+  bundle: BundlePlace | undefined,
+  spacingPx: number,
+): { path: string; x: number; y: number } {
+  const offset = link && bundle && bundle.count > 1 ? bundleOffset(link, bundle, spacingPx) : 0;
+  if (offset === 0) {
+    const [path, x, y] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
+    return { path, x, y };
+  }
+  const curve = offsetCurve(sx, sy, tx, ty, offset);
+  return { path: curve.path, x: curve.labelX, y: curve.labelY };
+}
 
 /** The findings of one element, re-read only when that element's findings change. */
 function useElementFindings(id: string) {
@@ -46,9 +74,21 @@ function DciEdgeView({
       ? SEVERITY_STROKE.warning
       : 'var(--edge-dci)';
   const figure = limit ? limitText(limit) : null;
-  const [straight, midX, midY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
-  const path = route ? routePath(route.points) : straight;
-  const box: Box = route?.label?.box ?? { x: midX - 90, y: midY - 28, width: 180, height: 56 };
+  const provisional = provisionalPath(
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    link,
+    data?.bundle,
+    bundleSpacing(targetX - sourceX, targetY - sourceY, DCI_LABEL_PX.width, DCI_LABEL_PX.height),
+  );
+  const path = route ? routePath(route.points) : provisional.path;
+  const box: Box = route?.label?.box ?? {
+    x: provisional.x - DCI_LABEL_PX.width / 2,
+    y: provisional.y - DCI_LABEL_PX.height / 2,
+    ...DCI_LABEL_PX,
+  };
   return (
     <>
       <BaseEdge
@@ -147,12 +187,28 @@ function DciLabel({
   );
 }
 
-function FabricEdgeView({ id, sourceX, sourceY, targetX, targetY, selected }: EdgeProps<FlowEdge>) {
+function FabricEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  selected,
+  data,
+}: EdgeProps<FlowEdge>) {
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const route = useRoutes((s) => s.byId.get(id));
   const path = route
     ? routePath(route.points)
-    : getStraightPath({ sourceX, sourceY, targetX, targetY })[0];
+    : provisionalPath(
+        sourceX,
+        sourceY,
+        targetX,
+        targetY,
+        data?.link,
+        data?.bundle,
+        FABRIC_SPACING_PX,
+      ).path;
   return (
     <BaseEdge
       id={id}

@@ -38,10 +38,19 @@ describe('connect', () => {
   it('makes a DCI link between two sites themselves', () => {
     expect(connect(twoSites(), 'a', 'b', 'l1').links[0]?.kind).toBe('dci');
   });
-  it('refuses loops and duplicates', () => {
+  it('refuses loops', () => {
     const once = connect(twoSites(), 'a-be', 'b-be', 'l1');
-    expect(connect(once, 'b-be', 'a-be', 'l2').links).toHaveLength(1);
     expect(connect(once, 'a-be', 'a-be', 'l3').links).toHaveLength(1);
+  });
+  it('accepts several links between the same two elements, each its own link', () => {
+    const once = connect(twoSites(), 'a-be', 'b-be', 'l1');
+    const twice = connect(connect(once, 'b-be', 'a-be', 'l2'), 'a-be', 'b-be', 'l3');
+    expect(twice.links.map((l) => [l.id, l.kind])).toEqual([
+      ['l1', 'dci'],
+      ['l2', 'dci'],
+      ['l3', 'dci'],
+    ]);
+    expect(checkReferences(twice)).toBeNull();
   });
 });
 

@@ -49,7 +49,7 @@ function devices(design: Design): DesignNode[] {
   return design.nodes.filter((n) => n.kind !== 'site');
 }
 
-/** Connect two elements; returns the design unchanged if the link would be a loop or a duplicate. */
+/** Connect two elements; returns the design unchanged if the link would be a loop. */
 export function connect(
   design: Design,
   source: string,
@@ -58,11 +58,8 @@ export function connect(
 ): Design {
   if (source === target) return design;
   if (!findNode(design, source) || !findNode(design, target)) return design;
-  const duplicate = design.links.some(
-    (l) =>
-      (l.source === source && l.target === target) || (l.source === target && l.target === source),
-  );
-  if (duplicate) return design;
+  // Several links between the same two elements are allowed (DOMAIN.md §8): diverse fibre
+  // routes between one pair of DCI edges, members of a bundle. Each is a link of its own.
   const link =
     linkKindFor(design, source, target) === 'dci'
       ? createDciLink(id, source, target)

@@ -571,13 +571,16 @@ function SweepSection({ design }: { design: Design }) {
 
 function EvacuateSection({ design }: { design: Design }) {
   const siteId = useScenario((s) => s.evacuationSiteId);
+  const failed = useScenario((s) => s.failed);
   const dcSites = design.nodes.filter(
     (n) =>
       n.kind === 'site' &&
       design.workloads.some((w) => siteOfCluster(design, w.clusterId) === n.label),
   );
   const evac =
-    siteId && design.nodes.some((n) => n.id === siteId) ? evacuationFor(design, siteId) : null;
+    siteId && design.nodes.some((n) => n.id === siteId)
+      ? evacuationFor(design, { siteId, failed })
+      : null;
   return (
     <Section title="Evacuate a site">
       <select
@@ -596,6 +599,11 @@ function EvacuateSection({ design }: { design: Design }) {
       </select>
       {evac && (
         <div className="mt-2" data-testid="whatif.evacuate.result">
+          {failed.length > 0 && (
+            <p className="mb-1 text-[11px] text-slate-500 dark:text-slate-400">
+              With {failed.map((id) => labelOf(design, id)).join(', ')} down (what-if).
+            </p>
+          )}
           <div className="grid grid-cols-3 gap-1.5">
             <Stat label="VMs moved" value={evac.totals.vmsMoved} testId="whatif.evacuate.moved" />
             <Stat

@@ -40,9 +40,16 @@ function run(ctx: RuleContext): Finding[] {
       const inFw = inFws[0];
       const outFw = outFws[0];
       if (!inFw || !outFw) continue;
-      const inbound = graph.path(entry, p.cluster.id);
-      const outbound = graph.path(p.cluster.id, exit);
-      const path = inbound && outbound ? [...inbound.path, ...outbound.path.slice(1)] : undefined;
+      // The path the finding draws goes through the firewalls it names: in through inFw to the
+      // workload, out through outFw (each leg on the one path model, so never via a witness site).
+      const inbound = graph.path(inFw.id, p.cluster.id);
+      const outbound = graph.path(p.cluster.id, outFw.id);
+      const path =
+        inbound && outbound
+          ? [entry, ...inbound.path, ...outbound.path.slice(1), exit].filter(
+              (id, i, all) => i === 0 || all[i - 1] !== id,
+            )
+          : undefined;
       const fixes: Fix[] = [];
       if (entry !== p.siteId)
         fixes.push({

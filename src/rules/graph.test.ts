@@ -114,7 +114,8 @@ describe('failed elements', () => {
   });
   it('cuts a site node off when all of its borders fail', () => {
     const d = twoSites().build();
-    expect(buildGraph(d, new Set(['a-be'])).path('a-c', 'b')).toBeNull();
+    expect(buildGraph(d, new Set(['a-be'])).path('a-c', 'b')).not.toBeNull();
+    expect(buildGraph(d, new Set(['a-be', 'a-be2'])).path('a-c', 'b')).toBeNull();
   });
 });
 
@@ -147,11 +148,143 @@ describe('L2 reachability', () => {
   });
 });
 
-describe('site graph', () => {
-  it('finds the one DCI link that every path between two sites shares', () => {
-    expect(buildGraph(twoSites({ singleDci: true }).build()).sharedLinks('a', 'b')).toEqual([
-      'dci-1',
-    ]);
-    expect(buildGraph(twoSites().build()).sharedLinks('a', 'b')).toEqual([]);
+/**
+ * Two data sites on one 1500 km DCI link, and a witness site joined to each by a short L3 link:
+ * the route through the witness is far shorter, and must never be taken (DOMAIN.md §8).
+ */
+function withWitnessSite(): DesignBuilder {
+  return new DesignBuilder('witness stub')
+    .site('a', 'DC A')
+    .site('b', 'DC B')
+    .site('w', 'Witness site', { role: 'witness' })
+    .border('a-be', 'a')
+    .border('b-be', 'b')
+    .border('w-r', 'w')
+    .cluster('a-c', 'a')
+    .cluster('b-c', 'b')
+    .witness('wit', 'w')
+    .cluster('w-c', 'w')
+    .fabric('a-f', 'a-c', 'a-be')
+    .fabric('b-f', 'b-c', 'b-be')
+    .dci('ab', 'a-be', 'b-be', { distanceKm: 1500 })
+    .dci('aw', 'a-be', 'w-r', { distanceKm: 10, l2Extension: 'none', bandwidthGbps: 1 })
+    .dci('bw', 'b-be', 'w-r', { distanceKm: 10, l2Extension: 'none', bandwidthGbps: 1 });
+}
+
+describe('witness sites are stubs', () => {
+  it('a path between two data sites never crosses a witness site, even when it is shorter', () => {
+    const p = buildGraph(withWitnessSite().build()).path('a-c', 'b-c');
+    expect(p?.linkIds).toEqual(['a-f', 'ab', 'b-f']);
+    expect(p?.siteIds).toEqual(['a', 'b']);
+    expect(p?.rttMs).toBeCloseTo(15.1 + 2 * 0.005);
+  });
+  it('a path from or to the witness site uses its links', () => {
+    const g = buildGraph(withWitnessSite().build());
+    expect(g.path('wit', 'a-c')?.linkIds).toEqual(['aw', 'a-f']);
+    expect(g.path('b-c', 'wit')?.linkIds).toEqual(['b-f', 'bw']);
+    expect(g.rttMs('wit', 'w-c')).toBe(0);
+  });
+  it('no path between the data sites once their own link fails: the witness is no detour', () => {
+    const g = buildGraph(withWitnessSite().build(), new Set(['ab']));
+    expect(g.path('a-c', 'b-c')).toBeNull();
+    expect(g.sitesConnected('a', 'b')).toBe(false);
+    expect(g.path('wit', 'b-c')).not.toBeNull();
+    expect(g.sitesConnected('w', 'b')).toBe(true);
+  });
+  it('the site graph walks to a witness site but not through it', () => {
+    const g = buildGraph(withWitnessSite().build());
+    expect(g.siteRoute('a', 'b')).toEqual(['b', 'ab', 'a']);
+    expect(g.siteRoute('a', 'w')).toEqual(['w', 'aw', 'a']);
+    expect(g.siteRoute('a', 'b', { links: new Set(['ab']) })).toBeNull();
+    expect(g.isStubSite('w')).toBe(true);
+    expect(g.isStubSite('a')).toBe(false);
+  });
+  it('a data site still relays between a witness site and another data site', () => {
+    const d = withWitnessSite().build();
+    const g = buildGraph(d, new Set(['bw']));
+    expect(g.path('wit', 'b-c')?.linkIds).toEqual(['aw', 'ab', 'b-f']);
+  });
+});
+
+describe('parallel links', () => {
+  const parallel = () =>
+    twoSites({ distanceKm: 100, singleDci: true })
+      .dci('dci-3', 'a-be', 'b-be', { distanceKm: 10 })
+      .build();
+  it('are separate links: the path takes the shorter, and a failure of one leaves the others', () => {
+    expect(buildGraph(parallel()).path('a-c', 'b-c')?.linkIds).toContain('dci-3');
+    const g = buildGraph(parallel(), new Set(['dci-3']));
+    expect(g.path('a-c', 'b-c')?.linkIds).toContain('dci-1');
+    expect(g.sitesConnected('a', 'b')).toBe(true);
+    const none = buildGraph(parallel(), new Set(['dci-1', 'dci-3']));
+    expect(none.path('a-c', 'b-c')).toBeNull();
+  });
+  it('are not a single point, but the router they both end on is', () => {
+    expect(buildGraph(parallel()).singlePoints('a', 'b')).toEqual({
+      devices: ['a-be', 'b-be'],
+      links: [],
+    });
+  });
+});
+
+describe('single points between two sites', () => {
+  it('a single DCI link is one, and so are the routers at its ends', () => {
+    expect(buildGraph(twoSites({ singleDci: true }).build()).singlePoints('a', 'b')).toEqual({
+      devices: ['a-be', 'b-be'],
+      links: ['dci-1'],
+    });
+  });
+  it('two links on two routers at each end leave none', () => {
+    const d = new DesignBuilder()
+      .site('a', 'A')
+      .site('b', 'B')
+      .border('a-1', 'a')
+      .border('a-2', 'a')
+      .border('b-1', 'b')
+      .border('b-2', 'b')
+      .dci('l1', 'a-1', 'b-1')
+      .dci('l2', 'a-2', 'b-2')
+      .build();
+    expect(buildGraph(d).singlePoints('a', 'b')).toEqual({ devices: [], links: [] });
+    // With one router down, the other router and its link carry everything.
+    expect(buildGraph(d, new Set(['a-1'])).singlePoints('a', 'b')).toEqual({
+      devices: ['a-2', 'b-2'],
+      links: ['l2'],
+    });
+  });
+  it('a spine between the DCI edge and the rest of the fabric counts; the site container does not', () => {
+    // The links land on two routers that meet only at one spine of site B's fabric.
+    const d = new DesignBuilder()
+      .site('a', 'A')
+      .site('b', 'B')
+      .border('a-1', 'a')
+      .border('a-2', 'a')
+      .border('b-1', 'b')
+      .spine('b-sp', 'b')
+      .tor('b-t1', 'b')
+      .tor('b-t2', 'b')
+      .fabric('f1', 'b-1', 'b-sp')
+      .fabric('f2', 'b-sp', 'b-t1')
+      .fabric('f3', 'b-sp', 'b-t2')
+      .dci('l1', 'a-1', 'b-t1')
+      .dci('l2', 'a-2', 'b-t2')
+      .build();
+    expect(buildGraph(d).singlePoints('a', 'b')).toEqual({
+      devices: ['b-sp', 'b-1'],
+      links: ['f1'],
+    });
+  });
+  it('a witness site is no second route', () => {
+    const d = withWitnessSite().build();
+    expect(buildGraph(d).singlePoints('a', 'b')).toEqual({
+      devices: ['a-be', 'b-be'],
+      links: ['ab'],
+    });
+    expect(buildGraph(d).singlePoints('a', 'w')).toBeNull();
+  });
+  it('is null for sites that are not joined at all', () => {
+    expect(
+      buildGraph(twoSites().build(), new Set(['dci-1', 'dci-2'])).singlePoints('a', 'b'),
+    ).toBeNull();
   });
 });

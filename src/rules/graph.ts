@@ -14,6 +14,11 @@
  *   (failing every border of a site does cut the site node off, as it should).
  * - Only network devices (spine, ToR, border, firewall) and the site container carry transit
  *   traffic; clusters, arrays and witnesses are end points.
+ * - A site of role `witness` is a stub (DOMAIN.md §8): a path between two elements that are not
+ *   both in it never crosses it. Its WAN links reach the data sites for quorum traffic; they are
+ *   not a second DCI. `isStubSite` is the one test of it: the port graph never relays through a
+ *   stub site's ports, the site graph never walks through a stub site, and the single points of
+ *   failure between data sites leave stub sites out.
  * - Links between sites end at "ports". We run one Dijkstra per port over its own site, then
  *   all-pairs shortest paths over the small port graph (ports joined by DCI links and by their
  *   intra-site distances). A query between sites is then min over (port of A, port of B), with no
@@ -194,6 +199,8 @@ interface SiteFabric {
   readonly adj: Edge[][];
   readonly transit: boolean[];
   readonly ports: number[]; // port indexes in this site
+  /** A witness site: an end of paths, never a relay between others (DOMAIN.md §8). */
+  readonly stub: boolean;
 }
 
 interface Tree {
@@ -458,6 +465,32 @@ export interface SiteNeighbour {
   readonly siteId: string;
 }
 
+/** Sites and links a site-graph walk must not use. */
+export interface SiteAvoid {
+  readonly sites?: ReadonlySet<string>;
+  readonly links?: ReadonlySet<string>;
+}
+
+/** What alone cuts every path between two sites, ordered from one to the other. */
+export interface SinglePoints {
+  /** Network devices (never a site container). */
+  readonly devices: readonly string[];
+  readonly links: readonly string[];
+}
+
+interface TransitEdge {
+  readonly to: number; // global node index
+  readonly link: number; // global link index, -1 for an implicit site hop
+  readonly edge: number; // undirected edge number: parallel links are distinct edges
+}
+
+interface TransitSearch {
+  readonly disc: Int32Array;
+  readonly low: Int32Array;
+  readonly parent: Int32Array;
+  readonly parentLink: Int32Array;
+}
+
 /**
  * The graph of one design under one failed set. Build it with `buildGraph`; every query is
  * cached, so rules may ask freely.
@@ -495,7 +528,8 @@ export class DesignGraph {
   private l2Count = 0;
   private linksBySegment: Map<string, number[]> | null = null;
   private readonly siteAdj = new Map<string, SiteNeighbour[]>();
-  private readonly bridgeCache = new Map<string, boolean>();
+  private transitAdjCache: TransitEdge[][] | null = null;
+  private readonly transitSearches = new Map<number, TransitSearch>();
 
   constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set()) {
     this.index = index;
@@ -529,7 +563,14 @@ export class DesignGraph {
       this.fabricBySite.set(s.id, this.fabrics.length);
       this.fabricOf[g] = this.fabrics.length;
       this.localOf[g] = 0;
-      this.fabrics.push({ site: g, members: [g], adj: [[]], transit: [true], ports: [] });
+      this.fabrics.push({
+        site: g,
+        members: [g],
+        adj: [[]],
+        transit: [true],
+        ports: [],
+        stub: s.role === 'witness',
+      });
     }
     for (const n of design.nodes) {
       if (n.kind === 'site' || dead.has(n.id)) continue;
@@ -698,7 +739,10 @@ export class DesignGraph {
         }
       }
     }
+    // A stub (witness) site's port is an end of a path, never a relay between two others.
+    const relays = this.ports.map((g) => this.fabrics[this.fabricOf[g] ?? -1]?.stub === false);
     for (let k = 0; k < P; k++) {
+      if (!relays[k]) continue;
       for (let i = 0; i < P; i++) {
         const dik = dist[i * P + k] ?? Infinity;
         if (dik === Infinity) continue;
@@ -992,67 +1036,172 @@ export class DesignGraph {
     return this.siteAdj.get(siteId) ?? [];
   }
 
-  /** Whether two sites are joined, avoiding some sites and links (breadth-first on sites). */
-  sitesConnected(
-    a: string,
-    b: string,
-    avoid: { readonly sites?: ReadonlySet<string>; readonly links?: ReadonlySet<string> } = {},
-  ): boolean {
-    if (this.dead.has(a) || this.dead.has(b) || !this.fabricBySite.has(a)) return false;
-    if (a === b) return true;
+  /**
+   * Whether a site is a stub (role `witness`, DOMAIN.md §8): paths start or end there, never
+   * cross it. The one definition every query of this graph uses.
+   */
+  isStubSite(siteId: string): boolean {
+    const n = this.index.nodes.get(siteId);
+    return n?.kind === 'site' && n.role === 'witness';
+  }
+
+  /** Whether two sites are joined, avoiding some sites and links (see `siteRoute`). */
+  sitesConnected(a: string, b: string, avoid: SiteAvoid = {}): boolean {
+    return this.siteRoute(a, b, avoid) !== null;
+  }
+
+  /**
+   * One route of DCI links from site a to site b, as [b, link, site, link, …, a], avoiding some
+   * sites and links, or null when there is none. A stub site is never walked through (it may
+   * be a or b). Breadth-first, so the route has the fewest hops.
+   */
+  siteRoute(a: string, b: string, avoid: SiteAvoid = {}): string[] | null {
+    if (this.dead.has(a) || this.dead.has(b) || !this.fabricBySite.has(a)) return null;
+    if (a === b) return [a];
+    const via = new Map<string, { readonly site: string; readonly link: string }>();
     const seen = new Set([a]);
     const queue = [a];
-    while (queue.length > 0) {
-      const s = queue.pop() ?? '';
+    for (let i = 0; i < queue.length; i++) {
+      const s = queue[i];
+      if (s === undefined) break;
       for (const n of this.siteNeighbours(s)) {
         if (seen.has(n.siteId) || avoid.links?.has(n.linkId) || avoid.sites?.has(n.siteId))
           continue;
-        if (n.siteId === b) return true;
         seen.add(n.siteId);
-        queue.push(n.siteId);
+        via.set(n.siteId, { site: s, link: n.linkId });
+        if (n.siteId === b) {
+          const route = [b];
+          for (let c = b; c !== a;) {
+            const step = via.get(c);
+            if (!step) throw new Error(`site route to ${b} lost its way at ${c}`);
+            route.push(step.link, step.site);
+            c = step.site;
+          }
+          return route;
+        }
+        if (!this.isStubSite(n.siteId)) queue.push(n.siteId);
       }
     }
-    return false;
+    return null;
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Single points of failure
+
   /**
-   * The DCI links every path between two sites shares (bridges of the site graph that separate
-   * them). Empty when the sites are joined redundantly, or not joined at all.
+   * The single points between two sites (DOMAIN.md §8): the devices (spine, ToR, border,
+   * firewall; never a site container) and the links whose failure alone cuts every path from
+   * one site to the other. Ordered from a to b. Null when either site is absent or a stub, or
+   * when the two are not joined at all. Stub sites carry nothing between others, so they are
+   * left out of the search.
+   *
+   * How: one depth-first search per source site over the transit graph (network devices, site
+   * containers, and the links and implicit site hops between them), computing low-links as
+   * Tarjan's articulation-point algorithm does, parallel links counted as separate edges. Walking
+   * from b up the search tree to a, a vertex v (parent of c on that walk) separates a from b
+   * exactly when low[c] ≥ disc[v]; the tree edge v–c is a bridge when low[c] > disc[v]. So the
+   * cost is one linear search per source site, plus the depth of b per pair.
    */
-  /**
-   * The DCI links every path between sites a and b crosses. Sites in `nonTransit` (witness
-   * sites, say) carry no traffic between others, so a route through them does not count.
-   */
-  sharedLinks(a: string, b: string, nonTransit: ReadonlySet<string> = new Set()): string[] {
-    const sites = new Set([...nonTransit].filter((s) => s !== a && s !== b));
-    if (!this.sitesConnected(a, b, { sites })) return [];
-    const out: string[] = [];
-    const seen = new Set<string>();
-    for (const list of this.siteAdj.values()) {
-      for (const n of list) {
-        if (seen.has(n.linkId)) continue;
-        seen.add(n.linkId);
-        // A link on a cycle of the whole site graph can still be the only way once the
-        // non-transit sites are left out, so the bridge shortcut applies only without them.
-        if (sites.size === 0 && !this.isBridge(n.linkId)) continue;
-        if (!this.sitesConnected(a, b, { sites, links: new Set([n.linkId]) })) out.push(n.linkId);
+  singlePoints(a: string, b: string): SinglePoints | null {
+    if (a === b || this.isStubSite(a) || this.isStubSite(b)) return null;
+    const ga = this.nodeIdx.get(a);
+    const gb = this.nodeIdx.get(b);
+    if (ga === undefined || gb === undefined) return null;
+    if ((this.fabricOf[ga] ?? -1) < 0 || (this.fabricOf[gb] ?? -1) < 0) return null;
+    const dfs = this.transitSearch(ga);
+    if ((dfs.disc[gb] ?? -1) < 0) return null;
+    const devices: string[] = [];
+    const links: string[] = [];
+    const design = this.index.design;
+    for (let c = gb; c !== ga;) {
+      const v: number = dfs.parent[c] ?? -1;
+      const edge = dfs.parentLink[c] ?? -1;
+      if (v < 0) throw new Error(`search tree from ${a} broken at ${this.nodeIds[c] ?? c}`);
+      const lowC = dfs.low[c] ?? -1;
+      const discV = dfs.disc[v] ?? -1;
+      if (lowC > discV && edge >= 0) links.push(this.linkIds[edge] ?? '');
+      if (v !== ga && lowC >= discV && design.nodes[v]?.kind !== 'site')
+        devices.push(this.nodeIds[v] ?? '');
+      c = v;
+    }
+    return { devices: devices.reverse(), links: links.reverse() };
+  }
+
+  /** Adjacency of the transit graph, by global node index: (neighbour, link index or -1). */
+  private transitAdj(): readonly (readonly TransitEdge[])[] {
+    if (this.transitAdjCache) return this.transitAdjCache;
+    const adj: TransitEdge[][] = this.nodeIds.map(() => []);
+    let edge = 0;
+    const add = (x: number, y: number, link: number) => {
+      adj[x]?.push({ to: y, link, edge });
+      adj[y]?.push({ to: x, link, edge });
+      edge++;
+    };
+    for (const f of this.fabrics) {
+      if (f.stub) continue;
+      for (const [u, list] of f.adj.entries()) {
+        if (!f.transit[u]) continue;
+        for (const e of list) {
+          // Each undirected edge is listed from both ends: keep it once.
+          if (e.to <= u || !f.transit[e.to]) continue;
+          add(f.members[u] ?? -1, f.members[e.to] ?? -1, e.link);
+        }
       }
     }
-    return out.sort();
+    for (const l of this.interLinks) {
+      const x = this.ports[l.a] ?? -1;
+      const y = this.ports[l.b] ?? -1;
+      const fx = this.fabrics[this.fabricOf[x] ?? -1];
+      const fy = this.fabrics[this.fabricOf[y] ?? -1];
+      if (!fx || !fy || fx.stub || fy.stub) continue;
+      if (!fx.transit[this.localOf[x] ?? -1] || !fy.transit[this.localOf[y] ?? -1]) continue;
+      add(x, y, l.link);
+    }
+    this.transitAdjCache = adj;
+    return adj;
   }
 
-  private isBridge(linkId: string): boolean {
-    const cached = this.bridgeCache.get(linkId);
-    if (cached !== undefined) return cached;
-    const l = this.index.links.get(linkId);
-    const sa = l ? this.index.siteOf(l.source) : undefined;
-    const sb = l ? this.index.siteOf(l.target) : undefined;
-    const bridge =
-      sa !== undefined &&
-      sb !== undefined &&
-      !this.sitesConnected(sa, sb, { links: new Set([linkId]) });
-    this.bridgeCache.set(linkId, bridge);
-    return bridge;
+  /** An iterative depth-first search of the transit graph from `root`, with low-links. */
+  private transitSearch(root: number): TransitSearch {
+    const cached = this.transitSearches.get(root);
+    if (cached) return cached;
+    const adj = this.transitAdj();
+    const n = this.nodeIds.length;
+    const disc = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n).fill(-1);
+    const parent = new Int32Array(n).fill(-1);
+    const parentLink = new Int32Array(n).fill(-1);
+    const parentEdge = new Int32Array(n).fill(-1);
+    const cursor = new Int32Array(n);
+    let time = 0;
+    const stack = [root];
+    disc[root] = low[root] = time++;
+    while (stack.length > 0) {
+      const v = stack[stack.length - 1] ?? root;
+      const list = adj[v] ?? [];
+      const i = cursor[v] ?? 0;
+      if (i < list.length) {
+        cursor[v] = i + 1;
+        const e = list[i];
+        if (!e || e.edge === parentEdge[v]) continue;
+        if ((disc[e.to] ?? -1) < 0) {
+          disc[e.to] = low[e.to] = time++;
+          parent[e.to] = v;
+          parentLink[e.to] = e.link;
+          parentEdge[e.to] = e.edge;
+          stack.push(e.to);
+        } else {
+          low[v] = Math.min(low[v] ?? 0, disc[e.to] ?? 0);
+        }
+        continue;
+      }
+      stack.pop();
+      const p = parent[v] ?? -1;
+      if (p >= 0) low[p] = Math.min(low[p] ?? 0, low[v] ?? 0);
+    }
+    const result = { disc, low, parent, parentLink };
+    this.transitSearches.set(root, result);
+    return result;
   }
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { updateLink, updateNode } from '../model/edits';
+import { TEMPLATES } from '../model/templates/index';
 import { findingsOf, twoSites } from './testing';
 
 describe('LAT-MIGRATION', () => {
@@ -34,5 +36,35 @@ describe('LAT-MIGRATION', () => {
         'LAT-MIGRATION',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('LAT-MIGRATION and the witness site (DOMAIN.md §8)', () => {
+  /**
+   * The issue's repro: the metro template with both dark-fibre routes at 1500 km (15.1 ms). Its
+   * clusters run vSphere 6 (150 ms), so here they run vSphere 5.x Metro vMotion (10 ms): the
+   * witness site's short WAN links (0.43 ms) used to hide the distance.
+   */
+  const farMetro = (distanceKm = 1500) => {
+    const t = TEMPLATES.find((x) => x.id === 'metro-vplex-otv');
+    if (!t) throw new Error('template missing');
+    let d = t.build();
+    for (const id of ['dci-fibre-1', 'dci-fibre-2']) d = updateLink(d, id, { distanceKm });
+    for (const id of ['esx-prod-a', 'esx-prod-b'])
+      d = updateNode(d, id, { profile: 'vsphere-5-metro' });
+    return d;
+  };
+  it('fires at 1500 km, measuring the path over the fibre, not through the witness site', () => {
+    const found = findingsOf(farMetro(), 'LAT-MIGRATION');
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.measured).toBeGreaterThan(15);
+      expect(f.path?.some((id) => id === 'dci-fibre-1' || id === 'dci-fibre-2')).toBe(true);
+      for (const id of ['dci-wit-ams', 'dci-wit-rtm', 'utr-wan-rtr', 'wit'])
+        expect(f.path).not.toContain(id);
+    }
+  });
+  it('stays quiet at the template’s 80 km', () => {
+    expect(findingsOf(farMetro(80), 'LAT-MIGRATION')).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { updateLink } from '../model/edits';
+import { TEMPLATES } from '../model/templates/index';
 import type { StorageProductId } from '../model/catalog';
 import { findingsOf, twoSites } from './testing';
 
@@ -29,5 +31,22 @@ describe('LAT-STORAGE', () => {
   });
   it('stays quiet within the limit', () => {
     expect(findingsOf(replicated('vplex-metro', 80), 'LAT-STORAGE')).toEqual([]);
+  });
+});
+
+describe('LAT-STORAGE and the witness site (DOMAIN.md §8)', () => {
+  it('fires on the metro template with both fibre routes at 1500 km, over the fibre', () => {
+    const t = TEMPLATES.find((x) => x.id === 'metro-vplex-otv');
+    if (!t) throw new Error('template missing');
+    let d = t.build();
+    expect(findingsOf(d, 'LAT-STORAGE')).toEqual([]);
+    for (const id of ['dci-fibre-1', 'dci-fibre-2']) d = updateLink(d, id, { distanceKm: 1500 });
+    const found = findingsOf(d, 'LAT-STORAGE');
+    expect(found).toHaveLength(3);
+    for (const f of found) {
+      expect(f.measured).toBeCloseTo(15.1, 1);
+      for (const id of ['dci-wit-ams', 'dci-wit-rtm', 'utr-wan-rtr'])
+        expect(f.path).not.toContain(id);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Small factories for the rule specs: two sites A and B with a leaf-spine each, two DCI links
- * extending segment `web` with OTV, and one workload `web-01` on cluster A1 that may move to B1.
+ * extending segment `web` with OTV, each between its own pair of border routers (so no router is
+ * a single point), and one workload `web-01` on cluster A1 that may move to B1.
  * Clean by construction; each spec changes one thing and expects one rule to speak.
  */
 import { DesignBuilder } from '../model/builder';
@@ -57,7 +58,12 @@ export function twoSites(o: TwoSites = {}): DesignBuilder {
       segmentIds: ['web'],
       ...o.workload,
     });
-  if (!o.singleDci) b.dci('dci-2', 'a-be', 'b-be', { label: 'A–B south', ...dci });
+  if (!o.singleDci)
+    b.border('a-be2', 'a', { label: 'A edge 2' })
+      .border('b-be2', 'b', { label: 'B edge 2' })
+      .fabric('a-f4', 'a-sp', 'a-be2')
+      .fabric('b-f4', 'b-sp', 'b-be2')
+      .dci('dci-2', 'a-be2', 'b-be2', { label: 'A–B south', ...dci });
   return b;
 }
 

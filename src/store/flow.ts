@@ -6,11 +6,13 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import { DEVICE_SIZE } from '../model/defaults';
+import { bundlePlaces, type BundlePlace } from '../model/parallel';
 import type { Design, DesignNode, Link } from '../model/schema';
 
 export type FlowNodeData = { element: DesignNode };
 export type FlowNode = Node<FlowNodeData>;
-export type FlowEdgeData = { link: Link };
+/** The link, and its place among the links joining the same two elements (drawn apart). */
+export type FlowEdgeData = { link: Link; bundle: BundlePlace };
 export type FlowEdge = Edge<FlowEdgeData>;
 
 export function toFlowNode(element: DesignNode, previous: FlowNode | undefined): FlowNode {
@@ -77,15 +79,20 @@ export function handlesFor(
   return dy > 0 ? ['bottom', 'top'] : ['top', 'bottom'];
 }
 
+const LONE: BundlePlace = { index: 0, count: 1 };
+
 export function toFlowEdge(
   link: Link,
   previous: FlowEdge | undefined,
   handles: [HandleId, HandleId],
+  bundle: BundlePlace = LONE,
 ): FlowEdge {
   const [sourceHandle, targetHandle] = handles;
   if (
     previous &&
     previous.data?.link === link &&
+    previous.data.bundle.index === bundle.index &&
+    previous.data.bundle.count === bundle.count &&
     previous.sourceHandle === sourceHandle &&
     previous.targetHandle === targetHandle
   )
@@ -97,7 +104,7 @@ export function toFlowEdge(
     sourceHandle,
     targetHandle,
     type: link.kind,
-    data: { link },
+    data: { link, bundle },
     selected: previous?.selected ?? false,
     zIndex: 1,
   };
@@ -106,11 +113,12 @@ export function toFlowEdge(
 export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  const bundles = bundlePlaces(design.links);
   return design.links.map((link) => {
     const a = nodes.get(link.source);
     const b = nodes.get(link.target);
     const handles: [HandleId, HandleId] =
       a && b ? handlesFor(center(a, nodes), center(b, nodes)) : ['bottom', 'top'];
-    return toFlowEdge(link, byId.get(link.id), handles);
+    return toFlowEdge(link, byId.get(link.id), handles, bundles.get(link.id));
   });
 }

@@ -47,10 +47,13 @@ export const survivingGraphFor = memo1(
   (f) => [...f].sort().join(' '),
 );
 
+/** The evacuation of a site with the what-if failures down (none: the design as it is). */
 export const evacuationFor = memo1(
-  (design: Design, siteId: string): Evacuation =>
-    evacuateSite(design, siteId, findingsFor(design).all),
-  (s) => s,
+  (design: Design, k: { siteId: string; failed: readonly string[] }): Evacuation =>
+    k.failed.length === 0
+      ? evacuateSite(design, k.siteId, findingsFor(design).all)
+      : evacuateSite(design, k.siteId, failureImpactFor(design, k.failed).after, k.failed),
+  (k) => `${k.siteId}\u0000${[...k.failed].sort().join(' ')}`,
 );
 
 /** Run the single-failure sweep and time it (the UI shows the figure). */

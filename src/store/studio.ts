@@ -254,11 +254,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     connect: (source, target) => {
       const state = get();
       const next = connect(state.design, source, target);
-      if (next === state.design) {
-        if (source !== target) notify('info', 'These two are already connected.');
-        return;
-      }
-      commit(next);
+      if (next !== state.design) commit(next);
     },
 
     addElement: (kind, at) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../../model/builder';
 import type { Design, Workload } from '../../model/schema';
+import { runRules } from '../index';
 import { evacuateSite } from './evacuate';
 
 /**
@@ -114,5 +115,52 @@ describe('evacuateSite', () => {
     const [row] = evacuateSite(design, 'dc1').rows;
     expect(row?.reasons).toEqual([expect.objectContaining({ code: 'NO-TARGET' })]);
     expect(evacuateSite(design, 'dc1').totals.timeS).toBe(0);
+  });
+
+  describe('with what-if failures', () => {
+    /** The DCI link `dci` carries the segment; a second, L3-only link keeps the sites joined. */
+    const withL3Backup = () => {
+      const d = twoSites();
+      const dci = d.links.find((l) => l.id === 'dci');
+      if (dci?.kind !== 'dci') throw new Error('dci missing');
+      d.links.push({ ...dci, id: 'dci-l3', l2Extension: 'none', extendedSegmentIds: [] });
+      return d;
+    };
+    it('strands every workload when the only link carrying its segment is failed', () => {
+      const before = evacuateSite(withL3Backup(), 'dc1');
+      expect(before.totals.vmsMoved).toBe(10);
+      const after = evacuateSite(withL3Backup(), 'dc1', undefined, ['dci']);
+      expect(after.totals).toMatchObject({ vmsMoved: 0, vmsStranded: 10 });
+      for (const row of after.rows) {
+        expect(row.targetClusterId).toBeUndefined();
+        expect(row.reasons.map((r) => r.code)).toContain('L2-GAP');
+      }
+      expect(after.links).toEqual([]);
+    });
+    it('moves over the surviving link when a parallel one fails', () => {
+      const d = twoSites();
+      const dci = d.links.find((l) => l.id === 'dci');
+      if (dci?.kind !== 'dci') throw new Error('dci missing');
+      d.links.push({ ...dci, id: 'dci-b', bandwidthGbps: 10, distanceKm: 10 });
+      expect(evacuateSite(d, 'dc1').links.map((l) => l.linkId)).toEqual(['dci-b']);
+      const after = evacuateSite(d, 'dc1', undefined, ['dci-b']);
+      expect(after.totals.vmsMoved).toBe(10);
+      expect(after.links.map((l) => l.linkId)).toEqual(['dci']);
+      expect(after.totals.timeS).toBeGreaterThan(evacuateSite(d, 'dc1').totals.timeS);
+    });
+    it('names a failed target as the reason a workload stays', () => {
+      const after = evacuateSite(twoSites(), 'dc1', undefined, ['dc2-esx']);
+      expect(after.totals.vmsStranded).toBe(10);
+      expect(after.rows[0]?.reasons).toContainEqual({
+        code: 'TARGET-DOWN',
+        targetClusterId: 'dc2-esx',
+        message: 'cluster dc2-esx is down (what-if failure)',
+      });
+    });
+    it('uses the findings under the failure it is given, not the design as it is', () => {
+      const failed = ['dci'];
+      const under = runRules(withL3Backup(), { failed: new Set(failed) });
+      expect(evacuateSite(withL3Backup(), 'dc1', under, failed).totals.vmsMoved).toBe(0);
+    });
   });
 });

@@ -30,10 +30,13 @@ import { estimateMove } from '../migration';
 import type { Finding, RuleId } from '../types';
 import type { MoveEstimate } from './move';
 
-export type StrandCode = RuleId | 'NO-TARGET';
+export type StrandCode = RuleId | 'NO-TARGET' | 'TARGET-DOWN' | 'SOURCE-DOWN';
 
 export interface StrandReason {
-  /** The rule that blocks the move, or NO-TARGET: no mobility target outside the site. */
+  /**
+   * The rule that blocks the move; NO-TARGET: no mobility target outside the site; TARGET-DOWN:
+   * the target is among the failed elements (what-if); SOURCE-DOWN: so is the cluster it runs on.
+   */
   readonly code: StrandCode;
   /** The candidate it concerns; absent for NO-TARGET. */
   readonly targetClusterId?: string;
@@ -101,16 +104,22 @@ interface Candidate {
 
 const portsOf = (w: Workload): number => w.count * Math.max(1, w.segmentIds.length);
 
+/**
+ * Evacuate `siteId` with `failed` elements down (the what-if failures): moves are judged by the
+ * findings under those failures and estimated over the paths that survive them. `findings`, when
+ * given, must be the findings of the design under the same failures (runRules with `failed`).
+ */
 export function evacuateSite(
   design: Design,
   siteId: string,
-  baseline?: readonly Finding[],
+  findings?: readonly Finding[],
+  failed: readonly string[] = [],
 ): Evacuation {
-  const ctx = buildContext(design);
+  const ctx = buildContext(design, failed.length > 0 ? { failed: new Set(failed) } : {});
   const { index, graph } = ctx;
-  const findings = baseline ?? runRulesOn(ctx);
+  const found = findings ?? runRulesOn(ctx);
   const errorsByMove = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const f of found) {
     if (f.severity !== 'error' || !f.scenario) continue;
     const k = `${f.scenario.workloadId}>${f.scenario.targetClusterId}`;
     const list = errorsByMove.get(k);
@@ -136,9 +145,25 @@ export function evacuateSite(
     if (from?.kind !== 'cluster' || from.parentId !== siteId) continue;
     const viable: Candidate[] = [];
     const reasons: StrandReason[] = [];
+    if (graph.isDead(from.id)) {
+      reasons.push({
+        code: 'SOURCE-DOWN',
+        message: `cluster ${from.label} is down (what-if failure): there is no running VM to migrate`,
+      });
+      plans.push({ w, from, viable, reasons });
+      continue;
+    }
     for (const t of w.mobilityTargetIds) {
       const to = index.nodes.get(t);
       if (to?.kind !== 'cluster' || to.parentId === siteId || to.id === from.id) continue;
+      if (graph.isDead(to.id)) {
+        reasons.push({
+          code: 'TARGET-DOWN',
+          targetClusterId: to.id,
+          message: `cluster ${to.label} is down (what-if failure)`,
+        });
+        continue;
+      }
       const errors = errorsByMove.get(`${w.id}>${to.id}`) ?? [];
       for (const e of errors)
         reasons.push({ code: e.ruleId, targetClusterId: to.id, message: e.message });

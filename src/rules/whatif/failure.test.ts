@@ -123,6 +123,21 @@ describe('failureImpact', () => {
     ]);
   });
 
+  it('never reroutes two data sites through the witness site (DOMAIN.md §8)', () => {
+    const design = witnessBehindDc1();
+    design.links.push({
+      ...(design.links.find((l) => l.id === 'dci-wit-dc1') as (typeof design.links)[number]),
+      id: 'dci-wit-dc2',
+      target: 'dc2-be',
+    });
+    const impact = failureImpact(design, ['dci-dc1-dc2']);
+    expect(impact.effects.disconnected).toEqual([['dc1', 'dc2']]);
+    expect(impact.effects.rttChanges).toEqual([]);
+    expect(impact.effects.stretched.map((x) => x.after)).toEqual(['partitioned']);
+    expect(impact.added.map((f) => f.ruleId)).toContain('LAT-STORAGE');
+    expect(impact.effects.witnessesUnreachable).toEqual([]);
+  });
+
   it('reports segment reach lost when the only link extending it fails', () => {
     const design = shortAndLongLinks();
     design.links = design.links.filter((l) => l.id !== 'dci-long');

@@ -17,7 +17,7 @@
  * - no path, no L2 reach, sites not joined: failing more cannot change that;
  * - an L2 reach (or two sites joined) holds while one route of DCI links that carries it lives:
  *   the read depends on that route only;
- * - anything else (the dead set, `sharedLinks`) depends on every failure of the site graph, and
+ * - anything else (the dead set, `singlePoints`) depends on every failure of the site graph, and
  *   the list of placements on the failure of any cluster.
  * It handles failure sets of DCI links and sites (what the sweep fails); for anything else
  * (a ToR, a spine) `failureImpact` runs the rules plainly. Rules that cache across placements
@@ -71,7 +71,9 @@ const KNOWN = new Set([
   'l2Gap',
   'siteNeighbours',
   'sitesConnected',
-  'sharedLinks',
+  'siteRoute',
+  'singlePoints',
+  'isStubSite',
 ]);
 
 /**
@@ -163,42 +165,6 @@ function findL2Route(
 }
 
 /**
- * The sites and DCI links of one route from site a to site b avoiding `avoid` (breadth-first, as
- * DesignGraph.sitesConnected walks), or null when there is none.
- */
-function siteRoute(
-  graph: DesignGraph,
-  a: string,
-  b: string,
-  avoid: Parameters<DesignGraph['sitesConnected']>[2] = {},
-): string[] | null {
-  if (a === b) return [a];
-  const via = new Map<string, { site: string; link: string }>();
-  const seen = new Set([a]);
-  const queue = [a];
-  while (queue.length > 0) {
-    const s = queue.shift() ?? '';
-    for (const n of graph.siteNeighbours(s)) {
-      if (seen.has(n.siteId) || avoid.links?.has(n.linkId) || avoid.sites?.has(n.siteId)) continue;
-      seen.add(n.siteId);
-      via.set(n.siteId, { site: s, link: n.linkId });
-      if (n.siteId === b) {
-        const route = [b];
-        for (let c = b; c !== a;) {
-          const step = via.get(c);
-          if (!step) return null;
-          route.push(step.link, step.site);
-          c = step.site;
-        }
-        return route;
-      }
-      queue.push(n.siteId);
-    }
-  }
-  return null;
-}
-
-/**
  * A view of `graph` that adds what each query reads to `sink()` (when it returns a set). Queries
  * run on the real graph, so its caches serve every recorded run.
  */
@@ -278,16 +244,27 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
       add(a, b);
       // Not joined stays not joined; joined stays joined while one route between them lives.
       if (joined) {
-        const route = siteRoute(graph, a, b, avoid);
+        const route = graph.siteRoute(a, b, avoid);
         if (route) add(...route);
         else add(SITE_GRAPH);
       }
       return joined;
     },
-    sharedLinks: (a: string, b: string) => {
-      add(SITE_GRAPH);
-      return graph.sharedLinks(a, b);
+    siteRoute: (...args: Parameters<DesignGraph['siteRoute']>) => {
+      const route = graph.siteRoute(...args);
+      const [a, b] = args;
+      add(a, b);
+      // No route stays so; which route is returned may change with any failure of the site graph.
+      if (route) add(SITE_GRAPH);
+      return route;
     },
+    // Single points depend on every failure of the site graph.
+    singlePoints: (a: string, b: string) => {
+      add(SITE_GRAPH);
+      return graph.singlePoints(a, b);
+    },
+    // A site's role is the design's, not the failure's.
+    isStubSite: (siteId: string) => graph.isStubSite(siteId),
   };
   for (const [name, fn] of Object.entries(overrides))
     Object.defineProperty(view, name, { value: fn });
@@ -550,6 +527,7 @@ function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGra
     failed,
     dead,
     isDead: (id: string) => dead.has(id),
+    isStubSite: (siteId: string) => base.isStubSite(siteId),
     path,
     rttMs: (a: string, b: string) => path(a, b)?.rttMs ?? Infinity,
     l2Reachable: (segmentId: string, a: string, b: string, without?: string) => {
