@@ -259,7 +259,7 @@ export class StudioPage {
 
   /** Export from the Export dialog and return the downloaded file. */
   async exportFile(
-    id: 'png' | 'svg' | 'json' | 'markdown',
+    id: 'png' | 'svg' | 'pdf' | 'drawio' | 'json' | 'markdown',
     options: { annotations?: boolean } = {},
   ): Promise<{ name: string; bytes: Buffer }> {
     await this.page.getByTestId('toolbar.export').click();

@@ -20,6 +20,7 @@ import { importFile } from '../app/importExport';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
+import { startRouting } from './routes';
 import { SiteNode } from './SiteNode';
 
 // Module scope, so React Flow never sees new node types on a render.
@@ -61,6 +62,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   >();
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
+  // Links are drawn along the routes of src/render, computed off the main thread.
+  useEffect(() => startRouting(), []);
   useEffect(() => {
     if (fitRequest > 0 && initialized) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
   }, [fitRequest, initialized, fitView]);
