@@ -48,6 +48,7 @@ export default tseslint.config(
       'dist',
       'dist-e2e',
       'build',
+      'dist-bench',
       'node_modules',
       'playwright-report',
       'test-results',

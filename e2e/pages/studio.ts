@@ -144,9 +144,11 @@ export class StudioPage {
     const to = this.node(targetId)
       .locator(`.react-flow__handle[data-handleid="${targetHandle}"]`)
       .first();
+    // Handles are drawn on hover (and on every node while a connection is being drawn).
+    await this.node(targetId).hover();
+    const b = await to.boundingBox();
     await this.node(sourceId).hover();
     const a = await from.boundingBox();
-    const b = await to.boundingBox();
     if (!a || !b) throw new Error('handles not visible');
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await this.page.mouse.down();
@@ -334,6 +336,30 @@ export class StudioPage {
     await expect(this.page.getByTestId('findings-panel')).toBeVisible();
   }
 
+  /** Open the studio on a design as if it had been autosaved (large synthetic designs). */
+  async openDesign(designJson: string): Promise<void> {
+    // An older studio's autosave in localStorage: the studio moves it into its storage and
+    // opens it on start.
+    await this.page.goto('/');
+    await this.clearStorage();
+    await this.page.evaluate(
+      (json) => localStorage.setItem('dci-studio:autosave', json),
+      designJson,
+    );
+    await this.page.goto('/');
+    await expect(this.canvas).toBeVisible();
+  }
+
+  /** A group of findings of one rule and cause (large designs fold findings into groups). */
+  findingGroup(ruleId: string): Locator {
+    return this.page.getByTestId(`finding-group.${ruleId}`);
+  }
+
+  /** Apply a group's fix to all its findings. */
+  async fixGroup(group: Locator, label: RegExp): Promise<void> {
+    await group.locator('[data-testid^="group-fix."]').filter({ hasText: label }).click();
+  }
+
   /** The open findings of a rule, in the findings panel. */
   openFinding(ruleId: string): Locator {
     return this.page.getByTestId(`finding.${ruleId}`);
@@ -446,9 +472,6 @@ export class StudioPage {
   // Canvas.
   badge(elementId: string): Locator {
     return this.page.getByTestId(`badge.${elementId}`);
-  }
-  edgeLabel(linkId: string): Locator {
-    return this.page.getByTestId(`edge-label.${linkId}`);
   }
   /** The mark of a link failed in the what-if scenario. */
   failedEdge(linkId: string): Locator {

@@ -9,8 +9,9 @@ import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
 import { textProblem } from './text';
 import { isCidr } from './validation';
+import { CURRENT_VERSION } from './kinds';
 
-export const CURRENT_VERSION = 2 as const;
+export { CURRENT_VERSION, DEVICE_KINDS, NODE_KINDS } from './kinds';
 
 /** Text a design may hold (text.ts): no control characters, broken characters or bidi overrides. */
 const cleanText = (multiline: boolean) =>
@@ -281,23 +282,3 @@ export type Waiver = z.infer<typeof waiverSchema>;
 export type Note = z.infer<typeof noteSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Design = z.infer<typeof designSchema>;
-
-export const NODE_KINDS = [
-  'site',
-  'spine',
-  'tor',
-  'border',
-  'cluster',
-  'array',
-  'firewall',
-  'witness',
-] as const;
-export const DEVICE_KINDS = [
-  'spine',
-  'tor',
-  'border',
-  'cluster',
-  'array',
-  'firewall',
-  'witness',
-] as const;
