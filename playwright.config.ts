@@ -38,6 +38,8 @@ export default defineConfig({
     // Each port builds into its own folder, so parallel runs never serve each other's half-built files.
     command: `npx vite build --mode e2e --outDir dist-e2e/${port} --emptyOutDir && npx vite preview --outDir dist-e2e/${port} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
+    // The preview passes /rooms on to the room server that e2e/rooms.spec.ts starts on its own port.
+    env: { ROOMS_PORT: process.env['ROOMS_PORT'] ?? '1237' },
     reuseExistingServer: !process.env['CI'],
     timeout: 180_000,
   },

@@ -35,6 +35,9 @@ const TabConflictBanner = lazy(() =>
   import('./panels/StoragePrompts').then((m) => ({ default: m.TabConflictBanner })),
 );
 
+// The live room's bar loads with the storage code (it can save a room as a local design).
+const RoomBar = lazy(() => import('./collab/ui/RoomBar').then((m) => ({ default: m.RoomBar })));
+
 // Loaded when a what-if scenario first starts.
 const ScenarioBanner = lazy(() =>
   import('./panels/ScenarioBanner').then((m) => ({ default: m.ScenarioBanner })),
@@ -90,6 +93,11 @@ function Studio() {
       {booted && (
         <Suspense fallback={null}>
           <TabConflictBanner />
+        </Suspense>
+      )}
+      {booted && (
+        <Suspense fallback={null}>
+          <RoomBar />
         </Suspense>
       )}
       <main className="flex min-h-0 flex-1">

@@ -2,6 +2,7 @@
  * The one command table: the toolbar, the keyboard and the tests all use it (STYLE.md §7).
  * A command is data: id, label, shortcuts, when it is enabled, and what it does.
  */
+import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { tidyUp, useTidy } from './tidy';
@@ -27,15 +28,22 @@ export const COMMANDS: readonly Command[] = [
     id: 'undo',
     label: 'Undo',
     shortcuts: ['mod+z'],
-    enabled: () => editable() && useStudio.getState().past.length > 0,
-    run: () => useStudio.getState().undo(),
+    // In a live room: this user's own edits only (the room's per-user history).
+    enabled: () =>
+      editable() &&
+      (roomHistory.current ? roomHistory.current.canUndo() : useStudio.getState().past.length > 0),
+    run: () => (roomHistory.current ? roomHistory.current.undo() : useStudio.getState().undo()),
   },
   {
     id: 'redo',
     label: 'Redo',
     shortcuts: ['mod+shift+z', 'ctrl+y'],
-    enabled: () => editable() && useStudio.getState().future.length > 0,
-    run: () => useStudio.getState().redo(),
+    enabled: () =>
+      editable() &&
+      (roomHistory.current
+        ? roomHistory.current.canRedo()
+        : useStudio.getState().future.length > 0),
+    run: () => (roomHistory.current ? roomHistory.current.redo() : useStudio.getState().redo()),
   },
   {
     id: 'delete',

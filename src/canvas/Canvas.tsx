@@ -16,6 +16,7 @@ import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { minZoomFor } from '../store/selectors';
+import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
@@ -154,6 +155,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
+        <RoomOverlay />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap
           pannable

@@ -1,5 +1,6 @@
 import { Check, Copy, FileDown, Lock, TriangleAlert } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
+import { LiveRoomSection } from '../collab/ui/LiveRoomSection';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { buttonClass, primaryButtonClass } from './fields';
@@ -114,6 +115,7 @@ export function ShareDialog() {
           </div>
         </div>
       )}
+      <LiveRoomSection readOnly={readOnly} />
     </Modal>
   );
 }

@@ -17,6 +17,7 @@ import {
   Wand2,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useRoom } from '../collab/state';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
@@ -36,6 +37,7 @@ function ToolButton({
 }) {
   // Subscribe to what decides `enabled` so the button updates.
   useStudio((s) => s.past.length + s.future.length * 1000 + (s.readOnly ? 1e9 : 0));
+  useRoom((s) => s.historyVersion);
   const cmd = command(id);
   const shortcut = cmd.shortcuts[0];
   const title = shortcut ? `${cmd.label} (${displayChord(shortcut)})` : cmd.label;

@@ -1,10 +1,13 @@
 import { Eye, PencilLine } from 'lucide-react';
+import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 
 /** Shown while a view-only link is open: what one can do, and the way out. */
 export function ViewOnlyBanner() {
   const readOnly = useStudio((s) => s.readOnly);
-  if (!readOnly) return null;
+  // In a live room the room bar says it (and the way out is leaving the room).
+  const inRoom = useRoom((s) => s.status !== 'idle');
+  if (!readOnly || inRoom) return null;
   return (
     <div
       role="status"

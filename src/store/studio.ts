@@ -66,6 +66,12 @@ export interface StudioState {
   /** Apply a pure model edit to the design as it is now: one undoable step. */
   apply: (edit: (design: Design) => Design) => void;
   replaceDesign: (next: Design, options?: { readOnly?: boolean }) => void;
+  /**
+   * Show a design that came from elsewhere (a live room): not an edit of this user's, so it is
+   * not undoable here and view-only mode does not refuse it. Unchanged elements keep their
+   * nodes (pass a design that reuses the previous objects).
+   */
+  receiveDesign: (next: Design) => void;
   undo: () => void;
   redo: () => void;
 
@@ -167,6 +173,17 @@ export const useStudio = create<StudioState>()((set, get) => {
         future: [],
         readOnly: options?.readOnly ?? false,
         pasteCount: 0,
+      });
+    },
+    receiveDesign: (next) => {
+      const state = get();
+      if (next === state.design) return;
+      set({
+        design: next,
+        nodes: syncNodes(next, state.nodes),
+        edges: syncEdges(next, state.edges),
+        past: [],
+        future: [],
       });
     },
     undo: () => jump('past'),

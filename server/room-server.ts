@@ -1,0 +1,116 @@
+/**
+ * The room server: Hocuspocus 3 (a Yjs sync server) with
+ * - capability checks on connect: the edit key edits, the view key only reads (readOnly);
+ * - the room gate (src/collab/guard.ts) before any message is applied: view-only, message and
+ *   room size, and the design still valid under the schema; a refused message closes that
+ *   client's connection to the room with a reason the studio shows;
+ * - rooms persisted in SQLite (embedded), and optionally Redis so several instances share rooms.
+ */
+import { Database } from '@hocuspocus/extension-database';
+import { Redis } from '@hocuspocus/extension-redis';
+import { Server, type Extension } from '@hocuspocus/server';
+import { roleFor } from '../src/collab/capability';
+import { RoomGate } from '../src/collab/guard';
+import { DEFAULT_LIMITS, encodeRefusal, type RoomLimits } from '../src/collab/limits';
+import { openRoomStore } from './store';
+
+export interface RoomServerOptions {
+  readonly port: number;
+  readonly host?: string;
+  /** SQLite file for the rooms (':memory:' for none). */
+  readonly dbFile: string;
+  /** redis://host:port to share rooms with other instances. */
+  readonly redisUrl?: string | undefined;
+  readonly limits?: RoomLimits;
+  /** A name for this instance in logs and in Redis. */
+  readonly name?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface RoomServer {
+  readonly port: number;
+  /** Rooms open in memory now. */
+  openRooms(): number;
+  /** Stop: store every open room and close every connection. */
+  stop(): Promise<void>;
+}
+
+/** Refusals a server sent, by kind (for logs and tests). */
+export type RefusalCounts = Record<string, number>;
+
+export async function startRoomServer(options: RoomServerOptions): Promise<RoomServer> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const store = openRoomStore(options.dbFile);
+  const gate = new RoomGate(limits);
+  const extensions: Extension[] = [
+    new Database({
+      fetch: async ({ documentName }) => store.load(documentName),
+      store: async ({ documentName, state }) => store.save(documentName, state),
+    }),
+  ];
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(
+      new Redis({
+        host: url.hostname,
+        port: Number(url.port || 6379),
+        identifier: options.name ?? `dci-rooms-${options.port}`,
+        prefix: 'dci-rooms',
+      }),
+    );
+  }
+
+  const server = new Server(
+    {
+      name: options.name ?? `dci-rooms-${options.port}`,
+      port: options.port,
+      address: options.host ?? '127.0.0.1',
+      quiet: true,
+      stopOnSignals: false,
+      // Store soon after a change: a crash loses at most this much on the server (clients
+      // still hold their edits and send them again when they reconnect).
+      debounce: 500,
+      maxDebounce: 3000,
+      extensions,
+      async onAuthenticate({ token, documentName, connectionConfig }) {
+        const role = roleFor(documentName, token);
+        if (role === null) throw new Error('This link does not open this room.');
+        if (role === 'view') connectionConfig.readOnly = true;
+        return { role };
+      },
+      async beforeHandleMessage({ update, document, connection, documentName }) {
+        const refusal = gate.check(document, update, connection.readOnly);
+        if (refusal === null) return;
+        log(`refused ${refusal.refused} in room ${documentName.slice(0, 8)}…: ${refusal.message}`);
+        // Hocuspocus closes this client's connection to the room with our reason.
+        throw Object.assign(new Error(refusal.message), {
+          code: 4400,
+          reason: encodeRefusal(refusal),
+        });
+      },
+    },
+    // The socket itself refuses anything far above the gate's limit.
+    { maxPayload: limits.maxMessageBytes * 2 },
+  );
+  // Listen ourselves: Hocuspocus 3's listen() passes the address under a key Node ignores, so it
+  // would listen on every interface; a room server for tests and benches stays on loopback.
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen({ port: options.port, host: options.host ?? '127.0.0.1' }, () =>
+      resolve(),
+    );
+  });
+  log(
+    `DCI Studio room server on ws://${options.host ?? '127.0.0.1'}:${options.port} ` +
+      `(rooms in ${options.dbFile}${options.redisUrl ? `, shared over ${options.redisUrl}` : ''})`,
+  );
+  return {
+    port: options.port,
+    openRooms: () => server.hocuspocus.getDocumentsCount(),
+    stop: async () => {
+      await server.destroy();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Rooms on disk: one SQLite file (better-sqlite3, embedded; nothing to install beside npm).
+ * Each row is a room's whole Yjs state. Several server instances on one host may share the
+ * file (WAL mode, a busy timeout), which is how they share rooms with Redis.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface RoomStore {
+  load(room: string): Uint8Array | null;
+  save(room: string, state: Uint8Array): void;
+  count(): number;
+  close(): void;
+}
+
+export function openRoomStore(file: string): RoomStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL)',
+  );
+  const select = db.prepare<[string], { state: Buffer }>('SELECT state FROM rooms WHERE name = ?');
+  const upsert = db.prepare<[string, Buffer, string]>(
+    'INSERT INTO rooms (name, state, updated_at) VALUES (?, ?, ?) ' +
+      'ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+  );
+  const total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM rooms');
+  return {
+    load: (room) => {
+      const row = select.get(room);
+      return row ? new Uint8Array(row.state) : null;
+    },
+    save: (room, state) => {
+      upsert.run(room, Buffer.from(state), new Date().toISOString());
+    },
+    count: () => total.get()?.n ?? 0,
+    close: () => db.close(),
+  };
+}
