@@ -336,18 +336,11 @@ export class StudioPage {
     await expect(this.page.getByTestId('findings-panel')).toBeVisible();
   }
 
-  /** Open the studio on a design as if it had been autosaved (large synthetic designs). */
-  async openDesign(designJson: string): Promise<void> {
-    // An older studio's autosave in localStorage: the studio moves it into its storage and
-    // opens it on start.
-    await this.page.goto('/');
-    await this.clearStorage();
-    await this.page.evaluate(
-      (json) => localStorage.setItem('dci-studio:autosave', json),
-      designJson,
-    );
-    await this.page.goto('/');
-    await expect(this.canvas).toBeVisible();
+  /** Open the studio on a design file dropped on the canvas (large synthetic designs). */
+  async openDesign(designJson: string, name = 'design.dci.json'): Promise<void> {
+    await this.open();
+    await this.dropFile(name, Buffer.from(designJson, 'utf8'), 'application/json');
+    await expect(this.page.locator('.react-flow__node').first()).toBeVisible();
   }
 
   /** A group of findings of one rule and cause (large designs fold findings into groups). */

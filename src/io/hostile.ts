@@ -62,12 +62,12 @@ export function tinyPng(): Uint8Array {
 }
 
 /** A PNG whose design chunk inflates to `expandedBytes` of spaces (a compression bomb). */
-export function pngBomb(expandedBytes = 25_000_000): Uint8Array {
+export function pngBomb(expandedBytes = 21_000_000): Uint8Array {
   return embedDesignInPng(tinyPng(), ' '.repeat(expandedBytes));
 }
 
 /** An SVG whose design inflates to `expandedBytes` of spaces. */
-export function svgBomb(expandedBytes = 25_000_000): Uint8Array {
+export function svgBomb(expandedBytes = 21_000_000): Uint8Array {
   const payload = zlibSync(encoder.encode(' '.repeat(expandedBytes)), { level: 9 });
   let b64 = '';
   for (let i = 0; i < payload.length; i += 3 * 4096)

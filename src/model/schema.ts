@@ -8,8 +8,8 @@
 import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
 import { textProblem } from './text';
-import { isCidr } from './validation';
 import { CURRENT_VERSION } from './kinds';
+import { isCidr } from './validation';
 
 export { CURRENT_VERSION, DEVICE_KINDS, NODE_KINDS } from './kinds';
 
@@ -173,7 +173,8 @@ export const segmentSchema = z.object({
   name: label,
   vlanId: z.int().check(z.gte(1), z.lte(4094)),
   /** Empty (not given yet) or CIDR: `10.1.10.0/24`, `2001:db8:10::/64`. */
-  subnet: line(0, SUBNET_MAX_CHARS).check(
+  subnet: z.string().check(
+    z.maxLength(SUBNET_MAX_CHARS),
     z.refine((text) => text === '' || isCidr(text), {
       message: 'not a subnet in CIDR notation (like 10.1.10.0/24 or 2001:db8::/64), nor empty',
     }),
