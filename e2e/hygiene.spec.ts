@@ -13,18 +13,16 @@ test.describe('Text hygiene in the inspector', () => {
     const before = await studio.field('label').inputValue();
 
     await studio.setField('label', 'DC1\u202Eexe.fdp');
-    await expect(page.getByTestId('field.label.error')).toHaveText(
+    await expect(studio.fieldError('label')).toHaveText(
       /^Contains a bidirectional override \(U\+202E\), which could make it read differently from what it is; not allowed — kept the previous value$/u,
     );
     await studio.setField('label', 'DC1\u0007');
-    await expect(page.getByTestId('field.label.error')).toContainText(
-      'Contains a control character (U+0007)',
-    );
+    await expect(studio.fieldError('label')).toContainText('Contains a control character (U+0007)');
     await expect(studio.node(site)).toContainText(before);
 
     // The quiet case: markup and accents are just text.
     await studio.setField('label', 'DC1 <b>Amstérdam</b>');
-    await expect(page.getByTestId('field.label.error')).toHaveCount(0);
+    await expect(studio.fieldError('label')).toHaveCount(0);
     await expect(studio.node(site)).toContainText('DC1 <b>Amstérdam</b>');
   });
 });

@@ -8,22 +8,22 @@ test.describe('Paths an architect can trust (DOMAIN.md §8)', () => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
-    await expect(page.getByTestId('count.error')).toHaveText('0');
+    await expect(studio.count('error')).toHaveText('0');
 
     // The repro: both dark-fibre routes at 1500 km (15.1 ms).
     await studio.setLinkDistance('dci-fibre-1', 1500);
     await studio.setLinkDistance('dci-fibre-2', 1500);
     // VPLEX Metro replicates synchronously up to 5 ms: the witness WAN links (0.43 ms) no
     // longer hide the distance.
-    await expect(page.getByTestId('count.error')).toHaveText('3');
+    await expect(studio.count('error')).toHaveText('3');
 
     // With a 10 ms hypervisor (vSphere 5.x Metro vMotion) every move is over its limit too.
     for (const cluster of ['esx-prod-a', 'esx-prod-b']) {
       await studio.select(cluster);
       await studio.field('profile').selectOption('vsphere-5-metro');
     }
-    await page.getByTestId('tab.findings').click();
-    const lat = page.getByTestId('finding.LAT-MIGRATION').first();
+    await studio.tab('findings').click();
+    const lat = studio.openFinding('LAT-MIGRATION').first();
     await expect(lat).toContainText('RTT 15.1 ms > 10 ms');
 
     // Its path, animated on the canvas, crosses a fibre route and not the witness site.
@@ -45,7 +45,7 @@ test.describe('Paths an architect can trust (DOMAIN.md §8)', () => {
     await studio.dragFromPalette('site', { x: 40, y: 60 });
     const siteA = await studio.idOfKind('site', 0);
     // Zoom out to make room for a second site beside the first.
-    for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomout').click();
+    for (let i = 0; i < 3; i++) await studio.zoomOutButton.click();
     const box = await studio.node(siteA).boundingBox();
     const canvasBox = await studio.canvas.boundingBox();
     if (!box || !canvasBox) throw new Error('no layout');

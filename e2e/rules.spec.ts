@@ -73,13 +73,13 @@ test.describe('Rule book edition 2', () => {
       'application/json',
     );
     await expect(studio.designName).toContainText('With warnings');
-    const toast = page.getByTestId('toast.warning');
+    const toast = studio.toast('warning');
     await expect(toast).toHaveCount(1);
     await expect(toast).toContainText('2 problems in the file, ignored');
     await expect(toast).toContainText('did you mean "stretchPeerId"?');
     await expect(toast).toContainText('"dc9" is not a site of this design');
     // Once: editing the design does not bring it back.
     await studio.select(String(cluster['id']));
-    await expect(page.getByTestId('toast.warning')).toHaveCount(1);
+    await expect(studio.toast('warning')).toHaveCount(1);
   });
 });

@@ -31,15 +31,15 @@ test.describe('Findings at scale', () => {
     await members.first().click();
     await expect(group.getByTestId('finding.TROMBONE-GW')).toBeVisible();
 
-    const warnings = Number(await page.getByTestId('count.warning').textContent());
+    const warnings = Number(await studio.count('warning').textContent());
     await studio.fixGroup(group, /anycast/);
-    await expect(page.getByTestId('count.warning')).not.toHaveText(String(warnings));
-    const after = Number(await page.getByTestId('count.warning').textContent());
+    await expect(studio.count('warning')).not.toHaveText(String(warnings));
+    const after = Number(await studio.count('warning').textContent());
     expect(after).toBeLessThanOrEqual(warnings - count);
 
     // One undo step brings the whole group back.
     await studio.pressShortcut('Control+z');
-    await expect(page.getByTestId('count.warning')).toHaveText(String(warnings));
+    await expect(studio.count('warning')).toHaveText(String(warnings));
     await expect(studio.findingGroup('TROMBONE-GW').first()).toHaveAttribute(
       'data-count',
       String(count),

@@ -466,6 +466,10 @@ export class StudioPage {
   badge(elementId: string): Locator {
     return this.page.getByTestId(`badge.${elementId}`);
   }
+  /** React Flow's zoom-out control. */
+  get zoomOutButton(): Locator {
+    return this.page.locator('.react-flow__controls-zoomout');
+  }
   /** The mark of a link failed in the what-if scenario. */
   failedEdge(linkId: string): Locator {
     return this.page.getByTestId(`edge-failed.${linkId}`);

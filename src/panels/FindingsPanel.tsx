@@ -18,8 +18,8 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { findingLabels, SEVERITY_META } from './findingParts';
 import { labelOf } from '../model/labels';
+import { findingLabels, SEVERITY_META } from './findingParts';
 import { WindowedList } from './WindowedList';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 

@@ -67,9 +67,8 @@ export function findingsFor(design: Design): FindingsIndex {
   if (cached) return cached;
   if (!rules) return NO_INDEX;
   // The order of the CLI and the report: one comparator (severity, rule-book order, key).
-  const all = [
-    ...rules.runRulesOn(rules.buildContext(design), rulesUnderTest(rules.RULE_LIST)),
-  ].sort(rules.compareFindings);
+  const ran = rules.runRulesOn(rules.buildContext(design), rulesUnderTest(rules.RULE_LIST));
+  const all = [...ran].sort(rules.compareFindings);
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
   const lists = new Map<string, Finding[]>();
@@ -110,7 +109,12 @@ function validateSoon(): void {
   const run = () => {
     pending = false;
     const design = useStudio.getState().design;
-    findingsFor(design);
+    try {
+      findingsFor(design);
+    } catch {
+      // A rule threw: the render below runs the rules again and the error boundary reports it,
+      // rather than the findings silently staying those of the previous design.
+    }
     useValidated.setState({ design });
   };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
