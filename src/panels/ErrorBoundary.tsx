@@ -5,11 +5,17 @@
  * itself trips the bug on every load.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { downloadDesignFile } from '../app/importExport';
 import { emptyDesign } from '../model/defaults';
+import type { Design } from '../model/schema';
 import { flushDesign, replaceOpenDesign, usePersistence } from '../store/persistence';
 import { useStudio } from '../store/studio';
 import { buttonClass, primaryButtonClass } from './fields';
+
+/** The file download loads with the boundary's first use, not with the first screen. */
+async function downloadDesign(design: Design): Promise<void> {
+  const { downloadDesignFile } = await import('../app/importExport');
+  downloadDesignFile(design);
+}
 
 interface State {
   readonly error: Error | null;
@@ -33,7 +39,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     // download, so the design is never dropped.
     const unsubscribe = usePersistence.subscribe((s) => s.question?.answer('download'));
     try {
-      const replaced = await replaceOpenDesign(emptyDesign(), { download: downloadDesignFile });
+      const replaced = await replaceOpenDesign(emptyDesign(), {
+        download: (d) => void downloadDesign(d),
+      });
       if (replaced) this.setState({ error: null });
     } finally {
       unsubscribe();
@@ -89,7 +97,7 @@ function Recovery({ error, onStartEmpty }: { error: Error; onStartEmpty: () => v
             type="button"
             className={buttonClass}
             data-testid="recovery.download"
-            onClick={() => downloadDesignFile(design)}
+            onClick={() => void downloadDesign(design)}
           >
             Download this design
           </button>
