@@ -1,6 +1,6 @@
 /** Where traffic of a segment leaves (gateway) and enters (ingress) for a workload at a site. */
 import type { Segment } from '../model/schema';
-import type { DesignGraph } from './graph';
+import type { GraphQueries } from './graph';
 
 /**
  * The live site whose gateway serves a workload of `segment` running on `clusterId` at `siteId`:
@@ -8,7 +8,7 @@ import type { DesignGraph } from './graph';
  * else the nearest live gateway site by RTT; undefined when the segment has no live gateway.
  */
 export function gatewaySiteFor(
-  graph: DesignGraph,
+  graph: GraphQueries,
   segment: Segment,
   siteId: string,
   clusterId: string,
@@ -30,7 +30,7 @@ export function gatewaySiteFor(
 }
 
 /** The site where inbound traffic enters: the ingress site for single-site, else where it runs. */
-export function ingressSiteFor(graph: DesignGraph, segment: Segment, siteId: string): string {
+export function ingressSiteFor(graph: GraphQueries, segment: Segment, siteId: string): string {
   if (segment.ingressMode === 'single-site' && segment.ingressSiteId !== undefined) {
     return graph.isDead(segment.ingressSiteId) ? siteId : segment.ingressSiteId;
   }

@@ -489,13 +489,54 @@ interface TransitSearch {
   readonly low: Int32Array;
   readonly parent: Int32Array;
   readonly parentLink: Int32Array;
+  readonly depth: Int32Array;
+  /** The root of each vertex's tree (-1: not in the transit graph). */
+  readonly root: Int32Array;
+}
+
+/**
+ * Every node and link id absent under a failed set: the failed ids, the devices of a failed
+ * site, and the links with a failed end. The one definition (the graph and the what-if engine's
+ * reusing graph both use it).
+ */
+export function deadSet(design: Design, failed: ReadonlySet<string>): Set<string> {
+  const dead = new Set<string>();
+  for (const n of design.nodes)
+    if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
+  for (const l of design.links)
+    if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
+  return dead;
+}
+
+/**
+ * What rules and the what-if engine may ask of a design's graph. DesignGraph answers it; the
+ * what-if engine's recording and reusing views (whatif/incremental.ts) implement it too, so the
+ * compiler holds them to every query: a query added here and not there does not build.
+ */
+export interface GraphQueries {
+  readonly index: DesignIndex;
+  readonly failed: ReadonlySet<string>;
+  /** Every node and link id that is absent: failed itself, in a failed site, or at a failed end. */
+  readonly dead: ReadonlySet<string>;
+  isDead(id: string): boolean;
+  isStubSite(siteId: string): boolean;
+  path(fromId: string, toId: string): PathResult | null;
+  rttMs(fromId: string, toId: string): number;
+  l2NodesOf(nodeId: string): readonly number[];
+  l2Reachable(segmentId: string, a: string, b: string, withoutLinkId?: string): boolean;
+  l2Sites(segmentId: string, a: string): ReadonlySet<string>;
+  l2Gap(segmentId: string, a: string, b: string): L2Gap;
+  siteNeighbours(siteId: string): readonly SiteNeighbour[];
+  sitesConnected(a: string, b: string, avoid?: SiteAvoid): boolean;
+  siteRoute(a: string, b: string, avoid?: SiteAvoid): string[] | null;
+  singlePoints(a: string, b: string): SinglePoints | null;
 }
 
 /**
  * The graph of one design under one failed set. Build it with `buildGraph`; every query is
  * cached, so rules may ask freely.
  */
-export class DesignGraph {
+export class DesignGraph implements GraphQueries {
   readonly index: DesignIndex;
   readonly failed: ReadonlySet<string>;
   /** Every node and link id that is absent: failed itself, in a failed site, or at a failed end. */
@@ -529,19 +570,13 @@ export class DesignGraph {
   private linksBySegment: Map<string, number[]> | null = null;
   private readonly siteAdj = new Map<string, SiteNeighbour[]>();
   private transitAdjCache: TransitEdge[][] | null = null;
-  private readonly transitSearches = new Map<number, TransitSearch>();
+  private transitSearchCache: TransitSearch | null = null;
 
   constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set()) {
     this.index = index;
     this.failed = failed;
     const design = index.design;
-    const dead = new Set<string>();
-    for (const n of design.nodes) {
-      if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
-    }
-    for (const l of design.links) {
-      if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
-    }
+    const dead = deadSet(design, failed);
     this.dead = dead;
 
     for (const n of design.nodes) {
@@ -1095,12 +1130,14 @@ export class DesignGraph {
    * when the two are not joined at all. Stub sites carry nothing between others, so they are
    * left out of the search.
    *
-   * How: one depth-first search per source site over the transit graph (network devices, site
+   * How: one depth-first search per graph over the transit graph (network devices, site
    * containers, and the links and implicit site hops between them), computing low-links as
-   * Tarjan's articulation-point algorithm does, parallel links counted as separate edges. Walking
-   * from b up the search tree to a, a vertex v (parent of c on that walk) separates a from b
-   * exactly when low[c] ≥ disc[v]; the tree edge v–c is a bridge when low[c] > disc[v]. So the
-   * cost is one linear search per source site, plus the depth of b per pair.
+   * Tarjan's articulation-point algorithm does, parallel links counted as separate edges. Any
+   * separator lies on the tree path a … lca … b. On it, a vertex v below the lca separates a from
+   * b exactly when its child c toward the end below it has low[c] ≥ disc[v]; the lca does when
+   * either of its two children on the path does; a tree edge p–c on the path is a bridge between
+   * them when low[c] > disc[p]. So the cost is one linear search per graph, plus the length of
+   * the tree path per pair.
    */
   singlePoints(a: string, b: string): SinglePoints | null {
     if (a === b || this.isStubSite(a) || this.isStubSite(b)) return null;
@@ -1108,23 +1145,51 @@ export class DesignGraph {
     const gb = this.nodeIdx.get(b);
     if (ga === undefined || gb === undefined) return null;
     if ((this.fabricOf[ga] ?? -1) < 0 || (this.fabricOf[gb] ?? -1) < 0) return null;
-    const dfs = this.transitSearch(ga);
-    if ((dfs.disc[gb] ?? -1) < 0) return null;
+    const t = this.transitSearch();
+    const root = (x: number) => t.root[x] ?? -1;
+    if (root(ga) < 0 || root(ga) !== root(gb)) return null;
+    const depth = (x: number) => t.depth[x] ?? -1;
+    const parentOf = (x: number) => {
+      const p = t.parent[x] ?? -1;
+      if (p < 0) throw new Error(`search tree broken at ${this.nodeIds[x] ?? x}`);
+      return p;
+    };
+    // The tree path a … lca … b, climbing from both ends.
+    const up: number[] = [ga];
+    const down: number[] = [gb];
+    let x = ga;
+    let y = gb;
+    while (depth(x) > depth(y)) up.push((x = parentOf(x)));
+    while (depth(y) > depth(x)) down.push((y = parentOf(y)));
+    while (x !== y) {
+      up.push((x = parentOf(x)));
+      down.push((y = parentOf(y)));
+    }
+    down.pop(); // the lca ends `up`
+    const path = [...up, ...down.reverse()];
+    const lca = x;
+    const low = (c: number) => t.low[c] ?? -1;
+    const disc = (v: number) => t.disc[v] ?? -1;
     const devices: string[] = [];
     const links: string[] = [];
     const design = this.index.design;
-    for (let c = gb; c !== ga;) {
-      const v: number = dfs.parent[c] ?? -1;
-      const edge = dfs.parentLink[c] ?? -1;
-      if (v < 0) throw new Error(`search tree from ${a} broken at ${this.nodeIds[c] ?? c}`);
-      const lowC = dfs.low[c] ?? -1;
-      const discV = dfs.disc[v] ?? -1;
-      if (lowC > discV && edge >= 0) links.push(this.linkIds[edge] ?? '');
-      if (v !== ga && lowC >= discV && design.nodes[v]?.kind !== 'site')
-        devices.push(this.nodeIds[v] ?? '');
-      c = v;
+    for (const [k, v] of path.entries()) {
+      const before = path[k - 1];
+      const after = path[k + 1];
+      // A tree edge on the path is a bridge between a and b when its child's subtree has no
+      // other way out (low > disc of the parent).
+      if (after !== undefined) {
+        const [p, c] = k < up.length - 1 ? [after, v] : [v, after];
+        const link = t.parentLink[c] ?? -1;
+        if (link >= 0 && low(c) > disc(p)) links.push(this.linkIds[link] ?? '');
+      }
+      if (before === undefined || after === undefined || design.nodes[v]?.kind === 'site') continue;
+      // v separates a and b when the child of v toward an end that lies below v has no way
+      // around v (low ≥ disc[v]); at the lca either end's side will do.
+      const children = v === lca ? [before, after] : [k < up.length ? before : after];
+      if (children.some((c) => low(c) >= disc(v))) devices.push(this.nodeIds[v] ?? '');
     }
-    return { devices: devices.reverse(), links: links.reverse() };
+    return { devices, links };
   }
 
   /** Adjacency of the transit graph, by global node index: (neighbour, link index or -1). */
@@ -1161,10 +1226,12 @@ export class DesignGraph {
     return adj;
   }
 
-  /** An iterative depth-first search of the transit graph from `root`, with low-links. */
-  private transitSearch(root: number): TransitSearch {
-    const cached = this.transitSearches.get(root);
-    if (cached) return cached;
+  /**
+   * An iterative depth-first search of the whole transit graph (a forest: one tree per
+   * connected part), with discovery times, low-links, depths and each vertex's tree root.
+   */
+  private transitSearch(): TransitSearch {
+    if (this.transitSearchCache) return this.transitSearchCache;
     const adj = this.transitAdj();
     const n = this.nodeIds.length;
     const disc = new Int32Array(n).fill(-1);
@@ -1172,36 +1239,46 @@ export class DesignGraph {
     const parent = new Int32Array(n).fill(-1);
     const parentLink = new Int32Array(n).fill(-1);
     const parentEdge = new Int32Array(n).fill(-1);
+    const depth = new Int32Array(n).fill(-1);
+    const root = new Int32Array(n).fill(-1);
     const cursor = new Int32Array(n);
     let time = 0;
-    const stack = [root];
-    disc[root] = low[root] = time++;
-    while (stack.length > 0) {
-      const v = stack[stack.length - 1] ?? root;
-      const list = adj[v] ?? [];
-      const i = cursor[v] ?? 0;
-      if (i < list.length) {
-        cursor[v] = i + 1;
-        const e = list[i];
-        if (!e || e.edge === parentEdge[v]) continue;
-        if ((disc[e.to] ?? -1) < 0) {
-          disc[e.to] = low[e.to] = time++;
-          parent[e.to] = v;
-          parentLink[e.to] = e.link;
-          parentEdge[e.to] = e.edge;
-          stack.push(e.to);
-        } else {
-          low[v] = Math.min(low[v] ?? 0, disc[e.to] ?? 0);
+    const stack: number[] = [];
+    for (let r = 0; r < n; r++) {
+      if ((disc[r] ?? -1) >= 0 || (adj[r]?.length ?? 0) === 0) continue;
+      disc[r] = low[r] = time++;
+      depth[r] = 0;
+      root[r] = r;
+      stack.push(r);
+      while (stack.length > 0) {
+        const v: number = stack[stack.length - 1] ?? r;
+        const list = adj[v] ?? [];
+        const i = cursor[v] ?? 0;
+        if (i < list.length) {
+          cursor[v] = i + 1;
+          const e = list[i];
+          // Parallel links are separate edges: only the very edge we came in by is skipped.
+          if (!e || e.edge === parentEdge[v]) continue;
+          if ((disc[e.to] ?? -1) < 0) {
+            disc[e.to] = low[e.to] = time++;
+            parent[e.to] = v;
+            parentLink[e.to] = e.link;
+            parentEdge[e.to] = e.edge;
+            depth[e.to] = (depth[v] ?? 0) + 1;
+            root[e.to] = r;
+            stack.push(e.to);
+          } else {
+            low[v] = Math.min(low[v] ?? 0, disc[e.to] ?? 0);
+          }
+          continue;
         }
-        continue;
+        stack.pop();
+        const p = parent[v] ?? -1;
+        if (p >= 0) low[p] = Math.min(low[p] ?? 0, low[v] ?? 0);
       }
-      stack.pop();
-      const p = parent[v] ?? -1;
-      if (p >= 0) low[p] = Math.min(low[p] ?? 0, low[v] ?? 0);
     }
-    const result = { disc, low, parent, parentLink };
-    this.transitSearches.set(root, result);
-    return result;
+    this.transitSearchCache = { disc, low, parent, parentLink, depth, root };
+    return this.transitSearchCache;
   }
 }
 

@@ -1,6 +1,6 @@
 import { TRANSPORT_INFO } from '../model/catalog';
 import { finding, withScenario } from './context';
-import { extendsL2, type DesignGraph } from './graph';
+import { extendsL2, type GraphQueries } from './graph';
 import type { RuleDefinition } from './rule';
 import type { Tor } from '../model/schema';
 import type { Finding, Fix, RuleContext } from './types';
@@ -77,7 +77,7 @@ export function gapFixes(
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { index } = ctx;
-  const graph: DesignGraph = ctx.graph;
+  const graph: GraphQueries = ctx.graph;
   for (const p of ctx.placements) {
     if (!p.scenario) continue;
     for (const segmentId of p.workload.segmentIds) {

@@ -6,7 +6,7 @@
  */
 import { HYPERVISOR_PROFILES } from '../model/catalog';
 import type { Cluster, Design, Workload } from '../model/schema';
-import { buildGraph, type DesignGraph } from './graph';
+import { buildGraph, type GraphQueries } from './graph';
 
 /** Rounds after which pre-copy gives up and stops the VM anyway (~30 in practice). */
 export const MAX_ROUNDS = 30;
@@ -113,7 +113,7 @@ export function downtimeTargetS(design: Design, workload: Workload, from: Cluste
 
 /** Estimate a move of `workload` from `from` to `to` on an already built graph; null: no path. */
 export function estimateMove(
-  graph: DesignGraph,
+  graph: GraphQueries,
   workload: Workload,
   from: Cluster,
   to: Cluster,
@@ -146,7 +146,7 @@ export function estimateForWorkload(
   design: Design,
   workloadId: string,
   targetClusterId: string,
-  graph: DesignGraph = buildGraph(design),
+  graph: GraphQueries = buildGraph(design),
 ): ReturnType<typeof estimateMove> {
   const workload = design.workloads.find((w) => w.id === workloadId);
   if (!workload) return null;

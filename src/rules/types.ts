@@ -4,7 +4,7 @@
  */
 import type { StorageProductId } from '../model/catalog';
 import type { Cluster, Design, Workload } from '../model/schema';
-import type { DesignGraph, DesignIndex } from './graph';
+import type { DesignIndex, GraphQueries } from './graph';
 
 export const RULE_IDS = [
   'L2-GAP',
@@ -144,7 +144,7 @@ export interface RuleContext {
   /** Elements by id, lists by kind, labels. */
   readonly index: DesignIndex;
   /** Paths, RTT, L2 reach and the site graph, under `options.failed`. */
-  readonly graph: DesignGraph;
+  readonly graph: GraphQueries;
   /** Every workload where it runs and, unless `includeMoves` is false, at each mobility target. */
   readonly placements: readonly Placement[];
 }

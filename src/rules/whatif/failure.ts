@@ -10,7 +10,7 @@
 import { HYPERVISOR_PROFILES, STORAGE_PRODUCTS } from '../../model/catalog';
 import type { Design } from '../../model/schema';
 import { buildContext, moveProfiles } from '../context';
-import { carriesAtL2, type DesignGraph, type DesignIndex } from '../graph';
+import { carriesAtL2, type GraphQueries, type DesignIndex } from '../graph';
 import { compareFindings, runRules } from '../index';
 import { STRETCHED_MAX_RTT_MS } from '../lat-stretched';
 import { stretchedPairs, type StretchedPair } from '../stretch';
@@ -181,7 +181,7 @@ function describeFailed(index: DesignIndex, id: string): FailedElement {
 function compare(
   before: readonly Finding[],
   after: readonly Finding[],
-  graph: DesignGraph,
+  graph: GraphQueries,
 ): Pick<FailureImpact, 'added' | 'resolved' | 'moot' | 'counts'> {
   return compareDelta(new Set(before.map((f) => f.key)), { removed: before, fresh: after }, graph);
 }
@@ -193,7 +193,7 @@ function compare(
 function compareDelta(
   baselineKeys: ReadonlySet<string>,
   delta: FindingsDelta,
-  graph: DesignGraph,
+  graph: GraphQueries,
 ): Pick<FailureImpact, 'added' | 'resolved' | 'moot' | 'counts'> {
   const freshKeys = new Set<string>();
   const added: Finding[] = [];
@@ -247,7 +247,7 @@ interface StretchedBase {
 /** What the effects compare against, computed once on the design as it is. */
 interface EffectsBase {
   readonly index: DesignIndex;
-  readonly graph: DesignGraph;
+  readonly graph: GraphQueries;
   readonly pairs: readonly SitePair[];
   readonly witnesses: readonly (WitnessDuty & { readonly reached: ReadonlySet<string> })[];
   readonly stretched: readonly StretchedBase[];
@@ -327,7 +327,7 @@ function prepareEffects(ctx: RuleContext): EffectsBase {
 }
 
 /** The multi-site L2 domains of a segment (live sites only). */
-function l2Domains(graph: DesignGraph, index: DesignIndex, segmentId: string): string[][] {
+function l2Domains(graph: GraphQueries, index: DesignIndex, segmentId: string): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const site of index.sites) {
@@ -382,7 +382,7 @@ function pairLimits(ctx: RuleContext): Map<string, RttLimit> {
 }
 
 function stretchedStatus(
-  graph: DesignGraph,
+  graph: GraphQueries,
   pair: StretchedPair,
   witnessIds: readonly string[],
 ): StretchedStatus {
@@ -421,7 +421,7 @@ function stretchedMessage(index: DesignIndex, s: StretchedBase, after: Stretched
   }
 }
 
-function computeEffects(base: EffectsBase, graph: DesignGraph): FailureEffects {
+function computeEffects(base: EffectsBase, graph: GraphQueries): FailureEffects {
   const { index } = base;
   const up = (id: string) => !graph.isDead(id);
 

@@ -26,7 +26,14 @@
  */
 import type { Design } from '../../model/schema';
 import type { Placement } from '../context';
-import { DesignGraph, extendsL2, type DesignIndex, type PathResult } from '../graph';
+import {
+  deadSet,
+  DesignGraph,
+  extendsL2,
+  type DesignIndex,
+  type GraphQueries,
+  type PathResult,
+} from '../graph';
 import { compareFindings, RULE_LIST, type RuleDefinition } from '../index';
 import type { Finding, RuleContext, RuleId } from '../types';
 
@@ -59,23 +66,6 @@ const PLACEMENTS = '*placements';
 
 type Deps = Set<string>;
 
-/** Graph methods whose reads are recorded precisely; any other method records ANY. */
-const KNOWN = new Set([
-  'constructor',
-  'path',
-  'rttMs',
-  'isDead',
-  'l2NodesOf',
-  'l2Reachable',
-  'l2Sites',
-  'l2Gap',
-  'siteNeighbours',
-  'sitesConnected',
-  'siteRoute',
-  'singlePoints',
-  'isStubSite',
-]);
-
 /**
  * The DCI links of one L2 route for a segment between two sets of L2 domains (as
  * DesignGraph.l2NodesOf numbers them), leaving `without` out; with `to` null, the links of a
@@ -83,7 +73,7 @@ const KNOWN = new Set([
  * keeps holding while these links live: the answer then depends on them only.
  */
 function l2Route(
-  graph: DesignGraph,
+  graph: GraphQueries,
   segmentId: string,
   from: readonly number[],
   to: readonly number[] | null,
@@ -100,11 +90,11 @@ function l2Route(
 }
 
 type Incidence = Map<number, { readonly id: string; readonly ends: readonly number[] }[]>;
-const routeCache = new WeakMap<DesignGraph, Map<string, string[] | null>>();
-const incidenceCache = new WeakMap<DesignGraph, Map<string, Incidence>>();
+const routeCache = new WeakMap<GraphQueries, Map<string, string[] | null>>();
+const incidenceCache = new WeakMap<GraphQueries, Map<string, Incidence>>();
 
 /** L2 domain → the live DCI links carrying the segment that touch it (without one link). */
-function incidenceOf(graph: DesignGraph, segmentId: string, without?: string): Incidence {
+function incidenceOf(graph: GraphQueries, segmentId: string, without?: string): Incidence {
   let cache = incidenceCache.get(graph);
   if (!cache) incidenceCache.set(graph, (cache = new Map()));
   const key = `${segmentId}\u0000${without ?? ''}`;
@@ -126,7 +116,7 @@ function incidenceOf(graph: DesignGraph, segmentId: string, without?: string): I
 }
 
 function findL2Route(
-  graph: DesignGraph,
+  graph: GraphQueries,
   segmentId: string,
   from: readonly number[],
   to: readonly number[] | null,
@@ -168,7 +158,7 @@ function findL2Route(
  * A view of `graph` that adds what each query reads to `sink()` (when it returns a set). Queries
  * run on the real graph, so its caches serve every recorded run.
  */
-function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGraph {
+function recordingGraph(graph: GraphQueries, sink: () => Deps | null): GraphQueries {
   const dciLinkIds = new Set(graph.index.dciLinks.map((l) => l.id));
   const add = (...ids: string[]) => {
     const deps = sink();
@@ -191,8 +181,18 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
     else deps.add(ANY);
   };
   const siteOf = (id: string) => graph.index.siteOf(id) ?? id;
-  const view = Object.create(graph) as DesignGraph;
-  const overrides: Partial<Record<keyof DesignGraph, unknown>> = {
+  // Every query of GraphQueries, spelled out: the compiler refuses a view that misses one.
+  return {
+    index: graph.index,
+    // Reading the failed or dead set as a whole depends on every failure.
+    get failed() {
+      add(ANY);
+      return graph.failed;
+    },
+    get dead() {
+      add(ANY);
+      return graph.dead;
+    },
     path: (a: string, b: string) => {
       const p = graph.path(a, b);
       add(a, b, siteOf(a), siteOf(b));
@@ -238,7 +238,7 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
       for (const n of list) add(n.linkId, n.siteId);
       return list;
     },
-    sitesConnected: (...args: Parameters<DesignGraph['sitesConnected']>) => {
+    sitesConnected: (...args: Parameters<GraphQueries['sitesConnected']>) => {
       const joined = graph.sitesConnected(...args);
       const [a, b, avoid = {}] = args;
       add(a, b);
@@ -250,7 +250,7 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
       }
       return joined;
     },
-    siteRoute: (...args: Parameters<DesignGraph['siteRoute']>) => {
+    siteRoute: (...args: Parameters<GraphQueries['siteRoute']>) => {
       const route = graph.siteRoute(...args);
       const [a, b] = args;
       add(a, b);
@@ -266,33 +266,12 @@ function recordingGraph(graph: DesignGraph, sink: () => Deps | null): DesignGrap
     // A site's role is the design's, not the failure's.
     isStubSite: (siteId: string) => graph.isStubSite(siteId),
   };
-  for (const [name, fn] of Object.entries(overrides))
-    Object.defineProperty(view, name, { value: fn });
-  for (const name of Object.getOwnPropertyNames(DesignGraph.prototype)) {
-    if (KNOWN.has(name)) continue;
-    const original: unknown = Reflect.get(graph, name);
-    if (typeof original !== 'function') continue;
-    Object.defineProperty(view, name, {
-      value: (...args: unknown[]) => {
-        add(ANY);
-        return (original as (...a: unknown[]) => unknown).apply(graph, args);
-      },
-    });
-  }
-  for (const name of ['dead', 'failed'] as const)
-    Object.defineProperty(view, name, {
-      get: () => {
-        add(ANY);
-        return graph[name];
-      },
-    });
-  return view;
 }
 
 /** A rule context over `graph` whose `options` and `placements` reads are recorded. */
 function recordingContext(
   base: RuleContext,
-  graph: DesignGraph,
+  graph: GraphQueries,
   placements: readonly Placement[],
   sink: () => Deps | null,
   index: DesignIndex = base.index,
@@ -497,16 +476,9 @@ export function failedContext(prepared: Prepared, failed: ReadonlySet<string>): 
  * Anything else goes to a real DesignGraph under `failed`, built on first need (most failures
  * of a sweep never need one for most queries).
  */
-function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGraph {
+function reusingGraph(base: GraphQueries, failed: ReadonlySet<string>): GraphQueries {
   const { index } = base;
-  const design = index.design;
-  // The dead set as DesignGraph computes it: failed ids, devices of failed sites, and links
-  // with a failed end.
-  const dead = new Set<string>();
-  for (const n of design.nodes)
-    if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
-  for (const l of design.links)
-    if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
+  const dead = deadSet(index.design, failed);
   let real: DesignGraph | null = null;
   const full = () => (real ??= new DesignGraph(index, failed));
   // With only DCI links and sites failed, a path is intact when its sites and links are.
@@ -521,32 +493,30 @@ function reusingGraph(base: DesignGraph, failed: ReadonlySet<string>): DesignGra
     if (!p) return null;
     return intact(p) ? p : full().path(a, b);
   };
-  const view = Object.create(DesignGraph.prototype) as DesignGraph;
-  const own: Record<string, unknown> = {
+  return {
     index,
     failed,
     dead,
-    isDead: (id: string) => dead.has(id),
-    isStubSite: (siteId: string) => base.isStubSite(siteId),
+    isDead: (id) => dead.has(id),
+    // A site's role is the design's, not the failure's.
+    isStubSite: (siteId) => base.isStubSite(siteId),
     path,
-    rttMs: (a: string, b: string) => path(a, b)?.rttMs ?? Infinity,
-    l2Reachable: (segmentId: string, a: string, b: string, without?: string) => {
+    rttMs: (a, b) => path(a, b)?.rttMs ?? Infinity,
+    l2Reachable: (segmentId, a, b, without) => {
       if (dead.has(a) || dead.has(b) || !base.l2Reachable(segmentId, a, b, without)) return false;
       const route = l2Route(base, segmentId, base.l2NodesOf(a), base.l2NodesOf(b), without);
       if (route?.every((id) => !dead.has(id))) return true;
       return full().l2Reachable(segmentId, a, b, without);
     },
+    // The rest is asked of the graph under the failure.
+    l2NodesOf: (id) => full().l2NodesOf(id),
+    l2Sites: (segmentId, a) => full().l2Sites(segmentId, a),
+    l2Gap: (segmentId, a, b) => full().l2Gap(segmentId, a, b),
+    siteNeighbours: (siteId) => full().siteNeighbours(siteId),
+    sitesConnected: (a, b, avoid) => full().sitesConnected(a, b, avoid),
+    siteRoute: (a, b, avoid) => full().siteRoute(a, b, avoid),
+    singlePoints: (a, b) => full().singlePoints(a, b),
   };
-  for (const [name, value] of Object.entries(own)) Object.defineProperty(view, name, { value });
-  for (const name of Object.getOwnPropertyNames(DesignGraph.prototype)) {
-    if (name === 'constructor' || name in own) continue;
-    const original: unknown = Reflect.get(DesignGraph.prototype, name);
-    if (typeof original !== 'function') continue;
-    Object.defineProperty(view, name, {
-      value: (...args: unknown[]) => (original as (...a: unknown[]) => unknown).apply(full(), args),
-    });
-  }
-  return view;
 }
 
 /** What a failure changes for a reader: dead ids plus the tokens they imply. */
