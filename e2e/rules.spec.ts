@@ -51,4 +51,37 @@ test.describe('Rule book edition 2', () => {
     await studio.applyFix('STORAGE-PEER');
     await expect(studio.openFinding('STORAGE-PEER')).toHaveCount(0);
   });
+
+  test('a file with a misspelt field and a dangling reference opens, and says so once', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const file = await studio.exportFile('json');
+    const doc = JSON.parse(file.bytes.toString('utf8')) as {
+      name: string;
+      nodes: Record<string, unknown>[];
+      segments: Record<string, unknown>[];
+    };
+    doc.name = 'With warnings';
+    const cluster = doc.nodes.find((n) => n['kind'] === 'cluster');
+    if (!cluster) throw new Error('the template has a cluster');
+    cluster['stretchPeer'] = 'esx-prod-b';
+    doc.segments[0]!['gatewaySiteIds'] = ['dc1', 'dc9'];
+    await studio.dropFile(
+      'warnings.dci.json',
+      Buffer.from(JSON.stringify(doc)),
+      'application/json',
+    );
+    await expect(studio.designName).toContainText('With warnings');
+    const toast = page.getByTestId('toast.warning');
+    await expect(toast).toHaveCount(1);
+    await expect(toast).toContainText('2 problems in the file, ignored');
+    await expect(toast).toContainText('did you mean "stretchPeerId"?');
+    await expect(toast).toContainText('"dc9" is not a site of this design');
+    // Once: editing the design does not bring it back.
+    await studio.select(String(cluster['id']));
+    await expect(page.getByTestId('toast.warning')).toHaveCount(1);
+  });
 });

@@ -7,6 +7,7 @@
  */
 import { designFileName, serializeDesign } from '../io/file';
 import { importBytes } from '../io/import';
+import { summarizeWarnings } from '../io/document';
 import { decodeLink, encodeLink } from '../io/link';
 import { embedDesignInPng } from '../io/png';
 import { collectEstimates, reportHtml, reportMarkdown } from '../io/report';
@@ -77,11 +78,14 @@ export function openLinkFromLocation(): void {
     return;
   }
   const view = result.mode === 'view';
-  void openDesign(result.design, {
+  const { design, warnings } = result;
+  void openDesign(design, {
     readOnly: view,
     message: view
-      ? `Opened “${result.design.name}” from a view-only link.`
-      : `Opened “${result.design.name}” from a link.`,
+      ? `Opened “${design.name}” from a view-only link.`
+      : `Opened “${design.name}” from a link.`,
+  }).then((opened) => {
+    if (opened && warnings.length > 0) notify('warning', summarizeWarnings(design, warnings));
   });
 }
 
@@ -112,7 +116,11 @@ export async function importFile(file: File): Promise<void> {
     );
     return;
   }
-  await openDesign(result.design, { message: `Opened “${result.design.name}” from ${file.name}.` });
+  const opened = await openDesign(result.design, {
+    message: `Opened “${result.design.name}” from ${file.name}.`,
+  });
+  if (opened && result.warnings.length > 0)
+    notify('warning', summarizeWarnings(result.design, result.warnings));
 }
 
 /** The "Open…" command: a file picker for design files and exported images. */

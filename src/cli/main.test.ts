@@ -160,6 +160,30 @@ describe('dci-studio validate --single-failures', () => {
   });
 });
 
+describe('dci-studio validate: loader warnings', () => {
+  const doc = JSON.parse(JSON.stringify(twoSites().build())) as {
+    nodes: Record<string, unknown>[];
+  };
+  const cluster = doc.nodes.find((n) => n['id'] === 'a-c');
+  if (cluster) cluster['stretchPeer'] = 'b-c';
+  const files = { 'w.json': JSON.stringify(doc) };
+  it('prints them on stderr and still validates', async () => {
+    const t = io(files);
+    expect(await run(['validate', 'w.json'], t.cli)).toBe(0);
+    expect(t.err()).toMatch(
+      /w\.json: warning: A1 \(nodes\[\d+\]\.stretchPeer\): unknown field "stretchPeer", ignored \(did you mean "stretchPeerId"\?\)/,
+    );
+    expect(t.out()).toContain('No findings.');
+  });
+  it('exits 2 on any warning with --strict', async () => {
+    const t = io(files);
+    expect(await run(['validate', 'w.json', '--strict'], t.cli)).toBe(2);
+    expect(t.err()).toContain('1 loader warning; --strict refuses the design');
+    const clean = io({ 'd.json': JSON.stringify(twoSites().build()) });
+    expect(await run(['validate', 'd.json', '--strict'], clean.cli)).toBe(0);
+  });
+});
+
 describe('dci-studio arguments', () => {
   it('reads a relative path from where the user ran the command (npm run sets INIT_CWD)', async () => {
     const design = JSON.stringify(twoSites().build());

@@ -9,13 +9,14 @@
  * tab's engine (src/rules/whatif). Exit codes: 0 no error (warnings and info allowed); 1 an
  * error finding (for --fail: under the failure; for --single-failures: in the design or added
  * by any single failure, or stretched storage or a cluster left in an error state); 2 the file
- * could not be read or loaded, the arguments are wrong, or --strict and the loader warned.
+ * could not be read or loaded, the arguments are wrong, or --strict and the loader warned
+ * (unknown fields, dangling references: printed on stderr either way).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadDocument } from '../io/document';
+import { describeWarning, loadDocument } from '../io/document';
 import { elementLabels } from '../model/labels';
 import type { Design } from '../model/schema';
 import { runRules } from '../rules/index';
@@ -124,7 +125,15 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     io.stderr(`${file}: ${loaded.error.message}\n`);
     return 2;
   }
-  const { design } = loaded;
+  const { design, warnings } = loaded;
+  // Warnings go to stderr so that --json output stays one JSON document.
+  for (const w of warnings) io.stderr(`${file}: warning: ${describeWarning(design, w)}\n`);
+  if (args.strict && warnings.length > 0) {
+    io.stderr(
+      `${file}: ${warnings.length} loader warning${warnings.length === 1 ? '' : 's'}; --strict refuses the design\n`,
+    );
+    return 2;
+  }
 
   if (args.fail !== null) {
     const known = new Set([...design.nodes.map((n) => n.id), ...design.links.map((l) => l.id)]);

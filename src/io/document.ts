@@ -5,8 +5,30 @@
  */
 import type { $ZodIssue } from 'zod/v4/core';
 import { migrate } from '../model/migrations';
-import { CURRENT_VERSION, designSchema, type Design } from '../model/schema';
-import { checkReferences } from '../model/integrity';
+import {
+  arraySchema,
+  borderSchema,
+  clusterSchema,
+  CURRENT_VERSION,
+  dciLinkSchema,
+  designSchema,
+  fabricLinkSchema,
+  firewallSchema,
+  noteSchema,
+  positionSchema,
+  segmentSchema,
+  settingsSchema,
+  siteSchema,
+  spineSchema,
+  torSchema,
+  volumeSchema,
+  waiverSchema,
+  witnessSchema,
+  workloadSchema,
+  type Design,
+} from '../model/schema';
+import { checkReferences, referenceWarnings } from '../model/integrity';
+import { labelOf } from '../model/labels';
 
 export type LoadError =
   | { readonly kind: 'corrupt'; readonly message: string }
@@ -15,9 +37,21 @@ export type LoadError =
   | { readonly kind: 'invalid'; readonly message: string; readonly path: string }
   | { readonly kind: 'too-large'; readonly message: string };
 
+/**
+ * Something the loader let through but the user should know: a field it does not know (and
+ * dropped), or a reference that points nowhere. The design still opens.
+ */
+export interface LoadWarning {
+  readonly path: string;
+  readonly message: string;
+}
+
 export type LoadResult =
-  | { readonly ok: true; readonly design: Design }
+  | { readonly ok: true; readonly design: Design; readonly warnings: readonly LoadWarning[] }
   | { readonly ok: false; readonly error: LoadError };
+
+/** More warnings than this are summed up in one last line. */
+export const MAX_LOAD_WARNINGS = 50;
 
 /** Larger inputs are refused before parsing (a design of 10,000 elements is about 5 MB). */
 export const MAX_DOCUMENT_CHARS = 20_000_000;
@@ -108,7 +142,116 @@ function load(input: unknown): LoadResult {
       path: integrity.path,
       message: `${integrity.path}: ${integrity.message}.`,
     });
-  return { ok: true, design: parsed.data };
+  return {
+    ok: true,
+    design: parsed.data,
+    warnings: capWarnings([
+      ...unknownFields(migrated.value, parsed.data, ''),
+      ...referenceWarnings(parsed.data),
+    ]),
+  };
+}
+
+function capWarnings(warnings: LoadWarning[]): LoadWarning[] {
+  if (warnings.length <= MAX_LOAD_WARNINGS) return warnings;
+  return [
+    ...warnings.slice(0, MAX_LOAD_WARNINGS - 1),
+    {
+      path: '(more)',
+      message: `and ${warnings.length - MAX_LOAD_WARNINGS + 1} more warnings like these`,
+    },
+  ];
+}
+
+/** Every field name the schema knows, for "did you mean" (any record kind: names are few). */
+const KNOWN_FIELDS: readonly string[] = [
+  ...new Set(
+    [
+      designSchema,
+      settingsSchema,
+      positionSchema,
+      siteSchema,
+      spineSchema,
+      torSchema,
+      borderSchema,
+      clusterSchema,
+      arraySchema,
+      volumeSchema,
+      firewallSchema,
+      witnessSchema,
+      fabricLinkSchema,
+      dciLinkSchema,
+      segmentSchema,
+      workloadSchema,
+      waiverSchema,
+      noteSchema,
+    ].flatMap((schema) => Object.keys(schema.shape)),
+  ),
+];
+
+/** Levenshtein distance, for short field names only. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(
+        above + 1,
+        (row[j - 1] ?? 0) + 1,
+        diagonal + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The known field a misspelt one most likely meant: `stretchPeer` → `stretchPeerId`. */
+export function suggestField(name: string, known: readonly string[] = KNOWN_FIELDS): string | null {
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const k of known) {
+    const score = k.toLowerCase().startsWith(name.toLowerCase())
+      ? k.length - name.length
+      : distance(name, k);
+    if (score < bestScore) {
+      best = k;
+      bestScore = score;
+    }
+  }
+  return best !== null && bestScore <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Fields in the input that the schema dropped: walk the input and what the schema made of it
+ * side by side (the schema keeps arrays in order and strips unknown keys).
+ */
+function unknownFields(raw: unknown, clean: unknown, path: string): LoadWarning[] {
+  const out: LoadWarning[] = [];
+  if (Array.isArray(raw) && Array.isArray(clean)) {
+    const n = Math.min(raw.length, clean.length);
+    for (let i = 0; i < n; i++) out.push(...unknownFields(raw[i], clean[i], `${path}[${i}]`));
+    return out;
+  }
+  if (!isPlainObject(raw) || !isPlainObject(clean)) return out;
+  for (const [key, value] of Object.entries(raw)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (!(key in clean)) {
+      const suggestion = suggestField(key);
+      out.push({
+        path: at,
+        message: `unknown field "${key}", ignored${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      });
+      continue;
+    }
+    out.push(...unknownFields(value, clean[key], at));
+  }
+  return out;
 }
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -170,4 +313,24 @@ function describeIssue(issue: $ZodIssue): string {
  */
 export function toDocument(design: Design): Design {
   return designSchema.parse(design);
+}
+
+/** Where a warning is, in the user's words: `nodes[4].stretchPeer` → `esx-a (nodes[4].stretchPeer)`. */
+export function describeWarning(design: Design, warning: LoadWarning): string {
+  const m = /^(nodes|links|segments|workloads|notes)\[(\d+)\]/.exec(warning.path);
+  let name: string | undefined;
+  if (m) {
+    const list = design[m[1] as 'nodes' | 'links' | 'segments' | 'workloads' | 'notes'];
+    const item = list[Number(m[2])];
+    if (item) name = labelOf(design, item.id);
+  }
+  return `${name !== undefined ? `${name} (${warning.path})` : warning.path}: ${warning.message}`;
+}
+
+/** The warnings of a load in one message for a toast: the first few, and how many more. */
+export function summarizeWarnings(design: Design, warnings: readonly LoadWarning[]): string {
+  const shown = warnings.slice(0, 3).map((w) => describeWarning(design, w));
+  const more = warnings.length - shown.length;
+  const head = `${warnings.length} ${warnings.length === 1 ? 'problem' : 'problems'} in the file, ignored:`;
+  return `${head} ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
 }

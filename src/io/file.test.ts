@@ -55,7 +55,7 @@ describe('The .dci.json file', () => {
 
   it('reads back what it wrote', () => {
     const result = parseDesignFile(serializeDesign(design()));
-    expect(result).toEqual({ ok: true, design: toDocument(design()) });
+    expect(result).toEqual({ ok: true, design: toDocument(design()), warnings: [] });
   });
 
   it('is named after the design', () => {
@@ -71,7 +71,7 @@ describe('The .dci.json file (properties)', () => {
     fc.assert(
       fc.property(arbitraryDesign, (d) => {
         const result = parseDesignFile(serializeDesign(d));
-        expect(result).toEqual({ ok: true, design: toDocument(d) });
+        expect(result).toEqual({ ok: true, design: toDocument(d), warnings: [] });
       }),
       { numRuns: 300 },
     );

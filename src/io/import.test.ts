@@ -47,12 +47,17 @@ describe('Importing a file', () => {
     expect(importBytes('a.dci.json', bytes(serializeDesign(design())))).toEqual({
       ok: true,
       design: toDocument(design()),
+      warnings: [],
     });
   });
 
   it('opens a PNG exported with its design', () => {
     const png = embedDesignInPng(tinyPng(), serializeDesign(design()));
-    expect(importBytes('diagram.png', png)).toEqual({ ok: true, design: toDocument(design()) });
+    expect(importBytes('diagram.png', png)).toEqual({
+      ok: true,
+      design: toDocument(design()),
+      warnings: [],
+    });
   });
 
   it('opens an SVG exported with its design', () => {
@@ -70,6 +75,7 @@ describe('Importing a file', () => {
     expect(importBytes('link.txt', bytes(link))).toEqual({
       ok: true,
       design: toDocument(design()),
+      warnings: [],
     });
   });
 

@@ -73,7 +73,7 @@ function sniff(name: string, bytes: Uint8Array): LoadResult {
   const firstLine = trimmed.split(/\s/u, 1)[0] ?? '';
   if (parseLinkFragment(firstLine)) {
     const result = decodeLink(firstLine);
-    return result.ok ? { ok: true, design: result.design } : result;
+    return result.ok ? { ok: true, design: result.design, warnings: result.warnings } : result;
   }
   return notADesign(NOT_A_DESIGN);
 }

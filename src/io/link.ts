@@ -32,7 +32,13 @@
  */
 import { deflateSync } from 'fflate';
 import type { Design } from '../model/schema';
-import { loadDocument, toDocument, type LoadError, type LoadResult } from './document';
+import {
+  loadDocument,
+  toDocument,
+  type LoadError,
+  type LoadResult,
+  type LoadWarning,
+} from './document';
 import {
   base64Decode,
   base64Encode,
@@ -46,7 +52,12 @@ import {
 export type LinkMode = 'edit' | 'view';
 
 export type LinkLoadResult =
-  | { readonly ok: true; readonly design: Design; readonly mode: LinkMode }
+  | {
+      readonly ok: true;
+      readonly design: Design;
+      readonly mode: LinkMode;
+      readonly warnings: readonly LoadWarning[];
+    }
   | { readonly ok: false; readonly error: LoadError };
 
 /** Longer fragments are refused before decoding (browsers cap URLs at about 2 MB). */
@@ -795,5 +806,5 @@ function decode(fragmentOrUrl: string): LinkLoadResult {
       };
     return result;
   }
-  return { ok: true, design: result.design, mode: found.mode };
+  return { ok: true, design: result.design, mode: found.mode, warnings: result.warnings };
 }

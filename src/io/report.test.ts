@@ -186,3 +186,13 @@ describe('Reports of the templates', () => {
     }
   });
 });
+
+describe('The report’s workloads', () => {
+  it('give each write rate per VM, or say it is unknown', () => {
+    const d = design();
+    const known = { ...d, workloads: d.workloads.map((w) => ({ ...w, writeRateMBps: 12 })) };
+    expect(reportMarkdown(d, [])).toMatch(/\| Write rate per VM \|/);
+    expect(reportMarkdown(d, [])).toMatch(/\| app-01 \|.*\| unknown \|/);
+    expect(reportMarkdown(known, [])).toMatch(/\| app-01 \|.*\| 12 MB\/s \|/);
+  });
+});

@@ -112,3 +112,57 @@ export function checkReferences(design: Design): IntegrityProblem | null {
   }
   return null;
 }
+
+/**
+ * References the studio can live without, each pointing nowhere (or at the wrong kind): the
+ * design still opens, but what they meant is lost (a gateway site, a volume's peer, what a
+ * witness arbitrates), so the loader reports them as warnings. Every problem, in document order.
+ */
+export function referenceWarnings(design: Design): IntegrityProblem[] {
+  const kinds = new Map<string, string>();
+  for (const n of design.nodes) kinds.set(n.id, n.kind);
+  for (const l of design.links) kinds.set(l.id, 'link');
+  for (const s of design.segments) kinds.set(s.id, 'segment');
+  const out: IntegrityProblem[] = [];
+  const expect = (id: string, path: string, allowed: readonly string[], what: string) => {
+    if (!allowed.includes(kinds.get(id) ?? ''))
+      out.push({ path, message: `"${id}" is not ${what} of this design` });
+  };
+  const SITE = ['site'];
+  for (const [i, n] of design.nodes.entries()) {
+    if (n.kind === 'array') {
+      for (const [j, v] of n.volumes.entries()) {
+        const at = `nodes[${i}].volumes[${j}]`;
+        if (v.preferredSiteId !== undefined)
+          expect(v.preferredSiteId, `${at}.preferredSiteId`, SITE, 'a site');
+        if (v.peerArrayId !== undefined)
+          expect(v.peerArrayId, `${at}.peerArrayId`, ['array'], 'a storage array');
+      }
+    }
+    if (n.kind === 'witness')
+      for (const [j, id] of n.arbitrates.entries())
+        expect(
+          id,
+          `nodes[${i}].arbitrates[${j}]`,
+          ['array', 'cluster'],
+          'a storage array or host cluster',
+        );
+    if (n.kind === 'firewall')
+      for (const [j, id] of n.segmentIds.entries())
+        expect(id, `nodes[${i}].segmentIds[${j}]`, ['segment'], 'a segment');
+  }
+  for (const [i, s] of design.segments.entries()) {
+    for (const [j, id] of s.gatewaySiteIds.entries())
+      expect(id, `segments[${i}].gatewaySiteIds[${j}]`, SITE, 'a site');
+    if (s.ingressSiteId !== undefined)
+      expect(s.ingressSiteId, `segments[${i}].ingressSiteId`, SITE, 'a site');
+  }
+  for (const [i, note] of design.notes.entries()) {
+    if (note.targetId !== undefined && !kinds.has(note.targetId))
+      out.push({
+        path: `notes[${i}].targetId`,
+        message: `"${note.targetId}" is not an element of this design`,
+      });
+  }
+  return out;
+}

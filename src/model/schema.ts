@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
+import { isCidr } from './validation';
 
 export const CURRENT_VERSION = 2 as const;
 
@@ -152,7 +153,13 @@ export const segmentSchema = z.object({
   id,
   name: label,
   vlanId: z.int().check(z.gte(1), z.lte(4094)),
-  subnet: z.string().check(z.maxLength(SUBNET_MAX_CHARS)),
+  /** Empty (not given yet) or CIDR: `10.1.10.0/24`, `2001:db8:10::/64`. */
+  subnet: z.string().check(
+    z.maxLength(SUBNET_MAX_CHARS),
+    z.refine((text) => text === '' || isCidr(text), {
+      message: 'not a subnet in CIDR notation (like 10.1.10.0/24 or 2001:db8::/64), nor empty',
+    }),
+  ),
   /**
    * centralized: one gateway at gatewaySiteIds[0]; per-site: a local gateway (FHRP filtered)
    * at each listed site; anycast: a distributed EVPN gateway wherever the segment reaches.

@@ -2,7 +2,12 @@
  * The words drawn on a diagram — device subtitles, link figures, site captions — in one place,
  * so the canvas and every export say the same thing. Plain text, never markup.
  */
-import { HYPERVISOR_PROFILES, STORAGE_PRODUCTS } from '../model/catalog';
+import {
+  HYPERVISOR_PROFILES,
+  L2_EXTENSION_INFO,
+  STORAGE_PRODUCTS,
+  TRANSPORT_INFO,
+} from '../model/catalog';
 import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
@@ -81,11 +86,12 @@ export function dciFigures(link: DciLink, settings: Settings): string {
   );
 }
 
-/** The transport line of a DCI link: "dark-fiber · otv · 3 seg" or "mpls-l3vpn · L3 only". */
+/** The transport line of a DCI link: "Dark fibre · OTV · 3 seg" or "MPLS L3VPN · L3 only". */
 export function dciTransport(link: DciLink): string {
+  const transport = TRANSPORT_INFO[link.transport].label;
   return link.l2Extension !== 'none'
-    ? `${link.transport} · ${link.l2Extension} · ${link.extendedSegmentIds.length} seg`
-    : `${link.transport} · L3 only`;
+    ? `${transport} · ${L2_EXTENSION_INFO[link.l2Extension].label} · ${link.extendedSegmentIds.length} seg`
+    : `${transport} · L3 only`;
 }
 
 /** Every line of a DCI link's label, as the canvas and the exports draw it. */
