@@ -2,18 +2,38 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { handleKeydown, type CommandContext } from './app/commands';
-import { Dialogs } from './panels/Dialogs';
 import { Palette } from './panels/Palette';
 import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { startMove } from './app/whatifActions';
-import { EmptyState } from './panels/EmptyState';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
-import { StorageFullDialog, TabConflictBanner } from './panels/StoragePrompts';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
+
+// Dialogs load when one first opens; the empty-canvas guide when the canvas is empty.
+const Dialogs = lazy(() => import('./panels/Dialogs').then((m) => ({ default: m.Dialogs })));
+const EmptyState = lazy(() =>
+  import('./panels/EmptyState').then((m) => ({ default: m.EmptyState })),
+);
+
+function DialogsGate() {
+  const open = useUi((s) => s.dialog !== null);
+  return open ? (
+    <Suspense fallback={null}>
+      <Dialogs />
+    </Suspense>
+  ) : null;
+}
+
+// Storage prompts load with the storage code, once the design has been restored.
+const StorageFullDialog = lazy(() =>
+  import('./panels/StoragePrompts').then((m) => ({ default: m.StorageFullDialog })),
+);
+const TabConflictBanner = lazy(() =>
+  import('./panels/StoragePrompts').then((m) => ({ default: m.TabConflictBanner })),
+);
 
 // Loaded when a what-if scenario first starts.
 const ScenarioBanner = lazy(() =>
@@ -45,13 +65,19 @@ function useThemeClass() {
 }
 
 function Studio() {
+  const booted = useUi((s) => s.booted);
   const flow = useReactFlow();
   const ctx: CommandContext = useMemo(
     () => ({ fitView: () => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.1 }) }),
     [flow],
   );
-  const empty = useStudio((s) => s.design.nodes.length === 0);
+  const empty = useStudio((s) => s.design.nodes.length === 0) && booted;
   useThemeClass();
+  useEffect(() => {
+    // `npm run bench:ui` builds in mode "bench"; any other build drops this import.
+    if (import.meta.env.MODE === 'bench')
+      void import('./bench/studioHooks').then((m) => m.installStudioBenchHooks(flow));
+  }, [flow]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => handleKeydown(event, ctx);
     window.addEventListener('keydown', onKey);
@@ -61,18 +87,30 @@ function Studio() {
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
       <ViewOnlyBanner />
-      <TabConflictBanner />
+      {booted && (
+        <Suspense fallback={null}>
+          <TabConflictBanner />
+        </Suspense>
+      )}
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">
           <Canvas onWorkloadDrop={startMove} />
           <ScenarioBannerGate />
-          {empty && <EmptyState />}
+          {empty && (
+            <Suspense fallback={null}>
+              <EmptyState />
+            </Suspense>
+          )}
         </div>
         <Sidebar />
       </main>
-      <Dialogs />
-      <StorageFullDialog />
+      <DialogsGate />
+      {booted && (
+        <Suspense fallback={null}>
+          <StorageFullDialog />
+        </Suspense>
+      )}
       <Toasts />
     </div>
   );

@@ -2,16 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './index.css';
-import { startPersistence } from './store/persistence';
-import { installFileDropGuard, installLinkSync, openLinkFromLocation } from './app/importExport';
-
-// This tab's design comes back from browser storage before the first render.
-await startPersistence();
-// A share link in the address bar opens over the restored design (which goes to recent designs).
-installLinkSync();
-openLinkFromLocation();
-window.addEventListener('hashchange', openLinkFromLocation);
-installFileDropGuard();
+import { useUi } from './store/ui';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -20,3 +11,20 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// This tab's design comes back from browser storage (persistence: the loader, schema,
+// migrations) just after the first paint, not in the first screen's code; until then the
+// empty-canvas guide waits. A share link in the address bar then opens over the restored
+// design (which goes to recent designs); links, files and images load beside.
+void import('./store/persistence')
+  .then((persistence) => persistence.startPersistence())
+  .then(() => {
+    useUi.setState({ booted: true });
+    return import('./app/importExport');
+  })
+  .then((io) => {
+    io.installLinkSync();
+    io.openLinkFromLocation();
+    window.addEventListener('hashchange', io.openLinkFromLocation);
+    io.installFileDropGuard();
+  });

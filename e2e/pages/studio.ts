@@ -17,6 +17,33 @@ export class StudioPage {
     await expect(this.canvas).toBeVisible();
   }
 
+  private watchingCsp = false;
+
+  /**
+   * Record every Content-Security-Policy violation the page reports (from the next page load
+   * on): the studio runs under a CSP, and nothing it does should trip it.
+   */
+  async watchCsp(): Promise<void> {
+    if (this.watchingCsp) return;
+    this.watchingCsp = true;
+    await this.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(
+          `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
+      );
+    });
+  }
+
+  /** The violations reported since the page loaded. */
+  async cspViolations(page: Page = this.page): Promise<string[]> {
+    return page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    );
+  }
+
   /** Empty what the studio keeps in this browser: designs (IndexedDB), settings, tab memory. */
   async clearStorage(): Promise<void> {
     await this.page.evaluate(async () => {
@@ -117,9 +144,11 @@ export class StudioPage {
     const to = this.node(targetId)
       .locator(`.react-flow__handle[data-handleid="${targetHandle}"]`)
       .first();
+    // Handles are drawn on hover (and on every node while a connection is being drawn).
+    await this.node(targetId).hover();
+    const b = await to.boundingBox();
     await this.node(sourceId).hover();
     const a = await from.boundingBox();
-    const b = await to.boundingBox();
     if (!a || !b) throw new Error('handles not visible');
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await this.page.mouse.down();
@@ -322,6 +351,23 @@ export class StudioPage {
   async openFindings(): Promise<void> {
     await this.page.getByTestId('tab.findings').click();
     await expect(this.page.getByTestId('findings-panel')).toBeVisible();
+  }
+
+  /** Open the studio on a design file dropped on the canvas (large synthetic designs). */
+  async openDesign(designJson: string, name = 'design.dci.json'): Promise<void> {
+    await this.open();
+    await this.dropFile(name, Buffer.from(designJson, 'utf8'), 'application/json');
+    await expect(this.page.locator('.react-flow__node').first()).toBeVisible();
+  }
+
+  /** A group of findings of one rule and cause (large designs fold findings into groups). */
+  findingGroup(ruleId: string): Locator {
+    return this.page.getByTestId(`finding-group.${ruleId}`);
+  }
+
+  /** Apply a group's fix to all its findings. */
+  async fixGroup(group: Locator, label: RegExp): Promise<void> {
+    await group.locator('[data-testid^="group-fix."]').filter({ hasText: label }).click();
   }
 
   /** The open findings of a rule, in the findings panel. */

@@ -4,7 +4,6 @@
  */
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { downloadDesignFile, pickFileToOpen } from './importExport';
 import { tidyUp, useTidy } from './tidy';
 
 export interface CommandContext {
@@ -92,7 +91,8 @@ export const COMMANDS: readonly Command[] = [
     label: 'Open…',
     shortcuts: ['mod+o'],
     enabled: () => true,
-    run: () => pickFileToOpen(),
+    // Files, links and images load on first use.
+    run: () => void import('./importExport').then((m) => m.pickFileToOpen()),
   },
   {
     id: 'recent',
@@ -106,7 +106,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Save design file',
     shortcuts: ['mod+s'],
     enabled: () => true,
-    run: () => downloadDesignFile(),
+    run: () => void import('./importExport').then((m) => m.downloadDesignFile()),
   },
   {
     id: 'copy-link',

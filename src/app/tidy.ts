@@ -5,7 +5,6 @@
  * the layout of its older self.
  */
 import { create } from 'zustand';
-import { tidyLayout } from '../model/layout';
 import type { Design } from '../model/schema';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
@@ -23,6 +22,8 @@ export async function tidyUp(): Promise<void> {
   }
   useTidy.setState({ busy: true });
   try {
+    // The layout code (and elk under it) loads on first use.
+    const { tidyLayout } = await import('../model/layout');
     const next = await tidyLayout(before);
     const state = useStudio.getState();
     if (state.design !== before) {

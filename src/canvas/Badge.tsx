@@ -11,9 +11,12 @@ const BADGE_STYLES: Readonly<Record<Severity, string>> = {
 export function FindingBadge({
   findings,
   elementId,
+  className = '',
 }: {
   findings: readonly Finding[];
   elementId: string;
+  /** Where it sits (absolute placement on a card); nothing is drawn without findings. */
+  className?: string;
 }) {
   const worst = worstSeverity(findings);
   if (worst === null) return null;
@@ -24,7 +27,7 @@ export function FindingBadge({
       data-testid={`badge.${elementId}`}
       data-severity={worst}
       title={titles.join('\n')}
-      className={`pointer-events-auto inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1.5 text-[11px] font-semibold shadow-sm ring-2 ring-white dark:ring-slate-900 ${BADGE_STYLES[worst]}`}
+      className={`${className} pointer-events-auto inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1.5 text-[11px] font-semibold shadow-sm ring-2 ring-white dark:ring-slate-900 ${BADGE_STYLES[worst]}`}
     >
       {findings.length}
     </span>

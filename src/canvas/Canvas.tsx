@@ -12,11 +12,12 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
-import { NODE_KINDS, type NodeKind } from '../model/schema';
+import { NODE_KINDS } from '../model/kinds';
+import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
+import { minZoomFor } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { importFile } from '../app/importExport';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
@@ -61,6 +62,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const nodes = useStudio((s) => s.nodes);
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
+  const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
   const onNodesChange = useStudio((s) => s.onNodesChange);
   const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const theme = useUi((s) => s.theme);
@@ -90,7 +92,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       if (file) {
         // A design file or an exported image: opened through the one loader.
         event.preventDefault();
-        void importFile(file);
+        void import('../app/importExport').then((m) => m.importFile(file));
         return;
       }
       const kind = event.dataTransfer.getData(PALETTE_MIME);
@@ -158,7 +160,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         selectionMode={SelectionMode.Partial}
         panOnDrag
         colorMode={theme}
-        minZoom={0.05}
+        minZoom={minZoom}
         maxZoom={2.5}
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}

@@ -1,22 +1,59 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import {
+  Handle,
+  Position,
+  useConnection,
+  useStore,
+  type ConnectionState,
+  type NodeProps,
+  type ReactFlowState,
+} from '@xyflow/react';
+import { memo, useState } from 'react';
+import { HYPERVISOR_PROFILES, STORAGE_PRODUCTS } from '../model/catalog';
 import { KIND_LABELS } from '../model/defaults';
-import type { Workload } from '../model/schema';
-import { deviceSubtitle } from '../render/text';
-import { useFindings } from '../store/findings';
+import type { DesignNode, Workload } from '../model/schema';
+import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowNode } from '../store/flow';
+import { workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
-import { KIND_COLORS, KIND_ICONS } from './icons';
+import { FAR_COLORS, KIND_COLORS, KIND_ICONS } from './icons';
+
+/** A short second line that says what matters about the device at a glance. */
+export function deviceSubtitle(element: DesignNode): string {
+  switch (element.kind) {
+    case 'tor':
+      return [
+        element.boundary === 'l3' ? 'L3 at ToR' : 'L2 trunked',
+        element.overlay ? 'EVPN' : null,
+        element.anycastGateway ? 'anycast GW' : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'cluster':
+      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${element.hosts} hosts`;
+    case 'array':
+      return STORAGE_PRODUCTS[element.product].label.replace(/ \(.*\)$/, '');
+    case 'firewall':
+      return [
+        element.stateful ? 'stateful' : 'stateless',
+        element.stateSynced ? 'state-synced' : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'witness':
+      return `arbitrates ${element.arbitrates.length}`;
+    default:
+      return KIND_LABELS[element.kind];
+  }
+}
 
 const EMPTY: readonly Workload[] = [];
 const MAX_CHIPS = 3;
 
 function WorkloadChips({ clusterId }: { clusterId: string }) {
-  const workloads = useStudio((s) => s.design.workloads);
-  const mine = workloads.length === 0 ? EMPTY : workloads.filter((w) => w.clusterId === clusterId);
+  const mine = useStudio((s) => workloadsByCluster(s.design.workloads).get(clusterId) ?? EMPTY);
   if (mine.length === 0) return null;
   const shown = mine.slice(0, MAX_CHIPS);
   const vmCount = mine.reduce((sum, w) => sum + w.count, 0);
@@ -53,25 +90,96 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
   );
 }
 
-function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
+/** Below this zoom a card's text is unreadable: devices are drawn as plain boxes. */
+export const FAR_ZOOM = 0.4;
+const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+const connectingSelector = (c: ConnectionState) => c.inProgress;
+
+const SIDES = [
+  ['top', Position.Top],
+  ['left', Position.Left],
+  ['right', Position.Right],
+  ['bottom', Position.Bottom],
+] as const;
+
+/**
+ * The four connection handles, drawn only while the device is hovered or selected, or a
+ * connection is being drawn: each <Handle> subscribes to React Flow's store, and 4 of them on
+ * every card made a drag re-run thousands of selectors and a pan hit-test them all.
+ */
+function DeviceHandles() {
+  return (
+    <>
+      {SIDES.map(([id, position]) => (
+        <Handle key={id} type="source" position={position} id={id} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * In their place, inert markers where the handles sit: React Flow measures a node's handles
+ * from the DOM when it mounts, and links attach to what it finds. Plain, hidden, not hit.
+ */
+function HandleMarkers() {
+  return (
+    <>
+      {SIDES.map(([id, position]) => (
+        <span
+          key={id}
+          aria-hidden
+          className={`react-flow__handle react-flow__handle-${position} source handle-marker`}
+          data-handleid={id}
+          data-handlepos={position}
+        />
+      ))}
+    </>
+  );
+}
+
+function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const element = data.element;
-  const findings = useFindings().byElement.get(id) ?? [];
+  const findings = useElementFindings(id);
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario(
     (s) =>
       s.failed.includes(id) || s.failed.includes(element.kind === 'site' ? '' : element.parentId),
   );
+  const far = useStore(farSelector);
+  const connecting = useConnection(connectingSelector);
+  const [hovered, setHovered] = useState(false);
+  const handles = hovered || selected || connecting;
+  const hover = {
+    onMouseEnter: () => setHovered(true),
+    onMouseLeave: () => setHovered(false),
+  };
+  const state = `${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''}`;
+  if (far) {
+    // Zoomed out: a box in the kind's colour; the site's badge sums up the findings.
+    const worst = worstSeverity(findings);
+    return (
+      <div
+        data-testid={`node.${id}`}
+        data-kind={element.kind}
+        data-failed={failed || undefined}
+        title={element.label || KIND_LABELS[element.kind]}
+        className={`device-far h-full w-full rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
+        {...hover}
+      >
+        {handles ? <DeviceHandles /> : <HandleMarkers />}
+      </div>
+    );
+  }
   const Icon = KIND_ICONS[element.kind];
   return (
     <div
       data-testid={`node.${id}`}
       data-kind={element.kind}
-      className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 shadow-sm dark:border-slate-600 dark:bg-slate-800 ${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''}`}
+      className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 dark:border-slate-600 dark:bg-slate-800 ${state}`}
       data-failed={failed || undefined}
+      {...hover}
     >
-      <Handle type="source" position={Position.Top} id="top" />
-      <Handle type="source" position={Position.Left} id="left" />
-      <Handle type="source" position={Position.Right} id="right" />
+      {handles ? <DeviceHandles /> : <HandleMarkers />}
       <span
         className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-700 ${KIND_COLORS[element.kind]}`}
       >
@@ -85,11 +193,8 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
           {deviceSubtitle(element)}
         </div>
       </div>
-      <span className="absolute -top-2.5 -right-2.5">
-        <FindingBadge findings={findings} elementId={id} />
-      </span>
+      <FindingBadge findings={findings} elementId={id} className="absolute -top-2.5 -right-2.5" />
       {element.kind === 'cluster' && <WorkloadChips clusterId={id} />}
-      <Handle type="source" position={Position.Bottom} id="bottom" />
     </div>
   );
 }

@@ -50,7 +50,7 @@ export function Legend() {
               <Line color="var(--edge-dci)" /> DCI link extending segments (L2)
             </li>
             <li className="flex items-center gap-2">
-              <Line color="var(--edge-dci)" dash="7 5" /> DCI link, routed only (L3)
+              <Line color="var(--edge-dci-l3)" width={2} /> DCI link, routed only (L3)
             </li>
             <li className="flex items-center gap-2">
               <Line color="#dc2626" /> DCI link over a latency / bandwidth limit

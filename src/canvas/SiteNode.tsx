@@ -1,25 +1,55 @@
-import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
+import {
+  Handle,
+  NodeResizer,
+  Position,
+  useStore,
+  type NodeProps,
+  type ReactFlowState,
+} from '@xyflow/react';
 import { memo } from 'react';
-import { useFindings } from '../store/findings';
+import {
+  findingsBySite,
+  findingsFor,
+  NO_FINDINGS,
+  useElementFindings,
+  useValidated,
+} from '../store/findings';
 import type { FlowNode } from '../store/flow';
+import { deviceCountBySite, selectedNodeCount } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
+import { FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
+
+/**
+ * Zoomed out, the header grows against the zoom (in quarter steps, so a zoom gesture re-renders
+ * the few sites only now and then) to stay readable, and its badge sums up the site.
+ */
+const headerScale = (s: ReactFlowState) => {
+  const zoom = s.transform[2];
+  return zoom >= FAR_ZOOM ? 1 : Math.min(10, Math.round((0.8 / zoom) * 4) / 4);
+};
 
 const ROLE_LABELS = { dc: 'Data center', witness: 'Witness site', cloud: 'Cloud' } as const;
 
 function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const site = data.element;
-  const findings = useFindings().byElement.get(id) ?? [];
+  const scale = useStore(headerScale);
+  const own = useElementFindings(id);
+  const all = useValidated((s) =>
+    scale === 1
+      ? NO_FINDINGS
+      : (findingsBySite(findingsFor(s.design), s.design).get(id) ?? NO_FINDINGS),
+  );
+  const findings = scale === 1 ? own : all;
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario((s) => s.failed.includes(id));
   const readOnly = useStudio((s) => s.readOnly);
-  const alone = useStudio((s) => s.nodes.reduce((n, x) => (x.selected ? n + 1 : n), 0) === 1);
-  const counts = useStudio((s) =>
-    s.design.nodes.reduce((sum, n) => (n.kind !== 'site' && n.parentId === id ? sum + 1 : sum), 0),
-  );
+  // Resize handles only when this site is the one thing selected.
+  const alone = useStudio((s) => selected && selectedNodeCount(s.nodes) === 1);
+  const counts = useStudio((s) => deviceCountBySite(s.design.nodes).get(id) ?? 0);
   if (site.kind !== 'site') return null;
   const Icon = KIND_ICONS.site;
   return (
@@ -27,11 +57,11 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       data-testid={`node.${id}`}
       data-kind="site"
       data-failed={failed || undefined}
-      className={`site-box h-full w-full rounded-[14px] border-2 border-dashed ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${
+      className={`site-box h-full w-full rounded-[14px] border-2 ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${
         site.role === 'witness'
-          ? 'border-violet-400/70'
+          ? 'border-violet-300 dark:border-violet-700'
           : site.role === 'cloud'
-            ? 'border-sky-400/70'
+            ? 'border-sky-300 dark:border-sky-700'
             : 'border-[var(--site-border)]'
       } bg-[var(--site-bg)]`}
     >
@@ -49,7 +79,10 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           })
         }
       />
-      <div className="site-drag-handle flex cursor-grab items-center gap-2 rounded-t-[12px] px-3 py-2 active:cursor-grabbing">
+      <div
+        className="site-drag-handle flex origin-top-left cursor-grab items-center gap-2 rounded-t-[12px] px-3 py-2 active:cursor-grabbing"
+        style={scale === 1 ? undefined : { transform: `scale(${scale})`, width: `${100 / scale}%` }}
+      >
         <Icon aria-hidden className="h-4 w-4 text-slate-500 dark:text-slate-400" />
         <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">
           {site.label || 'Unnamed site'}
@@ -59,7 +92,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         </span>
         <span className="text-[11px] text-slate-500 dark:text-slate-400">{counts} devices</span>
         <span className="ml-auto">
-          <FindingBadge findings={findings} elementId={id} />
+          <FindingBadge findings={findings} elementId={scale === 1 ? id : `site-summary.${id}`} />
         </span>
       </div>
       <Handle type="source" position={Position.Left} id="left" />

@@ -6,7 +6,7 @@ import type { Link } from '../model/schema';
 import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
 import { routePath } from '../render/path';
 import type { Box } from '../render/types';
-import { findingsFor, worstSeverity } from '../store/findings';
+import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
@@ -41,14 +41,6 @@ function provisionalPath(
   return { path: curve.path, x: curve.labelX, y: curve.labelY };
 }
 
-/** The findings of one element, re-read only when that element's findings change. */
-function useElementFindings(id: string) {
-  const key = useStudio((s) =>
-    (findingsFor(s.design).byElement.get(id) ?? []).map((f) => `${f.key}:${f.severity}`).join('|'),
-  );
-  return key === '' ? [] : (findingsFor(useStudio.getState().design).byElement.get(id) ?? []);
-}
-
 function DciEdgeView({
   id,
   sourceX,
@@ -68,11 +60,15 @@ function DciEdgeView({
   const worst = worstSeverity(findings);
   const limit = limitFinding(findings);
   const broken = limit !== undefined && limit.severity === 'error';
+  // "L3 only" is told by colour and width: a dash costs more to paint than it says.
+  const l3Only = link.l2Extension === 'none';
   const stroke = broken
     ? SEVERITY_STROKE.error
     : worst === 'warning' && limit
       ? SEVERITY_STROKE.warning
-      : 'var(--edge-dci)';
+      : l3Only
+        ? 'var(--edge-dci-l3)'
+        : 'var(--edge-dci)';
   const figure = limit ? limitText(limit) : null;
   const provisional = provisionalPath(
     sourceX,
@@ -98,8 +94,8 @@ function DciEdgeView({
         style={{
           stroke: failed ? '#dc2626' : highlighted ? '#f59e0b' : stroke,
           opacity: failed ? 0.55 : 1,
-          strokeWidth: selected || highlighted ? 4.5 : 3,
-          strokeDasharray: failed ? '3 6' : link.l2Extension === 'none' ? '7 5' : undefined,
+          strokeWidth: selected || highlighted ? 4.5 : l3Only ? 2 : 3,
+          strokeDasharray: failed ? '3 6' : undefined,
         }}
         interactionWidth={24}
       />

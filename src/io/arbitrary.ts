@@ -4,6 +4,7 @@
  * them modulo the elements that exist), with awkward labels and ids. Test support only.
  */
 import fc from 'fast-check';
+import { textProblem } from '../model/text';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from '../model/catalog';
 import {
   CURRENT_VERSION,
@@ -19,15 +20,18 @@ import {
   type Workload,
 } from '../model/schema';
 
+/** Text the schema accepts (text.ts refuses control characters, broken ones, bidi overrides). */
+const allowed = (text: string) => textProblem(text) === null;
+
 /** Any text a user may type, including markup and characters outside the BMP. */
 const label = fc.oneof(
-  fc.string({ maxLength: 16 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ maxLength: 16 }).filter(allowed),
+  fc.string({ unit: 'binary', maxLength: 12 }).filter(allowed),
   fc.constantFrom('<img src=x onerror=alert(1)>', '__proto__', 'a | b', '# *x* `y`', ''),
 );
 const rawId = fc.oneof(
   { weight: 4, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }) },
+  { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }).filter(allowed) },
   { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString') },
 );
 /** Positions stay whole pixels: the share link rounds them (its one documented loss). */

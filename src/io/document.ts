@@ -292,6 +292,9 @@ function describeIssue(issue: $ZodIssue): string {
       return `too long (at most ${String(issue.maximum)})`;
     case 'invalid_type':
       if (issue.input === undefined) return `missing (expected ${typeName(issue.expected)})`;
+      // JSON's 1e999 parses as Infinity: a number, but not one a design can hold.
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input))
+        return Number.isNaN(issue.input) ? 'not a number' : 'a number too large';
       if (issue.expected === 'int') return 'expected a whole number';
       return `expected ${typeName(issue.expected)}, got ${receivedName(issue.input)}`;
     case 'invalid_value':

@@ -4,8 +4,8 @@
  */
 import { loadDocument, type LoadResult } from './document';
 import { decodeLink, parseLinkFragment } from './link';
-import { extractDesignFromPng, isPng } from './png';
-import { extractDesignFromSvg } from './svg';
+import { isPng, MAX_PNG_DESIGN_BYTES, readDesignFromPng } from './png';
+import { MAX_SVG_DESIGN_BYTES, readDesignFromSvg } from './svg';
 import { utf8Decode } from './bytes';
 
 /** Larger files are refused before they are read. */
@@ -17,6 +17,42 @@ const NOT_A_DESIGN = 'The file is not a DCI Studio design.';
 
 function notADesign(message: string): LoadResult {
   return { ok: false, error: { kind: 'not-a-design', message } };
+}
+
+/** Why an image's design could not be read, in words a user can act on. */
+function imageRefusal(
+  reason: 'none' | 'cut' | 'damaged' | 'too-large',
+  limitBytes: number,
+): LoadResult {
+  switch (reason) {
+    case 'cut':
+      return {
+        ok: false,
+        error: {
+          kind: 'corrupt',
+          message:
+            'The design inside this image is cut short: the file is incomplete (an interrupted download or copy?).',
+        },
+      };
+    case 'damaged':
+      return {
+        ok: false,
+        error: {
+          kind: 'corrupt',
+          message: 'The design inside this image is damaged: the image was changed after export.',
+        },
+      };
+    case 'too-large':
+      return {
+        ok: false,
+        error: {
+          kind: 'too-large',
+          message: `The design inside this image would expand beyond ${limitBytes / 1e6} MB: no design made by DCI Studio is that large, so it was not opened.`,
+        },
+      };
+    default:
+      return notADesign(NO_DESIGN_IN_IMAGE);
+  }
 }
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
@@ -50,8 +86,8 @@ function sniff(name: string, bytes: Uint8Array): LoadResult {
       },
     };
   if (isPng(bytes)) {
-    const json = extractDesignFromPng(bytes);
-    return json === null ? notADesign(NO_DESIGN_IN_IMAGE) : loadDocument(json);
+    const found = readDesignFromPng(bytes);
+    return found.ok ? loadDocument(found.json) : imageRefusal(found.reason, MAX_PNG_DESIGN_BYTES);
   }
   if (isOtherImage(bytes)) return notADesign(NO_DESIGN_IN_IMAGE);
   let text: string;
@@ -66,8 +102,8 @@ function sniff(name: string, bytes: Uint8Array): LoadResult {
   if (trimmed.startsWith('<')) {
     if (!/<svg\b/iu.test(trimmed.slice(0, 4096)) && !lowerName.endsWith('.svg'))
       return notADesign(NOT_A_DESIGN);
-    const json = extractDesignFromSvg(trimmed);
-    return json === null ? notADesign(NO_DESIGN_IN_IMAGE) : loadDocument(json);
+    const found = readDesignFromSvg(trimmed);
+    return found.ok ? loadDocument(found.json) : imageRefusal(found.reason, MAX_SVG_DESIGN_BYTES);
   }
   // A text file or a paste holding a share link.
   const firstLine = trimmed.split(/\s/u, 1)[0] ?? '';

@@ -4,7 +4,7 @@
  * studio reopens the design. Pure functions on bytes; reading never throws.
  */
 import { zlibSync } from 'fflate';
-import { crc32, inflateCapped, utf8Decode, utf8Encode } from './bytes';
+import { crc32, inflateCapped, TooLargeError, utf8Decode, utf8Encode } from './bytes';
 
 export const PNG_KEYWORD = 'dci-studio-design';
 /** The most design text an image may expand to (the loader's own limit is 20 M characters). */
@@ -73,7 +73,7 @@ const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 /** Is this text chunk ours? (tEXt, zTXt and iTXt all start with a keyword and a NUL.) */
 function keywordOf(data: Uint8Array): string | null {
-  const nul = data.indexOf(0);
+  const nul = data.subarray(0, 80).indexOf(0);
   return nul > 0 && nul < 80 ? String.fromCharCode(...data.subarray(0, nul)) : null;
 }
 
@@ -113,19 +113,53 @@ export function embedDesignInPng(png: Uint8Array, designJson: string): Uint8Arra
   return out;
 }
 
+/** The design a PNG carries, or why there is none. */
+export type PngDesign =
+  | { readonly ok: true; readonly json: string }
+  | { readonly ok: false; readonly reason: 'none' | 'cut' | 'damaged' | 'too-large' };
+
+/**
+ * The chunk that does not fit in the file (it was cut inside it), if it is our design chunk:
+ * its length field says more bytes than the file still has.
+ */
+function cutDesignChunk(png: Uint8Array, all: readonly Chunk[]): boolean {
+  const last = all[all.length - 1];
+  if (last?.type === 'IEND') return false;
+  const at = last ? last.end : 8;
+  if (at + 8 > png.length) return false;
+  const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+  return TEXT_CHUNKS.has(type) && keywordOf(png.subarray(at + 8)) === PNG_KEYWORD;
+}
+
+/** The design a PNG carries, or why not (no design, cut short, damaged, a bomb). Never throws. */
+export function readDesignFromPng(bytes: Uint8Array): PngDesign {
+  try {
+    if (!isPng(bytes)) return { ok: false, reason: 'none' };
+    const all = chunks(bytes);
+    let damaged = false;
+    for (const c of all) {
+      if (!TEXT_CHUNKS.has(c.type) || keywordOf(c.data) !== PNG_KEYWORD) continue;
+      if (!c.crcOk) {
+        damaged = true;
+        continue;
+      }
+      const text = readTextChunk(c.type, c.data.subarray(PNG_KEYWORD.length + 1));
+      if (text !== null) return { ok: true, json: text };
+      damaged = true;
+    }
+    if (cutDesignChunk(bytes, all)) return { ok: false, reason: 'cut' };
+    return { ok: false, reason: damaged ? 'damaged' : 'none' };
+  } catch (error) {
+    if (error instanceof TooLargeError) return { ok: false, reason: 'too-large' };
+    // fflate: the compressed text ends before its end (the chunk itself was whole).
+    return { ok: false, reason: 'damaged' };
+  }
+}
+
 /** The design JSON a PNG carries, or null (not a PNG, no design, damaged). Never throws. */
 export function extractDesignFromPng(bytes: Uint8Array): string | null {
-  try {
-    if (!isPng(bytes)) return null;
-    for (const c of chunks(bytes)) {
-      if (!TEXT_CHUNKS.has(c.type) || !c.crcOk || keywordOf(c.data) !== PNG_KEYWORD) continue;
-      const text = readTextChunk(c.type, c.data.subarray(PNG_KEYWORD.length + 1));
-      if (text !== null) return text;
-    }
-    return null;
-  } catch {
-    return null;
-  }
+  const result = readDesignFromPng(bytes);
+  return result.ok ? result.json : null;
 }
 
 /** The text of a tEXt / zTXt / iTXt chunk after its keyword and NUL. */

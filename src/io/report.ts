@@ -13,6 +13,7 @@ import {
 import { labelOf } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, Design, DesignNode, Site, Waiver } from '../model/schema';
+import { xmlSafeText } from '../model/text';
 import type { Finding, Severity } from '../rules/types';
 import { estimateForWorkload, type MigrationEstimate } from '../rules/migration';
 import { buildGraph } from '../rules/graph';
@@ -374,7 +375,7 @@ function outline(
  * and line breaks become spaces (a label must not end a table row).
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return xmlSafeText(text)
     .replace(/[\r\n]+/gu, ' ')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -434,7 +435,8 @@ export function reportMarkdown(
 // HTML.
 
 export function escapeHtml(text: string): string {
-  return text
+  // A design that never went through the loader could still hold a NUL: keep the page valid.
+  return xmlSafeText(text)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

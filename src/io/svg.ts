@@ -6,42 +6,188 @@
  * no DOM, so it runs in the CLI and in tests as it does in the browser.
  */
 import { zlibSync } from 'fflate';
-import { base64Decode, base64Encode, inflateCapped, utf8Decode, utf8Encode } from './bytes';
+import {
+  base64Decode,
+  base64Encode,
+  inflateCapped,
+  TooLargeError,
+  utf8Decode,
+  utf8Encode,
+} from './bytes';
+import { xmlSafeText } from '../model/text';
 
 export const SVG_DESIGN_NAMESPACE = 'urn:dci-studio:design';
 export const MAX_SVG_DESIGN_BYTES = 20_000_000;
 
-const DESIGN_ELEMENT =
-  /<metadata\b[^>]*>\s*<dci:design\b[^>]*>[^<]*<\/dci:design>\s*<\/metadata>/gu;
+/**
+ * Where the design element sits in an SVG's text, found in one pass: every search below starts
+ * where the previous one ended or reuses its answer, so the time is linear in the text whatever
+ * it holds. (The regex this replaces, /<dci:design\b([^>]*)>([^<]*)/, rescanned to the end of
+ * the text for every "<dci:design " left open: quadratic, 28 s for 240 KB.)
+ */
+interface DesignElement {
+  /** The opening tag's attributes text. */
+  readonly attributes: string;
+  /** The element's text content (the payload). */
+  readonly content: string;
+  /** The span of the whole element. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const OPEN = '<dci:design';
+const CLOSE = '</dci:design>';
+
+/** Does the character at `at` end a tag name (what `\b` after the name meant)? */
+function endsName(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  // Letters, digits, '_', '-', '.' and ':' continue a name.
+  return !(
+    (c >= 48 && c <= 58) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 45 ||
+    c === 46
+  );
+}
+
+function findDesignElement(text: string, from = 0): DesignElement | null {
+  // The first '>' and '<' after a position only move forward as the candidates do: reuse them.
+  let nextGt = -1;
+  let nextLt = -1;
+  let lastLtBeforeGt = -1;
+  for (let at = text.indexOf(OPEN, from); at >= 0; at = text.indexOf(OPEN, at + 1)) {
+    const afterName = at + OPEN.length;
+    if (!endsName(text, afterName)) continue;
+    if (nextGt < afterName) {
+      nextGt = text.indexOf('>', afterName);
+      if (nextGt < 0) return null; // no '>' after here: no later candidate can be closed
+      nextLt = text.indexOf('<', nextGt + 1);
+      if (nextLt < 0) return null;
+      lastLtBeforeGt = text.lastIndexOf('<', nextGt);
+    }
+    // The open tag must not contain another '<'; the content runs to the next '<'.
+    if (lastLtBeforeGt !== at) continue;
+    if (!text.startsWith(CLOSE, nextLt)) continue;
+    return {
+      attributes: text.slice(afterName, nextGt),
+      content: text.slice(nextGt + 1, nextLt),
+      start: at,
+      end: nextLt + CLOSE.length,
+    };
+  }
+  return null;
+}
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** The value of `name="…"` in an attributes text (double quotes, as the studio writes it). */
+function attributeValue(attributes: string, name: string): string | null {
+  for (let at = attributes.indexOf(name); at >= 0; at = attributes.indexOf(name, at + 1)) {
+    if (at > 0 && !isSpace(attributes[at - 1])) continue;
+    let i = at + name.length;
+    while (isSpace(attributes[i])) i++;
+    if (attributes[i] !== '=') continue;
+    i++;
+    while (isSpace(attributes[i])) i++;
+    if (attributes[i] !== '"') continue;
+    const close = attributes.indexOf('"', i + 1);
+    return close < 0 ? null : attributes.slice(i + 1, close);
+  }
+  return null;
+}
+
+/** The SVG without the design elements the studio put in (and their <metadata> wrappers). */
+function withoutDesign(svgText: string): string {
+  let out = '';
+  let at = 0;
+  for (let found = findDesignElement(svgText); found; found = findDesignElement(svgText, at)) {
+    let start = found.start;
+    let end = found.end;
+    // The studio's own wrapper: <metadata> + element + </metadata>, whitespace around allowed.
+    // (Looked for just before the element only, so the search stays linear.)
+    const window = Math.max(at, start - 256);
+    const metaAt = svgText.slice(window, start).lastIndexOf('<metadata');
+    const metaOpen = metaAt < 0 ? -1 : window + metaAt;
+    const metaEnd = metaOpen < 0 ? -1 : svgText.indexOf('>', metaOpen);
+    if (metaEnd >= 0 && metaEnd < start && svgText.slice(metaEnd + 1, start).trim() === '') {
+      let after = end;
+      while (isSpace(svgText[after])) after++;
+      if (svgText.startsWith('</metadata>', after)) {
+        start = metaOpen;
+        end = after + '</metadata>'.length;
+      }
+    }
+    out += svgText.slice(at, start);
+    at = end;
+  }
+  return out + svgText.slice(at);
+}
+
+/** Where the opening <svg …> tag ends, or -1 (quoted attribute values may hold '>'). */
+function svgOpenTagEnd(text: string): number {
+  let at = text.indexOf('<svg');
+  while (at >= 0 && !endsName(text, at + 4)) at = text.indexOf('<svg', at + 1);
+  if (at < 0) return -1;
+  for (let i = at + 4; i < text.length; i++) {
+    const c = text[i];
+    if (c === '>') return i + 1;
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return -1;
+      i = close;
+    }
+  }
+  return -1;
+}
 
 /** Put the design in the SVG's metadata, right after the opening <svg> tag. */
 export function embedDesignInSvg(svgText: string, designJson: string): string {
-  const clean = svgText.replace(DESIGN_ELEMENT, '');
-  const open = /<svg\b(?:[^>"']|"[^"]*"|'[^']*')*>/iu.exec(clean);
-  if (!open) throw new Error('not an SVG image');
+  const clean = withoutDesign(svgText);
+  const at = svgOpenTagEnd(clean);
+  if (at < 0) throw new Error('not an SVG image');
   const payload = base64Encode(zlibSync(utf8Encode(designJson), { level: 9 }), true);
   const metadata =
     `<metadata><dci:design xmlns:dci="${SVG_DESIGN_NAMESPACE}" encoding="zlib+base64">` +
     `${payload}</dci:design></metadata>`;
-  const at = open.index + open[0].length;
   return clean.slice(0, at) + metadata + clean.slice(at);
+}
+
+/** The design an SVG carries, or why there is none. */
+export type SvgDesign =
+  | { readonly ok: true; readonly json: string }
+  | { readonly ok: false; readonly reason: 'none' | 'cut' | 'damaged' | 'too-large' };
+
+function hasOpenTag(text: string): boolean {
+  for (let at = text.indexOf(OPEN); at >= 0; at = text.indexOf(OPEN, at + 1))
+    if (endsName(text, at + OPEN.length)) return true;
+  return false;
+}
+
+/** The design an SVG carries, or why not. Never throws; linear in the text. */
+export function readDesignFromSvg(text: string): SvgDesign {
+  try {
+    const found = findDesignElement(text);
+    // An opening tag with no element after it: the file ends inside the design.
+    if (!found) return { ok: false, reason: hasOpenTag(text) ? 'cut' : 'none' };
+    const encoding = attributeValue(found.attributes, 'encoding') ?? 'base64';
+    const bytes = base64Decode(found.content);
+    if (!bytes) return { ok: false, reason: 'damaged' };
+    if (encoding === 'zlib+base64')
+      return { ok: true, json: utf8Decode(inflateCapped(bytes, MAX_SVG_DESIGN_BYTES, 'zlib')) };
+    if (encoding === 'base64') return { ok: true, json: utf8Decode(bytes) };
+    return { ok: false, reason: 'damaged' };
+  } catch (error) {
+    return { ok: false, reason: error instanceof TooLargeError ? 'too-large' : 'damaged' };
+  }
 }
 
 /** The design JSON an SVG carries, or null. Never throws. */
 export function extractDesignFromSvg(text: string): string | null {
-  try {
-    const match = /<dci:design\b([^>]*)>([^<]*)<\/dci:design>/u.exec(text);
-    if (!match) return null;
-    const encoding = /\bencoding\s*=\s*"([^"]*)"/u.exec(match[1] ?? '')?.[1] ?? 'base64';
-    const bytes = base64Decode(match[2] ?? '');
-    if (!bytes) return null;
-    if (encoding === 'zlib+base64')
-      return utf8Decode(inflateCapped(bytes, MAX_SVG_DESIGN_BYTES, 'zlib'));
-    if (encoding === 'base64') return utf8Decode(bytes);
-    return null;
-  } catch {
-    return null;
-  }
+  const result = readDesignFromSvg(text);
+  return result.ok ? result.json : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,5 +394,6 @@ export function sanitizeSvg(svgText: string): string {
     }
     out += writeTag(tag);
   }
-  return out;
+  // Characters XML does not allow (a NUL in a label) would make the whole file unreadable.
+  return xmlSafeText(out);
 }

@@ -15,7 +15,7 @@ import type {
   Site,
   Workload,
 } from './schema';
-import { CURRENT_VERSION } from './schema';
+import { CURRENT_VERSION } from './kinds';
 
 /** Rendered size of a device node; sites are resizable containers. */
 export const DEVICE_SIZE = { width: 168, height: 56 } as const;

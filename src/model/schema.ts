@@ -7,12 +7,23 @@
  */
 import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
+import { textProblem } from './text';
+import { CURRENT_VERSION } from './kinds';
 import { isCidr } from './validation';
 
-export const CURRENT_VERSION = 2 as const;
+export { CURRENT_VERSION, DEVICE_KINDS, NODE_KINDS } from './kinds';
 
-const id = z.string().check(z.minLength(1), z.maxLength(128));
-const label = z.string().check(z.maxLength(200));
+/** Text a design may hold (text.ts): no control characters, broken characters or bidi overrides. */
+const cleanText = (multiline: boolean) =>
+  z.superRefine((text: string, ctx) => {
+    const problem = textProblem(text, { multiline });
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: text });
+  });
+const line = (min: number, max: number) =>
+  z.string().check(z.minLength(min), z.maxLength(max), cleanText(false));
+
+const id = line(1, 128);
+const label = line(0, 200);
 const nonNegative = z.number().check(z.gte(0));
 const positive = z.number().check(z.gt(0));
 
@@ -20,7 +31,15 @@ export const latitudeSchema = z.number().check(z.gte(-90), z.lte(90));
 export const longitudeSchema = z.number().check(z.gte(-180), z.lte(180));
 export const SUBNET_MAX_CHARS = 64;
 
-export const positionSchema = z.object({ x: z.number(), y: z.number() });
+/**
+ * How far from the origin anything may be drawn, and how large a site may be: far beyond any
+ * design (a site is ~600 px), small enough that drawing and image export stay exact.
+ */
+export const COORDINATE_LIMIT = 10_000_000;
+export const SITE_SIZE_LIMIT = 1_000_000;
+const coordinate = z.number().check(z.gte(-COORDINATE_LIMIT), z.lte(COORDINATE_LIMIT));
+
+export const positionSchema = z.object({ x: coordinate, y: coordinate });
 
 const nodeBase = {
   id,
@@ -40,8 +59,8 @@ export const siteSchema = z.object({
   kind: z.literal('site'),
   role: z.enum(['dc', 'witness', 'cloud']),
   location: z.optional(z.object({ lat: latitudeSchema, lon: longitudeSchema })),
-  width: z.number().check(z.gte(120)),
-  height: z.number().check(z.gte(80)),
+  width: z.number().check(z.gte(120), z.lte(SITE_SIZE_LIMIT)),
+  height: z.number().check(z.gte(80), z.lte(SITE_SIZE_LIMIT)),
 });
 
 export const spineSchema = z.object({ ...deviceBase, kind: z.literal('spine') });
@@ -200,7 +219,7 @@ export const NOTE_TEXT_MAX_CHARS = 2000;
  */
 export const noteSchema = z.object({
   id,
-  text: z.string().check(z.maxLength(NOTE_TEXT_MAX_CHARS)),
+  text: z.string().check(z.maxLength(NOTE_TEXT_MAX_CHARS), cleanText(true)),
   /** Top-left corner, in canvas coordinates. */
   position: positionSchema,
   /** The element (node or link) the note points at. */
@@ -209,10 +228,10 @@ export const noteSchema = z.object({
 
 export const waiverSchema = z.object({
   /** The key of the waived finding (rule id, elements and scenario; see src/rules). */
-  findingKey: z.string().check(z.minLength(1), z.maxLength(2000)),
-  ruleId: z.string().check(z.minLength(1), z.maxLength(64)),
-  justification: z.string().check(z.minLength(1), z.maxLength(2000)),
-  createdAt: z.optional(z.string().check(z.maxLength(64))),
+  findingKey: line(1, 2000),
+  ruleId: line(1, 64),
+  justification: z.string().check(z.minLength(1), z.maxLength(2000), cleanText(true)),
+  createdAt: z.optional(line(0, 64)),
 });
 
 export const settingsSchema = z.object({
@@ -264,23 +283,3 @@ export type Waiver = z.infer<typeof waiverSchema>;
 export type Note = z.infer<typeof noteSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Design = z.infer<typeof designSchema>;
-
-export const NODE_KINDS = [
-  'site',
-  'spine',
-  'tor',
-  'border',
-  'cluster',
-  'array',
-  'firewall',
-  'witness',
-] as const;
-export const DEVICE_KINDS = [
-  'spine',
-  'tor',
-  'border',
-  'cluster',
-  'array',
-  'firewall',
-  'witness',
-] as const;

@@ -1,10 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
-import { CircleAlert, CircleCheck, Info, TriangleAlert, Wrench } from 'lucide-react';
+import { ChevronRight, CircleAlert, CircleCheck, Info, TriangleAlert, Wrench } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { applyFix } from '../rules/fixes';
 import { ruleBookRef } from '../rules/book';
 import { RULES } from '../rules/index';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
+import {
+  applyGroupFix,
+  groupFindings,
+  type FindingGroup,
+  type GroupFix,
+} from '../store/findingGroups';
 import type { Design } from '../model/schema';
 import { useFindings } from '../store/findings';
 import type { FlowEdge, FlowNode } from '../store/flow';
@@ -12,7 +18,8 @@ import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { elementLabels } from '../model/labels';
+import { elementLabels, labelOf } from '../model/labels';
+import { WindowedList } from './WindowedList';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 
 export const SEVERITY_META: Readonly<
@@ -163,6 +170,132 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
   );
 }
 
+/** Groups up to this size list their findings one by one; larger ones fold into a summary. */
+const SMALL_GROUP = 5;
+const MEMBER_ROW_PX = 44;
+
+export function applyGroupFixAction(group: FindingGroup, fix: GroupFix): void {
+  const state = useStudio.getState();
+  const next = applyGroupFix(state.design, fix);
+  if (next === state.design) {
+    notify('info', 'That fix changes nothing in this design.');
+    return;
+  }
+  state.commit(next);
+  notify('success', `Applied to ${group.members.length} findings: ${fix.label}. Undo with Ctrl+Z.`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What a group is about: "95 workloads on 40 segments · all involving DC 1". */
+export function groupSummary(design: Design, group: FindingGroup): string {
+  const scope =
+    [
+      group.workloadCount > 0 ? plural(group.workloadCount, 'workload') : null,
+      group.segmentCount > 0 ? `on ${plural(group.segmentCount, 'segment')}` : null,
+    ]
+      .filter(Boolean)
+      .join(' ') || plural(group.members.length, 'finding');
+  const common = group.commonIds.slice(0, 2).map((id) => labelOf(design, id));
+  return common.length > 0 ? `${scope} · all involving ${common.join(', ')}` : scope;
+}
+
+/** A large group: its summary and group fixes; opened, its findings in a windowed list. */
+function FindingGroupView({ group }: { group: FindingGroup }) {
+  const design = useStudio((s) => s.design);
+  const readOnly = useStudio((s) => s.readOnly);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const [expanded, setExpanded] = useState(false);
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const chosen = group.members.find((f) => f.key === chosenKey);
+  const meta = SEVERITY_META[group.severity];
+  const Icon = meta.icon;
+  return (
+    <div
+      data-testid={`finding-group.${group.ruleId}`}
+      data-count={group.members.length}
+      className="border-b border-slate-100 dark:border-slate-800"
+    >
+      <button
+        type="button"
+        aria-expanded={expanded}
+        data-testid="finding-group.toggle"
+        onClick={() => setExpanded(!expanded)}
+        className="flex w-full items-center gap-2 bg-slate-50 px-4 py-1 text-left text-xs text-slate-600 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-400 dark:hover:bg-slate-800"
+      >
+        <ChevronRight
+          aria-hidden
+          className={`h-3.5 w-3.5 shrink-0 transition-transform ${expanded ? 'rotate-90' : ''}`}
+        />
+        <span className="font-mono font-semibold">{group.ruleId}</span>
+        <span className="truncate">{RULES[group.ruleId]?.title}</span>
+        <span className="ml-auto">{group.members.length}</span>
+      </button>
+      <div className="flex items-start gap-2 px-4 py-2">
+        <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${meta.text}`} aria-label={group.severity} />
+        <div className="min-w-0 flex-1">
+          <p
+            className="text-[13px] leading-5 text-slate-800 dark:text-slate-100"
+            data-testid="finding-group.summary"
+          >
+            {groupSummary(design, group)}
+          </p>
+          <div className="mt-1 flex flex-wrap items-center gap-1.5">
+            {group.moves && (
+              <span className="rounded bg-violet-100 px-1.5 py-0.5 text-[10px] font-medium text-violet-800 dark:bg-violet-950 dark:text-violet-200">
+                what-if moves
+              </span>
+            )}
+            {group.fixes.map((fix) => (
+              <button
+                key={fix.index}
+                type="button"
+                disabled={readOnly}
+                className={`${buttonClass} !px-1.5 !py-0.5 !text-[11px]`}
+                data-testid={`group-fix.${group.ruleId}.${fix.index}`}
+                title={`One edit for the whole group (${plural(fix.actions.length, 'change')}); one undo step`}
+                onClick={() => applyGroupFixAction(group, fix)}
+              >
+                <Wrench className="h-3 w-3" aria-hidden /> All {group.members.length}: {fix.label}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+      {expanded && (
+        <WindowedList
+          items={group.members}
+          rowHeight={MEMBER_ROW_PX}
+          maxHeight={MEMBER_ROW_PX * 8}
+          testId="finding-group.members"
+          getKey={(f) => f.key}
+          renderRow={(f) => (
+            <button
+              type="button"
+              data-testid={`finding-member.${f.ruleId}`}
+              aria-pressed={f.key === chosenKey}
+              onClick={() => {
+                setChosenKey(f.key);
+                focusFinding(f, flow);
+              }}
+              className={`h-full w-full overflow-hidden px-4 py-1 pl-10 text-left text-xs leading-[18px] text-slate-700 hover:bg-slate-50 dark:text-slate-300 dark:hover:bg-slate-900 ${f.key === chosenKey ? 'bg-teal-50 dark:bg-teal-950/40' : ''}`}
+            >
+              <span className="line-clamp-2">{f.message}</span>
+            </button>
+          )}
+        />
+      )}
+      {expanded && chosen && (
+        <ul className="border-t border-slate-100 dark:border-slate-800">
+          <FindingRow finding={chosen} />
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export function FindingsPanel() {
   const { open, all } = useFindings();
   const [query, setQuery] = useState('');
@@ -187,14 +320,11 @@ export function FindingsPanel() {
   }, [open, query, severities, showMoves, design]);
 
   const groups = useMemo(() => {
-    const bySeverity = new Map<Severity, Map<string, Finding[]>>();
-    for (const f of filtered) {
-      const rules = bySeverity.get(f.severity) ?? new Map<string, Finding[]>();
-      rules.set(f.ruleId, [...(rules.get(f.ruleId) ?? []), f]);
-      bySeverity.set(f.severity, rules);
-    }
+    const bySeverity = new Map<Severity, FindingGroup[]>();
+    for (const g of groupFindings(filtered, design))
+      bySeverity.set(g.severity, [...(bySeverity.get(g.severity) ?? []), g]);
     return [...bySeverity.entries()].sort((a, b) => SEVERITY_ORDER[a[0]] - SEVERITY_ORDER[b[0]]);
-  }, [filtered]);
+  }, [filtered, design]);
 
   return (
     <div data-testid="findings-panel">
@@ -253,23 +383,26 @@ export function FindingsPanel() {
           <h3
             className={`px-4 pt-3 pb-1 text-[11px] font-semibold tracking-wider uppercase ${SEVERITY_META[severity].text}`}
           >
-            {SEVERITY_META[severity].label} ·{' '}
-            {[...rules.values()].reduce((n, l) => n + l.length, 0)}
+            {SEVERITY_META[severity].label} · {rules.reduce((n, g) => n + g.members.length, 0)}
           </h3>
-          {[...rules.entries()].map(([ruleId, findings]) => (
-            <div key={ruleId}>
-              <div className="flex items-center gap-2 bg-slate-50 px-4 py-1 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-                <span className="font-mono font-semibold">{ruleId}</span>
-                <span className="truncate">{RULES[ruleId as keyof typeof RULES]?.title}</span>
-                <span className="ml-auto">{findings.length}</span>
+          {rules.map((group) =>
+            group.members.length > SMALL_GROUP ? (
+              <FindingGroupView key={group.key} group={group} />
+            ) : (
+              <div key={group.key}>
+                <div className="flex items-center gap-2 bg-slate-50 px-4 py-1 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+                  <span className="font-mono font-semibold">{group.ruleId}</span>
+                  <span className="truncate">{RULES[group.ruleId]?.title}</span>
+                  <span className="ml-auto">{group.members.length}</span>
+                </div>
+                <ul>
+                  {group.members.map((f) => (
+                    <FindingRow key={f.key} finding={f} />
+                  ))}
+                </ul>
               </div>
-              <ul>
-                {findings.map((f) => (
-                  <FindingRow key={f.key} finding={f} />
-                ))}
-              </ul>
-            </div>
-          ))}
+            ),
+          )}
         </section>
       ))}
       <WaivedSection />

@@ -2,7 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { KIND_COLORS, KIND_ICONS } from '../canvas/icons';
 import { KIND_LABELS } from '../model/defaults';
-import { NODE_KINDS, type NodeKind } from '../model/schema';
+import { NODE_KINDS } from '../model/kinds';
+import type { NodeKind } from '../model/schema';
 import { selectedIds, useStudio } from '../store/studio';
 
 const HINTS: Readonly<Record<NodeKind, string>> = {

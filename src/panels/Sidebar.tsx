@@ -1,14 +1,23 @@
 import { lazy, Suspense } from 'react';
 import { useFindings } from '../store/findings';
 import { useUi, type SidebarTab } from '../store/ui';
-import { FindingsPanel } from './FindingsPanel';
-import { Inspector } from './Inspector';
-import { SegmentsPanel } from './SegmentsPanel';
-import { WorkloadsPanel } from './WorkloadsPanel';
 import { useStudio } from '../store/studio';
 
-// The what-if engine loads when its tab is first opened, not with the first screen.
+// Each tab's panel loads when it is first shown, not with the first screen (the inspector,
+// the default tab, just after it).
+const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })));
+const SegmentsPanel = lazy(() =>
+  import('./SegmentsPanel').then((m) => ({ default: m.SegmentsPanel })),
+);
+const WorkloadsPanel = lazy(() =>
+  import('./WorkloadsPanel').then((m) => ({ default: m.WorkloadsPanel })),
+);
+const FindingsPanel = lazy(() =>
+  import('./FindingsPanel').then((m) => ({ default: m.FindingsPanel })),
+);
 const WhatIfPanel = lazy(() => import('./WhatIfPanel').then((m) => ({ default: m.WhatIfPanel })));
+
+const loading = <p className="px-4 py-3 text-xs text-slate-500">Loading…</p>;
 
 const TABS: readonly { id: SidebarTab; label: string }[] = [
   { id: 'inspect', label: 'Inspect' },
@@ -63,15 +72,13 @@ export function Sidebar() {
         ))}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" role="tabpanel">
-        {tab === 'inspect' && <Inspector />}
-        {tab === 'segments' && <SegmentsPanel />}
-        {tab === 'workloads' && <WorkloadsPanel />}
-        {tab === 'findings' && <FindingsPanel />}
-        {tab === 'whatif' && (
-          <Suspense fallback={<p className="px-4 py-3 text-xs text-slate-500">Loading what-if…</p>}>
-            <WhatIfPanel />
-          </Suspense>
-        )}
+        <Suspense fallback={loading}>
+          {tab === 'inspect' && <Inspector />}
+          {tab === 'segments' && <SegmentsPanel />}
+          {tab === 'workloads' && <WorkloadsPanel />}
+          {tab === 'findings' && <FindingsPanel />}
+          {tab === 'whatif' && <WhatIfPanel />}
+        </Suspense>
       </div>
     </aside>
   );

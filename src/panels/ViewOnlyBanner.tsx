@@ -1,6 +1,5 @@
 import { Eye, PencilLine } from 'lucide-react';
 import { useStudio } from '../store/studio';
-import { editCopy } from '../app/importExport';
 
 /** Shown while a view-only link is open: what one can do, and the way out. */
 export function ViewOnlyBanner() {
@@ -20,7 +19,7 @@ export function ViewOnlyBanner() {
       <button
         type="button"
         data-testid="banner.edit-copy"
-        onClick={editCopy}
+        onClick={() => void import('../app/importExport').then((m) => m.editCopy())}
         className="ml-auto inline-flex items-center gap-1.5 rounded-md bg-amber-600 px-2.5 py-1 text-xs font-semibold text-white shadow-xs hover:bg-amber-700"
       >
         <PencilLine className="h-3.5 w-3.5" aria-hidden /> Edit a copy

@@ -6,6 +6,7 @@
  * of one edit of a field are one undo step.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { textProblemSentence } from '../model/text';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { notify, useUi } from '../store/ui';
 import type { $ZodIssue } from 'zod/v4/core';
@@ -288,6 +289,8 @@ export function TextField({
   const tryCommit = (typed: string): Attempt => {
     if (typed.length > maxLength)
       return { ok: false, error: `At most ${maxLength} characters — kept the previous value` };
+    const problem = textProblemSentence(typed);
+    if (problem !== null) return { ok: false, error: `${problem} — kept the previous value` };
     if (typed !== value) onCommit(typed);
     return { ok: true, valueText: typed };
   };
@@ -310,7 +313,11 @@ export function TextField({
         }}
       />
       {error && (
-        <p role="alert" className="mt-0.5 text-xs text-red-600 dark:text-red-400">
+        <p
+          role="alert"
+          data-testid={`${testId}.error`}
+          className="mt-0.5 text-xs text-red-600 dark:text-red-400"
+        >
           {error}
         </p>
       )}

@@ -1,9 +1,14 @@
 /**
  * Findings are derived from the design, never stored: computed once per design (memoized by
  * identity, shared by every component) and indexed by element for badges and the inspector.
+ *
+ * Each element's list keeps its identity from one design to the next while its findings read
+ * the same, so a node or link that subscribes to its own findings (`useElementFindings`) does
+ * not re-render when an edit elsewhere re-runs the validator.
  */
+import { create } from 'zustand';
 import { useStudio } from './studio';
-import { compareFindings, runRules } from '../rules/index';
+import type * as Rules from '../rules/index';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 
@@ -16,32 +21,120 @@ export interface FindingsIndex {
   readonly counts: Readonly<Record<Severity, number>>;
 }
 
-let memo: { design: Design; index: FindingsIndex } | null = null;
+export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
+const cache = new WeakMap<Design, FindingsIndex>();
+/** The last index built, whose per-element lists the next one reuses when they read the same. */
+let last: FindingsIndex | null = null;
+
+/** Same findings as far as a badge, a stroke or a row can tell. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.key === b.key &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    a.measured === b.measured &&
+    a.limit === b.limit &&
+    a.fixes.length === b.fixes.length
+  );
+}
+
+function sameList(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y || !sameFinding(x, y)) return false;
+  }
+  return true;
+}
+
+const NO_INDEX: FindingsIndex = {
+  all: NO_FINDINGS,
+  open: NO_FINDINGS,
+  waived: new Set(),
+  byElement: new Map(),
+  counts: { error: 0, warning: 0, info: 0 },
+};
+
+/** The validator, once loaded: it loads beside the first screen, not in it. */
+let rules: typeof Rules | null = null;
+
+/** The findings of a design (none until the validator has loaded: see `validatorReady`). */
 export function findingsFor(design: Design): FindingsIndex {
-  if (memo?.design === design) return memo.index;
+  const cached = cache.get(design);
+  if (cached) return cached;
+  if (!rules) return NO_INDEX;
   // The order of the CLI and the report: one comparator (severity, rule-book order, key).
-  const all = [...runRules(design)].sort(compareFindings);
+  const all = [...rules.runRules(design)].sort(rules.compareFindings);
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
-  const byElement = new Map<string, Finding[]>();
+  const lists = new Map<string, Finding[]>();
   for (const f of open) {
-    const ids = new Set(f.elementIds);
-    for (const id of ids) {
-      const list = byElement.get(id);
+    for (const id of new Set(f.elementIds)) {
+      const list = lists.get(id);
       if (list) list.push(f);
-      else byElement.set(id, [f]);
+      else lists.set(id, [f]);
     }
+  }
+  const byElement = new Map<string, readonly Finding[]>();
+  for (const [id, list] of lists) {
+    const previous = last?.byElement.get(id);
+    byElement.set(id, previous && sameList(previous, list) ? previous : list);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of open) counts[f.severity]++;
   const index = { all, open, waived, byElement, counts };
-  memo = { design, index };
+  cache.set(design, index);
+  last = index;
   return index;
 }
 
+/**
+ * The design whose findings are on screen. An edit is drawn first and validated just after the
+ * frame that shows it (a drop, an undo or a select-all must not wait for the validator); a
+ * burst of edits is validated once.
+ */
+export const useValidated = create<{ design: Design; ready: boolean }>()(() => ({
+  design: useStudio.getState().design,
+  ready: false,
+}));
+
+let pending = false;
+function validateSoon(): void {
+  if (pending) return;
+  pending = true;
+  const run = () => {
+    pending = false;
+    const design = useStudio.getState().design;
+    findingsFor(design);
+    useValidated.setState({ design });
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
+}
+useStudio.subscribe((state, previous) => {
+  if (state.design !== previous.design) validateSoon();
+});
+
+/** Resolves once the validator has loaded (tests and exports that need findings await it). */
+export const validatorReady: Promise<void> = import('../rules/index').then((loaded) => {
+  rules = loaded;
+  const design = useStudio.getState().design;
+  findingsFor(design);
+  useValidated.setState({ design, ready: true });
+});
+
 export function useFindings(): FindingsIndex {
-  return findingsFor(useStudio((s) => s.design));
+  return findingsFor(useValidated((s) => s.design));
+}
+
+/**
+ * One element's open findings: the same array while they read the same, so a component that
+ * shows only them re-renders only when they change.
+ */
+export function useElementFindings(id: string): readonly Finding[] {
+  return useValidated((s) => findingsFor(s.design).byElement.get(id) ?? NO_FINDINGS);
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity | null {
@@ -49,4 +142,34 @@ export function worstSeverity(findings: readonly Finding[]): Severity | null {
   for (const f of findings)
     if (worst === null || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
   return worst;
+}
+
+const siteCache = new WeakMap<FindingsIndex, ReadonlyMap<string, readonly Finding[]>>();
+/**
+ * Every open finding that concerns a site or anything in it, per site id: what a site's badge
+ * sums up when zoomed out, where device badges are too small to read.
+ */
+export function findingsBySite(
+  index: FindingsIndex,
+  design: Design,
+): ReadonlyMap<string, readonly Finding[]> {
+  const cached = siteCache.get(index);
+  if (cached) return cached;
+  const siteOf = new Map<string, string>();
+  for (const n of design.nodes) siteOf.set(n.id, n.kind === 'site' ? n.id : n.parentId);
+  const bySite = new Map<string, Finding[]>();
+  for (const f of index.open) {
+    const sites = new Set<string>();
+    for (const id of f.elementIds) {
+      const site = siteOf.get(id);
+      if (site !== undefined) sites.add(site);
+    }
+    for (const site of sites) {
+      const list = bySite.get(site);
+      if (list) list.push(f);
+      else bySite.set(site, [f]);
+    }
+  }
+  siteCache.set(index, bySite);
+  return bySite;
 }

@@ -4,7 +4,7 @@
  * every element that did not change, so React Flow keeps its measurements and selection and
  * only re-renders what changed.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { DEVICE_SIZE } from '../model/defaults';
 import { bundlePlaces, type BundlePlace } from '../model/parallel';
 import type { Design, DesignNode, Link } from '../model/schema';
@@ -15,37 +15,81 @@ export type FlowNode = Node<FlowNodeData>;
 export type FlowEdgeData = { link: Link; bundle: BundlePlace };
 export type FlowEdge = Edge<FlowEdgeData>;
 
+/** Side of a connection handle, as drawn by `.react-flow__handle` in index.css. */
+const HANDLE_PX = 9;
+
+/**
+ * A device's four handles where its card draws them (centred on each side), so React Flow can
+ * place its links before it has measured the card.
+ */
+function deviceHandles(): NodeHandle[] {
+  const { width, height } = DEVICE_SIZE;
+  const half = HANDLE_PX / 2;
+  const at = (id: HandleId, position: Position, x: number, y: number): NodeHandle => ({
+    id,
+    type: 'source',
+    position,
+    x: x - half,
+    y: y - half,
+    width: HANDLE_PX,
+    height: HANDLE_PX,
+  });
+  return [
+    at('top', Position.Top, width / 2, 0),
+    at('left', Position.Left, 0, height / 2),
+    at('right', Position.Right, width, height / 2),
+    at('bottom', Position.Bottom, width / 2, height),
+  ];
+}
+
+const DEVICE_HANDLES = deviceHandles();
+
 export function toFlowNode(element: DesignNode, previous: FlowNode | undefined): FlowNode {
   if (previous && previous.data.element === element) return previous;
-  const base: FlowNode = {
+  const base = {
     id: element.id,
-    type: element.kind === 'site' ? 'site' : 'device',
     position: element.position,
     data: { element },
     selected: previous?.selected ?? false,
-    ...(previous?.measured ? { measured: previous.measured } : {}),
   };
+  // Sizes are known (sites carry theirs, devices have one), so nodes are drawn at once without
+  // waiting for React Flow to measure each one.
   if (element.kind === 'site') {
     return {
       ...base,
+      type: 'site',
       width: element.width,
       height: element.height,
+      measured: { width: element.width, height: element.height },
       zIndex: 0,
       dragHandle: '.site-drag-handle',
     };
   }
   return {
     ...base,
+    type: 'device',
     parentId: element.parentId,
     width: DEVICE_SIZE.width,
     height: DEVICE_SIZE.height,
+    measured: { width: DEVICE_SIZE.width, height: DEVICE_SIZE.height },
+    handles: DEVICE_HANDLES,
     zIndex: 2,
   };
 }
 
+/** The same array back when every node is the one already there, at the same place. */
+function reuse<T>(next: T[], previous: readonly T[]): T[] {
+  if (next.length !== previous.length) return next;
+  for (let i = 0; i < next.length; i++) if (next[i] !== previous[i]) return next;
+  return previous as T[];
+}
+
 export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
-  return design.nodes.map((element) => toFlowNode(element, byId.get(element.id)));
+  return reuse(
+    design.nodes.map((element) => toFlowNode(element, byId.get(element.id))),
+    previous,
+  );
 }
 
 type HandleId = 'top' | 'bottom' | 'left' | 'right';
@@ -114,11 +158,14 @@ export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEd
   const byId = new Map(previous.map((e) => [e.id, e]));
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
   const bundles = bundlePlaces(design.links);
-  return design.links.map((link) => {
-    const a = nodes.get(link.source);
-    const b = nodes.get(link.target);
-    const handles: [HandleId, HandleId] =
-      a && b ? handlesFor(center(a, nodes), center(b, nodes)) : ['bottom', 'top'];
-    return toFlowEdge(link, byId.get(link.id), handles, bundles.get(link.id));
-  });
+  return reuse(
+    design.links.map((link) => {
+      const a = nodes.get(link.source);
+      const b = nodes.get(link.target);
+      const handles: [HandleId, HandleId] =
+        a && b ? handlesFor(center(a, nodes), center(b, nodes)) : ['bottom', 'top'];
+      return toFlowEdge(link, byId.get(link.id), handles, bundles.get(link.id));
+    }),
+    previous,
+  );
 }

@@ -26,6 +26,8 @@ export interface UiState {
   focusedItem: string | null;
   /** Ordered node/link ids of a path to animate on the canvas (a trombone). */
   highlightPath: readonly string[] | null;
+  /** The autosaved design has been restored (or there was none): until then, no empty-state. */
+  booted: boolean;
   /** Bumped to ask the canvas to fit the view once the nodes are measured (after a load). */
   fitRequest: number;
   requestFit: () => void;
@@ -60,6 +62,7 @@ export const useUi = create<UiState>()((set) => ({
   ruleId: null,
   focusedItem: null,
   highlightPath: null,
+  booted: false,
   fitRequest: 0,
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setTheme: (theme) => {

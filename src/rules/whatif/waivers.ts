@@ -5,6 +5,7 @@
  * themselves are never stored. These are pure edits (Design → Design) like src/model/edits.ts.
  */
 import type { Design, Waiver } from '../../model/schema';
+import { textProblem } from '../../model/text';
 import type { Finding } from '../types';
 
 /** The schema's bound on a justification (src/model/schema.ts). */
@@ -12,7 +13,8 @@ export const MAX_JUSTIFICATION_CHARS = 2000;
 
 export type WaiverRefusal =
   | { readonly kind: 'empty-justification'; readonly message: string }
-  | { readonly kind: 'too-long'; readonly message: string };
+  | { readonly kind: 'too-long'; readonly message: string }
+  | { readonly kind: 'bad-text'; readonly message: string };
 
 export type WaiverResult =
   | { readonly ok: true; readonly design: Design; readonly waiver: Waiver }
@@ -46,6 +48,9 @@ export function addWaiver(
         message: `The justification is too long (${text.length} characters; the limit is ${MAX_JUSTIFICATION_CHARS}).`,
       },
     };
+  const problem = textProblem(text, { multiline: true });
+  if (problem !== null)
+    return { ok: false, reason: { kind: 'bad-text', message: `The justification ${problem}.` } };
   const waiver: Waiver = {
     findingKey: finding.key,
     ruleId: finding.ruleId,

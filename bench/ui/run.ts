@@ -1,0 +1,357 @@
+/**
+ * `npm run bench:ui`: the studio against a plain React Flow 12 + zustand page drawing the same
+ * synthetic design (bench/ui/baseline.tsx), in headless Chromium, both from one Vite build and
+ * one server, interleaved run by run so both sides share the machine's ups and downs. Prints,
+ * per design size, the median of each figure on both sides and their ratio. Measures; does not
+ * pass or fail.
+ *
+ *   npm run bench:ui                       200 / 1,000 / 3,000 elements, 3 rounds
+ *   npm run bench:ui -- --sizes 1000 --rounds 5
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { build, preview } from 'vite';
+import { DEVICE_SIZE } from '../../src/model/defaults';
+import { elementCount, syntheticDesign } from '../../src/model/synthetic';
+import type { Design } from '../../src/model/schema';
+// A design left by an older studio in localStorage: the studio moves it into its storage and
+// opens it, which is how a fresh browser context gets a design before the first render.
+import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
+const ROUNDS = Number(option('rounds') ?? 3);
+const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find(
+  (p) => p && existsSync(p),
+);
+
+/** The working view for drag and pan: the top-left of DC 1, where its racks are. */
+const WORK_VIEW = { x: 40, y: 40, zoom: 0.75 };
+const DRAGGED = 's0-t1';
+const EDITED_LINK = 'dci-s0-s1-0';
+const LONG_FRAME_MS = 50;
+
+type Side = 'studio' | 'baseline';
+interface Run {
+  openMs: number;
+  dragP95: number;
+  dragLong: number;
+  dragMax: number;
+  dropMs: number;
+  panP95: number;
+  panLong: number;
+  panMax: number;
+  editMs: number;
+  undoMs: number;
+  selectAllMs: number;
+  heapMB: number;
+}
+
+function designOf(elements: number): Design {
+  return syntheticDesign({ sites: elements <= 300 ? 2 : 4, elements });
+}
+
+/**
+ * In-page instruments, installed before any script of the page runs. Plain JavaScript in a
+ * string: tsx would wrap a TypeScript function's inner functions in helpers the page lacks.
+ */
+const INSTRUMENTS = `
+(() => {
+  // Open: when the set of drawn nodes last changed, and how many are still unmeasured (hidden).
+  window.__open = { lastChange: 0, count: -1, hidden: -1 };
+  const poll = () => {
+    const nodes = document.querySelectorAll('.react-flow__node');
+    let hidden = 0;
+    for (const n of nodes) if (n.style.visibility === 'hidden') hidden++;
+    if (nodes.length !== window.__open.count || hidden !== window.__open.hidden)
+      window.__open = { lastChange: performance.now(), count: nodes.length, hidden };
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+
+  // Frame intervals while something happens.
+  let frames = null;
+  window.__frames = {
+    start() {
+      frames = [];
+      let last = performance.now();
+      const loop = (t) => {
+        if (!frames) return;
+        frames.push(t - last);
+        last = t;
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame((t) => { last = t; requestAnimationFrame(loop); });
+    },
+    stop() { const f = frames || []; frames = null; return f; },
+  };
+
+  window.__nextFrames = (count) => new Promise((resolve) => {
+    let left = count;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  });
+
+  // From a trigger ('now', the next 'keydown', the next 'pointerup') to the last change of the
+  // canvas' DOM, once it has been quiet for quietMs. Arms synchronously; the figure is the
+  // promise left in window.__watching (NaN if the trigger never came).
+  window.__watch = (trigger, quietMs) => {
+    window.__watching = new Promise((resolve) => {
+      const canvas = document.querySelector('.react-flow') || document.body;
+      const armed = performance.now();
+      let start = trigger === 'now' ? armed : NaN;
+      let last = NaN;
+      const observer = new MutationObserver(() => { last = performance.now(); });
+      observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
+      if (trigger !== 'now')
+        window.addEventListener(trigger, (event) => { start = event.timeStamp; }, { capture: true, once: true });
+      const check = () => {
+        const now = performance.now();
+        if (Number.isNaN(start) && now - armed > 15000) {
+          observer.disconnect();
+          resolve(NaN);
+          return;
+        }
+        const since = Math.max(Number.isNaN(last) ? 0 : last, Number.isNaN(start) ? 0 : start);
+        if (!Number.isNaN(start) && now - since > quietMs) {
+          observer.disconnect();
+          resolve(Number.isNaN(last) ? 0 : Math.max(0, last - start));
+        } else setTimeout(check, 25);
+      };
+      setTimeout(check, 25);
+    });
+  };
+
+  // Pointer up → the frame after it, painted.
+  window.__dropProbe = () => {
+    window.__dropped = new Promise((resolve) => {
+      window.addEventListener('pointerup', (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      }, { capture: true, once: true });
+    });
+  };
+
+  // Pan: one viewport step a frame; the frame intervals.
+  window.__pan = (vp, steps, px) => new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    let i = 0;
+    const step = (t) => {
+      if (i > 0) out.push(t - last);
+      last = t;
+      window.__bench.setViewport({ x: vp.x - i * px, y: vp.y, zoom: vp.zoom });
+      if (++i <= steps) requestAnimationFrame(step);
+      else resolve(out);
+    };
+    requestAnimationFrame(step);
+  });
+})();
+`;
+
+const p95 = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
+};
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2;
+};
+const nextFrames = (page: Page, n = 2) => page.evaluate(`window.__nextFrames(${n})`);
+
+async function measure(
+  browser: Browser,
+  base: string,
+  side: Side,
+  design: Design,
+  canvas: { w: number; h: number },
+): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const saved = JSON.stringify(design);
+  await page.addInitScript(
+    ({ key, saved, deviceSize, side }) => {
+      if (side === 'studio') localStorage.setItem(key, saved);
+      else
+        (window as unknown as { __benchDesign: unknown }).__benchDesign = {
+          design: JSON.parse(saved) as unknown,
+          deviceSize,
+        };
+    },
+    { key: LEGACY_AUTOSAVE_KEY, saved, deviceSize: DEVICE_SIZE, side },
+  );
+  await page.addInitScript(INSTRUMENTS);
+  const url =
+    side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=${canvas.w}&h=${canvas.h}`;
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench !== undefined);
+  // Open: wait until the drawn nodes have not changed for a second.
+  await page.waitForFunction(
+    'window.__open.count > 0 && performance.now() - window.__open.lastChange > 1000',
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  const open = (await page.evaluate('window.__open')) as { lastChange: number; hidden: number };
+  if (open.hidden > 0) console.warn(`  ${side}: ${open.hidden} nodes still unmeasured after open`);
+
+  // Drag a ToR at the working zoom, one pointer move per frame.
+  await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
+  await nextFrames(page, 10);
+  await page.waitForTimeout(300);
+  const box = await page.locator(`.react-flow__node[data-id="${DRAGGED}"]`).boundingBox();
+  if (!box) throw new Error(`${side}: ${DRAGGED} is not on screen`);
+  const x0 = box.x + box.width / 2;
+  const y0 = box.y + box.height / 2;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.evaluate('window.__frames.start()');
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(x0 + i * 6, y0 + i * 3);
+    await nextFrames(page, 1);
+  }
+  const drag = (await page.evaluate('window.__frames.stop()')) as number[];
+  await page.evaluate('window.__dropProbe()');
+  await page.mouse.up();
+  const dropMs = (await page.evaluate('window.__dropped')) as number;
+  await page.waitForTimeout(500);
+
+  // Pan at the working zoom: 60 frames, 12 px a frame.
+  const pan = (await page.evaluate(
+    `window.__pan(${JSON.stringify(WORK_VIEW)}, 60, 12)`,
+  )) as number[];
+  await page.waitForTimeout(300);
+
+  // One DCI-distance edit → the last change of the canvas.
+  const editMs = (await page.evaluate(`(() => {
+    window.__watch('now', 500);
+    window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, 77);
+    return window.__watching;
+  })()`)) as number;
+  // Undo and select-all from the keyboard, as a user does.
+  await page.mouse.click(5, 5);
+  const keyed = async (keys: string) => {
+    await page.evaluate(`window.__watch('keydown', 500)`);
+    await page.keyboard.press(keys);
+    return (await page.evaluate('window.__watching')) as number;
+  };
+  const undoMs = await keyed('Control+z');
+  const selectAllMs = await keyed('Control+a');
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await context.close();
+  return {
+    openMs: open.lastChange,
+    dragP95: p95(drag),
+    dragLong: drag.filter((f) => f > LONG_FRAME_MS).length,
+    dragMax: Math.max(...drag),
+    dropMs,
+    panP95: p95(pan),
+    panLong: pan.filter((f) => f > LONG_FRAME_MS).length,
+    panMax: Math.max(...pan),
+    editMs,
+    undoMs,
+    selectAllMs,
+    heapMB: heap.usedSize / 1e6,
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log('building the studio (mode bench) and the baseline page…');
+  await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
+  const server = await preview({
+    configFile: 'vite.bench.config.ts',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
+  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!base) throw new Error('the preview server did not start');
+  const browser = await chromium.launch({
+    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  try {
+    // The studio's canvas size: the baseline gets the same, so both show the same part.
+    const probe = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await probe.goto(`${base}/`);
+    const rect = await probe.getByTestId('canvas').boundingBox();
+    await probe.close();
+    const canvas = { w: Math.round(rect?.width ?? 1000), h: Math.round(rect?.height ?? 800) };
+    console.log(`canvas ${canvas.w}×${canvas.h}, ${ROUNDS} interleaved rounds per size`);
+
+    const results = new Map<number, Record<Side, Run[]>>();
+    for (const size of SIZES) {
+      const design = designOf(size);
+      const runs: Record<Side, Run[]> = { studio: [], baseline: [] };
+      for (let r = 0; r < ROUNDS; r++) {
+        const order: Side[] = r % 2 === 0 ? ['studio', 'baseline'] : ['baseline', 'studio'];
+        for (const side of order)
+          runs[side].push(await measure(browser, base, side, design, canvas));
+      }
+      results.set(size, runs);
+      console.log(
+        `  ${elementCount(design)} elements done (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
+    }
+    printTable(results);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  console.log(`\nbench:ui took ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+function printTable(results: Map<number, Record<Side, Run[]>>): void {
+  const sizes = [...results.keys()];
+  const med = (size: number, side: Side, key: keyof Run) =>
+    median((results.get(size)?.[side] ?? []).map((r) => r[key]));
+  const cell = (size: number, key: keyof Run, unit = '', digits = 0) => {
+    const a = med(size, 'studio', key);
+    const b = med(size, 'baseline', key);
+    const ratio = b > 0 ? `${(a / b).toFixed(1)}×` : a > 0 ? '∞' : '–';
+    return `${a.toFixed(digits)} vs ${b.toFixed(digits)}${unit} (${ratio})`;
+  };
+  const count = (size: number, key: keyof Run) =>
+    `${med(size, 'studio', key).toFixed(0)} vs ${med(size, 'baseline', key).toFixed(0)}`;
+  const rows: [string, (size: number) => string][] = [
+    ['open → all nodes visible', (s) => cell(s, 'openMs', ' ms')],
+    ['drag a ToR: frame p95', (s) => cell(s, 'dragP95', ' ms')],
+    [
+      `drag: frames > ${LONG_FRAME_MS} ms · longest`,
+      (s) => `${count(s, 'dragLong')} · ${count(s, 'dragMax')} ms`,
+    ],
+    ['drop (pointer up → next frame)', (s) => cell(s, 'dropMs', ' ms')],
+    ['pan at working zoom: frame p95', (s) => cell(s, 'panP95', ' ms')],
+    [
+      `pan: frames > ${LONG_FRAME_MS} ms · longest`,
+      (s) => `${count(s, 'panLong')} · ${count(s, 'panMax')} ms`,
+    ],
+    ['one DCI-distance edit → last canvas change', (s) => cell(s, 'editMs', ' ms')],
+    ['undo (Ctrl+Z) → last canvas change', (s) => cell(s, 'undoMs', ' ms')],
+    ['select all (Ctrl+A) → last canvas change', (s) => cell(s, 'selectAllMs', ' ms')],
+    ['JS heap after GC', (s) => cell(s, 'heapMB', ' MB', 1)],
+  ];
+  console.log(`\nstudio vs plain React Flow (median of ${ROUNDS}; ratio studio / baseline)\n`);
+  console.log(
+    `| | ${sizes.map((s) => `${elementCount(designOf(s)).toLocaleString('en')} el.`).join(' | ')} |`,
+  );
+  console.log(`|---|${sizes.map(() => '---').join('|')}|`);
+  for (const [label, f] of rows) console.log(`| ${label} | ${sizes.map(f).join(' | ')} |`);
+}
+
+await main();

@@ -1,0 +1,27 @@
+/**
+ * The studio's Content-Security-Policy: scripts only from the studio's own origin (no inline
+ * script, no eval), no plugins, no <base> rewriting, no form posts. What the app needs besides:
+ * - style-src 'unsafe-inline': React Flow and the canvas set inline style attributes, and the
+ *   diagram export clones them into the image;
+ * - img-src data: blob:: the diagram export draws an SVG data URL, images download as blobs;
+ * - worker-src 'self': the what-if sweep runs in a module worker built beside the app;
+ * - connect-src data: blob:: html-to-image reads data URLs with fetch while it clones.
+ * A meta tag cannot set frame-ancestors, so the preview server sends the policy as a header too,
+ * with frame-ancestors 'none' (no framing, no clickjacking). The dev server has none: Vite's
+ * hot reload injects inline scripts. e2e runs against the built app, under this policy.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The header form, with what only a header can say. */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;

@@ -1,0 +1,94 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { syntheticDesign } from '../model/synthetic';
+import { findingsFor, validatorReady } from './findings';
+import { deviceCountBySite, minZoomFor, selectedNodeCount, workloadsByCluster } from './selectors';
+import { useStudio } from './studio';
+
+const s = () => useStudio.getState();
+
+beforeAll(() => validatorReady);
+
+beforeEach(() => {
+  s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+});
+
+describe('Unchanged elements keep their objects', () => {
+  it('hands React Flow the same node and edge arrays when an edit changes no drawn element', () => {
+    const { nodes, edges } = s();
+    s().rename('Another name');
+    expect(s().nodes).toBe(nodes);
+    expect(s().edges).toBe(edges);
+  });
+
+  it('keeps every other node and edge object when one link changes', () => {
+    const { nodes, edges } = s();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(s().nodes).toBe(nodes);
+    const changed = s()
+      .edges.filter((e, i) => e !== edges[i])
+      .map((e) => e.id);
+    expect(changed).toEqual(['dci-s0-s1-0']);
+  });
+});
+
+describe('Per-element findings', () => {
+  it('keep their identity across an edit that does not change them', () => {
+    const before = findingsFor(s().design);
+    s().updateElement('s0-t0', { label: 'renamed leaf' });
+    const after = findingsFor(s().design);
+    expect(after).not.toBe(before);
+    const kept = [...after.byElement].filter(([id, list]) => before.byElement.get(id) === list);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(after.byElement.get('s1-be0')).toBe(before.byElement.get('s1-be0'));
+  });
+
+  it('change identity for an element whose findings changed', () => {
+    const before = findingsFor(s().design);
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    const after = findingsFor(s().design);
+    expect(after.byElement.get('dci-s0-s1-0')).not.toBe(before.byElement.get('dci-s0-s1-0'));
+    const messages = (index: typeof before) =>
+      (index.byElement.get('dci-s0-s1-0') ?? []).map((f) => f.message).join('\n');
+    expect(messages(after)).not.toEqual(messages(before));
+  });
+});
+
+describe('Selectors a drag runs on every frame', () => {
+  it('count devices per site and selected nodes once per array', () => {
+    const counts = deviceCountBySite(s().design.nodes);
+    expect(deviceCountBySite(s().design.nodes)).toBe(counts);
+    expect(counts.get('s0')).toBe(
+      s().design.nodes.filter((n) => n.kind !== 'site' && n.parentId === 's0').length,
+    );
+    s().select(['s0-t0', 's0-t1']);
+    expect(selectedNodeCount(s().nodes)).toBe(2);
+  });
+
+  it('keep a cluster’s workload list while its workloads are unchanged', () => {
+    const before = workloadsByCluster(s().design.workloads);
+    const first = s().design.workloads[0];
+    const other = s().design.workloads.find((w) => w.clusterId !== first?.clusterId);
+    if (!first || !other) throw new Error('synthetic design has too few workloads');
+    s().upsertWorkload({ ...first, memoryGB: first.memoryGB + 1 });
+    const after = workloadsByCluster(s().design.workloads);
+    expect(after.get(first.clusterId)).not.toBe(before.get(first.clusterId));
+    expect(after.get(other.clusterId)).toBe(before.get(other.clusterId));
+  });
+});
+
+describe('Zoom-out limit', () => {
+  it('lets fit view show every site of a wide estate on a small canvas', () => {
+    const wide = syntheticDesign({ sites: 4, elements: 1000 }).nodes;
+    const zoom = minZoomFor(wide);
+    const sites = wide.filter((n) => n.kind === 'site');
+    const width =
+      Math.max(...sites.map((n) => (n.kind === 'site' ? n.position.x + n.width : 0))) -
+      Math.min(...sites.map((n) => n.position.x));
+    expect(width * zoom).toBeLessThanOrEqual(480);
+    expect(zoom).toBeLessThan(0.05);
+  });
+
+  it('keeps the default limit for a small design', () => {
+    expect(minZoomFor(syntheticDesign({ sites: 1, elements: 50 }).nodes)).toBe(0.05);
+  });
+});
