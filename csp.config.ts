@@ -4,7 +4,10 @@
  * - style-src 'unsafe-inline': React Flow and the canvas set inline style attributes, and the
  *   diagram export clones them into the image;
  * - img-src data: blob:: the diagram export draws an SVG data URL, images download as blobs;
- * - worker-src 'self': the what-if sweep runs in a module worker built beside the app;
+ * - worker-src 'self': the what-if sweep and the link router run in module workers built beside
+ *   the app;
+ * - script-src 'wasm-unsafe-eval': the link router (libavoid) is WebAssembly, which a policy
+ *   must allow to compile; it allows no JavaScript eval;
  * - connect-src data: blob:: html-to-image reads data URLs with fetch while it clones.
  * A meta tag cannot set frame-ancestors, so the preview server sends the policy as a header too,
  * with frame-ancestors 'none' (no framing, no clickjacking). The dev server has none: Vite's
@@ -12,7 +15,7 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

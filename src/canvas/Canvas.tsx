@@ -42,6 +42,14 @@ const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
   witness: '#8b5cf6',
 };
 
+/** The id of the topmost node under the pointer where a drag ended (devices sit above sites). */
+function nodeIdAtPointer(event: MouseEvent | TouchEvent): string | null {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return null;
+  const hit = document.elementFromPoint(point.clientX, point.clientY);
+  return hit?.closest('.react-flow__node')?.getAttribute('data-id') ?? null;
+}
+
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
@@ -129,6 +137,13 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           useStudio.getState().finishDrag(dragged.map((n) => n.id))
         }
         onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
+        // A link dropped anywhere on a device's body connects to it, not only on its handles.
+        onConnectEnd={(event, state) => {
+          if (state.isValid || !state.fromNode) return;
+          const target = nodeIdAtPointer(event);
+          if (target && target !== state.fromNode.id)
+            useStudio.getState().connect(state.fromNode.id, target);
+        }}
         // A click on the empty canvas puts away the animated path of a finding.
         onPaneClick={() => useUi.getState().setHighlightPath(null)}
         connectionMode={ConnectionMode.Loose}

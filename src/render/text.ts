@@ -86,7 +86,7 @@ export function dciFigures(link: DciLink, settings: Settings): string {
   );
 }
 
-/** The transport line of a DCI link: "dark-fiber · otv · 3 seg" or "mpls-l3vpn · L3 only". */
+/** The transport line of a DCI link: "Dark fibre · OTV · 3 seg" or "MPLS L3VPN · L3 only". */
 export function dciTransport(link: DciLink): string {
   const transport = TRANSPORT_INFO[link.transport].label;
   return link.l2Extension !== 'none'
