@@ -3,8 +3,6 @@
  * provider, IndexedDB) is a separate chunk, loaded only when a room is started or opened.
  */
 import { emptyDesign } from '../model/defaults';
-import { designStorage, replaceOpenDesign } from '../store/persistence';
-import { pushRecent } from '../store/recent';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { newEditKey, viewKeyFor } from './capability';
@@ -97,6 +95,7 @@ export function joinRoomFromLocation(): void {
   void (async () => {
     if (current) await leaveLiveRoom({ quiet: true });
     // What was open goes to Recent designs; the room's design replaces it once it arrives.
+    const { replaceOpenDesign } = await import('../store/persistence');
     const replaced = await replaceOpenDesign(emptyDesign('Joining the room…'), { readOnly: true });
     if (!replaced) {
       notify('info', 'The open design was kept; the room was not opened.');
@@ -135,6 +134,10 @@ export async function leaveLiveRoom(options: { quiet?: boolean } = {}): Promise<
 /** Keep a copy of the room's design in Recent designs, now. */
 export async function saveRoomCopy(): Promise<void> {
   const design = useStudio.getState().design;
+  const [{ designStorage }, { pushRecent }] = await Promise.all([
+    import('../store/persistence'),
+    import('../store/recent'),
+  ]);
   const kept = await pushRecent(designStorage(), { ...design, name: `${design.name} (room copy)` });
   if (kept.ok) notify('success', 'A copy of the room’s design is in Recent designs.');
   else notify('error', 'The copy could not be saved (browser storage refused it).');
