@@ -4,8 +4,11 @@
  * - style-src 'unsafe-inline': React Flow and the canvas set inline style attributes, and the
  *   diagram export clones them into the image;
  * - img-src data: blob:: the diagram export draws an SVG data URL, images download as blobs;
- * - worker-src 'self': the what-if sweep runs in a module worker built beside the app;
- * - connect-src data: blob:: html-to-image reads data URLs with fetch while it clones;
+ * - worker-src 'self': the what-if sweep and the link router run in module workers built beside
+ *   the app;
+ * - script-src 'wasm-unsafe-eval': the link router (libavoid) is WebAssembly, which a policy
+ *   must allow to compile; it allows no JavaScript eval;
+ * - connect-src data: blob:: the PNG export reads the SVG it rasterises from a data URL;
  *   live rooms use a WebSocket to /rooms on the same host ('self'), or to the room server the
  *   studio is built for (VITE_ROOM_SERVER).
  * A meta tag cannot set frame-ancestors, so the preview server sends the policy as a header too,
@@ -24,7 +27,7 @@ function roomServerOrigin(): string {
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -32,6 +32,14 @@ test.describe('Export and import', () => {
     expect(text.startsWith('<svg')).toBe(true);
     expect(text).toContain('urn:dci-studio:design');
     expect(text).not.toMatch(/<script|\son\w+=/i);
+    // Plain shapes other programs draw: no HTML inside, one group per element.
+    expect(text).not.toContain('foreignObject');
+    for (const id of await studio.allNodes.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-testid')?.slice('node.'.length)),
+    ))
+      expect(text).toContain(`data-element-id="${id}"`);
+    expect(text).toMatch(/<rect [^>]*rx="8"/);
+    expect(text).toContain('>Dark fibre route 1</text>');
 
     await studio.open();
     const chooser = page.waitForEvent('filechooser');
@@ -40,6 +48,20 @@ test.describe('Export and import', () => {
       await chooser
     ).setFiles({ name: svg.name, mimeType: 'image/svg+xml', buffer: svg.bytes });
     await expect(studio.allNodes).toHaveCount(nodes);
+  });
+
+  test('PDF and draw.io files download from the same drawing', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const pdf = await studio.exportFile('pdf');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect(pdf.bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    const drawio = await studio.exportFile('drawio');
+    expect(drawio.name).toMatch(/\.drawio$/);
+    const xml = drawio.bytes.toString('utf8');
+    const nodes = await studio.allNodes.count();
+    expect(xml.match(/vertex="1"/g)?.length).toBe(nodes);
   });
 
   test('the design file and the Markdown report download under the design name', async ({

@@ -76,8 +76,17 @@ test.describe('Paths an architect can trust (DOMAIN.md §8)', () => {
     const overlap =
       a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     expect(overlap).toBe(false);
-    await expect(studio.edge(first)).toBeVisible();
-    await expect(studio.edge(second)).toBeVisible();
+    // (A routed straight run has a zero-height box, which Playwright calls hidden: measure the
+    // drawn paths instead.)
+    const drawn = async (id: string) =>
+      studio
+        .edge(id)
+        .locator('.react-flow__edge-path')
+        .evaluate((p: SVGPathElement) => ({ d: p.getAttribute('d'), length: p.getTotalLength() }));
+    const [pathA, pathB] = [await drawn(first), await drawn(second)];
+    expect(pathA.length).toBeGreaterThan(20);
+    expect(pathB.length).toBeGreaterThan(20);
+    expect(pathA.d).not.toBe(pathB.d);
 
     // Each is selectable on its own, and edits only itself.
     await studio.edgeLabel(first).click();

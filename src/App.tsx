@@ -8,7 +8,6 @@ import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { startMove } from './app/whatifActions';
 import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
-import { RoomBar } from './collab/ui/RoomBar';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
@@ -35,6 +34,9 @@ const StorageFullDialog = lazy(() =>
 const TabConflictBanner = lazy(() =>
   import('./panels/StoragePrompts').then((m) => ({ default: m.TabConflictBanner })),
 );
+
+// The live room's bar loads with the storage code (it can save a room as a local design).
+const RoomBar = lazy(() => import('./collab/ui/RoomBar').then((m) => ({ default: m.RoomBar })));
 
 // Loaded when a what-if scenario first starts.
 const ScenarioBanner = lazy(() =>
@@ -93,7 +95,11 @@ function Studio() {
           <TabConflictBanner />
         </Suspense>
       )}
-      <RoomBar />
+      {booted && (
+        <Suspense fallback={null}>
+          <RoomBar />
+        </Suspense>
+      )}
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">

@@ -30,10 +30,11 @@ void import('./store/persistence')
     io.openLinkFromLocation();
     window.addEventListener('hashchange', io.openLinkFromLocation);
     io.installFileDropGuard();
+    // A live room link joins the room (its design replaces the open one, which goes to recent
+    // designs). The room code is its own chunk.
     return import('./collab/launch');
   })
   .then((rooms) => {
-    // A live room link joins the room (its design replaces the open one, kept in recent designs).
     rooms.joinRoomFromLocation();
     window.addEventListener('hashchange', rooms.joinRoomFromLocation);
   });

@@ -157,6 +157,23 @@ export class StudioPage {
     await this.page.mouse.up();
   }
 
+  /** Connect by dropping the link on the middle of the target's body, away from its handles. */
+  async connectByBody(sourceId: string, targetId: string, sourceHandle = 'right'): Promise<void> {
+    const from = this.node(sourceId)
+      .locator(`.react-flow__handle[data-handleid="${sourceHandle}"]`)
+      .first();
+    await this.node(sourceId).hover();
+    const a = await from.boundingBox();
+    const b = await this.node(targetId).boundingBox();
+    if (!a || !b) throw new Error('nodes not visible');
+    const to = { x: b.x + b.width * 0.3, y: b.y + b.height * 0.5 };
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a.x + to.x) / 2, (a.y + to.y) / 2, { steps: 5 });
+    await this.page.mouse.move(to.x, to.y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   /** The drawn line of a link (React Flow's edge wrapper). */
   edge(id: string): Locator {
     return this.page.getByTestId(`rf__edge-${id}`);
@@ -261,7 +278,7 @@ export class StudioPage {
 
   /** Export from the Export dialog and return the downloaded file. */
   async exportFile(
-    id: 'png' | 'svg' | 'json' | 'markdown',
+    id: 'png' | 'svg' | 'pdf' | 'drawio' | 'json' | 'markdown',
     options: { annotations?: boolean } = {},
   ): Promise<{ name: string; bytes: Buffer }> {
     await this.page.getByTestId('toolbar.export').click();

@@ -5,14 +5,13 @@
  * decodeLink), puts the open design aside in recent designs first, and on failure explains why
  * and leaves the open design untouched.
  */
-import { getViewportForBounds, type Rect } from '@xyflow/react';
 import { designFileName, serializeDesign } from '../io/file';
 import { importBytes } from '../io/import';
 import { summarizeWarnings } from '../io/document';
 import { decodeLink, encodeLink } from '../io/link';
 import { embedDesignInPng } from '../io/png';
 import { collectEstimates, reportHtml, reportMarkdown } from '../io/report';
-import { embedDesignInSvg, sanitizeSvg } from '../io/svg';
+import type { DiagramExportOptions } from '../io/diagram';
 import type { Design } from '../model/schema';
 import { findingsFor } from '../store/findings';
 import { replaceOpenDesign, saveOpenDesign } from '../store/persistence';
@@ -222,30 +221,23 @@ export function downloadReportMarkdown(design: Design): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Diagram images.
+// Diagram images: drawn from the design by src/render (the same geometry as the canvas), never
+// captured from the screen, so they do not depend on the zoom, the theme or what is visible.
 
 export type ExportScale = 1 | 2 | 3;
 
-export interface DiagramOptions {
-  /** The diagram's extent in flow coordinates (React Flow's getNodesBounds). */
-  readonly bounds: Rect;
+export interface DiagramOptions extends DiagramExportOptions {
   readonly scale: ExportScale;
-  /** Keep badges, limit figures and highlights; without them the image is a clean drawing. */
-  readonly annotations: boolean;
-  /** Draw with the light theme on white even while the studio is dark (for documents). */
-  readonly light: boolean;
 }
 
-/** Margin around the design, in flow pixels. */
-const IMAGE_MARGIN = 40;
 /** Browsers refuse canvases much larger than this on a side (and about 268 M pixels in all). */
 const MAX_CANVAS_SIDE = 16_000;
 const MAX_CANVAS_PIXELS = 120_000_000;
 
 /** The image size at 1×, and the pixel ratio that fits the browser's canvas limits. */
-export function imageSize(bounds: Rect, scale: ExportScale) {
-  const width = Math.ceil(bounds.width + 2 * IMAGE_MARGIN);
-  const height = Math.ceil(bounds.height + 2 * IMAGE_MARGIN);
+export function imageSize(bounds: { width: number; height: number }, scale: ExportScale) {
+  const width = Math.ceil(bounds.width);
+  const height = Math.ceil(bounds.height);
   const pixelRatio = Math.min(
     scale,
     MAX_CANVAS_SIDE / Math.max(width, height),
@@ -254,183 +246,94 @@ export function imageSize(bounds: Rect, scale: ExportScale) {
   return { width, height, pixelRatio };
 }
 
-/**
- * Clone the canvas with the capture classes on, then put the theme back. html-to-image reads
- * computed styles while it clones, so the classes stay on until the clone (an SVG) is done;
- * drawing it into pixels, the slow part, happens after. For a light image of a dark studio,
- * only the canvas turns light: the rest of the page keeps `dark` on its own subtrees meanwhile.
- */
-async function withCaptureStyle<T>(options: DiagramOptions, clone: () => Promise<T>) {
-  const root = document.documentElement;
-  const flow = document.querySelector<HTMLElement>('.react-flow');
-  const rootDark = root.classList.contains('dark');
-  const flowDark = flow?.classList.contains('dark') ?? false;
-  const darkened: Element[] = [];
-  root.classList.add('export-capture');
-  if (!options.annotations) root.classList.add('export-no-annotations');
-  if (options.light && rootDark) {
-    // Every subtree beside the canvas's ancestors stays dark (toolbar, panels, this dialog).
-    for (let at: Element | null = flow; at && at !== root; at = at.parentElement)
-      for (const sibling of at.parentElement?.children ?? [])
-        if (sibling !== at && !sibling.classList.contains('dark')) {
-          sibling.classList.add('dark');
-          darkened.push(sibling);
-        }
-    root.classList.remove('dark');
-    flow?.classList.replace('dark', 'light');
-  }
-  const restoreStrokes = options.annotations ? () => {} : plainEdgeStrokes();
-  try {
-    return await clone();
-  } finally {
-    restoreStrokes();
-    root.classList.remove('export-capture', 'export-no-annotations');
-    if (rootDark) root.classList.add('dark');
-    if (flowDark) flow?.classList.replace('light', 'dark');
-    for (const element of darkened) element.classList.remove('dark');
-  }
+/** The diagram's SVG document (with the design inside), drawn by the shared renderer. */
+async function renderSvg(design: Design, options: DiagramExportOptions) {
+  const { loadDiagramTools } = await import('./diagramTools');
+  const tools = await loadDiagramTools();
+  const diagram = tools.exportDiagram(design, options);
+  return { text: tools.designSvg(design, options), frame: tools.frame(design, diagram, options) };
 }
 
-/** Draw an SVG (html-to-image's clone) into a PNG, as html-to-image's toBlob would. */
+/** Draw an SVG document into a PNG in the browser's canvas. */
 async function rasterize(
-  svgDataUrl: string,
+  svgText: string,
   size: { width: number; height: number; pixelRatio: number },
-  background: string,
 ): Promise<Blob> {
-  const image = new Image();
-  await new Promise<void>((resolve, reject) => {
-    image.onload = () => resolve();
-    image.onerror = () => reject(new Error('the browser could not draw the diagram'));
-    image.src = svgDataUrl;
-  });
-  await image.decode().catch(() => undefined);
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(size.width * size.pixelRatio);
-  canvas.height = Math.round(size.height * size.pixelRatio);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('the browser could not draw the image');
-  context.fillStyle = background;
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the image is too large to encode'))),
-      'image/png',
-    ),
-  );
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the browser could not draw the diagram'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(size.width * size.pixelRatio);
+    canvas.height = Math.round(size.height * size.pixelRatio);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('the browser could not draw the image');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the image is too large to encode'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
-/**
- * Edges colour themselves by their findings with inline styles, and html-to-image copies SVG
- * children as they are (without computed styles), so a stylesheet cannot neutralize them: paint
- * them plainly for the capture, and return how to put the findings' colours back.
- */
-function plainEdgeStrokes(): () => void {
-  const saved: [SVGElement, string][] = [];
-  const paint = (selector: string, stroke: string) => {
-    for (const path of document.querySelectorAll<SVGElement>(selector)) {
-      saved.push([path, path.style.stroke]);
-      path.style.stroke = stroke;
-    }
-  };
-  paint('.react-flow__edge-dci .react-flow__edge-path', 'var(--edge-dci)');
-  paint('.react-flow__edge-fabric .react-flow__edge-path', 'var(--edge-fabric)');
-  return () => {
-    for (const [path, stroke] of saved) path.style.stroke = stroke;
-  };
-}
-
-/**
- * The styles copied into the image. html-to-image copies every computed property of every
- * element by default (about 600 in Chromium): a 400-device design then makes a 75 MB SVG that
- * takes minutes to draw. These are the ones the canvas uses, so the image stays a fraction of
- * that and draws in seconds. A style missing here renders as its default: add it if a new
- * canvas element needs it.
- */
-const CAPTURED_STYLES = [
-  ...['display', 'position', 'top', 'right', 'bottom', 'left', 'z-index', 'box-sizing'],
-  ...['width', 'height', 'min-width', 'min-height', 'max-width', 'max-height'],
-  ...['overflow', 'overflow-x', 'overflow-y', 'visibility', 'opacity'],
-  ...['transform', 'transform-origin', 'translate', 'scale', 'rotate'],
-  ...['top', 'right', 'bottom', 'left'].flatMap((side) => [
-    `margin-${side}`,
-    `padding-${side}`,
-    `border-${side}-width`,
-    `border-${side}-style`,
-    `border-${side}-color`,
-  ]),
-  ...['top-left', 'top-right', 'bottom-right', 'bottom-left'].map((c) => `border-${c}-radius`),
-  ...['outline-width', 'outline-style', 'outline-color', 'outline-offset', 'box-shadow'],
-  ...['background-color', 'background-image', 'background-size', 'background-position'],
-  ...['background-repeat', 'background-clip'],
-  ...['color', 'font-family', 'font-size', 'font-weight', 'font-style', 'line-height'],
-  ...['letter-spacing', 'text-align', 'text-transform', 'text-decoration-line', 'text-overflow'],
-  ...['white-space', 'word-break', 'overflow-wrap', 'vertical-align', 'font-variant-numeric'],
-  ...['flex-direction', 'flex-wrap', 'flex-grow', 'flex-shrink', 'flex-basis', 'order'],
-  ...['align-items', 'align-self', 'align-content', 'justify-content', 'justify-items'],
-  ...['row-gap', 'column-gap', 'grid-template-columns', 'grid-template-rows'],
-  ...['grid-column-start', 'grid-column-end', 'grid-row-start', 'grid-row-end'],
-  ...['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity'],
-  ...['stroke-linecap', 'stroke-linejoin'],
-  // Edges' inline strokes refer to these, and SVG children are copied without computed styles.
-  ...['--edge-dci', '--edge-fabric'],
-];
-
-function captureSettings(options: DiagramOptions) {
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!viewport) throw new Error('the diagram is not on screen');
-  const { width, height, pixelRatio } = imageSize(options.bounds, options.scale);
-  // As React Flow's "download image" example: a viewport that frames the bounds at zoom 1.
-  const view = getViewportForBounds(options.bounds, width, height, 1, 1, 0);
-  const dark = !options.light && document.documentElement.classList.contains('dark');
-  return {
-    viewport,
-    pixelRatio,
-    settings: {
-      backgroundColor: options.light ? '#ffffff' : dark ? '#0b1120' : '#f8fafc',
-      width,
-      height,
-      pixelRatio,
-      skipFonts: true,
-      includeStyleProperties: [...new Set(CAPTURED_STYLES)],
-      style: {
-        width: `${width}px`,
-        height: `${height}px`,
-        transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`,
-      },
-    },
-  };
-}
-
-/** The diagram as PNG bytes (without the design inside). */
-async function renderPng(options: DiagramOptions): Promise<Uint8Array> {
-  const { toSvg } = await import('html-to-image');
-  const { viewport, settings, pixelRatio } = captureSettings(options);
-  if (pixelRatio < options.scale)
+/** The diagram as PNG bytes (without the design inside): the SVG export, rasterised. */
+async function renderPng(design: Design, options: DiagramOptions): Promise<Uint8Array> {
+  const svg = await renderSvg(design, options);
+  const size = imageSize(svg.frame, options.scale);
+  if (size.pixelRatio < options.scale)
     notify(
       'info',
-      `The design is too large for ${options.scale}× in a browser image; exported at ${pixelRatio.toFixed(1)}×.`,
+      `The design is too large for ${options.scale}× in a browser image; exported at ${size.pixelRatio.toFixed(1)}×.`,
     );
-  const svg = await withCaptureStyle(options, () => toSvg(viewport, settings));
-  const blob = await rasterize(svg, settings, settings.backgroundColor);
+  const blob = await rasterize(svg.text, size);
   return new Uint8Array(await blob.arrayBuffer());
 }
 
 /** The diagram as a PNG that carries the design (open it in DCI Studio to edit again). */
 export async function diagramPng(design: Design, options: DiagramOptions): Promise<Blob> {
-  const png = embedDesignInPng(await renderPng(options), serializeDesign(design));
+  const png = embedDesignInPng(await renderPng(design, options), serializeDesign(design));
   return new Blob([new Uint8Array(png)], { type: 'image/png' });
 }
 
-/** The diagram as a sanitized SVG that carries the design. */
-export async function diagramSvg(design: Design, options: DiagramOptions): Promise<Blob> {
-  const { toSvg } = await import('html-to-image');
-  const { viewport, settings } = captureSettings(options);
-  const dataUrl = await withCaptureStyle(options, () => toSvg(viewport, settings));
-  const comma = dataUrl.indexOf(',');
-  const svg = decodeURIComponent(dataUrl.slice(comma + 1));
-  const text = sanitizeSvg(embedDesignInSvg(svg, serializeDesign(design)));
+/** The diagram as an SVG of plain shapes and text that carries the design. */
+export async function diagramSvg(design: Design, options: DiagramExportOptions): Promise<Blob> {
+  const { text } = await renderSvg(design, options);
   return new Blob([text], { type: 'image/svg+xml' });
+}
+
+/** The diagram as a one-page vector PDF. */
+export async function diagramPdf(design: Design, options: DiagramExportOptions): Promise<Blob> {
+  const { loadDiagramTools } = await import('./diagramTools');
+  const bytes = (await loadDiagramTools()).pdf(design, options);
+  return new Blob([new Uint8Array(bytes)], { type: 'application/pdf' });
+}
+
+/** The diagram as a draw.io (mxGraph XML) file. */
+export async function diagramDrawio(design: Design, options: DiagramExportOptions): Promise<Blob> {
+  const { loadDiagramTools } = await import('./diagramTools');
+  const xml = (await loadDiagramTools()).drawio(design, options);
+  return new Blob([xml], { type: 'application/vnd.jgraph.mxfile' });
+}
+
+/** Put the diagram on the clipboard as a PNG image. */
+export async function copyDiagramImage(design: Design, options: DiagramOptions): Promise<void> {
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write)
+    throw new Error('this browser cannot put images on the clipboard; download the PNG instead');
+  // The promise goes into the ClipboardItem at once: Safari refuses a write that waits first.
+  const png = renderPng(design, options).then(
+    (bytes) => new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+  );
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
 }
 
 function toDataUrl(blob: Blob): Promise<string> {
@@ -449,7 +352,7 @@ function toDataUrl(blob: Blob): Promise<string> {
 export async function printReport(design: Design, diagram: DiagramOptions | null): Promise<void> {
   let diagramDataUrl: string | undefined;
   if (diagram) {
-    const png = await renderPng(diagram);
+    const png = await renderPng(design, diagram);
     diagramDataUrl = await toDataUrl(new Blob([new Uint8Array(png)], { type: 'image/png' }));
   }
   const html = reportHtml(design, findingsFor(design).all, collectEstimates(design), {

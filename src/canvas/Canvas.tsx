@@ -15,13 +15,14 @@ import { useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
-import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { minZoomFor } from '../store/selectors';
+import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
+import { startRouting } from './routes';
 import { SiteNode } from './SiteNode';
 
 // Module scope, so React Flow never sees new node types on a render.
@@ -40,6 +41,14 @@ const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
   firewall: '#f43f5e',
   witness: '#8b5cf6',
 };
+
+/** The id of the topmost node under the pointer where a drag ended (devices sit above sites). */
+function nodeIdAtPointer(event: MouseEvent | TouchEvent): string | null {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return null;
+  const hit = document.elementFromPoint(point.clientX, point.clientY);
+  return hit?.closest('.react-flow__node')?.getAttribute('data-id') ?? null;
+}
 
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
@@ -64,6 +73,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   >();
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
+  // Links are drawn along the routes of src/render, computed off the main thread.
+  useEffect(() => startRouting(), []);
   useEffect(() => {
     if (fitRequest > 0 && initialized) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
   }, [fitRequest, initialized, fitView]);
@@ -126,6 +137,13 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           useStudio.getState().finishDrag(dragged.map((n) => n.id))
         }
         onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
+        // A link dropped anywhere on a device's body connects to it, not only on its handles.
+        onConnectEnd={(event, state) => {
+          if (state.isValid || !state.fromNode) return;
+          const target = nodeIdAtPointer(event);
+          if (target && target !== state.fromNode.id)
+            useStudio.getState().connect(state.fromNode.id, target);
+        }}
         // A click on the empty canvas puts away the animated path of a finding.
         onPaneClick={() => useUi.getState().setHighlightPath(null)}
         connectionMode={ConnectionMode.Loose}

@@ -8,9 +8,9 @@ import {
   type ReactFlowState,
 } from '@xyflow/react';
 import { memo, useState } from 'react';
-import { HYPERVISOR_PROFILES, STORAGE_PRODUCTS } from '../model/catalog';
 import { KIND_LABELS } from '../model/defaults';
-import type { DesignNode, Workload } from '../model/schema';
+import type { Workload } from '../model/schema';
+import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { workloadsByCluster } from '../store/selectors';
@@ -19,35 +19,6 @@ import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { FAR_COLORS, KIND_COLORS, KIND_ICONS } from './icons';
-
-/** A short second line that says what matters about the device at a glance. */
-export function deviceSubtitle(element: DesignNode): string {
-  switch (element.kind) {
-    case 'tor':
-      return [
-        element.boundary === 'l3' ? 'L3 at ToR' : 'L2 trunked',
-        element.overlay ? 'EVPN' : null,
-        element.anycastGateway ? 'anycast GW' : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-    case 'cluster':
-      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${element.hosts} hosts`;
-    case 'array':
-      return STORAGE_PRODUCTS[element.product].label.replace(/ \(.*\)$/, '');
-    case 'firewall':
-      return [
-        element.stateful ? 'stateful' : 'stateless',
-        element.stateSynced ? 'state-synced' : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-    case 'witness':
-      return `arbitrates ${element.arbitrates.length}`;
-    default:
-      return KIND_LABELS[element.kind];
-  }
-}
 
 const EMPTY: readonly Workload[] = [];
 const MAX_CHIPS = 3;

@@ -1,41 +1,44 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
-  getStraightPath,
-  type EdgeProps,
-} from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { L2_EXTENSION_INFO, TRANSPORT_INFO } from '../model/catalog';
-import { bundleOffset, bundleSpacing, offsetCurve } from '../model/parallel';
-import { linkRttMs } from '../model/paths';
-import type { Finding } from '../rules/types';
+import type { DciLink } from '../model/schema';
+import { bundleOffset, bundleSpacing, offsetCurve, type BundlePlace } from '../model/parallel';
+import type { Link } from '../model/schema';
+import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
+import { routePath } from '../render/path';
+import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
+import { useRoutes } from './routes';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
-/** The size a DCI link's label takes (about; its text is truncated at 11rem). */
+/** The size a DCI link's label takes (about) while the router loads. */
 const DCI_LABEL_PX = { width: 184, height: 64 } as const;
 /** Between parallel fabric links, which carry no label. */
 const FABRIC_SPACING_PX = 14;
 
-function fmtNumber(n: number): string {
-  if (n >= 100) return n.toFixed(0);
-  if (n >= 10) return n.toFixed(1).replace(/\.0$/, '');
-  return n.toFixed(2).replace(/0$/, '').replace(/\.0$/, '');
-}
-
 /**
- * "12.4 ms > 10 ms" from a finding that measured something against a limit; the sign follows
- * the figures ("1 Gb/s < 2 Gb/s" for a bottleneck, "28 Gb/s > 10 Gb/s" for a demand).
+ * What a link looks like until its route arrives from the router (the first moments after a
+ * load): a straight line, or for parallel links a curve pushed aside by its bundle offset.
  */
-function limitText(f: Finding): string | null {
-  if (f.measured === undefined || f.limit === undefined) return null;
-  const unit = f.unit ? ` ${f.unit}` : '';
-  return `${fmtNumber(f.measured)}${unit} ${f.measured < f.limit ? '<' : '>'} ${fmtNumber(f.limit)}${unit}`;
+function provisionalPath(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  link: Link | undefined,
+  bundle: BundlePlace | undefined,
+  spacingPx: number,
+): { path: string; x: number; y: number } {
+  const offset = link && bundle && bundle.count > 1 ? bundleOffset(link, bundle, spacingPx) : 0;
+  if (offset === 0) {
+    const [path, x, y] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
+    return { path, x, y };
+  }
+  const curve = offsetCurve(sx, sy, tx, ty, offset);
+  return { path: curve.path, x: curve.labelX, y: curve.labelY };
 }
 
 function DciEdgeView({
@@ -44,60 +47,44 @@ function DciEdgeView({
   sourceY,
   targetX,
   targetY,
-  sourcePosition,
-  targetPosition,
   data,
   selected,
 }: EdgeProps<FlowEdge>) {
   const settings = useStudio((s) => s.design.settings);
   const findings = useElementFindings(id);
+  const route = useRoutes((s) => s.byId.get(id));
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario((s) => s.failed.includes(id));
   const link = data?.link;
-  // Parallel links are drawn apart, far enough for their labels not to overlap.
-  const offset =
-    link && data.bundle.count > 1
-      ? bundleOffset(
-          link,
-          data.bundle,
-          bundleSpacing(
-            targetX - sourceX,
-            targetY - sourceY,
-            DCI_LABEL_PX.width,
-            DCI_LABEL_PX.height,
-          ),
-        )
-      : 0;
-  const curve = offset === 0 ? null : offsetCurve(sourceX, sourceY, targetX, targetY, offset);
-  const [path, labelX, labelY] = curve
-    ? [curve.path, curve.labelX, curve.labelY]
-    : getBezierPath({
-        sourceX,
-        sourceY,
-        targetX,
-        targetY,
-        sourcePosition,
-        targetPosition,
-        curvature: 0.15,
-      });
   if (!link || link.kind !== 'dci') return null;
   const worst = worstSeverity(findings);
-  const limitFinding =
-    findings.find(
-      (f) => (f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW')) && f.severity === 'error',
-    ) ?? findings.find((f) => f.ruleId.startsWith('LAT') || f.ruleId.startsWith('BW'));
-  const broken = limitFinding !== undefined && limitFinding.severity === 'error';
+  const limit = limitFinding(findings);
+  const broken = limit !== undefined && limit.severity === 'error';
   // "L3 only" is told by colour and width: a dash costs more to paint than it says.
   const l3Only = link.l2Extension === 'none';
   const stroke = broken
     ? SEVERITY_STROKE.error
-    : worst === 'warning' && limitFinding
+    : worst === 'warning' && limit
       ? SEVERITY_STROKE.warning
       : l3Only
         ? 'var(--edge-dci-l3)'
         : 'var(--edge-dci)';
-  const rtt = linkRttMs(link, settings);
-  const figure = limitFinding ? limitText(limitFinding) : null;
+  const figure = limit ? limitText(limit) : null;
+  const provisional = provisionalPath(
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    link,
+    data?.bundle,
+    bundleSpacing(targetX - sourceX, targetY - sourceY, DCI_LABEL_PX.width, DCI_LABEL_PX.height),
+  );
+  const path = route ? routePath(route.points) : provisional.path;
+  const box: Box = route?.label?.box ?? {
+    x: provisional.x - DCI_LABEL_PX.width / 2,
+    y: provisional.y - DCI_LABEL_PX.height / 2,
+    ...DCI_LABEL_PX,
+  };
   return (
     <>
       <BaseEdge
@@ -113,51 +100,86 @@ function DciEdgeView({
         interactionWidth={24}
       />
       <EdgeLabelRenderer>
-        <div
-          data-testid={`edge-label.${id}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          className={`nodrag nopan pointer-events-auto absolute flex flex-col items-center rounded-md border px-2 py-1 text-[11px] leading-4 shadow-sm ${
-            broken
-              ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
-              : 'border-teal-200 bg-white text-slate-700 dark:border-teal-800 dark:bg-slate-900 dark:text-slate-200'
-          } ${selected ? 'ring-2 ring-teal-600' : ''}`}
-          onClick={() => useStudio.getState().select([id])}
-        >
-          {link.label && <span className="max-w-[11rem] truncate font-semibold">{link.label}</span>}
-          <span className={link.label ? '' : 'font-semibold'}>
-            {fmtNumber(link.distanceKm)} km · {fmtNumber(rtt)} ms
-            {link.rttMs === undefined ? '' : ' (set)'} · {fmtNumber(link.bandwidthGbps)} Gb/s
-          </span>
-          <span className="text-[10px] text-slate-500 dark:text-slate-400">
-            {TRANSPORT_INFO[link.transport].label}
-            {link.l2Extension !== 'none'
-              ? ` · ${L2_EXTENSION_INFO[link.l2Extension].label} · ${link.extendedSegmentIds.length} seg`
-              : ' · L3 only'}
-          </span>
-          {failed && (
-            <span
-              data-testid={`edge-failed.${id}`}
-              className="font-bold text-red-600 dark:text-red-400"
-            >
-              ✕ failed (what-if)
-            </span>
-          )}
-          {figure && (
-            <span
-              data-testid={`edge-limit.${id}`}
-              className="font-semibold text-red-700 dark:text-red-300"
-            >
-              {figure}
-            </span>
-          )}
-          {findings.length > 0 && (
-            <span data-testid={`badge.${id}`} data-severity={worst} className="sr-only">
-              {findings.length}
-            </span>
-          )}
-        </div>
+        <DciLabel
+          id={id}
+          link={link}
+          box={box}
+          figures={dciFigures(link, settings)}
+          figure={figure}
+          broken={broken}
+          failed={failed}
+          selected={selected ?? false}
+          findingCount={findings.length}
+          worst={worst}
+        />
       </EdgeLabelRenderer>
     </>
+  );
+}
+
+function DciLabel({
+  id,
+  link,
+  box,
+  figures,
+  figure,
+  broken,
+  failed,
+  selected,
+  findingCount,
+  worst,
+}: {
+  id: string;
+  link: DciLink;
+  box: Box;
+  figures: string;
+  figure: string | null;
+  broken: boolean;
+  failed: boolean;
+  selected: boolean;
+  findingCount: number;
+  worst: string | null;
+}) {
+  return (
+    <div
+      data-testid={`edge-label.${id}`}
+      // The box the geometry placed (clear of devices and other labels), centred on it.
+      style={{
+        transform: `translate(-50%, -50%) translate(${box.x + box.width / 2}px, ${box.y + box.height / 2}px)`,
+        minWidth: box.width,
+      }}
+      className={`nodrag nopan pointer-events-auto absolute flex flex-col items-center rounded-md border px-2 py-1 text-[11px] leading-4 whitespace-nowrap shadow-sm ${
+        broken
+          ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
+          : 'border-teal-200 bg-white text-slate-700 dark:border-teal-800 dark:bg-slate-900 dark:text-slate-200'
+      } ${selected ? 'ring-2 ring-teal-600' : ''}`}
+      onClick={() => useStudio.getState().select([id])}
+    >
+      {link.label && <span className="max-w-[11rem] truncate font-semibold">{link.label}</span>}
+      <span className={link.label ? '' : 'font-semibold'}>{figures}</span>
+      <span className="text-[10px] text-slate-500 dark:text-slate-400">{dciTransport(link)}</span>
+      {failed && (
+        <span
+          data-testid={`edge-failed.${id}`}
+          className="font-bold text-red-600 dark:text-red-400"
+        >
+          ✕ failed (what-if)
+        </span>
+      )}
+      {figure && (
+        <span
+          data-testid={`edge-limit.${id}`}
+          className="font-semibold text-red-700 dark:text-red-300"
+        >
+          {figure}
+        </span>
+      )}
+      {findingCount > 0 && (
+        <span data-testid={`badge.${id}`} data-severity={worst} className="sr-only">
+          {findingCount}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -171,12 +193,18 @@ function FabricEdgeView({
   data,
 }: EdgeProps<FlowEdge>) {
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
-  const offset =
-    data && data.bundle.count > 1 ? bundleOffset(data.link, data.bundle, FABRIC_SPACING_PX) : 0;
-  const [path] =
-    offset === 0
-      ? getStraightPath({ sourceX, sourceY, targetX, targetY })
-      : [offsetCurve(sourceX, sourceY, targetX, targetY, offset).path];
+  const route = useRoutes((s) => s.byId.get(id));
+  const path = route
+    ? routePath(route.points)
+    : provisionalPath(
+        sourceX,
+        sourceY,
+        targetX,
+        targetY,
+        data?.link,
+        data?.bundle,
+        FABRIC_SPACING_PX,
+      ).path;
   return (
     <BaseEdge
       id={id}

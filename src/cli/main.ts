@@ -12,7 +12,7 @@
  * could not be read or loaded, the arguments are wrong, or --strict and the loader warned
  * (unknown fields, dangling references: printed on stderr either way).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,12 +22,15 @@ import type { Design } from '../model/schema';
 import { runRules } from '../rules/index';
 import type { Finding, Severity } from '../rules/types';
 import { failureImpact, singleFailureSweep } from '../rules/whatif/failure';
+import { EXPORT_USAGE, exportBytes, parseExportArgs } from './export';
 import { formatImpact, formatSweep, rowHasError } from './whatif';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => Promise<string>;
+  /** Where `export` writes its file (the real file system when absent). */
+  readonly writeFile?: (path: string, data: Uint8Array | string) => Promise<void>;
   /**
    * Where relative paths start: the directory the user ran the command from. `npm run` changes
    * the working directory to the package, and says where the user was in INIT_CWD.
@@ -39,13 +42,14 @@ const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => readFile(p, 'utf8'),
+  writeFile: (p, data) => writeFile(p, data),
   cwd: process.env['INIT_CWD'] ?? process.cwd(),
 };
 
 const USAGE = `Usage: dci-studio validate <file> [--json] [--strict]
        dci-studio validate <file> --fail <id>[,<id>...] [--json]
        dci-studio validate <file> --single-failures [--json]
-`;
+${EXPORT_USAGE}`;
 const HEADINGS: Readonly<Record<Severity, string>> = {
   error: 'Errors',
   warning: 'Warnings',
@@ -62,7 +66,7 @@ interface Args {
 
 function parse(argv: readonly string[]): Args | string {
   const [command, ...rest] = argv;
-  if (command !== 'validate') return 'the only command is validate';
+  if (command !== 'validate') return 'the commands are validate and export';
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,6 +105,7 @@ function parse(argv: readonly string[]): Args | string {
 }
 
 export async function run(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv[0] === 'export') return runExport(argv.slice(1), io);
   const args = parse(argv);
   if (typeof args === 'string') {
     io.stderr(`dci-studio: ${args}\n${USAGE}`);
@@ -191,4 +196,35 @@ export function formatFindings(design: Design, findings: readonly Finding[], fil
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
   process.exitCode = await run(process.argv.slice(2));
+}
+
+/** `dci-studio export`: 0 written, 2 bad arguments, unreadable design or failed export. */
+async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseExportArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`dci-studio export: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const at = (p: string) => (io.cwd === undefined ? p : resolve(io.cwd, p));
+  let text: string;
+  try {
+    text = await io.readFile(at(args.file));
+  } catch (e) {
+    io.stderr(`Cannot read ${args.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const loaded = loadDocument(text);
+  if (!loaded.ok) {
+    io.stderr(`${args.file}: ${loaded.error.message}\n`);
+    return 2;
+  }
+  try {
+    const data = await exportBytes(loaded.design, args.format, args.options, args.scale);
+    await (io.writeFile ?? ((p, d) => writeFile(p, d)))(at(args.out), data);
+  } catch (e) {
+    io.stderr(`dci-studio export: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  io.stdout(`${args.out}\n`);
+  return 0;
 }

@@ -1,17 +1,27 @@
-import { useReactFlow } from '@xyflow/react';
-import { FileCode2, FileJson, FileText, Image, LoaderCircle, Printer } from 'lucide-react';
+import {
+  Clipboard,
+  FileCode2,
+  FileJson,
+  FileText,
+  FileType2,
+  Image,
+  LoaderCircle,
+  Printer,
+  Workflow,
+} from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import {
+  copyDiagramImage,
+  diagramDrawio,
+  diagramPdf,
   diagramPng,
   diagramSvg,
   downloadBlob,
   downloadDesignFile,
   downloadReportMarkdown,
   exportFileName,
-  imageSize,
   printReport,
   type DiagramOptions,
   type ExportScale,
@@ -20,7 +30,7 @@ import { Modal } from './Modal';
 
 const SCALES: readonly ExportScale[] = [1, 2, 3];
 
-type Job = 'png' | 'svg' | 'print';
+type Job = 'png' | 'svg' | 'pdf' | 'drawio' | 'copy' | 'print';
 
 function ExportButton({
   testId,
@@ -60,40 +70,19 @@ function ExportButton({
 
 export function ExportDialog() {
   const design = useStudio((s) => s.design);
-  const flow = useReactFlow<FlowNode, FlowEdge>();
   const [scale, setScale] = useState<ExportScale>(2);
   const [annotations, setAnnotations] = useState(true);
-  const [light, setLight] = useState(true);
+  const [title, setTitle] = useState(true);
+  const [legend, setLegend] = useState(true);
   const [job, setJob] = useState<Job | null>(null);
   const empty = design.nodes.length === 0;
 
-  const diagram = (): DiagramOptions => ({
-    bounds: flow.getNodesBounds(flow.getNodes()),
-    scale,
-    annotations,
-    light,
-  });
-  const size = empty ? null : imageSize(flow.getNodesBounds(flow.getNodes()), scale);
-
-  /**
-   * Large designs render only what is on screen (Canvas: onlyRenderVisibleElements), so frame
-   * the whole design while capturing, then put the user's view back.
-   */
-  const withWholeDesignOnScreen = async (work: () => Promise<void>) => {
-    const before = flow.getViewport();
-    await flow.fitView({ padding: 0, duration: 0 });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    try {
-      await work();
-    } finally {
-      await flow.setViewport(before);
-    }
-  };
+  const diagram = (): DiagramOptions => ({ scale, annotations, title, legend });
 
   const run = async (which: Job, work: () => Promise<void>) => {
     setJob(which);
     try {
-      await withWholeDesignOnScreen(work);
+      await work();
     } catch (error) {
       notify(
         'error',
@@ -111,6 +100,19 @@ export function ExportDialog() {
   const svg = () =>
     run('svg', async () => {
       downloadBlob(await diagramSvg(design, diagram()), exportFileName(design, '.svg'));
+    });
+  const pdf = () =>
+    run('pdf', async () => {
+      downloadBlob(await diagramPdf(design, diagram()), exportFileName(design, '.pdf'));
+    });
+  const drawio = () =>
+    run('drawio', async () => {
+      downloadBlob(await diagramDrawio(design, diagram()), exportFileName(design, '.drawio'));
+    });
+  const copy = () =>
+    run('copy', async () => {
+      await copyDiagramImage(design, diagram());
+      notify('success', 'The diagram is on the clipboard as an image: paste it into your slides.');
     });
   const print = () =>
     run('print', () => printReport(design, empty ? null : { ...diagram(), scale: 2 }));
@@ -141,21 +143,6 @@ export function ExportDialog() {
                 {s}×
               </label>
             ))}
-            {size && (
-              <span
-                className="ml-auto text-xs text-slate-500 tabular-nums"
-                data-testid="export.size"
-              >
-                {Math.round(size.width * size.pixelRatio).toLocaleString('en-US')} ×{' '}
-                {Math.round(size.height * size.pixelRatio).toLocaleString('en-US')} px
-                {size.pixelRatio < scale && (
-                  <span title="Browsers cannot draw larger images; use SVG for full detail">
-                    {' '}
-                    (largest possible)
-                  </span>
-                )}
-              </span>
-            )}
           </fieldset>
           <label className="flex items-start gap-2 py-1">
             <input
@@ -168,19 +155,29 @@ export function ExportDialog() {
             <span>
               Include validator annotations
               <span className="block text-xs text-slate-500 dark:text-slate-400">
-                Finding badges, links over their limit, highlighted paths
+                Links over their limit in red, with the measured figure
               </span>
             </span>
+          </label>
+          <label className="flex items-center gap-2 py-1">
+            <input
+              type="checkbox"
+              data-testid="export.title"
+              className="h-4 w-4 accent-teal-700"
+              checked={title}
+              onChange={(e) => setTitle(e.target.checked)}
+            />
+            Title block (name, date, finding counts)
           </label>
           <label className="mb-3 flex items-center gap-2 py-1">
             <input
               type="checkbox"
-              data-testid="export.light"
+              data-testid="export.legend"
               className="h-4 w-4 accent-teal-700"
-              checked={light}
-              onChange={(e) => setLight(e.target.checked)}
+              checked={legend}
+              onChange={(e) => setLegend(e.target.checked)}
             />
-            Light background, even in dark mode
+            Legend (line styles and device kinds)
           </label>
           <div className="grid gap-2">
             <ExportButton
@@ -196,10 +193,37 @@ export function ExportDialog() {
               testId="export.svg"
               icon={<FileCode2 className="h-5 w-5" aria-hidden />}
               title="SVG image"
-              detail="Sharp at any size, in browsers and drawing tools that read HTML in SVG. Carries the design."
+              detail="Plain shapes and text: sharp at any size in slides, Inkscape, Visio and browsers. Carries the design."
               busy={job === 'svg'}
               disabled={empty || job !== null}
               onClick={() => void svg()}
+            />
+            <ExportButton
+              testId="export.pdf"
+              icon={<FileType2 className="h-5 w-5" aria-hidden />}
+              title="PDF (vector)"
+              detail="One page, lines and text that stay sharp when printed or zoomed."
+              busy={job === 'pdf'}
+              disabled={empty || job !== null}
+              onClick={() => void pdf()}
+            />
+            <ExportButton
+              testId="export.drawio"
+              icon={<Workflow className="h-5 w-5" aria-hidden />}
+              title="draw.io file"
+              detail="Sites as containers, devices and labelled links, editable in draw.io and from there in Visio."
+              busy={job === 'drawio'}
+              disabled={empty || job !== null}
+              onClick={() => void drawio()}
+            />
+            <ExportButton
+              testId="export.copy"
+              icon={<Clipboard className="h-5 w-5" aria-hidden />}
+              title="Copy image"
+              detail="The PNG on the clipboard, to paste straight into a slide or a chat."
+              busy={job === 'copy'}
+              disabled={empty || job !== null}
+              onClick={() => void copy()}
             />
           </div>
           {empty && (

@@ -10,8 +10,8 @@ import { create } from 'zustand';
 import { useStudio } from './studio';
 import type * as Rules from '../rules/index';
 import type { Design } from '../model/schema';
-import { rulesUnderTest } from './testHooks';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
+import { rulesUnderTest } from './testHooks';
 
 export interface FindingsIndex {
   readonly all: readonly Finding[];

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { StudioPage } from './pages/studio';
+
+test.describe('Drawing', () => {
+  test('links are drawn along routed, orthogonal paths with rounded corners', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    const paths = page.locator('.react-flow__edge-path');
+    // The router answers from its worker: paths turn from straight lines to routes.
+    await expect
+      .poll(
+        async () =>
+          (await paths.evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))).filter(
+            (d) => d.includes('Q'),
+          ).length,
+      )
+      .toBeGreaterThan(10);
+  });
+
+  test('a link dropped on a device’s body connects to it', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const edges = page.locator('.react-flow__edge');
+    const before = await edges.count();
+    await studio.connectByBody('ams-spine-1', 'ams-fw');
+    await expect(edges).toHaveCount(before + 1);
+  });
+});

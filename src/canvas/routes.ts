@@ -1,0 +1,134 @@
+/**
+ * The canvas's connector geometry: the same routes and label boxes the exports draw
+ * (src/render), computed in a worker from the nodes' live positions, so links follow a device
+ * while it is dragged. Each edge subscribes to its own connector only; a connector whose route
+ * and label did not change keeps its identity, so its edge does not re-render.
+ */
+import { create } from 'zustand';
+import type { Design, DesignNode } from '../model/schema';
+import type { Connector } from '../render/types';
+import type { Finding } from '../rules/types';
+import { findingsFor } from '../store/findings';
+import type { FlowNode } from '../store/flow';
+import { useStudio } from '../store/studio';
+import type { RouteJob } from './routes.worker';
+
+interface RoutesState {
+  readonly byId: ReadonlyMap<string, Connector>;
+}
+
+export const useRoutes = create<RoutesState>()(() => ({ byId: new Map() }));
+
+/** The design with each node where the canvas shows it now (mid-drag, mid-resize). */
+export function withLivePositions(design: Design, nodes: readonly FlowNode[]): Design {
+  const live = new Map(nodes.map((n) => [n.id, n]));
+  let changed = false;
+  const moved = design.nodes.map((element): DesignNode => {
+    const n = live.get(element.id);
+    if (!n) return element;
+    const { x, y } = n.position;
+    const resized =
+      element.kind === 'site' &&
+      n.width !== undefined &&
+      n.height !== undefined &&
+      (n.width !== element.width || n.height !== element.height);
+    if (x === element.position.x && y === element.position.y && !resized) return element;
+    changed = true;
+    return element.kind === 'site' && resized
+      ? {
+          ...element,
+          position: { x, y },
+          width: n.width ?? element.width,
+          height: n.height ?? element.height,
+        }
+      : { ...element, position: { x, y } };
+  });
+  return changed ? { ...design, nodes: moved } : design;
+}
+
+function dciFindings(design: Design): Map<string, readonly Finding[]> {
+  const byElement = findingsFor(design).byElement;
+  const out = new Map<string, readonly Finding[]>();
+  for (const link of design.links) {
+    const list = link.kind === 'dci' ? byElement.get(link.id) : undefined;
+    if (list) out.set(link.id, list);
+  }
+  return out;
+}
+
+const signature = (c: Connector) => JSON.stringify([c.points, c.label, c.dashed]);
+
+let worker: Worker | null = null;
+let seq = 0;
+let busy = false;
+let queued = false;
+/** The last design routed (with live positions): a selection change alone routes nothing. */
+let lastInput: Design | null = null;
+
+function send(): void {
+  const { design, nodes } = useStudio.getState();
+  const positioned = withLivePositions(design, nodes);
+  if (positioned === lastInput) return;
+  lastInput = positioned;
+  if (!worker) return;
+  if (busy) {
+    queued = true;
+    return;
+  }
+  busy = true;
+  const job: RouteJob = {
+    seq: ++seq,
+    design: positioned,
+    findings: dciFindings(design),
+  };
+  worker.postMessage(job);
+}
+
+function receive(
+  event: MessageEvent<{ seq: number; ok: boolean; connectors?: Connector[]; message?: string }>,
+) {
+  busy = false;
+  const { ok, connectors, message } = event.data;
+  // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
+  if (!ok) console.warn(`Links could not be routed: ${message ?? 'unknown error'}`);
+  if (ok && connectors) {
+    const previous = useRoutes.getState().byId;
+    const next = new Map<string, Connector>();
+    let changed = previous.size !== connectors.length;
+    for (const c of connectors) {
+      const old = previous.get(c.id);
+      const keep = old && signature(old) === signature(c) ? old : c;
+      if (keep !== old) changed = true;
+      next.set(c.id, keep);
+    }
+    if (changed) useRoutes.setState({ byId: next });
+  }
+  if (queued) {
+    queued = false;
+    lastInput = null;
+    send();
+  }
+}
+
+/** Start routing the canvas's links; returns the function that stops it. */
+export function startRouting(): () => void {
+  if (typeof Worker === 'undefined') return () => {};
+  worker = new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = receive;
+  worker.onerror = (event) => {
+    busy = false;
+    console.warn(`The link router did not start: ${event.message}`);
+  };
+  lastInput = null;
+  send();
+  const unsubscribe = useStudio.subscribe((s, prev) => {
+    if (s.design !== prev.design || s.nodes !== prev.nodes) send();
+  });
+  return () => {
+    unsubscribe();
+    worker?.terminate();
+    worker = null;
+    busy = false;
+    queued = false;
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * libavoid (Adaptagrams; the object-avoiding router JointJS uses), compiled to WebAssembly by
+ * libavoid-js: orthogonal connectors that go around every device, with parallel segments
+ * nudged apart. Loaded once, on first use (the wasm is ~480 KB and not on the first screen).
+ * In the browser the caller passes the wasm's URL; in Node the package finds its own file.
+ */
+import type { ConnectorRouter, Obstacle, RouteEnd, RouteRequest } from './router';
+import type { Point } from './types';
+
+/** The slice of libavoid-js's API used here (its own typings are incomplete). */
+interface AvoidPoint {
+  x: number;
+  y: number;
+}
+interface AvoidApi {
+  Router: new (flags: number) => AvoidRouterRef;
+  Point: new (x: number, y: number) => AvoidPoint;
+  Rectangle: new (topLeft: AvoidPoint, bottomRight: AvoidPoint) => object;
+  ShapeRef: new (router: AvoidRouterRef, poly: object) => object;
+  ShapeConnectionPin: new (
+    shape: object,
+    classId: number,
+    x: number,
+    y: number,
+    proportional: boolean,
+    insideOffset: number,
+    dirs: number,
+  ) => object;
+  ConnEnd: { new (point: AvoidPoint): object; new (shape: object, classId: number): object };
+  ConnRef: new (router: AvoidRouterRef, src: object, dst: object) => AvoidConnRef;
+  destroy(obj: object): void;
+  OrthogonalRouting: number;
+  ConnDirAll: number;
+  shapeBufferDistance: number;
+  idealNudgingDistance: number;
+  segmentPenalty: number;
+  nudgeOrthogonalSegmentsConnectedToShapes: number;
+  nudgeSharedPathsWithCommonEndPoint: number;
+  penaliseOrthogonalSharedPathsAtConnEnds: number;
+  nudgeOrthogonalTouchingColinearSegments: number;
+}
+interface AvoidRouterRef {
+  setRoutingParameter(parameter: number, value: number): void;
+  setRoutingOption(option: number, value: boolean): void;
+  processTransaction(): void;
+}
+interface AvoidConnRef {
+  displayRoute(): { size(): number; get_ps(i: number): AvoidPoint };
+}
+
+/** How far routes keep from devices, and parallel segments from each other (px at zoom 1). */
+export const ROUTE_CLEARANCE = 14;
+export const PARALLEL_SPACING = 12;
+
+const PIN_CLASS = 1;
+
+export function avoidRouter(A: AvoidApi): ConnectorRouter {
+  return {
+    route(obstacles: readonly Obstacle[], requests: readonly RouteRequest[]) {
+      const router = new A.Router(A.OrthogonalRouting);
+      router.setRoutingParameter(A.shapeBufferDistance, ROUTE_CLEARANCE);
+      router.setRoutingParameter(A.idealNudgingDistance, PARALLEL_SPACING);
+      router.setRoutingParameter(A.segmentPenalty, 40);
+      router.setRoutingOption(A.nudgeOrthogonalSegmentsConnectedToShapes, true);
+      router.setRoutingOption(A.nudgeSharedPathsWithCommonEndPoint, true);
+      router.setRoutingOption(A.penaliseOrthogonalSharedPathsAtConnEnds, true);
+      router.setRoutingOption(A.nudgeOrthogonalTouchingColinearSegments, true);
+      const shapes = new Map<string, object>();
+      for (const o of obstacles) {
+        const { x, y, width, height } = o.box;
+        const shape = new A.ShapeRef(
+          router,
+          new A.Rectangle(new A.Point(x, y), new A.Point(x + width, y + height)),
+        );
+        // One pin at the centre, open in every direction: the router picks the side.
+        new A.ShapeConnectionPin(shape, PIN_CLASS, 0.5, 0.5, true, 0, A.ConnDirAll);
+        shapes.set(o.id, shape);
+      }
+      const end = (e: RouteEnd): object | null => {
+        if ('point' in e) return new A.ConnEnd(new A.Point(e.point.x, e.point.y));
+        const shape = shapes.get(e.shapeId);
+        return shape ? new A.ConnEnd(shape, PIN_CLASS) : null;
+      };
+      const connectors: [string, AvoidConnRef][] = [];
+      for (const r of requests) {
+        const src = end(r.source);
+        const dst = end(r.target);
+        if (src && dst) connectors.push([r.id, new A.ConnRef(router, src, dst)]);
+      }
+      router.processTransaction();
+      const out = new Map<string, readonly Point[]>();
+      for (const [id, conn] of connectors) {
+        const route = conn.displayRoute();
+        const points: Point[] = [];
+        for (let i = 0; i < route.size(); i++) {
+          const p = route.get_ps(i);
+          points.push({ x: p.x, y: p.y });
+        }
+        out.set(id, points);
+      }
+      // Frees the router's shapes and connectors with it.
+      A.destroy(router);
+      return out;
+    },
+  };
+}
+
+let loading: Promise<ConnectorRouter> | null = null;
+
+/** The libavoid router, loaded once. `wasmUrl`: where the browser finds libavoid.wasm. */
+export function loadAvoidRouter(wasmUrl?: string): Promise<ConnectorRouter> {
+  loading ??= import('libavoid-js').then(async ({ AvoidLib }) => {
+    await AvoidLib.load(wasmUrl);
+    return avoidRouter(AvoidLib.getInstance() as unknown as AvoidApi);
+  });
+  return loading;
+}

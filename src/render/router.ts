@@ -1,0 +1,106 @@
+/**
+ * Connector routing behind one small interface, so the geometry is pure and testable: the real
+ * router is libavoid (./avoid.ts, WebAssembly, loaded on first use); `straightRouter` draws
+ * centre-to-centre lines while it loads.
+ */
+import type { Box, Point } from './types';
+
+export type RouteEnd = { readonly shapeId: string } | { readonly point: Point };
+
+export interface RouteRequest {
+  readonly id: string;
+  readonly source: RouteEnd;
+  readonly target: RouteEnd;
+}
+
+export interface Obstacle {
+  readonly id: string;
+  readonly box: Box;
+}
+
+export interface ConnectorRouter {
+  /**
+   * Orthogonal routes around the obstacles, each from its source's centre (or point) to its
+   * target's; the geometry clips them to the shapes' borders.
+   */
+  route(
+    obstacles: readonly Obstacle[],
+    requests: readonly RouteRequest[],
+  ): Map<string, readonly Point[]>;
+}
+
+export const center = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+/** Straight lines between centres: what the canvas draws until the real router has loaded. */
+export const straightRouter: ConnectorRouter = {
+  route(obstacles, requests) {
+    const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
+    const at = (end: RouteEnd): Point | null => {
+      if ('point' in end) return end.point;
+      const box = boxes.get(end.shapeId);
+      return box ? center(box) : null;
+    };
+    const out = new Map<string, readonly Point[]>();
+    for (const r of requests) {
+      const a = at(r.source);
+      const b = at(r.target);
+      if (a && b) out.set(r.id, [a, b]);
+    }
+    return out;
+  },
+};
+
+const inside = (p: Point, b: Box) =>
+  p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
+
+/** Where the segment from `a` (inside `box`) to `b` (outside) crosses the box's border. */
+function exitPoint(a: Point, b: Point, box: Box): Point {
+  let t = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  if (dx > 0) t = Math.min(t, (box.x + box.width - a.x) / dx);
+  if (dx < 0) t = Math.min(t, (box.x - a.x) / dx);
+  if (dy > 0) t = Math.min(t, (box.y + box.height - a.y) / dy);
+  if (dy < 0) t = Math.min(t, (box.y - a.y) / dy);
+  return { x: a.x + dx * t, y: a.y + dy * t };
+}
+
+/** Cut the part of a route that lies inside its start box, so it starts on the border. */
+export function clipStart(points: readonly Point[], box: Box | undefined): Point[] {
+  if (!box || points.length < 2) return [...points];
+  let i = 0;
+  while (i < points.length - 1 && inside(points[i + 1] as Point, box)) i++;
+  if (i >= points.length - 1) return [...points];
+  const a = points[i] as Point;
+  const b = points[i + 1] as Point;
+  if (!inside(a, box)) return points.slice(i);
+  return [exitPoint(a, b, box), ...points.slice(i + 1)];
+}
+
+export function clipRoute(
+  points: readonly Point[],
+  sourceBox: Box | undefined,
+  targetBox: Box | undefined,
+): Point[] {
+  const start = clipStart(points, sourceBox);
+  return clipStart([...start].reverse(), targetBox).reverse();
+}
+
+/** Drop repeated points and the middle of three collinear ones. */
+export function simplify(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - p.x) < 0.01 && Math.abs(last.y - p.y) < 0.01) continue;
+    const prev = out[out.length - 2];
+    if (
+      prev &&
+      last &&
+      ((Math.abs(prev.x - last.x) < 0.01 && Math.abs(last.x - p.x) < 0.01) ||
+        (Math.abs(prev.y - last.y) < 0.01 && Math.abs(last.y - p.y) < 0.01))
+    )
+      out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
