@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { Design, DesignNode } from '../model/schema';
 import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
-import { findingsFor } from '../store/findings';
+import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import type { RouteJob } from './routes.worker';
@@ -46,8 +46,19 @@ export function withLivePositions(design: Design, nodes: readonly FlowNode[]): D
   return changed ? { ...design, nodes: moved } : design;
 }
 
+/**
+ * The DCI links' findings from the design last validated (store/findings.ts): routing never runs
+ * the validator itself, so an edit is routed without waiting for the rules, and a rule that
+ * throws reaches the error boundary from the render, not from inside another store listener
+ * (where it would keep the autosave listener after it from running).
+ */
 function dciFindings(design: Design): Map<string, readonly Finding[]> {
-  const byElement = findingsFor(design).byElement;
+  let byElement: FindingsIndex['byElement'];
+  try {
+    byElement = findingsFor(useValidated.getState().design).byElement;
+  } catch {
+    byElement = new Map();
+  }
   const out = new Map<string, readonly Finding[]>();
   for (const link of design.links) {
     const list = link.kind === 'dci' ? byElement.get(link.id) : undefined;
@@ -64,12 +75,16 @@ let busy = false;
 let queued = false;
 /** The last design routed (with live positions): a selection change alone routes nothing. */
 let lastInput: Design | null = null;
+/** The validated design whose findings the last routes carry. */
+let lastValidated: Design | null = null;
 
 function send(): void {
   const { design, nodes } = useStudio.getState();
+  const validated = useValidated.getState().design;
   const positioned = withLivePositions(design, nodes);
-  if (positioned === lastInput) return;
+  if (positioned === lastInput && validated === lastValidated) return;
   lastInput = positioned;
+  lastValidated = validated;
   if (!worker) return;
   if (busy) {
     queued = true;
@@ -79,7 +94,7 @@ function send(): void {
   const job: RouteJob = {
     seq: ++seq,
     design: positioned,
-    findings: dciFindings(design),
+    findings: dciFindings(positioned),
   };
   worker.postMessage(job);
 }
@@ -124,8 +139,13 @@ export function startRouting(): () => void {
   const unsubscribe = useStudio.subscribe((s, prev) => {
     if (s.design !== prev.design || s.nodes !== prev.nodes) send();
   });
+  // New findings can change a DCI label (the figure of a broken limit).
+  const unsubscribeFindings = useValidated.subscribe((s, prev) => {
+    if (s.design !== prev.design) send();
+  });
   return () => {
     unsubscribe();
+    unsubscribeFindings();
     worker?.terminate();
     worker = null;
     busy = false;
