@@ -624,7 +624,7 @@ export class DesignGraph implements GraphQueries {
   /** Each node's site as `DesignIndex.siteOf` gives it: a site itself, a device its parent. */
   private readonly siteKeyOf: (string | undefined)[] = [];
   private readonly l2Cache = new Map<string, UnionFind>();
-  private readonly l2NodesCache = new Map<number, readonly number[]>();
+  private readonly l2NodesCache: (readonly number[] | undefined)[] = []; // by global node
   private readonly islandOf = new Map<number, number>(); // L3 ToR global index → L2 node
   private readonly torNeighbours = new Map<number, number[]>(); // design-level, dead included
   private l2Count = 0;
@@ -721,8 +721,8 @@ export class DesignGraph implements GraphQueries {
         const pa = this.port(a);
         const pb = this.port(b);
         this.interLinks.push({ link: li, a: pa, b: pb, rttMs, bandwidthGbps: l.bandwidthGbps });
-        const sa = this.nodeIds[this.fabrics[fa]?.site ?? -1] ?? '';
-        const sb = this.nodeIds[this.fabrics[fb]?.site ?? -1] ?? '';
+        const sa = this.nodeId(this.fabric(fa).site);
+        const sb = this.nodeId(this.fabric(fb).site);
         this.pushSiteNeighbour(sa, { linkId: l.id, siteId: sb });
         this.pushSiteNeighbour(sb, { linkId: l.id, siteId: sa });
       }
@@ -738,7 +738,7 @@ export class DesignGraph implements GraphQueries {
       else devicesBySite.set(n.parentId, [g]);
     }
     for (const f of this.fabrics) {
-      const siteId = this.nodeIds[f.site] ?? '';
+      const siteId = this.nodeId(f.site);
       const devices = devicesBySite.get(siteId) ?? [];
       const hubKind = HUB_PREFERENCE.find((k) => devices.some((d) => design.nodes[d]?.kind === k));
       const isHub = (d: number) => hubKind === undefined || design.nodes[d]?.kind === hubKind;
@@ -753,6 +753,25 @@ export class DesignGraph implements GraphQueries {
       }
       f.seal();
     }
+  }
+
+  /** The id of a global node index; a bad index is a bug here, never an empty id. */
+  private nodeId(g: number): string {
+    const id = this.nodeIds[g];
+    if (id === undefined) throw new Error(`no node at index ${g}`);
+    return id;
+  }
+
+  private linkId(li: number): string {
+    const id = this.linkIds[li];
+    if (id === undefined) throw new Error(`no link at index ${li}`);
+    return id;
+  }
+
+  private fabric(fi: number): SiteFabric {
+    const f = this.fabrics[fi];
+    if (!f) throw new Error(`no site fabric at index ${fi}`);
+    return f;
   }
 
   private pushTor(device: number, tor: number): void {
@@ -1004,12 +1023,12 @@ export class DesignGraph implements GraphQueries {
     const siteIds: string[] = [];
     for (const step of steps) {
       if (step < 0) {
-        const id = this.linkIds[~step] as string;
+        const id = this.linkId(~step);
         path.push(id);
         linkIds.push(id);
         continue;
       }
-      path.push(this.nodeIds[step] as string);
+      path.push(this.nodeId(step));
       const s = this.siteKeyOf[step];
       if (s !== undefined && siteIds[siteIds.length - 1] !== s) siteIds.push(s);
     }
@@ -1026,10 +1045,10 @@ export class DesignGraph implements GraphQueries {
   l2NodesOf(nodeId: string): readonly number[] {
     const g = this.nodeIdx.get(nodeId);
     if (g === undefined) return [];
-    const cached = this.l2NodesCache.get(g);
+    const cached = this.l2NodesCache[g];
     if (cached) return cached;
     const out = this.computeL2Nodes(g);
-    this.l2NodesCache.set(g, out);
+    this.l2NodesCache[g] = out;
     return out;
   }
 
@@ -1120,7 +1139,7 @@ export class DesignGraph implements GraphQueries {
     const roots = new Set(na.map((x) => uf.find(x)));
     const out = new Set<string>();
     for (const [fi, f] of this.fabrics.entries()) {
-      if (roots.has(uf.find(fi))) out.add(this.nodeIds[f.site] ?? '');
+      if (roots.has(uf.find(fi))) out.add(this.nodeId(f.site));
     }
     return out;
   }
@@ -1266,13 +1285,13 @@ export class DesignGraph implements GraphQueries {
       if (after !== undefined) {
         const [p, c] = k < up.length - 1 ? [after, v] : [v, after];
         const link = t.parentLink[c] ?? -1;
-        if (link >= 0 && low(c) > disc(p)) links.push(this.linkIds[link] ?? '');
+        if (link >= 0 && low(c) > disc(p)) links.push(this.linkId(link));
       }
       if (before === undefined || after === undefined || design.nodes[v]?.kind === 'site') continue;
       // v separates a and b when the child of v toward an end that lies below v has no way
       // around v (low ≥ disc[v]); at the lca either end's side will do.
       const children = v === lca ? [before, after] : [k < up.length ? before : after];
-      if (children.some((c) => low(c) >= disc(v))) devices.push(this.nodeIds[v] ?? '');
+      if (children.some((c) => low(c) >= disc(v))) devices.push(this.nodeId(v));
     }
     return { devices, links };
   }
