@@ -32,11 +32,11 @@ import {
   LABEL_PAD_X,
   LABEL_PAD_Y,
   limitFinding,
-  plural,
   SITE_ROLE_LABELS,
   textWidth,
   truncate,
 } from './text';
+import { plural } from '../model/plural';
 import type {
   Box,
   Connector,

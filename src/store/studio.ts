@@ -51,6 +51,7 @@ import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import { currentEditGroup } from './pendingEdits';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
+import { plural } from '../model/plural';
 
 const HISTORY_LIMIT = 200;
 
@@ -355,7 +356,7 @@ export const useStudio = create<StudioState>()((set, get) => {
       const ids = state.nodes.filter((n) => n.selected).map((n) => n.id);
       if (ids.length === 0) return;
       set({ clipboard: { design: state.design, ids }, pasteCount: 0 });
-      notify('info', `Copied ${ids.length} element${ids.length === 1 ? '' : 's'}.`);
+      notify('info', `Copied ${plural(ids.length, 'element')}.`);
     },
     paste: () => {
       const state = get();
