@@ -8,7 +8,9 @@ import {
   SelectionMode,
   useNodesInitialized,
   useReactFlow,
+  type EdgeChange,
   type EdgeTypes,
+  type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
@@ -20,6 +22,7 @@ import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
+import { followCanvasSelection, notePointerDown } from './follow';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
 import { startRouting } from './routes';
@@ -64,8 +67,14 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
-  const onNodesChange = useStudio((s) => s.onNodesChange);
-  const onEdgesChange = useStudio((s) => s.onEdgesChange);
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    useStudio.getState().onNodesChange(changes);
+    if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    useStudio.getState().onEdgesChange(changes);
+    if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+  }, []);
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
     FlowNode,
@@ -107,7 +116,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             ? { x: point.x - 40, y: point.y - 20 }
             : { x: point.x - 84, y: point.y - 28 };
         const id = useStudio.getState().addElement(kind, at);
-        if (id) useStudio.getState().select([id]);
+        if (id) {
+          useStudio.getState().select([id]);
+          followCanvasSelection();
+        }
         return;
       }
       if (workloadId && onWorkloadDrop) {
@@ -125,7 +137,13 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   );
 
   return (
-    <div className="h-full w-full" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="h-full w-full"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDownCapture={notePointerDown}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
