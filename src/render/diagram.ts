@@ -33,13 +33,13 @@ import {
   LABEL_PAD_X,
   LABEL_PAD_Y,
   limitFinding,
-  plural,
   SITE_CAPTION_FONT_PX,
   SITE_ROLE_LABELS,
   SITE_TITLE_FONT_PX,
   textWidth,
   truncate,
 } from './text';
+import { plural } from '../model/plural';
 import type {
   Box,
   Connector,

@@ -15,6 +15,7 @@ import {
   textWidth,
 } from './text';
 import type { Box, Diagram, Point } from './types';
+import { plural } from '../model/plural';
 
 const PT = 0.75;
 
@@ -135,7 +136,7 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     page.text(
       frame.x + frame.width - margin,
       y + 26,
-      `${error} error${error === 1 ? '' : 's'} · ${warning} warning${warning === 1 ? '' : 's'} · ${info} info`,
+      `${plural(error, 'error')} · ${plural(warning, 'warning')} · ${info} info`,
       13,
       error > 0 ? COLORS.broken : COLORS.muted,
       true,

@@ -14,6 +14,7 @@ import {
   textWidth,
 } from './text';
 import type { Box, Connector, DeviceShape, Diagram, NoteShape, SiteShape } from './types';
+import { plural } from '../model/plural';
 
 /** Fonts most machines have, ending with the generic family every renderer resolves. */
 export const FONT_STACK =
@@ -180,7 +181,7 @@ export const LEGEND_HEIGHT = 64;
 
 function titleSvg(title: TitleBlock, x: number, y: number, width: number): string {
   const { error, warning, info } = title.counts;
-  const counts = `${error} error${error === 1 ? '' : 's'} · ${warning} warning${warning === 1 ? '' : 's'} · ${info} info`;
+  const counts = `${plural(error, 'error')} · ${plural(warning, 'warning')} · ${info} info`;
   return (
     `<g data-part="title">` +
     text(x, y + 26, fitText(title.name || 'Untitled design', width - 260, 20, true), {

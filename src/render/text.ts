@@ -12,11 +12,7 @@ import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
 import type { Finding } from '../rules/types';
-
-/** "1 device", "7 devices". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from '../model/plural';
 
 export function fmtNumber(n: number): string {
   if (n >= 100) return n.toFixed(0);
@@ -54,7 +50,7 @@ export function deviceSubtitle(element: DesignNode): string {
         .filter(Boolean)
         .join(' · ');
     case 'cluster':
-      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${element.hosts} hosts`;
+      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${plural(element.hosts, 'host')}`;
     case 'array':
       return STORAGE_PRODUCTS[element.product].label.replace(/ \(.*\)$/, '');
     case 'firewall':
