@@ -132,3 +132,15 @@ export function textWidth(text: string, fontPx = LABEL_FONT_PX, bold = false): n
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** Cut a line of text so it fits a width, with an ellipsis. */
+export function fitText(text: string, maxWidth: number, fontPx: number, bold = false): string {
+  if (textWidth(text, fontPx, bold) <= maxWidth) return text;
+  let cut = text;
+  while (cut.length > 1 && textWidth(`${cut}…`, fontPx, bold) > maxWidth) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** A site's name and caption ("Data center · 7 devices") in its title strip. */
+export const SITE_TITLE_FONT_PX = 14;
+export const SITE_CAPTION_FONT_PX = 11;
