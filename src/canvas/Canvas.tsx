@@ -8,18 +8,23 @@ import {
   SelectionMode,
   useNodesInitialized,
   useReactFlow,
+  type Connection,
+  type EdgeChange,
   type EdgeTypes,
+  type NodeChange,
   type NodeTypes,
+  type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { minZoomFor } from '../store/selectors';
-import { RoomOverlay } from '../collab/ui/RoomOverlay';
+import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
+import { followCanvasSelection, notePointerDown } from './follow';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
 import { startRouting } from './routes';
@@ -54,6 +59,58 @@ function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
 
+/*
+ * Everything handed to <ReactFlow> and <MiniMap> below keeps its identity from one render to
+ * the next: React Flow copies each changed prop into its store, and every store update re-runs
+ * the selectors of every node, edge, handle and minimap node (a new callback or array literal
+ * per render made a drag move cost five times the plain page's).
+ */
+const SNAP_GRID: [number, number] = [16, 16];
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+const minimapColor = (n: FlowNode): string =>
+  MINIMAP_COLORS[n.data.element.kind] ?? 'rgba(148,163,184,0.35)';
+
+const onNodeDragStop = (_: unknown, __: unknown, dragged: readonly FlowNode[]) =>
+  useStudio.getState().finishDrag(dragged.map((n) => n.id));
+
+const onConnect = (c: Connection) => useStudio.getState().connect(c.source, c.target);
+
+const onConnectEnd: OnConnectEnd = (event, state) => {
+  if (state.isValid || !state.fromNode) return;
+  const target = nodeIdAtPointer(event);
+  if (target && target !== state.fromNode.id)
+    useStudio.getState().connect(state.fromNode.id, target);
+};
+
+const onPaneClick = () => useUi.getState().setHighlightPath(null);
+
+// A selection the user makes on the canvas brings the inspector up (follow.ts).
+const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+  useStudio.getState().onNodesChange(changes);
+  if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+};
+const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
+  useStudio.getState().onEdgesChange(changes);
+  if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+};
+
+// Other people's cursors and selections: loaded when a live room starts.
+const RoomOverlay = lazy(() =>
+  import('../collab/ui/RoomOverlay').then((m) => ({ default: m.RoomOverlay })),
+);
+
+function RoomOverlayGate() {
+  const inRoom = useRoom((s) => s.status !== 'idle');
+  return inRoom ? (
+    <Suspense fallback={null}>
+      <RoomOverlay />
+    </Suspense>
+  ) : null;
+}
+
 export interface CanvasProps {
   /** Called when a workload chip is dropped on a host cluster (what-if moves). */
   onWorkloadDrop?: (workloadId: string, clusterId: string) => void;
@@ -64,8 +121,6 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
-  const onNodesChange = useStudio((s) => s.onNodesChange);
-  const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
     FlowNode,
@@ -107,7 +162,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             ? { x: point.x - 40, y: point.y - 20 }
             : { x: point.x - 84, y: point.y - 28 };
         const id = useStudio.getState().addElement(kind, at);
-        if (id) useStudio.getState().select([id]);
+        if (id) {
+          useStudio.getState().select([id]);
+          followCanvasSelection();
+        }
         return;
       }
       if (workloadId && onWorkloadDrop) {
@@ -125,7 +183,13 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   );
 
   return (
-    <div className="h-full w-full" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="h-full w-full"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDownCapture={notePointerDown}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -133,19 +197,12 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStop={(_, __, dragged) =>
-          useStudio.getState().finishDrag(dragged.map((n) => n.id))
-        }
-        onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
         // A link dropped anywhere on a device's body connects to it, not only on its handles.
-        onConnectEnd={(event, state) => {
-          if (state.isValid || !state.fromNode) return;
-          const target = nodeIdAtPointer(event);
-          if (target && target !== state.fromNode.id)
-            useStudio.getState().connect(state.fromNode.id, target);
-        }}
+        onConnectEnd={onConnectEnd}
         // A click on the empty canvas puts away the animated path of a finding.
-        onPaneClick={() => useUi.getState().setHighlightPath(null)}
+        onPaneClick={onPaneClick}
         connectionMode={ConnectionMode.Loose}
         // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
         // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
@@ -153,10 +210,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         snapToGrid
-        snapGrid={[16, 16]}
+        snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionOnDrag={false}
         selectionMode={SelectionMode.Partial}
         panOnDrag
@@ -164,22 +221,19 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         minZoom={minZoom}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
-        proOptions={{ hideAttribution: true }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={nodes.length > 400}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
-        <RoomOverlay />
+        <RoomOverlayGate />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap
           pannable
           zoomable
           position="bottom-right"
-          nodeColor={(n) => {
-            const kind = (n as FlowNode).data.element.kind;
-            return MINIMAP_COLORS[kind] ?? 'rgba(148,163,184,0.35)';
-          }}
+          nodeColor={minimapColor}
           nodeStrokeWidth={2}
           className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
           ariaLabel="Minimap"

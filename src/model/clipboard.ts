@@ -2,7 +2,9 @@
  * Copy and paste as pure edits: the clipboard keeps the design it was copied from, so a paste
  * still works after the originals are edited or deleted.
  */
-import { cloneElements } from './edits';
+import { nextDeviceName, nextSiteName } from './defaults';
+import { cloneElements, updateNode, type NodePatch } from './edits';
+import { freeSpotForSite, placeDevice } from './placement';
 import type { Design, Position } from './schema';
 
 export interface Clipboard {
@@ -67,5 +69,48 @@ export function pasteInto(
     links: [...current.links, ...links],
     workloads: [...current.workloads, ...workloads],
   };
-  return { design, newIds: [...okIds, ...links.map((l) => l.id)] };
+  return {
+    design: placeAndNameAfresh(design, okIds),
+    newIds: [...okIds, ...links.map((l) => l.id)],
+  };
+}
+
+/**
+ * Copies get names and places of their own, as new elements would. A pasted site is the next
+ * `DCn` and moves right until it overlaps no other site. A pasted device is named in its (new
+ * or old) site, `dc3-spine-1`, never "spine-3" twice; pasted into an existing site, it goes to
+ * the free spot nearest where the offset put it, inside the site and on top of nothing (the site
+ * grows when it is full).
+ */
+function placeAndNameAfresh(design: Design, copies: ReadonlySet<string>): Design {
+  let next = design;
+  const change = (id: string, patch: NodePatch) => {
+    next = updateNode(next, id, patch);
+  };
+  // Sites first: their devices are named after the site's new name.
+  // A pasted site goes where it overlaps no site (else a device dropped there has two homes).
+  for (const n of design.nodes)
+    if (copies.has(n.id) && n.kind === 'site') {
+      const others = without(next, n.id);
+      change(n.id, { label: nextSiteName(others), position: freeSpotForSite(others, n.position) });
+    }
+  // A copy's old name is not its own, nor a hint of its site's prefix.
+  for (const n of design.nodes)
+    if (copies.has(n.id) && n.kind !== 'site') change(n.id, { label: '' });
+  for (const n of design.nodes) {
+    if (!copies.has(n.id) || n.kind === 'site') continue;
+    const others = without(next, n.id);
+    if (!copies.has(n.parentId)) {
+      const placed = placeDevice(others, n.parentId, n.position);
+      change(n.id, { position: placed.position });
+      if (placed.siteSize) change(n.parentId, placed.siteSize);
+    }
+    change(n.id, { label: nextDeviceName(others, n.parentId, n.kind) });
+  }
+  return next;
+}
+
+/** The design without this element: a copy's copied name and place are not its own yet. */
+function without(design: Design, id: string): Design {
+  return { ...design, nodes: design.nodes.filter((n) => n.id !== id) };
 }
