@@ -9,6 +9,7 @@ import { emptyDesign } from '../model/defaults';
 import type { Design } from '../model/schema';
 import { useStudio } from '../store/studio';
 import { buttonClass, primaryButtonClass } from './styles';
+import { plural } from '../model/plural';
 
 /**
  * The file download and the storage code load with the boundary's first use, not with the
@@ -73,9 +74,8 @@ function Recovery({ error, onStartEmpty }: { error: Error; onStartEmpty: () => v
           className="mt-2 text-sm text-slate-700 dark:text-slate-300"
           data-testid="recovery.design"
         >
-          Your design <strong>{design.name}</strong> ({elements} element
-          {elements === 1 ? '' : 's'}, {design.workloads.length} workload
-          {design.workloads.length === 1 ? '' : 's'}){' '}
+          Your design <strong>{design.name}</strong> ({plural(elements, 'element')},{' '}
+          {plural(design.workloads.length, 'workload')}){' '}
           {readOnly
             ? 'is view-only: the link you opened still holds it. Download it to keep a copy.'
             : 'is safe: it is saved in this browser and opens again when you reload.'}
