@@ -9,7 +9,9 @@ import {
   useNodesInitialized,
   useReactFlow,
   type Connection,
+  type EdgeChange,
   type EdgeTypes,
+  type NodeChange,
   type NodeTypes,
   type OnConnectEnd,
 } from '@xyflow/react';
@@ -22,6 +24,7 @@ import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
+import { followCanvasSelection, notePointerDown } from './follow';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
 import { SiteNode } from './SiteNode';
@@ -83,6 +86,16 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
 
 const onPaneClick = () => useUi.getState().setHighlightPath(null);
 
+// A selection the user makes on the canvas brings the inspector up (follow.ts).
+const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+  useStudio.getState().onNodesChange(changes);
+  if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+};
+const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
+  useStudio.getState().onEdgesChange(changes);
+  if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+};
+
 // Other people's cursors and selections: loaded when a live room starts.
 const RoomOverlay = lazy(() =>
   import('../collab/ui/RoomOverlay').then((m) => ({ default: m.RoomOverlay })),
@@ -107,8 +120,6 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
-  const onNodesChange = useStudio((s) => s.onNodesChange);
-  const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
     FlowNode,
@@ -161,7 +172,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             ? { x: point.x - 40, y: point.y - 20 }
             : { x: point.x - 84, y: point.y - 28 };
         const id = useStudio.getState().addElement(kind, at);
-        if (id) useStudio.getState().select([id]);
+        if (id) {
+          useStudio.getState().select([id]);
+          followCanvasSelection();
+        }
         return;
       }
       if (workloadId && onWorkloadDrop) {
@@ -179,7 +193,13 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   );
 
   return (
-    <div className="h-full w-full" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="h-full w-full"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDownCapture={notePointerDown}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

@@ -8,8 +8,8 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { emptyDesign } from '../model/defaults';
 import type { Design } from '../model/schema';
 import { useStudio } from '../store/studio';
-import { buttonClass, primaryButtonClass } from './styles';
 import { plural } from '../model/plural';
+import { buttonClass, primaryButtonClass } from './styles';
 
 /**
  * The file download and the storage code load with the boundary's first use, not with the
