@@ -27,7 +27,6 @@ import { DeviceNode } from './DeviceNode';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
-import { startRouting } from './routes';
 import { SiteNode } from './SiteNode';
 
 // Module scope, so React Flow never sees new node types on a render.
@@ -129,7 +128,18 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
   // Links are drawn along the routes of src/render, computed off the main thread.
-  useEffect(() => startRouting(), []);
+  // The router loads just after the first screen; links are straight lines until it answers.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('./routes').then((m) => {
+      if (!cancelled) stop = m.startRouting();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
   useEffect(() => {
     if (fitRequest > 0 && initialized) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
   }, [fitRequest, initialized, fitView]);

@@ -11,7 +11,7 @@ import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
-import { useRoutes } from './routes';
+import { useRoutes } from './routeStore';
 import { followCanvasSelection } from './follow';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
