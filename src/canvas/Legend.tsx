@@ -1,6 +1,7 @@
 import { Panel } from '@xyflow/react';
 import { ChevronDown, ChevronRight } from 'lucide-react';
 import { useState } from 'react';
+import { canvasStroke, LEGEND_LINK_STYLES, LINK_STYLES } from '../render/linkStyle';
 
 function Line({ dash, color, width = 3 }: { dash?: string; color: string; width?: number }) {
   return (
@@ -46,18 +47,12 @@ export function Legend() {
         </button>
         {open && (
           <ul className="space-y-1 px-2 pb-2">
-            <li className="flex items-center gap-2">
-              <Line color="var(--edge-dci)" /> DCI link extending segments (L2)
-            </li>
-            <li className="flex items-center gap-2">
-              <Line color="var(--edge-dci-l3)" width={2} /> DCI link, routed only (L3)
-            </li>
-            <li className="flex items-center gap-2">
-              <Line color="#dc2626" /> DCI link over a latency / bandwidth limit
-            </li>
-            <li className="flex items-center gap-2">
-              <Line color="var(--edge-fabric)" width={1.5} /> Fabric link inside a site
-            </li>
+            {LEGEND_LINK_STYLES.map((id) => (
+              <li key={id} className="flex items-center gap-2" data-testid={`legend.${id}`}>
+                <Line color={canvasStroke(id)} width={LINK_STYLES[id].widthPx} />{' '}
+                {LINK_STYLES[id].label}
+              </li>
+            ))}
             <li className="flex items-center gap-2">
               <Line color="#f59e0b" dash="8 4" /> Path of the selected finding (trombone)
             </li>

@@ -67,7 +67,7 @@ function dciFindings(design: Design): Map<string, readonly Finding[]> {
   return out;
 }
 
-const signature = (c: Connector) => JSON.stringify([c.points, c.label, c.dashed]);
+const signature = (c: Connector) => JSON.stringify([c.points, c.label, c.l3Only]);
 
 let worker: Worker | null = null;
 let seq = 0;
