@@ -29,6 +29,7 @@ describe('The drawing of every template and of a 200-element design', () => {
       expect(diagram.connectors.length).toBe(design.links.length);
       expect(defects.crossings).toEqual([]);
       expect(defects.labelOverlaps).toEqual([]);
+      expect(defects.sharedRuns).toEqual([]);
       for (const c of diagram.connectors) {
         // Orthogonal: every segment is horizontal or vertical.
         for (let i = 1; i < c.points.length; i++) {

@@ -185,7 +185,7 @@ export function renderDiagram(
       source: link.source,
       target: link.target,
       points: simplify(clipped),
-      dashed: link.kind === 'dci' && link.l2Extension === 'none',
+      l3Only: link.kind === 'dci' && link.l2Extension === 'none',
       label: labelFor(link, design, options),
     });
   }
