@@ -5,10 +5,16 @@
 import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
+import type { Position } from '../model/schema';
+import { addNoteAt, type DrawnLinks } from './notes';
 import { tidyUp, useTidy } from './tidy';
 
 export interface CommandContext {
   fitView: () => void;
+  /** The middle of the canvas's view, in design coordinates (where a new note goes). */
+  viewCenter?: () => Position;
+  /** The links as the canvas draws them (a new note is placed off them). */
+  drawnLinks?: () => DrawnLinks;
 }
 
 export interface Command {
@@ -72,6 +78,13 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['mod+a'],
     enabled: () => useStudio.getState().nodes.length > 0,
     run: () => useStudio.getState().selectAll(),
+  },
+  {
+    id: 'add-note',
+    label: 'Add note',
+    shortcuts: ['n'],
+    enabled: editable,
+    run: (ctx) => void addNoteAt(ctx.viewCenter?.() ?? { x: 0, y: 0 }, ctx.drawnLinks?.()),
   },
   {
     id: 'fit-view',

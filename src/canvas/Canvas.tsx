@@ -11,10 +11,11 @@ import {
   type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
+import { editNoteText, type NoteFlowNode } from '../store/noteFlow';
 import { minZoomFor } from '../store/selectors';
 import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { useStudio } from '../store/studio';
@@ -22,14 +23,21 @@ import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
+import { NoteNode } from './NoteNode';
 import { startRouting } from './routes';
 import { SiteNode } from './SiteNode';
 
 // Module scope, so React Flow never sees new node types on a render.
-const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode };
+const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode, note: NoteNode };
 const edgeTypes: EdgeTypes = { dci: DciEdge, fabric: FabricEdge };
 
 export const PALETTE_MIME = 'application/x-dci-kind';
+/** What the palette's Note item carries when dragged (a note is not an element kind). */
+export const PALETTE_NOTE = 'note';
+
+/** What the canvas draws: the design's nodes and its whiteboard notes. */
+type CanvasNode = FlowNode | NoteFlowNode;
+const isNote = (n: CanvasNode): n is NoteFlowNode => n.type === 'note';
 export const WORKLOAD_MIME = 'application/x-dci-workload';
 
 const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
@@ -60,7 +68,12 @@ export interface CanvasProps {
 }
 
 export function Canvas({ onWorkloadDrop }: CanvasProps) {
-  const nodes = useStudio((s) => s.nodes);
+  const designNodes = useStudio((s) => s.nodes);
+  const noteNodes = useStudio((s) => s.noteNodes);
+  const nodes = useMemo<CanvasNode[]>(
+    () => (noteNodes.length === 0 ? designNodes : [...designNodes, ...noteNodes]),
+    [designNodes, noteNodes],
+  );
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
@@ -68,7 +81,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
-    FlowNode,
+    CanvasNode,
     FlowEdge
   >();
   const fitRequest = useUi((s) => s.fitRequest);
@@ -99,6 +112,16 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       const kind = event.dataTransfer.getData(PALETTE_MIME);
       const workloadId = event.dataTransfer.getData(WORKLOAD_MIME);
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      if (kind === PALETTE_NOTE) {
+        event.preventDefault();
+        // The note's top-left corner a little above-left of the pointer, as it was held.
+        const id = useStudio.getState().addNote({ x: point.x - 16, y: point.y - 16 });
+        if (id) {
+          useStudio.getState().select([id]);
+          editNoteText(id);
+        }
+        return;
+      }
       if (kind && isKind(kind)) {
         event.preventDefault();
         // Drop point is where the pointer is: center a device there, put a site's corner there.
@@ -117,7 +140,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           y: point.y - 1,
           width: 2,
           height: 2,
-        }).find((n) => n.data.element.kind === 'cluster');
+        }).find((n) => !isNote(n) && n.data.element.kind === 'cluster');
         if (hit) onWorkloadDrop(workloadId, hit.id);
       }
     },
@@ -126,7 +149,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
 
   return (
     <div className="h-full w-full" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<FlowNode, FlowEdge>
+      <ReactFlow<CanvasNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -177,8 +200,9 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           zoomable
           position="bottom-right"
           nodeColor={(n) => {
-            const kind = (n as FlowNode).data.element.kind;
-            return MINIMAP_COLORS[kind] ?? 'rgba(148,163,184,0.35)';
+            const node = n as CanvasNode;
+            if (isNote(node)) return '#eab308';
+            return MINIMAP_COLORS[node.data.element.kind] ?? 'rgba(148,163,184,0.35)';
           }}
           nodeStrokeWidth={2}
           className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"

@@ -41,6 +41,7 @@ import {
   TextField,
 } from './fields';
 import { ElementFindings } from './ElementFindings';
+import { NoteInspector, NotesHere } from './NoteInspector';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
 
@@ -77,6 +78,8 @@ export function Inspector() {
   if (node) return <NodeInspector design={design} node={node} readOnly={readOnly} />;
   const link = design.links.find((l) => l.id === id);
   if (link) return <LinkInspector design={design} link={link} readOnly={readOnly} />;
+  const note = design.notes.find((n) => n.id === id);
+  if (note) return <NoteInspector design={design} note={note} readOnly={readOnly} />;
   return null;
 }
 
@@ -300,6 +303,7 @@ function NodeInspector({
       </Section>
       {node.kind === 'cluster' && <ClusterEstimates cluster={node} />}
       <ElementFindings elementId={node.id} />
+      <NotesHere elementId={node.id} readOnly={readOnly} />
     </div>
   );
 }
@@ -605,6 +609,7 @@ function LinkInspector({
         />
       </Section>
       <ElementFindings elementId={link.id} />
+      <NotesHere elementId={link.id} readOnly={readOnly} />
     </div>
   );
 }
@@ -702,6 +707,8 @@ function DesignInspector({ design, readOnly }: { design: Design; readOnly: boole
           {counts.get('site') ?? 0} sites · {design.nodes.length - (counts.get('site') ?? 0)}{' '}
           devices · {design.links.filter((l) => l.kind === 'dci').length} DCI links ·{' '}
           {design.segments.length} segments · {design.workloads.length} workloads
+          {design.notes.length > 0 &&
+            ` · ${design.notes.length} ${design.notes.length === 1 ? 'note' : 'notes'}`}
         </p>
         <p className="py-1 text-xs text-slate-500 dark:text-slate-400">
           Select an element on the canvas to edit it. Drag from the palette to add; connect by
