@@ -2,7 +2,9 @@
  * Copy and paste as pure edits: the clipboard keeps the design it was copied from, so a paste
  * still works after the originals are edited or deleted.
  */
-import { cloneElements } from './edits';
+import { nextDeviceName, nextSiteName } from './defaults';
+import { cloneElements, updateNode, type NodePatch } from './edits';
+import { placeDevice } from './placement';
 import type { Design, Position } from './schema';
 
 export interface Clipboard {
@@ -67,5 +69,38 @@ export function pasteInto(
     links: [...current.links, ...links],
     workloads: [...current.workloads, ...workloads],
   };
-  return { design, newIds: [...okIds, ...links.map((l) => l.id)] };
+  return { design: nameAfresh(design, okIds), newIds: [...okIds, ...links.map((l) => l.id)] };
+}
+
+/**
+ * Copies get names of their own, as new elements would: a pasted site is the next `DCn`, a
+ * pasted device is named in its (new or old) site, `dc3-spine-1`, never "spine-3" twice. A device
+ * pasted into an existing site goes to the free spot nearest where the offset put it, so it is
+ * inside the site and on top of nothing (the site grows when it is full).
+ */
+function nameAfresh(design: Design, copies: ReadonlySet<string>): Design {
+  let next = design;
+  const change = (id: string, patch: NodePatch) => {
+    next = updateNode(next, id, patch);
+  };
+  // Sites first: their devices are named after the site's new name.
+  for (const n of design.nodes)
+    if (copies.has(n.id) && n.kind === 'site')
+      change(n.id, { label: nextSiteName(without(next, n.id)) });
+  for (const n of design.nodes) {
+    if (!copies.has(n.id) || n.kind === 'site') continue;
+    const others = without(next, n.id);
+    if (!copies.has(n.parentId)) {
+      const placed = placeDevice(others, n.parentId, n.position);
+      change(n.id, { position: placed.position });
+      if (placed.siteSize) change(n.parentId, placed.siteSize);
+    }
+    change(n.id, { label: nextDeviceName(others, n.parentId, n.kind) });
+  }
+  return next;
+}
+
+/** The design without this element: a copy's copied name and place are not its own yet. */
+function without(design: Design, id: string): Design {
+  return { ...design, nodes: design.nodes.filter((n) => n.id !== id) };
 }

@@ -25,6 +25,7 @@ import {
   type RouteRequest,
 } from './router';
 import {
+  fitText,
   dciLabelLines,
   deviceSubtitle,
   LABEL_LINE_PX,
@@ -32,11 +33,13 @@ import {
   LABEL_PAD_X,
   LABEL_PAD_Y,
   limitFinding,
-  plural,
+  SITE_CAPTION_FONT_PX,
   SITE_ROLE_LABELS,
+  SITE_TITLE_FONT_PX,
   textWidth,
   truncate,
 } from './text';
+import { plural } from '../model/plural';
 import type {
   Box,
   Connector,
@@ -69,12 +72,21 @@ export const SITE_HEADER_PX = 40;
 const LABEL_GAP = 4;
 
 function siteShape(site: Site, deviceCount: number): SiteShape {
+  const { x, y } = site.position;
+  const label = site.label || 'Unnamed site';
+  const caption = `${SITE_ROLE_LABELS[site.role]} · ${plural(deviceCount, 'device')}`;
+  // The site icon (16 px at x + 12), the name after it, the caption 10 px after the name.
+  const text = fitText(label, site.width - 200, SITE_TITLE_FONT_PX, true);
+  const captionX = x + 44 + textWidth(text, SITE_TITLE_FONT_PX, true);
+  const end = captionX + textWidth(caption, SITE_CAPTION_FONT_PX);
   return {
     id: site.id,
     role: site.role,
-    box: { x: site.position.x, y: site.position.y, width: site.width, height: site.height },
-    label: site.label || 'Unnamed site',
-    caption: `${SITE_ROLE_LABELS[site.role]} · ${plural(deviceCount, 'device')}`,
+    box: { x, y, width: site.width, height: site.height },
+    label,
+    caption,
+    title: { text, x: x + 34, captionX, baseline: y + 24 },
+    titleBox: { x: x + 8, y: y + 6, width: end + 4 - (x + 8), height: 24 },
   };
 }
 
@@ -155,7 +167,7 @@ export function renderDiagram(
       deviceIds.has(id) ? { shapeId: id } : { point: siteSidePoint(own, center(other)) };
     requests.push({ id: link.id, source: end(link.source, a, b), target: end(link.target, b, a) });
   }
-  const routes = routeBySite(router, devices, requests, design.links, options.cache);
+  const routes = routeBySite(router, sites, devices, requests, design.links, options.cache);
 
   const connectors: Connector[] = [];
   for (const link of design.links) {
@@ -217,6 +229,7 @@ function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[
  */
 function routeBySite(
   router: ConnectorRouter,
+  sites: readonly SiteShape[],
   devices: readonly DeviceShape[],
   requests: readonly RouteRequest[],
   links: readonly Link[],
@@ -236,9 +249,16 @@ function routeBySite(
   }
   const out = new Map<string, readonly Point[]>();
   for (const [siteId, group] of groups) {
-    const obstacles = devices
-      .filter((d) => siteId === '' || d.siteId === siteId)
-      .map((d) => ({ id: d.id, box: d.box }));
+    const obstacles = [
+      ...devices
+        .filter((d) => siteId === '' || d.siteId === siteId)
+        .map((d) => ({ id: d.id, box: d.box })),
+      // A site's name is not written over: links inside a site and links between sites
+      // route around it like around a device.
+      ...sites
+        .filter((site) => siteId === '' || site.id === siteId)
+        .map((site) => ({ id: `${site.id}#title`, box: site.titleBox })),
+    ];
     const key = JSON.stringify([obstacles, group]);
     const cached = cache?.get(siteId);
     const routes = cached?.key === key ? cached.routes : router.route(obstacles, group);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DesignBuilder } from './builder';
+import { nextDeviceName, nextSiteName, sitePrefix } from './defaults';
+
+const twoSites = () =>
+  new DesignBuilder()
+    .site('a', 'DC1 Amsterdam')
+    .site('b', 'DC2 Rotterdam')
+    .spine('s1', 'a', { label: 'dc1-spine-1' })
+    .spine('s2', 'a', { label: 'dc1-spine-2' })
+    .build();
+
+describe('Device names', () => {
+  it('a site’s prefix is the first word of its label, lower case, letters and digits only', () => {
+    expect(sitePrefix('DC1 Amsterdam')).toBe('dc1');
+    expect(sitePrefix('  Witness-Utrecht (B)')).toBe('witnessutr');
+    expect(sitePrefix('DC-2')).toBe('dc2');
+    expect(sitePrefix('')).toBe('site');
+    expect(sitePrefix('— ✱')).toBe('site');
+  });
+  it('a new device is named after its site and kind, with the next number of that site', () => {
+    const d = twoSites();
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-3');
+    expect(nextDeviceName(d, 'a', 'tor')).toBe('dc1-leaf-1');
+  });
+  it('each site counts its own devices', () => {
+    expect(nextDeviceName(twoSites(), 'b', 'spine')).toBe('dc2-spine-1');
+  });
+  it('never takes a name the design already uses, in any case', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1')
+      .spine('x', 'a', { label: 'DC1-SPINE-1' })
+      .build();
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-2');
+  });
+  it('fills the lowest free number, and skips names the caller is about to use', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1')
+      .spine('x', 'a', { label: 'dc1-spine-2' })
+      .build();
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-1');
+    expect(nextDeviceName(d, 'a', 'spine', ['dc1-spine-1'])).toBe('dc1-spine-3');
+  });
+  it('a new site is the next DCn whose prefix no site has', () => {
+    expect(nextSiteName(twoSites())).toBe('DC3');
+    expect(nextSiteName(new DesignBuilder().build())).toBe('DC1');
+    expect(nextSiteName(new DesignBuilder().site('b', 'DC2 Rotterdam').build())).toBe('DC1');
+  });
+});
