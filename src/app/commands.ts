@@ -6,7 +6,7 @@ import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import type { Position } from '../model/schema';
-import { addNoteAt, type DrawnLinks } from './notes';
+import type { DrawnLinks } from './notes';
 import { tidyUp, useTidy } from './tidy';
 
 export interface CommandContext {
@@ -84,7 +84,12 @@ export const COMMANDS: readonly Command[] = [
     label: 'Add note',
     shortcuts: ['n'],
     enabled: editable,
-    run: (ctx) => void addNoteAt(ctx.viewCenter?.() ?? { x: 0, y: 0 }, ctx.drawnLinks?.()),
+    // Placing a note loads on first use (it measures the drawing): off the first screen.
+    run: (ctx) => {
+      const center = ctx.viewCenter?.() ?? { x: 0, y: 0 };
+      const drawn = ctx.drawnLinks?.();
+      void import('./notes').then((m) => m.addNoteAt(center, drawn));
+    },
   },
   {
     id: 'fit-view',

@@ -10,10 +10,11 @@ import {
   useReactFlow,
   type Connection,
   type EdgeTypes,
+  type NodeProps,
   type NodeTypes,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
@@ -25,12 +26,21 @@ import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
-import { NoteNode } from './NoteNode';
 import { startRouting } from './routes';
 import { SiteNode } from './SiteNode';
 
+/** Notes are drawn by a chunk of their own, loaded when a design first has one. */
+const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));
+function LazyNoteNode(props: NodeProps<NoteFlowNode>) {
+  return (
+    <Suspense fallback={null}>
+      <NoteNodeChunk {...props} />
+    </Suspense>
+  );
+}
+
 // Module scope, so React Flow never sees new node types on a render.
-const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode, note: NoteNode };
+const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode, note: LazyNoteNode };
 const edgeTypes: EdgeTypes = { dci: DciEdge, fabric: FabricEdge };
 
 export const PALETTE_MIME = 'application/x-dci-kind';

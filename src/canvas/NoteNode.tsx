@@ -1,7 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { noteTextProblem } from '../model/notes';
-import { noteLayout, notePointer } from '../render/notes';
+import { notePointer } from '../render/callouts';
+import { noteLayout } from '../render/notes';
 import { NOTE_MAX_WIDTH, NOTE_POINTER_DOT_PX } from '../render/text';
 import { editNoteText, useNoteEditing, type NoteFlowNode } from '../store/noteFlow';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';

@@ -4,7 +4,7 @@
  * function the exports use (render/notes.ts), so it follows its target as it moves.
  */
 import { DEVICE_SIZE } from '../model/defaults';
-import { connectorAnchorBox } from '../render/notes';
+import { connectorAnchorBox } from '../render/callouts';
 import type { Box, Connector } from '../render/types';
 import type { FlowEdge, FlowNode } from '../store/flow';
 

@@ -4,7 +4,6 @@
  */
 import { MessageSquarePlus, StickyNote, Trash2 } from 'lucide-react';
 import { useId } from 'react';
-import { addNotePointingAt } from '../app/notes';
 import { useRoutes } from '../canvas/routes';
 import { KIND_LABELS } from '../model/defaults';
 import { labelOf } from '../model/labels';
@@ -153,7 +152,10 @@ export function NotesHere({ elementId, readOnly }: { elementId: string; readOnly
         disabled={readOnly}
         data-testid="inspector.add-note"
         title="A note with a line to this element (N adds a free note)"
-        onClick={() => addNotePointingAt(elementId, useRoutes.getState().byId)}
+        onClick={() => {
+          const drawn = useRoutes.getState().byId;
+          void import('../app/notes').then((m) => m.addNotePointingAt(elementId, drawn));
+        }}
       >
         <MessageSquarePlus className="h-3.5 w-3.5" aria-hidden /> Add a note pointing here
       </button>

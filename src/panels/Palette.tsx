@@ -1,6 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
 import { StickyNote } from 'lucide-react';
-import { addNoteAt } from '../app/notes';
 import { PALETTE_MIME, PALETTE_NOTE } from '../canvas/Canvas';
 import { useRoutes } from '../canvas/routes';
 import { KIND_COLORS, KIND_ICONS } from '../canvas/icons';
@@ -92,15 +91,15 @@ export function Palette() {
         }}
         onClick={() => {
           const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-          addNoteAt(
-            canvas
-              ? screenToFlowPosition({
-                  x: canvas.left + canvas.width / 2,
-                  y: canvas.top + canvas.height / 2,
-                })
-              : { x: 0, y: 0 },
-            useRoutes.getState().byId,
-          );
+          const center = canvas
+            ? screenToFlowPosition({
+                x: canvas.left + canvas.width / 2,
+                y: canvas.top + canvas.height / 2,
+              })
+            : { x: 0, y: 0 };
+          const drawn = useRoutes.getState().byId;
+          // Placing a note loads on first use: off the first screen.
+          void import('../app/notes').then((m) => m.addNoteAt(center, drawn));
         }}
         className="flex cursor-grab items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-left text-[13px] font-medium text-slate-700 shadow-xs hover:border-teal-500 hover:bg-teal-50 active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
       >

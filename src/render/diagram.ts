@@ -51,7 +51,8 @@ import type {
   SiteShape,
 } from './types';
 import { KIND_LABELS } from '../model/defaults';
-import { connectorAnchorBox, noteLayout, notePointer } from './notes';
+import { connectorAnchorBox, notePointer } from './callouts';
+import { noteLayout } from './notes';
 
 export interface RenderOptions {
   /** Open findings by element id: DCI labels then show the figure of a broken limit. */

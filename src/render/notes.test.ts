@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, polylineCrossesBox } from './geom';
-import { connectorAnchorBox, freeNoteSpot, noteLayout, notePointer, wrapText } from './notes';
+import { connectorAnchorBox, freeNoteSpot, notePointer } from './callouts';
+import { noteLayout, wrapText } from './notes';
 import {
   NOTE_LINE_PX,
   NOTE_MAX_LINES,
