@@ -3,13 +3,27 @@ import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { noteTextProblem } from '../model/notes';
 import { notePointer } from '../render/callouts';
 import { noteLayout } from '../render/notes';
-import { NOTE_MAX_WIDTH, NOTE_POINTER_DOT_PX } from '../render/text';
+import {
+  NOTE_FONT_PX,
+  NOTE_LINE_PX,
+  NOTE_MAX_WIDTH,
+  NOTE_PAD,
+  NOTE_POINTER_DOT_PX,
+} from '../render/text';
+import type { Box } from '../render/types';
 import { editNoteText, useNoteEditing, type NoteFlowNode } from '../store/noteFlow';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { boxKey, parseBoxKey, targetBox } from './noteTargets';
 import { useRoutes } from './routes';
+
+/** The note's text as the exports set it (render/text.ts), so the lines fit the same box. */
+const TEXT_STYLE = { fontSize: NOTE_FONT_PX, lineHeight: `${NOTE_LINE_PX}px` } as const;
+/** The note's 1 px border (index.css) is inside its box, as the exports' stroke is on it. */
+const NOTE_BORDER_PX = 1;
+/** The editor's 2 px border is part of the note's padding: typed text sits where it is drawn. */
+const EDITOR_BORDER_PX = 2;
 
 /** How long typing may pause before the note's text is committed (as the inspector's fields). */
 const TYPING_COMMIT_MS = 400;
@@ -32,8 +46,6 @@ function Pointer({ points, origin }: { points: readonly { x: number; y: number }
     </svg>
   );
 }
-
-type Box = { x: number; y: number; width: number; height: number };
 
 /**
  * The note's text typed on the canvas: committed after a pause and when the editor closes, all
@@ -115,10 +127,13 @@ function NoteEditor({ id, text }: { id: string; text: string }) {
             e.currentTarget.blur();
           }
         }}
-        className="note-editor nodrag nopan nowheel absolute top-0 left-0 z-10 resize-none rounded border-2 outline-none"
+        className="note-editor nodrag nopan nowheel absolute top-0 left-0 z-10 resize-none rounded outline-none"
         style={{
+          ...TEXT_STYLE,
           width: NOTE_MAX_WIDTH,
-          height: layout.height + 4,
+          height: layout.height + 2 * EDITOR_BORDER_PX,
+          borderWidth: EDITOR_BORDER_PX,
+          padding: NOTE_PAD - EDITOR_BORDER_PX,
         }}
       />
       {error && (
@@ -167,7 +182,10 @@ function NoteNodeView({ id, data, positionAbsoluteX, positionAbsoluteY }: NodePr
       }}
     >
       {pointer && <Pointer points={pointer} origin={box} />}
-      <div className="note-box absolute inset-0 rounded px-2 py-2 text-[12px] leading-4">
+      <div
+        className="note-box absolute inset-0 rounded"
+        style={{ ...TEXT_STYLE, padding: NOTE_PAD - NOTE_BORDER_PX }}
+      >
         {empty ? (
           <span className="note-placeholder italic">Empty note</span>
         ) : (
