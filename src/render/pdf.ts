@@ -10,6 +10,10 @@ import {
   fitText,
   LABEL_LINE_PX,
   LABEL_PAD_Y,
+  NOTE_FONT_PX,
+  NOTE_LINE_PX,
+  NOTE_PAD,
+  NOTE_POINTER_DOT_PX,
   SITE_CAPTION_FONT_PX,
   SITE_TITLE_FONT_PX,
   textWidth,
@@ -215,10 +219,26 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     page.text(x + 52, y + height / 2 + 13, fitText(d.subtitle, width - 60, 11), 11, COLORS.muted);
   }
   for (const note of diagram.notes) {
-    if (note.pointer) page.polyline(note.pointer, COLORS.noteStroke, 1.5, '3 2');
+    const end = note.pointer?.[note.pointer.length - 1];
+    if (note.pointer && end) {
+      page.polyline(note.pointer, COLORS.noteStroke, 1.5, '3 2');
+      const r = NOTE_POINTER_DOT_PX;
+      page.roundRect(
+        { x: end.x - r, y: end.y - r, width: 2 * r, height: 2 * r },
+        r,
+        COLORS.noteStroke,
+        null,
+      );
+    }
     page.roundRect(note.box, 4, COLORS.noteFill, COLORS.noteStroke);
     note.lines.forEach((l, i) =>
-      page.text(note.box.x + 8, note.box.y + 20 + 16 * i, l, 12, COLORS.text),
+      page.text(
+        note.box.x + NOTE_PAD,
+        note.box.y + NOTE_PAD + NOTE_FONT_PX + NOTE_LINE_PX * i,
+        l,
+        NOTE_FONT_PX,
+        COLORS.text,
+      ),
     );
   }
   if (options.legend) {

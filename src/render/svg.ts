@@ -9,6 +9,10 @@ import {
   fitText,
   LABEL_LINE_PX,
   LABEL_PAD_Y,
+  NOTE_FONT_PX,
+  NOTE_LINE_PX,
+  NOTE_PAD,
+  NOTE_POINTER_DOT_PX,
   SITE_CAPTION_FONT_PX,
   SITE_TITLE_FONT_PX,
   textWidth,
@@ -164,14 +168,23 @@ function labelSvg(box: Box, lines: readonly string[], broken: boolean): string {
 
 function noteSvg(note: NoteShape): string {
   const { x, y, width, height } = note.box;
-  const pointer = note.pointer
-    ? `<path d="${routePath(note.pointer, 0)}" fill="none" stroke="${COLORS.noteStroke}" stroke-width="1.5" stroke-dasharray="4 3"/>`
-    : '';
+  const end = note.pointer?.[note.pointer.length - 1];
+  const pointer =
+    note.pointer && end
+      ? `<path d="${routePath(note.pointer, 0)}" fill="none" stroke="${COLORS.noteStroke}" stroke-width="1.5" stroke-dasharray="4 3"/>` +
+        `<circle cx="${n(end.x)}" cy="${n(end.y)}" r="${NOTE_POINTER_DOT_PX}" fill="${COLORS.noteStroke}"/>`
+      : '';
   return (
     `<g id="${escapeXml(note.id)}" data-element-id="${escapeXml(note.id)}" data-kind="note">${pointer}` +
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="4" ` +
     `fill="${COLORS.noteFill}" stroke="${COLORS.noteStroke}"/>` +
-    note.lines.map((l, i) => text(x + 8, y + 8 + 16 * i + 12, l, { size: 12 })).join('') +
+    note.lines
+      .map((l, i) =>
+        text(x + NOTE_PAD, y + NOTE_PAD + NOTE_LINE_PX * i + NOTE_FONT_PX, l, {
+          size: NOTE_FONT_PX,
+        }),
+      )
+      .join('') +
     `</g>`
   );
 }
