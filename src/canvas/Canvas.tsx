@@ -15,12 +15,12 @@ import {
   type NodeTypes,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { minZoomFor } from '../store/selectors';
-import { RoomOverlay } from '../collab/ui/RoomOverlay';
+import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
@@ -96,6 +96,20 @@ const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
   useStudio.getState().onEdgesChange(changes);
   if (changes.some((c) => c.type === 'select')) followCanvasSelection();
 };
+
+// Other people's cursors and selections: loaded when a live room starts.
+const RoomOverlay = lazy(() =>
+  import('../collab/ui/RoomOverlay').then((m) => ({ default: m.RoomOverlay })),
+);
+
+function RoomOverlayGate() {
+  const inRoom = useRoom((s) => s.status !== 'idle');
+  return inRoom ? (
+    <Suspense fallback={null}>
+      <RoomOverlay />
+    </Suspense>
+  ) : null;
+}
 
 export interface CanvasProps {
   /** Called when a workload chip is dropped on a host cluster (what-if moves). */
@@ -213,7 +227,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
-        <RoomOverlay />
+        <RoomOverlayGate />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap
           pannable
