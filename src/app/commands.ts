@@ -7,10 +7,16 @@ import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { removalOf } from '../model/edits';
 import { removalText } from '../model/labels';
+import type { Position } from '../model/schema';
+import type { DrawnLinks } from './notes';
 import { tidyUp, useTidy } from './tidy';
 
 export interface CommandContext {
   fitView: () => void;
+  /** The middle of the canvas's view, in design coordinates (where a new note goes). */
+  viewCenter?: () => Position;
+  /** The links as the canvas draws them (a new note is placed off them). */
+  drawnLinks?: () => DrawnLinks;
 }
 
 export interface Command {
@@ -74,6 +80,18 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['mod+a'],
     enabled: () => useStudio.getState().nodes.length > 0,
     run: () => useStudio.getState().selectAll(),
+  },
+  {
+    id: 'add-note',
+    label: 'Add note',
+    shortcuts: ['n'],
+    enabled: editable,
+    // Placing a note loads on first use (it measures the drawing): off the first screen.
+    run: (ctx) => {
+      const center = ctx.viewCenter?.() ?? { x: 0, y: 0 };
+      const drawn = ctx.drawnLinks?.();
+      void import('./notes').then((m) => m.addNoteAt(center, drawn));
+    },
   },
   {
     id: 'fit-view',

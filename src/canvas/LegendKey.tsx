@@ -1,4 +1,6 @@
 /** The legend's key (loaded when the legend is first opened). */
+import { canvasStroke, LEGEND_LINK_STYLES, LINK_STYLES } from '../render/linkStyle';
+
 function Line({ dash, color, width = 3 }: { dash?: string; color: string; width?: number }) {
   return (
     <svg width="34" height="8" aria-hidden className="shrink-0">
@@ -22,18 +24,11 @@ function Dot({ className }: { className: string }) {
 export function LegendKey() {
   return (
     <ul className="space-y-1 px-2 pb-2">
-      <li className="flex items-center gap-2">
-        <Line color="var(--edge-dci)" /> DCI link extending segments (L2)
-      </li>
-      <li className="flex items-center gap-2">
-        <Line color="var(--edge-dci-l3)" width={2} /> DCI link, routed only (L3)
-      </li>
-      <li className="flex items-center gap-2">
-        <Line color="#dc2626" /> DCI link over a latency / bandwidth limit
-      </li>
-      <li className="flex items-center gap-2">
-        <Line color="var(--edge-fabric)" width={1.5} /> Fabric link inside a site
-      </li>
+      {LEGEND_LINK_STYLES.map((id) => (
+        <li key={id} className="flex items-center gap-2" data-testid={`legend.${id}`}>
+          <Line color={canvasStroke(id)} width={LINK_STYLES[id].widthPx} /> {LINK_STYLES[id].label}
+        </li>
+      ))}
       <li className="flex items-center gap-2">
         <Line color="#f59e0b" dash="8 4" /> Path of the selected finding (trombone)
       </li>

@@ -75,7 +75,7 @@ const signatures = new WeakMap<Connector, string>();
 function signature(c: Connector): string {
   let s = signatures.get(c);
   if (s === undefined) {
-    s = JSON.stringify([c.points, c.label, c.dashed]);
+    s = JSON.stringify([c.points, c.label, c.l3Only]);
     signatures.set(c, s);
   }
   return s;

@@ -41,6 +41,7 @@ import {
   TextField,
 } from './fields';
 import { ElementFindings } from './ElementFindings';
+import { NoteInspector, NotesHere } from './NoteInspector';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
 import { plural } from '../model/plural';
@@ -82,6 +83,8 @@ export function Inspector() {
   if (node) return <NodeInspector design={design} node={node} readOnly={readOnly} />;
   const link = design.links.find((l) => l.id === id);
   if (link) return <LinkInspector design={design} link={link} readOnly={readOnly} />;
+  const note = design.notes.find((n) => n.id === id);
+  if (note) return <NoteInspector design={design} note={note} readOnly={readOnly} />;
   return null;
 }
 
@@ -305,6 +308,7 @@ function NodeInspector({
       </Section>
       {node.kind === 'cluster' && <ClusterEstimates cluster={node} />}
       <ElementFindings elementId={node.id} />
+      <NotesHere elementId={node.id} readOnly={readOnly} />
     </div>
   );
 }
@@ -610,6 +614,7 @@ function LinkInspector({
         />
       </Section>
       <ElementFindings elementId={link.id} />
+      <NotesHere elementId={link.id} readOnly={readOnly} />
     </div>
   );
 }
@@ -710,6 +715,7 @@ function DesignInspector({ design, readOnly }: { design: Design; readOnly: boole
             plural(design.links.filter((l) => l.kind === 'dci').length, 'DCI link'),
             plural(design.segments.length, 'segment'),
             plural(design.workloads.length, 'workload'),
+            ...(design.notes.length > 0 ? [plural(design.notes.length, 'note')] : []),
           ].join(' · ')}
         </p>
         <p className="py-1 text-xs text-slate-500 dark:text-slate-400">

@@ -51,6 +51,8 @@ import type {
   SiteShape,
 } from './types';
 import { KIND_LABELS } from '../model/defaults';
+import { connectorAnchorBox, notePointer } from './callouts';
+import { noteLayout } from './notes';
 
 export interface RenderOptions {
   /** Open findings by element id: DCI labels then show the figure of a broken limit. */
@@ -185,7 +187,7 @@ export function renderDiagram(
       source: link.source,
       target: link.target,
       points: simplify(clipped),
-      dashed: link.kind === 'dci' && link.l2Extension === 'none',
+      l3Only: link.kind === 'dci' && link.l2Extension === 'none',
       label: labelFor(link, design, options),
     });
   }
@@ -197,10 +199,7 @@ export function renderDiagram(
   );
   // A note may point at a link: at its label, or at the middle of its route.
   const targets = new Map(boxes);
-  for (const c of placed) {
-    const mid = pointAlong(c.points, polylineLength(c.points) / 2).point;
-    targets.set(c.id, c.label?.box ?? { x: mid.x - 1, y: mid.y - 1, width: 2, height: 2 });
-  }
+  for (const c of placed) targets.set(c.id, connectorAnchorBox(c));
   const notes = noteShapes(design, targets);
   const bounds = unionBoxes([
     ...notes.map((n) => n.box),
@@ -213,47 +212,14 @@ export function renderDiagram(
   return { name: design.name, bounds, sites, devices, connectors: placed, notes };
 }
 
-/** Notes are 220 px wide at most; their text wraps at word boundaries. */
-export const NOTE_MAX_WIDTH = 220;
-export const NOTE_PAD = 8;
-const NOTE_FONT_PX = 12;
-const NOTE_LINE_PX = 16;
-
-export function wrapText(text: string, maxWidth: number, fontPx: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/u)) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/u).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && textWidth(candidate, fontPx) > maxWidth) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
-  }
-  return lines.slice(0, 40);
-}
-
 function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[] {
   return (design.notes ?? []).map((note) => {
-    const lines = wrapText(note.text, NOTE_MAX_WIDTH - 2 * NOTE_PAD, NOTE_FONT_PX);
-    const width = Math.max(
-      96,
-      Math.min(
-        NOTE_MAX_WIDTH,
-        Math.ceil(Math.max(...lines.map((l) => textWidth(l, NOTE_FONT_PX)))) + 2 * NOTE_PAD,
-      ),
-    );
-    const box = {
-      x: note.position.x,
-      y: note.position.y,
-      width,
-      height: lines.length * NOTE_LINE_PX + 2 * NOTE_PAD,
-    };
+    const { lines, width, height } = noteLayout(note.text);
+    const box = { x: note.position.x, y: note.position.y, width, height };
     const target = note.targetId ? boxes.get(note.targetId) : undefined;
-    const pointer = target ? simplify(clipRoute([center(box), center(target)], box, target)) : null;
-    return { id: note.id, box, lines, targetId: note.targetId ?? null, pointer };
+    const pointer = target ? notePointer(box, target) : null;
+    // A target that is not drawn (gone in a live room, say): a free note, in every format.
+    return { id: note.id, box, lines, targetId: target ? (note.targetId ?? null) : null, pointer };
   });
 }
 

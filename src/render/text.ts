@@ -114,6 +114,20 @@ export const LABEL_PAD_Y = 4;
 export const LABEL_MAX_CHARS = 30;
 
 /**
+ * Note metrics, shared by the canvas (CSS) and the exports: notes are 96 to 220 px wide, their
+ * 12 px text wraps at word boundaries on 16 px lines, 8 px inside the box.
+ */
+export const NOTE_MAX_WIDTH = 220;
+export const NOTE_MIN_WIDTH = 96;
+export const NOTE_PAD = 8;
+export const NOTE_FONT_PX = 12;
+export const NOTE_LINE_PX = 16;
+/** The dot that ends a note's callout on its target (radius). */
+export const NOTE_POINTER_DOT_PX = 3;
+/** Lines a note shows at most: the rest of a very long text is in the design, not drawn. */
+export const NOTE_MAX_LINES = 40;
+
+/**
  * A conservative width for a line of 11 px sans-serif text: wide glyphs count more. Generous
  * on purpose: a label box that is a little large never overlaps, one that is small might.
  */
