@@ -657,4 +657,41 @@ export class StudioPage {
     const text = await readFile(await file.path(), 'utf8');
     return { name: file.suggestedFilename(), text };
   }
+
+  // --- Small fixes (e2e/fixes.spec.ts) ---
+
+  /** The canvas' pan and zoom, as React Flow applies it to the viewport. */
+  async viewportTransform(): Promise<string> {
+    return this.page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => (el as HTMLElement).style.transform);
+  }
+  /** Click the empty canvas (clears the selection). */
+  async clickEmptyCanvas(): Promise<void> {
+    await this.page.locator('.react-flow__pane').click({ position: { x: 320, y: 12 } });
+  }
+  /** The id of the node whose label is exactly `label`. */
+  async idOfLabel(label: string): Promise<string> {
+    const id = await this.page
+      .locator('.react-flow__node')
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .last()
+      .getAttribute('data-id');
+    if (!id) throw new Error(`no node labelled ${label}`);
+    return id;
+  }
+  /** The labels of the devices in a site, in document order. */
+  async deviceLabels(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>('[data-testid^="node."]:not([data-kind="site"])'),
+      ].map((el) => el.querySelector('.font-semibold')?.textContent ?? ''),
+    );
+  }
+  get sidebarTab(): Locator {
+    return this.page.locator('[role="tab"][aria-selected="true"]');
+  }
+  get toastAction(): Locator {
+    return this.page.getByTestId('toast.action');
+  }
 }

@@ -289,29 +289,14 @@ export const useStudio = create<StudioState>()((set, get) => {
       ) {
         // Nothing moved (a click): make sure the flow shows the design's positions.
         set({
-          nodes: syncNodes(
-            state.design,
-            state.nodes.map((n) => ({
-              ...n,
-              position: findNode(state.design, n.id)?.position ?? n.position,
-            })),
-          ),
-          noteNodes: syncNoteNodes(
-            state.design,
-            state.noteNodes.map((n) => ({ ...n, position: n.data.note.position })),
-          ),
+          nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)),
+          noteNodes: notesAtDesignPositions(state.noteNodes),
         });
         return;
       }
       commit(next);
       // Put refused nodes back where the design has them.
-      if (refused.length > 0)
-        set({
-          nodes: get().nodes.map((n) => ({
-            ...n,
-            position: findNode(get().design, n.id)?.position ?? n.position,
-          })),
-        });
+      if (refused.length > 0) set({ nodes: atDesignPositions(get().nodes, get().design) });
     },
 
     connect: (source, target) => {
@@ -442,6 +427,23 @@ export const useStudio = create<StudioState>()((set, get) => {
 /** The id of the node a change is about (every change React Flow sends here has one). */
 function changeId(change: NodeChange<FlowNode | NoteFlowNode>): string {
   return 'id' in change ? change.id : change.item.id;
+}
+
+/** The flow's nodes at the design's positions; a node already there keeps its object. */
+function atDesignPositions(nodes: readonly FlowNode[], design: Design): FlowNode[] {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  return nodes.map((n) => {
+    const at = byId.get(n.id)?.position;
+    return !at || (at.x === n.position.x && at.y === n.position.y) ? n : { ...n, position: at };
+  });
+}
+
+/** The notes' nodes at the design's positions; a node already there keeps its object. */
+function notesAtDesignPositions(nodes: NoteFlowNode[]): NoteFlowNode[] {
+  if (nodes.every((n) => n.position === n.data.note.position)) return nodes;
+  return nodes.map((n) =>
+    n.position === n.data.note.position ? n : { ...n, position: n.data.note.position },
+  );
 }
 
 function sameDesignPositions(a: Design, b: Design): boolean {
