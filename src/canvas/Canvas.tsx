@@ -193,6 +193,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         const id = useStudio.getState().addNote({ x: point.x - 16, y: point.y - 16 });
         if (id) {
           useStudio.getState().select([id]);
+          followCanvasSelection();
           editNoteText(id);
         }
         return;
