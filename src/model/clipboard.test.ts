@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import { pasteInto } from './clipboard';
+import { duplicateElements, pasteInto } from './clipboard';
 import { removeElements, removeSegment } from './edits';
 import { checkReferences } from './integrity';
 import { designSchema, type Design } from './schema';
@@ -68,5 +68,42 @@ describe('Pasting', () => {
     expect(pasted?.mobilityTargetIds).toEqual([]);
     expect(pasted?.segmentIds).toEqual([]);
     expect(result && isValid(result.design)).toBe(true);
+  });
+});
+
+describe('Duplicate', () => {
+  it('copies devices with the links among them, fresh ids and fresh names, inside their site', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 600, height: 300 })
+      .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 40, y: 48 } })
+      .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 400, y: 220 } })
+      .fabric('f1', 's1', 'l1')
+      .build();
+    const result = duplicateElements(d, ['s1', 'l1'], { x: 32, y: 32 });
+    if (!result) throw new Error('nothing duplicated');
+    const copies = result.design.nodes.filter((n) => result.newIds.includes(n.id));
+    expect(copies.map((n) => n.label)).toEqual(['dc1-spine-2', 'dc1-leaf-2']);
+    expect(copies.map((n) => n.position)).toEqual([
+      { x: 72, y: 80 },
+      // 220 + 32 would put the leaf's bottom below the site's: it stops at the edge.
+      { x: 432, y: 244 },
+    ]);
+    const link = result.design.links.find((l) => result.newIds.includes(l.id));
+    expect(link).toMatchObject({ kind: 'fabric', source: copies[0]?.id, target: copies[1]?.id });
+    expect(isValid(result.design)).toBe(true);
+  });
+  it('puts a copied site beside the originals, clear of every site, renamed with its devices', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 400, height: 300 })
+      .site('b', 'DC2', { position: { x: 480, y: 0 }, width: 400, height: 300 })
+      .spine('s1', 'a', { label: 'dc1-spine-1' })
+      .build();
+    const result = duplicateElements(d, ['a'], { x: 32, y: 32 });
+    if (!result) throw new Error('nothing duplicated');
+    const site = result.design.nodes.find((n) => n.id === result.newIds[0]);
+    expect(site).toMatchObject({ kind: 'site', label: 'DC3', position: { x: 960, y: 0 } });
+    const spine = result.design.nodes.find((n) => n.kind === 'spine' && n.id !== 's1');
+    expect(spine).toMatchObject({ label: 'dc3-spine-1', parentId: site?.id });
+    expect(isValid(result.design)).toBe(true);
   });
 });

@@ -2,8 +2,10 @@
  * Copy and paste as pure edits: the clipboard keeps the design it was copied from, so a paste
  * still works after the originals are edited or deleted.
  */
+import { DEVICE_SIZE } from './defaults';
 import { cloneElements } from './edits';
-import type { Design, Position } from './schema';
+import { nameCopies } from './names';
+import type { Design, Position, Site } from './schema';
 
 export interface Clipboard {
   readonly design: Design;
@@ -68,4 +70,57 @@ export function pasteInto(
     workloads: [...current.workloads, ...workloads],
   };
   return { design, newIds: [...okIds, ...links.map((l) => l.id)] };
+}
+
+/** Between a duplicated site and the next site to its right, in canvas pixels. */
+const DUPLICATE_SITE_GAP_PX = 80;
+
+/**
+ * Duplicate (Ctrl+D): copies of the elements, with the links among them, under fresh ids and
+ * fresh names. Copied devices land `deviceOffset` away, still inside their site; copied sites
+ * land to the right of the originals, clear of every site. Null when nothing can be copied.
+ */
+export function duplicateElements(
+  design: Design,
+  ids: readonly string[],
+  deviceOffset: Position,
+): { design: Design; newIds: string[] } | null {
+  const picked = new Set(ids);
+  const sites = design.nodes.filter((n): n is Site => n.kind === 'site');
+  const pickedSites = sites.filter((s) => picked.has(s.id));
+  let offset = deviceOffset;
+  if (pickedSites.length > 0) {
+    const left = Math.min(...pickedSites.map((s) => s.position.x));
+    const right = Math.max(...pickedSites.map((s) => s.position.x + s.width));
+    const clear = (dx: number) =>
+      pickedSites.every((p) =>
+        sites.every(
+          (s) =>
+            p.position.x + dx >= s.position.x + s.width + DUPLICATE_SITE_GAP_PX ||
+            p.position.x + dx + p.width + DUPLICATE_SITE_GAP_PX <= s.position.x ||
+            p.position.y >= s.position.y + s.height + DUPLICATE_SITE_GAP_PX ||
+            p.position.y + p.height + DUPLICATE_SITE_GAP_PX <= s.position.y,
+        ),
+      );
+    let dx = right - left + DUPLICATE_SITE_GAP_PX;
+    for (let guard = 0; guard < 1000 && !clear(dx); guard++) dx += DUPLICATE_SITE_GAP_PX;
+    offset = { x: dx, y: 0 };
+  }
+  const pasted = pasteInto(design, { design, ids }, offset);
+  if (!pasted) return null;
+  const fresh = new Set(pasted.newIds);
+  const byId = new Map(pasted.design.nodes.map((n) => [n.id, n]));
+  // A device copied into its own site stays inside it, at its edge if the offset took it out.
+  const nodes = pasted.design.nodes.map((n) => {
+    if (n.kind === 'site' || !fresh.has(n.id) || fresh.has(n.parentId)) return n;
+    const site = byId.get(n.parentId);
+    if (site?.kind !== 'site') return n;
+    const x = Math.min(Math.max(n.position.x, 0), site.width - DEVICE_SIZE.width);
+    const y = Math.min(Math.max(n.position.y, 0), site.height - DEVICE_SIZE.height);
+    return x === n.position.x && y === n.position.y ? n : { ...n, position: { x, y } };
+  });
+  return {
+    design: nameCopies({ ...pasted.design, nodes }, pasted.newIds),
+    newIds: pasted.newIds,
+  };
 }
