@@ -23,6 +23,7 @@ import {
   type ConnectorRouter,
   type RouteEnd,
   type RouteRequest,
+  type Side,
 } from './router';
 import {
   dciLabelLines,
@@ -117,6 +118,48 @@ function siteSidePoint(site: Box, toward: Point): Point {
   return { x: c.x, y: dy > 0 ? site.y + site.height : site.y };
 }
 
+/**
+ * The side of a device a link leaves by, each link by a port of its own (src/render/avoid.ts):
+ * a fabric link between tiers (one device wholly above the other) leaves the upper one by its
+ * bottom and enters the lower one by its top, as leaf-spine fabrics are drawn; any other link
+ * by the sides that face each other, up and down when its ends are further apart that way.
+ * Left to pick a side itself, the router takes the shorter way out of a side, and a full mesh
+ * becomes a tangle.
+ */
+function portSide(link: Link, own: Box, other: Box, neighbours: readonly Box[]): { side?: Side } {
+  const side = facingSide(link, own, other);
+  // A side with a device right in front of it leaves no room to get out: let the router choose.
+  return side && !blocked(own, side, other, neighbours) ? { side } : {};
+}
+
+/** Room kept in front of a port: the router's clearance, twice. */
+const PORT_ROOM_PX = 28;
+
+function blocked(own: Box, side: Side, other: Box, neighbours: readonly Box[]): boolean {
+  const room: Box =
+    side === 'bottom'
+      ? { x: own.x, y: own.y + own.height, width: own.width, height: PORT_ROOM_PX }
+      : side === 'top'
+        ? { x: own.x, y: own.y - PORT_ROOM_PX, width: own.width, height: PORT_ROOM_PX }
+        : side === 'right'
+          ? { x: own.x + own.width, y: own.y, width: PORT_ROOM_PX, height: own.height }
+          : { x: own.x - PORT_ROOM_PX, y: own.y, width: PORT_ROOM_PX, height: own.height };
+  return neighbours.some((b) => b !== own && b !== other && boxesOverlap(room, b));
+}
+
+function facingSide(link: Link, own: Box, other: Box): Side | undefined {
+  const below = other.y - (own.y + own.height);
+  const above = own.y - (other.y + other.height);
+  const right = other.x - (own.x + own.width);
+  const left = own.x - (other.x + other.width);
+  const vertical = Math.max(below, above);
+  const horizontal = Math.max(right, left);
+  if (vertical > 0 && (link.kind === 'fabric' || vertical >= horizontal))
+    return below > 0 ? 'bottom' : 'top';
+  if (horizontal > 0) return right > 0 ? 'right' : 'left';
+  return undefined;
+}
+
 function labelFor(link: Link, design: Design, options: RenderOptions): ConnectorLabel | null {
   if (link.kind !== 'dci') return null;
   const findings = options.findings?.get(link.id) ?? [];
@@ -144,6 +187,7 @@ export function renderDiagram(
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
   const deviceIds = new Set(devices.map((d) => d.id));
+  const deviceBoxes = devices.map((d) => d.box);
 
   const requests: RouteRequest[] = [];
   for (const link of design.links) {
@@ -151,7 +195,9 @@ export function renderDiagram(
     const b = boxes.get(link.target);
     if (!a || !b) continue;
     const end = (id: string, own: Box, other: Box): RouteEnd =>
-      deviceIds.has(id) ? { shapeId: id } : { point: siteSidePoint(own, center(other)) };
+      deviceIds.has(id)
+        ? { shapeId: id, ...portSide(link, own, other, deviceBoxes) }
+        : { point: siteSidePoint(own, center(other)) };
     requests.push({ id: link.id, source: end(link.source, a, b), target: end(link.target, b, a) });
   }
   const routes = routeBySite(router, devices, requests, design.links, options.cache);
