@@ -20,6 +20,8 @@ import { RoomOverlay } from '../collab/ui/RoomOverlay';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
+import { FindBox } from './FindBox';
+import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
 import { startRouting } from './routes';
@@ -171,7 +173,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
         <RoomOverlay />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+          <ZoomReadout />
+        </Controls>
+        <FindBox />
         <MiniMap
           pannable
           zoomable
