@@ -12,6 +12,8 @@ export default mergeConfig(base, {
   build: {
     outDir: 'dist-bench',
     emptyOutDir: true,
+    // bench:ui:profile reads function names in its CPU profiles.
+    ...(process.env['BENCH_UNMINIFIED'] ? { minify: false } : {}),
     rollupOptions: {
       input: {
         studio: fileURLToPath(new URL('./index.html', import.meta.url)),

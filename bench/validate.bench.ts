@@ -1,10 +1,13 @@
 /**
- * Full validation of synthetic designs of ~1,000 and ~10,000 elements (target: 10k < 100 ms),
- * and a single-property edit + revalidation on a ~500-element design.
+ * Full validation of synthetic designs of ~1,000 and ~10,000 elements (target: 10k < 50 ms,
+ * issue 12), and a single-property edit + revalidation on a ~500-element design. The validator as
+ * it was before issue 12 (src/rules/reference) runs interleaved with the current one on the same
+ * designs, so the ratio holds on a busy machine where absolute figures do not.
  */
 import { updateLink } from '../src/model/edits';
 import { elementCount, syntheticDesign } from '../src/model/synthetic';
 import { buildContext, RULE_LIST, runRules, runRulesOn } from '../src/rules/index';
+import { referenceRunRules } from '../src/rules/reference/index';
 import { fmt, medianMs } from './util';
 
 /** Best of n runs: on a shared, busy machine the median mostly measures the neighbours. */
@@ -16,6 +19,41 @@ function bestMs(run: () => unknown, repeats = 15): number {
     best = Math.min(best, performance.now() - start);
   }
   return best;
+}
+
+/** Current and reference validator in alternation: best and median of each, and their ratios. */
+function interleaved(
+  name: string,
+  current: () => unknown,
+  reference: () => unknown,
+  rounds = 21,
+): void {
+  for (let i = 0; i < 3; i++) {
+    current();
+    reference();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    for (const [run, times] of i % 2 === 0
+      ? ([
+          [current, a],
+          [reference, b],
+        ] as const)
+      : ([
+          [reference, b],
+          [current, a],
+        ] as const)) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+  }
+  const best = (t: number[]) => Math.min(...t);
+  const median = (t: number[]) => [...t].sort((x, y) => x - y)[Math.floor(t.length / 2)] ?? NaN;
+  console.log(
+    `${name}: now ${fmt(best(a))} ms best, ${fmt(median(a))} median · before (reference) ${fmt(best(b))} best, ${fmt(median(b))} median · ${(best(b) / best(a)).toFixed(2)}× faster (best), ${(median(b) / median(a)).toFixed(2)}× (median), ${rounds} rounds interleaved`,
+  );
 }
 
 export default function validateBench(): void {
@@ -32,9 +70,24 @@ export default function validateBench(): void {
   console.log(
     `validate ${elementCount(large)} elements (${large.workloads.length} workloads, ${moves(large)} moves): ${fmt(largeMs)} ms median, ${findings} findings`,
   );
-  console.log(`ratio 10k / 1k: ${(largeMs / smallMs).toFixed(1)}× (target: 10k < 100 ms)`);
+  console.log(`ratio 10k / 1k: ${(largeMs / smallMs).toFixed(1)}× (target: 10k < 50 ms)`);
   console.log(
     `best of 15: 1k ${fmt(bestMs(() => runRules(small)))} ms, 10k ${fmt(bestMs(() => runRules(large)))} ms`,
+  );
+
+  const same = (d: typeof small) =>
+    JSON.stringify(runRules(d)) === JSON.stringify(referenceRunRules(d)) ? 'same' : 'DIFFERENT';
+  console.log(`findings now vs before: 1k ${same(small)}, 10k ${same(large)}`);
+  interleaved(
+    `validate ${elementCount(small)}`,
+    () => runRules(small),
+    () => referenceRunRules(small),
+    31,
+  );
+  interleaved(
+    `validate ${elementCount(large)}`,
+    () => runRules(large),
+    () => referenceRunRules(large),
   );
 
   // What the rules of edition 2 (DOMAIN.md §8) cost on the 10k design, each on its own over a
@@ -78,5 +131,16 @@ export default function validateBench(): void {
   });
   console.log(
     `edit one DCI distance + revalidate ${elementCount(edited)} elements: ${fmt(editMs)} ms median`,
+  );
+  let km = 40;
+  let refKm = 40;
+  interleaved(
+    `edit + revalidate ${elementCount(edited)}`,
+    () => runRules(updateLink(edited, 'dci-s0-s1-0', { distanceKm: (km = km === 40 ? 900 : 40) })),
+    () =>
+      referenceRunRules(
+        updateLink(edited, 'dci-s0-s1-0', { distanceKm: (refKm = refKm === 40 ? 900 : 40) }),
+      ),
+    31,
   );
 }

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { Design } from '../model/schema';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
+import { plural } from '../model/plural';
 
 export const useTidy = create<{ busy: boolean }>()(() => ({ busy: false }));
 
@@ -38,7 +39,7 @@ export async function tidyUp(): Promise<void> {
     const sites = next.nodes.length - devices;
     notify(
       'success',
-      `Tidied up ${devices} device${devices === 1 ? '' : 's'} in ${sites} site${sites === 1 ? '' : 's'}. Undo with Ctrl+Z.`,
+      `Tidied up ${plural(devices, 'device')} in ${plural(sites, 'site')}. Undo with Ctrl+Z.`,
     );
     useUi.getState().requestFit();
   } catch (error) {

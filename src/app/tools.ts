@@ -17,7 +17,7 @@ import { labelOf } from '../model/labels';
 import { connectFullMesh, type MeshResult } from '../model/mesh';
 import { GRID_PX } from '../model/placement';
 import type { Design } from '../model/schema';
-import { plural } from '../render/text';
+import { plural } from '../model/plural';
 import { inEditGroup } from '../store/pendingEdits';
 import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';

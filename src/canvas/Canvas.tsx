@@ -8,8 +8,10 @@ import {
   SelectionMode,
   useNodesInitialized,
   useReactFlow,
+  type Connection,
   type EdgeTypes,
   type NodeTypes,
+  type OnConnectEnd,
 } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
@@ -55,6 +57,34 @@ function nodeIdAtPointer(event: MouseEvent | TouchEvent): string | null {
 function isKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
+
+/*
+ * Everything handed to <ReactFlow> and <MiniMap> below keeps its identity from one render to
+ * the next: React Flow copies each changed prop into its store, and every store update re-runs
+ * the selectors of every node, edge, handle and minimap node (a new callback or array literal
+ * per render made a drag move cost five times the plain page's).
+ */
+const SNAP_GRID: [number, number] = [16, 16];
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+const minimapColor = (n: FlowNode): string =>
+  MINIMAP_COLORS[n.data.element.kind] ?? 'rgba(148,163,184,0.35)';
+
+const onNodeDragStop = (_: unknown, __: unknown, dragged: readonly FlowNode[]) =>
+  useStudio.getState().finishDrag(dragged.map((n) => n.id));
+
+const onConnect = (c: Connection) => useStudio.getState().connect(c.source, c.target);
+
+const onConnectEnd: OnConnectEnd = (event, state) => {
+  if (state.isValid || !state.fromNode) return;
+  const target = nodeIdAtPointer(event);
+  if (target && target !== state.fromNode.id)
+    useStudio.getState().connect(state.fromNode.id, target);
+};
+
+const onPaneClick = () => useUi.getState().setHighlightPath(null);
 
 export interface CanvasProps {
   /** Called when a workload chip is dropped on a host cluster (what-if moves). */
@@ -135,19 +165,12 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStop={(_, __, dragged) =>
-          useStudio.getState().finishDrag(dragged.map((n) => n.id))
-        }
-        onConnect={(c) => useStudio.getState().connect(c.source, c.target)}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
         // A link dropped anywhere on a device's body connects to it, not only on its handles.
-        onConnectEnd={(event, state) => {
-          if (state.isValid || !state.fromNode) return;
-          const target = nodeIdAtPointer(event);
-          if (target && target !== state.fromNode.id)
-            useStudio.getState().connect(state.fromNode.id, target);
-        }}
+        onConnectEnd={onConnectEnd}
         // A click on the empty canvas puts away the animated path of a finding.
-        onPaneClick={() => useUi.getState().setHighlightPath(null)}
+        onPaneClick={onPaneClick}
         connectionMode={ConnectionMode.Loose}
         // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
         // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
@@ -155,10 +178,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         snapToGrid
-        snapGrid={[16, 16]}
+        snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionOnDrag={false}
         selectionMode={SelectionMode.Partial}
         panOnDrag
@@ -166,8 +189,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         minZoom={minZoom}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
-        proOptions={{ hideAttribution: true }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={nodes.length > 400}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
@@ -181,10 +204,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           pannable
           zoomable
           position="bottom-right"
-          nodeColor={(n) => {
-            const kind = (n as FlowNode).data.element.kind;
-            return MINIMAP_COLORS[kind] ?? 'rgba(148,163,184,0.35)';
-          }}
+          nodeColor={minimapColor}
           nodeStrokeWidth={2}
           className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
           ariaLabel="Minimap"

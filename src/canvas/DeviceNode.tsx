@@ -19,6 +19,7 @@ import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { FAR_COLORS, KIND_COLORS, KIND_ICONS } from './icons';
+import { plural } from '../model/plural';
 
 const EMPTY: readonly Workload[] = [];
 const MAX_CHIPS = 3;
@@ -52,7 +53,7 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
       {mine.length > MAX_CHIPS && (
         <span
           className="rounded-full border border-slate-300 bg-white px-1.5 text-[10px] leading-4 font-medium text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300"
-          title={`${mine.length} workloads, ${vmCount} VMs`}
+          title={`${plural(mine.length, 'workload')}, ${plural(vmCount, 'VM')}`}
         >
           +{mine.length - MAX_CHIPS}
         </span>

@@ -22,6 +22,7 @@ import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
+import { plural } from '../model/plural';
 
 /**
  * Zoomed out, the header grows against the zoom (in quarter steps, so a zoom gesture re-renders
@@ -90,7 +91,9 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         <span className="rounded bg-slate-200/80 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-slate-600 dark:bg-slate-700/80 dark:text-slate-300">
           {ROLE_LABELS[site.role]}
         </span>
-        <span className="text-[11px] text-slate-500 dark:text-slate-400">{counts} devices</span>
+        <span className="text-[11px] text-slate-500 dark:text-slate-400">
+          {plural(counts, 'device')}
+        </span>
         <span className="ml-auto">
           <FindingBadge findings={findings} elementId={scale === 1 ? id : `site-summary.${id}`} />
         </span>

@@ -24,6 +24,7 @@ import type { Finding, Severity } from '../rules/types';
 import { failureImpact, singleFailureSweep } from '../rules/whatif/failure';
 import { EXPORT_USAGE, exportBytes, parseExportArgs } from './export';
 import { formatImpact, formatSweep, rowHasError } from './whatif';
+import { plural } from '../model/plural';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -130,7 +131,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   for (const w of warnings) io.stderr(`${file}: warning: ${describeWarning(design, w)}\n`);
   if (args.strict && warnings.length > 0) {
     io.stderr(
-      `${file}: ${warnings.length} loader warning${warnings.length === 1 ? '' : 's'}; --strict refuses the design\n`,
+      `${file}: ${plural(warnings.length, 'loader warning')}; --strict refuses the design\n`,
     );
     return 2;
   }
@@ -183,7 +184,6 @@ export function formatFindings(design: Design, findings: readonly Finding[], fil
     lines.push('');
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(
     findings.length === 0
       ? 'No findings.'

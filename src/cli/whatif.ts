@@ -13,6 +13,7 @@ import type {
   SeverityCounts,
 } from '../rules/whatif/failure';
 import type { Finding } from '../rules/types';
+import { plural } from '../model/plural';
 
 const KIND_WORD: Readonly<Record<FailedElement['kind'], string>> = {
   link: 'link',
@@ -23,10 +24,6 @@ const KIND_WORD: Readonly<Record<FailedElement['kind'], string>> = {
 function num(x: number): string {
   if (!Number.isFinite(x)) return 'no path';
   return `${Number(x.toFixed(x >= 10 ? 1 : 2))} ms`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function countsText(c: SeverityCounts): string {

@@ -25,6 +25,7 @@ import { xmlSafeText } from '../model/text';
 import type { Finding, Severity } from '../rules/types';
 import { estimateForWorkload, type MigrationEstimate } from '../rules/migration';
 import { buildGraph } from '../rules/graph';
+import { plural } from '../model/plural';
 
 /** One workload × mobility target; `estimate` is null when no path joins the two clusters. */
 export interface ReportEstimate {
@@ -80,10 +81,6 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 function num(value: number, digits = 1): string {
   if (!Number.isFinite(value)) return '∞';
   return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** What every part of the outline needs: the design, its findings split by waiver, and names. */

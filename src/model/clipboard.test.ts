@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
+import { DEVICE_SIZE } from './defaults';
 import { duplicateElements, pasteInto } from './clipboard';
 import { removeElements, removeSegment } from './edits';
 import { checkReferences } from './integrity';
@@ -69,10 +70,50 @@ describe('Pasting', () => {
     expect(pasted?.segmentIds).toEqual([]);
     expect(result && isValid(result.design)).toBe(true);
   });
+  it('pasted copies get fresh names: a site the next DCn, its devices after it', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1 Amsterdam')
+      .site('b', 'DC2 Rotterdam')
+      .spine('s1', 'a', { label: 'dc1-spine-1' })
+      .spine('s2', 'a', { label: 'dc1-spine-2' })
+      .build();
+    const site = pasteInto(d, { design: d, ids: ['a'] }, offset);
+    const names = (r: typeof site) =>
+      r?.newIds.map((id) => r.design.nodes.find((n) => n.id === id)?.label).filter(Boolean);
+    expect(names(site)).toEqual(['DC3', 'dc3-spine-1', 'dc3-spine-2']);
+    const spines = pasteInto(d, { design: d, ids: ['s1', 's2'] }, offset);
+    expect(names(spines)).toEqual(['dc1-spine-3', 'dc1-spine-4']);
+    const labels = spines?.design.nodes.map((n) => n.label) ?? [];
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+  it('a device pasted into its old site lands inside it and on top of no device', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { width: 400, height: 200 })
+      .spine('s1', 'a', { position: { x: 200, y: 120 } })
+      .spine('s2', 'a', { position: { x: 16, y: 48 } })
+      .build();
+    const result = pasteInto(d, { design: d, ids: ['s1'] }, offset);
+    if (!result) throw new Error('nothing pasted');
+    const site = result.design.nodes.find((n) => n.id === 'a');
+    const copy = result.design.nodes.find((n) => n.id === result.newIds[0]);
+    if (site?.kind !== 'site' || !copy) throw new Error('missing');
+    expect(copy.position.x + DEVICE_SIZE.width).toBeLessThanOrEqual(site.width);
+    expect(copy.position.y + DEVICE_SIZE.height).toBeLessThanOrEqual(site.height);
+    for (const other of result.design.nodes) {
+      if (other.kind === 'site' || other.id === copy.id) continue;
+      const apart =
+        copy.position.x >= other.position.x + DEVICE_SIZE.width ||
+        copy.position.x + DEVICE_SIZE.width <= other.position.x ||
+        copy.position.y >= other.position.y + DEVICE_SIZE.height ||
+        copy.position.y + DEVICE_SIZE.height <= other.position.y;
+      expect(apart, other.id).toBe(true);
+    }
+    expect(isValid(result.design)).toBe(true);
+  });
 });
 
 describe('Duplicate', () => {
-  it('copies devices with the links among them, fresh ids and fresh names, inside their site', () => {
+  it('copies devices with the links among them, fresh ids and names, inside their site clear of others', () => {
     const d = new DesignBuilder()
       .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 600, height: 300 })
       .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 40, y: 48 } })
@@ -83,11 +124,22 @@ describe('Duplicate', () => {
     if (!result) throw new Error('nothing duplicated');
     const copies = result.design.nodes.filter((n) => result.newIds.includes(n.id));
     expect(copies.map((n) => n.label)).toEqual(['dc1-spine-2', 'dc1-leaf-2']);
-    expect(copies.map((n) => n.position)).toEqual([
-      { x: 72, y: 80 },
-      // 220 + 32 would put the leaf's bottom below the site's: it stops at the edge.
-      { x: 432, y: 244 },
-    ]);
+    // Inside the site, on top of no other device.
+    const site = result.design.nodes.find((n) => n.id === 'a');
+    const devices = result.design.nodes.filter((n) => n.kind !== 'site');
+    for (const c of copies) {
+      expect(site?.kind === 'site' && c.position.x + DEVICE_SIZE.width <= site.width).toBe(true);
+      expect(site?.kind === 'site' && c.position.y + DEVICE_SIZE.height <= site.height).toBe(true);
+      for (const d of devices) {
+        if (d.id === c.id) continue;
+        const apart =
+          c.position.x >= d.position.x + DEVICE_SIZE.width ||
+          d.position.x >= c.position.x + DEVICE_SIZE.width ||
+          c.position.y >= d.position.y + DEVICE_SIZE.height ||
+          d.position.y >= c.position.y + DEVICE_SIZE.height;
+        expect(apart, `${c.label} / ${d.label}`).toBe(true);
+      }
+    }
     const link = result.design.links.find((l) => result.newIds.includes(l.id));
     expect(link).toMatchObject({ kind: 'fabric', source: copies[0]?.id, target: copies[1]?.id });
     expect(isValid(result.design)).toBe(true);

@@ -2,9 +2,9 @@
  * Copy and paste as pure edits: the clipboard keeps the design it was copied from, so a paste
  * still works after the originals are edited or deleted.
  */
-import { DEVICE_SIZE } from './defaults';
-import { cloneElements } from './edits';
-import { nameCopies } from './names';
+import { nextDeviceName, nextSiteName } from './defaults';
+import { cloneElements, updateNode, type NodePatch } from './edits';
+import { placeDevice } from './placement';
 import type { Design, Position, Site } from './schema';
 
 export interface Clipboard {
@@ -69,16 +69,50 @@ export function pasteInto(
     links: [...current.links, ...links],
     workloads: [...current.workloads, ...workloads],
   };
-  return { design, newIds: [...okIds, ...links.map((l) => l.id)] };
+  return { design: nameAfresh(design, okIds), newIds: [...okIds, ...links.map((l) => l.id)] };
+}
+
+/**
+ * Copies get names of their own, as new elements would: a pasted site is the next `DCn`, a
+ * pasted device is named in its (new or old) site, `dc3-spine-1`, never "spine-3" twice. A device
+ * pasted into an existing site goes to the free spot nearest where the offset put it, so it is
+ * inside the site and on top of nothing (the site grows when it is full).
+ */
+function nameAfresh(design: Design, copies: ReadonlySet<string>): Design {
+  let next = design;
+  const change = (id: string, patch: NodePatch) => {
+    next = updateNode(next, id, patch);
+  };
+  // Sites first: their devices are named after the site's new name.
+  for (const n of design.nodes)
+    if (copies.has(n.id) && n.kind === 'site')
+      change(n.id, { label: nextSiteName(without(next, n.id)) });
+  for (const n of design.nodes) {
+    if (!copies.has(n.id) || n.kind === 'site') continue;
+    const others = without(next, n.id);
+    if (!copies.has(n.parentId)) {
+      const placed = placeDevice(others, n.parentId, n.position);
+      change(n.id, { position: placed.position });
+      if (placed.siteSize) change(n.parentId, placed.siteSize);
+    }
+    change(n.id, { label: nextDeviceName(others, n.parentId, n.kind) });
+  }
+  return next;
+}
+
+/** The design without this element: a copy's copied name and place are not its own yet. */
+function without(design: Design, id: string): Design {
+  return { ...design, nodes: design.nodes.filter((n) => n.id !== id) };
 }
 
 /** Between a duplicated site and the next site to its right, in canvas pixels. */
 const DUPLICATE_SITE_GAP_PX = 80;
 
 /**
- * Duplicate (Ctrl+D): copies of the elements, with the links among them, under fresh ids and
- * fresh names. Copied devices land `deviceOffset` away, still inside their site; copied sites
- * land to the right of the originals, clear of every site. Null when nothing can be copied.
+ * Duplicate (Ctrl+D): a paste of the elements beside them, with the links among them, under
+ * fresh ids and fresh names. Copied devices go to the free spot nearest `deviceOffset` away,
+ * inside their site; copied sites land to the right of the originals, clear of every site.
+ * Null when nothing can be copied.
  */
 export function duplicateElements(
   design: Design,
@@ -106,21 +140,5 @@ export function duplicateElements(
     for (let guard = 0; guard < 1000 && !clear(dx); guard++) dx += DUPLICATE_SITE_GAP_PX;
     offset = { x: dx, y: 0 };
   }
-  const pasted = pasteInto(design, { design, ids }, offset);
-  if (!pasted) return null;
-  const fresh = new Set(pasted.newIds);
-  const byId = new Map(pasted.design.nodes.map((n) => [n.id, n]));
-  // A device copied into its own site stays inside it, at its edge if the offset took it out.
-  const nodes = pasted.design.nodes.map((n) => {
-    if (n.kind === 'site' || !fresh.has(n.id) || fresh.has(n.parentId)) return n;
-    const site = byId.get(n.parentId);
-    if (site?.kind !== 'site') return n;
-    const x = Math.min(Math.max(n.position.x, 0), site.width - DEVICE_SIZE.width);
-    const y = Math.min(Math.max(n.position.y, 0), site.height - DEVICE_SIZE.height);
-    return x === n.position.x && y === n.position.y ? n : { ...n, position: { x, y } };
-  });
-  return {
-    design: nameCopies({ ...pasted.design, nodes }, pasted.newIds),
-    newIds: pasted.newIds,
-  };
+  return pasteInto(design, { design, ids }, offset);
 }

@@ -39,6 +39,74 @@ export const KIND_LABELS: Readonly<Record<NodeKind, string>> = {
   witness: 'Witness',
 };
 
+/** The word a new device of each kind is named after: `dc1-spine-1`, `dc1-leaf-2`. */
+export const DEVICE_NAME_WORDS: Readonly<Record<DeviceKind, string>> = {
+  spine: 'spine',
+  tor: 'leaf',
+  border: 'border',
+  cluster: 'cluster',
+  array: 'array',
+  firewall: 'fw',
+  witness: 'witness',
+};
+
+/** The longest site prefix a device name starts with, in characters. */
+const SITE_PREFIX_MAX = 10;
+
+/**
+ * The short prefix of a site's device names: the first word of its label, lower case, letters
+ * and digits only ("DC1 Amsterdam" → `dc1`, "Witness Utrecht" → `witness`); `site` when the
+ * label has none.
+ */
+export function sitePrefix(siteLabel: string): string {
+  for (const word of siteLabel.toLowerCase().split(/\s+/)) {
+    const clean = word.replace(/[^a-z0-9]/g, '').slice(0, SITE_PREFIX_MAX);
+    if (clean) return clean;
+  }
+  return 'site';
+}
+
+function takenNames(design: Design, extra: Iterable<string>): Set<string> {
+  const taken = new Set<string>();
+  for (const n of design.nodes) taken.add(n.label.toLowerCase());
+  for (const name of extra) taken.add(name.toLowerCase());
+  return taken;
+}
+
+/**
+ * The name of a new device of `kind` in a site: the site's prefix, the kind's word and the
+ * lowest number that makes it unique in the design (`dc1-spine-1`, then `dc1-spine-2`; the
+ * spines of DC2 count on their own). `taken` adds names not yet in the design, for callers that
+ * name several new devices before adding them. Every way of adding a device (drop, click, paste,
+ * fabric builder) names it here.
+ */
+export function nextDeviceName(
+  design: Design,
+  siteId: string,
+  kind: DeviceKind,
+  taken: Iterable<string> = [],
+): string {
+  const site = design.nodes.find((n) => n.id === siteId);
+  const stem = `${sitePrefix(site?.label ?? '')}-${DEVICE_NAME_WORDS[kind]}`;
+  const used = takenNames(design, taken);
+  let n = 1;
+  while (used.has(`${stem}-${n}`)) n++;
+  return `${stem}-${n}`;
+}
+
+/**
+ * The name of a new site: `DC1`, `DC2`…, with the lowest number whose prefix no site has yet
+ * ("DC1 Amsterdam" holds `dc1`), so the new site's devices never read as another site's.
+ */
+export function nextSiteName(design: Design, taken: Iterable<string> = []): string {
+  const used = new Set<string>();
+  for (const n of design.nodes) if (n.kind === 'site') used.add(sitePrefix(n.label));
+  for (const name of taken) used.add(sitePrefix(name));
+  let n = 1;
+  while (used.has(`dc${n}`)) n++;
+  return `DC${n}`;
+}
+
 let counter = 0;
 /** A fresh, readable id: `spine-k3f9x2`. Random so pasted copies never collide with a design. */
 export function newId(prefix: string): string {

@@ -4,9 +4,8 @@
  * fit, neighbours it would now crowd move away as Tidy up moves them, and every spine gets a
  * fabric link to every leaf.
  */
-import { createDevice, createFabricLink, DEVICE_SIZE, newId } from './defaults';
+import { createDevice, createFabricLink, DEVICE_SIZE, newId, nextDeviceName } from './defaults';
 import { arrangeSites, TIDY } from './layout';
-import { freshDeviceNames, takenLabels } from './names';
 import type { Design, DesignNode, Device, Link, Position, Site } from './schema';
 
 /** How many of each a fabric may have: enough for a large site, few enough to stay readable. */
@@ -99,16 +98,14 @@ export function buildFabric(
   const leafTop = snapUp(top + DEVICE_SIZE.height + fabricTierGapPx(spec));
   const height = Math.max(site.height, snapUp(leafTop + DEVICE_SIZE.height + TIDY.sitePaddingPx));
 
-  const taken = takenLabels(design);
-  const tier = (kind: 'spine' | 'tor', count: number, otherCount: number, y: number) => {
-    const names = freshDeviceNames(design, site.id, kind, count, taken);
-    return rowXs(count, otherCount).map((x, i) =>
-      createDevice(kind, makeId(kind), names[i] ?? `${kind}-${i + 1}`, site.id, {
-        x: left + x,
-        y,
-      } satisfies Position),
-    );
-  };
+  // Names chosen here are not in the design yet: each call skips the ones given before it.
+  const taken: string[] = [];
+  const tier = (kind: 'spine' | 'tor', count: number, otherCount: number, y: number) =>
+    rowXs(count, otherCount).map((x) => {
+      const name = nextDeviceName(design, site.id, kind, taken);
+      taken.push(name);
+      return createDevice(kind, makeId(kind), name, site.id, { x: left + x, y } satisfies Position);
+    });
   const spines = tier('spine', spec.spines, spec.leaves, top);
   const leaves = tier('tor', spec.leaves, spec.spines, leafTop);
   const links: Link[] = [];

@@ -1,81 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import { freshCopyName, freshDeviceNames, nameCopies, sitePrefix } from './names';
+import { nextDeviceName, nextSiteName, sitePrefix } from './defaults';
 
-const design = () =>
+const twoSites = () =>
   new DesignBuilder()
-    .site('a', 'DC1')
-    .site('b', 'Frankfurt West')
+    .site('a', 'DC1 Amsterdam')
+    .site('b', 'DC2 Rotterdam')
     .spine('s1', 'a', { label: 'dc1-spine-1' })
-    .spine('s3', 'a', { label: 'dc1-spine-3' })
+    .spine('s2', 'a', { label: 'dc1-spine-2' })
     .build();
 
-describe('Default device names', () => {
-  it('take the site’s label as a prefix', () => {
-    expect(sitePrefix({ label: 'DC1' })).toBe('dc1');
-    expect(sitePrefix({ label: 'Frankfurt West' })).toBe('frankfurt-west');
-    expect(sitePrefix({ label: 'Zürich (Glattbrugg) – main' })).toBe('zurich-glattbrug');
-    expect(sitePrefix({ label: '!!!' })).toBe('site');
-    expect(sitePrefix({ label: '' })).toBe('site');
+describe('Device names', () => {
+  it('a site’s prefix is the first word of its label, lower case, letters and digits only', () => {
+    expect(sitePrefix('DC1 Amsterdam')).toBe('dc1');
+    expect(sitePrefix('  Witness-Utrecht (B)')).toBe('witnessutr');
+    expect(sitePrefix('DC-2')).toBe('dc2');
+    expect(sitePrefix('')).toBe('site');
+    expect(sitePrefix('— ✱')).toBe('site');
   });
-  it('use the lowest free numbers, never a name the design has', () => {
-    expect(freshDeviceNames(design(), 'a', 'spine', 3)).toEqual([
-      'dc1-spine-2',
-      'dc1-spine-4',
-      'dc1-spine-5',
-    ]);
-    expect(freshDeviceNames(design(), 'b', 'tor', 2)).toEqual([
-      'frankfurt-west-leaf-1',
-      'frankfurt-west-leaf-2',
-    ]);
+  it('a new device is named after its site and kind, with the next number of that site', () => {
+    const d = twoSites();
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-3');
+    expect(nextDeviceName(d, 'a', 'tor')).toBe('dc1-leaf-1');
   });
-  it('never hand out a name twice when calls share a set of taken names', () => {
-    const taken = new Set<string>();
-    const first = freshDeviceNames(design(), 'a', 'border', 2, taken);
-    const second = freshDeviceNames(design(), 'a', 'border', 2, taken);
-    expect([...first, ...second]).toEqual([
-      'dc1-border-1',
-      'dc1-border-2',
-      'dc1-border-3',
-      'dc1-border-4',
-    ]);
+  it('each site counts its own devices', () => {
+    expect(nextDeviceName(twoSites(), 'b', 'spine')).toBe('dc2-spine-1');
   });
-});
-
-describe('Names of copies', () => {
-  it('count on from a number, or add one', () => {
-    const taken = new Set(['leaf-1', 'leaf-2', 'DC1', 'core']);
-    expect(freshCopyName('leaf-2', taken)).toBe('leaf-3');
-    expect(freshCopyName('DC1', taken)).toBe('DC2');
-    expect(freshCopyName('core', taken)).toBe('core-2');
-    expect(freshCopyName('core', taken)).toBe('core-3');
-    expect(freshCopyName('', taken)).toBe('');
-  });
-  it('a copied site takes a new name and its devices follow it', () => {
+  it('never takes a name the design already uses, in any case', () => {
     const d = new DesignBuilder()
       .site('a', 'DC1')
-      .spine('s1', 'a', { label: 'dc1-spine-1' })
-      .site('a2', 'DC1')
-      .spine('s2', 'a2', { label: 'dc1-spine-1' })
+      .spine('x', 'a', { label: 'DC1-SPINE-1' })
       .build();
-    const named = nameCopies(d, ['a2', 's2']);
-    expect(named.nodes.map((n) => n.label)).toEqual(['DC1', 'DC2', 'dc1-spine-1', 'dc2-spine-1']);
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-2');
   });
-  it('a device copied within its site takes the next free number', () => {
+  it('fills the lowest free number, and skips names the caller is about to use', () => {
     const d = new DesignBuilder()
       .site('a', 'DC1')
-      .tor('l1', 'a', { label: 'dc1-leaf-1' })
-      .tor('l2', 'a', { label: 'dc1-leaf-2' })
-      .tor('c1', 'a', { label: 'dc1-leaf-1' })
-      .tor('c2', 'a', { label: 'dc1-leaf-2' })
+      .spine('x', 'a', { label: 'dc1-spine-2' })
       .build();
-    const named = nameCopies(d, ['c1', 'c2']);
-    expect(named.nodes.map((n) => n.label)).toEqual([
-      'DC1',
-      'dc1-leaf-1',
-      'dc1-leaf-2',
-      'dc1-leaf-3',
-      'dc1-leaf-4',
-    ]);
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-1');
+    expect(nextDeviceName(d, 'a', 'spine', ['dc1-spine-1'])).toBe('dc1-spine-3');
+  });
+  it('a new site is the next DCn whose prefix no site has', () => {
+    expect(nextSiteName(twoSites())).toBe('DC3');
+    expect(nextSiteName(new DesignBuilder().build())).toBe('DC1');
+    expect(nextSiteName(new DesignBuilder().site('b', 'DC2 Rotterdam').build())).toBe('DC1');
   });
 });

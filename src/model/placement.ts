@@ -2,7 +2,8 @@
  * Where things go on the drawing: the grid, which site a point falls in, and a free spot for a
  * new site. Pure geometry over the design, shared by the store's drop and drag handling.
  */
-import { SITE_DEFAULT_SIZE } from './defaults';
+import { LAYOUT } from './builder';
+import { DEVICE_SIZE, SITE_DEFAULT_SIZE } from './defaults';
 import type { Design, DesignNode, Position, Site } from './schema';
 
 /** Drops and new elements snap to this grid, in canvas pixels. */
@@ -61,4 +62,68 @@ export function freeSpotForSite(design: Design, at: Position): Position {
     spot = snapToGrid({ x: hit.position.x + hit.width + SITE_GAP_PX, y: spot.y });
   }
   return spot;
+}
+
+/** The room kept between a placed device and its neighbours or the site's border, in canvas pixels. */
+const DEVICE_GAP_PX = 2 * GRID_PX;
+/** The room kept below a site's header, where its name and role are written. */
+const SITE_TOP_PX = LAYOUT.siteHeaderPx;
+
+export interface DevicePlacement {
+  /** The device's position, relative to its site. */
+  readonly position: Position;
+  /** The site's new size when it had to grow to fit the device; undefined when it fits as is. */
+  readonly siteSize?: { readonly width: number; readonly height: number };
+}
+
+/**
+ * Where a new device goes in a site: fully inside it, clear of every device already there (with
+ * a gap), on the grid. With `near` (relative to the site, e.g. where it was dropped), the free
+ * spot nearest to it; without, the first free spot in reading order. When the site is full, it
+ * grows by one row and the device starts that row.
+ */
+export function placeDevice(design: Design, siteId: string, near?: Position): DevicePlacement {
+  const site = design.nodes.find((n): n is Site => n.id === siteId && n.kind === 'site');
+  if (!site) return { position: snapToGrid(near ?? { x: GRID_PX, y: SITE_TOP_PX }) };
+  const others = design.nodes.filter((n) => n.kind !== 'site' && n.parentId === siteId);
+  const free = (x: number, y: number) =>
+    others.every(
+      (o) =>
+        x >= o.position.x + DEVICE_SIZE.width + DEVICE_GAP_PX ||
+        x + DEVICE_SIZE.width + DEVICE_GAP_PX <= o.position.x ||
+        y >= o.position.y + DEVICE_SIZE.height + DEVICE_GAP_PX ||
+        y + DEVICE_SIZE.height + DEVICE_GAP_PX <= o.position.y,
+    );
+  const left = DEVICE_GAP_PX;
+  const top = Math.ceil(SITE_TOP_PX / GRID_PX) * GRID_PX;
+  const right = site.width - DEVICE_SIZE.width - DEVICE_GAP_PX;
+  const bottom = site.height - DEVICE_SIZE.height - DEVICE_GAP_PX;
+  let best: Position | undefined;
+  let bestScore = Infinity;
+  for (let y = top; y <= bottom; y += GRID_PX) {
+    for (let x = left; x <= right; x += GRID_PX) {
+      if (!free(x, y)) continue;
+      if (!near) return { position: { x, y } };
+      const score = (x - near.x) ** 2 + (y - near.y) ** 2;
+      if (score < bestScore) {
+        bestScore = score;
+        best = { x, y };
+      }
+    }
+  }
+  if (best) return { position: best };
+  // Full: a new row under the lowest device, and the site grows to hold it (and be wide enough).
+  const lowest = Math.max(
+    top - DEVICE_GAP_PX,
+    ...others.map((o) => o.position.y + DEVICE_SIZE.height),
+  );
+  const y = Math.ceil((lowest + DEVICE_GAP_PX) / GRID_PX) * GRID_PX;
+  const position = { x: left, y };
+  return {
+    position,
+    siteSize: {
+      width: Math.max(site.width, left + DEVICE_SIZE.width + DEVICE_GAP_PX),
+      height: Math.max(site.height, y + DEVICE_SIZE.height + DEVICE_GAP_PX),
+    },
+  };
 }

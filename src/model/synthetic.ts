@@ -15,6 +15,7 @@ import {
   emptyDesign,
 } from './defaults';
 import type { Design, DesignNode, Link, Segment, Workload } from './schema';
+import { plural } from './plural';
 
 export interface SyntheticOptions {
   /** Number of sites (≥ 1), joined in a ring by two DCI links per neighbour pair. */
@@ -41,7 +42,7 @@ export function syntheticDesign(options: SyntheticOptions): Design {
   const perSite = options.elements / siteCount - fixedPerSite - dciPerSite;
   const racks = Math.max(2, Math.round(perSite / rackElements(spines)));
 
-  const design = emptyDesign(`Synthetic ${siteCount} sites × ${racks} racks`);
+  const design = emptyDesign(`Synthetic ${plural(siteCount, 'site')} × ${plural(racks, 'rack')}`);
   const nodes: DesignNode[] = [];
   const devices: DesignNode[] = [];
   const links: Link[] = [];

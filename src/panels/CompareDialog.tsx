@@ -23,6 +23,7 @@ import { buttonClass, inputClass } from './fields';
 import { SEVERITY_META } from './findingParts';
 import { OPEN_FILE_ACCEPT } from '../app/importExport';
 import { Modal } from './Modal';
+import { plural } from '../model/plural';
 
 /** Longer lists are cut: a comparison with an unrelated design is not worth 2,000 rows. */
 const MAX_ROWS = 100;
@@ -438,8 +439,4 @@ function displayName(element: ElementRef, design: Design): string {
   if (!link) return element.label;
   const end = (id: string) => design.nodes.find((n) => n.id === id)?.label || id;
   return `${end(link.source)} ↔ ${end(link.target)}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -14,6 +14,7 @@ import { downloadDesignFile } from '../app/importExport';
 import { Modal } from './Modal';
 import { RecentDialog } from './RecentDialog';
 import { ShareDialog } from './ShareDialog';
+import { plural } from '../model/plural';
 
 // Export (images, reports) and Compare load on first use, not with the first screen.
 const ExportDialog = lazy(() =>
@@ -142,8 +143,8 @@ function NewDesignDialog() {
       ) : (
         <p>
           This discards <strong>{design.name || 'the current design'}</strong> (
-          {design.nodes.length} elements, {design.workloads.length} workloads). Undo cannot bring it
-          back, but Recent designs (the clock in the toolbar) can.
+          {plural(design.nodes.length, 'element')}, {plural(design.workloads.length, 'workload')}).
+          Undo cannot bring it back, but Recent designs (the clock in the toolbar) can.
         </p>
       )}
     </Modal>

@@ -10,6 +10,7 @@ import type { Design } from '../model/schema';
 import { flushDesign, replaceOpenDesign, usePersistence } from '../store/persistence';
 import { useStudio } from '../store/studio';
 import { buttonClass, primaryButtonClass } from './fields';
+import { plural } from '../model/plural';
 
 /** The file download loads with the boundary's first use, not with the first screen. */
 async function downloadDesign(design: Design): Promise<void> {
@@ -70,9 +71,8 @@ function Recovery({ error, onStartEmpty }: { error: Error; onStartEmpty: () => v
           className="mt-2 text-sm text-slate-700 dark:text-slate-300"
           data-testid="recovery.design"
         >
-          Your design <strong>{design.name}</strong> ({elements} element
-          {elements === 1 ? '' : 's'}, {design.workloads.length} workload
-          {design.workloads.length === 1 ? '' : 's'}){' '}
+          Your design <strong>{design.name}</strong> ({plural(elements, 'element')},{' '}
+          {plural(design.workloads.length, 'workload')}){' '}
           {readOnly
             ? 'is view-only: the link you opened still holds it. Download it to keep a copy.'
             : 'is safe: it is saved in this browser and opens again when you reload.'}

@@ -22,6 +22,7 @@ import { labelOf } from '../model/labels';
 import { findingLabels, SEVERITY_META } from './findingParts';
 import { WindowedList } from './WindowedList';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
+import { plural } from '../model/plural';
 
 export function applyFixAction(finding: Finding, fixIndex: number): void {
   const fix = finding.fixes[fixIndex];
@@ -155,11 +156,10 @@ export function applyGroupFixAction(group: FindingGroup, fix: GroupFix): void {
     return;
   }
   state.commit(next);
-  notify('success', `Applied to ${group.members.length} findings: ${fix.label}. Undo with Ctrl+Z.`);
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+  notify(
+    'success',
+    `Applied to ${plural(group.members.length, 'finding')}: ${fix.label}. Undo with Ctrl+Z.`,
+  );
 }
 
 /** What a group is about: "95 workloads on 40 segments · all involving DC 1". */

@@ -45,6 +45,7 @@ import { ElementFindings } from './ElementFindings';
 import { FabricForm } from './FabricForm';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
+import { plural } from '../model/plural';
 
 function siteLabel(design: Design, node: DesignNode): string {
   return node.kind === 'site' ? node.label : labelOf(design, node.parentId);
@@ -58,7 +59,7 @@ export function Inspector() {
   if (selection.length === 0) return <DesignInspector design={design} readOnly={readOnly} />;
   if (selection.length > 1) {
     return (
-      <Section title={`${selection.length} elements selected`}>
+      <Section title={`${plural(selection.length, 'element')} selected`}>
         <p className="py-1 text-sm text-slate-600 dark:text-slate-400">
           Shift-click to add or remove. Delete removes them all (undoable).
         </p>
@@ -703,9 +704,13 @@ function DesignInspector({ design, readOnly }: { design: Design; readOnly: boole
           onCommit={(name) => useStudio.getState().rename(name)}
         />
         <p className="py-1 text-xs text-slate-500 dark:text-slate-400">
-          {counts.get('site') ?? 0} sites · {design.nodes.length - (counts.get('site') ?? 0)}{' '}
-          devices · {design.links.filter((l) => l.kind === 'dci').length} DCI links ·{' '}
-          {design.segments.length} segments · {design.workloads.length} workloads
+          {[
+            plural(counts.get('site') ?? 0, 'site'),
+            plural(design.nodes.length - (counts.get('site') ?? 0), 'device'),
+            plural(design.links.filter((l) => l.kind === 'dci').length, 'DCI link'),
+            plural(design.segments.length, 'segment'),
+            plural(design.workloads.length, 'workload'),
+          ].join(' · ')}
         </p>
         <p className="py-1 text-xs text-slate-500 dark:text-slate-400">
           Select an element on the canvas to edit it. Drag from the palette to add; connect by

@@ -33,26 +33,16 @@ export function Palette() {
           y: canvas.top + canvas.height / 2,
         })
       : { x: 0, y: 0 };
-    let at = { x: center.x - 84, y: center.y - 28 };
-    if (kind !== 'site') {
-      const chosen = selectedIds(state)
-        .map((id) => state.design.nodes.find((n) => n.id === id))
-        .map((n) =>
-          n && n.kind !== 'site' ? state.design.nodes.find((s) => s.id === n.parentId) : n,
-        )
-        .find((n) => n?.kind === 'site');
-      const site = chosen ?? state.design.nodes.find((n) => n.kind === 'site');
-      if (site && site.kind === 'site') {
-        const siblings = state.design.nodes.filter(
-          (n) => n.kind !== 'site' && n.parentId === site.id,
-        ).length;
-        at = {
-          x: site.position.x + 24 + (siblings % 3) * 184,
-          y: site.position.y + 56 + Math.floor(siblings / 3) * 80,
-        };
-      }
-    }
-    const id = state.addElement(kind, at);
+    const at = { x: center.x - 84, y: center.y - 28 };
+    // A device goes into the selected element's site, or the first site, at its first free spot.
+    const chosen = selectedIds(state)
+      .map((id) => state.design.nodes.find((n) => n.id === id))
+      .map((n) =>
+        n && n.kind !== 'site' ? state.design.nodes.find((s) => s.id === n.parentId) : n,
+      )
+      .find((n) => n?.kind === 'site');
+    const site = chosen ?? state.design.nodes.find((n) => n.kind === 'site');
+    const id = state.addElement(kind, at, kind !== 'site' && site ? { siteId: site.id } : {});
     if (id) state.select([id]);
   };
   const toggle = (

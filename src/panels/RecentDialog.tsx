@@ -6,9 +6,10 @@ import { notify } from '../store/ui';
 import { buttonClass } from './fields';
 import { openDesign } from '../app/importExport';
 import { Modal } from './Modal';
+import { plural } from '../model/plural';
 
 function summary({ elements, workloads }: RecentDesign): string {
-  return `${elements} element${elements === 1 ? '' : 's'}, ${workloads} workload${workloads === 1 ? '' : 's'}`;
+  return `${plural(elements, 'element')}, ${plural(workloads, 'workload')}`;
 }
 
 function when(savedAt: string): string {

@@ -43,6 +43,7 @@ import {
 } from './fields';
 import { isCidr } from '../model/validation';
 import { labelOf } from '../model/labels';
+import { agree, plural } from '../model/plural';
 
 const GATEWAY_MODES: readonly { value: GatewayMode; label: string; help: string }[] = [
   {
@@ -265,7 +266,7 @@ function SegmentItem({
           </span>
           <span
             className="inline-flex items-center gap-0.5"
-            title={`Extended over ${extendedBy.length} DCI link${extendedBy.length === 1 ? '' : 's'}`}
+            title={`Extended over ${plural(extendedBy.length, 'DCI link')}`}
             data-testid={`segment.${segment.id}.linkCount`}
           >
             <Cable className="h-3.5 w-3.5" aria-hidden />
@@ -490,12 +491,9 @@ function SegmentEditor({
           className="mt-2 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
         >
           <p>
-            {users} workload{users === 1 ? '' : 's'} ({usersVms} VM{usersVms === 1 ? '' : 's'}) use
+            {plural(users, 'workload')} ({plural(usersVms, 'VM')}) {agree(users, 'uses', 'use')}{' '}
             this segment. Deleting it removes it from them
-            {extendedIds.length > 0
-              ? ` and from ${extendedIds.length} DCI link${extendedIds.length === 1 ? '' : 's'}`
-              : ''}
-            .
+            {extendedIds.length > 0 ? ` and from ${plural(extendedIds.length, 'DCI link')}` : ''}.
           </p>
           <div className="mt-2 flex justify-end gap-2">
             <button

@@ -22,6 +22,7 @@ import { labelOf } from '../model/labels';
 import { fmtSeconds } from './format';
 import { SEVERITY_META } from './findingParts';
 import { focusFinding } from './focus';
+import { agree, plural } from '../model/plural';
 
 function siteOfCluster(design: Design, clusterId: string): string {
   const c = design.nodes.find((n) => n.id === clusterId);
@@ -218,7 +219,7 @@ function MoveResult({
       <h4 className="mt-3 mb-1 text-[11px] font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
         New findings ({sim.added.length})
         {sim.tromboneFindings.length > 0
-          ? ` · ${sim.tromboneFindings.length} trombone path${sim.tromboneFindings.length === 1 ? '' : 's'} on the canvas`
+          ? ` · ${plural(sim.tromboneFindings.length, 'trombone path')} on the canvas`
           : ''}
       </h4>
       {sim.added.length === 0 ? (
@@ -435,8 +436,8 @@ function FailureResult({
       data-testid="whatif.fail.result"
     >
       <div className="mb-1 text-xs font-semibold text-red-900 dark:text-red-200">
-        With {failed.map((id) => labelOf(design, id)).join(', ')} down: +{impact.counts.error}{' '}
-        errors, +{impact.counts.warning} warnings
+        With {failed.map((id) => labelOf(design, id)).join(', ')} down: +
+        {plural(impact.counts.error, 'error')}, +{plural(impact.counts.warning, 'warning')}
       </div>
       <EffectsList design={design} impact={impact} failed={failed} />
       {impact.added.length > 0 && (
@@ -458,8 +459,7 @@ function FailureResult({
 function sweepSummary(design: Design, row: SweepRow): string {
   const parts: string[] = [];
   const e = row.effects;
-  if (e.disconnected.length)
-    parts.push(`${e.disconnected.length} site pair${e.disconnected.length === 1 ? '' : 's'} cut`);
+  if (e.disconnected.length) parts.push(`${plural(e.disconnected.length, 'site pair')} cut`);
   const broken = e.rttChanges.filter((r) => r.broken);
   if (broken.length)
     parts.push(
@@ -472,7 +472,7 @@ function sweepSummary(design: Design, row: SweepRow): string {
     );
   if (e.segmentReachLost.length)
     parts.push(
-      `${e.segmentReachLost.length} segment${e.segmentReachLost.length === 1 ? '' : 's'} lose L2 reach`,
+      `${plural(e.segmentReachLost.length, 'segment')} ${agree(e.segmentReachLost.length, 'loses', 'lose')} L2 reach`,
     );
   if (e.witnessesUnreachable.length) parts.push('witness unreachable');
   const bad = e.stretched.filter((s) => s.severity === 'error');

@@ -30,6 +30,7 @@ import {
 import { nextFreeName } from '../model/validation';
 import { writeRateStatus } from '../rules/bw-replication';
 import { labelOf } from '../model/labels';
+import { plural } from '../model/plural';
 
 function clustersOf(design: Design): Cluster[] {
   return design.nodes.filter((n): n is Cluster => n.kind === 'cluster');
@@ -100,7 +101,7 @@ function groupBySite(design: Design): Group[] {
 }
 
 function vms(n: number): string {
-  return `${n} VM${n === 1 ? '' : 's'}`;
+  return plural(n, 'VM');
 }
 
 export function WorkloadsPanel() {
@@ -120,7 +121,7 @@ export function WorkloadsPanel() {
           <p className="text-xs text-slate-500 dark:text-slate-400">
             {design.workloads.length === 0
               ? 'VMs or groups of VMs, and where they may move.'
-              : `${design.workloads.length} workload${design.workloads.length === 1 ? '' : 's'} · ${vms(totalVms)}`}
+              : `${plural(design.workloads.length, 'workload')} · ${vms(totalVms)}`}
           </p>
         </div>
         <button
@@ -241,7 +242,7 @@ function WorkloadItem({
           <div className="mt-0.5 truncate text-xs text-slate-500 dark:text-slate-400">
             {cluster ? clusterLabel(design, cluster) : `missing cluster ${workload.clusterId}`}
             {' · '}
-            {targets === 0 ? 'no mobility target' : `${targets} target${targets === 1 ? '' : 's'}`}
+            {targets === 0 ? 'no mobility target' : plural(targets, 'target')}
           </div>
         </div>
         <span

@@ -26,6 +26,7 @@ import {
   type Side,
 } from './router';
 import {
+  fitText,
   dciLabelLines,
   deviceSubtitle,
   LABEL_LINE_PX,
@@ -33,11 +34,13 @@ import {
   LABEL_PAD_X,
   LABEL_PAD_Y,
   limitFinding,
-  plural,
+  SITE_CAPTION_FONT_PX,
   SITE_ROLE_LABELS,
+  SITE_TITLE_FONT_PX,
   textWidth,
   truncate,
 } from './text';
+import { plural } from '../model/plural';
 import type {
   Box,
   Connector,
@@ -69,12 +72,21 @@ export const SITE_HEADER_PX = 40;
 const LABEL_GAP = 4;
 
 function siteShape(site: Site, deviceCount: number): SiteShape {
+  const { x, y } = site.position;
+  const label = site.label || 'Unnamed site';
+  const caption = `${SITE_ROLE_LABELS[site.role]} · ${plural(deviceCount, 'device')}`;
+  // The site icon (16 px at x + 12), the name after it, the caption 10 px after the name.
+  const text = fitText(label, site.width - 200, SITE_TITLE_FONT_PX, true);
+  const captionX = x + 44 + textWidth(text, SITE_TITLE_FONT_PX, true);
+  const end = captionX + textWidth(caption, SITE_CAPTION_FONT_PX);
   return {
     id: site.id,
     role: site.role,
-    box: { x: site.position.x, y: site.position.y, width: site.width, height: site.height },
-    label: site.label || 'Unnamed site',
-    caption: `${SITE_ROLE_LABELS[site.role]} · ${plural(deviceCount, 'device')}`,
+    box: { x, y, width: site.width, height: site.height },
+    label,
+    caption,
+    title: { text, x: x + 34, captionX, baseline: y + 24 },
+    titleBox: { x: x + 8, y: y + 6, width: end + 4 - (x + 8), height: 24 },
   };
 }
 
@@ -128,7 +140,8 @@ function siteSidePoint(site: Box, toward: Point): Point {
  */
 function portSide(link: Link, own: Box, other: Box, neighbours: readonly Box[]): { side?: Side } {
   const side = facingSide(link, own, other);
-  // A side with a device right in front of it leaves no room to get out: let the router choose.
+  // A side with a device or a site's title right in front of it leaves no room to get out:
+  // let the router choose.
   return side && !blocked(own, side, other, neighbours) ? { side } : {};
 }
 
@@ -187,7 +200,8 @@ export function renderDiagram(
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
   const deviceIds = new Set(devices.map((d) => d.id));
-  const deviceBoxes = devices.map((d) => d.box);
+  // What a port needs room in front of: devices, and the sites' title strips (routed around).
+  const portObstacles = [...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)];
 
   const requests: RouteRequest[] = [];
   for (const link of design.links) {
@@ -196,11 +210,11 @@ export function renderDiagram(
     if (!a || !b) continue;
     const end = (id: string, own: Box, other: Box): RouteEnd =>
       deviceIds.has(id)
-        ? { shapeId: id, ...portSide(link, own, other, deviceBoxes) }
+        ? { shapeId: id, ...portSide(link, own, other, portObstacles) }
         : { point: siteSidePoint(own, center(other)) };
     requests.push({ id: link.id, source: end(link.source, a, b), target: end(link.target, b, a) });
   }
-  const routes = routeBySite(router, devices, requests, design.links, options.cache);
+  const routes = routeBySite(router, sites, devices, requests, design.links, options.cache);
 
   const connectors: Connector[] = [];
   for (const link of design.links) {
@@ -298,6 +312,7 @@ function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[
  */
 function routeBySite(
   router: ConnectorRouter,
+  sites: readonly SiteShape[],
   devices: readonly DeviceShape[],
   requests: readonly RouteRequest[],
   links: readonly Link[],
@@ -317,9 +332,16 @@ function routeBySite(
   }
   const out = new Map<string, readonly Point[]>();
   for (const [siteId, group] of groups) {
-    const obstacles = devices
-      .filter((d) => siteId === '' || d.siteId === siteId)
-      .map((d) => ({ id: d.id, box: d.box }));
+    const obstacles = [
+      ...devices
+        .filter((d) => siteId === '' || d.siteId === siteId)
+        .map((d) => ({ id: d.id, box: d.box })),
+      // A site's name is not written over: links inside a site and links between sites
+      // route around it like around a device.
+      ...sites
+        .filter((site) => siteId === '' || site.id === siteId)
+        .map((site) => ({ id: `${site.id}#title`, box: site.titleBox })),
+    ];
     const key = JSON.stringify([obstacles, group]);
     const cached = cache?.get(siteId);
     const routes = cached?.key === key ? cached.routes : router.route(obstacles, group);

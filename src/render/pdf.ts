@@ -4,10 +4,18 @@
  * ~250 lines instead of a library: jsPDF or pdf-lib would add 300–500 KB for the same page.
  * Same geometry and colours as the SVG (./svg.ts); 1 diagram pixel = 0.75 pt (96 → 72 dpi).
  */
-import { COLORS, fitText, svgFrame, TITLE_HEIGHT, type SvgOptions } from './svg';
+import { COLORS, svgFrame, TITLE_HEIGHT, type SvgOptions } from './svg';
 import { KIND_ICON_COLOR } from './icons';
-import { LABEL_LINE_PX, LABEL_PAD_Y, textWidth } from './text';
+import {
+  fitText,
+  LABEL_LINE_PX,
+  LABEL_PAD_Y,
+  SITE_CAPTION_FONT_PX,
+  SITE_TITLE_FONT_PX,
+  textWidth,
+} from './text';
 import type { Box, Diagram, Point } from './types';
+import { plural } from '../model/plural';
 
 const PT = 0.75;
 
@@ -128,7 +136,7 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     page.text(
       frame.x + frame.width - margin,
       y + 26,
-      `${error} error${error === 1 ? '' : 's'} · ${warning} warning${warning === 1 ? '' : 's'} · ${info} info`,
+      `${plural(error, 'error')} · ${plural(warning, 'warning')} · ${info} info`,
       13,
       error > 0 ? COLORS.broken : COLORS.muted,
       true,
@@ -145,9 +153,9 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
   }
   for (const s of diagram.sites) {
     page.roundRect(s.box, 14, COLORS.siteFill, COLORS.siteStroke[s.role], 2, '6 4');
-    const title = fitText(s.label, s.box.width - 200, 14, true);
-    page.text(s.box.x + 14, s.box.y + 24, title, 14, COLORS.text, true);
-    page.text(s.box.x + 24 + textWidth(title, 14, true), s.box.y + 24, s.caption, 11, COLORS.muted);
+    const { title } = s;
+    page.text(title.x, title.baseline, title.text, SITE_TITLE_FONT_PX, COLORS.text, true);
+    page.text(title.captionX, title.baseline, s.caption, SITE_CAPTION_FONT_PX, COLORS.muted);
   }
   const ordered = [
     ...diagram.connectors.filter((c) => c.kind !== 'dci'),

@@ -5,8 +5,16 @@
  */
 import { KIND_ICON_COLOR, KIND_ICON_SVG } from './icons';
 import { routePath } from './path';
-import { LABEL_LINE_PX, LABEL_PAD_Y, textWidth } from './text';
+import {
+  fitText,
+  LABEL_LINE_PX,
+  LABEL_PAD_Y,
+  SITE_CAPTION_FONT_PX,
+  SITE_TITLE_FONT_PX,
+  textWidth,
+} from './text';
 import type { Box, Connector, DeviceShape, Diagram, NoteShape, SiteShape } from './types';
+import { plural } from '../model/plural';
 
 /** Fonts most machines have, ending with the generic family every renderer resolves. */
 export const FONT_STACK =
@@ -58,14 +66,6 @@ export function escapeXml(text: string): string {
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
-/** Cut a line of text so it fits a width, with an ellipsis. */
-export function fitText(text: string, maxWidth: number, fontPx: number, bold = false): string {
-  if (textWidth(text, fontPx, bold) <= maxWidth) return text;
-  let cut = text;
-  while (cut.length > 1 && textWidth(`${cut}…`, fontPx, bold) > maxWidth) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
 function text(
   x: number,
   y: number,
@@ -92,16 +92,18 @@ function icon(kind: keyof typeof KIND_ICON_SVG, x: number, y: number, size: numb
 
 function siteSvg(site: SiteShape): string {
   const { x, y, width, height } = site.box;
-  const title = fitText(site.label, width - 200, 14, true);
-  const titleWidth = textWidth(title, 14, true);
+  const { title } = site;
   return (
     `<g id="${escapeXml(site.id)}" data-element-id="${escapeXml(site.id)}" data-kind="site">` +
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="14" ` +
     `fill="${COLORS.siteFill}" fill-opacity="0.6" stroke="${COLORS.siteStroke[site.role]}" ` +
     `stroke-width="2" stroke-dasharray="8 5"/>` +
     icon('site', x + 12, y + 11, 16) +
-    text(x + 34, y + 24, title, { size: 14, weight: 600 }) +
-    text(x + 44 + titleWidth, y + 24, site.caption, { size: 11, fill: COLORS.muted }) +
+    text(title.x, title.baseline, title.text, { size: SITE_TITLE_FONT_PX, weight: 600 }) +
+    text(title.captionX, title.baseline, site.caption, {
+      size: SITE_CAPTION_FONT_PX,
+      fill: COLORS.muted,
+    }) +
     `</g>`
   );
 }
@@ -179,7 +181,7 @@ export const LEGEND_HEIGHT = 64;
 
 function titleSvg(title: TitleBlock, x: number, y: number, width: number): string {
   const { error, warning, info } = title.counts;
-  const counts = `${error} error${error === 1 ? '' : 's'} · ${warning} warning${warning === 1 ? '' : 's'} · ${info} info`;
+  const counts = `${plural(error, 'error')} · ${plural(warning, 'warning')} · ${info} info`;
   return (
     `<g data-part="title">` +
     text(x, y + 26, fitText(title.name || 'Untitled design', width - 260, 20, true), {

@@ -12,11 +12,7 @@ import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
 import type { Finding } from '../rules/types';
-
-/** "1 device", "7 devices". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from '../model/plural';
 
 export function fmtNumber(n: number): string {
   if (n >= 100) return n.toFixed(0);
@@ -54,7 +50,7 @@ export function deviceSubtitle(element: DesignNode): string {
         .filter(Boolean)
         .join(' · ');
     case 'cluster':
-      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${element.hosts} hosts`;
+      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${plural(element.hosts, 'host')}`;
     case 'array':
       return STORAGE_PRODUCTS[element.product].label.replace(/ \(.*\)$/, '');
     case 'firewall':
@@ -136,3 +132,15 @@ export function textWidth(text: string, fontPx = LABEL_FONT_PX, bold = false): n
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** Cut a line of text so it fits a width, with an ellipsis. */
+export function fitText(text: string, maxWidth: number, fontPx: number, bold = false): string {
+  if (textWidth(text, fontPx, bold) <= maxWidth) return text;
+  let cut = text;
+  while (cut.length > 1 && textWidth(`${cut}…`, fontPx, bold) > maxWidth) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** A site's name and caption ("Data center · 7 devices") in its title strip. */
+export const SITE_TITLE_FONT_PX = 14;
+export const SITE_CAPTION_FONT_PX = 11;

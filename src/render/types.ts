@@ -24,6 +24,15 @@ export interface SiteShape {
   readonly label: string;
   /** "Data center · 7 devices". */
   readonly caption: string;
+  /** Where the name (cut to fit) and the caption are written, on one baseline. */
+  readonly title: {
+    readonly text: string;
+    readonly x: number;
+    readonly captionX: number;
+    readonly baseline: number;
+  };
+  /** The ink of the icon, name and caption: connectors and labels keep off it. */
+  readonly titleBox: Box;
 }
 
 export interface DeviceShape {

@@ -18,6 +18,7 @@ import { L2_EXTENSIONS, TRANSPORTS } from '../model/schema';
 import { RULE_LIST } from './index';
 import { STRETCHED_MAX_RTT_MS } from './lat-stretched';
 import { MAX_ROUNDS } from './migration';
+import { plural } from '../model/plural';
 
 /** The anchor of a rule's section in docs/rules.md ("l2-gap"), for citations in the UI. */
 export function ruleAnchor(ruleId: string): string {
@@ -180,7 +181,7 @@ export function ruleBookMarkdown(): string {
           ? tiers
               .map((t) =>
                 Number.isFinite(t.upToHostsPerSite)
-                  ? `${limit(t.limit, 'ms')} up to ${t.upToHostsPerSite} hosts per site`
+                  ? `${limit(t.limit, 'ms')} up to ${plural(t.upToHostsPerSite, 'host')} per site`
                   : `${limit(t.limit, 'ms')} above`,
               )
               .join(', ')

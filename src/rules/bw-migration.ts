@@ -1,6 +1,7 @@
 import { finding, gbps, moveProfiles, severityFor, withScenario } from './context';
 import type { RuleDefinition } from './rule';
 import type { Finding, RuleContext } from './types';
+import { plural } from '../model/plural';
 
 const why =
   'Each concurrent migration needs its own share of the path; below it, migrations crawl, time out, or never converge.';
@@ -30,7 +31,7 @@ function run(ctx: RuleContext): Finding[] {
       finding(ctx, {
         ruleId: 'BW-MIGRATION',
         severity: severityFor('error', limit),
-        message: `Bottleneck ${gbps(path.bottleneckGbps)}${bottleneckLink ? ` on ${index.label(bottleneckLink)}` : ''} < ${gbps(needed)} needed (${gbps(limit.value)} × ${n} concurrent migration${n === 1 ? '' : 's'}, ${profile.label})`,
+        message: `Bottleneck ${gbps(path.bottleneckGbps)}${bottleneckLink ? ` on ${index.label(bottleneckLink)}` : ''} < ${gbps(needed)} needed (${gbps(limit.value)} × ${plural(n, 'concurrent migration')}, ${profile.label})`,
         why,
         source: limit.source,
         elementIds: [

@@ -4,6 +4,7 @@ import type { Design, StorageArray, Volume, Workload } from '../model/schema';
 import { finding, gbps, num } from './context';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
+import { plural } from '../model/plural';
 
 /** vSAN stretched-cluster bandwidth sizing `B = Wb × md × mr`: metadata overhead `md`. */
 export const REPLICATION_METADATA_FACTOR = 1.4;
@@ -180,6 +181,6 @@ export function writeRateStatus(design: Design, workload: Workload): string {
   if (volume.replication !== 'sync')
     return `${name} is not replicated synchronously: its writes do not wait on the DCI.`;
   const mbps = workload.writeRateMBps * workload.count;
-  const vms = workload.count === 1 ? '1 VM' : `${workload.count} VMs`;
+  const vms = plural(workload.count, 'VM');
   return `${name} replicates synchronously: ${vms} × ${num(workload.writeRateMBps)} MB/s need ${gbps(replicationGbps(mbps))} of DCI bandwidth (× ${REPLICATION_METADATA_FACTOR} metadata, × ${REPLICATION_RESYNC_FACTOR} resync headroom).`;
 }

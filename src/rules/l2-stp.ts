@@ -3,6 +3,7 @@ import { finding } from './context';
 import { extendsL2 } from './graph';
 import type { RuleDefinition } from './rule';
 import type { Finding, RuleContext } from './types';
+import { plural } from '../model/plural';
 
 const why =
   'Without spanning-tree isolation one STP fault domain spans both sites: a loop or a topology change in one site floods the other (seeds 002, 003).';
@@ -22,7 +23,7 @@ function run(ctx: RuleContext): Finding[] {
       finding(ctx, {
         ruleId: 'L2-STP',
         severity: 'error',
-        message: `DCI link ${index.label(link.id)} extends ${n} segment${n === 1 ? '' : 's'} with ${extension.inSentence} over ${TRANSPORT_INFO[link.transport].inSentence} and no BPDU filtering: one spanning-tree domain spans ${index.label(siteA)} and ${index.label(siteB)}`,
+        message: `DCI link ${index.label(link.id)} extends ${plural(n, 'segment')} with ${extension.inSentence} over ${TRANSPORT_INFO[link.transport].inSentence} and no BPDU filtering: one spanning-tree domain spans ${index.label(siteA)} and ${index.label(siteB)}`,
         why,
         source: 'Seeds 002, 003',
         elementIds: [link.id, siteA, siteB],

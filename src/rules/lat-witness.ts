@@ -3,6 +3,7 @@ import { finding, num, severityFor } from './context';
 import type { RuleDefinition } from './rule';
 import { describePair, stretchedPairs } from './stretch';
 import type { Finding, RuleContext } from './types';
+import { plural } from '../model/plural';
 
 const why =
   'A witness must reach each data site on its own: too far and its arbitration times out, through the other data site and it is lost together with that site.';
@@ -21,7 +22,7 @@ function run(ctx: RuleContext): Finding[] {
       // Say which tier applied where the limit depends on the hosts per site (vSAN).
       const tier =
         pair.product?.witnessMaxRttMsByHostsPerSite && hosts !== undefined
-          ? `, ${hosts} host${hosts === 1 ? '' : 's'} per site`
+          ? `, ${plural(hosts, 'host')} per site`
           : '';
       for (const [element, site, other] of [
         [pair.a, pair.siteA, pair.siteB],

@@ -18,6 +18,8 @@ import {
   emptyDesign,
   KIND_LABELS,
   newId,
+  nextDeviceName,
+  nextSiteName,
 } from '../model/defaults';
 import {
   addNode,
@@ -41,6 +43,7 @@ import {
   absolutePosition,
   freeSpotForSite,
   insideSite,
+  placeDevice,
   siteAt,
   snapToGrid,
 } from '../model/placement';
@@ -48,6 +51,7 @@ import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import { currentEditGroup } from './pendingEdits';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
+import { plural } from '../model/plural';
 
 const HISTORY_LIMIT = 200;
 
@@ -80,7 +84,11 @@ export interface StudioState {
   finishDrag: (ids: readonly string[]) => void;
   connect: (source: string, target: string) => void;
 
-  addElement: (kind: NodeKind, at: Position) => string | null;
+  /**
+   * Add an element: a site at `at`; a device in the site under `at` (at the free spot nearest
+   * it), or in `options.siteId` when given (at the site's first free spot, as a palette click).
+   */
+  addElement: (kind: NodeKind, at: Position, options?: { siteId?: string }) => string | null;
   updateElement: (id: string, patch: NodePatch) => void;
   updateLink: (id: string, patch: LinkPatch) => void;
   upsertSegment: (segment: Segment) => void;
@@ -267,23 +275,26 @@ export const useStudio = create<StudioState>()((set, get) => {
       if (next !== state.design) commit(next);
     },
 
-    addElement: (kind, at) => {
+    addElement: (kind, at, options) => {
       const state = get();
       if (refuseReadOnly(state)) return null;
       const id = newId(kind);
-      const count = state.design.nodes.filter((n) => n.kind === kind).length + 1;
       if (kind === 'site') {
-        const label = `DC${count}`;
-        commit(
-          addNode(
-            state.design,
-            createSite(id, label, freeSpotForSite(state.design, snapToGrid(at))),
-          ),
+        const site = createSite(
+          id,
+          nextSiteName(state.design),
+          freeSpotForSite(state.design, snapToGrid(at)),
         );
+        commit(addNode(state.design, site));
         return id;
       }
       const center = { x: at.x + DEVICE_SIZE.width / 2, y: at.y + DEVICE_SIZE.height / 2 };
-      const site = siteAt(state.design, center) ?? siteAt(state.design, at);
+      const chosen =
+        options?.siteId !== undefined ? findNode(state.design, options.siteId) : undefined;
+      const site =
+        chosen?.kind === 'site'
+          ? chosen
+          : (siteAt(state.design, center) ?? siteAt(state.design, at));
       if (!site) {
         notify(
           'warning',
@@ -291,10 +302,23 @@ export const useStudio = create<StudioState>()((set, get) => {
         );
         return null;
       }
-      const label = `${defaultLabel(kind)}-${count}`;
-      const relative = snapToGrid({ x: at.x - site.position.x, y: at.y - site.position.y });
-      const device = createDevice(kind, id, label, site.id, relative);
-      commit({ ...state.design, nodes: [...state.design.nodes, device] });
+      // A click adds at the site's first free spot; a drop at the free spot nearest the pointer.
+      const near =
+        chosen?.kind === 'site'
+          ? undefined
+          : { x: at.x - site.position.x, y: at.y - site.position.y };
+      const placed = placeDevice(state.design, site.id, near);
+      const device = createDevice(
+        kind,
+        id,
+        nextDeviceName(state.design, site.id, kind),
+        site.id,
+        placed.position,
+      );
+      const grown = placed.siteSize
+        ? updateNode(state.design, site.id, placed.siteSize)
+        : state.design;
+      commit({ ...grown, nodes: [...grown.nodes, device] });
       return id;
     },
 
@@ -332,7 +356,7 @@ export const useStudio = create<StudioState>()((set, get) => {
       const ids = state.nodes.filter((n) => n.selected).map((n) => n.id);
       if (ids.length === 0) return;
       set({ clipboard: { design: state.design, ids }, pasteCount: 0 });
-      notify('info', `Copied ${ids.length} element${ids.length === 1 ? '' : 's'}.`);
+      notify('info', `Copied ${plural(ids.length, 'element')}.`);
     },
     paste: () => {
       const state = get();
@@ -364,19 +388,4 @@ function sameDesignPositions(a: Design, b: Design): boolean {
       (n.kind === 'site' || (m.kind !== 'site' && m.parentId === n.parentId))
     );
   });
-}
-
-function defaultLabel(kind: NodeKind): string {
-  switch (kind) {
-    case 'tor':
-      return 'leaf';
-    case 'border':
-      return 'border';
-    case 'cluster':
-      return 'cluster';
-    case 'array':
-      return 'array';
-    default:
-      return kind;
-  }
 }

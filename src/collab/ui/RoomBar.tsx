@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useUi } from '../../store/ui';
 import { leaveLiveRoom, saveRoomCopy } from '../launch';
 import { setMyName, useRoom, type Person, type RoomStatus } from '../state';
+import { plural } from '../../model/plural';
 
 const STATUS_TEXT: Record<RoomStatus, string> = {
   idle: '',
@@ -92,9 +93,7 @@ export function RoomBar() {
           ))}
         </span>
         <span className="text-xs text-slate-600 dark:text-slate-300" data-testid="room.count">
-          {people.length === 0
-            ? 'Only you'
-            : `You and ${people.length} other${people.length === 1 ? '' : 's'}`}
+          {people.length === 0 ? 'Only you' : `You and ${plural(people.length, 'other')}`}
         </span>
         {renaming ? (
           <form

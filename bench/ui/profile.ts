@@ -1,0 +1,179 @@
+/**
+ * `npm run bench:ui:profile`: where the studio spends a drop, one edit, an undo and a select-all
+ * at one design size. Builds the bench page unminified, runs each operation under Chromium's CPU
+ * profiler (through Playwright's CDP session) and prints the functions with the most self time,
+ * and the longest main-thread tasks. A tool to find causes; the figures are in `npm run bench:ui`.
+ *
+ *   npm run bench:ui:profile -- --size 1000 [--top 25] [--no-build] [--baseline] [--save dir]
+ *
+ * --save writes each profile as a .cpuprofile (Chromium DevTools opens them).
+ */
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { existsSync, writeFileSync } from 'node:fs';
+import { build, preview } from 'vite';
+import { DEVICE_SIZE } from '../../src/model/defaults';
+import { syntheticDesign } from '../../src/model/synthetic';
+import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZE = Number(option('size') ?? 1000);
+const TOP = Number(option('top') ?? 25);
+/** Profile the plain React Flow page instead, to see what both sides share. */
+const BASELINE = args.includes('--baseline');
+const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find(
+  (p) => p && existsSync(p),
+);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+function summarize(label: string, profile: Profile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let busy = 0;
+  const name = (n: ProfileNode) => {
+    const f = n.callFrame;
+    const file = f.url.split('/').pop() ?? '';
+    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+  };
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const node = byId.get(profile.samples[i] ?? -1);
+    if (!node) continue;
+    const fn = node.callFrame.functionName;
+    if (fn === '(idle)' || fn === '(program)') continue;
+    busy += dt;
+    const key = name(node);
+    self.set(key, (self.get(key) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+      const n = byId.get(id);
+      if (!n) break;
+      const k = name(n);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      total.set(k, (total.get(k) ?? 0) + dt);
+    }
+  }
+  const top = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TOP)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
+      .join('\n');
+  console.log(`\n## ${label}: ${busy.toFixed(0)} ms of script\n-- self\n${top(self)}`);
+  console.log(`-- total (inclusive)\n${top(total)}`);
+}
+
+async function profiled(
+  cdp: CDPSession,
+  page: Page,
+  label: string,
+  run: () => Promise<void>,
+): Promise<void> {
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(`(() => {
+    window.__tasks = [];
+    window.__po = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(Math.round(e.duration)); });
+    window.__po.observe({ type: 'longtask' });
+  })()`);
+  await run();
+  await page.waitForTimeout(1500);
+  const tasks = (await page.evaluate('window.__po.disconnect(), window.__tasks')) as number[];
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const dir = option('save');
+  if (dir) writeFileSync(`${dir}/${label.split(' ')[0]}.cpuprofile`, JSON.stringify(profile));
+  console.log(`\n# ${label}: long tasks ${JSON.stringify(tasks)}`);
+  summarize(label, profile);
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) {
+    process.env['BENCH_UNMINIFIED'] = '1';
+    await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
+  }
+  const server = await preview({
+    configFile: 'vite.bench.config.ts',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
+  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!base) throw new Error('the preview server did not start');
+  const browser = await chromium.launch({
+    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const design = syntheticDesign({ sites: SIZE <= 300 ? 2 : 4, elements: SIZE });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await page.addInitScript(
+      ({ key, saved, baseline, deviceSize }) => {
+        if (!baseline) localStorage.setItem(key, saved);
+        else
+          (window as unknown as { __benchDesign: unknown }).__benchDesign = {
+            design: JSON.parse(saved) as unknown,
+            deviceSize,
+          };
+      },
+      {
+        key: LEGACY_AUTOSAVE_KEY,
+        saved: JSON.stringify(design),
+        baseline: BASELINE,
+        deviceSize: DEVICE_SIZE,
+      },
+    );
+    await page.goto(BASELINE ? `${base}/bench/ui/baseline.html?w=844&h=852` : `${base}/`);
+    await page.waitForFunction(() => window.__bench !== undefined);
+    await page.waitForTimeout(3000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
+    await page.waitForTimeout(1000);
+
+    const box = await page.locator('.react-flow__node[data-id="s0-t1"]').boundingBox();
+    if (!box) throw new Error('s0-t1 is not on screen');
+    const x0 = box.x + box.width / 2;
+    const y0 = box.y + box.height / 2;
+    await profiled(cdp, page, 'drag (40 moves)', async () => {
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      for (let i = 1; i <= 40; i++) await page.mouse.move(x0 + i * 6, y0 + i * 3);
+    });
+    await profiled(cdp, page, 'drop', () => page.mouse.up());
+    await profiled(cdp, page, 'edit', () =>
+      page.evaluate(() => window.__bench?.editDistance('dci-s0-s1-0', 77)),
+    );
+    await page.mouse.click(5, 5);
+    await page.waitForTimeout(1000);
+    await profiled(cdp, page, 'undo', () => page.keyboard.press('Control+z'));
+    await profiled(cdp, page, 'select all', () => page.keyboard.press('Control+a'));
+    await context.close();
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+await main();

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { agree, plural } from './plural';
+
+describe('Counted nouns', () => {
+  it('one is singular, zero and many are plural', () => {
+    expect(plural(1, 'device')).toBe('1 device');
+    expect(plural(0, 'device')).toBe('0 devices');
+    expect(plural(7, 'DCI link')).toBe('7 DCI links');
+    expect(plural(2, 'switch', 'switches')).toBe('2 switches');
+  });
+  it('writes thousands with a separator', () => {
+    expect(plural(1200, 'workload')).toBe('1,200 workloads');
+  });
+  it('the verb agrees with the count', () => {
+    expect(`${plural(1, 'segment')} ${agree(1, 'loses', 'lose')} L2 reach`).toBe(
+      '1 segment loses L2 reach',
+    );
+    expect(`${plural(3, 'segment')} ${agree(3, 'loses', 'lose')} L2 reach`).toBe(
+      '3 segments lose L2 reach',
+    );
+  });
+});
+
+describe('Every text counts through plural()', () => {
+  const src = fileURLToPath(new URL('..', import.meta.url));
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return files(path);
+      return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+    });
+  it('no hand-made "s" ending on a count is left in src', () => {
+    // `n === 1 ? '' : 's'` beside a count is what wrote "1 devices" when someone forgot it.
+    const offenders = files(src).filter((f) => /=== 1 \? '' : 's'/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+  it('fires on a file that still makes its own plural', () => {
+    expect(/=== 1 \? '' : 's'/.test("`${n} device${n === 1 ? '' : 's'}`")).toBe(true);
+  });
+});

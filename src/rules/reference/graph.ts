@@ -1,0 +1,1295 @@
+/**
+ * TEST AND BENCH ONLY: the graph as it was before the validator was made faster (issue 12,
+ * commit bd5a702), kept verbatim (imports aside) as the reference the equivalence tests
+ * (src/rules/equivalence.test.ts) and `npm run bench validate -- --reference` compare the
+ * current code with. The app never imports it. Delete this folder when the reference is no
+ * longer wanted, together with those two users.
+ */
+/**
+ * The design as a graph, built once per validation run and shared by every rule: an index of
+ * elements by id, RTT paths between any two nodes (DOMAIN.md §2), L2 reachability of segments,
+ * and the site graph (sites joined by DCI links). Every query honours `failed`: failed nodes,
+ * links and sites (with all their devices) are treated as absent, so a what-if run is simply a
+ * run with a failed set.
+ *
+ * How paths are found, and why it is fast enough for 10,000 elements:
+ * - Inside a site, devices are joined by fabric links. A device is also joined to its own site
+ *   container at zero cost where the drawing does not wire it: a site's "hubs" (its borders, else
+ *   its spines, else its ToRs, else all of its devices) and every device of a fabric island that
+ *   reaches no hub are implicitly on the site. So a DCI link drawn to the site node lands on the
+ *   borders, an unwired cluster is local to its site, and real links are used wherever they exist
+ *   (failing every border of a site does cut the site node off, as it should).
+ * - Only network devices (spine, ToR, border, firewall) and the site container carry transit
+ *   traffic; clusters, arrays and witnesses are end points.
+ * - A site of role `witness` is a stub (DOMAIN.md §8): a path between two elements that are not
+ *   both in it never crosses it. Its WAN links reach the data sites for quorum traffic; they are
+ *   not a second DCI. `isStubSite` is the one test of it: the port graph never relays through a
+ *   stub site's ports, the site graph never walks through a stub site, and the single points of
+ *   failure between data sites leave stub sites out.
+ * - Links between sites end at "ports". We run one Dijkstra per port over its own site, then
+ *   all-pairs shortest paths over the small port graph (ports joined by DCI links and by their
+ *   intra-site distances). A query between sites is then min over (port of A, port of B), with no
+ *   search over the whole design; a query inside one site is a Dijkstra from the source over that
+ *   site only, cached per source.
+ */
+import { TRANSPORT_INFO } from '../../model/catalog';
+import { labelOf } from '../../model/labels';
+import { linkRttMs } from '../../model/paths';
+import type {
+  Cluster,
+  DciLink,
+  Design,
+  DesignNode,
+  Firewall,
+  Link,
+  NodeKind,
+  Segment,
+  Site,
+  StorageArray,
+  Volume,
+  Witness,
+  Workload,
+} from '../../model/schema';
+
+/** Transports that carry only IP: a plain 802.1Q trunk over them carries nothing (DOMAIN.md §2). */
+export const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set(
+  Object.values(TRANSPORT_INFO)
+    .filter((t) => t.ipOnly)
+    .map((t) => t.id),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Index
+
+export interface VolumeRef {
+  readonly array: StorageArray;
+  readonly volume: Volume;
+}
+
+export interface DesignIndex {
+  readonly design: Design;
+  readonly nodes: ReadonlyMap<string, DesignNode>;
+  readonly links: ReadonlyMap<string, Link>;
+  readonly segments: ReadonlyMap<string, Segment>;
+  readonly workloads: ReadonlyMap<string, Workload>;
+  readonly volumes: ReadonlyMap<string, VolumeRef>;
+  readonly sites: readonly Site[];
+  readonly clusters: readonly Cluster[];
+  readonly arrays: readonly StorageArray[];
+  readonly firewalls: readonly Firewall[];
+  readonly witnesses: readonly Witness[];
+  readonly dciLinks: readonly DciLink[];
+  /** The site of a node: itself for a site, its parent for a device. */
+  siteOf(nodeId: string): string | undefined;
+  /** The user's name for any element id (node, link, segment, workload, volume). */
+  label(id: string): string;
+}
+
+export function buildIndex(design: Design): DesignIndex {
+  const nodes = new Map<string, DesignNode>();
+  const links = new Map<string, Link>();
+  const segments = new Map<string, Segment>();
+  const workloads = new Map<string, Workload>();
+  const volumes = new Map<string, VolumeRef>();
+  const sites: Site[] = [];
+  const clusters: Cluster[] = [];
+  const arrays: StorageArray[] = [];
+  const firewalls: Firewall[] = [];
+  const witnesses: Witness[] = [];
+  const dciLinks: DciLink[] = [];
+  for (const n of design.nodes) {
+    nodes.set(n.id, n);
+    switch (n.kind) {
+      case 'site':
+        sites.push(n);
+        break;
+      case 'cluster':
+        clusters.push(n);
+        break;
+      case 'array':
+        arrays.push(n);
+        for (const volume of n.volumes) volumes.set(volume.id, { array: n, volume });
+        break;
+      case 'firewall':
+        firewalls.push(n);
+        break;
+      case 'witness':
+        witnesses.push(n);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const l of design.links) {
+    links.set(l.id, l);
+    if (l.kind === 'dci') dciLinks.push(l);
+  }
+  for (const s of design.segments) segments.set(s.id, s);
+  for (const w of design.workloads) workloads.set(w.id, w);
+
+  const siteOf = (id: string): string | undefined => {
+    const n = nodes.get(id);
+    if (!n) return undefined;
+    return n.kind === 'site' ? n.id : n.parentId;
+  };
+  const label = (id: string): string => labelOf(design, id);
+  return {
+    design,
+    nodes,
+    links,
+    segments,
+    workloads,
+    volumes,
+    sites,
+    clusters,
+    arrays,
+    firewalls,
+    witnesses,
+    dciLinks,
+    siteOf,
+    label,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Link figures
+
+/** A link's RTT (DOMAIN.md §2): one definition, shared with the canvas labels. */
+export { linkRttMs };
+
+/** Whether a DCI link can carry segments at L2 at all (a trunk over an IP-only transport cannot). */
+export function extendsL2(link: Link): boolean {
+  if (link.kind !== 'dci' || link.l2Extension === 'none') return false;
+  return !(link.l2Extension === 'trunk' && IP_TRANSPORTS.has(link.transport));
+}
+
+/** Whether a DCI link carries segment S at L2 (`'*'`: any segment, e.g. the vMotion network). */
+export function carriesAtL2(link: Link, segmentId: string): boolean {
+  if (link.kind !== 'dci' || !extendsL2(link)) return false;
+  return segmentId === '*' || link.extendedSegmentIds.includes(segmentId);
+}
+
+/** A ToR routed at the rack with no overlay: VLANs stop there (DOMAIN.md §2, seed 003). */
+export function isL3Tor(node: DesignNode): boolean {
+  return node.kind === 'tor' && node.boundary === 'l3' && !node.overlay;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+export interface PathResult {
+  /** Sum of link RTTs along the path (implicit site hops cost 0). */
+  readonly rttMs: number;
+  /** Minimum bandwidth along the chosen path; Infinity when it crosses no link. */
+  readonly bottleneckGbps: number;
+  /** Ordered node and link ids from source to target (a site id marks an implicit hop). */
+  readonly path: readonly string[];
+  /** Ids of the links along the path, in order. */
+  readonly linkIds: readonly string[];
+  /** The sites the path passes through, in order, without repeats in a row. */
+  readonly siteIds: readonly string[];
+}
+
+const TRANSIT: ReadonlySet<NodeKind> = new Set(['site', 'spine', 'tor', 'border', 'firewall']);
+const HUB_PREFERENCE: readonly NodeKind[] = ['border', 'spine', 'tor'];
+
+interface Edge {
+  readonly to: number; // local index in the site
+  readonly link: number; // global link index, -1 for an implicit site hop
+  readonly rttMs: number;
+  readonly bandwidthGbps: number;
+}
+
+interface SiteFabric {
+  readonly site: number; // global node index of the site container
+  readonly members: number[]; // global node indexes; the position is the local index
+  readonly adj: Edge[][];
+  readonly transit: boolean[];
+  readonly ports: number[]; // port indexes in this site
+  /** A witness site: an end of paths, never a relay between others (DOMAIN.md §8). */
+  readonly stub: boolean;
+}
+
+interface Tree {
+  readonly dist: Float64Array;
+  readonly bottleneck: Float64Array;
+  readonly prev: Int32Array;
+  readonly prevLink: Int32Array;
+}
+
+interface InterLink {
+  readonly link: number;
+  readonly a: number; // port index
+  readonly b: number;
+  readonly rttMs: number;
+  readonly bandwidthGbps: number;
+}
+
+/** Union-find over small integer sets (L2 domains, site components). */
+export class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    let r = x;
+    while (this.parent[r] !== r) r = this.parent[r] ?? r;
+    let c = x;
+    while (this.parent[c] !== r) {
+      const next = this.parent[c] ?? r;
+      this.parent[c] = r;
+      c = next;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[ra] = rb;
+  }
+}
+
+/** A minimal binary min-heap of (priority, value) pairs. */
+class Heap {
+  private readonly keys: number[] = [];
+  private readonly values: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  clear(): void {
+    this.keys.length = 0;
+    this.values.length = 0;
+  }
+  peekKey(): number {
+    return this.keys[0] ?? Infinity;
+  }
+  push(key: number, value: number): void {
+    const keys = this.keys;
+    const values = this.values;
+    let i = keys.length;
+    keys.push(key);
+    values.push(value);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pk = keys[p] ?? 0;
+      if (pk <= key) break;
+      keys[i] = pk;
+      values[i] = values[p] ?? 0;
+      i = p;
+    }
+    keys[i] = key;
+    values[i] = value;
+  }
+  /** Pops the minimum; returns its value and leaves its key in `lastKey`. */
+  lastKey = 0;
+  pop(): number {
+    const keys = this.keys;
+    const values = this.values;
+    const topValue = values[0] ?? 0;
+    this.lastKey = keys[0] ?? 0;
+    const key = keys.pop() ?? 0;
+    const value = values.pop() ?? 0;
+    const n = keys.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && (keys[r] ?? 0) < (keys[l] ?? 0) ? r : l;
+        const ck = keys[c] ?? 0;
+        if (ck >= key) break;
+        keys[i] = ck;
+        values[i] = values[c] ?? 0;
+        i = c;
+      }
+      keys[i] = key;
+      values[i] = value;
+    }
+    return topValue;
+  }
+}
+
+function dijkstra(f: SiteFabric, source: number): Tree {
+  const n = f.members.length;
+  const dist = new Float64Array(n).fill(Infinity);
+  const bottleneck = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  const prevLink = new Int32Array(n).fill(-1);
+  dist[source] = 0;
+  bottleneck[source] = Infinity;
+  const heap = new Heap();
+  heap.push(0, source);
+  while (heap.size > 0) {
+    const u = heap.pop();
+    const d = heap.lastKey;
+    if (d > (dist[u] ?? Infinity)) continue;
+    if (u !== source && !f.transit[u]) continue;
+    const bu = bottleneck[u] ?? Infinity;
+    for (const e of f.adj[u] ?? []) {
+      const nd = d + e.rttMs;
+      if (nd < (dist[e.to] ?? Infinity)) {
+        dist[e.to] = nd;
+        bottleneck[e.to] = Math.min(bu, e.bandwidthGbps);
+        prev[e.to] = u;
+        prevLink[e.to] = e.link;
+        heap.push(nd, e.to);
+      }
+    }
+  }
+  return { dist, bottleneck, prev, prevLink };
+}
+
+/**
+ * Reusable buffers for point-to-point searches inside one site: a generation stamp marks which
+ * entries belong to the current search, so no arrays are allocated per query.
+ */
+class Scratch {
+  stamp = new Uint32Array(0);
+  dist = new Float64Array(0);
+  bottleneck = new Float64Array(0);
+  prev = new Int32Array(0);
+  prevLink = new Int32Array(0);
+  generation = 0;
+  readonly heap = new Heap();
+  reset(n: number): void {
+    if (this.stamp.length < n) {
+      this.stamp = new Uint32Array(n);
+      this.dist = new Float64Array(n);
+      this.bottleneck = new Float64Array(n);
+      this.prev = new Int32Array(n);
+      this.prevLink = new Int32Array(n);
+      this.generation = 0;
+    }
+    this.generation++;
+  }
+}
+
+/**
+ * Shortest path from `source` to `target` inside one site: a bidirectional Dijkstra that stops
+ * when the two frontiers can no longer improve the best meeting; end devices other than the two
+ * ends are never entered. In a leaf-spine it meets at the spines after a handful of nodes
+ * instead of sweeping every rack of the site.
+ */
+function searchWithin(
+  f: SiteFabric,
+  source: number,
+  target: number,
+  fwd: Scratch,
+  bwd: Scratch,
+): { dist: number; bottleneck: number; steps: number[]; links: number[] } | null {
+  const n = f.members.length;
+  fwd.reset(n);
+  bwd.reset(n);
+  const init = (sc: Scratch, at: number) => {
+    sc.stamp[at] = sc.generation;
+    sc.dist[at] = 0;
+    sc.bottleneck[at] = Infinity;
+    sc.prev[at] = -1;
+    sc.prevLink[at] = -1;
+    sc.heap.clear();
+    sc.heap.push(0, at);
+  };
+  init(fwd, source);
+  init(bwd, target);
+  let best = Infinity;
+  let meetU = -1; // settled in the forward search
+  let meetV = -1; // labelled in the backward search
+  let meetLink = -1;
+  let meetBw = Infinity;
+  while (fwd.heap.size > 0 && bwd.heap.size > 0) {
+    if (fwd.heap.peekKey() + bwd.heap.peekKey() >= best) break;
+    const forward = fwd.heap.peekKey() <= bwd.heap.peekKey();
+    const side = forward ? fwd : bwd;
+    const other = forward ? bwd : fwd;
+    const start = forward ? source : target;
+    const goal = forward ? target : source;
+    const u = side.heap.pop();
+    const d = side.heap.lastKey;
+    if (d > (side.dist[u] ?? Infinity)) continue;
+    if (u !== start && !f.transit[u]) continue;
+    const bu = side.bottleneck[u] ?? Infinity;
+    for (const e of f.adj[u] ?? []) {
+      const v = e.to;
+      if (v !== goal && !f.transit[v]) continue;
+      const nd = d + e.rttMs;
+      if (side.stamp[v] !== side.generation || nd < (side.dist[v] ?? Infinity)) {
+        side.stamp[v] = side.generation;
+        side.dist[v] = nd;
+        side.bottleneck[v] = Math.min(bu, e.bandwidthGbps);
+        side.prev[v] = u;
+        side.prevLink[v] = e.link;
+        side.heap.push(nd, v);
+      }
+      if (other.stamp[v] === other.generation) {
+        const total = nd + (other.dist[v] ?? Infinity);
+        if (total < best) {
+          best = total;
+          // Store the meeting edge oriented from the source side to the target side.
+          meetU = forward ? u : v;
+          meetV = forward ? v : u;
+          meetLink = e.link;
+          meetBw = e.bandwidthGbps;
+        }
+      }
+    }
+  }
+  if (meetU < 0) return null;
+  // Forward half: source … meetU; backward half: meetV … target.
+  const steps: number[] = [];
+  const links: number[] = [];
+  for (let c = meetU; c >= 0; c = fwd.prev[c] ?? -1) {
+    steps.push(c);
+    links.push(fwd.prevLink[c] ?? -1);
+  }
+  steps.reverse();
+  links.reverse(); // links[i]: the link into steps[i] from steps[i - 1]
+  steps.push(meetV);
+  links.push(meetLink);
+  for (let c = meetV; (bwd.prev[c] ?? -1) >= 0; c = bwd.prev[c] ?? -1) {
+    links.push(bwd.prevLink[c] ?? -1);
+    steps.push(bwd.prev[c] ?? -1);
+  }
+  const bottleneck = Math.min(
+    fwd.bottleneck[meetU] ?? Infinity,
+    meetBw,
+    bwd.stamp[meetV] === bwd.generation ? (bwd.bottleneck[meetV] ?? Infinity) : Infinity,
+  );
+  return { dist: best, bottleneck, steps, links };
+}
+
+export interface L2Gap {
+  /** Whether the segment reaches from a to b at L2. */
+  readonly reachable: boolean;
+  /** Where the segment stops on the path from a to b: an L3 ToR or a DCI link not carrying it. */
+  readonly gapId?: string;
+  readonly path?: PathResult;
+}
+
+export interface SiteNeighbour {
+  readonly linkId: string;
+  readonly siteId: string;
+}
+
+/** Sites and links a site-graph walk must not use. */
+export interface SiteAvoid {
+  readonly sites?: ReadonlySet<string>;
+  readonly links?: ReadonlySet<string>;
+}
+
+/** What alone cuts every path between two sites, ordered from one to the other. */
+export interface SinglePoints {
+  /** Network devices (never a site container). */
+  readonly devices: readonly string[];
+  readonly links: readonly string[];
+}
+
+interface TransitEdge {
+  readonly to: number; // global node index
+  readonly link: number; // global link index, -1 for an implicit site hop
+  readonly edge: number; // undirected edge number: parallel links are distinct edges
+}
+
+interface TransitSearch {
+  readonly disc: Int32Array;
+  readonly low: Int32Array;
+  readonly parent: Int32Array;
+  readonly parentLink: Int32Array;
+  readonly depth: Int32Array;
+  /** The root of each vertex's tree (-1: not in the transit graph). */
+  readonly root: Int32Array;
+}
+
+/**
+ * Every node and link id absent under a failed set: the failed ids, the devices of a failed
+ * site, and the links with a failed end. The one definition (the graph and the what-if engine's
+ * reusing graph both use it).
+ */
+export function deadSet(design: Design, failed: ReadonlySet<string>): Set<string> {
+  const dead = new Set<string>();
+  for (const n of design.nodes)
+    if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
+  for (const l of design.links)
+    if (failed.has(l.id) || dead.has(l.source) || dead.has(l.target)) dead.add(l.id);
+  return dead;
+}
+
+/**
+ * What rules and the what-if engine may ask of a design's graph. DesignGraph answers it; the
+ * what-if engine's recording and reusing views (whatif/incremental.ts) implement it too, so the
+ * compiler holds them to every query: a query added here and not there does not build.
+ */
+export interface GraphQueries {
+  readonly index: DesignIndex;
+  readonly failed: ReadonlySet<string>;
+  /** Every node and link id that is absent: failed itself, in a failed site, or at a failed end. */
+  readonly dead: ReadonlySet<string>;
+  isDead(id: string): boolean;
+  isStubSite(siteId: string): boolean;
+  path(fromId: string, toId: string): PathResult | null;
+  rttMs(fromId: string, toId: string): number;
+  l2NodesOf(nodeId: string): readonly number[];
+  l2Reachable(segmentId: string, a: string, b: string, withoutLinkId?: string): boolean;
+  l2Sites(segmentId: string, a: string): ReadonlySet<string>;
+  l2Gap(segmentId: string, a: string, b: string): L2Gap;
+  siteNeighbours(siteId: string): readonly SiteNeighbour[];
+  sitesConnected(a: string, b: string, avoid?: SiteAvoid): boolean;
+  siteRoute(a: string, b: string, avoid?: SiteAvoid): string[] | null;
+  singlePoints(a: string, b: string): SinglePoints | null;
+}
+
+/**
+ * The graph of one design under one failed set. Build it with `buildGraph`; every query is
+ * cached, so rules may ask freely.
+ */
+export class DesignGraph implements GraphQueries {
+  readonly index: DesignIndex;
+  readonly failed: ReadonlySet<string>;
+  /** Every node and link id that is absent: failed itself, in a failed site, or at a failed end. */
+  readonly dead: ReadonlySet<string>;
+
+  private readonly nodeIds: string[] = [];
+  private readonly nodeIdx = new Map<string, number>();
+  private readonly linkIds: string[] = [];
+  private readonly linkIdx = new Map<string, number>();
+  private readonly fabricOf: Int32Array; // global node → fabric index (-1: dead)
+  private readonly localOf: Int32Array; // global node → local index in its fabric
+  private readonly fabrics: SiteFabric[] = [];
+  private readonly fabricBySite = new Map<string, number>();
+  private readonly ports: number[] = []; // port index → global node index
+  private readonly portOf = new Map<number, number>(); // global node → port index
+  private readonly interLinks: InterLink[] = [];
+  private portTrees: Tree[] | null = null;
+  private portDist = new Float64Array(0);
+  private portBottleneck = new Float64Array(0);
+  private portNext = new Int32Array(0);
+  private portDirect = new Int32Array(0);
+  private readonly trees = new Map<number, Tree>();
+  private readonly forward = new Scratch();
+  private readonly backward = new Scratch();
+  private readonly pathCache = new Map<string, PathResult | null>();
+  private readonly l2Cache = new Map<string, UnionFind>();
+  private readonly l2NodesCache = new Map<number, readonly number[]>();
+  private readonly islandOf = new Map<number, number>(); // L3 ToR global index → L2 node
+  private readonly torNeighbours = new Map<number, number[]>(); // design-level, dead included
+  private l2Count = 0;
+  private linksBySegment: Map<string, number[]> | null = null;
+  private readonly siteAdj = new Map<string, SiteNeighbour[]>();
+  private transitAdjCache: TransitEdge[][] | null = null;
+  private transitSearchCache: TransitSearch | null = null;
+
+  constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set()) {
+    this.index = index;
+    this.failed = failed;
+    const design = index.design;
+    const dead = deadSet(design, failed);
+    this.dead = dead;
+
+    for (const n of design.nodes) {
+      this.nodeIdx.set(n.id, this.nodeIds.length);
+      this.nodeIds.push(n.id);
+    }
+    for (const l of design.links) {
+      this.linkIdx.set(l.id, this.linkIds.length);
+      this.linkIds.push(l.id);
+    }
+    const count = this.nodeIds.length;
+    this.fabricOf = new Int32Array(count).fill(-1);
+    this.localOf = new Int32Array(count).fill(-1);
+
+    // One fabric per live site, its container first.
+    for (const s of index.sites) {
+      if (dead.has(s.id)) continue;
+      const g = this.nodeIdx.get(s.id) ?? -1;
+      this.fabricBySite.set(s.id, this.fabrics.length);
+      this.fabricOf[g] = this.fabrics.length;
+      this.localOf[g] = 0;
+      this.fabrics.push({
+        site: g,
+        members: [g],
+        adj: [[]],
+        transit: [true],
+        ports: [],
+        stub: s.role === 'witness',
+      });
+    }
+    for (const n of design.nodes) {
+      if (n.kind === 'site' || dead.has(n.id)) continue;
+      const fi = this.fabricBySite.get(n.parentId);
+      const f = fi === undefined ? undefined : this.fabrics[fi];
+      if (fi === undefined || !f) continue;
+      const g = this.nodeIdx.get(n.id) ?? -1;
+      this.fabricOf[g] = fi;
+      this.localOf[g] = f.members.length;
+      f.members.push(g);
+      f.adj.push([]);
+      f.transit.push(TRANSIT.has(n.kind));
+    }
+
+    // Design-level fabric islands (failures ignored): which devices the drawing leaves unwired.
+    const islands = new UnionFind(count);
+    for (const l of design.links) {
+      const a = this.nodeIdx.get(l.source);
+      const b = this.nodeIdx.get(l.target);
+      if (a === undefined || b === undefined) continue;
+      if (index.siteOf(l.source) !== index.siteOf(l.target)) continue;
+      islands.union(a, b);
+      const na = design.nodes[a];
+      const nb = design.nodes[b];
+      if (na?.kind === 'tor' && nb?.kind !== 'tor') this.pushTor(b, a);
+      if (nb?.kind === 'tor' && na?.kind !== 'tor') this.pushTor(a, b);
+    }
+
+    // L2 domains: one core per live site, one island per live L3 ToR (numbered now).
+    this.l2Count = this.fabrics.length;
+    for (const [i, n] of design.nodes.entries()) {
+      if (isL3Tor(n) && (this.fabricOf[i] ?? -1) >= 0) this.islandOf.set(i, this.l2Count++);
+    }
+
+    // Links: inside a site they are fabric edges; between sites they join ports.
+    for (const l of design.links) {
+      if (dead.has(l.id)) continue;
+      const a = this.nodeIdx.get(l.source);
+      const b = this.nodeIdx.get(l.target);
+      if (a === undefined || b === undefined) continue;
+      const fa = this.fabricOf[a] ?? -1;
+      const fb = this.fabricOf[b] ?? -1;
+      if (fa < 0 || fb < 0) continue;
+      const rttMs = linkRttMs(l, design.settings);
+      const li = this.linkIdx.get(l.id) ?? -1;
+      if (fa === fb) {
+        const f = this.fabrics[fa];
+        const la = this.localOf[a] ?? -1;
+        const lb = this.localOf[b] ?? -1;
+        if (!f || la < 0 || lb < 0 || la === lb) continue;
+        f.adj[la]?.push({ to: lb, link: li, rttMs, bandwidthGbps: l.bandwidthGbps });
+        f.adj[lb]?.push({ to: la, link: li, rttMs, bandwidthGbps: l.bandwidthGbps });
+      } else {
+        const pa = this.port(a);
+        const pb = this.port(b);
+        this.interLinks.push({ link: li, a: pa, b: pb, rttMs, bandwidthGbps: l.bandwidthGbps });
+        const sa = this.nodeIds[this.fabrics[fa]?.site ?? -1] ?? '';
+        const sb = this.nodeIds[this.fabrics[fb]?.site ?? -1] ?? '';
+        this.pushSiteNeighbour(sa, { linkId: l.id, siteId: sb });
+        this.pushSiteNeighbour(sb, { linkId: l.id, siteId: sa });
+      }
+    }
+
+    // Implicit zero-cost hops between a site container and its hubs and unwired islands.
+    const devicesBySite = new Map<string, number[]>();
+    for (const [i, n] of design.nodes.entries()) {
+      if (n.kind === 'site') continue;
+      const list = devicesBySite.get(n.parentId);
+      if (list) list.push(i);
+      else devicesBySite.set(n.parentId, [i]);
+    }
+    for (const f of this.fabrics) {
+      const siteId = this.nodeIds[f.site] ?? '';
+      const devices = devicesBySite.get(siteId) ?? [];
+      const hubKind = HUB_PREFERENCE.find((k) => devices.some((d) => design.nodes[d]?.kind === k));
+      const isHub = (d: number) => hubKind === undefined || design.nodes[d]?.kind === hubKind;
+      const anchored = new Set<number>([islands.find(f.site)]);
+      for (const d of devices) if (isHub(d)) anchored.add(islands.find(d));
+      for (const d of devices) {
+        if (!isHub(d) && anchored.has(islands.find(d))) continue;
+        const local = this.localOf[d] ?? -1;
+        if (local < 0 || this.fabricOf[d] !== this.fabricBySite.get(siteId)) continue;
+        f.adj[0]?.push({ to: local, link: -1, rttMs: 0, bandwidthGbps: Infinity });
+        f.adj[local]?.push({ to: 0, link: -1, rttMs: 0, bandwidthGbps: Infinity });
+      }
+    }
+  }
+
+  private pushTor(device: number, tor: number): void {
+    const list = this.torNeighbours.get(device);
+    if (list) list.push(tor);
+    else this.torNeighbours.set(device, [tor]);
+  }
+
+  private pushSiteNeighbour(siteId: string, n: SiteNeighbour): void {
+    const list = this.siteAdj.get(siteId);
+    if (list) list.push(n);
+    else this.siteAdj.set(siteId, [n]);
+  }
+
+  private port(g: number): number {
+    const existing = this.portOf.get(g);
+    if (existing !== undefined) return existing;
+    const p = this.ports.length;
+    this.ports.push(g);
+    this.portOf.set(g, p);
+    this.fabrics[this.fabricOf[g] ?? -1]?.ports.push(p);
+    return p;
+  }
+
+  /** Whether an element (node, link or site) is absent under the failed set. */
+  isDead(id: string): boolean {
+    return this.dead.has(id);
+  }
+
+  private tree(g: number): Tree {
+    let t = this.trees.get(g);
+    if (!t) {
+      const f = this.fabrics[this.fabricOf[g] ?? -1];
+      if (!f) throw new Error(`node ${this.nodeIds[g] ?? g} has no live site`);
+      t = dijkstra(f, this.localOf[g] ?? 0);
+      this.trees.set(g, t);
+    }
+    return t;
+  }
+
+  /** Per-port trees and all-pairs shortest paths over the port graph (Floyd–Warshall). */
+  private ensurePorts(): Tree[] {
+    if (this.portTrees) return this.portTrees;
+    const P = this.ports.length;
+    const trees = this.ports.map((g) => this.tree(g));
+    const dist = new Float64Array(P * P).fill(Infinity);
+    const bn = new Float64Array(P * P);
+    const next = new Int32Array(P * P).fill(-1);
+    const direct = new Int32Array(P * P).fill(-2);
+    for (let i = 0; i < P; i++) {
+      dist[i * P + i] = 0;
+      bn[i * P + i] = Infinity;
+      next[i * P + i] = i;
+      const gi = this.ports[i] ?? 0;
+      const f = this.fabrics[this.fabricOf[gi] ?? -1];
+      const t = trees[i];
+      if (!f || !t) continue;
+      for (const j of f.ports) {
+        if (j === i) continue;
+        const lj = this.localOf[this.ports[j] ?? 0] ?? 0;
+        const d = t.dist[lj] ?? Infinity;
+        if (d < Infinity) {
+          dist[i * P + j] = d;
+          bn[i * P + j] = t.bottleneck[lj] ?? 0;
+          next[i * P + j] = j;
+          direct[i * P + j] = -1;
+        }
+      }
+    }
+    for (const e of this.interLinks) {
+      for (const [x, y] of [
+        [e.a, e.b],
+        [e.b, e.a],
+      ] as const) {
+        if (e.rttMs < (dist[x * P + y] ?? Infinity)) {
+          dist[x * P + y] = e.rttMs;
+          bn[x * P + y] = e.bandwidthGbps;
+          next[x * P + y] = y;
+          direct[x * P + y] = e.link;
+        }
+      }
+    }
+    // A stub (witness) site's port is an end of a path, never a relay between two others.
+    const relays = this.ports.map((g) => this.fabrics[this.fabricOf[g] ?? -1]?.stub === false);
+    for (let k = 0; k < P; k++) {
+      if (!relays[k]) continue;
+      for (let i = 0; i < P; i++) {
+        const dik = dist[i * P + k] ?? Infinity;
+        if (dik === Infinity) continue;
+        for (let j = 0; j < P; j++) {
+          const nd = dik + (dist[k * P + j] ?? Infinity);
+          if (nd < (dist[i * P + j] ?? Infinity)) {
+            dist[i * P + j] = nd;
+            bn[i * P + j] = Math.min(bn[i * P + k] ?? 0, bn[k * P + j] ?? 0);
+            next[i * P + j] = next[i * P + k] ?? -1;
+          }
+        }
+      }
+    }
+    this.portDist = dist;
+    this.portBottleneck = bn;
+    this.portNext = next;
+    this.portDirect = direct;
+    this.portTrees = trees;
+    return trees;
+  }
+
+  /** Ordered global node/link steps of the tree path from its source to local target `t`. */
+  private treeSteps(f: SiteFabric, tree: Tree, t: number): string[] {
+    const out: string[] = [];
+    let c = t;
+    let guard = f.members.length + 1;
+    while (c >= 0 && guard-- > 0) {
+      out.push(this.nodeIds[f.members[c] ?? 0] ?? '');
+      const li = tree.prevLink[c] ?? -1;
+      const p = tree.prev[c] ?? -1;
+      if (p >= 0 && li >= 0) out.push(this.linkIds[li] ?? '');
+      c = p;
+    }
+    return out.reverse();
+  }
+
+  private portSteps(i: number, j: number): string[] {
+    const P = this.ports.length;
+    const trees = this.portTrees ?? [];
+    const out: string[] = [this.nodeIds[this.ports[i] ?? 0] ?? ''];
+    let u = i;
+    let guard = P + 1;
+    while (u !== j && guard-- > 0) {
+      const v = this.portNext[u * P + j] ?? -1;
+      if (v < 0) break;
+      const direct = this.portDirect[u * P + v] ?? -2;
+      if (direct >= 0) {
+        out.push(this.linkIds[direct] ?? '', this.nodeIds[this.ports[v] ?? 0] ?? '');
+      } else {
+        const gu = this.ports[u] ?? 0;
+        const f = this.fabrics[this.fabricOf[gu] ?? -1];
+        const t = trees[u];
+        if (f && t)
+          out.push(...this.treeSteps(f, t, this.localOf[this.ports[v] ?? 0] ?? 0).slice(1));
+      }
+      u = v;
+    }
+    return out;
+  }
+
+  /**
+   * Shortest-RTT path between two nodes (devices or sites), or null when either is absent or no
+   * path exists. The result is cached; both directions give the same figures.
+   */
+  path(fromId: string, toId: string): PathResult | null {
+    const key = `${fromId}\u0000${toId}`;
+    const cached = this.pathCache.get(key);
+    if (cached !== undefined) return cached;
+    const result = this.computePath(fromId, toId);
+    this.pathCache.set(key, result);
+    return result;
+  }
+
+  /** RTT between two nodes; Infinity when there is no path. */
+  rttMs(fromId: string, toId: string): number {
+    return this.path(fromId, toId)?.rttMs ?? Infinity;
+  }
+
+  private computePath(fromId: string, toId: string): PathResult | null {
+    const x = this.nodeIdx.get(fromId);
+    const y = this.nodeIdx.get(toId);
+    if (x === undefined || y === undefined) return null;
+    const fx = this.fabricOf[x] ?? -1;
+    const fy = this.fabricOf[y] ?? -1;
+    const fabX = this.fabrics[fx];
+    const fabY = this.fabrics[fy];
+    if (!fabX || !fabY) return null;
+    const lx = this.localOf[x] ?? 0;
+    const ly = this.localOf[y] ?? 0;
+    if (x === y) return this.result([fromId], 0, Infinity);
+
+    let best = Infinity;
+    let bestBn = 0;
+    let bestSteps: (() => string[]) | null = null;
+    if (fx === fy) {
+      const found = searchWithin(fabX, lx, ly, this.forward, this.backward);
+      if (found) {
+        best = found.dist;
+        bestBn = found.bottleneck;
+        const steps: string[] = [];
+        for (const [i, local] of found.steps.entries()) {
+          const li = found.links[i] ?? -1;
+          if (i > 0 && li >= 0) steps.push(this.linkIds[li] ?? '');
+          steps.push(this.nodeIds[fabX.members[local] ?? 0] ?? '');
+        }
+        bestSteps = () => steps;
+      }
+    }
+    const trees = this.ensurePorts();
+    const P = this.ports.length;
+    for (const p of fabX.ports) {
+      const tp = trees[p];
+      if (!tp) continue;
+      const dxp = tp.dist[lx] ?? Infinity;
+      if (dxp === Infinity || dxp >= best) continue;
+      for (const q of fabY.ports) {
+        const tq = trees[q];
+        if (!tq) continue;
+        const d = dxp + (this.portDist[p * P + q] ?? Infinity) + (tq.dist[ly] ?? Infinity);
+        if (d < best) {
+          best = d;
+          bestBn = Math.min(
+            tp.bottleneck[lx] ?? 0,
+            this.portBottleneck[p * P + q] ?? 0,
+            tq.bottleneck[ly] ?? 0,
+          );
+          bestSteps = () => {
+            const head = this.treeSteps(fabX, tp, lx).reverse();
+            const middle = this.portSteps(p, q).slice(1);
+            const tail = this.treeSteps(fabY, tq, ly).slice(1);
+            return [...head, ...middle, ...tail];
+          };
+        }
+      }
+    }
+    if (!bestSteps) return null;
+    return this.result(bestSteps(), best, bestBn);
+  }
+
+  private result(path: string[], rttMs: number, bottleneckGbps: number): PathResult {
+    const linkIds: string[] = [];
+    const siteIds: string[] = [];
+    for (const id of path) {
+      if (this.linkIdx.has(id)) {
+        linkIds.push(id);
+        continue;
+      }
+      const s = this.index.siteOf(id);
+      if (s !== undefined && siteIds[siteIds.length - 1] !== s) siteIds.push(s);
+    }
+    return { rttMs, bottleneckGbps, path, linkIds, siteIds };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // L2 reachability
+
+  /**
+   * The L2 domains a node sits in: its site's L2 core, or the island behind an L3 ToR. A cluster
+   * attached to ToRs sits behind each live one; a cluster with no ToR is on the site's L2.
+   */
+  l2NodesOf(nodeId: string): readonly number[] {
+    const g = this.nodeIdx.get(nodeId);
+    if (g === undefined) return [];
+    const cached = this.l2NodesCache.get(g);
+    if (cached) return cached;
+    const out = this.computeL2Nodes(g);
+    this.l2NodesCache.set(g, out);
+    return out;
+  }
+
+  private coreOf(g: number): number {
+    return this.fabricOf[g] ?? -1;
+  }
+
+  private islandFor(g: number): number {
+    return this.islandOf.get(g) ?? this.coreOf(g);
+  }
+
+  private computeL2Nodes(g: number): number[] {
+    const n = this.index.design.nodes[g];
+    if (!n || (this.fabricOf[g] ?? -1) < 0) return [];
+    if (n.kind === 'tor') return [isL3Tor(n) ? this.islandFor(g) : this.coreOf(g)];
+    if (n.kind === 'cluster') {
+      const tors = this.torNeighbours.get(g);
+      if (!tors || tors.length === 0) return [this.coreOf(g)];
+      const out = new Set<number>();
+      for (const t of tors) {
+        const tn = this.index.design.nodes[t];
+        if (!tn || (this.fabricOf[t] ?? -1) < 0) continue;
+        out.add(isL3Tor(tn) ? this.islandFor(t) : this.coreOf(t));
+      }
+      return [...out];
+    }
+    return [this.coreOf(g)];
+  }
+
+  private segmentLinks(segmentId: string): readonly number[] {
+    if (!this.linksBySegment) {
+      const map = new Map<string, number[]>();
+      const any: number[] = [];
+      for (const [i, l] of this.index.design.links.entries()) {
+        if (this.dead.has(l.id) || l.kind !== 'dci' || !extendsL2(l)) continue;
+        any.push(i);
+        for (const s of l.extendedSegmentIds) {
+          const list = map.get(s);
+          if (list) list.push(i);
+          else map.set(s, [i]);
+        }
+      }
+      map.set('*', any);
+      this.linksBySegment = map;
+    }
+    return this.linksBySegment.get(segmentId) ?? [];
+  }
+
+  /** Union-find of L2 domains joined by the DCI links carrying the segment ('*': any). */
+  private l2Domains(segmentId: string, withoutLinkId?: string): { find: (x: number) => number } {
+    const key = withoutLinkId === undefined ? segmentId : `${segmentId}\u0000${withoutLinkId}`;
+    const cached = this.l2Cache.get(key);
+    if (cached) return cached;
+    const links = this.segmentLinks(segmentId);
+    const ends: (readonly number[])[] = [];
+    for (const li of links) {
+      const l = this.index.design.links[li];
+      if (!l || l.id === withoutLinkId) continue;
+      ends.push([...this.l2NodesOf(l.source), ...this.l2NodesOf(l.target)]);
+    }
+    const uf = new UnionFind(this.l2Count);
+    for (const e of ends) {
+      const first = e[0];
+      if (first === undefined) continue;
+      for (const x of e) uf.union(first, x);
+    }
+    this.l2Cache.set(key, uf);
+    return uf;
+  }
+
+  /** Whether segment S reaches from node a to node b at L2 (optionally without one link). */
+  l2Reachable(segmentId: string, a: string, b: string, withoutLinkId?: string): boolean {
+    const na = this.l2NodesOf(a);
+    const nb = this.l2NodesOf(b);
+    if (na.length === 0 || nb.length === 0) return false;
+    const uf = this.l2Domains(segmentId, withoutLinkId);
+    for (const x of na) {
+      const rx = uf.find(x);
+      for (const y of nb) if (uf.find(y) === rx) return true;
+    }
+    return false;
+  }
+
+  /** The site ids segment S reaches at L2 from node a (its own site included). */
+  l2Sites(segmentId: string, a: string): ReadonlySet<string> {
+    const na = this.l2NodesOf(a);
+    const uf = this.l2Domains(segmentId);
+    const roots = new Set(na.map((x) => uf.find(x)));
+    const out = new Set<string>();
+    for (const [fi, f] of this.fabrics.entries()) {
+      if (roots.has(uf.find(fi))) out.add(this.nodeIds[f.site] ?? '');
+    }
+    return out;
+  }
+
+  /**
+   * L2 reachability of S from a to b and, when it does not reach, the gap: the first element on
+   * the routed path from a to b that does not carry S (an L3 ToR without overlay, or a DCI link
+   * that does not extend S). Falls back to b itself when the path shows no single culprit.
+   */
+  l2Gap(segmentId: string, a: string, b: string): L2Gap {
+    if (this.l2Reachable(segmentId, a, b)) return { reachable: true };
+    const path = this.path(a, b);
+    if (!path) return { reachable: false };
+    for (const id of path.path) {
+      const n = this.index.nodes.get(id);
+      if (n && isL3Tor(n)) return { reachable: false, gapId: id, path };
+      const l = this.index.links.get(id);
+      if (
+        l &&
+        this.index.siteOf(l.source) !== this.index.siteOf(l.target) &&
+        !carriesAtL2(l, segmentId)
+      )
+        return { reachable: false, gapId: id, path };
+    }
+    return { reachable: false, gapId: b, path };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The site graph
+
+  /** Live DCI links out of a site, with the site at the other end. */
+  siteNeighbours(siteId: string): readonly SiteNeighbour[] {
+    return this.siteAdj.get(siteId) ?? [];
+  }
+
+  /**
+   * Whether a site is a stub (role `witness`, DOMAIN.md §8): paths start or end there, never
+   * cross it. The one definition every query of this graph uses.
+   */
+  isStubSite(siteId: string): boolean {
+    const n = this.index.nodes.get(siteId);
+    return n?.kind === 'site' && n.role === 'witness';
+  }
+
+  /** Whether two sites are joined, avoiding some sites and links (see `siteRoute`). */
+  sitesConnected(a: string, b: string, avoid: SiteAvoid = {}): boolean {
+    return this.siteRoute(a, b, avoid) !== null;
+  }
+
+  /**
+   * One route of DCI links from site a to site b, as [b, link, site, link, …, a], avoiding some
+   * sites and links, or null when there is none. A stub site is never walked through (it may
+   * be a or b). Breadth-first, so the route has the fewest hops.
+   */
+  siteRoute(a: string, b: string, avoid: SiteAvoid = {}): string[] | null {
+    if (this.dead.has(a) || this.dead.has(b) || !this.fabricBySite.has(a)) return null;
+    if (a === b) return [a];
+    const via = new Map<string, { readonly site: string; readonly link: string }>();
+    const seen = new Set([a]);
+    const queue = [a];
+    for (let i = 0; i < queue.length; i++) {
+      const s = queue[i];
+      if (s === undefined) break;
+      for (const n of this.siteNeighbours(s)) {
+        if (seen.has(n.siteId) || avoid.links?.has(n.linkId) || avoid.sites?.has(n.siteId))
+          continue;
+        seen.add(n.siteId);
+        via.set(n.siteId, { site: s, link: n.linkId });
+        if (n.siteId === b) {
+          const route = [b];
+          for (let c = b; c !== a;) {
+            const step = via.get(c);
+            if (!step) throw new Error(`site route to ${b} lost its way at ${c}`);
+            route.push(step.link, step.site);
+            c = step.site;
+          }
+          return route;
+        }
+        if (!this.isStubSite(n.siteId)) queue.push(n.siteId);
+      }
+    }
+    return null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Single points of failure
+
+  /**
+   * The single points between two sites (DOMAIN.md §8): the devices (spine, ToR, border,
+   * firewall; never a site container) and the links whose failure alone cuts every path from
+   * one site to the other. Ordered from a to b. Null when either site is absent or a stub, or
+   * when the two are not joined at all. Stub sites carry nothing between others, so they are
+   * left out of the search.
+   *
+   * How: one depth-first search per graph over the transit graph (network devices, site
+   * containers, and the links and implicit site hops between them), computing low-links as
+   * Tarjan's articulation-point algorithm does, parallel links counted as separate edges. Any
+   * separator lies on the tree path a … lca … b. On it, a vertex v below the lca separates a from
+   * b exactly when its child c toward the end below it has low[c] ≥ disc[v]; the lca does when
+   * either of its two children on the path does; a tree edge p–c on the path is a bridge between
+   * them when low[c] > disc[p]. So the cost is one linear search per graph, plus the length of
+   * the tree path per pair.
+   */
+  singlePoints(a: string, b: string): SinglePoints | null {
+    if (a === b || this.isStubSite(a) || this.isStubSite(b)) return null;
+    const ga = this.nodeIdx.get(a);
+    const gb = this.nodeIdx.get(b);
+    if (ga === undefined || gb === undefined) return null;
+    if ((this.fabricOf[ga] ?? -1) < 0 || (this.fabricOf[gb] ?? -1) < 0) return null;
+    const t = this.transitSearch();
+    const root = (x: number) => t.root[x] ?? -1;
+    if (root(ga) < 0 || root(ga) !== root(gb)) return null;
+    const depth = (x: number) => t.depth[x] ?? -1;
+    const parentOf = (x: number) => {
+      const p = t.parent[x] ?? -1;
+      if (p < 0) throw new Error(`search tree broken at ${this.nodeIds[x] ?? x}`);
+      return p;
+    };
+    // The tree path a … lca … b, climbing from both ends.
+    const up: number[] = [ga];
+    const down: number[] = [gb];
+    let x = ga;
+    let y = gb;
+    while (depth(x) > depth(y)) up.push((x = parentOf(x)));
+    while (depth(y) > depth(x)) down.push((y = parentOf(y)));
+    while (x !== y) {
+      up.push((x = parentOf(x)));
+      down.push((y = parentOf(y)));
+    }
+    down.pop(); // the lca ends `up`
+    const path = [...up, ...down.reverse()];
+    const lca = x;
+    const low = (c: number) => t.low[c] ?? -1;
+    const disc = (v: number) => t.disc[v] ?? -1;
+    const devices: string[] = [];
+    const links: string[] = [];
+    const design = this.index.design;
+    for (const [k, v] of path.entries()) {
+      const before = path[k - 1];
+      const after = path[k + 1];
+      // A tree edge on the path is a bridge between a and b when its child's subtree has no
+      // other way out (low > disc of the parent).
+      if (after !== undefined) {
+        const [p, c] = k < up.length - 1 ? [after, v] : [v, after];
+        const link = t.parentLink[c] ?? -1;
+        if (link >= 0 && low(c) > disc(p)) links.push(this.linkIds[link] ?? '');
+      }
+      if (before === undefined || after === undefined || design.nodes[v]?.kind === 'site') continue;
+      // v separates a and b when the child of v toward an end that lies below v has no way
+      // around v (low ≥ disc[v]); at the lca either end's side will do.
+      const children = v === lca ? [before, after] : [k < up.length ? before : after];
+      if (children.some((c) => low(c) >= disc(v))) devices.push(this.nodeIds[v] ?? '');
+    }
+    return { devices, links };
+  }
+
+  /** Adjacency of the transit graph, by global node index: (neighbour, link index or -1). */
+  private transitAdj(): readonly (readonly TransitEdge[])[] {
+    if (this.transitAdjCache) return this.transitAdjCache;
+    const adj: TransitEdge[][] = this.nodeIds.map(() => []);
+    let edge = 0;
+    const add = (x: number, y: number, link: number) => {
+      adj[x]?.push({ to: y, link, edge });
+      adj[y]?.push({ to: x, link, edge });
+      edge++;
+    };
+    for (const f of this.fabrics) {
+      if (f.stub) continue;
+      for (const [u, list] of f.adj.entries()) {
+        if (!f.transit[u]) continue;
+        for (const e of list) {
+          // Each undirected edge is listed from both ends: keep it once.
+          if (e.to <= u || !f.transit[e.to]) continue;
+          add(f.members[u] ?? -1, f.members[e.to] ?? -1, e.link);
+        }
+      }
+    }
+    for (const l of this.interLinks) {
+      const x = this.ports[l.a] ?? -1;
+      const y = this.ports[l.b] ?? -1;
+      const fx = this.fabrics[this.fabricOf[x] ?? -1];
+      const fy = this.fabrics[this.fabricOf[y] ?? -1];
+      if (!fx || !fy || fx.stub || fy.stub) continue;
+      if (!fx.transit[this.localOf[x] ?? -1] || !fy.transit[this.localOf[y] ?? -1]) continue;
+      add(x, y, l.link);
+    }
+    this.transitAdjCache = adj;
+    return adj;
+  }
+
+  /**
+   * An iterative depth-first search of the whole transit graph (a forest: one tree per
+   * connected part), with discovery times, low-links, depths and each vertex's tree root.
+   */
+  private transitSearch(): TransitSearch {
+    if (this.transitSearchCache) return this.transitSearchCache;
+    const adj = this.transitAdj();
+    const n = this.nodeIds.length;
+    const disc = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n).fill(-1);
+    const parent = new Int32Array(n).fill(-1);
+    const parentLink = new Int32Array(n).fill(-1);
+    const parentEdge = new Int32Array(n).fill(-1);
+    const depth = new Int32Array(n).fill(-1);
+    const root = new Int32Array(n).fill(-1);
+    const cursor = new Int32Array(n);
+    let time = 0;
+    const stack: number[] = [];
+    for (let r = 0; r < n; r++) {
+      if ((disc[r] ?? -1) >= 0 || (adj[r]?.length ?? 0) === 0) continue;
+      disc[r] = low[r] = time++;
+      depth[r] = 0;
+      root[r] = r;
+      stack.push(r);
+      while (stack.length > 0) {
+        const v: number = stack[stack.length - 1] ?? r;
+        const list = adj[v] ?? [];
+        const i = cursor[v] ?? 0;
+        if (i < list.length) {
+          cursor[v] = i + 1;
+          const e = list[i];
+          // Parallel links are separate edges: only the very edge we came in by is skipped.
+          if (!e || e.edge === parentEdge[v]) continue;
+          if ((disc[e.to] ?? -1) < 0) {
+            disc[e.to] = low[e.to] = time++;
+            parent[e.to] = v;
+            parentLink[e.to] = e.link;
+            parentEdge[e.to] = e.edge;
+            depth[e.to] = (depth[v] ?? 0) + 1;
+            root[e.to] = r;
+            stack.push(e.to);
+          } else {
+            low[v] = Math.min(low[v] ?? 0, disc[e.to] ?? 0);
+          }
+          continue;
+        }
+        stack.pop();
+        const p = parent[v] ?? -1;
+        if (p >= 0) low[p] = Math.min(low[p] ?? 0, low[v] ?? 0);
+      }
+    }
+    this.transitSearchCache = { disc, low, parent, parentLink, depth, root };
+    return this.transitSearchCache;
+  }
+}
+
+/** Build the graph of a design under a failed set (ids of nodes, links or sites). */
+export function buildGraph(design: Design, failed?: ReadonlySet<string>): DesignGraph {
+  return new DesignGraph(buildIndex(design), failed);
+}
