@@ -25,8 +25,6 @@ import { useView } from '../store/view';
 
 /** Arrow keys move the selection one grid step; with Shift, this many. */
 export const NUDGE_FAR_STEPS = 10;
-/** Where Ctrl+D puts copies of devices: two grid steps right and down of the originals. */
-export const DUPLICATE_OFFSET = { x: 2 * GRID_PX, y: 2 * GRID_PX } as const;
 
 const selectedNodeIds = () =>
   useStudio
@@ -156,7 +154,7 @@ export function duplicateSelection(): void {
   const state = useStudio.getState();
   const ids = selectedNodeIds();
   if (ids.length === 0) return;
-  const result = duplicateElements(state.design, ids, DUPLICATE_OFFSET);
+  const result = duplicateElements(state.design, ids);
   if (!result) return;
   state.commit(result.design);
   useStudio.getState().select(result.newIds);

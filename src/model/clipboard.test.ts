@@ -120,7 +120,7 @@ describe('Duplicate', () => {
       .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 400, y: 220 } })
       .fabric('f1', 's1', 'l1')
       .build();
-    const result = duplicateElements(d, ['s1', 'l1'], { x: 32, y: 32 });
+    const result = duplicateElements(d, ['s1', 'l1']);
     if (!result) throw new Error('nothing duplicated');
     const copies = result.design.nodes.filter((n) => result.newIds.includes(n.id));
     expect(copies.map((n) => n.label)).toEqual(['dc1-spine-2', 'dc1-leaf-2']);
@@ -150,12 +150,41 @@ describe('Duplicate', () => {
       .site('b', 'DC2', { position: { x: 480, y: 0 }, width: 400, height: 300 })
       .spine('s1', 'a', { label: 'dc1-spine-1' })
       .build();
-    const result = duplicateElements(d, ['a'], { x: 32, y: 32 });
+    const result = duplicateElements(d, ['a']);
     if (!result) throw new Error('nothing duplicated');
     const site = result.design.nodes.find((n) => n.id === result.newIds[0]);
     expect(site).toMatchObject({ kind: 'site', label: 'DC3', position: { x: 960, y: 0 } });
     const spine = result.design.nodes.find((n) => n.kind === 'spine' && n.id !== 's1');
     expect(spine).toMatchObject({ label: 'dc3-spine-1', parentId: site?.id });
+    expect(isValid(result.design)).toBe(true);
+  });
+  it('keeps the shape of a copied group: below the originals when there is room', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 800, height: 600 })
+      .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 48, y: 48 } })
+      .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 256, y: 160 } })
+      .build();
+    const result = duplicateElements(d, ['s1', 'l1']);
+    const copies = result?.design.nodes.filter((n) => result.newIds.includes(n.id)) ?? [];
+    expect(copies.map((n) => n.position)).toEqual([
+      { x: 48, y: 256 },
+      { x: 256, y: 368 },
+    ]);
+  });
+  it('grows the site when the copied group fits nowhere in it', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 320, height: 256 })
+      .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 32, y: 48 } })
+      .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 32, y: 160 } })
+      .build();
+    const result = duplicateElements(d, ['s1', 'l1']);
+    if (!result) throw new Error('nothing duplicated');
+    const copies = result.design.nodes.filter((n) => result.newIds.includes(n.id));
+    const [a, b] = copies.map((n) => n.position);
+    expect(a && b && b.y - a.y).toBe(112);
+    const site = result.design.nodes.find((n) => n.id === 'a');
+    expect(site?.kind === 'site' && site.height).toBeGreaterThan(256);
+    expect(site?.kind === 'site' && site.height).toBeGreaterThanOrEqual((b?.y ?? 0) + 56);
     expect(isValid(result.design)).toBe(true);
   });
 });
