@@ -51,6 +51,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 900,
+    // Every browser the studio supports preloads modules itself: no polyfill on the first screen.
+    modulePreload: { polyfill: false },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

@@ -7,7 +7,6 @@ import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { startMove } from './app/whatifActions';
-import { ViewOnlyBanner } from './panels/ViewOnlyBanner';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
@@ -37,6 +36,20 @@ const TabConflictBanner = lazy(() =>
 
 // The live room's bar loads with the storage code (it can save a room as a local design).
 const RoomBar = lazy(() => import('./collab/ui/RoomBar').then((m) => ({ default: m.RoomBar })));
+
+// Loaded when a view-only design is first opened.
+const ViewOnlyBanner = lazy(() =>
+  import('./panels/ViewOnlyBanner').then((m) => ({ default: m.ViewOnlyBanner })),
+);
+
+function ViewOnlyBannerGate() {
+  const readOnly = useStudio((s) => s.readOnly);
+  return readOnly ? (
+    <Suspense fallback={null}>
+      <ViewOnlyBanner />
+    </Suspense>
+  ) : null;
+}
 
 // Loaded when a what-if scenario first starts.
 const ScenarioBanner = lazy(() =>
@@ -93,7 +106,7 @@ function Studio() {
   return (
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
-      <ViewOnlyBanner />
+      <ViewOnlyBannerGate />
       {booted && (
         <Suspense fallback={null}>
           <TabConflictBanner />

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:ui:profile`: where the studio spends a drop, one edit, an undo and a select-all
- * at one design size. Builds the bench page unminified, runs each operation under Chromium's CPU
+ * `npm run bench:ui:profile`: where the studio spends a drag, a drop, a pan, one edit, an undo
+ * and a select-all at one design size. Builds the bench page unminified, runs each operation under Chromium's CPU
  * profiler (through Playwright's CDP session) and prints the functions with the most self time,
  * and the longest main-thread tasks. A tool to find causes; the figures are in `npm run bench:ui`.
  *
@@ -162,6 +162,16 @@ async function main(): Promise<void> {
       for (let i = 1; i <= 40; i++) await page.mouse.move(x0 + i * 6, y0 + i * 3);
     });
     await profiled(cdp, page, 'drop', () => page.mouse.up());
+    await profiled(cdp, page, 'pan (60 frames)', async () => {
+      await page.evaluate(`new Promise((resolve) => {
+        let i = 0;
+        const step = () => {
+          window.__bench.setViewport({ x: 40 - i * 12, y: 40, zoom: 0.75 });
+          if (++i <= 60) requestAnimationFrame(step); else resolve();
+        };
+        requestAnimationFrame(step);
+      })`);
+    });
     await profiled(cdp, page, 'edit', () =>
       page.evaluate(() => window.__bench?.editDistance('dci-s0-s1-0', 77)),
     );

@@ -621,16 +621,6 @@ export class StudioPage {
     await expect(this.toast('success').filter({ hasText: 'fabric' })).toBeVisible();
   }
 
-  /** The id of the device labelled `label`. */
-  async idOfLabel(label: string): Promise<string> {
-    const testId = await this.devices
-      .filter({ has: this.page.getByText(label, { exact: true }) })
-      .first()
-      .getAttribute('data-testid');
-    if (!testId) throw new Error(`no device labelled ${label}`);
-    return testId.slice('node.'.length);
-  }
-
   /** Select nothing: a click on the empty canvas, above the drawing. */
   async clearSelection(): Promise<void> {
     const box = await this.canvas.boundingBox();
@@ -682,5 +672,42 @@ export class StudioPage {
   }
   panelToggle(name: 'palette' | 'sidebar'): Locator {
     return this.page.getByTestId(`panel.${name}.toggle`);
+  }
+
+  // --- Small fixes (e2e/fixes.spec.ts) ---
+
+  /** The canvas' pan and zoom, as React Flow applies it to the viewport. */
+  async viewportTransform(): Promise<string> {
+    return this.page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => (el as HTMLElement).style.transform);
+  }
+  /** Click the empty canvas (clears the selection). */
+  async clickEmptyCanvas(): Promise<void> {
+    await this.page.locator('.react-flow__pane').click({ position: { x: 320, y: 12 } });
+  }
+  /** The id of the node whose label is exactly `label`. */
+  async idOfLabel(label: string): Promise<string> {
+    const id = await this.page
+      .locator('.react-flow__node')
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .last()
+      .getAttribute('data-id');
+    if (!id) throw new Error(`no node labelled ${label}`);
+    return id;
+  }
+  /** The labels of the devices in a site, in document order. */
+  async deviceLabels(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>('[data-testid^="node."]:not([data-kind="site"])'),
+      ].map((el) => el.querySelector('.font-semibold')?.textContent ?? ''),
+    );
+  }
+  get sidebarTab(): Locator {
+    return this.page.locator('[role="tab"][aria-selected="true"]');
+  }
+  get toastAction(): Locator {
+    return this.page.getByTestId('toast.action');
   }
 }

@@ -172,3 +172,46 @@ describe('The editing tools’ shortcuts', () => {
     useView.getState().setFindOpen(false);
   });
 });
+
+describe('Deleting more than one element', () => {
+  const site = () =>
+    new DesignBuilder('del')
+      .site('dc1', 'DC1 Amsterdam')
+      .site('dc2', 'DC2 Rotterdam')
+      .spine('s1', 'dc1')
+      .spine('s2', 'dc1')
+      .border('b1', 'dc1')
+      .border('b2', 'dc2')
+      .fabric('f1', 's1', 'b1')
+      .fabric('f2', 's2', 'b1')
+      .dci('d1', 'b1', 'b2')
+      .build();
+  beforeEach(() => {
+    useStudio.getState().replaceDesign(site());
+    useUi.setState({ toasts: [] });
+  });
+
+  it('a site with its devices says what went, and its Undo brings it all back', () => {
+    useStudio.getState().select(['dc1']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useStudio.getState().design.nodes.map((n) => n.id)).toEqual(['dc2', 'b2']);
+    const toast = useUi.getState().toasts.at(-1);
+    expect(toast?.text).toBe('Deleted DC1 Amsterdam and 3 devices, 3 links');
+    expect(toast?.action?.label).toBe('Undo');
+    toast?.action?.run();
+    expect(useStudio.getState().design).toEqual(site());
+  });
+  it('a lone device without links goes quietly', () => {
+    useStudio.getState().select(['b2']);
+    useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));
+    useStudio.getState().select(['b2']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useStudio.getState().design.nodes.some((n) => n.id === 'b2')).toBe(false);
+    expect(useUi.getState().toasts).toEqual([]);
+  });
+  it('a device with its links is named, the links counted', () => {
+    useStudio.getState().select(['s1']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link');
+  });
+});

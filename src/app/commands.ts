@@ -4,8 +4,10 @@
  */
 import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
-import { useUi } from '../store/ui';
+import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
+import { removalOf } from '../model/edits';
+import { removalText } from '../model/labels';
 import { tidyUp, useTidy } from './tidy';
 import {
   alignSelection,
@@ -80,7 +82,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Delete selection',
     shortcuts: ['delete', 'backspace'],
     enabled: () => editable() && hasSelection(),
-    run: () => useStudio.getState().deleteSelection(),
+    run: (ctx) => deleteWithUndo(ctx),
   },
   {
     id: 'copy',
@@ -265,6 +267,25 @@ export const COMMANDS: readonly Command[] = [
     run: () => useUi.getState().openDialog('help'),
   },
 ];
+
+/**
+ * Delete the selection. When that takes more than the one element the user pointed at (a site
+ * and its devices, a device and its links, several elements), say what went, with Undo.
+ */
+function deleteWithUndo(ctx: CommandContext): void {
+  const state = useStudio.getState();
+  const removal = removalOf(state.design, selectedIds(state));
+  state.deleteSelection();
+  if (useStudio.getState().design === state.design) return;
+  if (removal.sites.length + removal.devices.length + removal.links.length <= 1) return;
+  notify('info', removalText(removal), {
+    label: 'Undo',
+    run: () => {
+      const undo = command('undo');
+      if (undo.enabled()) undo.run(ctx);
+    },
+  });
+}
 
 export function command(id: string): Command {
   const found = COMMANDS.find((c) => c.id === id);

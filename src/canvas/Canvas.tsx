@@ -9,20 +9,23 @@ import {
   useNodesInitialized,
   useReactFlow,
   type Connection,
+  type EdgeChange,
   type EdgeTypes,
+  type NodeChange,
   type NodeTypes,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { minZoomFor } from '../store/selectors';
-import { RoomOverlay } from '../collab/ui/RoomOverlay';
+import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
 import { FindBox } from './FindBox';
+import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
@@ -86,6 +89,30 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
 
 const onPaneClick = () => useUi.getState().setHighlightPath(null);
 
+// A selection the user makes on the canvas brings the inspector up (follow.ts).
+const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+  useStudio.getState().onNodesChange(changes);
+  if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+};
+const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
+  useStudio.getState().onEdgesChange(changes);
+  if (changes.some((c) => c.type === 'select')) followCanvasSelection();
+};
+
+// Other people's cursors and selections: loaded when a live room starts.
+const RoomOverlay = lazy(() =>
+  import('../collab/ui/RoomOverlay').then((m) => ({ default: m.RoomOverlay })),
+);
+
+function RoomOverlayGate() {
+  const inRoom = useRoom((s) => s.status !== 'idle');
+  return inRoom ? (
+    <Suspense fallback={null}>
+      <RoomOverlay />
+    </Suspense>
+  ) : null;
+}
+
 export interface CanvasProps {
   /** Called when a workload chip is dropped on a host cluster (what-if moves). */
   onWorkloadDrop?: (workloadId: string, clusterId: string) => void;
@@ -96,8 +123,6 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
-  const onNodesChange = useStudio((s) => s.onNodesChange);
-  const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
     FlowNode,
@@ -139,7 +164,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             ? { x: point.x - 40, y: point.y - 20 }
             : { x: point.x - 84, y: point.y - 28 };
         const id = useStudio.getState().addElement(kind, at);
-        if (id) useStudio.getState().select([id]);
+        if (id) {
+          useStudio.getState().select([id]);
+          followCanvasSelection();
+        }
         return;
       }
       if (workloadId && onWorkloadDrop) {
@@ -157,7 +185,13 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   );
 
   return (
-    <div className="h-full w-full" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="h-full w-full"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDownCapture={notePointerDown}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -195,7 +229,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
-        <RoomOverlay />
+        <RoomOverlayGate />
         <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
           <ZoomReadout />
         </Controls>

@@ -1,19 +1,12 @@
-import {
-  Handle,
-  Position,
-  useConnection,
-  useStore,
-  type ConnectionState,
-  type NodeProps,
-  type ReactFlowState,
-} from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { KIND_LABELS } from '../model/defaults';
 import type { Workload } from '../model/schema';
+import type { Finding } from '../rules/types';
 import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowNode } from '../store/flow';
-import { workloadsByCluster } from '../store/selectors';
+import { selectedNodeCount, workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
@@ -65,7 +58,9 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
 /** Below this zoom a card's text is unreadable: devices are drawn as plain boxes. */
 export const FAR_ZOOM = 0.4;
 const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
-const connectingSelector = (c: ConnectionState) => c.inProgress;
+/** A connection being drawn: a plain read of React Flow's store (useConnection builds the
+ * connection's state on every store update, for every card). */
+const connectingSelector = (s: ReactFlowState) => s.connection.inProgress;
 
 const SIDES = [
   ['top', Position.Top],
@@ -75,8 +70,8 @@ const SIDES = [
 ] as const;
 
 /**
- * The four connection handles, drawn only while the device is hovered or selected, or a
- * connection is being drawn: each <Handle> subscribes to React Flow's store, and 4 of them on
+ * The four connection handles, drawn only while the device is hovered or the one selected, or
+ * a connection is being drawn: each <Handle> subscribes to React Flow's store, and 4 of them on
  * every card made a drag re-run thousands of selectors and a pan hit-test them all.
  */
 function DeviceHandles() {
@@ -91,23 +86,57 @@ function DeviceHandles() {
 
 /**
  * In their place, inert markers where the handles sit: React Flow measures a node's handles
- * from the DOM when it mounts, and links attach to what it finds. Plain, hidden, not hit.
+ * from the DOM when it mounts, and links attach to what it finds. Plain, hidden, not hit; one
+ * element for every card, so a card that re-renders (selected, say) does not re-render them.
  */
-function HandleMarkers() {
+const HANDLE_MARKERS = (
+  <>
+    {SIDES.map(([id, position]) => (
+      <span
+        key={id}
+        aria-hidden
+        className={`react-flow__handle react-flow__handle-${position} source handle-marker`}
+        data-handleid={id}
+        data-handlepos={position}
+      />
+    ))}
+  </>
+);
+
+/**
+ * What a card shows of its device: memoised apart from the card, so selecting (or selecting
+ * all) re-renders no icon, text, badge or chips.
+ */
+const CardContent = memo(function CardContent({
+  id,
+  element,
+  findings,
+}: {
+  id: string;
+  element: FlowNode['data']['element'];
+  findings: readonly Finding[];
+}) {
+  const Icon = KIND_ICONS[element.kind];
   return (
     <>
-      {SIDES.map(([id, position]) => (
-        <span
-          key={id}
-          aria-hidden
-          className={`react-flow__handle react-flow__handle-${position} source handle-marker`}
-          data-handleid={id}
-          data-handlepos={position}
-        />
-      ))}
+      <span
+        className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-700 ${KIND_COLORS[element.kind]}`}
+      >
+        <Icon aria-hidden className="h-[18px] w-[18px]" />
+      </span>
+      <div className="min-w-0 flex-1">
+        <div className="truncate text-[13px] leading-4 font-semibold text-slate-800 dark:text-slate-100">
+          {element.label || KIND_LABELS[element.kind]}
+        </div>
+        <div className="truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400">
+          {deviceSubtitle(element)}
+        </div>
+      </div>
+      <FindingBadge findings={findings} elementId={id} className="absolute -top-2.5 -right-2.5" />
+      {element.kind === 'cluster' && <WorkloadChips clusterId={id} />}
     </>
   );
-}
+});
 
 function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const element = data.element;
@@ -118,9 +147,12 @@ function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       s.failed.includes(id) || s.failed.includes(element.kind === 'site' ? '' : element.parentId),
   );
   const far = useStore(farSelector);
-  const connecting = useConnection(connectingSelector);
+  const connecting = useStore(connectingSelector);
+  // The selected device shows its handles when it is the only one selected: a select-all
+  // would otherwise mount four live handles on every card.
+  const alone = useStudio((s) => selected && selectedNodeCount(s.nodes) === 1);
   const [hovered, setHovered] = useState(false);
-  const handles = hovered || selected || connecting;
+  const handles = hovered || alone || connecting;
   const hover = {
     onMouseEnter: () => setHovered(true),
     onMouseLeave: () => setHovered(false),
@@ -138,11 +170,10 @@ function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         className={`device-far h-full w-full rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
         {...hover}
       >
-        {handles ? <DeviceHandles /> : <HandleMarkers />}
+        {handles ? <DeviceHandles /> : HANDLE_MARKERS}
       </div>
     );
   }
-  const Icon = KIND_ICONS[element.kind];
   return (
     <div
       data-testid={`node.${id}`}
@@ -151,22 +182,8 @@ function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       data-failed={failed || undefined}
       {...hover}
     >
-      {handles ? <DeviceHandles /> : <HandleMarkers />}
-      <span
-        className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-700 ${KIND_COLORS[element.kind]}`}
-      >
-        <Icon aria-hidden className="h-[18px] w-[18px]" />
-      </span>
-      <div className="min-w-0 flex-1">
-        <div className="truncate text-[13px] leading-4 font-semibold text-slate-800 dark:text-slate-100">
-          {element.label || KIND_LABELS[element.kind]}
-        </div>
-        <div className="truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400">
-          {deviceSubtitle(element)}
-        </div>
-      </div>
-      <FindingBadge findings={findings} elementId={id} className="absolute -top-2.5 -right-2.5" />
-      {element.kind === 'cluster' && <WorkloadChips clusterId={id} />}
+      {handles ? <DeviceHandles /> : HANDLE_MARKERS}
+      <CardContent id={id} element={element} findings={findings} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { useRoutes } from './routes';
+import { followCanvasSelection } from './follow';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 /** The size a DCI link's label takes (about) while the router loads. */
@@ -153,7 +154,10 @@ function DciLabel({
           ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
           : 'border-teal-200 bg-white text-slate-700 dark:border-teal-800 dark:bg-slate-900 dark:text-slate-200'
       } ${selected ? 'ring-2 ring-teal-600' : ''}`}
-      onClick={() => useStudio.getState().select([id])}
+      onClick={() => {
+        useStudio.getState().select([id]);
+        followCanvasSelection();
+      }}
     >
       {link.label && <span className="max-w-[11rem] truncate font-semibold">{link.label}</span>}
       <span className={link.label ? '' : 'font-semibold'}>{figures}</span>

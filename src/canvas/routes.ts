@@ -21,10 +21,18 @@ export const useRoutes = create<RoutesState>()(() => ({ byId: new Map() }));
 
 /** The design with each node where the canvas shows it now (mid-drag, mid-resize). */
 export function withLivePositions(design: Design, nodes: readonly FlowNode[]): Design {
-  const live = new Map(nodes.map((n) => [n.id, n]));
+  // The canvas keeps the design's order (flow.ts), so a node is nearly always at its element's
+  // index: no map of every node on each drag move.
+  let live: Map<string, FlowNode> | null = null;
+  const nodeOf = (element: DesignNode, i: number): FlowNode | undefined => {
+    const at = nodes[i];
+    if (at?.id === element.id) return at;
+    live ??= new Map(nodes.map((n) => [n.id, n]));
+    return live.get(element.id);
+  };
   let changed = false;
-  const moved = design.nodes.map((element): DesignNode => {
-    const n = live.get(element.id);
+  const moved = design.nodes.map((element, i): DesignNode => {
+    const n = nodeOf(element, i);
     if (!n) return element;
     const { x, y } = n.position;
     const resized =
@@ -67,7 +75,26 @@ function dciFindings(design: Design): Map<string, readonly Finding[]> {
   return out;
 }
 
-const signature = (c: Connector) => JSON.stringify([c.points, c.label, c.dashed]);
+const signatures = new WeakMap<Connector, string>();
+/** What an edge draws of its connector; kept per connector, as the kept ones come back often. */
+function signature(c: Connector): string {
+  let s = signatures.get(c);
+  if (s === undefined) {
+    s = JSON.stringify([c.points, c.label, c.dashed]);
+    signatures.set(c, s);
+  }
+  return s;
+}
+
+/** Same lists by identity: findings.ts keeps an element's list while its findings read the same. */
+function sameFindings(
+  a: ReadonlyMap<string, readonly Finding[]> | null,
+  b: ReadonlyMap<string, readonly Finding[]>,
+): boolean {
+  if (!a || a.size !== b.size) return false;
+  for (const [id, list] of b) if (a.get(id) !== list) return false;
+  return true;
+}
 
 let worker: Worker | null = null;
 let seq = 0;
@@ -75,28 +102,42 @@ let busy = false;
 let queued = false;
 /** The last design routed (with live positions): a selection change alone routes nothing. */
 let lastInput: Design | null = null;
-/** The validated design whose findings the last routes carry. */
-let lastValidated: Design | null = null;
+/** The DCI findings the last routes carry (their labels show the figure of a broken limit). */
+let lastFindings: ReadonlyMap<string, readonly Finding[]> | null = null;
 
 function send(): void {
   const { design, nodes } = useStudio.getState();
-  const validated = useValidated.getState().design;
   const positioned = withLivePositions(design, nodes);
-  if (positioned === lastInput && validated === lastValidated) return;
+  const findings = dciFindings(positioned);
+  // A validation that leaves every DCI link's findings as they were changes no label.
+  if (positioned === lastInput && sameFindings(lastFindings, findings)) return;
   lastInput = positioned;
-  lastValidated = validated;
+  lastFindings = findings;
   if (!worker) return;
   if (busy) {
     queued = true;
     return;
   }
   busy = true;
-  const job: RouteJob = {
-    seq: ++seq,
-    design: positioned,
-    findings: dciFindings(positioned),
-  };
+  const job: RouteJob = { seq: ++seq, design: positioned, findings };
   worker.postMessage(job);
+}
+
+let soon = false;
+/**
+ * Route after the frame that shows a change: the design handed to the worker is copied
+ * (structured clone), which a drop, an undo or a select-all must not wait for; a burst of
+ * changes (a drag's moves within a frame) is sent once.
+ */
+function sendSoon(): void {
+  if (soon) return;
+  soon = true;
+  const run = () => {
+    soon = false;
+    send();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }
 
 function receive(
@@ -137,11 +178,11 @@ export function startRouting(): () => void {
   lastInput = null;
   send();
   const unsubscribe = useStudio.subscribe((s, prev) => {
-    if (s.design !== prev.design || s.nodes !== prev.nodes) send();
+    if (s.design !== prev.design || s.nodes !== prev.nodes) sendSoon();
   });
   // New findings can change a DCI label (the figure of a broken limit).
   const unsubscribeFindings = useValidated.subscribe((s, prev) => {
-    if (s.design !== prev.design) send();
+    if (s.design !== prev.design) sendSoon();
   });
   return () => {
     unsubscribe();

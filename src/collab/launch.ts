@@ -7,6 +7,7 @@ import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { newEditKey, viewKeyFor } from './capability';
 import { isRoomFragment, parseRoomLink, roomFragment, serverUrl, type RoomLink } from './link';
+import { setCursorSender } from './cursor';
 import { useRoom } from './state';
 
 interface Session {
@@ -128,17 +129,14 @@ export async function leaveLiveRoom(options: { quiet?: boolean } = {}): Promise<
 /** Keep a copy of the room's design in Recent designs, now. */
 export async function saveRoomCopy(): Promise<void> {
   const design = useStudio.getState().design;
-  const [{ designStorage }, { pushRecent }] = await Promise.all([
-    import('../store/persistence'),
-    import('../store/recent'),
-  ]);
-  const kept = await pushRecent(designStorage(), { ...design, name: `${design.name} (room copy)` });
+  const { keepInRecent } = await import('../store/persistence');
+  const kept = await keepInRecent({ ...design, name: `${design.name} (room copy)` });
   if (kept.ok) notify('success', 'A copy of the room’s design is in Recent designs.');
   else notify('error', 'The copy could not be saved (browser storage refused it).');
 }
 
-/** Tell the room where my pointer is on the canvas (flow coordinates). */
-export function moveMyCursor(point: { x: number; y: number } | null): void {
+// Where my pointer is on the canvas goes to the room of the moment (RoomOverlay → cursor.ts).
+setCursorSender((point) => {
   if (!current) return;
   void current.session.then((s) => s?.setCursor(point));
-}
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
+import { updateNode } from '../model/edits';
+import { designSchema, type Design, type DesignNode } from '../model/schema';
+import { syntheticDesign } from '../model/synthetic';
 import { formatPath, loadDocument, toDocument } from './document';
 
 const design = () =>
@@ -111,5 +114,26 @@ describe('toDocument', () => {
     };
     expect(toDocument(dirty)).toEqual(toDocument(doc));
     expect(JSON.stringify(toDocument(dirty))).not.toContain('selected');
+  });
+
+  it('picks as the design schema does, element by element, for a design and an edit of it', () => {
+    const dirty = (d: Design): Design => ({
+      ...d,
+      nodes: d.nodes.map((n) => ({ ...n, selected: true }) as unknown as DesignNode),
+    });
+    for (const d of [design(), syntheticDesign({ sites: 2, elements: 200 })]) {
+      const first = toDocument(dirty(d));
+      expect(JSON.stringify(first)).toBe(JSON.stringify(designSchema.parse(d)));
+      // An edit of one element: the others come from the cache, the edited one is picked anew.
+      const edited = updateNode(d, d.nodes[0]?.id ?? '', { label: 'renamed' });
+      expect(JSON.stringify(toDocument(edited))).toBe(JSON.stringify(designSchema.parse(edited)));
+      expect(toDocument(edited).nodes[0]?.label).toBe('renamed');
+    }
+  });
+
+  it('still refuses an element the schema refuses', () => {
+    const d = design();
+    const bad = { ...d, links: [...d.links, { ...d.links[0], distanceKm: -1 }] } as Design;
+    expect(() => toDocument(bad)).toThrow();
   });
 });

@@ -41,15 +41,23 @@ describe('Pasting', () => {
     const kinds = result?.design.nodes.map((n) => n.kind === 'site') ?? [];
     expect(kinds.indexOf(false)).toBeGreaterThan(kinds.lastIndexOf(true));
   });
-  it('a copied site moves by the offset', () => {
+  it('a copied site moves by the offset, and on until it overlaps no site', () => {
     const d = twoSites();
     const result = pasteInto(d, { design: d, ids: ['a'] }, offset);
     const original = d.nodes.find((n) => n.id === 'a');
     const copy = result?.design.nodes.find((n) => n.id === result.newIds[0]);
-    expect(copy?.position).toEqual({
-      x: (original?.position.x ?? NaN) + 32,
-      y: (original?.position.y ?? NaN) + 32,
-    });
+    if (copy?.kind !== 'site' || original?.kind !== 'site') throw new Error('no site');
+    expect(copy.position.y).toBe(original.position.y + 32);
+    expect(copy.position.x).toBeGreaterThanOrEqual(original.position.x + 32);
+    for (const other of d.nodes) {
+      if (other.kind !== 'site') continue;
+      const clear =
+        copy.position.x >= other.position.x + other.width ||
+        copy.position.x + copy.width <= other.position.x ||
+        copy.position.y >= other.position.y + other.height ||
+        copy.position.y + copy.height <= other.position.y;
+      expect(clear, other.id).toBe(true);
+    }
   });
   it('a device whose site was not copied goes back into that site', () => {
     const d = twoSites();

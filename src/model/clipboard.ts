@@ -4,7 +4,7 @@
  */
 import { DEVICE_SIZE, nextDeviceName, nextSiteName } from './defaults';
 import { cloneElements, updateNode, type NodePatch } from './edits';
-import { DEVICE_GAP_PX, GRID_PX, placeDevice, SITE_TOP_PX } from './placement';
+import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, placeDevice, SITE_TOP_PX } from './placement';
 import type { Design, Device, Position, Site } from './schema';
 
 export interface Clipboard {
@@ -69,24 +69,34 @@ export function pasteInto(
     links: [...current.links, ...links],
     workloads: [...current.workloads, ...workloads],
   };
-  return { design: nameAfresh(design, okIds), newIds: [...okIds, ...links.map((l) => l.id)] };
+  return {
+    design: placeAndNameAfresh(design, okIds),
+    newIds: [...okIds, ...links.map((l) => l.id)],
+  };
 }
 
 /**
- * Copies get names of their own, as new elements would: a pasted site is the next `DCn`, a
- * pasted device is named in its (new or old) site, `dc3-spine-1`, never "spine-3" twice. A device
- * pasted into an existing site goes to the free spot nearest where the offset put it, so it is
- * inside the site and on top of nothing (the site grows when it is full).
+ * Copies get names and places of their own, as new elements would. A pasted site is the next
+ * `DCn` and moves right until it overlaps no other site. A pasted device is named in its (new
+ * or old) site, `dc3-spine-1`, never "spine-3" twice; pasted into an existing site, it goes to
+ * the free spot nearest where the offset put it, inside the site and on top of nothing (the site
+ * grows when it is full).
  */
-function nameAfresh(design: Design, copies: ReadonlySet<string>): Design {
+function placeAndNameAfresh(design: Design, copies: ReadonlySet<string>): Design {
   let next = design;
   const change = (id: string, patch: NodePatch) => {
     next = updateNode(next, id, patch);
   };
   // Sites first: their devices are named after the site's new name.
+  // A pasted site goes where it overlaps no site (else a device dropped there has two homes).
   for (const n of design.nodes)
-    if (copies.has(n.id) && n.kind === 'site')
-      change(n.id, { label: nextSiteName(without(next, n.id)) });
+    if (copies.has(n.id) && n.kind === 'site') {
+      const others = without(next, n.id);
+      change(n.id, { label: nextSiteName(others), position: freeSpotForSite(others, n.position) });
+    }
+  // A copy's old name is not its own, nor a hint of its site's prefix.
+  for (const n of design.nodes)
+    if (copies.has(n.id) && n.kind !== 'site') change(n.id, { label: '' });
   for (const n of design.nodes) {
     if (!copies.has(n.id) || n.kind === 'site') continue;
     const others = without(next, n.id);

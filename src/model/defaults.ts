@@ -66,6 +66,31 @@ export function sitePrefix(siteLabel: string): string {
   return 'site';
 }
 
+/**
+ * The prefix of a site's device names: the one most of its devices already share (the
+ * templates name Amsterdam's devices `ams-…`), else the site's own prefix.
+ */
+function devicePrefix(design: Design, siteId: string): string {
+  const counts = new Map<string, number>();
+  let devices = 0;
+  for (const n of design.nodes) {
+    if (n.kind === 'site' || n.parentId !== siteId) continue;
+    devices++;
+    const head = /^([a-z0-9]+)-/i.exec(n.label)?.[1]?.toLowerCase();
+    if (head) counts.set(head, (counts.get(head) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [head, count] of counts)
+    if (count > bestCount) {
+      best = head;
+      bestCount = count;
+    }
+  if (best !== undefined && bestCount * 2 > devices) return best;
+  const site = design.nodes.find((n) => n.id === siteId);
+  return sitePrefix(site?.label ?? '');
+}
+
 function takenNames(design: Design, extra: Iterable<string>): Set<string> {
   const taken = new Set<string>();
   for (const n of design.nodes) taken.add(n.label.toLowerCase());
@@ -74,9 +99,9 @@ function takenNames(design: Design, extra: Iterable<string>): Set<string> {
 }
 
 /**
- * The name of a new device of `kind` in a site: the site's prefix, the kind's word and the
- * lowest number that makes it unique in the design (`dc1-spine-1`, then `dc1-spine-2`; the
- * spines of DC2 count on their own). `taken` adds names not yet in the design, for callers that
+ * The name of a new device of `kind` in a site: the site's prefix (or the one its devices
+ * already share), the kind's word and the lowest number that makes it unique in the design
+ * (`dc1-spine-1`, then `dc1-spine-2`; the spines of DC2 count on their own). `taken` adds names not yet in the design, for callers that
  * name several new devices before adding them. Every way of adding a device (drop, click, paste,
  * fabric builder) names it here.
  */
@@ -86,8 +111,7 @@ export function nextDeviceName(
   kind: DeviceKind,
   taken: Iterable<string> = [],
 ): string {
-  const site = design.nodes.find((n) => n.id === siteId);
-  const stem = `${sitePrefix(site?.label ?? '')}-${DEVICE_NAME_WORDS[kind]}`;
+  const stem = `${devicePrefix(design, siteId)}-${DEVICE_NAME_WORDS[kind]}`;
   const used = takenNames(design, taken);
   let n = 1;
   while (used.has(`${stem}-${n}`)) n++;

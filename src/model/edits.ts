@@ -184,8 +184,7 @@ export function retypeLinks(design: Design, which: (l: Link) => boolean = () => 
  * links; workloads on a removed cluster go too, and every reference to a removed id is dropped.
  */
 export function removeElements(design: Design, ids: Iterable<string>): Design {
-  const gone = new Set(ids);
-  for (const n of design.nodes) if (n.kind !== 'site' && gone.has(n.parentId)) gone.add(n.id);
+  const gone = goneWith(design, ids);
   const nodes = design.nodes.filter((n) => !gone.has(n.id));
   const links = design.links.filter(
     (l) => !gone.has(l.id) && !gone.has(l.source) && !gone.has(l.target),
@@ -195,6 +194,29 @@ export function removeElements(design: Design, ids: Iterable<string>): Design {
   for (const n of design.nodes)
     if (n.kind === 'array' && gone.has(n.id)) for (const v of n.volumes) removedVolumes.add(v.id);
   return scrubReferences({ ...design, nodes, links, workloads }, gone, removedVolumes);
+}
+
+/** The ids a removal takes away: the elements, and the devices of a removed site. */
+function goneWith(design: Design, ids: Iterable<string>): Set<string> {
+  const gone = new Set(ids);
+  for (const n of design.nodes) if (n.kind !== 'site' && gone.has(n.parentId)) gone.add(n.id);
+  return gone;
+}
+
+/** What removeElements(design, ids) takes away, element by element (for "Deleted … · Undo"). */
+export interface Removal {
+  readonly sites: readonly Site[];
+  readonly devices: readonly DesignNode[];
+  readonly links: readonly Link[];
+}
+
+export function removalOf(design: Design, ids: Iterable<string>): Removal {
+  const gone = goneWith(design, ids);
+  return {
+    sites: design.nodes.filter((n): n is Site => n.kind === 'site' && gone.has(n.id)),
+    devices: design.nodes.filter((n) => n.kind !== 'site' && gone.has(n.id)),
+    links: design.links.filter((l) => gone.has(l.id) || gone.has(l.source) || gone.has(l.target)),
+  };
 }
 
 function scrubReferences(

@@ -4,6 +4,8 @@
  * Panels, rules, the report and the CLI all name elements through here, so a link or a volume
  * reads the same everywhere.
  */
+import type { Removal } from './edits';
+import { plural } from './plural';
 import type { Design, Link } from './schema';
 
 interface LabelIndex {
@@ -66,4 +68,22 @@ export function elementLabels(design: Design, ids: readonly string[]): string[] 
     out.push(labelOf(design, id));
   }
   return out;
+}
+
+/**
+ * What a removal took away, as its toast says it: "Deleted DC1 Amsterdam and 7 devices, 9 links".
+ * A lone site or device is named; more are counted.
+ */
+export function removalText(removal: Removal): string {
+  const { sites, devices, links } = removal;
+  const parts: string[] = [];
+  const one = (n: { label: string; id: string }) => n.label || n.id;
+  if (sites.length === 1 && sites[0]) parts.push(one(sites[0]));
+  else if (sites.length > 1) parts.push(plural(sites.length, 'site'));
+  if (devices.length === 1 && devices[0] && sites.length === 0) parts.push(one(devices[0]));
+  else if (devices.length > 0) parts.push(plural(devices.length, 'device'));
+  if (links.length > 0) parts.push(plural(links.length, 'link'));
+  const [first, ...rest] = parts;
+  if (first === undefined) return 'Deleted nothing';
+  return `Deleted ${first}${rest.length > 0 ? ` and ${rest.join(', ')}` : ''}`;
 }

@@ -47,3 +47,24 @@ describe('Device names', () => {
     expect(nextSiteName(new DesignBuilder().site('b', 'DC2 Rotterdam').build())).toBe('DC1');
   });
 });
+
+describe('Device names in a site whose devices share a prefix', () => {
+  it('follow the prefix most of its devices already have', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1 Amsterdam')
+      .spine('s1', 'a', { label: 'ams-spine-1' })
+      .spine('s2', 'a', { label: 'ams-spine-2' })
+      .cluster('c', 'a', { label: 'esx-prod-a' })
+      .build();
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('ams-spine-3');
+    expect(nextDeviceName(d, 'a', 'tor')).toBe('ams-leaf-1');
+  });
+  it('fall back on the site’s prefix when no prefix has a majority', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1 Amsterdam')
+      .spine('s1', 'a', { label: 'ams-spine-1' })
+      .cluster('c', 'a', { label: 'esx-prod-a' })
+      .build();
+    expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-1');
+  });
+});

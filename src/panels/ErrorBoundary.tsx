@@ -7,12 +7,14 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { emptyDesign } from '../model/defaults';
 import type { Design } from '../model/schema';
-import { flushDesign, replaceOpenDesign, usePersistence } from '../store/persistence';
 import { useStudio } from '../store/studio';
-import { buttonClass, primaryButtonClass } from './fields';
 import { plural } from '../model/plural';
+import { buttonClass, primaryButtonClass } from './styles';
 
-/** The file download loads with the boundary's first use, not with the first screen. */
+/**
+ * The file download and the storage code load with the boundary's first use, not with the
+ * first screen (the storage code loads just after it anyway: main.tsx).
+ */
 async function downloadDesign(design: Design): Promise<void> {
   const { downloadDesignFile } = await import('../app/importExport');
   downloadDesignFile(design);
@@ -31,13 +33,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     // Store the design (and any typed edit) now, not when the autosave's debounce ends.
-    void flushDesign();
+    void import('../store/persistence').then((m) => m.flushDesign());
     console.error('DCI Studio stopped on an error:', error, info.componentStack);
   }
 
   private startEmpty = async (): Promise<void> => {
     // The studio's own "could not store it" question is not on screen here: answer it with a
     // download, so the design is never dropped.
+    const { replaceOpenDesign, usePersistence } = await import('../store/persistence');
     const unsubscribe = usePersistence.subscribe((s) => s.question?.answer('download'));
     try {
       const replaced = await replaceOpenDesign(emptyDesign(), {

@@ -46,6 +46,10 @@ import { FabricForm } from './FabricForm';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
 import { plural } from '../model/plural';
+import { command, type CommandContext } from '../app/commands';
+
+/** Commands run from the inspector never move the view. */
+const noViewContext: CommandContext = { fitView: () => undefined };
 
 function siteLabel(design: Design, node: DesignNode): string {
   return node.kind === 'site' ? node.label : labelOf(design, node.parentId);
@@ -68,7 +72,7 @@ export function Inspector() {
           type="button"
           className={`${buttonClass} mt-2`}
           disabled={readOnly}
-          onClick={() => useStudio.getState().deleteSelection()}
+          onClick={() => command('delete').run(noViewContext)}
           data-testid="inspector.delete"
         >
           <Trash2 className="h-3.5 w-3.5" aria-hidden /> Delete selection

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { ChevronsLeft, ChevronsRight } from 'lucide-react';
 import { PALETTE_MIME } from '../canvas/Canvas';
+import { followCanvasSelection } from '../canvas/follow';
 import { KIND_COLORS, KIND_ICONS } from '../canvas/icons';
 import { KIND_LABELS } from '../model/defaults';
 import { NODE_KINDS } from '../model/kinds';
@@ -43,7 +44,10 @@ export function Palette() {
       .find((n) => n?.kind === 'site');
     const site = chosen ?? state.design.nodes.find((n) => n.kind === 'site');
     const id = state.addElement(kind, at, kind !== 'site' && site ? { siteId: site.id } : {});
-    if (id) state.select([id]);
+    if (id) {
+      state.select([id]);
+      followCanvasSelection();
+    }
   };
   const toggle = (
     <button

@@ -26,6 +26,19 @@ export function Toasts() {
           className={`pointer-events-auto flex items-start gap-2 rounded-lg border px-3 py-2 text-sm shadow-lg ${STYLES[t.kind]}`}
         >
           <span className="flex-1">{t.text}</span>
+          {t.action && (
+            <button
+              type="button"
+              data-testid="toast.action"
+              className="-my-0.5 rounded px-1.5 py-0.5 font-semibold text-teal-800 underline-offset-2 hover:underline dark:text-teal-300"
+              onClick={() => {
+                t.action?.run();
+                useUi.getState().dismiss(t.id);
+              }}
+            >
+              {t.action.label}
+            </button>
+          )}
           <button
             type="button"
             aria-label="Dismiss"

@@ -67,6 +67,11 @@ export async function flushDesign(): Promise<void> {
   await autosave?.flush();
 }
 
+/** Keep a copy of `design` in Recent designs. */
+export function keepInRecent(design: Design): ReturnType<typeof pushRecent> {
+  return pushRecent(kv, design);
+}
+
 /** Store the open design in this tab's slot now (autosave skips a design that did not change). */
 export async function saveOpenDesign(): Promise<void> {
   await session?.save(useStudio.getState().design).catch((error: unknown) => {

@@ -247,26 +247,12 @@ export const useStudio = create<StudioState>()((set, get) => {
         );
       if (next === state.design || sameDesignPositions(next, state.design)) {
         // Nothing moved (a click): make sure the flow shows the design's positions.
-        set({
-          nodes: syncNodes(
-            state.design,
-            state.nodes.map((n) => ({
-              ...n,
-              position: findNode(state.design, n.id)?.position ?? n.position,
-            })),
-          ),
-        });
+        set({ nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)) });
         return;
       }
       commit(next);
       // Put refused nodes back where the design has them.
-      if (refused.length > 0)
-        set({
-          nodes: get().nodes.map((n) => ({
-            ...n,
-            position: findNode(get().design, n.id)?.position ?? n.position,
-          })),
-        });
+      if (refused.length > 0) set({ nodes: atDesignPositions(get().nodes, get().design) });
     },
 
     connect: (source, target) => {
@@ -375,6 +361,15 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
   };
 });
+
+/** The flow's nodes at the design's positions; a node already there keeps its object. */
+function atDesignPositions(nodes: readonly FlowNode[], design: Design): FlowNode[] {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  return nodes.map((n) => {
+    const at = byId.get(n.id)?.position;
+    return !at || (at.x === n.position.x && at.y === n.position.y) ? n : { ...n, position: at };
+  });
+}
 
 function sameDesignPositions(a: Design, b: Design): boolean {
   if (a.nodes.length !== b.nodes.length) return false;

@@ -4,10 +4,16 @@
 import { create } from 'zustand';
 
 export type ToastKind = 'info' | 'success' | 'warning' | 'error';
+export interface ToastAction {
+  readonly label: string;
+  readonly run: () => void;
+}
 export interface Toast {
   readonly id: number;
   readonly kind: ToastKind;
   readonly text: string;
+  /** A button on the toast ("Undo"): running it dismisses the toast. */
+  readonly action?: ToastAction;
 }
 
 export type Theme = 'light' | 'dark' | 'system';
@@ -19,6 +25,8 @@ export interface UiState {
   toasts: Toast[];
   theme: Theme;
   tab: SidebarTab;
+  /** The tab the inspector replaced when the user selected on the canvas (followSelection). */
+  tabBeforeSelection: SidebarTab | null;
   dialog: Dialog;
   /** The rule whose explanation is open. */
   ruleId: string | null;
@@ -33,6 +41,12 @@ export interface UiState {
   requestFit: () => void;
   setTheme: (theme: Theme) => void;
   setTab: (tab: SidebarTab) => void;
+  /**
+   * The panel follows what the user selects on the canvas: a selection shows the inspector
+   * (unless the user is typing in the open tab, which would lose their text from view), and
+   * clearing it goes back to the tab the inspector replaced.
+   */
+  followSelection: (selected: boolean, typingInPanel: boolean) => void;
   openDialog: (dialog: Dialog) => void;
   showRule: (ruleId: string) => void;
   focusItem: (id: string | null) => void;
@@ -58,6 +72,7 @@ export const useUi = create<UiState>()((set) => ({
   toasts: [],
   theme: initialTheme(),
   tab: 'inspect',
+  tabBeforeSelection: null,
   dialog: null,
   ruleId: null,
   focusedItem: null,
@@ -73,7 +88,15 @@ export const useUi = create<UiState>()((set) => ({
     }
     set({ theme });
   },
-  setTab: (tab) => set({ tab }),
+  setTab: (tab) => set({ tab, tabBeforeSelection: null }),
+  followSelection: (selected, typingInPanel) =>
+    set((s) => {
+      if (selected && s.tab !== 'inspect' && !typingInPanel)
+        return { tab: 'inspect', tabBeforeSelection: s.tab };
+      if (!selected && s.tab === 'inspect' && s.tabBeforeSelection !== null)
+        return { tab: s.tabBeforeSelection, tabBeforeSelection: null };
+      return s;
+    }),
   openDialog: (dialog) => set({ dialog }),
   showRule: (ruleId) => set({ dialog: 'rule', ruleId }),
   focusItem: (focusedItem) => set({ focusedItem }),
@@ -81,12 +104,14 @@ export const useUi = create<UiState>()((set) => ({
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
 
-/** Show a short message; it goes away by itself. */
-export function notify(kind: ToastKind, text: string): void {
+/** Show a short message, with an optional action button; it goes away by itself. */
+export function notify(kind: ToastKind, text: string, action?: ToastAction): void {
   const id = ++toastId;
-  useUi.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+  const toast: Toast = action ? { id, kind, text, action } : { id, kind, text };
+  useUi.setState((s) => ({ toasts: [...s.toasts.slice(-3), toast] }));
+  // Warnings, errors and offers to undo stay long enough to read and act on.
   setTimeout(
     () => useUi.getState().dismiss(id),
-    kind === 'error' || kind === 'warning' ? 7000 : 4000,
+    kind === 'error' || kind === 'warning' || action ? 8000 : 4000,
   );
 }

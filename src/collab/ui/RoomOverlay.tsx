@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { DEVICE_SIZE } from '../../model/defaults';
 import type { Design } from '../../model/schema';
 import { useStudio } from '../../store/studio';
-import { moveMyCursor } from '../launch';
+import { moveMyCursor } from '../cursor';
 import { useRoom, type Person } from '../state';
 
 interface Box {

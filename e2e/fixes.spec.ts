@@ -1,0 +1,155 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { StudioPage } from './pages/studio';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function box(locator: Locator): Promise<Box> {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('not laid out');
+  return b;
+}
+const within = (inner: Box, outer: Box) =>
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
+const apart = (a: Box, b: Box) =>
+  a.x >= b.x + b.width || b.x >= a.x + a.width || a.y >= b.y + b.height || b.y >= a.y + a.height;
+
+test.describe('The right panel follows the selection', () => {
+  test('selecting on the canvas shows the inspector; clearing goes back to the findings', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    await studio.openFindings();
+
+    await studio.select(await studio.idOfLabel('dal-spine-1'));
+    await expect(studio.sidebarTab).toHaveAttribute('data-testid', 'tab.inspect');
+    await expect(studio.page.getByTestId('inspector.title')).toHaveText('dal-spine-1');
+
+    await studio.clickEmptyCanvas();
+    await expect(studio.selectedNodes).toHaveCount(0);
+    await expect(studio.sidebarTab).toHaveAttribute('data-testid', 'tab.findings');
+  });
+
+  test('the panel stays where the user is typing', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    await studio.openFindings();
+    await page.getByTestId('findings.filter').fill('LAT');
+    await studio.node(await studio.idOfLabel('dal-spine-1')).click({ position: { x: 20, y: 14 } });
+    await expect(studio.selectedNodes).toHaveCount(1);
+    await expect(studio.sidebarTab).toHaveAttribute('data-testid', 'tab.findings');
+    await expect(page.getByTestId('findings.filter')).toHaveValue('LAT');
+  });
+});
+
+test.describe('Adding devices', () => {
+  test('a click adds a device named after its site, inside it and clear of the others', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    const canvasBox = await box(studio.canvas);
+    await studio.dragFromPalette('site', { x: 60, y: 60 });
+    const dc1 = await studio.idOfKind('site', 0);
+    await expect(studio.node(dc1)).toContainText('DC1');
+    for (let i = 0; i < 8; i++) await studio.paletteItem('spine').click();
+    await expect(studio.devices).toHaveCount(8);
+    const labels = await studio.deviceLabels();
+    expect(labels).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `dc1-spine-${n}`));
+    // The eighth no longer fitted: the site grew to hold it.
+    const site = await box(studio.node(dc1));
+    const boxes = await Promise.all((await studio.devices.all()).map((d) => box(d)));
+    for (const [i, b] of boxes.entries()) {
+      expect(within(b, site), `device ${i + 1} inside its site`).toBe(true);
+      for (const other of boxes.slice(i + 1)) expect(apart(b, other)).toBe(true);
+    }
+
+    await studio.dragFromPalette('site', { x: canvasBox.width - 300, y: canvasBox.height - 200 });
+    await expect(studio.nodesOfKind('site')).toHaveCount(2);
+    const dc2 = await studio.idOfKind('site', 1);
+    await expect(studio.node(dc2)).toContainText('DC2');
+    await studio.select(dc2);
+    await studio.paletteItem('tor').click();
+    await expect(studio.node(dc2)).toContainText(/(^|\D)1 device(?!s)/);
+    expect(await studio.deviceLabels()).toContain('dc2-leaf-1');
+  });
+});
+
+test.describe('Copy and paste', () => {
+  test('paste keeps the view, names the copies afresh and selects them', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const spine = await studio.idOfLabel('ams-spine-1');
+    await studio.select(spine);
+    await studio.pressShortcut('Control+c');
+    // Let the load's fit animation end before measuring the view.
+    await expect
+      .poll(async () => {
+        const before = await studio.viewportTransform();
+        await page.waitForTimeout(300);
+        return before === (await studio.viewportTransform());
+      })
+      .toBe(true);
+    const view = await studio.viewportTransform();
+    const devices = await studio.devices.count();
+
+    await studio.pressShortcut('Control+v');
+    await expect(studio.devices).toHaveCount(devices + 1);
+    await studio.pressShortcut('Control+v');
+    await expect(studio.devices).toHaveCount(devices + 2);
+    await page.waitForTimeout(400);
+    expect(await studio.viewportTransform()).toBe(view);
+
+    const labels = await studio.deviceLabels();
+    expect(labels).toContain('ams-spine-3');
+    expect(labels).toContain('ams-spine-4');
+    expect(new Set(labels).size).toBe(labels.length);
+    await expect(studio.selectedNodes).toHaveCount(1);
+    await expect(studio.page.getByTestId('inspector.title')).toHaveText('ams-spine-4');
+  });
+});
+
+test.describe('Deleting', () => {
+  test('deleting a site with its devices says so, and its Undo brings them back', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const devices = await studio.devices.count();
+    const site = await studio.idOfLabel('DC1 Amsterdam');
+    await studio.select(site);
+    await studio.pressShortcut('Delete');
+    await expect(studio.toast('info')).toContainText(
+      /^Deleted DC1 Amsterdam and 9 devices, \d+ links/,
+    );
+    await expect(studio.devices).toHaveCount(devices - 9);
+    await studio.toastAction.click();
+    await expect(studio.devices).toHaveCount(devices);
+    await expect(studio.node(site)).toBeVisible();
+    await expect(studio.toastAction).toHaveCount(0);
+  });
+
+  test('deleting several elements from the inspector offers Undo too', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const devices = await studio.devices.count();
+    await studio.select(await studio.idOfLabel('ams-spine-1'));
+    await studio.node(await studio.idOfLabel('ams-spine-2')).click({
+      position: { x: 20, y: 14 },
+      modifiers: ['Shift'],
+    });
+    await expect(studio.selectedNodes).toHaveCount(2);
+    await studio.inspectorPart('delete').click();
+    await expect(studio.toast('info')).toContainText(/^Deleted 2 devices and \d+ links/);
+    await studio.toastAction.click();
+    await expect(studio.devices).toHaveCount(devices);
+  });
+});
