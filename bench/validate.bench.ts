@@ -4,6 +4,7 @@
  * it was before issue 12 (src/rules/reference) runs interleaved with the current one on the same
  * designs, so the ratio holds on a busy machine where absolute figures do not.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { updateLink } from '../src/model/edits';
 import { elementCount, syntheticDesign } from '../src/model/synthetic';
 import { buildContext, RULE_LIST, runRules, runRulesOn } from '../src/rules/index';
@@ -21,7 +22,16 @@ function bestMs(run: () => unknown, repeats = 15): number {
   return best;
 }
 
-/** Current and reference validator in alternation: best and median of each, and their ratios. */
+/** CPU time of this process in ms: steadier than the wall clock while neighbours share the cores. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Current and reference validator in alternation: best and median wall time of each, median CPU
+ * time of each, and their ratios.
+ */
 function interleaved(
   name: string,
   current: () => unknown,
@@ -32,31 +42,34 @@ function interleaved(
     current();
     reference();
   }
-  const a: number[] = [];
-  const b: number[] = [];
+  const now = { wall: [] as number[], cpu: [] as number[] };
+  const before = { wall: [] as number[], cpu: [] as number[] };
   for (let i = 0; i < rounds; i++) {
-    for (const [run, times] of i % 2 === 0
-      ? ([
-          [current, a],
-          [reference, b],
-        ] as const)
-      : ([
-          [reference, b],
-          [current, a],
-        ] as const)) {
+    const order = [
+      [current, now],
+      [reference, before],
+    ] as const;
+    for (const [run, times] of i % 2 === 0 ? order : [...order].reverse()) {
+      const cpu = cpuMs();
       const start = performance.now();
       run();
-      times.push(performance.now() - start);
+      times.wall.push(performance.now() - start);
+      times.cpu.push(cpuMs() - cpu);
     }
   }
   const best = (t: number[]) => Math.min(...t);
   const median = (t: number[]) => [...t].sort((x, y) => x - y)[Math.floor(t.length / 2)] ?? NaN;
+  const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
   console.log(
-    `${name}: now ${fmt(best(a))} ms best, ${fmt(median(a))} median · before (reference) ${fmt(best(b))} best, ${fmt(median(b))} median · ${(best(b) / best(a)).toFixed(2)}× faster (best), ${(median(b) / median(a)).toFixed(2)}× (median), ${rounds} rounds interleaved`,
+    `${name}, ${rounds} rounds interleaved, now · before (reference) · before/now:\n` +
+      `  wall best   ${fmt(best(now.wall))} · ${fmt(best(before.wall))} ms · ${ratio(best(before.wall), best(now.wall))}\n` +
+      `  wall median ${fmt(median(now.wall))} · ${fmt(median(before.wall))} ms · ${ratio(median(before.wall), median(now.wall))}\n` +
+      `  CPU median  ${fmt(median(now.cpu))} · ${fmt(median(before.cpu))} ms · ${ratio(median(before.cpu), median(now.cpu))}`,
   );
 }
 
 export default function validateBench(): void {
+  console.log(`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
   const small = syntheticDesign({ sites: 4, elements: 1000 });
   const large = syntheticDesign({ sites: 4, elements: 10000 });
   const moves = (d: typeof small) =>

@@ -1,6 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { useRoutes } from './canvas/routeStore';
 import { handleKeydown, type CommandContext } from './app/commands';
 import { Palette } from './panels/Palette';
 import { Sidebar } from './panels/Sidebar';
@@ -87,6 +88,13 @@ function Studio() {
     () => ({
       fitView: () => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.1 }),
       resetZoom: () => void flow.zoomTo(1, { duration: 200 }),
+      viewCenter: () => {
+        const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+        return box
+          ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+          : { x: 0, y: 0 };
+      },
+      drawnLinks: () => useRoutes.getState().byId,
     }),
     [flow],
   );

@@ -324,6 +324,62 @@ export class StudioPage {
     await this.page.waitForTimeout(600);
   }
 
+  // --- Whiteboard notes (e2e/notes.spec.ts) ---
+
+  /** A note on the canvas (its card). */
+  note(id: string): Locator {
+    return this.page.getByTestId(`note.${id}`);
+  }
+  get notes(): Locator {
+    return this.page.locator('[data-testid^="note."][data-kind="note"]');
+  }
+  /** The text editor a note opens on the canvas (double-click, or a new note). */
+  noteEditor(id: string): Locator {
+    return this.page.getByTestId(`note-editor.${id}`);
+  }
+  /** The dot at the end of a note's callout, where it meets its target. */
+  notePointerEnd(id: string): Locator {
+    return this.note(id).locator('.note-pointer circle');
+  }
+
+  /** Add a note from the palette; its editor opens. Returns the new note's id. */
+  async addNote(): Promise<string> {
+    const before = await this.noteIds();
+    await this.paletteItem('note').click();
+    await expect(this.notes).toHaveCount(before.length + 1);
+    const id = (await this.noteIds()).find((n) => !before.includes(n));
+    if (!id) throw new Error('no new note');
+    await expect(this.noteEditor(id)).toBeFocused();
+    return id;
+  }
+
+  async noteIds(): Promise<string[]> {
+    return this.notes.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-testid')?.slice('note.'.length) ?? ''),
+    );
+  }
+
+  /** Type into a note's open editor and close it (Escape keeps what was typed). */
+  async typeInNote(id: string, text: string): Promise<void> {
+    const editor = this.noteEditor(id);
+    await editor.fill(text);
+    await editor.press('Escape');
+    await expect(editor).toHaveCount(0);
+  }
+
+  /** Drag a node by its body (a device by its middle) by dx, dy screen pixels. */
+  async dragNodeBy(id: string, dx: number, dy: number): Promise<void> {
+    const box = await this.node(id).boundingBox();
+    if (!box) throw new Error(`${id} not visible`);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+    await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   // --- Workloads and fixes (e2e/rules.spec.ts) ---
 
   /** Open a workload's editor in the Workloads tab. */

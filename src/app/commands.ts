@@ -8,6 +8,8 @@ import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
 import { removalText } from '../model/labels';
+import type { Position } from '../model/schema';
+import type { DrawnLinks } from './notes';
 import { tidyUp, useTidy } from './tidy';
 import {
   alignSelection,
@@ -24,6 +26,10 @@ export interface CommandContext {
   fitView: () => void;
   /** Zoom to 100 %, keeping the middle of the view where it is. */
   resetZoom?: () => void;
+  /** The middle of the canvas's view, in design coordinates (where a new note goes). */
+  viewCenter?: () => Position;
+  /** The links as the canvas draws them (a new note is placed off them). */
+  drawnLinks?: () => DrawnLinks;
 }
 
 export interface Command {
@@ -118,6 +124,18 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['mod+f'],
     enabled: () => true,
     run: () => useView.getState().setFindOpen(true),
+  },
+  {
+    id: 'add-note',
+    label: 'Add note',
+    shortcuts: ['n'],
+    enabled: editable,
+    // Placing a note loads on first use (it measures the drawing): off the first screen.
+    run: (ctx) => {
+      const center = ctx.viewCenter?.() ?? { x: 0, y: 0 };
+      const drawn = ctx.drawnLinks?.();
+      void import('./notes').then((m) => m.addNoteAt(center, drawn));
+    },
   },
   {
     id: 'fit-view',

@@ -12,13 +12,15 @@ import {
   type EdgeChange,
   type EdgeTypes,
   type NodeChange,
+  type NodeProps,
   type NodeTypes,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
+import { editNoteText, type NoteFlowNode } from '../store/noteFlow';
 import { minZoomFor } from '../store/selectors';
 import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
@@ -29,14 +31,29 @@ import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
-import { startRouting } from './routes';
 import { SiteNode } from './SiteNode';
 
+/** Notes are drawn by a chunk of their own, loaded when a design first has one. */
+const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));
+function LazyNoteNode(props: NodeProps<NoteFlowNode>) {
+  return (
+    <Suspense fallback={null}>
+      <NoteNodeChunk {...props} />
+    </Suspense>
+  );
+}
+
 // Module scope, so React Flow never sees new node types on a render.
-const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode };
+const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode, note: LazyNoteNode };
 const edgeTypes: EdgeTypes = { dci: DciEdge, fabric: FabricEdge };
 
 export const PALETTE_MIME = 'application/x-dci-kind';
+/** What the palette's Note item carries when dragged (a note is not an element kind). */
+export const PALETTE_NOTE = 'note';
+
+/** What the canvas draws: the design's nodes and its whiteboard notes. */
+type CanvasNode = FlowNode | NoteFlowNode;
+const isNote = (n: CanvasNode): n is NoteFlowNode => n.type === 'note';
 export const WORKLOAD_MIME = 'application/x-dci-workload';
 
 const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
@@ -72,10 +89,10 @@ const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 
-const minimapColor = (n: FlowNode): string =>
-  MINIMAP_COLORS[n.data.element.kind] ?? 'rgba(148,163,184,0.35)';
+const minimapColor = (n: CanvasNode): string =>
+  isNote(n) ? '#eab308' : (MINIMAP_COLORS[n.data.element.kind] ?? 'rgba(148,163,184,0.35)');
 
-const onNodeDragStop = (_: unknown, __: unknown, dragged: readonly FlowNode[]) =>
+const onNodeDragStop = (_: unknown, __: unknown, dragged: readonly CanvasNode[]) =>
   useStudio.getState().finishDrag(dragged.map((n) => n.id));
 
 const onConnect = (c: Connection) => useStudio.getState().connect(c.source, c.target);
@@ -90,7 +107,7 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
 const onPaneClick = () => useUi.getState().setHighlightPath(null);
 
 // A selection the user makes on the canvas brings the inspector up (follow.ts).
-const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+const onNodesChange = (changes: NodeChange<CanvasNode>[]) => {
   useStudio.getState().onNodesChange(changes);
   if (changes.some((c) => c.type === 'select')) followCanvasSelection();
 };
@@ -119,19 +136,35 @@ export interface CanvasProps {
 }
 
 export function Canvas({ onWorkloadDrop }: CanvasProps) {
-  const nodes = useStudio((s) => s.nodes);
+  const designNodes = useStudio((s) => s.nodes);
+  const noteNodes = useStudio((s) => s.noteNodes);
+  const nodes = useMemo<CanvasNode[]>(
+    () => (noteNodes.length === 0 ? designNodes : [...designNodes, ...noteNodes]),
+    [designNodes, noteNodes],
+  );
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
-    FlowNode,
+    CanvasNode,
     FlowEdge
   >();
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
   // Links are drawn along the routes of src/render, computed off the main thread.
-  useEffect(() => startRouting(), []);
+  // The router loads just after the first screen; links are straight lines until it answers.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('./routes').then((m) => {
+      if (!cancelled) stop = m.startRouting();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
   useEffect(() => {
     if (fitRequest > 0 && initialized) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
   }, [fitRequest, initialized, fitView]);
@@ -156,6 +189,16 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       const kind = event.dataTransfer.getData(PALETTE_MIME);
       const workloadId = event.dataTransfer.getData(WORKLOAD_MIME);
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      if (kind === PALETTE_NOTE) {
+        event.preventDefault();
+        // The note's top-left corner a little above-left of the pointer, as it was held.
+        const id = useStudio.getState().addNote({ x: point.x - 16, y: point.y - 16 });
+        if (id) {
+          useStudio.getState().select([id]);
+          editNoteText(id);
+        }
+        return;
+      }
       if (kind && isKind(kind)) {
         event.preventDefault();
         // Drop point is where the pointer is: center a device there, put a site's corner there.
@@ -177,7 +220,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           y: point.y - 1,
           width: 2,
           height: 2,
-        }).find((n) => n.data.element.kind === 'cluster');
+        }).find((n) => !isNote(n) && n.data.element.kind === 'cluster');
         if (hit) onWorkloadDrop(workloadId, hit.id);
       }
     },
@@ -192,7 +235,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       onDrop={onDrop}
       onPointerDownCapture={notePointerDown}
     >
-      <ReactFlow<FlowNode, FlowEdge>
+      <ReactFlow<CanvasNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

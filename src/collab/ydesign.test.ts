@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { toDocument } from '../io/document';
 import { removeElements, updateLink, updateNode, upsertSegment } from '../model/edits';
 import { createSegment } from '../model/defaults';
+import { addNote, createNote, moveNotes, updateNote } from '../model/notes';
 import type { Design } from '../model/schema';
 import { TEMPLATES } from '../model/templates/index';
 import { twoSites } from '../rules/testing';
@@ -168,6 +169,42 @@ describe('Concurrent edits', () => {
     const ids = (doc: Y.Doc) => read(doc).segments.map((s) => s.id);
     expect(ids(a)).toEqual(ids(b));
     expect(ids(a)).toEqual(expect.arrayContaining(['seg-a', 'seg-b']));
+  });
+
+  it('keeps a note’s new text and its new place, typed and dragged by two people at once', () => {
+    const base = addNote(design(), createNote('n1', { x: 40, y: 80 }, 'MTU?', 'dci-1'));
+    const a = docWith(base);
+    const b = replicaOf(a);
+    writeDesign(a, base, updateNote(base, 'n1', { text: 'MTU is 9216 end to end' }), 'a');
+    writeDesign(b, base, moveNotes(base, new Map([['n1', { x: 400, y: 16 }]])), 'b');
+    sync(a, b);
+    expect(read(a).notes).toEqual([
+      { id: 'n1', text: 'MTU is 9216 end to end', position: { x: 400, y: 16 }, targetId: 'dci-1' },
+    ]);
+    expect(read(b)).toEqual(read(a));
+  });
+
+  it('unpoints a note for everyone when its element is deleted, keeping a colleague’s text', () => {
+    const base = addNote(design(), createNote('n1', { x: 0, y: 0 }, 'Old', 'dci-1'));
+    const a = docWith(base);
+    const b = replicaOf(a);
+    writeDesign(a, base, removeElements(base, ['dci-1']), 'a');
+    writeDesign(b, base, updateNote(base, 'n1', { text: 'New' }), 'b');
+    sync(a, b);
+    for (const doc of [a, b])
+      expect(read(doc).notes).toEqual([{ id: 'n1', text: 'New', position: { x: 0, y: 0 } }]);
+  });
+
+  it('adds notes made on two sides at once, in the same order on both', () => {
+    const base = design();
+    const a = docWith(base);
+    const b = replicaOf(a);
+    writeDesign(a, base, addNote(base, createNote('from-a', { x: 0, y: 0 }, 'A')), 'a');
+    writeDesign(b, base, addNote(base, createNote('from-b', { x: 9, y: 9 }, 'B')), 'b');
+    sync(a, b);
+    const ids = read(a).notes.map((n) => n.id);
+    expect(ids).toEqual(read(b).notes.map((n) => n.id));
+    expect(ids).toEqual(expect.arrayContaining(['from-a', 'from-b']));
   });
 
   it('keeps sites before devices whatever order they were created in', () => {

@@ -111,6 +111,58 @@ describe('draw.io export', () => {
     expect(cells(doc).find((c) => c.attrs['id'] === site.id)?.attrs['value']).toBe('A&B <"DC">\'s');
   });
 
+  describe('notes', () => {
+    const withNotes = () => {
+      const design = TEMPLATES[0]?.build();
+      if (!design) throw new Error('no template');
+      const device = design.nodes.find((n) => n.kind !== 'site');
+      const link = design.links[0];
+      if (!device || !link) throw new Error('template without devices or links');
+      const notes = [
+        { id: 'n-free', text: 'Free <note> & friends\nsecond line', position: { x: -300, y: 0 } },
+        {
+          id: 'n-device',
+          text: 'Check this one',
+          position: { x: -300, y: 100 },
+          targetId: device.id,
+        },
+        { id: 'n-link', text: 'This link', position: { x: -300, y: 200 }, targetId: link.id },
+        { id: 'n-gone', text: 'Its element left', position: { x: -300, y: 300 }, targetId: 'gone' },
+      ];
+      const doc = parseXml(diagramToDrawio(renderDiagram({ ...design, notes }, router)));
+      return { all: cells(doc), device, link };
+    };
+
+    it('draws each note as a text vertex, its text kept as text across lines', () => {
+      const { all } = withNotes();
+      const free = all.find((c) => c.attrs['id'] === 'n-free');
+      expect(free?.attrs['vertex']).toBe('1');
+      expect(free?.attrs['value']).toBe('Free <note> & friends\nsecond line');
+      expect(free?.attrs['style']).toContain('html=0');
+    });
+
+    it('joins a note to the device it points at with an edge', () => {
+      const { all, device } = withNotes();
+      const callout = all.find((c) => c.attrs['id'] === 'n-device.callout');
+      expect(callout?.attrs).toMatchObject({ edge: '1', source: 'n-device', target: device.id });
+    });
+
+    it('ends a callout to a link at a point on the link, not at an edge cell', () => {
+      const { all } = withNotes();
+      const callout = all.find((c) => c.attrs['id'] === 'n-link.callout');
+      expect(callout?.attrs['target']).toBeUndefined();
+      const point = callout?.children[0]?.children.find((c) => c.attrs['as'] === 'targetPoint');
+      expect(Number(point?.attrs['x'])).not.toBeNaN();
+    });
+
+    it('draws no callout for a free note or one whose element is gone', () => {
+      const { all } = withNotes();
+      expect(all.find((c) => c.attrs['id'] === 'n-free.callout')).toBeUndefined();
+      expect(all.find((c) => c.attrs['id'] === 'n-gone.callout')).toBeUndefined();
+      expect(all.find((c) => c.attrs['id'] === 'n-gone')?.attrs['vertex']).toBe('1');
+    });
+  });
+
   it('gives each link the router’s waypoints', () => {
     const design = TEMPLATES[0]?.build();
     if (!design) throw new Error('no template');

@@ -7,6 +7,7 @@
 import { COLORS, escapeXml } from '../render/svg';
 import type { Diagram } from '../render/types';
 import { KIND_ICON_COLOR } from '../render/icons';
+import { LINK_STYLES, linkStyleId } from '../render/linkStyle';
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
@@ -22,6 +23,7 @@ function style(entries: Record<string, string | number>): string {
 export function diagramToDrawio(diagram: Diagram): string {
   const cells: string[] = ['<mxCell id="dci-root"/>', '<mxCell id="dci-layer" parent="dci-root"/>'];
   const siteBoxes = new Map(diagram.sites.map((s) => [s.id, s.box]));
+  const vertexIds = new Set([...diagram.sites, ...diagram.devices].map((v) => v.id));
   for (const site of diagram.sites) {
     const { x, y, width, height } = site.box;
     cells.push(
@@ -67,15 +69,19 @@ export function diagramToDrawio(diagram: Diagram): string {
     const dci = c.kind === 'dci';
     const waypoints = c.points.slice(1, -1);
     const label = c.label ? c.label.lines.join('\n') : '';
+    const line =
+      LINK_STYLES[
+        linkStyleId({ kind: c.kind, l3Only: c.l3Only, broken: c.label?.broken ?? false })
+      ];
     cells.push(
       `<mxCell id="${attr(c.id)}" value="${attr(label)}" style="${style({
         edgeStyle: 'orthogonalEdgeStyle',
         rounded: 1,
         html: 0,
         endArrow: 'none',
-        strokeColor: c.label?.broken ? COLORS.broken : dci ? COLORS.dci : COLORS.fabric,
-        strokeWidth: dci ? 3 : 1,
-        dashed: c.dashed ? 1 : 0,
+        strokeColor: line.stroke,
+        strokeWidth: line.widthPx,
+        dashed: 0,
         fontSize: 10,
         labelBackgroundColor: '#ffffff',
         labelBorderColor: dci ? COLORS.labelStroke : 'none',
@@ -103,15 +109,25 @@ export function diagramToDrawio(diagram: Diagram): string {
         fontSize: 12,
       })}" vertex="1" parent="dci-layer"><mxGeometry x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" as="geometry"/></mxCell>`,
     );
-    if (note.targetId)
+    // The callout: an edge to the shape it points at, or, for a link (an edge itself), to the
+    // point where the drawing's pointer ends.
+    const end = note.pointer?.[note.pointer.length - 1];
+    if (note.targetId && end) {
+      const toShape = vertexIds.has(note.targetId);
       cells.push(
         `<mxCell id="${attr(`${note.id}.callout`)}" style="${style({
-          endArrow: 'open',
+          endArrow: 'oval',
+          endSize: 6,
+          endFill: 1,
           dashed: 1,
           html: 0,
           strokeColor: COLORS.noteStroke,
-        })}" edge="1" parent="dci-layer" source="${attr(note.id)}" target="${attr(note.targetId)}"><mxGeometry relative="1" as="geometry"/></mxCell>`,
+        })}" edge="1" parent="dci-layer" source="${attr(note.id)}"${toShape ? ` target="${attr(note.targetId)}"` : ''}>` +
+          `<mxGeometry relative="1" as="geometry">` +
+          (toShape ? '' : `<mxPoint x="${n(end.x)}" y="${n(end.y)}" as="targetPoint"/>`) +
+          `</mxGeometry></mxCell>`,
       );
+    }
   }
   const b = diagram.bounds;
   return (

@@ -85,6 +85,16 @@ describe('Share links', () => {
     expect(roundTrip(design)).toEqual(toDocument(design));
   });
 
+  it('carry whiteboard notes: their text (line breaks, markup as text), place and target', () => {
+    const notes = [
+      { id: 'note-1', text: 'Check the MTU\n<b>9216</b> & more', position: { x: -40, y: 12 } },
+      { id: 'note-2', text: 'Owner: network team', position: { x: 300, y: -80 }, targetId: 'dci' },
+      { id: 'note-3', text: '', position: { x: 0, y: 0 }, targetId: 'esx-a' },
+    ];
+    const design = { ...metro(), notes };
+    expect(roundTrip(design).notes).toEqual(notes);
+  });
+
   it('are edit links (d=2.…) unless asked to be view-only (v=2.…)', () => {
     const design = metro();
     expect(encodeLink(design)).toMatch(/^d=2\.[A-Za-z0-9_-]+$/);

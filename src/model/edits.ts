@@ -8,6 +8,7 @@ import type {
   Design,
   DesignNode,
   Link,
+  Note,
   Position,
   Segment,
   Site,
@@ -180,8 +181,9 @@ export function retypeLinks(design: Design, which: (l: Link) => boolean = () => 
 }
 
 /**
- * Remove nodes and links. Removing a site removes its devices; removing a node removes its
- * links; workloads on a removed cluster go too, and every reference to a removed id is dropped.
+ * Remove nodes, links and notes. Removing a site removes its devices; removing a node removes
+ * its links; workloads on a removed cluster go too, and every reference to a removed id is
+ * dropped: a note that pointed at a removed element stays, unpointed.
  */
 export function removeElements(design: Design, ids: Iterable<string>): Design {
   const gone = goneWith(design, ids);
@@ -189,11 +191,14 @@ export function removeElements(design: Design, ids: Iterable<string>): Design {
   const links = design.links.filter(
     (l) => !gone.has(l.id) && !gone.has(l.source) && !gone.has(l.target),
   );
+  // The links that went with their ends are gone too (a note may have pointed at one).
+  for (const l of design.links) if (gone.has(l.source) || gone.has(l.target)) gone.add(l.id);
   const workloads = design.workloads.filter((w) => !gone.has(w.clusterId) && !gone.has(w.id));
+  const notes = design.notes.filter((n) => !gone.has(n.id));
   const removedVolumes = new Set<string>();
   for (const n of design.nodes)
     if (n.kind === 'array' && gone.has(n.id)) for (const v of n.volumes) removedVolumes.add(v.id);
-  return scrubReferences({ ...design, nodes, links, workloads }, gone, removedVolumes);
+  return scrubReferences({ ...design, nodes, links, workloads, notes }, gone, removedVolumes);
 }
 
 /** The ids a removal takes away: the elements, and the devices of a removed site. */
@@ -275,7 +280,12 @@ function scrubReferences(
     }
     return out;
   });
-  return { ...design, nodes, workloads, segments };
+  const notes = design.notes.map((n): Note => {
+    if (n.targetId === undefined || !gone.has(n.targetId)) return n;
+    const { targetId: _, ...rest } = n;
+    return rest;
+  });
+  return { ...design, nodes, workloads, segments, notes };
 }
 
 export function upsertSegment(design: Design, segment: Segment): Design {

@@ -2,7 +2,7 @@
  * Where things go on the drawing: the grid, which site a point falls in, and a free spot for a
  * new site. Pure geometry over the design, shared by the store's drop and drag handling.
  */
-import { LAYOUT } from './builder';
+import { LAYOUT } from './defaults';
 import { DEVICE_SIZE, SITE_DEFAULT_SIZE } from './defaults';
 import type { Design, DesignNode, Position, Site } from './schema';
 

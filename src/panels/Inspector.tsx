@@ -43,6 +43,7 @@ import {
 import { ArrangeTools } from './ArrangeTools';
 import { ElementFindings } from './ElementFindings';
 import { FabricForm } from './FabricForm';
+import { NoteInspector, NotesHere } from './NoteInspector';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
 import { plural } from '../model/plural';
@@ -85,6 +86,8 @@ export function Inspector() {
   if (node) return <NodeInspector design={design} node={node} readOnly={readOnly} />;
   const link = design.links.find((l) => l.id === id);
   if (link) return <LinkInspector design={design} link={link} readOnly={readOnly} />;
+  const note = design.notes.find((n) => n.id === id);
+  if (note) return <NoteInspector design={design} note={note} readOnly={readOnly} />;
   return null;
 }
 
@@ -309,6 +312,7 @@ function NodeInspector({
       {node.kind === 'site' && <FabricForm key={node.id} siteId={node.id} disabled={d} />}
       {node.kind === 'cluster' && <ClusterEstimates cluster={node} />}
       <ElementFindings elementId={node.id} />
+      <NotesHere elementId={node.id} readOnly={readOnly} />
     </div>
   );
 }
@@ -614,6 +618,7 @@ function LinkInspector({
         />
       </Section>
       <ElementFindings elementId={link.id} />
+      <NotesHere elementId={link.id} readOnly={readOnly} />
     </div>
   );
 }
@@ -714,6 +719,7 @@ function DesignInspector({ design, readOnly }: { design: Design; readOnly: boole
             plural(design.links.filter((l) => l.kind === 'dci').length, 'DCI link'),
             plural(design.segments.length, 'segment'),
             plural(design.workloads.length, 'workload'),
+            ...(design.notes.length > 0 ? [plural(design.notes.length, 'note')] : []),
           ].join(' · ')}
         </p>
         <p className="py-1 text-xs text-slate-500 dark:text-slate-400">

@@ -1,7 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
-import { ChevronsLeft, ChevronsRight } from 'lucide-react';
-import { PALETTE_MIME } from '../canvas/Canvas';
+import { ChevronsLeft, ChevronsRight, StickyNote } from 'lucide-react';
+import { PALETTE_MIME, PALETTE_NOTE } from '../canvas/Canvas';
 import { followCanvasSelection } from '../canvas/follow';
+import { useRoutes } from '../canvas/routeStore';
 import { KIND_COLORS, KIND_ICONS } from '../canvas/icons';
 import { KIND_LABELS } from '../model/defaults';
 import { NODE_KINDS } from '../model/kinds';
@@ -110,6 +111,43 @@ export function Palette() {
           </button>
         );
       })}
+      {collapsed ? (
+        <span className="my-1 h-px w-6 bg-slate-200 dark:bg-slate-700" />
+      ) : (
+        <h2 className="px-1 pt-3 pb-1 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+          Whiteboard
+        </h2>
+      )}
+      <button
+        type="button"
+        draggable={!readOnly}
+        disabled={readOnly}
+        data-testid="palette.item.note"
+        aria-label="Add note"
+        title="A free text note; select an element first to point it there from the inspector — drag onto the canvas, or click to add (N)"
+        onDragStart={(event) => {
+          event.dataTransfer.setData(PALETTE_MIME, PALETTE_NOTE);
+          event.dataTransfer.effectAllowed = 'copy';
+        }}
+        onClick={() => {
+          const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+          const center = canvas
+            ? screenToFlowPosition({
+                x: canvas.left + canvas.width / 2,
+                y: canvas.top + canvas.height / 2,
+              })
+            : { x: 0, y: 0 };
+          const drawn = useRoutes.getState().byId;
+          // Placing a note loads on first use: off the first screen.
+          void import('../app/notes').then((m) => m.addNoteAt(center, drawn));
+        }}
+        className={`flex cursor-grab items-center gap-2 rounded-md border border-slate-200 bg-white text-left text-[13px] font-medium text-slate-700 shadow-xs hover:border-teal-500 hover:bg-teal-50 active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800 ${
+          collapsed ? 'h-8 w-8 justify-center' : 'px-2 py-1.5'
+        }`}
+      >
+        <StickyNote aria-hidden className="h-4 w-4 shrink-0 text-yellow-600 dark:text-yellow-400" />
+        {!collapsed && 'Note'}
+      </button>
       {!collapsed && (
         <p className="mt-auto px-1 pt-3 text-[11px] leading-4 text-slate-500 dark:text-slate-400">
           Drop devices inside a site. Connect by dragging from a handle; links between sites become

@@ -8,7 +8,9 @@ import { loadAvoidRouter } from './avoid';
 import { diagramDefects } from './check';
 import { renderDiagram, type RouteCache } from './diagram';
 import { openFindingsByElement } from './findings';
+import { noteLayout } from './notes';
 import { straightRouter, type ConnectorRouter } from './router';
+import { diagramToSvg } from './svg';
 import type { Point } from './types';
 
 let router: ConnectorRouter;
@@ -30,6 +32,7 @@ describe('The drawing of every template and of a 200-element design', () => {
       expect(diagram.connectors.length).toBe(design.links.length);
       expect(defects.crossings).toEqual([]);
       expect(defects.labelOverlaps).toEqual([]);
+      expect(defects.sharedRuns).toEqual([]);
       for (const c of diagram.connectors) {
         // Orthogonal: every segment is horizontal or vertical.
         for (let i = 1; i < c.points.length; i++) {
@@ -156,5 +159,56 @@ describe('A leaf-spine fabric', () => {
       const byPort = [...list].sort((a, b) => a.x - b.x).map((p) => p.towardX);
       expect(byPort).toEqual([...byPort].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('Notes in the drawing', () => {
+  const withNotes = (): Design => {
+    const design = TEMPLATES[0]?.build();
+    if (!design) throw new Error('no template');
+    const device = design.nodes.find((n) => n.kind !== 'site');
+    if (!device) throw new Error('no device');
+    return {
+      ...design,
+      notes: [
+        { id: 'n-free', text: 'A <b>bold</b> & free\nnote', position: { x: -400, y: -200 } },
+        { id: 'n-on', text: 'Points here', position: { x: -400, y: 0 }, targetId: device.id },
+        { id: 'n-gone', text: 'Target gone', position: { x: -400, y: 200 }, targetId: 'gone' },
+      ],
+    };
+  };
+
+  it('sizes each note with the notes geometry, and ends a callout on its target’s border', () => {
+    const design = withNotes();
+    const diagram = renderDiagram(design, straightRouter);
+    const on = diagram.notes.find((n) => n.id === 'n-on');
+    const layout = noteLayout('Points here');
+    expect(on?.box).toEqual({ x: -400, y: 0, width: layout.width, height: layout.height });
+    const target = diagram.devices.find((d) => d.id === design.notes[1]?.targetId)?.box;
+    const end = on?.pointer?.at(-1);
+    if (!target || !end) throw new Error('no callout');
+    const onBorder =
+      Math.abs(end.x - target.x) < 0.5 ||
+      Math.abs(end.x - target.x - target.width) < 0.5 ||
+      Math.abs(end.y - target.y) < 0.5 ||
+      Math.abs(end.y - target.y - target.height) < 0.5;
+    expect(onBorder).toBe(true);
+  });
+
+  it('draws a note whose target is gone as a free note', () => {
+    const gone = renderDiagram(withNotes(), straightRouter).notes.find((n) => n.id === 'n-gone');
+    expect(gone).toMatchObject({ targetId: null, pointer: null });
+  });
+
+  it('draws the text of notes as SVG text, markup escaped, with the callout and its dot', () => {
+    const svg = diagramToSvg(renderDiagram(withNotes(), straightRouter));
+    expect(svg).toContain('>A &lt;b&gt;bold&lt;/b&gt; &amp; free</text>');
+    expect(svg).toContain('>note</text>');
+    expect(svg).not.toContain('<b>');
+    const group = /<g id="n-on"[^]*?<\/g>/u.exec(svg)?.[0] ?? '';
+    expect(group).toContain('stroke-dasharray="4 3"');
+    expect(group).toMatch(/<circle [^>]*r="3"/);
+    const free = /<g id="n-free"[^]*?<\/g>/u.exec(svg)?.[0] ?? '';
+    expect(free).not.toContain('<circle');
   });
 });

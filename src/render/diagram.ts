@@ -52,6 +52,8 @@ import type {
   SiteShape,
 } from './types';
 import { KIND_LABELS } from '../model/defaults';
+import { connectorAnchorBox, notePointer } from './callouts';
+import { noteLayout } from './notes';
 
 export interface RenderOptions {
   /** Open findings by element id: DCI labels then show the figure of a broken limit. */
@@ -120,14 +122,46 @@ export function shapesOf(design: Design): { sites: SiteShape[]; devices: DeviceS
   return { sites, devices };
 }
 
-/** Where a link meets a site (not a device): the middle of the side that faces the other end. */
-function siteSidePoint(site: Box, toward: Point): Point {
+/** The side of a site (not a device) a link meets it by: the side that faces the other end. */
+function siteSide(site: Box, toward: Point): Side {
   const c = center(site);
   const dx = toward.x - c.x;
   const dy = toward.y - c.y;
-  if (Math.abs(dx) * site.height > Math.abs(dy) * site.width)
-    return { x: dx > 0 ? site.x + site.width : site.x, y: c.y };
-  return { x: c.x, y: dy > 0 ? site.y + site.height : site.y };
+  if (Math.abs(dx) * site.height > Math.abs(dy) * site.width) return dx > 0 ? 'right' : 'left';
+  return dy > 0 ? 'bottom' : 'top';
+}
+
+/**
+ * Where links meet sites (not devices): spread along the side that faces their other end, in
+ * the order of where they go, so two links to one site never start from one point.
+ */
+function siteSidePoints(
+  ends: readonly { key: string; site: Box; siteId: string; toward: Point }[],
+): Map<string, Point> {
+  const groups = new Map<string, { key: string; site: Box; toward: Point; side: Side }[]>();
+  for (const e of ends) {
+    const side = siteSide(e.site, e.toward);
+    const group = `${e.siteId}\u0000${side}`;
+    groups.set(group, [...(groups.get(group) ?? []), { ...e, side }]);
+  }
+  const out = new Map<string, Point>();
+  for (const list of groups.values()) {
+    const vertical = list[0]?.side === 'left' || list[0]?.side === 'right';
+    list.sort((a, b) => (vertical ? a.toward.y - b.toward.y : a.toward.x - b.toward.x));
+    list.forEach(({ key, site, side }, k) => {
+      const along = (k + 1) / (list.length + 1);
+      out.set(
+        key,
+        side === 'left' || side === 'right'
+          ? { x: side === 'right' ? site.x + site.width : site.x, y: site.y + along * site.height }
+          : {
+              x: site.x + along * site.width,
+              y: side === 'bottom' ? site.y + site.height : site.y,
+            },
+      );
+    });
+  }
+  return out;
 }
 
 /**
@@ -139,10 +173,26 @@ function siteSidePoint(site: Box, toward: Point): Point {
  * becomes a tangle.
  */
 function portSide(link: Link, own: Box, other: Box, neighbours: readonly Box[]): { side?: Side } {
-  const side = facingSide(link, own, other);
   // A side with a device or a site's title right in front of it leaves no room to get out:
-  // let the router choose.
-  return side && !blocked(own, side, other, neighbours) ? { side } : {};
+  // the next side that turns toward the other end, then the far side. Every end keeps a port
+  // of its own, so no two links ever leave a device from one point.
+  const facing = facingSide(link, own, other);
+  const c = center(own);
+  const o = center(other);
+  const horizontalFirst: Side[] = [o.x >= c.x ? 'right' : 'left', o.x >= c.x ? 'left' : 'right'];
+  const verticalFirst: Side[] = [o.y >= c.y ? 'bottom' : 'top', o.y >= c.y ? 'top' : 'bottom'];
+  const order: Side[] =
+    facing === 'top' || facing === 'bottom'
+      ? [facing, horizontalFirst[0] as Side, horizontalFirst[1] as Side, opposite(facing)]
+      : facing
+        ? [facing, verticalFirst[0] as Side, verticalFirst[1] as Side, opposite(facing)]
+        : [...verticalFirst, ...horizontalFirst];
+  const side = order.find((s) => !blocked(own, s, other, neighbours));
+  return side ? { side } : {};
+}
+
+function opposite(side: Side): Side {
+  return side === 'top' ? 'bottom' : side === 'bottom' ? 'top' : side === 'left' ? 'right' : 'left';
 }
 
 /** Room kept in front of a port: the router's clearance, twice. */
@@ -203,16 +253,31 @@ export function renderDiagram(
   // What a port needs room in front of: devices, and the sites' title strips (routed around).
   const portObstacles = [...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)];
 
+  const siteEnds: { key: string; site: Box; siteId: string; toward: Point }[] = [];
+  for (const link of design.links) {
+    const a = boxes.get(link.source);
+    const b = boxes.get(link.target);
+    if (!a || !b) continue;
+    if (!deviceIds.has(link.source))
+      siteEnds.push({ key: `${link.id}:s`, site: a, siteId: link.source, toward: center(b) });
+    if (!deviceIds.has(link.target))
+      siteEnds.push({ key: `${link.id}:t`, site: b, siteId: link.target, toward: center(a) });
+  }
+  const sitePoints = siteSidePoints(siteEnds);
   const requests: RouteRequest[] = [];
   for (const link of design.links) {
     const a = boxes.get(link.source);
     const b = boxes.get(link.target);
     if (!a || !b) continue;
-    const end = (id: string, own: Box, other: Box): RouteEnd =>
+    const end = (id: string, own: Box, other: Box, key: string): RouteEnd =>
       deviceIds.has(id)
         ? { shapeId: id, ...portSide(link, own, other, portObstacles) }
-        : { point: siteSidePoint(own, center(other)) };
-    requests.push({ id: link.id, source: end(link.source, a, b), target: end(link.target, b, a) });
+        : { point: sitePoints.get(key) ?? center(own) };
+    requests.push({
+      id: link.id,
+      source: end(link.source, a, b, `${link.id}:s`),
+      target: end(link.target, b, a, `${link.id}:t`),
+    });
   }
   const routes = routeBySite(router, sites, devices, requests, design.links, options.cache);
 
@@ -233,7 +298,7 @@ export function renderDiagram(
       source: link.source,
       target: link.target,
       points: simplify(clipped),
-      dashed: link.kind === 'dci' && link.l2Extension === 'none',
+      l3Only: link.kind === 'dci' && link.l2Extension === 'none',
       label: labelFor(link, design, options),
     });
   }
@@ -245,10 +310,7 @@ export function renderDiagram(
   );
   // A note may point at a link: at its label, or at the middle of its route.
   const targets = new Map(boxes);
-  for (const c of placed) {
-    const mid = pointAlong(c.points, polylineLength(c.points) / 2).point;
-    targets.set(c.id, c.label?.box ?? { x: mid.x - 1, y: mid.y - 1, width: 2, height: 2 });
-  }
+  for (const c of placed) targets.set(c.id, connectorAnchorBox(c));
   const notes = noteShapes(design, targets);
   const bounds = unionBoxes([
     ...notes.map((n) => n.box),
@@ -261,47 +323,14 @@ export function renderDiagram(
   return { name: design.name, bounds, sites, devices, connectors: placed, notes };
 }
 
-/** Notes are 220 px wide at most; their text wraps at word boundaries. */
-export const NOTE_MAX_WIDTH = 220;
-export const NOTE_PAD = 8;
-const NOTE_FONT_PX = 12;
-const NOTE_LINE_PX = 16;
-
-export function wrapText(text: string, maxWidth: number, fontPx: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/u)) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/u).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && textWidth(candidate, fontPx) > maxWidth) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
-  }
-  return lines.slice(0, 40);
-}
-
 function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[] {
   return (design.notes ?? []).map((note) => {
-    const lines = wrapText(note.text, NOTE_MAX_WIDTH - 2 * NOTE_PAD, NOTE_FONT_PX);
-    const width = Math.max(
-      96,
-      Math.min(
-        NOTE_MAX_WIDTH,
-        Math.ceil(Math.max(...lines.map((l) => textWidth(l, NOTE_FONT_PX)))) + 2 * NOTE_PAD,
-      ),
-    );
-    const box = {
-      x: note.position.x,
-      y: note.position.y,
-      width,
-      height: lines.length * NOTE_LINE_PX + 2 * NOTE_PAD,
-    };
+    const { lines, width, height } = noteLayout(note.text);
+    const box = { x: note.position.x, y: note.position.y, width, height };
     const target = note.targetId ? boxes.get(note.targetId) : undefined;
-    const pointer = target ? simplify(clipRoute([center(box), center(target)], box, target)) : null;
-    return { id: note.id, box, lines, targetId: note.targetId ?? null, pointer };
+    const pointer = target ? notePointer(box, target) : null;
+    // A target that is not drawn (gone in a live room, say): a free note, in every format.
+    return { id: note.id, box, lines, targetId: target ? (note.targetId ?? null) : null, pointer };
   });
 }
 

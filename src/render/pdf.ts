@@ -10,12 +10,17 @@ import {
   fitText,
   LABEL_LINE_PX,
   LABEL_PAD_Y,
+  NOTE_FONT_PX,
+  NOTE_LINE_PX,
+  NOTE_PAD,
+  NOTE_POINTER_DOT_PX,
   SITE_CAPTION_FONT_PX,
   SITE_TITLE_FONT_PX,
   textWidth,
 } from './text';
 import type { Box, Diagram, Point } from './types';
 import { plural } from '../model/plural';
+import { LEGEND_LINK_STYLES, LINK_STYLES, linkStyleId } from './linkStyle';
 
 const PT = 0.75;
 
@@ -163,8 +168,8 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
   ];
   for (const c of ordered) {
     const broken = c.label?.broken ?? false;
-    const stroke = broken ? COLORS.broken : c.kind === 'dci' ? COLORS.dci : COLORS.fabric;
-    page.polyline(c.points, stroke, c.kind === 'dci' ? 3 : 1.25, c.dashed ? '5 4' : '');
+    const style = LINK_STYLES[linkStyleId({ kind: c.kind, l3Only: c.l3Only, broken })];
+    page.polyline(c.points, style.stroke, style.widthPx);
   }
   for (const c of ordered) {
     if (!c.label) continue;
@@ -214,31 +219,41 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     page.text(x + 52, y + height / 2 + 13, fitText(d.subtitle, width - 60, 11), 11, COLORS.muted);
   }
   for (const note of diagram.notes) {
-    if (note.pointer) page.polyline(note.pointer, COLORS.noteStroke, 1.5, '3 2');
+    const end = note.pointer?.[note.pointer.length - 1];
+    if (note.pointer && end) {
+      page.polyline(note.pointer, COLORS.noteStroke, 1.5, '3 2');
+      const r = NOTE_POINTER_DOT_PX;
+      page.roundRect(
+        { x: end.x - r, y: end.y - r, width: 2 * r, height: 2 * r },
+        r,
+        COLORS.noteStroke,
+        null,
+      );
+    }
     page.roundRect(note.box, 4, COLORS.noteFill, COLORS.noteStroke);
     note.lines.forEach((l, i) =>
-      page.text(note.box.x + 8, note.box.y + 20 + 16 * i, l, 12, COLORS.text),
+      page.text(
+        note.box.x + NOTE_PAD,
+        note.box.y + NOTE_PAD + NOTE_FONT_PX + NOTE_LINE_PX * i,
+        l,
+        NOTE_FONT_PX,
+        COLORS.text,
+      ),
     );
   }
   if (options.legend) {
     const x0 = frame.x + margin;
     const y0 = diagram.bounds.y + diagram.bounds.height + margin / 2;
     let at = x0;
-    const lines = [
-      ['DCI link (L2 extended)', COLORS.dci, 3, ''],
-      ['DCI link (L3 only)', COLORS.dci, 3, '5 4'],
-      ['over a limit', COLORS.broken, 3, ''],
-      ['fabric link', COLORS.fabric, 1.25, ''],
-    ] as const;
-    for (const [label, color, width, dash] of lines) {
+    for (const id of LEGEND_LINK_STYLES) {
+      const { label, stroke, widthPx } = LINK_STYLES[id];
       page.polyline(
         [
           { x: at, y: y0 + 18 },
           { x: at + 28, y: y0 + 18 },
         ],
-        color,
-        width,
-        dash,
+        stroke,
+        widthPx,
       );
       page.text(at + 34, y0 + 22, label, 11, COLORS.muted);
       at += 34 + textWidth(label, 11) + 20;

@@ -9,12 +9,17 @@ import {
   fitText,
   LABEL_LINE_PX,
   LABEL_PAD_Y,
+  NOTE_FONT_PX,
+  NOTE_LINE_PX,
+  NOTE_PAD,
+  NOTE_POINTER_DOT_PX,
   SITE_CAPTION_FONT_PX,
   SITE_TITLE_FONT_PX,
   textWidth,
 } from './text';
 import type { Box, Connector, DeviceShape, Diagram, NoteShape, SiteShape } from './types';
 import { plural } from '../model/plural';
+import { LEGEND_LINK_STYLES, LINK_STYLES, linkStyleId } from './linkStyle';
 
 /** Fonts most machines have, ending with the generic family every renderer resolves. */
 export const FONT_STACK =
@@ -45,9 +50,9 @@ export const COLORS = {
   iconBox: '#f1f5f9',
   text: '#1e293b',
   muted: '#64748b',
-  dci: '#0f766e',
-  fabric: '#94a3b8',
-  broken: '#dc2626',
+  dci: LINK_STYLES['dci-l2'].stroke,
+  fabric: LINK_STYLES.fabric.stroke,
+  broken: LINK_STYLES['dci-broken'].stroke,
   labelStroke: '#99f6e4',
   brokenFill: '#fef2f2',
   brokenStroke: '#fca5a5',
@@ -131,12 +136,11 @@ function deviceSvg(device: DeviceShape): string {
 }
 
 function connectorSvg(c: Connector): string {
-  const dci = c.kind === 'dci';
   const broken = c.label?.broken ?? false;
-  const stroke = broken ? COLORS.broken : dci ? COLORS.dci : COLORS.fabric;
+  const style = LINK_STYLES[linkStyleId({ kind: c.kind, l3Only: c.l3Only, broken })];
   const path =
-    `<path d="${routePath(c.points)}" fill="none" stroke="${stroke}" ` +
-    `stroke-width="${dci ? 3 : 1.25}"${c.dashed ? ' stroke-dasharray="7 5"' : ''} stroke-linejoin="round"/>`;
+    `<path d="${routePath(c.points)}" fill="none" stroke="${style.stroke}" ` +
+    `stroke-width="${style.widthPx}" stroke-linejoin="round"/>`;
   return (
     `<g id="${escapeXml(c.id)}" data-element-id="${escapeXml(c.id)}" data-kind="${c.kind}">${path}` +
     (c.label ? labelSvg(c.label.box, c.label.lines, broken) : '') +
@@ -164,14 +168,23 @@ function labelSvg(box: Box, lines: readonly string[], broken: boolean): string {
 
 function noteSvg(note: NoteShape): string {
   const { x, y, width, height } = note.box;
-  const pointer = note.pointer
-    ? `<path d="${routePath(note.pointer, 0)}" fill="none" stroke="${COLORS.noteStroke}" stroke-width="1.5" stroke-dasharray="4 3"/>`
-    : '';
+  const end = note.pointer?.[note.pointer.length - 1];
+  const pointer =
+    note.pointer && end
+      ? `<path d="${routePath(note.pointer, 0)}" fill="none" stroke="${COLORS.noteStroke}" stroke-width="1.5" stroke-dasharray="4 3"/>` +
+        `<circle cx="${n(end.x)}" cy="${n(end.y)}" r="${NOTE_POINTER_DOT_PX}" fill="${COLORS.noteStroke}"/>`
+      : '';
   return (
     `<g id="${escapeXml(note.id)}" data-element-id="${escapeXml(note.id)}" data-kind="note">${pointer}` +
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="4" ` +
     `fill="${COLORS.noteFill}" stroke="${COLORS.noteStroke}"/>` +
-    note.lines.map((l, i) => text(x + 8, y + 8 + 16 * i + 12, l, { size: 12 })).join('') +
+    note.lines
+      .map((l, i) =>
+        text(x + NOTE_PAD, y + NOTE_PAD + NOTE_LINE_PX * i + NOTE_FONT_PX, l, {
+          size: NOTE_FONT_PX,
+        }),
+      )
+      .join('') +
     `</g>`
   );
 }
@@ -200,13 +213,6 @@ function titleSvg(title: TitleBlock, x: number, y: number, width: number): strin
   );
 }
 
-const LEGEND_LINES: readonly { label: string; stroke: string; width: number; dash?: string }[] = [
-  { label: 'DCI link (L2 extended)', stroke: COLORS.dci, width: 3 },
-  { label: 'DCI link (L3 only)', stroke: COLORS.dci, width: 3, dash: '7 5' },
-  { label: 'over a limit', stroke: COLORS.broken, width: 3 },
-  { label: 'fabric link', stroke: COLORS.fabric, width: 1.25 },
-];
-
 const LEGEND_KINDS = [
   ['spine', 'Spine'],
   ['tor', 'ToR / leaf'],
@@ -220,10 +226,11 @@ const LEGEND_KINDS = [
 function legendSvg(x: number, y: number): string {
   let out = `<g data-part="legend">`;
   let at = x;
-  for (const l of LEGEND_LINES) {
+  for (const id of LEGEND_LINK_STYLES) {
+    const l = LINK_STYLES[id];
     out +=
       `<line x1="${n(at)}" y1="${n(y + 18)}" x2="${n(at + 28)}" y2="${n(y + 18)}" stroke="${l.stroke}" ` +
-      `stroke-width="${l.width}"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>` +
+      `stroke-width="${l.widthPx}"/>` +
       text(at + 34, y + 22, l.label, { size: 11, fill: COLORS.muted });
     at += 34 + textWidth(l.label, 11) + 20;
   }

@@ -3,11 +3,11 @@
  * so the canvas and every export say the same thing. Plain text, never markup.
  */
 import {
-  HYPERVISOR_PROFILES,
-  L2_EXTENSION_INFO,
-  STORAGE_PRODUCTS,
-  TRANSPORT_INFO,
-} from '../model/catalog';
+  L2_EXTENSION_LABELS,
+  PRODUCT_LABELS,
+  PROFILE_LABELS,
+  TRANSPORT_LABELS,
+} from '../model/catalogLabels';
 import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
@@ -50,9 +50,9 @@ export function deviceSubtitle(element: DesignNode): string {
         .filter(Boolean)
         .join(' · ');
     case 'cluster':
-      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${plural(element.hosts, 'host')}`;
+      return `${PROFILE_LABELS[element.profile].replace(/ \(.*\)$/, '')} · ${plural(element.hosts, 'host')}`;
     case 'array':
-      return STORAGE_PRODUCTS[element.product].label.replace(/ \(.*\)$/, '');
+      return PRODUCT_LABELS[element.product].replace(/ \(.*\)$/, '');
     case 'firewall':
       return [
         element.stateful ? 'stateful' : 'stateless',
@@ -84,9 +84,9 @@ export function dciFigures(link: DciLink, settings: Settings): string {
 
 /** The transport line of a DCI link: "Dark fibre · OTV · 3 seg" or "MPLS L3VPN · L3 only". */
 export function dciTransport(link: DciLink): string {
-  const transport = TRANSPORT_INFO[link.transport].label;
+  const transport = TRANSPORT_LABELS[link.transport];
   return link.l2Extension !== 'none'
-    ? `${transport} · ${L2_EXTENSION_INFO[link.l2Extension].label} · ${link.extendedSegmentIds.length} seg`
+    ? `${transport} · ${L2_EXTENSION_LABELS[link.l2Extension]} · ${link.extendedSegmentIds.length} seg`
     : `${transport} · L3 only`;
 }
 
@@ -112,6 +112,20 @@ export const LABEL_PAD_X = 8;
 export const LABEL_PAD_Y = 4;
 /** Label names are cut to this many characters (the canvas truncates at 11rem). */
 export const LABEL_MAX_CHARS = 30;
+
+/**
+ * Note metrics, shared by the canvas (CSS) and the exports: notes are 96 to 220 px wide, their
+ * 12 px text wraps at word boundaries on 16 px lines, 8 px inside the box.
+ */
+export const NOTE_MAX_WIDTH = 220;
+export const NOTE_MIN_WIDTH = 96;
+export const NOTE_PAD = 8;
+export const NOTE_FONT_PX = 12;
+export const NOTE_LINE_PX = 16;
+/** The dot that ends a note's callout on its target (radius). */
+export const NOTE_POINTER_DOT_PX = 3;
+/** Lines a note shows at most: the rest of a very long text is in the design, not drawn. */
+export const NOTE_MAX_LINES = 40;
 
 /**
  * A conservative width for a line of 11 px sans-serif text: wide glyphs count more. Generous

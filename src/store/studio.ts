@@ -48,6 +48,14 @@ import {
   snapToGrid,
 } from '../model/placement';
 import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import {
+  addNote as addNoteEdit,
+  createNote,
+  moveNotes,
+  updateNote as updateNoteEdit,
+  type NotePatch,
+} from '../model/notes';
+import { syncNoteNodes, type NoteFlowNode } from './noteFlow';
 import { currentEditGroup } from './pendingEdits';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
@@ -59,6 +67,8 @@ export interface StudioState {
   design: Design;
   nodes: FlowNode[];
   edges: FlowEdge[];
+  /** The design's whiteboard notes as React Flow nodes (beside `nodes`, see noteFlow.ts). */
+  noteNodes: NoteFlowNode[];
   past: Design[];
   future: Design[];
   /** View-only mode (a view-only share link): every edit is refused. */
@@ -79,7 +89,7 @@ export interface StudioState {
   undo: () => void;
   redo: () => void;
 
-  onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
+  onNodesChange: (changes: NodeChange<FlowNode | NoteFlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
   finishDrag: (ids: readonly string[]) => void;
   connect: (source: string, target: string) => void;
@@ -89,6 +99,9 @@ export interface StudioState {
    * it), or in `options.siteId` when given (at the site's first free spot, as a palette click).
    */
   addElement: (kind: NodeKind, at: Position, options?: { siteId?: string }) => string | null;
+  /** Add a note with its top-left corner at `at`, pointing at `targetId` if given. */
+  addNote: (at: Position, targetId?: string) => string | null;
+  updateNote: (id: string, patch: NotePatch) => void;
   updateElement: (id: string, patch: NodePatch) => void;
   updateLink: (id: string, patch: LinkPatch) => void;
   upsertSegment: (segment: Segment) => void;
@@ -105,10 +118,13 @@ export interface StudioState {
   paste: () => void;
 }
 
-export function selectedIds(state: Pick<StudioState, 'nodes' | 'edges'>): string[] {
+export function selectedIds(
+  state: Pick<StudioState, 'nodes' | 'edges'> & Partial<Pick<StudioState, 'noteNodes'>>,
+): string[] {
   return [
     ...state.nodes.filter((n) => n.selected).map((n) => n.id),
     ...state.edges.filter((e) => e.selected).map((e) => e.id),
+    ...(state.noteNodes ?? []).filter((n) => n.selected).map((n) => n.id),
   ];
 }
 
@@ -131,6 +147,7 @@ export const useStudio = create<StudioState>()((set, get) => {
       design: next,
       nodes: syncNodes(next, state.nodes),
       edges: syncEdges(next, state.edges),
+      noteNodes: syncNoteNodes(next, state.noteNodes),
       past: sameStep ? state.past : [...state.past, state.design].slice(-HISTORY_LIMIT),
       future: [],
     });
@@ -148,6 +165,7 @@ export const useStudio = create<StudioState>()((set, get) => {
       design: target,
       nodes: syncNodes(target, state.nodes),
       edges: syncEdges(target, state.edges),
+      noteNodes: syncNoteNodes(target, state.noteNodes),
       [from]: rest,
       [other]: [...state[other], state.design],
     });
@@ -158,6 +176,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     design: initial,
     nodes: [],
     edges: [],
+    noteNodes: [],
     past: [],
     future: [],
     readOnly: false,
@@ -177,6 +196,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         design: next,
         nodes: syncNodes(next, []),
         edges: syncEdges(next, []),
+        noteNodes: syncNoteNodes(next, []),
         past: [],
         future: [],
         readOnly: options?.readOnly ?? false,
@@ -190,6 +210,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         design: next,
         nodes: syncNodes(next, state.nodes),
         edges: syncEdges(next, state.edges),
+        noteNodes: syncNoteNodes(next, state.noteNodes),
         past: [],
         future: [],
       });
@@ -204,7 +225,22 @@ export const useStudio = create<StudioState>()((set, get) => {
         (c) =>
           c.type !== 'remove' && c.type !== 'add' && !(state.readOnly && c.type === 'position'),
       );
-      if (allowed.length > 0) set({ nodes: applyNodeChanges(allowed, state.nodes) });
+      if (allowed.length === 0) return;
+      // Changes to notes go to the notes' nodes, so a note's drag leaves `nodes` as it is.
+      const noteIds = new Set(state.noteNodes.map((n) => n.id));
+      const forNotes = noteIds.size === 0 ? [] : allowed.filter((c) => noteIds.has(changeId(c)));
+      const forNodes =
+        forNotes.length === 0 ? allowed : allowed.filter((c) => !noteIds.has(changeId(c)));
+      set({
+        ...(forNodes.length > 0
+          ? { nodes: applyNodeChanges(forNodes as NodeChange<FlowNode>[], state.nodes) }
+          : {}),
+        ...(forNotes.length > 0
+          ? {
+              noteNodes: applyNodeChanges(forNotes as NodeChange<NoteFlowNode>[], state.noteNodes),
+            }
+          : {}),
+      });
     },
     onEdgesChange: (changes) => {
       const allowed = changes.filter((c) => c.type === 'select');
@@ -218,7 +254,9 @@ export const useStudio = create<StudioState>()((set, get) => {
       for (const n of state.nodes)
         if (ids.includes(n.id))
           positions.set(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
-      let next = moveNodes(state.design, positions);
+      const notePositions = new Map<string, Position>();
+      for (const n of state.noteNodes) if (ids.includes(n.id)) notePositions.set(n.id, n.position);
+      let next = moveNotes(moveNodes(state.design, positions), notePositions);
       // A device dropped outside its site: re-parent it to the site it landed in, or refuse.
       const refused: string[] = [];
       for (const id of ids) {
@@ -245,9 +283,18 @@ export const useStudio = create<StudioState>()((set, get) => {
           'warning',
           `${refused.join(', ')} must live in a site: drop it inside one. It was put back.`,
         );
-      if (next === state.design || sameDesignPositions(next, state.design)) {
+      if (
+        next === state.design ||
+        (sameDesignPositions(next, state.design) && next.notes === state.design.notes)
+      ) {
         // Nothing moved (a click): make sure the flow shows the design's positions.
-        set({ nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)) });
+        set({
+          nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)),
+          noteNodes: syncNoteNodes(
+            state.design,
+            state.noteNodes.map((n) => ({ ...n, position: n.data.note.position })),
+          ),
+        });
         return;
       }
       commit(next);
@@ -308,6 +355,17 @@ export const useStudio = create<StudioState>()((set, get) => {
       return id;
     },
 
+    addNote: (at, targetId) => {
+      const state = get();
+      if (refuseReadOnly(state)) return null;
+      const id = newId('note');
+      const next = addNoteEdit(state.design, createNote(id, at, '', targetId));
+      if (next === state.design) return null;
+      commit(next);
+      return id;
+    },
+    updateNote: (id, patch) => commit(updateNoteEdit(get().design, id, patch)),
+
     updateElement: (id, patch) => commit(updateNode(get().design, id, patch)),
     updateLink: (id, patch) => commit(updateLink(get().design, id, patch)),
     upsertSegment: (segment) => commit(upsertSegment(get().design, segment)),
@@ -328,10 +386,17 @@ export const useStudio = create<StudioState>()((set, get) => {
         edges: state.edges.map((e) =>
           e.selected === wanted.has(e.id) ? e : { ...e, selected: wanted.has(e.id) },
         ),
+        noteNodes: state.noteNodes.map((n) =>
+          n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
+        ),
       });
     },
     selectAll: () =>
-      get().select([...get().nodes.map((n) => n.id), ...get().edges.map((e) => e.id)]),
+      get().select([
+        ...get().nodes.map((n) => n.id),
+        ...get().edges.map((e) => e.id),
+        ...get().noteNodes.map((n) => n.id),
+      ]),
     deleteSelection: () => {
       const ids = selectedIds(get());
       if (ids.length === 0) return;
@@ -369,6 +434,11 @@ function atDesignPositions(nodes: readonly FlowNode[], design: Design): FlowNode
     const at = byId.get(n.id)?.position;
     return !at || (at.x === n.position.x && at.y === n.position.y) ? n : { ...n, position: at };
   });
+}
+
+/** The id of the node a change is about (every change React Flow sends here has one). */
+function changeId(change: NodeChange<FlowNode | NoteFlowNode>): string {
+  return 'id' in change ? change.id : change.item.id;
 }
 
 function sameDesignPositions(a: Design, b: Design): boolean {
