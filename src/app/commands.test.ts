@@ -121,4 +121,35 @@ describe('Deleting more than one element', () => {
     handleKeydown(key('Delete'), ctx);
     expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link');
   });
+  it('a lone device says that the note pointing at it stays, as a free note', () => {
+    useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));
+    useStudio.getState().addNote({ x: 0, y: 0 }, 'b2');
+    useStudio.getState().select(['b2']);
+    handleKeydown(key('Delete'), ctx);
+    const toast = useUi.getState().toasts.at(-1);
+    expect(toast?.text).toBe('Deleted b2. The note that pointed there stays, as a free note');
+    expect(useStudio.getState().design.notes[0]?.targetId).toBeUndefined();
+    toast?.action?.run();
+    expect(useStudio.getState().design.notes[0]?.targetId).toBe('b2');
+  });
+  it('counts the notes deleted with other elements, and a lone note goes quietly', () => {
+    const note = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
+    useStudio.getState().select([note]);
+    handleKeydown(key('Delete'), ctx);
+    expect(useStudio.getState().design.notes).toEqual([]);
+    expect(useUi.getState().toasts).toEqual([]);
+    const again = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
+    useStudio.getState().select([again, 's1']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link, 1 note');
+  });
+  it('counts the notes left pointing at nothing by a deleted link', () => {
+    useStudio.getState().addNote({ x: 0, y: 0 }, 'd1');
+    useStudio.getState().addNote({ x: 0, y: 50 }, 'b2');
+    useStudio.getState().select(['b2']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useUi.getState().toasts.at(-1)?.text).toBe(
+      'Deleted b2 and 1 link. The 2 notes that pointed there stay, as free notes',
+    );
+  });
 });

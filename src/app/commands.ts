@@ -182,7 +182,10 @@ function deleteWithUndo(ctx: CommandContext): void {
   const removal = removalOf(state.design, selectedIds(state));
   state.deleteSelection();
   if (useStudio.getState().design === state.design) return;
-  if (removal.sites.length + removal.devices.length + removal.links.length <= 1) return;
+  const count =
+    removal.sites.length + removal.devices.length + removal.links.length + removal.notes.length;
+  // One element going says nothing, unless notes that pointed at it are left pointing nowhere.
+  if (count <= 1 && removal.unpointed.length === 0) return;
   notify('info', removalText(removal), {
     label: 'Undo',
     run: () => {
