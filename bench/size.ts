@@ -1,7 +1,7 @@
 /**
  * `npm run bench:size`: what the first screen downloads. Builds the studio as `npm run build`
- * does (in memory), reads the built index.html for the scripts it loads at once (the entry and
- * its modulepreloads: everything the entry imports statically) and prints their gzip size
+ * does (in memory), reads the built index.html for its entry scripts, follows their static
+ * imports (what the page loads at once) and prints their gzip size
  * against the budget, the largest packages and source folders in them, and any dynamic import
  * the bundler could not split off (a module also imported statically stays on the first screen).
  * Measures; does not pass or fail.
@@ -36,10 +36,16 @@ const byName = new Map(outputs.map((o) => [o.fileName, o]));
 const html = outputs.find((o) => o.fileName === 'index.html');
 if (!html || html.type !== 'asset') throw new Error('the build has no index.html');
 const source = String(html.source);
-const loaded = [
-  ...source.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/gu),
-  ...source.matchAll(/<link rel="modulepreload"[^>]*\shref="\/?([^"]+\.js)"/gu),
-].map((m) => m[1] ?? '');
+// The entry scripts and everything they import statically (what the modulepreload links
+// name, whether or not the build writes them).
+const loaded: string[] = [];
+const visit = (file: string) => {
+  if (loaded.includes(file)) return;
+  loaded.push(file);
+  const chunk = byName.get(file);
+  if (chunk?.type === 'chunk') for (const dep of chunk.imports) visit(dep);
+};
+for (const m of source.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/gu)) visit(m[1] ?? '');
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 let total = 0;

@@ -16,8 +16,10 @@ import { parseDesignFile } from './io/file';
 import type { Design, DesignNode, Link, Segment } from './model/schema';
 import { syntheticDesign } from './model/synthetic';
 import { TEMPLATES } from './model/templates/index';
+import { buildContext, finding } from './rules/context';
 import { buildGraph, type GraphQueries } from './rules/graph';
 import { runRules } from './rules/index';
+import { finding as referenceFinding } from './rules/reference/context';
 import { referenceBuildGraph, referenceRunRules } from './rules/reference/index';
 import type { RunOptions } from './rules/types';
 import { syntheticWhatIfDesign } from './rules/whatif/synthetic';
@@ -230,4 +232,42 @@ describe('The validator finds what the reference validator found', () => {
     },
     SLOW,
   );
+
+  it('a finding is built as the reference built it: ids, key and message', () => {
+    const design = TEMPLATES[0]?.build();
+    if (!design) throw new Error('no template');
+    const ctx = buildContext(design);
+    const ids = [
+      ...design.nodes.map((n) => n.id),
+      ...design.links.map((l) => l.id),
+      ...design.workloads.map((w) => w.id),
+      'not-an-element',
+    ];
+    const id = fc.nat().map((i) => pickAt(ids, i) ?? '');
+    fc.assert(
+      fc.property(
+        fc.array(id, { maxLength: 40 }),
+        fc.option(fc.array(id, { maxLength: 40 }), { nil: undefined }),
+        fc.option(fc.tuple(id, id), { nil: undefined }),
+        fc.string(),
+        (elementIds, path, scenario, message) => {
+          const input = {
+            ruleId: 'TROMBONE-GW' as const,
+            severity: 'warning' as const,
+            message,
+            why: 'why',
+            source: 'source',
+            elementIds,
+            fixes: [],
+            ...(path ? { path } : {}),
+            ...(scenario
+              ? { scenario: { workloadId: scenario[0], targetClusterId: scenario[1] } }
+              : {}),
+          };
+          expect(finding(ctx, input)).toStrictEqual(referenceFinding(ctx, input));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });

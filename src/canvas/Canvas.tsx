@@ -26,10 +26,11 @@ import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
+import { FindBox } from './FindBox';
 import { followCanvasSelection, notePointerDown } from './follow';
+import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
-import { startRouting } from './routes';
 import { SiteNode } from './SiteNode';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
@@ -152,7 +153,18 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
   // Links are drawn along the routes of src/render, computed off the main thread.
-  useEffect(() => startRouting(), []);
+  // The router loads just after the first screen; links are straight lines until it answers.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('./routes').then((m) => {
+      if (!cancelled) stop = m.startRouting();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
   useEffect(() => {
     if (fitRequest > 0 && initialized) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
   }, [fitRequest, initialized, fitView]);
@@ -262,7 +274,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
         <RoomOverlayGate />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+          <ZoomReadout />
+        </Controls>
+        <FindBox />
         <MiniMap
           pannable
           zoomable

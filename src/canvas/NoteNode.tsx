@@ -16,7 +16,7 @@ import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { boxKey, parseBoxKey, targetBox } from './noteTargets';
-import { useRoutes } from './routes';
+import { useRoutes } from './routeStore';
 
 /** The note's text as the exports set it (render/text.ts), so the lines fit the same box. */
 const TEXT_STYLE = { fontSize: NOTE_FONT_PX, lineHeight: `${NOTE_LINE_PX}px` } as const;

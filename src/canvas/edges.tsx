@@ -11,8 +11,9 @@ import type { FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
-import { useRoutes } from './routes';
+import { useRoutes } from './routeStore';
 import { followCanvasSelection } from './follow';
+import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 /** The size a DCI link's label takes (about) while the router loads. */
@@ -61,15 +62,10 @@ function DciEdgeView({
   const worst = worstSeverity(findings);
   const limit = limitFinding(findings);
   const broken = limit !== undefined && limit.severity === 'error';
-  // "L3 only" is told by colour and width: a dash costs more to paint than it says.
-  const l3Only = link.l2Extension === 'none';
-  const stroke = broken
-    ? SEVERITY_STROKE.error
-    : worst === 'warning' && limit
-      ? SEVERITY_STROKE.warning
-      : l3Only
-        ? 'var(--edge-dci-l3)'
-        : 'var(--edge-dci)';
+  // "L3 only" is told by colour and width (linkStyle.ts), as in the legend and the exports.
+  const look = linkStyleId({ kind: 'dci', l3Only: link.l2Extension === 'none', broken });
+  const stroke =
+    worst === 'warning' && limit && !broken ? SEVERITY_STROKE.warning : canvasStroke(look);
   const figure = limit ? limitText(limit) : null;
   const provisional = provisionalPath(
     sourceX,
@@ -95,7 +91,7 @@ function DciEdgeView({
         style={{
           stroke: failed ? '#dc2626' : highlighted ? '#f59e0b' : stroke,
           opacity: failed ? 0.55 : 1,
-          strokeWidth: selected || highlighted ? 4.5 : l3Only ? 2 : 3,
+          strokeWidth: selected || highlighted ? 4.5 : LINK_STYLES[look].widthPx,
           strokeDasharray: failed ? '3 6' : undefined,
         }}
         interactionWidth={24}
@@ -215,8 +211,8 @@ function FabricEdgeView({
       path={path}
       className={highlighted ? 'edge-highlight' : ''}
       style={{
-        stroke: highlighted ? '#f59e0b' : selected ? 'var(--color-accent)' : 'var(--edge-fabric)',
-        strokeWidth: highlighted ? 3.5 : selected ? 2.5 : 1.25,
+        stroke: highlighted ? '#f59e0b' : selected ? 'var(--color-accent)' : canvasStroke('fabric'),
+        strokeWidth: highlighted ? 3.5 : selected ? 2.5 : LINK_STYLES.fabric.widthPx,
       }}
       interactionWidth={14}
     />

@@ -1,23 +1,18 @@
 /**
  * The canvas's connector geometry: the same routes and label boxes the exports draw
  * (src/render), computed in a worker from the nodes' live positions, so links follow a device
- * while it is dragged. Each edge subscribes to its own connector only; a connector whose route
- * and label did not change keeps its identity, so its edge does not re-render.
+ * while it is dragged. Each edge subscribes to its own connector only (routeStore.ts); a
+ * connector whose route and label did not change keeps its identity, so its edge does not
+ * re-render. Loaded just after the first screen (Canvas.tsx).
  */
-import { create } from 'zustand';
 import type { Design, DesignNode } from '../model/schema';
 import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { useRoutes } from './routeStore';
 import type { RouteJob } from './routes.worker';
-
-interface RoutesState {
-  readonly byId: ReadonlyMap<string, Connector>;
-}
-
-export const useRoutes = create<RoutesState>()(() => ({ byId: new Map() }));
 
 /** The design with each node where the canvas shows it now (mid-drag, mid-resize). */
 export function withLivePositions(design: Design, nodes: readonly FlowNode[]): Design {
@@ -80,7 +75,7 @@ const signatures = new WeakMap<Connector, string>();
 function signature(c: Connector): string {
   let s = signatures.get(c);
   if (s === undefined) {
-    s = JSON.stringify([c.points, c.label, c.dashed]);
+    s = JSON.stringify([c.points, c.label, c.l3Only]);
     signatures.set(c, s);
   }
   return s;

@@ -7,6 +7,7 @@
 import { COLORS, escapeXml } from '../render/svg';
 import type { Diagram } from '../render/types';
 import { KIND_ICON_COLOR } from '../render/icons';
+import { LINK_STYLES, linkStyleId } from '../render/linkStyle';
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
@@ -68,15 +69,19 @@ export function diagramToDrawio(diagram: Diagram): string {
     const dci = c.kind === 'dci';
     const waypoints = c.points.slice(1, -1);
     const label = c.label ? c.label.lines.join('\n') : '';
+    const line =
+      LINK_STYLES[
+        linkStyleId({ kind: c.kind, l3Only: c.l3Only, broken: c.label?.broken ?? false })
+      ];
     cells.push(
       `<mxCell id="${attr(c.id)}" value="${attr(label)}" style="${style({
         edgeStyle: 'orthogonalEdgeStyle',
         rounded: 1,
         html: 0,
         endArrow: 'none',
-        strokeColor: c.label?.broken ? COLORS.broken : dci ? COLORS.dci : COLORS.fabric,
-        strokeWidth: dci ? 3 : 1,
-        dashed: c.dashed ? 1 : 0,
+        strokeColor: line.stroke,
+        strokeWidth: line.widthPx,
+        dashed: 0,
         fontSize: 10,
         labelBackgroundColor: '#ffffff',
         labelBorderColor: dci ? COLORS.labelStroke : 'none',

@@ -108,7 +108,7 @@ describe('The Markdown report', () => {
     expect(md).toContain('- **Source of the limit:** seed 000');
     expect(md).toContain('- **Suggested fix:** Extend Web across Fibre A');
     expect(md).toContain('- **Scenario:** after app-01 moves to ESX B');
-    expect(md).toContain('- **Path:** ESX B → Fibre \\| A → arr');
+    expect(md).toContain('- **Path:** ESX B → arr (over Fibre \\| A)');
   });
 
   it('shows waived findings apart, with their justification', () => {
@@ -194,5 +194,31 @@ describe('The report’s workloads', () => {
     expect(reportMarkdown(d, [])).toMatch(/\| Write rate per VM \|/);
     expect(reportMarkdown(d, [])).toMatch(/\| app-01 \|.*\| unknown \|/);
     expect(reportMarkdown(known, [])).toMatch(/\| app-01 \|.*\| 12 MB\/s \|/);
+  });
+});
+
+describe('Paths in the report of every template', () => {
+  it('list each hop once, by its label, never an id', () => {
+    let paths = 0;
+    for (const t of TEMPLATES) {
+      const d = t.build();
+      const md = reportMarkdown(d, runRules(d), collectEstimates(d));
+      const ids = new Set([...d.nodes, ...d.links].map((e) => e.id));
+      const labels = new Set([...d.nodes.map((n) => n.label), ...d.links.map((l) => l.label)]);
+      for (const line of md.split('\n').filter((l) => l.startsWith('- **Path:**'))) {
+        const hops = line
+          .slice('- **Path:** '.length)
+          .replace(/, and back/, '')
+          .replace(/ \(over .*\)$/, '')
+          .split(' → ');
+        paths++;
+        expect(new Set(hops).size, `${t.id}: ${line}`).toBe(hops.length);
+        for (const hop of hops) {
+          const unescaped = hop.replace(/\\(.)/g, '$1');
+          expect(labels.has(unescaped) || !ids.has(unescaped), `${t.id}: ${hop}`).toBe(true);
+        }
+      }
+    }
+    expect(paths).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,7 @@ import {
   STORAGE_PRODUCTS,
   TRANSPORT_INFO,
 } from '../model/catalog';
-import { labelOf } from '../model/labels';
+import { labelOf, pathText } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type {
   Cluster,
@@ -323,7 +323,7 @@ function labelled(name: string, value: string): Text {
 }
 
 /** One finding: a heading coloured by severity (or as waived) and its particulars. */
-function findingBlocks({ nameOf, namesOf }: Facts, f: Finding, waiver?: Waiver): Block[] {
+function findingBlocks({ design, nameOf, namesOf }: Facts, f: Finding, waiver?: Waiver): Block[] {
   const items: Text[] = [];
   if (f.scenario)
     items.push(
@@ -334,7 +334,7 @@ function findingBlocks({ nameOf, namesOf }: Facts, f: Finding, waiver?: Waiver):
     );
   items.push(labelled('Why', f.why), labelled('Source of the limit', f.source));
   if (f.elementIds.length) items.push(labelled('Concerns', namesOf(f.elementIds)));
-  if (f.path?.length) items.push(labelled('Path', f.path.map(nameOf).join(' → ')));
+  if (f.path?.length) items.push(labelled('Path', pathText(design, f.path)));
   for (const fix of f.fixes) items.push(labelled('Suggested fix', fix.label));
   if (waiver)
     items.push(

@@ -12,6 +12,7 @@ import {
   createWorkload,
   DEVICE_SIZE,
   emptyDesign,
+  LAYOUT,
 } from './defaults';
 import type {
   Cluster,
@@ -43,13 +44,7 @@ const TIER: Readonly<Record<DeviceKind, number>> = {
   firewall: 2,
 };
 
-export const LAYOUT = {
-  columnGapPx: 32,
-  rowPitchPx: 110,
-  sitePaddingPx: 40,
-  siteHeaderPx: 48,
-  siteGapPx: 160,
-} as const;
+export { LAYOUT };
 
 export class DesignBuilder {
   private design: Design;

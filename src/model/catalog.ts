@@ -4,6 +4,12 @@
  * `certain` flag: an uncertain figure (`?` in the rule book) may raise a warning, never an error.
  */
 
+import {
+  L2_EXTENSION_LABELS,
+  PRODUCT_LABELS,
+  PROFILE_LABELS,
+  TRANSPORT_LABELS,
+} from './catalogLabels';
 import type { L2Extension, Transport } from './schema';
 
 export interface Limit {
@@ -50,7 +56,7 @@ const KB310156 = 'VMware KB 310156 (vMotion over distance: 5 ms, 10 ms with Metr
 export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, HypervisorProfile>> = {
   'vsphere-5-standard': {
     id: 'vsphere-5-standard',
-    label: 'vSphere 4.x / 5.x standard',
+    label: PROFILE_LABELS['vsphere-5-standard'],
     maxRttMs: { value: 5, certain: true, source: KB310156 },
     bandwidthPerMigrationGbps: {
       value: 0.622,
@@ -63,7 +69,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'vsphere-5-metro': {
     id: 'vsphere-5-metro',
-    label: 'vSphere 5.x Metro vMotion (Enterprise Plus)',
+    label: PROFILE_LABELS['vsphere-5-metro'],
     maxRttMs: { value: 10, certain: true, source: KB310156 },
     bandwidthPerMigrationGbps: {
       value: 0.622,
@@ -76,7 +82,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'vsphere-6': {
     id: 'vsphere-6',
-    label: 'vSphere 6.0+ (long-distance vMotion)',
+    label: PROFILE_LABELS['vsphere-6'],
     maxRttMs: {
       value: 150,
       certain: true,
@@ -93,7 +99,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'hyperv-stretched': {
     id: 'hyperv-stretched',
-    label: 'Hyper-V stretched cluster (Storage Replica sync)',
+    label: PROFILE_LABELS['hyperv-stretched'],
     maxRttMs: {
       value: 5,
       certain: true,
@@ -115,7 +121,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   kvm: {
     id: 'kvm',
-    label: 'KVM / QEMU',
+    label: PROFILE_LABELS['kvm'],
     maxRttMs: null,
     bandwidthPerMigrationGbps: null,
     routedVmkernel: 'supported',
@@ -129,7 +135,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'vsphere-vmsc': {
     id: 'vsphere-vmsc',
-    label: 'Stretched vSphere cluster (vMSC)',
+    label: PROFILE_LABELS['vsphere-vmsc'],
     maxRttMs: {
       value: 10,
       certain: true,
@@ -146,7 +152,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'vsphere-7-8': {
     id: 'vsphere-7-8',
-    label: 'vSphere 7.x / 8.x (vMotion)',
+    label: PROFILE_LABELS['vsphere-7-8'],
     maxRttMs: {
       value: 150,
       certain: true,
@@ -165,7 +171,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'nutanix-ahv-metro': {
     id: 'nutanix-ahv-metro',
-    label: 'Nutanix AHV (Metro Availability / stretched)',
+    label: PROFILE_LABELS['nutanix-ahv-metro'],
     maxRttMs: {
       value: 5,
       certain: true,
@@ -184,7 +190,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'azure-local-stretched': {
     id: 'azure-local-stretched',
-    label: 'Azure Local / Azure Stack HCI stretched cluster',
+    label: PROFILE_LABELS['azure-local-stretched'],
     maxRttMs: {
       value: 5,
       certain: true,
@@ -207,7 +213,7 @@ export const HYPERVISOR_PROFILES: Readonly<Record<HypervisorProfileId, Hyperviso
   },
   'proxmox-ve': {
     id: 'proxmox-ve',
-    label: 'Proxmox VE (KVM)',
+    label: PROFILE_LABELS['proxmox-ve'],
     maxRttMs: null,
     bandwidthPerMigrationGbps: null,
     routedVmkernel: 'supported',
@@ -294,7 +300,7 @@ export function witnessLimit(product: StorageProduct, hostsPerSite?: number): Li
 export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>> = {
   generic: {
     id: 'generic',
-    label: 'Local array (not stretched)',
+    label: PRODUCT_LABELS['generic'],
     behaviour: 'local',
     syncMaxRttMs: null,
     needsWitness: false,
@@ -304,7 +310,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'vplex-metro': {
     id: 'vplex-metro',
-    label: 'Dell VPLEX Metro / metro node',
+    label: PRODUCT_LABELS['vplex-metro'],
     behaviour: 'active-active',
     syncMaxRttMs: {
       value: 5,
@@ -318,7 +324,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'vplex-geo': {
     id: 'vplex-geo',
-    label: 'Dell VPLEX Geo',
+    label: PRODUCT_LABELS['vplex-geo'],
     behaviour: 'async',
     syncMaxRttMs: {
       value: 50,
@@ -332,7 +338,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'netapp-metrocluster': {
     id: 'netapp-metrocluster',
-    label: 'NetApp MetroCluster (FC / IP)',
+    label: PRODUCT_LABELS['netapp-metrocluster'],
     behaviour: 'split-controller',
     // ~1 ms per 100 km; IP up to ~700 km ⇒ about 7 ms, uncertain per platform.
     syncMaxRttMs: {
@@ -347,7 +353,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'ibm-svc-stretched': {
     id: 'ibm-svc-stretched',
-    label: 'IBM SVC stretched system',
+    label: PRODUCT_LABELS['ibm-svc-stretched'],
     behaviour: 'split-controller',
     // ~10 km campus without ISLs (seed 001) ⇒ about 0.1 ms of fibre.
     syncMaxRttMs: {
@@ -362,7 +368,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'ibm-hyperswap': {
     id: 'ibm-hyperswap',
-    label: 'IBM HyperSwap',
+    label: PRODUCT_LABELS['ibm-hyperswap'],
     behaviour: 'active-active',
     syncMaxRttMs: { value: 3, certain: false, source: 'IBM HyperSwap: ≤ 300 km (about 3 ms RTT)' },
     needsWitness: true,
@@ -372,7 +378,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'pure-activecluster': {
     id: 'pure-activecluster',
-    label: 'Pure ActiveCluster',
+    label: PRODUCT_LABELS['pure-activecluster'],
     behaviour: 'active-active',
     syncMaxRttMs: { value: 11, certain: true, source: 'Pure Storage ActiveCluster: 11 ms RTT' },
     needsWitness: true,
@@ -382,7 +388,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'hpe-3par-peer-persistence': {
     id: 'hpe-3par-peer-persistence',
-    label: 'HPE 3PAR Peer Persistence',
+    label: PRODUCT_LABELS['hpe-3par-peer-persistence'],
     behaviour: 'active-passive-failover',
     syncMaxRttMs: { value: 5, certain: true, source: 'HPE 3PAR Peer Persistence: 5 ms RTT' },
     needsWitness: true,
@@ -392,7 +398,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'vsan-stretched': {
     id: 'vsan-stretched',
-    label: 'vSAN stretched cluster',
+    label: PRODUCT_LABELS['vsan-stretched'],
     behaviour: 'active-active',
     syncMaxRttMs: {
       value: 5,
@@ -407,7 +413,7 @@ export const STORAGE_PRODUCTS: Readonly<Record<StorageProductId, StorageProduct>
   },
   'netapp-flexcache': {
     id: 'netapp-flexcache',
-    label: 'NetApp FlexCache (NFS)',
+    label: PRODUCT_LABELS['netapp-flexcache'],
     behaviour: 'cache',
     syncMaxRttMs: null,
     needsWitness: false,
@@ -436,35 +442,35 @@ export interface TransportInfo {
 export const TRANSPORT_INFO: Readonly<Record<Transport, TransportInfo>> = {
   'dark-fiber': {
     id: 'dark-fiber',
-    label: 'Dark fibre',
+    label: TRANSPORT_LABELS['dark-fiber'],
     inSentence: 'dark fibre',
     ipOnly: false,
     carries: 'any Ethernet frame: a trunk, VPLS, EoMPLS or an overlay',
   },
   dwdm: {
     id: 'dwdm',
-    label: 'DWDM',
+    label: TRANSPORT_LABELS['dwdm'],
     inSentence: 'DWDM',
     ipOnly: false,
     carries: 'any Ethernet frame on its own wavelength: a trunk, VPLS, EoMPLS or an overlay',
   },
   'mpls-l3vpn': {
     id: 'mpls-l3vpn',
-    label: 'MPLS L3VPN',
+    label: TRANSPORT_LABELS['mpls-l3vpn'],
     inSentence: 'an MPLS L3VPN',
     ipOnly: true,
     carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
   },
   'ipsec-vpn': {
     id: 'ipsec-vpn',
-    label: 'IPsec VPN',
+    label: TRANSPORT_LABELS['ipsec-vpn'],
     inSentence: 'an IPsec VPN',
     ipOnly: true,
     carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
   },
   internet: {
     id: 'internet',
-    label: 'Internet',
+    label: TRANSPORT_LABELS['internet'],
     inSentence: 'the internet',
     ipOnly: true,
     carries: 'IP only: L2 needs an overlay (OTV, VXLAN-EVPN)',
@@ -488,7 +494,7 @@ export interface L2ExtensionInfo {
 export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> = {
   none: {
     id: 'none',
-    label: 'None (L3 only)',
+    label: L2_EXTENSION_LABELS['none'],
     inSentence: 'no L2 extension',
     rides: 'none',
     stpIsolation: 'n/a',
@@ -496,7 +502,7 @@ export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> =
   },
   trunk: {
     id: 'trunk',
-    label: '802.1Q trunk',
+    label: L2_EXTENSION_LABELS['trunk'],
     inSentence: 'a plain 802.1Q trunk',
     rides: 'l1',
     stpIsolation: 'with-bpdu-filter',
@@ -504,7 +510,7 @@ export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> =
   },
   vpls: {
     id: 'vpls',
-    label: 'VPLS',
+    label: L2_EXTENSION_LABELS['vpls'],
     inSentence: 'VPLS',
     rides: 'mpls',
     stpIsolation: 'with-bpdu-filter',
@@ -512,7 +518,7 @@ export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> =
   },
   eompls: {
     id: 'eompls',
-    label: 'EoMPLS',
+    label: L2_EXTENSION_LABELS['eompls'],
     inSentence: 'EoMPLS',
     rides: 'mpls',
     stpIsolation: 'with-bpdu-filter',
@@ -520,7 +526,7 @@ export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> =
   },
   otv: {
     id: 'otv',
-    label: 'OTV',
+    label: L2_EXTENSION_LABELS['otv'],
     inSentence: 'OTV',
     rides: 'ip',
     stpIsolation: 'always',
@@ -528,7 +534,7 @@ export const L2_EXTENSION_INFO: Readonly<Record<L2Extension, L2ExtensionInfo>> =
   },
   'vxlan-evpn': {
     id: 'vxlan-evpn',
-    label: 'VXLAN-EVPN',
+    label: L2_EXTENSION_LABELS['vxlan-evpn'],
     inSentence: 'VXLAN-EVPN',
     rides: 'ip',
     stpIsolation: 'always',

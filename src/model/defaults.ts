@@ -21,6 +21,15 @@ import { CURRENT_VERSION } from './kinds';
 export const DEVICE_SIZE = { width: 168, height: 56 } as const;
 export const SITE_DEFAULT_SIZE = { width: 560, height: 380 } as const;
 
+/** How the builder and placement lay devices out in a site (tiers in rows). */
+export const LAYOUT = {
+  columnGapPx: 32,
+  rowPitchPx: 110,
+  sitePaddingPx: 40,
+  siteHeaderPx: 48,
+  siteGapPx: 160,
+} as const;
+
 export const DEFAULT_SETTINGS: Settings = {
   dciHopAllowanceMs: 0.1,
   fabricHopAllowanceMs: 0.005,

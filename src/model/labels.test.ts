@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import { labelOf, elementLabels, nameOf } from './labels';
+import { labelOf, elementLabels, nameOf, pathText } from './labels';
 
 /** Two sites, an unnamed DCI link between their borders, a volume on an array. */
 const design = () =>
@@ -34,5 +34,37 @@ describe('Element labels', () => {
       'edge-a ↔ edge-b',
       'DS_WEB_01',
     ]);
+  });
+});
+
+describe('A path as people read it', () => {
+  const d = () =>
+    new DesignBuilder('paths')
+      .site('a', 'DC A')
+      .site('b', 'DC B')
+      .cluster('esx', 'a', { label: 'esx-a' })
+      .tor('leaf', 'a', { label: 'leaf-a' })
+      .border('ea', 'a', { label: 'edge-a' })
+      .border('eb', 'b', { label: 'edge-b' })
+      .array('arr', 'b', { label: 'array-b' })
+      .fabric('f1', 'esx', 'leaf')
+      .fabric('f2', 'leaf', 'ea')
+      .dci('d1', 'ea', 'eb', { label: 'Dark fibre 1' })
+      .fabric('f3', 'eb', 'arr')
+      .build();
+  it('names each device once, by label, and the named links it takes', () => {
+    expect(pathText(d(), ['esx', 'f1', 'leaf', 'f2', 'ea', 'd1', 'eb', 'f3', 'arr'])).toBe(
+      'esx-a → leaf-a → edge-a → edge-b → array-b (over Dark fibre 1)',
+    );
+  });
+  it('writes a there-and-back path to its far end, and back', () => {
+    const there = ['esx', 'f1', 'leaf', 'f2', 'ea', 'd1', 'eb', 'f3', 'arr'];
+    const loop = [...there, ...[...there].reverse().slice(1)];
+    expect(pathText(d(), loop)).toBe(
+      'esx-a → leaf-a → edge-a → edge-b → array-b, and back (over Dark fibre 1)',
+    );
+  });
+  it('never writes the same hop twice in a row', () => {
+    expect(pathText(d(), ['esx', 'esx', 'f1', 'leaf', 'leaf'])).toBe('esx-a → leaf-a');
   });
 });

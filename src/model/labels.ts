@@ -94,3 +94,26 @@ export function removalText(removal: Removal): string {
     ? `${deleted}. The note that pointed there stays, as a free note`
     : `${deleted}. The ${unpointed.length} notes that pointed there stay, as free notes`;
 }
+
+/**
+ * A path as people read it: the devices it passes, by name, each once, the named links it takes
+ * at the end ("over Dark fibre route 1"); a path that goes somewhere and comes back the same way
+ * (a trombone) is written to its far end and "and back". Unnamed links are the step between two
+ * devices, so they are not written.
+ */
+export function pathText(design: Design, path: readonly string[]): string {
+  let steps: string[] = [];
+  const over: string[] = [];
+  for (const id of path) {
+    const link = linkOf(design, id);
+    if (link) {
+      if (link.label && !over.includes(link.label)) over.push(link.label);
+      continue;
+    }
+    if (steps[steps.length - 1] !== id) steps.push(id);
+  }
+  const there = steps.length >= 3 && steps.every((s, i) => s === steps[steps.length - 1 - i]);
+  if (there) steps = steps.slice(0, Math.ceil(steps.length / 2));
+  const text = steps.map((id) => labelOf(design, id)).join(' → ');
+  return `${text}${there ? ', and back' : ''}${over.length > 0 ? ` (over ${over.join(', ')})` : ''}`;
+}

@@ -4,7 +4,7 @@
  */
 import { MessageSquarePlus, StickyNote, Trash2 } from 'lucide-react';
 import { useId } from 'react';
-import { useRoutes } from '../canvas/routes';
+import { useRoutes } from '../canvas/routeStore';
 import { KIND_LABELS } from '../model/defaults';
 import { labelOf } from '../model/labels';
 import { canPointAt, noteTextProblem, notesPointingAt } from '../model/notes';

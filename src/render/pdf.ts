@@ -20,6 +20,7 @@ import {
 } from './text';
 import type { Box, Diagram, Point } from './types';
 import { plural } from '../model/plural';
+import { LEGEND_LINK_STYLES, LINK_STYLES, linkStyleId } from './linkStyle';
 
 const PT = 0.75;
 
@@ -167,8 +168,8 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
   ];
   for (const c of ordered) {
     const broken = c.label?.broken ?? false;
-    const stroke = broken ? COLORS.broken : c.kind === 'dci' ? COLORS.dci : COLORS.fabric;
-    page.polyline(c.points, stroke, c.kind === 'dci' ? 3 : 1.25, c.dashed ? '5 4' : '');
+    const style = LINK_STYLES[linkStyleId({ kind: c.kind, l3Only: c.l3Only, broken })];
+    page.polyline(c.points, style.stroke, style.widthPx);
   }
   for (const c of ordered) {
     if (!c.label) continue;
@@ -244,21 +245,15 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     const x0 = frame.x + margin;
     const y0 = diagram.bounds.y + diagram.bounds.height + margin / 2;
     let at = x0;
-    const lines = [
-      ['DCI link (L2 extended)', COLORS.dci, 3, ''],
-      ['DCI link (L3 only)', COLORS.dci, 3, '5 4'],
-      ['over a limit', COLORS.broken, 3, ''],
-      ['fabric link', COLORS.fabric, 1.25, ''],
-    ] as const;
-    for (const [label, color, width, dash] of lines) {
+    for (const id of LEGEND_LINK_STYLES) {
+      const { label, stroke, widthPx } = LINK_STYLES[id];
       page.polyline(
         [
           { x: at, y: y0 + 18 },
           { x: at + 28, y: y0 + 18 },
         ],
-        color,
-        width,
-        dash,
+        stroke,
+        widthPx,
       );
       page.text(at + 34, y0 + 22, label, 11, COLORS.muted);
       at += 34 + textWidth(label, 11) + 20;

@@ -19,6 +19,7 @@ import {
 } from './text';
 import type { Box, Connector, DeviceShape, Diagram, NoteShape, SiteShape } from './types';
 import { plural } from '../model/plural';
+import { LEGEND_LINK_STYLES, LINK_STYLES, linkStyleId } from './linkStyle';
 
 /** Fonts most machines have, ending with the generic family every renderer resolves. */
 export const FONT_STACK =
@@ -49,9 +50,9 @@ export const COLORS = {
   iconBox: '#f1f5f9',
   text: '#1e293b',
   muted: '#64748b',
-  dci: '#0f766e',
-  fabric: '#94a3b8',
-  broken: '#dc2626',
+  dci: LINK_STYLES['dci-l2'].stroke,
+  fabric: LINK_STYLES.fabric.stroke,
+  broken: LINK_STYLES['dci-broken'].stroke,
   labelStroke: '#99f6e4',
   brokenFill: '#fef2f2',
   brokenStroke: '#fca5a5',
@@ -135,12 +136,11 @@ function deviceSvg(device: DeviceShape): string {
 }
 
 function connectorSvg(c: Connector): string {
-  const dci = c.kind === 'dci';
   const broken = c.label?.broken ?? false;
-  const stroke = broken ? COLORS.broken : dci ? COLORS.dci : COLORS.fabric;
+  const style = LINK_STYLES[linkStyleId({ kind: c.kind, l3Only: c.l3Only, broken })];
   const path =
-    `<path d="${routePath(c.points)}" fill="none" stroke="${stroke}" ` +
-    `stroke-width="${dci ? 3 : 1.25}"${c.dashed ? ' stroke-dasharray="7 5"' : ''} stroke-linejoin="round"/>`;
+    `<path d="${routePath(c.points)}" fill="none" stroke="${style.stroke}" ` +
+    `stroke-width="${style.widthPx}" stroke-linejoin="round"/>`;
   return (
     `<g id="${escapeXml(c.id)}" data-element-id="${escapeXml(c.id)}" data-kind="${c.kind}">${path}` +
     (c.label ? labelSvg(c.label.box, c.label.lines, broken) : '') +
@@ -213,13 +213,6 @@ function titleSvg(title: TitleBlock, x: number, y: number, width: number): strin
   );
 }
 
-const LEGEND_LINES: readonly { label: string; stroke: string; width: number; dash?: string }[] = [
-  { label: 'DCI link (L2 extended)', stroke: COLORS.dci, width: 3 },
-  { label: 'DCI link (L3 only)', stroke: COLORS.dci, width: 3, dash: '7 5' },
-  { label: 'over a limit', stroke: COLORS.broken, width: 3 },
-  { label: 'fabric link', stroke: COLORS.fabric, width: 1.25 },
-];
-
 const LEGEND_KINDS = [
   ['spine', 'Spine'],
   ['tor', 'ToR / leaf'],
@@ -233,10 +226,11 @@ const LEGEND_KINDS = [
 function legendSvg(x: number, y: number): string {
   let out = `<g data-part="legend">`;
   let at = x;
-  for (const l of LEGEND_LINES) {
+  for (const id of LEGEND_LINK_STYLES) {
+    const l = LINK_STYLES[id];
     out +=
       `<line x1="${n(at)}" y1="${n(y + 18)}" x2="${n(at + 28)}" y2="${n(y + 18)}" stroke="${l.stroke}" ` +
-      `stroke-width="${l.width}"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>` +
+      `stroke-width="${l.widthPx}"/>` +
       text(at + 34, y + 22, l.label, { size: 11, fill: COLORS.muted });
     at += 34 + textWidth(l.label, 11) + 20;
   }

@@ -3,11 +3,11 @@
  * so the canvas and every export say the same thing. Plain text, never markup.
  */
 import {
-  HYPERVISOR_PROFILES,
-  L2_EXTENSION_INFO,
-  STORAGE_PRODUCTS,
-  TRANSPORT_INFO,
-} from '../model/catalog';
+  L2_EXTENSION_LABELS,
+  PRODUCT_LABELS,
+  PROFILE_LABELS,
+  TRANSPORT_LABELS,
+} from '../model/catalogLabels';
 import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
@@ -50,9 +50,9 @@ export function deviceSubtitle(element: DesignNode): string {
         .filter(Boolean)
         .join(' · ');
     case 'cluster':
-      return `${HYPERVISOR_PROFILES[element.profile].label.replace(/ \(.*\)$/, '')} · ${plural(element.hosts, 'host')}`;
+      return `${PROFILE_LABELS[element.profile].replace(/ \(.*\)$/, '')} · ${plural(element.hosts, 'host')}`;
     case 'array':
-      return STORAGE_PRODUCTS[element.product].label.replace(/ \(.*\)$/, '');
+      return PRODUCT_LABELS[element.product].replace(/ \(.*\)$/, '');
     case 'firewall':
       return [
         element.stateful ? 'stateful' : 'stateless',
@@ -84,9 +84,9 @@ export function dciFigures(link: DciLink, settings: Settings): string {
 
 /** The transport line of a DCI link: "Dark fibre · OTV · 3 seg" or "MPLS L3VPN · L3 only". */
 export function dciTransport(link: DciLink): string {
-  const transport = TRANSPORT_INFO[link.transport].label;
+  const transport = TRANSPORT_LABELS[link.transport];
   return link.l2Extension !== 'none'
-    ? `${transport} · ${L2_EXTENSION_INFO[link.l2Extension].label} · ${link.extendedSegmentIds.length} seg`
+    ? `${transport} · ${L2_EXTENSION_LABELS[link.l2Extension]} · ${link.extendedSegmentIds.length} seg`
     : `${transport} · L3 only`;
 }
 

@@ -60,8 +60,8 @@ export interface Connector {
   readonly target: string;
   /** Orthogonal polyline from the source's border to the target's border (≥ 2 points). */
   readonly points: readonly Point[];
-  /** Drawn dashed: a DCI link that carries no L2 extension. */
-  readonly dashed: boolean;
+  /** A DCI link that carries no L2 extension (drawn thinner and grey: linkStyle.ts). */
+  readonly l3Only: boolean;
   readonly label: ConnectorLabel | null;
 }
 

@@ -73,8 +73,22 @@ export function findingKey(
   scenario: MoveScenario | undefined,
   elementIds: readonly string[],
 ): string {
+  return keyOf(ruleId, scenario, unique(elementIds));
+}
+
+/** The key of ids already without repeats (sorted here, so the order given does not matter). */
+function keyOf(ruleId: string, scenario: MoveScenario | undefined, ids: string[]): string {
   const s = scenario ? `${scenario.workloadId}>${scenario.targetClusterId}` : '';
-  return `${ruleId}|${s}|${[...new Set(elementIds)].sort().join(',')}`;
+  return `${ruleId}|${s}|${ids.sort().join(',')}`;
+}
+
+/** The ids without repeats, each where it first appears (as `[...new Set(ids)]`). */
+function unique(ids: readonly string[]): string[] {
+  // A finding names a handful of elements: comparing them beats building a set.
+  if (ids.length > 32) return [...new Set(ids)];
+  const out: string[] = [];
+  for (const id of ids) if (!out.includes(id)) out.push(id);
+  return out;
 }
 
 type FindingInput = Omit<Finding, 'key' | 'message' | 'elementIds'> & {
@@ -84,19 +98,19 @@ type FindingInput = Omit<Finding, 'key' | 'message' | 'elementIds'> & {
 
 /** Build a finding: prefixes the scenario, de-duplicates element ids, computes the key. */
 export function finding(ctx: RuleContext, input: FindingInput): Finding {
-  const elementIds = [...new Set(input.elementIds)];
-  const pathIds = new Set(input.path ?? []);
+  const elementIds = unique(input.elementIds);
+  // The links a path happens to take are not part of a finding's identity: a waiver or a
+  // comparison must still match when the traffic takes another route to the same trombone.
+  const path = input.path;
+  const links = ctx.index.links;
+  const keyIds = path
+    ? elementIds.filter((id) => !(links.has(id) && path.includes(id)))
+    : elementIds.slice();
   return {
     ...input,
     message: scenarioPrefix(ctx, input.scenario) + input.message,
     elementIds,
-    // The links a path happens to take are not part of a finding's identity: a waiver or a
-    // comparison must still match when the traffic takes another route to the same trombone.
-    key: findingKey(
-      input.ruleId,
-      input.scenario,
-      elementIds.filter((id) => !(pathIds.has(id) && ctx.index.links.has(id))),
-    ),
+    key: keyOf(input.ruleId, input.scenario, keyIds),
   };
 }
 

@@ -186,21 +186,83 @@ export interface PathResult {
 const TRANSIT: ReadonlySet<NodeKind> = new Set(['site', 'spine', 'tor', 'border', 'firewall']);
 const HUB_PREFERENCE: readonly NodeKind[] = ['border', 'spine', 'tor'];
 
-interface Edge {
-  readonly to: number; // local index in the site
-  readonly link: number; // global link index, -1 for an implicit site hop
-  readonly rttMs: number;
-  readonly bandwidthGbps: number;
-}
-
-interface SiteFabric {
+/**
+ * One live site: its container (local index 0) and its live devices, joined by fabric links and
+ * implicit site hops. Edges are collected in the order the design lists them, then packed into
+ * flat arrays (compressed rows: the edges out of local node u are `offset[u] … offset[u + 1]`),
+ * keeping that order, so searches break ties as they always did.
+ */
+class SiteFabric {
   readonly site: number; // global node index of the site container
   readonly members: number[]; // global node indexes; the position is the local index
-  readonly adj: Edge[][];
   readonly transit: boolean[];
-  readonly ports: number[]; // port indexes in this site
+  readonly ports: number[] = []; // port indexes in this site
   /** A witness site: an end of paths, never a relay between others (DOMAIN.md §8). */
   readonly stub: boolean;
+  offset = new Int32Array(1);
+  to = new Int32Array(0);
+  link = new Int32Array(0); // global link index, -1 for an implicit site hop
+  rtt = new Float64Array(0);
+  bandwidth = new Float64Array(0);
+  private pending = new Float64Array(80); // from, to, link, rtt, bandwidth: five per edge
+  private added = 0; // numbers used in `pending`
+
+  constructor(site: number, stub: boolean) {
+    this.site = site;
+    this.stub = stub;
+    this.members = [site];
+    this.transit = [true];
+  }
+
+  /** A directed edge between local indexes (call `seal` once all are added). */
+  add(from: number, to: number, link: number, rttMs: number, bandwidthGbps: number): void {
+    let e = this.pending;
+    if (this.added + 5 > e.length) {
+      e = new Float64Array(2 * e.length);
+      e.set(this.pending);
+      this.pending = e;
+    }
+    const at = this.added;
+    e[at] = from;
+    e[at + 1] = to;
+    e[at + 2] = link;
+    e[at + 3] = rttMs;
+    e[at + 4] = bandwidthGbps;
+    this.added = at + 5;
+  }
+
+  seal(): void {
+    const n = this.members.length;
+    const e = this.pending;
+    const m = this.added / 5;
+    const offset = new Int32Array(n + 1);
+    for (let k = 0; k < m; k++) {
+      const u = e[5 * k] as number;
+      offset[u] = (offset[u] as number) + 1;
+    }
+    for (let u = 0, sum = 0; u <= n; u++) {
+      const c = offset[u] as number;
+      offset[u] = sum;
+      sum += c;
+    }
+    const fill = offset.slice(0, n);
+    this.to = new Int32Array(m);
+    this.link = new Int32Array(m);
+    this.rtt = new Float64Array(m);
+    this.bandwidth = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const u = e[5 * k] as number;
+      const at = fill[u] as number;
+      fill[u] = at + 1;
+      this.to[at] = e[5 * k + 1] as number;
+      this.link[at] = e[5 * k + 2] as number;
+      this.rtt[at] = e[5 * k + 3] as number;
+      this.bandwidth[at] = e[5 * k + 4] as number;
+    }
+    this.offset = offset;
+    this.pending = new Float64Array(0);
+    this.added = 0;
+  }
 }
 
 interface Tree {
@@ -216,6 +278,15 @@ interface InterLink {
   readonly b: number;
   readonly rttMs: number;
   readonly bandwidthGbps: number;
+}
+
+/** Reverse `list` in place from `start` to its end. */
+function reverseFrom(list: number[], start: number): void {
+  for (let i = start, j = list.length - 1; i < j; i++, j--) {
+    const t = list[i] as number;
+    list[i] = list[j] as number;
+    list[j] = t;
+  }
 }
 
 /** Union-find over small integer sets (L2 domains, site components). */
@@ -319,15 +390,17 @@ function dijkstra(f: SiteFabric, source: number): Tree {
     const d = heap.lastKey;
     if (d > (dist[u] ?? Infinity)) continue;
     if (u !== source && !f.transit[u]) continue;
-    const bu = bottleneck[u] ?? Infinity;
-    for (const e of f.adj[u] ?? []) {
-      const nd = d + e.rttMs;
-      if (nd < (dist[e.to] ?? Infinity)) {
-        dist[e.to] = nd;
-        bottleneck[e.to] = Math.min(bu, e.bandwidthGbps);
-        prev[e.to] = u;
-        prevLink[e.to] = e.link;
-        heap.push(nd, e.to);
+    const bu = bottleneck[u] as number;
+    const { offset, to, rtt } = f;
+    for (let k = offset[u] as number, end = offset[u + 1] as number; k < end; k++) {
+      const v = to[k] as number;
+      const nd = d + (rtt[k] as number);
+      if (nd < (dist[v] as number)) {
+        dist[v] = nd;
+        bottleneck[v] = Math.min(bu, f.bandwidth[k] as number);
+        prev[v] = u;
+        prevLink[v] = f.link[k] as number;
+        heap.push(nd, v);
       }
     }
   }
@@ -402,17 +475,17 @@ function searchWithin(
     const d = side.heap.lastKey;
     if (d > (side.dist[u] ?? Infinity)) continue;
     if (u !== start && !f.transit[u]) continue;
-    const bu = side.bottleneck[u] ?? Infinity;
-    for (const e of f.adj[u] ?? []) {
-      const v = e.to;
+    const bu = side.bottleneck[u] as number;
+    for (let k = f.offset[u] as number, end = f.offset[u + 1] as number; k < end; k++) {
+      const v = f.to[k] as number;
       if (v !== goal && !f.transit[v]) continue;
-      const nd = d + e.rttMs;
+      const nd = d + (f.rtt[k] as number);
       if (side.stamp[v] !== side.generation || nd < (side.dist[v] ?? Infinity)) {
         side.stamp[v] = side.generation;
         side.dist[v] = nd;
-        side.bottleneck[v] = Math.min(bu, e.bandwidthGbps);
+        side.bottleneck[v] = Math.min(bu, f.bandwidth[k] as number);
         side.prev[v] = u;
-        side.prevLink[v] = e.link;
+        side.prevLink[v] = f.link[k] as number;
         side.heap.push(nd, v);
       }
       if (other.stamp[v] === other.generation) {
@@ -422,8 +495,8 @@ function searchWithin(
           // Store the meeting edge oriented from the source side to the target side.
           meetU = forward ? u : v;
           meetV = forward ? v : u;
-          meetLink = e.link;
-          meetBw = e.bandwidthGbps;
+          meetLink = f.link[k] as number;
+          meetBw = f.bandwidth[k] as number;
         }
       }
     }
@@ -501,6 +574,7 @@ interface TransitSearch {
  */
 export function deadSet(design: Design, failed: ReadonlySet<string>): Set<string> {
   const dead = new Set<string>();
+  if (failed.size === 0) return dead;
   for (const n of design.nodes)
     if (failed.has(n.id) || (n.kind !== 'site' && failed.has(n.parentId))) dead.add(n.id);
   for (const l of design.links)
@@ -545,7 +619,6 @@ export class DesignGraph implements GraphQueries {
   private readonly nodeIds: string[] = [];
   private readonly nodeIdx = new Map<string, number>();
   private readonly linkIds: string[] = [];
-  private readonly linkIdx = new Map<string, number>();
   private readonly fabricOf: Int32Array; // global node → fabric index (-1: dead)
   private readonly localOf: Int32Array; // global node → local index in its fabric
   private readonly fabrics: SiteFabric[] = [];
@@ -561,9 +634,11 @@ export class DesignGraph implements GraphQueries {
   private readonly trees = new Map<number, Tree>();
   private readonly forward = new Scratch();
   private readonly backward = new Scratch();
-  private readonly pathCache = new Map<string, PathResult | null>();
+  private readonly pathCache = new Map<number, PathResult | null>(); // key: x * nodes + y
+  /** Each node's site as `DesignIndex.siteOf` gives it: a site itself, a device its parent. */
+  private readonly siteKeyOf: (string | undefined)[] = [];
   private readonly l2Cache = new Map<string, UnionFind>();
-  private readonly l2NodesCache = new Map<number, readonly number[]>();
+  private readonly l2NodesCache: (readonly number[] | undefined)[] = []; // by global node
   private readonly islandOf = new Map<number, number>(); // L3 ToR global index → L2 node
   private readonly torNeighbours = new Map<number, number[]>(); // design-level, dead included
   private l2Count = 0;
@@ -582,9 +657,9 @@ export class DesignGraph implements GraphQueries {
     for (const n of design.nodes) {
       this.nodeIdx.set(n.id, this.nodeIds.length);
       this.nodeIds.push(n.id);
+      this.siteKeyOf.push(n.kind === 'site' ? n.id : n.parentId);
     }
     for (const l of design.links) {
-      this.linkIdx.set(l.id, this.linkIds.length);
       this.linkIds.push(l.id);
     }
     const count = this.nodeIds.length;
@@ -598,35 +673,32 @@ export class DesignGraph implements GraphQueries {
       this.fabricBySite.set(s.id, this.fabrics.length);
       this.fabricOf[g] = this.fabrics.length;
       this.localOf[g] = 0;
-      this.fabrics.push({
-        site: g,
-        members: [g],
-        adj: [[]],
-        transit: [true],
-        ports: [],
-        stub: s.role === 'witness',
-      });
+      this.fabrics.push(new SiteFabric(g, s.role === 'witness'));
     }
-    for (const n of design.nodes) {
+    for (let g = 0; g < count; g++) {
+      const n = design.nodes[g] as DesignNode;
       if (n.kind === 'site' || dead.has(n.id)) continue;
       const fi = this.fabricBySite.get(n.parentId);
       const f = fi === undefined ? undefined : this.fabrics[fi];
       if (fi === undefined || !f) continue;
-      const g = this.nodeIdx.get(n.id) ?? -1;
       this.fabricOf[g] = fi;
       this.localOf[g] = f.members.length;
       f.members.push(g);
-      f.adj.push([]);
       f.transit.push(TRANSIT.has(n.kind));
     }
 
     // Design-level fabric islands (failures ignored): which devices the drawing leaves unwired.
     const islands = new UnionFind(count);
-    for (const l of design.links) {
-      const a = this.nodeIdx.get(l.source);
-      const b = this.nodeIdx.get(l.target);
-      if (a === undefined || b === undefined) continue;
-      if (index.siteOf(l.source) !== index.siteOf(l.target)) continue;
+    // Each link's two ends as global node indexes (-1: no such node), looked up once.
+    const ends = new Int32Array(2 * design.links.length);
+    for (let i = 0; i < design.links.length; i++) {
+      const l = design.links[i] as Link;
+      const a = this.nodeIdx.get(l.source) ?? -1;
+      const b = this.nodeIdx.get(l.target) ?? -1;
+      ends[2 * i] = a;
+      ends[2 * i + 1] = b;
+      if (a < 0 || b < 0) continue;
+      if (this.siteKeyOf[a] !== this.siteKeyOf[b]) continue;
       islands.union(a, b);
       const na = design.nodes[a];
       const nb = design.nodes[b];
@@ -636,34 +708,35 @@ export class DesignGraph implements GraphQueries {
 
     // L2 domains: one core per live site, one island per live L3 ToR (numbered now).
     this.l2Count = this.fabrics.length;
-    for (const [i, n] of design.nodes.entries()) {
-      if (isL3Tor(n) && (this.fabricOf[i] ?? -1) >= 0) this.islandOf.set(i, this.l2Count++);
+    for (let g = 0; g < count; g++) {
+      if (isL3Tor(design.nodes[g] as DesignNode) && (this.fabricOf[g] as number) >= 0)
+        this.islandOf.set(g, this.l2Count++);
     }
 
     // Links: inside a site they are fabric edges; between sites they join ports.
-    for (const l of design.links) {
-      if (dead.has(l.id)) continue;
-      const a = this.nodeIdx.get(l.source);
-      const b = this.nodeIdx.get(l.target);
-      if (a === undefined || b === undefined) continue;
-      const fa = this.fabricOf[a] ?? -1;
-      const fb = this.fabricOf[b] ?? -1;
+    for (let li = 0; li < design.links.length; li++) {
+      const l = design.links[li] as Link;
+      if (dead.size > 0 && dead.has(l.id)) continue;
+      const a = ends[2 * li] as number;
+      const b = ends[2 * li + 1] as number;
+      if (a < 0 || b < 0) continue;
+      const fa = this.fabricOf[a] as number;
+      const fb = this.fabricOf[b] as number;
       if (fa < 0 || fb < 0) continue;
       const rttMs = linkRttMs(l, design.settings);
-      const li = this.linkIdx.get(l.id) ?? -1;
       if (fa === fb) {
         const f = this.fabrics[fa];
         const la = this.localOf[a] ?? -1;
         const lb = this.localOf[b] ?? -1;
         if (!f || la < 0 || lb < 0 || la === lb) continue;
-        f.adj[la]?.push({ to: lb, link: li, rttMs, bandwidthGbps: l.bandwidthGbps });
-        f.adj[lb]?.push({ to: la, link: li, rttMs, bandwidthGbps: l.bandwidthGbps });
+        f.add(la, lb, li, rttMs, l.bandwidthGbps);
+        f.add(lb, la, li, rttMs, l.bandwidthGbps);
       } else {
         const pa = this.port(a);
         const pb = this.port(b);
         this.interLinks.push({ link: li, a: pa, b: pb, rttMs, bandwidthGbps: l.bandwidthGbps });
-        const sa = this.nodeIds[this.fabrics[fa]?.site ?? -1] ?? '';
-        const sb = this.nodeIds[this.fabrics[fb]?.site ?? -1] ?? '';
+        const sa = this.nodeId(this.fabric(fa).site);
+        const sb = this.nodeId(this.fabric(fb).site);
         this.pushSiteNeighbour(sa, { linkId: l.id, siteId: sb });
         this.pushSiteNeighbour(sb, { linkId: l.id, siteId: sa });
       }
@@ -671,14 +744,15 @@ export class DesignGraph implements GraphQueries {
 
     // Implicit zero-cost hops between a site container and its hubs and unwired islands.
     const devicesBySite = new Map<string, number[]>();
-    for (const [i, n] of design.nodes.entries()) {
+    for (let g = 0; g < count; g++) {
+      const n = design.nodes[g] as DesignNode;
       if (n.kind === 'site') continue;
       const list = devicesBySite.get(n.parentId);
-      if (list) list.push(i);
-      else devicesBySite.set(n.parentId, [i]);
+      if (list) list.push(g);
+      else devicesBySite.set(n.parentId, [g]);
     }
     for (const f of this.fabrics) {
-      const siteId = this.nodeIds[f.site] ?? '';
+      const siteId = this.nodeId(f.site);
       const devices = devicesBySite.get(siteId) ?? [];
       const hubKind = HUB_PREFERENCE.find((k) => devices.some((d) => design.nodes[d]?.kind === k));
       const isHub = (d: number) => hubKind === undefined || design.nodes[d]?.kind === hubKind;
@@ -688,10 +762,30 @@ export class DesignGraph implements GraphQueries {
         if (!isHub(d) && anchored.has(islands.find(d))) continue;
         const local = this.localOf[d] ?? -1;
         if (local < 0 || this.fabricOf[d] !== this.fabricBySite.get(siteId)) continue;
-        f.adj[0]?.push({ to: local, link: -1, rttMs: 0, bandwidthGbps: Infinity });
-        f.adj[local]?.push({ to: 0, link: -1, rttMs: 0, bandwidthGbps: Infinity });
+        f.add(0, local, -1, 0, Infinity);
+        f.add(local, 0, -1, 0, Infinity);
       }
+      f.seal();
     }
+  }
+
+  /** The id of a global node index; a bad index is a bug here, never an empty id. */
+  private nodeId(g: number): string {
+    const id = this.nodeIds[g];
+    if (id === undefined) throw new Error(`no node at index ${g}`);
+    return id;
+  }
+
+  private linkId(li: number): string {
+    const id = this.linkIds[li];
+    if (id === undefined) throw new Error(`no link at index ${li}`);
+    return id;
+  }
+
+  private fabric(fi: number): SiteFabric {
+    const f = this.fabrics[fi];
+    if (!f) throw new Error(`no site fabric at index ${fi}`);
+    return f;
   }
 
   private pushTor(device: number, tor: number): void {
@@ -799,43 +893,57 @@ export class DesignGraph implements GraphQueries {
     return trees;
   }
 
-  /** Ordered global node/link steps of the tree path from its source to local target `t`. */
-  private treeSteps(f: SiteFabric, tree: Tree, t: number): string[] {
-    const out: string[] = [];
+  /**
+   * Steps of paths are numbers until a result is made: a node as its global index g ≥ 0, a link
+   * as ~li (its global index, bitwise negated, < 0).
+   */
+  private treeSteps(f: SiteFabric, tree: Tree, t: number, out: number[]): void {
+    // The tree path from its source to local target `t`, appended in order.
+    const start = out.length;
     let c = t;
     let guard = f.members.length + 1;
     while (c >= 0 && guard-- > 0) {
-      out.push(this.nodeIds[f.members[c] ?? 0] ?? '');
-      const li = tree.prevLink[c] ?? -1;
-      const p = tree.prev[c] ?? -1;
-      if (p >= 0 && li >= 0) out.push(this.linkIds[li] ?? '');
+      out.push(f.members[c] as number);
+      const li = tree.prevLink[c] as number;
+      const p = tree.prev[c] as number;
+      if (p >= 0 && li >= 0) out.push(~li);
       c = p;
     }
-    return out.reverse();
+    reverseFrom(out, start);
   }
 
-  private portSteps(i: number, j: number): string[] {
+  /** As treeSteps, from local target `t` back to the tree's source. */
+  private treeStepsBack(f: SiteFabric, tree: Tree, t: number, out: number[]): void {
+    const start = out.length;
+    this.treeSteps(f, tree, t, out);
+    reverseFrom(out, start);
+  }
+
+  /** The port graph's path from port i to port j, without port i itself. */
+  private portSteps(i: number, j: number, out: number[]): void {
     const P = this.ports.length;
     const trees = this.portTrees ?? [];
-    const out: string[] = [this.nodeIds[this.ports[i] ?? 0] ?? ''];
     let u = i;
     let guard = P + 1;
+    const scratch: number[] = [];
     while (u !== j && guard-- > 0) {
-      const v = this.portNext[u * P + j] ?? -1;
+      const v = this.portNext[u * P + j] as number;
       if (v < 0) break;
-      const direct = this.portDirect[u * P + v] ?? -2;
+      const direct = this.portDirect[u * P + v] as number;
       if (direct >= 0) {
-        out.push(this.linkIds[direct] ?? '', this.nodeIds[this.ports[v] ?? 0] ?? '');
+        out.push(~direct, this.ports[v] as number);
       } else {
-        const gu = this.ports[u] ?? 0;
-        const f = this.fabrics[this.fabricOf[gu] ?? -1];
+        const gu = this.ports[u] as number;
+        const f = this.fabrics[this.fabricOf[gu] as number];
         const t = trees[u];
-        if (f && t)
-          out.push(...this.treeSteps(f, t, this.localOf[this.ports[v] ?? 0] ?? 0).slice(1));
+        if (f && t) {
+          scratch.length = 0;
+          this.treeSteps(f, t, this.localOf[this.ports[v] as number] as number, scratch);
+          for (let k = 1; k < scratch.length; k++) out.push(scratch[k] as number);
+        }
       }
       u = v;
     }
-    return out;
   }
 
   /**
@@ -843,10 +951,13 @@ export class DesignGraph implements GraphQueries {
    * path exists. The result is cached; both directions give the same figures.
    */
   path(fromId: string, toId: string): PathResult | null {
-    const key = `${fromId}\u0000${toId}`;
+    const x = this.nodeIdx.get(fromId);
+    const y = this.nodeIdx.get(toId);
+    if (x === undefined || y === undefined) return null;
+    const key = x * this.nodeIds.length + y;
     const cached = this.pathCache.get(key);
     if (cached !== undefined) return cached;
-    const result = this.computePath(fromId, toId);
+    const result = this.computePath(x, y);
     this.pathCache.set(key, result);
     return result;
   }
@@ -856,34 +967,26 @@ export class DesignGraph implements GraphQueries {
     return this.path(fromId, toId)?.rttMs ?? Infinity;
   }
 
-  private computePath(fromId: string, toId: string): PathResult | null {
-    const x = this.nodeIdx.get(fromId);
-    const y = this.nodeIdx.get(toId);
-    if (x === undefined || y === undefined) return null;
-    const fx = this.fabricOf[x] ?? -1;
-    const fy = this.fabricOf[y] ?? -1;
+  private computePath(x: number, y: number): PathResult | null {
+    const fx = this.fabricOf[x] as number;
+    const fy = this.fabricOf[y] as number;
     const fabX = this.fabrics[fx];
     const fabY = this.fabrics[fy];
     if (!fabX || !fabY) return null;
-    const lx = this.localOf[x] ?? 0;
-    const ly = this.localOf[y] ?? 0;
-    if (x === y) return this.result([fromId], 0, Infinity);
+    const lx = this.localOf[x] as number;
+    const ly = this.localOf[y] as number;
+    if (x === y) return this.result([x], 0, Infinity);
 
     let best = Infinity;
     let bestBn = 0;
-    let bestSteps: (() => string[]) | null = null;
+    let within: ReturnType<typeof searchWithin> = null;
+    let bestP = -1;
+    let bestQ = -1;
     if (fx === fy) {
-      const found = searchWithin(fabX, lx, ly, this.forward, this.backward);
-      if (found) {
-        best = found.dist;
-        bestBn = found.bottleneck;
-        const steps: string[] = [];
-        for (const [i, local] of found.steps.entries()) {
-          const li = found.links[i] ?? -1;
-          if (i > 0 && li >= 0) steps.push(this.linkIds[li] ?? '');
-          steps.push(this.nodeIds[fabX.members[local] ?? 0] ?? '');
-        }
-        bestSteps = () => steps;
+      within = searchWithin(fabX, lx, ly, this.forward, this.backward);
+      if (within) {
+        best = within.dist;
+        bestBn = within.bottleneck;
       }
     }
     const trees = this.ensurePorts();
@@ -891,41 +994,56 @@ export class DesignGraph implements GraphQueries {
     for (const p of fabX.ports) {
       const tp = trees[p];
       if (!tp) continue;
-      const dxp = tp.dist[lx] ?? Infinity;
+      const dxp = tp.dist[lx] as number;
       if (dxp === Infinity || dxp >= best) continue;
       for (const q of fabY.ports) {
         const tq = trees[q];
         if (!tq) continue;
-        const d = dxp + (this.portDist[p * P + q] ?? Infinity) + (tq.dist[ly] ?? Infinity);
+        const d = dxp + (this.portDist[p * P + q] as number) + (tq.dist[ly] as number);
         if (d < best) {
           best = d;
           bestBn = Math.min(
-            tp.bottleneck[lx] ?? 0,
-            this.portBottleneck[p * P + q] ?? 0,
-            tq.bottleneck[ly] ?? 0,
+            tp.bottleneck[lx] as number,
+            this.portBottleneck[p * P + q] as number,
+            tq.bottleneck[ly] as number,
           );
-          bestSteps = () => {
-            const head = this.treeSteps(fabX, tp, lx).reverse();
-            const middle = this.portSteps(p, q).slice(1);
-            const tail = this.treeSteps(fabY, tq, ly).slice(1);
-            return [...head, ...middle, ...tail];
-          };
+          bestP = p;
+          bestQ = q;
         }
       }
     }
-    if (!bestSteps) return null;
-    return this.result(bestSteps(), best, bestBn);
+    const steps: number[] = [];
+    const tp = trees[bestP];
+    const tq = trees[bestQ];
+    if (tp && tq) {
+      this.treeStepsBack(fabX, tp, lx, steps);
+      this.portSteps(bestP, bestQ, steps);
+      const tail: number[] = [];
+      this.treeSteps(fabY, tq, ly, tail);
+      for (let k = 1; k < tail.length; k++) steps.push(tail[k] as number);
+    } else if (within) {
+      for (let i = 0; i < within.steps.length; i++) {
+        const li = within.links[i] as number;
+        if (i > 0 && li >= 0) steps.push(~li);
+        steps.push(fabX.members[within.steps[i] as number] as number);
+      }
+    } else return null;
+    return this.result(steps, best, bestBn);
   }
 
-  private result(path: string[], rttMs: number, bottleneckGbps: number): PathResult {
+  private result(steps: readonly number[], rttMs: number, bottleneckGbps: number): PathResult {
+    const path: string[] = [];
     const linkIds: string[] = [];
     const siteIds: string[] = [];
-    for (const id of path) {
-      if (this.linkIdx.has(id)) {
+    for (const step of steps) {
+      if (step < 0) {
+        const id = this.linkId(~step);
+        path.push(id);
         linkIds.push(id);
         continue;
       }
-      const s = this.index.siteOf(id);
+      path.push(this.nodeId(step));
+      const s = this.siteKeyOf[step];
       if (s !== undefined && siteIds[siteIds.length - 1] !== s) siteIds.push(s);
     }
     return { rttMs, bottleneckGbps, path, linkIds, siteIds };
@@ -941,10 +1059,10 @@ export class DesignGraph implements GraphQueries {
   l2NodesOf(nodeId: string): readonly number[] {
     const g = this.nodeIdx.get(nodeId);
     if (g === undefined) return [];
-    const cached = this.l2NodesCache.get(g);
+    const cached = this.l2NodesCache[g];
     if (cached) return cached;
     const out = this.computeL2Nodes(g);
-    this.l2NodesCache.set(g, out);
+    this.l2NodesCache[g] = out;
     return out;
   }
 
@@ -1035,7 +1153,7 @@ export class DesignGraph implements GraphQueries {
     const roots = new Set(na.map((x) => uf.find(x)));
     const out = new Set<string>();
     for (const [fi, f] of this.fabrics.entries()) {
-      if (roots.has(uf.find(fi))) out.add(this.nodeIds[f.site] ?? '');
+      if (roots.has(uf.find(fi))) out.add(this.nodeId(f.site));
     }
     return out;
   }
@@ -1181,13 +1299,13 @@ export class DesignGraph implements GraphQueries {
       if (after !== undefined) {
         const [p, c] = k < up.length - 1 ? [after, v] : [v, after];
         const link = t.parentLink[c] ?? -1;
-        if (link >= 0 && low(c) > disc(p)) links.push(this.linkIds[link] ?? '');
+        if (link >= 0 && low(c) > disc(p)) links.push(this.linkId(link));
       }
       if (before === undefined || after === undefined || design.nodes[v]?.kind === 'site') continue;
       // v separates a and b when the child of v toward an end that lies below v has no way
       // around v (low ≥ disc[v]); at the lca either end's side will do.
       const children = v === lca ? [before, after] : [k < up.length ? before : after];
-      if (children.some((c) => low(c) >= disc(v))) devices.push(this.nodeIds[v] ?? '');
+      if (children.some((c) => low(c) >= disc(v))) devices.push(this.nodeId(v));
     }
     return { devices, links };
   }
@@ -1204,12 +1322,13 @@ export class DesignGraph implements GraphQueries {
     };
     for (const f of this.fabrics) {
       if (f.stub) continue;
-      for (const [u, list] of f.adj.entries()) {
+      for (let u = 0; u < f.members.length; u++) {
         if (!f.transit[u]) continue;
-        for (const e of list) {
+        for (let k = f.offset[u] as number, end = f.offset[u + 1] as number; k < end; k++) {
+          const v = f.to[k] as number;
           // Each undirected edge is listed from both ends: keep it once.
-          if (e.to <= u || !f.transit[e.to]) continue;
-          add(f.members[u] ?? -1, f.members[e.to] ?? -1, e.link);
+          if (v <= u || !f.transit[v]) continue;
+          add(f.members[u] ?? -1, f.members[v] ?? -1, f.link[k] as number);
         }
       }
     }

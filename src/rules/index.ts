@@ -93,11 +93,15 @@ export const RULES: Readonly<Record<RuleId, RuleMeta>> = Object.fromEntries(
 
 if (RULE_LIST.length !== RULE_IDS.length) throw new Error('every rule id needs exactly one rule');
 
+/** Each rule id's position in the rule book. */
+const RULE_ORDER: ReadonlyMap<RuleId, number> = new Map(RULE_IDS.map((id, i) => [id, i]));
+const ruleOrder = (id: RuleId): number => RULE_ORDER.get(id) ?? -1;
+
 /** Severity first (errors on top), then rule order, then key: a stable order for UI and CLI. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    RULE_IDS.indexOf(a.ruleId) - RULE_IDS.indexOf(b.ruleId) ||
+    ruleOrder(a.ruleId) - ruleOrder(b.ruleId) ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
 }
