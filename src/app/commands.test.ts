@@ -116,6 +116,17 @@ describe('The editing tools’ shortcuts', () => {
     expect(pos('s1')).toEqual({ x: 320, y: 160 });
   });
 
+  it('arrow keys nudge a selected note too, with the elements selected beside it', () => {
+    const note = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
+    useStudio.getState().select([note]);
+    expect(handleKeydown(key('ArrowRight'), ctx)).toBe(true);
+    expect(useStudio.getState().design.notes[0]?.position).toEqual({ x: 16, y: 0 });
+    useStudio.getState().select([note, 's1']);
+    handleKeydown(key('ArrowDown'), ctx);
+    expect(useStudio.getState().design.notes[0]?.position).toEqual({ x: 16, y: 16 });
+    expect(pos('s1')).toEqual({ x: 320, y: 176 });
+  });
+
   it('leaves an arrow key to the page when nothing is selected', () => {
     const event = key('ArrowRight');
     expect(handleKeydown(event, ctx)).toBe(false);

@@ -53,7 +53,9 @@ function nudge(id: string, label: string, key: string, x: number, y: number): Co
     id,
     label,
     shortcuts: [key, `shift+${key}`],
-    enabled: () => editable() && arrangeableSelection() > 0,
+    enabled: () =>
+      editable() &&
+      (arrangeableSelection() > 0 || useStudio.getState().noteNodes.some((n) => n.selected)),
     run: (_ctx, chord) => {
       const steps = chord?.startsWith('shift+') ? NUDGE_FAR_STEPS : 1;
       nudgeSelection(x * steps, y * steps);
