@@ -86,6 +86,9 @@ test.describe('Whiteboard notes', () => {
     await expect(page.getByTestId('notes.here')).toContainText('1 note points here');
     await studio.pressShortcut('Delete');
     await expect(studio.node(device)).toHaveCount(0);
+    await expect(studio.toast('info')).toContainText(
+      'The note that pointed there stays, as a free note',
+    );
     await expect(studio.note(id)).toHaveAttribute('data-target', '');
     await expect(studio.notePointerEnd(id)).toHaveCount(0);
 

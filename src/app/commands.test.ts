@@ -116,6 +116,17 @@ describe('The editing tools’ shortcuts', () => {
     expect(pos('s1')).toEqual({ x: 320, y: 160 });
   });
 
+  it('arrow keys nudge a selected note too, with the elements selected beside it', () => {
+    const note = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
+    useStudio.getState().select([note]);
+    expect(handleKeydown(key('ArrowRight'), ctx)).toBe(true);
+    expect(useStudio.getState().design.notes[0]?.position).toEqual({ x: 16, y: 0 });
+    useStudio.getState().select([note, 's1']);
+    handleKeydown(key('ArrowDown'), ctx);
+    expect(useStudio.getState().design.notes[0]?.position).toEqual({ x: 16, y: 16 });
+    expect(pos('s1')).toEqual({ x: 320, y: 176 });
+  });
+
   it('leaves an arrow key to the page when nothing is selected', () => {
     const event = key('ArrowRight');
     expect(handleKeydown(event, ctx)).toBe(false);
@@ -213,5 +224,36 @@ describe('Deleting more than one element', () => {
     useStudio.getState().select(['s1']);
     handleKeydown(key('Delete'), ctx);
     expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link');
+  });
+  it('a lone device says that the note pointing at it stays, as a free note', () => {
+    useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));
+    useStudio.getState().addNote({ x: 0, y: 0 }, 'b2');
+    useStudio.getState().select(['b2']);
+    handleKeydown(key('Delete'), ctx);
+    const toast = useUi.getState().toasts.at(-1);
+    expect(toast?.text).toBe('Deleted b2. The note that pointed there stays, as a free note');
+    expect(useStudio.getState().design.notes[0]?.targetId).toBeUndefined();
+    toast?.action?.run();
+    expect(useStudio.getState().design.notes[0]?.targetId).toBe('b2');
+  });
+  it('counts the notes deleted with other elements, and a lone note goes quietly', () => {
+    const note = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
+    useStudio.getState().select([note]);
+    handleKeydown(key('Delete'), ctx);
+    expect(useStudio.getState().design.notes).toEqual([]);
+    expect(useUi.getState().toasts).toEqual([]);
+    const again = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
+    useStudio.getState().select([again, 's1']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link, 1 note');
+  });
+  it('counts the notes left pointing at nothing by a deleted link', () => {
+    useStudio.getState().addNote({ x: 0, y: 0 }, 'd1');
+    useStudio.getState().addNote({ x: 0, y: 50 }, 'b2');
+    useStudio.getState().select(['b2']);
+    handleKeydown(key('Delete'), ctx);
+    expect(useUi.getState().toasts.at(-1)?.text).toBe(
+      'Deleted b2 and 1 link. The 2 notes that pointed there stay, as free notes',
+    );
   });
 });

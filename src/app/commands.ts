@@ -53,7 +53,9 @@ function nudge(id: string, label: string, key: string, x: number, y: number): Co
     id,
     label,
     shortcuts: [key, `shift+${key}`],
-    enabled: () => editable() && arrangeableSelection() > 0,
+    enabled: () =>
+      editable() &&
+      (arrangeableSelection() > 0 || useStudio.getState().noteNodes.some((n) => n.selected)),
     run: (_ctx, chord) => {
       const steps = chord?.startsWith('shift+') ? NUDGE_FAR_STEPS : 1;
       nudgeSelection(x * steps, y * steps);
@@ -295,7 +297,10 @@ function deleteWithUndo(ctx: CommandContext): void {
   const removal = removalOf(state.design, selectedIds(state));
   state.deleteSelection();
   if (useStudio.getState().design === state.design) return;
-  if (removal.sites.length + removal.devices.length + removal.links.length <= 1) return;
+  const count =
+    removal.sites.length + removal.devices.length + removal.links.length + removal.notes.length;
+  // One element going says nothing, unless notes that pointed at it are left pointing nowhere.
+  if (count <= 1 && removal.unpointed.length === 0) return;
   notify('info', removalText(removal), {
     label: 'Undo',
     run: () => {

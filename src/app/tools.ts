@@ -15,6 +15,7 @@ import { duplicateElements } from '../model/clipboard';
 import type { FabricSpec } from '../model/fabric';
 import { labelOf } from '../model/labels';
 import { connectFullMesh, type MeshResult } from '../model/mesh';
+import { nudgeNotes } from '../model/notes';
 import { GRID_PX } from '../model/placement';
 import type { Design } from '../model/schema';
 import { plural } from '../model/plural';
@@ -145,7 +146,14 @@ export function distributeSelection(axis: DistributeAxis): void {
 export function nudgeSelection(stepsX: number, stepsY: number): void {
   const ids = selectedIds(useStudio.getState());
   inEditGroup(`nudge:${ids.join(' ')}`, () =>
-    arrange((d) => nudgeNodes(d, ids, stepsX * GRID_PX, stepsY * GRID_PX)),
+    arrange((d) =>
+      nudgeNotes(
+        nudgeNodes(d, ids, stepsX * GRID_PX, stepsY * GRID_PX),
+        ids,
+        stepsX * GRID_PX,
+        stepsY * GRID_PX,
+      ),
+    ),
   );
 }
 

@@ -213,14 +213,27 @@ export interface Removal {
   readonly sites: readonly Site[];
   readonly devices: readonly DesignNode[];
   readonly links: readonly Link[];
+  /** Notes deleted with the selection. */
+  readonly notes: readonly Note[];
+  /** Notes that stay, but pointed at something that goes: they become free notes. */
+  readonly unpointed: readonly Note[];
 }
 
 export function removalOf(design: Design, ids: Iterable<string>): Removal {
   const gone = goneWith(design, ids);
+  const links = design.links.filter(
+    (l) => gone.has(l.id) || gone.has(l.source) || gone.has(l.target),
+  );
+  for (const l of links) gone.add(l.id);
+  const notes = design.notes.filter((n) => gone.has(n.id));
   return {
     sites: design.nodes.filter((n): n is Site => n.kind === 'site' && gone.has(n.id)),
     devices: design.nodes.filter((n) => n.kind !== 'site' && gone.has(n.id)),
-    links: design.links.filter((l) => gone.has(l.id) || gone.has(l.source) || gone.has(l.target)),
+    links,
+    notes,
+    unpointed: design.notes.filter(
+      (n) => !gone.has(n.id) && n.targetId !== undefined && gone.has(n.targetId),
+    ),
   };
 }
 

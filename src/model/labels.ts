@@ -75,7 +75,7 @@ export function elementLabels(design: Design, ids: readonly string[]): string[] 
  * A lone site or device is named; more are counted.
  */
 export function removalText(removal: Removal): string {
-  const { sites, devices, links } = removal;
+  const { sites, devices, links, notes, unpointed } = removal;
   const parts: string[] = [];
   const one = (n: { label: string; id: string }) => n.label || n.id;
   if (sites.length === 1 && sites[0]) parts.push(one(sites[0]));
@@ -83,9 +83,16 @@ export function removalText(removal: Removal): string {
   if (devices.length === 1 && devices[0] && sites.length === 0) parts.push(one(devices[0]));
   else if (devices.length > 0) parts.push(plural(devices.length, 'device'));
   if (links.length > 0) parts.push(plural(links.length, 'link'));
+  if (notes.length > 0) parts.push(plural(notes.length, 'note'));
   const [first, ...rest] = parts;
-  if (first === undefined) return 'Deleted nothing';
-  return `Deleted ${first}${rest.length > 0 ? ` and ${rest.join(', ')}` : ''}`;
+  const deleted =
+    first === undefined
+      ? 'Deleted nothing'
+      : `Deleted ${first}${rest.length > 0 ? ` and ${rest.join(', ')}` : ''}`;
+  if (unpointed.length === 0) return deleted;
+  return unpointed.length === 1
+    ? `${deleted}. The note that pointed there stays, as a free note`
+    : `${deleted}. The ${unpointed.length} notes that pointed there stay, as free notes`;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   moveNotes,
   noteTextProblem,
   notesPointingAt,
+  nudgeNotes,
   updateNote,
 } from './notes';
 import { designSchema, NOTE_TEXT_MAX_CHARS, noteSchema, type Design } from './schema';
@@ -162,5 +163,21 @@ describe('canPointAt', () => {
     expect(canPointAt(d, 'dci')).toBe(true);
     expect(canPointAt(d, 'free')).toBe(false);
     expect(canPointAt(d, 'nowhere')).toBe(false);
+  });
+});
+
+describe('nudgeNotes (the arrow keys)', () => {
+  it('moves the notes named by the step, and leaves every other note and node', () => {
+    const base = withNotes();
+    const d = nudgeNotes(base, ['free', 'a-sp'], 16, -16);
+    expect(d.notes.find((n) => n.id === 'free')?.position).toEqual({ x: 26, y: 4 });
+    expect(d.notes.find((n) => n.id === 'on-spine')).toBe(
+      base.notes.find((n) => n.id === 'on-spine'),
+    );
+    expect(d.nodes).toBe(base.nodes);
+  });
+  it('returns the same design when no note is named', () => {
+    const base = withNotes();
+    expect(nudgeNotes(base, ['a-sp'], 16, 0)).toBe(base);
   });
 });

@@ -82,6 +82,15 @@ export function moveNotes(design: Design, positions: ReadonlyMap<string, Positio
   return changed ? { ...design, notes } : design;
 }
 
+/** Move the notes among `ids` by dx, dy (the arrow keys' nudge); other ids are not notes'. */
+export function nudgeNotes(design: Design, ids: Iterable<string>, dx: number, dy: number): Design {
+  const wanted = new Set(ids);
+  const positions = new Map<string, Position>();
+  for (const n of design.notes)
+    if (wanted.has(n.id)) positions.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+  return positions.size === 0 ? design : moveNotes(design, positions);
+}
+
 /** The notes that point at an element. */
 export function notesPointingAt(design: Design, elementId: string): Note[] {
   return design.notes.filter((n) => n.targetId === elementId);
