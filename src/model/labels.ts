@@ -75,7 +75,15 @@ export function elementLabels(design: Design, ids: readonly string[]): string[] 
  * A lone site or device is named; more are counted.
  */
 export function removalText(removal: Removal): string {
-  const { sites, devices, links } = removal;
+  return `Deleted ${elementsText(removal) ?? 'nothing'}`;
+}
+
+/**
+ * Some elements, as a toast says them: "DC1 Amsterdam and 7 devices, 9 links"; a lone site or
+ * device is named, more are counted. Null for none.
+ */
+export function elementsText(elements: Removal): string | null {
+  const { sites, devices, links } = elements;
   const parts: string[] = [];
   const one = (n: { label: string; id: string }) => n.label || n.id;
   if (sites.length === 1 && sites[0]) parts.push(one(sites[0]));
@@ -84,8 +92,8 @@ export function removalText(removal: Removal): string {
   else if (devices.length > 0) parts.push(plural(devices.length, 'device'));
   if (links.length > 0) parts.push(plural(links.length, 'link'));
   const [first, ...rest] = parts;
-  if (first === undefined) return 'Deleted nothing';
-  return `Deleted ${first}${rest.length > 0 ? ` and ${rest.join(', ')}` : ''}`;
+  if (first === undefined) return null;
+  return `${first}${rest.length > 0 ? ` and ${rest.join(', ')}` : ''}`;
 }
 
 /**
