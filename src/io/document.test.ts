@@ -131,6 +131,16 @@ describe('toDocument', () => {
     }
   });
 
+  it('keeps the elements of a loaded design, which the loader already picked', () => {
+    const json = JSON.stringify(syntheticDesign({ sites: 2, elements: 200 }));
+    const loaded = loadDocument(json);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const doc = toDocument(loaded.design);
+    expect(doc.nodes.every((n, i) => n === loaded.design.nodes[i])).toBe(true);
+    expect(doc.links.every((l, i) => l === loaded.design.links[i])).toBe(true);
+    expect(JSON.stringify(doc)).toBe(JSON.stringify(designSchema.parse(JSON.parse(json))));
+  });
+
   it('still refuses an element the schema refuses', () => {
     const d = design();
     const bad = { ...d, links: [...d.links, { ...d.links[0], distanceKm: -1 }] } as Design;

@@ -144,6 +144,7 @@ function load(input: unknown): LoadResult {
       path: integrity.path,
       message: `${integrity.path}: ${integrity.message}.`,
     });
+  markPicked(parsed.data);
   return {
     ok: true,
     design: parsed.data,
@@ -336,6 +337,22 @@ export function toDocument(design: Design): Design {
 
 /** Each input element's picked copy (the schema's fields, its key order). */
 const picked = new WeakMap<object, unknown>();
+
+/**
+ * A loaded design's elements came out of the schema: each is its own pick, so the first
+ * autosave after opening a large design does not pick them all again.
+ */
+function markPicked(design: Design): void {
+  for (const list of [
+    design.nodes,
+    design.links,
+    design.segments,
+    design.workloads,
+    design.waivers,
+    design.notes,
+  ] as const)
+    for (const item of list) picked.set(item, item);
+}
 
 function pickEach<T extends object>(items: readonly T[], schema: { parse(v: unknown): T }): T[] {
   return items.map((item) => {
