@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
 import { DEVICE_SIZE } from './defaults';
-import { duplicateElements, pasteInto } from './clipboard';
+import { copiedElements, duplicateElements, pasteInto } from './clipboard';
+import { elementsText } from './labels';
 import { removeElements, removeSegment } from './edits';
 import { checkReferences } from './integrity';
 import { designSchema, type Design } from './schema';
@@ -117,6 +118,12 @@ describe('Pasting', () => {
       expect(apart, other.id).toBe(true);
     }
     expect(isValid(result.design)).toBe(true);
+  });
+  it('says what a copy takes: a site, its devices and the links among them', () => {
+    const d = twoSites();
+    expect(elementsText(copiedElements(d, ['a']))).toBe('DC A and 3 devices, 1 link');
+    expect(elementsText(copiedElements(d, ['a-sp']))).toBe('a-sp');
+    expect(elementsText(copiedElements(d, []))).toBeNull();
   });
 });
 

@@ -3,13 +3,24 @@
  * still works after the originals are edited or deleted.
  */
 import { DEVICE_SIZE, nextDeviceName, nextSiteName } from './defaults';
-import { cloneElements, updateNode, type NodePatch } from './edits';
+import { cloneElements, updateNode, type NodePatch, type Removal } from './edits';
 import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, placeDevice, SITE_TOP_PX } from './placement';
 import type { Design, Device, Position, Site } from './schema';
 
 export interface Clipboard {
   readonly design: Design;
   readonly ids: readonly string[];
+}
+
+/** What a copy of these elements takes: them, the devices of their sites, the links among them. */
+export function copiedElements(design: Design, ids: readonly string[]): Removal {
+  const picked = new Set(ids);
+  for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
+  return {
+    sites: design.nodes.filter((n): n is Site => n.kind === 'site' && picked.has(n.id)),
+    devices: design.nodes.filter((n) => n.kind !== 'site' && picked.has(n.id)),
+    links: design.links.filter((l) => picked.has(l.source) && picked.has(l.target)),
+  };
 }
 
 /**

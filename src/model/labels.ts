@@ -75,7 +75,22 @@ export function elementLabels(design: Design, ids: readonly string[]): string[] 
  * A lone site or device is named; more are counted.
  */
 export function removalText(removal: Removal): string {
-  const { sites, devices, links, notes, unpointed } = removal;
+  const deleted = `Deleted ${elementsText(removal) ?? 'nothing'}`;
+  const { unpointed } = removal;
+  if (unpointed.length === 0) return deleted;
+  return unpointed.length === 1
+    ? `${deleted}. The note that pointed there stays, as a free note`
+    : `${deleted}. The ${unpointed.length} notes that pointed there stay, as free notes`;
+}
+
+/**
+ * Some elements, as a toast says them: "DC1 Amsterdam and 7 devices, 9 links"; a lone site or
+ * device is named, more are counted. Null for none.
+ */
+export function elementsText(
+  elements: Pick<Removal, 'sites' | 'devices' | 'links'> & Partial<Pick<Removal, 'notes'>>,
+): string | null {
+  const { sites, devices, links, notes = [] } = elements;
   const parts: string[] = [];
   const one = (n: { label: string; id: string }) => n.label || n.id;
   if (sites.length === 1 && sites[0]) parts.push(one(sites[0]));
@@ -85,14 +100,8 @@ export function removalText(removal: Removal): string {
   if (links.length > 0) parts.push(plural(links.length, 'link'));
   if (notes.length > 0) parts.push(plural(notes.length, 'note'));
   const [first, ...rest] = parts;
-  const deleted =
-    first === undefined
-      ? 'Deleted nothing'
-      : `Deleted ${first}${rest.length > 0 ? ` and ${rest.join(', ')}` : ''}`;
-  if (unpointed.length === 0) return deleted;
-  return unpointed.length === 1
-    ? `${deleted}. The note that pointed there stays, as a free note`
-    : `${deleted}. The ${unpointed.length} notes that pointed there stay, as free notes`;
+  if (first === undefined) return null;
+  return `${first}${rest.length > 0 ? ` and ${rest.join(', ')}` : ''}`;
 }
 
 /**

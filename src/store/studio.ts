@@ -38,7 +38,8 @@ import {
   type NodePatch,
 } from '../model/edits';
 import type { Design, NodeKind, Position, Segment, Settings, Workload } from '../model/schema';
-import { pasteInto, type Clipboard } from '../model/clipboard';
+import { copiedElements, pasteInto, type Clipboard } from '../model/clipboard';
+import { elementsText } from '../model/labels';
 import {
   absolutePosition,
   freeSpotForSite,
@@ -404,7 +405,8 @@ export const useStudio = create<StudioState>()((set, get) => {
       const ids = state.nodes.filter((n) => n.selected).map((n) => n.id);
       if (ids.length === 0) return;
       set({ clipboard: { design: state.design, ids }, pasteCount: 0 });
-      notify('info', `Copied ${plural(ids.length, 'element')}.`);
+      const what = elementsText(copiedElements(state.design, ids));
+      notify('info', `Copied ${what ?? plural(ids.length, 'element')}.`);
     },
     paste: () => {
       const state = get();
