@@ -87,6 +87,7 @@ function Studio() {
   const ctx: CommandContext = useMemo(
     () => ({
       fitView: () => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.1 }),
+      resetZoom: () => void flow.zoomTo(1, { duration: 200 }),
       viewCenter: () => {
         const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
         return box
@@ -106,8 +107,9 @@ function Studio() {
   }, [flow]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => handleKeydown(event, ctx);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture: the studio's shortcuts come before React Flow's own keys (arrows on a node).
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [ctx]);
   return (
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">

@@ -658,6 +658,78 @@ export class StudioPage {
     return { name: file.suggestedFilename(), text };
   }
 
+  // --- Editing tools (e2e/tools.spec.ts) ---
+
+  /** Add a site by clicking the palette, and return its id. */
+  async addSite(): Promise<string> {
+    const before = await this.nodesOfKind('site').count();
+    await this.paletteItem('site').click();
+    await expect(this.nodesOfKind('site')).toHaveCount(before + 1);
+    return this.idOfKind('site', before);
+  }
+
+  /** Build "spines × leaves" in a site from its inspector, and wait until it is built. */
+  async buildFabric(siteId: string, spines: number, leaves: number): Promise<void> {
+    await this.select(siteId);
+    await this.page.getByTestId('fabric.spines').fill(String(spines));
+    await this.page.getByTestId('fabric.leaves').fill(String(leaves));
+    await this.page.getByTestId('fabric.build').click();
+    await expect(this.toast('success').filter({ hasText: 'fabric' })).toBeVisible();
+  }
+
+  /** Select nothing: a click on the empty canvas, above the drawing. */
+  async clearSelection(): Promise<void> {
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('no canvas');
+    await this.page.locator('.react-flow__pane').click({ position: { x: box.width / 2, y: 12 } });
+    await expect(this.selectedNodes).toHaveCount(0);
+  }
+
+  /** Select these elements: a click on the first, Shift+click on the others. */
+  async selectMany(ids: readonly string[]): Promise<void> {
+    const [first, ...rest] = ids;
+    if (first === undefined) return;
+    await this.clearSelection();
+    await this.select(first);
+    for (const id of rest)
+      await this.node(id).click({ position: { x: 20, y: 14 }, modifiers: ['Shift'] });
+    await expect(this.selectedNodes).toHaveCount(ids.length);
+  }
+
+  /** React Flow's wrapper of a node: it carries the `selected` class. */
+  nodeWrapper(id: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  /** Where a node is drawn on the screen. */
+  async box(id: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.node(id).boundingBox();
+    if (!box) throw new Error(`${id} is not drawn`);
+    return box;
+  }
+
+  /** A tool for the selection in the inspector: `align-left`, `distribute-horizontal`, `mesh`… */
+  arrangeTool(id: string): Locator {
+    return this.page.getByTestId(`arrange.${id}`);
+  }
+
+  /** The find box (Ctrl+F), or one of its parts: `input`, `empty`, `result.<id>`. */
+  find(part?: string): Locator {
+    return this.page.getByTestId(part === undefined ? 'find' : `find.${part}`);
+  }
+
+  get zoomReadout(): Locator {
+    return this.page.getByTestId('zoom.readout');
+  }
+
+  /** A side panel (`palette` or `sidebar`) or its fold button. */
+  panel(name: 'palette' | 'sidebar'): Locator {
+    return this.page.getByTestId(`panel.${name}`);
+  }
+  panelToggle(name: 'palette' | 'sidebar'): Locator {
+    return this.page.getByTestId(`panel.${name}.toggle`);
+  }
+
   // --- Small fixes (e2e/fixes.spec.ts) ---
 
   /** The canvas' pan and zoom, as React Flow applies it to the viewport. */

@@ -2,12 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
+import { useView } from '../store/view';
 import { COMMANDS, displayChord, handleKeydown, matches } from './commands';
 
 /** A keydown as the browser would send it (only the fields the table reads). */
 function key(
   k: string,
-  mods: { ctrl?: boolean; shift?: boolean; meta?: boolean; code?: string } = {},
+  mods: { ctrl?: boolean; shift?: boolean; meta?: boolean; alt?: boolean; code?: string } = {},
 ): KeyboardEvent {
   let prevented = false;
   return {
@@ -16,8 +17,9 @@ function key(
     ctrlKey: mods.ctrl ?? false,
     shiftKey: mods.shift ?? false,
     metaKey: mods.meta ?? false,
-    altKey: false,
+    altKey: mods.alt ?? false,
     target: null,
+    stopPropagation: () => undefined,
     preventDefault: () => {
       prevented = true;
     },
@@ -77,6 +79,97 @@ describe('The command table', () => {
   it('opens the shortcut list with ?', () => {
     handleKeydown(key('?', { shift: true }), ctx);
     expect(useUi.getState().dialog).toBe('help');
+  });
+});
+
+describe('The editing tools’ shortcuts', () => {
+  const pos = (id: string) => useStudio.getState().design.nodes.find((n) => n.id === id)?.position;
+  beforeEach(() => {
+    useStudio.getState().replaceDesign(
+      new DesignBuilder('tools')
+        .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 1200, height: 600 })
+        .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 320, y: 160 } })
+        .spine('s2', 'a', { label: 'dc1-spine-2', position: { x: 640, y: 240 } })
+        .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 400, y: 400 } })
+        .build(),
+    );
+  });
+
+  it('names Alt chords by their key, whatever character the key types', () => {
+    expect(matches('alt+a', key('å', { alt: true, code: 'KeyA' }))).toBe(true);
+    expect(matches('alt+a', key('a', { code: 'KeyA' }))).toBe(false);
+    expect(matches('alt+shift+h', key('H', { alt: true, shift: true, code: 'KeyH' }))).toBe(true);
+    expect(matches('shift+0', key(')', { shift: true, code: 'Digit0' }))).toBe(true);
+    expect(matches('arrowleft', key('ArrowLeft'))).toBe(true);
+    expect(matches('arrowleft', key('ArrowLeft', { shift: true }))).toBe(false);
+    expect(displayChord('shift+arrowup')).toBe('Shift+↑');
+    expect(displayChord('alt+shift+h')).toBe('Alt+Shift+H');
+  });
+
+  it('arrow keys nudge the selection one grid step, ten with Shift, as one undo step', () => {
+    useStudio.getState().select(['s1']);
+    expect(handleKeydown(key('ArrowRight'), ctx)).toBe(true);
+    expect(pos('s1')).toEqual({ x: 336, y: 160 });
+    handleKeydown(key('ArrowDown', { shift: true }), ctx);
+    expect(pos('s1')).toEqual({ x: 336, y: 320 });
+    handleKeydown(key('z', { ctrl: true }), ctx);
+    expect(pos('s1')).toEqual({ x: 320, y: 160 });
+  });
+
+  it('leaves an arrow key to the page when nothing is selected', () => {
+    const event = key('ArrowRight');
+    expect(handleKeydown(event, ctx)).toBe(false);
+    expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('keeps Ctrl+D from the browser even with nothing to duplicate', () => {
+    const event = key('d', { ctrl: true });
+    expect(handleKeydown(event, ctx)).toBe(true);
+    expect(event.defaultPrevented).toBe(true);
+    expect(useStudio.getState().design.nodes).toHaveLength(4);
+  });
+
+  it('Ctrl+D duplicates the selection with fresh names and selects the copies', () => {
+    useStudio.getState().select(['s1', 'l1']);
+    handleKeydown(key('d', { ctrl: true }), ctx);
+    const state = useStudio.getState();
+    expect(state.design.nodes.map((n) => n.label)).toEqual([
+      'DC1',
+      'dc1-spine-1',
+      'dc1-spine-2',
+      'dc1-leaf-1',
+      'dc1-spine-3',
+      'dc1-leaf-2',
+    ]);
+    expect(state.nodes.filter((n) => n.selected).map((n) => n.data.element.label)).toEqual([
+      'dc1-spine-3',
+      'dc1-leaf-2',
+    ]);
+    state.undo();
+    expect(useStudio.getState().design.nodes).toHaveLength(4);
+  });
+
+  it('Alt+A aligns the left edges, Alt+Shift+H distributes', () => {
+    useStudio.getState().select(['s1', 's2', 'l1']);
+    handleKeydown(key('å', { alt: true, code: 'KeyA' }), ctx);
+    expect([pos('s1')?.x, pos('s2')?.x, pos('l1')?.x]).toEqual([320, 320, 320]);
+    useStudio.getState().undo();
+    handleKeydown(key('H', { alt: true, shift: true, code: 'KeyH' }), ctx);
+    expect([pos('s1')?.x, pos('l1')?.x, pos('s2')?.x]).toEqual([320, 480, 640]);
+  });
+
+  it('Shift+M connects the selection as a full mesh, in one undo step', () => {
+    useStudio.getState().select(['s1', 's2', 'l1']);
+    handleKeydown(key('M', { shift: true }), ctx);
+    expect(useStudio.getState().design.links).toHaveLength(3);
+    useStudio.getState().undo();
+    expect(useStudio.getState().design.links).toHaveLength(0);
+  });
+
+  it('Ctrl+F opens the find box', () => {
+    handleKeydown(key('f', { ctrl: true }), ctx);
+    expect(useView.getState().findOpen).toBe(true);
+    useView.getState().setFindOpen(false);
   });
 });
 

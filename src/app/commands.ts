@@ -5,14 +5,27 @@
 import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
+import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
 import { removalText } from '../model/labels';
 import type { Position } from '../model/schema';
 import type { DrawnLinks } from './notes';
 import { tidyUp, useTidy } from './tidy';
+import {
+  alignSelection,
+  arrangeableSelection,
+  distributeSelection,
+  duplicateSelection,
+  meshSelection,
+  nudgeSelection,
+  NUDGE_FAR_STEPS,
+  openFabricBuilder,
+} from './tools';
 
 export interface CommandContext {
   fitView: () => void;
+  /** Zoom to 100 %, keeping the middle of the view where it is. */
+  resetZoom?: () => void;
   /** The middle of the canvas's view, in design coordinates (where a new note goes). */
   viewCenter?: () => Position;
   /** The links as the canvas draws them (a new note is placed off them). */
@@ -25,11 +38,28 @@ export interface Command {
   /** Key chords: `mod` is Ctrl on Windows/Linux and Cmd on macOS. */
   readonly shortcuts: readonly string[];
   readonly enabled: () => boolean;
-  readonly run: (ctx: CommandContext) => void;
+  /** `chord` is the shortcut that ran it (none from a button). */
+  readonly run: (ctx: CommandContext, chord?: string) => void;
 }
 
 const editable = () => !useStudio.getState().readOnly;
 const hasSelection = () => selectedIds(useStudio.getState()).length > 0;
+const nodesSelected = (atLeast: number) =>
+  useStudio.getState().nodes.filter((n) => n.selected).length >= atLeast;
+
+/** Arrow keys: one grid step, or NUDGE_FAR_STEPS with Shift. */
+function nudge(id: string, label: string, key: string, x: number, y: number): Command {
+  return {
+    id,
+    label,
+    shortcuts: [key, `shift+${key}`],
+    enabled: () => editable() && arrangeableSelection() > 0,
+    run: (_ctx, chord) => {
+      const steps = chord?.startsWith('shift+') ? NUDGE_FAR_STEPS : 1;
+      nudgeSelection(x * steps, y * steps);
+    },
+  };
+}
 
 export const COMMANDS: readonly Command[] = [
   {
@@ -75,11 +105,25 @@ export const COMMANDS: readonly Command[] = [
     run: () => useStudio.getState().paste(),
   },
   {
+    id: 'duplicate',
+    label: 'Duplicate',
+    shortcuts: ['mod+d'],
+    enabled: () => editable() && nodesSelected(1),
+    run: () => duplicateSelection(),
+  },
+  {
     id: 'select-all',
     label: 'Select all',
     shortcuts: ['mod+a'],
     enabled: () => useStudio.getState().nodes.length > 0,
     run: () => useStudio.getState().selectAll(),
+  },
+  {
+    id: 'find',
+    label: 'Find an element by name',
+    shortcuts: ['mod+f'],
+    enabled: () => true,
+    run: () => useView.getState().setFindOpen(true),
   },
   {
     id: 'add-note',
@@ -99,6 +143,75 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['shift+1'],
     enabled: () => true,
     run: (ctx) => ctx.fitView(),
+  },
+  {
+    id: 'zoom-100',
+    label: 'Zoom to 100 %',
+    shortcuts: ['shift+0'],
+    enabled: () => true,
+    run: (ctx) => ctx.resetZoom?.(),
+  },
+  {
+    id: 'fabric',
+    label: 'Build a leaf-spine fabric…',
+    shortcuts: [],
+    enabled: editable,
+    run: () => openFabricBuilder(),
+  },
+  {
+    id: 'mesh',
+    label: 'Connect selection as a full mesh',
+    shortcuts: ['shift+m'],
+    enabled: () => editable() && nodesSelected(2),
+    run: () => meshSelection(),
+  },
+  ...(
+    [
+      ['left', 'Align left edges', 'alt+a'],
+      ['center', 'Align centres', 'alt+h'],
+      ['right', 'Align right edges', 'alt+d'],
+      ['top', 'Align top edges', 'alt+w'],
+      ['middle', 'Align middles', 'alt+v'],
+      ['bottom', 'Align bottom edges', 'alt+s'],
+    ] as const
+  ).map(([edge, label, key]): Command => ({
+    id: `align-${edge}`,
+    label,
+    shortcuts: [key],
+    enabled: () => editable() && arrangeableSelection() >= 2,
+    run: () => alignSelection(edge),
+  })),
+  {
+    id: 'distribute-horizontal',
+    label: 'Distribute horizontally',
+    shortcuts: ['alt+shift+h'],
+    enabled: () => editable() && arrangeableSelection() >= 3,
+    run: () => distributeSelection('horizontal'),
+  },
+  {
+    id: 'distribute-vertical',
+    label: 'Distribute vertically',
+    shortcuts: ['alt+shift+v'],
+    enabled: () => editable() && arrangeableSelection() >= 3,
+    run: () => distributeSelection('vertical'),
+  },
+  nudge('nudge-left', 'Nudge left (Shift: 10 steps)', 'arrowleft', -1, 0),
+  nudge('nudge-right', 'Nudge right (Shift: 10 steps)', 'arrowright', 1, 0),
+  nudge('nudge-up', 'Nudge up (Shift: 10 steps)', 'arrowup', 0, -1),
+  nudge('nudge-down', 'Nudge down (Shift: 10 steps)', 'arrowdown', 0, 1),
+  {
+    id: 'toggle-palette',
+    label: 'Show or hide the palette',
+    shortcuts: [],
+    enabled: () => true,
+    run: () => useView.getState().togglePalette(),
+  },
+  {
+    id: 'toggle-sidebar',
+    label: 'Show or hide the side panel',
+    shortcuts: [],
+    enabled: () => true,
+    run: () => useView.getState().toggleSidebar(),
   },
   {
     id: 'new-design',
@@ -211,11 +324,25 @@ export function matches(chord: string, event: KeyboardEvent): boolean {
     if (!event.ctrlKey) return false;
   } else if (want.has('mod') !== mod) return false;
   if (!want.has('mod') && !want.has('ctrl') && (event.ctrlKey || event.metaKey)) return false;
+  if (want.has('alt') !== event.altKey) return false;
   if (key === '?') return event.key === '?';
   if (want.has('shift') !== event.shiftKey) return false;
-  if (key === '1' && want.has('shift')) return event.code === 'Digit1';
+  // Shift and Alt change the character a key types (Shift+1 is `!`, Alt+A is `å` on a Mac):
+  // such chords name the key itself.
+  if (/^[0-9]$/u.test(key) && want.has('shift')) return event.code === `Digit${key}`;
+  if (/^[a-z]$/u.test(key) && want.has('alt')) return event.code === `Key${key.toUpperCase()}`;
   return event.key.toLowerCase() === key;
 }
+
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  shift: 'Shift',
+  ctrl: 'Ctrl',
+  alt: isMac ? '⌥' : 'Alt',
+  arrowleft: '←',
+  arrowright: '→',
+  arrowup: '↑',
+  arrowdown: '↓',
+};
 
 /** Human form of a chord for menus and the help dialog. */
 export function displayChord(chord: string): string {
@@ -226,13 +353,8 @@ export function displayChord(chord: string): string {
         ? isMac
           ? '⌘'
           : 'Ctrl'
-        : p === 'shift'
-          ? 'Shift'
-          : p === 'ctrl'
-            ? 'Ctrl'
-            : p.length === 1
-              ? p.toUpperCase()
-              : p[0]?.toUpperCase() + p.slice(1),
+        : (KEY_NAMES[p] ??
+          (p.length === 1 ? p.toUpperCase() : `${p[0]?.toUpperCase() ?? ''}${p.slice(1)}`)),
     )
     .join('+');
 }
@@ -243,15 +365,30 @@ function typingInField(event: KeyboardEvent): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Route a keydown to the first enabled command whose chord matches; returns true if handled. */
+/**
+ * Route a keydown to the command whose chord matches; returns true if handled. The studio's
+ * chords with Ctrl/Cmd are its own even when the command is disabled (Ctrl+D with nothing
+ * selected must not bookmark the page); a plain key whose command is disabled (an arrow with
+ * nothing selected) is left to the page. A handled key goes no further: React Flow would move
+ * the selected nodes on the arrow keys too, without an undo step.
+ */
 export function handleKeydown(event: KeyboardEvent, ctx: CommandContext): boolean {
   if (typingInField(event)) return false;
   if (useUi.getState().dialog !== null && event.key !== 'Escape') return false;
   for (const cmd of COMMANDS) {
-    if (!cmd.shortcuts.some((s) => matches(s, event))) continue;
-    event.preventDefault();
-    if (cmd.enabled()) cmd.run(ctx);
-    return true;
+    const chord = cmd.shortcuts.find((s) => matches(s, event));
+    if (chord === undefined) continue;
+    if (cmd.enabled()) {
+      event.preventDefault();
+      event.stopPropagation?.();
+      cmd.run(ctx, chord);
+      return true;
+    }
+    if (/(^|\+)(mod|ctrl)\+/u.test(chord)) {
+      event.preventDefault();
+      return true;
+    }
+    return false;
   }
   return false;
 }

@@ -10,6 +10,7 @@ import { NOTE_LINE_PX, NOTE_MAX_WIDTH, NOTE_PAD } from '../render/text';
 import type { Box, Connector, Point } from '../render/types';
 import { editNoteText } from '../store/noteFlow';
 import { useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
 
 /** Space kept between a new callout note and the element it points at. */
 const CALLOUT_GAP_PX = 40;
@@ -17,6 +18,8 @@ const CALLOUT_GAP_PX = 40;
 function added(id: string | null): string | null {
   if (id === null) return null;
   useStudio.getState().select([id]);
+  // The inspector comes up with the new note, as it does for a new element.
+  useUi.getState().followSelection(true, false);
   editNoteText(id);
   return id;
 }

@@ -26,7 +26,9 @@ import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
+import { FindBox } from './FindBox';
 import { followCanvasSelection, notePointerDown } from './follow';
+import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { DciEdge, FabricEdge } from './edges';
 import { SiteNode } from './SiteNode';
@@ -193,6 +195,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         const id = useStudio.getState().addNote({ x: point.x - 16, y: point.y - 16 });
         if (id) {
           useStudio.getState().select([id]);
+          followCanvasSelection();
           editNoteText(id);
         }
         return;
@@ -271,7 +274,10 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <Legend />
         <RoomOverlayGate />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+          <ZoomReadout />
+        </Controls>
+        <FindBox />
         <MiniMap
           pannable
           zoomable

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
 import { DEVICE_SIZE } from './defaults';
-import { pasteInto } from './clipboard';
+import { duplicateElements, pasteInto } from './clipboard';
 import { removeElements, removeSegment } from './edits';
 import { checkReferences } from './integrity';
 import { designSchema, type Design } from './schema';
@@ -116,6 +116,83 @@ describe('Pasting', () => {
         copy.position.y + DEVICE_SIZE.height <= other.position.y;
       expect(apart, other.id).toBe(true);
     }
+    expect(isValid(result.design)).toBe(true);
+  });
+});
+
+describe('Duplicate', () => {
+  it('copies devices with the links among them, fresh ids and names, inside their site clear of others', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 600, height: 300 })
+      .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 40, y: 48 } })
+      .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 400, y: 220 } })
+      .fabric('f1', 's1', 'l1')
+      .build();
+    const result = duplicateElements(d, ['s1', 'l1']);
+    if (!result) throw new Error('nothing duplicated');
+    const copies = result.design.nodes.filter((n) => result.newIds.includes(n.id));
+    expect(copies.map((n) => n.label)).toEqual(['dc1-spine-2', 'dc1-leaf-2']);
+    // Inside the site, on top of no other device.
+    const site = result.design.nodes.find((n) => n.id === 'a');
+    const devices = result.design.nodes.filter((n) => n.kind !== 'site');
+    for (const c of copies) {
+      expect(site?.kind === 'site' && c.position.x + DEVICE_SIZE.width <= site.width).toBe(true);
+      expect(site?.kind === 'site' && c.position.y + DEVICE_SIZE.height <= site.height).toBe(true);
+      for (const d of devices) {
+        if (d.id === c.id) continue;
+        const apart =
+          c.position.x >= d.position.x + DEVICE_SIZE.width ||
+          d.position.x >= c.position.x + DEVICE_SIZE.width ||
+          c.position.y >= d.position.y + DEVICE_SIZE.height ||
+          d.position.y >= c.position.y + DEVICE_SIZE.height;
+        expect(apart, `${c.label} / ${d.label}`).toBe(true);
+      }
+    }
+    const link = result.design.links.find((l) => result.newIds.includes(l.id));
+    expect(link).toMatchObject({ kind: 'fabric', source: copies[0]?.id, target: copies[1]?.id });
+    expect(isValid(result.design)).toBe(true);
+  });
+  it('puts a copied site beside the originals, clear of every site, renamed with its devices', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 400, height: 300 })
+      .site('b', 'DC2', { position: { x: 480, y: 0 }, width: 400, height: 300 })
+      .spine('s1', 'a', { label: 'dc1-spine-1' })
+      .build();
+    const result = duplicateElements(d, ['a']);
+    if (!result) throw new Error('nothing duplicated');
+    const site = result.design.nodes.find((n) => n.id === result.newIds[0]);
+    expect(site).toMatchObject({ kind: 'site', label: 'DC3', position: { x: 960, y: 0 } });
+    const spine = result.design.nodes.find((n) => n.kind === 'spine' && n.id !== 's1');
+    expect(spine).toMatchObject({ label: 'dc3-spine-1', parentId: site?.id });
+    expect(isValid(result.design)).toBe(true);
+  });
+  it('keeps the shape of a copied group: below the originals when there is room', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 800, height: 600 })
+      .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 48, y: 48 } })
+      .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 256, y: 160 } })
+      .build();
+    const result = duplicateElements(d, ['s1', 'l1']);
+    const copies = result?.design.nodes.filter((n) => result.newIds.includes(n.id)) ?? [];
+    expect(copies.map((n) => n.position)).toEqual([
+      { x: 48, y: 256 },
+      { x: 256, y: 368 },
+    ]);
+  });
+  it('grows the site when the copied group fits nowhere in it', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 320, height: 256 })
+      .spine('s1', 'a', { label: 'dc1-spine-1', position: { x: 32, y: 48 } })
+      .tor('l1', 'a', { label: 'dc1-leaf-1', position: { x: 32, y: 160 } })
+      .build();
+    const result = duplicateElements(d, ['s1', 'l1']);
+    if (!result) throw new Error('nothing duplicated');
+    const copies = result.design.nodes.filter((n) => result.newIds.includes(n.id));
+    const [a, b] = copies.map((n) => n.position);
+    expect(a && b && b.y - a.y).toBe(112);
+    const site = result.design.nodes.find((n) => n.id === 'a');
+    expect(site?.kind === 'site' && site.height).toBeGreaterThan(256);
+    expect(site?.kind === 'site' && site.height).toBeGreaterThanOrEqual((b?.y ?? 0) + 56);
     expect(isValid(result.design)).toBe(true);
   });
 });

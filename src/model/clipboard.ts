@@ -2,10 +2,10 @@
  * Copy and paste as pure edits: the clipboard keeps the design it was copied from, so a paste
  * still works after the originals are edited or deleted.
  */
-import { nextDeviceName, nextSiteName } from './defaults';
+import { DEVICE_SIZE, nextDeviceName, nextSiteName } from './defaults';
 import { cloneElements, updateNode, type NodePatch } from './edits';
-import { freeSpotForSite, placeDevice } from './placement';
-import type { Design, Position } from './schema';
+import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, placeDevice, SITE_TOP_PX } from './placement';
+import type { Design, Device, Position, Site } from './schema';
 
 export interface Clipboard {
   readonly design: Design;
@@ -113,4 +113,108 @@ function placeAndNameAfresh(design: Design, copies: ReadonlySet<string>): Design
 /** The design without this element: a copy's copied name and place are not its own yet. */
 function without(design: Design, id: string): Design {
   return { ...design, nodes: design.nodes.filter((n) => n.id !== id) };
+}
+
+/** Between a duplicated site and the next site to its right, in canvas pixels. */
+const DUPLICATE_SITE_GAP_PX = 80;
+
+/**
+ * Duplicate (Ctrl+D): a paste of the elements beside them, with the links among them, under
+ * fresh ids and fresh names. Devices copied within their site keep their arrangement: the copies
+ * go below the originals (or beside them) where they are clear of every device, and the site
+ * grows when there is no such room. Copied sites land to the right of the originals, clear of
+ * every site. Null when nothing can be copied.
+ */
+export function duplicateElements(
+  design: Design,
+  ids: readonly string[],
+): { design: Design; newIds: string[] } | null {
+  const picked = new Set(ids);
+  const sites = design.nodes.filter((n): n is Site => n.kind === 'site');
+  const pickedSites = sites.filter((s) => picked.has(s.id));
+  if (pickedSites.length > 0) {
+    const left = Math.min(...pickedSites.map((s) => s.position.x));
+    const right = Math.max(...pickedSites.map((s) => s.position.x + s.width));
+    const clear = (dx: number) =>
+      pickedSites.every((p) =>
+        sites.every(
+          (s) =>
+            p.position.x + dx >= s.position.x + s.width + DUPLICATE_SITE_GAP_PX ||
+            p.position.x + dx + p.width + DUPLICATE_SITE_GAP_PX <= s.position.x ||
+            p.position.y >= s.position.y + s.height + DUPLICATE_SITE_GAP_PX ||
+            p.position.y + p.height + DUPLICATE_SITE_GAP_PX <= s.position.y,
+        ),
+      );
+    let dx = right - left + DUPLICATE_SITE_GAP_PX;
+    for (let guard = 0; guard < 1000 && !clear(dx); guard++) dx += DUPLICATE_SITE_GAP_PX;
+    return pasteInto(design, { design, ids }, { x: dx, y: 0 });
+  }
+  const devices = design.nodes.filter((n): n is Device => n.kind !== 'site' && picked.has(n.id));
+  const room = roomForCopies(design, devices);
+  return pasteInto(room.design, { design, ids }, room.offset);
+}
+
+const snapUp = (v: number) => Math.ceil(v / GRID_PX) * GRID_PX;
+
+/**
+ * One offset for copies of devices of one site, so the copied group keeps its shape: below the
+ * originals, beside them, or above, the first where every copy is inside the site and clear of
+ * every device; otherwise below, in the site grown to hold them.
+ */
+function roomForCopies(
+  design: Design,
+  devices: readonly Device[],
+): { design: Design; offset: Position } {
+  const fallback = { design, offset: { x: 2 * GRID_PX, y: 2 * GRID_PX } };
+  const siteId = devices[0]?.parentId;
+  const site = design.nodes.find((n): n is Site => n.id === siteId && n.kind === 'site');
+  if (!site || devices.some((d) => d.parentId !== site.id)) return fallback;
+  const xs = devices.map((d) => d.position.x);
+  const ys = devices.map((d) => d.position.y);
+  const stepX = snapUp(Math.max(...xs) - Math.min(...xs) + DEVICE_SIZE.width + DEVICE_GAP_PX);
+  const stepY = snapUp(Math.max(...ys) - Math.min(...ys) + DEVICE_SIZE.height + DEVICE_GAP_PX);
+  const residents = design.nodes.filter((n) => n.kind !== 'site' && n.parentId === site.id);
+  const fits = (s: Site, dx: number, dy: number) =>
+    devices.every((d) => {
+      const x = d.position.x + dx;
+      const y = d.position.y + dy;
+      const inside =
+        x >= DEVICE_GAP_PX &&
+        y >= SITE_TOP_PX &&
+        x + DEVICE_SIZE.width + DEVICE_GAP_PX <= s.width &&
+        y + DEVICE_SIZE.height + DEVICE_GAP_PX <= s.height;
+      return (
+        inside &&
+        residents.every(
+          (o) =>
+            x >= o.position.x + DEVICE_SIZE.width + DEVICE_GAP_PX ||
+            x + DEVICE_SIZE.width + DEVICE_GAP_PX <= o.position.x ||
+            y >= o.position.y + DEVICE_SIZE.height + DEVICE_GAP_PX ||
+            y + DEVICE_SIZE.height + DEVICE_GAP_PX <= o.position.y,
+        )
+      );
+    });
+  for (const [dx, dy] of [
+    [0, stepY],
+    [stepX, 0],
+    [0, -stepY],
+    [-stepX, 0],
+    [0, 2 * stepY],
+    [2 * stepX, 0],
+  ] as const)
+    if (fits(site, dx, dy)) return { design, offset: { x: dx, y: dy } };
+  // No room: below whatever the site holds, in the site grown to hold the copies.
+  const bottom = Math.max(...residents.map((o) => o.position.y + DEVICE_SIZE.height));
+  const dy = snapUp(bottom + DEVICE_GAP_PX - Math.min(...ys));
+  const grown: Site = {
+    ...site,
+    height: Math.max(
+      site.height,
+      snapUp(Math.max(...ys) + dy + DEVICE_SIZE.height + DEVICE_GAP_PX),
+    ),
+  };
+  return {
+    design: { ...design, nodes: design.nodes.map((n) => (n.id === site.id ? grown : n)) },
+    offset: { x: 0, y: dy },
+  };
 }

@@ -50,6 +50,15 @@ function devices(design: Design): DesignNode[] {
   return design.nodes.filter((n) => n.kind !== 'site');
 }
 
+/**
+ * Where a DCI link may attach (DOMAIN.md §1): a border / DCI edge router, a spine, or the site
+ * itself. Tools that create DCI links on their own (the full mesh) keep to these; a link the
+ * user draws by hand is taken as drawn.
+ */
+export function canEndDciLink(node: DesignNode): boolean {
+  return node.kind === 'border' || node.kind === 'spine' || node.kind === 'site';
+}
+
 /** Connect two elements; returns the design unchanged if the link would be a loop. */
 export function connect(
   design: Design,

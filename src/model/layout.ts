@@ -62,12 +62,12 @@ const ELK_OPTIONS: LayoutOptions = {
   'elk.edgeRouting': 'POLYLINE',
 };
 
-interface Size {
+export interface Size {
   width: number;
   height: number;
 }
 
-interface Box extends Size {
+export interface Box extends Size {
   x: number;
   y: number;
 }
@@ -261,7 +261,7 @@ async function layoutSite(
  * apart along that axis, keeping its old gap. Shifts never decrease left to right (then top to
  * bottom), so no site passes another and rows that were aligned stay aligned.
  */
-function arrangeSites(before: readonly Box[], sizes: readonly Size[]): Box[] {
+export function arrangeSites(before: readonly Box[], sizes: readonly Size[]): Box[] {
   const original = before.map((b) => ({ ...b, x: snap(b.x), y: snap(b.y) }));
   const result = original.map((b, i) => ({ ...b, ...sizes[i] }));
   const gapOn = (a: Box, b: Box, axis: 'x' | 'y') => {

@@ -65,9 +65,9 @@ export function freeSpotForSite(design: Design, at: Position): Position {
 }
 
 /** The room kept between a placed device and its neighbours or the site's border, in canvas pixels. */
-const DEVICE_GAP_PX = 2 * GRID_PX;
+export const DEVICE_GAP_PX = 2 * GRID_PX;
 /** The room kept below a site's header, where its name and role are written. */
-const SITE_TOP_PX = LAYOUT.siteHeaderPx;
+export const SITE_TOP_PX = LAYOUT.siteHeaderPx;
 
 export interface DevicePlacement {
   /** The device's position, relative to its site. */

@@ -40,7 +40,9 @@ import {
   SelectField,
   TextField,
 } from './fields';
+import { ArrangeTools } from './ArrangeTools';
 import { ElementFindings } from './ElementFindings';
+import { FabricForm } from './FabricForm';
 import { NoteInspector, NotesHere } from './NoteInspector';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
@@ -66,9 +68,10 @@ export function Inspector() {
         <p className="py-1 text-sm text-slate-600 dark:text-slate-400">
           Shift-click to add or remove. Delete removes them all (undoable).
         </p>
+        <ArrangeTools />
         <button
           type="button"
-          className={buttonClass}
+          className={`${buttonClass} mt-2`}
           disabled={readOnly}
           onClick={() => command('delete').run(noViewContext)}
           data-testid="inspector.delete"
@@ -306,6 +309,7 @@ function NodeInspector({
           />
         )}
       </Section>
+      {node.kind === 'site' && <FabricForm key={node.id} siteId={node.id} disabled={d} />}
       {node.kind === 'cluster' && <ClusterEstimates cluster={node} />}
       <ElementFindings elementId={node.id} />
       <NotesHere elementId={node.id} readOnly={readOnly} />

@@ -10,6 +10,7 @@ import {
   LoaderCircle,
   Maximize,
   Moon,
+  Network,
   Redo2,
   Sun,
   SunMoon,
@@ -120,6 +121,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
           )
         }
       />
+      <ToolButton id="fabric" ctx={ctx} icon={<Network className="h-4 w-4" aria-hidden />} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       <ToolButton
         id="copy-link"

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDciLink, createDevice, createSite, emptyDesign } from '../model/defaults';
+import { buildFabric } from '../model/fabric';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates/index';
@@ -121,6 +122,43 @@ describe('The defect check', () => {
       connectors: [{ ...c, label: { ...c.label, box: { ...device.box } } }],
     };
     expect(diagramDefects(moved).labelOverlaps).toEqual([[c.id, device.id]]);
+  });
+});
+
+describe('A leaf-spine fabric', () => {
+  const fabric = (spines: number, leaves: number) => {
+    const start = { ...emptyDesign('Fabric'), nodes: [createSite('dc1', 'DC1', { x: 0, y: 0 })] };
+    const built = buildFabric(start, 'dc1', { spines, leaves });
+    if (!built.ok) throw new Error(built.reason);
+    return built.design;
+  };
+
+  it.each([
+    [2, 4],
+    [4, 8],
+  ])('%i × %i: links run down from a spine’s bottom to a leaf’s top, in order', (s, l) => {
+    const design = fabric(s, l);
+    const diagram = renderDiagram(design, router);
+    expect(diagramDefects(diagram).crossings).toEqual([]);
+    const box = new Map(diagram.devices.map((d) => [d.id, d.box]));
+    const leaving = new Map<string, { x: number; towardX: number }[]>();
+    for (const c of diagram.connectors) {
+      const spine = box.get(c.source);
+      const leaf = box.get(c.target);
+      const first = c.points[0];
+      const last = c.points[c.points.length - 1];
+      if (!spine || !leaf || !first || !last) throw new Error('fixture');
+      expect(first.y).toBeCloseTo(spine.y + spine.height, 0);
+      expect(last.y).toBeCloseTo(leaf.y, 0);
+      const list = leaving.get(c.source) ?? [];
+      list.push({ x: first.x, towardX: leaf.x });
+      leaving.set(c.source, list);
+    }
+    // Each spine's links leave in the order of the leaves they go to: none cross at the spine.
+    for (const list of leaving.values()) {
+      const byPort = [...list].sort((a, b) => a.x - b.x).map((p) => p.towardX);
+      expect(byPort).toEqual([...byPort].sort((a, b) => a - b));
+    }
   });
 });
 

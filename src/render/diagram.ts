@@ -23,6 +23,7 @@ import {
   type ConnectorRouter,
   type RouteEnd,
   type RouteRequest,
+  type Side,
 } from './router';
 import {
   fitText,
@@ -121,14 +122,105 @@ export function shapesOf(design: Design): { sites: SiteShape[]; devices: DeviceS
   return { sites, devices };
 }
 
-/** Where a link meets a site (not a device): the middle of the side that faces the other end. */
-function siteSidePoint(site: Box, toward: Point): Point {
+/** The side of a site (not a device) a link meets it by: the side that faces the other end. */
+function siteSide(site: Box, toward: Point): Side {
   const c = center(site);
   const dx = toward.x - c.x;
   const dy = toward.y - c.y;
-  if (Math.abs(dx) * site.height > Math.abs(dy) * site.width)
-    return { x: dx > 0 ? site.x + site.width : site.x, y: c.y };
-  return { x: c.x, y: dy > 0 ? site.y + site.height : site.y };
+  if (Math.abs(dx) * site.height > Math.abs(dy) * site.width) return dx > 0 ? 'right' : 'left';
+  return dy > 0 ? 'bottom' : 'top';
+}
+
+/**
+ * Where links meet sites (not devices): spread along the side that faces their other end, in
+ * the order of where they go, so two links to one site never start from one point.
+ */
+function siteSidePoints(
+  ends: readonly { key: string; site: Box; siteId: string; toward: Point }[],
+): Map<string, Point> {
+  const groups = new Map<string, { key: string; site: Box; toward: Point; side: Side }[]>();
+  for (const e of ends) {
+    const side = siteSide(e.site, e.toward);
+    const group = `${e.siteId}\u0000${side}`;
+    groups.set(group, [...(groups.get(group) ?? []), { ...e, side }]);
+  }
+  const out = new Map<string, Point>();
+  for (const list of groups.values()) {
+    const vertical = list[0]?.side === 'left' || list[0]?.side === 'right';
+    list.sort((a, b) => (vertical ? a.toward.y - b.toward.y : a.toward.x - b.toward.x));
+    list.forEach(({ key, site, side }, k) => {
+      const along = (k + 1) / (list.length + 1);
+      out.set(
+        key,
+        side === 'left' || side === 'right'
+          ? { x: side === 'right' ? site.x + site.width : site.x, y: site.y + along * site.height }
+          : {
+              x: site.x + along * site.width,
+              y: side === 'bottom' ? site.y + site.height : site.y,
+            },
+      );
+    });
+  }
+  return out;
+}
+
+/**
+ * The side of a device a link leaves by, each link by a port of its own (src/render/avoid.ts):
+ * a fabric link between tiers (one device wholly above the other) leaves the upper one by its
+ * bottom and enters the lower one by its top, as leaf-spine fabrics are drawn; any other link
+ * by the sides that face each other, up and down when its ends are further apart that way.
+ * Left to pick a side itself, the router takes the shorter way out of a side, and a full mesh
+ * becomes a tangle.
+ */
+function portSide(link: Link, own: Box, other: Box, neighbours: readonly Box[]): { side?: Side } {
+  // A side with a device or a site's title right in front of it leaves no room to get out:
+  // the next side that turns toward the other end, then the far side. Every end keeps a port
+  // of its own, so no two links ever leave a device from one point.
+  const facing = facingSide(link, own, other);
+  const c = center(own);
+  const o = center(other);
+  const horizontalFirst: Side[] = [o.x >= c.x ? 'right' : 'left', o.x >= c.x ? 'left' : 'right'];
+  const verticalFirst: Side[] = [o.y >= c.y ? 'bottom' : 'top', o.y >= c.y ? 'top' : 'bottom'];
+  const order: Side[] =
+    facing === 'top' || facing === 'bottom'
+      ? [facing, horizontalFirst[0] as Side, horizontalFirst[1] as Side, opposite(facing)]
+      : facing
+        ? [facing, verticalFirst[0] as Side, verticalFirst[1] as Side, opposite(facing)]
+        : [...verticalFirst, ...horizontalFirst];
+  const side = order.find((s) => !blocked(own, s, other, neighbours));
+  return side ? { side } : {};
+}
+
+function opposite(side: Side): Side {
+  return side === 'top' ? 'bottom' : side === 'bottom' ? 'top' : side === 'left' ? 'right' : 'left';
+}
+
+/** Room kept in front of a port: the router's clearance, twice. */
+const PORT_ROOM_PX = 28;
+
+function blocked(own: Box, side: Side, other: Box, neighbours: readonly Box[]): boolean {
+  const room: Box =
+    side === 'bottom'
+      ? { x: own.x, y: own.y + own.height, width: own.width, height: PORT_ROOM_PX }
+      : side === 'top'
+        ? { x: own.x, y: own.y - PORT_ROOM_PX, width: own.width, height: PORT_ROOM_PX }
+        : side === 'right'
+          ? { x: own.x + own.width, y: own.y, width: PORT_ROOM_PX, height: own.height }
+          : { x: own.x - PORT_ROOM_PX, y: own.y, width: PORT_ROOM_PX, height: own.height };
+  return neighbours.some((b) => b !== own && b !== other && boxesOverlap(room, b));
+}
+
+function facingSide(link: Link, own: Box, other: Box): Side | undefined {
+  const below = other.y - (own.y + own.height);
+  const above = own.y - (other.y + other.height);
+  const right = other.x - (own.x + own.width);
+  const left = own.x - (other.x + other.width);
+  const vertical = Math.max(below, above);
+  const horizontal = Math.max(right, left);
+  if (vertical > 0 && (link.kind === 'fabric' || vertical >= horizontal))
+    return below > 0 ? 'bottom' : 'top';
+  if (horizontal > 0) return right > 0 ? 'right' : 'left';
+  return undefined;
 }
 
 function labelFor(link: Link, design: Design, options: RenderOptions): ConnectorLabel | null {
@@ -158,15 +250,34 @@ export function renderDiagram(
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
   const deviceIds = new Set(devices.map((d) => d.id));
+  // What a port needs room in front of: devices, and the sites' title strips (routed around).
+  const portObstacles = [...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)];
 
+  const siteEnds: { key: string; site: Box; siteId: string; toward: Point }[] = [];
+  for (const link of design.links) {
+    const a = boxes.get(link.source);
+    const b = boxes.get(link.target);
+    if (!a || !b) continue;
+    if (!deviceIds.has(link.source))
+      siteEnds.push({ key: `${link.id}:s`, site: a, siteId: link.source, toward: center(b) });
+    if (!deviceIds.has(link.target))
+      siteEnds.push({ key: `${link.id}:t`, site: b, siteId: link.target, toward: center(a) });
+  }
+  const sitePoints = siteSidePoints(siteEnds);
   const requests: RouteRequest[] = [];
   for (const link of design.links) {
     const a = boxes.get(link.source);
     const b = boxes.get(link.target);
     if (!a || !b) continue;
-    const end = (id: string, own: Box, other: Box): RouteEnd =>
-      deviceIds.has(id) ? { shapeId: id } : { point: siteSidePoint(own, center(other)) };
-    requests.push({ id: link.id, source: end(link.source, a, b), target: end(link.target, b, a) });
+    const end = (id: string, own: Box, other: Box, key: string): RouteEnd =>
+      deviceIds.has(id)
+        ? { shapeId: id, ...portSide(link, own, other, portObstacles) }
+        : { point: sitePoints.get(key) ?? center(own) };
+    requests.push({
+      id: link.id,
+      source: end(link.source, a, b, `${link.id}:s`),
+      target: end(link.target, b, a, `${link.id}:t`),
+    });
   }
   const routes = routeBySite(router, sites, devices, requests, design.links, options.cache);
 

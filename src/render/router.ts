@@ -5,7 +5,11 @@
  */
 import type { Box, Point } from './types';
 
-export type RouteEnd = { readonly shapeId: string } | { readonly point: Point };
+/** A side of a shape a route must leave or enter by (a tier drawing: down from a spine). */
+export type Side = 'top' | 'bottom' | 'left' | 'right';
+
+export type RouteEnd =
+  { readonly shapeId: string; readonly side?: Side } | { readonly point: Point };
 
 export interface RouteRequest {
   readonly id: string;
@@ -21,7 +25,8 @@ export interface Obstacle {
 export interface ConnectorRouter {
   /**
    * Orthogonal routes around the obstacles, each from its source's centre (or point) to its
-   * target's; the geometry clips them to the shapes' borders.
+   * target's, or from a port on the side an end names (routes at one side spread along it);
+   * the geometry clips them to the shapes' borders.
    */
   route(
     obstacles: readonly Obstacle[],

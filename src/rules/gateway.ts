@@ -39,5 +39,7 @@ export function ingressSiteFor(graph: GraphQueries, segment: Segment, siteId: st
 
 /** A loop: out along `path` and back the same way. */
 export function loop(path: readonly string[]): string[] {
-  return [...path, ...[...path].reverse().slice(1)];
+  const out = path.slice();
+  for (let i = path.length - 2; i >= 0; i--) out.push(path[i] as string);
+  return out;
 }

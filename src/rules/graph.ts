@@ -204,7 +204,8 @@ class SiteFabric {
   link = new Int32Array(0); // global link index, -1 for an implicit site hop
   rtt = new Float64Array(0);
   bandwidth = new Float64Array(0);
-  private pending: number[] = []; // from, to, link, rtt, bandwidth: five numbers per edge
+  private pending = new Float64Array(80); // from, to, link, rtt, bandwidth: five per edge
+  private added = 0; // numbers used in `pending`
 
   constructor(site: number, stub: boolean) {
     this.site = site;
@@ -215,13 +216,25 @@ class SiteFabric {
 
   /** A directed edge between local indexes (call `seal` once all are added). */
   add(from: number, to: number, link: number, rttMs: number, bandwidthGbps: number): void {
-    this.pending.push(from, to, link, rttMs, bandwidthGbps);
+    let e = this.pending;
+    if (this.added + 5 > e.length) {
+      e = new Float64Array(2 * e.length);
+      e.set(this.pending);
+      this.pending = e;
+    }
+    const at = this.added;
+    e[at] = from;
+    e[at + 1] = to;
+    e[at + 2] = link;
+    e[at + 3] = rttMs;
+    e[at + 4] = bandwidthGbps;
+    this.added = at + 5;
   }
 
   seal(): void {
     const n = this.members.length;
     const e = this.pending;
-    const m = e.length / 5;
+    const m = this.added / 5;
     const offset = new Int32Array(n + 1);
     for (let k = 0; k < m; k++) {
       const u = e[5 * k] as number;
@@ -247,7 +260,8 @@ class SiteFabric {
       this.bandwidth[at] = e[5 * k + 4] as number;
     }
     this.offset = offset;
-    this.pending = [];
+    this.pending = new Float64Array(0);
+    this.added = 0;
   }
 }
 

@@ -290,10 +290,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         // Nothing moved (a click): make sure the flow shows the design's positions.
         set({
           nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)),
-          noteNodes: syncNoteNodes(
-            state.design,
-            state.noteNodes.map((n) => ({ ...n, position: n.data.note.position })),
-          ),
+          noteNodes: notesAtDesignPositions(state.noteNodes),
         });
         return;
       }
@@ -427,6 +424,11 @@ export const useStudio = create<StudioState>()((set, get) => {
   };
 });
 
+/** The id of the node a change is about (every change React Flow sends here has one). */
+function changeId(change: NodeChange<FlowNode | NoteFlowNode>): string {
+  return 'id' in change ? change.id : change.item.id;
+}
+
 /** The flow's nodes at the design's positions; a node already there keeps its object. */
 function atDesignPositions(nodes: readonly FlowNode[], design: Design): FlowNode[] {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
@@ -436,9 +438,12 @@ function atDesignPositions(nodes: readonly FlowNode[], design: Design): FlowNode
   });
 }
 
-/** The id of the node a change is about (every change React Flow sends here has one). */
-function changeId(change: NodeChange<FlowNode | NoteFlowNode>): string {
-  return 'id' in change ? change.id : change.item.id;
+/** The notes' nodes at the design's positions; a node already there keeps its object. */
+function notesAtDesignPositions(nodes: NoteFlowNode[]): NoteFlowNode[] {
+  if (nodes.every((n) => n.position === n.data.note.position)) return nodes;
+  return nodes.map((n) =>
+    n.position === n.data.note.position ? n : { ...n, position: n.data.note.position },
+  );
 }
 
 function sameDesignPositions(a: Design, b: Design): boolean {

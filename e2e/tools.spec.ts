@@ -1,0 +1,262 @@
+import { expect, test } from '@playwright/test';
+import { StudioPage } from './pages/studio';
+
+/** An empty studio with one site holding a 2 × 4 fabric built with the fabric builder. */
+async function withFabric(studio: StudioPage): Promise<string> {
+  await studio.open();
+  const site = await studio.addSite();
+  await studio.buildFabric(site, 2, 4);
+  return site;
+}
+
+test.describe('Editing tools', () => {
+  test('the fabric builder puts 2 spines × 4 leaves, fully meshed, in a site in one undo step', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    const site = await studio.addSite();
+    await studio.buildFabric(site, 2, 4);
+    await expect(studio.nodesOfKind('spine')).toHaveCount(2);
+    await expect(studio.nodesOfKind('tor')).toHaveCount(4);
+    expect(await studio.edgeIds()).toHaveLength(8);
+    await expect(studio.toast('success')).toContainText(
+      'Built a 2 × 4 fabric in DC1: 6 devices and 8 fabric links.',
+    );
+    await expect(studio.node(await studio.idOfLabel('dc1-spine-1'))).toBeVisible();
+    await expect(studio.node(await studio.idOfLabel('dc1-leaf-4'))).toBeVisible();
+    // Spines above leaves, every device inside the site.
+    const siteBox = await studio.box(site);
+    const spine = await studio.box(await studio.idOfLabel('dc1-spine-1'));
+    const leaf = await studio.box(await studio.idOfLabel('dc1-leaf-1'));
+    expect(spine.y + spine.height).toBeLessThan(leaf.y);
+    for (const id of [await studio.idOfLabel('dc1-leaf-4'), await studio.idOfLabel('dc1-leaf-1')]) {
+      const b = await studio.box(id);
+      expect(b.x).toBeGreaterThan(siteBox.x);
+      expect(b.x + b.width).toBeLessThan(siteBox.x + siteBox.width);
+      expect(b.y + b.height).toBeLessThan(siteBox.y + siteBox.height);
+    }
+
+    await studio.pressShortcut('Control+z');
+    await expect(studio.devices).toHaveCount(0);
+    expect(await studio.edgeIds()).toHaveLength(0);
+  });
+
+  test('a bad count is refused with a reason, and the toolbar opens the builder on the site', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.addSite();
+    await studio.pressShortcut('Escape');
+    await studio.toolbarButton('fabric').click();
+    await expect(page.getByTestId('fabric.spines')).toBeFocused();
+    await page.getByTestId('fabric.spines').fill('0');
+    await page.getByTestId('fabric.build').click();
+    await expect(page.getByTestId('fabric.error')).toContainText(
+      'The number of spines must be a whole number from 1 to 16.',
+    );
+    await expect(studio.devices).toHaveCount(0);
+  });
+
+  test('connect the selection as a full mesh: adds the missing links, says what it skipped', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    const ids = [
+      await studio.idOfLabel('dc1-spine-1'),
+      await studio.idOfLabel('dc1-spine-2'),
+      await studio.idOfLabel('dc1-leaf-1'),
+    ];
+    await studio.selectMany(ids);
+    await studio.arrangeTool('mesh').click();
+    await expect(studio.toast('success').filter({ hasText: 'Added 1 link' })).toContainText(
+      'Added 1 link (1 fabric). Skipped 2 pairs already linked.',
+    );
+    expect(await studio.edgeIds()).toHaveLength(9);
+    await studio.pressShortcut('Control+z');
+    await expect.poll(() => studio.edgeIds().then((e) => e.length)).toBe(8);
+  });
+
+  test('align and distribute the selection, each one undo step', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    const spine = await studio.idOfLabel('dc1-spine-1');
+    const leaf1 = await studio.idOfLabel('dc1-leaf-1');
+    const leaf2 = await studio.idOfLabel('dc1-leaf-2');
+    const leaf4 = await studio.idOfLabel('dc1-leaf-4');
+
+    await studio.selectMany([spine, leaf1]);
+    await studio.arrangeTool('align-left').click();
+    await expect
+      .poll(async () => (await studio.box(spine)).x)
+      .toBeCloseTo((await studio.box(leaf1)).x, 0);
+    await studio.pressShortcut('Control+z');
+    await expect
+      .poll(async () => (await studio.box(spine)).x - (await studio.box(leaf1)).x)
+      .toBeGreaterThan(20);
+
+    // Leaf 2 moves to halfway between leaves 1 and 4.
+    await studio.selectMany([leaf1, leaf2, leaf4]);
+    await studio.arrangeTool('distribute-horizontal').click();
+    await expect
+      .poll(async () => {
+        const [a, b, c] = [
+          await studio.box(leaf1),
+          await studio.box(leaf2),
+          await studio.box(leaf4),
+        ];
+        return Math.abs(Math.round(b.x - a.x - (c.x - b.x)));
+      })
+      .toBeLessThan(1);
+    await studio.pressShortcut('Control+z');
+    await expect
+      .poll(async () => {
+        const [a, b, c] = [
+          await studio.box(leaf1),
+          await studio.box(leaf2),
+          await studio.box(leaf4),
+        ];
+        return Math.abs(Math.round(b.x - a.x - (c.x - b.x)));
+      })
+      .toBeGreaterThan(8);
+
+    // The keyboard: Alt+W aligns the top edges.
+    await studio.selectMany([spine, leaf1]);
+    await studio.pressShortcut('Alt+w');
+    await expect
+      .poll(async () => (await studio.box(leaf1)).y)
+      .toBeCloseTo((await studio.box(spine)).y, 0);
+  });
+
+  test('arrow keys nudge the selection a grid step, Shift ten; the run undoes at once', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    const leaf = await studio.idOfLabel('dc1-leaf-1');
+    await studio.select(leaf);
+    const zoom = Number((await studio.zoomReadout.innerText()).replace(/\D+/g, '')) / 100;
+    const start = await studio.box(leaf);
+    await studio.pressShortcut('ArrowRight');
+    await expect.poll(async () => (await studio.box(leaf)).x - start.x).toBeCloseTo(16 * zoom, 0);
+    await studio.pressShortcut('Shift+ArrowRight');
+    await expect.poll(async () => (await studio.box(leaf)).x - start.x).toBeCloseTo(176 * zoom, 0);
+    // At the site's edge a device stops.
+    await studio.pressShortcut('Shift+ArrowDown');
+    await studio.pressShortcut('Shift+ArrowDown');
+    const site = await studio.box(await studio.idOfKind('site'));
+    await expect
+      .poll(async () => {
+        const b = await studio.box(leaf);
+        return Math.round(site.y + site.height - (b.y + b.height));
+      })
+      .toBeLessThan(4);
+    await studio.pressShortcut('Control+z');
+    await expect.poll(async () => (await studio.box(leaf)).x).toBeCloseTo(start.x, 0);
+    expect((await studio.box(leaf)).y).toBeCloseTo(start.y, 0);
+  });
+
+  test('Ctrl+D duplicates the selection with fresh names and the links between copies', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    await studio.selectMany([
+      await studio.idOfLabel('dc1-spine-1'),
+      await studio.idOfLabel('dc1-leaf-1'),
+    ]);
+    await studio.pressShortcut('Control+d');
+    await expect(studio.nodesOfKind('spine')).toHaveCount(3);
+    await expect(studio.nodesOfKind('tor')).toHaveCount(5);
+    await expect(studio.nodeWrapper(await studio.idOfLabel('dc1-spine-3'))).toHaveClass(/selected/);
+    await expect(studio.node(await studio.idOfLabel('dc1-leaf-5'))).toBeVisible();
+    // The link between the two originals is copied too.
+    expect(await studio.edgeIds()).toHaveLength(9);
+    await expect(studio.selectedNodes).toHaveCount(2);
+    await studio.pressShortcut('Control+z');
+    await expect(studio.nodesOfKind('spine')).toHaveCount(2);
+    expect(await studio.edgeIds()).toHaveLength(8);
+  });
+
+  test('Ctrl+F finds an element by name; Enter selects it and centres the view on it', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    await studio.pressShortcut('Escape');
+    await studio.pressShortcut('Control+f');
+    await expect(studio.find('input')).toBeFocused();
+    await studio.find('input').fill('zzz');
+    await expect(studio.find('empty')).toBeVisible();
+    await studio.find('input').fill('LEAF-3');
+    const leaf3 = await studio.idOfLabel('dc1-leaf-3');
+    await expect(studio.find(`result.${leaf3}`)).toBeVisible();
+    await studio.find('input').press('Enter');
+    await expect(studio.find()).toBeHidden();
+    await expect(studio.nodeWrapper(leaf3)).toHaveClass(/selected/);
+    const canvas = await studio.canvas.boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await expect
+      .poll(async () => {
+        const b = await studio.box(leaf3);
+        return Math.abs(b.x + b.width / 2 - (canvas.x + canvas.width / 2));
+      })
+      .toBeLessThan(4);
+    // Escape closes the box without choosing.
+    await studio.pressShortcut('Control+f');
+    await studio.find('input').press('Escape');
+    await expect(studio.find()).toBeHidden();
+  });
+
+  test('the zoom readout shows the zoom; a click goes to 100 %, a second click fits', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    await studio.zoomOutButton.click();
+    await expect(studio.zoomReadout).not.toHaveText('100 %');
+    await studio.zoomReadout.click();
+    await expect(studio.zoomReadout).toHaveText('100 %');
+    await studio.zoomReadout.click();
+    await expect(studio.zoomReadout).not.toHaveText('100 %');
+    await expect(studio.zoomReadout).toHaveText(/^\d+ %$/);
+  });
+
+  test('the side panels fold to a rail, giving the canvas the room, and stay folded', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    const wide = async () => (await studio.canvas.boundingBox())?.width ?? 0;
+    const before = await wide();
+    await studio.panelToggle('palette').click();
+    await studio.panelToggle('sidebar').click();
+    await expect(studio.panel('palette')).toHaveAttribute('data-collapsed', 'true');
+    await expect(studio.panel('sidebar')).toHaveAttribute('data-collapsed', 'true');
+    await expect.poll(wide).toBeGreaterThan(before + 450);
+    // The folded palette still adds elements.
+    await studio.paletteItem('site').click();
+    await expect(studio.nodesOfKind('site')).toHaveCount(1);
+
+    await page.reload();
+    await expect(studio.panel('palette')).toHaveAttribute('data-collapsed', 'true');
+    await expect(studio.panel('sidebar')).toHaveAttribute('data-collapsed', 'true');
+    await studio.panelToggle('palette').click();
+    await page.getByTestId('rail.findings').click();
+    await expect(studio.panel('palette')).toHaveAttribute('data-collapsed', 'false');
+    await expect(studio.panel('sidebar')).toHaveAttribute('data-collapsed', 'false');
+    await expect(studio.tab('findings')).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(wide).toBeCloseTo(before, -1);
+  });
+
+  test('the shortcut list names the new tools', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.pressShortcut('?');
+    for (const id of ['duplicate', 'find', 'mesh', 'align-left', 'nudge-left', 'zoom-100'])
+      await expect(studio.help(id)).toBeVisible();
+    await expect(studio.help('nudge-left')).toContainText('←');
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The editing power tools as actions on the open design: build a fabric, connect a full mesh,
+ * align, distribute, nudge and duplicate. Each is one undoable edit (a run of nudges of the same
+ * selection is one), made by a pure function of src/model, and says what it did.
+ */
+import {
+  alignNodes,
+  arrangeableCount,
+  distributeNodes,
+  nudgeNodes,
+  type AlignEdge,
+  type DistributeAxis,
+} from '../model/arrange';
+import { duplicateElements } from '../model/clipboard';
+import type { FabricSpec } from '../model/fabric';
+import { labelOf } from '../model/labels';
+import { connectFullMesh, type MeshResult } from '../model/mesh';
+import { GRID_PX } from '../model/placement';
+import type { Design } from '../model/schema';
+import { plural } from '../model/plural';
+import { inEditGroup } from '../store/pendingEdits';
+import { selectedIds, useStudio } from '../store/studio';
+import { notify, useUi } from '../store/ui';
+import { useView } from '../store/view';
+
+/** Arrow keys move the selection one grid step; with Shift, this many. */
+export const NUDGE_FAR_STEPS = 10;
+
+const selectedNodeIds = () =>
+  useStudio
+    .getState()
+    .nodes.filter((n) => n.selected)
+    .map((n) => n.id);
+
+/** How many selected elements align, distribute or nudge would move. */
+export function arrangeableSelection(): number {
+  const state = useStudio.getState();
+  return arrangeableCount(state.design, selectedIds(state));
+}
+
+/** The site a tool acts on: the selected site, the site of a selected device, or the only site. */
+export function targetSite(): string | null {
+  const state = useStudio.getState();
+  for (const id of selectedIds(state)) {
+    const node = state.design.nodes.find((n) => n.id === id);
+    if (node) return node.kind === 'site' ? node.id : node.parentId;
+  }
+  const sites = state.design.nodes.filter((n) => n.kind === 'site');
+  return sites.length === 1 ? (sites[0]?.id ?? null) : null;
+}
+
+/**
+ * Open the fabric builder: the site's inspector, with its fabric form focused. Without a site to
+ * build in, say what to do.
+ */
+export function openFabricBuilder(): void {
+  const siteId = targetSite();
+  if (!siteId) {
+    notify(
+      'info',
+      useStudio.getState().design.nodes.some((n) => n.kind === 'site')
+        ? 'Select the site to build the fabric in, then choose Build a fabric again.'
+        : 'Add a site first: the fabric is built inside it.',
+    );
+    return;
+  }
+  useStudio.getState().select([siteId]);
+  useUi.getState().setTab('inspect');
+  useView.getState().showSidebar();
+  useView.getState().requestFabricForm(siteId);
+}
+
+/** Build "N spines × M leaves, full mesh" in a site; true when it was built. */
+export async function buildFabricIn(siteId: string, spec: FabricSpec): Promise<boolean> {
+  // The builder shares Tidy up's geometry, which is not on the first screen.
+  const { buildFabric } = await import('../model/fabric');
+  const state = useStudio.getState();
+  if (state.readOnly) {
+    notify('info', 'This design is view-only. Use “Edit a copy” to change it.');
+    return false;
+  }
+  const result = buildFabric(state.design, siteId, spec);
+  if (!result.ok) {
+    notify('warning', result.reason);
+    return false;
+  }
+  state.commit(result.design);
+  state.select([...result.spineIds, ...result.leafIds]);
+  const devices = result.spineIds.length + result.leafIds.length;
+  notify(
+    'success',
+    `Built a ${spec.spines} × ${spec.leaves} fabric in ${labelOf(result.design, siteId)}: ${plural(devices, 'device')} and ${plural(result.linkIds.length, 'fabric link')}. Undo with Ctrl+Z.`,
+  );
+  return true;
+}
+
+/** What the full mesh did, in a sentence. */
+export function meshSummary(result: MeshResult): string {
+  const added = result.fabricLinkIds.length + result.dciLinkIds.length;
+  const kinds = [
+    result.fabricLinkIds.length > 0 ? `${result.fabricLinkIds.length} fabric` : '',
+    result.dciLinkIds.length > 0 ? `${result.dciLinkIds.length} DCI` : '',
+  ].filter(Boolean);
+  const skipped = [
+    result.alreadyLinked > 0 ? `${plural(result.alreadyLinked, 'pair')} already linked` : '',
+    result.notDciEnds > 0
+      ? `${plural(result.notDciEnds, 'pair')} across sites that are not both border routers or spines (where DCI links attach)`
+      : '',
+  ].filter(Boolean);
+  const head =
+    added > 0
+      ? `Added ${plural(added, 'link')}${kinds.length > 1 ? ` (${kinds.join(', ')})` : kinds.length === 1 ? ` (${kinds[0]})` : ''}.`
+      : 'No links added.';
+  return skipped.length > 0 ? `${head} Skipped ${skipped.join(' and ')}.` : head;
+}
+
+/** Connect the selected devices as a full mesh. */
+export function meshSelection(): void {
+  const state = useStudio.getState();
+  const result = connectFullMesh(state.design, selectedNodeIds());
+  if (result.devices < 2) {
+    notify('info', 'Select two or more devices to connect them as a full mesh.');
+    return;
+  }
+  state.commit(result.design);
+  const added = result.fabricLinkIds.length + result.dciLinkIds.length;
+  notify(added > 0 ? 'success' : 'info', meshSummary(result));
+}
+
+function arrange(edit: (design: Design, ids: readonly string[]) => Design): void {
+  const state = useStudio.getState();
+  const ids = selectedIds(state);
+  state.commit(edit(state.design, ids));
+}
+
+export function alignSelection(edge: AlignEdge): void {
+  arrange((d, ids) => alignNodes(d, ids, edge));
+}
+
+export function distributeSelection(axis: DistributeAxis): void {
+  arrange((d, ids) => distributeNodes(d, ids, axis));
+}
+
+/** Move the selection by whole grid steps; a run of nudges of one selection is one undo step. */
+export function nudgeSelection(stepsX: number, stepsY: number): void {
+  const ids = selectedIds(useStudio.getState());
+  inEditGroup(`nudge:${ids.join(' ')}`, () =>
+    arrange((d) => nudgeNodes(d, ids, stepsX * GRID_PX, stepsY * GRID_PX)),
+  );
+}
+
+/** Ctrl+D: copies of the selected elements beside them, selected. */
+export function duplicateSelection(): void {
+  const state = useStudio.getState();
+  const ids = selectedNodeIds();
+  if (ids.length === 0) return;
+  const result = duplicateElements(state.design, ids);
+  if (!result) return;
+  state.commit(result.design);
+  useStudio.getState().select(result.newIds);
+}

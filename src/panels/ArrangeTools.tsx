@@ -1,0 +1,90 @@
+import {
+  AlignCenterHorizontal,
+  AlignCenterVertical,
+  AlignEndHorizontal,
+  AlignEndVertical,
+  AlignHorizontalDistributeCenter,
+  AlignStartHorizontal,
+  AlignStartVertical,
+  AlignVerticalDistributeCenter,
+  Copy,
+  Waypoints,
+  type LucideIcon,
+} from 'lucide-react';
+import { command, displayChord, type CommandContext } from '../app/commands';
+import { useStudio } from '../store/studio';
+import { buttonClass } from './fields';
+
+const ALIGN: readonly [string, LucideIcon][] = [
+  ['align-left', AlignStartVertical],
+  ['align-center', AlignCenterVertical],
+  ['align-right', AlignEndVertical],
+  ['align-top', AlignStartHorizontal],
+  ['align-middle', AlignCenterHorizontal],
+  ['align-bottom', AlignEndHorizontal],
+  ['distribute-horizontal', AlignHorizontalDistributeCenter],
+  ['distribute-vertical', AlignVerticalDistributeCenter],
+];
+
+// The inspector has no view to fit; none of these commands needs one.
+const NO_VIEW: CommandContext = { fitView: () => undefined };
+
+function title(id: string): string {
+  const cmd = command(id);
+  const chord = cmd.shortcuts[0];
+  return chord ? `${cmd.label} (${displayChord(chord)})` : cmd.label;
+}
+
+/** Align, distribute, mesh and duplicate for a multiple selection, in the inspector. */
+export function ArrangeTools() {
+  // Re-render when the selection or the design changes: that decides what is enabled.
+  useStudio((s) => s.nodes);
+  useStudio((s) => s.readOnly);
+  return (
+    <div className="flex flex-col gap-2 pt-2" data-testid="arrange">
+      <div
+        className="flex flex-wrap items-center gap-1"
+        role="group"
+        aria-label="Align and distribute"
+      >
+        {ALIGN.map(([id, Icon], i) => {
+          const cmd = command(id);
+          return (
+            <button
+              key={id}
+              type="button"
+              aria-label={cmd.label}
+              title={title(id)}
+              data-testid={`arrange.${id}`}
+              disabled={!cmd.enabled()}
+              onClick={() => cmd.run(NO_VIEW)}
+              className={`inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-700 shadow-xs hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700 ${i === 3 || i === 6 ? 'ml-2' : ''}`}
+            >
+              <Icon className="h-4 w-4" aria-hidden />
+            </button>
+          );
+        })}
+      </div>
+      <div className="flex flex-wrap gap-1.5">
+        {(
+          [
+            ['mesh', Waypoints, 'Connect as full mesh'],
+            ['duplicate', Copy, 'Duplicate'],
+          ] as const
+        ).map(([id, Icon, label]) => (
+          <button
+            key={id}
+            type="button"
+            title={title(id)}
+            data-testid={`arrange.${id}`}
+            disabled={!command(id).enabled()}
+            onClick={() => command(id).run(NO_VIEW)}
+            className={buttonClass}
+          >
+            <Icon className="h-3.5 w-3.5" aria-hidden /> {label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
