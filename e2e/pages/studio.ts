@@ -674,7 +674,11 @@ export class StudioPage {
     await this.page.getByTestId('fabric.spines').fill(String(spines));
     await this.page.getByTestId('fabric.leaves').fill(String(leaves));
     await this.page.getByTestId('fabric.build').click();
-    await expect(this.toast('success').filter({ hasText: 'fabric' })).toBeVisible();
+    await expect(
+      this.toast('success')
+        .filter({ hasText: `Built a ${spines} × ${leaves} fabric` })
+        .last(),
+    ).toBeVisible();
   }
 
   /** Select nothing: a click on the empty canvas, above the drawing. */
