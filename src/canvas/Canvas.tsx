@@ -26,7 +26,7 @@ import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { DeviceNode } from './DeviceNode';
-import { FindBox } from './FindBox';
+import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
@@ -115,6 +115,18 @@ const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
   useStudio.getState().onEdgesChange(changes);
   if (changes.some((c) => c.type === 'select')) followCanvasSelection();
 };
+
+// The find box (Ctrl+F): loaded when it is first opened.
+const FindBox = lazy(() => import('./FindBox').then((m) => ({ default: m.FindBox })));
+
+function FindBoxGate() {
+  const open = useView((s) => s.findOpen);
+  return open ? (
+    <Suspense fallback={null}>
+      <FindBox />
+    </Suspense>
+  ) : null;
+}
 
 // Other people's cursors and selections: loaded when a live room starts.
 const RoomOverlay = lazy(() =>
@@ -277,7 +289,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
           <ZoomReadout />
         </Controls>
-        <FindBox />
+        <FindBoxGate />
         <MiniMap
           pannable
           zoomable

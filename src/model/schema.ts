@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from './catalog';
-import { textProblem } from './text';
+import { NOTE_TEXT_MAX_CHARS, textProblem } from './text';
 import { CURRENT_VERSION } from './kinds';
 import { isCidr } from './validation';
 
@@ -211,7 +211,7 @@ export const workloadSchema = z.object({
   mobilityTargetIds: z.array(id),
 });
 
-export const NOTE_TEXT_MAX_CHARS = 2000;
+export { NOTE_TEXT_MAX_CHARS };
 
 /**
  * A whiteboard note on the canvas (added in version 2): free text, plain text only, optionally

@@ -78,3 +78,7 @@ export function xmlSafeText(text: string): string {
   }
   return from === 0 ? text : out + text.slice(from);
 }
+
+/** The longest text a whiteboard note holds (the schema's limit; here so the editor can check it
+ * without loading the schema). */
+export const NOTE_TEXT_MAX_CHARS = 2000;
