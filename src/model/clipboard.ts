@@ -13,7 +13,10 @@ export interface Clipboard {
 }
 
 /** What a copy of these elements takes: them, the devices of their sites, the links among them. */
-export function copiedElements(design: Design, ids: readonly string[]): Removal {
+export function copiedElements(
+  design: Design,
+  ids: readonly string[],
+): Pick<Removal, 'sites' | 'devices' | 'links'> {
   const picked = new Set(ids);
   for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
   return {
