@@ -67,12 +67,14 @@ test.describe('Designs are never lost', () => {
     // B opens a copy of the design A has open (A's slot is taken).
     await expect(b.designName).toHaveText(await a.designName.innerText());
 
+    // A saves first, B after it: B's is the newer version of the design.
     await a.setField('designName', 'TAB-A-work');
+    await a.waitForAutosave();
     await b.setField('designName', 'TAB-B-work');
+    await b.waitForAutosave();
     // Each tab is told the other changed this design.
     await expect(a.banner('tab-conflict')).toContainText('TAB-B-work');
     await expect(b.banner('tab-conflict')).toContainText('TAB-A-work');
-    await a.waitForAutosave();
     await a.page.reload();
     await b.page.reload();
     await expect(a.designName).toHaveText('TAB-A-work');

@@ -321,7 +321,39 @@ export class StudioPage {
 
   /** Wait until the autosave has written the current design (debounced). */
   async waitForAutosave(): Promise<void> {
+    // The debounce and any typing commit; then, under load, until this tab's slot holds the
+    // design under the name on screen.
     await this.page.waitForTimeout(600);
+    const name = await this.designName.innerText();
+    await expect
+      .poll(() =>
+        this.page.evaluate(
+          () =>
+            new Promise<string | null>((resolve) => {
+              const slot = sessionStorage.getItem('dci-studio:slot');
+              const request = indexedDB.open('dci-studio');
+              request.onerror = () => resolve(null);
+              request.onsuccess = () => {
+                const db = request.result;
+                if (!slot || !db.objectStoreNames.contains('kv')) {
+                  db.close();
+                  resolve(null);
+                  return;
+                }
+                const get = db.transaction('kv').objectStore('kv').get(`slot:${slot}`);
+                get.onsuccess = () => {
+                  db.close();
+                  resolve((get.result as { name?: string } | undefined)?.name ?? null);
+                };
+                get.onerror = () => {
+                  db.close();
+                  resolve(null);
+                };
+              };
+            }),
+        ),
+      )
+      .toBe(name);
   }
 
   // --- Whiteboard notes (e2e/notes.spec.ts) ---
