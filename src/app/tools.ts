@@ -5,7 +5,6 @@
  */
 import {
   alignNodes,
-  arrangeableCount,
   distributeNodes,
   nudgeNodes,
   type AlignEdge,
@@ -32,12 +31,6 @@ const selectedNodeIds = () =>
     .getState()
     .nodes.filter((n) => n.selected)
     .map((n) => n.id);
-
-/** How many selected elements align, distribute or nudge would move. */
-export function arrangeableSelection(): number {
-  const state = useStudio.getState();
-  return arrangeableCount(state.design, selectedIds(state));
-}
 
 /** The site a tool acts on: the selected site, the site of a selected device, or the only site. */
 export function targetSite(): string | null {

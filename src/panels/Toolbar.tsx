@@ -22,7 +22,7 @@ import { useRoom } from '../collab/state';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
-import { command, displayChord, type CommandContext } from '../app/commands';
+import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
 import { useTidy } from '../app/tidy';
 
 function ToolButton({
@@ -49,7 +49,7 @@ function ToolButton({
       aria-label={cmd.label}
       title={title}
       disabled={!cmd.enabled()}
-      onClick={() => cmd.run(ctx)}
+      onClick={() => runCommand(cmd, ctx)}
       className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       {icon}
