@@ -37,8 +37,9 @@ export interface Command {
 }
 
 /**
- * The editing tools (align, distribute, nudge, mesh, duplicate, the fabric builder) load on
- * their first use, not with the first screen; their enabled state is computed here.
+ * The editing tools (align, distribute, nudge, mesh, duplicate, copy and paste, the fabric
+ * builder) load on their first use, not with the first screen; their enabled state is computed
+ * here.
  */
 const tools = () => import('./tools');
 
@@ -103,14 +104,14 @@ export const COMMANDS: readonly Command[] = [
     label: 'Copy',
     shortcuts: ['mod+c'],
     enabled: () => useStudio.getState().nodes.some((n) => n.selected),
-    run: () => useStudio.getState().copySelection(),
+    run: async () => (await tools()).copySelection(),
   },
   {
     id: 'paste',
     label: 'Paste',
     shortcuts: ['mod+v'],
     enabled: () => editable() && useStudio.getState().clipboard !== null,
-    run: () => useStudio.getState().paste(),
+    run: async () => (await tools()).pasteClipboard(),
   },
   {
     id: 'duplicate',
