@@ -234,9 +234,9 @@ describe('Deleting more than one element', () => {
     useUi.setState({ toasts: [] });
   });
 
-  it('a site with its devices says what went, and its Undo brings it all back', () => {
+  it('a site with its devices says what went, and its Undo brings it all back', async () => {
     useStudio.getState().select(['dc1']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useStudio.getState().design.nodes.map((n) => n.id)).toEqual(['dc2', 'b2']);
     const toast = useUi.getState().toasts.at(-1);
     expect(toast?.text).toBe('Deleted DC1 Amsterdam and 3 devices, 3 links');
@@ -244,46 +244,46 @@ describe('Deleting more than one element', () => {
     toast?.action?.run();
     expect(useStudio.getState().design).toEqual(site());
   });
-  it('a lone device without links goes quietly', () => {
+  it('a lone device without links goes quietly', async () => {
     useStudio.getState().select(['b2']);
     useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));
     useStudio.getState().select(['b2']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useStudio.getState().design.nodes.some((n) => n.id === 'b2')).toBe(false);
     expect(useUi.getState().toasts).toEqual([]);
   });
-  it('a device with its links is named, the links counted', () => {
+  it('a device with its links is named, the links counted', async () => {
     useStudio.getState().select(['s1']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link');
   });
-  it('a lone device says that the note pointing at it stays, as a free note', () => {
+  it('a lone device says that the note pointing at it stays, as a free note', async () => {
     useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));
     useStudio.getState().addNote({ x: 0, y: 0 }, 'b2');
     useStudio.getState().select(['b2']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     const toast = useUi.getState().toasts.at(-1);
     expect(toast?.text).toBe('Deleted b2. The note that pointed there stays, as a free note');
     expect(useStudio.getState().design.notes[0]?.targetId).toBeUndefined();
     toast?.action?.run();
     expect(useStudio.getState().design.notes[0]?.targetId).toBe('b2');
   });
-  it('counts the notes deleted with other elements, and a lone note goes quietly', () => {
+  it('counts the notes deleted with other elements, and a lone note goes quietly', async () => {
     const note = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
     useStudio.getState().select([note]);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useStudio.getState().design.notes).toEqual([]);
     expect(useUi.getState().toasts).toEqual([]);
     const again = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
     useStudio.getState().select([again, 's1']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link, 1 note');
   });
-  it('counts the notes left pointing at nothing by a deleted link', () => {
+  it('counts the notes left pointing at nothing by a deleted link', async () => {
     useStudio.getState().addNote({ x: 0, y: 0 }, 'd1');
     useStudio.getState().addNote({ x: 0, y: 50 }, 'b2');
     useStudio.getState().select(['b2']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useUi.getState().toasts.at(-1)?.text).toBe(
       'Deleted b2 and 1 link. The 2 notes that pointed there stay, as free notes',
     );

@@ -7,7 +7,6 @@ import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
-import { removalText } from '../model/labels';
 import type { Position } from '../model/schema';
 import type { DrawnLinks } from './notes';
 import { tidyUp, useTidy } from './tidy';
@@ -297,9 +296,10 @@ export const COMMANDS: readonly Command[] = [
 
 /**
  * Delete the selection. When that takes more than the one element the user pointed at (a site
- * and its devices, a device and its links, several elements), say what went, with Undo.
+ * and its devices, a device and its links, several elements), say what went, with Undo. The
+ * deletion is immediate; the words for the toast load on first use.
  */
-function deleteWithUndo(ctx: CommandContext): void {
+async function deleteWithUndo(ctx: CommandContext): Promise<void> {
   const state = useStudio.getState();
   const removal = removalOf(state.design, selectedIds(state));
   state.deleteSelection();
@@ -308,11 +308,12 @@ function deleteWithUndo(ctx: CommandContext): void {
     removal.sites.length + removal.devices.length + removal.links.length + removal.notes.length;
   // One element going says nothing, unless notes that pointed at it are left pointing nowhere.
   if (count <= 1 && removal.unpointed.length === 0) return;
+  const { removalText } = await import('../model/labels');
   notify('info', removalText(removal), {
     label: 'Undo',
     run: () => {
       const undo = command('undo');
-      if (undo.enabled()) undo.run(ctx);
+      if (undo.enabled()) void undo.run(ctx);
     },
   });
 }
