@@ -9,7 +9,6 @@ import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
 import type { Position } from '../model/schema';
 import type { DrawnLinks } from './notes';
-import { tidyUp, useTidy } from './tidy';
 import { arrangeableCount } from '../model/moving';
 
 export interface CommandContext {
@@ -275,8 +274,8 @@ export const COMMANDS: readonly Command[] = [
     id: 'tidy',
     label: 'Tidy up',
     shortcuts: [],
-    enabled: () => editable() && !useTidy.getState().busy,
-    run: () => tidyUp(),
+    enabled: () => editable() && !useUi.getState().tidying,
+    run: async () => (await import('./tidy')).tidyUp(),
   },
   {
     id: 'compare',

@@ -23,7 +23,6 @@ import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
-import { useTidy } from '../app/tidy';
 
 function ToolButton({
   id,
@@ -65,7 +64,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
   const readOnly = useStudio((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
   const { counts } = useFindings();
-  const tidying = useTidy((s) => s.busy);
+  const tidying = useUi((s) => s.tidying);
   const ThemeIcon = theme === 'light' ? Sun : theme === 'dark' ? Moon : SunMoon;
   return (
     <header className="no-print flex h-12 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
