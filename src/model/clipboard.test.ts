@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
 import { DEVICE_SIZE } from './defaults';
-import { copiedElements, duplicateElements, pasteInto } from './clipboard';
+import { cloneElements, copiedElements, duplicateElements, pasteInto } from './clipboard';
 import { elementsText } from './labels';
 import { removeElements, removeSegment } from './edits';
 import { checkReferences } from './integrity';
@@ -23,6 +23,22 @@ const twoSites = () =>
     .build();
 
 const offset = { x: 32, y: 32 };
+
+describe('cloneElements', () => {
+  it('copies a site with fresh ids, keeps internal links, and stays loadable', () => {
+    let n = 0;
+    const { design, newIds } = cloneElements(
+      twoSites(),
+      ['a'],
+      { x: 40, y: 40 },
+      (p) => `${p}-copy${n++}`,
+    );
+    expect(newIds).toHaveLength(5);
+    expect(design.links).toHaveLength(2);
+    expect(design.workloads).toHaveLength(2);
+    expect(isValid(design)).toBe(true);
+  });
+});
 
 describe('Pasting', () => {
   it('a copied site comes with its devices, links and workloads under fresh ids', () => {

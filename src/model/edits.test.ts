@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import {
-  cloneElements,
-  connect,
-  removeElements,
-  reparent,
-  updateLink,
-  updateNode,
-  type NodePatch,
-} from './edits';
+import { connect, removeElements, reparent, updateLink, updateNode, type NodePatch } from './edits';
 import { checkReferences } from './integrity';
 import { designSchema, type Design } from './schema';
 
@@ -80,23 +72,6 @@ describe('reparent', () => {
       parentId: 'b',
       position: { x: 10, y: 10 },
     });
-  });
-});
-
-describe('cloneElements', () => {
-  it('copies a site with fresh ids, keeps internal links, and stays loadable', () => {
-    const base = connect(twoSites(), 'a-sp', 'a-be', 'l1');
-    let n = 0;
-    const { design, newIds } = cloneElements(
-      base,
-      ['a'],
-      { x: 40, y: 40 },
-      (p) => `${p}-copy${n++}`,
-    );
-    expect(newIds).toHaveLength(5);
-    expect(design.links).toHaveLength(2);
-    expect(design.workloads).toHaveLength(2);
-    expect(isValid(design)).toBe(true);
   });
 });
 

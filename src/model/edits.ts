@@ -344,62 +344,6 @@ export function removeWorkload(design: Design, workloadId: string): Design {
   return { ...design, workloads: design.workloads.filter((w) => w.id !== workloadId) };
 }
 
-/**
- * Copy a set of nodes (and the links among them) as fresh elements: the basis of copy/paste.
- * Devices whose site is not copied keep their parent. Workloads on copied clusters come along.
- */
-export function cloneElements(
-  design: Design,
-  ids: Iterable<string>,
-  offset: Position,
-  makeId: (prefix: string) => string = newId,
-): { design: Design; newIds: string[] } {
-  const picked = new Set(ids);
-  for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
-  const idMap = new Map<string, string>();
-  const source = design.nodes.filter((n) => picked.has(n.id));
-  for (const n of source) idMap.set(n.id, makeId(n.kind));
-  const copies: DesignNode[] = source.map((n) => {
-    const copiedParent = n.kind !== 'site' && idMap.has(n.parentId);
-    const position =
-      n.kind === 'site' || !copiedParent
-        ? { x: n.position.x + offset.x, y: n.position.y + offset.y }
-        : n.position;
-    const base = { ...n, id: idMap.get(n.id) ?? n.id, position };
-    if (base.kind !== 'site') base.parentId = idMap.get(base.parentId) ?? base.parentId;
-    if (base.kind === 'array')
-      base.volumes = base.volumes.map((v) => ({ ...v, id: makeId('vol') }));
-    if (
-      base.kind === 'cluster' &&
-      base.stretchPeerId !== undefined &&
-      idMap.has(base.stretchPeerId)
-    ) {
-      base.stretchPeerId = idMap.get(base.stretchPeerId) ?? base.stretchPeerId;
-    }
-    return base as DesignNode;
-  });
-  const linkCopies: Link[] = design.links
-    .filter((l) => idMap.has(l.source) && idMap.has(l.target))
-    .map((l) => ({
-      ...l,
-      id: makeId('link'),
-      source: idMap.get(l.source) ?? l.source,
-      target: idMap.get(l.target) ?? l.target,
-    }));
-  const workloadCopies: Workload[] = design.workloads
-    .filter((w) => idMap.has(w.clusterId))
-    .map((w) => ({ ...w, id: makeId('wl'), clusterId: idMap.get(w.clusterId) ?? w.clusterId }));
-  let next: Design = design;
-  for (const c of copies) next = addNode(next, c);
-  next = {
-    ...next,
-    links: [...next.links, ...linkCopies],
-    workloads: [...next.workloads, ...workloadCopies],
-  };
-  next = retypeLinks(next, (l) => linkCopies.some((c) => c.id === l.id));
-  return { design: next, newIds: [...copies.map((c) => c.id), ...linkCopies.map((l) => l.id)] };
-}
-
 export function isSite(n: DesignNode | undefined): n is Site {
   return n?.kind === 'site';
 }
