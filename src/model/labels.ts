@@ -38,9 +38,8 @@ function indexOf(design: Design): LabelIndex {
   return index;
 }
 
-/** "DC1 Amsterdam", "web-01", "ams-dci-edge-1 ↔ rtm-dci-edge-1", "DS_WEB_01"; undefined for an id nothing has. */
-export function nameOf(design: Design, id: string): string | undefined {
-  const { names, links, linkNames } = indexOf(design);
+function nameIn(index: LabelIndex, id: string): string | undefined {
+  const { names, links, linkNames } = index;
   // Ids are unique across a design (integrity.ts): an id is a link's or another element's.
   const link = links.get(id);
   if (!link) return names.get(id);
@@ -54,9 +53,23 @@ export function nameOf(design: Design, id: string): string | undefined {
   return name;
 }
 
+/** "DC1 Amsterdam", "web-01", "ams-dci-edge-1 ↔ rtm-dci-edge-1", "DS_WEB_01"; undefined for an id nothing has. */
+export function nameOf(design: Design, id: string): string | undefined {
+  return nameIn(indexOf(design), id);
+}
+
 /** As nameOf, falling back on the id (a dangling reference still reads as something). */
 export function labelOf(design: Design, id: string): string {
-  return nameOf(design, id) ?? id;
+  return nameIn(indexOf(design), id) ?? id;
+}
+
+/**
+ * `labelOf` for one design, for a caller that names many of its elements (the validator): the
+ * index is found once, on the first name asked, rather than on every call.
+ */
+export function labelerOf(design: Design): (id: string) => string {
+  let index: LabelIndex | undefined;
+  return (id) => nameIn((index ??= indexOf(design)), id) ?? id;
 }
 
 /** The link with this id, if any. */
