@@ -11,8 +11,10 @@ import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
-import { FAR_COLORS, KIND_COLORS, KIND_ICONS } from './icons';
+import { FAR_COLORS, installKindIconStyles, kindIconClass } from './icons';
 import { plural } from '../model/plural';
+
+installKindIconStyles();
 
 const EMPTY: readonly Workload[] = [];
 const MAX_CHIPS = 3;
@@ -116,14 +118,12 @@ const CardContent = memo(function CardContent({
   element: FlowNode['data']['element'];
   findings: readonly Finding[];
 }) {
-  const Icon = KIND_ICONS[element.kind];
   return (
     <>
       <span
-        className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-700 ${KIND_COLORS[element.kind]}`}
-      >
-        <Icon aria-hidden className="h-[18px] w-[18px]" />
-      </span>
+        aria-hidden
+        className={`h-8 w-8 shrink-0 rounded-md bg-slate-100 dark:bg-slate-700 ${kindIconClass(element.kind)}`}
+      />
       <div className="min-w-0 flex-1">
         <div className="truncate text-[13px] leading-4 font-semibold text-slate-800 dark:text-slate-100">
           {element.label || KIND_LABELS[element.kind]}
