@@ -124,13 +124,15 @@ const CardContent = memo(function CardContent({
         aria-hidden
         className={`h-8 w-8 shrink-0 rounded-md bg-slate-100 dark:bg-slate-700 ${kindIconClass(element.kind)}`}
       />
-      <div className="min-w-0 flex-1">
-        <div className="truncate text-[13px] leading-4 font-semibold text-slate-800 dark:text-slate-100">
+      {/* Name and subtitle are two lines of one clipped block, each cut with an ellipsis: one
+          clip per card rather than one per line, which a pan re-layerizes every frame. The name
+          is top-aligned so its larger font does not make its line taller. */}
+      <div className="min-w-0 flex-1 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400">
+        <span className="align-top text-[13px] font-semibold text-slate-800 dark:text-slate-100">
           {element.label || KIND_LABELS[element.kind]}
-        </div>
-        <div className="truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400">
-          {deviceSubtitle(element)}
-        </div>
+        </span>
+        <br />
+        {deviceSubtitle(element)}
       </div>
       <FindingBadge findings={findings} elementId={id} className="absolute -top-2.5 -right-2.5" />
       {element.kind === 'cluster' && <WorkloadChips clusterId={id} />}
