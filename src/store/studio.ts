@@ -57,6 +57,7 @@ import {
 } from '../model/notes';
 import { syncNoteNodes, type NoteFlowNode } from './noteFlow';
 import { currentEditGroup } from './pendingEdits';
+import { validatingAfterFrame } from './validationTiming';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
 
@@ -292,7 +293,8 @@ export const useStudio = create<StudioState>()((set, get) => {
         });
         return;
       }
-      commit(next);
+      // The frame after a pointer-up waits for nothing: the drop is validated after it.
+      validatingAfterFrame(() => commit(next));
       // Put refused nodes back where the design has them.
       if (refused.length > 0) set({ nodes: atDesignPositions(get().nodes, get().design) });
     },
