@@ -11,7 +11,8 @@ import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
-import { FAR_COLORS, installKindIconStyles, kindIconClass } from './icons';
+import { FAR_COLORS } from './icons';
+import { installKindIconStyles, kindIconClass } from './kindIconStyles';
 import { plural } from '../model/plural';
 
 installKindIconStyles();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS } from '../model/kinds';
 import { KIND_ICON_COLOR, KIND_ICON_SVG } from '../render/icons';
-import { kindIconClass, kindIconStyles } from './icons';
+import { kindIconClass, kindIconStyles } from './kindIconStyles';
 
 /** The SVG each rule of the sheet draws, keyed by its selector. */
 function sheetIcons(css: string): Map<string, string> {
