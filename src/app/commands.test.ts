@@ -90,6 +90,20 @@ describe('The command table', () => {
     expect(useStudio.getState().design.nodes).toHaveLength(2);
   });
 
+  it('keys pressed while a command still loads its code act after it, in the order pressed', async () => {
+    // Ctrl+C then Ctrl+V at once: the paste must see what the copy put on the clipboard.
+    useStudio.getState().select(['s1']);
+    expect(handleKeydown(key('c', { ctrl: true }), ctx)).toBe(true);
+    expect(handleKeydown(key('v', { ctrl: true }), ctx)).toBe(true);
+    await commandsSettled();
+    expect(useStudio.getState().design.nodes).toHaveLength(3);
+    // Ctrl+D then Ctrl+Z at once: the undo takes the duplicate back, not the paste before it.
+    expect(handleKeydown(key('d', { ctrl: true }), ctx)).toBe(true);
+    expect(handleKeydown(key('z', { ctrl: true }), ctx)).toBe(true);
+    await commandsSettled();
+    expect(useStudio.getState().design.nodes).toHaveLength(3);
+  });
+
   it('says so in a toast when a command fails, such as its code not loading', async () => {
     useUi.setState({ toasts: [] });
     runCommand(

@@ -324,22 +324,32 @@ export function command(id: string): Command {
 }
 
 let running: Promise<void> = Promise.resolve();
+/** Commands whose code is still loading: keys pressed meanwhile wait for them, in order. */
+let inFlight = 0;
 
 /**
  * Run a command from a key or a button. One whose code loads on first use finishes a little
  * later; if it fails (its code did not load), a toast says so instead of nothing happening.
  */
-export function runCommand(cmd: Command, ctx: CommandContext, chord?: string): void {
+export function runCommand(
+  cmd: Command,
+  ctx: CommandContext,
+  chord?: string,
+): Promise<void> | undefined {
   const done = cmd.run(ctx, chord);
-  if (!done) return;
-  const settled = done.catch((error: unknown) => {
-    const why = error instanceof Error ? error.message : String(error);
-    notify(
-      'error',
-      `${cmd.label.replace(/…$/u, '')} failed (${why}). Reload the studio and try again.`,
-    );
-  });
+  if (!done) return undefined;
+  inFlight++;
+  const settled = done
+    .finally(() => inFlight--)
+    .catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      notify(
+        'error',
+        `${cmd.label.replace(/…$/u, '')} failed (${why}). Reload the studio and try again.`,
+      );
+    });
   running = Promise.all([running, settled]).then(() => undefined);
+  return settled;
 }
 
 /** Resolves when every command run so far has finished (the tests wait on it). */
@@ -414,6 +424,16 @@ export function handleKeydown(event: KeyboardEvent, ctx: CommandContext): boolea
   for (const cmd of COMMANDS) {
     const chord = cmd.shortcuts.find((s) => matches(s, event));
     if (chord === undefined) continue;
+    if (inFlight > 0) {
+      // A command pressed before (Ctrl+C, Ctrl+D) is still loading its code: this key acts
+      // after it, on the design it leaves (Ctrl+V pastes what was copied, Ctrl+Z undoes the
+      // duplicate), as the user pressed them.
+      event.preventDefault();
+      event.stopPropagation?.();
+      const after = running.then(() => (cmd.enabled() ? runCommand(cmd, ctx, chord) : undefined));
+      running = Promise.all([running, after]).then(() => undefined);
+      return true;
+    }
     if (cmd.enabled()) {
       event.preventDefault();
       event.stopPropagation?.();
