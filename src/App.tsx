@@ -10,6 +10,7 @@ import { Toolbar } from './panels/Toolbar';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
+import { useRoom } from './collab/state';
 
 // Dialogs load when one first opens; the empty-canvas guide when the canvas is empty.
 const Dialogs = lazy(() => import('./panels/Dialogs').then((m) => ({ default: m.Dialogs })));
@@ -34,8 +35,17 @@ const TabConflictBanner = lazy(() =>
   import('./panels/StoragePrompts').then((m) => ({ default: m.TabConflictBanner })),
 );
 
-// The live room's bar loads with the storage code (it can save a room as a local design).
+// The live room's bar loads when a live room starts (it shows nothing outside one).
 const RoomBar = lazy(() => import('./collab/ui/RoomBar').then((m) => ({ default: m.RoomBar })));
+
+function RoomBarGate() {
+  const inRoom = useRoom((s) => s.status !== 'idle');
+  return inRoom ? (
+    <Suspense fallback={null}>
+      <RoomBar />
+    </Suspense>
+  ) : null;
+}
 
 // Loaded when a view-only design is first opened.
 const ViewOnlyBanner = lazy(() =>
@@ -123,11 +133,7 @@ function Studio() {
           <TabConflictBanner />
         </Suspense>
       )}
-      {booted && (
-        <Suspense fallback={null}>
-          <RoomBar />
-        </Suspense>
-      )}
+      <RoomBarGate />
       <main className="flex min-h-0 flex-1">
         <Palette />
         <div className="relative min-w-0 flex-1">
