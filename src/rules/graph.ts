@@ -1096,7 +1096,9 @@ export class DesignGraph implements GraphQueries {
     if (!this.linksBySegment) {
       const map = new Map<string, number[]>();
       const any: number[] = [];
-      for (const [i, l] of this.index.design.links.entries()) {
+      const all = this.index.design.links;
+      for (let i = 0; i < all.length; i++) {
+        const l = all[i] as Link;
         if (this.dead.has(l.id) || l.kind !== 'dci' || !extendsL2(l)) continue;
         any.push(i);
         for (const s of l.extendedSegmentIds) {
@@ -1117,17 +1119,17 @@ export class DesignGraph implements GraphQueries {
     const cached = this.l2Cache.get(key);
     if (cached) return cached;
     const links = this.segmentLinks(segmentId);
-    const ends: (readonly number[])[] = [];
+    const uf = new UnionFind(this.l2Count);
     for (const li of links) {
       const l = this.index.design.links[li];
       if (!l || l.id === withoutLinkId) continue;
-      ends.push([...this.l2NodesOf(l.source), ...this.l2NodesOf(l.target)]);
-    }
-    const uf = new UnionFind(this.l2Count);
-    for (const e of ends) {
-      const first = e[0];
+      // Each link joins the L2 nodes at both its ends.
+      const a = this.l2NodesOf(l.source);
+      const b = this.l2NodesOf(l.target);
+      const first = a[0] ?? b[0];
       if (first === undefined) continue;
-      for (const x of e) uf.union(first, x);
+      for (const x of a) uf.union(first, x);
+      for (const x of b) uf.union(first, x);
     }
     this.l2Cache.set(key, uf);
     return uf;
