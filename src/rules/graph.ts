@@ -551,10 +551,15 @@ export interface SinglePoints {
   readonly links: readonly string[];
 }
 
-interface TransitEdge {
-  readonly to: number; // global node index
-  readonly link: number; // global link index, -1 for an implicit site hop
-  readonly edge: number; // undirected edge number: parallel links are distinct edges
+/**
+ * Adjacency of the transit graph in compressed rows: the edges out of global node v are
+ * `offset[v] … offset[v + 1]`, in the order they were added.
+ */
+interface TransitAdjacency {
+  readonly offset: Int32Array;
+  readonly to: Int32Array; // global node index
+  readonly link: Int32Array; // global link index, -1 for an implicit site hop
+  readonly edge: Int32Array; // undirected edge number: parallel links are distinct edges
 }
 
 interface TransitSearch {
@@ -644,7 +649,7 @@ export class DesignGraph implements GraphQueries {
   private l2Count = 0;
   private linksBySegment: Map<string, number[]> | null = null;
   private readonly siteAdj = new Map<string, SiteNeighbour[]>();
-  private transitAdjCache: TransitEdge[][] | null = null;
+  private transitAdjCache: TransitAdjacency | null = null;
   private transitSearchCache: TransitSearch | null = null;
 
   constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set()) {
@@ -1313,14 +1318,14 @@ export class DesignGraph implements GraphQueries {
   }
 
   /** Adjacency of the transit graph, by global node index: (neighbour, link index or -1). */
-  private transitAdj(): readonly (readonly TransitEdge[])[] {
+  private transitAdj(): TransitAdjacency {
     if (this.transitAdjCache) return this.transitAdjCache;
-    const adj: TransitEdge[][] = this.nodeIds.map(() => []);
-    let edge = 0;
+    // The undirected edges in order (ends and link), then rows filled in that order.
+    const ends: number[] = [];
+    const links: number[] = [];
     const add = (x: number, y: number, link: number) => {
-      adj[x]?.push({ to: y, link, edge });
-      adj[y]?.push({ to: x, link, edge });
-      edge++;
+      ends.push(x, y);
+      links.push(link);
     };
     for (const f of this.fabrics) {
       if (f.stub) continue;
@@ -1342,6 +1347,33 @@ export class DesignGraph implements GraphQueries {
       if (!fx || !fy || fx.stub || fy.stub) continue;
       if (!fx.transit[this.localOf[x] ?? -1] || !fy.transit[this.localOf[y] ?? -1]) continue;
       add(x, y, l.link);
+    }
+    const n = this.nodeIds.length;
+    const valid = (x: number) => x >= 0 && x < n;
+    const offset = new Int32Array(n + 1);
+    for (const x of ends) if (valid(x)) offset[x + 1] = (offset[x + 1] as number) + 1;
+    for (let v = 0; v < n; v++) offset[v + 1] = (offset[v + 1] as number) + (offset[v] as number);
+    const fill = offset.slice(0, n);
+    const m = offset[n] as number;
+    const adj = {
+      offset,
+      to: new Int32Array(m),
+      link: new Int32Array(m),
+      edge: new Int32Array(m),
+    };
+    const put = (from: number, to: number, e: number) => {
+      if (!valid(from)) return;
+      const at = fill[from] as number;
+      fill[from] = at + 1;
+      adj.to[at] = to;
+      adj.link[at] = links[e] as number;
+      adj.edge[at] = e;
+    };
+    for (let e = 0; e < links.length; e++) {
+      const x = ends[2 * e] as number;
+      const y = ends[2 * e + 1] as number;
+      put(x, y, e);
+      put(y, x, e);
     }
     this.transitAdjCache = adj;
     return adj;
@@ -1366,30 +1398,30 @@ export class DesignGraph implements GraphQueries {
     let time = 0;
     const stack: number[] = [];
     for (let r = 0; r < n; r++) {
-      if ((disc[r] ?? -1) >= 0 || (adj[r]?.length ?? 0) === 0) continue;
+      if ((disc[r] ?? -1) >= 0 || adj.offset[r] === adj.offset[r + 1]) continue;
       disc[r] = low[r] = time++;
       depth[r] = 0;
       root[r] = r;
       stack.push(r);
       while (stack.length > 0) {
         const v: number = stack[stack.length - 1] ?? r;
-        const list = adj[v] ?? [];
-        const i = cursor[v] ?? 0;
-        if (i < list.length) {
-          cursor[v] = i + 1;
-          const e = list[i];
+        const k = (adj.offset[v] as number) + (cursor[v] as number);
+        if (k < (adj.offset[v + 1] as number)) {
+          cursor[v] = (cursor[v] as number) + 1;
+          const to = adj.to[k] as number;
+          const edge = adj.edge[k] as number;
           // Parallel links are separate edges: only the very edge we came in by is skipped.
-          if (!e || e.edge === parentEdge[v]) continue;
-          if ((disc[e.to] ?? -1) < 0) {
-            disc[e.to] = low[e.to] = time++;
-            parent[e.to] = v;
-            parentLink[e.to] = e.link;
-            parentEdge[e.to] = e.edge;
-            depth[e.to] = (depth[v] ?? 0) + 1;
-            root[e.to] = r;
-            stack.push(e.to);
+          if (edge === parentEdge[v]) continue;
+          if ((disc[to] ?? -1) < 0) {
+            disc[to] = low[to] = time++;
+            parent[to] = v;
+            parentLink[to] = adj.link[k] as number;
+            parentEdge[to] = edge;
+            depth[to] = (depth[v] ?? 0) + 1;
+            root[to] = r;
+            stack.push(to);
           } else {
-            low[v] = Math.min(low[v] ?? 0, disc[e.to] ?? 0);
+            low[v] = Math.min(low[v] ?? 0, disc[to] ?? 0);
           }
           continue;
         }
