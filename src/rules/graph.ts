@@ -1086,13 +1086,15 @@ export class DesignGraph implements GraphQueries {
     if (n.kind === 'cluster') {
       const tors = this.torNeighbours.get(g);
       if (!tors || tors.length === 0) return [this.coreOf(g)];
-      const out = new Set<number>();
+      // Each domain once, in the order first met (a cluster has a ToR or two: no set needed).
+      const out: number[] = [];
       for (const t of tors) {
         const tn = this.index.design.nodes[t];
         if (!tn || (this.fabricOf[t] ?? -1) < 0) continue;
-        out.add(isL3Tor(tn) ? this.islandFor(t) : this.coreOf(t));
+        const x = isL3Tor(tn) ? this.islandFor(t) : this.coreOf(t);
+        if (!out.includes(x)) out.push(x);
       }
-      return [...out];
+      return out;
     }
     return [this.coreOf(g)];
   }
