@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
-import { elementLabels, labelerOf, LINK_ENDS_SEPARATOR, nameOf } from '../model/labels';
+import { elementLabels, LINK_ENDS_SEPARATOR, nameOf } from '../model/labels';
 import type { Design } from '../model/schema';
 import { arbitraryDesign } from './arbitrary';
 import { buildIndex } from '../rules/graph';
@@ -59,7 +59,7 @@ function eagerNames(design: Design): Map<string, string> {
 }
 
 describe('Names of random designs', () => {
-  it('are those of an eager index, link names made on first use included, per call or per design', () => {
+  it('are those of an eager index, link names made on first use included, looked up by design or through the validator index', () => {
     fc.assert(
       fc.property(arbitraryDesign, fc.nat(), (design, seed) => {
         const names = eagerNames(design);
@@ -67,7 +67,7 @@ describe('Names of random designs', () => {
         const ids = [...names.keys(), 'no-such-id'].sort(
           (a, b) => ((a.length * 31 + seed) % 7) - ((b.length * 31 + seed) % 7),
         );
-        const label = labelerOf(design);
+        const label = buildIndex(design).label;
         for (const round of [1, 2])
           for (const id of ids) {
             expect(nameOf(design, id), `${id} (${round})`).toBe(names.get(id));

@@ -6,48 +6,70 @@
  */
 import type { Removal } from './edits';
 import { plural } from './plural';
-import type { Design, Link } from './schema';
+import type { Design, DesignNode, Link, Segment, Volume, Workload } from './schema';
 
-interface LabelIndex {
-  /** Nodes, volumes, workloads and segments. */
-  readonly names: ReadonlyMap<string, string>;
+/**
+ * Each kind of element by id: what names are looked up in. The label index of a design holds
+ * them, and so does the validator's index (rules/graph.ts), which names through `labelerOver`
+ * rather than build them twice.
+ */
+export interface ElementsById {
+  readonly nodes: ReadonlyMap<string, DesignNode>;
+  readonly volumes: ReadonlyMap<string, { readonly volume: Volume }>;
+  readonly workloads: ReadonlyMap<string, Workload>;
+  readonly segments: ReadonlyMap<string, Segment>;
   readonly links: ReadonlyMap<string, Link>;
-  /** Link names, made on first use: a design has thousands of links and a run names a few. */
-  readonly linkNames: Map<string, string>;
 }
 
-const cache = new WeakMap<Design, LabelIndex>();
+/** Link names, made on first use: a design has thousands of links and a run names a few. */
+type LinkNames = Map<string, string>;
+
+const cache = new WeakMap<Design, { readonly byId: ElementsById; readonly linkNames: LinkNames }>();
 
 /** How an unnamed link reads: its two ends. */
 export const LINK_ENDS_SEPARATOR = ' ↔ ';
 
-function indexOf(design: Design): LabelIndex {
+function indexOf(design: Design): { readonly byId: ElementsById; readonly linkNames: LinkNames } {
   let index = cache.get(design);
   if (index) return index;
-  const names = new Map<string, string>();
+  const nodes = new Map<string, DesignNode>();
+  const volumes = new Map<string, { readonly volume: Volume }>();
   for (const n of design.nodes) {
-    names.set(n.id, n.label || n.id);
-    if (n.kind === 'array') for (const v of n.volumes) names.set(v.id, v.name || v.id);
+    nodes.set(n.id, n);
+    if (n.kind === 'array') for (const volume of n.volumes) volumes.set(volume.id, { volume });
   }
-  for (const w of design.workloads) names.set(w.id, w.name || w.id);
-  for (const s of design.segments) names.set(s.id, s.name || s.id);
+  const workloads = new Map<string, Workload>();
+  for (const w of design.workloads) workloads.set(w.id, w);
+  const segments = new Map<string, Segment>();
+  for (const s of design.segments) segments.set(s.id, s);
   const links = new Map<string, Link>();
   for (const l of design.links) links.set(l.id, l);
-  index = { names, links, linkNames: new Map() };
+  index = { byId: { nodes, volumes, workloads, segments, links }, linkNames: new Map() };
   cache.set(design, index);
   return index;
 }
 
-function nameIn(index: LabelIndex, id: string): string | undefined {
-  const { names, links, linkNames } = index;
-  // Ids are unique across a design (integrity.ts): an id is a link's or another element's.
-  const link = links.get(id);
-  if (!link) return names.get(id);
+/** The name of an element that is not a link: its label or name, else its id. */
+function elementName(byId: ElementsById, id: string): string | undefined {
+  const n = byId.nodes.get(id);
+  if (n) return n.label || n.id;
+  const v = byId.volumes.get(id)?.volume;
+  if (v) return v.name || v.id;
+  const w = byId.workloads.get(id);
+  if (w) return w.name || w.id;
+  const s = byId.segments.get(id);
+  return s ? s.name || s.id : undefined;
+}
+
+// Ids are unique across a design (integrity.ts): an id is a link's or one other element's.
+function nameIn(byId: ElementsById, linkNames: LinkNames, id: string): string | undefined {
+  const link = byId.links.get(id);
+  if (!link) return elementName(byId, id);
   let name = linkNames.get(id);
   if (name === undefined) {
     name =
       link.label ||
-      `${names.get(link.source) ?? link.source}${LINK_ENDS_SEPARATOR}${names.get(link.target) ?? link.target}`;
+      `${elementName(byId, link.source) ?? link.source}${LINK_ENDS_SEPARATOR}${elementName(byId, link.target) ?? link.target}`;
     linkNames.set(id, name);
   }
   return name;
@@ -55,26 +77,24 @@ function nameIn(index: LabelIndex, id: string): string | undefined {
 
 /** "DC1 Amsterdam", "web-01", "ams-dci-edge-1 ↔ rtm-dci-edge-1", "DS_WEB_01"; undefined for an id nothing has. */
 export function nameOf(design: Design, id: string): string | undefined {
-  return nameIn(indexOf(design), id);
+  const { byId, linkNames } = indexOf(design);
+  return nameIn(byId, linkNames, id);
 }
 
 /** As nameOf, falling back on the id (a dangling reference still reads as something). */
 export function labelOf(design: Design, id: string): string {
-  return nameIn(indexOf(design), id) ?? id;
+  return nameOf(design, id) ?? id;
 }
 
-/**
- * `labelOf` for one design, for a caller that names many of its elements (the validator): the
- * index is found once, on the first name asked, rather than on every call.
- */
-export function labelerOf(design: Design): (id: string) => string {
-  let index: LabelIndex | undefined;
-  return (id) => nameIn((index ??= indexOf(design)), id) ?? id;
+/** `labelOf` over elements a caller has already indexed by id (the validator's index). */
+export function labelerOver(byId: ElementsById): (id: string) => string {
+  const linkNames: LinkNames = new Map();
+  return (id) => nameIn(byId, linkNames, id) ?? id;
 }
 
 /** The link with this id, if any. */
 export function linkOf(design: Design, id: string): Link | undefined {
-  return indexOf(design).links.get(id);
+  return indexOf(design).byId.links.get(id);
 }
 
 /**

@@ -26,7 +26,7 @@
  *   site only, cached per source.
  */
 import { TRANSPORT_INFO } from '../model/catalog';
-import { labelerOf } from '../model/labels';
+import { labelerOver } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type {
   Cluster,
@@ -125,7 +125,7 @@ export function buildIndex(design: Design): DesignIndex {
     if (!n) return undefined;
     return n.kind === 'site' ? n.id : n.parentId;
   };
-  const label = labelerOf(design);
+  const label = labelerOver({ nodes, volumes, workloads, segments, links });
   return {
     design,
     nodes,
@@ -551,10 +551,15 @@ export interface SinglePoints {
   readonly links: readonly string[];
 }
 
-interface TransitEdge {
-  readonly to: number; // global node index
-  readonly link: number; // global link index, -1 for an implicit site hop
-  readonly edge: number; // undirected edge number: parallel links are distinct edges
+/**
+ * Adjacency of the transit graph in compressed rows: the edges out of global node v are
+ * `offset[v] … offset[v + 1]`, in the order they were added.
+ */
+interface TransitAdjacency {
+  readonly offset: Int32Array;
+  readonly to: Int32Array; // global node index
+  readonly link: Int32Array; // global link index, -1 for an implicit site hop
+  readonly edge: Int32Array; // undirected edge number: parallel links are distinct edges
 }
 
 interface TransitSearch {
@@ -644,7 +649,7 @@ export class DesignGraph implements GraphQueries {
   private l2Count = 0;
   private linksBySegment: Map<string, number[]> | null = null;
   private readonly siteAdj = new Map<string, SiteNeighbour[]>();
-  private transitAdjCache: TransitEdge[][] | null = null;
+  private transitAdjCache: TransitAdjacency | null = null;
   private transitSearchCache: TransitSearch | null = null;
 
   constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set()) {
@@ -1081,13 +1086,15 @@ export class DesignGraph implements GraphQueries {
     if (n.kind === 'cluster') {
       const tors = this.torNeighbours.get(g);
       if (!tors || tors.length === 0) return [this.coreOf(g)];
-      const out = new Set<number>();
+      // Each domain once, in the order first met (a cluster has a ToR or two: no set needed).
+      const out: number[] = [];
       for (const t of tors) {
         const tn = this.index.design.nodes[t];
         if (!tn || (this.fabricOf[t] ?? -1) < 0) continue;
-        out.add(isL3Tor(tn) ? this.islandFor(t) : this.coreOf(t));
+        const x = isL3Tor(tn) ? this.islandFor(t) : this.coreOf(t);
+        if (!out.includes(x)) out.push(x);
       }
-      return [...out];
+      return out;
     }
     return [this.coreOf(g)];
   }
@@ -1096,7 +1103,9 @@ export class DesignGraph implements GraphQueries {
     if (!this.linksBySegment) {
       const map = new Map<string, number[]>();
       const any: number[] = [];
-      for (const [i, l] of this.index.design.links.entries()) {
+      const all = this.index.design.links;
+      for (let i = 0; i < all.length; i++) {
+        const l = all[i] as Link;
         if (this.dead.has(l.id) || l.kind !== 'dci' || !extendsL2(l)) continue;
         any.push(i);
         for (const s of l.extendedSegmentIds) {
@@ -1117,17 +1126,17 @@ export class DesignGraph implements GraphQueries {
     const cached = this.l2Cache.get(key);
     if (cached) return cached;
     const links = this.segmentLinks(segmentId);
-    const ends: (readonly number[])[] = [];
+    const uf = new UnionFind(this.l2Count);
     for (const li of links) {
       const l = this.index.design.links[li];
       if (!l || l.id === withoutLinkId) continue;
-      ends.push([...this.l2NodesOf(l.source), ...this.l2NodesOf(l.target)]);
-    }
-    const uf = new UnionFind(this.l2Count);
-    for (const e of ends) {
-      const first = e[0];
+      // Each link joins the L2 nodes at both its ends.
+      const a = this.l2NodesOf(l.source);
+      const b = this.l2NodesOf(l.target);
+      const first = a[0] ?? b[0];
       if (first === undefined) continue;
-      for (const x of e) uf.union(first, x);
+      for (const x of a) uf.union(first, x);
+      for (const x of b) uf.union(first, x);
     }
     this.l2Cache.set(key, uf);
     return uf;
@@ -1311,14 +1320,14 @@ export class DesignGraph implements GraphQueries {
   }
 
   /** Adjacency of the transit graph, by global node index: (neighbour, link index or -1). */
-  private transitAdj(): readonly (readonly TransitEdge[])[] {
+  private transitAdj(): TransitAdjacency {
     if (this.transitAdjCache) return this.transitAdjCache;
-    const adj: TransitEdge[][] = this.nodeIds.map(() => []);
-    let edge = 0;
+    // The undirected edges in order (ends and link), then rows filled in that order.
+    const ends: number[] = [];
+    const links: number[] = [];
     const add = (x: number, y: number, link: number) => {
-      adj[x]?.push({ to: y, link, edge });
-      adj[y]?.push({ to: x, link, edge });
-      edge++;
+      ends.push(x, y);
+      links.push(link);
     };
     for (const f of this.fabrics) {
       if (f.stub) continue;
@@ -1340,6 +1349,33 @@ export class DesignGraph implements GraphQueries {
       if (!fx || !fy || fx.stub || fy.stub) continue;
       if (!fx.transit[this.localOf[x] ?? -1] || !fy.transit[this.localOf[y] ?? -1]) continue;
       add(x, y, l.link);
+    }
+    const n = this.nodeIds.length;
+    const valid = (x: number) => x >= 0 && x < n;
+    const offset = new Int32Array(n + 1);
+    for (const x of ends) if (valid(x)) offset[x + 1] = (offset[x + 1] as number) + 1;
+    for (let v = 0; v < n; v++) offset[v + 1] = (offset[v + 1] as number) + (offset[v] as number);
+    const fill = offset.slice(0, n);
+    const m = offset[n] as number;
+    const adj = {
+      offset,
+      to: new Int32Array(m),
+      link: new Int32Array(m),
+      edge: new Int32Array(m),
+    };
+    const put = (from: number, to: number, e: number) => {
+      if (!valid(from)) return;
+      const at = fill[from] as number;
+      fill[from] = at + 1;
+      adj.to[at] = to;
+      adj.link[at] = links[e] as number;
+      adj.edge[at] = e;
+    };
+    for (let e = 0; e < links.length; e++) {
+      const x = ends[2 * e] as number;
+      const y = ends[2 * e + 1] as number;
+      put(x, y, e);
+      put(y, x, e);
     }
     this.transitAdjCache = adj;
     return adj;
@@ -1364,30 +1400,30 @@ export class DesignGraph implements GraphQueries {
     let time = 0;
     const stack: number[] = [];
     for (let r = 0; r < n; r++) {
-      if ((disc[r] ?? -1) >= 0 || (adj[r]?.length ?? 0) === 0) continue;
+      if ((disc[r] ?? -1) >= 0 || adj.offset[r] === adj.offset[r + 1]) continue;
       disc[r] = low[r] = time++;
       depth[r] = 0;
       root[r] = r;
       stack.push(r);
       while (stack.length > 0) {
         const v: number = stack[stack.length - 1] ?? r;
-        const list = adj[v] ?? [];
-        const i = cursor[v] ?? 0;
-        if (i < list.length) {
-          cursor[v] = i + 1;
-          const e = list[i];
+        const k = (adj.offset[v] as number) + (cursor[v] as number);
+        if (k < (adj.offset[v + 1] as number)) {
+          cursor[v] = (cursor[v] as number) + 1;
+          const to = adj.to[k] as number;
+          const edge = adj.edge[k] as number;
           // Parallel links are separate edges: only the very edge we came in by is skipped.
-          if (!e || e.edge === parentEdge[v]) continue;
-          if ((disc[e.to] ?? -1) < 0) {
-            disc[e.to] = low[e.to] = time++;
-            parent[e.to] = v;
-            parentLink[e.to] = e.link;
-            parentEdge[e.to] = e.edge;
-            depth[e.to] = (depth[v] ?? 0) + 1;
-            root[e.to] = r;
-            stack.push(e.to);
+          if (edge === parentEdge[v]) continue;
+          if ((disc[to] ?? -1) < 0) {
+            disc[to] = low[to] = time++;
+            parent[to] = v;
+            parentLink[to] = adj.link[k] as number;
+            parentEdge[to] = edge;
+            depth[to] = (depth[v] ?? 0) + 1;
+            root[to] = r;
+            stack.push(to);
           } else {
-            low[v] = Math.min(low[v] ?? 0, disc[e.to] ?? 0);
+            low[v] = Math.min(low[v] ?? 0, disc[to] ?? 0);
           }
           continue;
         }

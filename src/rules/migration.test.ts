@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateForWorkload, estimateMigration } from './migration';
+import { estimateForWorkload, estimateMigration, type BandwidthLimit } from './migration';
 import { twoSites } from './testing';
 
 describe('pre-copy estimate (DOMAIN.md §6)', () => {
@@ -84,5 +85,51 @@ describe('estimateForWorkload', () => {
   it('returns null for an unknown workload or no path', () => {
     const d = twoSites().build();
     expect(estimateForWorkload(d, 'nope', 'b-c')).toBeNull();
+  });
+});
+
+describe('the bandwidth a migration gets', () => {
+  it('is the lowest of its limits, the first listed on a tie, as a list of candidates gives it', () => {
+    const gbps = fc.oneof(
+      fc.constantFrom(0, 1, 10, 25),
+      fc.double({ min: 0, max: 400, noNaN: true }),
+    );
+    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+    fc.assert(
+      fc.property(
+        gbps,
+        maybe(fc.integer({ min: 0, max: 8 })),
+        maybe(gbps),
+        fc.option(gbps, { nil: null }),
+        maybe(fc.constantFrom(0.5, 4, 16)),
+        fc.constantFrom(0, 0.5, 12, 150),
+        (bandwidthGbps, concurrent, nicGbps, throughputCapGbps, tcpWindowMB, rttMs) => {
+          const input = {
+            memoryGB: 16,
+            dirtyRateMBps: 100,
+            bandwidthGbps,
+            rttMs,
+            downtimeTargetS: 0.5,
+            ...(concurrent === undefined ? {} : { concurrentMigrations: concurrent }),
+            ...(nicGbps === undefined ? {} : { nicGbps }),
+            throughputCapGbps,
+            ...(tcpWindowMB === undefined ? {} : { tcpWindowMB }),
+          };
+          const candidates: [number, BandwidthLimit][] = [
+            [bandwidthGbps, 'path'],
+            [bandwidthGbps / Math.max(1, concurrent ?? 1), 'link-share'],
+          ];
+          if (nicGbps !== undefined) candidates.push([nicGbps, 'nic']);
+          if (throughputCapGbps !== null) candidates.push([throughputCapGbps, 'throughput-cap']);
+          if (tcpWindowMB !== undefined && rttMs > 0)
+            candidates.push([(tcpWindowMB * 8) / rttMs, 'tcp-window']);
+          const [lowest, by] = candidates.reduce((min, c) => (c[0] < min[0] ? c : min));
+          const e = estimateMigration(input);
+          expect(e.effectiveGbps).toBe(lowest);
+          expect(e.limitedBy).toBe(by);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -57,19 +57,28 @@ export function estimateMigration(input: MigrationInput): MigrationEstimate {
   const memoryGb = input.memoryGB * 8;
   const dirtyGbps = (input.dirtyRateMBps * 8) / 1000;
   const concurrent = Math.max(1, input.concurrentMigrations ?? 1);
-  const candidates: [number, BandwidthLimit][] = [
-    [input.bandwidthGbps, 'path'],
-    [input.bandwidthGbps / concurrent, 'link-share'],
-  ];
-  if (input.nicGbps !== undefined) candidates.push([input.nicGbps, 'nic']);
-  if (input.throughputCapGbps != null) candidates.push([input.throughputCapGbps, 'throughput-cap']);
-  if (input.tcpWindowMB !== undefined && input.rttMs > 0)
-    candidates.push([(input.tcpWindowMB * 8) / input.rttMs, 'tcp-window']);
-  let [B, limitedBy] = candidates[0] ?? [0, 'path'];
-  for (const [value, why] of candidates) {
-    if (value < B) {
-      B = value;
-      limitedBy = why;
+  // The lowest of the bandwidth limits, the first listed on a tie (path, link share, NIC,
+  // throughput cap, TCP window): scalars rather than a list, as this runs for every move.
+  let B = input.bandwidthGbps;
+  let limitedBy: BandwidthLimit = 'path';
+  const shared = input.bandwidthGbps / concurrent;
+  if (shared < B) {
+    B = shared;
+    limitedBy = 'link-share';
+  }
+  if (input.nicGbps !== undefined && input.nicGbps < B) {
+    B = input.nicGbps;
+    limitedBy = 'nic';
+  }
+  if (input.throughputCapGbps != null && input.throughputCapGbps < B) {
+    B = input.throughputCapGbps;
+    limitedBy = 'throughput-cap';
+  }
+  if (input.tcpWindowMB !== undefined && input.rttMs > 0) {
+    const window = (input.tcpWindowMB * 8) / input.rttMs;
+    if (window < B) {
+      B = window;
+      limitedBy = 'tcp-window';
     }
   }
   const resume = input.resumeAllowanceS ?? 0;
