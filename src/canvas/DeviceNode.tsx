@@ -11,8 +11,10 @@ import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
-import { FAR_COLORS, KIND_COLORS, KIND_ICONS } from './icons';
+import { FAR_COLORS, installKindIconStyles, kindIconClass } from './icons';
 import { plural } from '../model/plural';
+
+installKindIconStyles();
 
 const EMPTY: readonly Workload[] = [];
 const MAX_CHIPS = 3;
@@ -116,21 +118,21 @@ const CardContent = memo(function CardContent({
   element: FlowNode['data']['element'];
   findings: readonly Finding[];
 }) {
-  const Icon = KIND_ICONS[element.kind];
   return (
     <>
       <span
-        className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-700 ${KIND_COLORS[element.kind]}`}
-      >
-        <Icon aria-hidden className="h-[18px] w-[18px]" />
-      </span>
-      <div className="min-w-0 flex-1">
-        <div className="truncate text-[13px] leading-4 font-semibold text-slate-800 dark:text-slate-100">
+        aria-hidden
+        className={`h-8 w-8 shrink-0 rounded-md bg-slate-100 dark:bg-slate-700 ${kindIconClass(element.kind)}`}
+      />
+      {/* Name and subtitle are two lines of one clipped block, each cut with an ellipsis: one
+          clip per card rather than one per line, which a pan re-layerizes every frame. The name
+          is top-aligned so its larger font does not make its line taller. */}
+      <div className="min-w-0 flex-1 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400">
+        <span className="align-top text-[13px] font-semibold text-slate-800 dark:text-slate-100">
           {element.label || KIND_LABELS[element.kind]}
-        </div>
-        <div className="truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400">
-          {deviceSubtitle(element)}
-        </div>
+        </span>
+        <br />
+        {deviceSubtitle(element)}
       </div>
       <FindingBadge findings={findings} elementId={id} className="absolute -top-2.5 -right-2.5" />
       {element.kind === 'cluster' && <WorkloadChips clusterId={id} />}

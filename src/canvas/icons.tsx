@@ -11,6 +11,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import type { NodeKind } from '../model/schema';
+import { KIND_ICON_COLOR, KIND_ICON_SVG } from '../render/icons';
 
 export const KIND_ICONS: Readonly<Record<NodeKind, LucideIcon>> = {
   site: Building2,
@@ -48,3 +49,53 @@ export const FAR_COLORS: Readonly<Record<NodeKind, string>> = {
   firewall: 'border-rose-400 bg-rose-100 dark:border-rose-500 dark:bg-rose-950',
   witness: 'border-violet-400 bg-violet-100 dark:border-violet-500 dark:bg-violet-950',
 };
+
+/** Icon stroke colour of each kind on a dark canvas (Tailwind 400 shades, as KIND_COLORS). */
+const KIND_ICON_COLOR_DARK: Readonly<Record<NodeKind, string>> = {
+  site: '#64748b',
+  spine: '#818cf8',
+  tor: '#38bdf8',
+  border: '#2dd4bf',
+  cluster: '#34d399',
+  array: '#fbbf24',
+  firewall: '#fb7185',
+  witness: '#a78bfa',
+};
+
+function iconUrl(kind: NodeKind, color: string): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="${color}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${KIND_ICON_SVG[kind]}</svg>`;
+  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+}
+
+/** The class that draws a kind's icon as the background of an element (see kindIconStyles). */
+export const kindIconClass = (kind: NodeKind): string => `kind-icon kind-icon-${kind}`;
+
+/**
+ * The kinds' icons as CSS backgrounds, for the device cards: an inline <svg> in each of a
+ * thousand cards made every pan frame re-layerize a thousand SVG roots (each its own transform
+ * and clip), about half the paint work of a pan. The same icon data as the exports
+ * (render/icons.ts), in the card's colour for each theme.
+ */
+export function kindIconStyles(): string {
+  const rules = [
+    '.kind-icon{background-repeat:no-repeat;background-position:center;background-size:18px 18px}',
+  ];
+  for (const kind of Object.keys(KIND_ICON_SVG) as NodeKind[]) {
+    rules.push(`.kind-icon-${kind}{background-image:${iconUrl(kind, KIND_ICON_COLOR[kind])}}`);
+    rules.push(
+      `.dark .kind-icon-${kind}{background-image:${iconUrl(kind, KIND_ICON_COLOR_DARK[kind])}}`,
+    );
+  }
+  return rules.join('\n');
+}
+
+let installed = false;
+/** Put the icons' style sheet in the document, once (the first card drawn does it). */
+export function installKindIconStyles(): void {
+  if (installed || typeof document === 'undefined') return;
+  installed = true;
+  const style = document.createElement('style');
+  style.dataset['styles'] = 'kind-icons';
+  style.textContent = kindIconStyles();
+  document.head.appendChild(style);
+}

@@ -26,8 +26,8 @@ describe('When an edit’s findings are shown', () => {
   it('an edit shows its findings in the same task while the validator is quick', () => {
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).toBe(s().design);
-    const keys = (findingsFor(shown()).byElement.get('dci-s0-s1-0') ?? []).map((f) => f.key);
-    expect(keys.length).toBeGreaterThan(0);
+    const ids = (findingsFor(shown()).byElement.get('dci-s0-s1-0') ?? []).map((f) => f.key);
+    expect(ids.length).toBeGreaterThan(0);
   });
 
   it('an edit is drawn first and validated after while the validator is slow', async () => {
