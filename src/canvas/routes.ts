@@ -6,6 +6,7 @@
  * re-render. Loaded just after the first screen (Canvas.tsx).
  */
 import type { Design, DesignNode } from '../model/schema';
+import { relabelled } from '../render/diagram';
 import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
@@ -100,6 +101,20 @@ let lastInput: Design | null = null;
 /** The DCI findings the last routes carry (their labels show the figure of a broken limit). */
 let lastFindings: ReadonlyMap<string, readonly Finding[]> | null = null;
 
+/** What the router drew lately, newest first: an undo often returns to one of them. */
+interface Drawn {
+  readonly design: Design;
+  readonly connectors: readonly Connector[];
+}
+const DRAWINGS_KEPT = 8;
+let drawings: Drawn[] = [];
+/** The design of the job the worker is routing. */
+let routing: Design | null = null;
+
+function remember(drawn: Drawn): void {
+  drawings = [drawn, ...drawings.filter((d) => d !== drawn)].slice(0, DRAWINGS_KEPT);
+}
+
 function send(): void {
   const { design, nodes } = useStudio.getState();
   const positioned = withLivePositions(design, nodes);
@@ -113,9 +128,34 @@ function send(): void {
     queued = true;
     return;
   }
+  // Nothing that routes or places a label changed (a DCI distance, a setting, new findings,
+  // an undo back to a drawing made before): the routes already drawn for it, with the labels'
+  // text as it is now. Same result as routing again (relabelled, src/render/diagram.ts).
+  for (const drawn of drawings) {
+    const connectors = relabelled(drawn, positioned, { findings });
+    if (!connectors) continue;
+    remember({ design: positioned, connectors });
+    publish(connectors);
+    return;
+  }
   busy = true;
+  routing = positioned;
   const job: RouteJob = { seq: ++seq, design: positioned, findings };
   worker.postMessage(job);
+}
+
+/** Hand the edges their connectors; one whose drawing did not change keeps its object. */
+function publish(connectors: readonly Connector[]): void {
+  const previous = useRoutes.getState().byId;
+  const next = new Map<string, Connector>();
+  let changed = previous.size !== connectors.length;
+  for (const c of connectors) {
+    const old = previous.get(c.id);
+    const keep = old && signature(old) === signature(c) ? old : c;
+    if (keep !== old) changed = true;
+    next.set(c.id, keep);
+  }
+  if (changed) useRoutes.setState({ byId: next });
 }
 
 let soon = false;
@@ -143,17 +183,10 @@ function receive(
   // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
   if (!ok) console.warn(`Links could not be routed: ${message ?? 'unknown error'}`);
   if (ok && connectors) {
-    const previous = useRoutes.getState().byId;
-    const next = new Map<string, Connector>();
-    let changed = previous.size !== connectors.length;
-    for (const c of connectors) {
-      const old = previous.get(c.id);
-      const keep = old && signature(old) === signature(c) ? old : c;
-      if (keep !== old) changed = true;
-      next.set(c.id, keep);
-    }
-    if (changed) useRoutes.setState({ byId: next });
+    if (routing) remember({ design: routing, connectors });
+    publish(connectors);
   }
+  routing = null;
   if (queued) {
     queued = false;
     lastInput = null;
@@ -186,5 +219,7 @@ export function startRouting(): () => void {
     worker = null;
     busy = false;
     queued = false;
+    routing = null;
+    drawings = [];
   };
 }

@@ -237,6 +237,64 @@ function labelFor(link: Link, design: Design, options: RenderOptions): Connector
   };
 }
 
+/**
+ * The connectors of a drawing for a design whose routing and label placement have the same
+ * input as the drawing's own: the same elements (the same node objects), links between the
+ * same ends in the same order, and DCI labels of the same sizes. Routes and label places
+ * depend on nothing else, so they are the drawing's; only the labels' text and colour are the
+ * design's now (a DCI distance, a setting, a new limit figure). Null when anything that routes
+ * or places differs: the caller draws the design again.
+ */
+export function relabelled(
+  drawn: { readonly design: Design; readonly connectors: readonly Connector[] },
+  design: Design,
+  options: RenderOptions = {},
+): Connector[] | null {
+  if (design.nodes !== drawn.design.nodes) return null;
+  const links = design.links;
+  const before = drawn.design.links;
+  if (links.length !== before.length) return null;
+  const labels = new Map<string, ConnectorLabel | null>();
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Link;
+    const was = before[i] as Link;
+    if (link === was) continue;
+    if (
+      link.id !== was.id ||
+      link.source !== was.source ||
+      link.target !== was.target ||
+      link.kind !== was.kind ||
+      l3Only(link) !== l3Only(was)
+    )
+      return null;
+  }
+  // Labels can change with the settings and the findings too, so every DCI label is measured.
+  const drawnById = new Map(drawn.connectors.map((c) => [c.id, c]));
+  for (const link of links) {
+    const label = labelFor(link, design, options);
+    const was = drawnById.get(link.id)?.label ?? null;
+    if (!label || !was) {
+      if (label !== was) return null;
+      continue;
+    }
+    if (label.box.width !== was.box.width || label.box.height !== was.box.height) return null;
+    labels.set(link.id, label);
+  }
+  return drawn.connectors.map((c) => {
+    const label = labels.get(c.id);
+    if (!c.label || !label) return c;
+    const same =
+      label.broken === c.label.broken &&
+      label.lines.length === c.label.lines.length &&
+      label.lines.every((line, i) => line === c.label?.lines[i]);
+    return same ? c : { ...c, label: { ...label, box: c.label.box } };
+  });
+}
+
+function l3Only(link: Link): boolean {
+  return link.kind === 'dci' && link.l2Extension === 'none';
+}
+
 export function renderDiagram(
   design: Design,
   router: ConnectorRouter,
@@ -295,7 +353,7 @@ export function renderDiagram(
       source: link.source,
       target: link.target,
       points: simplify(clipped),
-      l3Only: link.kind === 'dci' && link.l2Extension === 'none',
+      l3Only: l3Only(link),
       label: labelFor(link, design, options),
     });
   }

@@ -84,10 +84,26 @@ function reuse<T>(next: T[], previous: readonly T[]): T[] {
   return previous as T[];
 }
 
+/**
+ * The previous item with an id: nearly always at the same index (the flow keeps the design's
+ * order), so no map of every item is built unless the order changed.
+ */
+function previousOf<T extends { readonly id: string }>(
+  previous: readonly T[],
+): (id: string, index: number) => T | undefined {
+  let byId: Map<string, T> | null = null;
+  return (id, index) => {
+    const at = previous[index];
+    if (at?.id === id) return at;
+    byId ??= new Map(previous.map((p) => [p.id, p]));
+    return byId.get(id);
+  };
+}
+
 export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNode[] {
-  const byId = new Map(previous.map((n) => [n.id, n]));
+  const before = previousOf(previous);
   return reuse(
-    design.nodes.map((element) => toFlowNode(element, byId.get(element.id))),
+    design.nodes.map((element, i) => toFlowNode(element, before(element.id, i))),
     previous,
   );
 }
@@ -154,17 +170,49 @@ export function toFlowEdge(
   };
 }
 
+/**
+ * What an edge's handles were chosen from: its link's two ends and, for a device end, its site
+ * (a device's place is relative to it). Keyed by the edge's data, which React Flow's selection
+ * changes carry over to the edge objects they make.
+ */
+const chosenFrom = new WeakMap<FlowEdgeData, readonly (DesignNode | undefined)[]>();
+
+/** Elements by id and links' bundle places, kept per array: most edits leave one of them as it was. */
+const nodesByIdOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, DesignNode>>();
+const bundlesOf = new WeakMap<readonly Link[], ReadonlyMap<string, BundlePlace>>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
-  const byId = new Map(previous.map((e) => [e.id, e]));
-  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
-  const bundles = bundlePlaces(design.links);
+  const previousEdge = previousOf(previous);
+  const nodes = memo(nodesByIdOf, design.nodes, (list) => new Map(list.map((n) => [n.id, n])));
+  const bundles = memo(bundlesOf, design.links, bundlePlaces);
+  const siteOf = (n: DesignNode | undefined) =>
+    n && n.kind !== 'site' ? nodes.get(n.parentId) : undefined;
   return reuse(
-    design.links.map((link) => {
+    design.links.map((link, i) => {
+      const before = previousEdge(link.id, i);
       const a = nodes.get(link.source);
       const b = nodes.get(link.target);
+      const ends = [a, siteOf(a), b, siteOf(b)];
+      // Ends that did not move keep the handles already chosen (no geometry for them).
+      const kept = before?.data ? chosenFrom.get(before.data) : undefined;
       const handles: [HandleId, HandleId] =
-        a && b ? handlesFor(center(a, nodes), center(b, nodes)) : ['bottom', 'top'];
-      return toFlowEdge(link, byId.get(link.id), handles, bundles.get(link.id));
+        kept && before && kept.every((n, k) => n === ends[k])
+          ? [before.sourceHandle as HandleId, before.targetHandle as HandleId]
+          : a && b
+            ? handlesFor(center(a, nodes), center(b, nodes))
+            : ['bottom', 'top'];
+      const edge = toFlowEdge(link, before, handles, bundles.get(link.id));
+      if (edge.data) chosenFrom.set(edge.data, ends);
+      return edge;
     }),
     previous,
   );

@@ -144,9 +144,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     lastGroup = group;
     set({
       design: next,
-      nodes: syncNodes(next, state.nodes),
-      edges: syncEdges(next, state.edges),
-      noteNodes: syncNoteNodes(next, state.noteNodes),
+      ...flowFor(next, state),
       past: sameStep ? state.past : [...state.past, state.design].slice(-HISTORY_LIMIT),
       future: [],
     });
@@ -162,9 +160,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     const other = from === 'past' ? 'future' : 'past';
     set({
       design: target,
-      nodes: syncNodes(target, state.nodes),
-      edges: syncEdges(target, state.edges),
-      noteNodes: syncNoteNodes(target, state.noteNodes),
+      ...flowFor(target, state),
       [from]: rest,
       [other]: [...state[other], state.design],
     });
@@ -205,14 +201,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     receiveDesign: (next) => {
       const state = get();
       if (next === state.design) return;
-      set({
-        design: next,
-        nodes: syncNodes(next, state.nodes),
-        edges: syncEdges(next, state.edges),
-        noteNodes: syncNoteNodes(next, state.noteNodes),
-        past: [],
-        future: [],
-      });
+      set({ design: next, ...flowFor(next, state), past: [], future: [] });
     },
     undo: () => jump('past'),
     redo: () => jump('future'),
@@ -401,6 +390,25 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
   };
 });
+
+/**
+ * The flow of a design that follows the state's: each of the nodes, edges and notes' nodes is
+ * synced only if what it is drawn from changed (the flow always holds the state's design's own
+ * elements, so syncing from unchanged ones would hand back the same array).
+ */
+function flowFor(
+  next: Design,
+  state: Pick<StudioState, 'design' | 'nodes' | 'edges' | 'noteNodes'>,
+): Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'> {
+  const sameNodes = next.nodes === state.design.nodes;
+  return {
+    nodes: sameNodes ? state.nodes : syncNodes(next, state.nodes),
+    edges:
+      sameNodes && next.links === state.design.links ? state.edges : syncEdges(next, state.edges),
+    noteNodes:
+      next.notes === state.design.notes ? state.noteNodes : syncNoteNodes(next, state.noteNodes),
+  };
+}
 
 /** The id of the node a change is about (every change React Flow sends here has one). */
 function changeId(change: NodeChange<FlowNode | NoteFlowNode>): string {

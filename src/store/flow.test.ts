@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { syntheticDesign } from '../model/synthetic';
+import type { Design } from '../model/schema';
+import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import { useStudio } from './studio';
+
+const s = () => useStudio.getState();
+const base = syntheticDesign({ sites: 2, elements: 120 });
+const devices = base.nodes.filter((n) => n.kind !== 'site').map((n) => n.id);
+const links = base.links.map((l) => l.id);
+
+/** What a node or an edge draws, selection and React Flow's dragging flag aside. */
+const drawnNode = ({ selected: _, dragging: __, ...n }: FlowNode) => n;
+const drawnEdge = ({ selected: _, ...e }: FlowEdge) => e;
+
+/** The flow the store holds must be the one synced from scratch for its design. */
+function expectFlowOf(design: Design): void {
+  expect(s().nodes.map(drawnNode)).toEqual(syncNodes(design, []).map(drawnNode));
+  expect(s().edges.map(drawnEdge)).toEqual(syncEdges(design, []).map(drawnEdge));
+}
+
+const step = fc.oneof(
+  fc.record({
+    kind: fc.constant('move' as const),
+    id: fc.constantFrom(...devices),
+    dx: fc.integer({ min: -400, max: 400 }),
+    dy: fc.integer({ min: -400, max: 400 }),
+  }),
+  fc.record({
+    kind: fc.constant('link' as const),
+    id: fc.constantFrom(...links),
+    km: fc.integer({ min: 1, max: 900 }),
+  }),
+  fc.record({ kind: fc.constant('rename' as const), name: fc.string() }),
+  fc.record({ kind: fc.constantFrom('undo' as const, 'redo' as const) }),
+  fc.record({ kind: fc.constant('select' as const), id: fc.constantFrom(...devices, ...links) }),
+);
+
+describe('The flow kept from edit to edit', () => {
+  it('is the flow synced from scratch, after any moves, edits, undos and selections', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        s().replaceDesign(base);
+        for (const st of steps) {
+          if (st.kind === 'move') {
+            const node = s().nodes.find((n) => n.id === st.id);
+            if (!node) continue;
+            const position = { x: node.position.x + st.dx, y: node.position.y + st.dy };
+            s().onNodesChange([{ type: 'position', id: st.id, position, dragging: false }]);
+            s().finishDrag([st.id]);
+          } else if (st.kind === 'link') {
+            const link = s().design.links.find((l) => l.id === st.id);
+            s().updateLink(
+              st.id,
+              link?.kind === 'dci' ? { distanceKm: st.km } : { label: `${st.km}` },
+            );
+          } else if (st.kind === 'rename') s().rename(st.name);
+          else if (st.kind === 'select') s().select([st.id]);
+          else s()[st.kind]();
+          expectFlowOf(s().design);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps the handles of links whose ends did not move, and re-chooses them for those that did', () => {
+    s().replaceDesign(base);
+    const before = s().edges;
+    const tor = s().nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const position = { x: tor.position.x + 600, y: tor.position.y + 400 };
+    s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: false }]);
+    s().finishDrag([tor.id]);
+    const changed = s()
+      .edges.filter((e, i) => e !== before[i])
+      .map((e) => e.id);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const id of changed) expect(id).toContain('s0-t1');
+    expectFlowOf(s().design);
+  });
+});
