@@ -59,4 +59,25 @@ test.describe('Recovering from a bug', () => {
     await studio.toolbarButton('recent').click();
     await expect(studio.dialog('recent')).toContainText(name);
   });
+
+  test('when the recovery screen itself cannot load, a plain message and a reload stand in', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const nodes = await studio.allNodes.count();
+    // The recovery screen is a chunk of its own: refuse it, as a network that went away would.
+    await page.route(/\/assets\/Recovery-[^/]*\.js$/, (route) => route.abort());
+    await studio.breakARule();
+    await studio.select(await studio.idOfKind('site', 0));
+    await studio.setField('label', 'DC renamed');
+
+    await expect(studio.recovery()).toBeVisible();
+    await expect(studio.recovery('error')).toContainText('failed on purpose');
+    await expect(studio.recovery('download')).toHaveCount(0);
+    await page.unroute(/\/assets\/Recovery-[^/]*\.js$/);
+    await studio.recovery('reload').click();
+    await expect(studio.allNodes).toHaveCount(nodes);
+  });
 });

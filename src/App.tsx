@@ -7,7 +7,6 @@ import { Palette } from './panels/Palette';
 import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
-import { startMove } from './app/whatifActions';
 import { useStudio } from './store/studio';
 import { useUi } from './store/ui';
 import { useScenario } from './store/scenario';
@@ -65,6 +64,10 @@ function ScenarioBannerGate() {
     </Suspense>
   ) : null;
 }
+
+/** A workload chip dropped on a cluster starts a what-if move (its code loads on first use). */
+const startMove = (workloadId: string, clusterId: string) =>
+  void import('./app/whatifActions').then((m) => m.startMove(workloadId, clusterId));
 
 function useThemeClass() {
   const theme = useUi((s) => s.theme);

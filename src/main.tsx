@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadElementChunk } from './canvas/elements';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import './index.css';
 import { useUi } from './store/ui';
@@ -16,11 +17,12 @@ createRoot(root).render(
 );
 
 // This tab's design comes back from browser storage (persistence: the loader, schema,
-// migrations) just after the first paint, not in the first screen's code; until then the
-// empty-canvas guide waits. A share link in the address bar then opens over the restored
-// design (which goes to recent designs); links, files and images load beside.
-void import('./store/persistence')
-  .then((persistence) => persistence.startPersistence())
+// migrations) just after the first paint, not in the first screen's code, with the components
+// that draw its elements (so they never draw a first frame empty); until then the empty-canvas
+// guide waits. A share link in the address bar then opens over the restored design (which goes
+// to recent designs); links, files and images load beside.
+void Promise.all([import('./store/persistence'), loadElementChunk()])
+  .then(([persistence]) => persistence.startPersistence())
   .then(() => {
     useUi.setState({ booted: true });
     return import('./app/importExport');

@@ -3,7 +3,14 @@ import { DesignBuilder } from '../model/builder';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { useView } from '../store/view';
-import { COMMANDS, displayChord, handleKeydown, matches } from './commands';
+import {
+  COMMANDS,
+  commandsSettled,
+  displayChord,
+  handleKeydown,
+  matches,
+  runCommand,
+} from './commands';
 
 /** A keydown as the browser would send it (only the fields the table reads). */
 function key(
@@ -30,6 +37,13 @@ function key(
 }
 
 const ctx = { fitView: () => undefined };
+
+/** A key pressed, and what it started finished (the editing tools load on first use). */
+async function press(event: KeyboardEvent): Promise<boolean> {
+  const handled = handleKeydown(event, ctx);
+  await commandsSettled();
+  return handled;
+}
 
 beforeEach(() => {
   useStudio
@@ -76,6 +90,38 @@ describe('The command table', () => {
     expect(useStudio.getState().design.nodes).toHaveLength(2);
   });
 
+  it('keys pressed while a command still loads its code act after it, in the order pressed', async () => {
+    // Ctrl+C then Ctrl+V at once: the paste must see what the copy put on the clipboard.
+    useStudio.getState().select(['s1']);
+    expect(handleKeydown(key('c', { ctrl: true }), ctx)).toBe(true);
+    expect(handleKeydown(key('v', { ctrl: true }), ctx)).toBe(true);
+    await commandsSettled();
+    expect(useStudio.getState().design.nodes).toHaveLength(3);
+    // Ctrl+D then Ctrl+Z at once: the undo takes the duplicate back, not the paste before it.
+    expect(handleKeydown(key('d', { ctrl: true }), ctx)).toBe(true);
+    expect(handleKeydown(key('z', { ctrl: true }), ctx)).toBe(true);
+    await commandsSettled();
+    expect(useStudio.getState().design.nodes).toHaveLength(3);
+  });
+
+  it('says so in a toast when a command fails, such as its code not loading', async () => {
+    useUi.setState({ toasts: [] });
+    runCommand(
+      {
+        id: 'lazy',
+        label: 'Align left edges…',
+        shortcuts: [],
+        enabled: () => true,
+        run: () => Promise.reject(new Error('Failed to fetch dynamically imported module')),
+      },
+      ctx,
+    );
+    await commandsSettled();
+    expect(useUi.getState().toasts.at(-1)?.text).toBe(
+      'Align left edges failed (Failed to fetch dynamically imported module). Reload the studio and try again.',
+    );
+  });
+
   it('opens the shortcut list with ?', () => {
     handleKeydown(key('?', { shift: true }), ctx);
     expect(useUi.getState().dialog).toBe('help');
@@ -106,43 +152,43 @@ describe('The editing tools’ shortcuts', () => {
     expect(displayChord('alt+shift+h')).toBe('Alt+Shift+H');
   });
 
-  it('arrow keys nudge the selection one grid step, ten with Shift, as one undo step', () => {
+  it('arrow keys nudge the selection one grid step, ten with Shift, as one undo step', async () => {
     useStudio.getState().select(['s1']);
-    expect(handleKeydown(key('ArrowRight'), ctx)).toBe(true);
+    expect(await press(key('ArrowRight'))).toBe(true);
     expect(pos('s1')).toEqual({ x: 336, y: 160 });
-    handleKeydown(key('ArrowDown', { shift: true }), ctx);
+    await press(key('ArrowDown', { shift: true }));
     expect(pos('s1')).toEqual({ x: 336, y: 320 });
-    handleKeydown(key('z', { ctrl: true }), ctx);
+    await press(key('z', { ctrl: true }));
     expect(pos('s1')).toEqual({ x: 320, y: 160 });
   });
 
-  it('arrow keys nudge a selected note too, with the elements selected beside it', () => {
+  it('arrow keys nudge a selected note too, with the elements selected beside it', async () => {
     const note = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
     useStudio.getState().select([note]);
-    expect(handleKeydown(key('ArrowRight'), ctx)).toBe(true);
+    expect(await press(key('ArrowRight'))).toBe(true);
     expect(useStudio.getState().design.notes[0]?.position).toEqual({ x: 16, y: 0 });
     useStudio.getState().select([note, 's1']);
-    handleKeydown(key('ArrowDown'), ctx);
+    await press(key('ArrowDown'));
     expect(useStudio.getState().design.notes[0]?.position).toEqual({ x: 16, y: 16 });
     expect(pos('s1')).toEqual({ x: 320, y: 176 });
   });
 
-  it('leaves an arrow key to the page when nothing is selected', () => {
+  it('leaves an arrow key to the page when nothing is selected', async () => {
     const event = key('ArrowRight');
-    expect(handleKeydown(event, ctx)).toBe(false);
+    expect(await press(event)).toBe(false);
     expect(event.defaultPrevented).toBe(false);
   });
 
-  it('keeps Ctrl+D from the browser even with nothing to duplicate', () => {
+  it('keeps Ctrl+D from the browser even with nothing to duplicate', async () => {
     const event = key('d', { ctrl: true });
-    expect(handleKeydown(event, ctx)).toBe(true);
+    expect(await press(event)).toBe(true);
     expect(event.defaultPrevented).toBe(true);
     expect(useStudio.getState().design.nodes).toHaveLength(4);
   });
 
-  it('Ctrl+D duplicates the selection with fresh names and selects the copies', () => {
+  it('Ctrl+D duplicates the selection with fresh names and selects the copies', async () => {
     useStudio.getState().select(['s1', 'l1']);
-    handleKeydown(key('d', { ctrl: true }), ctx);
+    await press(key('d', { ctrl: true }));
     const state = useStudio.getState();
     expect(state.design.nodes.map((n) => n.label)).toEqual([
       'DC1',
@@ -160,25 +206,25 @@ describe('The editing tools’ shortcuts', () => {
     expect(useStudio.getState().design.nodes).toHaveLength(4);
   });
 
-  it('Alt+A aligns the left edges, Alt+Shift+H distributes', () => {
+  it('Alt+A aligns the left edges, Alt+Shift+H distributes', async () => {
     useStudio.getState().select(['s1', 's2', 'l1']);
-    handleKeydown(key('å', { alt: true, code: 'KeyA' }), ctx);
+    await press(key('å', { alt: true, code: 'KeyA' }));
     expect([pos('s1')?.x, pos('s2')?.x, pos('l1')?.x]).toEqual([320, 320, 320]);
     useStudio.getState().undo();
-    handleKeydown(key('H', { alt: true, shift: true, code: 'KeyH' }), ctx);
+    await press(key('H', { alt: true, shift: true, code: 'KeyH' }));
     expect([pos('s1')?.x, pos('l1')?.x, pos('s2')?.x]).toEqual([320, 480, 640]);
   });
 
-  it('Shift+M connects the selection as a full mesh, in one undo step', () => {
+  it('Shift+M connects the selection as a full mesh, in one undo step', async () => {
     useStudio.getState().select(['s1', 's2', 'l1']);
-    handleKeydown(key('M', { shift: true }), ctx);
+    await press(key('M', { shift: true }));
     expect(useStudio.getState().design.links).toHaveLength(3);
     useStudio.getState().undo();
     expect(useStudio.getState().design.links).toHaveLength(0);
   });
 
-  it('Ctrl+F opens the find box', () => {
-    handleKeydown(key('f', { ctrl: true }), ctx);
+  it('Ctrl+F opens the find box', async () => {
+    await press(key('f', { ctrl: true }));
     expect(useView.getState().findOpen).toBe(true);
     useView.getState().setFindOpen(false);
   });
@@ -202,9 +248,9 @@ describe('Deleting more than one element', () => {
     useUi.setState({ toasts: [] });
   });
 
-  it('a site with its devices says what went, and its Undo brings it all back', () => {
+  it('a site with its devices says what went, and its Undo brings it all back', async () => {
     useStudio.getState().select(['dc1']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useStudio.getState().design.nodes.map((n) => n.id)).toEqual(['dc2', 'b2']);
     const toast = useUi.getState().toasts.at(-1);
     expect(toast?.text).toBe('Deleted DC1 Amsterdam and 3 devices, 3 links');
@@ -212,46 +258,46 @@ describe('Deleting more than one element', () => {
     toast?.action?.run();
     expect(useStudio.getState().design).toEqual(site());
   });
-  it('a lone device without links goes quietly', () => {
+  it('a lone device without links goes quietly', async () => {
     useStudio.getState().select(['b2']);
     useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));
     useStudio.getState().select(['b2']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useStudio.getState().design.nodes.some((n) => n.id === 'b2')).toBe(false);
     expect(useUi.getState().toasts).toEqual([]);
   });
-  it('a device with its links is named, the links counted', () => {
+  it('a device with its links is named, the links counted', async () => {
     useStudio.getState().select(['s1']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link');
   });
-  it('a lone device says that the note pointing at it stays, as a free note', () => {
+  it('a lone device says that the note pointing at it stays, as a free note', async () => {
     useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));
     useStudio.getState().addNote({ x: 0, y: 0 }, 'b2');
     useStudio.getState().select(['b2']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     const toast = useUi.getState().toasts.at(-1);
     expect(toast?.text).toBe('Deleted b2. The note that pointed there stays, as a free note');
     expect(useStudio.getState().design.notes[0]?.targetId).toBeUndefined();
     toast?.action?.run();
     expect(useStudio.getState().design.notes[0]?.targetId).toBe('b2');
   });
-  it('counts the notes deleted with other elements, and a lone note goes quietly', () => {
+  it('counts the notes deleted with other elements, and a lone note goes quietly', async () => {
     const note = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
     useStudio.getState().select([note]);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useStudio.getState().design.notes).toEqual([]);
     expect(useUi.getState().toasts).toEqual([]);
     const again = useStudio.getState().addNote({ x: 0, y: 0 }) ?? '';
     useStudio.getState().select([again, 's1']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useUi.getState().toasts.at(-1)?.text).toBe('Deleted s1 and 1 link, 1 note');
   });
-  it('counts the notes left pointing at nothing by a deleted link', () => {
+  it('counts the notes left pointing at nothing by a deleted link', async () => {
     useStudio.getState().addNote({ x: 0, y: 0 }, 'd1');
     useStudio.getState().addNote({ x: 0, y: 50 }, 'b2');
     useStudio.getState().select(['b2']);
-    handleKeydown(key('Delete'), ctx);
+    await press(key('Delete'));
     expect(useUi.getState().toasts.at(-1)?.text).toBe(
       'Deleted b2 and 1 link. The 2 notes that pointed there stay, as free notes',
     );

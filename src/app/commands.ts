@@ -7,20 +7,9 @@ import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
-import { removalText } from '../model/labels';
 import type { Position } from '../model/schema';
 import type { DrawnLinks } from './notes';
-import { tidyUp, useTidy } from './tidy';
-import {
-  alignSelection,
-  arrangeableSelection,
-  distributeSelection,
-  duplicateSelection,
-  meshSelection,
-  nudgeSelection,
-  NUDGE_FAR_STEPS,
-  openFabricBuilder,
-} from './tools';
+import { arrangeableCount } from '../model/moving';
 
 export interface CommandContext {
   fitView: () => void;
@@ -38,12 +27,27 @@ export interface Command {
   /** Key chords: `mod` is Ctrl on Windows/Linux and Cmd on macOS. */
   readonly shortcuts: readonly string[];
   readonly enabled: () => boolean;
-  /** `chord` is the shortcut that ran it (none from a button). */
-  readonly run: (ctx: CommandContext, chord?: string) => void;
+  /**
+   * `chord` is the shortcut that ran it (none from a button). A command whose code loads on
+   * first use returns the promise of its run.
+   */
+  readonly run: (ctx: CommandContext, chord?: string) => void | Promise<void>;
 }
+
+/**
+ * The editing tools (align, distribute, nudge, mesh, duplicate, copy and paste, the fabric
+ * builder) load on their first use, not with the first screen; their enabled state is computed
+ * here.
+ */
+const tools = () => import('./tools');
 
 const editable = () => !useStudio.getState().readOnly;
 const hasSelection = () => selectedIds(useStudio.getState()).length > 0;
+/** How many selected elements align, distribute or nudge would move. */
+const arrangeableSelection = () => {
+  const state = useStudio.getState();
+  return arrangeableCount(state.design, selectedIds(state));
+};
 const nodesSelected = (atLeast: number) =>
   useStudio.getState().nodes.filter((n) => n.selected).length >= atLeast;
 
@@ -56,7 +60,8 @@ function nudge(id: string, label: string, key: string, x: number, y: number): Co
     enabled: () =>
       editable() &&
       (arrangeableSelection() > 0 || useStudio.getState().noteNodes.some((n) => n.selected)),
-    run: (_ctx, chord) => {
+    run: async (_ctx, chord) => {
+      const { nudgeSelection, NUDGE_FAR_STEPS } = await tools();
       const steps = chord?.startsWith('shift+') ? NUDGE_FAR_STEPS : 1;
       nudgeSelection(x * steps, y * steps);
     },
@@ -97,21 +102,21 @@ export const COMMANDS: readonly Command[] = [
     label: 'Copy',
     shortcuts: ['mod+c'],
     enabled: () => useStudio.getState().nodes.some((n) => n.selected),
-    run: () => useStudio.getState().copySelection(),
+    run: async () => (await tools()).copySelection(),
   },
   {
     id: 'paste',
     label: 'Paste',
     shortcuts: ['mod+v'],
     enabled: () => editable() && useStudio.getState().clipboard !== null,
-    run: () => useStudio.getState().paste(),
+    run: async () => (await tools()).pasteClipboard(),
   },
   {
     id: 'duplicate',
     label: 'Duplicate',
     shortcuts: ['mod+d'],
     enabled: () => editable() && nodesSelected(1),
-    run: () => duplicateSelection(),
+    run: async () => (await tools()).duplicateSelection(),
   },
   {
     id: 'select-all',
@@ -133,10 +138,10 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['n'],
     enabled: editable,
     // Placing a note loads on first use (it measures the drawing): off the first screen.
-    run: (ctx) => {
+    run: async (ctx) => {
       const center = ctx.viewCenter?.() ?? { x: 0, y: 0 };
       const drawn = ctx.drawnLinks?.();
-      void import('./notes').then((m) => m.addNoteAt(center, drawn));
+      (await import('./notes')).addNoteAt(center, drawn);
     },
   },
   {
@@ -158,14 +163,14 @@ export const COMMANDS: readonly Command[] = [
     label: 'Build a leaf-spine fabric…',
     shortcuts: [],
     enabled: editable,
-    run: () => openFabricBuilder(),
+    run: async () => (await tools()).openFabricBuilder(),
   },
   {
     id: 'mesh',
     label: 'Connect selection as a full mesh',
     shortcuts: ['shift+m'],
     enabled: () => editable() && nodesSelected(2),
-    run: () => meshSelection(),
+    run: async () => (await tools()).meshSelection(),
   },
   ...(
     [
@@ -181,21 +186,21 @@ export const COMMANDS: readonly Command[] = [
     label,
     shortcuts: [key],
     enabled: () => editable() && arrangeableSelection() >= 2,
-    run: () => alignSelection(edge),
+    run: async () => (await tools()).alignSelection(edge),
   })),
   {
     id: 'distribute-horizontal',
     label: 'Distribute horizontally',
     shortcuts: ['alt+shift+h'],
     enabled: () => editable() && arrangeableSelection() >= 3,
-    run: () => distributeSelection('horizontal'),
+    run: async () => (await tools()).distributeSelection('horizontal'),
   },
   {
     id: 'distribute-vertical',
     label: 'Distribute vertically',
     shortcuts: ['alt+shift+v'],
     enabled: () => editable() && arrangeableSelection() >= 3,
-    run: () => distributeSelection('vertical'),
+    run: async () => (await tools()).distributeSelection('vertical'),
   },
   nudge('nudge-left', 'Nudge left (Shift: 10 steps)', 'arrowleft', -1, 0),
   nudge('nudge-right', 'Nudge right (Shift: 10 steps)', 'arrowright', 1, 0),
@@ -235,7 +240,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['mod+o'],
     enabled: () => true,
     // Files, links and images load on first use.
-    run: () => void import('./importExport').then((m) => m.pickFileToOpen()),
+    run: async () => (await import('./importExport')).pickFileToOpen(),
   },
   {
     id: 'recent',
@@ -249,7 +254,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Save design file',
     shortcuts: ['mod+s'],
     enabled: () => true,
-    run: () => void import('./importExport').then((m) => m.downloadDesignFile()),
+    run: async () => (await import('./importExport')).downloadDesignFile(),
   },
   {
     id: 'copy-link',
@@ -269,8 +274,8 @@ export const COMMANDS: readonly Command[] = [
     id: 'tidy',
     label: 'Tidy up',
     shortcuts: [],
-    enabled: () => editable() && !useTidy.getState().busy,
-    run: () => void tidyUp(),
+    enabled: () => editable() && !useUi.getState().tidying,
+    run: async () => (await import('./tidy')).tidyUp(),
   },
   {
     id: 'compare',
@@ -290,9 +295,10 @@ export const COMMANDS: readonly Command[] = [
 
 /**
  * Delete the selection. When that takes more than the one element the user pointed at (a site
- * and its devices, a device and its links, several elements), say what went, with Undo.
+ * and its devices, a device and its links, several elements), say what went, with Undo. The
+ * deletion is immediate; the words for the toast load on first use.
  */
-function deleteWithUndo(ctx: CommandContext): void {
+async function deleteWithUndo(ctx: CommandContext): Promise<void> {
   const state = useStudio.getState();
   const removal = removalOf(state.design, selectedIds(state));
   state.deleteSelection();
@@ -301,11 +307,12 @@ function deleteWithUndo(ctx: CommandContext): void {
     removal.sites.length + removal.devices.length + removal.links.length + removal.notes.length;
   // One element going says nothing, unless notes that pointed at it are left pointing nowhere.
   if (count <= 1 && removal.unpointed.length === 0) return;
+  const { removalText } = await import('../model/labels');
   notify('info', removalText(removal), {
     label: 'Undo',
     run: () => {
       const undo = command('undo');
-      if (undo.enabled()) undo.run(ctx);
+      if (undo.enabled()) void undo.run(ctx);
     },
   });
 }
@@ -314,6 +321,40 @@ export function command(id: string): Command {
   const found = COMMANDS.find((c) => c.id === id);
   if (!found) throw new Error(`unknown command ${id}`);
   return found;
+}
+
+let running: Promise<void> = Promise.resolve();
+/** Commands whose code is still loading: keys pressed meanwhile wait for them, in order. */
+let inFlight = 0;
+
+/**
+ * Run a command from a key or a button. One whose code loads on first use finishes a little
+ * later; if it fails (its code did not load), a toast says so instead of nothing happening.
+ */
+export function runCommand(
+  cmd: Command,
+  ctx: CommandContext,
+  chord?: string,
+): Promise<void> | undefined {
+  const done = cmd.run(ctx, chord);
+  if (!done) return undefined;
+  inFlight++;
+  const settled = done
+    .finally(() => inFlight--)
+    .catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      notify(
+        'error',
+        `${cmd.label.replace(/…$/u, '')} failed (${why}). Reload the studio and try again.`,
+      );
+    });
+  running = Promise.all([running, settled]).then(() => undefined);
+  return settled;
+}
+
+/** Resolves when every command run so far has finished (the tests wait on it). */
+export function commandsSettled(): Promise<void> {
+  return running;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -383,10 +424,20 @@ export function handleKeydown(event: KeyboardEvent, ctx: CommandContext): boolea
   for (const cmd of COMMANDS) {
     const chord = cmd.shortcuts.find((s) => matches(s, event));
     if (chord === undefined) continue;
+    if (inFlight > 0) {
+      // A command pressed before (Ctrl+C, Ctrl+D) is still loading its code: this key acts
+      // after it, on the design it leaves (Ctrl+V pastes what was copied, Ctrl+Z undoes the
+      // duplicate), as the user pressed them.
+      event.preventDefault();
+      event.stopPropagation?.();
+      const after = running.then(() => (cmd.enabled() ? runCommand(cmd, ctx, chord) : undefined));
+      running = Promise.all([running, after]).then(() => undefined);
+      return true;
+    }
     if (cmd.enabled()) {
       event.preventDefault();
       event.stopPropagation?.();
-      cmd.run(ctx, chord);
+      runCommand(cmd, ctx, chord);
       return true;
     }
     if (/(^|\+)(mod|ctrl)\+/u.test(chord)) {

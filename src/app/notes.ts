@@ -6,7 +6,7 @@ import type { Design, Position } from '../model/schema';
 import { shapesOf, SITE_HEADER_PX } from '../render/diagram';
 import { connectorAnchorBox, freeNoteSpot, type NoteObstacles } from '../render/callouts';
 import { noteLayout } from '../render/notes';
-import { NOTE_LINE_PX, NOTE_MAX_WIDTH, NOTE_PAD } from '../render/text';
+import { NOTE_LINE_PX, NOTE_MAX_WIDTH, NOTE_PAD } from '../render/metrics';
 import type { Box, Connector, Point } from '../render/types';
 import { editNoteText } from '../store/noteFlow';
 import { useStudio } from '../store/studio';

@@ -1,19 +1,16 @@
 /**
  * "Tidy up": run the automatic layout (src/model/layout.ts, elk loaded on first use) and commit
  * the result as one undoable edit. The layout is asynchronous (~1 s for 500 devices), so the
- * command shows a busy state and refuses to run twice, and a design edited meanwhile wins over
- * the layout of its older self.
+ * command shows a busy state (`tidying`, store/ui.ts) and refuses to run twice, and a design
+ * edited meanwhile wins over the layout of its older self. Loaded on first use.
  */
-import { create } from 'zustand';
 import type { Design } from '../model/schema';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { plural } from '../model/plural';
 
-export const useTidy = create<{ busy: boolean }>()(() => ({ busy: false }));
-
 export async function tidyUp(): Promise<void> {
-  if (useTidy.getState().busy) return;
+  if (useUi.getState().tidying) return;
   const before = useStudio.getState().design;
   if (useStudio.getState().readOnly) return;
   const devices = before.nodes.filter((n) => n.kind !== 'site').length;
@@ -21,7 +18,7 @@ export async function tidyUp(): Promise<void> {
     notify('info', 'Nothing to tidy up yet: add devices to a site first.');
     return;
   }
-  useTidy.setState({ busy: true });
+  useUi.setState({ tidying: true });
   try {
     // The layout code (and elk under it) loads on first use.
     const { tidyLayout } = await import('../model/layout');
@@ -48,7 +45,7 @@ export async function tidyUp(): Promise<void> {
       `Tidy up failed (${error instanceof Error ? error.message : 'the layout engine did not load'}). Nothing was moved.`,
     );
   } finally {
-    useTidy.setState({ busy: false });
+    useUi.setState({ tidying: false });
   }
 }
 

@@ -3,7 +3,14 @@ import { DesignBuilder } from '../model/builder';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { useView } from '../store/view';
-import { buildFabricIn, meshSelection, meshSummary, openFabricBuilder } from './tools';
+import {
+  buildFabricIn,
+  copySelection,
+  meshSelection,
+  meshSummary,
+  openFabricBuilder,
+  pasteClipboard,
+} from './tools';
 
 const twoSites = () =>
   new DesignBuilder('tools')
@@ -81,5 +88,65 @@ describe('The full mesh, as a tool', () => {
         notDciEnds: 0,
       }),
     ).toBe('Added 3 links (3 fabric).');
+  });
+});
+
+describe('Copy and paste', () => {
+  const s = () => useStudio.getState();
+  beforeEach(() =>
+    s().replaceDesign(
+      new DesignBuilder('copy')
+        .site('a', 'DC A')
+        .site('b', 'DC B')
+        .border('a-be', 'a')
+        .border('b-be', 'b')
+        .cluster('a-c', 'a')
+        .segment('web', 'web', 100)
+        .workload('w1', 'web-01', 'a-c', { segmentIds: ['web'] })
+        .build(),
+    ),
+  );
+
+  it('pastes a site with its devices and workloads under fresh ids, offset and clear of every site', () => {
+    s().select(['a']);
+    copySelection();
+    expect(lastToast()?.text).toBe('Copied DC A and 2 devices.');
+    pasteClipboard();
+    const sites = s().design.nodes.filter((n) => n.kind === 'site');
+    expect(sites).toHaveLength(3);
+    const copy = sites.find((n) => !['a', 'b'].includes(n.id));
+    const a = s().design.nodes.find((n) => n.id === 'a');
+    expect(copy?.position.y).toBe((a?.position.y ?? 0) + 32);
+    for (const other of sites) {
+      if (other === copy || !copy) continue;
+      const clear =
+        copy.position.x >= other.position.x + other.width ||
+        copy.position.x + copy.width <= other.position.x ||
+        copy.position.y >= other.position.y + other.height ||
+        copy.position.y + copy.height <= other.position.y;
+      expect(clear, other.id).toBe(true);
+    }
+    const children = s().design.nodes.filter((n) => n.kind !== 'site' && n.parentId === copy?.id);
+    expect(children.map((n) => n.kind).sort()).toEqual(['border', 'cluster']);
+    expect(s().design.workloads).toHaveLength(2);
+    expect(new Set(s().design.nodes.map((n) => n.id)).size).toBe(s().design.nodes.length);
+  });
+
+  it('pastes each copy a step further off, and refuses a view-only design', () => {
+    s().select(['a-be']);
+    copySelection();
+    pasteClipboard();
+    pasteClipboard();
+    const copies = s().design.nodes.filter((n) => n.kind === 'border' && n.parentId === 'a');
+    const at = (i: number) => copies[i]?.position;
+    expect(copies).toHaveLength(3);
+    expect(at(2)?.x).not.toBe(at(1)?.x);
+    const readOnly = s().design;
+    s().replaceDesign(readOnly, { readOnly: true });
+    s().select(['a-be']);
+    copySelection();
+    pasteClipboard();
+    expect(s().design).toBe(readOnly);
+    expect(lastToast()?.text).toBe('This design is view-only. Use “Edit a copy” to change it.');
   });
 });

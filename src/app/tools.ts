@@ -1,19 +1,18 @@
 /**
  * The editing power tools as actions on the open design: build a fabric, connect a full mesh,
- * align, distribute, nudge and duplicate. Each is one undoable edit (a run of nudges of the same
+ * align, distribute, nudge, duplicate, copy and paste. Each is one undoable edit (a run of nudges of the same
  * selection is one), made by a pure function of src/model, and says what it did.
  */
 import {
   alignNodes,
-  arrangeableCount,
   distributeNodes,
   nudgeNodes,
   type AlignEdge,
   type DistributeAxis,
 } from '../model/arrange';
-import { duplicateElements } from '../model/clipboard';
+import { copiedElements, duplicateElements, pasteInto } from '../model/clipboard';
 import type { FabricSpec } from '../model/fabric';
-import { labelOf } from '../model/labels';
+import { elementsText, labelOf } from '../model/labels';
 import { connectFullMesh, type MeshResult } from '../model/mesh';
 import { nudgeNotes } from '../model/notes';
 import { GRID_PX } from '../model/placement';
@@ -32,12 +31,6 @@ const selectedNodeIds = () =>
     .getState()
     .nodes.filter((n) => n.selected)
     .map((n) => n.id);
-
-/** How many selected elements align, distribute or nudge would move. */
-export function arrangeableSelection(): number {
-  const state = useStudio.getState();
-  return arrangeableCount(state.design, selectedIds(state));
-}
 
 /** The site a tool acts on: the selected site, the site of a selected device, or the only site. */
 export function targetSite(): string | null {
@@ -165,5 +158,33 @@ export function duplicateSelection(): void {
   const result = duplicateElements(state.design, ids);
   if (!result) return;
   state.commit(result.design);
+  useStudio.getState().select(result.newIds);
+}
+
+/** Ctrl+C: the selected elements, as the design holds them now, for Ctrl+V. */
+export function copySelection(): void {
+  const state = useStudio.getState();
+  const ids = selectedNodeIds();
+  if (ids.length === 0) return;
+  useStudio.setState({ clipboard: { design: state.design, ids }, pasteCount: 0 });
+  const what = elementsText(copiedElements(state.design, ids));
+  notify('info', `Copied ${what ?? plural(ids.length, 'element')}.`);
+}
+
+/** Ctrl+V: fresh copies of what was copied, a step further off each time, selected. */
+export function pasteClipboard(): void {
+  const state = useStudio.getState();
+  const clip = state.clipboard;
+  if (!clip) return;
+  const n = state.pasteCount + 1;
+  const result = pasteInto(state.design, clip, { x: 32 * n, y: 32 * n });
+  if (!result) {
+    notify('warning', 'Nothing to paste: the copied elements’ site no longer exists.');
+    return;
+  }
+  state.commit(result.design);
+  // A view-only design refuses the edit (and says so).
+  if (useStudio.getState().design !== result.design) return;
+  useStudio.setState({ pasteCount: n });
   useStudio.getState().select(result.newIds);
 }

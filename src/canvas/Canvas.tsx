@@ -25,13 +25,11 @@ import { minZoomFor } from '../store/selectors';
 import { useRoom } from '../collab/state';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { DeviceNode } from './DeviceNode';
 import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
-import { DciEdge, FabricEdge } from './edges';
-import { SiteNode } from './SiteNode';
+import { DciEdge, DeviceNode, FabricEdge, SiteNode } from './elements';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
 const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));

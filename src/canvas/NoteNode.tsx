@@ -9,7 +9,7 @@ import {
   NOTE_MAX_WIDTH,
   NOTE_PAD,
   NOTE_POINTER_DOT_PX,
-} from '../render/text';
+} from '../render/metrics';
 import type { Box } from '../render/types';
 import { editNoteText, useNoteEditing, type NoteFlowNode } from '../store/noteFlow';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
@@ -18,7 +18,7 @@ import { notify } from '../store/ui';
 import { boxKey, parseBoxKey, targetBox } from './noteTargets';
 import { useRoutes } from './routeStore';
 
-/** The note's text as the exports set it (render/text.ts), so the lines fit the same box. */
+/** The note's text as the exports set it (render/metrics.ts), so the lines fit the same box. */
 const TEXT_STYLE = { fontSize: NOTE_FONT_PX, lineHeight: `${NOTE_LINE_PX}px` } as const;
 /** The note's 1 px border (index.css) is inside its box, as the exports' stroke is on it. */
 const NOTE_BORDER_PX = 1;

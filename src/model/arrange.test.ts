@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignNodes, arrangeableCount, distributeNodes, nudgeNodes } from './arrange';
+import { alignNodes, distributeNodes, nudgeNodes } from './arrange';
+import { arrangeableCount } from './moving';
 import { DesignBuilder } from './builder';
 import { DEVICE_SIZE } from './defaults';
 import type { Design } from './schema';

@@ -7,6 +7,7 @@
  * it is how a device changes site). Each function returns the design itself when nothing moves.
  */
 import { DEVICE_SIZE } from './defaults';
+import { movingNodes } from './moving';
 import type { Design, DesignNode, Position, Site } from './schema';
 
 export type AlignEdge = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
@@ -32,34 +33,22 @@ interface Item {
   readonly height: number;
 }
 
-/** The elements that move when `ids` are aligned or nudged (see the top of this file). */
+/** The elements that move when `ids` are aligned or nudged, with their boxes (moving.ts). */
 function itemsOf(design: Design, ids: Iterable<string>): Item[] {
-  const wanted = new Set(ids);
   const sites = new Map<string, Site>();
   for (const n of design.nodes) if (n.kind === 'site') sites.set(n.id, n);
-  const items: Item[] = [];
-  for (const n of design.nodes) {
-    if (!wanted.has(n.id)) continue;
-    if (n.kind === 'site') {
-      items.push({ node: n, site: undefined, ...n.position, width: n.width, height: n.height });
-      continue;
-    }
-    if (wanted.has(n.parentId)) continue;
+  return movingNodes(design, ids).map((n): Item => {
+    if (n.kind === 'site')
+      return { node: n, site: undefined, ...n.position, width: n.width, height: n.height };
     const site = sites.get(n.parentId);
-    items.push({
+    return {
       node: n,
       site,
       x: (site?.position.x ?? 0) + n.position.x,
       y: (site?.position.y ?? 0) + n.position.y,
       ...DEVICE_SIZE,
-    });
-  }
-  return items;
-}
-
-/** How many elements `ids` would align or distribute (the commands' enabled state). */
-export function arrangeableCount(design: Design, ids: Iterable<string>): number {
-  return itemsOf(design, ids).length;
+    };
+  });
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), Math.max(lo, hi));

@@ -9,8 +9,11 @@ import { plural } from './plural';
 import type { Design, Link } from './schema';
 
 interface LabelIndex {
+  /** Nodes, volumes, workloads and segments. */
   readonly names: ReadonlyMap<string, string>;
   readonly links: ReadonlyMap<string, Link>;
+  /** Link names, made on first use: a design has thousands of links and a run names a few. */
+  readonly linkNames: Map<string, string>;
 }
 
 const cache = new WeakMap<Design, LabelIndex>();
@@ -29,27 +32,44 @@ function indexOf(design: Design): LabelIndex {
   for (const w of design.workloads) names.set(w.id, w.name || w.id);
   for (const s of design.segments) names.set(s.id, s.name || s.id);
   const links = new Map<string, Link>();
-  for (const l of design.links) {
-    links.set(l.id, l);
-    names.set(
-      l.id,
-      l.label ||
-        `${names.get(l.source) ?? l.source}${LINK_ENDS_SEPARATOR}${names.get(l.target) ?? l.target}`,
-    );
-  }
-  index = { names, links };
+  for (const l of design.links) links.set(l.id, l);
+  index = { names, links, linkNames: new Map() };
   cache.set(design, index);
   return index;
 }
 
+function nameIn(index: LabelIndex, id: string): string | undefined {
+  const { names, links, linkNames } = index;
+  // Ids are unique across a design (integrity.ts): an id is a link's or another element's.
+  const link = links.get(id);
+  if (!link) return names.get(id);
+  let name = linkNames.get(id);
+  if (name === undefined) {
+    name =
+      link.label ||
+      `${names.get(link.source) ?? link.source}${LINK_ENDS_SEPARATOR}${names.get(link.target) ?? link.target}`;
+    linkNames.set(id, name);
+  }
+  return name;
+}
+
 /** "DC1 Amsterdam", "web-01", "ams-dci-edge-1 ↔ rtm-dci-edge-1", "DS_WEB_01"; undefined for an id nothing has. */
 export function nameOf(design: Design, id: string): string | undefined {
-  return indexOf(design).names.get(id);
+  return nameIn(indexOf(design), id);
 }
 
 /** As nameOf, falling back on the id (a dangling reference still reads as something). */
 export function labelOf(design: Design, id: string): string {
-  return nameOf(design, id) ?? id;
+  return nameIn(indexOf(design), id) ?? id;
+}
+
+/**
+ * `labelOf` for one design, for a caller that names many of its elements (the validator): the
+ * index is found once, on the first name asked, rather than on every call.
+ */
+export function labelerOf(design: Design): (id: string) => string {
+  let index: LabelIndex | undefined;
+  return (id) => nameIn((index ??= indexOf(design)), id) ?? id;
 }
 
 /** The link with this id, if any. */

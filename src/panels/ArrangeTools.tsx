@@ -11,7 +11,7 @@ import {
   Waypoints,
   type LucideIcon,
 } from 'lucide-react';
-import { command, displayChord, type CommandContext } from '../app/commands';
+import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
 import { useStudio } from '../store/studio';
 import { buttonClass } from './fields';
 
@@ -57,7 +57,7 @@ export function ArrangeTools() {
               title={title(id)}
               data-testid={`arrange.${id}`}
               disabled={!cmd.enabled()}
-              onClick={() => cmd.run(NO_VIEW)}
+              onClick={() => runCommand(cmd, NO_VIEW)}
               className={`inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-700 shadow-xs hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700 ${i === 3 || i === 6 ? 'ml-2' : ''}`}
             >
               <Icon className="h-4 w-4" aria-hidden />
@@ -78,7 +78,7 @@ export function ArrangeTools() {
             title={title(id)}
             data-testid={`arrange.${id}`}
             disabled={!command(id).enabled()}
-            onClick={() => command(id).run(NO_VIEW)}
+            onClick={() => runCommand(command(id), NO_VIEW)}
             className={buttonClass}
           >
             <Icon className="h-3.5 w-3.5" aria-hidden /> {label}

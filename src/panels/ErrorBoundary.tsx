@@ -1,33 +1,25 @@
 /**
  * The studio's last line: every rule runs during render, so one exception anywhere would blank
- * the page. This boundary catches it, saves the design at once (autosave is debounced), says
- * what happened, and offers a reload, the design as a file, and a way out when the design
- * itself trips the bug on every load.
+ * the page. This boundary catches it, saves the design at once (autosave is debounced), and
+ * shows the recovery screen (Recovery.tsx: what happened, a reload, the design as a file, a
+ * way out when the design itself trips the bug on every load), which loads on first use. If
+ * that cannot load either (the error was a chunk that did not load), a plain message with a
+ * reload stands in for it.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { emptyDesign } from '../model/defaults';
-import type { Design } from '../model/schema';
-import { useStudio } from '../store/studio';
-import { plural } from '../model/plural';
-import { buttonClass, primaryButtonClass } from './styles';
 
-/**
- * The file download and the storage code load with the boundary's first use, not with the
- * first screen (the storage code loads just after it anyway: main.tsx).
- */
-async function downloadDesign(design: Design): Promise<void> {
-  const { downloadDesignFile } = await import('../app/importExport');
-  downloadDesignFile(design);
-}
+type RecoveryView = typeof import('./Recovery').Recovery;
 
 interface State {
   readonly error: Error | null;
+  readonly Recovery: RecoveryView | null;
+  readonly recoveryMissing: boolean;
 }
 
 export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
-  override state: State = { error: null };
+  override state: State = { error: null, Recovery: null, recoveryMissing: false };
 
-  static getDerivedStateFromError(error: unknown): State {
+  static getDerivedStateFromError(error: unknown): Partial<State> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
@@ -35,90 +27,34 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     // Store the design (and any typed edit) now, not when the autosave's debounce ends.
     void import('../store/persistence').then((m) => m.flushDesign());
     console.error('DCI Studio stopped on an error:', error, info.componentStack);
+    if (!this.state.Recovery)
+      void import('./Recovery').then(
+        (m) => this.setState({ Recovery: m.Recovery }),
+        () => this.setState({ recoveryMissing: true }),
+      );
   }
 
-  private startEmpty = async (): Promise<void> => {
-    // The studio's own "could not store it" question is not on screen here: answer it with a
-    // download, so the design is never dropped.
-    const { replaceOpenDesign, usePersistence } = await import('../store/persistence');
-    const unsubscribe = usePersistence.subscribe((s) => s.question?.answer('download'));
-    try {
-      const replaced = await replaceOpenDesign(emptyDesign(), {
-        download: (d) => void downloadDesign(d),
-      });
-      if (replaced) this.setState({ error: null });
-    } finally {
-      unsubscribe();
-    }
-  };
+  private recovered = (): void => this.setState({ error: null });
 
   override render(): ReactNode {
-    const { error } = this.state;
+    const { error, Recovery, recoveryMissing } = this.state;
     if (!error) return this.props.children;
-    return <Recovery error={error} onStartEmpty={() => void this.startEmpty()} />;
-  }
-}
-
-function Recovery({ error, onStartEmpty }: { error: Error; onStartEmpty: () => void }) {
-  const { design, readOnly } = useStudio.getState();
-  const elements = design.nodes.length + design.links.length;
-  return (
-    <div
-      className="flex h-full items-center justify-center overflow-auto bg-slate-50 p-8 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
-      data-testid="recovery"
-      role="alert"
-    >
-      <div className="max-w-xl rounded-xl border border-slate-200 bg-white p-6 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-        <h1 className="text-lg font-semibold">The studio stopped on a bug</h1>
-        <p
-          className="mt-2 text-sm text-slate-700 dark:text-slate-300"
-          data-testid="recovery.design"
-        >
-          Your design <strong>{design.name}</strong> ({plural(elements, 'element')},{' '}
-          {plural(design.workloads.length, 'workload')}){' '}
-          {readOnly
-            ? 'is view-only: the link you opened still holds it. Download it to keep a copy.'
-            : 'is safe: it is saved in this browser and opens again when you reload.'}
+    if (Recovery) return <Recovery error={error} onRecovered={this.recovered} />;
+    if (!recoveryMissing) return null;
+    return (
+      <div className="p-8 text-sm" data-testid="recovery" role="alert">
+        <p>
+          The studio stopped on a bug: <span data-testid="recovery.error">{error.message}</span>
         </p>
-        <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">What happened:</p>
-        <pre
-          className="mt-1 overflow-auto rounded-md bg-slate-100 p-2 text-xs whitespace-pre-wrap text-red-700 dark:bg-slate-800 dark:text-red-300"
-          data-testid="recovery.error"
+        <button
+          type="button"
+          className="mt-3 rounded-md bg-teal-700 px-3 py-1.5 font-medium text-white"
+          data-testid="recovery.reload"
+          onClick={() => window.location.reload()}
         >
-          {error.message}
-        </pre>
-        <div className="mt-4 flex flex-wrap gap-2">
-          <button
-            type="button"
-            className={primaryButtonClass}
-            data-testid="recovery.reload"
-            onClick={() => window.location.reload()}
-          >
-            Reload the studio
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
-            data-testid="recovery.download"
-            onClick={() => void downloadDesign(design)}
-          >
-            Download this design
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
-            data-testid="recovery.empty"
-            title="If the studio stops again on reload: this design goes to Recent designs"
-            onClick={onStartEmpty}
-          >
-            Start an empty design
-          </button>
-        </div>
-        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-          If it stops again after a reload, start an empty design: this one is kept under Recent
-          designs. Please report the message above with the downloaded file.
-        </p>
+          Reload the studio
+        </button>
       </div>
-    </div>
-  );
+    );
+  }
 }

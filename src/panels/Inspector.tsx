@@ -47,7 +47,7 @@ import { NoteInspector, NotesHere } from './NoteInspector';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
 import { plural } from '../model/plural';
-import { command, type CommandContext } from '../app/commands';
+import { command, runCommand, type CommandContext } from '../app/commands';
 
 /** Commands run from the inspector never move the view. */
 const noViewContext: CommandContext = { fitView: () => undefined };
@@ -73,7 +73,7 @@ export function Inspector() {
           type="button"
           className={`${buttonClass} mt-2`}
           disabled={readOnly}
-          onClick={() => command('delete').run(noViewContext)}
+          onClick={() => runCommand(command('delete'), noViewContext)}
           data-testid="inspector.delete"
         >
           <Trash2 className="h-3.5 w-3.5" aria-hidden /> Delete selection

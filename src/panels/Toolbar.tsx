@@ -22,8 +22,7 @@ import { useRoom } from '../collab/state';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
-import { command, displayChord, type CommandContext } from '../app/commands';
-import { useTidy } from '../app/tidy';
+import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
 
 function ToolButton({
   id,
@@ -49,7 +48,7 @@ function ToolButton({
       aria-label={cmd.label}
       title={title}
       disabled={!cmd.enabled()}
-      onClick={() => cmd.run(ctx)}
+      onClick={() => runCommand(cmd, ctx)}
       className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       {icon}
@@ -65,7 +64,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
   const readOnly = useStudio((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
   const { counts } = useFindings();
-  const tidying = useTidy((s) => s.busy);
+  const tidying = useUi((s) => s.tidying);
   const ThemeIcon = theme === 'light' ? Sun : theme === 'dark' ? Moon : SunMoon;
   return (
     <header className="no-print flex h-12 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">

@@ -1,6 +1,6 @@
 /**
- * The panels' shared class lists, apart from the form fields (fields.tsx) so that the first
- * screen (the error boundary's buttons) does not load the fields with them.
+ * The panels' shared class lists, apart from the form fields (fields.tsx) so that the recovery
+ * screen (Recovery.tsx) does not load the fields with them.
  */
 export const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-xs outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20';

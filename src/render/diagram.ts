@@ -25,21 +25,18 @@ import {
   type RouteRequest,
   type Side,
 } from './router';
+import { dciLabelLines, deviceSubtitle, limitFinding, SITE_ROLE_LABELS } from './text';
 import {
   fitText,
-  dciLabelLines,
-  deviceSubtitle,
   LABEL_LINE_PX,
   LABEL_MAX_CHARS,
   LABEL_PAD_X,
   LABEL_PAD_Y,
-  limitFinding,
   SITE_CAPTION_FONT_PX,
-  SITE_ROLE_LABELS,
   SITE_TITLE_FONT_PX,
   textWidth,
   truncate,
-} from './text';
+} from './metrics';
 import { plural } from '../model/plural';
 import type {
   Box,

@@ -9,7 +9,7 @@ import {
   NOTE_MIN_WIDTH,
   NOTE_PAD,
   textWidth,
-} from './text';
+} from './metrics';
 
 const INNER = NOTE_MAX_WIDTH - 2 * NOTE_PAD;
 

@@ -11,7 +11,7 @@ import {
   NOTE_MIN_WIDTH,
   NOTE_PAD,
   textWidth,
-} from './text';
+} from './metrics';
 
 /**
  * Lines of at most `maxWidth` px, broken at spaces; a word longer than a line (a URL, a path)

@@ -17,7 +17,7 @@ import {
   SITE_CAPTION_FONT_PX,
   SITE_TITLE_FONT_PX,
   textWidth,
-} from './text';
+} from './metrics';
 import type { Box, Diagram, Point } from './types';
 import { plural } from '../model/plural';
 import { LEGEND_LINK_STYLES, LINK_STYLES, linkStyleId } from './linkStyle';

@@ -16,7 +16,7 @@ import {
   SITE_CAPTION_FONT_PX,
   SITE_TITLE_FONT_PX,
   textWidth,
-} from './text';
+} from './metrics';
 import type { Box, Connector, DeviceShape, Diagram, NoteShape, SiteShape } from './types';
 import { plural } from '../model/plural';
 import { LEGEND_LINK_STYLES, LINK_STYLES, linkStyleId } from './linkStyle';

@@ -79,7 +79,22 @@ export function findingKey(
 /** The key of ids already without repeats (sorted here, so the order given does not matter). */
 function keyOf(ruleId: string, scenario: MoveScenario | undefined, ids: string[]): string {
   const s = scenario ? `${scenario.workloadId}>${scenario.targetClusterId}` : '';
-  return `${ruleId}|${s}|${ids.sort().join(',')}`;
+  return `${ruleId}|${s}|${sortStrings(ids).join(',')}`;
+}
+
+/**
+ * Sort strings in place, in the order of the built-in sort (UTF-16 code units, as `<`): by
+ * insertion for the handful of ids a finding names, where it beats the built-in sort.
+ */
+function sortStrings(ids: string[]): string[] {
+  if (ids.length > 16) return ids.sort();
+  for (let i = 1; i < ids.length; i++) {
+    const x = ids[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (ids[j] as string) > x; j--) ids[j + 1] = ids[j] as string;
+    ids[j + 1] = x;
+  }
+  return ids;
 }
 
 /** The ids without repeats, each where it first appears (as `[...new Set(ids)]`). */
@@ -96,22 +111,28 @@ type FindingInput = Omit<Finding, 'key' | 'message' | 'elementIds'> & {
   readonly elementIds: readonly string[];
 };
 
-/** Build a finding: prefixes the scenario, de-duplicates element ids, computes the key. */
+/**
+ * Build a finding: prefixes the scenario, de-duplicates element ids, computes the key.
+ *
+ * The finding is the input object itself, completed (its message prefixed, its ids without
+ * repeats, its key added last), so its fields keep the order the rule wrote them in: every rule
+ * passes a new object literal. A rule run makes thousands of findings on a large design, and
+ * copying each input was a third of what making one cost.
+ */
 export function finding(ctx: RuleContext, input: FindingInput): Finding {
-  const elementIds = unique(input.elementIds);
+  const given = input.elementIds;
+  const elementIds = unique(given);
   // The links a path happens to take are not part of a finding's identity: a waiver or a
   // comparison must still match when the traffic takes another route to the same trombone.
   const path = input.path;
   const links = ctx.index.links;
-  const keyIds = path
-    ? elementIds.filter((id) => !(links.has(id) && path.includes(id)))
-    : elementIds.slice();
-  return {
-    ...input,
-    message: scenarioPrefix(ctx, input.scenario) + input.message,
-    elementIds,
-    key: keyOf(input.ruleId, input.scenario, keyIds),
-  };
+  const keyIds: string[] = [];
+  for (const id of elementIds) if (!(path && links.has(id) && path.includes(id))) keyIds.push(id);
+  const out = input as { message: string; elementIds: readonly string[]; key?: string };
+  out.message = scenarioPrefix(ctx, input.scenario) + input.message;
+  out.elementIds = elementIds;
+  out.key = keyOf(input.ruleId, input.scenario, keyIds);
+  return out as Finding;
 }
 
 /** Optional fields only when defined (exactOptionalPropertyTypes). */

@@ -26,7 +26,7 @@
  *   site only, cached per source.
  */
 import { TRANSPORT_INFO } from '../model/catalog';
-import { labelOf } from '../model/labels';
+import { labelerOf } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import type {
   Cluster,
@@ -125,7 +125,7 @@ export function buildIndex(design: Design): DesignIndex {
     if (!n) return undefined;
     return n.kind === 'site' ? n.id : n.parentId;
   };
-  const label = (id: string): string => labelOf(design, id);
+  const label = labelerOf(design);
   return {
     design,
     nodes,

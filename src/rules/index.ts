@@ -106,21 +106,38 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Run the rules on a prepared context (what-if code may build one context and reuse it). */
+/**
+ * Run the rules on a prepared context (what-if code may build one context and reuse it): each
+ * key once (the first finding with it wins), in the order of `compareFindings`.
+ */
 export function runRulesOn(
   ctx: RuleContext,
   rules: readonly RuleDefinition[] = RULE_LIST,
 ): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
+  // The order of compareFindings without calling it per pair: findings go to one bucket per
+  // (severity, rule), taken in that order, each sorted by key. Keys are unique by now, so the
+  // order is the same total order whatever the sort.
+  const byKey = new Map<string, Finding>();
+  const buckets: (string[] | undefined)[] = [];
+  const rulesPerSeverity = RULE_IDS.length + 1; // + an unknown rule id, ordered first
   for (const rule of rules) {
     for (const f of rule.run(ctx)) {
-      if (seen.has(f.key)) continue;
-      seen.add(f.key);
-      out.push(f);
+      if (byKey.has(f.key)) continue;
+      byKey.set(f.key, f);
+      const b = SEVERITY_ORDER[f.severity] * rulesPerSeverity + ruleOrder(f.ruleId) + 1;
+      const bucket = buckets[b];
+      if (bucket) bucket.push(f.key);
+      else buckets[b] = [f.key];
     }
   }
-  return out.sort(compareFindings);
+  const out: Finding[] = [];
+  for (const keys of buckets) {
+    if (!keys) continue;
+    // The default sort compares strings by UTF-16 code units, as `<` does in compareFindings.
+    keys.sort();
+    for (const key of keys) out.push(byKey.get(key) as Finding);
+  }
+  return out;
 }
 
 /** Validate a design: findings for the current placement and every mobility target. */

@@ -12,6 +12,7 @@ import type * as Rules from '../rules/index';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 import { rulesUnderTest } from './testHooks';
+import { mustDrawFirst } from './validationTiming';
 
 export interface FindingsIndex {
   readonly all: readonly Finding[];
@@ -67,7 +68,9 @@ export function findingsFor(design: Design): FindingsIndex {
   if (cached) return cached;
   if (!rules) return NO_INDEX;
   // The order of the CLI and the report: one comparator (severity, rule-book order, key).
+  const started = performance.now();
   const ran = rules.runRulesOn(rules.buildContext(design), rulesUnderTest(rules.RULE_LIST));
+  lastRunMs = performance.now() - started;
   const all = [...ran].sort(rules.compareFindings);
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
@@ -92,10 +95,21 @@ export function findingsFor(design: Design): FindingsIndex {
   return index;
 }
 
+/** How long the rules took on the last design validated, in ms. */
+let lastRunMs = Infinity;
 /**
- * The design whose findings are on screen. An edit is drawn first and validated just after the
- * frame that shows it (a drop, an undo or a select-all must not wait for the validator); a
- * burst of edits is validated once.
+ * An edit is validated in the task that makes it while the rules take less than this: its
+ * findings are then drawn in the same render as the edit (no second render a frame later),
+ * and the edit with its findings still answers within about two frames.
+ */
+const SAME_TASK_VALIDATION_MS = 30;
+
+/**
+ * The design whose findings are on screen. A design validated before (an undo, a redo) shows
+ * its findings at once; an edit is validated at once while the validator is quick
+ * (`SAME_TASK_VALIDATION_MS`); otherwise, and after a drop (validationTiming.ts), the edit is
+ * drawn first and validated just after the frame that shows it, and a burst of edits is
+ * validated once.
  */
 export const useValidated = create<{ design: Design; ready: boolean }>()(() => ({
   design: useStudio.getState().design,
@@ -108,20 +122,26 @@ function validateSoon(): void {
   pending = true;
   const run = () => {
     pending = false;
-    const design = useStudio.getState().design;
-    try {
-      findingsFor(design);
-    } catch {
-      // A rule threw: the render below runs the rules again and the error boundary reports it,
-      // rather than the findings silently staying those of the previous design.
-    }
-    useValidated.setState({ design });
+    validateNow(useStudio.getState().design);
   };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
   else setTimeout(run, 0);
 }
+function validateNow(design: Design): void {
+  try {
+    findingsFor(design);
+  } catch {
+    // A rule threw: the render runs the rules again and the error boundary reports it, rather
+    // than the findings silently staying those of the previous design.
+  }
+  useValidated.setState({ design });
+}
 useStudio.subscribe((state, previous) => {
-  if (state.design !== previous.design) validateSoon();
+  if (state.design === previous.design) return;
+  const known = cache.has(state.design);
+  if (rules && (known || (lastRunMs < SAME_TASK_VALIDATION_MS && !mustDrawFirst())))
+    validateNow(state.design);
+  else validateSoon();
 });
 
 /** Resolves once the validator has loaded (tests and exports that need findings await it). */

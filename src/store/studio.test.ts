@@ -138,32 +138,6 @@ describe('Dragging out of a site', () => {
   });
 });
 
-describe('Copy and paste', () => {
-  it('pastes a site with its devices and workloads under fresh ids, offset and clear of every site', () => {
-    s().select(['a']);
-    s().copySelection();
-    s().paste();
-    const sites = s().design.nodes.filter((n) => n.kind === 'site');
-    expect(sites).toHaveLength(3);
-    const copy = sites.find((n) => !['a', 'b'].includes(n.id));
-    const a = s().design.nodes.find((n) => n.id === 'a');
-    expect(copy?.position.y).toBe((a?.position.y ?? 0) + 32);
-    for (const other of sites) {
-      if (other === copy || !copy) continue;
-      const clear =
-        copy.position.x >= other.position.x + other.width ||
-        copy.position.x + copy.width <= other.position.x ||
-        copy.position.y >= other.position.y + other.height ||
-        copy.position.y + copy.height <= other.position.y;
-      expect(clear, other.id).toBe(true);
-    }
-    const children = s().design.nodes.filter((n) => n.kind !== 'site' && n.parentId === copy?.id);
-    expect(children.map((n) => n.kind).sort()).toEqual(['border', 'cluster']);
-    expect(s().design.workloads).toHaveLength(2);
-    expect(new Set(s().design.nodes.map((n) => n.id)).size).toBe(s().design.nodes.length);
-  });
-});
-
 describe('View-only', () => {
   it('refuses every edit', () => {
     s().replaceDesign(design(), { readOnly: true });

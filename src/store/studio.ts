@@ -38,8 +38,7 @@ import {
   type NodePatch,
 } from '../model/edits';
 import type { Design, NodeKind, Position, Segment, Settings, Workload } from '../model/schema';
-import { copiedElements, pasteInto, type Clipboard } from '../model/clipboard';
-import { elementsText } from '../model/labels';
+import type { Clipboard } from '../model/clipboard';
 import {
   absolutePosition,
   freeSpotForSite,
@@ -58,9 +57,9 @@ import {
 } from '../model/notes';
 import { syncNoteNodes, type NoteFlowNode } from './noteFlow';
 import { currentEditGroup } from './pendingEdits';
+import { validatingAfterFrame } from './validationTiming';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
-import { plural } from '../model/plural';
 
 const HISTORY_LIMIT = 200;
 
@@ -74,6 +73,7 @@ export interface StudioState {
   future: Design[];
   /** View-only mode (a view-only share link): every edit is refused. */
   readOnly: boolean;
+  /** What Ctrl+C took, and how many times it was pasted since (app/tools.ts copies and pastes). */
   clipboard: Clipboard | null;
   pasteCount: number;
 
@@ -115,8 +115,6 @@ export interface StudioState {
   select: (ids: readonly string[]) => void;
   selectAll: () => void;
   deleteSelection: () => void;
-  copySelection: () => void;
-  paste: () => void;
 }
 
 export function selectedIds(
@@ -295,7 +293,8 @@ export const useStudio = create<StudioState>()((set, get) => {
         });
         return;
       }
-      commit(next);
+      // The frame after a pointer-up waits for nothing: the drop is validated after it.
+      validatingAfterFrame(() => commit(next));
       // Put refused nodes back where the design has them.
       if (refused.length > 0) set({ nodes: atDesignPositions(get().nodes, get().design) });
     },
@@ -399,29 +398,6 @@ export const useStudio = create<StudioState>()((set, get) => {
       const ids = selectedIds(get());
       if (ids.length === 0) return;
       commit(removeElements(get().design, ids));
-    },
-    copySelection: () => {
-      const state = get();
-      const ids = state.nodes.filter((n) => n.selected).map((n) => n.id);
-      if (ids.length === 0) return;
-      set({ clipboard: { design: state.design, ids }, pasteCount: 0 });
-      const what = elementsText(copiedElements(state.design, ids));
-      notify('info', `Copied ${what ?? plural(ids.length, 'element')}.`);
-    },
-    paste: () => {
-      const state = get();
-      const clip = state.clipboard;
-      if (!clip || refuseReadOnly(state)) return;
-      const n = state.pasteCount + 1;
-      const offset = { x: 32 * n, y: 32 * n };
-      const result = pasteInto(state.design, clip, offset);
-      if (!result) {
-        notify('warning', 'Nothing to paste: the copied elements’ site no longer exists.');
-        return;
-      }
-      commit(result.design);
-      set({ pasteCount: n });
-      get().select(result.newIds);
     },
   };
 });

@@ -38,6 +38,8 @@ export interface UiState {
   booted: boolean;
   /** Bumped to ask the canvas to fit the view once the nodes are measured (after a load). */
   fitRequest: number;
+  /** Tidy up is laying the design out (app/tidy.ts): its button spins and it cannot rerun. */
+  tidying: boolean;
   requestFit: () => void;
   setTheme: (theme: Theme) => void;
   setTab: (tab: SidebarTab) => void;
@@ -78,6 +80,7 @@ export const useUi = create<UiState>()((set) => ({
   focusedItem: null,
   highlightPath: null,
   booted: false,
+  tidying: false,
   fitRequest: 0,
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setTheme: (theme) => {

@@ -1,0 +1,73 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { syntheticDesign } from '../model/synthetic';
+import { findingsFor, useValidated, validatorReady } from './findings';
+import { useStudio } from './studio';
+
+const s = () => useStudio.getState();
+const shown = () => useValidated.getState().design;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeAll(() => validatorReady);
+
+beforeEach(async () => {
+  s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+  await nextTask();
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Make the next validation look slow: every reading of the clock is 100 ms after the last. */
+function slowClock(): void {
+  let now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+}
+
+describe('When an edit’s findings are shown', () => {
+  it('an edit shows its findings in the same task while the validator is quick', () => {
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(shown()).toBe(s().design);
+    const ids = (findingsFor(shown()).byElement.get('dci-s0-s1-0') ?? []).map((f) => f.key);
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it('an edit is drawn first and validated after while the validator is slow', async () => {
+    slowClock();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    s().updateLink('dci-s0-s1-0', { distanceKm: 901 });
+    const edited = s().design;
+    expect(shown()).not.toBe(edited);
+    await nextTask();
+    expect(shown()).toBe(edited);
+  });
+
+  it('an undo to a design validated before shows its findings at once, even while slow', async () => {
+    const before = s().design;
+    slowClock();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    await nextTask();
+    s().undo();
+    expect(s().design).toBe(before);
+    expect(shown()).toBe(before);
+    s().redo();
+    expect(shown()).toBe(s().design);
+  });
+
+  it('a drop is validated after the frame that shows it, however quick the validator', async () => {
+    const tor = s().nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    s().onNodesChange([
+      {
+        type: 'position',
+        id: tor.id,
+        position: { x: tor.position.x + 48, y: tor.position.y },
+        dragging: false,
+      },
+    ]);
+    s().finishDrag([tor.id]);
+    const dropped = s().design;
+    expect(dropped.nodes.find((n) => n.id === tor.id)?.position.x).toBe(tor.position.x + 48);
+    expect(shown()).not.toBe(dropped);
+    await nextTask();
+    expect(shown()).toBe(dropped);
+  });
+});
