@@ -11,8 +11,7 @@ import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
-import { FAR_COLORS } from './icons';
-import { installKindIconStyles, kindIconClass } from './kindIconStyles';
+import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
 import { plural } from '../model/plural';
 
 installKindIconStyles();

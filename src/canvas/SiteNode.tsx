@@ -7,13 +7,8 @@ import {
   type ReactFlowState,
 } from '@xyflow/react';
 import { memo } from 'react';
-import {
-  findingsBySite,
-  findingsFor,
-  NO_FINDINGS,
-  useElementFindings,
-  useValidated,
-} from '../store/findings';
+import { findingsFor, NO_FINDINGS, useElementFindings, useValidated } from '../store/findings';
+import { findingsBySite } from '../store/siteFindings';
 import type { FlowNode } from '../store/flow';
 import { deviceCountBySite, selectedNodeCount } from '../store/selectors';
 import { useStudio } from '../store/studio';

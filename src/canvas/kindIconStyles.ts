@@ -1,7 +1,8 @@
 /**
- * The kinds' icons as CSS backgrounds, for the device cards (DeviceNode.tsx). Apart from the
- * palette's icon components (icons.tsx), which are on the first screen: this style sheet and
- * the icon data it is made of load with the cards.
+ * How the device cards (DeviceNode.tsx) draw their kind: its icon as a CSS background, and its
+ * colours as a plain box at low zoom. Apart from the palette's icon components (icons.tsx),
+ * which are on the first screen: these, and the icon data they are made of, load with the
+ * cards.
  */
 import type { NodeKind } from '../model/schema';
 import { KIND_ICON_COLOR, KIND_ICON_SVG } from '../render/icons';
@@ -55,3 +56,15 @@ export function installKindIconStyles(): void {
   style.textContent = kindIconStyles();
   document.head.appendChild(style);
 }
+
+/** A device drawn as a plain box when zoomed out: the kind's colour as border and fill. */
+export const FAR_COLORS: Readonly<Record<NodeKind, string>> = {
+  site: 'border-slate-400 bg-slate-100',
+  spine: 'border-indigo-400 bg-indigo-100 dark:border-indigo-500 dark:bg-indigo-950',
+  tor: 'border-sky-400 bg-sky-100 dark:border-sky-500 dark:bg-sky-950',
+  border: 'border-teal-400 bg-teal-100 dark:border-teal-500 dark:bg-teal-950',
+  cluster: 'border-emerald-400 bg-emerald-100 dark:border-emerald-500 dark:bg-emerald-950',
+  array: 'border-amber-400 bg-amber-100 dark:border-amber-500 dark:bg-amber-950',
+  firewall: 'border-rose-400 bg-rose-100 dark:border-rose-500 dark:bg-rose-950',
+  witness: 'border-violet-400 bg-violet-100 dark:border-violet-500 dark:bg-violet-950',
+};
