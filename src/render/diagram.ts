@@ -65,8 +65,9 @@ export interface RenderOptions {
   readonly cache?: RouteCache;
   /**
    * Route only these groups (site ids, '' for the links between sites; routingGroups); the
-   * links of the others are drawn straight, as the canvas shows them until routed, and are not
-   * cached. All groups when missing.
+   * others take their routes from the cache if it holds them for the same input, else their
+   * links are drawn straight, as the canvas shows them until routed, and not cached. All
+   * groups are routed when missing.
    */
   readonly only?: ReadonlySet<string>;
 }
@@ -467,6 +468,29 @@ function groupsOf(
   return groups;
 }
 
+/** What a group's routes depend on, as the cache compares it. */
+function groupKey(obstacles: readonly Obstacle[], requests: readonly RouteRequest[]): string {
+  return JSON.stringify([obstacles, requests]);
+}
+
+/** Does the cache hold this group's routes for its current input? */
+export function isRouted(cache: RouteCache, id: string, group: RouteGroup): boolean {
+  return cache.get(id)?.key === groupKey(group.obstacles, group.requests);
+}
+
+/** Route one group of routingGroups into the cache, as renderDiagram would. */
+export function routeIntoCache(
+  cache: RouteCache,
+  id: string,
+  group: RouteGroup,
+  router: ConnectorRouter,
+): void {
+  cache.set(id, {
+    key: groupKey(group.obstacles, group.requests),
+    routes: routeGroup(router, group.obstacles, group.requests),
+  });
+}
+
 /** Each group's routes: from the cache where its input did not change, else routed now. */
 function routeBySite(
   router: ConnectorRouter,
@@ -476,13 +500,13 @@ function routeBySite(
 ): Map<string, readonly Point[]> {
   const out = new Map<string, readonly Point[]>();
   for (const [siteId, { obstacles, requests }] of groups) {
-    if (only && !only.has(siteId)) {
+    const key = groupKey(obstacles, requests);
+    const cached = cache?.get(siteId);
+    if (only && !only.has(siteId) && cached?.key !== key) {
       // Not routed yet: straight, and not remembered as this group's routes.
       for (const [id, points] of straightRouter.route(obstacles, requests)) out.set(id, points);
       continue;
     }
-    const key = JSON.stringify([obstacles, requests]);
-    const cached = cache?.get(siteId);
     const routes = cached?.key === key ? cached.routes : routeGroup(router, obstacles, requests);
     cache?.set(siteId, { key, routes });
     for (const [id, points] of routes) out.set(id, points);
