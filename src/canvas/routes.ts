@@ -128,9 +128,10 @@ function send(): void {
     queued = true;
     return;
   }
-  // Nothing that routes or places a label changed (a DCI distance, a setting, new findings,
-  // an undo back to a drawing made before): the routes already drawn for it, with the labels'
-  // text as it is now. Same result as routing again (relabelled, src/render/diagram.ts).
+  // Nothing that routes changed (a DCI distance, a name, a setting, new findings, an undo back
+  // to a drawing made before): the routes already drawn for it, with the labels as they are
+  // now, placed again if one changed size. Same result as routing again (relabelled,
+  // src/render/diagram.ts).
   for (const drawn of drawings) {
     const connectors = relabelled(drawn, positioned, { findings });
     if (!connectors) continue;

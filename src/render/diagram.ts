@@ -248,12 +248,12 @@ function labelFor(link: Link, design: Design, options: RenderOptions): Connector
 }
 
 /**
- * The connectors of a drawing for a design whose routing and label placement have the same
- * input as the drawing's own: the same elements (the same node objects), links between the
- * same ends in the same order, and DCI labels of the same sizes. Routes and label places
- * depend on nothing else, so they are the drawing's; only the labels' text and colour are the
- * design's now (a DCI distance, a setting, a new limit figure). Null when anything that routes
- * or places differs: the caller draws the design again.
+ * The connectors of a drawing for a design whose routing has the same input as the drawing's
+ * own: the same elements (the same node objects) and links between the same ends in the same
+ * order. Routes depend on nothing else, so they are the drawing's; the labels are the design's
+ * now (a DCI distance, a name, a setting, a new limit figure) and, when one of them changed
+ * size, all are placed again as renderDiagram places them. Null when anything that routes
+ * differs: the caller draws the design again.
  */
 export function relabelled(
   drawn: { readonly design: Design; readonly connectors: readonly Connector[] },
@@ -263,8 +263,7 @@ export function relabelled(
   if (design.nodes !== drawn.design.nodes) return null;
   const links = design.links;
   const before = drawn.design.links;
-  if (links.length !== before.length) return null;
-  const labels = new Map<string, ConnectorLabel | null>();
+  if (links.length !== before.length || drawn.connectors.length > links.length) return null;
   for (let i = 0; i < links.length; i++) {
     const link = links[i] as Link;
     const was = before[i] as Link;
@@ -273,32 +272,58 @@ export function relabelled(
       link.id !== was.id ||
       link.source !== was.source ||
       link.target !== was.target ||
-      link.kind !== was.kind ||
-      l3Only(link) !== l3Only(was)
+      link.kind !== was.kind
     )
       return null;
   }
   // Labels can change with the settings and the findings too, so every DCI label is measured.
-  const drawnById = new Map(drawn.connectors.map((c) => [c.id, c]));
-  for (const link of links) {
+  const linkById = new Map(links.map((l) => [l.id, l]));
+  let resized = false;
+  const relabel = drawn.connectors.map((c) => {
+    const link = linkById.get(c.id);
+    if (!link) return null;
     const label = labelFor(link, design, options);
-    const was = drawnById.get(link.id)?.label ?? null;
-    if (!label || !was) {
-      if (label !== was) return null;
-      continue;
-    }
-    if (label.box.width !== was.box.width || label.box.height !== was.box.height) return null;
-    labels.set(link.id, label);
-  }
-  return drawn.connectors.map((c) => {
-    const label = labels.get(c.id);
-    if (!c.label || !label) return c;
-    const same =
-      label.broken === c.label.broken &&
-      label.lines.length === c.label.lines.length &&
-      label.lines.every((line, i) => line === c.label?.lines[i]);
-    return same ? c : { ...c, label: { ...label, box: c.label.box } };
+    if (!label || !c.label) return label === c.label ? { ...c, l3Only: l3Only(link) } : null;
+    if (label.box.width !== c.label.box.width || label.box.height !== c.label.box.height)
+      resized = true;
+    return { ...c, l3Only: l3Only(link), label };
   });
+  if (relabel.some((c) => c === null)) return null;
+  const fresh = relabel as Connector[];
+  let out: Connector[];
+  if (resized) {
+    const { sites, devices } = shapesOf(design);
+    out = placeLabels(
+      fresh,
+      devices.map((d) => d.box),
+      sites.map((s) => ({ ...s.box, height: SITE_HEADER_PX })),
+    );
+  } else
+    out = fresh.map((c, i) => {
+      const was = drawn.connectors[i] as Connector;
+      return c.label && was.label ? { ...c, label: { ...c.label, box: was.label.box } } : c;
+    });
+  // A connector that draws the same as before keeps its object (its edge does not re-render).
+  return out.map((c, i) => {
+    const was = drawn.connectors[i] as Connector;
+    return sameLook(was, c) ? was : c;
+  });
+}
+
+function sameLook(a: Connector, b: Connector): boolean {
+  if (a.l3Only !== b.l3Only) return false;
+  if (!a.label || !b.label) return a.label === b.label;
+  const x = a.label;
+  const y = b.label;
+  return (
+    x.broken === y.broken &&
+    x.box.x === y.box.x &&
+    x.box.y === y.box.y &&
+    x.box.width === y.box.width &&
+    x.box.height === y.box.height &&
+    x.lines.length === y.lines.length &&
+    x.lines.every((line, i) => line === y.lines[i])
+  );
 }
 
 function l3Only(link: Link): boolean {
