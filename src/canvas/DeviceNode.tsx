@@ -6,7 +6,7 @@ import type { Finding } from '../rules/types';
 import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowNode } from '../store/flow';
-import { selectedNodeCount, workloadsByCluster } from '../store/selectors';
+import { soleSelectedNodeId, workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
@@ -136,7 +136,7 @@ const CardContent = memo(function CardContent({
   );
 });
 
-function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
+function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   const element = data.element;
   const findings = useElementFindings(id);
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
@@ -149,7 +149,7 @@ function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const connecting = (flags & CONNECTING) !== 0;
   // The selected device shows its handles when it is the only one selected: a select-all
   // would otherwise mount four live handles on every card.
-  const alone = useStudio((s) => selected && selectedNodeCount(s.nodes) === 1);
+  const alone = useStudio((s) => soleSelectedNodeId(s.nodes) === id);
   const [hovered, setHovered] = useState(false);
   const handles = hovered || alone || connecting;
   const hover = {
@@ -187,4 +187,12 @@ function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   );
 }
 
-export const DeviceNode = memo(DeviceNodeView);
+/**
+ * A card draws its device and nothing React Flow passes besides: its selection outline is the
+ * wrapper's class (index.css), its place the wrapper's transform. So a select-all, or a drag's
+ * every move, re-renders no card.
+ */
+export const DeviceNode = memo(
+  DeviceNodeView,
+  (before, after) => before.id === after.id && before.data === after.data,
+);
