@@ -46,3 +46,42 @@ test.describe('Findings at scale', () => {
     );
   });
 });
+
+test.describe('Zoomed out', () => {
+  test("a site's title stays on one line, clear of its caption and of the device cards", async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const sites = await studio
+      .nodesOfKind('site')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('node.'.length)));
+    expect(sites.length).toBeGreaterThan(1);
+    const overlap = (
+      a: { x: number; y: number; width: number; height: number },
+      b: { x: number; y: number; width: number; height: number },
+    ) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+    for (const percent of [35, 23, 15]) {
+      await studio.zoomOutTo(percent);
+      const cards = await page
+        .locator('.react-flow__node:not(.react-flow__node-site):not(.react-flow__node-note)')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      expect(cards.length).toBeGreaterThan(0);
+      for (const id of sites) {
+        const strip = await studio.siteTitle(id).boundingBox();
+        const name = await studio.siteTitle(id).locator('span').first().boundingBox();
+        expect(strip && name, `${id} at ${percent} %`).toBeTruthy();
+        // One line: the strip is as tall as the name's line, with its padding.
+        expect(strip!.height, `${id} at ${percent} %`).toBeLessThan(name!.height * 2);
+        for (const card of cards)
+          expect(overlap(strip!, card), `${id} at ${percent} %`).toBe(false);
+        if ((await studio.siteCaption(id).count()) > 0) {
+          const caption = await studio.siteCaption(id).boundingBox();
+          expect(overlap(name!, caption!), `${id} at ${percent} %`).toBe(false);
+        }
+      }
+    }
+  });
+});

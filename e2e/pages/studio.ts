@@ -758,6 +758,28 @@ export class StudioPage {
     return this.page.getByTestId('zoom.readout');
   }
 
+  /** The zoom in percent, as the readout shows it. */
+  async zoomPercent(): Promise<number> {
+    return Number((await this.zoomReadout.innerText()).replace(/\D+/g, ''));
+  }
+
+  /** Zoom out with React Flow's control until the zoom is at most `percent`. */
+  async zoomOutTo(percent: number): Promise<void> {
+    for (let before = await this.zoomPercent(); before > percent;) {
+      await this.zoomOutButton.click();
+      await expect.poll(() => this.zoomPercent()).toBeLessThan(before);
+      before = await this.zoomPercent();
+    }
+  }
+
+  /** A site's title strip (icon, name, caption, badge), and its caption. */
+  siteTitle(siteId: string): Locator {
+    return this.page.getByTestId(`site-title.${siteId}`);
+  }
+  siteCaption(siteId: string): Locator {
+    return this.page.getByTestId(`site-caption.${siteId}`);
+  }
+
   /** A side panel (`palette` or `sidebar`) or its fold button. */
   panel(name: 'palette' | 'sidebar'): Locator {
     return this.page.getByTestId(`panel.${name}`);
