@@ -235,6 +235,13 @@ export class StudioPage {
     await this.page.keyboard.press(chord);
   }
 
+  /** A fresh studio on a template, and what it holds (to compare with after a round trip). */
+  async openTemplate(id: string): Promise<{ name: string; nodes: number }> {
+    await this.open();
+    await this.loadTemplate(id);
+    return { name: await this.designName.innerText(), nodes: await this.allNodes.count() };
+  }
+
   async loadTemplate(id: string): Promise<void> {
     await this.page.getByTestId('toolbar.templates').click();
     await this.page.getByTestId(`template.${id}`).click();
