@@ -7,7 +7,7 @@ import { dciFigures, dciTransport, limitFinding, limitText } from '../render/tex
 import { routePath } from '../render/path';
 import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
-import type { FlowEdge } from '../store/flow';
+import { linkById, type FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
@@ -20,6 +20,14 @@ const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' 
 const DCI_LABEL_PX = { width: 184, height: 64 } as const;
 /** Between parallel fabric links, which carry no label. */
 const FABRIC_SPACING_PX = 14;
+
+/**
+ * The link an edge draws, from the design: an edit of this link re-renders this edge only (the
+ * edges React Flow holds do not carry it, see flow.ts).
+ */
+function useLink(id: string): Link | undefined {
+  return useStudio((s) => linkById(s.design.links).get(id));
+}
 
 /**
  * What a link looks like until its route arrives from the router (the first moments after a
@@ -53,11 +61,11 @@ function DciEdgeView({
   selected,
 }: EdgeProps<FlowEdge>) {
   const settings = useStudio((s) => s.design.settings);
+  const link = useLink(id);
   const findings = useElementFindings(id);
   const route = useRoutes((s) => s.byId.get(id));
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario((s) => s.failed.includes(id));
-  const link = data?.link;
   if (!link || link.kind !== 'dci') return null;
   const worst = worstSeverity(findings);
   const limit = limitFinding(findings);
@@ -194,17 +202,11 @@ function FabricEdgeView({
 }: EdgeProps<FlowEdge>) {
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const route = useRoutes((s) => s.byId.get(id));
+  const link = useLink(id);
   const path = route
     ? routePath(route.points)
-    : provisionalPath(
-        sourceX,
-        sourceY,
-        targetX,
-        targetY,
-        data?.link,
-        data?.bundle,
-        FABRIC_SPACING_PX,
-      ).path;
+    : provisionalPath(sourceX, sourceY, targetX, targetY, link, data?.bundle, FABRIC_SPACING_PX)
+        .path;
   return (
     <BaseEdge
       id={id}

@@ -20,7 +20,9 @@ import {
   center,
   clipRoute,
   simplify,
+  straightRouter,
   type ConnectorRouter,
+  type Obstacle,
   type RouteEnd,
   type RouteRequest,
   type Side,
@@ -47,6 +49,7 @@ import type {
 } from './types';
 import { KIND_LABELS } from '../model/defaults';
 import { connectorAnchorBox, notePointer } from './callouts';
+import { routeGroup } from './channels';
 import { noteLayout } from './notes';
 
 export interface RenderOptions {
@@ -57,6 +60,12 @@ export interface RenderOptions {
    * is dragged only its own site's links (and the links between sites) are routed again.
    */
   readonly cache?: RouteCache;
+  /**
+   * Route only these groups (site ids, '' for the links between sites; routingGroups); the
+   * links of the others are drawn straight, as the canvas shows them until routed, and are not
+   * cached. All groups when missing.
+   */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** Per routing group (a site, or '' for links between sites): its inputs and its routes. */
@@ -292,12 +301,27 @@ function l3Only(link: Link): boolean {
   return link.kind === 'dci' && link.l2Extension === 'none';
 }
 
-export function renderDiagram(
-  design: Design,
-  router: ConnectorRouter,
-  options: RenderOptions = {},
-): Diagram {
+/** The links routed together: those inside one site (keyed by its id), those between sites (''). */
+export interface RouteGroup {
+  readonly obstacles: readonly Obstacle[];
+  readonly requests: readonly RouteRequest[];
+}
+
+/**
+ * What the router is asked for a design, group by group: links inside a site are routed among
+ * that site's devices only, links between sites among all devices. The router's cost grows
+ * much faster than linearly with the shapes and links it considers together.
+ */
+export function routingGroups(design: Design): Map<string, RouteGroup> {
   const { sites, devices } = shapesOf(design);
+  return groupsOf(sites, devices, routeRequests(design, sites, devices), design.links);
+}
+
+function routeRequests(
+  design: Design,
+  sites: readonly SiteShape[],
+  devices: readonly DeviceShape[],
+): RouteRequest[] {
   const boxes = new Map<string, Box>();
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
@@ -331,7 +355,26 @@ export function renderDiagram(
       target: end(link.target, b, a, `${link.id}:t`),
     });
   }
-  const routes = routeBySite(router, sites, devices, requests, design.links, options.cache);
+  return requests;
+}
+
+export function renderDiagram(
+  design: Design,
+  router: ConnectorRouter,
+  options: RenderOptions = {},
+): Diagram {
+  const { sites, devices } = shapesOf(design);
+  const boxes = new Map<string, Box>();
+  for (const s of sites) boxes.set(s.id, s.box);
+  for (const d of devices) boxes.set(d.id, d.box);
+  const deviceIds = new Set(devices.map((d) => d.id));
+  const requests = routeRequests(design, sites, devices);
+  const routes = routeBySite(
+    router,
+    groupsOf(sites, devices, requests, design.links),
+    options.cache,
+    options.only,
+  );
 
   const connectors: Connector[] = [];
   for (const link of design.links) {
@@ -386,33 +429,26 @@ function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[
   });
 }
 
-/**
- * Route links inside one site among that site's devices only, and links between sites among all
- * devices: the router's cost grows much faster than linearly with the number of shapes and
- * connectors it considers together (a 200-element, 3-site design: 800 ms at once, 130 ms split).
- */
-function routeBySite(
-  router: ConnectorRouter,
+function groupsOf(
   sites: readonly SiteShape[],
   devices: readonly DeviceShape[],
   requests: readonly RouteRequest[],
   links: readonly Link[],
-  cache: RouteCache | undefined,
-): Map<string, readonly Point[]> {
+): Map<string, RouteGroup> {
   const siteOf = new Map(devices.map((d) => [d.id, d.siteId]));
   const linkById = new Map(links.map((l) => [l.id, l]));
-  const groups = new Map<string, RouteRequest[]>();
+  const byGroup = new Map<string, RouteRequest[]>();
   for (const r of requests) {
     const link = linkById.get(r.id);
     const a = link ? siteOf.get(link.source) : undefined;
     const b = link ? siteOf.get(link.target) : undefined;
     const key = a !== undefined && a === b ? a : '';
-    const list = groups.get(key);
+    const list = byGroup.get(key);
     if (list) list.push(r);
-    else groups.set(key, [r]);
+    else byGroup.set(key, [r]);
   }
-  const out = new Map<string, readonly Point[]>();
-  for (const [siteId, group] of groups) {
+  const groups = new Map<string, RouteGroup>();
+  for (const [siteId, group] of byGroup) {
     const obstacles = [
       ...devices
         .filter((d) => siteId === '' || d.siteId === siteId)
@@ -423,9 +459,28 @@ function routeBySite(
         .filter((site) => siteId === '' || site.id === siteId)
         .map((site) => ({ id: `${site.id}#title`, box: site.titleBox })),
     ];
-    const key = JSON.stringify([obstacles, group]);
+    groups.set(siteId, { obstacles, requests: group });
+  }
+  return groups;
+}
+
+/** Each group's routes: from the cache where its input did not change, else routed now. */
+function routeBySite(
+  router: ConnectorRouter,
+  groups: ReadonlyMap<string, RouteGroup>,
+  cache: RouteCache | undefined,
+  only: ReadonlySet<string> | undefined,
+): Map<string, readonly Point[]> {
+  const out = new Map<string, readonly Point[]>();
+  for (const [siteId, { obstacles, requests }] of groups) {
+    if (only && !only.has(siteId)) {
+      // Not routed yet: straight, and not remembered as this group's routes.
+      for (const [id, points] of straightRouter.route(obstacles, requests)) out.set(id, points);
+      continue;
+    }
+    const key = JSON.stringify([obstacles, requests]);
     const cached = cache?.get(siteId);
-    const routes = cached?.key === key ? cached.routes : router.route(obstacles, group);
+    const routes = cached?.key === key ? cached.routes : routeGroup(router, obstacles, requests);
     cache?.set(siteId, { key, routes });
     for (const [id, points] of routes) out.set(id, points);
   }

@@ -20,10 +20,23 @@ describe('Unchanged elements keep their objects', () => {
     expect(s().edges).toBe(edges);
   });
 
-  it('keeps every other node and edge object when one link changes', () => {
+  it("keeps every node and edge object when one link's fields change (its edge reads the link)", () => {
     const { nodes, edges } = s();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(s().nodes).toBe(nodes);
+    expect(s().edges).toBe(edges);
+  });
+
+  it('gives a link a new edge object when its ends change, and keeps every other', () => {
+    const { edges } = s();
+    const link = s().design.links.find((l) => l.id === 'dci-s0-s1-0');
+    if (!link) throw new Error('no dci-s0-s1-0');
+    s().commit({
+      ...s().design,
+      links: s().design.links.map((l) =>
+        l === link ? { ...l, target: link.source, source: link.target } : l,
+      ),
+    });
     const changed = s()
       .edges.filter((e, i) => e !== edges[i])
       .map((e) => e.id);
