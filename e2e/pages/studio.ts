@@ -623,6 +623,10 @@ export class StudioPage {
   segmentsList(part: string): Locator {
     return this.page.getByTestId(`segments.${part}`);
   }
+  /** A segment's row in the Segments tab: name, VLAN, subnet and gateway. */
+  segmentRow(id: string): Locator {
+    return this.page.getByTestId(`segment.${id}`);
+  }
   /** A field of a segment's editor (`vlanId`, `subnet`, `links.<linkId>`; `….error` its message). */
   segment(id: string, field: string): Locator {
     return this.page.getByTestId(`segment.${id}.${field}`);
