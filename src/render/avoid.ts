@@ -4,7 +4,16 @@
  * nudged apart. Loaded once, on first use (the wasm is ~480 KB and not on the first screen).
  * In the browser the caller passes the wasm's URL; in Node the package finds its own file.
  */
-import type { ConnectorRouter, Obstacle, RouteEnd, RouteRequest, Side } from './router';
+import {
+  PARALLEL_SPACING,
+  ROUTE_CLEARANCE,
+  withPorts,
+  type ConnectorRouter,
+  type Obstacle,
+  type RouteEnd,
+  type RouteRequest,
+  type Side,
+} from './router';
 import type { Point } from './types';
 
 /** The slice of libavoid-js's API used here (its own typings are incomplete). */
@@ -53,26 +62,21 @@ interface AvoidConnRef {
   displayRoute(): { size(): number; get_ps(i: number): AvoidPoint };
 }
 
-/** How far routes keep from devices, and parallel segments from each other (px at zoom 1). */
-export const ROUTE_CLEARANCE = 14;
-export const PARALLEL_SPACING = 12;
-
 const PIN_CLASS = 1;
 /** Ports on a named side each have a class of their own, from this one up. */
 const FIRST_PORT_CLASS = 2;
 
-/** Where the k-th of n ports on a side sits, as a fraction of the shape's width and height. */
-function portAt(side: Side, k: number, n: number): [number, number] {
-  const along = (k + 1) / (n + 1);
+/** Where a port sits, as a fraction of the shape's width and height. */
+function portAt(side: Side, at: number): [number, number] {
   switch (side) {
     case 'top':
-      return [along, 0];
+      return [at, 0];
     case 'bottom':
-      return [along, 1];
+      return [at, 1];
     case 'left':
-      return [0, along];
+      return [0, at];
     case 'right':
-      return [1, along];
+      return [1, at];
   }
 }
 
@@ -101,51 +105,27 @@ export function avoidRouter(A: AvoidApi): ConnectorRouter {
         new A.ShapeConnectionPin(shape, PIN_CLASS, 0.5, 0.5, true, 0, A.ConnDirAll);
         shapes.set(o.id, shape);
       }
-      // Ends that name a side get a port of their own on it; the ports of a side are spread
-      // evenly in the order of where their routes go, so the links of a spine fan out along
-      // its bottom edge without crossing one another.
-      const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
-      const toward = (e: RouteEnd): Point | null => {
-        if ('point' in e) return e.point;
-        const b = boxes.get(e.shapeId);
-        return b ? { x: b.x + b.width / 2, y: b.y + b.height / 2 } : null;
-      };
-      const sides = new Map<string, { end: RouteEnd; other: Point; order: number }[]>();
-      requests.forEach((r, order) => {
-        for (const [e, o] of [
-          [r.source, r.target],
-          [r.target, r.source],
-        ] as const) {
-          const other = toward(o);
-          if (!('shapeId' in e) || !e.side || !other) continue;
-          const key = `${e.shapeId}\u0000${e.side}`;
-          const list = sides.get(key) ?? [];
-          list.push({ end: e, other, order });
-          sides.set(key, list);
-        }
-      });
+      // Ends that name a side get a port of their own on it (withPorts spreads the ports of a
+      // side in the order of where their routes go, so the links of a spine fan out along its
+      // bottom edge without crossing one another).
       const direction: Readonly<Record<Side, number>> = {
         top: A.ConnDirUp,
         bottom: A.ConnDirDown,
         left: A.ConnDirLeft,
         right: A.ConnDirRight,
       };
+      const ported = withPorts(obstacles, requests);
       const portClass = new Map<RouteEnd, number>();
       let nextClass = FIRST_PORT_CLASS;
-      for (const list of sides.values()) {
-        const first = list[0]?.end;
-        if (!first || !('shapeId' in first) || !first.side) continue;
-        const side = first.side;
-        const shape = shapes.get(first.shapeId);
-        if (!shape) continue;
-        const across = side === 'top' || side === 'bottom' ? 'x' : 'y';
-        list.sort((a, b) => a.other[across] - b.other[across] || a.order - b.order);
-        list.forEach(({ end: e }, k) => {
-          const [x, y] = portAt(side, k, list.length);
-          new A.ShapeConnectionPin(shape, nextClass, x, y, true, 0, direction[side]);
+      for (const r of ported)
+        for (const e of [r.source, r.target]) {
+          if (!('shapeId' in e) || !e.side || e.at === undefined) continue;
+          const shape = shapes.get(e.shapeId);
+          if (!shape) continue;
+          const [x, y] = portAt(e.side, e.at);
+          new A.ShapeConnectionPin(shape, nextClass, x, y, true, 0, direction[e.side]);
           portClass.set(e, nextClass++);
-        });
-      }
+        }
       const end = (e: RouteEnd): object | null => {
         if ('point' in e) return new A.ConnEnd(new A.Point(e.point.x, e.point.y));
         const shape = shapes.get(e.shapeId);
@@ -153,7 +133,7 @@ export function avoidRouter(A: AvoidApi): ConnectorRouter {
         return new A.ConnEnd(shape, portClass.get(e) ?? PIN_CLASS);
       };
       const connectors: [string, AvoidConnRef][] = [];
-      for (const r of requests) {
+      for (const r of ported) {
         const src = end(r.source);
         const dst = end(r.target);
         if (src && dst) connectors.push([r.id, new A.ConnRef(router, src, dst)]);

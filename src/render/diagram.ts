@@ -20,24 +20,23 @@ import {
   center,
   clipRoute,
   simplify,
+  straightRouter,
   type ConnectorRouter,
+  type Obstacle,
   type RouteEnd,
   type RouteRequest,
   type Side,
 } from './router';
-import { dciLabelLines, deviceSubtitle, limitFinding, SITE_ROLE_LABELS } from './text';
+import { dciLabelLines, deviceSubtitle, limitFinding } from './text';
+import { SITE_TITLE_X, siteTitleLayout } from './siteTitle';
 import {
-  fitText,
   LABEL_LINE_PX,
   LABEL_MAX_CHARS,
   LABEL_PAD_X,
   LABEL_PAD_Y,
-  SITE_CAPTION_FONT_PX,
-  SITE_TITLE_FONT_PX,
   textWidth,
   truncate,
 } from './metrics';
-import { plural } from '../model/plural';
 import type {
   Box,
   Connector,
@@ -50,6 +49,7 @@ import type {
 } from './types';
 import { KIND_LABELS } from '../model/defaults';
 import { connectorAnchorBox, notePointer } from './callouts';
+import { routeGroup } from './channels';
 import { noteLayout } from './notes';
 
 export interface RenderOptions {
@@ -60,6 +60,13 @@ export interface RenderOptions {
    * is dragged only its own site's links (and the links between sites) are routed again.
    */
   readonly cache?: RouteCache;
+  /**
+   * Route only these groups (site ids, '' for the links between sites; routingGroups); the
+   * others take their routes from the cache if it holds them for the same input, else their
+   * links are drawn straight, as the canvas shows them until routed, and not cached. All
+   * groups are routed when missing.
+   */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** Per routing group (a site, or '' for links between sites): its inputs and its routes. */
@@ -72,20 +79,20 @@ const LABEL_GAP = 4;
 
 function siteShape(site: Site, deviceCount: number): SiteShape {
   const { x, y } = site.position;
-  const label = site.label || 'Unnamed site';
-  const caption = `${SITE_ROLE_LABELS[site.role]} · ${plural(deviceCount, 'device')}`;
-  // The site icon (16 px at x + 12), the name after it, the caption 10 px after the name.
-  const text = fitText(label, site.width - 200, SITE_TITLE_FONT_PX, true);
-  const captionX = x + 44 + textWidth(text, SITE_TITLE_FONT_PX, true);
-  const end = captionX + textWidth(caption, SITE_CAPTION_FONT_PX);
+  const title = siteTitleLayout(site.label, site.role, deviceCount, site.width);
   return {
     id: site.id,
     role: site.role,
     box: { x, y, width: site.width, height: site.height },
-    label,
-    caption,
-    title: { text, x: x + 34, captionX, baseline: y + 24 },
-    titleBox: { x: x + 8, y: y + 6, width: end + 4 - (x + 8), height: 24 },
+    label: site.label || 'Unnamed site',
+    caption: title.caption,
+    title: {
+      text: title.text,
+      x: x + SITE_TITLE_X,
+      captionX: x + title.captionX,
+      baseline: y + 24,
+    },
+    titleBox: { x: x + 8, y: y + 6, width: title.end + 4 - 8, height: 24 },
   };
 }
 
@@ -238,12 +245,12 @@ function labelFor(link: Link, design: Design, options: RenderOptions): Connector
 }
 
 /**
- * The connectors of a drawing for a design whose routing and label placement have the same
- * input as the drawing's own: the same elements (the same node objects), links between the
- * same ends in the same order, and DCI labels of the same sizes. Routes and label places
- * depend on nothing else, so they are the drawing's; only the labels' text and colour are the
- * design's now (a DCI distance, a setting, a new limit figure). Null when anything that routes
- * or places differs: the caller draws the design again.
+ * The connectors of a drawing for a design whose routing has the same input as the drawing's
+ * own: the same elements (the same node objects) and links between the same ends in the same
+ * order. Routes depend on nothing else, so they are the drawing's; the labels are the design's
+ * now (a DCI distance, a name, a setting, a new limit figure) and, when one of them changed
+ * size, all are placed again as renderDiagram places them. Null when anything that routes
+ * differs: the caller draws the design again.
  */
 export function relabelled(
   drawn: { readonly design: Design; readonly connectors: readonly Connector[] },
@@ -253,8 +260,7 @@ export function relabelled(
   if (design.nodes !== drawn.design.nodes) return null;
   const links = design.links;
   const before = drawn.design.links;
-  if (links.length !== before.length) return null;
-  const labels = new Map<string, ConnectorLabel | null>();
+  if (links.length !== before.length || drawn.connectors.length > links.length) return null;
   for (let i = 0; i < links.length; i++) {
     const link = links[i] as Link;
     const was = before[i] as Link;
@@ -263,44 +269,85 @@ export function relabelled(
       link.id !== was.id ||
       link.source !== was.source ||
       link.target !== was.target ||
-      link.kind !== was.kind ||
-      l3Only(link) !== l3Only(was)
+      link.kind !== was.kind
     )
       return null;
   }
   // Labels can change with the settings and the findings too, so every DCI label is measured.
-  const drawnById = new Map(drawn.connectors.map((c) => [c.id, c]));
-  for (const link of links) {
+  const linkById = new Map(links.map((l) => [l.id, l]));
+  let resized = false;
+  const relabel = drawn.connectors.map((c) => {
+    const link = linkById.get(c.id);
+    if (!link) return null;
     const label = labelFor(link, design, options);
-    const was = drawnById.get(link.id)?.label ?? null;
-    if (!label || !was) {
-      if (label !== was) return null;
-      continue;
-    }
-    if (label.box.width !== was.box.width || label.box.height !== was.box.height) return null;
-    labels.set(link.id, label);
-  }
-  return drawn.connectors.map((c) => {
-    const label = labels.get(c.id);
-    if (!c.label || !label) return c;
-    const same =
-      label.broken === c.label.broken &&
-      label.lines.length === c.label.lines.length &&
-      label.lines.every((line, i) => line === c.label?.lines[i]);
-    return same ? c : { ...c, label: { ...label, box: c.label.box } };
+    if (!label || !c.label) return label === c.label ? { ...c, l3Only: l3Only(link) } : null;
+    if (label.box.width !== c.label.box.width || label.box.height !== c.label.box.height)
+      resized = true;
+    return { ...c, l3Only: l3Only(link), label };
   });
+  if (relabel.some((c) => c === null)) return null;
+  const fresh = relabel as Connector[];
+  let out: Connector[];
+  if (resized) {
+    const { sites, devices } = shapesOf(design);
+    out = placeLabels(
+      fresh,
+      devices.map((d) => d.box),
+      sites.map((s) => ({ ...s.box, height: SITE_HEADER_PX })),
+    );
+  } else
+    out = fresh.map((c, i) => {
+      const was = drawn.connectors[i] as Connector;
+      return c.label && was.label ? { ...c, label: { ...c.label, box: was.label.box } } : c;
+    });
+  // A connector that draws the same as before keeps its object (its edge does not re-render).
+  return out.map((c, i) => {
+    const was = drawn.connectors[i] as Connector;
+    return sameLook(was, c) ? was : c;
+  });
+}
+
+function sameLook(a: Connector, b: Connector): boolean {
+  if (a.l3Only !== b.l3Only) return false;
+  if (!a.label || !b.label) return a.label === b.label;
+  const x = a.label;
+  const y = b.label;
+  return (
+    x.broken === y.broken &&
+    x.box.x === y.box.x &&
+    x.box.y === y.box.y &&
+    x.box.width === y.box.width &&
+    x.box.height === y.box.height &&
+    x.lines.length === y.lines.length &&
+    x.lines.every((line, i) => line === y.lines[i])
+  );
 }
 
 function l3Only(link: Link): boolean {
   return link.kind === 'dci' && link.l2Extension === 'none';
 }
 
-export function renderDiagram(
-  design: Design,
-  router: ConnectorRouter,
-  options: RenderOptions = {},
-): Diagram {
+/** The links routed together: those inside one site (keyed by its id), those between sites (''). */
+export interface RouteGroup {
+  readonly obstacles: readonly Obstacle[];
+  readonly requests: readonly RouteRequest[];
+}
+
+/**
+ * What the router is asked for a design, group by group: links inside a site are routed among
+ * that site's devices only, links between sites among all devices. The router's cost grows
+ * much faster than linearly with the shapes and links it considers together.
+ */
+export function routingGroups(design: Design): Map<string, RouteGroup> {
   const { sites, devices } = shapesOf(design);
+  return groupsOf(sites, devices, routeRequests(design, sites, devices), design.links);
+}
+
+function routeRequests(
+  design: Design,
+  sites: readonly SiteShape[],
+  devices: readonly DeviceShape[],
+): RouteRequest[] {
   const boxes = new Map<string, Box>();
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
@@ -334,7 +381,26 @@ export function renderDiagram(
       target: end(link.target, b, a, `${link.id}:t`),
     });
   }
-  const routes = routeBySite(router, sites, devices, requests, design.links, options.cache);
+  return requests;
+}
+
+export function renderDiagram(
+  design: Design,
+  router: ConnectorRouter,
+  options: RenderOptions = {},
+): Diagram {
+  const { sites, devices } = shapesOf(design);
+  const boxes = new Map<string, Box>();
+  for (const s of sites) boxes.set(s.id, s.box);
+  for (const d of devices) boxes.set(d.id, d.box);
+  const deviceIds = new Set(devices.map((d) => d.id));
+  const requests = routeRequests(design, sites, devices);
+  const routes = routeBySite(
+    router,
+    groupsOf(sites, devices, requests, design.links),
+    options.cache,
+    options.only,
+  );
 
   const connectors: Connector[] = [];
   for (const link of design.links) {
@@ -389,33 +455,26 @@ function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[
   });
 }
 
-/**
- * Route links inside one site among that site's devices only, and links between sites among all
- * devices: the router's cost grows much faster than linearly with the number of shapes and
- * connectors it considers together (a 200-element, 3-site design: 800 ms at once, 130 ms split).
- */
-function routeBySite(
-  router: ConnectorRouter,
+function groupsOf(
   sites: readonly SiteShape[],
   devices: readonly DeviceShape[],
   requests: readonly RouteRequest[],
   links: readonly Link[],
-  cache: RouteCache | undefined,
-): Map<string, readonly Point[]> {
+): Map<string, RouteGroup> {
   const siteOf = new Map(devices.map((d) => [d.id, d.siteId]));
   const linkById = new Map(links.map((l) => [l.id, l]));
-  const groups = new Map<string, RouteRequest[]>();
+  const byGroup = new Map<string, RouteRequest[]>();
   for (const r of requests) {
     const link = linkById.get(r.id);
     const a = link ? siteOf.get(link.source) : undefined;
     const b = link ? siteOf.get(link.target) : undefined;
     const key = a !== undefined && a === b ? a : '';
-    const list = groups.get(key);
+    const list = byGroup.get(key);
     if (list) list.push(r);
-    else groups.set(key, [r]);
+    else byGroup.set(key, [r]);
   }
-  const out = new Map<string, readonly Point[]>();
-  for (const [siteId, group] of groups) {
+  const groups = new Map<string, RouteGroup>();
+  for (const [siteId, group] of byGroup) {
     const obstacles = [
       ...devices
         .filter((d) => siteId === '' || d.siteId === siteId)
@@ -426,9 +485,51 @@ function routeBySite(
         .filter((site) => siteId === '' || site.id === siteId)
         .map((site) => ({ id: `${site.id}#title`, box: site.titleBox })),
     ];
-    const key = JSON.stringify([obstacles, group]);
+    groups.set(siteId, { obstacles, requests: group });
+  }
+  return groups;
+}
+
+/** What a group's routes depend on, as the cache compares it. */
+function groupKey(obstacles: readonly Obstacle[], requests: readonly RouteRequest[]): string {
+  return JSON.stringify([obstacles, requests]);
+}
+
+/** Does the cache hold this group's routes for its current input? */
+export function isRouted(cache: RouteCache, id: string, group: RouteGroup): boolean {
+  return cache.get(id)?.key === groupKey(group.obstacles, group.requests);
+}
+
+/** Route one group of routingGroups into the cache, as renderDiagram would. */
+export function routeIntoCache(
+  cache: RouteCache,
+  id: string,
+  group: RouteGroup,
+  router: ConnectorRouter,
+): void {
+  cache.set(id, {
+    key: groupKey(group.obstacles, group.requests),
+    routes: routeGroup(router, group.obstacles, group.requests),
+  });
+}
+
+/** Each group's routes: from the cache where its input did not change, else routed now. */
+function routeBySite(
+  router: ConnectorRouter,
+  groups: ReadonlyMap<string, RouteGroup>,
+  cache: RouteCache | undefined,
+  only: ReadonlySet<string> | undefined,
+): Map<string, readonly Point[]> {
+  const out = new Map<string, readonly Point[]>();
+  for (const [siteId, { obstacles, requests }] of groups) {
+    const key = groupKey(obstacles, requests);
     const cached = cache?.get(siteId);
-    const routes = cached?.key === key ? cached.routes : router.route(obstacles, group);
+    if (only && !only.has(siteId) && cached?.key !== key) {
+      // Not routed yet: straight, and not remembered as this group's routes.
+      for (const [id, points] of straightRouter.route(obstacles, requests)) out.set(id, points);
+      continue;
+    }
+    const routes = cached?.key === key ? cached.routes : routeGroup(router, obstacles, requests);
     cache?.set(siteId, { key, routes });
     for (const [id, points] of routes) out.set(id, points);
   }

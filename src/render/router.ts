@@ -5,11 +5,21 @@
  */
 import type { Box, Point } from './types';
 
+/** How far routes keep from devices, and parallel segments from each other (px at zoom 1). */
+export const ROUTE_CLEARANCE = 14;
+export const PARALLEL_SPACING = 12;
+
 /** A side of a shape a route must leave or enter by (a tier drawing: down from a spine). */
 export type Side = 'top' | 'bottom' | 'left' | 'right';
 
+/**
+ * A shape's end names the side a route must use (or none: the router picks), and where along
+ * it the route's port is (`at`, a fraction of the side from its top or left end; when missing,
+ * `withPorts` spreads the ports of a side evenly).
+ */
 export type RouteEnd =
-  { readonly shapeId: string; readonly side?: Side } | { readonly point: Point };
+  | { readonly shapeId: string; readonly side?: Side; readonly at?: number }
+  | { readonly point: Point };
 
 export interface RouteRequest {
   readonly id: string;
@@ -35,6 +45,65 @@ export interface ConnectorRouter {
 }
 
 export const center = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+/**
+ * The requests with a port (`at`) on every end that names a side: the ports of one side are
+ * spread evenly in the order of where their routes go, so the links of a spine fan out along
+ * its bottom edge without crossing one another. Ends that already have a port keep it.
+ */
+export function withPorts(
+  obstacles: readonly Obstacle[],
+  requests: readonly RouteRequest[],
+): RouteRequest[] {
+  const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
+  const toward = (e: RouteEnd): Point | null => {
+    if ('point' in e) return e.point;
+    const b = boxes.get(e.shapeId);
+    return b ? center(b) : null;
+  };
+  const sides = new Map<string, { end: RouteEnd; other: Point; order: number }[]>();
+  requests.forEach((r, order) => {
+    for (const [e, o] of [
+      [r.source, r.target],
+      [r.target, r.source],
+    ] as const) {
+      const other = toward(o);
+      if (!('shapeId' in e) || !e.side || e.at !== undefined || !other) continue;
+      const key = `${e.shapeId}\u0000${e.side}`;
+      const list = sides.get(key);
+      if (list) list.push({ end: e, other, order });
+      else sides.set(key, [{ end: e, other, order }]);
+    }
+  });
+  const at = new Map<RouteEnd, number>();
+  for (const list of sides.values()) {
+    const first = list[0]?.end;
+    if (!first || !('shapeId' in first)) continue;
+    const across = first.side === 'top' || first.side === 'bottom' ? 'x' : 'y';
+    list.sort((a, b) => a.other[across] - b.other[across] || a.order - b.order);
+    list.forEach(({ end }, k) => at.set(end, (k + 1) / (list.length + 1)));
+  }
+  if (at.size === 0) return [...requests];
+  const port = (e: RouteEnd): RouteEnd => {
+    const a = at.get(e);
+    return a === undefined ? e : { ...e, at: a };
+  };
+  return requests.map((r) => ({ ...r, source: port(r.source), target: port(r.target) }));
+}
+
+/** Where a port `at` a fraction of a side of a box is. */
+export function portPoint(box: Box, side: Side, at: number): Point {
+  switch (side) {
+    case 'top':
+      return { x: box.x + at * box.width, y: box.y };
+    case 'bottom':
+      return { x: box.x + at * box.width, y: box.y + box.height };
+    case 'left':
+      return { x: box.x, y: box.y + at * box.height };
+    case 'right':
+      return { x: box.x + box.width, y: box.y + at * box.height };
+  }
+}
 
 /** Straight lines between centres: what the canvas draws until the real router has loaded. */
 export const straightRouter: ConnectorRouter = {

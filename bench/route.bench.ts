@@ -1,0 +1,75 @@
+/**
+ * Routing (src/render/diagram.ts with libavoid, src/render/avoid.ts): `renderDiagram` on the
+ * synthetic designs the UI bench draws (src/model/synthetic.ts, 2 sites at 200 elements, 4 above),
+ * from scratch (no route cache), as the exports, the command line and the canvas's worker after
+ * opening a design pay it. Prints wall and CPU time, and the slowest routing group (one site's
+ * links, or the links between sites, routed on its own), whose time is how long the canvas waits
+ * for that site.
+ *
+ *   npm run bench route                          200 / 1,000 / 3,000 elements
+ *   npm run bench route -- --sizes 200,1000      the sizes named
+ *
+ * A size whose first run takes over 5 s is run once, others 3 times (the median is printed).
+ */
+import { loadAvoidRouter } from '../src/render/avoid';
+import { routeGroup } from '../src/render/channels';
+import { renderDiagram, routingGroups } from '../src/render/diagram';
+import type { ConnectorRouter } from '../src/render/router';
+import { syntheticDesign } from '../src/model/synthetic';
+import { fmt } from './util';
+
+function sizes(): number[] {
+  const at = process.argv.indexOf('--sizes');
+  const raw = at >= 0 ? process.argv[at + 1] : undefined;
+  return (raw ?? '200,1000,3000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+}
+
+interface Run {
+  wall: number;
+  cpu: number;
+  groupMax: number;
+  groups: number;
+  biggest: number;
+}
+
+function once(elements: number, router: ConnectorRouter): Run {
+  const design = syntheticDesign({ sites: elements <= 300 ? 2 : 4, elements });
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  renderDiagram(design, router);
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  // Each group on its own, as the canvas's worker routes them one after the other.
+  let groupMax = 0;
+  let biggest = 0;
+  const groups = routingGroups(design);
+  for (const { obstacles, requests } of groups.values()) {
+    const t = performance.now();
+    routeGroup(router, obstacles, requests);
+    groupMax = Math.max(groupMax, performance.now() - t);
+    biggest = Math.max(biggest, requests.length);
+  }
+  return { wall, cpu: (cpu.user + cpu.system) / 1000, groupMax, groups: groups.size, biggest };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export default async function routeBench(): Promise<void> {
+  const router = await loadAvoidRouter();
+  once(200, router); // warm-up: the wasm's first calls
+  for (const elements of sizes()) {
+    const runs = [once(elements, router)];
+    if ((runs[0]?.wall ?? Infinity) < 5000)
+      runs.push(once(elements, router), once(elements, router));
+    const first = runs[0] as Run;
+    console.log(
+      `renderDiagram, synthetic ${elements.toLocaleString('en')} elements: ` +
+        `${fmt(median(runs.map((r) => r.cpu)))} ms CPU, ${fmt(median(runs.map((r) => r.wall)))} ms wall, ` +
+        `slowest group ${fmt(median(runs.map((r) => r.groupMax)))} ms ` +
+        `(${first.groups} groups, the largest ${first.biggest} links; ${runs.length} run${runs.length > 1 ? 's, median' : ''})`,
+    );
+  }
+}

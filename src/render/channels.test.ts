@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DesignBuilder } from '../model/builder';
+import { DEVICE_SIZE } from '../model/defaults';
+import type { Design } from '../model/schema';
+import { syntheticDesign } from '../model/synthetic';
+import { loadAvoidRouter } from './avoid';
+import { CHANNEL_GROUP_MIN } from './channels';
+import { diagramDefects, sharedRunPx, SHARED_RUN_PX } from './check';
+import { renderDiagram } from './diagram';
+import type { ConnectorRouter } from './router';
+import type { Connector, Diagram } from './types';
+
+let router: ConnectorRouter;
+beforeAll(async () => {
+  router = await loadAvoidRouter();
+});
+
+/** The router, counting the links it is asked to route. */
+function counting(): { router: ConnectorRouter; routed: () => number } {
+  let routed = 0;
+  return {
+    router: {
+      route(obstacles, requests) {
+        routed += requests.length;
+        return router.route(obstacles, requests);
+      },
+    },
+    routed: () => routed,
+  };
+}
+
+/**
+ * One leaf-spine site, its rows far enough apart for every link to have a track of its own:
+ * spines on top, leaves below, two hosts per leaf below them, each row in a shuffled order (so
+ * links go left and right, short and long), every leaf linked to every spine.
+ */
+function fabric(spines: number, leaves: number, order: readonly number[]): Design {
+  const column = DEVICE_SIZE.width + 40;
+  const leafY = 40 + DEVICE_SIZE.height + 12 * spines * leaves + 80;
+  const hostY = leafY + DEVICE_SIZE.height + 12 * 2 * leaves + 80;
+  const b = new DesignBuilder('Fabric').site('s', 'DC', {
+    position: { x: 0, y: 0 },
+    width: (2 * leaves + 2) * column,
+    height: hostY + DEVICE_SIZE.height + 60,
+  });
+  const at = (i: number, y: number) => ({ position: { x: 40 + i * column, y } });
+  for (let i = 0; i < spines; i++) b.spine(`sp${i}`, 's', at(i * 3 + 1, 40));
+  for (let l = 0; l < leaves; l++) {
+    b.tor(`t${l}`, 's', at((order[l] ?? l) % (2 * leaves), leafY));
+    for (let i = 0; i < spines; i++) b.fabric(`t${l}~sp${i}`, `t${l}`, `sp${i}`);
+    for (const h of [0, 1]) {
+      b.cluster(`c${l}-${h}`, 's', at((order[(l + h * 7) % leaves] ?? l) * 2 + h, hostY));
+      b.fabric(`c${l}-${h}~t${l}`, `c${l}-${h}`, `t${l}`);
+    }
+  }
+  return b.build();
+}
+
+/** Pairs of links of one site drawn on one line for more than SHARED_RUN_PX. */
+function overlaps(diagram: Diagram): [string, string][] {
+  const out: [string, string][] = [];
+  const list: readonly Connector[] = diagram.connectors;
+  list.forEach((a, i) => {
+    for (const b of list.slice(i + 1))
+      if (sharedRunPx(a.points, b.points) > SHARED_RUN_PX) out.push([a.id, b.id]);
+  });
+  return out;
+}
+
+describe('Large sites route their row-to-row links by rule', () => {
+  it('routes the links between rows without the general router, each on a track of its own', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 4 }),
+        fc
+          .integer({ min: 17, max: 24 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.shuffledSubarray([...Array(2 * n).keys()], { minLength: n, maxLength: n }),
+            ),
+          ),
+        (spines, [leaves, order]) => {
+          const design = fabric(spines, leaves, order);
+          expect(design.links.length).toBeGreaterThan(CHANNEL_GROUP_MIN);
+          const spy = counting();
+          const diagram = renderDiagram(design, spy.router);
+          // The row-to-row links are drawn by rule: the router sees none of them.
+          expect(spy.routed()).toBe(0);
+          expect(diagramDefects(diagram).crossings).toEqual([]);
+          expect(overlaps(diagram)).toEqual([]);
+          const boxes = new Map(diagram.devices.map((d) => [d.id, d.box]));
+          for (const c of diagram.connectors) {
+            // Down from the upper device's bottom, along a track, down into the lower's top.
+            expect(c.points.length === 2 || c.points.length === 4).toBe(true);
+            const [first, last] = [c.points[0], c.points[c.points.length - 1]];
+            const source = boxes.get(c.source);
+            const target = boxes.get(c.target);
+            const onTopOrBottom = (p: typeof first, b: typeof source) =>
+              !!p &&
+              !!b &&
+              p.x > b.x &&
+              p.x < b.x + b.width &&
+              (p.y === b.y || p.y === b.y + b.height);
+            expect(onTopOrBottom(first, source)).toBe(true);
+            expect(onTopOrBottom(last, target)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('keeps every route of a synthetic design out of the devices that are not its ends', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 150, max: 370 }),
+        (sites, perSite) => {
+          const design = syntheticDesign({ sites, elements: sites * perSite });
+          const spy = counting();
+          const diagram = renderDiagram(design, spy.router);
+          expect(diagramDefects(diagram).crossings).toEqual([]);
+          // Every link is drawn, by rule or by the router.
+          expect(diagram.connectors.length).toBe(design.links.length);
+          for (const c of diagram.connectors) expect(c.points.length).toBeGreaterThanOrEqual(2);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
+  it('routes a small site with the general router alone, as before', () => {
+    const design = syntheticDesign({ sites: 2, elements: 200 });
+    const spy = counting();
+    renderDiagram(design, spy.router);
+    expect(spy.routed()).toBe(design.links.length);
+  });
+});

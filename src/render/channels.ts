@@ -1,0 +1,256 @@
+/**
+ * Large sites: the links between two rows of devices (a leaf-spine fabric's spine↔ToR and
+ * ToR↔host links) drawn by rule instead of by the general router. libavoid's time grows about
+ * with the cube of the links it routes together (one site of the 1,000-element synthetic design:
+ * 160 links, 3.6 s), nearly all of it for the many links that share the space between two rows.
+ *
+ * A link that leaves the bottom of one device and enters the top of a device wholly below it
+ * runs down from its port into the band between the two rows, along a track of its own there,
+ * and down into the lower port: three segments, when the rectangle it spans in the band holds
+ * no device. The links of a band share its tracks where they do not overlap (the left-edge
+ * channel algorithm), tracks spaced as libavoid spaces parallel segments while the band has
+ * room, closer when it has not. Every other link goes to the general router, with every device
+ * as an obstacle and the same ports.
+ */
+import { boxesOverlap, inflate, polylineCrossesBox, unionBoxes } from './geom';
+import {
+  PARALLEL_SPACING,
+  portPoint,
+  ROUTE_CLEARANCE,
+  withPorts,
+  type ConnectorRouter,
+  type Obstacle,
+  type RouteEnd,
+  type RouteRequest,
+} from './router';
+import type { Box, Point } from './types';
+
+/** A routing group with more links than this routes its row-to-row links by rule. */
+export const CHANNEL_GROUP_MIN = 80;
+/** A band routes by rule when at least this many links cross it (fewer: the router does). */
+const BAND_MIN = 8;
+/** Space kept between a link's rectangle in the band and any device beside it. */
+const MARGIN = 4;
+
+interface Crossing {
+  readonly request: RouteRequest;
+  /** The port on the upper device's bottom, and on the lower device's top. */
+  readonly upper: Point;
+  readonly lower: Point;
+  readonly upperIsSource: boolean;
+}
+
+function shapeEnd(e: RouteEnd): { shapeId: string; side: string; at: number } | null {
+  return 'shapeId' in e && e.side && e.at !== undefined
+    ? { shapeId: e.shapeId, side: e.side, at: e.at }
+    : null;
+}
+
+/**
+ * Routes of the row-to-row links of `requests` (each end with its port: `withPorts`) in bands
+ * that enough links cross, and the requests left for the general router.
+ */
+export function channelRoutes(
+  obstacles: readonly Obstacle[],
+  requests: readonly RouteRequest[],
+): { routes: Map<string, Point[]>; rest: RouteRequest[] } {
+  const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
+  const bands = new Map<string, { top: number; bottom: number; links: Crossing[] }>();
+  const rest: RouteRequest[] = [];
+  for (const request of requests) {
+    const s = shapeEnd(request.source);
+    const t = shapeEnd(request.target);
+    const upperIsSource = s?.side === 'bottom' && t?.side === 'top';
+    const lowerIsSource = s?.side === 'top' && t?.side === 'bottom';
+    const up = upperIsSource ? s : lowerIsSource ? t : null;
+    const down = upperIsSource ? t : lowerIsSource ? s : null;
+    const upBox = up ? boxes.get(up.shapeId) : undefined;
+    const downBox = down ? boxes.get(down.shapeId) : undefined;
+    if (!up || !down || !upBox || !downBox || downBox.y - (upBox.y + upBox.height) < 2 * MARGIN) {
+      rest.push(request);
+      continue;
+    }
+    const upper = portPoint(upBox, 'bottom', up.at);
+    const lower = portPoint(downBox, 'top', down.at);
+    const key = `${upper.y}:${lower.y}`;
+    const band = bands.get(key) ?? { top: upper.y, bottom: lower.y, links: [] };
+    band.links.push({ request, upper, lower, upperIsSource });
+    bands.set(key, band);
+  }
+  const routes = new Map<string, Point[]>();
+  for (const band of bands.values()) {
+    if (band.links.length < BAND_MIN) {
+      rest.push(...band.links.map((l) => l.request));
+      continue;
+    }
+    // The devices that reach into the band: a link's rectangle must miss all of them.
+    const inBand = obstacles
+      .map((o) => o.box)
+      .filter((b) => b.y < band.bottom && b.y + b.height > band.top);
+    const clear = (l: Crossing) => {
+      const left = Math.min(l.upper.x, l.lower.x);
+      const right = Math.max(l.upper.x, l.lower.x);
+      const rect: Box = {
+        x: left - MARGIN,
+        y: band.top + 1,
+        width: right - left + 2 * MARGIN,
+        height: band.bottom - band.top - 2,
+      };
+      return !inBand.some((b) => boxesOverlap(rect, b));
+    };
+    const straight: Crossing[] = [];
+    const rightward: Crossing[] = [];
+    const leftward: Crossing[] = [];
+    for (const l of band.links) {
+      if (!clear(l)) rest.push(l.request);
+      else if (Math.abs(l.upper.x - l.lower.x) < 0.5) straight.push(l);
+      else (l.lower.x > l.upper.x ? rightward : leftward).push(l);
+    }
+    for (const l of straight) routes.set(l.request.id, ordered(l, [l.upper, l.lower]));
+    const tracks = assignTracks([...leftward, ...rightward]);
+    if (tracks.length === 0) continue;
+    const margin = Math.min(ROUTE_CLEARANCE, (band.bottom - band.top) / 4);
+    const room = band.bottom - band.top - 2 * margin;
+    const step = tracks.length > 1 ? Math.min(PARALLEL_SPACING, room / (tracks.length - 1)) : 0;
+    const highest = (band.top + band.bottom) / 2 - (step * (tracks.length - 1)) / 2;
+    tracks.forEach((links, k) => {
+      const y = highest + k * step;
+      for (const l of links)
+        routes.set(
+          l.request.id,
+          ordered(l, [l.upper, { x: l.upper.x, y }, { x: l.lower.x, y }, l.lower]),
+        );
+    });
+  }
+  return { routes, rest };
+}
+
+/** Two drops closer than this read as one line. */
+const SAME_DROP_PX = PARALLEL_SPACING / 2;
+
+/**
+ * The tracks of a band, highest first, each a list of links whose stretches along it keep
+ * PARALLEL_SPACING apart (left-edge channel routing, track by track from the top):
+ * - a link whose drop from its upper port meets another's rise to its lower port at the same x
+ *   takes a higher track than that one, or the two would share that vertical stretch;
+ * - among the rest, links going left come first, the one starting furthest left highest, then
+ *   links going right, the one starting furthest right highest: a fan of links from one port
+ *   row to the next then crosses itself as little as it can.
+ */
+function assignTracks(links: readonly Crossing[]): Crossing[][] {
+  const rightward = (l: Crossing) => l.lower.x > l.upper.x;
+  let left = [...links].sort((a, b) =>
+    rightward(a) !== rightward(b)
+      ? rightward(a)
+        ? 1
+        : -1
+      : rightward(a)
+        ? b.upper.x - a.upper.x
+        : a.upper.x - b.upper.x,
+  );
+  const above = new Map<Crossing, Crossing[]>();
+  const byUpper = [...links].sort((a, b) => a.upper.x - b.upper.x);
+  for (const l of links) {
+    // The links whose drop from above lands within SAME_DROP_PX of this one's rise.
+    let lo = 0;
+    let hi = byUpper.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byUpper[mid] as Crossing).upper.x < l.lower.x - SAME_DROP_PX) lo = mid + 1;
+      else hi = mid;
+    }
+    const list: Crossing[] = [];
+    for (let i = lo; i < byUpper.length; i++) {
+      const a = byUpper[i] as Crossing;
+      if (a.upper.x > l.lower.x + SAME_DROP_PX) break;
+      if (a !== l) list.push(a);
+    }
+    if (list.length > 0) above.set(l, list);
+  }
+  const placed = new Set<Crossing>();
+  const tracks: Crossing[][] = [];
+  while (left.length > 0) {
+    const track: Crossing[] = [];
+    const next: Crossing[] = [];
+    for (const l of left) {
+      const from = Math.min(l.upper.x, l.lower.x);
+      const to = Math.max(l.upper.x, l.lower.x);
+      const fits =
+        (above.get(l) ?? []).every((a) => placed.has(a)) &&
+        track.every((t) => {
+          const tFrom = Math.min(t.upper.x, t.lower.x);
+          const tTo = Math.max(t.upper.x, t.lower.x);
+          return from >= tTo + PARALLEL_SPACING || to <= tFrom - PARALLEL_SPACING;
+        });
+      (fits ? track : next).push(l);
+    }
+    // Links that each need to be above another (a cycle): the first takes this track anyway.
+    if (track.length === 0) track.push(next.shift() as Crossing);
+    for (const l of track) placed.add(l);
+    tracks.push(track);
+    left = next;
+  }
+  return tracks;
+}
+
+/** The points from the request's source to its target. */
+function ordered(l: Crossing, downwards: Point[]): Point[] {
+  return l.upperIsSource ? downwards : downwards.reverse();
+}
+
+/** The general router takes the links left over in batches of at most this many. */
+const BATCH = 30;
+/** How far around a batch's ends its obstacles are taken from (px). */
+const BATCH_REACH = 240;
+
+/**
+ * Route one group: by the general router alone while it is small; for a large one, ports
+ * first (so both halves use the same ones), the row-to-row links by rule, the rest by the
+ * router in batches of nearby links, each among the devices near its ends. A route that then
+ * runs through a device its batch did not see is routed again with every device.
+ */
+export function routeGroup(
+  router: ConnectorRouter,
+  obstacles: readonly Obstacle[],
+  requests: readonly RouteRequest[],
+): Map<string, readonly Point[]> {
+  if (requests.length <= CHANNEL_GROUP_MIN) return router.route(obstacles, requests);
+  const { routes, rest } = channelRoutes(obstacles, withPorts(obstacles, requests));
+  const out = new Map<string, readonly Point[]>(routes);
+  const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
+  const endBox = (e: RouteEnd): Box | undefined =>
+    'point' in e ? { x: e.point.x, y: e.point.y, width: 0, height: 0 } : boxes.get(e.shapeId);
+  const spanOf = (r: RouteRequest): Box | undefined => {
+    const a = endBox(r.source);
+    const b = endBox(r.target);
+    return a && b ? unionBoxes([a, b]) : (a ?? b);
+  };
+  const middle = (r: RouteRequest) => {
+    const b = spanOf(r);
+    return b ? b.x + b.width / 2 : 0;
+  };
+  const sorted = [...rest].sort((a, b) => middle(a) - middle(b));
+  const again: RouteRequest[] = [];
+  for (let i = 0; i < sorted.length; i += BATCH) {
+    const batch = sorted.slice(i, i + BATCH);
+    const spans = batch.flatMap((r) => spanOf(r) ?? []);
+    if (spans.length === 0) continue;
+    const reach = inflate(unionBoxes(spans), BATCH_REACH);
+    const near = obstacles.filter((o) => boxesOverlap(o.box, reach));
+    const unseen = obstacles.filter((o) => !boxesOverlap(o.box, reach));
+    for (const [id, points] of router.route(near, batch)) {
+      const request = batch.find((r) => r.id === id);
+      const ends = new Set(
+        request
+          ? [request.source, request.target].flatMap((e) => ('shapeId' in e ? [e.shapeId] : []))
+          : [],
+      );
+      if (unseen.some((o) => !ends.has(o.id) && polylineCrossesBox(points, o.box)) && request)
+        again.push(request);
+      else out.set(id, points);
+    }
+  }
+  if (again.length > 0)
+    for (const [id, points] of router.route(obstacles, again)) out.set(id, points);
+  return out;
+}
