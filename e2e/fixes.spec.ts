@@ -115,6 +115,60 @@ test.describe('Copy and paste', () => {
   });
 });
 
+test.describe('Pasting a site', () => {
+  test('a pasted site lands in the view, on no other site; zoomed in, the view follows it', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const sites = await studio.nodesOfKind('site').count();
+    await studio.select(await studio.idOfLabel('DC1 Amsterdam'));
+    await studio.pressShortcut('Control+c');
+    await studio.pressShortcut('Control+v');
+    await expect(studio.nodesOfKind('site')).toHaveCount(sites + 1);
+    await expectPastedSiteInView(studio);
+
+    // Zoomed in on DC1 the view has no free room: the copy goes beside it and the view follows.
+    await studio.zoomReadout.click();
+    await expect(studio.zoomReadout).toHaveText('100 %');
+    await studio.pressShortcut('Control+v');
+    await expect(studio.nodesOfKind('site')).toHaveCount(sites + 2);
+    await expectPastedSiteInView(studio);
+  });
+});
+
+/** The selected (just pasted) site is wholly inside the canvas and clear of every other site. */
+async function expectPastedSiteInView(studio: StudioPage): Promise<void> {
+  const canvas = await studio.page.getByTestId('canvas').boundingBox();
+  const pasted = studio.page.locator('.react-flow__node-site.selected');
+  await expect(pasted).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const box = await pasted.boundingBox();
+      return (
+        !!box &&
+        !!canvas &&
+        box.x >= canvas.x &&
+        box.y >= canvas.y &&
+        box.x + box.width <= canvas.x + canvas.width &&
+        box.y + box.height <= canvas.y + canvas.height
+      );
+    })
+    .toBe(true);
+  const box = (await pasted.boundingBox())!;
+  const others = await studio.page
+    .locator('.react-flow__node-site:not(.selected)')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  for (const o of others)
+    expect(
+      box.x >= o.x + o.width ||
+        box.x + box.width <= o.x ||
+        box.y >= o.y + o.height ||
+        box.y + box.height <= o.y,
+    ).toBe(true);
+}
+
 test.describe('Deleting', () => {
   test('deleting a site with its devices says so, and its Undo brings them back', async ({
     page,

@@ -31,18 +31,78 @@ test.describe('Findings at scale', () => {
     await members.first().click();
     await expect(group.getByTestId('finding.TROMBONE-GW')).toBeVisible();
 
+    // The segments whose single gateway at DC 1 the group is about, and one it is not about.
+    const gatewayOf = async (segmentId: string) => {
+      await studio.tab('segments').click();
+      const text = await studio.segmentRow(segmentId).innerText();
+      await studio.openFindings();
+      return text;
+    };
+    const centralized = ['seg-2', 'seg-38'];
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('gateway at DC 1');
+    const perSite = await gatewayOf('seg-1');
+
     const warnings = Number(await studio.count('warning').textContent());
     await studio.fixGroup(group, /anycast/);
     await expect(studio.count('warning')).not.toHaveText(String(warnings));
     const after = Number(await studio.count('warning').textContent());
     expect(after).toBeLessThanOrEqual(warnings - count);
+    // The fix is one edit of the design: every such segment now has an anycast gateway, no
+    // gateway trombone is left, and the other segments are as they were.
+    await expect(studio.findingGroup('TROMBONE-GW')).toHaveCount(0);
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('anycast gateway');
+    expect(await gatewayOf('seg-1')).toBe(perSite);
 
-    // One undo step brings the whole group back.
+    // One undo step brings the design and the whole group back.
     await studio.pressShortcut('Control+z');
     await expect(studio.count('warning')).toHaveText(String(warnings));
     await expect(studio.findingGroup('TROMBONE-GW').first()).toHaveAttribute(
       'data-count',
       String(count),
     );
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('gateway at DC 1');
+    // And redo applies it again, as one step.
+    await studio.pressShortcut('Control+Shift+z');
+    await expect(studio.count('warning')).toHaveText(String(after));
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('anycast gateway');
+  });
+});
+
+test.describe('Zoomed out', () => {
+  test("a site's title stays on one line, clear of its caption and of the device cards", async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const sites = await studio
+      .nodesOfKind('site')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('node.'.length)));
+    expect(sites.length).toBeGreaterThan(1);
+    const overlap = (
+      a: { x: number; y: number; width: number; height: number },
+      b: { x: number; y: number; width: number; height: number },
+    ) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+    for (const percent of [35, 23, 15]) {
+      await studio.zoomOutTo(percent);
+      const cards = await page
+        .locator('.react-flow__node:not(.react-flow__node-site):not(.react-flow__node-note)')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      expect(cards.length).toBeGreaterThan(0);
+      for (const id of sites) {
+        const strip = await studio.siteTitle(id).boundingBox();
+        const name = await studio.siteTitle(id).locator('span').first().boundingBox();
+        expect(strip && name, `${id} at ${percent} %`).toBeTruthy();
+        // One line: the strip is as tall as the name's line, with its padding.
+        expect(strip!.height, `${id} at ${percent} %`).toBeLessThan(name!.height * 2);
+        for (const card of cards)
+          expect(overlap(strip!, card), `${id} at ${percent} %`).toBe(false);
+        if ((await studio.siteCaption(id).count()) > 0) {
+          const caption = await studio.siteCaption(id).boundingBox();
+          expect(overlap(name!, caption!), `${id} at ${percent} %`).toBe(false);
+        }
+      }
+    }
   });
 });

@@ -235,6 +235,13 @@ export class StudioPage {
     await this.page.keyboard.press(chord);
   }
 
+  /** A fresh studio on a template, and what it holds (to compare with after a round trip). */
+  async openTemplate(id: string): Promise<{ name: string; nodes: number }> {
+    await this.open();
+    await this.loadTemplate(id);
+    return { name: await this.designName.innerText(), nodes: await this.allNodes.count() };
+  }
+
   async loadTemplate(id: string): Promise<void> {
     await this.page.getByTestId('toolbar.templates').click();
     await this.page.getByTestId(`template.${id}`).click();
@@ -616,6 +623,10 @@ export class StudioPage {
   segmentsList(part: string): Locator {
     return this.page.getByTestId(`segments.${part}`);
   }
+  /** A segment's row in the Segments tab: name, VLAN, subnet and gateway. */
+  segmentRow(id: string): Locator {
+    return this.page.getByTestId(`segment.${id}`);
+  }
   /** A field of a segment's editor (`vlanId`, `subnet`, `links.<linkId>`; `….error` its message). */
   segment(id: string, field: string): Locator {
     return this.page.getByTestId(`segment.${id}.${field}`);
@@ -756,6 +767,28 @@ export class StudioPage {
 
   get zoomReadout(): Locator {
     return this.page.getByTestId('zoom.readout');
+  }
+
+  /** The zoom in percent, as the readout shows it. */
+  async zoomPercent(): Promise<number> {
+    return Number((await this.zoomReadout.innerText()).replace(/\D+/g, ''));
+  }
+
+  /** Zoom out with React Flow's control until the zoom is at most `percent`. */
+  async zoomOutTo(percent: number): Promise<void> {
+    for (let before = await this.zoomPercent(); before > percent;) {
+      await this.zoomOutButton.click();
+      await expect.poll(() => this.zoomPercent()).toBeLessThan(before);
+      before = await this.zoomPercent();
+    }
+  }
+
+  /** A site's title strip (icon, name, caption, badge), and its caption. */
+  siteTitle(siteId: string): Locator {
+    return this.page.getByTestId(`site-title.${siteId}`);
+  }
+  siteCaption(siteId: string): Locator {
+    return this.page.getByTestId(`site-caption.${siteId}`);
   }
 
   /** A side panel (`palette` or `sidebar`) or its fold button. */

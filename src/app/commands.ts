@@ -7,6 +7,7 @@ import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
+import type { Box } from '../model/layout';
 import type { Position } from '../model/schema';
 import type { DrawnLinks } from './notes';
 import { arrangeableCount } from '../model/moving';
@@ -19,6 +20,10 @@ export interface CommandContext {
   viewCenter?: () => Position;
   /** The links as the canvas draws them (a new note is placed off them). */
   drawnLinks?: () => DrawnLinks;
+  /** The part of the design in view, in design coordinates (where pasted sites go). */
+  viewBox?: () => Box;
+  /** Bring this part of the design into view (pasted elements the view did not show). */
+  reveal?: (box: Box) => void;
 }
 
 export interface Command {
@@ -109,7 +114,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Paste',
     shortcuts: ['mod+v'],
     enabled: () => editable() && useStudio.getState().clipboard !== null,
-    run: async () => (await tools()).pasteClipboard(),
+    run: async (ctx) => (await tools()).pasteClipboard(ctx),
   },
   {
     id: 'duplicate',

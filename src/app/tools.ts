@@ -15,13 +15,15 @@ import type { FabricSpec } from '../model/fabric';
 import { elementsText, labelOf } from '../model/labels';
 import { connectFullMesh, type MeshResult } from '../model/mesh';
 import { nudgeNotes } from '../model/notes';
-import { GRID_PX } from '../model/placement';
+import type { Box } from '../model/layout';
+import { GRID_PX, nodesBox } from '../model/placement';
 import type { Design } from '../model/schema';
 import { plural } from '../model/plural';
 import { inEditGroup } from '../store/pendingEdits';
 import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
+import type { CommandContext } from './commands';
 
 /** Arrow keys move the selection one grid step; with Shift, this many. */
 export const NUDGE_FAR_STEPS = 10;
@@ -171,13 +173,22 @@ export function copySelection(): void {
   notify('info', `Copied ${what ?? plural(ids.length, 'element')}.`);
 }
 
-/** Ctrl+V: fresh copies of what was copied, a step further off each time, selected. */
-export function pasteClipboard(): void {
+/**
+ * Ctrl+V: fresh copies of what was copied, selected. Copied sites land in the middle of the view
+ * (or as near as they can, clear of every site); copied devices go back into their site, a step
+ * further off each time. The view then follows the copies if they are not all in it.
+ */
+export function pasteClipboard(view?: Pick<CommandContext, 'viewBox' | 'reveal'>): void {
   const state = useStudio.getState();
   const clip = state.clipboard;
   if (!clip) return;
   const n = state.pasteCount + 1;
-  const result = pasteInto(state.design, clip, { x: 32 * n, y: 32 * n });
+  const box = view?.viewBox?.();
+  const target = box && {
+    center: { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    view: box,
+  };
+  const result = pasteInto(state.design, clip, { x: 32 * n, y: 32 * n }, target);
   if (!result) {
     notify('warning', 'Nothing to paste: the copied elements’ site no longer exists.');
     return;
@@ -187,4 +198,12 @@ export function pasteClipboard(): void {
   if (useStudio.getState().design !== result.design) return;
   useStudio.setState({ pasteCount: n });
   useStudio.getState().select(result.newIds);
+  const pasted = nodesBox(result.design, result.newIds);
+  if (pasted && box && !contains(box, pasted)) view?.reveal?.(pasted);
 }
+
+const contains = (outer: Box, inner: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;

@@ -17,18 +17,23 @@ import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
-import { plural } from '../model/plural';
+import { SITE_FAR_STRIP_MIN_PX, siteTitleLayout } from '../render/siteTitle';
 
 /**
  * Zoomed out, the header grows against the zoom (in quarter steps, so a zoom gesture re-renders
- * the few sites only now and then) to stay readable, and its badge sums up the site.
+ * the few sites only now and then) to stay readable at 0.8 of its size, however far out the
+ * view is (fit view on a large estate is 2 %), and its badge sums up the site.
  */
-const headerScale = (s: ReactFlowState) => {
-  const zoom = s.transform[2];
-  return zoom >= FAR_ZOOM ? 1 : Math.min(10, Math.round((0.8 / zoom) * 4) / 4);
-};
+export function siteHeaderScale(zoom: number): number {
+  return zoom >= FAR_ZOOM ? 1 : Math.round((0.8 / zoom) * 4) / 4;
+}
+const headerScale = (s: ReactFlowState) => siteHeaderScale(s.transform[2]);
 
-const ROLE_LABELS = { dc: 'Data center', witness: 'Witness site', cloud: 'Cloud' } as const;
+const ROLE_BORDERS = {
+  dc: 'border-[var(--site-border)]',
+  witness: 'border-violet-300 dark:border-violet-700',
+  cloud: 'border-sky-300 dark:border-sky-700',
+} as const;
 
 function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const site = data.element;
@@ -48,18 +53,16 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const counts = useStudio((s) => deviceCountBySite(s.design.nodes).get(id) ?? 0);
   if (site.kind !== 'site') return null;
   const Icon = KIND_ICONS.site;
+  // The strip lays out as the exports draw it, at the width it has once scaled up.
+  const far = scale !== 1;
+  const strip = far ? Math.max(site.width / scale, SITE_FAR_STRIP_MIN_PX) : site.width;
+  const title = siteTitleLayout(site.label, site.role, counts, strip);
   return (
     <div
       data-testid={`node.${id}`}
       data-kind="site"
       data-failed={failed || undefined}
-      className={`site-box h-full w-full rounded-[14px] border-2 ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${
-        site.role === 'witness'
-          ? 'border-violet-300 dark:border-violet-700'
-          : site.role === 'cloud'
-            ? 'border-sky-300 dark:border-sky-700'
-            : 'border-[var(--site-border)]'
-      } bg-[var(--site-bg)]`}
+      className={`site-box relative h-full w-full rounded-[14px] border-2 ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${ROLE_BORDERS[site.role]} bg-[var(--site-bg)]`}
     >
       <NodeResizer
         isVisible={selected && alone && !readOnly}
@@ -75,22 +78,42 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           })
         }
       />
+      {/* Zoomed out, the strip grows against the zoom and would lie under the device cards
+          (drawn above sites): it sits on the box's top edge instead, as a tab. */}
       <div
-        className="site-drag-handle flex origin-top-left cursor-grab items-center gap-2 rounded-t-[12px] px-3 py-2 active:cursor-grabbing"
-        style={scale === 1 ? undefined : { transform: `scale(${scale})`, width: `${100 / scale}%` }}
+        data-testid={`site-title.${id}`}
+        className={`site-drag-handle flex cursor-grab items-center gap-1.5 whitespace-nowrap px-3 active:cursor-grabbing ${
+          far
+            ? `absolute bottom-full left-[-2px] w-max origin-bottom-left rounded-t-[10px] border-x-2 border-t-2 py-1 ${ROLE_BORDERS[site.role]} bg-[var(--site-bg)]`
+            : 'rounded-t-[12px] py-2'
+        }`}
+        style={
+          far
+            ? {
+                transform: `scale(${scale})`,
+                maxWidth: `max(calc(${100 / scale}% + ${4 / scale}px), ${SITE_FAR_STRIP_MIN_PX}px)`,
+                borderWidth: `${2 / scale}px ${2 / scale}px 0`,
+              }
+            : undefined
+        }
       >
-        <Icon aria-hidden className="h-4 w-4 text-slate-500 dark:text-slate-400" />
-        <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">
-          {site.label || 'Unnamed site'}
+        <Icon aria-hidden className="h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
+        <span
+          className="min-w-0 truncate text-sm font-semibold text-slate-800 dark:text-slate-100"
+          title={title.text === (site.label || 'Unnamed site') ? undefined : site.label}
+        >
+          {title.text}
         </span>
-        <span className="rounded bg-slate-200/80 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-slate-600 dark:bg-slate-700/80 dark:text-slate-300">
-          {ROLE_LABELS[site.role]}
-        </span>
-        <span className="text-[11px] text-slate-500 dark:text-slate-400">
-          {plural(counts, 'device')}
-        </span>
-        <span className="ml-auto">
-          <FindingBadge findings={findings} elementId={scale === 1 ? id : `site-summary.${id}`} />
+        {title.caption && (
+          <span
+            data-testid={`site-caption.${id}`}
+            className="ml-1 shrink-0 text-[11px] text-slate-500 dark:text-slate-400"
+          >
+            {title.caption}
+          </span>
+        )}
+        <span className="ml-auto shrink-0 pl-1">
+          <FindingBadge findings={findings} elementId={far ? `site-summary.${id}` : id} />
         </span>
       </div>
       <Handle type="source" position={Position.Left} id="left" />

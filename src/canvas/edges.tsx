@@ -4,10 +4,10 @@ import type { DciLink } from '../model/schema';
 import { bundleOffset, bundleSpacing, offsetCurve, type BundlePlace } from '../model/parallel';
 import type { Link } from '../model/schema';
 import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
-import { routePath } from '../render/path';
+import { drawnPath } from './drawnPath';
 import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
-import type { FlowEdge } from '../store/flow';
+import { linkById, type FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
@@ -20,6 +20,14 @@ const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' 
 const DCI_LABEL_PX = { width: 184, height: 64 } as const;
 /** Between parallel fabric links, which carry no label. */
 const FABRIC_SPACING_PX = 14;
+
+/**
+ * The link an edge draws, from the design: an edit of this link re-renders this edge only (the
+ * edges React Flow holds do not carry it, see flow.ts).
+ */
+function useLink(id: string): Link | undefined {
+  return useStudio((s) => linkById(s.design.links).get(id));
+}
 
 /**
  * What a link looks like until its route arrives from the router (the first moments after a
@@ -53,11 +61,11 @@ function DciEdgeView({
   selected,
 }: EdgeProps<FlowEdge>) {
   const settings = useStudio((s) => s.design.settings);
+  const link = useLink(id);
   const findings = useElementFindings(id);
   const route = useRoutes((s) => s.byId.get(id));
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const failed = useScenario((s) => s.failed.includes(id));
-  const link = data?.link;
   if (!link || link.kind !== 'dci') return null;
   const worst = worstSeverity(findings);
   const limit = limitFinding(findings);
@@ -67,19 +75,28 @@ function DciEdgeView({
   const stroke =
     worst === 'warning' && limit && !broken ? SEVERITY_STROKE.warning : canvasStroke(look);
   const figure = limit ? limitText(limit) : null;
-  const provisional = provisionalPath(
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    link,
-    data?.bundle,
-    bundleSpacing(targetX - sourceX, targetY - sourceY, DCI_LABEL_PX.width, DCI_LABEL_PX.height),
-  );
-  const path = route ? routePath(route.points) : provisional.path;
+  // The straight or bundled line of the moments before the route arrives (and where the route
+  // has no label box, the label's place on it).
+  const provisional = route?.label
+    ? null
+    : provisionalPath(
+        sourceX,
+        sourceY,
+        targetX,
+        targetY,
+        link,
+        data?.bundle,
+        bundleSpacing(
+          targetX - sourceX,
+          targetY - sourceY,
+          DCI_LABEL_PX.width,
+          DCI_LABEL_PX.height,
+        ),
+      );
+  const path = route ? drawnPath(route) : (provisional?.path ?? '');
   const box: Box = route?.label?.box ?? {
-    x: provisional.x - DCI_LABEL_PX.width / 2,
-    y: provisional.y - DCI_LABEL_PX.height / 2,
+    x: (provisional?.x ?? 0) - DCI_LABEL_PX.width / 2,
+    y: (provisional?.y ?? 0) - DCI_LABEL_PX.height / 2,
     ...DCI_LABEL_PX,
   };
   return (
@@ -100,7 +117,9 @@ function DciEdgeView({
         <DciLabel
           id={id}
           link={link}
-          box={box}
+          centerX={box.x + box.width / 2}
+          centerY={box.y + box.height / 2}
+          width={box.width}
           figures={dciFigures(link, settings)}
           figure={figure}
           broken={broken}
@@ -114,10 +133,13 @@ function DciEdgeView({
   );
 }
 
-function DciLabel({
+/** Memoised: a re-render of its edge (selection, findings elsewhere) redraws no label. */
+const DciLabel = memo(function DciLabel({
   id,
   link,
-  box,
+  centerX,
+  centerY,
+  width,
   figures,
   figure,
   broken,
@@ -128,7 +150,10 @@ function DciLabel({
 }: {
   id: string;
   link: DciLink;
-  box: Box;
+  /** The middle and width of the box the geometry placed (plain numbers, for the memo). */
+  centerX: number;
+  centerY: number;
+  width: number;
   figures: string;
   figure: string | null;
   broken: boolean;
@@ -142,8 +167,8 @@ function DciLabel({
       data-testid={`edge-label.${id}`}
       // The box the geometry placed (clear of devices and other labels), centred on it.
       style={{
-        transform: `translate(-50%, -50%) translate(${box.x + box.width / 2}px, ${box.y + box.height / 2}px)`,
-        minWidth: box.width,
+        transform: `translate(-50%, -50%) translate(${centerX}px, ${centerY}px)`,
+        minWidth: width,
       }}
       className={`nodrag nopan pointer-events-auto absolute flex flex-col items-center rounded-md border px-2 py-1 text-[11px] leading-4 whitespace-nowrap shadow-sm ${
         broken
@@ -181,7 +206,7 @@ function DciLabel({
       )}
     </div>
   );
-}
+});
 
 function FabricEdgeView({
   id,
@@ -194,17 +219,11 @@ function FabricEdgeView({
 }: EdgeProps<FlowEdge>) {
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const route = useRoutes((s) => s.byId.get(id));
+  const link = useLink(id);
   const path = route
-    ? routePath(route.points)
-    : provisionalPath(
-        sourceX,
-        sourceY,
-        targetX,
-        targetY,
-        data?.link,
-        data?.bundle,
-        FABRIC_SPACING_PX,
-      ).path;
+    ? drawnPath(route)
+    : provisionalPath(sourceX, sourceY, targetX, targetY, link, data?.bundle, FABRIC_SPACING_PX)
+        .path;
   return (
     <BaseEdge
       id={id}

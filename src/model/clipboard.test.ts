@@ -76,6 +76,38 @@ describe('Pasting', () => {
       expect(clear, other.id).toBe(true);
     }
   });
+  it('with a target, copied sites land together in the view, on no site, their devices inside', () => {
+    // The Metro template's case: DC1 and DC2 side by side, the view on DC1 and the room below.
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 600, height: 400 })
+      .site('b', 'DC2', { position: { x: 800, y: 0 }, width: 600, height: 400 })
+      .spine('a-sp', 'a', { position: { x: 40, y: 48 } })
+      .build();
+    const view = { x: -300, y: -200, width: 1400, height: 1400 };
+    const result = pasteInto(d, { design: d, ids: ['a'] }, offset, {
+      center: { x: 400, y: 500 },
+      view,
+    });
+    if (!result) throw new Error('nothing pasted');
+    const copy = result.design.nodes.find((n) => n.id === result.newIds[0]);
+    const spine = result.design.nodes.find((n) => n.id === result.newIds[1]);
+    if (copy?.kind !== 'site' || !spine || spine.kind === 'site') throw new Error('no copy');
+    expect(copy.position.x).toBeGreaterThanOrEqual(view.x);
+    expect(copy.position.y).toBeGreaterThanOrEqual(view.y);
+    expect(copy.position.x + copy.width).toBeLessThanOrEqual(view.x + view.width);
+    expect(copy.position.y + copy.height).toBeLessThanOrEqual(view.y + view.height);
+    for (const other of d.nodes) {
+      if (other.kind !== 'site') continue;
+      const clear =
+        copy.position.x >= other.position.x + other.width ||
+        copy.position.x + copy.width <= other.position.x ||
+        copy.position.y >= other.position.y + other.height ||
+        copy.position.y + copy.height <= other.position.y;
+      expect(clear, other.id).toBe(true);
+    }
+    expect(spine.parentId).toBe(copy.id);
+    expect(spine.position).toEqual({ x: 40, y: 48 });
+  });
   it('a device whose site was not copied goes back into that site', () => {
     const d = twoSites();
     const result = pasteInto(d, { design: d, ids: ['a-sp'] }, offset);

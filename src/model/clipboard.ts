@@ -4,7 +4,15 @@
  */
 import { DEVICE_SIZE, newId, nextDeviceName, nextSiteName } from './defaults';
 import { addNode, retypeLinks, updateNode, type NodePatch, type Removal } from './edits';
-import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, placeDevice, SITE_TOP_PX } from './placement';
+import type { Box } from './layout';
+import {
+  DEVICE_GAP_PX,
+  freeSpotForGroup,
+  freeSpotForSite,
+  GRID_PX,
+  placeDevice,
+  SITE_TOP_PX,
+} from './placement';
 import type { Design, DesignNode, Device, Link, Position, Site, Workload } from './schema';
 
 export interface Clipboard {
@@ -82,15 +90,24 @@ export function copiedElements(
   };
 }
 
+/** Where the user looks: pasted sites go there (their middle at `center`), clear of other sites. */
+export interface PasteTarget {
+  readonly center: Position;
+  /** The part of the canvas in view: a spot inside it wins over a nearer one outside. */
+  readonly view?: Box;
+}
+
 /**
  * Paste copies the clipboard's elements as fresh elements. Devices whose site was not copied
  * go back into that site if it still exists in the current design; null when nothing can be
- * pasted (every copied device's site is gone).
+ * pasted (every copied device's site is gone). Copied sites move by `offset`, or, with a
+ * `target`, together to the free spot nearest it.
  */
 export function pasteInto(
   current: Design,
   clip: Clipboard,
   offset: Position,
+  target?: PasteTarget,
 ): { design: Design; newIds: string[] } | null {
   const { design: withCopies, newIds } = cloneElements(clip.design, clip.ids, offset);
   const fresh = new Set(newIds);
@@ -140,19 +157,52 @@ export function pasteInto(
     workloads: [...current.workloads, ...workloads],
   };
   return {
-    design: placeAndNameAfresh(design, okIds),
+    design: target
+      ? placeAndNameAfresh(moveSitesTo(design, okIds, target), okIds, true)
+      : placeAndNameAfresh(design, okIds, false),
     newIds: [...okIds, ...links.map((l) => l.id)],
+  };
+}
+
+/** The pasted sites, moved as one group (their devices with them) to the free spot nearest the target. */
+function moveSitesTo(design: Design, copies: ReadonlySet<string>, target: PasteTarget): Design {
+  const pasted = design.nodes.filter((n): n is Site => n.kind === 'site' && copies.has(n.id));
+  if (pasted.length === 0) return design;
+  const others = design.nodes.filter((n): n is Site => n.kind === 'site' && !copies.has(n.id));
+  const left = Math.min(...pasted.map((s) => s.position.x));
+  const top = Math.min(...pasted.map((s) => s.position.y));
+  const width = Math.max(...pasted.map((s) => s.position.x + s.width)) - left;
+  const height = Math.max(...pasted.map((s) => s.position.y + s.height)) - top;
+  const spot = freeSpotForGroup(
+    others.map((s) => ({ ...s.position, width: s.width, height: s.height })),
+    { width, height },
+    { x: target.center.x - width / 2, y: target.center.y - height / 2 },
+    target.view,
+  );
+  const dx = spot.x - left;
+  const dy = spot.y - top;
+  return {
+    ...design,
+    nodes: design.nodes.map((n) =>
+      n.kind === 'site' && copies.has(n.id)
+        ? { ...n, position: { x: n.position.x + dx, y: n.position.y + dy } }
+        : n,
+    ),
   };
 }
 
 /**
  * Copies get names and places of their own, as new elements would. A pasted site is the next
- * `DCn` and moves right until it overlaps no other site. A pasted device is named in its (new
+ * `DCn` and moves right until it overlaps no other site (unless already placed clear of them). A pasted device is named in its (new
  * or old) site, `dc3-spine-1`, never "spine-3" twice; pasted into an existing site, it goes to
  * the free spot nearest where the offset put it, inside the site and on top of nothing (the site
  * grows when it is full).
  */
-function placeAndNameAfresh(design: Design, copies: ReadonlySet<string>): Design {
+function placeAndNameAfresh(
+  design: Design,
+  copies: ReadonlySet<string>,
+  sitesPlaced: boolean,
+): Design {
   let next = design;
   const change = (id: string, patch: NodePatch) => {
     next = updateNode(next, id, patch);
@@ -162,7 +212,10 @@ function placeAndNameAfresh(design: Design, copies: ReadonlySet<string>): Design
   for (const n of design.nodes)
     if (copies.has(n.id) && n.kind === 'site') {
       const others = without(next, n.id);
-      change(n.id, { label: nextSiteName(others), position: freeSpotForSite(others, n.position) });
+      change(n.id, {
+        label: nextSiteName(others),
+        position: sitesPlaced ? n.position : freeSpotForSite(others, n.position),
+      });
     }
   // A copy's old name is not its own, nor a hint of its site's prefix.
   for (const n of design.nodes)

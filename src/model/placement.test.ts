@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
 import { createDevice, DEVICE_SIZE, SITE_DEFAULT_SIZE } from './defaults';
 import { addNode, updateNode } from './edits';
-import { absolutePosition, freeSpotForSite, placeDevice, siteAt, snapToGrid } from './placement';
+import fc from 'fast-check';
+import {
+  absolutePosition,
+  freeSpotForGroup,
+  freeSpotForSite,
+  nodesBox,
+  placeDevice,
+  siteAt,
+  snapToGrid,
+} from './placement';
+import type { Box } from './layout';
 import type { Design } from './schema';
 
 const sites = () =>
@@ -98,5 +108,90 @@ describe('Placing a new device in a site', () => {
     }
     const a = d.nodes.find((n) => n.id === 'a');
     expect(a?.kind === 'site' && a.height).toBeGreaterThan(300);
+  });
+});
+
+describe('Placing pasted sites where the user looks', () => {
+  const GAP = 80;
+  const apart = (a: Box, b: Box) =>
+    a.x >= b.x + b.width + GAP ||
+    a.x + a.width + GAP <= b.x ||
+    a.y >= b.y + b.height + GAP ||
+    a.y + a.height + GAP <= b.y;
+  const inside = (a: Box, view: Box) =>
+    a.x >= view.x &&
+    a.y >= view.y &&
+    a.x + a.width <= view.x + view.width &&
+    a.y + a.height <= view.y + view.height;
+  const size = { width: 600, height: 400 };
+
+  it('goes where it was asked when that spot is free', () => {
+    expect(freeSpotForGroup([], size, { x: 100, y: 200 })).toEqual({ x: 96, y: 208 });
+  });
+
+  it('the Metro case: the view shows DC1 and the gap beside it; the copy lands in the view, on no site', () => {
+    const dc1 = { x: 0, y: 0, width: 600, height: 400 };
+    const dc2 = { x: 1400, y: 0, width: 600, height: 400 };
+    const view = { x: -200, y: -300, width: 1500, height: 1200 };
+    // Asked for the middle of the view, where DC1 is.
+    const spot = freeSpotForGroup([dc1, dc2], size, { x: 250, y: 0 }, view);
+    const placed = { ...spot, ...size };
+    expect(apart(placed, dc1) && apart(placed, dc2)).toBe(true);
+    expect(inside(placed, view)).toBe(true);
+  });
+
+  it('off the view only when the view has no free room, and then as near as it can', () => {
+    const dc1 = { x: 0, y: 0, width: 600, height: 400 };
+    const view = { x: 0, y: 0, width: 600, height: 400 };
+    const spot = freeSpotForGroup([dc1], size, { x: 0, y: 0 }, view);
+    expect(apart({ ...spot, ...size }, dc1)).toBe(true);
+    expect(Math.hypot(spot.x, spot.y)).toBeLessThanOrEqual(Math.hypot(0, 400 + GAP) + 16);
+  });
+
+  it('never overlaps a site, and stays in view whenever a free spot in view exists', () => {
+    const box = fc.record({
+      x: fc.integer({ min: -3000, max: 3000 }),
+      y: fc.integer({ min: -3000, max: 3000 }),
+      width: fc.integer({ min: 240, max: 1500 }),
+      height: fc.integer({ min: 160, max: 900 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(box, { maxLength: 8 }),
+        box,
+        fc.record({
+          x: fc.integer({ min: -2000, max: 2000 }),
+          y: fc.integer({ min: -2000, max: 2000 }),
+        }),
+        (sites, group, near) => {
+          const view = { x: near.x - 1500, y: near.y - 1000, width: 4000, height: 3000 };
+          const spot = freeSpotForGroup(sites, group, near, view);
+          const placed = { ...spot, width: group.width, height: group.height };
+          for (const s of sites) expect(apart(placed, s)).toBe(true);
+          // The view's top-left corner, if free, shows a free spot in view exists.
+          const corner = {
+            x: Math.ceil(view.x / 16) * 16,
+            y: Math.ceil(view.y / 16) * 16,
+            width: group.width,
+            height: group.height,
+          };
+          if (sites.every((s) => apart(corner, s))) expect(inside(placed, view)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('nodesBox spans sites and the cards of devices, on the canvas', () => {
+    const d = new DesignBuilder()
+      .site('a', 'DC1', { position: { x: 100, y: 100 }, width: 400, height: 300 })
+      .spine('s1', 'a', { position: { x: 500, y: 400 } })
+      .build();
+    expect(nodesBox(d, ['a', 's1'])).toEqual({
+      x: 100,
+      y: 100,
+      width: 500 + DEVICE_SIZE.width,
+      height: 400 + DEVICE_SIZE.height,
+    });
+    expect(nodesBox(d, [])).toBeNull();
   });
 });

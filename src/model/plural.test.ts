@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agree, plural } from './plural';
 
@@ -13,6 +14,20 @@ describe('Counted nouns', () => {
   });
   it('writes thousands with a separator', () => {
     expect(plural(1200, 'workload')).toBe('1,200 workloads');
+  });
+  it('writes every count as toLocaleString("en") does', () => {
+    // plural() keeps one formatter instead of building one per call: the same text.
+    const count = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.constantFrom(0, -0, 1, 1e21, 0.5, 1234.5678),
+    );
+    fc.assert(
+      fc.property(count, (n) => {
+        expect(plural(n, 'host')).toBe(`${n.toLocaleString('en')} ${n === 1 ? 'host' : 'hosts'}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('the verb agrees with the count', () => {
     expect(`${plural(1, 'segment')} ${agree(1, 'loses', 'lose')} L2 reach`).toBe(

@@ -27,19 +27,16 @@ import {
   type RouteRequest,
   type Side,
 } from './router';
-import { dciLabelLines, deviceSubtitle, limitFinding, SITE_ROLE_LABELS } from './text';
+import { dciLabelLines, deviceSubtitle, limitFinding } from './text';
+import { SITE_TITLE_X, siteTitleLayout } from './siteTitle';
 import {
-  fitText,
   LABEL_LINE_PX,
   LABEL_MAX_CHARS,
   LABEL_PAD_X,
   LABEL_PAD_Y,
-  SITE_CAPTION_FONT_PX,
-  SITE_TITLE_FONT_PX,
   textWidth,
   truncate,
 } from './metrics';
-import { plural } from '../model/plural';
 import type {
   Box,
   Connector,
@@ -82,20 +79,20 @@ const LABEL_GAP = 4;
 
 function siteShape(site: Site, deviceCount: number): SiteShape {
   const { x, y } = site.position;
-  const label = site.label || 'Unnamed site';
-  const caption = `${SITE_ROLE_LABELS[site.role]} · ${plural(deviceCount, 'device')}`;
-  // The site icon (16 px at x + 12), the name after it, the caption 10 px after the name.
-  const text = fitText(label, site.width - 200, SITE_TITLE_FONT_PX, true);
-  const captionX = x + 44 + textWidth(text, SITE_TITLE_FONT_PX, true);
-  const end = captionX + textWidth(caption, SITE_CAPTION_FONT_PX);
+  const title = siteTitleLayout(site.label, site.role, deviceCount, site.width);
   return {
     id: site.id,
     role: site.role,
     box: { x, y, width: site.width, height: site.height },
-    label,
-    caption,
-    title: { text, x: x + 34, captionX, baseline: y + 24 },
-    titleBox: { x: x + 8, y: y + 6, width: end + 4 - (x + 8), height: 24 },
+    label: site.label || 'Unnamed site',
+    caption: title.caption,
+    title: {
+      text: title.text,
+      x: x + SITE_TITLE_X,
+      captionX: x + title.captionX,
+      baseline: y + 24,
+    },
+    titleBox: { x: x + 8, y: y + 6, width: title.end + 4 - 8, height: 24 },
   };
 }
 

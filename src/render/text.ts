@@ -67,12 +67,6 @@ export function deviceSubtitle(element: DesignNode): string {
   }
 }
 
-export const SITE_ROLE_LABELS = {
-  dc: 'Data center',
-  witness: 'Witness site',
-  cloud: 'Cloud',
-} as const;
-
 /** The figures line of a DCI link: "80 km · 0.9 ms · 10 Gb/s". */
 export function dciFigures(link: DciLink, settings: Settings): string {
   const rtt = linkRttMs(link, settings);

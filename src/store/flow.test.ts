@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
-import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import { linkById, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import { useStudio } from './studio';
 
 const s = () => useStudio.getState();
@@ -78,6 +78,18 @@ describe('The flow kept from edit to edit', () => {
       .map((e) => e.id);
     expect(changed.length).toBeGreaterThan(0);
     for (const id of changed) expect(id).toContain('s0-t1');
+    expectFlowOf(s().design);
+  });
+
+  it("leaves the edges as they are when a link's fields change (its edge reads the link from the design)", () => {
+    s().replaceDesign(base);
+    const before = s().edges;
+    const dci = s().design.links.find((l) => l.kind === 'dci');
+    if (!dci) throw new Error('synthetic design has no DCI link');
+    s().updateLink(dci.id, { distanceKm: 321, label: 'renamed' });
+    expect(s().design.links.find((l) => l.id === dci.id)).toMatchObject({ distanceKm: 321 });
+    expect(s().edges).toBe(before);
+    expect(linkById(s().design.links).get(dci.id)).toMatchObject({ distanceKm: 321 });
     expectFlowOf(s().design);
   });
 });

@@ -11,8 +11,13 @@ import type { Design, DesignNode, Link } from '../model/schema';
 
 export type FlowNodeData = { element: DesignNode };
 export type FlowNode = Node<FlowNodeData>;
-/** The link, and its place among the links joining the same two elements (drawn apart). */
-export type FlowEdgeData = { link: Link; bundle: BundlePlace };
+/**
+ * A link's place among the links joining the same two elements (drawn apart). The link itself
+ * is not in the edge: its component reads it from the design (`linkById`), so an edit of a
+ * link's fields (a distance, a label) leaves the edges as they are and React Flow, which
+ * rebuilds its edge index and re-runs every edge's selectors when the edges change, sees nothing.
+ */
+export type FlowEdgeData = { bundle: BundlePlace };
 export type FlowEdge = Edge<FlowEdgeData>;
 
 /** Side of a connection handle, as drawn by `.react-flow__handle` in index.css. */
@@ -149,8 +154,10 @@ export function toFlowEdge(
 ): FlowEdge {
   const [sourceHandle, targetHandle] = handles;
   if (
-    previous &&
-    previous.data?.link === link &&
+    previous?.data &&
+    previous.source === link.source &&
+    previous.target === link.target &&
+    previous.type === link.kind &&
     previous.data.bundle.index === bundle.index &&
     previous.data.bundle.count === bundle.count &&
     previous.sourceHandle === sourceHandle &&
@@ -164,7 +171,7 @@ export function toFlowEdge(
     sourceHandle,
     targetHandle,
     type: link.kind,
-    data: { link, bundle },
+    data: { bundle },
     selected: previous?.selected ?? false,
     zIndex: 1,
   };
@@ -180,6 +187,12 @@ const chosenFrom = new WeakMap<FlowEdgeData, readonly (DesignNode | undefined)[]
 /** Elements by id and links' bundle places, kept per array: most edits leave one of them as it was. */
 const nodesByIdOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, DesignNode>>();
 const bundlesOf = new WeakMap<readonly Link[], ReadonlyMap<string, BundlePlace>>();
+const linksByIdOf = new WeakMap<readonly Link[], ReadonlyMap<string, Link>>();
+
+/** The design's links by id (made once per links array). */
+export function linkById(links: readonly Link[]): ReadonlyMap<string, Link> {
+  return memo(linksByIdOf, links, (list) => new Map(list.map((l) => [l.id, l])));
+}
 
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
   let value = cache.get(key);

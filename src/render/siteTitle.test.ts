@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSite, emptyDesign } from '../model/defaults';
+import { shapesOf } from './diagram';
+import { fitText, SITE_TITLE_FONT_PX, textWidth } from './metrics';
+import { SITE_TITLE_X, siteTitleLayout } from './siteTitle';
+
+const nameWidth = (text: string) => textWidth(text, SITE_TITLE_FONT_PX, true);
+
+describe("A site's title strip", () => {
+  it('draws the name and the caption "Data center · 9 devices" on a site of full size', () => {
+    const title = siteTitleLayout('DC1 Amsterdam', 'dc', 9, 600);
+    expect(title.text).toBe('DC1 Amsterdam');
+    expect(title.caption).toBe('Data center · 9 devices');
+    expect(title.captionX).toBeCloseTo(SITE_TITLE_X + 10 + nameWidth('DC1 Amsterdam'));
+  });
+
+  it('cuts a long name to leave room for the caption, as the exports always did', () => {
+    const long = 'Frankfurt am Main, Hanauer Landstraße, second floor, hall B';
+    const title = siteTitleLayout(long, 'dc', 120, 600);
+    expect(title.text).toBe(fitText(long, 400, SITE_TITLE_FONT_PX, true));
+    expect(title.caption).toBe('Data center · 120 devices');
+  });
+
+  it('gives way to the name where the strip is narrow (a site zoomed out): no caption over it', () => {
+    // 600 px at 23 % zoom: the strip is scaled 3.5× and has 171 px.
+    const title = siteTitleLayout('DC1 Amsterdam', 'dc', 9, 171);
+    expect(title.text).toBe('DC1 Amsterdam');
+    expect(title.caption).toBe('');
+    expect(title.end).toBeLessThanOrEqual(171);
+  });
+
+  it('never draws past its strip, and the caption always starts after the name', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom('dc' as const, 'witness' as const, 'cloud' as const),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 120, max: 4000 }),
+        (label, role, count, width) => {
+          const title = siteTitleLayout(label, role, count, width);
+          expect(title.end).toBeLessThanOrEqual(width);
+          if (title.caption)
+            expect(title.captionX).toBeGreaterThanOrEqual(SITE_TITLE_X + nameWidth(title.text));
+        },
+      ),
+    );
+  });
+
+  it('is what the exports draw', () => {
+    const design = emptyDesign('t');
+    design.nodes.push(createSite('s', 'DC1 Amsterdam', { x: 100, y: 50 }));
+    const [site] = shapesOf(design).sites;
+    const title = siteTitleLayout('DC1 Amsterdam', 'dc', 0, site!.box.width);
+    expect(site!.title).toEqual({
+      text: title.text,
+      x: 100 + SITE_TITLE_X,
+      captionX: 100 + title.captionX,
+      baseline: 74,
+    });
+    expect(site!.caption).toBe('Data center · 0 devices');
+  });
+});

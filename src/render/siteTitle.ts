@@ -1,0 +1,61 @@
+/**
+ * A site's title strip: its icon, its name and the caption "Data center · 7 devices". One
+ * layout for the exports (at the site's width) and the canvas (at the width the strip has once
+ * it is scaled up against a far zoom), so the two never disagree and nothing overlaps.
+ */
+import type { Site } from '../model/schema';
+import { plural } from '../model/plural';
+import { fitText, SITE_CAPTION_FONT_PX, SITE_TITLE_FONT_PX, textWidth } from './metrics';
+
+export const SITE_ROLE_LABELS = {
+  dc: 'Data center',
+  witness: 'Witness site',
+  cloud: 'Cloud',
+} as const;
+
+/** Zoomed out, a strip narrower than this (a narrow site) may reach past the site's right edge. */
+export const SITE_FAR_STRIP_MIN_PX = 168;
+/** Where the name starts: the 16 px site icon at 12 px, then 6 px. */
+export const SITE_TITLE_X = 34;
+/** Space between the name and the caption. */
+const CAPTION_GAP_PX = 10;
+/** Room kept at the right of a strip that shows its caption (the summary badge on the canvas). */
+const CAPTION_ROOM_PX = 200;
+/** A name cut shorter than this reads as noise: the caption gives way to it. */
+const MIN_TITLE_PX = 120;
+const RIGHT_PAD_PX = 12;
+
+export interface SiteTitleLayout {
+  /** The name as drawn, cut with an ellipsis to its room. */
+  readonly text: string;
+  /** The caption, or '' where the strip has no room for it beside a readable name. */
+  readonly caption: string;
+  /** Offsets from the strip's left edge. */
+  readonly captionX: number;
+  /** Where the last word drawn ends. */
+  readonly end: number;
+}
+
+export function siteCaption(role: Site['role'], deviceCount: number): string {
+  return `${SITE_ROLE_LABELS[role]} · ${plural(deviceCount, 'device')}`;
+}
+
+/** The strip of a site `widthPx` wide: name then caption, or the name alone when narrow. */
+export function siteTitleLayout(
+  label: string,
+  role: Site['role'],
+  deviceCount: number,
+  widthPx: number,
+): SiteTitleLayout {
+  const name = label || 'Unnamed site';
+  const caption = siteCaption(role, deviceCount);
+  const room = widthPx - CAPTION_ROOM_PX;
+  const text = fitText(name, room, SITE_TITLE_FONT_PX, true);
+  const captionX = SITE_TITLE_X + CAPTION_GAP_PX + textWidth(text, SITE_TITLE_FONT_PX, true);
+  const end = captionX + textWidth(caption, SITE_CAPTION_FONT_PX);
+  if ((text === name || room >= MIN_TITLE_PX) && end <= widthPx)
+    return { text, caption, captionX, end };
+  const alone = fitText(name, widthPx - SITE_TITLE_X - RIGHT_PAD_PX, SITE_TITLE_FONT_PX, true);
+  const aloneEnd = SITE_TITLE_X + textWidth(alone, SITE_TITLE_FONT_PX, true);
+  return { text: alone, caption: '', captionX: aloneEnd, end: aloneEnd };
+}
