@@ -6,10 +6,7 @@ test.describe('Export and import', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
-    const nodes = await studio.allNodes.count();
-    const name = await studio.designName.innerText();
+    const { nodes, name } = await studio.openTemplate('metro-vs-long-distance');
 
     const png = await studio.exportFile('png');
     expect(png.name).toMatch(/\.png$/);
@@ -24,9 +21,7 @@ test.describe('Export and import', () => {
 
   test('an exported SVG is script-free and opens again with "Open…"', async ({ page }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
-    const nodes = await studio.allNodes.count();
+    const { nodes } = await studio.openTemplate('metro-vplex-otv');
     const svg = await studio.exportFile('svg', { annotations: false });
     const text = svg.bytes.toString('utf8');
     expect(text.startsWith('<svg')).toBe(true);
@@ -52,8 +47,7 @@ test.describe('Export and import', () => {
 
   test('PDF and draw.io files download from the same drawing', async ({ page }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
+    await studio.openTemplate('metro-vplex-otv');
     const pdf = await studio.exportFile('pdf');
     expect(pdf.name).toMatch(/\.pdf$/);
     expect(pdf.bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
@@ -68,8 +62,7 @@ test.describe('Export and import', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
+    await studio.openTemplate('metro-vplex-otv');
     const file = await studio.exportFile('json');
     expect(file.name).toMatch(/\.dci\.json$/);
     expect(JSON.parse(file.bytes.toString('utf8'))).toMatchObject({ version: 2 });
@@ -82,8 +75,7 @@ test.describe('Export and import', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
+    await studio.openTemplate('metro-vs-long-distance');
     await studio.toolbarButton('export').click();
     const popup = page.waitForEvent('popup');
     await studio.exportItem('print').click();
@@ -99,9 +91,7 @@ test.describe('Export and import', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
-    const nodes = await studio.allNodes.count();
+    const { nodes } = await studio.openTemplate('metro-vplex-otv');
     const file = await studio.exportFile('json');
 
     await studio.dropFile('notes.json', Buffer.from('{"hello":"world"}'), 'application/json');

@@ -8,10 +8,7 @@ test.describe('Recovering from a bug', () => {
     const studio = new StudioPage(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
-    const name = await studio.designName.innerText();
-    const nodes = await studio.allNodes.count();
+    const { name, nodes } = await studio.openTemplate('metro-vplex-otv');
     const siteId = await studio.idOfKind('site', 0);
 
     await studio.breakARule();
@@ -44,9 +41,7 @@ test.describe('Recovering from a bug', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
-    const name = await studio.designName.innerText();
+    const { name } = await studio.openTemplate('metro-vplex-otv');
     await studio.breakARule();
     await studio.select(await studio.idOfKind('site', 0));
     await studio.setField('label', 'DC renamed');
@@ -64,9 +59,7 @@ test.describe('Recovering from a bug', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
-    const nodes = await studio.allNodes.count();
+    const { nodes } = await studio.openTemplate('metro-vplex-otv');
     // The recovery screen is a chunk of its own: refuse it, as a network that went away would.
     await page.route(/\/assets\/Recovery-[^/]*\.js$/, (route) => route.abort());
     await studio.breakARule();

@@ -31,19 +31,40 @@ test.describe('Findings at scale', () => {
     await members.first().click();
     await expect(group.getByTestId('finding.TROMBONE-GW')).toBeVisible();
 
+    // The segments whose single gateway at DC 1 the group is about, and one it is not about.
+    const gatewayOf = async (segmentId: string) => {
+      await studio.tab('segments').click();
+      const text = await studio.segmentRow(segmentId).innerText();
+      await studio.openFindings();
+      return text;
+    };
+    const centralized = ['seg-2', 'seg-38'];
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('gateway at DC 1');
+    const perSite = await gatewayOf('seg-1');
+
     const warnings = Number(await studio.count('warning').textContent());
     await studio.fixGroup(group, /anycast/);
     await expect(studio.count('warning')).not.toHaveText(String(warnings));
     const after = Number(await studio.count('warning').textContent());
     expect(after).toBeLessThanOrEqual(warnings - count);
+    // The fix is one edit of the design: every such segment now has an anycast gateway, no
+    // gateway trombone is left, and the other segments are as they were.
+    await expect(studio.findingGroup('TROMBONE-GW')).toHaveCount(0);
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('anycast gateway');
+    expect(await gatewayOf('seg-1')).toBe(perSite);
 
-    // One undo step brings the whole group back.
+    // One undo step brings the design and the whole group back.
     await studio.pressShortcut('Control+z');
     await expect(studio.count('warning')).toHaveText(String(warnings));
     await expect(studio.findingGroup('TROMBONE-GW').first()).toHaveAttribute(
       'data-count',
       String(count),
     );
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('gateway at DC 1');
+    // And redo applies it again, as one step.
+    await studio.pressShortcut('Control+Shift+z');
+    await expect(studio.count('warning')).toHaveText(String(after));
+    for (const id of centralized) expect(await gatewayOf(id)).toContain('anycast gateway');
   });
 });
 

@@ -19,10 +19,7 @@ test.describe('Share links', () => {
     browser,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
-    const nodes = await studio.allNodes.count();
-    const name = await studio.designName.innerText();
+    const { nodes, name } = await studio.openTemplate('metro-vs-long-distance');
     const counts = await studio.findingCounts();
     expect(counts.error + counts.warning).toBeGreaterThan(0);
 
@@ -48,8 +45,7 @@ test.describe('Share links', () => {
 
   test('opening a link keeps the design that was open in Recent designs', async ({ page }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
+    await studio.openTemplate('metro-vs-long-distance');
     const link = await studio.copyLink();
     await studio.loadTemplate('metro-vplex-otv');
     const before = await studio.designName.innerText();
@@ -64,10 +60,7 @@ test.describe('Share links', () => {
 
   test('a broken link explains itself and leaves the open design untouched', async ({ page }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
-    const nodes = await studio.allNodes.count();
-    const name = await studio.designName.innerText();
+    const { nodes, name } = await studio.openTemplate('metro-vplex-otv');
     await studio.waitForAutosave();
 
     await page.goto('/#d=1.garbage');
@@ -86,8 +79,7 @@ test.describe('Share links', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
+    await studio.openTemplate('metro-vplex-otv');
     const link = await studio.copyLink({ viewOnly: true });
     expect(link).toMatch(/#v=2\./);
     await studio.openLink(link);
@@ -128,8 +120,7 @@ test.describe('Share links', () => {
       void d.dismiss();
     });
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vplex-otv');
+    await studio.openTemplate('metro-vplex-otv');
     const site = await studio.idOfKind('site');
     await studio.select(site);
     await studio.setField('label', markup);

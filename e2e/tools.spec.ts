@@ -100,27 +100,9 @@ test.describe('Editing tools', () => {
     // Leaf 2 moves to halfway between leaves 1 and 4.
     await studio.selectMany([leaf1, leaf2, leaf4]);
     await studio.arrangeTool('distribute-horizontal').click();
-    await expect
-      .poll(async () => {
-        const [a, b, c] = [
-          await studio.box(leaf1),
-          await studio.box(leaf2),
-          await studio.box(leaf4),
-        ];
-        return Math.abs(Math.round(b.x - a.x - (c.x - b.x)));
-      })
-      .toBeLessThan(1);
+    await expect.poll(() => unevenness(studio, [leaf1, leaf2, leaf4])).toBeLessThan(1);
     await studio.pressShortcut('Control+z');
-    await expect
-      .poll(async () => {
-        const [a, b, c] = [
-          await studio.box(leaf1),
-          await studio.box(leaf2),
-          await studio.box(leaf4),
-        ];
-        return Math.abs(Math.round(b.x - a.x - (c.x - b.x)));
-      })
-      .toBeGreaterThan(8);
+    await expect.poll(() => unevenness(studio, [leaf1, leaf2, leaf4])).toBeGreaterThan(8);
 
     // The keyboard: Alt+W aligns the top edges.
     await studio.selectMany([spine, leaf1]);
@@ -260,3 +242,9 @@ test.describe('Editing tools', () => {
     await expect(studio.help('nudge-left')).toContainText('←');
   });
 });
+
+/** How far the middle of three nodes is from halfway between the outer two, in pixels. */
+async function unevenness(studio: StudioPage, [first, middle, last]: string[]): Promise<number> {
+  const [a, b, c] = [await studio.box(first!), await studio.box(middle!), await studio.box(last!)];
+  return Math.abs(Math.round(b.x - a.x - (c.x - b.x)));
+}

@@ -235,6 +235,13 @@ export class StudioPage {
     await this.page.keyboard.press(chord);
   }
 
+  /** A fresh studio on a template, and what it holds (to compare with after a round trip). */
+  async openTemplate(id: string): Promise<{ name: string; nodes: number }> {
+    await this.open();
+    await this.loadTemplate(id);
+    return { name: await this.designName.innerText(), nodes: await this.allNodes.count() };
+  }
+
   async loadTemplate(id: string): Promise<void> {
     await this.page.getByTestId('toolbar.templates').click();
     await this.page.getByTestId(`template.${id}`).click();
@@ -615,6 +622,10 @@ export class StudioPage {
   /** The Segments tab's own controls: `add`, `empty`. */
   segmentsList(part: string): Locator {
     return this.page.getByTestId(`segments.${part}`);
+  }
+  /** A segment's row in the Segments tab: name, VLAN, subnet and gateway. */
+  segmentRow(id: string): Locator {
+    return this.page.getByTestId(`segment.${id}`);
   }
   /** A field of a segment's editor (`vlanId`, `subnet`, `links.<linkId>`; `….error` its message). */
   segment(id: string, field: string): Locator {

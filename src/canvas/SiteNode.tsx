@@ -21,12 +21,13 @@ import { SITE_FAR_STRIP_MIN_PX, siteTitleLayout } from '../render/siteTitle';
 
 /**
  * Zoomed out, the header grows against the zoom (in quarter steps, so a zoom gesture re-renders
- * the few sites only now and then) to stay readable, and its badge sums up the site.
+ * the few sites only now and then) to stay readable at 0.8 of its size, however far out the
+ * view is (fit view on a large estate is 2 %), and its badge sums up the site.
  */
-const headerScale = (s: ReactFlowState) => {
-  const zoom = s.transform[2];
-  return zoom >= FAR_ZOOM ? 1 : Math.min(10, Math.round((0.8 / zoom) * 4) / 4);
-};
+export function siteHeaderScale(zoom: number): number {
+  return zoom >= FAR_ZOOM ? 1 : Math.round((0.8 / zoom) * 4) / 4;
+}
+const headerScale = (s: ReactFlowState) => siteHeaderScale(s.transform[2]);
 
 const ROLE_BORDERS = {
   dc: 'border-[var(--site-border)]',

@@ -34,6 +34,7 @@ import { useUi } from '../store/ui';
 import {
   buttonClass,
   CheckField,
+  InspectorHeader,
   MultiCheckField,
   NumberField,
   Section,
@@ -92,27 +93,19 @@ export function Inspector() {
 }
 
 function Header({ node }: { node: DesignNode }) {
-  const Icon = KIND_ICONS[node.kind];
   return (
-    <div className="flex items-center gap-2 px-4 pt-3 pb-1">
-      <span
-        className={`flex h-7 w-7 items-center justify-center rounded-md bg-slate-100 dark:bg-slate-800 ${KIND_COLORS[node.kind]}`}
-      >
-        <Icon className="h-4 w-4" aria-hidden />
-      </span>
-      <div className="min-w-0">
-        <div
-          className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100"
-          data-testid="inspector.title"
-        >
-          {node.label || KIND_LABELS[node.kind]}
-        </div>
-        <div className="text-xs text-slate-500 dark:text-slate-400">
+    <InspectorHeader
+      icon={KIND_ICONS[node.kind]}
+      iconClassName={`bg-slate-100 dark:bg-slate-800 ${KIND_COLORS[node.kind]}`}
+      title={node.label || KIND_LABELS[node.kind]}
+      subtitle={
+        <>
           {KIND_LABELS[node.kind]} · <span className="font-mono">{node.id}</span>
-        </div>
-      </div>
+        </>
+      }
+    >
       <FailToggle id={node.id} />
-    </div>
+    </InspectorHeader>
   );
 }
 
@@ -571,21 +564,12 @@ function LinkInspector({
   const schema = link.kind === 'dci' ? dciLinkSchema : fabricLinkSchema;
   return (
     <div data-testid="inspector" data-element={link.id}>
-      <div className="flex items-start px-4 pt-3 pb-1">
-        <div className="min-w-0">
-          <div
-            className="text-sm font-semibold text-slate-900 dark:text-slate-100"
-            data-testid="inspector.title"
-          >
-            {link.label || (link.kind === 'dci' ? 'DCI link' : 'Fabric link')}
-          </div>
-          <div className="text-xs text-slate-500 dark:text-slate-400">
-            {link.kind === 'dci' ? 'DCI link' : 'Fabric link'} · {labelOf(design, link.source)} ↔{' '}
-            {labelOf(design, link.target)}
-          </div>
-        </div>
+      <InspectorHeader
+        title={link.label || (link.kind === 'dci' ? 'DCI link' : 'Fabric link')}
+        subtitle={`${link.kind === 'dci' ? 'DCI link' : 'Fabric link'} · ${labelOf(design, link.source)} ↔ ${labelOf(design, link.target)}`}
+      >
         <FailToggle id={link.id} />
-      </div>
+      </InspectorHeader>
       <Section title="Properties">
         <TextField
           label="Label"

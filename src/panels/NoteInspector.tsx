@@ -12,6 +12,7 @@ import type { Design, Note } from '../model/schema';
 import { useStudio } from '../store/studio';
 import {
   buttonClass,
+  InspectorHeader,
   inputClass,
   Row,
   Section,
@@ -88,23 +89,17 @@ export function NoteInspector({
     note.targetId !== undefined && canPointAt(design, note.targetId) ? note.targetId : undefined;
   return (
     <div data-testid="inspector" data-element={note.id}>
-      <div className="flex items-center gap-2 px-4 pt-3 pb-1">
-        <span className="flex h-7 w-7 items-center justify-center rounded-md bg-yellow-100 text-yellow-700 dark:bg-yellow-950 dark:text-yellow-300">
-          <StickyNote className="h-4 w-4" aria-hidden />
-        </span>
-        <div className="min-w-0">
-          <div
-            className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100"
-            data-testid="inspector.title"
-          >
-            Note
-          </div>
-          <div className="text-xs text-slate-500 dark:text-slate-400">
+      <InspectorHeader
+        icon={StickyNote}
+        iconClassName="bg-yellow-100 text-yellow-700 dark:bg-yellow-950 dark:text-yellow-300"
+        title="Note"
+        subtitle={
+          <>
             {pointsAt === undefined ? 'Free note' : `Points at ${labelOf(design, pointsAt)}`} ·{' '}
             <span className="font-mono">{note.id}</span>
-          </div>
-        </div>
-      </div>
+          </>
+        }
+      />
       <Section title="Note">
         <NoteTextField note={note} disabled={readOnly} />
         <SelectField

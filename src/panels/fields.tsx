@@ -5,7 +5,7 @@
  * whatever is typed is committed before the page goes away (pendingEdits.ts); all the commits
  * of one edit of a field are one undo step.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { textProblemSentence } from '../model/text';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { notify, useUi } from '../store/ui';
@@ -148,6 +148,46 @@ export function Row({
         {label}
       </label>
       <div className="min-w-0">{children}</div>
+    </div>
+  );
+}
+
+/**
+ * The head of an inspector: the element's icon in its colours, its name (the `inspector.title`
+ * tests read), what it is, and controls at the right (`children`).
+ */
+export function InspectorHeader({
+  icon: Icon,
+  iconClassName,
+  title,
+  subtitle,
+  children,
+}: {
+  icon?: ComponentType<{ className?: string; 'aria-hidden'?: boolean }>;
+  iconClassName?: string;
+  title: string;
+  subtitle: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="flex items-center gap-2 px-4 pt-3 pb-1">
+      {Icon && (
+        <span
+          className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-md ${iconClassName ?? ''}`}
+        >
+          <Icon className="h-4 w-4" aria-hidden />
+        </span>
+      )}
+      <div className="min-w-0">
+        <div
+          className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100"
+          data-testid="inspector.title"
+        >
+          {title}
+        </div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">{subtitle}</div>
+      </div>
+      {children}
     </div>
   );
 }

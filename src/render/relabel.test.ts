@@ -4,7 +4,7 @@ import { moveNodes, updateLink } from '../model/edits';
 import type { Design, DciLink } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { relabelled, renderDiagram } from './diagram';
+import { placeLabels, relabelled, renderDiagram } from './diagram';
 import { openFindingsByElement } from './findings';
 import type { ConnectorRouter } from './router';
 
@@ -38,7 +38,7 @@ const labelEdit = fc.oneof(
 describe('Routes reused for a design whose geometry did not change', () => {
   it('are the routes and label places drawn from scratch, with the labels as they are now', () => {
     const before = drawn(base);
-    let reusedRuns = 0;
+    let resizedRuns = 0;
     fc.assert(
       fc.property(fc.array(labelEdit, { minLength: 1, maxLength: 3 }), (edits) => {
         let design = base;
@@ -46,15 +46,34 @@ describe('Routes reused for a design whose geometry did not change', () => {
           design = updateLink(design, id, patch as Partial<DciLink>);
         const fresh = drawn(design);
         const reused = relabelled(before, design, { findings: fresh.findings });
-        // Null (draw again) when a label changed size or a link its look; otherwise exact.
-        if (reused) {
-          reusedRuns++;
-          expect(reused).toEqual(fresh.connectors);
-        }
+        // Always reused: a label that changed size is placed again, nothing is routed.
+        expect(reused).not.toBeNull();
+        expect(reused).toEqual(fresh.connectors);
+        if (
+          fresh.connectors.some(
+            (c, i) => c.label?.box.width !== before.connectors[i]?.label?.box.width,
+          )
+        )
+          resizedRuns++;
       }),
       { numRuns: 25, seed: 12 },
     );
-    expect(reusedRuns).toBeGreaterThan(3);
+    // The property saw labels change size, not only their text.
+    expect(resizedRuns).toBeGreaterThan(3);
+  });
+
+  it('are reused when a DCI label changes size: labels placed again, routes kept', () => {
+    const before = drawn(base);
+    const design = updateLink(base, 'dci-s0-s1-0', { label: 'A much longer name for this link' });
+    const fresh = drawn(design);
+    const edited = fresh.connectors.find((c) => c.id === 'dci-s0-s1-0');
+    const was = before.connectors.find((c) => c.id === 'dci-s0-s1-0');
+    expect(edited?.label?.box.width).not.toBe(was?.label?.box.width);
+    const reused = relabelled(before, design, { findings: fresh.findings });
+    expect(reused).toEqual(fresh.connectors);
+    // Every route is the drawing's own object; only connectors whose label moved are new.
+    (reused ?? []).forEach((c, i) => expect(c.points).toBe(before.connectors[i]?.points));
+    expect((reused ?? []).filter((c, i) => c === before.connectors[i]).length).toBeGreaterThan(0);
   });
 
   it('are reused when a DCI distance changes its figures but not its label’s size', () => {
@@ -93,5 +112,57 @@ describe('Routes reused for a design whose geometry did not change', () => {
       links: base.links.map((l) => (l.id === link.id ? { ...l, target: other.id } : l)),
     };
     expect(relabelled(before, rewired, { findings: before.findings })).toBeNull();
+  });
+});
+
+describe('Label placement', () => {
+  const point = fc.record({
+    x: fc.integer({ min: -400, max: 400 }),
+    y: fc.integer({ min: -400, max: 400 }),
+  });
+  /** An orthogonal polyline: alternate horizontal and vertical moves from a start. */
+  const route = fc
+    .tuple(point, fc.array(fc.integer({ min: -300, max: 300 }), { minLength: 1, maxLength: 5 }))
+    .map(([start, moves]) => {
+      const points = [start];
+      moves.forEach((d, i) => {
+        const last = points[points.length - 1] as { x: number; y: number };
+        points.push(i % 2 === 0 ? { x: last.x + d, y: last.y } : { x: last.x, y: last.y + d });
+      });
+      return points;
+    });
+  const box = fc.record({
+    x: fc.integer({ min: -400, max: 400 }),
+    y: fc.integer({ min: -400, max: 400 }),
+    width: fc.integer({ min: 20, max: 200 }),
+    height: fc.integer({ min: 20, max: 80 }),
+  });
+
+  it('places every label where it would without its index of route segments', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(route, fc.boolean()), { minLength: 1, maxLength: 12 }),
+        fc.array(box, { maxLength: 8 }),
+        fc.array(box, { maxLength: 3 }),
+        (routes, devices, soft) => {
+          const connectors = routes.map(([points, labelled], i) => ({
+            id: `c${i}`,
+            kind: 'dci' as const,
+            source: 'a',
+            target: 'b',
+            points,
+            l3Only: false,
+            label: labelled
+              ? { box: { x: 0, y: 0, width: 90, height: 30 }, lines: ['x'], broken: false }
+              : null,
+          }));
+          // One cell holding every segment (no index at all) against small and default cells.
+          const whole = placeLabels(connectors, devices, soft, 1e9);
+          expect(placeLabels(connectors, devices, soft, 7)).toEqual(whole);
+          expect(placeLabels(connectors, devices, soft)).toEqual(whole);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
