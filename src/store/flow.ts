@@ -93,7 +93,7 @@ function reuse<T>(next: T[], previous: readonly T[]): T[] {
  * The previous item with an id: nearly always at the same index (the flow keeps the design's
  * order), so no map of every item is built unless the order changed.
  */
-function previousOf<T extends { readonly id: string }>(
+export function previousOf<T extends { readonly id: string }>(
   previous: readonly T[],
 ): (id: string, index: number) => T | undefined {
   let byId: Map<string, T> | null = null;
@@ -113,9 +113,9 @@ export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNo
   );
 }
 
-type HandleId = 'top' | 'bottom' | 'left' | 'right';
+export type HandleId = 'top' | 'bottom' | 'left' | 'right';
 
-function center(
+export function center(
   element: DesignNode,
   sites: ReadonlyMap<string, DesignNode>,
 ): { x: number; y: number } {
@@ -189,6 +189,11 @@ const nodesByIdOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, Desig
 const bundlesOf = new WeakMap<readonly Link[], ReadonlyMap<string, BundlePlace>>();
 const linksByIdOf = new WeakMap<readonly Link[], ReadonlyMap<string, Link>>();
 
+/** The design's elements by id (made once per nodes array). */
+export function nodeById(nodes: readonly DesignNode[]): ReadonlyMap<string, DesignNode> {
+  return memo(nodesByIdOf, nodes, (list) => new Map(list.map((n) => [n.id, n])));
+}
+
 /** The design's links by id (made once per links array). */
 export function linkById(links: readonly Link[]): ReadonlyMap<string, Link> {
   return memo(linksByIdOf, links, (list) => new Map(list.map((l) => [l.id, l])));
@@ -205,7 +210,7 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) 
 
 export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
   const previousEdge = previousOf(previous);
-  const nodes = memo(nodesByIdOf, design.nodes, (list) => new Map(list.map((n) => [n.id, n])));
+  const nodes = nodeById(design.nodes);
   const bundles = memo(bundlesOf, design.links, bundlePlaces);
   const siteOf = (n: DesignNode | undefined) =>
     n && n.kind !== 'site' ? nodes.get(n.parentId) : undefined;
@@ -230,62 +235,3 @@ export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEd
     previous,
   );
 }
-
-/**
- * The edges with the handles their links' ends call for where the canvas shows them now, mid-drag:
- * `moved` are the nodes whose position changed (a moved site moves its devices). Only a link
- * whose sides change gets a new edge (with no record of what it was chosen from, so the next
- * sync re-chooses from the design); the same array back when none does. A drop then finds every
- * handle already chosen from the positions it commits, and hands React Flow the same edges:
- * the frame after the pointer-up pays for no edge index rebuild.
- */
-export function withLiveHandles(
-  design: Design,
-  nodes: readonly FlowNode[],
-  edges: readonly FlowEdge[],
-  moved: ReadonlySet<string>,
-): FlowEdge[] {
-  if (moved.size === 0) return edges as FlowEdge[];
-  const elements = memo(nodesByIdOf, design.nodes, (list) => new Map(list.map((n) => [n.id, n])));
-  const liveOf = previousOf(nodes);
-  const index = memo(indexOf, design.nodes, (list) => new Map(list.map((n, i) => [n.id, i])));
-  /** An element where the canvas shows it now (relative to its site, as in the design). */
-  const live = (id: string): DesignNode | undefined => {
-    const element = elements.get(id);
-    const shown = liveOf(id, index.get(id) ?? -1);
-    if (!element || !shown) return element;
-    const { x, y } = shown.position;
-    return x === element.position.x && y === element.position.y
-      ? element
-      : { ...element, position: { x, y } };
-  };
-  const touched = (n: DesignNode | undefined) =>
-    n !== undefined && (moved.has(n.id) || (n.kind !== 'site' && moved.has(n.parentId)));
-  let next: FlowEdge[] | null = null;
-  design.links.forEach((link, i) => {
-    const edge = edges[i];
-    if (!edge || edge.id !== link.id || !edge.data) return;
-    if (!touched(elements.get(link.source)) && !touched(elements.get(link.target))) return;
-    const a = live(link.source);
-    const b = live(link.target);
-    if (!a || !b) return;
-    const sites = new Map<string, DesignNode>();
-    for (const end of [a, b])
-      if (end.kind !== 'site') {
-        const site = live(end.parentId);
-        if (site) sites.set(site.id, site);
-      }
-    const handles = handlesFor(center(a, sites), center(b, sites));
-    if (edge.sourceHandle === handles[0] && edge.targetHandle === handles[1]) return;
-    next ??= [...edges];
-    next[i] = {
-      ...edge,
-      sourceHandle: handles[0],
-      targetHandle: handles[1],
-      data: { bundle: edge.data.bundle },
-    };
-  });
-  return next ?? (edges as FlowEdge[]);
-}
-
-const indexOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, number>>();

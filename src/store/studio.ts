@@ -47,7 +47,8 @@ import {
   siteAt,
   snapToGrid,
 } from '../model/placement';
-import { syncEdges, syncNodes, withLiveHandles, type FlowEdge, type FlowNode } from './flow';
+import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import type { withLiveHandles } from './liveHandles';
 import {
   addNote as addNoteEdit,
   createNote,
@@ -62,6 +63,12 @@ import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
 
 const HISTORY_LIMIT = 200;
+
+/** withLiveHandles once its chunk is here (liveHandles.ts, registered by elementChunk.ts). */
+let liveHandles: typeof withLiveHandles | null = null;
+export function registerLiveHandles(turn: typeof withLiveHandles): void {
+  liveHandles = turn;
+}
 
 export interface StudioState {
   design: Design;
@@ -227,7 +234,9 @@ export const useStudio = create<StudioState>()((set, get) => {
       // so the drop has no handle left to change (withLiveHandles, flow.ts).
       const moved = new Set<string>();
       for (const c of forNodes) if (c.type === 'position' && c.position) moved.add(c.id);
-      const edges = withLiveHandles(state.design, nodes, state.edges, moved);
+      const edges = liveHandles
+        ? liveHandles(state.design, nodes, state.edges, moved)
+        : state.edges;
       set({
         ...(nodes !== state.nodes ? { nodes } : {}),
         ...(edges !== state.edges ? { edges } : {}),
