@@ -42,6 +42,12 @@ test.describe('Findings at scale', () => {
     for (const id of centralized) expect(await gatewayOf(id)).toContain('gateway at DC 1');
     const perSite = await gatewayOf('seg-1');
 
+    // A fix's long label wraps under its wrench, read from the left, not centred.
+    await expect(group.locator('[data-testid^="group-fix."]').first()).toHaveCSS(
+      'text-align',
+      'left',
+    );
+
     const warnings = Number(await studio.count('warning').textContent());
     await studio.fixGroup(group, /anycast/);
     await expect(studio.count('warning')).not.toHaveText(String(warnings));
