@@ -4,7 +4,21 @@ import { App } from './App';
 import { loadElementChunk } from './canvas/elements';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import './index.css';
-import { useUi } from './store/ui';
+import { openDatabaseEarly } from './store/earlyDatabase';
+import { notify, useUi } from './store/ui';
+
+// This tab's design comes back from browser storage. The database starts opening now, and
+// its reading (persistence: the session, loader, schema, migrations, not in the first screen's
+// code) starts as soon as that code is there, beside the first render; the design is handed
+// to the studio once the components that draw its elements are there too (so they never draw
+// a first frame empty). Until then the empty-canvas guide waits. Then share links, file drops
+// and live rooms start (app/afterBoot.ts).
+openDatabaseEarly();
+const stored = import('./store/persistence').then(async (persistence) => ({
+  persistence,
+  design: await persistence.openStoredDesign(),
+}));
+const elements = loadElementChunk();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -16,27 +30,14 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// This tab's design comes back from browser storage (persistence: the loader, schema,
-// migrations) just after the first paint, not in the first screen's code, with the components
-// that draw its elements (so they never draw a first frame empty); until then the empty-canvas
-// guide waits. A share link in the address bar then opens over the restored design (which goes
-// to recent designs); links, files and images load beside.
-void Promise.all([import('./store/persistence'), loadElementChunk()])
-  .then(([persistence]) => persistence.startPersistence())
+void Promise.all([stored, elements])
+  .then(([{ persistence, design }]) => persistence.applyStoredDesign(design))
+  .catch((error: unknown) => {
+    // The studio still works (panels, new designs); the user learns why nothing came back.
+    notify('error', `The stored design could not be opened (${String(error)}).`);
+  })
   .then(() => {
     useUi.setState({ booted: true });
-    return import('./app/importExport');
+    return import('./app/afterBoot');
   })
-  .then((io) => {
-    io.installLinkSync();
-    io.openLinkFromLocation();
-    window.addEventListener('hashchange', io.openLinkFromLocation);
-    io.installFileDropGuard();
-    // A live room link joins the room (its design replaces the open one, which goes to recent
-    // designs). The room code is its own chunk.
-    return import('./collab/launch');
-  })
-  .then((rooms) => {
-    rooms.joinRoomFromLocation();
-    window.addEventListener('hashchange', rooms.joinRoomFromLocation);
-  });
+  .then((after) => after.startAfterBoot());

@@ -8,6 +8,7 @@ import {
   SelectionMode,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -30,6 +31,7 @@ import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { DciEdge, DeviceNode, FabricEdge, SiteNode } from './elements';
+import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
 const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));
@@ -162,6 +164,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   >();
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
+  const flags = useFlowStore(canvasFlagsSelector);
   // Links are drawn along the routes of src/render, computed off the main thread.
   // The router loads just after the first screen; links are straight lines until it answers.
   useEffect(() => {
@@ -246,58 +249,60 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       onDrop={onDrop}
       onPointerDownCapture={notePointerDown}
     >
-      <ReactFlow<CanvasNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        // A link dropped anywhere on a device's body connects to it, not only on its handles.
-        onConnectEnd={onConnectEnd}
-        // A click on the empty canvas puts away the animated path of a finding.
-        onPaneClick={onPaneClick}
-        connectionMode={ConnectionMode.Loose}
-        // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
-        // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
-        zIndexMode="manual"
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-        selectionOnDrag={false}
-        selectionMode={SelectionMode.Partial}
-        panOnDrag
-        colorMode={theme}
-        minZoom={minZoom}
-        maxZoom={2.5}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        proOptions={PRO_OPTIONS}
-        onlyRenderVisibleElements={nodes.length > 400}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <Legend />
-        <RoomOverlayGate />
-        <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
-          <ZoomReadout />
-        </Controls>
-        <FindBoxGate />
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={minimapColor}
-          nodeStrokeWidth={2}
-          className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
-          ariaLabel="Minimap"
-        />
-      </ReactFlow>
+      <CanvasFlags value={flags}>
+        <ReactFlow<CanvasNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          // A link dropped anywhere on a device's body connects to it, not only on its handles.
+          onConnectEnd={onConnectEnd}
+          // A click on the empty canvas puts away the animated path of a finding.
+          onPaneClick={onPaneClick}
+          connectionMode={ConnectionMode.Loose}
+          // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
+          // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
+          zIndexMode="manual"
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          selectionOnDrag={false}
+          selectionMode={SelectionMode.Partial}
+          panOnDrag
+          colorMode={theme}
+          minZoom={minZoom}
+          maxZoom={2.5}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          proOptions={PRO_OPTIONS}
+          onlyRenderVisibleElements={nodes.length > 400}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+          <Legend />
+          <RoomOverlayGate />
+          <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+            <ZoomReadout />
+          </Controls>
+          <FindBoxGate />
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeColor={minimapColor}
+            nodeStrokeWidth={2}
+            className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
+            ariaLabel="Minimap"
+          />
+        </ReactFlow>
+      </CanvasFlags>
     </div>
   );
 }

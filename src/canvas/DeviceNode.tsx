@@ -1,16 +1,17 @@
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useContext, useState } from 'react';
 import { KIND_LABELS } from '../model/defaults';
 import type { Workload } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowNode } from '../store/flow';
-import { selectedNodeCount, workloadsByCluster } from '../store/selectors';
+import { soleSelectedNodeId, workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
+import { CanvasFlags, CONNECTING, FAR } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
 import { plural } from '../model/plural';
 
@@ -57,12 +58,7 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
   );
 }
 
-/** Below this zoom a card's text is unreadable: devices are drawn as plain boxes. */
-export const FAR_ZOOM = 0.4;
-const farSelector = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
-/** A connection being drawn: a plain read of React Flow's store (useConnection builds the
- * connection's state on every store update, for every card). */
-const connectingSelector = (s: ReactFlowState) => s.connection.inProgress;
+export { FAR_ZOOM } from './canvasFlags';
 
 const SIDES = [
   ['top', Position.Top],
@@ -140,7 +136,7 @@ const CardContent = memo(function CardContent({
   );
 });
 
-function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
+function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   const element = data.element;
   const findings = useElementFindings(id);
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
@@ -148,11 +144,12 @@ function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
     (s) =>
       s.failed.includes(id) || s.failed.includes(element.kind === 'site' ? '' : element.parentId),
   );
-  const far = useStore(farSelector);
-  const connecting = useStore(connectingSelector);
+  const flags = useContext(CanvasFlags);
+  const far = (flags & FAR) !== 0;
+  const connecting = (flags & CONNECTING) !== 0;
   // The selected device shows its handles when it is the only one selected: a select-all
   // would otherwise mount four live handles on every card.
-  const alone = useStudio((s) => selected && selectedNodeCount(s.nodes) === 1);
+  const alone = useStudio((s) => soleSelectedNodeId(s.nodes) === id);
   const [hovered, setHovered] = useState(false);
   const handles = hovered || alone || connecting;
   const hover = {
@@ -190,4 +187,12 @@ function DeviceNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   );
 }
 
-export const DeviceNode = memo(DeviceNodeView);
+/**
+ * A card draws its device and nothing React Flow passes besides: its selection outline is the
+ * wrapper's class (index.css), its place the wrapper's transform. So a select-all, or a drag's
+ * every move, re-renders no card.
+ */
+export const DeviceNode = memo(
+  DeviceNodeView,
+  (before, after) => before.id === after.id && before.data === after.data,
+);

@@ -4,7 +4,7 @@ import type { DciLink } from '../model/schema';
 import { bundleOffset, bundleSpacing, offsetCurve, type BundlePlace } from '../model/parallel';
 import type { Link } from '../model/schema';
 import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
-import { routePath } from '../render/path';
+import { drawnPath } from './drawnPath';
 import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import { linkById, type FlowEdge } from '../store/flow';
@@ -75,19 +75,28 @@ function DciEdgeView({
   const stroke =
     worst === 'warning' && limit && !broken ? SEVERITY_STROKE.warning : canvasStroke(look);
   const figure = limit ? limitText(limit) : null;
-  const provisional = provisionalPath(
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    link,
-    data?.bundle,
-    bundleSpacing(targetX - sourceX, targetY - sourceY, DCI_LABEL_PX.width, DCI_LABEL_PX.height),
-  );
-  const path = route ? routePath(route.points) : provisional.path;
+  // The straight or bundled line of the moments before the route arrives (and where the route
+  // has no label box, the label's place on it).
+  const provisional = route?.label
+    ? null
+    : provisionalPath(
+        sourceX,
+        sourceY,
+        targetX,
+        targetY,
+        link,
+        data?.bundle,
+        bundleSpacing(
+          targetX - sourceX,
+          targetY - sourceY,
+          DCI_LABEL_PX.width,
+          DCI_LABEL_PX.height,
+        ),
+      );
+  const path = route ? drawnPath(route) : (provisional?.path ?? '');
   const box: Box = route?.label?.box ?? {
-    x: provisional.x - DCI_LABEL_PX.width / 2,
-    y: provisional.y - DCI_LABEL_PX.height / 2,
+    x: (provisional?.x ?? 0) - DCI_LABEL_PX.width / 2,
+    y: (provisional?.y ?? 0) - DCI_LABEL_PX.height / 2,
     ...DCI_LABEL_PX,
   };
   return (
@@ -108,7 +117,9 @@ function DciEdgeView({
         <DciLabel
           id={id}
           link={link}
-          box={box}
+          centerX={box.x + box.width / 2}
+          centerY={box.y + box.height / 2}
+          width={box.width}
           figures={dciFigures(link, settings)}
           figure={figure}
           broken={broken}
@@ -122,10 +133,13 @@ function DciEdgeView({
   );
 }
 
-function DciLabel({
+/** Memoised: a re-render of its edge (selection, findings elsewhere) redraws no label. */
+const DciLabel = memo(function DciLabel({
   id,
   link,
-  box,
+  centerX,
+  centerY,
+  width,
   figures,
   figure,
   broken,
@@ -136,7 +150,10 @@ function DciLabel({
 }: {
   id: string;
   link: DciLink;
-  box: Box;
+  /** The middle and width of the box the geometry placed (plain numbers, for the memo). */
+  centerX: number;
+  centerY: number;
+  width: number;
   figures: string;
   figure: string | null;
   broken: boolean;
@@ -150,8 +167,8 @@ function DciLabel({
       data-testid={`edge-label.${id}`}
       // The box the geometry placed (clear of devices and other labels), centred on it.
       style={{
-        transform: `translate(-50%, -50%) translate(${box.x + box.width / 2}px, ${box.y + box.height / 2}px)`,
-        minWidth: box.width,
+        transform: `translate(-50%, -50%) translate(${centerX}px, ${centerY}px)`,
+        minWidth: width,
       }}
       className={`nodrag nopan pointer-events-auto absolute flex flex-col items-center rounded-md border px-2 py-1 text-[11px] leading-4 whitespace-nowrap shadow-sm ${
         broken
@@ -189,7 +206,7 @@ function DciLabel({
       )}
     </div>
   );
-}
+});
 
 function FabricEdgeView({
   id,
@@ -204,7 +221,7 @@ function FabricEdgeView({
   const route = useRoutes((s) => s.byId.get(id));
   const link = useLink(id);
   const path = route
-    ? routePath(route.points)
+    ? drawnPath(route)
     : provisionalPath(sourceX, sourceY, targetX, targetY, link, data?.bundle, FABRIC_SPACING_PX)
         .path;
   return (

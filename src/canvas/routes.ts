@@ -13,7 +13,7 @@ import { findingsFor, useValidated, type FindingsIndex } from '../store/findings
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
-import type { RouteJob } from './routes.worker';
+import type { RouteAnswer, RouteJob } from './routes.worker';
 
 /** The design with each node where the canvas shows it now (mid-drag, mid-resize). */
 export function withLivePositions(design: Design, nodes: readonly FlowNode[]): Design {
@@ -128,9 +128,10 @@ function send(): void {
     queued = true;
     return;
   }
-  // Nothing that routes or places a label changed (a DCI distance, a setting, new findings,
-  // an undo back to a drawing made before): the routes already drawn for it, with the labels'
-  // text as it is now. Same result as routing again (relabelled, src/render/diagram.ts).
+  // Nothing that routes changed (a DCI distance, a name, a setting, new findings, an undo back
+  // to a drawing made before): the routes already drawn for it, with the labels as they are
+  // now, placed again if one changed size. Same result as routing again (relabelled,
+  // src/render/diagram.ts).
   for (const drawn of drawings) {
     const connectors = relabelled(drawn, positioned, { findings });
     if (!connectors) continue;
@@ -175,17 +176,21 @@ function sendSoon(): void {
   else setTimeout(run, 0);
 }
 
-function receive(
-  event: MessageEvent<{ seq: number; ok: boolean; connectors?: Connector[]; message?: string }>,
-) {
-  busy = false;
-  const { ok, connectors, message } = event.data;
+function receive(event: MessageEvent<RouteAnswer>) {
+  const answer = event.data;
+  // An answer to a job a newer one superseded (posted before the worker saw the newer one).
+  if (answer.seq !== seq) return;
   // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
-  if (!ok) console.warn(`Links could not be routed: ${message ?? 'unknown error'}`);
-  if (ok && connectors) {
-    if (routing) remember({ design: routing, connectors });
-    publish(connectors);
+  if (!answer.ok) console.warn(`Links could not be routed: ${answer.message}`);
+  else {
+    // Only a complete drawing is remembered: a partial one has straight links in it.
+    if (answer.complete && routing) remember({ design: routing, connectors: answer.connectors });
+    publish(answer.connectors);
   }
+  // More sites to come, and nothing newer to route: wait for them.
+  if (answer.ok && !answer.complete && !queued) return;
+  // Done, or a newer design waits: it supersedes the rest of this job (the worker drops it).
+  busy = false;
   routing = null;
   if (queued) {
     queued = false;

@@ -2,12 +2,22 @@
 /**
  * Routing off the main thread: libavoid takes tens of milliseconds per site, which would make
  * dragging stutter. The worker keeps the previous routes (per site) so a drag re-routes only
- * the site it happens in.
+ * the site it happens in. A design with several sites to route (one just opened) is routed
+ * site by site: once a job has run for PARTIAL_AFTER_MS, each site's routes are posted as soon
+ * as they are done (the sites not yet routed straight), and a newer job drops the rest of an
+ * older one at the next site.
  */
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { loadAvoidRouter } from '../render/avoid';
-import { renderDiagram, type RouteCache } from '../render/diagram';
+import {
+  isRouted,
+  renderDiagram,
+  routeIntoCache,
+  routingGroups,
+  type RouteCache,
+} from '../render/diagram';
+import type { Connector } from '../render/types';
 import { AVOID_WASM_URL } from '../render/wasm';
 
 export interface RouteJob {
@@ -16,27 +26,59 @@ export interface RouteJob {
   readonly findings: ReadonlyMap<string, readonly Finding[]>;
 }
 
+/**
+ * The drawing of a job's design: `complete` once every site is routed; before that, the sites
+ * routed so far with the others' links straight.
+ */
+export type RouteAnswer =
+  | {
+      readonly seq: number;
+      readonly ok: true;
+      readonly connectors: readonly Connector[];
+      readonly complete: boolean;
+    }
+  | { readonly seq: number; readonly ok: false; readonly message: string };
+
+/** A job quicker than this posts only its complete drawing (no flash of straight lines). */
+const PARTIAL_AFTER_MS = 150;
+
 const cache: RouteCache = new Map();
 const router = loadAvoidRouter(AVOID_WASM_URL);
+/** The newest job received: an older one stops at its next site. */
+let latest = 0;
+
+const post = (answer: RouteAnswer) => self.postMessage(answer);
+/** Let the messages that arrived meanwhile (a newer job) in. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function run({ seq, design, findings }: RouteJob): Promise<void> {
+  const r = await router;
+  if (seq !== latest) return;
+  const start = performance.now();
+  const pending = [...routingGroups(design)].filter(([id, group]) => !isRouted(cache, id, group));
+  for (const [i, [id, group]] of pending.entries()) {
+    if (i === pending.length - 1) break;
+    routeIntoCache(cache, id, group, r);
+    if (performance.now() - start >= PARTIAL_AFTER_MS) {
+      // The sites routed so far (from the cache), the others' links straight.
+      const diagram = renderDiagram(design, r, { findings, cache, only: new Set() });
+      post({ seq, ok: true, connectors: diagram.connectors, complete: false });
+    }
+    await breathe();
+    if (seq !== latest) return;
+  }
+  const diagram = renderDiagram(design, r, { findings, cache });
+  post({ seq, ok: true, connectors: diagram.connectors, complete: true });
+}
 
 self.onmessage = (event: MessageEvent<RouteJob>) => {
-  const { seq, design, findings } = event.data;
-  void router
-    .then((r) => {
-      const start = performance.now();
-      const diagram = renderDiagram(design, r, { findings, cache });
-      self.postMessage({
-        seq,
-        ok: true,
-        connectors: diagram.connectors,
-        ms: performance.now() - start,
-      });
-    })
-    .catch((error: unknown) => {
-      self.postMessage({
-        seq,
-        ok: false,
-        message: error instanceof Error ? error.message : String(error),
-      });
+  const job = event.data;
+  latest = job.seq;
+  run(job).catch((error: unknown) => {
+    post({
+      seq: job.seq,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
     });
+  });
 };

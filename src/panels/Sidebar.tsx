@@ -1,18 +1,10 @@
-import {
-  ChevronsLeft,
-  ChevronsRight,
-  FlaskConical,
-  ListChecks,
-  Rows3,
-  SlidersHorizontal,
-  Waypoints,
-  type LucideIcon,
-} from 'lucide-react';
+import { ChevronsRight } from 'lucide-react';
 import { lazy, Suspense } from 'react';
 import { useFindings } from '../store/findings';
 import { useUi, type SidebarTab } from '../store/ui';
 import { useStudio } from '../store/studio';
 import { useView } from '../store/view';
+import { railClass, TABS } from './sidebarTabs';
 
 // Each tab's panel loads when it is first shown, not with the first screen (the inspector,
 // the default tab, just after it).
@@ -30,62 +22,8 @@ const WhatIfPanel = lazy(() => import('./WhatIfPanel').then((m) => ({ default: m
 
 const loading = <p className="px-4 py-3 text-xs text-slate-500">Loading…</p>;
 
-const TABS: readonly { id: SidebarTab; label: string; icon: LucideIcon }[] = [
-  { id: 'inspect', label: 'Inspect', icon: SlidersHorizontal },
-  { id: 'segments', label: 'Segments', icon: Waypoints },
-  { id: 'workloads', label: 'Workloads', icon: Rows3 },
-  { id: 'findings', label: 'Findings', icon: ListChecks },
-  { id: 'whatif', label: 'What-if', icon: FlaskConical },
-];
-
-const railButtonClass =
-  'relative inline-flex h-8 w-8 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-200';
-
-/** The side panel folded to a rail: a button to open it, and one per tab. */
-function SidebarRail({ count }: { count: Record<SidebarTab, number | null> }) {
-  return (
-    <aside
-      className="flex h-full w-11 shrink-0 flex-col items-center gap-1 border-l border-slate-200 bg-white py-2 dark:border-slate-800 dark:bg-slate-950"
-      aria-label="Sidebar"
-      data-testid="panel.sidebar"
-      data-collapsed="true"
-    >
-      <button
-        type="button"
-        data-testid="panel.sidebar.toggle"
-        aria-expanded={false}
-        aria-label="Show the side panel"
-        title="Show the side panel"
-        onClick={() => useView.getState().toggleSidebar()}
-        className={railButtonClass}
-      >
-        <ChevronsLeft className="h-4 w-4" aria-hidden />
-      </button>
-      <span className="my-1 h-px w-6 bg-slate-200 dark:bg-slate-700" />
-      {TABS.map((t) => (
-        <button
-          key={t.id}
-          type="button"
-          data-testid={`rail.${t.id}`}
-          aria-label={t.label}
-          title={t.label}
-          onClick={() => {
-            useUi.getState().setTab(t.id);
-            useView.getState().toggleSidebar();
-          }}
-          className={railButtonClass}
-        >
-          <t.icon className="h-4 w-4" aria-hidden />
-          {t.id === 'findings' && (count.findings ?? 0) > 0 && (
-            <span className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-slate-700 px-1 text-[10px] leading-4 font-semibold text-white dark:bg-slate-300 dark:text-slate-900">
-              {count.findings}
-            </span>
-          )}
-        </button>
-      ))}
-    </aside>
-  );
-}
+// The side panel folded to a rail loads when first shown; its frame stands in until then.
+const SidebarRail = lazy(() => import('./SidebarRail').then((m) => ({ default: m.SidebarRail })));
 
 export function Sidebar() {
   const tab = useUi((s) => s.tab);
@@ -100,7 +38,21 @@ export function Sidebar() {
     findings: open.length,
     whatif: null,
   };
-  if (collapsed) return <SidebarRail count={count} />;
+  if (collapsed)
+    return (
+      <Suspense
+        fallback={
+          <aside
+            className={railClass}
+            aria-label="Sidebar"
+            data-testid="panel.sidebar"
+            data-collapsed="true"
+          />
+        }
+      >
+        <SidebarRail count={count} />
+      </Suspense>
+    );
   return (
     <aside
       className="flex h-full w-[420px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"

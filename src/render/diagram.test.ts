@@ -6,7 +6,7 @@ import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates/index';
 import { loadAvoidRouter } from './avoid';
 import { diagramDefects } from './check';
-import { renderDiagram, type RouteCache } from './diagram';
+import { isRouted, renderDiagram, routeIntoCache, routingGroups, type RouteCache } from './diagram';
 import { openFindingsByElement } from './findings';
 import { noteLayout } from './notes';
 import { straightRouter, type ConnectorRouter } from './router';
@@ -108,6 +108,33 @@ describe('Routing', () => {
     const first = calls.length;
     renderDiagram(design, counting, { cache });
     expect(calls.length).toBe(first);
+  });
+
+  it('draws the groups routed so far, the others straight, and routed one by one the whole', () => {
+    const design = syntheticDesign({ sites: 3, elements: 150 });
+    const refuses: ConnectorRouter = {
+      route: () => {
+        throw new Error('routed a group that was not asked for');
+      },
+    };
+    const cache: RouteCache = new Map();
+    const groups = [...routingGroups(design)];
+    expect(groups.length).toBeGreaterThan(2);
+    const [firstId, first] = groups[0] as (typeof groups)[number];
+    routeIntoCache(cache, firstId, first, router);
+    expect(isRouted(cache, firstId, first)).toBe(true);
+    const partial = renderDiagram(design, refuses, { cache, only: new Set() });
+    const inFirst = new Set(first.requests.map((r) => r.id));
+    const full = renderDiagram(design, router);
+    for (const c of partial.connectors) {
+      const whole = full.connectors.find((f) => f.id === c.id);
+      if (inFirst.has(c.id)) expect(c.points).toEqual(whole?.points);
+      else expect(c.points).toHaveLength(2);
+    }
+    // The straight links were not remembered as their group's routes.
+    expect([...cache.keys()]).toEqual([firstId]);
+    for (const [id, group] of groups.slice(1)) routeIntoCache(cache, id, group, router);
+    expect(renderDiagram(design, refuses, { cache })).toEqual(full);
   });
 });
 

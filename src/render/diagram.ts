@@ -62,8 +62,9 @@ export interface RenderOptions {
   readonly cache?: RouteCache;
   /**
    * Route only these groups (site ids, '' for the links between sites; routingGroups); the
-   * links of the others are drawn straight, as the canvas shows them until routed, and are not
-   * cached. All groups when missing.
+   * others take their routes from the cache if it holds them for the same input, else their
+   * links are drawn straight, as the canvas shows them until routed, and not cached. All
+   * groups are routed when missing.
    */
   readonly only?: ReadonlySet<string>;
 }
@@ -244,12 +245,12 @@ function labelFor(link: Link, design: Design, options: RenderOptions): Connector
 }
 
 /**
- * The connectors of a drawing for a design whose routing and label placement have the same
- * input as the drawing's own: the same elements (the same node objects), links between the
- * same ends in the same order, and DCI labels of the same sizes. Routes and label places
- * depend on nothing else, so they are the drawing's; only the labels' text and colour are the
- * design's now (a DCI distance, a setting, a new limit figure). Null when anything that routes
- * or places differs: the caller draws the design again.
+ * The connectors of a drawing for a design whose routing has the same input as the drawing's
+ * own: the same elements (the same node objects) and links between the same ends in the same
+ * order. Routes depend on nothing else, so they are the drawing's; the labels are the design's
+ * now (a DCI distance, a name, a setting, a new limit figure) and, when one of them changed
+ * size, all are placed again as renderDiagram places them. Null when anything that routes
+ * differs: the caller draws the design again.
  */
 export function relabelled(
   drawn: { readonly design: Design; readonly connectors: readonly Connector[] },
@@ -259,8 +260,7 @@ export function relabelled(
   if (design.nodes !== drawn.design.nodes) return null;
   const links = design.links;
   const before = drawn.design.links;
-  if (links.length !== before.length) return null;
-  const labels = new Map<string, ConnectorLabel | null>();
+  if (links.length !== before.length || drawn.connectors.length > links.length) return null;
   for (let i = 0; i < links.length; i++) {
     const link = links[i] as Link;
     const was = before[i] as Link;
@@ -269,32 +269,58 @@ export function relabelled(
       link.id !== was.id ||
       link.source !== was.source ||
       link.target !== was.target ||
-      link.kind !== was.kind ||
-      l3Only(link) !== l3Only(was)
+      link.kind !== was.kind
     )
       return null;
   }
   // Labels can change with the settings and the findings too, so every DCI label is measured.
-  const drawnById = new Map(drawn.connectors.map((c) => [c.id, c]));
-  for (const link of links) {
+  const linkById = new Map(links.map((l) => [l.id, l]));
+  let resized = false;
+  const relabel = drawn.connectors.map((c) => {
+    const link = linkById.get(c.id);
+    if (!link) return null;
     const label = labelFor(link, design, options);
-    const was = drawnById.get(link.id)?.label ?? null;
-    if (!label || !was) {
-      if (label !== was) return null;
-      continue;
-    }
-    if (label.box.width !== was.box.width || label.box.height !== was.box.height) return null;
-    labels.set(link.id, label);
-  }
-  return drawn.connectors.map((c) => {
-    const label = labels.get(c.id);
-    if (!c.label || !label) return c;
-    const same =
-      label.broken === c.label.broken &&
-      label.lines.length === c.label.lines.length &&
-      label.lines.every((line, i) => line === c.label?.lines[i]);
-    return same ? c : { ...c, label: { ...label, box: c.label.box } };
+    if (!label || !c.label) return label === c.label ? { ...c, l3Only: l3Only(link) } : null;
+    if (label.box.width !== c.label.box.width || label.box.height !== c.label.box.height)
+      resized = true;
+    return { ...c, l3Only: l3Only(link), label };
   });
+  if (relabel.some((c) => c === null)) return null;
+  const fresh = relabel as Connector[];
+  let out: Connector[];
+  if (resized) {
+    const { sites, devices } = shapesOf(design);
+    out = placeLabels(
+      fresh,
+      devices.map((d) => d.box),
+      sites.map((s) => ({ ...s.box, height: SITE_HEADER_PX })),
+    );
+  } else
+    out = fresh.map((c, i) => {
+      const was = drawn.connectors[i] as Connector;
+      return c.label && was.label ? { ...c, label: { ...c.label, box: was.label.box } } : c;
+    });
+  // A connector that draws the same as before keeps its object (its edge does not re-render).
+  return out.map((c, i) => {
+    const was = drawn.connectors[i] as Connector;
+    return sameLook(was, c) ? was : c;
+  });
+}
+
+function sameLook(a: Connector, b: Connector): boolean {
+  if (a.l3Only !== b.l3Only) return false;
+  if (!a.label || !b.label) return a.label === b.label;
+  const x = a.label;
+  const y = b.label;
+  return (
+    x.broken === y.broken &&
+    x.box.x === y.box.x &&
+    x.box.y === y.box.y &&
+    x.box.width === y.box.width &&
+    x.box.height === y.box.height &&
+    x.lines.length === y.lines.length &&
+    x.lines.every((line, i) => line === y.lines[i])
+  );
 }
 
 function l3Only(link: Link): boolean {
@@ -464,6 +490,29 @@ function groupsOf(
   return groups;
 }
 
+/** What a group's routes depend on, as the cache compares it. */
+function groupKey(obstacles: readonly Obstacle[], requests: readonly RouteRequest[]): string {
+  return JSON.stringify([obstacles, requests]);
+}
+
+/** Does the cache hold this group's routes for its current input? */
+export function isRouted(cache: RouteCache, id: string, group: RouteGroup): boolean {
+  return cache.get(id)?.key === groupKey(group.obstacles, group.requests);
+}
+
+/** Route one group of routingGroups into the cache, as renderDiagram would. */
+export function routeIntoCache(
+  cache: RouteCache,
+  id: string,
+  group: RouteGroup,
+  router: ConnectorRouter,
+): void {
+  cache.set(id, {
+    key: groupKey(group.obstacles, group.requests),
+    routes: routeGroup(router, group.obstacles, group.requests),
+  });
+}
+
 /** Each group's routes: from the cache where its input did not change, else routed now. */
 function routeBySite(
   router: ConnectorRouter,
@@ -473,13 +522,13 @@ function routeBySite(
 ): Map<string, readonly Point[]> {
   const out = new Map<string, readonly Point[]>();
   for (const [siteId, { obstacles, requests }] of groups) {
-    if (only && !only.has(siteId)) {
+    const key = groupKey(obstacles, requests);
+    const cached = cache?.get(siteId);
+    if (only && !only.has(siteId) && cached?.key !== key) {
       // Not routed yet: straight, and not remembered as this group's routes.
       for (const [id, points] of straightRouter.route(obstacles, requests)) out.set(id, points);
       continue;
     }
-    const key = JSON.stringify([obstacles, requests]);
-    const cached = cache?.get(siteId);
     const routes = cached?.key === key ? cached.routes : routeGroup(router, obstacles, requests);
     cache?.set(siteId, { key, routes });
     for (const [id, points] of routes) out.set(id, points);

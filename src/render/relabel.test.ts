@@ -38,7 +38,7 @@ const labelEdit = fc.oneof(
 describe('Routes reused for a design whose geometry did not change', () => {
   it('are the routes and label places drawn from scratch, with the labels as they are now', () => {
     const before = drawn(base);
-    let reusedRuns = 0;
+    let resizedRuns = 0;
     fc.assert(
       fc.property(fc.array(labelEdit, { minLength: 1, maxLength: 3 }), (edits) => {
         let design = base;
@@ -46,15 +46,34 @@ describe('Routes reused for a design whose geometry did not change', () => {
           design = updateLink(design, id, patch as Partial<DciLink>);
         const fresh = drawn(design);
         const reused = relabelled(before, design, { findings: fresh.findings });
-        // Null (draw again) when a label changed size or a link its look; otherwise exact.
-        if (reused) {
-          reusedRuns++;
-          expect(reused).toEqual(fresh.connectors);
-        }
+        // Always reused: a label that changed size is placed again, nothing is routed.
+        expect(reused).not.toBeNull();
+        expect(reused).toEqual(fresh.connectors);
+        if (
+          fresh.connectors.some(
+            (c, i) => c.label?.box.width !== before.connectors[i]?.label?.box.width,
+          )
+        )
+          resizedRuns++;
       }),
       { numRuns: 25, seed: 12 },
     );
-    expect(reusedRuns).toBeGreaterThan(3);
+    // The property saw labels change size, not only their text.
+    expect(resizedRuns).toBeGreaterThan(3);
+  });
+
+  it('are reused when a DCI label changes size: labels placed again, routes kept', () => {
+    const before = drawn(base);
+    const design = updateLink(base, 'dci-s0-s1-0', { label: 'A much longer name for this link' });
+    const fresh = drawn(design);
+    const edited = fresh.connectors.find((c) => c.id === 'dci-s0-s1-0');
+    const was = before.connectors.find((c) => c.id === 'dci-s0-s1-0');
+    expect(edited?.label?.box.width).not.toBe(was?.label?.box.width);
+    const reused = relabelled(before, design, { findings: fresh.findings });
+    expect(reused).toEqual(fresh.connectors);
+    // Every route is the drawing's own object; only connectors whose label moved are new.
+    (reused ?? []).forEach((c, i) => expect(c.points).toBe(before.connectors[i]?.points));
+    expect((reused ?? []).filter((c, i) => c === before.connectors[i]).length).toBeGreaterThan(0);
   });
 
   it('are reused when a DCI distance changes its figures but not its label’s size', () => {

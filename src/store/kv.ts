@@ -6,6 +6,7 @@
  *
  * Every write of several keys is one transaction (`setMany`): all of it is stored or none.
  */
+import { DATABASE_NAME, STORE_NAME } from './earlyDatabase';
 import { createStore, delMany, get, getMany, keys, setMany, type UseStore } from 'idb-keyval';
 
 export interface KeyValue {
@@ -17,11 +18,29 @@ export interface KeyValue {
   keys(): Promise<string[]>;
 }
 
-export const DATABASE_NAME = 'dci-studio';
-const STORE_NAME = 'kv';
+export { DATABASE_NAME } from './earlyDatabase';
 
-export function idbKeyValue(): KeyValue {
-  const store: UseStore = createStore(DATABASE_NAME, STORE_NAME);
+/**
+ * The studio's store, on the connection the page began opening as it started (`opened`,
+ * earlyDatabase.ts) while that one is open; on a connection of its own otherwise.
+ */
+export function idbKeyValue(opened?: Promise<IDBDatabase>): KeyValue {
+  const own: UseStore = createStore(DATABASE_NAME, STORE_NAME);
+  let early = opened ?? null;
+  early?.then(
+    (db) => {
+      // A connection the browser closed is not used again.
+      db.onclose = () => (early = null);
+    },
+    () => (early = null),
+  );
+  const store: UseStore = (mode, use) =>
+    early
+      ? early.then(
+          (db) => use(db.transaction(STORE_NAME, mode).objectStore(STORE_NAME)),
+          () => own(mode, use),
+        )
+      : own(mode, use);
   return {
     get: (key) => get(key, store),
     getMany: (list) => getMany([...list], store),

@@ -1,8 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { emptyDesign } from '../model/defaults';
 import { MemoryKeyValue } from './kv';
-import { replaceOpenDesign, usePersistence, usePersistenceStore } from './persistence';
+import { toDocument } from '../io/document';
+import { LEGACY_AUTOSAVE_KEY } from './legacy';
+import {
+  applyStoredDesign,
+  designStorage,
+  flushDesign,
+  openStoredDesign,
+  replaceOpenDesign,
+  usePersistence,
+  usePersistenceStore,
+} from './persistence';
 import { listRecent } from './recent';
 import { useStudio } from './studio';
 
@@ -78,5 +88,38 @@ describe('Replacing the open design', () => {
       expect(await done).toBe(true);
       expect(useStudio.getState().design.name).toBe('incoming');
     });
+  });
+});
+
+describe('Restoring the stored design at start', () => {
+  it('reads it without touching the studio, and hands it over when applied', async () => {
+    useStudio.getState().replaceDesign(emptyDesign());
+    const kv = new MemoryKeyValue();
+    const saved = named('stored one');
+    const legacy = new Map([[LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(saved))]]);
+    const stored = await openStoredDesign({
+      kv,
+      locks: { hold: () => Promise.resolve(true), held: () => Promise.resolve(new Set()) },
+      channel: { post: () => undefined, listen: () => () => undefined },
+      tabStore: null,
+      legacy: {
+        getItem: (k) => legacy.get(k) ?? null,
+        removeItem: (k) => void legacy.delete(k),
+      },
+    });
+    expect(stored.start.design?.name).toBe('stored one');
+    expect(useStudio.getState().design.nodes).toEqual([]);
+
+    // Autosave listens to the page going away.
+    vi.stubGlobal('window', new EventTarget());
+    vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
+    try {
+      applyStoredDesign(stored);
+      expect(useStudio.getState().design.name).toBe('stored one');
+      expect(designStorage()).toBe(kv);
+      await flushDesign();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Where designs are kept, as the rest of the studio sees it: one small interface.
  * - `startPersistence()` opens this tab's session (session.ts), restores its design, starts
- *   autosave and asks the browser to keep the storage (persistent storage).
+ *   autosave and asks the browser to keep the storage (persistent storage). The page does it in
+ *   two steps (`openStoredDesign`, then `applyStoredDesign`) so the reading runs beside the
+ *   first render.
  * - `replaceOpenDesign()` is the only way to put another design in place of the open one: the
  *   open design is stored in Recent designs first; when it cannot be stored, the user is asked
  *   (download it, replace anyway, or cancel) before anything is replaced.
@@ -10,6 +12,7 @@
 import { create } from 'zustand';
 import type { Design } from '../model/schema';
 import { startAutosave, type Autosave } from './autosave';
+import { earlyDatabase } from './earlyDatabase';
 import { idbKeyValue, MemoryKeyValue, storageErrorText, type KeyValue } from './kv';
 import { flushPendingEdits } from './pendingEdits';
 import { isBlank, pushRecent } from './recent';
@@ -19,6 +22,7 @@ import {
   openSession,
   type Conflict,
   type SessionEnv,
+  type SessionStart,
   type TabSession,
 } from './session';
 import { loadDocument } from '../io/document';
@@ -79,13 +83,23 @@ export async function saveOpenDesign(): Promise<void> {
   });
 }
 
-/** Open this tab's session and restore its design (call once, before the first render). */
-export async function startPersistence(env?: Partial<SessionEnv>): Promise<void> {
+/** This tab's session, opened and read but not yet in the studio (see `openStoredDesign`). */
+export interface StoredDesign {
+  readonly start: SessionStart;
+}
+
+/**
+ * Open this tab's session and read its design, without touching the studio yet: the page
+ * starts this at once, while the first screen renders, and hands the design over with
+ * `applyStoredDesign` once the components that draw it are there too.
+ */
+export async function openStoredDesign(env?: Partial<SessionEnv>): Promise<StoredDesign> {
   let store: KeyValue = env?.kv ?? new MemoryKeyValue();
   if (!env?.kv) {
     try {
       if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-      store = idbKeyValue();
+      // The database the page began opening as it started (main.tsx), else a new connection.
+      store = idbKeyValue(earlyDatabase);
       await store.keys();
     } catch {
       store = new MemoryKeyValue();
@@ -97,7 +111,7 @@ export async function startPersistence(env?: Partial<SessionEnv>): Promise<void>
   }
   kv = store;
   // Ask the browser not to evict the designs under storage pressure (a no-op where refused).
-  void navigator.storage?.persist?.().catch(() => false);
+  void globalThis.navigator?.storage?.persist?.().catch(() => false);
   let local: Storage | null = null;
   let tab: Storage | null = null;
   try {
@@ -113,12 +127,24 @@ export async function startPersistence(env?: Partial<SessionEnv>): Promise<void>
     tabStore: env?.tabStore ?? tab,
     legacy: env?.legacy ?? local,
   });
+  return { start };
+}
+
+/** Put the design read by `openStoredDesign` in the studio and start autosave. */
+export function applyStoredDesign({ start }: StoredDesign): void {
   session = start.session;
   if (start.design) useStudio.getState().replaceDesign(start.design);
   for (const notice of start.notices) notify('error', notice);
   usePersistence.setState({ conflict: start.conflict });
   session.onConflict((conflict) => usePersistence.setState({ conflict }));
   autosave = startAutosave(session);
+  // Old slots of closed tabs move to Recent designs once the design is open.
+  void start.tidy();
+}
+
+/** Open this tab's session and restore its design (call once, before the first render). */
+export async function startPersistence(env?: Partial<SessionEnv>): Promise<void> {
+  applyStoredDesign(await openStoredDesign(env));
 }
 
 /** Ask the user what to do with an open design that could not be stored. */

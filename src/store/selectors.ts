@@ -35,6 +35,21 @@ export const selectedNodeCount = memoByArray((nodes: readonly FlowNode[]): numbe
   return count;
 });
 
+/**
+ * The id of the one selected node, or null when none or several are: a device card shows its
+ * handles when it is the one selected, which it reads here rather than from its `selected`
+ * prop, so a select-all does not re-render every card.
+ */
+export const soleSelectedNodeId = memoByArray((nodes: readonly FlowNode[]): string | null => {
+  let sole: string | null = null;
+  for (const n of nodes) {
+    if (!n.selected) continue;
+    if (sole !== null) return null;
+    sole = n.id;
+  }
+  return sole;
+});
+
 let lastByCluster: ReadonlyMap<string, readonly Workload[]> = new Map();
 /**
  * Workloads per cluster id. A cluster's list keeps its identity while its workloads are the

@@ -6,6 +6,7 @@ import { MemoryKeyValue } from './kv';
 import { LEGACY_AUTOSAVE_KEY, LEGACY_RECENT_KEY } from './legacy';
 import { listRecent } from './recent';
 import {
+  IDLE_SLOT_LIMIT,
   JOURNAL_KEY,
   openSession,
   TAB_SLOT_KEY,
@@ -180,6 +181,32 @@ describe('Tab sessions', () => {
     const sb = await openSession(browser.tab().env);
     expect(sb.design?.name).toBe('closed tab');
     expect(sb.session.slotId).toBe(sa.session.slotId);
+  });
+
+  it('moves idle slots beyond the limit to Recent designs when told to tidy, not before', async () => {
+    const browser = new Browser();
+    // Tabs that were open: each left a slot, held while they live.
+    const others = Array.from({ length: IDLE_SLOT_LIMIT + 2 }, () => browser.tab());
+    for (const [i, tab] of others.entries()) {
+      const start = await openSession(tab.env);
+      await start.session.save(design(`closed ${i}`));
+    }
+    // This tab opens while every one of them is still open (its design is a copy of the newest).
+    const start = await openSession(browser.tab().env);
+    expect(start.design?.name).toBe(`closed ${IDLE_SLOT_LIMIT + 1}`);
+    for (const tab of others) tab.unload();
+    expect((await listSlots(browser.kv)).length).toBe(IDLE_SLOT_LIMIT + 3);
+    expect(await listRecent(browser.kv)).toEqual([]);
+
+    await start.tidy();
+    const after = await listSlots(browser.kv);
+    // Its own slot and the newest IDLE_SLOT_LIMIT idle ones stay; the two oldest are in Recent.
+    expect(after.length).toBe(IDLE_SLOT_LIMIT + 1);
+    expect(after.map((s) => s.slotId)).toContain(start.session.slotId);
+    expect((await listRecent(browser.kv)).map((e) => e.name).sort()).toEqual([
+      'closed 0',
+      'closed 1',
+    ]);
   });
 
   it('a duplicated tab (same sessionStorage) forks instead of sharing the slot', async () => {

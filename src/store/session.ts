@@ -80,6 +80,11 @@ export interface SessionStart {
   readonly conflict: Conflict | null;
   /** Something the user should be told (a design that could not be restored, a copy made). */
   readonly notices: readonly string[];
+  /**
+   * Move idle slots beyond IDLE_SLOT_LIMIT to Recent designs: call once the design is open
+   * (it reads every slot again, which the design need not wait for). Never rejects.
+   */
+  readonly tidy: () => Promise<void>;
 }
 
 export class TabSession {
@@ -296,8 +301,8 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
     ? { slotId: newer.slotId, name: newer.name, savedAt: newer.savedAt }
     : null;
 
-  await retireIdleSlots(env, slotId);
-  return { session, design, conflict, notices };
+  const mine = slotId;
+  return { session, design, conflict, notices, tidy: () => retireIdleSlots(env, mine) };
 }
 
 /** Slots no tab holds, beyond IDLE_SLOT_LIMIT, move to Recent designs (oldest first). */

@@ -1,7 +1,14 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
 import { findingsFor, validatorReady } from './findings';
-import { deviceCountBySite, minZoomFor, selectedNodeCount, workloadsByCluster } from './selectors';
+import fc from 'fast-check';
+import {
+  deviceCountBySite,
+  minZoomFor,
+  selectedNodeCount,
+  soleSelectedNodeId,
+  workloadsByCluster,
+} from './selectors';
 import { useStudio } from './studio';
 
 const s = () => useStudio.getState();
@@ -75,6 +82,20 @@ describe('Selectors a drag runs on every frame', () => {
     );
     s().select(['s0-t0', 's0-t1']);
     expect(selectedNodeCount(s().nodes)).toBe(2);
+  });
+
+  it('name the one selected node, for any selection', () => {
+    const ids = s().nodes.map((n) => n.id);
+    fc.assert(
+      fc.property(fc.subarray(ids, { maxLength: 4 }), (chosen) => {
+        s().select(chosen);
+        const selected = s().nodes.filter((n) => n.selected);
+        const sole = selected.length === 1 ? (selected[0]?.id ?? null) : null;
+        expect(soleSelectedNodeId(s().nodes)).toBe(sole);
+        expect(soleSelectedNodeId(s().nodes)).toBe(sole);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('keep a cluster’s workload list while its workloads are unchanged', () => {
