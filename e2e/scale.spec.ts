@@ -75,7 +75,7 @@ test.describe('Findings at scale', () => {
 });
 
 test.describe('Zoomed out', () => {
-  test("a site's title stays on one line, clear of its caption and of the device cards", async ({
+  test("a site's title stays on one line, clear of its caption, the device cards and the other titles", async ({
     page,
   }) => {
     const studio = new StudioPage(page);
@@ -96,6 +96,10 @@ test.describe('Zoomed out', () => {
         .locator('.react-flow__node:not(.react-flow__node-site):not(.react-flow__node-note)')
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
       expect(cards.length).toBeGreaterThan(0);
+      const strips = await Promise.all(sites.map((id) => studio.siteTitle(id).boundingBox()));
+      for (const [i, a] of strips.entries())
+        for (const b of strips.slice(i + 1))
+          expect(overlap(a!, b!), `two titles at ${percent} %`).toBe(false);
       for (const id of sites) {
         const strip = await studio.siteTitle(id).boundingBox();
         const name = await studio.siteTitle(id).locator('span').first().boundingBox();
