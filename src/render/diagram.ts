@@ -537,6 +537,9 @@ function routeBySite(
   return out;
 }
 
+/** The side of the grid cells placeLabels files route segments in (px). */
+const LABEL_GRID_PX = 256;
+
 /** Positions along a route tried for its label, from the middle outwards. */
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.1, 0.9];
 
@@ -575,12 +578,14 @@ function* spiral(c: Point, w: number, h: number): Generator<Box> {
 /**
  * Place every connector's label: never over a device or another label (hard), and preferably
  * over no other connector and no site title (soft), as close to the middle of its route as that
- * allows.
+ * allows. `gridPx`: the side of the cells route segments are filed in (any size places the
+ * same; tests compare them).
  */
 export function placeLabels(
   connectors: readonly Connector[],
   devices: readonly Box[],
   softObstacles: readonly Box[],
+  gridPx = LABEL_GRID_PX,
 ): Connector[] {
   const taken: Box[] = [];
   const hardOk = (box: Box) => {
@@ -590,24 +595,50 @@ export function placeLabels(
     );
   };
   const segments: { own: string; a: Point; b: Point; box: Box }[] = [];
+  // Only labels look at segments: a drawing without any files none.
+  const labelled = connectors.some((c) => c.label);
   for (const c of connectors)
-    for (let i = 1; i < c.points.length; i++) {
-      const a = c.points[i - 1] as Point;
-      const b = c.points[i] as Point;
-      segments.push({ own: c.id, a, b, box: pointsBox([a, b]) });
-    }
+    if (labelled)
+      for (let i = 1; i < c.points.length; i++) {
+        const a = c.points[i - 1] as Point;
+        const b = c.points[i] as Point;
+        segments.push({ own: c.id, a, b, box: pointsBox([a, b]) });
+      }
+  // The segments by the grid cells their boxes touch: a candidate box looks only at the
+  // segments of its own cells (a large design has thousands; a label's box meets a few).
+  const cellOf = (v: number) => Math.floor(v / gridPx);
+  const cellKey = (cx: number, cy: number) => `${cx} ${cy}`;
+  const grid = new Map<string, number[]>();
+  segments.forEach((s, index) => {
+    for (let cx = cellOf(s.box.x); cx <= cellOf(s.box.x + s.box.width); cx++)
+      for (let cy = cellOf(s.box.y); cy <= cellOf(s.box.y + s.box.height); cy++) {
+        const key = cellKey(cx, cy);
+        const list = grid.get(key);
+        if (list) list.push(index);
+        else grid.set(key, [index]);
+      }
+  });
+  const seen = new Uint32Array(segments.length);
+  let visit = 0;
   const softCost = (box: Box, own: string) => {
     let cost = 0;
-    for (const s of segments)
-      if (
-        s.own !== own &&
-        s.box.x <= box.x + box.width &&
-        s.box.x + s.box.width >= box.x &&
-        s.box.y <= box.y + box.height &&
-        s.box.y + s.box.height >= box.y &&
-        segmentCrossesBox(s.a, s.b, box)
-      )
-        cost += 1;
+    visit++;
+    for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++)
+      for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++)
+        for (const index of grid.get(cellKey(cx, cy)) ?? []) {
+          if (seen[index] === visit) continue;
+          seen[index] = visit;
+          const s = segments[index] as (typeof segments)[number];
+          if (
+            s.own !== own &&
+            s.box.x <= box.x + box.width &&
+            s.box.x + s.box.width >= box.x &&
+            s.box.y <= box.y + box.height &&
+            s.box.y + s.box.height >= box.y &&
+            segmentCrossesBox(s.a, s.b, box)
+          )
+            cost += 1;
+        }
     for (const s of softObstacles) if (boxesOverlap(box, s)) cost += 1;
     return cost;
   };

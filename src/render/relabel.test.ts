@@ -4,7 +4,7 @@ import { moveNodes, updateLink } from '../model/edits';
 import type { Design, DciLink } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { relabelled, renderDiagram } from './diagram';
+import { placeLabels, relabelled, renderDiagram } from './diagram';
 import { openFindingsByElement } from './findings';
 import type { ConnectorRouter } from './router';
 
@@ -112,5 +112,57 @@ describe('Routes reused for a design whose geometry did not change', () => {
       links: base.links.map((l) => (l.id === link.id ? { ...l, target: other.id } : l)),
     };
     expect(relabelled(before, rewired, { findings: before.findings })).toBeNull();
+  });
+});
+
+describe('Label placement', () => {
+  const point = fc.record({
+    x: fc.integer({ min: -400, max: 400 }),
+    y: fc.integer({ min: -400, max: 400 }),
+  });
+  /** An orthogonal polyline: alternate horizontal and vertical moves from a start. */
+  const route = fc
+    .tuple(point, fc.array(fc.integer({ min: -300, max: 300 }), { minLength: 1, maxLength: 5 }))
+    .map(([start, moves]) => {
+      const points = [start];
+      moves.forEach((d, i) => {
+        const last = points[points.length - 1] as { x: number; y: number };
+        points.push(i % 2 === 0 ? { x: last.x + d, y: last.y } : { x: last.x, y: last.y + d });
+      });
+      return points;
+    });
+  const box = fc.record({
+    x: fc.integer({ min: -400, max: 400 }),
+    y: fc.integer({ min: -400, max: 400 }),
+    width: fc.integer({ min: 20, max: 200 }),
+    height: fc.integer({ min: 20, max: 80 }),
+  });
+
+  it('places every label where it would without its index of route segments', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(route, fc.boolean()), { minLength: 1, maxLength: 12 }),
+        fc.array(box, { maxLength: 8 }),
+        fc.array(box, { maxLength: 3 }),
+        (routes, devices, soft) => {
+          const connectors = routes.map(([points, labelled], i) => ({
+            id: `c${i}`,
+            kind: 'dci' as const,
+            source: 'a',
+            target: 'b',
+            points,
+            l3Only: false,
+            label: labelled
+              ? { box: { x: 0, y: 0, width: 90, height: 30 }, lines: ['x'], broken: false }
+              : null,
+          }));
+          // One cell holding every segment (no index at all) against small and default cells.
+          const whole = placeLabels(connectors, devices, soft, 1e9);
+          expect(placeLabels(connectors, devices, soft, 7)).toEqual(whole);
+          expect(placeLabels(connectors, devices, soft)).toEqual(whole);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
