@@ -42,6 +42,12 @@ test.describe('Findings at scale', () => {
     for (const id of centralized) expect(await gatewayOf(id)).toContain('gateway at DC 1');
     const perSite = await gatewayOf('seg-1');
 
+    // A fix's long label wraps under its wrench, read from the left, not centred.
+    await expect(group.locator('[data-testid^="group-fix."]').first()).toHaveCSS(
+      'text-align',
+      'left',
+    );
+
     const warnings = Number(await studio.count('warning').textContent());
     await studio.fixGroup(group, /anycast/);
     await expect(studio.count('warning')).not.toHaveText(String(warnings));
@@ -69,7 +75,7 @@ test.describe('Findings at scale', () => {
 });
 
 test.describe('Zoomed out', () => {
-  test("a site's title stays on one line, clear of its caption and of the device cards", async ({
+  test("a site's title stays on one line, clear of its caption, the device cards and the other titles", async ({
     page,
   }) => {
     const studio = new StudioPage(page);
@@ -90,6 +96,10 @@ test.describe('Zoomed out', () => {
         .locator('.react-flow__node:not(.react-flow__node-site):not(.react-flow__node-note)')
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
       expect(cards.length).toBeGreaterThan(0);
+      const strips = await Promise.all(sites.map((id) => studio.siteTitle(id).boundingBox()));
+      for (const [i, a] of strips.entries())
+        for (const b of strips.slice(i + 1))
+          expect(overlap(a!, b!), `two titles at ${percent} %`).toBe(false);
       for (const id of sites) {
         const strip = await studio.siteTitle(id).boundingBox();
         const name = await studio.siteTitle(id).locator('span').first().boundingBox();

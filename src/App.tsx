@@ -101,31 +101,7 @@ function Studio() {
     () => ({
       fitView: () => void flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.1 }),
       resetZoom: () => void flow.zoomTo(1, { duration: 200 }),
-      viewCenter: () => {
-        const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-        return box
-          ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
-          : { x: 0, y: 0 };
-      },
-      viewBox: () => {
-        const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-        if (!box) return { x: 0, y: 0, width: 0, height: 0 };
-        const from = flow.screenToFlowPosition({ x: box.left, y: box.top });
-        const to = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
-        return { x: from.x, y: from.y, width: to.x - from.x, height: to.y - from.y };
-      },
-      // Pan to the box at this zoom; zoom out only if it does not fit.
-      reveal: (box) => {
-        const zoom = flow.getZoom();
-        const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-        const fits =
-          canvas !== undefined &&
-          box.width * zoom <= canvas.width * 0.85 &&
-          box.height * zoom <= canvas.height * 0.85;
-        void (fits
-          ? flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 250 })
-          : flow.fitBounds(box, { padding: 0.15, duration: 250 }));
-      },
+      view: flow,
       drawnLinks: () => useRoutes.getState().byId,
     }),
     [flow],

@@ -7,8 +7,7 @@ import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
-import type { Box } from '../model/layout';
-import type { Position } from '../model/schema';
+import type { CanvasView } from './view';
 import type { DrawnLinks } from './notes';
 import { arrangeableCount } from '../model/moving';
 
@@ -16,14 +15,13 @@ export interface CommandContext {
   fitView: () => void;
   /** Zoom to 100 %, keeping the middle of the view where it is. */
   resetZoom?: () => void;
-  /** The middle of the canvas's view, in design coordinates (where a new note goes). */
-  viewCenter?: () => Position;
   /** The links as the canvas draws them (a new note is placed off them). */
   drawnLinks?: () => DrawnLinks;
-  /** The part of the design in view, in design coordinates (where pasted sites go). */
-  viewBox?: () => Box;
-  /** Bring this part of the design into view (pasted elements the view did not show). */
-  reveal?: (box: Box) => void;
+  /**
+   * The canvas's view: a new note goes in its middle, pasted sites go into it, and it follows
+   * a paste it does not show.
+   */
+  view?: CanvasView;
 }
 
 export interface Command {
@@ -114,7 +112,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Paste',
     shortcuts: ['mod+v'],
     enabled: () => editable() && useStudio.getState().clipboard !== null,
-    run: async (ctx) => (await tools()).pasteClipboard(ctx),
+    run: async (ctx) => (await tools()).pasteClipboard(ctx.view),
   },
   {
     id: 'duplicate',
@@ -144,9 +142,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: editable,
     // Placing a note loads on first use (it measures the drawing): off the first screen.
     run: async (ctx) => {
-      const center = ctx.viewCenter?.() ?? { x: 0, y: 0 };
-      const drawn = ctx.drawnLinks?.();
-      (await import('./notes')).addNoteAt(center, drawn);
+      (await import('./notes')).addNoteInView(ctx.view, ctx.drawnLinks?.());
     },
   },
   {

@@ -11,6 +11,7 @@ import type { Box, Connector, Point } from '../render/types';
 import { editNoteText } from '../store/noteFlow';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
+import { visibleBox, type CanvasView } from './view';
 
 /** Space kept between a new callout note and the element it points at. */
 const CALLOUT_GAP_PX = 40;
@@ -88,6 +89,15 @@ function obstacles(design: Design, drawn: DrawnLinks | undefined): NoteObstacles
     }
   }
   return { boxes, lines };
+}
+
+/** Add an empty note in the middle of the view (of the design's origin without one). */
+export function addNoteInView(view: CanvasView | undefined, drawn?: DrawnLinks): string | null {
+  const box = view && visibleBox(view);
+  return addNoteAt(
+    box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : { x: 0, y: 0 },
+    drawn,
+  );
 }
 
 /** Add an empty note near `center` (the middle of the view, say), where it covers nothing. */

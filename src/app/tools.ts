@@ -24,7 +24,7 @@ import { inEditGroup } from '../store/pendingEdits';
 import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
-import type { CommandContext } from './commands';
+import { reveal, visibleBox, type CanvasView } from './view';
 
 /** Arrow keys move the selection one grid step; with Shift, this many. */
 export const NUDGE_FAR_STEPS = 10;
@@ -179,12 +179,12 @@ export function copySelection(): void {
  * (or as near as they can, clear of every site); copied devices go back into their site, a step
  * further off each time. The view then follows the copies if they are not all in it.
  */
-export function pasteClipboard(view?: Pick<CommandContext, 'viewBox' | 'reveal'>): void {
+export function pasteClipboard(view?: CanvasView): void {
   const state = useStudio.getState();
   const clip = state.clipboard;
   if (!clip) return;
   const n = state.pasteCount + 1;
-  const box = view?.viewBox?.();
+  const box = view && visibleBox(view);
   const target = box && {
     center: { x: box.x + box.width / 2, y: box.y + box.height / 2 },
     view: box,
@@ -200,7 +200,7 @@ export function pasteClipboard(view?: Pick<CommandContext, 'viewBox' | 'reveal'>
   useStudio.setState({ pasteCount: n });
   useStudio.getState().select(result.newIds);
   const pasted = nodesBox(result.design, result.newIds);
-  if (pasted && box && !contains(box, pasted)) view?.reveal?.(pasted);
+  if (view && pasted && box && !contains(box, pasted)) reveal(view, pasted);
 }
 
 const contains = (outer: Box, inner: Box) =>

@@ -10,7 +10,7 @@ import { memo } from 'react';
 import { findingsFor, NO_FINDINGS, useElementFindings, useValidated } from '../store/findings';
 import { findingsBySite } from '../store/siteFindings';
 import type { FlowNode } from '../store/flow';
-import { deviceCountBySite, selectedNodeCount } from '../store/selectors';
+import { deviceCountBySite, selectedNodeCount, siteRoomToRight } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
@@ -28,6 +28,9 @@ export function siteHeaderScale(zoom: number): number {
   return zoom >= FAR_ZOOM ? 1 : Math.round((0.8 / zoom) * 4) / 4;
 }
 const headerScale = (s: ReactFlowState) => siteHeaderScale(s.transform[2]);
+
+/** Zoomed out, between a title that reaches past its site and the next site, in canvas pixels. */
+const TAB_GAP_PX = 24;
 
 const ROLE_BORDERS = {
   dc: 'border-[var(--site-border)]',
@@ -51,11 +54,15 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   // Resize handles only when this site is the one thing selected.
   const alone = useStudio((s) => selected && selectedNodeCount(s.nodes) === 1);
   const counts = useStudio((s) => deviceCountBySite(s.design.nodes).get(id) ?? 0);
+  const room = useStudio((s) => siteRoomToRight(s.design.nodes).get(id) ?? Infinity);
   if (site.kind !== 'site') return null;
   const Icon = KIND_ICONS.site;
   // The strip lays out as the exports draw it, at the width it has once scaled up.
   const far = scale !== 1;
-  const strip = far ? Math.max(site.width / scale, SITE_FAR_STRIP_MIN_PX) : site.width;
+  // A narrow site's title may reach past its right edge, short of the next site's.
+  const strip = far
+    ? Math.max(site.width / scale, Math.min(SITE_FAR_STRIP_MIN_PX, (room - TAB_GAP_PX) / scale))
+    : site.width;
   const title = siteTitleLayout(site.label, site.role, counts, strip);
   return (
     <div
@@ -91,7 +98,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           far
             ? {
                 transform: `scale(${scale})`,
-                maxWidth: `max(calc(${100 / scale}% + ${4 / scale}px), ${SITE_FAR_STRIP_MIN_PX}px)`,
+                maxWidth: `max(calc(${100 / scale}% + ${4 / scale}px), ${strip}px)`,
                 borderWidth: `${2 / scale}px ${2 / scale}px 0`,
               }
             : undefined

@@ -24,6 +24,9 @@ import { WindowedList } from './WindowedList';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
 import { plural } from '../model/plural';
 
+/** A one-click fix: small, and a label that wraps reads from the left, under its wrench. */
+const FIX_BUTTON = `${buttonClass} !px-1.5 !py-0.5 !text-[11px] text-left`;
+
 export function applyFixAction(finding: Finding, fixIndex: number): void {
   const fix = finding.fixes[fixIndex];
   if (!fix?.action) return;
@@ -101,14 +104,14 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
                     key={fix.label}
                     type="button"
                     disabled={readOnly}
-                    className={`${buttonClass} !px-1.5 !py-0.5 !text-[11px]`}
+                    className={FIX_BUTTON}
                     data-testid={`fix.${finding.ruleId}.${i}`}
                     onClick={(e) => {
                       e.stopPropagation();
                       applyFixAction(finding, i);
                     }}
                   >
-                    <Wrench className="h-3 w-3" aria-hidden /> {fix.label}
+                    <Wrench className="h-3 w-3 shrink-0" aria-hidden /> {fix.label}
                   </button>
                 ) : null,
               )}
@@ -226,12 +229,13 @@ function FindingGroupView({ group }: { group: FindingGroup }) {
                 key={fix.index}
                 type="button"
                 disabled={readOnly}
-                className={`${buttonClass} !px-1.5 !py-0.5 !text-[11px]`}
+                className={FIX_BUTTON}
                 data-testid={`group-fix.${group.ruleId}.${fix.index}`}
                 title={`One edit for the whole group (${plural(fix.actions.length, 'change')}); one undo step`}
                 onClick={() => applyGroupFixAction(group, fix)}
               >
-                <Wrench className="h-3 w-3" aria-hidden /> All {group.members.length}: {fix.label}
+                <Wrench className="h-3 w-3 shrink-0" aria-hidden /> All {group.members.length}:{' '}
+                {fix.label}
               </button>
             ))}
           </div>
