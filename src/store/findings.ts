@@ -151,8 +151,16 @@ export const validatorReady: Promise<void> = import('../rules/index').then((load
   useValidated.setState({ design, ready: true });
 });
 
+/**
+ * What a component showing findings selects: the index itself, not the design, so it also
+ * re-renders when the validator finishes loading after the design it shows was set (the
+ * design is then the same object, its findings are not).
+ */
+export const selectFindings = (s: { readonly design: Design }): FindingsIndex =>
+  findingsFor(s.design);
+
 export function useFindings(): FindingsIndex {
-  return findingsFor(useValidated((s) => s.design));
+  return useValidated(selectFindings);
 }
 
 /**
