@@ -17,6 +17,55 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The chunks the page imports the moment it starts, to restore the stored design (main.tsx:
+ * the storage code and the components that draw elements), are fetched beside the entry
+ * (modulepreload links) instead of after it has run: they are not run before the first
+ * render, so the first screen does not grow, but they are there when it is done.
+ */
+const BOOT_MODULES = ['/src/store/persistence.ts', '/src/canvas/elementChunk.ts'];
+
+function preloadBootChunks(): Plugin {
+  return {
+    name: 'dci-studio-boot-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        const entry = ctx.chunk;
+        if (!bundle || !entry) return html;
+        const chunks = new Map(
+          Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o]] : [])),
+        );
+        const closure = (file: string, into: Set<string>) => {
+          if (into.has(file)) return into;
+          into.add(file);
+          for (const dep of chunks.get(file)?.imports ?? []) closure(dep, into);
+          return into;
+        };
+        const loaded = closure(entry.fileName, new Set());
+        const dynamic = new Set([...loaded].flatMap((f) => chunks.get(f)?.dynamicImports ?? []));
+        // The chunks this page imports that hold a boot module (shared chunks have no facade).
+        const boot = [...chunks.values()].filter(
+          (c) =>
+            dynamic.has(c.fileName) &&
+            c.moduleIds.some((id) => BOOT_MODULES.some((m) => id.replace(/\\/gu, '/').endsWith(m))),
+        );
+        const files = new Set<string>();
+        for (const c of boot) for (const f of closure(c.fileName, new Set())) files.add(f);
+        return [...files]
+          .filter((f) => !loaded.has(f))
+          .map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `/${f}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
+
 // Live rooms: the studio's page talks to the room server at /rooms on its own host; the dev and
 // preview servers pass it on to the room server (npm run server, port ROOMS_PORT).
 const roomsProxy: Record<string, { target: string; ws: true }> = {
@@ -28,7 +77,7 @@ const roomsProxy: Record<string, { target: string; ws: true }> = {
 };
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), preloadBootChunks()],
   server: { proxy: roomsProxy },
   preview: {
     proxy: roomsProxy,

@@ -4,7 +4,7 @@
  * imports (what the page loads at once) and prints their gzip size
  * against the budget, the largest packages and source folders in them, and any dynamic import
  * the bundler could not split off (a module also imported statically stays on the first screen).
- * Measures; does not pass or fail.
+ * Exits non-zero when the first screen is over the budget, so the budget holds.
  *
  *   npm run bench:size [-- --modules 30]
  */
@@ -80,8 +80,27 @@ if (warnings.length > 0) {
   console.log(`\ndynamic imports that stay on the first screen's chunks:`);
   for (const w of warnings) console.log(`  ${w}`);
 }
+// Chunks index.html preloads beside the entry (vite.config.ts: the storage code and the element
+// components, imported as the page starts): fetched at once, not run before the first render.
+let preloaded = 0;
+for (const m of source.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="\/?([^"]+\.js)"/gu)) {
+  const chunk = byName.get(m[1] ?? '');
+  if (chunk?.type === 'chunk' && !loaded.includes(chunk.fileName))
+    preloaded += gzipSync(chunk.code, { level: 9 }).length;
+}
+if (preloaded > 0)
+  console.log(
+    `\npreloaded beside it for restoring the design (not run before the first render): ${kb(preloaded)} KB gzip`,
+  );
+const over = total / 1024 > BUDGET_KB;
 console.log(
   `\nfirst screen JS: ${kb(raw)} KB minified, ${kb(total)} KB gzip (budget ${BUDGET_KB} KB gzip: ${
-    total / 1024 <= BUDGET_KB ? 'within' : `over by ${kb(total - BUDGET_KB * 1024)} KB`
+    over ? `over by ${kb(total - BUDGET_KB * 1024)} KB` : 'within'
   })`,
 );
+if (over) {
+  console.error(
+    `bench:size: the first screen is ${kb(total)} KB gzip, over its budget of ${BUDGET_KB} KB: lazy-load what is not on it.`,
+  );
+  process.exitCode = 1;
+}

@@ -5,14 +5,8 @@
 import { DEVICE_SIZE, newId, nextDeviceName, nextSiteName } from './defaults';
 import { addNode, retypeLinks, updateNode, type NodePatch, type Removal } from './edits';
 import type { Box } from './layout';
-import {
-  DEVICE_GAP_PX,
-  freeSpotForGroup,
-  freeSpotForSite,
-  GRID_PX,
-  placeDevice,
-  SITE_TOP_PX,
-} from './placement';
+import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, placeDevice, SITE_TOP_PX } from './placement';
+import { freeSpotForGroup } from './groupPlacement';
 import type { Design, DesignNode, Device, Link, Position, Site, Workload } from './schema';
 
 export interface Clipboard {

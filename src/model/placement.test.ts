@@ -5,13 +5,12 @@ import { addNode, updateNode } from './edits';
 import fc from 'fast-check';
 import {
   absolutePosition,
-  freeSpotForGroup,
   freeSpotForSite,
-  nodesBox,
   placeDevice,
   siteAt,
   snapToGrid,
 } from './placement';
+import { freeSpotForGroup, nodesBox } from './groupPlacement';
 import type { Box } from './layout';
 import type { Design } from './schema';
 

@@ -1,5 +1,5 @@
 import { ChevronsRight } from 'lucide-react';
-import { lazy, Suspense } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { useFindings } from '../store/findings';
 import { useUi, type SidebarTab } from '../store/ui';
 import { useStudio } from '../store/studio';
@@ -22,12 +22,35 @@ const WhatIfPanel = lazy(() => import('./WhatIfPanel').then((m) => ({ default: m
 
 const loading = <p className="px-4 py-3 text-xs text-slate-500">Loading…</p>;
 
+/**
+ * Whether the tab panels may render: once the stored design has been handed to the canvas
+ * and the page is idle (its nodes drawn), so the panels and their chunks never compete with
+ * the canvas's first drawing. Turned on in a transition: the panel stays blank until its
+ * chunk is there, never "Loading…" first.
+ */
+function usePanelsReady(): boolean {
+  const booted = useUi((s) => s.booted);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!booted || ready) return;
+    const show = () => startTransition(() => setReady(true));
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(show, { timeout: 500 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(show, 50);
+    return () => clearTimeout(id);
+  }, [booted, ready]);
+  return ready;
+}
+
 // The side panel folded to a rail loads when first shown; its frame stands in until then.
 const SidebarRail = lazy(() => import('./SidebarRail').then((m) => ({ default: m.SidebarRail })));
 
 export function Sidebar() {
   const tab = useUi((s) => s.tab);
   const collapsed = useView((s) => s.sidebarCollapsed);
+  const ready = usePanelsReady();
   const { open } = useFindings();
   const segments = useStudio((s) => s.design.segments.length);
   const workloads = useStudio((s) => s.design.workloads.length);
@@ -100,11 +123,11 @@ export function Sidebar() {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" role="tabpanel">
         <Suspense fallback={loading}>
-          {tab === 'inspect' && <Inspector />}
-          {tab === 'segments' && <SegmentsPanel />}
-          {tab === 'workloads' && <WorkloadsPanel />}
-          {tab === 'findings' && <FindingsPanel />}
-          {tab === 'whatif' && <WhatIfPanel />}
+          {ready && tab === 'inspect' && <Inspector />}
+          {ready && tab === 'segments' && <SegmentsPanel />}
+          {ready && tab === 'workloads' && <WorkloadsPanel />}
+          {ready && tab === 'findings' && <FindingsPanel />}
+          {ready && tab === 'whatif' && <WhatIfPanel />}
         </Suspense>
       </div>
     </aside>

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
 import { linkById, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
-import { useStudio } from './studio';
+import { withLiveHandles } from './liveHandles';
+import { registerLiveHandles, useStudio } from './studio';
+
+// What the element chunk does when it loads (elementChunk.ts).
+registerLiveHandles(withLiveHandles);
 
 const s = () => useStudio.getState();
 const base = syntheticDesign({ sites: 2, elements: 120 });
@@ -18,6 +22,24 @@ const drawnEdge = ({ selected: _, ...e }: FlowEdge) => e;
 function expectFlowOf(design: Design): void {
   expect(s().nodes.map(drawnNode)).toEqual(syncNodes(design, []).map(drawnNode));
   expect(s().edges.map(drawnEdge)).toEqual(syncEdges(design, []).map(drawnEdge));
+}
+
+/**
+ * Mid-drag, every link leaves from the sides a sync from scratch would choose for the design
+ * with each node where the canvas shows it now.
+ */
+function expectLiveHandles(): void {
+  const shown = new Map(s().nodes.map((n) => [n.id, n.position]));
+  const live: Design = {
+    ...s().design,
+    nodes: s().design.nodes.map((n) => {
+      const at = shown.get(n.id);
+      return at ? { ...n, position: at } : n;
+    }),
+  };
+  const sides = (edges: readonly FlowEdge[]) =>
+    edges.map((e) => `${e.id} ${e.sourceHandle} ${e.targetHandle}`);
+  expect(sides(s().edges)).toEqual(sides(syncEdges(live, [])));
 }
 
 const step = fc.oneof(
@@ -46,6 +68,15 @@ describe('The flow kept from edit to edit', () => {
           if (st.kind === 'move') {
             const node = s().nodes.find((n) => n.id === st.id);
             if (!node) continue;
+            // A drag: a few moves on the way (each checked), then the drop.
+            for (const f of [0.25, 0.5, 0.75]) {
+              const via = {
+                x: node.position.x + Math.round(st.dx * f),
+                y: node.position.y + Math.round(st.dy * f),
+              };
+              s().onNodesChange([{ type: 'position', id: st.id, position: via, dragging: true }]);
+              expectLiveHandles();
+            }
             const position = { x: node.position.x + st.dx, y: node.position.y + st.dy };
             s().onNodesChange([{ type: 'position', id: st.id, position, dragging: false }]);
             s().finishDrag([st.id]);
@@ -78,6 +109,36 @@ describe('The flow kept from edit to edit', () => {
       .map((e) => e.id);
     expect(changed.length).toBeGreaterThan(0);
     for (const id of changed) expect(id).toContain('s0-t1');
+    expectFlowOf(s().design);
+  });
+
+  it('turns links while a device is dragged, so its drop hands React Flow the same edges', () => {
+    s().replaceDesign(base);
+    const tor = s().nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const before = s().edges;
+    for (let i = 1; i <= 10; i++) {
+      const position = { x: tor.position.x + i * 64, y: tor.position.y + i * 32 };
+      s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: true }]);
+      expectLiveHandles();
+    }
+    expect(s().edges).not.toBe(before);
+    const dragged = s().edges;
+    const last = { x: tor.position.x + 640, y: tor.position.y + 320 };
+    s().onNodesChange([{ type: 'position', id: tor.id, position: last, dragging: false }]);
+    s().finishDrag([tor.id]);
+    expect(s().edges).toBe(dragged);
+    expectFlowOf(s().design);
+  });
+
+  it("gives back the design's sides when a drop is put back", () => {
+    s().replaceDesign(base);
+    const border = s().nodes.find((n) => n.id === 's0-be0');
+    if (!border) throw new Error('synthetic design has no s0-be0');
+    const outside = { x: border.position.x, y: border.position.y - 2000 };
+    s().onNodesChange([{ type: 'position', id: border.id, position: outside, dragging: true }]);
+    s().onNodesChange([{ type: 'position', id: border.id, position: outside, dragging: false }]);
+    s().finishDrag([border.id]);
     expectFlowOf(s().design);
   });
 

@@ -93,7 +93,7 @@ function reuse<T>(next: T[], previous: readonly T[]): T[] {
  * The previous item with an id: nearly always at the same index (the flow keeps the design's
  * order), so no map of every item is built unless the order changed.
  */
-function previousOf<T extends { readonly id: string }>(
+export function previousOf<T extends { readonly id: string }>(
   previous: readonly T[],
 ): (id: string, index: number) => T | undefined {
   let byId: Map<string, T> | null = null;
@@ -113,9 +113,9 @@ export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNo
   );
 }
 
-type HandleId = 'top' | 'bottom' | 'left' | 'right';
+export type HandleId = 'top' | 'bottom' | 'left' | 'right';
 
-function center(
+export function center(
   element: DesignNode,
   sites: ReadonlyMap<string, DesignNode>,
 ): { x: number; y: number } {
@@ -189,6 +189,11 @@ const nodesByIdOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, Desig
 const bundlesOf = new WeakMap<readonly Link[], ReadonlyMap<string, BundlePlace>>();
 const linksByIdOf = new WeakMap<readonly Link[], ReadonlyMap<string, Link>>();
 
+/** The design's elements by id (made once per nodes array). */
+export function nodeById(nodes: readonly DesignNode[]): ReadonlyMap<string, DesignNode> {
+  return memo(nodesByIdOf, nodes, (list) => new Map(list.map((n) => [n.id, n])));
+}
+
 /** The design's links by id (made once per links array). */
 export function linkById(links: readonly Link[]): ReadonlyMap<string, Link> {
   return memo(linksByIdOf, links, (list) => new Map(list.map((l) => [l.id, l])));
@@ -205,7 +210,7 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) 
 
 export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
   const previousEdge = previousOf(previous);
-  const nodes = memo(nodesByIdOf, design.nodes, (list) => new Map(list.map((n) => [n.id, n])));
+  const nodes = nodeById(design.nodes);
   const bundles = memo(bundlesOf, design.links, bundlePlaces);
   const siteOf = (n: DesignNode | undefined) =>
     n && n.kind !== 'site' ? nodes.get(n.parentId) : undefined;

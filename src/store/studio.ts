@@ -48,6 +48,7 @@ import {
   snapToGrid,
 } from '../model/placement';
 import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import type { withLiveHandles } from './liveHandles';
 import {
   addNote as addNoteEdit,
   createNote,
@@ -62,6 +63,12 @@ import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
 
 const HISTORY_LIMIT = 200;
+
+/** withLiveHandles once its chunk is here (liveHandles.ts, registered by elementChunk.ts). */
+let liveHandles: typeof withLiveHandles | null = null;
+export function registerLiveHandles(turn: typeof withLiveHandles): void {
+  liveHandles = turn;
+}
 
 export interface StudioState {
   design: Design;
@@ -219,10 +226,20 @@ export const useStudio = create<StudioState>()((set, get) => {
       const forNotes = noteIds.size === 0 ? [] : allowed.filter((c) => noteIds.has(changeId(c)));
       const forNodes =
         forNotes.length === 0 ? allowed : allowed.filter((c) => !noteIds.has(changeId(c)));
+      const nodes =
+        forNodes.length > 0
+          ? applyNodeChanges(forNodes as NodeChange<FlowNode>[], state.nodes)
+          : state.nodes;
+      // Links leave from the sides that face their other end where the canvas shows it now,
+      // so the drop has no handle left to change (withLiveHandles, flow.ts).
+      const moved = new Set<string>();
+      for (const c of forNodes) if (c.type === 'position' && c.position) moved.add(c.id);
+      const edges = liveHandles
+        ? liveHandles(state.design, nodes, state.edges, moved)
+        : state.edges;
       set({
-        ...(forNodes.length > 0
-          ? { nodes: applyNodeChanges(forNodes as NodeChange<FlowNode>[], state.nodes) }
-          : {}),
+        ...(nodes !== state.nodes ? { nodes } : {}),
+        ...(edges !== state.edges ? { edges } : {}),
         ...(forNotes.length > 0
           ? {
               noteNodes: applyNodeChanges(forNotes as NodeChange<NoteFlowNode>[], state.noteNodes),
@@ -275,9 +292,11 @@ export const useStudio = create<StudioState>()((set, get) => {
         next === state.design ||
         (sameDesignPositions(next, state.design) && next.notes === state.design.notes)
       ) {
-        // Nothing moved (a click): make sure the flow shows the design's positions.
+        // Nothing moved (a click, a drop put back): the flow shows the design's positions, and
+        // links the drag turned (withLiveHandles) take the sides the design calls for again.
         set({
           nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)),
+          edges: syncEdges(state.design, state.edges),
           noteNodes: notesAtDesignPositions(state.noteNodes),
         });
         return;
