@@ -3,13 +3,7 @@ import { DesignBuilder } from './builder';
 import { createDevice, DEVICE_SIZE, SITE_DEFAULT_SIZE } from './defaults';
 import { addNode, updateNode } from './edits';
 import fc from 'fast-check';
-import {
-  absolutePosition,
-  freeSpotForSite,
-  placeDevice,
-  siteAt,
-  snapToGrid,
-} from './placement';
+import { absolutePosition, freeSpotForSite, placeDevice, siteAt, snapToGrid } from './placement';
 import { freeSpotForGroup, nodesBox } from './groupPlacement';
 import type { Box } from './layout';
 import type { Design } from './schema';
