@@ -10,14 +10,14 @@ import { memo } from 'react';
 import { findingsFor, NO_FINDINGS, useElementFindings, useValidated } from '../store/findings';
 import { findingsBySite } from '../store/siteFindings';
 import type { FlowNode } from '../store/flow';
-import { deviceCountBySite, selectedNodeCount, siteRoomToRight } from '../store/selectors';
+import { deviceCountBySite, selectedNodeCount } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useScenario } from '../store/scenario';
 import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
-import { SITE_FAR_STRIP_MIN_PX, siteTitleLayout } from '../render/siteTitle';
+import { roomRightOfSites, SITE_FAR_STRIP_MIN_PX, siteTitleLayout } from '../render/siteTitle';
 
 /**
  * Zoomed out, the header grows against the zoom (in quarter steps, so a zoom gesture re-renders
@@ -54,7 +54,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   // Resize handles only when this site is the one thing selected.
   const alone = useStudio((s) => selected && selectedNodeCount(s.nodes) === 1);
   const counts = useStudio((s) => deviceCountBySite(s.design.nodes).get(id) ?? 0);
-  const room = useStudio((s) => siteRoomToRight(s.design.nodes).get(id) ?? Infinity);
+  const room = useStudio((s) => roomRightOfSites(s.design.nodes).get(id) ?? Infinity);
   if (site.kind !== 'site') return null;
   const Icon = KIND_ICONS.site;
   // The strip lays out as the exports draw it, at the width it has once scaled up.

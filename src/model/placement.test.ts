@@ -3,14 +3,7 @@ import { DesignBuilder } from './builder';
 import { createDevice, DEVICE_SIZE, SITE_DEFAULT_SIZE } from './defaults';
 import { addNode, updateNode } from './edits';
 import fc from 'fast-check';
-import {
-  absolutePosition,
-  freeSpotForSite,
-  placeDevice,
-  roomRightOfSites,
-  siteAt,
-  snapToGrid,
-} from './placement';
+import { absolutePosition, freeSpotForSite, placeDevice, siteAt, snapToGrid } from './placement';
 import { freeSpotForGroup, nodesBox } from './groupPlacement';
 import type { Box } from './layout';
 import type { Design } from './schema';
@@ -193,20 +186,5 @@ describe('Placing pasted sites where the user looks', () => {
       height: 400 + DEVICE_SIZE.height,
     });
     expect(nodesBox(d, [])).toBeNull();
-  });
-});
-
-describe("The room for a site's title zoomed out", () => {
-  it('reaches to the next site on its row, and is unbounded for the last one', () => {
-    const d = new DesignBuilder()
-      .site('w', 'Witness', { position: { x: 400, y: -900 }, width: 360, height: 300 })
-      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 600, height: 400 })
-      .site('b', 'DC2', { position: { x: 900, y: 0 }, width: 600, height: 400 })
-      .build();
-    const room = roomRightOfSites(d.nodes);
-    expect(room.get('a')).toBe(900);
-    expect(room.get('b')).toBe(Infinity);
-    // The witness above DC1 and DC2 has no site to its right on its row.
-    expect(room.get('w')).toBe(Infinity);
   });
 });

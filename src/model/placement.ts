@@ -127,25 +127,3 @@ export function placeDevice(design: Design, siteId: string, near?: Position): De
     },
   };
 }
-
-/**
- * How far right of each site's left edge its title may reach before the next site on its row
- * (a site to its right whose box or title band overlaps its own, vertically); Infinity when
- * none. Zoomed out, a narrow site's title may be wider than the site, up to there.
- */
-export function roomRightOfSites(nodes: readonly DesignNode[]): Map<string, number> {
-  const sites = nodes.filter((n): n is Site => n.kind === 'site');
-  const room = new Map<string, number>();
-  for (const s of sites) {
-    let right = Infinity;
-    for (const o of sites)
-      if (
-        o.position.x > s.position.x &&
-        o.position.y < s.position.y + s.height &&
-        o.position.y + o.height > s.position.y - s.height
-      )
-        right = Math.min(right, o.position.x - s.position.x);
-    room.set(s.id, right);
-  }
-  return room;
-}

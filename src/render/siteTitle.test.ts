@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DesignBuilder } from '../model/builder';
 import { createSite, emptyDesign } from '../model/defaults';
 import { shapesOf } from './diagram';
 import { fitText, SITE_TITLE_FONT_PX, textWidth } from './metrics';
-import { SITE_TITLE_X, siteTitleLayout } from './siteTitle';
+import { roomRightOfSites, SITE_TITLE_X, siteTitleLayout } from './siteTitle';
 
 const nameWidth = (text: string) => textWidth(text, SITE_TITLE_FONT_PX, true);
 
@@ -59,5 +60,20 @@ describe("A site's title strip", () => {
       baseline: 74,
     });
     expect(site!.caption).toBe('Data center · 0 devices');
+  });
+});
+
+describe("The room for a site's title zoomed out", () => {
+  it('reaches to the next site on its row, and is unbounded for the last one', () => {
+    const d = new DesignBuilder()
+      .site('w', 'Witness', { position: { x: 400, y: -900 }, width: 360, height: 300 })
+      .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 600, height: 400 })
+      .site('b', 'DC2', { position: { x: 900, y: 0 }, width: 600, height: 400 })
+      .build();
+    const room = roomRightOfSites(d.nodes);
+    expect(room.get('a')).toBe(900);
+    expect(room.get('b')).toBe(Infinity);
+    // The witness above DC1 and DC2 has no site to its right on its row.
+    expect(room.get('w')).toBe(Infinity);
   });
 });

@@ -3,7 +3,7 @@
  * layout for the exports (at the site's width) and the canvas (at the width the strip has once
  * it is scaled up against a far zoom), so the two never disagree and nothing overlaps.
  */
-import type { Site } from '../model/schema';
+import type { DesignNode, Site } from '../model/schema';
 import { plural } from '../model/plural';
 import { fitText, SITE_CAPTION_FONT_PX, SITE_TITLE_FONT_PX, textWidth } from './metrics';
 
@@ -58,4 +58,31 @@ export function siteTitleLayout(
   const alone = fitText(name, widthPx - SITE_TITLE_X - RIGHT_PAD_PX, SITE_TITLE_FONT_PX, true);
   const aloneEnd = SITE_TITLE_X + textWidth(alone, SITE_TITLE_FONT_PX, true);
   return { text: alone, caption: '', captionX: aloneEnd, end: aloneEnd };
+}
+
+/**
+ * How far right of each site's left edge its title may reach before the next site on its row
+ * (a site to its right whose box or title band overlaps its own, vertically); Infinity when
+ * none. Zoomed out, a narrow site's title may be wider than the site, up to there. Computed
+ * once per nodes array (the canvas asks on every store update).
+ */
+const roomCache = new WeakMap<readonly DesignNode[], ReadonlyMap<string, number>>();
+export function roomRightOfSites(nodes: readonly DesignNode[]): ReadonlyMap<string, number> {
+  const cached = roomCache.get(nodes);
+  if (cached) return cached;
+  const sites = nodes.filter((n): n is Site => n.kind === 'site');
+  const room = new Map<string, number>();
+  for (const s of sites) {
+    let right = Infinity;
+    for (const o of sites)
+      if (
+        o.position.x > s.position.x &&
+        o.position.y < s.position.y + s.height &&
+        o.position.y + o.height > s.position.y - s.height
+      )
+        right = Math.min(right, o.position.x - s.position.x);
+    room.set(s.id, right);
+  }
+  roomCache.set(nodes, room);
+  return room;
 }

@@ -3,7 +3,6 @@
  * frame): each is computed once per array it derives from and then read in O(1), so no node's
  * selector walks the whole design on a pointer move.
  */
-import { roomRightOfSites } from '../model/placement';
 import type { DesignNode, Workload } from '../model/schema';
 import type { FlowNode } from './flow';
 
@@ -28,9 +27,6 @@ export const deviceCountBySite = memoByArray(
     return counts;
   },
 );
-
-/** Per site, the room to the right for its title before the next site on its row. */
-export const siteRoomToRight = memoByArray(roomRightOfSites);
 
 /** How many nodes are selected. */
 export const selectedNodeCount = memoByArray((nodes: readonly FlowNode[]): number => {
