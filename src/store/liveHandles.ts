@@ -5,9 +5,15 @@
  * the sides (syncEdges): the same drawing, one more React Flow update at the drop.
  */
 import type { Design, DesignNode } from '../model/schema';
-import { center, handlesFor, nodeById, previousOf, type FlowEdge, type FlowNode } from './flow';
-
-const indexOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, number>>();
+import {
+  center,
+  handlesFor,
+  nodeById,
+  nodeIndexById,
+  previousOf,
+  type FlowEdge,
+  type FlowNode,
+} from './flow';
 
 /**
  * The edges with the handles their links' ends call for where the canvas shows them now, mid-drag:
@@ -26,11 +32,7 @@ export function withLiveHandles(
   if (moved.size === 0) return edges as FlowEdge[];
   const elements = nodeById(design.nodes);
   const liveOf = previousOf(nodes);
-  let index = indexOf.get(design.nodes);
-  if (!index) {
-    index = new Map(design.nodes.map((n, i) => [n.id, i]));
-    indexOf.set(design.nodes, index);
-  }
+  const index = nodeIndexById(design.nodes);
   /** An element where the canvas shows it now (relative to its site, as in the design). */
   const live = (id: string): DesignNode | undefined => {
     const element = elements.get(id);
