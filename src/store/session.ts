@@ -12,7 +12,7 @@
  *   (sessionStorage, synchronous); the next start of the same tab takes the newer of the two.
  * Browser APIs come in through SessionEnv, so the whole of it runs in unit tests.
  */
-import { loadDocument, toDocument } from '../io/document';
+import { documentFingerprint, loadOwnDocument, toDocument } from '../io/document';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { migrateLegacyStorage } from './legacy';
@@ -115,6 +115,7 @@ export class TabSession {
       savedAt,
       name: design.name,
       json,
+      fingerprint: documentFingerprint(json),
     });
     this.lastJson = json;
     this.env.channel.post({ type: 'saved', slotId: this.slotId, designId: this.designId, savedAt });
@@ -254,17 +255,20 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
 
   let designId = record?.designId ?? forkOf?.designId ?? freshId('design');
   let json = record?.json ?? forkOf?.json ?? null;
+  let fingerprint = record ? record.fingerprint : forkOf?.fingerprint;
   let savedAt = record?.savedAt ?? 0;
   const journal = readJournal(env);
   if (journal && journal.slotId === slotId && journal.savedAt > savedAt) {
     json = journal.json;
+    fingerprint = undefined;
     designId = journal.designId;
     savedAt = journal.savedAt;
   }
 
   let design: Design | null = null;
   if (json !== null) {
-    const loaded = loadDocument(json);
+    // A design this studio stored, unchanged since, is only parsed; any other text is checked.
+    const loaded = loadOwnDocument(json, fingerprint);
     if (loaded.ok) design = loaded.design;
     else {
       const kept = await keepUnreadable(
