@@ -1,100 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateLink } from '../model/edits';
-import type { DciLink } from '../model/schema';
+import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
-import { renderDiagram } from '../render/diagram';
-import { straightRouter } from '../render/router';
-import type { Connector } from '../render/types';
-import { useStudio } from '../store/studio';
-import { useRoutes } from './routeStore';
-import { startRouting } from './routes';
-import type { RouteAnswer, RouteJob } from './routes.worker';
+import { syncNodes, type FlowNode } from '../store/flow';
+import { withLivePositions } from './routes';
 
-/** The jobs the canvas hands its worker, answered by hand. */
-let jobs: RouteJob[] = [];
-let worker: { onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null } | null = null;
-
-class FakeWorker {
-  onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null = null;
-  onerror: unknown = null;
-  constructor() {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    worker = this;
-  }
-  postMessage(job: RouteJob) {
-    jobs.push(job);
-  }
-  terminate() {}
+/** The nodes as the canvas shows them, with one dragged somewhere else. */
+function dragged(design: Design, id: string, x: number): FlowNode[] {
+  return syncNodes(design, []).map((n) => (n.id === id ? { ...n, position: { x, y: 7 } } : n));
 }
 
-const answer = (a: RouteAnswer) => worker?.onmessage?.({ data: a } as MessageEvent<RouteAnswer>);
-/** A drawing of the job's design whose links are all marked by `tag` (to tell drawings apart). */
-const drawing = (job: RouteJob, tag: number): Connector[] =>
-  renderDiagram(job.design, straightRouter).connectors.map((c) => ({
-    ...c,
-    points: [...c.points, { x: tag, y: tag }],
-  }));
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-
-let stop: () => void = () => {};
-beforeEach(() => {
-  jobs = [];
-  vi.stubGlobal('Worker', FakeWorker);
-  useStudio.getState().replaceDesign(syntheticDesign({ sites: 2, elements: 60 }));
-  useRoutes.setState({ byId: new Map() });
-  stop = startRouting();
-});
-afterEach(() => {
-  stop();
-  vi.unstubAllGlobals();
-});
-
-describe('The canvas routes site by site', () => {
-  it('shows each partial drawing, and remembers only a complete one', async () => {
-    const job = jobs.at(-1);
-    if (!job) throw new Error('no job sent');
-    const first = drawing(job, 1);
-    answer({ seq: job.seq, ok: true, connectors: first, complete: false });
-    expect(useRoutes.getState().byId.get(first[0]?.id ?? '')).toBe(first[0]);
-    // A label edit while the job runs waits for it…
-    const link = job.design.links.find((l) => l.kind === 'dci') as DciLink;
-    useStudio.getState().replaceDesign(updateLink(job.design, link.id, { distanceKm: 77 }));
-    await tick();
-    expect(jobs).toHaveLength(1);
-    // …and supersedes the rest of it at the next site: the partial drawing was not remembered,
-    // so the edit is routed (not relabelled from a drawing with straight links in it).
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
-    expect(jobs).toHaveLength(2);
-    const second = jobs[1] as RouteJob;
-    expect(second.seq).toBeGreaterThan(job.seq);
-    // The older job's late answers are dropped.
-    const late = drawing(job, 3);
-    answer({ seq: job.seq, ok: true, connectors: late, complete: true });
-    expect(useRoutes.getState().byId.get(late[0]?.id ?? '')).not.toBe(late[0]);
-    // The newer job's complete drawing is shown and remembered: going back to the first
-    // design reuses it (no new job) once it is complete.
-    const done = drawing(second, 4);
-    answer({ seq: second.seq, ok: true, connectors: done, complete: true });
-    expect(useRoutes.getState().byId.get(done[0]?.id ?? '')).toBe(done[0]);
-    useStudio.getState().replaceDesign(updateLink(second.design, link.id, { distanceKm: 78 }));
-    await tick();
-    expect(jobs).toHaveLength(2);
-  });
-
-  it('sends nothing new while a job runs alone, and the next design once it is complete', async () => {
-    const job = jobs.at(-1) as RouteJob;
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: false });
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
-    expect(jobs).toHaveLength(1);
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 3), complete: true });
-    const moved = {
-      ...job.design,
-      nodes: job.design.nodes.map((n) =>
-        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
-      ),
-    };
-    useStudio.getState().replaceDesign(moved);
-    await tick();
-    expect(jobs).toHaveLength(2);
+describe('The design handed to the router', () => {
+  it('has each node where the canvas shows it, whether or not the last call placed the same nodes', () => {
+    const design = syntheticDesign({ sites: 2, elements: 150 });
+    const id = design.nodes[3]?.id ?? '';
+    const nodes = dragged(design, id, 123);
+    const first = withLivePositions(design, nodes);
+    expect(first.nodes.find((n) => n.id === id)?.position).toEqual({ x: 123, y: 7 });
+    // A link edit keeps the nodes: the same placed nodes, with the edited links.
+    const link = design.links.find((l) => l.kind === 'dci')?.id ?? '';
+    const edited = updateLink(design, link, { distanceKm: 321 });
+    const again = withLivePositions(edited, nodes);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.links).toBe(edited.links);
+    // Nodes moved elsewhere: placed again.
+    const elsewhere = withLivePositions(edited, dragged(design, id, 456));
+    expect(elsewhere.nodes.find((n) => n.id === id)?.position).toEqual({ x: 456, y: 7 });
+    // Nodes where the design has them: the design itself.
+    const still = syncNodes(design, []);
+    expect(withLivePositions(design, still)).toBe(design);
+    expect(withLivePositions(design, still)).toBe(design);
   });
 });
