@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateLink } from '../model/edits';
-import type { DciLink } from '../model/schema';
+import type { DciLink, Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { renderDiagram } from '../render/diagram';
 import { straightRouter } from '../render/router';
@@ -9,27 +9,43 @@ import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
 import { startRouting } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
+import { connectorSender, designReceiver } from './routeWire';
 
+/** A job the canvas hands its worker, decoded as the worker does (routeWire.ts). */
+interface Job {
+  readonly seq: number;
+  readonly design: Design;
+}
 /** The jobs the canvas hands its worker, answered by hand. */
-let jobs: RouteJob[] = [];
-let worker: { onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null } | null = null;
+let jobs: Job[] = [];
+let worker: FakeWorker | null = null;
 
 class FakeWorker {
   onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null = null;
   onerror: unknown = null;
+  readonly designOf = designReceiver();
+  readonly connectorsOf = connectorSender();
   constructor() {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     worker = this;
   }
   postMessage(job: RouteJob) {
-    jobs.push(job);
+    jobs.push({ seq: job.seq, design: this.designOf(job.design) });
   }
   terminate() {}
 }
 
-const answer = (a: RouteAnswer) => worker?.onmessage?.({ data: a } as MessageEvent<RouteAnswer>);
+/** An answer of the worker's, with its connectors whole (encoded as the worker does). */
+type Answer =
+  | { seq: number; ok: true; connectors: Connector[]; complete: boolean }
+  | { seq: number; ok: false; message: string };
+const answer = (a: Answer) => {
+  if (!worker) return;
+  const data: RouteAnswer = a.ok ? { ...a, connectors: worker.connectorsOf(a.connectors) } : a;
+  worker.onmessage?.({ data } as MessageEvent<RouteAnswer>);
+};
 /** A drawing of the job's design whose links are all marked by `tag` (to tell drawings apart). */
-const drawing = (job: RouteJob, tag: number): Connector[] =>
+const drawing = (job: Job, tag: number): Connector[] =>
   renderDiagram(job.design, straightRouter).connectors.map((c) => ({
     ...c,
     points: [...c.points, { x: tag, y: tag }],
@@ -65,7 +81,7 @@ describe('The canvas routes site by site', () => {
     // so the edit is routed (not relabelled from a drawing with straight links in it).
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
     expect(jobs).toHaveLength(2);
-    const second = jobs[1] as RouteJob;
+    const second = jobs[1] as Job;
     expect(second.seq).toBeGreaterThan(job.seq);
     // The older job's late answers are dropped.
     const late = drawing(job, 3);
@@ -82,7 +98,7 @@ describe('The canvas routes site by site', () => {
   });
 
   it('sends nothing new while a job runs alone, and the next design once it is complete', async () => {
-    const job = jobs.at(-1) as RouteJob;
+    const job = jobs.at(-1) as Job;
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: false });
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
     expect(jobs).toHaveLength(1);

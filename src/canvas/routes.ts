@@ -14,6 +14,7 @@ import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
+import { connectorReceiver, designSender } from './routeWire';
 
 /** The design with each node where the canvas shows it now (mid-drag, mid-resize). */
 export function withLivePositions(design: Design, nodes: readonly FlowNode[]): Design {
@@ -110,6 +111,9 @@ const DRAWINGS_KEPT = 8;
 let drawings: Drawn[] = [];
 /** The design of the job the worker is routing. */
 let routing: Design | null = null;
+/** The two ends of the wire to the worker (routeWire.ts): only changes cross it. */
+let designDelta = designSender();
+let connectorsOf = connectorReceiver();
 
 function remember(drawn: Drawn): void {
   drawings = [drawn, ...drawings.filter((d) => d !== drawn)].slice(0, DRAWINGS_KEPT);
@@ -141,7 +145,7 @@ function send(): void {
   }
   busy = true;
   routing = positioned;
-  const job: RouteJob = { seq: ++seq, design: positioned, findings };
+  const job: RouteJob = { seq: ++seq, design: designDelta(positioned), findings };
   worker.postMessage(job);
 }
 
@@ -152,7 +156,7 @@ function publish(connectors: readonly Connector[]): void {
   let changed = previous.size !== connectors.length;
   for (const c of connectors) {
     const old = previous.get(c.id);
-    const keep = old && signature(old) === signature(c) ? old : c;
+    const keep = old && (old === c || signature(old) === signature(c)) ? old : c;
     if (keep !== old) changed = true;
     next.set(c.id, keep);
   }
@@ -178,14 +182,16 @@ function sendSoon(): void {
 
 function receive(event: MessageEvent<RouteAnswer>) {
   const answer = event.data;
+  // Every answer's connectors are decoded, even a superseded one's: the next is a change of it.
+  const connectors = answer.ok ? connectorsOf(answer.connectors) : null;
   // An answer to a job a newer one superseded (posted before the worker saw the newer one).
   if (answer.seq !== seq) return;
   // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
   if (!answer.ok) console.warn(`Links could not be routed: ${answer.message}`);
-  else {
+  else if (connectors) {
     // Only a complete drawing is remembered: a partial one has straight links in it.
-    if (answer.complete && routing) remember({ design: routing, connectors: answer.connectors });
-    publish(answer.connectors);
+    if (answer.complete && routing) remember({ design: routing, connectors });
+    publish(connectors);
   }
   // More sites to come, and nothing newer to route: wait for them.
   if (answer.ok && !answer.complete && !queued) return;
@@ -203,6 +209,9 @@ function receive(event: MessageEvent<RouteAnswer>) {
 export function startRouting(): () => void {
   if (typeof Worker === 'undefined') return () => {};
   worker = new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module' });
+  // A new worker starts from nothing: the first design and answer cross whole.
+  designDelta = designSender();
+  connectorsOf = connectorReceiver();
   worker.onmessage = receive;
   worker.onerror = (event) => {
     busy = false;
