@@ -3,8 +3,10 @@ import { updateLink } from '../model/edits';
 import type { DciLink, Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { renderDiagram } from '../render/diagram';
+import { limitFinding } from '../render/text';
 import { straightRouter } from '../render/router';
 import type { Connector } from '../render/types';
+import { findingsFor, validatorReady } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
 import { startRouting } from './routes';
@@ -15,6 +17,7 @@ import { connectorSender, designReceiver } from './routeWire';
 interface Job {
   readonly seq: number;
   readonly design: Design;
+  readonly findings: RouteJob['findings'];
 }
 /** The jobs the canvas hands its worker, answered by hand. */
 let jobs: Job[] = [];
@@ -30,7 +33,7 @@ class FakeWorker {
     worker = this;
   }
   postMessage(job: RouteJob) {
-    jobs.push({ seq: job.seq, design: this.designOf(job.design) });
+    jobs.push({ seq: job.seq, design: this.designOf(job.design), findings: job.findings });
   }
   terminate() {}
 }
@@ -112,5 +115,35 @@ describe('The canvas routes site by site', () => {
     useStudio.getState().replaceDesign(moved);
     await tick();
     expect(jobs).toHaveLength(2);
+  });
+});
+
+describe('The router gets the findings its labels show', () => {
+  it('only the limit a DCI label shows, which draws the same labels as all the findings', async () => {
+    await validatorReady;
+    const first = jobs.at(-1) as Job;
+    const link = first.design.links.find((l) => l.kind === 'dci') as DciLink;
+    // Long links: over the latency limits, beside their other findings.
+    const far = first.design.links.reduce(
+      (d, l) => (l.kind === 'dci' ? updateLink(d, l.id, { distanceKm: 900 }) : d),
+      first.design,
+    );
+    // Routed, not relabelled: the drawing it could be relabelled from is a partial one.
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 1), complete: false });
+    useStudio.getState().replaceDesign(far);
+    await tick();
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 2), complete: false });
+    const job = jobs.at(-1) as Job;
+    expect(job.seq).toBeGreaterThan(first.seq);
+    const all = findingsFor(far).byElement;
+    const own = all.get(link.id) ?? [];
+    expect(own.length).toBeGreaterThan(1);
+    expect(job.findings.get(link.id)).toEqual([limitFinding(own)]);
+    const dci = new Map(
+      far.links.filter((l) => l.kind === 'dci').map((l) => [l.id, all.get(l.id) ?? []]),
+    );
+    const drawn = renderDiagram(far, straightRouter, { findings: job.findings }).connectors;
+    expect(drawn.find((c) => c.id === link.id)?.label?.broken).toBe(true);
+    expect(drawn).toEqual(renderDiagram(far, straightRouter, { findings: dci }).connectors);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Design, DesignNode } from '../model/schema';
 import { relabelled } from '../render/diagram';
+import { limitFinding } from '../render/text';
 import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
@@ -52,10 +53,11 @@ export function withLivePositions(design: Design, nodes: readonly FlowNode[]): D
 }
 
 /**
- * The DCI links' findings from the design last validated (store/findings.ts): routing never runs
- * the validator itself, so an edit is routed without waiting for the rules, and a rule that
- * throws reaches the error boundary from the render, not from inside another store listener
- * (where it would keep the autosave listener after it from running).
+ * The DCI links' findings from the design last validated (store/findings.ts), as far as their
+ * labels show them: routing never runs the validator itself, so an edit is routed without
+ * waiting for the rules, and a rule that throws reaches the error boundary from the render, not
+ * from inside another store listener (where it would keep the autosave listener after it from
+ * running).
  */
 function dciFindings(design: Design): Map<string, readonly Finding[]> {
   let byElement: FindingsIndex['byElement'];
@@ -67,9 +69,28 @@ function dciFindings(design: Design): Map<string, readonly Finding[]> {
   const out = new Map<string, readonly Finding[]>();
   for (const link of design.links) {
     const list = link.kind === 'dci' ? byElement.get(link.id) : undefined;
-    if (list) out.set(link.id, list);
+    const shown = list ? labelFindings(list) : NONE;
+    if (shown.length > 0) out.set(link.id, shown);
   }
   return out;
+}
+
+const NONE: readonly Finding[] = [];
+const labelled = new WeakMap<readonly Finding[], readonly Finding[]>();
+/**
+ * The one finding of a link's a label shows (limitFinding), in a list kept per list of
+ * findings.ts (which keeps a link's list while its findings read the same, see sameFindings).
+ * A label reads the same from it as from the whole list; the whole lists of a 3,000-element
+ * design weighed 800 KB, cloned for the worker on every drag move.
+ */
+function labelFindings(list: readonly Finding[]): readonly Finding[] {
+  let shown = labelled.get(list);
+  if (!shown) {
+    const limit = limitFinding(list);
+    shown = limit ? [limit] : NONE;
+    labelled.set(list, shown);
+  }
+  return shown;
 }
 
 const signatures = new WeakMap<Connector, string>();
