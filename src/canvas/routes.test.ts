@@ -1,9 +1,153 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateLink } from '../model/edits';
-import type { Design } from '../model/schema';
+import type { DciLink, Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
+import { renderDiagram } from '../render/diagram';
+import { limitFinding } from '../render/text';
+import { straightRouter } from '../render/router';
+import type { Connector } from '../render/types';
+import { findingsFor, validatorReady } from '../store/findings';
 import { syncNodes, type FlowNode } from '../store/flow';
-import { withLivePositions } from './routes';
+import { useStudio } from '../store/studio';
+import { useRoutes } from './routeStore';
+import { startRouting, withLivePositions } from './routes';
+import type { RouteAnswer, RouteJob } from './routes.worker';
+import { connectorSender, designReceiver } from './routeWire';
+
+/** A job the canvas hands its worker, decoded as the worker does (routeWire.ts). */
+interface Job {
+  readonly seq: number;
+  readonly design: Design;
+  readonly findings: RouteJob['findings'];
+}
+/** The jobs the canvas hands its worker, answered by hand. */
+let jobs: Job[] = [];
+let worker: FakeWorker | null = null;
+
+class FakeWorker {
+  onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null = null;
+  onerror: unknown = null;
+  readonly designOf = designReceiver();
+  readonly connectorsOf = connectorSender();
+  constructor() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    worker = this;
+  }
+  postMessage(job: RouteJob) {
+    jobs.push({ seq: job.seq, design: this.designOf(job.design), findings: job.findings });
+  }
+  terminate() {}
+}
+
+/** An answer of the worker's, with its connectors whole (encoded as the worker does). */
+type Answer =
+  | { seq: number; ok: true; connectors: Connector[]; complete: boolean }
+  | { seq: number; ok: false; message: string };
+const answer = (a: Answer) => {
+  if (!worker) return;
+  const data: RouteAnswer = a.ok ? { ...a, connectors: worker.connectorsOf(a.connectors) } : a;
+  worker.onmessage?.({ data } as MessageEvent<RouteAnswer>);
+};
+/** A drawing of the job's design whose links are all marked by `tag` (to tell drawings apart). */
+const drawing = (job: Job, tag: number): Connector[] =>
+  renderDiagram(job.design, straightRouter).connectors.map((c) => ({
+    ...c,
+    points: [...c.points, { x: tag, y: tag }],
+  }));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+let stop: () => void = () => {};
+beforeEach(() => {
+  jobs = [];
+  vi.stubGlobal('Worker', FakeWorker);
+  useStudio.getState().replaceDesign(syntheticDesign({ sites: 2, elements: 60 }));
+  useRoutes.setState({ byId: new Map() });
+  stop = startRouting();
+});
+afterEach(() => {
+  stop();
+  vi.unstubAllGlobals();
+});
+
+describe('The canvas routes site by site', () => {
+  it('shows each partial drawing, and remembers only a complete one', async () => {
+    const job = jobs.at(-1);
+    if (!job) throw new Error('no job sent');
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: false });
+    expect(useRoutes.getState().byId.get(first[0]?.id ?? '')).toBe(first[0]);
+    // A label edit while the job runs waits for it…
+    const link = job.design.links.find((l) => l.kind === 'dci') as DciLink;
+    useStudio.getState().replaceDesign(updateLink(job.design, link.id, { distanceKm: 77 }));
+    await tick();
+    expect(jobs).toHaveLength(1);
+    // …and supersedes the rest of it at the next site: the partial drawing was not remembered,
+    // so the edit is routed (not relabelled from a drawing with straight links in it).
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
+    expect(jobs).toHaveLength(2);
+    const second = jobs[1] as Job;
+    expect(second.seq).toBeGreaterThan(job.seq);
+    // The older job's late answers are dropped.
+    const late = drawing(job, 3);
+    answer({ seq: job.seq, ok: true, connectors: late, complete: true });
+    expect(useRoutes.getState().byId.get(late[0]?.id ?? '')).not.toBe(late[0]);
+    // The newer job's complete drawing is shown and remembered: going back to the first
+    // design reuses it (no new job) once it is complete.
+    const done = drawing(second, 4);
+    answer({ seq: second.seq, ok: true, connectors: done, complete: true });
+    expect(useRoutes.getState().byId.get(done[0]?.id ?? '')).toBe(done[0]);
+    useStudio.getState().replaceDesign(updateLink(second.design, link.id, { distanceKm: 78 }));
+    await tick();
+    expect(jobs).toHaveLength(2);
+  });
+
+  it('sends nothing new while a job runs alone, and the next design once it is complete', async () => {
+    const job = jobs.at(-1) as Job;
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: false });
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
+    expect(jobs).toHaveLength(1);
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 3), complete: true });
+    const moved = {
+      ...job.design,
+      nodes: job.design.nodes.map((n) =>
+        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
+      ),
+    };
+    useStudio.getState().replaceDesign(moved);
+    await tick();
+    expect(jobs).toHaveLength(2);
+  });
+});
+
+describe('The router gets the findings its labels show', () => {
+  it('only the limit a DCI label shows, which draws the same labels as all the findings', async () => {
+    await validatorReady;
+    const first = jobs.at(-1) as Job;
+    const link = first.design.links.find((l) => l.kind === 'dci') as DciLink;
+    // Long links: over the latency limits, beside their other findings.
+    const far = first.design.links.reduce(
+      (d, l) => (l.kind === 'dci' ? updateLink(d, l.id, { distanceKm: 900 }) : d),
+      first.design,
+    );
+    // Routed, not relabelled: the drawing it could be relabelled from is a partial one.
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 1), complete: false });
+    useStudio.getState().replaceDesign(far);
+    await tick();
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 2), complete: false });
+    const job = jobs.at(-1) as Job;
+    expect(job.seq).toBeGreaterThan(first.seq);
+    const all = findingsFor(far).byElement;
+    const own = all.get(link.id) ?? [];
+    expect(own.length).toBeGreaterThan(1);
+    expect(job.findings.get(link.id)).toEqual([limitFinding(own)]);
+    const dci = new Map(
+      far.links.filter((l) => l.kind === 'dci').map((l) => [l.id, all.get(l.id) ?? []]),
+    );
+    const drawn = renderDiagram(far, straightRouter, { findings: job.findings }).connectors;
+    expect(drawn.find((c) => c.id === link.id)?.label?.broken).toBe(true);
+    expect(drawn).toEqual(renderDiagram(far, straightRouter, { findings: dci }).connectors);
+  });
+});
 
 /** The nodes as the canvas shows them, with one dragged somewhere else. */
 function dragged(design: Design, id: string, x: number): FlowNode[] {
