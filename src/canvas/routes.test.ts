@@ -1,35 +1,55 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateLink } from '../model/edits';
-import type { DciLink } from '../model/schema';
+import type { DciLink, Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { renderDiagram } from '../render/diagram';
+import { limitFinding } from '../render/text';
 import { straightRouter } from '../render/router';
 import type { Connector } from '../render/types';
+import { findingsFor, validatorReady } from '../store/findings';
+import { syncNodes, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
-import { startRouting } from './routes';
+import { startRouting, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
+import { connectorSender, designReceiver } from './routeWire';
 
+/** A job the canvas hands its worker, decoded as the worker does (routeWire.ts). */
+interface Job {
+  readonly seq: number;
+  readonly design: Design;
+  readonly findings: RouteJob['findings'];
+}
 /** The jobs the canvas hands its worker, answered by hand. */
-let jobs: RouteJob[] = [];
-let worker: { onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null } | null = null;
+let jobs: Job[] = [];
+let worker: FakeWorker | null = null;
 
 class FakeWorker {
   onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null = null;
   onerror: unknown = null;
+  readonly designOf = designReceiver();
+  readonly connectorsOf = connectorSender();
   constructor() {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     worker = this;
   }
   postMessage(job: RouteJob) {
-    jobs.push(job);
+    jobs.push({ seq: job.seq, design: this.designOf(job.design), findings: job.findings });
   }
   terminate() {}
 }
 
-const answer = (a: RouteAnswer) => worker?.onmessage?.({ data: a } as MessageEvent<RouteAnswer>);
+/** An answer of the worker's, with its connectors whole (encoded as the worker does). */
+type Answer =
+  | { seq: number; ok: true; connectors: Connector[]; complete: boolean }
+  | { seq: number; ok: false; message: string };
+const answer = (a: Answer) => {
+  if (!worker) return;
+  const data: RouteAnswer = a.ok ? { ...a, connectors: worker.connectorsOf(a.connectors) } : a;
+  worker.onmessage?.({ data } as MessageEvent<RouteAnswer>);
+};
 /** A drawing of the job's design whose links are all marked by `tag` (to tell drawings apart). */
-const drawing = (job: RouteJob, tag: number): Connector[] =>
+const drawing = (job: Job, tag: number): Connector[] =>
   renderDiagram(job.design, straightRouter).connectors.map((c) => ({
     ...c,
     points: [...c.points, { x: tag, y: tag }],
@@ -65,7 +85,7 @@ describe('The canvas routes site by site', () => {
     // so the edit is routed (not relabelled from a drawing with straight links in it).
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
     expect(jobs).toHaveLength(2);
-    const second = jobs[1] as RouteJob;
+    const second = jobs[1] as Job;
     expect(second.seq).toBeGreaterThan(job.seq);
     // The older job's late answers are dropped.
     const late = drawing(job, 3);
@@ -82,7 +102,7 @@ describe('The canvas routes site by site', () => {
   });
 
   it('sends nothing new while a job runs alone, and the next design once it is complete', async () => {
-    const job = jobs.at(-1) as RouteJob;
+    const job = jobs.at(-1) as Job;
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: false });
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
     expect(jobs).toHaveLength(1);
@@ -96,5 +116,63 @@ describe('The canvas routes site by site', () => {
     useStudio.getState().replaceDesign(moved);
     await tick();
     expect(jobs).toHaveLength(2);
+  });
+});
+
+describe('The router gets the findings its labels show', () => {
+  it('only the limit a DCI label shows, which draws the same labels as all the findings', async () => {
+    await validatorReady;
+    const first = jobs.at(-1) as Job;
+    const link = first.design.links.find((l) => l.kind === 'dci') as DciLink;
+    // Long links: over the latency limits, beside their other findings.
+    const far = first.design.links.reduce(
+      (d, l) => (l.kind === 'dci' ? updateLink(d, l.id, { distanceKm: 900 }) : d),
+      first.design,
+    );
+    // Routed, not relabelled: the drawing it could be relabelled from is a partial one.
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 1), complete: false });
+    useStudio.getState().replaceDesign(far);
+    await tick();
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 2), complete: false });
+    const job = jobs.at(-1) as Job;
+    expect(job.seq).toBeGreaterThan(first.seq);
+    const all = findingsFor(far).byElement;
+    const own = all.get(link.id) ?? [];
+    expect(own.length).toBeGreaterThan(1);
+    expect(job.findings.get(link.id)).toEqual([limitFinding(own)]);
+    const dci = new Map(
+      far.links.filter((l) => l.kind === 'dci').map((l) => [l.id, all.get(l.id) ?? []]),
+    );
+    const drawn = renderDiagram(far, straightRouter, { findings: job.findings }).connectors;
+    expect(drawn.find((c) => c.id === link.id)?.label?.broken).toBe(true);
+    expect(drawn).toEqual(renderDiagram(far, straightRouter, { findings: dci }).connectors);
+  });
+});
+
+/** The nodes as the canvas shows them, with one dragged somewhere else. */
+function dragged(design: Design, id: string, x: number): FlowNode[] {
+  return syncNodes(design, []).map((n) => (n.id === id ? { ...n, position: { x, y: 7 } } : n));
+}
+
+describe('The design handed to the router', () => {
+  it('has each node where the canvas shows it, whether or not the last call placed the same nodes', () => {
+    const design = syntheticDesign({ sites: 2, elements: 150 });
+    const id = design.nodes[3]?.id ?? '';
+    const nodes = dragged(design, id, 123);
+    const first = withLivePositions(design, nodes);
+    expect(first.nodes.find((n) => n.id === id)?.position).toEqual({ x: 123, y: 7 });
+    // A link edit keeps the nodes: the same placed nodes, with the edited links.
+    const link = design.links.find((l) => l.kind === 'dci')?.id ?? '';
+    const edited = updateLink(design, link, { distanceKm: 321 });
+    const again = withLivePositions(edited, nodes);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.links).toBe(edited.links);
+    // Nodes moved elsewhere: placed again.
+    const elsewhere = withLivePositions(edited, dragged(design, id, 456));
+    expect(elsewhere.nodes.find((n) => n.id === id)?.position).toEqual({ x: 456, y: 7 });
+    // Nodes where the design has them: the design itself.
+    const still = syncNodes(design, []);
+    expect(withLivePositions(design, still)).toBe(design);
+    expect(withLivePositions(design, still)).toBe(design);
   });
 });

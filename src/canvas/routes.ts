@@ -7,6 +7,7 @@
  */
 import type { Design, DesignNode } from '../model/schema';
 import { relabelled } from '../render/diagram';
+import { limitFinding } from '../render/text';
 import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
@@ -14,9 +15,26 @@ import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
+import { connectorReceiver, designSender } from './routeWire';
+
+/** The last nodes placed live: an edit that moves nothing (a distance, a name) reuses them. */
+let placed: {
+  readonly elements: Design['nodes'];
+  readonly nodes: readonly FlowNode[];
+  readonly moved: Design['nodes'] | null;
+} | null = null;
 
 /** The design with each node where the canvas shows it now (mid-drag, mid-resize). */
 export function withLivePositions(design: Design, nodes: readonly FlowNode[]): Design {
+  if (placed?.elements === design.nodes && placed.nodes === nodes)
+    return placed.moved ? { ...design, nodes: placed.moved } : design;
+  const moved = placeLive(design.nodes, nodes);
+  placed = { elements: design.nodes, nodes, moved };
+  return moved ? { ...design, nodes: moved } : design;
+}
+
+/** The nodes where the canvas shows them, or null when it shows each where the design has it. */
+function placeLive(elements: Design['nodes'], nodes: readonly FlowNode[]): Design['nodes'] | null {
   // The canvas keeps the design's order (flow.ts), so a node is nearly always at its element's
   // index: no map of every node on each drag move.
   let live: Map<string, FlowNode> | null = null;
@@ -27,7 +45,7 @@ export function withLivePositions(design: Design, nodes: readonly FlowNode[]): D
     return live.get(element.id);
   };
   let changed = false;
-  const moved = design.nodes.map((element, i): DesignNode => {
+  const moved = elements.map((element, i): DesignNode => {
     const n = nodeOf(element, i);
     if (!n) return element;
     const { x, y } = n.position;
@@ -47,14 +65,15 @@ export function withLivePositions(design: Design, nodes: readonly FlowNode[]): D
         }
       : { ...element, position: { x, y } };
   });
-  return changed ? { ...design, nodes: moved } : design;
+  return changed ? moved : null;
 }
 
 /**
- * The DCI links' findings from the design last validated (store/findings.ts): routing never runs
- * the validator itself, so an edit is routed without waiting for the rules, and a rule that
- * throws reaches the error boundary from the render, not from inside another store listener
- * (where it would keep the autosave listener after it from running).
+ * The DCI links' findings from the design last validated (store/findings.ts), as far as their
+ * labels show them: routing never runs the validator itself, so an edit is routed without
+ * waiting for the rules, and a rule that throws reaches the error boundary from the render, not
+ * from inside another store listener (where it would keep the autosave listener after it from
+ * running).
  */
 function dciFindings(design: Design): Map<string, readonly Finding[]> {
   let byElement: FindingsIndex['byElement'];
@@ -66,9 +85,28 @@ function dciFindings(design: Design): Map<string, readonly Finding[]> {
   const out = new Map<string, readonly Finding[]>();
   for (const link of design.links) {
     const list = link.kind === 'dci' ? byElement.get(link.id) : undefined;
-    if (list) out.set(link.id, list);
+    const shown = list ? labelFindings(list) : NONE;
+    if (shown.length > 0) out.set(link.id, shown);
   }
   return out;
+}
+
+const NONE: readonly Finding[] = [];
+const labelled = new WeakMap<readonly Finding[], readonly Finding[]>();
+/**
+ * The one finding of a link's a label shows (limitFinding), in a list kept per list of
+ * findings.ts (which keeps a link's list while its findings read the same, see sameFindings).
+ * A label reads the same from it as from the whole list; the whole lists of a 3,000-element
+ * design weighed 800 KB, cloned for the worker on every drag move.
+ */
+function labelFindings(list: readonly Finding[]): readonly Finding[] {
+  let shown = labelled.get(list);
+  if (!shown) {
+    const limit = limitFinding(list);
+    shown = limit ? [limit] : NONE;
+    labelled.set(list, shown);
+  }
+  return shown;
 }
 
 const signatures = new WeakMap<Connector, string>();
@@ -110,6 +148,9 @@ const DRAWINGS_KEPT = 8;
 let drawings: Drawn[] = [];
 /** The design of the job the worker is routing. */
 let routing: Design | null = null;
+/** The two ends of the wire to the worker (routeWire.ts): only changes cross it. */
+let designDelta = designSender();
+let connectorsOf = connectorReceiver();
 
 function remember(drawn: Drawn): void {
   drawings = [drawn, ...drawings.filter((d) => d !== drawn)].slice(0, DRAWINGS_KEPT);
@@ -141,7 +182,7 @@ function send(): void {
   }
   busy = true;
   routing = positioned;
-  const job: RouteJob = { seq: ++seq, design: positioned, findings };
+  const job: RouteJob = { seq: ++seq, design: designDelta(positioned), findings };
   worker.postMessage(job);
 }
 
@@ -152,7 +193,7 @@ function publish(connectors: readonly Connector[]): void {
   let changed = previous.size !== connectors.length;
   for (const c of connectors) {
     const old = previous.get(c.id);
-    const keep = old && signature(old) === signature(c) ? old : c;
+    const keep = old && (old === c || signature(old) === signature(c)) ? old : c;
     if (keep !== old) changed = true;
     next.set(c.id, keep);
   }
@@ -178,14 +219,16 @@ function sendSoon(): void {
 
 function receive(event: MessageEvent<RouteAnswer>) {
   const answer = event.data;
+  // Every answer's connectors are decoded, even a superseded one's: the next is a change of it.
+  const connectors = answer.ok ? connectorsOf(answer.connectors) : null;
   // An answer to a job a newer one superseded (posted before the worker saw the newer one).
   if (answer.seq !== seq) return;
   // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
   if (!answer.ok) console.warn(`Links could not be routed: ${answer.message}`);
-  else {
+  else if (connectors) {
     // Only a complete drawing is remembered: a partial one has straight links in it.
-    if (answer.complete && routing) remember({ design: routing, connectors: answer.connectors });
-    publish(answer.connectors);
+    if (answer.complete && routing) remember({ design: routing, connectors });
+    publish(connectors);
   }
   // More sites to come, and nothing newer to route: wait for them.
   if (answer.ok && !answer.complete && !queued) return;
@@ -203,6 +246,9 @@ function receive(event: MessageEvent<RouteAnswer>) {
 export function startRouting(): () => void {
   if (typeof Worker === 'undefined') return () => {};
   worker = new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module' });
+  // A new worker starts from nothing: the first design and answer cross whole.
+  designDelta = designSender();
+  connectorsOf = connectorReceiver();
   worker.onmessage = receive;
   worker.onerror = (event) => {
     busy = false;
