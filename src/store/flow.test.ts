@@ -169,3 +169,23 @@ describe('The flow kept from edit to edit', () => {
     expectFlowOf(s().design);
   });
 });
+
+describe('Nodes as React Flow first gets them', () => {
+  it('carry their four handles at the middle of their sides, sites as devices', () => {
+    // React Flow draws a link once it knows both ends' handles: known up front, the links
+    // are drawn with the nodes instead of after React Flow has measured them.
+    for (const node of syncNodes(base, [])) {
+      const { width = 0, height = 0 } = node;
+      const centre = (id: string) => {
+        const h = node.handles?.find((x) => x.id === id);
+        return h ? { x: h.x + (h.width ?? 0) / 2, y: h.y + (h.height ?? 0) / 2 } : null;
+      };
+      expect(node.handles?.length, node.id).toBe(4);
+      expect(centre('left')).toEqual({ x: 0, y: height / 2 });
+      expect(centre('right')).toEqual({ x: width, y: height / 2 });
+      expect(centre('top')).toEqual({ x: width / 2, y: 0 });
+      expect(centre('bottom')).toEqual({ x: width / 2, y: height });
+    }
+    expect(syncNodes(base, []).filter((n) => n.type === 'site').length).toBe(sites.length);
+  });
+});
