@@ -11,6 +11,7 @@ import { useStudio } from './studio';
 import type * as Rules from '../rules/index';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
+import { sharedFindings } from './sharedFindings';
 import { rulesUnderTest } from './testHooks';
 import { mustDrawFirst } from './validationTiming';
 
@@ -69,8 +70,10 @@ export function findingsFor(design: Design): FindingsIndex {
   if (!rules) return NO_INDEX;
   // runRulesOn gives the order of the CLI and the report (severity, rule-book order, key).
   const started = performance.now();
-  const all = rules.runRulesOn(rules.buildContext(design), rulesUnderTest(rules.RULE_LIST));
+  const fresh = rules.runRulesOn(rules.buildContext(design), rulesUnderTest(rules.RULE_LIST));
   lastRunMs = performance.now() - started;
+  // Designs kept for undo then share the findings they have in common (sharedFindings.ts).
+  const all = sharedFindings(fresh, last?.all);
   const waived = new Set(design.waivers.map((w) => w.findingKey));
   const open = all.filter((f) => !waived.has(f.key));
   const lists = new Map<string, Finding[]>();
