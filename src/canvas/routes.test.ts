@@ -32,3 +32,58 @@ describe('The design handed to the router', () => {
     expect(withLivePositions(design, still)).toBe(design);
   });
 });
+
+describe('A route answer that comes while a drop waits for its frame', () => {
+  it('is published after that frame, not before it', async () => {
+    const { useStudio } = await import('../store/studio');
+    const { validatingAfterFrame } = await import('../store/validationTiming');
+    const { useRoutes } = await import('./routeStore');
+    const { startRouting } = await import('./routes');
+    const posted: { seq: number }[] = [];
+    class FakeWorker {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: unknown = null;
+      constructor() {
+        workers.push(this);
+      }
+      postMessage(job: { seq: number }): void {
+        posted.push(job);
+      }
+      terminate(): void {}
+    }
+    const workers: FakeWorker[] = [];
+    const saved = globalThis.Worker;
+    globalThis.Worker = FakeWorker as unknown as typeof Worker;
+    try {
+      const design = syntheticDesign({ sites: 2, elements: 150 });
+      useStudio.getState().replaceDesign(design);
+      const stop = startRouting();
+      const worker = workers[0];
+      const job = posted.at(-1);
+      if (!worker?.onmessage || !job) throw new Error('no job was sent to the router');
+      const link = design.links[0]?.id ?? '';
+      const connector = { id: link, points: [{ x: 1, y: 2 }], l3Only: false };
+      // A drop commits a design, then the answer to the drag's job comes before the frame.
+      validatingAfterFrame(() =>
+        useStudio.getState().apply((d) => updateLink(d, link, { label: 'moved' })),
+      );
+      const answer = { seq: job.seq, ok: true, connectors: [connector], complete: true };
+      worker.onmessage({ data: answer } as MessageEvent);
+      expect(useRoutes.getState().byId.get(link)).toBeUndefined();
+      // Just after the frame (no frames here: the next task), it is drawn.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(useRoutes.getState().byId.get(link)).toEqual(connector);
+      // Outside a drop, an answer is drawn when it comes.
+      const next = posted.at(-1);
+      if (!next) throw new Error('no job after the drop');
+      const moved = { ...connector, points: [{ x: 3, y: 4 }] };
+      worker.onmessage({
+        data: { seq: next.seq, ok: true, connectors: [moved], complete: true },
+      } as MessageEvent);
+      expect(useRoutes.getState().byId.get(link)).toEqual(moved);
+      stop();
+    } finally {
+      globalThis.Worker = saved;
+    }
+  });
+});

@@ -12,6 +12,7 @@ import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { mustDrawFirst } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 
@@ -192,8 +193,32 @@ function sendSoon(): void {
   else setTimeout(run, 0);
 }
 
-function receive(event: MessageEvent<RouteAnswer>) {
-  const answer = event.data;
+/**
+ * Answers that came while a drop waited for its frame: published just after it. The frame after
+ * a pointer-up shows the drop; an answer routed for a position of the drag before it would make
+ * that frame wait for a re-render of the edges (the drop's own routes follow anyway).
+ */
+let held: RouteAnswer[] | null = null;
+
+function holdAnswersForFrame(): void {
+  if (held) return;
+  held = [];
+  const release = () => {
+    const answers = held ?? [];
+    held = null;
+    for (const answer of answers) receive(answer);
+  };
+  if (typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() => setTimeout(release, 0));
+  else setTimeout(release, 0);
+}
+
+function arrive(event: MessageEvent<RouteAnswer>): void {
+  if (held) held.push(event.data);
+  else receive(event.data);
+}
+
+function receive(answer: RouteAnswer): void {
   // An answer to a job a newer one superseded (posted before the worker saw the newer one).
   if (answer.seq !== seq) return;
   // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
@@ -219,7 +244,7 @@ function receive(event: MessageEvent<RouteAnswer>) {
 export function startRouting(): () => void {
   if (typeof Worker === 'undefined') return () => {};
   worker = new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = receive;
+  worker.onmessage = arrive;
   worker.onerror = (event) => {
     busy = false;
     console.warn(`The link router did not start: ${event.message}`);
@@ -227,6 +252,7 @@ export function startRouting(): () => void {
   lastInput = null;
   send();
   const unsubscribe = useStudio.subscribe((s, prev) => {
+    if (s.design !== prev.design && mustDrawFirst()) holdAnswersForFrame();
     if (s.design !== prev.design || s.nodes !== prev.nodes) sendSoon();
   });
   // New findings can change a DCI label (the figure of a broken limit).
@@ -242,5 +268,6 @@ export function startRouting(): () => void {
     queued = false;
     routing = null;
     drawings = [];
+    held = null;
   };
 }
