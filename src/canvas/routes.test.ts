@@ -1,9 +1,154 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateLink } from '../model/edits';
-import type { Design } from '../model/schema';
+import type { DciLink, Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
+import { renderDiagram } from '../render/diagram';
+import { limitFinding } from '../render/text';
+import { straightRouter } from '../render/router';
+import type { Connector } from '../render/types';
+import { findingsFor, validatorReady } from '../store/findings';
 import { syncNodes, type FlowNode } from '../store/flow';
-import { withLivePositions } from './routes';
+import { useStudio } from '../store/studio';
+import { validatingAfterFrame } from '../store/validationTiming';
+import { useRoutes } from './routeStore';
+import { sameDrawing, startRouting, withLivePositions } from './routes';
+import type { RouteAnswer, RouteJob } from './routes.worker';
+import { connectorSender, designReceiver } from './routeWire';
+
+/** A job the canvas hands its worker, decoded as the worker does (routeWire.ts). */
+interface Job {
+  readonly seq: number;
+  readonly design: Design;
+  readonly findings: RouteJob['findings'];
+}
+/** The jobs the canvas hands its worker, answered by hand. */
+let jobs: Job[] = [];
+let worker: FakeWorker | null = null;
+
+class FakeWorker {
+  onmessage: ((e: MessageEvent<RouteAnswer>) => void) | null = null;
+  onerror: unknown = null;
+  readonly designOf = designReceiver();
+  readonly connectorsOf = connectorSender();
+  constructor() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    worker = this;
+  }
+  postMessage(job: RouteJob) {
+    jobs.push({ seq: job.seq, design: this.designOf(job.design), findings: job.findings });
+  }
+  terminate() {}
+}
+
+/** An answer of the worker's, with its connectors whole (encoded as the worker does). */
+type Answer =
+  | { seq: number; ok: true; connectors: Connector[]; complete: boolean }
+  | { seq: number; ok: false; message: string };
+const answer = (a: Answer) => {
+  if (!worker) return;
+  const data: RouteAnswer = a.ok ? { ...a, connectors: worker.connectorsOf(a.connectors) } : a;
+  worker.onmessage?.({ data } as MessageEvent<RouteAnswer>);
+};
+/** A drawing of the job's design whose links are all marked by `tag` (to tell drawings apart). */
+const drawing = (job: Job, tag: number): Connector[] =>
+  renderDiagram(job.design, straightRouter).connectors.map((c) => ({
+    ...c,
+    points: [...c.points, { x: tag, y: tag }],
+  }));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+let stop: () => void = () => {};
+beforeEach(() => {
+  jobs = [];
+  vi.stubGlobal('Worker', FakeWorker);
+  useStudio.getState().replaceDesign(syntheticDesign({ sites: 2, elements: 60 }));
+  useRoutes.setState({ byId: new Map() });
+  stop = startRouting();
+});
+afterEach(() => {
+  stop();
+  vi.unstubAllGlobals();
+});
+
+describe('The canvas routes site by site', () => {
+  it('shows each partial drawing, and remembers only a complete one', async () => {
+    const job = jobs.at(-1);
+    if (!job) throw new Error('no job sent');
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: false });
+    expect(useRoutes.getState().byId.get(first[0]?.id ?? '')).toBe(first[0]);
+    // A label edit while the job runs waits for it…
+    const link = job.design.links.find((l) => l.kind === 'dci') as DciLink;
+    useStudio.getState().replaceDesign(updateLink(job.design, link.id, { distanceKm: 77 }));
+    await tick();
+    expect(jobs).toHaveLength(1);
+    // …and supersedes the rest of it at the next site: the partial drawing was not remembered,
+    // so the edit is routed (not relabelled from a drawing with straight links in it).
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
+    expect(jobs).toHaveLength(2);
+    const second = jobs[1] as Job;
+    expect(second.seq).toBeGreaterThan(job.seq);
+    // The older job's late answers are dropped.
+    const late = drawing(job, 3);
+    answer({ seq: job.seq, ok: true, connectors: late, complete: true });
+    expect(useRoutes.getState().byId.get(late[0]?.id ?? '')).not.toBe(late[0]);
+    // The newer job's complete drawing is shown and remembered: going back to the first
+    // design reuses it (no new job) once it is complete.
+    const done = drawing(second, 4);
+    answer({ seq: second.seq, ok: true, connectors: done, complete: true });
+    expect(useRoutes.getState().byId.get(done[0]?.id ?? '')).toBe(done[0]);
+    useStudio.getState().replaceDesign(updateLink(second.design, link.id, { distanceKm: 78 }));
+    await tick();
+    expect(jobs).toHaveLength(2);
+  });
+
+  it('sends nothing new while a job runs alone, and the next design once it is complete', async () => {
+    const job = jobs.at(-1) as Job;
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: false });
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
+    expect(jobs).toHaveLength(1);
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 3), complete: true });
+    const moved = {
+      ...job.design,
+      nodes: job.design.nodes.map((n) =>
+        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
+      ),
+    };
+    useStudio.getState().replaceDesign(moved);
+    await tick();
+    expect(jobs).toHaveLength(2);
+  });
+});
+
+describe('The router gets the findings its labels show', () => {
+  it('only the limit a DCI label shows, which draws the same labels as all the findings', async () => {
+    await validatorReady;
+    const first = jobs.at(-1) as Job;
+    const link = first.design.links.find((l) => l.kind === 'dci') as DciLink;
+    // Long links: over the latency limits, beside their other findings.
+    const far = first.design.links.reduce(
+      (d, l) => (l.kind === 'dci' ? updateLink(d, l.id, { distanceKm: 900 }) : d),
+      first.design,
+    );
+    // Routed, not relabelled: the drawing it could be relabelled from is a partial one.
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 1), complete: false });
+    useStudio.getState().replaceDesign(far);
+    await tick();
+    answer({ seq: first.seq, ok: true, connectors: drawing(first, 2), complete: false });
+    const job = jobs.at(-1) as Job;
+    expect(job.seq).toBeGreaterThan(first.seq);
+    const all = findingsFor(far).byElement;
+    const own = all.get(link.id) ?? [];
+    expect(own.length).toBeGreaterThan(1);
+    expect(job.findings.get(link.id)).toEqual([limitFinding(own)]);
+    const dci = new Map(
+      far.links.filter((l) => l.kind === 'dci').map((l) => [l.id, all.get(l.id) ?? []]),
+    );
+    const drawn = renderDiagram(far, straightRouter, { findings: job.findings }).connectors;
+    expect(drawn.find((c) => c.id === link.id)?.label?.broken).toBe(true);
+    expect(drawn).toEqual(renderDiagram(far, straightRouter, { findings: dci }).connectors);
+  });
+});
 
 /** The nodes as the canvas shows them, with one dragged somewhere else. */
 function dragged(design: Design, id: string, x: number): FlowNode[] {
@@ -34,56 +179,95 @@ describe('The design handed to the router', () => {
 });
 
 describe('A route answer that comes while a drop waits for its frame', () => {
-  it('is published after that frame, not before it', async () => {
-    const { useStudio } = await import('../store/studio');
-    const { validatingAfterFrame } = await import('../store/validationTiming');
-    const { useRoutes } = await import('./routeStore');
-    const { startRouting } = await import('./routes');
-    const posted: { seq: number }[] = [];
-    class FakeWorker {
-      onmessage: ((event: MessageEvent) => void) | null = null;
-      onerror: unknown = null;
-      constructor() {
-        workers.push(this);
-      }
-      postMessage(job: { seq: number }): void {
-        posted.push(job);
-      }
-      terminate(): void {}
-    }
-    const workers: FakeWorker[] = [];
-    const saved = globalThis.Worker;
-    globalThis.Worker = FakeWorker as unknown as typeof Worker;
-    try {
-      const design = syntheticDesign({ sites: 2, elements: 150 });
-      useStudio.getState().replaceDesign(design);
-      const stop = startRouting();
-      const worker = workers[0];
-      const job = posted.at(-1);
-      if (!worker?.onmessage || !job) throw new Error('no job was sent to the router');
-      const link = design.links[0]?.id ?? '';
-      const connector = { id: link, points: [{ x: 1, y: 2 }], l3Only: false };
-      // A drop commits a design, then the answer to the drag's job comes before the frame.
-      validatingAfterFrame(() =>
-        useStudio.getState().apply((d) => updateLink(d, link, { label: 'moved' })),
-      );
-      const answer = { seq: job.seq, ok: true, connectors: [connector], complete: true };
-      worker.onmessage({ data: answer } as MessageEvent);
-      expect(useRoutes.getState().byId.get(link)).toBeUndefined();
-      // Just after the frame (no frames here: the next task), it is drawn.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(useRoutes.getState().byId.get(link)).toEqual(connector);
-      // Outside a drop, an answer is drawn when it comes.
-      const next = posted.at(-1);
-      if (!next) throw new Error('no job after the drop');
-      const moved = { ...connector, points: [{ x: 3, y: 4 }] };
-      worker.onmessage({
-        data: { seq: next.seq, ok: true, connectors: [moved], complete: true },
-      } as MessageEvent);
-      expect(useRoutes.getState().byId.get(link)).toEqual(moved);
-      stop();
-    } finally {
-      globalThis.Worker = saved;
+  it('is drawn after that frame, not before it; outside a drop, when it comes', async () => {
+    const job = jobs.at(-1) as Job;
+    const link = job.design.links[0]?.id ?? '';
+    // A drop commits a design, then the answer to the drag's job comes before the frame.
+    validatingAfterFrame(() =>
+      useStudio.getState().apply((d) => updateLink(d, link, { label: 'moved' })),
+    );
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    expect(useRoutes.getState().byId.get(link)).toBeUndefined();
+    // Just after the frame (no frames here: the next task), it is drawn.
+    await tick();
+    expect(useRoutes.getState().byId.get(link)).toBe(first[0]);
+    // Outside a drop, an answer is drawn when it comes.
+    const design = useStudio.getState().design;
+    useStudio.getState().replaceDesign({
+      ...design,
+      nodes: design.nodes.map((n) =>
+        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
+      ),
+    });
+    await tick();
+    const next = jobs.at(-1) as Job;
+    expect(next.seq).toBeGreaterThan(job.seq);
+    const second = drawing(next, 2);
+    answer({ seq: next.seq, ok: true, connectors: second, complete: true });
+    expect(useRoutes.getState().byId.get(link)).toBe(second[0]);
+  });
+});
+
+describe('A new drawing keeps the connectors the canvas shows where they draw alike', () => {
+  it('keeps the shown object for a copy, and takes the new one where anything drawn differs', async () => {
+    const job = jobs.at(-1) as Job;
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    const moved = {
+      ...job.design,
+      nodes: job.design.nodes.map((n) =>
+        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
+      ),
+    };
+    useStudio.getState().replaceDesign(moved);
+    await tick();
+    const second = jobs.at(-1) as Job;
+    expect(second.seq).toBeGreaterThan(job.seq);
+    // The worker's answer arrives as copies (structured clone); two of them draw differently.
+    const copies = structuredClone(first);
+    const labelled = copies.findIndex((c) => c.label !== null);
+    const bent = labelled === 0 ? 1 : 0;
+    const base = copies[bent] as Connector;
+    copies[bent] = { ...base, points: [...base.points, { x: 9, y: 9 }] };
+    const withLabel = copies[labelled] as Connector;
+    if (!withLabel.label) throw new Error('no labelled connector');
+    copies[labelled] = { ...withLabel, label: { ...withLabel.label, lines: ['other'] } };
+    answer({ seq: second.seq, ok: true, connectors: copies, complete: true });
+    const shown = useRoutes.getState().byId;
+    copies.forEach((c, i) =>
+      expect(shown.get(c.id)).toBe(i === bent || i === labelled ? c : first[i]),
+    );
+  });
+
+  it('tells connectors apart by every field an edge draws or is keyed by', () => {
+    const design = syntheticDesign({ sites: 2, elements: 60 });
+    const connectors = renderDiagram(design, straightRouter).connectors;
+    const c = connectors.find((x) => x.label !== null) as Connector & {
+      label: NonNullable<Connector['label']>;
+    };
+    expect(connectors.every((x) => sameDrawing(x, structuredClone(x)))).toBe(true);
+    const box = c.label.box;
+    const variants: Connector[] = [
+      { ...c, id: `${c.id}x` },
+      { ...c, source: `${c.source}x` },
+      { ...c, target: `${c.target}x` },
+      { ...c, kind: c.kind === 'dci' ? 'fabric' : 'dci' },
+      { ...c, l3Only: !c.l3Only },
+      { ...c, points: c.points.slice(1) },
+      { ...c, points: c.points.map((p, i) => (i === 0 ? { ...p, x: p.x + 1 } : p)) },
+      { ...c, points: c.points.map((p, i) => (i === 0 ? { ...p, y: p.y + 1 } : p)) },
+      { ...c, label: null },
+      { ...c, label: { ...c.label, broken: !c.label.broken } },
+      { ...c, label: { ...c.label, lines: [...c.label.lines, 'x'] } },
+      { ...c, label: { ...c.label, box: { ...box, x: box.x + 1 } } },
+      { ...c, label: { ...c.label, box: { ...box, y: box.y + 1 } } },
+      { ...c, label: { ...c.label, box: { ...box, width: box.width + 1 } } },
+      { ...c, label: { ...c.label, box: { ...box, height: box.height + 1 } } },
+    ];
+    for (const v of variants) {
+      expect(sameDrawing(c, v)).toBe(false);
+      expect(sameDrawing(v, c)).toBe(false);
     }
   });
 });

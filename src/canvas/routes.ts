@@ -7,6 +7,7 @@
  */
 import type { Design, DesignNode } from '../model/schema';
 import { relabelled } from '../render/diagram';
+import { limitFinding } from '../render/text';
 import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
@@ -15,6 +16,7 @@ import { useStudio } from '../store/studio';
 import { mustDrawFirst } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
+import { connectorReceiver, designSender } from './routeWire';
 
 /** The last nodes placed live: an edit that moves nothing (a distance, a name) reuses them. */
 let placed: {
@@ -68,10 +70,11 @@ function placeLive(elements: Design['nodes'], nodes: readonly FlowNode[]): Desig
 }
 
 /**
- * The DCI links' findings from the design last validated (store/findings.ts): routing never runs
- * the validator itself, so an edit is routed without waiting for the rules, and a rule that
- * throws reaches the error boundary from the render, not from inside another store listener
- * (where it would keep the autosave listener after it from running).
+ * The DCI links' findings from the design last validated (store/findings.ts), as far as their
+ * labels show them: routing never runs the validator itself, so an edit is routed without
+ * waiting for the rules, and a rule that throws reaches the error boundary from the render, not
+ * from inside another store listener (where it would keep the autosave listener after it from
+ * running).
  */
 function dciFindings(design: Design): Map<string, readonly Finding[]> {
   let byElement: FindingsIndex['byElement'];
@@ -83,20 +86,57 @@ function dciFindings(design: Design): Map<string, readonly Finding[]> {
   const out = new Map<string, readonly Finding[]>();
   for (const link of design.links) {
     const list = link.kind === 'dci' ? byElement.get(link.id) : undefined;
-    if (list) out.set(link.id, list);
+    const shown = list ? labelFindings(list) : NONE;
+    if (shown.length > 0) out.set(link.id, shown);
   }
   return out;
 }
 
-const signatures = new WeakMap<Connector, string>();
-/** What an edge draws of its connector; kept per connector, as the kept ones come back often. */
-function signature(c: Connector): string {
-  let s = signatures.get(c);
-  if (s === undefined) {
-    s = JSON.stringify([c.points, c.label, c.l3Only]);
-    signatures.set(c, s);
+const NONE: readonly Finding[] = [];
+const labelled = new WeakMap<readonly Finding[], readonly Finding[]>();
+/**
+ * The one finding of a link's a label shows (limitFinding), in a list kept per list of
+ * findings.ts (which keeps a link's list while its findings read the same, see sameFindings).
+ * A label reads the same from it as from the whole list; the whole lists of a 3,000-element
+ * design weighed 800 KB, cloned for the worker on every drag move.
+ */
+function labelFindings(list: readonly Finding[]): readonly Finding[] {
+  let shown = labelled.get(list);
+  if (!shown) {
+    const limit = limitFinding(list);
+    shown = limit ? [limit] : NONE;
+    labelled.set(list, shown);
   }
-  return s;
+  return shown;
+}
+
+/**
+ * Whether an edge draws two connectors alike (route, label, line style), compared field by
+ * field: a cache of each connector's JSON cost ~1.5 MB at 3,000 elements, more than the
+ * comparison is worth.
+ */
+export function sameDrawing(a: Connector, b: Connector): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.kind !== b.kind || a.source !== b.source || a.target !== b.target)
+    return false;
+  if (a.l3Only !== b.l3Only || a.points.length !== b.points.length) return false;
+  for (let i = 0; i < a.points.length; i++) {
+    const p = a.points[i];
+    const q = b.points[i];
+    if (p?.x !== q?.x || p?.y !== q?.y) return false;
+  }
+  const x = a.label;
+  const y = b.label;
+  if (!x || !y) return x === y;
+  return (
+    x.broken === y.broken &&
+    x.box.x === y.box.x &&
+    x.box.y === y.box.y &&
+    x.box.width === y.box.width &&
+    x.box.height === y.box.height &&
+    x.lines.length === y.lines.length &&
+    x.lines.every((line, i) => line === y.lines[i])
+  );
 }
 
 /** Same lists by identity: findings.ts keeps an element's list while its findings read the same. */
@@ -127,6 +167,9 @@ const DRAWINGS_KEPT = 8;
 let drawings: Drawn[] = [];
 /** The design of the job the worker is routing. */
 let routing: Design | null = null;
+/** The two ends of the wire to the worker (routeWire.ts): only changes cross it. */
+let designDelta = designSender();
+let connectorsOf = connectorReceiver();
 
 function remember(drawn: Drawn): void {
   drawings = [drawn, ...drawings.filter((d) => d !== drawn)].slice(0, DRAWINGS_KEPT);
@@ -152,28 +195,34 @@ function send(): void {
   for (const drawn of drawings) {
     const connectors = relabelled(drawn, positioned, { findings });
     if (!connectors) continue;
-    remember({ design: positioned, connectors });
-    publish(connectors);
+    remember({ design: positioned, connectors: publish(connectors) });
     return;
   }
   busy = true;
   routing = positioned;
-  const job: RouteJob = { seq: ++seq, design: positioned, findings };
+  const job: RouteJob = { seq: ++seq, design: designDelta(positioned), findings };
   worker.postMessage(job);
 }
 
-/** Hand the edges their connectors; one whose drawing did not change keeps its object. */
-function publish(connectors: readonly Connector[]): void {
+/**
+ * Hand the edges their connectors; one whose drawing did not change keeps its object. Returns
+ * the connectors shown, for the drawing to remember: remembered drawings then share the
+ * connectors they have in common instead of each holding the worker's copies.
+ */
+function publish(connectors: readonly Connector[]): Connector[] {
   const previous = useRoutes.getState().byId;
   const next = new Map<string, Connector>();
+  const shown: Connector[] = [];
   let changed = previous.size !== connectors.length;
   for (const c of connectors) {
     const old = previous.get(c.id);
-    const keep = old && signature(old) === signature(c) ? old : c;
+    const keep = old && sameDrawing(old, c) ? old : c;
     if (keep !== old) changed = true;
     next.set(c.id, keep);
+    shown.push(keep);
   }
   if (changed) useRoutes.setState({ byId: next });
+  return shown;
 }
 
 let soon = false;
@@ -219,14 +268,16 @@ function arrive(event: MessageEvent<RouteAnswer>): void {
 }
 
 function receive(answer: RouteAnswer): void {
+  // Every answer's connectors are decoded, even a superseded one's: the next is a change of it.
+  const connectors = answer.ok ? connectorsOf(answer.connectors) : null;
   // An answer to a job a newer one superseded (posted before the worker saw the newer one).
   if (answer.seq !== seq) return;
   // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
   if (!answer.ok) console.warn(`Links could not be routed: ${answer.message}`);
-  else {
+  else if (connectors) {
+    const shown = publish(connectors);
     // Only a complete drawing is remembered: a partial one has straight links in it.
-    if (answer.complete && routing) remember({ design: routing, connectors: answer.connectors });
-    publish(answer.connectors);
+    if (answer.complete && routing) remember({ design: routing, connectors: shown });
   }
   // More sites to come, and nothing newer to route: wait for them.
   if (answer.ok && !answer.complete && !queued) return;
@@ -244,6 +295,9 @@ function receive(answer: RouteAnswer): void {
 export function startRouting(): () => void {
   if (typeof Worker === 'undefined') return () => {};
   worker = new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module' });
+  // A new worker starts from nothing: the first design and answer cross whole.
+  designDelta = designSender();
+  connectorsOf = connectorReceiver();
   worker.onmessage = arrive;
   worker.onerror = (event) => {
     busy = false;

@@ -17,24 +17,31 @@ import {
   routingGroups,
   type RouteCache,
 } from '../render/diagram';
-import type { Connector } from '../render/types';
 import { AVOID_WASM_URL } from '../render/wasm';
+import {
+  connectorSender,
+  designReceiver,
+  type ConnectorDelta,
+  type DesignDelta,
+} from './routeWire';
 
+/** A job as the canvas posts it: its design as a change of the previous job's (routeWire.ts). */
 export interface RouteJob {
   readonly seq: number;
-  readonly design: Design;
+  readonly design: DesignDelta;
   readonly findings: ReadonlyMap<string, readonly Finding[]>;
 }
 
 /**
  * The drawing of a job's design: `complete` once every site is routed; before that, the sites
- * routed so far with the others' links straight.
+ * routed so far with the others' links straight. Its connectors cross as a change of the
+ * previous answer's (routeWire.ts).
  */
 export type RouteAnswer =
   | {
       readonly seq: number;
       readonly ok: true;
-      readonly connectors: readonly Connector[];
+      readonly connectors: ConnectorDelta;
       readonly complete: boolean;
     }
   | { readonly seq: number; readonly ok: false; readonly message: string };
@@ -48,10 +55,12 @@ const router = loadAvoidRouter(AVOID_WASM_URL);
 let latest = 0;
 
 const post = (answer: RouteAnswer) => self.postMessage(answer);
+const designOf = designReceiver();
+const connectorsOf = connectorSender();
 /** Let the messages that arrived meanwhile (a newer job) in. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function run({ seq, design, findings }: RouteJob): Promise<void> {
+async function run(seq: number, design: Design, findings: RouteJob['findings']): Promise<void> {
   const r = await router;
   if (seq !== latest) return;
   const start = performance.now();
@@ -62,23 +71,31 @@ async function run({ seq, design, findings }: RouteJob): Promise<void> {
     if (performance.now() - start >= PARTIAL_AFTER_MS) {
       // The sites routed so far (from the cache), the others' links straight.
       const diagram = renderDiagram(design, r, { findings, cache, only: new Set() });
-      post({ seq, ok: true, connectors: diagram.connectors, complete: false });
+      post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: false });
     }
     await breathe();
     if (seq !== latest) return;
   }
   const diagram = renderDiagram(design, r, { findings, cache });
-  post({ seq, ok: true, connectors: diagram.connectors, complete: true });
+  post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: true });
 }
 
 self.onmessage = (event: MessageEvent<RouteJob>) => {
   const job = event.data;
   latest = job.seq;
-  run(job).catch((error: unknown) => {
+  const fail = (error: unknown) =>
     post({
       seq: job.seq,
       ok: false,
       message: error instanceof Error ? error.message : String(error),
     });
-  });
+  // Every job's design is decoded, even one a newer job supersedes: the next is a change of it.
+  let design: Design;
+  try {
+    design = designOf(job.design);
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  run(job.seq, design, job.findings).catch(fail);
 };

@@ -12,6 +12,7 @@ registerLiveHandles(withLiveHandles);
 const s = () => useStudio.getState();
 const base = syntheticDesign({ sites: 2, elements: 120 });
 const devices = base.nodes.filter((n) => n.kind !== 'site').map((n) => n.id);
+const sites = base.nodes.filter((n) => n.kind === 'site').map((n) => n.id);
 const links = base.links.map((l) => l.id);
 
 /** What a node or an edge draws, selection and React Flow's dragging flag aside. */
@@ -45,7 +46,8 @@ function expectLiveHandles(): void {
 const step = fc.oneof(
   fc.record({
     kind: fc.constant('move' as const),
-    id: fc.constantFrom(...devices),
+    // A site's drag moves its devices' links too.
+    id: fc.constantFrom(...devices, ...sites),
     dx: fc.integer({ min: -400, max: 400 }),
     dy: fc.integer({ min: -400, max: 400 }),
   }),
@@ -129,6 +131,19 @@ describe('The flow kept from edit to edit', () => {
     s().finishDrag([tor.id]);
     expect(s().edges).toBe(dragged);
     expectFlowOf(s().design);
+  });
+
+  it("turns the links of a dragged site's devices to the other sites", () => {
+    s().replaceDesign(base);
+    const [a, b] = s().design.nodes.filter((n) => n.kind === 'site' && n.role === 'dc');
+    if (!a || !b) throw new Error('synthetic design has no two sites');
+    const before = s().edges;
+    // The first site goes from beside the second to below it: its DCI links turn downwards.
+    const below = { x: b.position.x, y: b.position.y + 4000 };
+    s().onNodesChange([{ type: 'position', id: a.id, position: below, dragging: true }]);
+    expectLiveHandles();
+    const turned = s().edges.filter((e, i) => e !== before[i]);
+    expect(turned.some((e) => e.type === 'dci')).toBe(true);
   });
 
   it("gives back the design's sides when a drop is put back", () => {

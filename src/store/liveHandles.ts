@@ -5,6 +5,7 @@
  * the sides (syncEdges): the same drawing, one more React Flow update at the drop.
  */
 import type { Design, DesignNode } from '../model/schema';
+import type { Link } from '../model/schema';
 import {
   center,
   handlesFor,
@@ -14,6 +15,45 @@ import {
   type FlowEdge,
   type FlowNode,
 } from './flow';
+
+/** Each element's links (their indexes in the design's list), made once per links array. */
+const linksAtOf = new WeakMap<readonly Link[], ReadonlyMap<string, readonly number[]>>();
+function linksAt(links: readonly Link[]): ReadonlyMap<string, readonly number[]> {
+  let at = linksAtOf.get(links);
+  if (!at) {
+    const made = new Map<string, number[]>();
+    const add = (id: string, i: number) => {
+      const list = made.get(id);
+      if (!list) made.set(id, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    links.forEach((link, i) => {
+      add(link.source, i);
+      add(link.target, i);
+    });
+    at = made;
+    linksAtOf.set(links, at);
+  }
+  return at;
+}
+
+/** Each site's devices, made once per nodes array. */
+const devicesInOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, readonly string[]>>();
+function devicesIn(nodes: readonly DesignNode[]): ReadonlyMap<string, readonly string[]> {
+  let byParent = devicesInOf.get(nodes);
+  if (!byParent) {
+    const made = new Map<string, string[]>();
+    for (const n of nodes)
+      if (n.kind !== 'site') {
+        const list = made.get(n.parentId);
+        if (list) list.push(n.id);
+        else made.set(n.parentId, [n.id]);
+      }
+    byParent = made;
+    devicesInOf.set(nodes, byParent);
+  }
+  return byParent;
+}
 
 /**
  * The edges with the handles their links' ends call for where the canvas shows them now, mid-drag:
@@ -43,16 +83,26 @@ export function withLiveHandles(
       ? element
       : { ...element, position: { x, y } };
   };
-  const touched = (n: DesignNode | undefined) =>
-    n !== undefined && (moved.has(n.id) || (n.kind !== 'site' && moved.has(n.parentId)));
+  // Only the links of the moved elements and of the devices in a moved site (a device's place
+  // is relative to its site): a move costs its own links, not the design's.
+  const at = linksAt(design.links);
+  const inSite = devicesIn(design.nodes);
+  const touched = new Set<number>();
+  const touch = (id: string) => {
+    for (const i of at.get(id) ?? []) touched.add(i);
+  };
+  for (const id of moved) {
+    touch(id);
+    for (const device of inSite.get(id) ?? []) touch(device);
+  }
   let next: FlowEdge[] | null = null;
-  design.links.forEach((link, i) => {
+  for (const i of touched) {
+    const link = design.links[i];
     const edge = edges[i];
-    if (!edge || edge.id !== link.id || !edge.data) return;
-    if (!touched(elements.get(link.source)) && !touched(elements.get(link.target))) return;
+    if (!link || !edge || edge.id !== link.id || !edge.data) continue;
     const a = live(link.source);
     const b = live(link.target);
-    if (!a || !b) return;
+    if (!a || !b) continue;
     const sites = new Map<string, DesignNode>();
     for (const end of [a, b])
       if (end.kind !== 'site') {
@@ -60,7 +110,7 @@ export function withLiveHandles(
         if (site) sites.set(site.id, site);
       }
     const handles = handlesFor(center(a, sites), center(b, sites));
-    if (edge.sourceHandle === handles[0] && edge.targetHandle === handles[1]) return;
+    if (edge.sourceHandle === handles[0] && edge.targetHandle === handles[1]) continue;
     next ??= [...edges];
     next[i] = {
       ...edge,
@@ -68,6 +118,6 @@ export function withLiveHandles(
       targetHandle: handles[1],
       data: { bundle: edge.data.bundle },
     };
-  });
+  }
   return next ?? (edges as FlowEdge[]);
 }
