@@ -18,11 +18,12 @@
  * do not.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { updateLink } from '../src/model/edits';
+import { moveNodes, updateLink } from '../src/model/edits';
 import type { Design } from '../src/model/schema';
 import { elementCount, syntheticDesign } from '../src/model/synthetic';
 import { buildContext, RULE_LIST, runRules, runRulesOn } from '../src/rules/index';
 import { referenceRunRules } from '../src/rules/reference/index';
+import { revalidate } from '../src/rules/revalidate';
 import { fmt, medianMs } from './util';
 
 /** The q-quantile of some samples (0.5: the median). */
@@ -103,6 +104,7 @@ function interleaved(
   current: () => unknown,
   reference: () => unknown,
   rounds = 21,
+  labels = 'now · before (reference) · before/now',
 ): void {
   let warm = Infinity;
   for (let i = 0; i < 6; i++) {
@@ -132,7 +134,7 @@ function interleaved(
   const median = (t: number[]) => [...t].sort((x, y) => x - y)[Math.floor(t.length / 2)] ?? NaN;
   const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
   console.log(
-    `${name}, ${rounds} rounds interleaved${batch > 1 ? ` (each the mean of ${batch} runs)` : ''}, now · before (reference) · before/now:\n` +
+    `${name}, ${rounds} rounds interleaved${batch > 1 ? ` (each the mean of ${batch} runs)` : ''}, ${labels}:\n` +
       `  wall best   ${fmt(best(now.wall))} · ${fmt(best(before.wall))} ms · ${ratio(best(before.wall), best(now.wall))}\n` +
       `  wall median ${fmt(median(now.wall))} · ${fmt(median(before.wall))} ms · ${ratio(median(before.wall), median(now.wall))}\n` +
       `  CPU median  ${fmt(median(now.cpu))} · ${fmt(median(before.cpu))} ms · ${ratio(median(before.cpu), median(now.cpu))}`,
@@ -224,4 +226,33 @@ export default function validateBench(): void {
       31,
     );
   }
+
+  // The studio validates each edit from the validation before it (src/rules/revalidate.ts):
+  // a DCI-distance edit and a move, against a full run of the same design.
+  const studio = syntheticDesign({ sites: 4, elements: 3000 });
+  let last = revalidate(studio, null);
+  let lastKm = 40;
+  let fullKm = 40;
+  interleaved(
+    `edit one DCI distance, validated from the validation before it vs in full, ${elementCount(studio)}`,
+    () => {
+      lastKm = lastKm === 40 ? 900 : 40;
+      last = revalidate(updateLink(last.design, 'dci-s0-s1-0', { distanceKm: lastKm }), last);
+    },
+    () =>
+      runRules(
+        updateLink(studio, 'dci-s0-s1-0', { distanceKm: (fullKm = fullKm === 40 ? 900 : 40) }),
+      ),
+    31,
+    'from the one before · full · full/from',
+  );
+  // A move runs no rule: timed on its own (interleaved batches would size on it and run the full
+  // validation thousands of times).
+  let step = 0;
+  const moved = (d: Design) => moveNodes(d, new Map([['s0-t1', { x: step % 50, y: step++ % 7 }]]));
+  const moveMs = medianMs(() => (last = revalidate(moved(last.design), last)).findings.length);
+  const fullMs = medianMs(() => runRules(moved(studio)).length);
+  console.log(
+    `move a ToR and validate ${elementCount(studio)}: ${fmt(moveMs)} ms median from the validation before it, ${fmt(fullMs)} ms in full`,
+  );
 }

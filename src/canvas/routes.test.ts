@@ -9,6 +9,7 @@ import type { Connector } from '../render/types';
 import { findingsFor, validatorReady } from '../store/findings';
 import { syncNodes, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { validatingAfterFrame } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
 import { sameDrawing, startRouting, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
@@ -174,6 +175,37 @@ describe('The design handed to the router', () => {
     const still = syncNodes(design, []);
     expect(withLivePositions(design, still)).toBe(design);
     expect(withLivePositions(design, still)).toBe(design);
+  });
+});
+
+describe('A route answer that comes while a drop waits for its frame', () => {
+  it('is drawn after that frame, not before it; outside a drop, when it comes', async () => {
+    const job = jobs.at(-1) as Job;
+    const link = job.design.links[0]?.id ?? '';
+    // A drop commits a design, then the answer to the drag's job comes before the frame.
+    validatingAfterFrame(() =>
+      useStudio.getState().apply((d) => updateLink(d, link, { label: 'moved' })),
+    );
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    expect(useRoutes.getState().byId.get(link)).toBeUndefined();
+    // Just after the frame (no frames here: the next task), it is drawn.
+    await tick();
+    expect(useRoutes.getState().byId.get(link)).toBe(first[0]);
+    // Outside a drop, an answer is drawn when it comes.
+    const design = useStudio.getState().design;
+    useStudio.getState().replaceDesign({
+      ...design,
+      nodes: design.nodes.map((n) =>
+        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
+      ),
+    });
+    await tick();
+    const next = jobs.at(-1) as Job;
+    expect(next.seq).toBeGreaterThan(job.seq);
+    const second = drawing(next, 2);
+    answer({ seq: next.seq, ok: true, connectors: second, complete: true });
+    expect(useRoutes.getState().byId.get(link)).toBe(second[0]);
   });
 });
 

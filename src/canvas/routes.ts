@@ -13,6 +13,7 @@ import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { mustDrawFirst } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorReceiver, designSender } from './routeWire';
@@ -241,8 +242,32 @@ function sendSoon(): void {
   else setTimeout(run, 0);
 }
 
-function receive(event: MessageEvent<RouteAnswer>) {
-  const answer = event.data;
+/**
+ * Answers that came while a drop waited for its frame: published just after it. The frame after
+ * a pointer-up shows the drop; an answer routed for a position of the drag before it would make
+ * that frame wait for a re-render of the edges (the drop's own routes follow anyway).
+ */
+let held: RouteAnswer[] | null = null;
+
+function holdAnswersForFrame(): void {
+  if (held) return;
+  held = [];
+  const release = () => {
+    const answers = held ?? [];
+    held = null;
+    for (const answer of answers) receive(answer);
+  };
+  if (typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() => setTimeout(release, 0));
+  else setTimeout(release, 0);
+}
+
+function arrive(event: MessageEvent<RouteAnswer>): void {
+  if (held) held.push(event.data);
+  else receive(event.data);
+}
+
+function receive(answer: RouteAnswer): void {
   // Every answer's connectors are decoded, even a superseded one's: the next is a change of it.
   const connectors = answer.ok ? connectorsOf(answer.connectors) : null;
   // An answer to a job a newer one superseded (posted before the worker saw the newer one).
@@ -273,7 +298,7 @@ export function startRouting(): () => void {
   // A new worker starts from nothing: the first design and answer cross whole.
   designDelta = designSender();
   connectorsOf = connectorReceiver();
-  worker.onmessage = receive;
+  worker.onmessage = arrive;
   worker.onerror = (event) => {
     busy = false;
     console.warn(`The link router did not start: ${event.message}`);
@@ -281,6 +306,7 @@ export function startRouting(): () => void {
   lastInput = null;
   send();
   const unsubscribe = useStudio.subscribe((s, prev) => {
+    if (s.design !== prev.design && mustDrawFirst()) holdAnswersForFrame();
     if (s.design !== prev.design || s.nodes !== prev.nodes) sendSoon();
   });
   // New findings can change a DCI label (the figure of a broken limit).
@@ -296,5 +322,6 @@ export function startRouting(): () => void {
     queued = false;
     routing = null;
     drawings = [];
+    held = null;
   };
 }
