@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { syntheticDesign } from '../src/model/synthetic';
 import { StudioPage } from './pages/studio';
 
 test.describe('Designs are never lost', () => {
@@ -125,6 +126,37 @@ test.describe('Designs are never lost', () => {
     await studio.field('label').pressSequentially('-x');
     await page.reload();
     await expect(studio.node(site)).toContainText('-x');
+  });
+
+  test('a large design opens again after a reload with all its sites in view', async ({ page }) => {
+    // Four data centres, ~1,000 elements: opened from a file, stored, then reopened from storage.
+    test.slow();
+    const studio = new StudioPage(page);
+    await studio.openDesign(JSON.stringify(syntheticDesign({ sites: 4, elements: 1000 })));
+    await studio.waitForAutosave();
+    await page.reload();
+    const sites = studio.nodesOfKind('site');
+    // The four data centres and the witness' site.
+    await expect(sites).toHaveCount(5);
+    // The first view is the fitted one: no site runs off the canvas (the zoom-out limit of the
+    // design, not the empty canvas', applies to it).
+    const canvas = (await studio.canvas.boundingBox())!;
+    const outside = () =>
+      sites.evaluateAll(
+        (els, c) =>
+          els
+            .map((e) => ({ id: e.getAttribute('data-id'), r: e.getBoundingClientRect() }))
+            .filter(
+              ({ r }) =>
+                r.left < c.x - 1 ||
+                r.top < c.y - 1 ||
+                r.right > c.x + c.width + 1 ||
+                r.bottom > c.y + c.height + 1,
+            )
+            .map(({ id }) => id),
+        canvas,
+      );
+    await expect.poll(outside).toEqual([]);
   });
 
   test('typing in a field is one undo step', async ({ page }) => {

@@ -9,6 +9,7 @@ import {
   useNodesInitialized,
   useReactFlow,
   useStore as useFlowStore,
+  useStoreApi as useFlowStoreApi,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -17,7 +18,15 @@ import {
   type NodeTypes,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  type DragEvent,
+} from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import type { FlowEdge, FlowNode } from '../store/flow';
@@ -157,6 +166,12 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const edges = useStudio((s) => s.edges);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
+  // React Flow takes a new `nodes` before a new `minZoom` (one effect, in that order), and fits
+  // the first nodes it is given at once: the zoom-out limit of the design being opened must be
+  // in its store before, or the first view is clamped to the empty canvas' limit (the whole
+  // design would not fit, and a later fit would redraw the nodes). Layout effects run first.
+  const flowStore = useFlowStoreApi<CanvasNode, FlowEdge>();
+  useLayoutEffect(() => flowStore.getState().setMinZoom(minZoom), [flowStore, minZoom]);
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
     CanvasNode,

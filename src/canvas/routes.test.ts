@@ -7,9 +7,10 @@ import { limitFinding } from '../render/text';
 import { straightRouter } from '../render/router';
 import type { Connector } from '../render/types';
 import { findingsFor, validatorReady } from '../store/findings';
+import { syncNodes, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
-import { startRouting } from './routes';
+import { startRouting, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorSender, designReceiver } from './routeWire';
 
@@ -145,5 +146,33 @@ describe('The router gets the findings its labels show', () => {
     const drawn = renderDiagram(far, straightRouter, { findings: job.findings }).connectors;
     expect(drawn.find((c) => c.id === link.id)?.label?.broken).toBe(true);
     expect(drawn).toEqual(renderDiagram(far, straightRouter, { findings: dci }).connectors);
+  });
+});
+
+/** The nodes as the canvas shows them, with one dragged somewhere else. */
+function dragged(design: Design, id: string, x: number): FlowNode[] {
+  return syncNodes(design, []).map((n) => (n.id === id ? { ...n, position: { x, y: 7 } } : n));
+}
+
+describe('The design handed to the router', () => {
+  it('has each node where the canvas shows it, whether or not the last call placed the same nodes', () => {
+    const design = syntheticDesign({ sites: 2, elements: 150 });
+    const id = design.nodes[3]?.id ?? '';
+    const nodes = dragged(design, id, 123);
+    const first = withLivePositions(design, nodes);
+    expect(first.nodes.find((n) => n.id === id)?.position).toEqual({ x: 123, y: 7 });
+    // A link edit keeps the nodes: the same placed nodes, with the edited links.
+    const link = design.links.find((l) => l.kind === 'dci')?.id ?? '';
+    const edited = updateLink(design, link, { distanceKm: 321 });
+    const again = withLivePositions(edited, nodes);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.links).toBe(edited.links);
+    // Nodes moved elsewhere: placed again.
+    const elsewhere = withLivePositions(edited, dragged(design, id, 456));
+    expect(elsewhere.nodes.find((n) => n.id === id)?.position).toEqual({ x: 456, y: 7 });
+    // Nodes where the design has them: the design itself.
+    const still = syncNodes(design, []);
+    expect(withLivePositions(design, still)).toBe(design);
+    expect(withLivePositions(design, still)).toBe(design);
   });
 });

@@ -17,8 +17,24 @@ import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorReceiver, designSender } from './routeWire';
 
+/** The last nodes placed live: an edit that moves nothing (a distance, a name) reuses them. */
+let placed: {
+  readonly elements: Design['nodes'];
+  readonly nodes: readonly FlowNode[];
+  readonly moved: Design['nodes'] | null;
+} | null = null;
+
 /** The design with each node where the canvas shows it now (mid-drag, mid-resize). */
 export function withLivePositions(design: Design, nodes: readonly FlowNode[]): Design {
+  if (placed?.elements === design.nodes && placed.nodes === nodes)
+    return placed.moved ? { ...design, nodes: placed.moved } : design;
+  const moved = placeLive(design.nodes, nodes);
+  placed = { elements: design.nodes, nodes, moved };
+  return moved ? { ...design, nodes: moved } : design;
+}
+
+/** The nodes where the canvas shows them, or null when it shows each where the design has it. */
+function placeLive(elements: Design['nodes'], nodes: readonly FlowNode[]): Design['nodes'] | null {
   // The canvas keeps the design's order (flow.ts), so a node is nearly always at its element's
   // index: no map of every node on each drag move.
   let live: Map<string, FlowNode> | null = null;
@@ -29,7 +45,7 @@ export function withLivePositions(design: Design, nodes: readonly FlowNode[]): D
     return live.get(element.id);
   };
   let changed = false;
-  const moved = design.nodes.map((element, i): DesignNode => {
+  const moved = elements.map((element, i): DesignNode => {
     const n = nodeOf(element, i);
     if (!n) return element;
     const { x, y } = n.position;
@@ -49,7 +65,7 @@ export function withLivePositions(design: Design, nodes: readonly FlowNode[]): D
         }
       : { ...element, position: { x, y } };
   });
-  return changed ? { ...design, nodes: moved } : design;
+  return changed ? moved : null;
 }
 
 /**

@@ -78,19 +78,21 @@ export interface DesignIndex {
   label(id: string): string;
 }
 
-export function buildIndex(design: Design): DesignIndex {
+/** What the index keeps of a design's nodes: by id, by kind, and the arrays' volumes. */
+function indexNodes(
+  list: readonly DesignNode[],
+): Pick<
+  DesignIndex,
+  'nodes' | 'volumes' | 'sites' | 'clusters' | 'arrays' | 'firewalls' | 'witnesses'
+> {
   const nodes = new Map<string, DesignNode>();
-  const links = new Map<string, Link>();
-  const segments = new Map<string, Segment>();
-  const workloads = new Map<string, Workload>();
   const volumes = new Map<string, VolumeRef>();
   const sites: Site[] = [];
   const clusters: Cluster[] = [];
   const arrays: StorageArray[] = [];
   const firewalls: Firewall[] = [];
   const witnesses: Witness[] = [];
-  const dciLinks: DciLink[] = [];
-  for (const n of design.nodes) {
+  for (const n of list) {
     nodes.set(n.id, n);
     switch (n.kind) {
       case 'site':
@@ -113,12 +115,38 @@ export function buildIndex(design: Design): DesignIndex {
         break;
     }
   }
-  for (const l of design.links) {
-    links.set(l.id, l);
-    if (l.kind === 'dci') dciLinks.push(l);
+  return { nodes, volumes, sites, clusters, arrays, firewalls, witnesses };
+}
+
+/**
+ * The index of a design. With `previous`, the index of the design before an edit, the maps and
+ * lists of the arrays the edit left alone (the same array objects) are taken from it.
+ */
+export function buildIndex(design: Design, previous?: DesignIndex): DesignIndex {
+  const before = previous?.design;
+  const byNodes = before?.nodes === design.nodes && previous ? previous : indexNodes(design.nodes);
+  const { nodes, volumes, sites, clusters, arrays, firewalls, witnesses } = byNodes;
+  let links: ReadonlyMap<string, Link>;
+  let dciLinks: readonly DciLink[];
+  if (before?.links === design.links && previous) ({ links, dciLinks } = previous);
+  else {
+    const byId = new Map<string, Link>();
+    const dci: DciLink[] = [];
+    for (const l of design.links) {
+      byId.set(l.id, l);
+      if (l.kind === 'dci') dci.push(l);
+    }
+    links = byId;
+    dciLinks = dci;
   }
-  for (const s of design.segments) segments.set(s.id, s);
-  for (const w of design.workloads) workloads.set(w.id, w);
+  const segments =
+    before?.segments === design.segments && previous
+      ? previous.segments
+      : new Map(design.segments.map((s) => [s.id, s]));
+  const workloads =
+    before?.workloads === design.workloads && previous
+      ? previous.workloads
+      : new Map(design.workloads.map((w) => [w.id, w]));
 
   const siteOf = (id: string): string | undefined => {
     const n = nodes.get(id);
@@ -142,6 +170,41 @@ export function buildIndex(design: Design): DesignIndex {
     siteOf,
     label,
   };
+}
+
+/**
+ * Whether two lists of nodes are the same but for where they are drawn (positions, a site's
+ * size), which no rule and no graph reads: the same nodes in the same order, each the same object
+ * or with every other field the same value.
+ */
+export function sameNodesButPlaces(a: readonly DesignNode[], b: readonly DesignNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as DesignNode;
+    const y = b[i] as DesignNode;
+    if (x !== y && !movedOnly(x, y)) return false;
+  }
+  return true;
+}
+
+/** Where a node is drawn: its position, and a site's size. */
+const PLACE: ReadonlySet<string> = new Set(['position', 'width', 'height']);
+
+/** The same node but for where it is drawn: every other field the same value (or object). */
+function movedOnly(x: DesignNode, y: DesignNode): boolean {
+  const a = x as unknown as Readonly<Record<string, unknown>>;
+  const b = y as unknown as Readonly<Record<string, unknown>>;
+  let fields = 0;
+  for (const key in a) {
+    fields++;
+    if (!PLACE.has(key) && a[key] !== b[key]) return false;
+  }
+  for (const key in b) {
+    fields--;
+    if (!(key in a)) return false;
+  }
+  return fields === 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -652,12 +715,41 @@ export class DesignGraph implements GraphQueries {
   private transitAdjCache: TransitAdjacency | null = null;
   private transitSearchCache: TransitSearch | null = null;
 
-  constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set()) {
+  /**
+   * The graph of `index`'s design under `failed`. With `previous`, the graph of a design just
+   * before an edit, what depends only on parts the edit left alone is taken from it (see
+   * `sameStructure`); everything else, and every query cache, is built afresh.
+   */
+  constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set(), previous?: DesignGraph) {
     this.index = index;
     this.failed = failed;
     const design = index.design;
     const dead = deadSet(design, failed);
     this.dead = dead;
+    if (previous && DesignGraph.sameStructure(previous, design, failed)) {
+      this.nodeIds = previous.nodeIds;
+      this.nodeIdx = previous.nodeIdx;
+      this.linkIds = previous.linkIds;
+      this.fabricOf = previous.fabricOf;
+      this.localOf = previous.localOf;
+      this.fabrics = previous.fabrics;
+      this.fabricBySite = previous.fabricBySite;
+      this.ports = previous.ports;
+      this.portOf = previous.portOf;
+      this.siteKeyOf = previous.siteKeyOf;
+      this.islandOf = previous.islandOf;
+      this.torNeighbours = previous.torNeighbours;
+      this.l2Count = previous.l2Count;
+      this.siteAdj = previous.siteAdj;
+      this.trees = previous.trees;
+      // The links between sites, read again, in the design's order as below.
+      for (const e of previous.interLinks) {
+        const l = design.links[e.link] as Link;
+        const rttMs = linkRttMs(l, design.settings);
+        this.interLinks.push({ ...e, rttMs, bandwidthGbps: l.bandwidthGbps });
+      }
+      return;
+    }
 
     for (const n of design.nodes) {
       this.nodeIdx.set(n.id, this.nodeIds.length);
@@ -772,6 +864,52 @@ export class DesignGraph implements GraphQueries {
       }
       f.seal();
     }
+  }
+
+  /**
+   * Whether `previous` (the graph of the design before an edit) has the structure of `design`'s
+   * graph under `failed`, so the constructor may take it. The structure (node numbering, site
+   * fabrics with their edges and RTTs, ports, islands, ToR neighbours, the site graph's
+   * adjacency, and the Dijkstra trees inside sites) depends on the nodes (not on where they are
+   * drawn), the settings, and of the links only on their ends, and on the RTT and bandwidth of
+   * the links inside a site. So a move, or an edit of a DCI link's distance, RTT, bandwidth,
+   * transport, MTU or L2 extension, or of any link's name, keeps it: only the links between
+   * sites are read again (their RTTs and bandwidths) and every query cache starts empty. Never under failures (the studio validates
+   * the design as it is; what-if runs build their own graphs).
+   */
+  private static sameStructure(
+    previous: DesignGraph,
+    design: Design,
+    failed: ReadonlySet<string>,
+  ): boolean {
+    const before = previous.index.design;
+    if (failed.size > 0 || previous.failed.size > 0) return false;
+    if (design.settings !== before.settings) return false;
+    // Where nodes are drawn is no part of the graph (it reads their ids, kinds, parents, roles).
+    if (!sameNodesButPlaces(before.nodes, design.nodes)) return false;
+    const links = design.links;
+    const old = before.links;
+    if (links.length !== old.length) return false;
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i] as Link;
+      const o = old[i] as Link;
+      if (l === o) continue;
+      if (l.id !== o.id || l.source !== o.source || l.target !== o.target || l.kind !== o.kind)
+        return false;
+      const a = previous.nodeIdx.get(l.source) ?? -1;
+      const b = previous.nodeIdx.get(l.target) ?? -1;
+      const fa = a < 0 ? -1 : (previous.fabricOf[a] as number);
+      const fb = b < 0 ? -1 : (previous.fabricOf[b] as number);
+      // A link inside one site is an edge of its fabric: its figures must not have changed.
+      const between = fa >= 0 && fb >= 0 && fa !== fb;
+      if (
+        !between &&
+        (linkRttMs(l, design.settings) !== linkRttMs(o, design.settings) ||
+          l.bandwidthGbps !== o.bandwidthGbps)
+      )
+        return false;
+    }
+    return true;
   }
 
   /** The id of a global node index; a bad index is a bug here, never an empty id. */

@@ -13,6 +13,7 @@ import {
   usePersistence,
   usePersistenceStore,
 } from './persistence';
+import { useValidated, validatorReady } from './findings';
 import { listRecent } from './recent';
 import { useStudio } from './studio';
 
@@ -120,6 +121,46 @@ describe('Restoring the stored design at start', () => {
       await flushDesign();
     } finally {
       vi.unstubAllGlobals();
+    }
+  });
+
+  it('draws the restored design first and validates it just after, however quick the rules', async () => {
+    await validatorReady;
+    // The rules' speed is the clock's, not the machine's: 1 ms a reading.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // An edit with quick rules is validated in its own task...
+    useStudio.getState().replaceDesign(named('quick'));
+    await nextTask();
+    useStudio.getState().rename('quick, renamed');
+    expect(useValidated.getState().design).toBe(useStudio.getState().design);
+
+    // ...a restored design is drawn without waiting for them, and its findings follow.
+    const legacy = new Map([[LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(named('restored')))]]);
+    const stored = await openStoredDesign({
+      kv: new MemoryKeyValue(),
+      locks: { hold: () => Promise.resolve(true), held: () => Promise.resolve(new Set()) },
+      channel: { post: () => undefined, listen: () => () => undefined },
+      tabStore: null,
+      legacy: {
+        getItem: (k) => legacy.get(k) ?? null,
+        removeItem: (k) => void legacy.delete(k),
+      },
+    });
+    vi.stubGlobal('window', new EventTarget());
+    vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
+    try {
+      applyStoredDesign(stored);
+      const restored = useStudio.getState().design;
+      expect(restored.name).toBe('restored');
+      expect(useValidated.getState().design).not.toBe(restored);
+      await nextTask();
+      expect(useValidated.getState().design).toBe(restored);
+      await flushDesign();
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
     }
   });
 });

@@ -28,6 +28,7 @@ import {
 import { loadDocument } from '../io/document';
 import { useStudio } from './studio';
 import { notify } from './ui';
+import { validatingAfterFrame } from './validationTiming';
 
 export type StorageChoice = 'download' | 'replace' | 'cancel';
 
@@ -133,7 +134,10 @@ export async function openStoredDesign(env?: Partial<SessionEnv>): Promise<Store
 /** Put the design read by `openStoredDesign` in the studio and start autosave. */
 export function applyStoredDesign({ start }: StoredDesign): void {
   session = start.session;
-  if (start.design) useStudio.getState().replaceDesign(start.design);
+  // Its elements are drawn first and its findings just after (the validator takes 25–70 ms at
+  // 1,000–3,000 elements, which the first drawing of a large design need not wait for).
+  const design = start.design;
+  if (design) validatingAfterFrame(() => useStudio.getState().replaceDesign(design));
   for (const notice of start.notices) notify('error', notice);
   usePersistence.setState({ conflict: start.conflict });
   session.onConflict((conflict) => usePersistence.setState({ conflict }));
