@@ -5,12 +5,18 @@
  * and the longest main-thread tasks. A tool to find causes; the figures are in `npm run bench:ui`.
  *
  *   npm run bench:ui:profile -- --size 1000 [--top 25] [--no-build] [--baseline] [--save dir]
+ *   npm run bench:ui:profile -- --size 3000 --heap [--baseline]
  *
- * --save writes each profile as a .cpuprofile (Chromium DevTools opens them).
+ * --save writes each profile as a .cpuprofile (Chromium DevTools opens them), and with --heap
+ * the snapshot as a .heapsnapshot.
+ * --heap runs the same steps unprofiled and then, after two forced garbage collections (as
+ * `npm run bench:ui` measures its heap), takes a heap snapshot and prints what retains the
+ * memory: per constructor or closure, the largest holders with their chains, large strings.
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
+import { analyze, parseSnapshot, printReport } from './heap';
 import { DEVICE_SIZE } from '../../src/model/defaults';
 import { syntheticDesign } from '../../src/model/synthetic';
 import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
@@ -24,6 +30,7 @@ const SIZE = Number(option('size') ?? 1000);
 const TOP = Number(option('top') ?? 25);
 /** Profile the plain React Flow page instead, to see what both sides share. */
 const BASELINE = args.includes('--baseline');
+const HEAP = args.includes('--heap');
 const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find(
   (p) => p && existsSync(p),
 );
@@ -88,6 +95,11 @@ async function profiled(
   label: string,
   run: () => Promise<void>,
 ): Promise<void> {
+  if (HEAP) {
+    await run();
+    await page.waitForTimeout(1500);
+    return;
+  }
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await page.evaluate(`(() => {
@@ -103,6 +115,26 @@ async function profiled(
   if (dir) writeFileSync(`${dir}/${label.split(' ')[0]}.cpuprofile`, JSON.stringify(profile));
   console.log(`\n# ${label}: long tasks ${JSON.stringify(tasks)}`);
   summarize(label, profile);
+}
+
+async function heapSnapshot(cdp: CDPSession): Promise<void> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const chunks: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => void chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const json = chunks.join('');
+  const dir = option('save');
+  if (dir) writeFileSync(`${dir}/${BASELINE ? 'baseline' : 'studio'}.heapsnapshot`, json);
+  const side = BASELINE ? 'baseline' : 'studio';
+  printReport(
+    `${side} at ${SIZE} after GC, heap used ${(usedSize / 1e6).toFixed(1)} MB`,
+    analyze(parseSnapshot(json), TOP),
+  );
 }
 
 async function main(): Promise<void> {
@@ -179,6 +211,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1000);
     await profiled(cdp, page, 'undo', () => page.keyboard.press('Control+z'));
     await profiled(cdp, page, 'select all', () => page.keyboard.press('Control+a'));
+    if (HEAP) await heapSnapshot(cdp);
     await context.close();
   } finally {
     await browser.close();

@@ -10,7 +10,7 @@ import { findingsFor, validatorReady } from '../store/findings';
 import { syncNodes, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
-import { startRouting, withLivePositions } from './routes';
+import { sameDrawing, startRouting, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorSender, designReceiver } from './routeWire';
 
@@ -174,5 +174,68 @@ describe('The design handed to the router', () => {
     const still = syncNodes(design, []);
     expect(withLivePositions(design, still)).toBe(design);
     expect(withLivePositions(design, still)).toBe(design);
+  });
+});
+
+describe('A new drawing keeps the connectors the canvas shows where they draw alike', () => {
+  it('keeps the shown object for a copy, and takes the new one where anything drawn differs', async () => {
+    const job = jobs.at(-1) as Job;
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    const moved = {
+      ...job.design,
+      nodes: job.design.nodes.map((n) =>
+        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
+      ),
+    };
+    useStudio.getState().replaceDesign(moved);
+    await tick();
+    const second = jobs.at(-1) as Job;
+    expect(second.seq).toBeGreaterThan(job.seq);
+    // The worker's answer arrives as copies (structured clone); two of them draw differently.
+    const copies = structuredClone(first);
+    const labelled = copies.findIndex((c) => c.label !== null);
+    const bent = labelled === 0 ? 1 : 0;
+    const base = copies[bent] as Connector;
+    copies[bent] = { ...base, points: [...base.points, { x: 9, y: 9 }] };
+    const withLabel = copies[labelled] as Connector;
+    if (!withLabel.label) throw new Error('no labelled connector');
+    copies[labelled] = { ...withLabel, label: { ...withLabel.label, lines: ['other'] } };
+    answer({ seq: second.seq, ok: true, connectors: copies, complete: true });
+    const shown = useRoutes.getState().byId;
+    copies.forEach((c, i) =>
+      expect(shown.get(c.id)).toBe(i === bent || i === labelled ? c : first[i]),
+    );
+  });
+
+  it('tells connectors apart by every field an edge draws or is keyed by', () => {
+    const design = syntheticDesign({ sites: 2, elements: 60 });
+    const connectors = renderDiagram(design, straightRouter).connectors;
+    const c = connectors.find((x) => x.label !== null) as Connector & {
+      label: NonNullable<Connector['label']>;
+    };
+    expect(connectors.every((x) => sameDrawing(x, structuredClone(x)))).toBe(true);
+    const box = c.label.box;
+    const variants: Connector[] = [
+      { ...c, id: `${c.id}x` },
+      { ...c, source: `${c.source}x` },
+      { ...c, target: `${c.target}x` },
+      { ...c, kind: c.kind === 'dci' ? 'fabric' : 'dci' },
+      { ...c, l3Only: !c.l3Only },
+      { ...c, points: c.points.slice(1) },
+      { ...c, points: c.points.map((p, i) => (i === 0 ? { ...p, x: p.x + 1 } : p)) },
+      { ...c, points: c.points.map((p, i) => (i === 0 ? { ...p, y: p.y + 1 } : p)) },
+      { ...c, label: null },
+      { ...c, label: { ...c.label, broken: !c.label.broken } },
+      { ...c, label: { ...c.label, lines: [...c.label.lines, 'x'] } },
+      { ...c, label: { ...c.label, box: { ...box, x: box.x + 1 } } },
+      { ...c, label: { ...c.label, box: { ...box, y: box.y + 1 } } },
+      { ...c, label: { ...c.label, box: { ...box, width: box.width + 1 } } },
+      { ...c, label: { ...c.label, box: { ...box, height: box.height + 1 } } },
+    ];
+    for (const v of variants) {
+      expect(sameDrawing(c, v)).toBe(false);
+      expect(sameDrawing(v, c)).toBe(false);
+    }
   });
 });

@@ -109,15 +109,33 @@ function labelFindings(list: readonly Finding[]): readonly Finding[] {
   return shown;
 }
 
-const signatures = new WeakMap<Connector, string>();
-/** What an edge draws of its connector; kept per connector, as the kept ones come back often. */
-function signature(c: Connector): string {
-  let s = signatures.get(c);
-  if (s === undefined) {
-    s = JSON.stringify([c.points, c.label, c.l3Only]);
-    signatures.set(c, s);
+/**
+ * Whether an edge draws two connectors alike (route, label, line style), compared field by
+ * field: a cache of each connector's JSON cost ~1.5 MB at 3,000 elements, more than the
+ * comparison is worth.
+ */
+export function sameDrawing(a: Connector, b: Connector): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.kind !== b.kind || a.source !== b.source || a.target !== b.target)
+    return false;
+  if (a.l3Only !== b.l3Only || a.points.length !== b.points.length) return false;
+  for (let i = 0; i < a.points.length; i++) {
+    const p = a.points[i];
+    const q = b.points[i];
+    if (p?.x !== q?.x || p?.y !== q?.y) return false;
   }
-  return s;
+  const x = a.label;
+  const y = b.label;
+  if (!x || !y) return x === y;
+  return (
+    x.broken === y.broken &&
+    x.box.x === y.box.x &&
+    x.box.y === y.box.y &&
+    x.box.width === y.box.width &&
+    x.box.height === y.box.height &&
+    x.lines.length === y.lines.length &&
+    x.lines.every((line, i) => line === y.lines[i])
+  );
 }
 
 /** Same lists by identity: findings.ts keeps an element's list while its findings read the same. */
@@ -176,8 +194,7 @@ function send(): void {
   for (const drawn of drawings) {
     const connectors = relabelled(drawn, positioned, { findings });
     if (!connectors) continue;
-    remember({ design: positioned, connectors });
-    publish(connectors);
+    remember({ design: positioned, connectors: publish(connectors) });
     return;
   }
   busy = true;
@@ -186,18 +203,25 @@ function send(): void {
   worker.postMessage(job);
 }
 
-/** Hand the edges their connectors; one whose drawing did not change keeps its object. */
-function publish(connectors: readonly Connector[]): void {
+/**
+ * Hand the edges their connectors; one whose drawing did not change keeps its object. Returns
+ * the connectors shown, for the drawing to remember: remembered drawings then share the
+ * connectors they have in common instead of each holding the worker's copies.
+ */
+function publish(connectors: readonly Connector[]): Connector[] {
   const previous = useRoutes.getState().byId;
   const next = new Map<string, Connector>();
+  const shown: Connector[] = [];
   let changed = previous.size !== connectors.length;
   for (const c of connectors) {
     const old = previous.get(c.id);
-    const keep = old && (old === c || signature(old) === signature(c)) ? old : c;
+    const keep = old && sameDrawing(old, c) ? old : c;
     if (keep !== old) changed = true;
     next.set(c.id, keep);
+    shown.push(keep);
   }
   if (changed) useRoutes.setState({ byId: next });
+  return shown;
 }
 
 let soon = false;
@@ -226,9 +250,9 @@ function receive(event: MessageEvent<RouteAnswer>) {
   // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
   if (!answer.ok) console.warn(`Links could not be routed: ${answer.message}`);
   else if (connectors) {
+    const shown = publish(connectors);
     // Only a complete drawing is remembered: a partial one has straight links in it.
-    if (answer.complete && routing) remember({ design: routing, connectors });
-    publish(connectors);
+    if (answer.complete && routing) remember({ design: routing, connectors: shown });
   }
   // More sites to come, and nothing newer to route: wait for them.
   if (answer.ok && !answer.complete && !queued) return;

@@ -12,6 +12,7 @@ import type * as Rules from '../rules/index';
 import type { Validation, revalidate } from '../rules/revalidate';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
+import { sharedFindings } from './sharedFindings';
 import { rulesUnderTest } from './testHooks';
 import { mustDrawFirst } from './validationTiming';
 
@@ -75,9 +76,14 @@ export function findingsFor(design: Design): FindingsIndex {
   // The order of the CLI and the report (severity, rule-book order, key), from the validation
   // of the design validated last: an edit costs what it changed where it can (revalidate.ts).
   const started = performance.now();
-  const validation = rules.revalidate(design, lastValidation, rulesUnderTest(rules.RULE_LIST));
+  let validation = rules.revalidate(design, lastValidation, rulesUnderTest(rules.RULE_LIST));
   // Only a run of the rules tells how long the next one may take (a move runs none).
-  if (validation.context !== lastValidation?.context) lastRunMs = performance.now() - started;
+  if (validation.context !== lastValidation?.context) {
+    lastRunMs = performance.now() - started;
+    // Designs kept for undo then share the findings they have in common (sharedFindings.ts).
+    const shared = sharedFindings(validation.findings, last?.all);
+    if (shared !== validation.findings) validation = { ...validation, findings: shared };
+  }
   lastValidation = validation;
   const all = validation.findings;
   // A move: the same findings and waivers give the same index, and no list changes.

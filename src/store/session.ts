@@ -16,7 +16,7 @@ import { loadDocument, toDocument } from '../io/document';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { migrateLegacyStorage } from './legacy';
-import { pushRecentJson } from './recent';
+import { pushRecentJson, textHash } from './recent';
 import { deleteSlots, freshId, listSlots, readSlot, writeSlot, type SlotRecord } from './slots';
 
 export const TAB_SLOT_KEY = 'dci-studio:slot';
@@ -87,8 +87,15 @@ export interface SessionStart {
   readonly tidy: () => Promise<void>;
 }
 
+/**
+ * What this tab last saved, to tell another tab's save of the same document from a different
+ * one: its length and hash, not the text (which is ~0.4 MB at 3,000 elements, kept for the
+ * whole session).
+ */
+const fingerprint = (json: string) => `${json.length}:${textHash(json)}`;
+
 export class TabSession {
-  private lastJson: string | null;
+  private lastSaved: string | null;
   private conflictHandler: ((conflict: Conflict) => void) | null = null;
   private readonly stopListening: () => void;
 
@@ -98,7 +105,7 @@ export class TabSession {
     public designId: string,
     lastJson: string | null,
   ) {
-    this.lastJson = lastJson;
+    this.lastSaved = lastJson === null ? null : fingerprint(lastJson);
     this.stopListening = env.channel.listen((message) => void this.heard(message));
   }
 
@@ -116,7 +123,7 @@ export class TabSession {
       name: design.name,
       json,
     });
-    this.lastJson = json;
+    this.lastSaved = fingerprint(json);
     this.env.channel.post({ type: 'saved', slotId: this.slotId, designId: this.designId, savedAt });
   }
 
@@ -167,7 +174,8 @@ export class TabSession {
     if (message.type !== 'saved' || message.slotId === this.slotId) return;
     if (message.designId !== this.designId || !this.conflictHandler) return;
     const other = await readSlot(this.env.kv, message.slotId).catch(() => null);
-    if (!other || other.designId !== this.designId || other.json === this.lastJson) return;
+    if (!other || other.designId !== this.designId || fingerprint(other.json) === this.lastSaved)
+      return;
     this.conflictHandler({ slotId: other.slotId, name: other.name, savedAt: other.savedAt });
   }
 }
