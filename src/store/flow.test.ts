@@ -4,7 +4,7 @@ import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
 import { linkById, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import { withLiveHandles } from './liveHandles';
-import { registerLiveHandles, useStudio } from './studio';
+import { registerLiveHandles, turnDraggedLinks, useStudio } from './studio';
 
 // What the element chunk does when it loads (elementChunk.ts).
 registerLiveHandles(withLiveHandles);
@@ -30,6 +30,8 @@ function expectFlowOf(design: Design): void {
  * with each node where the canvas shows it now.
  */
 function expectLiveHandles(): void {
+  // The turn of a drag move's links comes just after the frame that shows the move.
+  turnDraggedLinks();
   const shown = new Map(s().nodes.map((n) => [n.id, n.position]));
   const live: Design = {
     ...s().design,
@@ -131,6 +133,20 @@ describe('The flow kept from edit to edit', () => {
     s().finishDrag([tor.id]);
     expect(s().edges).toBe(dragged);
     expectFlowOf(s().design);
+  });
+
+  it('turns the links of a drag move in a task of its own, after the move is shown', async () => {
+    s().replaceDesign(base);
+    const tor = s().nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const before = s().edges;
+    const far = { x: tor.position.x + 2000, y: tor.position.y };
+    s().onNodesChange([{ type: 'position', id: tor.id, position: far, dragging: true }]);
+    expect(s().nodes.find((n) => n.id === tor.id)?.position).toEqual(far);
+    expect(s().edges).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(s().edges).not.toBe(before);
+    expectLiveHandles();
   });
 
   it("turns the links of a dragged site's devices to the other sites", () => {
