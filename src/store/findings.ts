@@ -12,7 +12,7 @@ import type * as Rules from '../rules/index';
 import type { Validation, revalidate } from '../rules/revalidate';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
-import { sharedFindings } from './sharedFindings';
+import type * as Sharing from './sharedFindings';
 import { rulesUnderTest } from './testHooks';
 import { mustDrawFirst } from './validationTiming';
 
@@ -67,6 +67,8 @@ const NO_INDEX: FindingsIndex = {
 
 /** The validator, once loaded: it loads beside the first screen, not in it. */
 let rules: (typeof Rules & { readonly revalidate: typeof revalidate }) | null = null;
+/** sharedFindings.ts, loaded beside the validator: the first screen runs no rules. */
+let sharedFindings: typeof Sharing.sharedFindings = (fresh) => fresh;
 
 /** The findings of a design (none until the validator has loaded: see `validatorReady`). */
 export function findingsFor(design: Design): FindingsIndex {
@@ -168,7 +170,9 @@ useStudio.subscribe((state, previous) => {
 export const validatorReady: Promise<void> = Promise.all([
   import('../rules/index'),
   import('../rules/revalidate'),
-]).then(([loaded, { revalidate }]) => {
+  import('./sharedFindings'),
+]).then(([loaded, { revalidate }, sharing]) => {
+  sharedFindings = sharing.sharedFindings;
   rules = { ...loaded, revalidate };
   const design = useStudio.getState().design;
   findingsFor(design);
