@@ -9,6 +9,7 @@ import { findingsFor, validatorReady } from './store/findings';
 
 describe('Findings order', () => {
   it('is the same in the studio and in the CLI: severity, then the rule book, not the alphabet', async () => {
+    // The studio loads its validator beside the first screen: no findings until it has.
     await validatorReady;
     // L2-GAP comes before BW-MIGRATION in the rule book, after it in the alphabet.
     const design = twoSites({
