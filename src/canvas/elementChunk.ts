@@ -3,12 +3,12 @@
  * with the first screen). Import them from there, never from here or their own files, or
  * they come back onto the first screen.
  */
-import { withLiveHandles } from '../store/liveHandles';
-import { registerLiveHandles } from '../store/studio';
+import { linkTurner } from '../store/liveHandles';
+import { registerLinkTurner, useStudio } from '../store/studio';
 
 export { DeviceNode } from './DeviceNode';
 export { SiteNode } from './SiteNode';
 export { DciEdge, FabricEdge } from './edges';
 
 // Links turn to face their other end while a device is dragged (store/liveHandles.ts).
-registerLiveHandles(withLiveHandles);
+registerLinkTurner(linkTurner(useStudio));

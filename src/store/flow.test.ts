@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
 import { linkById, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
-import { withLiveHandles } from './liveHandles';
-import { registerLiveHandles, turnDraggedLinks, useStudio } from './studio';
+import { linkTurner } from './liveHandles';
+import { registerLinkTurner, turnDraggedLinks, useStudio } from './studio';
 
 // What the element chunk does when it loads (elementChunk.ts).
-registerLiveHandles(withLiveHandles);
+registerLinkTurner(linkTurner(useStudio));
 
 const s = () => useStudio.getState();
 const base = syntheticDesign({ sites: 2, elements: 120 });

@@ -121,3 +121,51 @@ export function withLiveHandles(
   }
   return next ?? (edges as FlowEdge[]);
 }
+
+/** What the store needs of the canvas's state to turn links (studio.ts passes useStudio). */
+interface LinkStore {
+  getState(): {
+    readonly design: Design;
+    readonly nodes: FlowNode[];
+    readonly edges: FlowEdge[];
+  };
+  setState(patch: { edges: FlowEdge[] }): void;
+}
+
+/** Turns the links of dragged elements: `moved` on each drag move, `flush` at the drop. */
+export interface LinkTurner {
+  moved(ids: readonly string[]): void;
+  flush(): void;
+}
+
+/**
+ * Elements a drag moved whose links have not turned yet. A link that turns hands React Flow new
+ * edges, and React Flow then rebuilds its index of every edge (a few milliseconds at 2,000
+ * links, the longest frames of a drag at 3,000 elements): the turn comes in a task of its own
+ * just after the frame that shows the move, so that frame does not wait for it. Links drawn
+ * along their routes do not show the sides; the straight lines of the first moments do.
+ */
+export function linkTurner(store: LinkStore): LinkTurner {
+  let unturned = new Set<string>();
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (unturned.size === 0) return;
+    const moved = unturned;
+    unturned = new Set();
+    const state = store.getState();
+    const edges = withLiveHandles(state.design, state.nodes, state.edges, moved);
+    if (edges !== state.edges) store.setState({ edges });
+  };
+  return {
+    flush,
+    moved(ids) {
+      for (const id of ids) unturned.add(id);
+      if (scheduled || unturned.size === 0) return;
+      scheduled = true;
+      if (typeof requestAnimationFrame === 'function')
+        requestAnimationFrame(() => setTimeout(flush, 0));
+      else setTimeout(flush, 0);
+    },
+  };
+}

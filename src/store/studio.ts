@@ -48,7 +48,7 @@ import {
   snapToGrid,
 } from '../model/placement';
 import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
-import type { withLiveHandles } from './liveHandles';
+import type { LinkTurner } from './liveHandles';
 import {
   addNote as addNoteEdit,
   createNote,
@@ -64,41 +64,18 @@ import { notify, useUi } from './ui';
 
 const HISTORY_LIMIT = 200;
 
-/** withLiveHandles once its chunk is here (liveHandles.ts, registered by elementChunk.ts). */
-let liveHandles: typeof withLiveHandles | null = null;
-export function registerLiveHandles(turn: typeof withLiveHandles): void {
-  liveHandles = turn;
-}
-
 /**
- * Elements a drag moved whose links have not turned yet. A link that turns hands React Flow new
- * edges, and React Flow then rebuilds its index of every edge (a few milliseconds at 2,000
- * links, the longest frames of a drag at 3,000 elements): the turn comes in a task of its own
- * just after the frame that shows the move, so that frame does not wait for it. Links drawn
- * along their routes do not show the sides; the straight lines of the first moments do.
+ * The turning of a drag's links (liveHandles.ts's linkTurner) once its chunk is here,
+ * registered by elementChunk.ts.
  */
-let unturned = new Set<string>();
-let turnScheduled = false;
+let linkTurns: LinkTurner | null = null;
+export function registerLinkTurner(turner: LinkTurner): void {
+  linkTurns = turner;
+}
 
 /** Turn the links of the elements dragged so far now (the drop, tests). */
 export function turnDraggedLinks(): void {
-  turnScheduled = false;
-  if (unturned.size === 0) return;
-  const moved = unturned;
-  unturned = new Set();
-  if (!liveHandles) return;
-  const state = useStudio.getState();
-  const edges = liveHandles(state.design, state.nodes, state.edges, moved);
-  if (edges !== state.edges) useStudio.setState({ edges });
-}
-
-function turnAfterFrame(moved: Iterable<string>): void {
-  for (const id of moved) unturned.add(id);
-  if (turnScheduled || unturned.size === 0) return;
-  turnScheduled = true;
-  if (typeof requestAnimationFrame === 'function')
-    requestAnimationFrame(() => setTimeout(turnDraggedLinks, 0));
-  else setTimeout(turnDraggedLinks, 0);
+  linkTurns?.flush();
 }
 
 export interface StudioState {
@@ -271,7 +248,9 @@ export const useStudio = create<StudioState>()((set, get) => {
       });
       // Links leave from the sides that face their other end where the canvas shows it now,
       // so the drop has no handle left to change (withLiveHandles, flow.ts).
-      turnAfterFrame(forNodes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])));
+      linkTurns?.moved(
+        forNodes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])),
+      );
     },
     onEdgesChange: (changes) => {
       const allowed = changes.filter((c) => c.type === 'select');
