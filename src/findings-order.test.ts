@@ -5,10 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { run, type CliIo } from './cli/main';
 import { twoSites } from './rules/testing';
-import { findingsFor } from './store/findings';
+import { findingsFor, validatorReady } from './store/findings';
 
 describe('Findings order', () => {
   it('is the same in the studio and in the CLI: severity, then the rule book, not the alphabet', async () => {
+    // The studio loads its validator beside the first screen: no findings until it has.
+    await validatorReady;
     // L2-GAP comes before BW-MIGRATION in the rule book, after it in the alphabet.
     const design = twoSites({
       singleDci: true,

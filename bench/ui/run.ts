@@ -42,7 +42,9 @@ const LONG_FRAME_MS = 50;
 type Side = 'studio' | 'baseline';
 interface Run {
   openMs: number;
+  openDrawnMs: number;
   reopenMs: number;
+  reopenDrawnMs: number;
   dragP95: number;
   dragLong: number;
   dragMax: number;
@@ -66,14 +68,22 @@ function designOf(elements: number): Design {
  */
 const INSTRUMENTS = `
 (() => {
-  // Open: when the set of drawn nodes last changed, and how many are still unmeasured (hidden).
+  // Open: when the set of drawn nodes last changed, and how many are still unmeasured (hidden);
+  // and when the nodes or the number of drawn links last changed (React Flow draws a link once
+  // both its ends are measured, which may be after the nodes).
   window.__open = { lastChange: 0, count: -1, hidden: -1 };
+  window.__drawn = { lastChange: 0, edges: -1 };
   const poll = () => {
     const nodes = document.querySelectorAll('.react-flow__node');
     let hidden = 0;
     for (const n of nodes) if (n.style.visibility === 'hidden') hidden++;
-    if (nodes.length !== window.__open.count || hidden !== window.__open.hidden)
-      window.__open = { lastChange: performance.now(), count: nodes.length, hidden };
+    const now = performance.now();
+    if (nodes.length !== window.__open.count || hidden !== window.__open.hidden) {
+      window.__open = { lastChange: now, count: nodes.length, hidden };
+      window.__drawn.lastChange = now;
+    }
+    const edges = document.querySelectorAll('.react-flow__edge').length;
+    if (edges !== window.__drawn.edges) window.__drawn = { lastChange: now, edges };
     requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
@@ -206,17 +216,18 @@ async function measure(
   const opened = async () => {
     await page.waitForFunction(() => window.__bench !== undefined);
     await page.waitForFunction(
-      'window.__open.count > 0 && performance.now() - window.__open.lastChange > 1000',
+      'window.__open.count > 0 && performance.now() - window.__drawn.lastChange > 1000',
       undefined,
       { timeout: 60_000, polling: 100 },
     );
     const open = (await page.evaluate('window.__open')) as { lastChange: number; hidden: number };
     if (open.hidden > 0)
       console.warn(`  ${side}: ${open.hidden} nodes still unmeasured after open`);
-    return open.lastChange;
+    const drawn = (await page.evaluate('window.__drawn')) as { lastChange: number };
+    return { nodes: open.lastChange, drawn: drawn.lastChange };
   };
   await page.goto(url);
-  const openMs = await opened();
+  const open = await opened();
 
   // Drag a ToR at the working zoom, one pointer move per frame.
   await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
@@ -270,11 +281,13 @@ async function measure(
   // baseline is handed it again; both with the browser's caches warm. Last, so every other
   // figure is taken on the first page.
   await page.reload();
-  const reopenMs = await opened();
+  const reopen = await opened();
   await context.close();
   return {
-    openMs,
-    reopenMs,
+    openMs: open.nodes,
+    openDrawnMs: open.drawn,
+    reopenMs: reopen.nodes,
+    reopenDrawnMs: reopen.drawn,
     dragP95: p95(drag),
     dragLong: drag.filter((f) => f > LONG_FRAME_MS).length,
     dragMax: Math.max(...drag),
@@ -357,7 +370,9 @@ function printTable(results: Map<number, Record<Side, Run[]>>): void {
     `${med(size, 'studio', key).toFixed(0)} vs ${med(size, 'baseline', key).toFixed(0)}`;
   const rows: [string, (size: number) => string][] = [
     ['open (first visit) → all nodes visible', (s) => cell(s, 'openMs', ' ms')],
+    ['open (first visit) → nodes and links drawn', (s) => cell(s, 'openDrawnMs', ' ms')],
     ['reopen (reload) → all nodes visible', (s) => cell(s, 'reopenMs', ' ms')],
+    ['reopen (reload) → nodes and links drawn', (s) => cell(s, 'reopenDrawnMs', ' ms')],
     ['drag a ToR: frame p95', (s) => cell(s, 'dragP95', ' ms')],
     [
       `drag: frames > ${LONG_FRAME_MS} ms · longest`,

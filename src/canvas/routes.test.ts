@@ -11,9 +11,9 @@ import { syncNodes, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { validatingAfterFrame } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
-import { sameDrawing, startRouting, withLivePositions } from './routes';
+import { startRouting, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
-import { connectorSender, designReceiver } from './routeWire';
+import { connectorSender, designReceiver, sameConnector } from './routeWire';
 
 /** A job the canvas hands its worker, decoded as the worker does (routeWire.ts). */
 interface Job {
@@ -246,7 +246,7 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     const c = connectors.find((x) => x.label !== null) as Connector & {
       label: NonNullable<Connector['label']>;
     };
-    expect(connectors.every((x) => sameDrawing(x, structuredClone(x)))).toBe(true);
+    expect(connectors.every((x) => sameConnector(x, structuredClone(x)))).toBe(true);
     const box = c.label.box;
     const variants: Connector[] = [
       { ...c, id: `${c.id}x` },
@@ -266,8 +266,8 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
       { ...c, label: { ...c.label, box: { ...box, height: box.height + 1 } } },
     ];
     for (const v of variants) {
-      expect(sameDrawing(c, v)).toBe(false);
-      expect(sameDrawing(v, c)).toBe(false);
+      expect(sameConnector(c, v)).toBe(false);
+      expect(sameConnector(v, c)).toBe(false);
     }
   });
 });

@@ -16,7 +16,7 @@ import { useStudio } from '../store/studio';
 import { mustDrawFirst } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
-import { connectorReceiver, designSender } from './routeWire';
+import { connectorReceiver, designSender, sameConnector } from './routeWire';
 
 /** The last nodes placed live: an edit that moves nothing (a distance, a name) reuses them. */
 let placed: {
@@ -110,35 +110,6 @@ function labelFindings(list: readonly Finding[]): readonly Finding[] {
   return shown;
 }
 
-/**
- * Whether an edge draws two connectors alike (route, label, line style), compared field by
- * field: a cache of each connector's JSON cost ~1.5 MB at 3,000 elements, more than the
- * comparison is worth.
- */
-export function sameDrawing(a: Connector, b: Connector): boolean {
-  if (a === b) return true;
-  if (a.id !== b.id || a.kind !== b.kind || a.source !== b.source || a.target !== b.target)
-    return false;
-  if (a.l3Only !== b.l3Only || a.points.length !== b.points.length) return false;
-  for (let i = 0; i < a.points.length; i++) {
-    const p = a.points[i];
-    const q = b.points[i];
-    if (p?.x !== q?.x || p?.y !== q?.y) return false;
-  }
-  const x = a.label;
-  const y = b.label;
-  if (!x || !y) return x === y;
-  return (
-    x.broken === y.broken &&
-    x.box.x === y.box.x &&
-    x.box.y === y.box.y &&
-    x.box.width === y.box.width &&
-    x.box.height === y.box.height &&
-    x.lines.length === y.lines.length &&
-    x.lines.every((line, i) => line === y.lines[i])
-  );
-}
-
 /** Same lists by identity: findings.ts keeps an element's list while its findings read the same. */
 function sameFindings(
   a: ReadonlyMap<string, readonly Finding[]> | null,
@@ -216,7 +187,7 @@ function publish(connectors: readonly Connector[]): Connector[] {
   let changed = previous.size !== connectors.length;
   for (const c of connectors) {
     const old = previous.get(c.id);
-    const keep = old && sameDrawing(old, c) ? old : c;
+    const keep = old && sameConnector(old, c) ? old : c;
     if (keep !== old) changed = true;
     next.set(c.id, keep);
     shown.push(keep);

@@ -1,9 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { updateNode } from '../model/edits';
-import { designSchema, type Design, type DesignNode } from '../model/schema';
+import { CURRENT_VERSION, designSchema, type Design, type DesignNode } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
-import { formatPath, loadDocument, toDocument } from './document';
+import { TEMPLATES } from '../model/templates';
+import { arbitraryDesign } from './arbitrary';
+import {
+  documentFingerprint,
+  formatPath,
+  loadDocument,
+  loadOwnDocument,
+  toDocument,
+} from './document';
 
 const design = () =>
   new DesignBuilder('Two sites')
@@ -145,5 +154,50 @@ describe('toDocument', () => {
     const d = design();
     const bad = { ...d, links: [...d.links, { ...d.links[0], distanceKm: -1 }] } as Design;
     expect(() => toDocument(bad)).toThrow();
+  });
+});
+
+describe('A design the studio stored itself', () => {
+  const stored = (d: Design) => JSON.stringify(toDocument(d));
+
+  it('reads back, by its fingerprint, as the same design the full check gives', () => {
+    const same = (json: string) => {
+      const own = loadOwnDocument(json, documentFingerprint(json));
+      const checked = loadDocument(json);
+      expect(own.ok && checked.ok).toBe(true);
+      if (own.ok && checked.ok) expect(own.design).toEqual(checked.design);
+    };
+    fc.assert(fc.property(arbitraryDesign, (d) => same(stored(d))));
+    for (const t of TEMPLATES) same(stored(t.build()));
+    same(stored(syntheticDesign({ sites: 4, elements: 1000 })));
+  });
+
+  it('is only parsed when its fingerprint matches (the schema is not asked again)', () => {
+    // Text the schema refuses, under its own fingerprint: read as stored.
+    const json = JSON.stringify({ ...toDocument(design()), name: 7 });
+    expect(loadDocument(json).ok).toBe(false);
+    expect(loadOwnDocument(json, documentFingerprint(json)).ok).toBe(true);
+  });
+
+  it('gets the full check, with its message, once its text changed or without a fingerprint', () => {
+    const json = stored(design());
+    const fingerprint = documentFingerprint(json);
+    const changed = json.replace('"DC1"', '7');
+    expect(changed).not.toBe(json);
+    const read = loadOwnDocument(changed, fingerprint);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error.message).toMatch(/^nodes\[0\]\.label: /u);
+    const truncated = loadOwnDocument(json.slice(0, -10), fingerprint);
+    expect(!truncated.ok && truncated.error.kind).toBe('corrupt');
+    expect(
+      loadOwnDocument(JSON.stringify({ ...toDocument(design()), name: 7 }), undefined).ok,
+    ).toBe(false);
+  });
+
+  it('is fingerprinted by its text, its format version and the schema’s fields', () => {
+    const json = stored(design());
+    expect(documentFingerprint(json)).toBe(documentFingerprint(`${json}`));
+    expect(documentFingerprint(json)).not.toBe(documentFingerprint(json.replace('DC1', 'DC9')));
+    expect(documentFingerprint(json)).toMatch(new RegExp(`^v${CURRENT_VERSION}:`, 'u'));
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDciLink, createDevice, createSite, emptyDesign } from '../model/defaults';
+import { moveNodes } from '../model/edits';
 import { buildFabric } from '../model/fabric';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
@@ -135,6 +136,47 @@ describe('Routing', () => {
     expect([...cache.keys()]).toEqual([firstId]);
     for (const [id, group] of groups.slice(1)) routeIntoCache(cache, id, group, router);
     expect(renderDiagram(design, refuses, { cache })).toEqual(full);
+  });
+});
+
+describe('A partial drawing while a device is dragged', () => {
+  it('keeps the routes of the links whose ends did not move, and draws the moved ones straight', () => {
+    const design = syntheticDesign({ sites: 2, elements: 60 });
+    const cache: RouteCache = new Map();
+    const before = renderDiagram(design, router, { cache });
+    const refuses: ConnectorRouter = {
+      route: () => {
+        throw new Error('routed a group that was not asked for');
+      },
+    };
+    // A ToR moves in its site: its site's links and the links between sites (routed around
+    // every device) wait to be routed again.
+    const tor = design.nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const moved = moveNodes(
+      design,
+      new Map([[tor.id, { x: tor.position.x + 200, y: tor.position.y }]]),
+    );
+    const partial = renderDiagram(moved, refuses, { cache, only: new Set() });
+    const own = new Set(
+      moved.links.filter((l) => l.source === tor.id || l.target === tor.id).map((l) => l.id),
+    );
+    const inSite = new Set(
+      routingGroups(moved)
+        .get('s0')
+        ?.requests.map((r) => r.id),
+    );
+    expect(own.size).toBeGreaterThan(0);
+    let keptInSite = 0;
+    for (const c of partial.connectors) {
+      const was = before.connectors.find((b) => b.id === c.id)?.points;
+      if (own.has(c.id)) expect(c.points).toHaveLength(2);
+      else if (!inSite.has(c.id)) expect(c.points).toEqual(was);
+      else if (JSON.stringify(c.points) === JSON.stringify(was)) keptInSite++;
+    }
+    expect(keptInSite).toBeGreaterThan(0);
+    // Nothing of the partial drawing was remembered.
+    expect(renderDiagram(moved, router, { cache })).toEqual(renderDiagram(moved, router));
   });
 });
 

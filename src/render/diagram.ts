@@ -62,15 +62,23 @@ export interface RenderOptions {
   readonly cache?: RouteCache;
   /**
    * Route only these groups (site ids, '' for the links between sites; routingGroups); the
-   * others take their routes from the cache if it holds them for the same input, else their
-   * links are drawn straight, as the canvas shows them until routed, and not cached. All
-   * groups are routed when missing.
+   * others take their routes from the cache if it holds them for the same input; else a link
+   * whose ends are as the cache had them keeps its cached route (a device moved elsewhere in
+   * its group: the link is routed again with the group, only the partial drawing keeps it),
+   * and the others are drawn straight, as the canvas shows them until routed; neither is
+   * cached. All groups are routed when missing.
    */
   readonly only?: ReadonlySet<string>;
 }
 
-/** Per routing group (a site, or '' for links between sites): its inputs and its routes. */
-export type RouteCache = Map<string, { key: string; routes: Map<string, readonly Point[]> }>;
+/**
+ * Per routing group (a site, or '' for links between sites): its inputs, its routes and what
+ * each route joins (endsOf).
+ */
+export type RouteCache = Map<
+  string,
+  { key: string; routes: Map<string, readonly Point[]>; ends: ReadonlyMap<string, string> }
+>;
 
 /** Height of a site's title strip, which labels avoid. */
 export const SITE_HEADER_PX = 40;
@@ -495,6 +503,18 @@ function groupKey(obstacles: readonly Obstacle[], requests: readonly RouteReques
   return JSON.stringify([obstacles, requests]);
 }
 
+/** What each link's route joins: its ends as asked, and the boxes of the shapes at its ends. */
+function endsOf(
+  obstacles: readonly Obstacle[],
+  requests: readonly RouteRequest[],
+): Map<string, string> {
+  const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
+  const box = (end: RouteEnd) => ('shapeId' in end ? (boxes.get(end.shapeId) ?? null) : null);
+  return new Map(
+    requests.map((r) => [r.id, JSON.stringify([r.source, r.target, box(r.source), box(r.target)])]),
+  );
+}
+
 /** Does the cache hold this group's routes for its current input? */
 export function isRouted(cache: RouteCache, id: string, group: RouteGroup): boolean {
   return cache.get(id)?.key === groupKey(group.obstacles, group.requests);
@@ -510,6 +530,7 @@ export function routeIntoCache(
   cache.set(id, {
     key: groupKey(group.obstacles, group.requests),
     routes: routeGroup(router, group.obstacles, group.requests),
+    ends: endsOf(group.obstacles, group.requests),
   });
 }
 
@@ -525,12 +546,19 @@ function routeBySite(
     const key = groupKey(obstacles, requests);
     const cached = cache?.get(siteId);
     if (only && !only.has(siteId) && cached?.key !== key) {
-      // Not routed yet: straight, and not remembered as this group's routes.
-      for (const [id, points] of straightRouter.route(obstacles, requests)) out.set(id, points);
+      // Not routed for this input yet: a link whose ends did not move keeps its route, the
+      // others straight; neither is remembered as this group's routes.
+      const ends = cached ? endsOf(obstacles, requests) : null;
+      for (const [id, points] of straightRouter.route(obstacles, requests)) {
+        const kept = cached && ends?.get(id) === cached.ends.get(id) ? cached.routes.get(id) : null;
+        out.set(id, kept ?? points);
+      }
       continue;
     }
-    const routes = cached?.key === key ? cached.routes : routeGroup(router, obstacles, requests);
-    cache?.set(siteId, { key, routes });
+    const fresh = cached?.key !== key;
+    const routes = fresh ? routeGroup(router, obstacles, requests) : cached.routes;
+    if (cache)
+      cache.set(siteId, { key, routes, ends: fresh ? endsOf(obstacles, requests) : cached.ends });
     for (const [id, points] of routes) out.set(id, points);
   }
   if (cache) for (const siteId of cache.keys()) if (!groups.has(siteId)) cache.delete(siteId);

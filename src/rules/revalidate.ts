@@ -9,12 +9,16 @@
  *   one what the edit left alone (buildContext with `previous`: an edit of a DCI link's
  *   distance keeps the site fabrics and their shortest-path trees).
  * The property test in revalidate.test.ts holds both to a fresh full validation.
+ *
+ * The studio's store loads this module, not the rule book's index, as its validator.
  */
+
 import type { Design } from '../model/schema';
 import { buildContext } from './context';
 import { sameNodesButPlaces } from './graph';
 import { RULE_LIST, runRulesOn } from './index';
 import type { RuleDefinition } from './rule';
+import { sharedFindings } from './sharedFindings';
 import type { Finding, RuleContext } from './types';
 
 export interface Validation {
@@ -38,7 +42,9 @@ export function revalidate(
       return { design, rules, context: previous.context, findings: previous.findings };
   }
   const context = buildContext(design, {}, previous?.context);
-  return { design, rules, context, findings: runRulesOn(context, rules) };
+  // Findings that read as before are the objects of before: designs kept for undo share them.
+  const findings = sharedFindings(runRulesOn(context, rules), previous?.findings);
+  return { design, rules, context, findings };
 }
 
 /**
@@ -56,3 +62,5 @@ export function sameForRules(a: Design, b: Design): boolean {
     return false;
   return sameNodesButPlaces(a.nodes, b.nodes);
 }
+
+export { RULE_LIST };

@@ -8,11 +8,9 @@
  */
 import { create } from 'zustand';
 import { useStudio } from './studio';
-import type * as Rules from '../rules/index';
-import type { Validation, revalidate } from '../rules/revalidate';
+import type * as Rules from '../rules/revalidate';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
-import { sharedFindings } from './sharedFindings';
 import { rulesUnderTest } from './testHooks';
 import { mustDrawFirst } from './validationTiming';
 
@@ -31,7 +29,7 @@ const cache = new WeakMap<Design, FindingsIndex>();
 /** The last index built, whose per-element lists the next one reuses when they read the same. */
 let last: FindingsIndex | null = null;
 /** The last validation run, which the next one starts from. */
-let lastValidation: Validation | null = null;
+let lastValidation: Rules.Validation | null = null;
 /** The waivers `last` applied. */
 let lastWaivers: Design['waivers'] | null = null;
 
@@ -66,7 +64,7 @@ const NO_INDEX: FindingsIndex = {
 };
 
 /** The validator, once loaded: it loads beside the first screen, not in it. */
-let rules: (typeof Rules & { readonly revalidate: typeof revalidate }) | null = null;
+let rules: typeof Rules | null = null;
 
 /** The findings of a design (none until the validator has loaded: see `validatorReady`). */
 export function findingsFor(design: Design): FindingsIndex {
@@ -76,13 +74,10 @@ export function findingsFor(design: Design): FindingsIndex {
   // The order of the CLI and the report (severity, rule-book order, key), from the validation
   // of the design validated last: an edit costs what it changed where it can (revalidate.ts).
   const started = performance.now();
-  let validation = rules.revalidate(design, lastValidation, rulesUnderTest(rules.RULE_LIST));
+  const validation = rules.revalidate(design, lastValidation, rulesUnderTest(rules.RULE_LIST));
   // Only a run of the rules tells how long the next one may take (a move runs none).
   if (validation.context !== lastValidation?.context) {
     lastRunMs = performance.now() - started;
-    // Designs kept for undo then share the findings they have in common (sharedFindings.ts).
-    const shared = sharedFindings(validation.findings, last?.all);
-    if (shared !== validation.findings) validation = { ...validation, findings: shared };
   }
   lastValidation = validation;
   const all = validation.findings;
@@ -165,11 +160,8 @@ useStudio.subscribe((state, previous) => {
 });
 
 /** Resolves once the validator has loaded (tests and exports that need findings await it). */
-export const validatorReady: Promise<void> = Promise.all([
-  import('../rules/index'),
-  import('../rules/revalidate'),
-]).then(([loaded, { revalidate }]) => {
-  rules = { ...loaded, revalidate };
+export const validatorReady: Promise<void> = import('../rules/revalidate').then((loaded) => {
+  rules = loaded;
   const design = useStudio.getState().design;
   findingsFor(design);
   useValidated.setState({ design, ready: true });

@@ -4,7 +4,7 @@ import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
 import { linkById, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import { withLiveHandles } from './liveHandles';
-import { registerLiveHandles, useStudio } from './studio';
+import { registerLiveHandles, turnDraggedLinks, useStudio } from './studio';
 
 // What the element chunk does when it loads (elementChunk.ts).
 registerLiveHandles(withLiveHandles);
@@ -30,6 +30,8 @@ function expectFlowOf(design: Design): void {
  * with each node where the canvas shows it now.
  */
 function expectLiveHandles(): void {
+  // The turn of a drag move's links comes just after the frame that shows the move.
+  turnDraggedLinks();
   const shown = new Map(s().nodes.map((n) => [n.id, n.position]));
   const live: Design = {
     ...s().design,
@@ -133,6 +135,20 @@ describe('The flow kept from edit to edit', () => {
     expectFlowOf(s().design);
   });
 
+  it('turns the links of a drag move in a task of its own, after the move is shown', async () => {
+    s().replaceDesign(base);
+    const tor = s().nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const before = s().edges;
+    const far = { x: tor.position.x + 2000, y: tor.position.y };
+    s().onNodesChange([{ type: 'position', id: tor.id, position: far, dragging: true }]);
+    expect(s().nodes.find((n) => n.id === tor.id)?.position).toEqual(far);
+    expect(s().edges).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(s().edges).not.toBe(before);
+    expectLiveHandles();
+  });
+
   it("turns the links of a dragged site's devices to the other sites", () => {
     s().replaceDesign(base);
     const [a, b] = s().design.nodes.filter((n) => n.kind === 'site' && n.role === 'dc');
@@ -167,5 +183,25 @@ describe('The flow kept from edit to edit', () => {
     expect(s().edges).toBe(before);
     expect(linkById(s().design.links).get(dci.id)).toMatchObject({ distanceKm: 321 });
     expectFlowOf(s().design);
+  });
+});
+
+describe('Nodes as React Flow first gets them', () => {
+  it('carry their four handles at the middle of their sides, sites as devices', () => {
+    // React Flow draws a link once it knows both ends' handles: known up front, the links
+    // are drawn with the nodes instead of after React Flow has measured them.
+    for (const node of syncNodes(base, [])) {
+      const { width = 0, height = 0 } = node;
+      const centre = (id: string) => {
+        const h = node.handles?.find((x) => x.id === id);
+        return h ? { x: h.x + (h.width ?? 0) / 2, y: h.y + (h.height ?? 0) / 2 } : null;
+      };
+      expect(node.handles?.length, node.id).toBe(4);
+      expect(centre('left')).toEqual({ x: 0, y: height / 2 });
+      expect(centre('right')).toEqual({ x: width, y: height / 2 });
+      expect(centre('top')).toEqual({ x: width / 2, y: 0 });
+      expect(centre('bottom')).toEqual({ x: width / 2, y: height });
+    }
+    expect(syncNodes(base, []).filter((n) => n.type === 'site').length).toBe(sites.length);
   });
 });

@@ -24,11 +24,10 @@ export type FlowEdge = Edge<FlowEdgeData>;
 const HANDLE_PX = 9;
 
 /**
- * A device's four handles where its card draws them (centred on each side), so React Flow can
- * place its links before it has measured the card.
+ * A node's four handles where its box draws them (centred on each side: a device card, a site),
+ * so React Flow can place its links before it has measured the box, and draws them with it.
  */
-function deviceHandles(): NodeHandle[] {
-  const { width, height } = DEVICE_SIZE;
+function sideHandles(width: number, height: number): NodeHandle[] {
   const half = HANDLE_PX / 2;
   const at = (id: HandleId, position: Position, x: number, y: number): NodeHandle => ({
     id,
@@ -47,7 +46,7 @@ function deviceHandles(): NodeHandle[] {
   ];
 }
 
-const DEVICE_HANDLES = deviceHandles();
+const DEVICE_HANDLES = sideHandles(DEVICE_SIZE.width, DEVICE_SIZE.height);
 
 export function toFlowNode(element: DesignNode, previous: FlowNode | undefined): FlowNode {
   if (previous && previous.data.element === element) return previous;
@@ -66,6 +65,7 @@ export function toFlowNode(element: DesignNode, previous: FlowNode | undefined):
       width: element.width,
       height: element.height,
       measured: { width: element.width, height: element.height },
+      handles: sideHandles(element.width, element.height),
       zIndex: 0,
       dragHandle: '.site-drag-handle',
     };

@@ -9,6 +9,7 @@
 import { loadDocument, toDocument, type LoadResult } from '../io/document';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
+import { textHash } from '../model/textHash';
 
 export const RECENT_INDEX_KEY = 'recent:index';
 export const RECENT_LIMIT = 10;
@@ -23,16 +24,6 @@ export interface RecentDesign {
   readonly workloads: number;
   /** A hash of the document, to find the same design saved twice without reading every one. */
   readonly hash: string;
-}
-
-/** FNV-1a over the UTF-16 code units, as 8 hex digits: equal documents, equal hashes. */
-export function textHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function isEntry(value: unknown): value is RecentDesign {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toDocument } from '../io/document';
 import { DesignBuilder } from '../model/builder';
-import type { Design } from '../model/schema';
+import { designSchema, type Design } from '../model/schema';
 import { MemoryKeyValue } from './kv';
 import { LEGACY_AUTOSAVE_KEY, LEGACY_RECENT_KEY } from './legacy';
 import { listRecent } from './recent';
@@ -16,7 +16,7 @@ import {
   type TabLocks,
   type TabMessage,
 } from './session';
-import { listSlots } from './slots';
+import { listSlots, slotKey } from './slots';
 
 /** One browser: shared storage, locks and channel; each tab its own sessionStorage. */
 class Browser {
@@ -293,5 +293,40 @@ describe('Tab sessions', () => {
     expect(s.design).toBeNull();
     expect(s.notices[0]).toMatch(/could not be restored .*kept in Recent designs/u);
     expect((await listRecent(browser.kv)).length).toBe(1);
+  });
+
+  it('a design this tab stored comes back without the schema checking it again', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const first = await openSession(tab.env);
+    await first.session.save(design('mine'));
+    const check = vi.spyOn(designSchema, 'safeParse');
+    try {
+      const again = await openSession(tab.reload().env);
+      expect(again.design?.name).toBe('mine');
+      expect(check).not.toHaveBeenCalled();
+    } finally {
+      check.mockRestore();
+    }
+  });
+
+  it('a stored design changed since it was saved gets the full check: told, and kept in Recent', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const first = await openSession(tab.env);
+    await first.session.save(design('mine'));
+    // Its text changes in storage; the fingerprint saved with it stays.
+    const key = slotKey(first.session.slotId);
+    const record = JSON.parse(browser.kv.items.get(key) ?? '{}') as { json: string };
+    record.json = record.json.replace('"DC A"', '7');
+    browser.kv.items.set(key, JSON.stringify(record));
+
+    const again = await openSession(tab.reload().env);
+    expect(again.design).toBeNull();
+    expect(again.notices[0]).toMatch(
+      /could not be restored \(nodes\[0\]\.label: .*kept in Recent designs/u,
+    );
+    const recent = await listRecent(browser.kv);
+    expect(recent.length).toBe(1);
   });
 });

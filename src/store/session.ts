@@ -12,11 +12,11 @@
  *   (sessionStorage, synchronous); the next start of the same tab takes the newer of the two.
  * Browser APIs come in through SessionEnv, so the whole of it runs in unit tests.
  */
-import { loadDocument, toDocument } from '../io/document';
+import { documentFingerprint, loadOwnDocument, toDocument } from '../io/document';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { migrateLegacyStorage } from './legacy';
-import { pushRecentJson, textHash } from './recent';
+import { pushRecentJson } from './recent';
 import { deleteSlots, freshId, listSlots, readSlot, writeSlot, type SlotRecord } from './slots';
 
 export const TAB_SLOT_KEY = 'dci-studio:slot';
@@ -87,14 +87,11 @@ export interface SessionStart {
   readonly tidy: () => Promise<void>;
 }
 
-/**
- * What this tab last saved, to tell another tab's save of the same document from a different
- * one: its length and hash, not the text (which is ~0.4 MB at 3,000 elements, kept for the
- * whole session).
- */
-const fingerprint = (json: string) => `${json.length}:${textHash(json)}`;
-
 export class TabSession {
+  /**
+   * What this tab last saved, to tell another tab's save of the same document from a different
+   * one: its fingerprint (length and hash), not the text (~0.4 MB at 3,000 elements).
+   */
   private lastSaved: string | null;
   private conflictHandler: ((conflict: Conflict) => void) | null = null;
   private readonly stopListening: () => void;
@@ -105,7 +102,7 @@ export class TabSession {
     public designId: string,
     lastJson: string | null,
   ) {
-    this.lastSaved = lastJson === null ? null : fingerprint(lastJson);
+    this.lastSaved = lastJson === null ? null : documentFingerprint(lastJson);
     this.stopListening = env.channel.listen((message) => void this.heard(message));
   }
 
@@ -116,14 +113,16 @@ export class TabSession {
   /** Autosave: write the design into this tab's slot; resolves once committed. */
   async save(design: Design, savedAt: number = this.now()): Promise<void> {
     const json = JSON.stringify(toDocument(design));
+    const saved = documentFingerprint(json);
     await writeSlot(this.env.kv, {
       slotId: this.slotId,
       designId: this.designId,
       savedAt,
       name: design.name,
       json,
+      fingerprint: saved,
     });
-    this.lastSaved = fingerprint(json);
+    this.lastSaved = saved;
     this.env.channel.post({ type: 'saved', slotId: this.slotId, designId: this.designId, savedAt });
   }
 
@@ -174,7 +173,11 @@ export class TabSession {
     if (message.type !== 'saved' || message.slotId === this.slotId) return;
     if (message.designId !== this.designId || !this.conflictHandler) return;
     const other = await readSlot(this.env.kv, message.slotId).catch(() => null);
-    if (!other || other.designId !== this.designId || fingerprint(other.json) === this.lastSaved)
+    if (
+      !other ||
+      other.designId !== this.designId ||
+      documentFingerprint(other.json) === this.lastSaved
+    )
       return;
     this.conflictHandler({ slotId: other.slotId, name: other.name, savedAt: other.savedAt });
   }
@@ -262,17 +265,20 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
 
   let designId = record?.designId ?? forkOf?.designId ?? freshId('design');
   let json = record?.json ?? forkOf?.json ?? null;
+  let stored = record ? record.fingerprint : forkOf?.fingerprint;
   let savedAt = record?.savedAt ?? 0;
   const journal = readJournal(env);
   if (journal && journal.slotId === slotId && journal.savedAt > savedAt) {
     json = journal.json;
+    stored = undefined;
     designId = journal.designId;
     savedAt = journal.savedAt;
   }
 
   let design: Design | null = null;
   if (json !== null) {
-    const loaded = loadDocument(json);
+    // A design this studio stored, unchanged since, is only parsed; any other text is checked.
+    const loaded = loadOwnDocument(json, stored);
     if (loaded.ok) design = loaded.design;
     else {
       const kept = await keepUnreadable(

@@ -15,6 +15,11 @@ export interface SlotRecord {
   readonly name: string;
   /** The design document (toDocument) as JSON, or an unreadable text kept as it was. */
   readonly json: string;
+  /**
+   * Written with a design the studio saved (`documentFingerprint` of `json`): the design is then
+   * read back without checking it again (`loadOwnDocument`). Absent in older slots.
+   */
+  readonly fingerprint?: string;
 }
 
 const PREFIX = 'slot:';
@@ -28,7 +33,8 @@ function isSlot(value: unknown): value is SlotRecord {
     typeof v['designId'] === 'string' &&
     typeof v['savedAt'] === 'number' &&
     typeof v['name'] === 'string' &&
-    typeof v['json'] === 'string'
+    typeof v['json'] === 'string' &&
+    (v['fingerprint'] === undefined || typeof v['fingerprint'] === 'string')
   );
 }
 

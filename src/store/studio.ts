@@ -70,6 +70,37 @@ export function registerLiveHandles(turn: typeof withLiveHandles): void {
   liveHandles = turn;
 }
 
+/**
+ * Elements a drag moved whose links have not turned yet. A link that turns hands React Flow new
+ * edges, and React Flow then rebuilds its index of every edge (a few milliseconds at 2,000
+ * links, the longest frames of a drag at 3,000 elements): the turn comes in a task of its own
+ * just after the frame that shows the move, so that frame does not wait for it. Links drawn
+ * along their routes do not show the sides; the straight lines of the first moments do.
+ */
+let unturned = new Set<string>();
+let turnScheduled = false;
+
+/** Turn the links of the elements dragged so far now (the drop, tests). */
+export function turnDraggedLinks(): void {
+  turnScheduled = false;
+  if (unturned.size === 0) return;
+  const moved = unturned;
+  unturned = new Set();
+  if (!liveHandles) return;
+  const state = useStudio.getState();
+  const edges = liveHandles(state.design, state.nodes, state.edges, moved);
+  if (edges !== state.edges) useStudio.setState({ edges });
+}
+
+function turnAfterFrame(moved: Iterable<string>): void {
+  for (const id of moved) unturned.add(id);
+  if (turnScheduled || unturned.size === 0) return;
+  turnScheduled = true;
+  if (typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() => setTimeout(turnDraggedLinks, 0));
+  else setTimeout(turnDraggedLinks, 0);
+}
+
 export interface StudioState {
   design: Design;
   nodes: FlowNode[];
@@ -230,22 +261,17 @@ export const useStudio = create<StudioState>()((set, get) => {
         forNodes.length > 0
           ? applyNodeChanges(forNodes as NodeChange<FlowNode>[], state.nodes)
           : state.nodes;
-      // Links leave from the sides that face their other end where the canvas shows it now,
-      // so the drop has no handle left to change (withLiveHandles, flow.ts).
-      const moved = new Set<string>();
-      for (const c of forNodes) if (c.type === 'position' && c.position) moved.add(c.id);
-      const edges = liveHandles
-        ? liveHandles(state.design, nodes, state.edges, moved)
-        : state.edges;
       set({
         ...(nodes !== state.nodes ? { nodes } : {}),
-        ...(edges !== state.edges ? { edges } : {}),
         ...(forNotes.length > 0
           ? {
               noteNodes: applyNodeChanges(forNotes as NodeChange<NoteFlowNode>[], state.noteNodes),
             }
           : {}),
       });
+      // Links leave from the sides that face their other end where the canvas shows it now,
+      // so the drop has no handle left to change (withLiveHandles, flow.ts).
+      turnAfterFrame(forNodes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])));
     },
     onEdgesChange: (changes) => {
       const allowed = changes.filter((c) => c.type === 'select');
@@ -253,6 +279,8 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
 
     finishDrag: (ids) => {
+      // A turn still to come (a drop in the frame of the last move) comes before the drop.
+      turnDraggedLinks();
       const state = get();
       if (state.readOnly) return;
       const positions = new Map<string, Position>();

@@ -8,6 +8,7 @@
 import type { Design } from '../../model/schema';
 import { runRules } from '../index';
 import type { Finding } from '../types';
+import { sameValue } from '../../model/sameValue';
 
 export type Collection = 'nodes' | 'links' | 'segments' | 'workloads';
 export const COLLECTIONS: readonly Collection[] = ['nodes', 'links', 'segments', 'workloads'];
@@ -187,15 +188,4 @@ function compare(
     return;
   }
   if (!sameValue(x, y)) report(field(), x, y);
-}
-
-function sameValue(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
-  if (Array.isArray(x) && Array.isArray(y))
-    return x.length === y.length && x.every((v, i) => sameValue(v, y[i]));
-  if (isRecord(x) && isRecord(y)) {
-    const kx = Object.keys(x);
-    return kx.length === Object.keys(y).length && kx.every((k) => sameValue(x[k], y[k]));
-  }
-  return false;
 }

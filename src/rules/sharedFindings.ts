@@ -4,27 +4,8 @@
  * makes new objects: at 3,010 elements ~480 findings with their messages, paths and fixes, about
  * 0.4 MB a design, nearly all the same from one design to the next.
  */
-import type { Finding } from '../rules/types';
-
-/** Deep equality of plain data (strings, numbers, booleans, arrays, plain objects). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-      return false;
-  }
-  return true;
-}
+import { sameValue } from '../model/sameValue';
+import type { Finding } from './types';
 
 /**
  * `fresh` with each finding that equals one of `before` (same key, same content) replaced by
