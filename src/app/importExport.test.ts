@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageSize, isLinkFragment } from './importExport';
+import { imageSize } from './importExport';
+import { isLinkFragment } from './linkFragment';
 
 describe('Link fragments in the address bar', () => {
   it('are recognised for edit and view-only links, alone or after other parts', () => {

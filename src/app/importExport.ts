@@ -17,6 +17,7 @@ import { findingsFor } from '../store/findings';
 import { replaceOpenDesign, saveOpenDesign } from '../store/persistence';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
+import { clearLinkFragment, isLinkFragment } from './linkFragment';
 
 /** Above this, chat apps, mail clients and ticket systems start cutting links. */
 export const LONG_LINK_CHARS = 8_000;
@@ -26,18 +27,6 @@ export const OPEN_FILE_ACCEPT =
 
 // ---------------------------------------------------------------------------------------------
 // Opening a design.
-
-/** Is the fragment a design link (`#d=…` or `#v=…`, maybe after other `&`-separated parts)? */
-export function isLinkFragment(hash: string): boolean {
-  return /^#?(?:[^&]*&)*[dv]=/u.test(hash);
-}
-
-/** Drop a design link from the address bar, so a reload does not import it again. */
-export function clearLinkFragment(): void {
-  if (!isLinkFragment(window.location.hash)) return;
-  const { pathname, search } = window.location;
-  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
-}
 
 /**
  * Replace the open design with `design`, once the open one is stored in recent designs (or the
@@ -138,30 +127,6 @@ export function pickFileToOpen(): void {
   input.addEventListener('cancel', done);
   document.body.append(input);
   input.click();
-}
-
-/**
- * A file dropped anywhere but the canvas would make the browser navigate to it (leaving the
- * studio): refuse such drops; the canvas handles its own.
- */
-export function installFileDropGuard(): void {
-  const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
-  window.addEventListener('dragover', (e) => {
-    if (hasFiles(e)) e.preventDefault();
-  });
-  window.addEventListener('drop', (e) => {
-    if (hasFiles(e) && !e.defaultPrevented) {
-      e.preventDefault();
-      notify('info', 'Drop design files and exported images on the canvas to open them.');
-    }
-  });
-}
-
-/** When view-only mode ends (edit a copy, a template, a new design), the `#v=` link goes too. */
-export function installLinkSync(): void {
-  useStudio.subscribe((state, previous) => {
-    if (previous.readOnly && !state.readOnly) clearLinkFragment();
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { Download, HardDrive, Layers } from 'lucide-react';
+import type { Design } from '../model/schema';
 import { resolveConflict, usePersistence } from '../store/persistence';
 import { buttonClass, primaryButtonClass } from './fields';
-import { downloadDesignFile } from '../app/importExport';
 import { Modal } from './Modal';
 
 /**
@@ -57,6 +57,10 @@ export function StorageFullDialog() {
   );
 }
 
+/** Download a design file; the file code loads on first use (it is not on the first screen). */
+const downloadLater = (design: Design) =>
+  void import('../app/importExport').then((m) => m.downloadDesignFile(design));
+
 /** Another tab saved a newer version of the design open here. */
 export function TabConflictBanner() {
   const conflict = usePersistence((s) => s.conflict);
@@ -74,7 +78,7 @@ export function TabConflictBanner() {
           type="button"
           className={buttonClass}
           data-testid="tab-conflict.reload"
-          onClick={() => void resolveConflict('reload', (d) => downloadDesignFile(d))}
+          onClick={() => void resolveConflict('reload', downloadLater)}
         >
           Load that version
         </button>
