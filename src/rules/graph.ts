@@ -207,6 +207,15 @@ function movedOnly(x: DesignNode, y: DesignNode): boolean {
   return fields === 0;
 }
 
+/** Whether two versions of a link carry the same segments at L2 (what L2 domains read of it). */
+function sameL2Carriage(a: Link, b: Link): boolean {
+  if (extendsL2(a) !== extendsL2(b)) return false;
+  if (a.kind !== 'dci' || b.kind !== 'dci') return a.kind === b.kind;
+  const x = a.extendedSegmentIds;
+  const y = b.extendedSegmentIds;
+  return x === y || (x.length === y.length && x.every((id, i) => id === y[i]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Link figures
 
@@ -726,7 +735,8 @@ export class DesignGraph implements GraphQueries {
     const design = index.design;
     const dead = deadSet(design, failed);
     this.dead = dead;
-    if (previous && DesignGraph.sameStructure(previous, design, failed)) {
+    const reuse = previous ? DesignGraph.sameStructure(previous, design, failed) : null;
+    if (previous && reuse) {
       this.nodeIds = previous.nodeIds;
       this.nodeIdx = previous.nodeIdx;
       this.linkIds = previous.linkIds;
@@ -742,6 +752,15 @@ export class DesignGraph implements GraphQueries {
       this.l2Count = previous.l2Count;
       this.siteAdj = previous.siteAdj;
       this.trees = previous.trees;
+      // Caches of what depends on that structure alone: the same answers, shared.
+      this.l2NodesCache = previous.l2NodesCache;
+      this.transitAdjCache = previous.transitAdjCache;
+      this.transitSearchCache = previous.transitSearchCache;
+      // L2 domains also depend on which DCI links carry which segments.
+      if (reuse.sameL2) {
+        this.linksBySegment = previous.linksBySegment;
+        this.l2Cache = previous.l2Cache;
+      }
       // The links between sites, read again, in the design's order as below.
       for (const e of previous.interLinks) {
         const l = design.links[e.link] as Link;
@@ -881,21 +900,23 @@ export class DesignGraph implements GraphQueries {
     previous: DesignGraph,
     design: Design,
     failed: ReadonlySet<string>,
-  ): boolean {
+  ): { readonly sameL2: boolean } | null {
     const before = previous.index.design;
-    if (failed.size > 0 || previous.failed.size > 0) return false;
-    if (design.settings !== before.settings) return false;
+    if (failed.size > 0 || previous.failed.size > 0) return null;
+    if (design.settings !== before.settings) return null;
     // Where nodes are drawn is no part of the graph (it reads their ids, kinds, parents, roles).
-    if (!sameNodesButPlaces(before.nodes, design.nodes)) return false;
+    if (!sameNodesButPlaces(before.nodes, design.nodes)) return null;
     const links = design.links;
     const old = before.links;
-    if (links.length !== old.length) return false;
+    if (links.length !== old.length) return null;
+    let sameL2 = true;
     for (let i = 0; i < links.length; i++) {
       const l = links[i] as Link;
       const o = old[i] as Link;
       if (l === o) continue;
+      if (sameL2 && !sameL2Carriage(l, o)) sameL2 = false;
       if (l.id !== o.id || l.source !== o.source || l.target !== o.target || l.kind !== o.kind)
-        return false;
+        return null;
       const a = previous.nodeIdx.get(l.source) ?? -1;
       const b = previous.nodeIdx.get(l.target) ?? -1;
       const fa = a < 0 ? -1 : (previous.fabricOf[a] as number);
@@ -907,9 +928,9 @@ export class DesignGraph implements GraphQueries {
         (linkRttMs(l, design.settings) !== linkRttMs(o, design.settings) ||
           l.bandwidthGbps !== o.bandwidthGbps)
       )
-        return false;
+        return null;
     }
-    return true;
+    return { sameL2 };
   }
 
   /** The id of a global node index; a bad index is a bug here, never an empty id. */
