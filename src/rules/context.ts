@@ -160,3 +160,8 @@ export function moveProfiles(p: Placement): readonly HypervisorProfile[] {
   const b = HYPERVISOR_PROFILES[p.cluster.profile];
   return a.id === b.id ? [a] : [a, b];
 }
+
+/** Let a context kept only to build the next one from drop its path answers (revalidate.ts). */
+export function keepForNext(context: RuleContext): void {
+  if (context.graph instanceof DesignGraph) context.graph.forgetPaths();
+}

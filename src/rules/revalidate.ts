@@ -14,7 +14,7 @@
  */
 
 import type { Design } from '../model/schema';
-import { buildContext } from './context';
+import { buildContext, keepForNext } from './context';
 import { sameNodesButPlaces } from './graph';
 import { RULE_LIST, runRulesOn } from './index';
 import type { RuleDefinition } from './rule';
@@ -44,6 +44,7 @@ export function revalidate(
   const context = buildContext(design, {}, previous?.context);
   // Findings that read as before are the objects of before: designs kept for undo share them.
   const findings = sharedFindings(runRulesOn(context, rules), previous?.findings);
+  keepForNext(context);
   return { design, rules, context, findings };
 }
 
