@@ -8,7 +8,8 @@
  * a newer one superseded), so both ends always hold the same thing.
  */
 import type { Design, DesignNode } from '../model/schema';
-import type { Connector, ConnectorLabel, Point } from '../render/types';
+import { sameLabel } from '../render/diagram';
+import type { Connector, Point } from '../render/types';
 
 /** A design: whole, or the elements that differ from the previous one sent (by index). */
 export type DesignDelta =
@@ -132,17 +133,4 @@ function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
     if (p.x !== q.x || p.y !== q.y) return false;
   }
   return true;
-}
-
-function sameLabel(a: ConnectorLabel | null, b: ConnectorLabel | null): boolean {
-  if (!a || !b) return a === b;
-  return (
-    a.broken === b.broken &&
-    a.box.x === b.box.x &&
-    a.box.y === b.box.y &&
-    a.box.width === b.box.width &&
-    a.box.height === b.box.height &&
-    a.lines.length === b.lines.length &&
-    a.lines.every((line, i) => line === b.lines[i])
-  );
 }

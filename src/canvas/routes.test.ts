@@ -55,6 +55,13 @@ const drawing = (job: Job, tag: number): Connector[] =>
     ...c,
     points: [...c.points, { x: tag, y: tag }],
   }));
+/** The design with every device 8 px to the right. */
+const devicesMoved = (design: Design): Design => ({
+  ...design,
+  nodes: design.nodes.map((n) =>
+    n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
+  ),
+});
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 let stop: () => void = () => {};
@@ -108,12 +115,7 @@ describe('The canvas routes site by site', () => {
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: false });
     expect(jobs).toHaveLength(1);
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 3), complete: true });
-    const moved = {
-      ...job.design,
-      nodes: job.design.nodes.map((n) =>
-        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
-      ),
-    };
+    const moved = devicesMoved(job.design);
     useStudio.getState().replaceDesign(moved);
     await tick();
     expect(jobs).toHaveLength(2);
@@ -214,12 +216,7 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     const job = jobs.at(-1) as Job;
     const first = drawing(job, 1);
     answer({ seq: job.seq, ok: true, connectors: first, complete: true });
-    const moved = {
-      ...job.design,
-      nodes: job.design.nodes.map((n) =>
-        n.kind === 'site' ? n : { ...n, position: { x: n.position.x + 8, y: n.position.y } },
-      ),
-    };
+    const moved = devicesMoved(job.design);
     useStudio.getState().replaceDesign(moved);
     await tick();
     const second = jobs.at(-1) as Job;

@@ -316,18 +316,20 @@ export function relabelled(
 }
 
 function sameLook(a: Connector, b: Connector): boolean {
-  if (a.l3Only !== b.l3Only) return false;
-  if (!a.label || !b.label) return a.label === b.label;
-  const x = a.label;
-  const y = b.label;
+  return a.l3Only === b.l3Only && sameLabel(a.label, b.label);
+}
+
+/** Two labels drawn alike: the same box, lines and broken state. */
+export function sameLabel(a: ConnectorLabel | null, b: ConnectorLabel | null): boolean {
+  if (!a || !b) return a === b;
   return (
-    x.broken === y.broken &&
-    x.box.x === y.box.x &&
-    x.box.y === y.box.y &&
-    x.box.width === y.box.width &&
-    x.box.height === y.box.height &&
-    x.lines.length === y.lines.length &&
-    x.lines.every((line, i) => line === y.lines[i])
+    a.broken === b.broken &&
+    a.box.x === b.box.x &&
+    a.box.y === b.box.y &&
+    a.box.width === b.box.width &&
+    a.box.height === b.box.height &&
+    a.lines.length === b.lines.length &&
+    a.lines.every((line, i) => line === b.lines[i])
   );
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { emptyDesign } from '../model/defaults';
+import type { Design } from '../model/schema';
 import { MemoryKeyValue } from './kv';
 import { toDocument } from '../io/document';
 import { LEGACY_AUTOSAVE_KEY } from './legacy';
@@ -27,6 +28,21 @@ async function answerWhenAsked(choice: 'download' | 'replace' | 'cancel') {
     await new Promise((r) => setTimeout(r, 1));
   }
   throw new Error('never asked');
+}
+
+/** Open the studio's storage in `kv` with `design` left where an older studio kept it. */
+function openLeftByOlderStudio(kv: MemoryKeyValue, design: Design) {
+  const legacy = new Map([[LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(design))]]);
+  return openStoredDesign({
+    kv,
+    locks: { hold: () => Promise.resolve(true), held: () => Promise.resolve(new Set()) },
+    channel: { post: () => undefined, listen: () => () => undefined },
+    tabStore: null,
+    legacy: {
+      getItem: (k) => legacy.get(k) ?? null,
+      removeItem: (k) => void legacy.delete(k),
+    },
+  });
 }
 
 describe('Replacing the open design', () => {
@@ -97,17 +113,7 @@ describe('Restoring the stored design at start', () => {
     useStudio.getState().replaceDesign(emptyDesign());
     const kv = new MemoryKeyValue();
     const saved = named('stored one');
-    const legacy = new Map([[LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(saved))]]);
-    const stored = await openStoredDesign({
-      kv,
-      locks: { hold: () => Promise.resolve(true), held: () => Promise.resolve(new Set()) },
-      channel: { post: () => undefined, listen: () => () => undefined },
-      tabStore: null,
-      legacy: {
-        getItem: (k) => legacy.get(k) ?? null,
-        removeItem: (k) => void legacy.delete(k),
-      },
-    });
+    const stored = await openLeftByOlderStudio(kv, saved);
     expect(stored.start.design?.name).toBe('stored one');
     expect(useStudio.getState().design.nodes).toEqual([]);
 
@@ -137,17 +143,7 @@ describe('Restoring the stored design at start', () => {
     expect(useValidated.getState().design).toBe(useStudio.getState().design);
 
     // ...a restored design is drawn without waiting for them, and its findings follow.
-    const legacy = new Map([[LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(named('restored')))]]);
-    const stored = await openStoredDesign({
-      kv: new MemoryKeyValue(),
-      locks: { hold: () => Promise.resolve(true), held: () => Promise.resolve(new Set()) },
-      channel: { post: () => undefined, listen: () => () => undefined },
-      tabStore: null,
-      legacy: {
-        getItem: (k) => legacy.get(k) ?? null,
-        removeItem: (k) => void legacy.delete(k),
-      },
-    });
+    const stored = await openLeftByOlderStudio(new MemoryKeyValue(), named('restored'));
     vi.stubGlobal('window', new EventTarget());
     vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
     try {
