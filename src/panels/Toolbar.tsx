@@ -17,7 +17,7 @@ import {
   Undo2,
   Wand2,
 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useEffect, useReducer, type ReactNode } from 'react';
 import { useRoom } from '../collab/state';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
@@ -35,9 +35,6 @@ function ToolButton({
   icon: ReactNode;
   showLabel?: boolean;
 }) {
-  // Subscribe to what decides `enabled` so the button updates.
-  useStudio((s) => s.past.length + s.future.length * 1000 + (s.readOnly ? 1e9 : 0));
-  useRoom((s) => s.historyVersion);
   const cmd = command(id);
   const shortcut = cmd.shortcuts[0];
   const title = shortcut ? `${cmd.label} (${displayChord(shortcut)})` : cmd.label;
@@ -58,9 +55,29 @@ function ToolButton({
   );
 }
 
+/**
+ * Re-renders the toolbar when the history changes a frame later, so undo and redo turn on or off
+ * after the frame that shows a drop or an edit: that frame repaints nothing outside the canvas
+ * (in Chromium any repaint re-layerizes the page, the canvas's nodes included). View-only mode
+ * and a live room's history re-render it at once (Toolbar's subscriptions).
+ */
+function useHistoryAfterFrame(): void {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(
+    () =>
+      useStudio.subscribe((s, p) => {
+        if (s.past !== p.past || s.future !== p.future)
+          requestAnimationFrame(() => setTimeout(bump));
+      }),
+    [],
+  );
+}
+
 const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
 
 export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: ReactNode }) {
+  useHistoryAfterFrame();
+  useRoom((s) => s.historyVersion);
   const name = useStudio((s) => s.design.name);
   const readOnly = useStudio((s) => s.readOnly);
   const theme = useUi((s) => s.theme);

@@ -188,16 +188,10 @@ const chosenFrom = new WeakMap<FlowEdgeData, readonly (DesignNode | undefined)[]
 const nodesByIdOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, DesignNode>>();
 const bundlesOf = new WeakMap<readonly Link[], ReadonlyMap<string, BundlePlace>>();
 const linksByIdOf = new WeakMap<readonly Link[], ReadonlyMap<string, Link>>();
-const indexesOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, number>>();
 
 /** The design's elements by id (made once per nodes array). */
 export function nodeById(nodes: readonly DesignNode[]): ReadonlyMap<string, DesignNode> {
   return memo(nodesByIdOf, nodes, (list) => new Map(list.map((n) => [n.id, n])));
-}
-
-/** Where each element stands in the design's node list (made once per nodes array). */
-export function nodeIndexById(nodes: readonly DesignNode[]): ReadonlyMap<string, number> {
-  return memo(indexesOf, nodes, (list) => new Map(list.map((n, i) => [n.id, i])));
 }
 
 /** The design's links by id (made once per links array). */

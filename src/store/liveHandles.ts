@@ -6,15 +6,18 @@
  */
 import type { Design, DesignNode } from '../model/schema';
 import type { Link } from '../model/schema';
-import {
-  center,
-  handlesFor,
-  nodeById,
-  nodeIndexById,
-  previousOf,
-  type FlowEdge,
-  type FlowNode,
-} from './flow';
+import { center, handlesFor, nodeById, previousOf, type FlowEdge, type FlowNode } from './flow';
+
+/** Where each element stands in the design's node list, made once per nodes array. */
+const indexesOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, number>>();
+function nodeIndexById(nodes: readonly DesignNode[]): ReadonlyMap<string, number> {
+  let index = indexesOf.get(nodes);
+  if (!index) {
+    index = new Map(nodes.map((n, i) => [n.id, i]));
+    indexesOf.set(nodes, index);
+  }
+  return index;
+}
 
 /** Each element's links (their indexes in the design's list), made once per links array. */
 const linksAtOf = new WeakMap<readonly Link[], ReadonlyMap<string, readonly number[]>>();
