@@ -102,6 +102,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     // Every browser the studio supports preloads modules itself: no polyfill on the first screen.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the page imports statically is one chunk with the entry: left to itself
+          // the bundler split React, zustand and the ui store into a chunk of their own (shared
+          // with the lazy chunks), and each file compresses on its own (0.8 KB gzip more).
+          groups: [{ name: 'boot', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
