@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config';
 
@@ -78,6 +79,16 @@ const roomsProxy: Record<string, { target: string; ws: true }> = {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy(), preloadBootChunks()],
+  resolve: {
+    // React Flow's zoom brings d3's colour parsing and colour spaces, which the canvas never
+    // uses (it animates its viewport, never a colour): src/canvas/d3-color.ts stands in.
+    alias: [
+      {
+        find: /^d3-color$/u,
+        replacement: fileURLToPath(new URL('./src/canvas/d3-color.ts', import.meta.url)),
+      },
+    ],
+  },
   server: { proxy: roomsProxy },
   preview: {
     proxy: roomsProxy,
@@ -119,5 +130,8 @@ export default defineConfig({
     // Whole-design specs (the 5-site sweep, 20 MB bombs, tidy on a template) take 1–2 s alone
     // and 6–8 s on a shared 2-core machine: the 5 s default failed them for load, not for bugs.
     testTimeout: 30_000,
+    // d3 goes through the bundler's resolution in the tests too, so they see the build's
+    // d3-color (src/canvas/d3-color.test.ts).
+    server: { deps: { inline: [/[\\/]d3-[a-z]+[\\/]/u] } },
   },
 });
