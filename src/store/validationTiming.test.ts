@@ -127,4 +127,17 @@ describe('When an edit’s findings are shown', () => {
       fs.map((f) => `${f.key} ${f.message}`);
     expect(read(findingsFor(s().design).all)).toEqual(read(runRules(s().design)));
   });
+
+  it('a slow edit is not rehearsed: the next edit is drawn first, as its run said', async () => {
+    s().updateLink('dci-s0-s1-0', { distanceKm: 800 });
+    await nextTask();
+    slowClock();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    await nextTask();
+    vi.restoreAllMocks();
+    quickClock();
+    await idleMoments();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 1000 });
+    expect(shown()).not.toBe(s().design);
+  });
 });
