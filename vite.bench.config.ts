@@ -16,8 +16,10 @@ export default mergeConfig(base, {
     ...(process.env['BENCH_UNMINIFIED'] ? { minify: false } : {}),
     // Two pages: the app's one first-screen chunk (vite.config.ts) would hold both pages'
     // modules and run the studio's on the baseline page. Each page's code stays its own.
-    rolldownOptions: { output: { codeSplitting: true } },
-    rollupOptions: {
+    // Both in rolldownOptions: beside it, Vite ignores rollupOptions (the baseline page was
+    // then left out of the build).
+    rolldownOptions: {
+      output: { codeSplitting: true },
       input: {
         studio: fileURLToPath(new URL('./index.html', import.meta.url)),
         baseline: fileURLToPath(new URL('./bench/ui/baseline.html', import.meta.url)),
