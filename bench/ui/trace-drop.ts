@@ -1,0 +1,286 @@
+/**
+ * The drop of `npm run bench:ui` (a ToR dragged 40 moves at the working zoom, then released)
+ * under a Chromium trace: what the main thread does from pointer-up to the frame after it.
+ * A tool to find causes on a shared machine: `--cpu` prints thread time (not wall time, so a
+ * loaded machine inflates it far less) of the pointer-up task and of the frame, with its layout,
+ * paint and layerize; `--dist-b` interleaves a second build (e.g. the code before a change).
+ *
+ *   npx tsx bench/ui/trace-drop.ts --size 1000 [--rounds 3] [--cpu] [--muts] [--no-build]
+ *     [--dist dir] [--dist-b other-dist] [--side baseline] [--css "extra css"] [--save t.json]
+ *
+ * Without --cpu the last round prints its main-thread events and style invalidations; --muts
+ * lists the DOM changes made before the frame; --css adds a style sheet (to try a cause).
+ */
+import { chromium, type CDPSession } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { build, preview } from 'vite';
+import { DEVICE_SIZE } from '../../src/model/defaults';
+import { syntheticDesign } from '../../src/model/synthetic';
+import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZE = Number(option('size') ?? 1000);
+const SIDE = option('side') ?? 'studio';
+const ROUNDS = Number(option('rounds') ?? 3);
+const CSS = option('css');
+const TRACE = !args.includes('--no-trace');
+const DIST = option('dist');
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+}
+
+async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-devtools.timeline.frame',
+        'disabled-by-default-devtools.timeline.invalidationTracking',
+        'blink',
+        'cc',
+        'blink.user_timing',
+      ],
+    },
+  });
+  await run();
+  console.log('  dropped, ending the trace');
+  await cdp.send('Tracing.end');
+  await done;
+  console.log(`  ${events.length} trace events`);
+  return events;
+}
+
+const cpuByDist: Map<number, string[]> = new Map();
+/** Main-thread CPU (thread time, immune to a loaded machine) from pointer-up to the frame after it. */
+function cpu(events: TraceEvent[]): string {
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
+  );
+  if (!main) return 'no main thread';
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const up = mine.find(
+    (e) =>
+      e.name === 'EventDispatch' &&
+      (e.args?.['data'] as { type?: string } | undefined)?.type === 'pointerup',
+  );
+  if (!up) return 'no pointerup';
+  const tasks = mine.filter((e) => e.name === 'RunTask' && e.ts + (e.dur ?? 0) >= up.ts);
+  const frame = mine.find((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ts > up.ts);
+  if (!frame) return 'no frame';
+  const inWindow = tasks.filter((t) => t.ts <= frame.ts);
+  const tdur = (e: TraceEvent | undefined) =>
+    ((e as { tdur?: number } | undefined)?.tdur ?? 0) / 1000;
+  const first = inWindow[0];
+  const frameTask = inWindow[inWindow.length - 1];
+  const total = inWindow.reduce((sum, t) => sum + tdur(t), 0);
+  const phase = (name: string) =>
+    mine
+      .filter((e) => e.name === name && e.ts >= frame.ts && e.ts < frame.ts + (frame.dur ?? 0))
+      .reduce((sum, e) => sum + tdur(e), 0);
+  return `cpu: pointerup task ${tdur(first).toFixed(1)} · frame ${tdur(frameTask).toFixed(1)} (layout ${phase('Layout').toFixed(1)}, paint ${phase('LocalFrameView::RunPaintLifecyclePhase').toFixed(1)}, layerize ${phase('Layerize').toFixed(1)}) · all ${total.toFixed(1)} ms over ${inWindow.length} tasks`;
+}
+
+function report(events: TraceEvent[]): void {
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
+  );
+  if (!main) return console.log('no main thread');
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const up = mine.find(
+    (e) =>
+      e.name === 'EventDispatch' &&
+      (e.args?.['data'] as { type?: string } | undefined)?.type === 'pointerup',
+  );
+  if (!up) return console.log('no pointerup');
+  const t0 = up.ts;
+  const win = mine.filter((e) => e.ts >= t0 - 1000 && e.ts < t0 + 150_000 && e.ph === 'X');
+  console.log(`\nmain thread events from pointerup (ms from it, duration ms):`);
+  const shown = win.filter((e) => (e.dur ?? 0) > 300).slice(0, 80);
+  // Nesting depth by containment.
+  const stack: TraceEvent[] = [];
+  for (const e of shown) {
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (e.ts >= top.ts + (top.dur ?? 0)) stack.pop();
+      else break;
+    }
+    const extra =
+      e.name === 'Layout'
+        ? ` ${JSON.stringify(e.args ?? {}).slice(0, 400)}`
+        : e.name === 'Layerize' || e.name === 'Paint' || e.name === 'UpdateLayoutTree'
+          ? ` ${JSON.stringify(e.args?.['data'] ?? e.args ?? {}).slice(0, 160)}`
+          : e.name === 'FunctionCall' || e.name === 'EventDispatch'
+            ? ` ${JSON.stringify(e.args?.['data'] ?? {}).slice(0, 120)}`
+            : '';
+    console.log(
+      `${'  '.repeat(stack.length)}${((e.ts - t0) / 1000).toFixed(1).padStart(6)} ${((e.dur ?? 0) / 1000).toFixed(2).padStart(6)} ${e.name}${extra}`,
+    );
+    stack.push(e);
+  }
+  const inv = mine.filter((e) => e.ts >= t0 && e.ts < t0 + 60_000 && /Invalidation/.test(e.name));
+  const byName = new Map<string, number>();
+  for (const e of inv) {
+    const d = (e.args?.['data'] ?? {}) as Record<string, unknown>;
+    const key = `${e.name} ${String(d['reason'] ?? d['invalidationSet'] ?? d['changedClass'] ?? d['changedAttribute'] ?? '')} ${String(d['nodeName'] ?? '').slice(0, 60)}`;
+    byName.set(key, (byName.get(key) ?? 0) + 1);
+  }
+  console.log('\ninvalidations in the 60 ms after pointerup:');
+  for (const [k, n] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`  ${String(n).padStart(5)} ${k}`);
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build') && !DIST)
+    await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
+  const dists = [DIST ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
+  const servers = await Promise.all(
+    dists.map((outDir) =>
+      preview({
+        configFile: 'vite.bench.config.ts',
+        build: { outDir },
+        preview: { host: '127.0.0.1', port: 0, strictPort: false },
+        logLevel: 'warn',
+      }),
+    ),
+  );
+  const bases = servers.map((s) => s.resolvedUrls?.local[0]?.replace(/\/$/, ''));
+  const byDist = dists.map(() => [] as number[]);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const design = syntheticDesign({ sites: SIZE <= 300 ? 2 : 4, elements: SIZE });
+  const drops: number[] = [];
+  try {
+    for (let r = 0; r < ROUNDS * dists.length; r++) {
+      const which = (r + Math.floor(r / dists.length)) % dists.length;
+      const base = bases[which];
+      console.log(`round ${r + 1}: ${dists[which]}`);
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        bypassCSP: true,
+      });
+      const page = await context.newPage();
+      await page.addInitScript(
+        ({ key, saved, side, deviceSize }) => {
+          if (side === 'studio') localStorage.setItem(key, saved);
+          else
+            (window as unknown as { __benchDesign: unknown }).__benchDesign = {
+              design: JSON.parse(saved) as unknown,
+              deviceSize,
+            };
+        },
+        {
+          key: LEGACY_AUTOSAVE_KEY,
+          saved: JSON.stringify(design),
+          side: SIDE,
+          deviceSize: DEVICE_SIZE,
+        },
+      );
+      await page.goto(
+        SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`,
+      );
+      await page.waitForFunction(() => window.__bench !== undefined);
+      console.log('  opened');
+      await page.waitForTimeout(3000);
+      if (CSS) await page.addStyleTag({ content: CSS });
+      await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
+      await page.waitForTimeout(800);
+      const box = await page.locator('.react-flow__node[data-id="s0-t1"]').boundingBox();
+      if (!box) throw new Error('s0-t1 is not on screen');
+      const x0 = box.x + box.width / 2;
+      const y0 = box.y + box.height / 2;
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      for (let i = 1; i <= 40; i++) {
+        await page.mouse.move(x0 + i * 6, y0 + i * 3);
+        await page.evaluate('new Promise((r) => requestAnimationFrame(() => r()))');
+      }
+      await page.waitForTimeout(200);
+      console.log('  dragged');
+      const drop = async () => {
+        await page.evaluate(`window.__dropped = new Promise((resolve) => {
+          window.addEventListener('pointerup', (event) => {
+            const start = event.timeStamp;
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+          }, { capture: true, once: true });
+        }); 0`);
+        await page.evaluate(`(() => {
+          window.__muts = [];
+          const describe = (n) => n && n.nodeType === 1 ? (n.tagName + (n.getAttribute('data-testid') ? '#' + n.getAttribute('data-testid') : '') + (n.getAttribute('data-id') ? '[' + n.getAttribute('data-id') + ']' : '') + '.' + String(n.getAttribute('class') || '').slice(0, 50)) : String(n && n.nodeName);
+          const path = (n) => { const out = []; for (let i = 0; n && i < 4; i++, n = n.parentElement) out.push(describe(n)); return out.join(' < '); };
+          const mo = new MutationObserver((list) => { for (const m of list) window.__muts.push(m.type + ' ' + (m.attributeName || '') + ' ' + path(m.target) + (m.type === 'childList' ? ' +' + m.addedNodes.length + ' -' + m.removedNodes.length : '')); });
+          mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          window.addEventListener('pointerup', () => requestAnimationFrame(() => { mo.takeRecords(); window.__mutsFrame = window.__muts.length; setTimeout(() => mo.disconnect(), 1000); }), { capture: true, once: true });
+        })()`);
+        await page.mouse.up();
+        drops.push((await page.evaluate('window.__dropped')) as number);
+        byDist[which]!.push(drops[drops.length - 1]!);
+        console.log(`  drop ${drops[drops.length - 1]!.toFixed(1)} ms`);
+        await page.waitForTimeout(300);
+        const muts = (await page.evaluate('[window.__muts, window.__mutsFrame]')) as [
+          string[],
+          number,
+        ];
+        if (!args.includes('--muts')) return;
+        console.log(`  mutations before the frame: ${muts[1]}`);
+        const counts = new Map<string, number>();
+        muts[0].forEach((m, i) => {
+          const k = (i < muts[1] ? 'before ' : 'after  ') + m;
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+        });
+        for (const [k, n] of counts) console.log(`   ${String(n).padStart(4)} ${k.slice(0, 260)}`);
+      };
+      if (args.includes('--cpu')) {
+        const cdp = await context.newCDPSession(page);
+        const events = await traced(cdp, drop);
+        const line = cpu(events);
+        console.log(`  ${line}`);
+        cpuByDist.set(which, [...(cpuByDist.get(which) ?? []), line]);
+      } else if (TRACE && r === ROUNDS * dists.length - 1) {
+        const cdp = await context.newCDPSession(page);
+        const events = await traced(cdp, drop);
+        const save = option('save');
+        if (save) writeFileSync(save, JSON.stringify({ traceEvents: events }));
+        report(events);
+      } else await drop();
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    for (const server of servers)
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  dists.forEach((d, i) => {
+    for (const line of cpuByDist.get(i) ?? []) console.log(`${d} ${line}`);
+    const s = [...byDist[i]!].sort((a, b) => a - b);
+    console.log(
+      `${d}: ${byDist[i]!.map((x) => x.toFixed(1)).join(' ')} · median ${s[s.length >> 1]?.toFixed(1)}`,
+    );
+  });
+  const sorted = [...drops].sort((a, b) => a - b);
+  console.log(
+    `\n${SIDE} ${SIZE}: drops ${drops.map((d) => d.toFixed(1)).join(' ')} · median ${sorted[sorted.length >> 1]?.toFixed(1)}`,
+  );
+}
+
+await main();
