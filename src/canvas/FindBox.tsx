@@ -5,6 +5,7 @@ import { DEVICE_SIZE, KIND_LABELS } from '../model/defaults';
 import { absolutePosition } from '../model/placement';
 import { searchElements, type SearchHit } from '../model/search';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { useView } from '../store/view';
 import { KIND_COLORS, KIND_ICONS } from './icons';
 
@@ -21,7 +22,7 @@ export function FindBox() {
 }
 
 function FindBoxOpen() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const hits = useMemo(() => searchElements(design, query), [design, query]);

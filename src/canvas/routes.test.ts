@@ -11,7 +11,7 @@ import { syncNodes, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { validatingAfterFrame } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
-import { startRouting, withLivePositions } from './routes';
+import { startRouting, withDesignStrings, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorSender, designReceiver, sameConnector } from './routeWire';
 
@@ -83,7 +83,7 @@ describe('The canvas routes site by site', () => {
     if (!job) throw new Error('no job sent');
     const first = drawing(job, 1);
     answer({ seq: job.seq, ok: true, connectors: first, complete: false });
-    expect(useRoutes.getState().byId.get(first[0]?.id ?? '')).toBe(first[0]);
+    expect(useRoutes.getState().byId.get(first[0]?.id ?? '')).toEqual(first[0]);
     // A label edit while the job runs waits for it…
     const link = job.design.links.find((l) => l.kind === 'dci') as DciLink;
     useStudio.getState().replaceDesign(updateLink(job.design, link.id, { distanceKm: 77 }));
@@ -98,12 +98,12 @@ describe('The canvas routes site by site', () => {
     // The older job's late answers are dropped.
     const late = drawing(job, 3);
     answer({ seq: job.seq, ok: true, connectors: late, complete: true });
-    expect(useRoutes.getState().byId.get(late[0]?.id ?? '')).not.toBe(late[0]);
+    expect(useRoutes.getState().byId.get(late[0]?.id ?? '')).not.toEqual(late[0]);
     // The newer job's complete drawing is shown and remembered: going back to the first
     // design reuses it (no new job) once it is complete.
     const done = drawing(second, 4);
     answer({ seq: second.seq, ok: true, connectors: done, complete: true });
-    expect(useRoutes.getState().byId.get(done[0]?.id ?? '')).toBe(done[0]);
+    expect(useRoutes.getState().byId.get(done[0]?.id ?? '')).toEqual(done[0]);
     useStudio.getState().replaceDesign(updateLink(second.design, link.id, { distanceKm: 78 }));
     await tick();
     expect(jobs).toHaveLength(2);
@@ -193,7 +193,7 @@ describe('A route answer that comes while a drop waits for its frame', () => {
     expect(useRoutes.getState().byId.get(link)).toBeUndefined();
     // Just after the frame (no frames here: the next task), it is drawn.
     await tick();
-    expect(useRoutes.getState().byId.get(link)).toBe(first[0]);
+    expect(useRoutes.getState().byId.get(link)).toEqual(first[0]);
     // Outside a drop, an answer is drawn when it comes.
     const design = useStudio.getState().design;
     useStudio.getState().replaceDesign({
@@ -207,7 +207,7 @@ describe('A route answer that comes while a drop waits for its frame', () => {
     expect(next.seq).toBeGreaterThan(job.seq);
     const second = drawing(next, 2);
     answer({ seq: next.seq, ok: true, connectors: second, complete: true });
-    expect(useRoutes.getState().byId.get(link)).toBe(second[0]);
+    expect(useRoutes.getState().byId.get(link)).toEqual(second[0]);
   });
 });
 
@@ -216,6 +216,7 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     const job = jobs.at(-1) as Job;
     const first = drawing(job, 1);
     answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    const before = useRoutes.getState().byId;
     const moved = devicesMoved(job.design);
     useStudio.getState().replaceDesign(moved);
     await tick();
@@ -232,9 +233,30 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     copies[labelled] = { ...withLabel, label: { ...withLabel.label, lines: ['other'] } };
     answer({ seq: second.seq, ok: true, connectors: copies, complete: true });
     const shown = useRoutes.getState().byId;
-    copies.forEach((c, i) =>
-      expect(shown.get(c.id)).toBe(i === bent || i === labelled ? c : first[i]),
-    );
+    copies.forEach((c, i) => {
+      if (i === bent || i === labelled) {
+        expect(shown.get(c.id)).toEqual(c);
+        expect(shown.get(c.id)).not.toBe(before.get(c.id));
+      } else expect(shown.get(c.id)).toBe(before.get(c.id));
+    });
+    expect([...shown.values()]).toEqual(copies);
+  });
+
+  it('keeps a connector with the strings of its link, drawing the same as the copy from the worker', () => {
+    const design = syntheticDesign({ sites: 2, elements: 60 });
+    const links = new Map(design.links.map((l) => [l.id, l]));
+    for (const c of structuredClone(renderDiagram(design, straightRouter).connectors)) {
+      const kept = withDesignStrings(c, links.get(c.id));
+      expect(kept).toEqual(c);
+      expect(sameConnector(kept, c)).toBe(true);
+    }
+    // An answer routed before the link's ends changed keeps the ends it was drawn with.
+    const c = renderDiagram(design, straightRouter).connectors[0] as Connector;
+    const link = links.get(c.id);
+    if (!link) throw new Error('no link');
+    const stale = withDesignStrings(c, { ...link, source: 'elsewhere', target: 'nowhere' });
+    expect([stale.source, stale.target]).toEqual([c.source, c.target]);
+    expect(withDesignStrings(c, undefined)).toEqual(c);
   });
 
   it('tells connectors apart by every field an edge draws or is keyed by', () => {

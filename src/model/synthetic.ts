@@ -29,6 +29,10 @@ export interface SyntheticOptions {
   readonly spinesPerSite?: number;
 }
 
+/** Data centres stand in one row, this far apart from left edge to left edge. */
+const SITE_PITCH = 8000;
+const SITE_WIDTH = 7600;
+
 /** Elements one rack adds: ToR, two clusters, their two links, and the ToR's spine uplinks. */
 const rackElements = (spines: number) => 3 + 2 + spines;
 
@@ -78,8 +82,8 @@ export function syntheticDesign(options: SyntheticOptions): Design {
   for (let si = 0; si < siteCount; si++) {
     const site = `s${si}`;
     nodes.push({
-      ...createSite(site, `DC ${si + 1}`, { x: si * 8000, y: 0 }),
-      width: 7600,
+      ...createSite(site, `DC ${si + 1}`, { x: si * SITE_PITCH, y: 0 }),
+      width: SITE_WIDTH,
       height: 600 + Math.ceil((racks * 2) / 40) * 70,
     });
     const device = (
@@ -159,8 +163,13 @@ export function syntheticDesign(options: SyntheticOptions): Design {
         });
       }
     }
-    // A witness site arbitrating the arrays, reached from every data site.
-    nodes.push({ ...createSite('wit', 'Witness', { x: 0, y: -900 }), role: 'witness' });
+    // A witness site arbitrating the arrays, reached from every data site: above DC 1, far
+    // enough above that its tab clears DC 1's when the whole row is fitted in view (the gap is
+    // ~1/12 of the row's width, ~40 px on screen at fit zoom).
+    const witness = createSite('wit', 'Witness', { x: 0, y: 0 }, 'witness');
+    const rowWidth = (siteCount - 1) * SITE_PITCH + SITE_WIDTH;
+    witness.position = { x: 0, y: -Math.round(rowWidth / 12) - witness.height };
+    nodes.push(witness);
     devices.push({
       ...createDevice('witness', 'wit-w', 'witness', 'wit', at(0, 0)),
       kind: 'witness',

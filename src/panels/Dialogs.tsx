@@ -7,6 +7,7 @@ import { ruleBookRef } from '../rules/book';
 import type { RuleId } from '../rules/types';
 import { replaceOpenDesign } from '../store/persistence';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { notify, useUi } from '../store/ui';
 import { COMMANDS, displayChord } from '../app/commands';
 import { buttonClass, primaryButtonClass } from './fields';
@@ -103,7 +104,7 @@ function HelpDialog() {
 }
 
 function NewDesignDialog() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const empty =
     design.nodes.length === 0 && design.segments.length === 0 && design.workloads.length === 0;
   const start = async () => {
@@ -164,7 +165,7 @@ export async function loadTemplate(id: string): Promise<void> {
 }
 
 function TemplatesDialog() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const dirty = design.nodes.length > 0;
   return (
     <Modal title="New from template" testId="dialog.templates" wide>

@@ -3,6 +3,7 @@ import type { Cluster, Design } from '../model/schema';
 import { buildGraph, type DesignGraph } from '../rules/graph';
 import { estimateMove } from '../rules/migration';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { Section } from './fields';
 import { fmtSeconds } from './format';
 
@@ -38,7 +39,7 @@ export function estimatesFor(design: Design, workloadId: string): EstimateRow[] 
 
 /** The §6 pre-copy estimate of one workload to each of its mobility targets. */
 export function WorkloadEstimates({ workloadId }: { workloadId: string }) {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const workload = design.workloads.find((w) => w.id === workloadId);
   const rows = useMemo(() => estimatesFor(design, workloadId), [design, workloadId]);
   if (!workload) return null;

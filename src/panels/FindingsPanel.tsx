@@ -15,6 +15,7 @@ import type { Design } from '../model/schema';
 import { useFindings } from '../store/findings';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
@@ -41,7 +42,7 @@ export function applyFixAction(finding: Finding, fixIndex: number): void {
 }
 
 export function FindingRow({ finding, compact }: { finding: Finding; compact?: boolean }) {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const readOnly = useStudio((s) => s.readOnly);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const meta = SEVERITY_META[finding.severity];
@@ -180,7 +181,7 @@ export function groupSummary(design: Design, group: FindingGroup): string {
 
 /** A large group: its summary and group fixes; opened, its findings in a windowed list. */
 function FindingGroupView({ group }: { group: FindingGroup }) {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const readOnly = useStudio((s) => s.readOnly);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [expanded, setExpanded] = useState(false);
@@ -280,7 +281,7 @@ export function FindingsPanel() {
     new Set(['error', 'warning', 'info']),
   );
   const [showMoves, setShowMoves] = useState(true);
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();

@@ -30,6 +30,7 @@ import {
 import { KIND_ICONS, KIND_COLORS } from '../canvas/icons';
 import { useScenario } from '../store/scenario';
 import { selectedIds, useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { useUi } from '../store/ui';
 import {
   buttonClass,
@@ -58,7 +59,7 @@ function siteLabel(design: Design, node: DesignNode): string {
 }
 
 export function Inspector() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const ids = useStudio((s) => selectedIds(s).join(' '));
   const readOnly = useStudio((s) => s.readOnly);
   const selection = ids === '' ? [] : ids.split(' ');

@@ -2,6 +2,7 @@ import { Check, FlaskConical, Unplug, X } from 'lucide-react';
 import { useScenario } from '../store/scenario';
 import { moveSimulationFor } from '../store/scenarioResults';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { useUi } from '../store/ui';
 import { buttonClass, primaryButtonClass } from './fields';
 import { applyMove, discardMove } from '../app/whatifActions';
@@ -11,7 +12,7 @@ import { labelOf } from '../model/labels';
 export function ScenarioBanner() {
   const move = useScenario((s) => s.move);
   const failed = useScenario((s) => s.failed);
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const readOnly = useStudio((s) => s.readOnly);
   if (!move && failed.length === 0) return null;
   const sim = move ? moveSimulationFor(design, move) : null;

@@ -26,6 +26,7 @@ import {
   type IngressMode,
 } from '../model/segments';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { notify, useUi } from '../store/ui';
 import {
   buttonClass,
@@ -130,7 +131,7 @@ function addNewSegment(): void {
 }
 
 export function SegmentsPanel() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const readOnly = useStudio((s) => s.readOnly);
   const focused = useUi((s) => s.focusedItem);
   const segments = [...design.segments].sort(

@@ -41,6 +41,7 @@ function ToolButton({
   const cmd = command(id);
   const shortcut = cmd.shortcuts[0];
   const title = shortcut ? `${cmd.label} (${displayChord(shortcut)})` : cmd.label;
+  // Disabled, a button is drawn lighter, not translucent (.tool-button in index.css).
   return (
     <button
       type="button"
@@ -49,7 +50,7 @@ function ToolButton({
       title={title}
       disabled={!cmd.enabled()}
       onClick={() => runCommand(cmd, ctx)}
-      className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800"
+      className="tool-button inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       {icon}
       {showLabel && <span>{cmd.label.replace(/…$/, '')}</span>}

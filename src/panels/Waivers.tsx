@@ -15,6 +15,7 @@ import {
 } from '../rules/whatif/waivers';
 import { useFindings } from '../store/findings';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { notify } from '../store/ui';
 import { buttonClass, inputClass } from './fields';
 import { findingLabels, SEVERITY_META } from './findingParts';
@@ -149,7 +150,7 @@ function waivedOn(iso: string | undefined): string | null {
 
 /** Waived findings, at the bottom of the findings panel: dimmed, with the reason and the date. */
 export function WaivedSection() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const readOnly = useStudio((s) => s.readOnly);
   const { all } = useFindings();
   const { waived, stale } = useMemo(() => partitionWaived(all, design), [all, design]);

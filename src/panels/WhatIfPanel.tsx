@@ -15,6 +15,7 @@ import {
   survivingGraphFor,
 } from '../store/scenarioResults';
 import { useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { notify, useUi } from '../store/ui';
 import { buttonClass, inputClass, primaryButtonClass, Section } from './fields';
 import { applyMove, discardMove, startMove } from '../app/whatifActions';
@@ -655,7 +656,7 @@ function EvacuateSection({ design }: { design: Design }) {
 }
 
 export function WhatIfPanel() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   return (
     <div data-testid="whatif-panel">
       <p className="border-b border-slate-200 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">

@@ -16,6 +16,7 @@ import {
   type Workload,
 } from '../model/schema';
 import { selectedIds, useStudio } from '../store/studio';
+import { designButPositions } from '../store/designView';
 import { useUi } from '../store/ui';
 import {
   buttonClass,
@@ -105,7 +106,7 @@ function vms(n: number): string {
 }
 
 export function WorkloadsPanel() {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const readOnly = useStudio((s) => s.readOnly);
   const focused = useUi((s) => s.focusedItem);
   const clusters = clustersOf(design);
@@ -463,7 +464,7 @@ function WorkloadEditor({
 
 /** "Move to…": a what-if move of this workload, shown as a scenario (What-if tab). */
 function MoveToMenu({ workloadId }: { workloadId: string }) {
-  const design = useStudio((s) => s.design);
+  const design = useStudio(designButPositions);
   const workload = design.workloads.find((w) => w.id === workloadId);
   const clusters = design.nodes.filter((n) => n.kind === 'cluster' && n.id !== workload?.clusterId);
   if (!workload || clusters.length === 0) return null;

@@ -606,22 +606,73 @@ function* spiral(c: Point, w: number, h: number): Generator<Box> {
 }
 
 /**
+ * Boxes filed by the grid cells (of side `gridPx`) their extent touches, closed at both ends, so
+ * two boxes that meet or touch share a cell. A cell's key is a number that far-apart cells may
+ * share: a lookup may then offer a box that does not meet, never miss one that does, and every
+ * caller tests what it is offered.
+ */
+function boxGrid(
+  boxes: readonly Box[],
+  gridPx: number,
+): {
+  /** Whether `test` holds for some box filed where `box` lies, each offered at most once. */
+  some(box: Box, test: (index: number) => boolean): boolean;
+} {
+  const cellOf = (v: number) => Math.floor(v / gridPx);
+  const keyOf = (cx: number, cy: number) => cx * 65536 + cy;
+  const cells = new Map<number, number[]>();
+  boxes.forEach((b, index) => {
+    for (let cx = cellOf(b.x); cx <= cellOf(b.x + b.width); cx++)
+      for (let cy = cellOf(b.y); cy <= cellOf(b.y + b.height); cy++) {
+        const key = keyOf(cx, cy);
+        const list = cells.get(key);
+        if (list) list.push(index);
+        else cells.set(key, [index]);
+      }
+  });
+  const seen = new Uint32Array(boxes.length);
+  let visit = 0;
+  return {
+    some(box, test) {
+      visit++;
+      for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++)
+        for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++) {
+          const list = cells.get(keyOf(cx, cy));
+          if (!list) continue;
+          for (const index of list) {
+            if (seen[index] === visit) continue;
+            seen[index] = visit;
+            if (test(index)) return true;
+          }
+        }
+      return false;
+    },
+  };
+}
+
+/**
  * Place every connector's label: never over a device or another label (hard), and preferably
  * over no other connector and no site title (soft), as close to the middle of its route as that
- * allows. `gridPx`: the side of the cells route segments are filed in (any size places the
- * same; tests compare them).
+ * allows. `gridPx`: the side of the cells route segments and devices are filed in (any size
+ * places the same); `countAll`: count every crossing of a box tried, even past the point where
+ * it can no longer be chosen (the same places; tests compare them).
  */
 export function placeLabels(
   connectors: readonly Connector[],
   devices: readonly Box[],
   softObstacles: readonly Box[],
   gridPx = LABEL_GRID_PX,
+  countAll = false,
 ): Connector[] {
   const taken: Box[] = [];
+  // Devices by cell too: a label tried ring by ring around its route (spiral) is tested against
+  // the devices near it, not the thousand of a large design.
+  const devicesNear = boxGrid(devices, gridPx);
   const hardOk = (box: Box) => {
     const grown = inflate(box, LABEL_GAP);
     return (
-      !devices.some((d) => boxesOverlap(grown, d)) && !taken.some((t) => boxesOverlap(grown, t))
+      !devicesNear.some(grown, (i) => boxesOverlap(grown, devices[i] as Box)) &&
+      !taken.some((t) => boxesOverlap(grown, t))
     );
   };
   const segments: { own: string; a: Point; b: Point; box: Box }[] = [];
@@ -636,40 +687,39 @@ export function placeLabels(
       }
   // The segments by the grid cells their boxes touch: a candidate box looks only at the
   // segments of its own cells (a large design has thousands; a label's box meets a few).
-  const cellOf = (v: number) => Math.floor(v / gridPx);
-  const cellKey = (cx: number, cy: number) => `${cx} ${cy}`;
-  const grid = new Map<string, number[]>();
-  segments.forEach((s, index) => {
-    for (let cx = cellOf(s.box.x); cx <= cellOf(s.box.x + s.box.width); cx++)
-      for (let cy = cellOf(s.box.y); cy <= cellOf(s.box.y + s.box.height); cy++) {
-        const key = cellKey(cx, cy);
-        const list = grid.get(key);
-        if (list) list.push(index);
-        else grid.set(key, [index]);
-      }
-  });
-  const seen = new Uint32Array(segments.length);
-  let visit = 0;
-  const softCost = (box: Box, own: string) => {
+  const segmentsNear = boxGrid(
+    segments.map((s) => s.box),
+    gridPx,
+  );
+  /**
+   * How many other connectors' segments and soft obstacles `box` meets, counted until
+   * `cost * 10 + extra` reaches `bound`: the box cannot be chosen then (the caller compares that
+   * very sum with its best), so the rest need not be counted.
+   */
+  const softCost = (box: Box, own: string, extra: number, bound: number) => {
     let cost = 0;
-    visit++;
-    for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++)
-      for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++)
-        for (const index of grid.get(cellKey(cx, cy)) ?? []) {
-          if (seen[index] === visit) continue;
-          seen[index] = visit;
-          const s = segments[index] as (typeof segments)[number];
-          if (
-            s.own !== own &&
-            s.box.x <= box.x + box.width &&
-            s.box.x + s.box.width >= box.x &&
-            s.box.y <= box.y + box.height &&
-            s.box.y + s.box.height >= box.y &&
-            segmentCrossesBox(s.a, s.b, box)
-          )
-            cost += 1;
-        }
-    for (const s of softObstacles) if (boxesOverlap(box, s)) cost += 1;
+    const enough = () => !countAll && cost * 10 + extra >= bound;
+    const stopped = segmentsNear.some(box, (index) => {
+      const s = segments[index] as (typeof segments)[number];
+      if (
+        s.own !== own &&
+        s.box.x <= box.x + box.width &&
+        s.box.x + s.box.width >= box.x &&
+        s.box.y <= box.y + box.height &&
+        s.box.y + s.box.height >= box.y &&
+        segmentCrossesBox(s.a, s.b, box)
+      ) {
+        cost += 1;
+        return enough();
+      }
+      return false;
+    });
+    if (stopped) return cost;
+    for (const s of softObstacles)
+      if (boxesOverlap(box, s)) {
+        cost += 1;
+        if (enough()) return cost;
+      }
     return cost;
   };
   return connectors.map((c) => {
@@ -679,7 +729,7 @@ export function placeLabels(
     let bestCost = Infinity;
     candidates(c.points, w, h).forEach((box, order) => {
       if (!hardOk(box)) return;
-      const cost = softCost(box, c.id) * 10 + order * 0.05;
+      const cost = softCost(box, c.id, order * 0.05, bestCost) * 10 + order * 0.05;
       if (cost < bestCost) {
         best = box;
         bestCost = cost;
@@ -689,7 +739,7 @@ export function placeLabels(
       const mid = pointAlong(c.points, polylineLength(c.points) / 2).point;
       for (const box of spiral(mid, w, h)) {
         if (!hardOk(box)) continue;
-        const cost = softCost(box, c.id) * 10;
+        const cost = softCost(box, c.id, 0, bestCost) * 10;
         if (cost < bestCost) {
           best = box;
           bestCost = cost;

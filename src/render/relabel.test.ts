@@ -138,11 +138,12 @@ describe('Label placement', () => {
     height: fc.integer({ min: 20, max: 80 }),
   });
 
-  it('places every label where it would without its index of route segments', () => {
+  it('places every label where it would without its index of segments and devices, counting all', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(route, fc.boolean()), { minLength: 1, maxLength: 12 }),
-        fc.array(box, { maxLength: 8 }),
+        // Enough devices to crowd the labels off their routes, onto the spiral around them.
+        fc.array(box, { maxLength: 40 }),
         fc.array(box, { maxLength: 3 }),
         (routes, devices, soft) => {
           const connectors = routes.map(([points, labelled], i) => ({
@@ -156,13 +157,57 @@ describe('Label placement', () => {
               ? { box: { x: 0, y: 0, width: 90, height: 30 }, lines: ['x'], broken: false }
               : null,
           }));
-          // One cell holding every segment (no index at all) against small and default cells.
-          const whole = placeLabels(connectors, devices, soft, 1e9);
+          // One cell holding every segment and device (no index at all), every crossing counted,
+          // against small and default cells with the count stopped once a box cannot win.
+          const whole = placeLabels(connectors, devices, soft, 1e9, true);
           expect(placeLabels(connectors, devices, soft, 7)).toEqual(whole);
           expect(placeLabels(connectors, devices, soft)).toEqual(whole);
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('places labels on a mesh of links, where every box crosses some, as counting all does', () => {
+    // Links every `gap` px both ways: no place is free, each label takes the one that crosses
+    // the fewest, which a count stopped early must still find.
+    const mesh = (gap: number) =>
+      Array.from({ length: Math.floor(1600 / gap) }, (_, k) => -800 + k * gap).flatMap((at, k) => [
+        {
+          id: `h${k}`,
+          points: [
+            { x: -800, y: at },
+            { x: 800, y: at },
+          ],
+        },
+        {
+          id: `v${k}`,
+          points: [
+            { x: at, y: -800 },
+            { x: at, y: 800 },
+          ],
+        },
+      ]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 14, max: 60 }),
+        fc.array(route, { minLength: 1, maxLength: 4 }),
+        fc.array(box, { maxLength: 6 }),
+        (gap, routes, devices) => {
+          const connectors = [
+            ...mesh(gap).map((m) => ({ ...m, label: null })),
+            ...routes.map((points, i) => ({
+              id: `c${i}`,
+              points,
+              label: { box: { x: 0, y: 0, width: 90, height: 30 }, lines: ['x'], broken: false },
+            })),
+          ].map((c) => ({ ...c, kind: 'dci' as const, source: 'a', target: 'b', l3Only: false }));
+          expect(placeLabels(connectors, devices, [])).toEqual(
+            placeLabels(connectors, devices, [], 1e9, true),
+          );
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 });

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
-import { linkById, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import type { Link } from '../model/schema';
+import {
+  linkById,
+  sameEdgeLinks,
+  syncEdges,
+  syncNodes,
+  type FlowEdge,
+  type FlowNode,
+} from './flow';
 import { linkTurner } from './liveHandles';
 import { registerLinkTurner, turnDraggedLinks, useStudio } from './studio';
 
@@ -183,6 +191,77 @@ describe('The flow kept from edit to edit', () => {
     expect(s().edges).toBe(before);
     expect(linkById(s().design.links).get(dci.id)).toMatchObject({ distanceKm: 321 });
     expectFlowOf(s().design);
+  });
+});
+
+describe('The edges of an edit of links on nodes left as they were', () => {
+  const linkEdit = fc.oneof(
+    // Mostly edits of a link's fields, the edits this is for.
+    {
+      arbitrary: fc.record({ kind: fc.constant('field' as const), at: fc.nat(), km: fc.nat(900) }),
+      weight: 4,
+    },
+    { arbitrary: fc.record({ kind: fc.constant('copy' as const), at: fc.nat() }), weight: 2 },
+    fc.record({
+      kind: fc.constant('end' as const),
+      at: fc.nat(),
+      to: fc.constantFrom(...devices, ...sites),
+    }),
+    fc.record({ kind: fc.constant('reverse' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('kind' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+    fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  );
+  type LinkEdit = typeof linkEdit extends fc.Arbitrary<infer E> ? E : never;
+  const apply = (links: Link[], e: LinkEdit): Link[] => {
+    const i = e.at % links.length;
+    const link = links[i] as Link;
+    const next = [...links];
+    if (e.kind === 'field') next[i] = { ...link, label: `${e.km} km`, distanceKm: e.km } as Link;
+    else if (e.kind === 'copy') next[i] = { ...link };
+    else if (e.kind === 'end') next[i] = { ...link, target: e.to };
+    else if (e.kind === 'reverse') next[i] = { ...link, source: link.target, target: link.source };
+    else if (e.kind === 'kind')
+      next[i] = { ...link, kind: link.kind === 'dci' ? 'fabric' : 'dci' } as Link;
+    else if (e.kind === 'swap') {
+      const j = e.with % links.length;
+      next[i] = links[j] as Link;
+      next[j] = link;
+    } else next.splice(i, 1);
+    return next;
+  };
+
+  it('are the edges before whenever sameEdgeLinks says so, as syncing them again gives', () => {
+    let same = 0;
+    fc.assert(
+      fc.property(fc.array(linkEdit, { minLength: 1, maxLength: 4 }), (edits) => {
+        const edges = syncEdges(base, []);
+        const links = edits.reduce(apply, [...base.links]);
+        const next: Design = { ...base, links };
+        const synced = syncEdges(next, edges);
+        if (sameEdgeLinks(base.links, links)) {
+          same++;
+          expect(synced).toBe(edges);
+        }
+        // Either way the edges are those of a sync from scratch.
+        expect(synced.map(drawnEdge)).toEqual(syncEdges(next, []).map(drawnEdge));
+      }),
+      { numRuns: 200 },
+    );
+    // Not vacuous: edits of a link's fields (and swaps of a link with itself) keep the edges.
+    expect(same).toBeGreaterThan(20);
+  });
+
+  it('tells apart links that join other ends, the other way round, or as another kind', () => {
+    const [first] = base.links;
+    if (!first) throw new Error('synthetic design has no links');
+    const moved = (l: Link) => [l, ...base.links.slice(1)];
+    expect(sameEdgeLinks(base.links, moved({ ...first, distanceKm: 1 } as Link))).toBe(true);
+    expect(sameEdgeLinks(base.links, moved({ ...first, target: first.source }))).toBe(false);
+    expect(
+      sameEdgeLinks(base.links, moved({ ...first, source: first.target, target: first.source })),
+    ).toBe(false);
+    expect(sameEdgeLinks(base.links, base.links.slice(1))).toBe(false);
   });
 });
 

@@ -178,6 +178,28 @@ export function toFlowEdge(
 }
 
 /**
+ * Whether two link lists give the same edges on the same nodes: the same links in the same
+ * order, each joining the same ends as the same kind, which is all an edge (`toFlowEdge`) and
+ * the bundles (`bundlePlaces`) read of a link. An edit of a link's other fields (a distance, a
+ * label) then leaves the edges as they are, without a pass over them (flow.test.ts holds this to
+ * `syncEdges`).
+ */
+export function sameEdgeLinks(a: readonly Link[], b: readonly Link[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Link;
+    const y = b[i] as Link;
+    if (
+      x !== y &&
+      (x.id !== y.id || x.source !== y.source || x.target !== y.target || x.kind !== y.kind)
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
  * What an edge's handles were chosen from: its link's two ends and, for a device end, its site
  * (a device's place is relative to it). Keyed by the edge's data, which React Flow's selection
  * changes carry over to the edge objects they make.

@@ -47,7 +47,7 @@ import {
   siteAt,
   snapToGrid,
 } from '../model/placement';
-import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
+import { sameEdgeLinks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import type { LinkTurner } from './liveHandles';
 import {
   addNote as addNoteEdit,
@@ -430,7 +430,9 @@ function flowFor(
   return {
     nodes: sameNodes ? state.nodes : syncNodes(next, state.nodes),
     edges:
-      sameNodes && next.links === state.design.links ? state.edges : syncEdges(next, state.edges),
+      sameNodes && sameEdgeLinks(state.design.links, next.links)
+        ? state.edges
+        : syncEdges(next, state.edges),
     noteNodes:
       next.notes === state.design.notes ? state.noteNodes : syncNoteNodes(next, state.noteNodes),
   };

@@ -1,11 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
+import { runRules } from '../rules/index';
 import { findingsFor, useValidated, validatorReady } from './findings';
 import { useStudio } from './studio';
 
 const s = () => useStudio.getState();
 const shown = () => useValidated.getState().design;
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Long enough for the rehearsals that follow a slow run, one at each idle moment. */
+const idleMoments = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 beforeAll(() => validatorReady);
 
@@ -80,5 +83,61 @@ describe('When an edit’s findings are shown', () => {
     expect(shown()).not.toBe(dropped);
     await nextTask();
     expect(shown()).toBe(dropped);
+  });
+
+  it('an edit of a design whose first run was slow is validated in its task once a rehearsal finds edits quick', async () => {
+    // The run of a design just opened builds everything, with the rules not yet compiled.
+    slowClock();
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    await nextTask();
+    // Its edits are quick: the rehearsal at idle tells so.
+    vi.restoreAllMocks();
+    quickClock();
+    await idleMoments();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(shown()).toBe(s().design);
+  });
+
+  it('edits of a design whose rehearsals stay slow are still drawn first', async () => {
+    slowClock();
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    await nextTask();
+    await idleMoments();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    const edited = s().design;
+    expect(shown()).not.toBe(edited);
+    await nextTask();
+    expect(shown()).toBe(edited);
+  });
+
+  it('a rehearsal leaves the findings as a full run of the rules gives them', async () => {
+    slowClock();
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    await nextTask();
+    const opened = s().design;
+    const before = findingsFor(opened);
+    vi.restoreAllMocks();
+    quickClock();
+    await idleMoments();
+    // The design shown keeps its findings (the rehearsal's are dropped)…
+    expect(findingsFor(opened)).toBe(before);
+    // …and the next edit, validated from the same validation, reads as a full run.
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    const read = (fs: readonly { key: string; message: string }[]) =>
+      fs.map((f) => `${f.key} ${f.message}`);
+    expect(read(findingsFor(s().design).all)).toEqual(read(runRules(s().design)));
+  });
+
+  it('a slow edit is not rehearsed: the next edit is drawn first, as its run said', async () => {
+    s().updateLink('dci-s0-s1-0', { distanceKm: 800 });
+    await nextTask();
+    slowClock();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    await nextTask();
+    vi.restoreAllMocks();
+    quickClock();
+    await idleMoments();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 1000 });
+    expect(shown()).not.toBe(s().design);
   });
 });
