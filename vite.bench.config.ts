@@ -14,10 +14,11 @@ export default mergeConfig(base, {
     emptyOutDir: true,
     // bench:ui:profile reads function names in its CPU profiles.
     ...(process.env['BENCH_UNMINIFIED'] ? { minify: false } : {}),
-    // Two pages: the app's one first-screen chunk (vite.config.ts) would hold both pages'
-    // modules and run the studio's on the baseline page. Each page's code stays its own.
-    rolldownOptions: { output: { codeSplitting: true } },
     rollupOptions: {
+      // Two pages: the app's one first-screen chunk (vite.config.ts) would hold both pages'
+      // modules and run the studio's on the baseline page. Each page's code stays its own.
+      // (Here, beside `input`: an override naming rolldownOptions has its rollupOptions ignored.)
+      output: { codeSplitting: true },
       input: {
         studio: fileURLToPath(new URL('./index.html', import.meta.url)),
         baseline: fileURLToPath(new URL('./bench/ui/baseline.html', import.meta.url)),
