@@ -25,6 +25,7 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useState,
   type DragEvent,
 } from 'react';
 import { NODE_KINDS } from '../model/kinds';
@@ -97,6 +98,7 @@ const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
+const NONE: never[] = [];
 
 const minimapColor = (n: CanvasNode): string =>
   isNote(n) ? '#eab308' : (MINIMAP_COLORS[n.data.element.kind] ?? 'rgba(148,163,184,0.35)');
@@ -164,6 +166,14 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
     [designNodes, noteNodes],
   );
   const edges = useStudio((s) => s.edges);
+  // React Flow fits its view to the first nodes it is handed only once its pane is set up (in
+  // its own effects, after its first commit): handed the design's nodes on its first render, it
+  // would draw them at zoom 1, measure them, then draw them all again fitted. The page renders
+  // the studio once its stored design is read (main.tsx), so the nodes are handed on the render
+  // just after the first commit, before anything is painted: React Flow then fits and draws
+  // them once, as it does for a design opened later.
+  const [paneReady, setPaneReady] = useState(false);
+  useLayoutEffect(() => setPaneReady(true), []);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
   // React Flow takes a new `nodes` before a new `minZoom` (one effect, in that order), and fits
@@ -266,8 +276,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
     >
       <CanvasFlags value={flags}>
         <ReactFlow<CanvasNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={paneReady ? nodes : NONE}
+          edges={paneReady ? edges : NONE}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

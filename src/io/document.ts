@@ -187,7 +187,7 @@ function load(input: unknown): LoadResult {
     ok: true,
     design: parsed.data,
     warnings: capWarnings([
-      ...unknownFields(migrated.value, parsed.data, ''),
+      ...unknownFields(migrated.value, parsed.data),
       ...referenceWarnings(parsed.data),
     ]),
   };
@@ -273,29 +273,44 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Fields in the input that the schema dropped: walk the input and what the schema made of it
- * side by side (the schema keeps arrays in order and strips unknown keys).
+ * side by side (the schema keeps arrays in order and strips unknown keys). The path is kept as
+ * a list of parts and written out only for a dropped field (writing it for every value cost a
+ * first visit of 3,000 elements ~10 ms).
  */
-function unknownFields(raw: unknown, clean: unknown, path: string): LoadWarning[] {
+function unknownFields(raw: unknown, clean: unknown): LoadWarning[] {
   const out: LoadWarning[] = [];
+  walkUnknown(raw, clean, [], out);
+  return out;
+}
+
+function walkUnknown(
+  raw: unknown,
+  clean: unknown,
+  path: (string | number)[],
+  out: LoadWarning[],
+): void {
   if (Array.isArray(raw) && Array.isArray(clean)) {
     const n = Math.min(raw.length, clean.length);
-    for (let i = 0; i < n; i++) out.push(...unknownFields(raw[i], clean[i], `${path}[${i}]`));
-    return out;
+    for (let i = 0; i < n; i++) {
+      path.push(i);
+      walkUnknown(raw[i], clean[i], path, out);
+      path.pop();
+    }
+    return;
   }
-  if (!isPlainObject(raw) || !isPlainObject(clean)) return out;
-  for (const [key, value] of Object.entries(raw)) {
-    const at = path === '' ? key : `${path}.${key}`;
-    if (!(key in clean)) {
+  if (!isPlainObject(raw) || !isPlainObject(clean)) return;
+  for (const key of Object.keys(raw)) {
+    path.push(key);
+    if (key in clean) walkUnknown(raw[key], clean[key], path, out);
+    else {
       const suggestion = suggestField(key);
       out.push({
-        path: at,
+        path: formatPath(path),
         message: `unknown field "${key}", ignored${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
       });
-      continue;
     }
-    out.push(...unknownFields(value, clean[key], at));
+    path.pop();
   }
-  return out;
 }
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {

@@ -1,7 +1,9 @@
 /**
- * The studio's IndexedDB database, opened as the page starts (main.tsx), before the storage
- * code has loaded: opening it is the first step of restoring a design, and it runs beside the
- * first render this way. Kept tiny, as it is on the first screen; kv.ts uses it.
+ * The studio's IndexedDB database, opened first thing when the stored design is read
+ * (persistence.ts `openStoredDesign`), beside the session's other first steps; kv.ts uses the
+ * connection. Not on the first screen: the page renders once the design is read (main.tsx),
+ * so opening the database before the storage code is there gained nothing the first screen's
+ * bytes should pay for.
  */
 export const DATABASE_NAME = 'dci-studio';
 export const STORE_NAME = 'kv';

@@ -12,7 +12,7 @@
 import { create } from 'zustand';
 import type { Design } from '../model/schema';
 import { startAutosave, type Autosave } from './autosave';
-import { earlyDatabase } from './earlyDatabase';
+import { earlyDatabase, openDatabaseEarly } from './earlyDatabase';
 import { idbKeyValue, MemoryKeyValue, storageErrorText, type KeyValue } from './kv';
 import { flushPendingEdits } from './pendingEdits';
 import { isBlank, pushRecent } from './recent';
@@ -99,7 +99,9 @@ export async function openStoredDesign(env?: Partial<SessionEnv>): Promise<Store
   if (!env?.kv) {
     try {
       if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-      // The database the page began opening as it started (main.tsx), else a new connection.
+      // The database starts opening as this code starts (the page renders once the design is
+      // read, main.tsx, so nothing is gained opening it before; the first screen is smaller).
+      openDatabaseEarly();
       store = idbKeyValue(earlyDatabase);
       await store.keys();
     } catch {

@@ -286,6 +286,33 @@ describe('Tab sessions', () => {
     expect(s === null || s.notices.length > 0).toBe(true);
   });
 
+  it('an older studio’s autosave gets the full check once, while it is moved', async () => {
+    const browser = new Browser();
+    browser.local.setItem(LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(design('autosaved'))));
+    const order: string[] = [];
+    const write = browser.kv.setMany.bind(browser.kv);
+    browser.kv.setMany = (entries) => {
+      order.push('write');
+      return write(entries).then(() => void order.push('written'));
+    };
+    const parse = designSchema.safeParse.bind(designSchema);
+    const check = vi
+      .spyOn(designSchema, 'safeParse')
+      .mockImplementation((...args: Parameters<typeof parse>) => {
+        order.push('check');
+        return parse(...args);
+      });
+    try {
+      const s = await openSession(browser.tab().env);
+      expect(s.design?.name).toBe('autosaved');
+      // Checked once, between the start of its move and the move's commit.
+      expect(order.slice(0, 3)).toEqual(['write', 'check', 'written']);
+      expect(order.filter((o) => o === 'check')).toHaveLength(1);
+    } finally {
+      check.mockRestore();
+    }
+  });
+
   it('an autosaved design that no longer loads is kept in Recent designs, not overwritten', async () => {
     const browser = new Browser();
     browser.local.setItem(LEGACY_AUTOSAVE_KEY, '{"version":1,"nodes":[{"kind":"bogus"}]}');

@@ -12,10 +12,10 @@
  *   (sessionStorage, synchronous); the next start of the same tab takes the newer of the two.
  * Browser APIs come in through SessionEnv, so the whole of it runs in unit tests.
  */
-import { documentFingerprint, loadOwnDocument, toDocument } from '../io/document';
+import { documentFingerprint, loadDocument, loadOwnDocument, toDocument } from '../io/document';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
-import { migrateLegacyStorage } from './legacy';
+import { LEGACY_AUTOSAVE_KEY, migrateLegacyStorage } from './legacy';
 import { pushRecentJson } from './recent';
 import { deleteSlots, freshId, listSlots, readSlot, writeSlot, type SlotRecord } from './slots';
 
@@ -219,8 +219,15 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   const now = env.now ?? Date.now;
   const notices: string[] = [];
   let migratedSlot: string | null = null;
+  // The autosave an older studio left in localStorage goes through the full loader (it was not
+  // stored by this studio's storage), checked while its move into IndexedDB commits: the
+  // check's work overlaps the write instead of following it (a first visit of 3,000 elements).
+  const migrating = migrateLegacyStorage(env.kv, env.legacy, new Date(now()));
+  const legacyText = env.legacy?.getItem(LEGACY_AUTOSAVE_KEY) ?? null;
+  const checked =
+    legacyText === null ? null : { json: legacyText, loaded: loadDocument(legacyText) };
   try {
-    migratedSlot = await migrateLegacyStorage(env.kv, env.legacy, new Date(now()));
+    migratedSlot = await migrating;
   } catch {
     notices.push(
       'Designs saved by an older version of the studio could not be moved to the new storage; they stay where they were.',
@@ -278,7 +285,10 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   let design: Design | null = null;
   if (json !== null) {
     // A design this studio stored, unchanged since, is only parsed; any other text is checked.
-    const loaded = loadOwnDocument(json, stored);
+    const loaded =
+      checked && stored === undefined && json === checked.json
+        ? checked.loaded
+        : loadOwnDocument(json, stored);
     if (loaded.ok) design = loaded.design;
     else {
       const kept = await keepUnreadable(
