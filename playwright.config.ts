@@ -1,11 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium.config';
 
-// Debian's Chromium where Playwright cannot download its own browser (this workplace);
-// Playwright's own browser on machines that have one.
-const chromiumPath = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find(
-  (p) => p && existsSync(p),
-);
 const port = Number(process.env['E2E_PORT'] ?? 4173);
 
 export default defineConfig({
@@ -19,18 +14,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     trace: 'off',
     screenshot: 'only-on-failure',
   },

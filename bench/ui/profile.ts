@@ -13,13 +13,12 @@
  * `npm run bench:ui` measures its heap), takes a heap snapshot and prints what retains the
  * memory: per constructor or closure, the largest holders with their chains, large strings.
  */
-import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { existsSync, writeFileSync } from 'node:fs';
+import type { CDPSession, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { analyze, parseSnapshot, printReport } from './heap';
-import { DEVICE_SIZE } from '../../src/model/defaults';
 import { syntheticDesign } from '../../src/model/synthetic';
-import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
+import { handDesign, launchChromium } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -31,9 +30,6 @@ const TOP = Number(option('top') ?? 25);
 /** Profile the plain React Flow page instead, to see what both sides share. */
 const BASELINE = args.includes('--baseline');
 const HEAP = args.includes('--heap');
-const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find(
-  (p) => p && existsSync(p),
-);
 
 interface ProfileNode {
   id: number;
@@ -149,10 +145,7 @@ async function main(): Promise<void> {
   });
   const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!base) throw new Error('the preview server did not start');
-  const browser = await chromium.launch({
-    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const design = syntheticDesign({ sites: SIZE <= 300 ? 2 : 4, elements: SIZE });
     const context = await browser.newContext({
@@ -160,22 +153,7 @@ async function main(): Promise<void> {
       bypassCSP: true,
     });
     const page = await context.newPage();
-    await page.addInitScript(
-      ({ key, saved, baseline, deviceSize }) => {
-        if (!baseline) localStorage.setItem(key, saved);
-        else
-          (window as unknown as { __benchDesign: unknown }).__benchDesign = {
-            design: JSON.parse(saved) as unknown,
-            deviceSize,
-          };
-      },
-      {
-        key: LEGACY_AUTOSAVE_KEY,
-        saved: JSON.stringify(design),
-        baseline: BASELINE,
-        deviceSize: DEVICE_SIZE,
-      },
-    );
+    await handDesign(page, design, BASELINE ? 'baseline' : 'studio');
     await page.goto(BASELINE ? `${base}/bench/ui/baseline.html?w=844&h=852` : `${base}/`);
     await page.waitForFunction(() => window.__bench !== undefined);
     await page.waitForTimeout(3000);

@@ -12,15 +12,13 @@
  *   npm run bench:ui                       200 / 1,000 / 3,000 elements, 3 rounds
  *   npm run bench:ui -- --sizes 1000 --rounds 5
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
 import { build, preview } from 'vite';
-import { DEVICE_SIZE } from '../../src/model/defaults';
 import { elementCount, syntheticDesign } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
-// A design left by an older studio in localStorage: the studio moves it into its storage and
-// opens it, which is how a fresh browser context gets a design before the first render.
-import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
+// A design left by an older studio in localStorage (page.ts): the studio moves it into its
+// storage and opens it, which is how a fresh browser context gets a design before the first render.
+import { handDesign, launchChromium, type Side } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -29,9 +27,6 @@ const option = (name: string): string | undefined => {
 };
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
 const ROUNDS = Number(option('rounds') ?? 3);
-const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find(
-  (p) => p && existsSync(p),
-);
 
 /** The working view for drag and pan: the top-left of DC 1, where its racks are. */
 const WORK_VIEW = { x: 40, y: 40, zoom: 0.75 };
@@ -39,7 +34,6 @@ const DRAGGED = 's0-t1';
 const EDITED_LINK = 'dci-s0-s1-0';
 const LONG_FRAME_MS = 50;
 
-type Side = 'studio' | 'baseline';
 interface Run {
   openMs: number;
   openDrawnMs: number;
@@ -192,23 +186,7 @@ async function measure(
     bypassCSP: true,
   });
   const page = await context.newPage();
-  const saved = JSON.stringify(design);
-  await page.addInitScript(
-    ({ key, saved, deviceSize, side }) => {
-      // The studio is handed the design once: on the reload it opens what it stored itself.
-      if (side === 'studio') {
-        if (sessionStorage.getItem('bench:seeded') === null) {
-          sessionStorage.setItem('bench:seeded', '1');
-          localStorage.setItem(key, saved);
-        }
-      } else
-        (window as unknown as { __benchDesign: unknown }).__benchDesign = {
-          design: JSON.parse(saved) as unknown,
-          deviceSize,
-        };
-    },
-    { key: LEGACY_AUTOSAVE_KEY, saved, deviceSize: DEVICE_SIZE, side },
-  );
+  await handDesign(page, design, side);
   await page.addInitScript(INSTRUMENTS);
   const url =
     side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=${canvas.w}&h=${canvas.h}`;
@@ -313,18 +291,7 @@ async function main(): Promise<void> {
   });
   const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!base) throw new Error('the preview server did not start');
-  const browser = await chromium.launch({
-    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     // The studio's canvas size: the baseline gets the same, so both show the same part.
     const probe = await browser.newPage({ viewport: { width: 1440, height: 900 } });

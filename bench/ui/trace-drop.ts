@@ -11,12 +11,11 @@
  * Without --cpu the last round prints its main-thread events and style invalidations; --muts
  * lists the DOM changes made before the frame; --css adds a style sheet (to try a cause).
  */
-import { chromium, type CDPSession } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
-import { DEVICE_SIZE } from '../../src/model/defaults';
 import { syntheticDesign } from '../../src/model/synthetic';
-import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
+import { handDesign, launchChromium, type Side } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -24,7 +23,7 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const SIZE = Number(option('size') ?? 1000);
-const SIDE = option('side') ?? 'studio';
+const SIDE: Side = option('side') === 'baseline' ? 'baseline' : 'studio';
 const ROUNDS = Number(option('rounds') ?? 3);
 const CSS = option('css');
 const TRACE = !args.includes('--no-trace');
@@ -164,10 +163,7 @@ async function main(): Promise<void> {
   );
   const bases = servers.map((s) => s.resolvedUrls?.local[0]?.replace(/\/$/, ''));
   const byDist = dists.map(() => [] as number[]);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   const design = syntheticDesign({ sites: SIZE <= 300 ? 2 : 4, elements: SIZE });
   const drops: number[] = [];
   try {
@@ -180,22 +176,7 @@ async function main(): Promise<void> {
         bypassCSP: true,
       });
       const page = await context.newPage();
-      await page.addInitScript(
-        ({ key, saved, side, deviceSize }) => {
-          if (side === 'studio') localStorage.setItem(key, saved);
-          else
-            (window as unknown as { __benchDesign: unknown }).__benchDesign = {
-              design: JSON.parse(saved) as unknown,
-              deviceSize,
-            };
-        },
-        {
-          key: LEGACY_AUTOSAVE_KEY,
-          saved: JSON.stringify(design),
-          side: SIDE,
-          deviceSize: DEVICE_SIZE,
-        },
-      );
+      await handDesign(page, design, SIDE);
       await page.goto(
         SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`,
       );
