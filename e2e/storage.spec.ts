@@ -128,6 +128,62 @@ test.describe('Designs are never lost', () => {
     await expect(studio.node(site)).toContainText('-x');
   });
 
+  test('a stored design spoiled in browser storage is refused with its reason on reload, kept in Recent designs', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.waitForAutosave();
+    const name = await studio.designName.innerText();
+    // Something outside the studio changes a DCI distance to text inside the stored slot.
+    const spoiled = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('dci-studio');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = () => db.transaction('kv', 'readwrite').objectStore('kv');
+      const keys = await new Promise<IDBValidKey[]>((resolve) => {
+        const request = store().getAllKeys();
+        request.onsuccess = () => resolve(request.result);
+      });
+      const key = keys.find((k) => String(k).startsWith('slot:'));
+      if (key === undefined) return null;
+      const record = await new Promise<{ json: string }>((resolve) => {
+        const request = store().get(key);
+        request.onsuccess = () => resolve(request.result as { json: string });
+      });
+      const doc = JSON.parse(record.json) as { links: { kind: string; distanceKm?: unknown }[] };
+      const index = doc.links.findIndex((l) => l.kind === 'dci');
+      const link = doc.links[index];
+      if (!link) return null;
+      link.distanceKm = 'far';
+      await new Promise<void>((resolve) => {
+        const tx = db.transaction('kv', 'readwrite');
+        tx.objectStore('kv').put({ ...record, json: JSON.stringify(doc) }, key);
+        tx.oncomplete = () => resolve();
+      });
+      db.close();
+      return `links[${index}].distanceKm`;
+    });
+    expect(spoiled).not.toBeNull();
+    await page.evaluate(() => sessionStorage.removeItem('dci-studio:journal'));
+
+    await page.reload();
+    // The stored text no longer matches its fingerprint: the design gets the full check, which
+    // names the field and what is wrong with it, and nothing of it is drawn.
+    await expect(studio.toast('error').or(studio.toast('warning')).first()).toContainText(
+      `could not be restored (${spoiled}: expected a number`,
+    );
+    await expect(studio.toast('error').or(studio.toast('warning')).first()).toContainText(
+      'kept in Recent designs',
+    );
+    await expect(page.locator('[data-testid^="node."]')).toHaveCount(0);
+    // Nothing is lost: the spoiled text waits in Recent designs under its name.
+    expect(await studio.recentNames()).toContain(name);
+  });
+
   test('a large design opens again after a reload with all its sites in view', async ({ page }) => {
     // Four data centres, ~1,000 elements: opened from a file, stored, then reopened from storage.
     test.slow();
