@@ -21,3 +21,47 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * Whether two records hold the same value (the same object, or ===) in every own field but
+ * those in `except`, and no other fields. Edits keep the objects they do not change, so a
+ * shallow comparison tells what an edit touched.
+ */
+export function sameFieldsExcept(x: object, y: object, except: ReadonlySet<string>): boolean {
+  const a = x as Readonly<Record<string, unknown>>;
+  const b = y as Readonly<Record<string, unknown>>;
+  let fields = 0;
+  for (const key in a) {
+    fields++;
+    if (!except.has(key) && a[key] !== b[key]) return false;
+  }
+  for (const key in b) {
+    fields--;
+    if (!(key in a)) return false;
+  }
+  return fields === 0;
+}
+
+/** The same items in the same order, each the same object or the same as `same` says. */
+export function sameItems<T>(
+  a: readonly T[],
+  b: readonly T[],
+  same: (x: T, y: T) => boolean,
+): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as T;
+    const y = b[i] as T;
+    if (x !== y && !same(x, y)) return false;
+  }
+  return true;
+}
+
+/** Whether two versions of a link join the same ends as the same kind (all a drawn edge reads). */
+export function sameLinkEnds(
+  x: { id: string; source: string; target: string; kind: string },
+  y: { id: string; source: string; target: string; kind: string },
+): boolean {
+  return x.id === y.id && x.source === y.source && x.target === y.target && x.kind === y.kind;
+}

@@ -5,6 +5,7 @@
  * The canvas, the exports and the command line all draw this; nothing else decides geometry.
  */
 import { DEVICE_SIZE } from '../model/defaults';
+import { sameItems, sameLinkEnds } from '../model/sameValue';
 import type { Design, DesignNode, Link, Site } from '../model/schema';
 import type { Finding } from '../rules/types';
 import {
@@ -269,18 +270,7 @@ export function relabelled(
   const links = design.links;
   const before = drawn.design.links;
   if (links.length !== before.length || drawn.connectors.length > links.length) return null;
-  for (let i = 0; i < links.length; i++) {
-    const link = links[i] as Link;
-    const was = before[i] as Link;
-    if (link === was) continue;
-    if (
-      link.id !== was.id ||
-      link.source !== was.source ||
-      link.target !== was.target ||
-      link.kind !== was.kind
-    )
-      return null;
-  }
+  if (!sameItems(links, before, sameLinkEnds)) return null;
   // Labels can change with the settings and the findings too, so every DCI label is measured.
   const linkById = new Map(links.map((l) => [l.id, l]));
   let resized = false;

@@ -28,6 +28,7 @@
 import { TRANSPORT_INFO } from '../model/catalog';
 import { labelerOver } from '../model/labels';
 import { linkRttMs } from '../model/paths';
+import { sameFieldsExcept, sameItems } from '../model/sameValue';
 import type {
   Cluster,
   DciLink,
@@ -178,34 +179,11 @@ export function buildIndex(design: Design, previous?: DesignIndex): DesignIndex 
  * or with every other field the same value.
  */
 export function sameNodesButPlaces(a: readonly DesignNode[], b: readonly DesignNode[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as DesignNode;
-    const y = b[i] as DesignNode;
-    if (x !== y && !movedOnly(x, y)) return false;
-  }
-  return true;
+  return sameItems(a, b, (x, y) => sameFieldsExcept(x, y, PLACE));
 }
 
 /** Where a node is drawn: its position, and a site's size. */
 const PLACE: ReadonlySet<string> = new Set(['position', 'width', 'height']);
-
-/** The same node but for where it is drawn: every other field the same value (or object). */
-function movedOnly(x: DesignNode, y: DesignNode): boolean {
-  const a = x as unknown as Readonly<Record<string, unknown>>;
-  const b = y as unknown as Readonly<Record<string, unknown>>;
-  let fields = 0;
-  for (const key in a) {
-    fields++;
-    if (!PLACE.has(key) && a[key] !== b[key]) return false;
-  }
-  for (const key in b) {
-    fields--;
-    if (!(key in a)) return false;
-  }
-  return fields === 0;
-}
 
 /** Whether two versions of a link carry the same segments at L2 (what L2 domains read of it). */
 function sameL2Carriage(a: Link, b: Link): boolean {

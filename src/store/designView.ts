@@ -7,7 +7,8 @@
  * settings from it, never geometry, and never start an edit from it (an edit starts from
  * `useStudio.getState().design`).
  */
-import type { Design, DesignNode } from '../model/schema';
+import { sameFieldsExcept, sameItems } from '../model/sameValue';
+import type { Design } from '../model/schema';
 
 /** The design last selected, and what was returned for it. */
 let seen: Design | null = null;
@@ -22,25 +23,14 @@ export function designButPositions(state: { readonly design: Design }): Design {
   return shown;
 }
 
+const NODES: ReadonlySet<string> = new Set(['nodes']);
+const POSITION: ReadonlySet<string> = new Set(['position']);
+
 /** Whether two designs differ in their elements' positions only. */
 export function onlyPositionsDiffer(a: Design, b: Design): boolean {
-  if (a === b) return true;
-  if (!sameFieldsBut(a, b, 'nodes')) return false;
-  if (a.nodes === b.nodes) return true;
-  if (a.nodes.length !== b.nodes.length) return false;
-  for (let i = 0; i < a.nodes.length; i++) {
-    const m = a.nodes[i];
-    const n = b.nodes[i];
-    if (m !== n && (m === undefined || n === undefined || !sameFieldsBut(m, n, 'position')))
-      return false;
-  }
-  return true;
-}
-
-/** Every own field but `except` the same value (edits keep the objects they do not change). */
-function sameFieldsBut<T extends Design | DesignNode>(a: T, b: T, except: keyof T): boolean {
-  const keys = Object.keys(b) as (keyof T)[];
-  if (Object.keys(a).length !== keys.length) return false;
-  for (const key of keys) if (key !== except && (!(key in a) || a[key] !== b[key])) return false;
-  return true;
+  return (
+    a === b ||
+    (sameFieldsExcept(a, b, NODES) &&
+      sameItems(a.nodes, b.nodes, (m, n) => sameFieldsExcept(m, n, POSITION)))
+  );
 }

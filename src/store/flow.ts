@@ -7,6 +7,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { DEVICE_SIZE } from '../model/defaults';
 import { bundlePlaces, type BundlePlace } from '../model/parallel';
+import { sameItems, sameLinkEnds } from '../model/sameValue';
 import type { Design, DesignNode, Link } from '../model/schema';
 
 export type FlowNodeData = { element: DesignNode };
@@ -185,18 +186,7 @@ export function toFlowEdge(
  * `syncEdges`).
  */
 export function sameEdgeLinks(a: readonly Link[], b: readonly Link[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Link;
-    const y = b[i] as Link;
-    if (
-      x !== y &&
-      (x.id !== y.id || x.source !== y.source || x.target !== y.target || x.kind !== y.kind)
-    )
-      return false;
-  }
-  return true;
+  return sameItems(a, b, sameLinkEnds);
 }
 
 /**
