@@ -135,10 +135,15 @@ interface LinkStore {
   setState(patch: { edges: FlowEdge[] }): void;
 }
 
-/** Turns the links of dragged elements: `moved` on each drag move, `flush` at the drop. */
+/**
+ * Turns the links of dragged elements: `moved` on each drag move; `flush` turns those still to
+ * turn now, `forget` leaves them to the drop's commit (which re-chooses the sides of every link
+ * whose end moved, so turning them first would only cost one more store update).
+ */
 export interface LinkTurner {
   moved(ids: readonly string[]): void;
   flush(): void;
+  forget(): void;
 }
 
 /**
@@ -162,6 +167,9 @@ export function linkTurner(store: LinkStore): LinkTurner {
   };
   return {
     flush,
+    forget() {
+      unturned = new Set();
+    },
     moved(ids) {
       for (const id of ids) unturned.add(id);
       if (scheduled || unturned.size === 0) return;

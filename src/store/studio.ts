@@ -150,19 +150,75 @@ function refuseReadOnly(state: StudioState): boolean {
 export const useStudio = create<StudioState>()((set, get) => {
   /** The edit group of the last commit (pendingEdits.ts): the same group is one undo step. */
   let lastGroup: string | null = null;
-  const commit = (next: Design) => {
+  /** Make `next` the design, drawn as `flow`: one undoable step (or one more of its group). */
+  const record = (next: Design, flow: Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'>) => {
     const state = get();
-    if (next === state.design) return;
-    if (refuseReadOnly(state)) return;
     const group = currentEditGroup();
     const sameStep = group !== null && group === lastGroup;
     lastGroup = group;
     set({
       design: next,
-      ...flowFor(next, state),
+      ...flow,
       past: sameStep ? state.past : [...state.past, state.design].slice(-HISTORY_LIMIT),
       future: [],
     });
+  };
+  const commit = (next: Design) => {
+    const state = get();
+    if (next === state.design) return;
+    if (refuseReadOnly(state)) return;
+    record(next, flowFor(next, state));
+  };
+
+  /**
+   * What the changes make of the nodes and notes' nodes, and the nodes whose position they
+   * changed (whose links turn to face their other ends, liveHandles.ts).
+   */
+  const changed = (
+    state: StudioState,
+    changes: NodeChange<FlowNode | NoteFlowNode>[],
+  ): { flow: Partial<Pick<StudioState, 'nodes' | 'noteNodes'>>; moved: string[] } => {
+    // Changes to notes go to the notes' nodes, so a note's drag leaves `nodes` as it is.
+    const noteIds = state.noteNodes.length === 0 ? null : new Set(state.noteNodes.map((n) => n.id));
+    const forNotes = noteIds ? changes.filter((c) => noteIds.has(changeId(c))) : [];
+    const forNodes =
+      forNotes.length === 0 || !noteIds
+        ? changes
+        : changes.filter((c) => !noteIds.has(changeId(c)));
+    const nodes =
+      forNodes.length > 0
+        ? applyNodeChanges(forNodes as NodeChange<FlowNode>[], state.nodes)
+        : state.nodes;
+    return {
+      flow: {
+        ...(nodes !== state.nodes ? { nodes } : {}),
+        ...(forNotes.length > 0
+          ? {
+              noteNodes: applyNodeChanges(forNotes as NodeChange<NoteFlowNode>[], state.noteNodes),
+            }
+          : {}),
+      },
+      moved: forNodes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])),
+    };
+  };
+  const applyChanges = (changes: NodeChange<FlowNode | NoteFlowNode>[]) => {
+    const { flow, moved } = changed(get(), changes);
+    set(flow);
+    // Links leave from the sides that face their other end where the canvas shows it now,
+    // so the drop has no handle left to change (withLiveHandles, flow.ts).
+    linkTurns?.moved(moved);
+  };
+
+  /**
+   * The position changes of a drag's end (React Flow sends them just before onNodeDragStop):
+   * held for `finishDrag`, which draws them with the drop in one store update instead of two.
+   * A drag's end that no drop follows (an aborted drag) has them applied at the end of its task.
+   */
+  let held: NodeChange<FlowNode | NoteFlowNode>[] | null = null;
+  const applyHeld = () => {
+    const changes = held;
+    held = null;
+    if (changes) applyChanges(changes);
   };
 
   const jump = (from: 'past' | 'future') => {
@@ -222,6 +278,8 @@ export const useStudio = create<StudioState>()((set, get) => {
     redo: () => jump('future'),
 
     onNodesChange: (changes) => {
+      // Changes come in the order React Flow made them: one held from a drag's end goes first.
+      if (held) applyHeld();
       const state = get();
       // Removal goes through deleteSelection (one undoable edit); React Flow's own is ignored.
       const allowed = changes.filter(
@@ -229,28 +287,12 @@ export const useStudio = create<StudioState>()((set, get) => {
           c.type !== 'remove' && c.type !== 'add' && !(state.readOnly && c.type === 'position'),
       );
       if (allowed.length === 0) return;
-      // Changes to notes go to the notes' nodes, so a note's drag leaves `nodes` as it is.
-      const noteIds = new Set(state.noteNodes.map((n) => n.id));
-      const forNotes = noteIds.size === 0 ? [] : allowed.filter((c) => noteIds.has(changeId(c)));
-      const forNodes =
-        forNotes.length === 0 ? allowed : allowed.filter((c) => !noteIds.has(changeId(c)));
-      const nodes =
-        forNodes.length > 0
-          ? applyNodeChanges(forNodes as NodeChange<FlowNode>[], state.nodes)
-          : state.nodes;
-      set({
-        ...(nodes !== state.nodes ? { nodes } : {}),
-        ...(forNotes.length > 0
-          ? {
-              noteNodes: applyNodeChanges(forNotes as NodeChange<NoteFlowNode>[], state.noteNodes),
-            }
-          : {}),
-      });
-      // Links leave from the sides that face their other end where the canvas shows it now,
-      // so the drop has no handle left to change (withLiveHandles, flow.ts).
-      linkTurns?.moved(
-        forNodes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])),
-      );
+      if (allowed.every((c) => c.type === 'position' && c.dragging === false)) {
+        held = allowed;
+        queueMicrotask(applyHeld);
+        return;
+      }
+      applyChanges(allowed);
     },
     onEdgesChange: (changes) => {
       const allowed = changes.filter((c) => c.type === 'select');
@@ -258,10 +300,18 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
 
     finishDrag: (ids) => {
-      // A turn still to come (a drop in the frame of the last move) comes before the drop.
-      turnDraggedLinks();
-      const state = get();
-      if (state.readOnly) return;
+      const before = get();
+      if (before.readOnly) {
+        held = null;
+        return;
+      }
+      // The drag's end, held by onNodesChange, is drawn with the drop: one store update. The
+      // links the drag turned and those it had still to turn take the sides the drop's design
+      // calls for (syncEdges re-chooses every link whose end moved), so none is turned first.
+      linkTurns?.forget();
+      const changes = held;
+      held = null;
+      const state: StudioState = changes ? { ...before, ...changed(before, changes).flow } : before;
       const positions = new Map<string, Position>();
       for (const n of state.nodes)
         if (ids.includes(n.id))
@@ -308,10 +358,11 @@ export const useStudio = create<StudioState>()((set, get) => {
         });
         return;
       }
+      const flow = flowFor(next, state);
+      // Refused nodes go back where the design has them.
+      if (refused.length > 0) flow.nodes = atDesignPositions(flow.nodes, next);
       // The frame after a pointer-up waits for nothing: the drop is validated after it.
-      validatingAfterFrame(() => commit(next));
-      // Put refused nodes back where the design has them.
-      if (refused.length > 0) set({ nodes: atDesignPositions(get().nodes, get().design) });
+      validatingAfterFrame(() => record(next, flow));
     },
 
     connect: (source, target) => {
