@@ -129,6 +129,20 @@ function freeSpot(
   const columns = Math.floor((right - left) / GRID_PX) + 1;
   const xAt = (i: number) => left + i * GRID_PX;
   const taken = new Uint8Array(columns);
+  // The columns each device takes (an open interval around it), the same on every row: found by
+  // arithmetic, then checked against the predicate itself at both ends (so rounding cannot move
+  // them). Empty (lo > hi) for a device beside the columns.
+  const spans = others.map((o) => {
+    const { x, y } = o.position;
+    const blocks = (i: number) => xAt(i) < x + CLEAR_W && xAt(i) + CLEAR_W > x;
+    let lo = Math.max(0, Math.floor((x - CLEAR_W - left) / GRID_PX));
+    let hi = Math.min(columns - 1, Math.ceil((x + CLEAR_W - left) / GRID_PX));
+    while (lo > 0 && blocks(lo - 1)) lo--;
+    while (lo <= hi && !blocks(lo)) lo++;
+    while (hi < columns - 1 && blocks(hi + 1)) hi++;
+    while (hi >= lo && !blocks(hi)) hi--;
+    return { y, lo, hi };
+  });
   let best: Position | undefined;
   let bestScore = Infinity;
   for (let y = top; y <= bottom; y += GRID_PX) {
@@ -141,19 +155,9 @@ function freeSpot(
       }
     }
     taken.fill(0);
-    for (const o of others) {
-      if (y >= o.position.y + CLEAR_H || y + CLEAR_H <= o.position.y) continue;
-      const blocks = (i: number) =>
-        xAt(i) < o.position.x + CLEAR_W && xAt(i) + CLEAR_W > o.position.x;
-      // The columns o takes: an open interval around it, found by arithmetic and then checked
-      // against the predicate itself at both ends (so rounding cannot move them).
-      let lo = Math.max(0, Math.floor((o.position.x - CLEAR_W - left) / GRID_PX));
-      let hi = Math.min(columns - 1, Math.ceil((o.position.x + CLEAR_W - left) / GRID_PX));
-      while (lo > 0 && blocks(lo - 1)) lo--;
-      while (lo <= hi && !blocks(lo)) lo++;
-      while (hi < columns - 1 && blocks(hi + 1)) hi++;
-      while (hi >= lo && !blocks(hi)) hi--;
-      for (let i = lo; i <= hi; i++) taken[i] = 1;
+    for (const span of spans) {
+      if (span.lo > span.hi || y >= span.y + CLEAR_H || y + CLEAR_H <= span.y) continue;
+      taken.fill(1, span.lo, span.hi + 1);
     }
     if (!near) {
       const i = taken.indexOf(0);
