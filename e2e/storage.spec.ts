@@ -184,6 +184,71 @@ test.describe('Designs are never lost', () => {
     expect(await studio.recentNames()).toContain(name);
   });
 
+  test('storage that answers late: the studio is there within a second, the design follows', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.waitForAutosave();
+    const name = await studio.designName.innerText();
+    const nodes = await studio.allNodes.count();
+    expect(nodes).toBeGreaterThan(0);
+
+    // From the next page on, the browser's database opens 4 s late (a busy disk, another tab
+    // holding it). The page notes when the studio's canvas and its first element appear.
+    const DELAY_MS = 4000;
+    await page.addInitScript((delay) => {
+      const seen: { canvas?: number; node?: number; guide?: number } = {};
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      new MutationObserver(() => {
+        const now = performance.now();
+        if (seen.canvas === undefined && document.querySelector('[data-testid="canvas"]'))
+          seen.canvas = now;
+        if (seen.node === undefined && document.querySelector('[data-testid^="node."]'))
+          seen.node = now;
+        if (seen.guide === undefined && document.querySelector('[data-testid="empty-state"]'))
+          seen.guide = now;
+      }).observe(document, { subtree: true, childList: true });
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (
+        this: IDBFactory,
+        ...args: Parameters<IDBFactory['open']>
+      ) {
+        const request = open.apply(this, args);
+        let handler: ((this: IDBRequest, event: Event) => unknown) | null = null;
+        Object.defineProperty(request, 'onsuccess', {
+          configurable: true,
+          get: () => handler,
+          set: (h: typeof handler) => (handler = h),
+        });
+        request.addEventListener('success', (event) =>
+          setTimeout(() => handler?.call(request, event), delay),
+        );
+        return request;
+      };
+    }, DELAY_MS);
+    await page.reload();
+
+    // The studio renders without its design after about a second, without the empty-canvas
+    // guide (the design is on its way)...
+    await expect(studio.canvas).toBeVisible();
+    await expect(studio.allNodes).toHaveCount(0);
+    // ...and the design follows when the storage answers, in full.
+    await expect(studio.allNodes).toHaveCount(nodes, { timeout: 15_000 });
+    await expect(studio.designName).toHaveText(name);
+    const seen = await page.evaluate(
+      () =>
+        (window as unknown as { __seen: { canvas?: number; node?: number; guide?: number } })
+          .__seen,
+    );
+    expect(seen.canvas).toBeDefined();
+    expect(seen.node).toBeGreaterThan(DELAY_MS);
+    // The shell came at the studio's first-render deadline (1 s), long before the design.
+    expect(seen.node! - seen.canvas!).toBeGreaterThan(DELAY_MS / 2);
+    expect(seen.guide).toBeUndefined();
+  });
+
   test('a large design opens again after a reload with all its sites in view', async ({ page }) => {
     // Four data centres, ~1,000 elements: opened from a file, stored, then reopened from storage.
     test.slow();

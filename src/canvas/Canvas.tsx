@@ -174,6 +174,22 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   // them once, as it does for a design opened later.
   const [paneReady, setPaneReady] = useState(false);
   useLayoutEffect(() => setPaneReady(true), []);
+  // The links of that first design follow its nodes a frame later, as on a page whose nodes must
+  // be measured before their links can be placed: the nodes are drawn (and measured) without
+  // waiting for hundreds of links and labels, and the links are drawn once, at the handles
+  // measured, rather than drawn and then all drawn again when the measurement lands.
+  const [linksReady, setLinksReady] = useState(false);
+  useEffect(() => {
+    if (!paneReady) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setLinksReady(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [paneReady]);
   const readOnly = useStudio((s) => s.readOnly);
   const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
   // React Flow takes a new `nodes` before a new `minZoom` (one effect, in that order), and fits
@@ -277,7 +293,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       <CanvasFlags value={flags}>
         <ReactFlow<CanvasNode, FlowEdge>
           nodes={paneReady ? nodes : NONE}
-          edges={paneReady ? edges : NONE}
+          edges={linksReady ? edges : NONE}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

@@ -208,15 +208,7 @@ const DciLabel = memo(function DciLabel({
   );
 });
 
-function FabricEdgeView({
-  id,
-  sourceX,
-  sourceY,
-  targetX,
-  targetY,
-  selected,
-  data,
-}: EdgeProps<FlowEdge>) {
+function FabricEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps<FlowEdge>) {
   const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
   const route = useRoutes((s) => s.byId.get(id));
   const link = useLink(id);
@@ -224,19 +216,72 @@ function FabricEdgeView({
     ? drawnPath(route)
     : provisionalPath(sourceX, sourceY, targetX, targetY, link, data?.bundle, FABRIC_SPACING_PX)
         .path;
+  // Its stroke, plain or selected, is the `.fabric-path` style sheet below (React Flow marks a
+  // selected edge's group): a selection, or a select-all, re-renders no fabric link. A
+  // highlighted path is drawn over it, inline.
   return (
     <BaseEdge
       id={id}
       path={path}
-      className={highlighted ? 'edge-highlight' : ''}
-      style={{
-        stroke: highlighted ? '#f59e0b' : selected ? 'var(--color-accent)' : canvasStroke('fabric'),
-        strokeWidth: highlighted ? 3.5 : selected ? 2.5 : LINK_STYLES.fabric.widthPx,
-      }}
+      className={highlighted ? 'fabric-path edge-highlight' : 'fabric-path'}
+      style={highlighted ? HIGHLIGHTED_FABRIC : undefined}
       interactionWidth={14}
     />
   );
 }
 
+const HIGHLIGHTED_FABRIC = { stroke: '#f59e0b', strokeWidth: 3.5 } as const;
+
+/** A fabric link's stroke, plain and selected (the second also over React Flow's focus look). */
+export function fabricStyles(): string {
+  const plain = `stroke:${canvasStroke('fabric')};stroke-width:${LINK_STYLES.fabric.widthPx}px`;
+  return [
+    `.react-flow__edge:not(.selected) .react-flow__edge-path.fabric-path{${plain}}`,
+    '.react-flow__edge.selected .react-flow__edge-path.fabric-path{stroke:var(--color-accent);stroke-width:2.5px}',
+  ].join('\n');
+}
+
+let fabricStylesInstalled = false;
+/** Put the fabric links' style sheet in the document, once (the first fabric link does it). */
+function installFabricStyles(): void {
+  if (fabricStylesInstalled || typeof document === 'undefined') return;
+  fabricStylesInstalled = true;
+  const style = document.createElement('style');
+  style.dataset['styles'] = 'fabric-links';
+  style.textContent = fabricStyles();
+  document.head.appendChild(style);
+}
+installFabricStyles();
+
+/**
+ * Closer than this (canvas px), two ends are the same: React Flow's measurement of a node's
+ * handles (on mount, at the zoom of the moment) lands a few thousandths of a pixel off the
+ * handles the node declares (flow.ts), which redrew every link of every node it measured.
+ */
+const SAME_END_PX = 0.05;
+const ENDS = new Set(['sourceX', 'sourceY', 'targetX', 'targetY']);
+
+/**
+ * A fabric link re-renders when what it draws changes: not on a selection (CSS draws it), nor
+ * when its ends move by less than a twentieth of a pixel.
+ */
+export function sameFabricProps(before: EdgeProps<FlowEdge>, after: EdgeProps<FlowEdge>): boolean {
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  for (const key of keys) {
+    if (key === 'selected') continue;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (ENDS.has(key) && typeof x === 'number' && typeof y === 'number') {
+      if (Math.abs(x - y) < SAME_END_PX) continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 export const DciEdge = memo(DciEdgeView);
-export const FabricEdge = memo(FabricEdgeView);
+export const FabricEdge = memo(FabricEdgeView, sameFabricProps);

@@ -9,7 +9,8 @@
  */
 import type { Design, DesignNode } from '../model/schema';
 import { sameLabel } from '../render/diagram';
-import type { Connector, Point } from '../render/types';
+import { sameRoute } from '../render/packed';
+import type { Connector } from '../render/types';
 
 /** A design: whole, or the elements that differ from the previous one sent (by index). */
 export type DesignDelta =
@@ -120,17 +121,7 @@ export function sameConnector(a: Connector, b: Connector): boolean {
     a.source === b.source &&
     a.target === b.target &&
     a.l3Only === b.l3Only &&
-    samePoints(a.points, b.points) &&
+    sameRoute(a, b) &&
     sameLabel(a.label, b.label)
   );
-}
-
-function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const p = a[i] as Point;
-    const q = b[i] as Point;
-    if (p.x !== q.x || p.y !== q.y) return false;
-  }
-  return true;
 }

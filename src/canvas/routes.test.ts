@@ -5,6 +5,7 @@ import { syntheticDesign } from '../model/synthetic';
 import { renderDiagram } from '../render/diagram';
 import { limitFinding } from '../render/text';
 import { straightRouter } from '../render/router';
+import { packedConnector, plainConnector } from '../render/packed';
 import type { Connector } from '../render/types';
 import { findingsFor, validatorReady } from '../store/findings';
 import { syncNodes, type FlowNode } from '../store/flow';
@@ -55,6 +56,8 @@ const drawing = (job: Job, tag: number): Connector[] =>
     ...c,
     points: [...c.points, { x: tag, y: tag }],
   }));
+/** A connector the canvas keeps (packed: src/render/packed.ts) as plain data, to compare. */
+const plainOf = (c: Connector | undefined) => c && plainConnector(c);
 /** The design with every device 8 px to the right. */
 const devicesMoved = (design: Design): Design => ({
   ...design,
@@ -83,7 +86,7 @@ describe('The canvas routes site by site', () => {
     if (!job) throw new Error('no job sent');
     const first = drawing(job, 1);
     answer({ seq: job.seq, ok: true, connectors: first, complete: false });
-    expect(useRoutes.getState().byId.get(first[0]?.id ?? '')).toEqual(first[0]);
+    expect(plainOf(useRoutes.getState().byId.get(first[0]?.id ?? ''))).toEqual(first[0]);
     // A label edit while the job runs waits for it…
     const link = job.design.links.find((l) => l.kind === 'dci') as DciLink;
     useStudio.getState().replaceDesign(updateLink(job.design, link.id, { distanceKm: 77 }));
@@ -98,12 +101,12 @@ describe('The canvas routes site by site', () => {
     // The older job's late answers are dropped.
     const late = drawing(job, 3);
     answer({ seq: job.seq, ok: true, connectors: late, complete: true });
-    expect(useRoutes.getState().byId.get(late[0]?.id ?? '')).not.toEqual(late[0]);
+    expect(plainOf(useRoutes.getState().byId.get(late[0]?.id ?? ''))).not.toEqual(late[0]);
     // The newer job's complete drawing is shown and remembered: going back to the first
     // design reuses it (no new job) once it is complete.
     const done = drawing(second, 4);
     answer({ seq: second.seq, ok: true, connectors: done, complete: true });
-    expect(useRoutes.getState().byId.get(done[0]?.id ?? '')).toEqual(done[0]);
+    expect(plainOf(useRoutes.getState().byId.get(done[0]?.id ?? ''))).toEqual(done[0]);
     useStudio.getState().replaceDesign(updateLink(second.design, link.id, { distanceKm: 78 }));
     await tick();
     expect(jobs).toHaveLength(2);
@@ -193,7 +196,7 @@ describe('A route answer that comes while a drop waits for its frame', () => {
     expect(useRoutes.getState().byId.get(link)).toBeUndefined();
     // Just after the frame (no frames here: the next task), it is drawn.
     await tick();
-    expect(useRoutes.getState().byId.get(link)).toEqual(first[0]);
+    expect(plainOf(useRoutes.getState().byId.get(link))).toEqual(first[0]);
     // Outside a drop, an answer is drawn when it comes.
     const design = useStudio.getState().design;
     useStudio.getState().replaceDesign({
@@ -207,7 +210,7 @@ describe('A route answer that comes while a drop waits for its frame', () => {
     expect(next.seq).toBeGreaterThan(job.seq);
     const second = drawing(next, 2);
     answer({ seq: next.seq, ok: true, connectors: second, complete: true });
-    expect(useRoutes.getState().byId.get(link)).toEqual(second[0]);
+    expect(plainOf(useRoutes.getState().byId.get(link))).toEqual(second[0]);
   });
 });
 
@@ -235,11 +238,11 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     const shown = useRoutes.getState().byId;
     copies.forEach((c, i) => {
       if (i === bent || i === labelled) {
-        expect(shown.get(c.id)).toEqual(c);
+        expect(plainOf(shown.get(c.id))).toEqual(c);
         expect(shown.get(c.id)).not.toBe(before.get(c.id));
       } else expect(shown.get(c.id)).toBe(before.get(c.id));
     });
-    expect([...shown.values()]).toEqual(copies);
+    expect([...shown.values()].map(plainOf)).toEqual(copies);
   });
 
   it('keeps a connector with the strings of its link, drawing the same as the copy from the worker', () => {
@@ -247,7 +250,7 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     const links = new Map(design.links.map((l) => [l.id, l]));
     for (const c of structuredClone(renderDiagram(design, straightRouter).connectors)) {
       const kept = withDesignStrings(c, links.get(c.id));
-      expect(kept).toEqual(c);
+      expect(plainOf(kept)).toEqual(c);
       expect(sameConnector(kept, c)).toBe(true);
     }
     // An answer routed before the link's ends changed keeps the ends it was drawn with.
@@ -256,7 +259,7 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     if (!link) throw new Error('no link');
     const stale = withDesignStrings(c, { ...link, source: 'elsewhere', target: 'nowhere' });
     expect([stale.source, stale.target]).toEqual([c.source, c.target]);
-    expect(withDesignStrings(c, undefined)).toEqual(c);
+    expect(plainOf(withDesignStrings(c, undefined))).toEqual(c);
   });
 
   it('tells connectors apart by every field an edge draws or is keyed by', () => {
@@ -284,9 +287,14 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
       { ...c, label: { ...c.label, box: { ...box, width: box.width + 1 } } },
       { ...c, label: { ...c.label, box: { ...box, height: box.height + 1 } } },
     ];
+    expect(sameConnector(packedConnector(c), c)).toBe(true);
+    expect(sameConnector(packedConnector(c), packedConnector(structuredClone(c)))).toBe(true);
     for (const v of variants) {
       expect(sameConnector(c, v)).toBe(false);
       expect(sameConnector(v, c)).toBe(false);
+      // Packed as the canvas keeps them, too.
+      expect(sameConnector(packedConnector(c), packedConnector(v))).toBe(false);
+      expect(sameConnector(packedConnector(v), c)).toBe(false);
     }
   });
 });

@@ -8,6 +8,7 @@
 import type { Design, DesignNode, Link } from '../model/schema';
 import { relabelled } from '../render/diagram';
 import { limitFinding } from '../render/text';
+import { PackedConnector, packedConnector } from '../render/packed';
 import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
@@ -187,7 +188,8 @@ function publish(connectors: readonly Connector[]): Connector[] {
   let changed = previous.size !== connectors.length;
   for (const c of connectors) {
     const old = previous.get(c.id);
-    const keep = old && sameConnector(old, c) ? old : c;
+    // Kept packed, as the worker's connectors are (withDesignStrings): a relabelled one is plain.
+    const keep = old && sameConnector(old, c) ? old : packedConnector(c);
     if (keep !== old) changed = true;
     next.set(c.id, keep);
     shown.push(keep);
@@ -240,13 +242,13 @@ function arrive(event: MessageEvent<RouteAnswer>): void {
 
 /**
  * A connector as the canvas keeps it: the worker's, with the design's own strings for what it
- * shares with its link. A message from the worker brings a copy of every string in it (each id,
- * end and kind, and the ids in the drawing order), which the canvas kept for as long as it
- * showed the link: 0.3 MB at 3,000 elements. Built as one literal, so every connector has the
- * same compact shape (a structured clone gave each its own property store).
+ * shares with its link, and its route packed (src/render/packed.ts). A message from the worker
+ * brings a copy of every string in it (each id, end and kind, and the ids in the drawing
+ * order), which the canvas kept for as long as it showed the link: 0.3 MB at 3,000 elements;
+ * its points as {x, y} objects weighed another ~0.4 MB there.
  */
 export function withDesignStrings(c: Connector, link: Link | undefined): Connector {
-  return {
+  return new PackedConnector({
     id: link?.id ?? c.id,
     kind: c.kind === 'dci' ? 'dci' : 'fabric',
     source: link?.source === c.source ? link.source : c.source,
@@ -254,7 +256,7 @@ export function withDesignStrings(c: Connector, link: Link | undefined): Connect
     points: c.points,
     l3Only: c.l3Only,
     label: c.label,
-  };
+  });
 }
 
 function keptFromWorker(delta: ConnectorDelta): ConnectorDelta {

@@ -103,9 +103,13 @@ export function documentFingerprint(json: string): string {
  * what a returning user would otherwise wait for). Anything else (no fingerprint, another text,
  * an older format) goes through `loadDocument` and its messages.
  */
-export function loadOwnDocument(json: string, fingerprint: string | undefined): LoadResult {
-  if (fingerprint === undefined || fingerprint !== documentFingerprint(json))
-    return loadDocument(json);
+export function loadOwnDocument(
+  json: string,
+  fingerprint: string | undefined,
+  /** `documentFingerprint(json)`, when the caller has it already. */
+  actual: string = documentFingerprint(json),
+): LoadResult {
+  if (fingerprint === undefined || fingerprint !== actual) return loadDocument(json);
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);

@@ -16,11 +16,26 @@ describe('Counted nouns', () => {
     expect(plural(1200, 'workload')).toBe('1,200 workloads');
   });
   it('writes every count as toLocaleString("en") does', () => {
-    // plural() keeps one formatter instead of building one per call: the same text.
+    // plural() groups whole numbers itself and keeps one formatter for the rest: the same text.
     const count = fc.oneof(
       fc.integer(),
+      fc.maxSafeInteger(),
+      fc.integer({ min: -1_000_000, max: 1_000_000 }),
       fc.double(),
-      fc.constantFrom(0, -0, 1, 1e21, 0.5, 1234.5678),
+      fc.constantFrom(
+        0,
+        -0,
+        1,
+        999,
+        1000,
+        -1000,
+        999_999,
+        1_000_000,
+        2 ** 53,
+        1e21,
+        0.5,
+        1234.5678,
+      ),
     );
     fc.assert(
       fc.property(count, (n) => {

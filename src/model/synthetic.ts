@@ -36,6 +36,50 @@ const SITE_WIDTH = 7600;
 /** Elements one rack adds: ToR, two clusters, their two links, and the ToR's spine uplinks. */
 const rackElements = (spines: number) => 3 + 2 + spines;
 
+/**
+ * The layout of a site, tier by tier as leaf-spine fabrics are drawn: the borders (with the
+ * array and the firewall beside them), the spines spread over the racks below, then the racks
+ * in blocks of up to RACK_COLUMNS, each rack a column (its ToR, its two clusters below it).
+ * Between two rows, the band their links cross gets a lane for each link that passes over any
+ * one point (the router draws them on tracks that far apart, src/render/channels.ts): cramped,
+ * the spine↔ToR links of a large site read as one smear.
+ */
+const RACK_COLUMNS = 36;
+const COLUMN_PX = DEVICE_SIZE.width + 32;
+const LEFT_PX = 40;
+const TOP_PX = 48;
+/** The router's spacing of parallel tracks, and its clearance from devices (src/render/router.ts). */
+const LANE_PX = 12;
+const CLEARANCE_PX = 14;
+/** Between rows whose links need no more. */
+const ROW_GAP_PX = 54;
+/**
+ * The spine↔ToR band stops growing here: the working view of the UI bench (bench/ui/run.ts,
+ * the top left of DC 1 at 75 %) keeps the first ToRs in it. Beyond, the tracks come closer.
+ */
+const SPINE_BAND_MAX_PX = 560;
+/** Between one block of racks and the next. */
+const BLOCK_GAP_PX = 96;
+
+const columnX = (column: number) => LEFT_PX + column * COLUMN_PX;
+
+/** The band two rows need for links spanning these x ranges: a lane for each that overlaps. */
+function bandPx(spans: readonly (readonly [number, number])[], maxPx = Infinity): number {
+  const events = spans.flatMap(([a, b]) => [
+    [Math.min(a, b), 1],
+    [Math.max(a, b), -1],
+  ]);
+  // Starts before ends at one x: links that meet there still need two tracks.
+  events.sort((p, q) => (p[0] as number) - (q[0] as number) || (q[1] as number) - (p[1] as number));
+  let open = 0;
+  let most = 0;
+  for (const [, d] of events) {
+    open += d as number;
+    most = Math.max(most, open);
+  }
+  return Math.min(maxPx, Math.max(ROW_GAP_PX, 2 * CLEARANCE_PX + (most + 1) * LANE_PX));
+}
+
 export function syntheticDesign(options: SyntheticOptions): Design {
   const siteCount = Math.max(1, Math.floor(options.sites));
   const spines = options.spinesPerSite ?? 4;
@@ -53,11 +97,6 @@ export function syntheticDesign(options: SyntheticOptions): Design {
   const segments: Segment[] = [];
   const workloads: Workload[] = [];
   const clustersBySite: string[][] = [];
-  const at = (i: number, row: number) => ({
-    x: 40 + (i % 40) * (DEVICE_SIZE.width + 32),
-    y: 48 + row * 110 + Math.floor(i / 40) * 70,
-  });
-
   for (let s = 0; s < segmentCount; s++) {
     const seg = createSegment(`seg-${s}`, `seg-${s}`, 100 + s);
     // A mix of gateway modes so the trombone rules have work to do.
@@ -79,39 +118,74 @@ export function syntheticDesign(options: SyntheticOptions): Design {
   }
   const allSegments = segments.map((s) => s.id);
 
+  // Every site is laid out alike (see RACK_COLUMNS): rows and bands from the top.
+  const centre = (column: number) => columnX(column) + DEVICE_SIZE.width / 2;
+  const firstBlock = Math.min(racks, RACK_COLUMNS);
+  const spineSpan = Math.max(firstBlock, spines);
+  const spineColumns = Array.from({ length: spines }, (_, i) =>
+    Math.max(0, Math.round(((i + 0.5) * spineSpan) / spines - 0.5)),
+  );
+  /** The array, the two borders and the firewall, side by side: each beside its border. */
+  const borderColumns = [1, 2];
+  const spineY =
+    TOP_PX +
+    DEVICE_SIZE.height +
+    bandPx(
+      spineColumns.flatMap((sp) => borderColumns.map((be) => [centre(be), centre(sp)] as const)),
+    );
+  const torTop =
+    spineY +
+    DEVICE_SIZE.height +
+    bandPx(
+      spineColumns.flatMap((sp) =>
+        Array.from({ length: firstBlock }, (_, r) => [centre(sp), centre(r)] as const),
+      ),
+      SPINE_BAND_MAX_PX,
+    );
+  const rowPx = DEVICE_SIZE.height + ROW_GAP_PX;
+  const blockPx = 3 * rowPx - ROW_GAP_PX + BLOCK_GAP_PX;
+  const blocks = Math.ceil(racks / RACK_COLUMNS);
+  // Below the racks, room for two more rows: a device dragged down or added stays in its site.
+  const siteHeight = torTop + blocks * blockPx - BLOCK_GAP_PX + 2 * rowPx + LEFT_PX;
+  /** Rack r's ToR (tier 0) or its cluster c (tier 1 + c). */
+  const rackAt = (r: number, tier: number) => ({
+    x: columnX(r % RACK_COLUMNS),
+    y: torTop + Math.floor(r / RACK_COLUMNS) * blockPx + tier * rowPx,
+  });
+
   for (let si = 0; si < siteCount; si++) {
     const site = `s${si}`;
     nodes.push({
       ...createSite(site, `DC ${si + 1}`, { x: si * SITE_PITCH, y: 0 }),
       width: SITE_WIDTH,
-      height: 600 + Math.ceil((racks * 2) / 40) * 70,
+      height: siteHeight,
     });
     const device = (
       kind: Parameters<typeof createDevice>[0],
       id: string,
-      i: number,
-      row: number,
+      position: { x: number; y: number },
     ) => {
-      const n = createDevice(kind, id, id, site, at(i, row));
+      const n = createDevice(kind, id, id, site, position);
       devices.push(n);
       return n;
     };
-    const borders = [0, 1].map((b) => device('border', `${site}-be${b}`, b, 0).id);
-    const spineIds = Array.from(
-      { length: spines },
-      (_, i) => device('spine', `${site}-sp${i}`, i + 2, 0).id,
+    const borders = borderColumns.map(
+      (column, b) => device('border', `${site}-be${b}`, { x: columnX(column), y: TOP_PX }).id,
+    );
+    const spineIds = spineColumns.map(
+      (column, i) => device('spine', `${site}-sp${i}`, { x: columnX(column), y: spineY }).id,
     );
     for (const sp of spineIds)
       for (const be of borders) links.push(createFabricLink(`${sp}~${be}`, sp, be));
     const clusters: string[] = [];
     for (let r = 0; r < racks; r++) {
-      const tor = createDevice('tor', `${site}-t${r}`, `${site}-t${r}`, site, at(r, 1));
+      const tor = createDevice('tor', `${site}-t${r}`, `${site}-t${r}`, site, rackAt(r, 0));
       // Every other rack is routed at the ToR with an EVPN overlay; all carry L2.
       devices.push(r % 2 === 0 ? tor : ({ ...tor, boundary: 'l3', overlay: true } as DesignNode));
       for (const sp of spineIds) links.push(createFabricLink(`${tor.id}~${sp}`, tor.id, sp));
       for (let c = 0; c < 2; c++) {
         const id = `${site}-c${r}-${c}`;
-        const cluster = createDevice('cluster', id, id, site, at(2 * r + c, 2));
+        const cluster = createDevice('cluster', id, id, site, rackAt(r, 1 + c));
         devices.push(cluster.kind === 'cluster' ? { ...cluster, hosts: 16 } : cluster);
         links.push(createFabricLink(`${id}~${tor.id}`, id, tor.id));
         clusters.push(id);
@@ -119,7 +193,10 @@ export function syntheticDesign(options: SyntheticOptions): Design {
     }
     clustersBySite.push(clusters);
     const next = `s${(si + 1) % siteCount}`;
-    const array = createDevice('array', `${site}-arr`, `${site}-arr`, site, at(0, 3));
+    const array = createDevice('array', `${site}-arr`, `${site}-arr`, site, {
+      x: columnX(0),
+      y: TOP_PX,
+    });
     devices.push(
       array.kind === 'array'
         ? {
@@ -138,7 +215,10 @@ export function syntheticDesign(options: SyntheticOptions): Design {
         : array,
     );
     links.push(createFabricLink(`${site}-arr~${borders[0]}`, `${site}-arr`, borders[0] ?? site));
-    const fw = createDevice('firewall', `${site}-fw`, `${site}-fw`, site, at(1, 3));
+    const fw = createDevice('firewall', `${site}-fw`, `${site}-fw`, site, {
+      x: columnX(3),
+      y: TOP_PX,
+    });
     devices.push(
       fw.kind === 'firewall'
         ? { ...fw, segmentIds: allSegments.slice(0, 4), stateSynced: true }
@@ -171,7 +251,7 @@ export function syntheticDesign(options: SyntheticOptions): Design {
     witness.position = { x: 0, y: -Math.round(rowWidth / 12) - witness.height };
     nodes.push(witness);
     devices.push({
-      ...createDevice('witness', 'wit-w', 'witness', 'wit', at(0, 0)),
+      ...createDevice('witness', 'wit-w', 'witness', 'wit', { x: columnX(0), y: TOP_PX }),
       kind: 'witness',
       arbitrates: Array.from({ length: siteCount }, (_, i) => `s${i}-arr`),
     } as DesignNode);

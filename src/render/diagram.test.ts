@@ -47,6 +47,33 @@ describe('The drawing of every template and of a 200-element design', () => {
   );
 });
 
+describe('The spine↔ToR links of a large synthetic design', () => {
+  it('run on tracks far enough apart to read as lines, not a smear', () => {
+    const design = syntheticDesign({ sites: 4, elements: 1000 });
+    const diagram = renderDiagram(design, router, { findings: openFindingsByElement(design) });
+    const defects = diagramDefects(diagram);
+    expect(defects.crossings).toEqual([]);
+    expect(defects.labelOverlaps).toEqual([]);
+    expect(defects.sharedRuns).toEqual([]);
+    // The heights of the horizontal runs of DC 1's spine↔ToR links: one per track.
+    const tracks = new Set<number>();
+    for (const c of diagram.connectors) {
+      if (!/^s0-t\d+~s0-sp\d+$/.test(c.id)) continue;
+      for (let i = 1; i < c.points.length; i++) {
+        const a = c.points[i - 1] as Point;
+        const b = c.points[i] as Point;
+        if (Math.abs(a.y - b.y) < 0.5 && Math.abs(a.x - b.x) > 1)
+          tracks.add(Math.round(a.y * 10) / 10);
+      }
+    }
+    const ys = [...tracks].sort((a, b) => a - b);
+    expect(ys.length).toBeGreaterThan(20);
+    const closest = Math.min(...ys.slice(1).map((y, i) => y - (ys[i] as number)));
+    // 0.3 px when the band between the rows was 54 px high.
+    expect(closest).toBeGreaterThanOrEqual(9);
+  }, 60_000);
+});
+
 /** Two sites side by side, a border in each, and a spine standing between the borders' rows. */
 function twoSites(): Design {
   const design = emptyDesign('Two sites');

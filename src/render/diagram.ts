@@ -50,6 +50,7 @@ import type {
 } from './types';
 import { KIND_LABELS } from '../model/defaults';
 import { connectorAnchorBox, notePointer } from './callouts';
+import { connectorWith } from './packed';
 import { routeGroup } from './channels';
 import { noteLayout } from './notes';
 
@@ -278,10 +279,11 @@ export function relabelled(
     const link = linkById.get(c.id);
     if (!link) return null;
     const label = labelFor(link, design, options);
-    if (!label || !c.label) return label === c.label ? { ...c, l3Only: l3Only(link) } : null;
+    if (!label || !c.label)
+      return label === c.label ? connectorWith(c, { l3Only: l3Only(link) }) : null;
     if (label.box.width !== c.label.box.width || label.box.height !== c.label.box.height)
       resized = true;
-    return { ...c, l3Only: l3Only(link), label };
+    return connectorWith(c, { l3Only: l3Only(link), label });
   });
   if (relabel.some((c) => c === null)) return null;
   const fresh = relabel as Connector[];
@@ -296,7 +298,9 @@ export function relabelled(
   } else
     out = fresh.map((c, i) => {
       const was = drawn.connectors[i] as Connector;
-      return c.label && was.label ? { ...c, label: { ...c.label, box: was.label.box } } : c;
+      return c.label && was.label
+        ? connectorWith(c, { label: { ...c.label, box: was.label.box } })
+        : c;
     });
   // A connector that draws the same as before keeps its object (its edge does not re-render).
   return out.map((c, i) => {
@@ -739,6 +743,6 @@ export function placeLabels(
     }
     const box = best ?? { x: 0, y: 0, width: w, height: h };
     taken.push(box);
-    return { ...c, label: { ...c.label, box } };
+    return connectorWith(c, { label: { ...c.label, box } });
   });
 }

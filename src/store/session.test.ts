@@ -337,6 +337,27 @@ describe('Tab sessions', () => {
     }
   });
 
+  it('a reloaded tab reads its slot once, and tells its own next save from another tab’s', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const first = await openSession(tab.env);
+    await first.session.save(design('mine'));
+    const slot = slotKey(first.session.slotId);
+    const reads = vi.spyOn(browser.kv, 'get');
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('mine');
+    expect(reads.mock.calls.filter(([key]) => key === slot)).toHaveLength(1);
+    reads.mockRestore();
+    // The same document saved again by another tab of the same design is no conflict.
+    const conflicts: Conflict[] = [];
+    again.session.onConflict((c) => conflicts.push(c));
+    const other = browser.tab();
+    const copy = await openSession(other.env);
+    await copy.session.save(design('mine'));
+    await flush();
+    expect(conflicts).toEqual([]);
+  });
+
   it('a stored design changed since it was saved gets the full check: told, and kept in Recent', async () => {
     const browser = new Browser();
     const tab = browser.tab();

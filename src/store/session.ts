@@ -96,13 +96,14 @@ export class TabSession {
   private conflictHandler: ((conflict: Conflict) => void) | null = null;
   private readonly stopListening: () => void;
 
+  /** `lastSaved`: the fingerprint (`documentFingerprint`) of the text this tab opened, if any. */
   constructor(
     private readonly env: SessionEnv,
     readonly slotId: string,
     public designId: string,
-    lastJson: string | null,
+    lastSaved: string | null,
   ) {
-    this.lastSaved = lastJson === null ? null : documentFingerprint(lastJson);
+    this.lastSaved = lastSaved;
     this.stopListening = env.channel.listen((message) => void this.heard(message));
   }
 
@@ -239,9 +240,15 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   let slotId: string | null = null;
   let forkOf: SlotRecord | null = null;
 
+  // The slots are read once, after this tab's own slot is settled (its page before may have
+  // stored its last save as it went): reading this tab's slot on its own first read the largest
+  // record twice on every reload.
+  let slots: SlotRecord[] | null = null;
   if (remembered) {
-    const mine = await readSlot(env.kv, remembered);
-    if (await env.locks.hold(lockName(remembered), RELOAD_LOCK_WAIT_MS)) {
+    const held = await env.locks.hold(lockName(remembered), RELOAD_LOCK_WAIT_MS);
+    slots = await listSlots(env.kv);
+    const mine = slots.find((s) => s.slotId === remembered) ?? null;
+    if (held) {
       slotId = remembered;
       record = mine;
     } else if (mine) {
@@ -249,7 +256,7 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
       forkOf = mine;
     }
   }
-  const slots = await listSlots(env.kv);
+  slots ??= await listSlots(env.kv);
   if (!slotId && !forkOf) {
     const held = await env.locks.held();
     const preferred = migratedSlot ? slots.filter((s) => s.slotId === migratedSlot) : [];
@@ -283,12 +290,14 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   }
 
   let design: Design | null = null;
-  if (json !== null) {
+  // Hashed once: to read the design back, then to tell this tab's next save from another's.
+  const fingerprint = json === null ? null : documentFingerprint(json);
+  if (json !== null && fingerprint !== null) {
     // A design this studio stored, unchanged since, is only parsed; any other text is checked.
     const loaded =
       checked && stored === undefined && json === checked.json
         ? checked.loaded
-        : loadOwnDocument(json, stored);
+        : loadOwnDocument(json, stored, fingerprint);
     if (loaded.ok) design = loaded.design;
     else {
       const kept = await keepUnreadable(
@@ -306,7 +315,7 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
       }
     }
   }
-  const session = new TabSession(env, slotId, designId, design ? json : null);
+  const session = new TabSession(env, slotId, designId, design ? fingerprint : null);
   if (design && (forkOf || (journal && json === journal.json))) {
     // Make this tab's own copy durable now (a fork, or a journal newer than the slot).
     try {
