@@ -69,12 +69,20 @@ function toFlow({ design, deviceSize }: BenchDesign): { nodes: BaseNode[]; edges
 interface BaselineState {
   nodes: BaseNode[];
   edges: Edge[];
-  past: Edge[][];
+  /** What undo goes back to: the nodes and edges before each edit. */
+  past: { nodes: BaseNode[]; edges: Edge[] }[];
+  clipboard: { nodes: BaseNode[]; edges: Edge[] } | null;
+  pasteCount: number;
   onNodesChange: (changes: NodeChange<BaseNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   editDistance: (id: string, km: number) => void;
   undo: () => void;
+  select: (ids: readonly string[]) => void;
   selectAll: () => void;
+  /** Keep the nodes and edges as they are for undo (before an edit). */
+  remember: () => void;
+  copy: () => void;
+  paste: () => void;
 }
 
 // The runner hands the page the design it also saved for the studio.
@@ -85,22 +93,69 @@ const minZoom = window.__benchDesign ? minZoomFor(window.__benchDesign.design.no
 const useBaseline = create<BaselineState>()((set, get) => ({
   ...initial,
   past: [],
+  clipboard: null,
+  pasteCount: 0,
   onNodesChange: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
   onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
-  editDistance: (id, km) =>
-    set({
-      past: [...get().past, get().edges],
-      edges: get().edges.map((e) => (e.id === id ? { ...e, label: `${km} km` } : e)),
-    }),
+  editDistance: (id, km) => {
+    get().remember();
+    set({ edges: get().edges.map((e) => (e.id === id ? { ...e, label: `${km} km` } : e)) });
+  },
   undo: () => {
     const previous = get().past.at(-1);
-    if (previous) set({ edges: previous, past: get().past.slice(0, -1) });
+    if (previous) set({ ...previous, past: get().past.slice(0, -1) });
+  },
+  select: (ids) => {
+    const wanted = new Set(ids);
+    set({
+      nodes: get().nodes.map((n) =>
+        !!n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
+      ),
+      edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+    });
   },
   selectAll: () =>
     set({
       nodes: get().nodes.map((n) => (n.selected ? n : { ...n, selected: true })),
       edges: get().edges.map((e) => (e.selected ? e : { ...e, selected: true })),
     }),
+  remember: () => set({ past: [...get().past, { nodes: get().nodes, edges: get().edges }] }),
+  // Copy and paste as a React Flow app does: the selected nodes and the edges among them, pasted
+  // as new nodes a step further off each time, selected in place of the selection.
+  copy: () => {
+    const nodes = get().nodes.filter((n) => n.selected);
+    const ids = new Set(nodes.map((n) => n.id));
+    const edges = get().edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+    set({ clipboard: { nodes, edges }, pasteCount: 0 });
+  },
+  paste: () => {
+    const clip = get().clipboard;
+    if (!clip) return;
+    const n = get().pasteCount + 1;
+    const id = (old: string) => `${old}-p${n}`;
+    get().remember();
+    set({
+      pasteCount: n,
+      nodes: [
+        ...get().nodes.map((node) => (node.selected ? { ...node, selected: false } : node)),
+        ...clip.nodes.map((node) => ({
+          ...node,
+          id: id(node.id),
+          position: { x: node.position.x + 32 * n, y: node.position.y + 32 * n },
+          selected: true,
+        })),
+      ],
+      edges: [
+        ...get().edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
+        ...clip.edges.map((edge) => ({
+          ...edge,
+          id: id(edge.id),
+          source: id(edge.source),
+          target: id(edge.target),
+        })),
+      ],
+    });
+  },
 }));
 
 /** A site: a box with a title and two handles (the default group node has none). */
@@ -133,14 +188,22 @@ function Flow() {
     installBenchApi({
       setViewport: (vp) => void flow.setViewport(vp),
       editDistance: (id, km) => useBaseline.getState().editDistance(id, km),
+      select: (ids) => useBaseline.getState().select(ids),
     });
     const onKey = (event: KeyboardEvent) => {
+      const store = useBaseline.getState();
+      if (event.key === 'Delete') {
+        // React Flow's own deletion: the nodes and the edges that touch them, one undo step.
+        store.remember();
+        void flow.deleteElements({ nodes: store.nodes.filter((n) => n.selected) });
+      }
       if (!(event.ctrlKey || event.metaKey)) return;
-      if (event.key === 'z') useBaseline.getState().undo();
+      if (event.key === 'z') store.undo();
       else if (event.key === 'a') {
         event.preventDefault();
-        useBaseline.getState().selectAll();
-      }
+        store.selectAll();
+      } else if (event.key === 'c') store.copy();
+      else if (event.key === 'v') store.paste();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

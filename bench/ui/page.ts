@@ -37,3 +37,14 @@ export async function handDesign(page: Page, design: Design, side: Side): Promis
     { key: LEGACY_AUTOSAVE_KEY, saved: JSON.stringify(design), deviceSize: DEVICE_SIZE, side },
   );
 }
+
+/**
+ * The devices the delete and paste steps of the benches select: the first 30 of DC 1's racks
+ * (ToRs with their clusters), of a synthetic design.
+ */
+export function pickedDevices(design: Design, count = 30): string[] {
+  return design.nodes
+    .filter((n) => n.kind !== 'site' && n.parentId === 's0' && /^s0-[tc]\d/.test(n.id))
+    .slice(0, count)
+    .map((n) => n.id);
+}

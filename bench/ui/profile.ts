@@ -1,8 +1,9 @@
 /**
  * `npm run bench:ui:profile`: where the studio spends a reopen (reload), a drag, a drop, a pan,
- * one edit, an undo and a select-all at one design size. Builds the bench page unminified, runs
- * each operation under Chromium's CPU profiler (through Playwright's CDP session) and prints the
- * functions with the most self time, and the longest main-thread tasks. A tool to find causes; the figures are in `npm run bench:ui`.
+ * one edit, an undo, a select-all, a delete (and its undo) and a paste at one design size. Builds
+ * the bench page unminified, runs each operation under Chromium's CPU profiler (through
+ * Playwright's CDP session) and prints the functions with the most self time, and the longest
+ * main-thread tasks. A tool to find causes; the figures are in `npm run bench:ui`.
  *
  *   npm run bench:ui:profile -- --size 1000 [--top 25] [--no-build] [--baseline] [--save dir]
  *   npm run bench:ui:profile -- --size 3000 --heap [--baseline]
@@ -18,7 +19,7 @@ import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { analyze, parseSnapshot, printReport } from './heap';
 import { syntheticDesign } from '../../src/model/synthetic';
-import { handDesign, launchChromium } from './page';
+import { handDesign, launchChromium, pickedDevices } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -209,6 +210,18 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1000);
     await profiled(cdp, page, 'undo', () => page.keyboard.press('Control+z'));
     await profiled(cdp, page, 'select all', () => page.keyboard.press('Control+a'));
+    // Delete 30 devices of DC 1's racks and undo it; copy and paste them (as bench:ui does).
+    const select = async () => {
+      await page.evaluate((ids) => window.__bench?.select(ids), pickedDevices(design));
+      await page.waitForTimeout(500);
+    };
+    await select();
+    await profiled(cdp, page, 'delete', () => page.keyboard.press('Delete'));
+    await profiled(cdp, page, 'undo-delete', () => page.keyboard.press('Control+z'));
+    await select();
+    await page.keyboard.press('Control+c');
+    await page.waitForTimeout(500);
+    await profiled(cdp, page, 'paste', () => page.keyboard.press('Control+v'));
     if (HEAP) await heapSnapshot(cdp);
     await context.close();
   } finally {

@@ -5,6 +5,10 @@
  * per design size, the median of each figure on both sides and their ratio. Measures; does not
  * pass or fail.
  *
+ * Delete and paste: 30 devices of DC 1's racks are selected (through the bench API), deleted
+ * with the Delete key and brought back with Ctrl+Z, then copied and pasted (Ctrl+C, Ctrl+V); the
+ * baseline does the same as a plain React Flow app (deleteElements, setNodes/setEdges).
+ *
  * Open is timed twice: on the first visit (the studio finds the design where an older studio left
  * it, in localStorage, and moves it into its IndexedDB storage; the baseline is handed it) and on
  * a reload at the end (the studio opens the design it stored, as a returning user's does).
@@ -18,7 +22,7 @@ import { elementCount, syntheticDesign } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
 // A design left by an older studio in localStorage (page.ts): the studio moves it into its
 // storage and opens it, which is how a fresh browser context gets a design before the first render.
-import { handDesign, launchChromium, type Side } from './page';
+import { handDesign, launchChromium, pickedDevices, type Side } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -49,12 +53,18 @@ interface Run {
   editMs: number;
   undoMs: number;
   selectAllMs: number;
+  deleteMs: number;
+  deleteUndoMs: number;
+  pasteMs: number;
   heapMB: number;
 }
 
 function designOf(elements: number): Design {
   return syntheticDesign({ sites: elements <= 300 ? 2 : 4, elements });
 }
+
+/** How many devices the delete and paste rows select (pickedDevices, page.ts). */
+const PICKED = 30;
 
 /**
  * In-page instruments, installed before any script of the page runs. Plain JavaScript in a
@@ -250,10 +260,29 @@ async function measure(
   const undoMs = await keyed('Control+z');
   const selectAllMs = await keyed('Control+a');
 
+  // The heap before the delete and paste below, so it is the heap of the design as opened.
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
+
+  // Delete a selection of racks, undo it; copy them and paste: each to the last canvas change.
+  const picked = pickedDevices(design, PICKED);
+  const select = async () => {
+    await page.evaluate((ids) => window.__bench?.select(ids), picked);
+    await nextFrames(page, 2);
+    await page.waitForTimeout(300);
+  };
+  await select();
+  const deleteMs = await keyed('Delete');
+  const deleteUndoMs = await keyed('Control+z');
+  await select();
+  await page.keyboard.press('Control+c');
+  await page.waitForTimeout(300);
+  const pasteMs = await keyed('Control+v');
+  // Back to the design as opened, so the reload below opens the same design on both sides.
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(1000);
 
   // Reopen: the same page again (a returning user): the studio opens the design it stored, the
   // baseline is handed it again; both with the browser's caches warm. Last, so every other
@@ -276,6 +305,9 @@ async function measure(
     editMs,
     undoMs,
     selectAllMs,
+    deleteMs,
+    deleteUndoMs,
+    pasteMs,
     heapMB: heap.usedSize / 1e6,
   };
 }
@@ -354,6 +386,9 @@ function printTable(results: Map<number, Record<Side, Run[]>>): void {
     ['one DCI-distance edit → last canvas change', (s) => cell(s, 'editMs', ' ms')],
     ['undo (Ctrl+Z) → last canvas change', (s) => cell(s, 'undoMs', ' ms')],
     ['select all (Ctrl+A) → last canvas change', (s) => cell(s, 'selectAllMs', ' ms')],
+    [`delete ${PICKED} devices (Delete) → last canvas change`, (s) => cell(s, 'deleteMs', ' ms')],
+    ['undo the delete (Ctrl+Z) → last canvas change', (s) => cell(s, 'deleteUndoMs', ' ms')],
+    [`paste ${PICKED} devices (Ctrl+V) → last canvas change`, (s) => cell(s, 'pasteMs', ' ms')],
     ['JS heap after GC', (s) => cell(s, 'heapMB', ' MB', 1)],
   ];
   console.log(`\nstudio vs plain React Flow (median of ${ROUNDS}; ratio studio / baseline)\n`);

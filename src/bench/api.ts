@@ -9,6 +9,8 @@ export interface BenchApi {
   setViewport(viewport: { x: number; y: number; zoom: number }): void;
   /** One edit of a DCI link's distance, as the inspector would make it. */
   editDistance(linkId: string, distanceKm: number): void;
+  /** Select exactly these nodes (and no link), as a click and Shift-clicks would. */
+  select(nodeIds: readonly string[]): void;
 }
 
 /** The design the runner hands the baseline page (the studio reads its autosave instead). */

@@ -10,5 +10,6 @@ export function installStudioBenchHooks(flow: Pick<ReactFlowInstance, 'setViewpo
   installBenchApi({
     setViewport: (viewport) => void flow.setViewport(viewport),
     editDistance: (linkId, distanceKm) => useStudio.getState().updateLink(linkId, { distanceKm }),
+    select: (nodeIds) => useStudio.getState().select(nodeIds),
   });
 }

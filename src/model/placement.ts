@@ -86,31 +86,11 @@ export function placeDevice(design: Design, siteId: string, near?: Position): De
   const site = design.nodes.find((n): n is Site => n.id === siteId && n.kind === 'site');
   if (!site) return { position: snapToGrid(near ?? { x: GRID_PX, y: SITE_TOP_PX }) };
   const others = design.nodes.filter((n) => n.kind !== 'site' && n.parentId === siteId);
-  const free = (x: number, y: number) =>
-    others.every(
-      (o) =>
-        x >= o.position.x + DEVICE_SIZE.width + DEVICE_GAP_PX ||
-        x + DEVICE_SIZE.width + DEVICE_GAP_PX <= o.position.x ||
-        y >= o.position.y + DEVICE_SIZE.height + DEVICE_GAP_PX ||
-        y + DEVICE_SIZE.height + DEVICE_GAP_PX <= o.position.y,
-    );
   const left = DEVICE_GAP_PX;
   const top = Math.ceil(SITE_TOP_PX / GRID_PX) * GRID_PX;
   const right = site.width - DEVICE_SIZE.width - DEVICE_GAP_PX;
   const bottom = site.height - DEVICE_SIZE.height - DEVICE_GAP_PX;
-  let best: Position | undefined;
-  let bestScore = Infinity;
-  for (let y = top; y <= bottom; y += GRID_PX) {
-    for (let x = left; x <= right; x += GRID_PX) {
-      if (!free(x, y)) continue;
-      if (!near) return { position: { x, y } };
-      const score = (x - near.x) ** 2 + (y - near.y) ** 2;
-      if (score < bestScore) {
-        bestScore = score;
-        best = { x, y };
-      }
-    }
-  }
+  const best = freeSpot(others, { left, top, right, bottom }, near);
   if (best) return { position: best };
   // Full: a new row under the lowest device, and the site grows to hold it (and be wide enough).
   const lowest = Math.max(
@@ -126,4 +106,73 @@ export function placeDevice(design: Design, siteId: string, near?: Position): De
       height: Math.max(site.height, y + DEVICE_SIZE.height + DEVICE_GAP_PX),
     },
   };
+}
+
+/** A device's box with the gap kept around it: a spot closer than this to a device is taken. */
+const CLEAR_W = DEVICE_SIZE.width + DEVICE_GAP_PX;
+const CLEAR_H = DEVICE_SIZE.height + DEVICE_GAP_PX;
+
+/**
+ * The free grid spot (clear of every device in `others`) for a new device within the bounds:
+ * the nearest to `near` (ties to the first in reading order), or without it the first in
+ * reading order. The spots are those of a scan of every grid point, row by row, that keeps the
+ * first strictly nearer one (placement.test.ts holds it to that scan); each row marks the
+ * columns its devices take once, and rows farther from `near` than the best so far are skipped.
+ */
+function freeSpot(
+  others: readonly DesignNode[],
+  bounds: { left: number; top: number; right: number; bottom: number },
+  near: Position | undefined,
+): Position | undefined {
+  const { left, top, right, bottom } = bounds;
+  if (right < left) return undefined;
+  const columns = Math.floor((right - left) / GRID_PX) + 1;
+  const xAt = (i: number) => left + i * GRID_PX;
+  const taken = new Uint8Array(columns);
+  // The columns each device takes (an open interval around it), the same on every row: found by
+  // arithmetic, then checked against the predicate itself at both ends (so rounding cannot move
+  // them). Empty (lo > hi) for a device beside the columns.
+  const spans = others.map((o) => {
+    const { x, y } = o.position;
+    const blocks = (i: number) => xAt(i) < x + CLEAR_W && xAt(i) + CLEAR_W > x;
+    let lo = Math.max(0, Math.floor((x - CLEAR_W - left) / GRID_PX));
+    let hi = Math.min(columns - 1, Math.ceil((x + CLEAR_W - left) / GRID_PX));
+    while (lo > 0 && blocks(lo - 1)) lo--;
+    while (lo <= hi && !blocks(lo)) lo++;
+    while (hi < columns - 1 && blocks(hi + 1)) hi++;
+    while (hi >= lo && !blocks(hi)) hi--;
+    return { y, lo, hi };
+  });
+  let best: Position | undefined;
+  let bestScore = Infinity;
+  for (let y = top; y <= bottom; y += GRID_PX) {
+    if (near) {
+      const dy2 = (y - near.y) ** 2;
+      // No spot of this row can be nearer than the best; nor of any row below, past `near`.
+      if (dy2 >= bestScore) {
+        if (y >= near.y) break;
+        continue;
+      }
+    }
+    taken.fill(0);
+    for (const span of spans) {
+      if (span.lo > span.hi || y >= span.y + CLEAR_H || y + CLEAR_H <= span.y) continue;
+      taken.fill(1, span.lo, span.hi + 1);
+    }
+    if (!near) {
+      const i = taken.indexOf(0);
+      if (i >= 0) return { x: xAt(i), y };
+      continue;
+    }
+    const dy2 = (y - near.y) ** 2;
+    for (let i = 0; i < columns; i++) {
+      if (taken[i]) continue;
+      const score = (xAt(i) - near.x) ** 2 + dy2;
+      if (score < bestScore) {
+        bestScore = score;
+        best = { x: xAt(i), y };
+      }
+    }
+  }
+  return best;
 }
