@@ -4,6 +4,7 @@ import { App } from './App';
 import { loadElementChunk } from './canvas/elements';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import './index.css';
+import { LEGACY_AUTOSAVE_KEY } from './store/legacyKeys';
 import { notify, useUi } from './store/ui';
 
 /**
@@ -26,6 +27,15 @@ const stored = import('./store/persistence').then(async (persistence) => ({
   design: await persistence.openStoredDesign(),
 }));
 const elements = loadElementChunk();
+// A design an older studio left in localStorage gets the full check (the loader and the schema
+// library, which a reload of a design this studio stored does without): fetched beside the
+// storage code rather than after it.
+try {
+  if (localStorage.getItem(LEGACY_AUTOSAVE_KEY) !== null)
+    import('./io/document').catch(() => undefined);
+} catch {
+  // No localStorage: nothing an older studio could have left.
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

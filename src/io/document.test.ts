@@ -6,9 +6,12 @@ import { CURRENT_VERSION, designSchema, type Design, type DesignNode } from '../
 import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates';
 import { arbitraryDesign } from './arbitrary';
+import { SCHEMA_FIELDS_HASH } from './ownDocument';
+import { textHash } from '../model/textHash';
 import {
   documentFingerprint,
   formatPath,
+  KNOWN_FIELDS,
   loadDocument,
   loadOwnDocument,
   toDocument,
@@ -199,5 +202,13 @@ describe('A design the studio stored itself', () => {
     expect(documentFingerprint(json)).toBe(documentFingerprint(`${json}`));
     expect(documentFingerprint(json)).not.toBe(documentFingerprint(json.replace('DC1', 'DC9')));
     expect(documentFingerprint(json)).toMatch(new RegExp(`^v${CURRENT_VERSION}:`, 'u'));
+  });
+
+  it('names the schema’s fields as they are now (written out, so a reload need not load the schema)', () => {
+    // A field added, renamed or removed in the schema changes this hash: update
+    // SCHEMA_FIELDS_HASH in ownDocument.ts, and every design stored before gets the full check.
+    expect(SCHEMA_FIELDS_HASH).toBe(textHash(KNOWN_FIELDS.join(',')));
+    expect(documentFingerprint('{}')).toContain(`:${SCHEMA_FIELDS_HASH}:`);
+    expect(KNOWN_FIELDS).toContain('distanceKm');
   });
 });

@@ -31,7 +31,9 @@ import {
 } from '../model/schema';
 import { checkReferences, referenceWarnings } from '../model/integrity';
 import { labelOf } from '../model/labels';
-import { textHash } from '../model/textHash';
+import { documentFingerprint, markPicked, picked, readOwnDocument } from './ownDocument';
+
+export { documentFingerprint };
 
 export type LoadError =
   | { readonly kind: 'corrupt'; readonly message: string }
@@ -87,44 +89,19 @@ export function loadDocument(input: unknown): LoadResult {
 }
 
 /**
- * What identifies a document as this studio wrote it (`toDocument`, then `JSON.stringify`): the
- * format version, the schema's field names and a hash of the text. Stored beside a design the
- * studio keeps (session.ts), it lets `loadOwnDocument` read that design back without checking
- * it again; any change to the text, the format or the schema's fields breaks the match.
- */
-export function documentFingerprint(json: string): string {
-  return `v${CURRENT_VERSION}:${SCHEMA_FIELDS_HASH}:${json.length}:${textHash(json)}`;
-}
-
-/**
- * Read a document the studio stored itself: when `fingerprint` is the one it stored with the
- * text (`documentFingerprint`), the text is what `toDocument` wrote from a design that had been
- * loaded and checked, and only parsed (the schema's check of 1,000–3,000 elements, 40–140 ms, is
- * what a returning user would otherwise wait for). Anything else (no fingerprint, another text,
- * an older format) goes through `loadDocument` and its messages.
+ * Read a document the studio stored itself: with the fingerprint it was stored with, only
+ * parsed (ownDocument.ts `readOwnDocument`, which the page's reload uses without this module);
+ * anything else (no fingerprint, another text, an older format) goes through `loadDocument` and
+ * its messages.
  */
 export function loadOwnDocument(
   json: string,
   fingerprint: string | undefined,
   /** `documentFingerprint(json)`, when the caller has it already. */
-  actual: string = documentFingerprint(json),
+  actual?: string,
 ): LoadResult {
-  if (fingerprint === undefined || fingerprint !== actual) return loadDocument(json);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return loadDocument(json);
-  }
-  if (
-    typeof parsed !== 'object' ||
-    parsed === null ||
-    (parsed as { version?: unknown }).version !== CURRENT_VERSION
-  )
-    return loadDocument(json);
-  const design = parsed as Design;
-  markPicked(design);
-  return { ok: true, design, warnings: [] };
+  const design = readOwnDocument(json, fingerprint, actual);
+  return design ? { ok: true, design, warnings: [] } : loadDocument(json);
 }
 
 function load(input: unknown): LoadResult {
@@ -208,8 +185,11 @@ function capWarnings(warnings: LoadWarning[]): LoadWarning[] {
   ];
 }
 
-/** Every field name the schema knows, for "did you mean" (any record kind: names are few). */
-const KNOWN_FIELDS: readonly string[] = [
+/**
+ * Every field name the schema knows, for "did you mean" (any record kind: names are few); their
+ * hash is part of a stored document's fingerprint (ownDocument.ts `SCHEMA_FIELDS_HASH`).
+ */
+export const KNOWN_FIELDS: readonly string[] = [
   ...new Set(
     [
       designSchema,
@@ -233,9 +213,6 @@ const KNOWN_FIELDS: readonly string[] = [
     ].flatMap((schema) => Object.keys(schema.shape)),
   ),
 ];
-
-/** The schema's field names, hashed: part of a stored document's fingerprint. */
-const SCHEMA_FIELDS_HASH = textHash(KNOWN_FIELDS.join(','));
 
 /** Levenshtein distance, for short field names only. */
 function distance(a: string, b: string): number {
@@ -393,25 +370,6 @@ export function toDocument(design: Design): Design {
   // The rest through the design schema itself (its checks, its key order); the lists then take
   // their places in that order.
   return { ...designSchema.parse({ ...design, ...empty }), ...lists };
-}
-
-/** Each input element's picked copy (the schema's fields, its key order). */
-const picked = new WeakMap<object, unknown>();
-
-/**
- * A loaded design's elements came out of the schema: each is its own pick, so the first
- * autosave after opening a large design does not pick them all again.
- */
-function markPicked(design: Design): void {
-  for (const list of [
-    design.nodes,
-    design.links,
-    design.segments,
-    design.workloads,
-    design.waivers,
-    design.notes,
-  ] as const)
-    for (const item of list) picked.set(item, item);
 }
 
 function pickEach<T extends object>(items: readonly T[], schema: { parse(v: unknown): T }): T[] {

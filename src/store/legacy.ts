@@ -8,10 +8,9 @@
 import type { KeyValue } from './kv';
 import { pushRecentJson } from './recent';
 import { freshId, writeSlot } from './slots';
+import { LEGACY_AUTOSAVE_KEY, LEGACY_BROKEN_KEY, LEGACY_RECENT_KEY } from './legacyKeys';
 
-export const LEGACY_AUTOSAVE_KEY = 'dci-studio:autosave';
-export const LEGACY_RECENT_KEY = 'dci-studio:recent';
-export const LEGACY_BROKEN_KEY = 'dci-studio:autosave-unreadable';
+export { LEGACY_AUTOSAVE_KEY, LEGACY_BROKEN_KEY, LEGACY_RECENT_KEY };
 
 type LegacyStorage = Pick<Storage, 'getItem' | 'removeItem'>;
 

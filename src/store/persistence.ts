@@ -20,17 +20,20 @@ import {
   browserChannel,
   browserLocks,
   openSession,
+  prepareLoader,
   type Conflict,
   type SessionEnv,
   type SessionStart,
   type TabSession,
 } from './session';
-import { loadDocument } from '../io/document';
 import { useStudio } from './studio';
 import { notify } from './ui';
 import { validatingAfterFrame } from './validationTiming';
 
 export type StorageChoice = 'download' | 'replace' | 'cancel';
+
+/** At the latest this long after the design is handed over, the loader for saving loads. */
+const LOADER_WAIT_MS = 2000;
 
 export interface StorageQuestion {
   /** The open design that could not be stored. */
@@ -146,6 +149,10 @@ export function applyStoredDesign({ start }: StoredDesign): void {
   autosave = startAutosave(session);
   // Old slots of closed tabs move to Recent designs once the design is open.
   void start.tidy();
+  // The loader the first save needs, once the design is drawn (a reload did not need it).
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(prepareLoader, { timeout: LOADER_WAIT_MS });
+  else setTimeout(prepareLoader, LOADER_WAIT_MS);
 }
 
 /** Open this tab's session and restore its design (call once, before the first render). */
@@ -222,6 +229,7 @@ export async function resolveConflict(
     return;
   }
   const other = await session.readOther(conflict.slotId).catch(() => null);
+  const { loadDocument } = await import('../io/document');
   const loaded = other ? loadDocument(other.json) : null;
   if (!loaded?.ok) {
     notify('error', 'The other tab’s version could not be read; this tab’s design was kept.');

@@ -6,7 +6,7 @@
  * `pushRecent` resolves true only once the design is stored; a refused write is false, never a
  * silent success. Reading one back goes through the one loader like any other way in.
  */
-import { loadDocument, toDocument, type LoadResult } from '../io/document';
+import type { LoadResult } from '../io/document';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { textHash } from '../model/textHash';
@@ -73,6 +73,8 @@ export async function pushRecent(
   options: { now?: Date } = {},
 ): Promise<PushResult> {
   if (isBlank(design)) return { ok: true };
+  // The loader (and the schema) load on first use: not for the reload of a stored design.
+  const { toDocument } = await import('../io/document');
   return pushRecentJson(kv, JSON.stringify(toDocument(design)), design, options.now);
 }
 
@@ -136,5 +138,6 @@ export async function loadRecent(kv: KeyValue, entry: RecentDesign): Promise<Loa
       ok: false,
       error: { kind: 'corrupt', message: 'This design is no longer in browser storage.' },
     };
+  const { loadDocument } = await import('../io/document');
   return loadDocument(json);
 }

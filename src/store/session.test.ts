@@ -291,9 +291,12 @@ describe('Tab sessions', () => {
     browser.local.setItem(LEGACY_AUTOSAVE_KEY, JSON.stringify(toDocument(design('autosaved'))));
     const order: string[] = [];
     const write = browser.kv.setMany.bind(browser.kv);
+    // A write takes a moment to commit, as IndexedDB's does (the loader may load meanwhile).
     browser.kv.setMany = (entries) => {
       order.push('write');
-      return write(entries).then(() => void order.push('written'));
+      return write(entries)
+        .then(() => new Promise((resolve) => setTimeout(resolve, 50)))
+        .then(() => void order.push('written'));
     };
     const parse = designSchema.safeParse.bind(designSchema);
     const check = vi

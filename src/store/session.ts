@@ -12,7 +12,8 @@
  *   (sessionStorage, synchronous); the next start of the same tab takes the newer of the two.
  * Browser APIs come in through SessionEnv, so the whole of it runs in unit tests.
  */
-import { documentFingerprint, loadDocument, loadOwnDocument, toDocument } from '../io/document';
+import type * as Loader from '../io/document';
+import { documentFingerprint, readOwnDocument } from '../io/ownDocument';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { LEGACY_AUTOSAVE_KEY, migrateLegacyStorage } from './legacy';
@@ -72,6 +73,21 @@ interface Journal {
 
 const lockName = (slotId: string) => `dci-studio:slot:${slotId}`;
 
+/**
+ * The full loader and `toDocument`, with the schema library they need: loaded when a design
+ * must be checked or saved, not for the reload of a design this studio stored (read back by
+ * its fingerprint, ownDocument.ts), which then draws without waiting for them.
+ */
+let loader: typeof Loader | null = null;
+function loadLoader(): Promise<typeof Loader> {
+  return import('../io/document').then((module) => (loader = module));
+}
+
+/** Load the loader ahead of the first save, once the opened design is drawn (persistence.ts). */
+export function prepareLoader(): void {
+  if (!loader) loadLoader().catch(() => undefined);
+}
+
 export interface SessionStart {
   readonly session: TabSession;
   /** The design to open (null: start blank). */
@@ -113,6 +129,7 @@ export class TabSession {
 
   /** Autosave: write the design into this tab's slot; resolves once committed. */
   async save(design: Design, savedAt: number = this.now()): Promise<void> {
+    const { toDocument } = loader ?? (await loadLoader());
     const json = JSON.stringify(toDocument(design));
     const saved = documentFingerprint(json);
     await writeSlot(this.env.kv, {
@@ -138,7 +155,9 @@ export class TabSession {
         slotId: this.slotId,
         designId: this.designId,
         savedAt,
-        json: JSON.stringify(toDocument(design)),
+        // Before the loader is there (it loads as the session opens), the design as it is: a
+        // journal is read back through the full check, which keeps the schema's fields only.
+        json: JSON.stringify(loader ? loader.toDocument(design) : design),
       };
       this.env.tabStore.setItem(JOURNAL_KEY, JSON.stringify(journal));
       return true;
@@ -226,7 +245,12 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   const migrating = migrateLegacyStorage(env.kv, env.legacy, new Date(now()));
   const legacyText = env.legacy?.getItem(LEGACY_AUTOSAVE_KEY) ?? null;
   const checked =
-    legacyText === null ? null : { json: legacyText, loaded: loadDocument(legacyText) };
+    legacyText === null
+      ? null
+      : { json: legacyText, loaded: loadLoader().then((l) => l.loadDocument(legacyText)) };
+  // Awaited below when the design opened is that autosave; a loader that failed to load fails
+  // the opening there, not as an unhandled rejection here.
+  checked?.loaded.catch(() => undefined);
   try {
     migratedSlot = await migrating;
   } catch {
@@ -294,10 +318,12 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   const fingerprint = json === null ? null : documentFingerprint(json);
   if (json !== null && fingerprint !== null) {
     // A design this studio stored, unchanged since, is only parsed; any other text is checked.
-    const loaded =
-      checked && stored === undefined && json === checked.json
-        ? checked.loaded
-        : loadOwnDocument(json, stored, fingerprint);
+    const own = readOwnDocument(json, stored, fingerprint);
+    const loaded: Loader.LoadResult = own
+      ? { ok: true, design: own, warnings: [] }
+      : checked && stored === undefined && json === checked.json
+        ? await checked.loaded
+        : (loader ?? (await loadLoader())).loadDocument(json);
     if (loaded.ok) design = loaded.design;
     else {
       const kept = await keepUnreadable(
