@@ -82,7 +82,7 @@ export function findingsFor(design: Design): FindingsIndex {
     if (opened) {
       rehearsalsLeft = REHEARSALS;
       if (lastRunMs >= SAME_TASK_VALIDATION_MS) rehearseSoon();
-    }
+    } else rehearsalsLeft = 0; // An edit's own run tells what edits cost: none is rehearsed.
   }
   lastValidation = validation;
   const all = validation.findings;
@@ -157,7 +157,8 @@ function rehearseSoon(): void {
     rehearsing = false;
     const design = useStudio.getState().design;
     // An edit since: its own run tells how long edits take.
-    if (!rules || !lastValidation || lastValidation.design !== design) return;
+    if (!rules || !lastValidation || lastValidation.design !== design || rehearsalsLeft <= 0)
+      return;
     const link = design.links.find((l) => l.kind === 'dci') ?? design.links[0];
     if (!link) return;
     rehearsalsLeft--;

@@ -13,8 +13,12 @@ const idleMoments = () => new Promise((resolve) => setTimeout(resolve, 400));
 beforeAll(() => validatorReady);
 
 beforeEach(async () => {
+  // Opened on a quick clock: on a loaded machine, a slow real run of the opening would plan a
+  // rehearsal that then runs in the middle of a test.
+  quickClock();
   s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
   await nextTask();
+  vi.restoreAllMocks();
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -138,6 +142,22 @@ describe('When an edit’s findings are shown', () => {
     quickClock();
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 1000 });
+    expect(shown()).not.toBe(s().design);
+  });
+
+  it('an edit calls off the rehearsal its design’s opening planned: its own run tells', async () => {
+    // A slow opening plans a rehearsal at the next idle moment…
+    slowClock();
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    await nextTask();
+    // …but a slow edit is validated first, and its run is what edits cost.
+    s().updateLink('dci-s0-s1-0', { distanceKm: 800 });
+    await nextTask();
+    expect(shown()).toBe(s().design);
+    vi.restoreAllMocks();
+    quickClock();
+    await idleMoments();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).not.toBe(s().design);
   });
 });
