@@ -67,15 +67,20 @@ test.describe('Paths an architect can trust (DOMAIN.md §8)', () => {
     await expect(studio.edgeLabels()).toHaveCount(2);
     await expect(page.getByText('already connected')).toHaveCount(0);
 
-    // Drawn apart: the two labels do not overlap, and both lines are visible.
+    // Drawn apart: the two labels do not overlap, and both lines are visible. (The new link is
+    // drawn straight at once and along its route when the router answers, off the main thread:
+    // the labels are apart once that route is in.)
     const [first, second] = await studio.edgeIds();
     if (!first || !second) throw new Error('two links expected');
-    const a = await studio.edgeLabel(first).boundingBox();
-    const b = await studio.edgeLabel(second).boundingBox();
-    if (!a || !b) throw new Error('labels not visible');
-    const overlap =
-      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-    expect(overlap).toBe(false);
+    const overlapping = async () => {
+      const a = await studio.edgeLabel(first).boundingBox();
+      const b = await studio.edgeLabel(second).boundingBox();
+      if (!a || !b) throw new Error('labels not visible');
+      return (
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+      );
+    };
+    await expect.poll(overlapping, { timeout: 5000 }).toBe(false);
     // (A routed straight run has a zero-height box, which Playwright calls hidden: measure the
     // drawn paths instead.)
     const drawn = async (id: string) =>
