@@ -1,17 +1,55 @@
 /**
- * What the UI benches (run.ts, profile.ts, trace-drop.ts) share: the browser they launch and
- * how a page is handed its design. The studio finds it where an older studio autosaved it (and
- * moves it into IndexedDB, as a returning user's would be); the plain React Flow page reads it
- * from a global.
+ * What the UI benches (run.ts, profile.ts, trace-drop.ts, trace-open.ts) share: the browser
+ * they launch, the design they open, the builds they serve, and how a page is handed its
+ * design. The studio finds it where an older studio autosaved it (and moves it into IndexedDB,
+ * as a returning user's would be); the plain React Flow page reads it from a global.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../chromium.config';
 import { DEVICE_SIZE } from '../../src/model/defaults';
 import type { Design } from '../../src/model/schema';
+import { syntheticDesign } from '../../src/model/synthetic';
 import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+}
+
+/** The benches' design of about `elements` elements: two sites up to 300, four beyond. */
+export function benchDesign(elements: number): Design {
+  return syntheticDesign({ sites: elements <= 300 ? 2 : 4, elements });
+}
+
+/**
+ * Serve bench builds of the page side by side (to alternate them): `dists` are their output
+ * folders; with `buildFirst`, the first is built from the working tree before.
+ */
+export async function serveBuilds(
+  dists: readonly string[],
+  buildFirst: boolean,
+): Promise<{ bases: string[]; close: () => Promise<void> }> {
+  if (buildFirst) await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
+  const servers = await Promise.all(
+    dists.map((outDir) =>
+      preview({
+        configFile: 'vite.bench.config.ts',
+        build: { outDir },
+        preview: { host: '127.0.0.1', port: 0, strictPort: false },
+        logLevel: 'warn',
+      }),
+    ),
+  );
+  const bases = servers.map((s) => {
+    const base = s.resolvedUrls?.local[0]?.replace(/\/$/, '');
+    if (!base) throw new Error('a preview server did not start');
+    return base;
+  });
+  const close = async () => {
+    for (const server of servers)
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  };
+  return { bases, close };
 }
 
 export type Side = 'studio' | 'baseline';

@@ -18,8 +18,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { analyze, parseSnapshot, printReport } from './heap';
-import { syntheticDesign } from '../../src/model/synthetic';
-import { handDesign, launchChromium, pickedDevices } from './page';
+import { benchDesign, handDesign, launchChromium, pickedDevices } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -157,7 +156,7 @@ async function main(): Promise<void> {
   if (!base) throw new Error('the preview server did not start');
   const browser = await launchChromium();
   try {
-    const design = syntheticDesign({ sites: SIZE <= 300 ? 2 : 4, elements: SIZE });
+    const design = benchDesign(SIZE);
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       bypassCSP: true,

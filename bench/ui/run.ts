@@ -18,11 +18,11 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { build, preview } from 'vite';
-import { elementCount, syntheticDesign } from '../../src/model/synthetic';
+import { elementCount } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
 // A design left by an older studio in localStorage (page.ts): the studio moves it into its
 // storage and opens it, which is how a fresh browser context gets a design before the first render.
-import { handDesign, launchChromium, pickedDevices, type Side } from './page';
+import { benchDesign, handDesign, launchChromium, pickedDevices, type Side } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -57,10 +57,6 @@ interface Run {
   deleteUndoMs: number;
   pasteMs: number;
   heapMB: number;
-}
-
-function designOf(elements: number): Design {
-  return syntheticDesign({ sites: elements <= 300 ? 2 : 4, elements });
 }
 
 /** How many devices the delete and paste rows select (pickedDevices, page.ts). */
@@ -335,7 +331,7 @@ async function main(): Promise<void> {
 
     const results = new Map<number, Record<Side, Run[]>>();
     for (const size of SIZES) {
-      const design = designOf(size);
+      const design = benchDesign(size);
       const runs: Record<Side, Run[]> = { studio: [], baseline: [] };
       for (let r = 0; r < ROUNDS; r++) {
         const order: Side[] = r % 2 === 0 ? ['studio', 'baseline'] : ['baseline', 'studio'];
@@ -393,7 +389,7 @@ function printTable(results: Map<number, Record<Side, Run[]>>): void {
   ];
   console.log(`\nstudio vs plain React Flow (median of ${ROUNDS}; ratio studio / baseline)\n`);
   console.log(
-    `| | ${sizes.map((s) => `${elementCount(designOf(s)).toLocaleString('en')} el.`).join(' | ')} |`,
+    `| | ${sizes.map((s) => `${elementCount(benchDesign(s)).toLocaleString('en')} el.`).join(' | ')} |`,
   );
   console.log(`|---|${sizes.map(() => '---').join('|')}|`);
   for (const [label, f] of rows) console.log(`| ${label} | ${sizes.map(f).join(' | ')} |`);

@@ -22,9 +22,7 @@
  */
 import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { build, preview } from 'vite';
-import { syntheticDesign } from '../../src/model/synthetic';
-import { handDesign, launchChromium, type Side } from './page';
+import { benchDesign, handDesign, launchChromium, serveBuilds, type Side } from './page';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -260,22 +258,10 @@ function report(events: TraceEvent[], marks: Marks): void {
 
 async function main(): Promise<void> {
   const dist = option('dist');
-  if (!args.includes('--no-build') && !dist)
-    await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
   const dists = [dist ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
-  const servers = await Promise.all(
-    dists.map((outDir) =>
-      preview({
-        configFile: 'vite.bench.config.ts',
-        build: { outDir },
-        preview: { host: '127.0.0.1', port: 0, strictPort: false },
-        logLevel: 'warn',
-      }),
-    ),
-  );
-  const bases = servers.map((s) => s.resolvedUrls?.local[0]?.replace(/\/$/, ''));
+  const { bases, close } = await serveBuilds(dists, !args.includes('--no-build') && !dist);
   const browser = await launchChromium();
-  const design = syntheticDesign({ sites: SIZE <= 300 ? 2 : 4, elements: SIZE });
+  const design = benchDesign(SIZE);
   const results = new Map<string, Phases[]>();
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
@@ -342,8 +328,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    for (const server of servers)
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1] ?? NaN;
   console.log(`\n${SIDE} ${SIZE} elements, medians over ${ROUNDS} rounds (ms):`);
