@@ -13,6 +13,7 @@
  */
 import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
+import { traced, type TraceEvent } from './trace';
 import { benchDesign, handDesign, launchChromium, serveBuilds, type Side } from './page';
 
 const args = process.argv.slice(2);
@@ -27,41 +28,22 @@ const CSS = option('css');
 const TRACE = !args.includes('--no-trace');
 const DIST = option('dist');
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown>;
-}
+/** What a drop is traced with. */
+const DROP_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-devtools.timeline.invalidationTracking',
+  'blink',
+  'cc',
+  'blink.user_timing',
+];
 
-async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) =>
-    events.push(...(value as unknown as TraceEvent[])),
-  );
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'disabled-by-default-devtools.timeline.frame',
-        'disabled-by-default-devtools.timeline.invalidationTracking',
-        'blink',
-        'cc',
-        'blink.user_timing',
-      ],
-    },
+async function tracedDrop(cdp: CDPSession, drop: () => Promise<void>): Promise<TraceEvent[]> {
+  const events = await traced(cdp, DROP_CATEGORIES, async () => {
+    await drop();
+    console.log('  dropped, ending the trace');
   });
-  await run();
-  console.log('  dropped, ending the trace');
-  await cdp.send('Tracing.end');
-  await done;
   console.log(`  ${events.length} trace events`);
   return events;
 }
@@ -219,13 +201,13 @@ async function main(): Promise<void> {
       };
       if (args.includes('--cpu')) {
         const cdp = await context.newCDPSession(page);
-        const events = await traced(cdp, drop);
+        const events = await tracedDrop(cdp, drop);
         const line = cpu(events);
         console.log(`  ${line}`);
         cpuByDist.set(which, [...(cpuByDist.get(which) ?? []), line]);
       } else if (TRACE && r === ROUNDS * dists.length - 1) {
         const cdp = await context.newCDPSession(page);
-        const events = await traced(cdp, drop);
+        const events = await tracedDrop(cdp, drop);
         const save = option('save');
         if (save) writeFileSync(save, JSON.stringify({ traceEvents: events }));
         report(events);

@@ -20,8 +20,8 @@
  * last round prints its main-thread tasks and when each script was requested and received.
  * Without --dist the tool builds dist-bench first (as `npm run bench:ui` does).
  */
-import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
+import { traced, type TraceEvent } from './trace';
 import { benchDesign, handDesign, launchChromium, serveBuilds, type Side } from './page';
 
 const args = process.argv.slice(2);
@@ -41,18 +41,6 @@ const VISITS: readonly Visit[] =
       : ['first', 'reopen'];
 
 type Visit = 'first' | 'reopen';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown>;
-}
 
 /**
  * In-page marks, installed before the page's scripts (plain JavaScript: see run.ts): when the
@@ -79,30 +67,15 @@ const MARKS = `
 })();
 `;
 
-async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) =>
-    events.push(...(value as unknown as TraceEvent[])),
-  );
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'blink.user_timing',
-        'loading',
-        'v8.execute',
-        'v8',
-      ],
-    },
-  });
-  await run();
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
-}
+/** What an open is traced with. */
+const OPEN_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'loading',
+  'v8.execute',
+  'v8',
+];
 
 interface Marks {
   nodesAt: number;
@@ -296,7 +269,7 @@ async function main(): Promise<void> {
           continue;
         }
         const cdp = await context.newCDPSession(page);
-        const events = await traced(cdp, go);
+        const events = await traced(cdp, OPEN_CATEGORIES, go);
         await cdp.detach();
         const marks = (await page.evaluate('window.__openMarks')) as Marks;
         const label = `${dists[which]} ${visit}`;

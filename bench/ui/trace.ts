@@ -1,0 +1,39 @@
+/**
+ * What the trace tools (trace-drop.ts, trace-open.ts) share: a Chromium trace of what a step
+ * does, recorded through Playwright's CDP session.
+ */
+import type { CDPSession } from '@playwright/test';
+
+/** One event of a Chromium trace (`tdur`: thread time of a complete event, in µs). */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+}
+
+/** The trace events, in the given categories, of what `run` makes the page do. */
+export async function traced(
+  cdp: CDPSession,
+  categories: readonly string[],
+  run: () => Promise<void>,
+): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: [...categories] },
+  });
+  await run();
+  await cdp.send('Tracing.end');
+  await done;
+  return events;
+}
