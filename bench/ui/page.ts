@@ -12,6 +12,17 @@ import type { Design } from '../../src/model/schema';
 import { syntheticDesign } from '../../src/model/synthetic';
 import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
 
+const args = process.argv.slice(2);
+/** The value given on the command line after `--name`, if any. */
+export function option(name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+/** Whether `--name` is on the command line. */
+export function flag(name: string): boolean {
+  return args.includes(`--${name}`);
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }

@@ -18,18 +18,13 @@ import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { analyze, parseSnapshot, printReport } from './heap';
-import { benchDesign, handDesign, launchChromium, pickedDevices } from './page';
+import { benchDesign, handDesign, launchChromium, pickedDevices, flag, option } from './page';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const SIZE = Number(option('size') ?? 1000);
 const TOP = Number(option('top') ?? 25);
 /** Profile the plain React Flow page instead, to see what both sides share. */
-const BASELINE = args.includes('--baseline');
-const HEAP = args.includes('--heap');
+const BASELINE = flag('baseline');
+const HEAP = flag('heap');
 
 interface ProfileNode {
   id: number;
@@ -143,7 +138,7 @@ async function heapSnapshot(cdp: CDPSession): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!args.includes('--no-build')) {
+  if (!flag('no-build')) {
     process.env['BENCH_UNMINIFIED'] = '1';
     await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
   }

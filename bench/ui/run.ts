@@ -22,13 +22,8 @@ import { elementCount } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
 // A design left by an older studio in localStorage (page.ts): the studio moves it into its
 // storage and opens it, which is how a fresh browser context gets a design before the first render.
-import { benchDesign, handDesign, launchChromium, pickedDevices, type Side } from './page';
+import { benchDesign, handDesign, launchChromium, pickedDevices, type Side, option } from './page';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
 const ROUNDS = Number(option('rounds') ?? 3);
 

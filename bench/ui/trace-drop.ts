@@ -14,18 +14,21 @@
 import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
-import { benchDesign, handDesign, launchChromium, serveBuilds, type Side } from './page';
+import {
+  benchDesign,
+  handDesign,
+  launchChromium,
+  serveBuilds,
+  type Side,
+  flag,
+  option,
+} from './page';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const SIZE = Number(option('size') ?? 1000);
 const SIDE: Side = option('side') === 'baseline' ? 'baseline' : 'studio';
 const ROUNDS = Number(option('rounds') ?? 3);
 const CSS = option('css');
-const TRACE = !args.includes('--no-trace');
+const TRACE = !flag('no-trace');
 const DIST = option('dist');
 
 /** What a drop is traced with. */
@@ -129,7 +132,7 @@ function report(events: TraceEvent[]): void {
 
 async function main(): Promise<void> {
   const dists = [DIST ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
-  const { bases, close } = await serveBuilds(dists, !args.includes('--no-build') && !DIST);
+  const { bases, close } = await serveBuilds(dists, !flag('no-build') && !DIST);
   const byDist = dists.map(() => [] as number[]);
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
@@ -190,7 +193,7 @@ async function main(): Promise<void> {
           string[],
           number,
         ];
-        if (!args.includes('--muts')) return;
+        if (!flag('muts')) return;
         console.log(`  mutations before the frame: ${muts[1]}`);
         const counts = new Map<string, number>();
         muts[0].forEach((m, i) => {
@@ -199,7 +202,7 @@ async function main(): Promise<void> {
         });
         for (const [k, n] of counts) console.log(`   ${String(n).padStart(4)} ${k.slice(0, 260)}`);
       };
-      if (args.includes('--cpu')) {
+      if (flag('cpu')) {
         const cdp = await context.newCDPSession(page);
         const events = await tracedDrop(cdp, drop);
         const line = cpu(events);

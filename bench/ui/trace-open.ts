@@ -22,17 +22,20 @@
  */
 import { writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
-import { benchDesign, handDesign, launchChromium, serveBuilds, type Side } from './page';
+import {
+  benchDesign,
+  handDesign,
+  launchChromium,
+  serveBuilds,
+  type Side,
+  flag,
+  option,
+} from './page';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const SIZE = Number(option('size') ?? 1000);
 const SIDE: Side = option('side') === 'baseline' ? 'baseline' : 'studio';
 const ROUNDS = Number(option('rounds') ?? 3);
-const CPU = args.includes('--cpu');
+const CPU = flag('cpu');
 const VISITS: readonly Visit[] =
   option('visit') === 'first'
     ? ['first']
@@ -232,7 +235,7 @@ function report(events: TraceEvent[], marks: Marks): void {
 async function main(): Promise<void> {
   const dist = option('dist');
   const dists = [dist ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
-  const { bases, close } = await serveBuilds(dists, !args.includes('--no-build') && !dist);
+  const { bases, close } = await serveBuilds(dists, !flag('no-build') && !dist);
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const results = new Map<string, Phases[]>();
