@@ -149,9 +149,8 @@ export function freeOffsetForGroup(
     // diff[(j + 1) * (columns + 1) + (i + 1)]: the 2D difference array, one row and column of slack.
     const stride = columns + 1;
     const diff = new Int32Array(stride * (rows + 1));
-    const at = (k: number) => diff[k] ?? 0;
     const add = (k: number, v: number) => {
-      diff[k] = at(k) + v;
+      diff[k] = (diff[k] ?? 0) + v;
     };
     for (const r of residents)
       for (const p of group) {
@@ -168,27 +167,30 @@ export function freeOffsetForGroup(
         add((bottom + 1) * stride + lo, -1);
         add((bottom + 1) * stride + hi + 1, 1);
       }
-    const inView = (x: number, y: number) =>
-      !view ||
-      (x >= view.x &&
-        y >= view.y &&
-        x + groupW <= view.x + view.width &&
-        y + groupH <= view.y + view.height);
+    // The spots with the whole group in view: a range of columns, on the rows in view.
+    const viewLeft = view ? view.x : -Infinity;
+    const viewRight = view ? view.x + view.width - groupW : Infinity;
+    const viewTop = view ? view.y : -Infinity;
+    const viewBottom = view ? view.y + view.height - groupH : Infinity;
     let bestScore = Infinity;
     // Prefix sums in place, row by row (a row's running sum plus the summed row above): a cell
     // that sums to 0 is a free spot, scored as it is reached.
     for (let j = 0; j < rows; j++) {
       const y = (j + j0) * GRID_PX;
       const dy2 = (y - near.y) ** 2;
+      // No spot of this row or any below can beat the best any more.
+      if (y >= near.y && dy2 >= bestScore) break;
+      const rowInView = y >= viewTop && y <= viewBottom;
       let run = 0;
       for (let i = 0; i < columns; i++) {
         const k = j * stride + i;
-        run += at(k);
-        const taken = run + (j > 0 ? at(k - stride) : 0);
+        run += diff[k] ?? 0;
+        const taken = j > 0 ? run + (diff[k - stride] ?? 0) : run;
         diff[k] = taken;
         if (taken !== 0) continue;
         const x = (i + i0) * GRID_PX;
-        const score = (inView(x, y) ? 0 : 1e15) + (x - near.x) ** 2 + dy2;
+        const seen = rowInView && x >= viewLeft && x <= viewRight;
+        const score = (seen ? 0 : 1e15) + (x - near.x) ** 2 + dy2;
         if (score < bestScore) {
           bestScore = score;
           best = { x, y };
