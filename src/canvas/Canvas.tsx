@@ -14,6 +14,7 @@ import {
   type EdgeChange,
   type EdgeTypes,
   type NodeChange,
+  type NodeMouseHandler,
   type NodeProps,
   type NodeTypes,
   type OnConnectEnd,
@@ -40,7 +41,7 @@ import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
-import { DciEdge, DeviceNode, FabricEdge, SiteNode } from './elements';
+import { DciEdge, DeviceNode, FabricEdge, hoverNode, SiteNode } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
@@ -116,6 +117,11 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
 };
 
 const onPaneClick = () => useUi.getState().setHighlightPath(null);
+
+// The node under the pointer shows its handles (canvas/marks.ts): one pair of handlers for the
+// canvas rather than a state and two handlers on every card.
+const onNodeMouseEnter: NodeMouseHandler<CanvasNode> = (_, node) => hoverNode(node.id);
+const onNodeMouseLeave: NodeMouseHandler<CanvasNode> = () => hoverNode(null);
 
 // A selection the user makes on the canvas brings the inspector up (follow.ts).
 const onNodesChange = (changes: NodeChange<CanvasNode>[]) => {
@@ -304,6 +310,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           onConnectEnd={onConnectEnd}
           // A click on the empty canvas puts away the animated path of a finding.
           onPaneClick={onPaneClick}
+          onNodeMouseEnter={onNodeMouseEnter}
+          onNodeMouseLeave={onNodeMouseLeave}
           connectionMode={ConnectionMode.Loose}
           // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
           // otherwise cross), devices at 2; DCI labels sit above all in their own layer.

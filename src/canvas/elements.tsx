@@ -40,3 +40,8 @@ export const SiteNode = deferred<NodeProps<FlowNode>>((c) => c.SiteNode);
 export const DeviceNode = deferred<NodeProps<FlowNode>>((c) => c.DeviceNode);
 export const DciEdge = deferred<EdgeProps<FlowEdge>>((c) => c.DciEdge);
 export const FabricEdge = deferred<EdgeProps<FlowEdge>>((c) => c.FabricEdge);
+
+/** The pointer entered a node (its id) or left it (null): the node shows its handles. */
+export function hoverNode(id: string | null): void {
+  loaded?.hoverNode(id);
+}
