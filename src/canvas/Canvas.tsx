@@ -41,7 +41,7 @@ import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
-import { DciEdge, DeviceNode, FabricEdge, hoverNode, SiteNode } from './elements';
+import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
@@ -54,9 +54,23 @@ function LazyNoteNode(props: NodeProps<NoteFlowNode>) {
   );
 }
 
-// Module scope, so React Flow never sees new node types on a render.
-const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode, note: LazyNoteNode };
-const edgeTypes: EdgeTypes = { dci: DciEdge, fabric: FabricEdge };
+/**
+ * The node and edge types, made once per set of element components (elements.tsx): React Flow
+ * sees new types only when the element chunk arrives, before the design the page opens with is
+ * drawn.
+ */
+const typesOf = new WeakMap<ElementTypes, { nodeTypes: NodeTypes; edgeTypes: EdgeTypes }>();
+function canvasTypes(): { nodeTypes: NodeTypes; edgeTypes: EdgeTypes } {
+  const elements = elementTypes();
+  const known = typesOf.get(elements);
+  if (known) return known;
+  const types = {
+    nodeTypes: { site: elements.site, device: elements.device, note: LazyNoteNode },
+    edgeTypes: { dci: elements.dci, fabric: elements.fabric },
+  };
+  typesOf.set(elements, types);
+  return types;
+}
 
 export const PALETTE_MIME = 'application/x-dci-kind';
 /** What the palette's Note item carries when dragged (a note is not an element kind). */
@@ -212,6 +226,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
   const flags = useFlowStore(canvasFlagsSelector);
+  const { nodeTypes, edgeTypes } = canvasTypes();
   // Links are drawn along the routes of src/render, computed off the main thread.
   // The router loads just after the first screen; links are straight lines until it answers.
   useEffect(() => {
