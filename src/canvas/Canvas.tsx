@@ -14,6 +14,7 @@ import {
   type EdgeChange,
   type EdgeTypes,
   type NodeChange,
+  type NodeMouseHandler,
   type NodeProps,
   type NodeTypes,
   type OnConnectEnd,
@@ -40,7 +41,7 @@ import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
-import { DciEdge, DeviceNode, FabricEdge, SiteNode } from './elements';
+import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
@@ -53,9 +54,23 @@ function LazyNoteNode(props: NodeProps<NoteFlowNode>) {
   );
 }
 
-// Module scope, so React Flow never sees new node types on a render.
-const nodeTypes: NodeTypes = { site: SiteNode, device: DeviceNode, note: LazyNoteNode };
-const edgeTypes: EdgeTypes = { dci: DciEdge, fabric: FabricEdge };
+/**
+ * The node and edge types, made once per set of element components (elements.tsx): React Flow
+ * sees new types only when the element chunk arrives, before the design the page opens with is
+ * drawn.
+ */
+const typesOf = new WeakMap<ElementTypes, { nodeTypes: NodeTypes; edgeTypes: EdgeTypes }>();
+function canvasTypes(): { nodeTypes: NodeTypes; edgeTypes: EdgeTypes } {
+  const elements = elementTypes();
+  const known = typesOf.get(elements);
+  if (known) return known;
+  const types = {
+    nodeTypes: { site: elements.site, device: elements.device, note: LazyNoteNode },
+    edgeTypes: { dci: elements.dci, fabric: elements.fabric },
+  };
+  typesOf.set(elements, types);
+  return types;
+}
 
 export const PALETTE_MIME = 'application/x-dci-kind';
 /** What the palette's Note item carries when dragged (a note is not an element kind). */
@@ -116,6 +131,11 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
 };
 
 const onPaneClick = () => useUi.getState().setHighlightPath(null);
+
+// The node under the pointer shows its handles (canvas/marks.ts): one pair of handlers for the
+// canvas rather than a state and two handlers on every card.
+const onNodeMouseEnter: NodeMouseHandler<CanvasNode> = (_, node) => hoverNode(node.id);
+const onNodeMouseLeave: NodeMouseHandler<CanvasNode> = () => hoverNode(null);
 
 // A selection the user makes on the canvas brings the inspector up (follow.ts).
 const onNodesChange = (changes: NodeChange<CanvasNode>[]) => {
@@ -206,6 +226,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const fitRequest = useUi((s) => s.fitRequest);
   const initialized = useNodesInitialized();
   const flags = useFlowStore(canvasFlagsSelector);
+  const { nodeTypes, edgeTypes } = canvasTypes();
   // Links are drawn along the routes of src/render, computed off the main thread.
   // The router loads just after the first screen; links are straight lines until it answers.
   useEffect(() => {
@@ -304,6 +325,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           onConnectEnd={onConnectEnd}
           // A click on the empty canvas puts away the animated path of a finding.
           onPaneClick={onPaneClick}
+          onNodeMouseEnter={onNodeMouseEnter}
+          onNodeMouseLeave={onNodeMouseLeave}
           connectionMode={ConnectionMode.Loose}
           // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
           // otherwise cross), devices at 2; DCI labels sit above all in their own layer.

@@ -1,18 +1,17 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useContext, useState } from 'react';
+import { memo, useContext } from 'react';
 import { KIND_LABELS } from '../model/defaults';
 import type { Workload } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowNode } from '../store/flow';
-import { soleSelectedNodeId, workloadsByCluster } from '../store/selectors';
+import { workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
-import { useScenario } from '../store/scenario';
-import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { CanvasFlags, CONNECTING, FAR } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
+import { FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
 import { plural } from '../model/plural';
 
 installKindIconStyles();
@@ -139,23 +138,18 @@ const CardContent = memo(function CardContent({
 function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   const element = data.element;
   const findings = useElementFindings(id);
-  const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
-  const failed = useScenario(
-    (s) =>
-      s.failed.includes(id) || s.failed.includes(element.kind === 'site' ? '' : element.parentId),
-  );
+  // On a finding's path, failed (or in a failed site), the one selected, under the pointer:
+  // one subscription, which tells this card only of its own changes.
+  const marks = useMarks(id);
+  const highlighted = (marks & HIGHLIGHTED) !== 0;
+  const failed = (marks & FAILED) !== 0;
   const flags = useContext(CanvasFlags);
   const far = (flags & FAR) !== 0;
   const connecting = (flags & CONNECTING) !== 0;
   // The selected device shows its handles when it is the only one selected: a select-all
   // would otherwise mount four live handles on every card.
-  const alone = useStudio((s) => soleSelectedNodeId(s.nodes) === id);
-  const [hovered, setHovered] = useState(false);
-  const handles = hovered || alone || connecting;
-  const hover = {
-    onMouseEnter: () => setHovered(true),
-    onMouseLeave: () => setHovered(false),
-  };
+  const alone = (marks & SOLE) !== 0;
+  const handles = (marks & HOVERED) !== 0 || alone || connecting;
   const state = `${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''}`;
   if (far) {
     // Zoomed out: a box in the kind's colour; the site's badge sums up the findings.
@@ -167,7 +161,6 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
         data-failed={failed || undefined}
         title={element.label || KIND_LABELS[element.kind]}
         className={`device-far h-full w-full rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
-        {...hover}
       >
         {handles ? <DeviceHandles /> : HANDLE_MARKERS}
       </div>
@@ -179,7 +172,6 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
       data-kind={element.kind}
       className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 dark:border-slate-600 dark:bg-slate-800 ${state}`}
       data-failed={failed || undefined}
-      {...hover}
     >
       {handles ? <DeviceHandles /> : HANDLE_MARKERS}
       <CardContent id={id} element={element} findings={findings} />

@@ -10,13 +10,12 @@ import { memo } from 'react';
 import { findingsFor, NO_FINDINGS, useElementFindings, useValidated } from '../store/findings';
 import { findingsBySite } from '../store/siteFindings';
 import type { FlowNode } from '../store/flow';
-import { deviceCountBySite, selectedNodeCount } from '../store/selectors';
+import { deviceCountBySite } from '../store/selectors';
 import { useStudio } from '../store/studio';
-import { useScenario } from '../store/scenario';
-import { useUi } from '../store/ui';
 import { FindingBadge } from './Badge';
 import { FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
+import { FAILED, HIGHLIGHTED, SOLE, useMarks } from './marks';
 import { roomRightOfSites, SITE_FAR_STRIP_MIN_PX, siteTitleLayout } from '../render/siteTitle';
 
 /**
@@ -48,11 +47,12 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       : (findingsBySite(findingsFor(s.design), s.design).get(id) ?? NO_FINDINGS),
   );
   const findings = scale === 1 ? own : all;
-  const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
-  const failed = useScenario((s) => s.failed.includes(id));
+  const marks = useMarks(id);
+  const highlighted = (marks & HIGHLIGHTED) !== 0;
+  const failed = (marks & FAILED) !== 0;
   const readOnly = useStudio((s) => s.readOnly);
-  // Resize handles only when this site is the one thing selected.
-  const alone = useStudio((s) => selected && selectedNodeCount(s.nodes) === 1);
+  // Resize handles only when this site is the one node selected.
+  const alone = selected && (marks & SOLE) !== 0;
   const counts = useStudio((s) => deviceCountBySite(s.design.nodes).get(id) ?? 0);
   const room = useStudio((s) => roomRightOfSites(s.design.nodes).get(id) ?? Infinity);
   if (site.kind !== 'site') return null;

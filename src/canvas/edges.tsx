@@ -9,9 +9,8 @@ import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import { linkById, type FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
-import { useScenario } from '../store/scenario';
-import { useUi } from '../store/ui';
 import { useRoutes } from './routeStore';
+import { FAILED, HIGHLIGHTED, useMarks } from './marks';
 import { followCanvasSelection } from './follow';
 import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
 
@@ -64,8 +63,9 @@ function DciEdgeView({
   const link = useLink(id);
   const findings = useElementFindings(id);
   const route = useRoutes((s) => s.byId.get(id));
-  const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
-  const failed = useScenario((s) => s.failed.includes(id));
+  const marks = useMarks(id);
+  const highlighted = (marks & HIGHLIGHTED) !== 0;
+  const failed = (marks & FAILED) !== 0;
   if (!link || link.kind !== 'dci') return null;
   const worst = worstSeverity(findings);
   const limit = limitFinding(findings);
@@ -209,7 +209,7 @@ const DciLabel = memo(function DciLabel({
 });
 
 function FabricEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps<FlowEdge>) {
-  const highlighted = useUi((s) => s.highlightPath?.includes(id) ?? false);
+  const highlighted = (useMarks(id) & HIGHLIGHTED) !== 0;
   const route = useRoutes((s) => s.byId.get(id));
   const link = useLink(id);
   const path = route

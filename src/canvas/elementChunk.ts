@@ -9,6 +9,7 @@ import { registerLinkTurner, useStudio } from '../store/studio';
 export { DeviceNode } from './DeviceNode';
 export { SiteNode } from './SiteNode';
 export { DciEdge, FabricEdge } from './edges';
+export { hoverNode } from './marks';
 
 // Links turn to face their other end while a device is dragged (store/liveHandles.ts).
 registerLinkTurner(linkTurner(useStudio));

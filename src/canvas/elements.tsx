@@ -3,10 +3,10 @@
  * components are a chunk of their own (elementChunk.ts): the empty first screen has nothing to
  * draw, and a design arrives after the first paint anyway (restored from storage, main.tsx),
  * which loads this chunk beside it (`loadElementChunk`) and waits for both. Once the chunk is
- * here an element renders its component directly; an element drawn before (a drop in the first
- * instant) renders nothing until the chunk arrives.
+ * here the canvas draws with its components themselves (`elementTypes`); an element drawn
+ * before (a drop in the first instant) renders nothing until the chunk arrives.
  */
-import type { EdgeProps, NodeProps } from '@xyflow/react';
+import type { EdgeProps, EdgeTypes, NodeProps, NodeTypes } from '@xyflow/react';
 import { lazy, Suspense, type ComponentType } from 'react';
 import type { FlowEdge, FlowNode } from '../store/flow';
 
@@ -36,7 +36,39 @@ function deferred<P extends object>(pick: (chunk: ElementChunk) => ComponentType
   };
 }
 
-export const SiteNode = deferred<NodeProps<FlowNode>>((c) => c.SiteNode);
-export const DeviceNode = deferred<NodeProps<FlowNode>>((c) => c.DeviceNode);
-export const DciEdge = deferred<EdgeProps<FlowEdge>>((c) => c.DciEdge);
-export const FabricEdge = deferred<EdgeProps<FlowEdge>>((c) => c.FabricEdge);
+export interface ElementTypes {
+  readonly site: NodeTypes[string];
+  readonly device: NodeTypes[string];
+  readonly dci: EdgeTypes[string];
+  readonly fabric: EdgeTypes[string];
+}
+
+const DEFERRED: ElementTypes = {
+  site: deferred<NodeProps<FlowNode>>((c) => c.SiteNode),
+  device: deferred<NodeProps<FlowNode>>((c) => c.DeviceNode),
+  dci: deferred<EdgeProps<FlowEdge>>((c) => c.DciEdge),
+  fabric: deferred<EdgeProps<FlowEdge>>((c) => c.FabricEdge),
+};
+let direct: ElementTypes | null = null;
+
+/**
+ * The components that draw the elements: the chunk's own once it is here (the same object from
+ * then on), stand-ins that wait for it before. A stand-in is one more component per element
+ * (3,000 at 3,000 elements, each a fiber to make and keep), and the design the page opens
+ * with is drawn after the chunk has come.
+ */
+export function elementTypes(): ElementTypes {
+  if (!loaded) return DEFERRED;
+  direct ??= {
+    site: loaded.SiteNode,
+    device: loaded.DeviceNode,
+    dci: loaded.DciEdge,
+    fabric: loaded.FabricEdge,
+  };
+  return direct;
+}
+
+/** The pointer entered a node (its id) or left it (null): the node shows its handles. */
+export function hoverNode(id: string | null): void {
+  loaded?.hoverNode(id);
+}

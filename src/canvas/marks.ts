@@ -1,0 +1,138 @@
+/**
+ * What a card, a site or a link shows of the state around its element: whether it lies on the
+ * highlighted path of a finding (ui.ts), whether it is down in the what-if scenario (scenario.ts;
+ * a device also when its site is), whether it is the one selected node or under the pointer (its
+ * handles or resize handles show). One subscription per drawn element, to this store, which tells only the
+ * elements whose marks changed.
+ *
+ * Each card used to subscribe to the three stores: three subscriptions (and their effects)
+ * mounted per card when a design opens, and three selectors run per card on every update of
+ * any of them (each move of a drag updates the studio's store: 3,000 selector calls a move at
+ * 1,000 cards).
+ */
+import { useSyncExternalStore } from 'react';
+import type { DesignNode } from '../model/schema';
+import { soleSelectedNodeId } from '../store/selectors';
+import { useScenario } from '../store/scenario';
+import { useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
+
+/** On the highlighted path of a finding. */
+export const HIGHLIGHTED = 1;
+/** Failed in the what-if scenario (a device also when its site failed). */
+export const FAILED = 2;
+/** The one selected node. */
+export const SOLE = 4;
+/** Under the pointer (a device shows its handles). */
+export const HOVERED = 8;
+
+const NONE: ReadonlyMap<string, number> = new Map();
+let marks: ReadonlyMap<string, number> = NONE;
+
+/** What the marks were made from: a store update that changes none of it changes no mark. */
+let from: {
+  path: readonly string[] | null;
+  failed: readonly string[];
+  nodes: readonly DesignNode[] | null;
+  sole: string | null;
+  hovered: string | null;
+} = { path: null, failed: [], nodes: null, sole: null, hovered: null };
+
+/** The node under the pointer (the canvas tells, `hoverNode`). */
+let hovered: string | null = null;
+
+/**
+ * The pointer entered a node (its id) or left it (null): told once by the canvas, where each
+ * card kept a state of its own and two handlers.
+ */
+export function hoverNode(id: string | null): void {
+  if (id === hovered) return;
+  hovered = id;
+  refresh();
+}
+
+interface Watcher {
+  readonly listeners: Set<() => void>;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly get: () => number;
+}
+const watchers = new Map<string, Watcher>();
+
+/** The marks of one element (0: none). */
+export function marksOf(id: string): number {
+  return marks.get(id) ?? 0;
+}
+
+/** The watcher of an element's marks: one per id while something draws it. */
+function watcherOf(id: string): Watcher {
+  let watcher = watchers.get(id);
+  if (!watcher) {
+    const listeners = new Set<() => void>();
+    const made: Watcher = {
+      listeners,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+          if (listeners.size === 0 && watchers.get(id) === made) watchers.delete(id);
+        };
+      },
+      get: () => marks.get(id) ?? 0,
+    };
+    watcher = made;
+    watchers.set(id, watcher);
+  }
+  return watcher;
+}
+
+/** Subscribe to one element's marks (`marksOf`): called when they change. */
+export function watchMarks(id: string, listener: () => void): () => void {
+  return watcherOf(id).subscribe(listener);
+}
+
+/** An element's marks (HIGHLIGHTED, FAILED, SOLE), re-rendering only when they change. */
+export function useMarks(id: string): number {
+  const watcher = watcherOf(id);
+  return useSyncExternalStore(watcher.subscribe, watcher.get, watcher.get);
+}
+
+/** Make the marks from the three stores and the pointer, and tell the elements whose marks changed. */
+function refresh(): void {
+  const path = useUi.getState().highlightPath;
+  const failed = useScenario.getState().failed;
+  const studio = useStudio.getState();
+  // A device's failure follows its site's: its place in the design matters only then.
+  const nodes = failed.length > 0 ? studio.design.nodes : null;
+  const sole = soleSelectedNodeId(studio.nodes);
+  if (
+    path === from.path &&
+    failed === from.failed &&
+    nodes === from.nodes &&
+    sole === from.sole &&
+    hovered === from.hovered
+  )
+    return;
+  from = { path, failed, nodes, sole, hovered };
+  const next = new Map<string, number>();
+  const add = (id: string, mark: number) => next.set(id, (next.get(id) ?? 0) | mark);
+  for (const id of path ?? []) add(id, HIGHLIGHTED);
+  if (nodes) {
+    const down = new Set(failed);
+    for (const id of failed) add(id, FAILED);
+    for (const n of nodes) if (n.kind !== 'site' && down.has(n.parentId)) add(n.id, FAILED);
+  }
+  if (sole !== null) add(sole, SOLE);
+  if (hovered !== null) add(hovered, HOVERED);
+  const before = marks;
+  marks = next.size === 0 ? NONE : next;
+  const changed: string[] = [];
+  for (const [id, mark] of next) if ((before.get(id) ?? 0) !== mark) changed.push(id);
+  for (const id of before.keys()) if (!next.has(id)) changed.push(id);
+  for (const id of changed)
+    for (const listener of [...(watchers.get(id)?.listeners ?? [])]) listener();
+}
+
+useUi.subscribe(refresh);
+useScenario.subscribe(refresh);
+useStudio.subscribe(refresh);
+refresh();
