@@ -146,11 +146,20 @@ export class TabSession {
     return (this.env.now ?? Date.now)();
   }
 
-  /** Autosave: write the design into this tab's slot; resolves once committed. */
-  async save(design: Design, savedAt: number = this.now()): Promise<void> {
+  /**
+   * Autosave: write the design into this tab's slot; resolves once committed. With `pause`,
+   * its steps (the text, its fingerprint, the write) are apart, each after `pause()` resolves.
+   */
+  async save(
+    design: Design,
+    savedAt: number = this.now(),
+    pause?: () => Promise<void>,
+  ): Promise<void> {
     const { toDocument } = loader ?? (await loadLoader());
     const json = JSON.stringify(toDocument(design));
+    await pause?.();
     const saved = documentFingerprint(json);
+    await pause?.();
     await this.before.catch(() => undefined);
     await writeSlot(this.env.kv, {
       slotId: this.slotId,
