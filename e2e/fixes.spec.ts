@@ -115,6 +115,65 @@ test.describe('Copy and paste', () => {
   });
 });
 
+test.describe('Pasting a rack', () => {
+  test('pasted devices keep their arrangement, inside their site and clear of every device; one undo', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('l3-fabric-rack-to-rack');
+    const site = studio.node(await studio.idOfLabel('DC1 Frankfurt'));
+    const siteBefore = await box(site);
+    const devices = await studio.devices.count();
+    // Two racks: two leaves side by side, the first one's cluster below it.
+    const rack = [
+      await studio.idOfLabel('fra-leaf-101'),
+      await studio.idOfLabel('fra-leaf-102'),
+      await studio.idOfLabel('esx-rack-a'),
+    ];
+    await studio.selectMany(rack);
+    // The shape in card widths, the same at any zoom.
+    const shape = (boxes: Box[]) => {
+      const [first] = boxes;
+      if (!first) throw new Error('no boxes');
+      return boxes.map((b) => ({
+        x: Math.round(((b.x - first.x) / first.width) * 20) / 20,
+        y: Math.round(((b.y - first.y) / first.width) * 20) / 20,
+      }));
+    };
+    const original = shape(await Promise.all(rack.map((id) => box(studio.node(id)))));
+    await studio.pressShortcut('Control+c');
+    await studio.pressShortcut('Control+v');
+    await expect(studio.devices).toHaveCount(devices + 3);
+    await expect(studio.selectedNodes).toHaveCount(3);
+    // The site was full: it grew to hold the copies (and the view may follow them).
+    await expect
+      .poll(async () => {
+        const before = JSON.stringify(await box(site));
+        await page.waitForTimeout(300);
+        return before === JSON.stringify(await box(site));
+      })
+      .toBe(true);
+    const pasted = await Promise.all(
+      (await studio.selectedNodes.locator('[data-testid^="node."]').all()).map((n) => box(n)),
+    );
+    expect(shape(pasted)).toEqual(original);
+    const siteAfter = await box(site);
+    const all = await Promise.all((await studio.devices.all()).map((d) => box(d)));
+    for (const p of pasted) {
+      expect(within(p, siteAfter)).toBe(true);
+      for (const other of all)
+        if (JSON.stringify(other) !== JSON.stringify(p)) expect(apart(p, other)).toBe(true);
+    }
+
+    await studio.pressShortcut('Control+z');
+    await expect(studio.devices).toHaveCount(devices);
+    await expect
+      .poll(async () => (await box(site)).height / (await box(site)).width)
+      .toBeCloseTo(siteBefore.height / siteBefore.width, 2);
+  });
+});
+
 test.describe('Pasting a site', () => {
   test('a pasted site lands in the view, on no other site; zoomed in, the view follows it', async ({
     page,

@@ -10,6 +10,7 @@ import {
   meshSummary,
   openFabricBuilder,
   pasteClipboard,
+  showsPaste,
 } from './tools';
 
 const twoSites = () =>
@@ -148,5 +149,49 @@ describe('Copy and paste', () => {
     pasteClipboard();
     expect(s().design).toBe(readOnly);
     expect(lastToast()?.text).toBe('This design is view-only. Use “Edit a copy” to change it.');
+  });
+
+  it('pastes a rack as it was drawn, in one undo step', () => {
+    s().replaceDesign(
+      new DesignBuilder('rack')
+        .site('a', 'DC1', { position: { x: 0, y: 0 }, width: 800, height: 400 })
+        .tor('t', 'a', { label: 'dc1-leaf-1', position: { x: 32, y: 64 } })
+        .cluster('c', 'a', { label: 'dc1-cluster-1', position: { x: 32, y: 176 } })
+        .fabric('f', 'c', 't')
+        .build(),
+    );
+    const before = s().design;
+    s().select(['t', 'c']);
+    copySelection();
+    pasteClipboard();
+    const copies = s().design.nodes.filter((n) => !['a', 't', 'c'].includes(n.id));
+    expect(copies.map((n) => n.label)).toEqual(['dc1-leaf-2', 'dc1-cluster-2']);
+    const [tor, cluster] = copies.map((n) => n.position);
+    expect(tor && cluster && { x: cluster.x - tor.x, y: cluster.y - tor.y }).toEqual({
+      x: 0,
+      y: 112,
+    });
+    expect(
+      s()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(copies.map((n) => n.id));
+    s().undo();
+    expect(s().design).toBe(before);
+  });
+});
+
+describe('Whether the view follows a paste', () => {
+  const view = { x: 0, y: 0, width: 1200, height: 800 };
+  it('stays when the paste is in view', () => {
+    expect(showsPaste(view, { x: 100, y: 100, width: 400, height: 200 })).toBe(true);
+  });
+  it('follows a paste that fits in the view but is not wholly in it', () => {
+    expect(showsPaste(view, { x: 1000, y: 100, width: 400, height: 200 })).toBe(false);
+    expect(showsPaste(view, { x: 3000, y: 3000, width: 400, height: 200 })).toBe(false);
+  });
+  it('stays on a paste wider than the view that fills half of it or more', () => {
+    expect(showsPaste(view, { x: 32, y: 300, width: 2000, height: 280 })).toBe(true);
+    expect(showsPaste(view, { x: 700, y: 300, width: 2000, height: 280 })).toBe(false);
   });
 });

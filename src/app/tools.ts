@@ -176,8 +176,9 @@ export function copySelection(): void {
 
 /**
  * Ctrl+V: fresh copies of what was copied, selected. Copied sites land in the middle of the view
- * (or as near as they can, clear of every site); copied devices go back into their site, a step
- * further off each time. The view then follows the copies if they are not all in it.
+ * (or as near as they can, clear of every site); copied devices go back into their site as one
+ * group, as near the middle of the view as that site allows. The view follows the copies only
+ * when it does not show them (see showsPaste): a paste in view leaves the view alone.
  */
 export function pasteClipboard(view?: CanvasView): void {
   const state = useStudio.getState();
@@ -200,11 +201,22 @@ export function pasteClipboard(view?: CanvasView): void {
   useStudio.setState({ pasteCount: n });
   useStudio.getState().select(result.newIds);
   const pasted = nodesBox(result.design, result.newIds);
-  if (view && pasted && box && !contains(box, pasted)) reveal(view, pasted);
+  if (view && pasted && box && !showsPaste(box, pasted)) reveal(view, pasted);
 }
 
-const contains = (outer: Box, inner: Box) =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.width <= outer.x + outer.width &&
-  inner.y + inner.height <= outer.y + outer.height;
+/**
+ * The view shows the paste well enough to stay put: on each axis, a paste that fits in the view
+ * is wholly in it, and one longer than the view fills at least half of it (a pasted rack row
+ * wider than the screen, starting near its middle). Moving the view then would only lose the
+ * user's place, and make the canvas draw a new part of the design.
+ */
+export function showsPaste(view: Box, pasted: Box): boolean {
+  const axis = (from: number, length: number, start: number, size: number) => {
+    const seen = Math.min(from + length, start + size) - Math.max(from, start);
+    return size <= length ? start >= from && start + size <= from + length : seen >= length / 2;
+  };
+  return (
+    axis(view.x, view.width, pasted.x, pasted.width) &&
+    axis(view.y, view.height, pasted.y, pasted.height)
+  );
+}

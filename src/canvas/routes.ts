@@ -134,11 +134,13 @@ let lastFindings: ReadonlyMap<string, readonly Finding[]> | null = null;
 interface Drawn {
   readonly design: Design;
   readonly connectors: readonly Connector[];
+  /** The findings its labels show: relabelled keeps the labels of the links whose are the same. */
+  readonly findings: ReadonlyMap<string, readonly Finding[]>;
 }
 const DRAWINGS_KEPT = 8;
 let drawings: Drawn[] = [];
-/** The design of the job the worker is routing. */
-let routing: Design | null = null;
+/** The design of the job the worker is routing, and the findings its labels show. */
+let routing: { readonly design: Design; readonly findings: Drawn['findings'] } | null = null;
 /** The two ends of the wire to the worker (routeWire.ts): only changes cross it. */
 let designDelta = designSender();
 let connectorsOf = connectorReceiver();
@@ -167,11 +169,11 @@ function send(): void {
   for (const drawn of drawings) {
     const connectors = relabelled(drawn, positioned, { findings });
     if (!connectors) continue;
-    remember({ design: positioned, connectors: publish(connectors) });
+    remember({ design: positioned, connectors: publish(connectors), findings });
     return;
   }
   busy = true;
-  routing = positioned;
+  routing = { design: positioned, findings };
   const job: RouteJob = { seq: ++seq, design: designDelta(positioned), findings };
   worker.postMessage(job);
 }
@@ -277,7 +279,7 @@ function receive(answer: RouteAnswer): void {
   else if (connectors) {
     const shown = publish(connectors);
     // Only a complete drawing is remembered: a partial one has straight links in it.
-    if (answer.complete && routing) remember({ design: routing, connectors: shown });
+    if (answer.complete && routing) remember({ ...routing, connectors: shown });
   }
   // More sites to come, and nothing newer to route: wait for them.
   if (answer.ok && !answer.complete && !queued) return;

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * Routing off the main thread: libavoid takes tens of milliseconds per site, which would make
- * dragging stutter. The worker keeps the previous routes (per site) so a drag re-routes only
- * the site it happens in. A design with several sites to route (one just opened) is routed
- * site by site: once a job has run for PARTIAL_AFTER_MS, each site's routes are posted as soon
+ * dragging stutter. The worker keeps the previous routes (per site, and per call of the router)
+ * so a drag re-routes only the batches of links it changed. A design with several sites to
+ * route (one just opened) is routed site by site: once a job has run for PARTIAL_AFTER_MS, each site's routes are posted as soon
  * as they are done (the sites not yet routed straight), and a newer job drops the rest of an
  * older one at the next site.
  */
@@ -17,6 +17,7 @@ import {
   routingGroups,
   type RouteCache,
 } from '../render/diagram';
+import { memoRouter } from '../render/routeMemo';
 import { AVOID_WASM_URL } from '../render/wasm';
 import {
   connectorSender,
@@ -50,7 +51,12 @@ export type RouteAnswer =
 const PARTIAL_AFTER_MS = 150;
 
 const cache: RouteCache = new Map();
-const router = loadAvoidRouter(AVOID_WASM_URL);
+/**
+ * The router, remembering its answers by their exact input (routeMemo.ts): a delete, a drag or
+ * an undo reroutes only the batches of links whose input it changed, and draws what a route
+ * from scratch draws.
+ */
+const router = loadAvoidRouter(AVOID_WASM_URL).then((r) => memoRouter(r));
 /** The newest job received: an older one stops at its next site. */
 let latest = 0;
 

@@ -2,39 +2,8 @@ import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './bytes';
+import { chunk, concat, tinyPng } from './hostile';
 import { embedDesignInPng, extractDesignFromPng, isPng, PNG_KEYWORD } from './png';
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(
-    Uint8Array.from(type, (c) => c.charCodeAt(0)),
-    4,
-  );
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** A real 1×1 grey PNG. */
-const tinyPng = () =>
-  concat(
-    Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10),
-    chunk('IHDR', Uint8Array.of(0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0)),
-    chunk('IDAT', zlibSync(Uint8Array.of(0, 128))),
-    chunk('IEND', new Uint8Array(0)),
-  );
 
 const json = '{"version":1,"name":"Métro ✓ 𝄞"}';
 

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import { DEVICE_SIZE } from './defaults';
+import { createDevice, DEVICE_SIZE } from './defaults';
 import { cloneElements, copiedElements, duplicateElements, pasteInto } from './clipboard';
 import { elementsText } from './labels';
-import { removeElements, removeSegment } from './edits';
+import { addNode, removeElements, removeSegment, updateNode } from './edits';
+import { DEVICE_GAP_PX, placeDevice, SITE_TOP_PX } from './placement';
 import { checkReferences } from './integrity';
 import { designSchema, type Design } from './schema';
 
@@ -249,5 +251,119 @@ describe('Duplicate', () => {
     expect(site?.kind === 'site' && site.height).toBeGreaterThan(256);
     expect(site?.kind === 'site' && site.height).toBeGreaterThanOrEqual((b?.y ?? 0) + 56);
     expect(isValid(result.design)).toBe(true);
+  });
+});
+
+describe('Pasting devices into their site', () => {
+  /** Two sites somewhere on the canvas, their devices placed as a user adds them: clear of each other. */
+  const arbitrarySites = fc.record({
+    a: fc.record({
+      x: fc.integer({ min: -2000, max: 2000 }),
+      y: fc.integer({ min: -2000, max: 2000 }),
+      width: fc.integer({ min: 240, max: 1600 }),
+      height: fc.integer({ min: 160, max: 1000 }),
+    }),
+    bOffsetX: fc.integer({ min: 0, max: 3000 }),
+    bWidth: fc.integer({ min: 240, max: 1200 }),
+    devices: fc.array(
+      fc.record({
+        inA: fc.boolean(),
+        x: fc.integer({ min: 0, max: 1600 }),
+        y: fc.integer({ min: 0, max: 1000 }),
+        copied: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 24 },
+    ),
+  });
+  const arbitraryTarget = fc.option(
+    fc.record(
+      {
+        center: fc.record({
+          x: fc.integer({ min: -3000, max: 6000 }),
+          y: fc.integer({ min: -3000, max: 3000 }),
+        }),
+        view: fc.record({
+          x: fc.integer({ min: -3000, max: 6000 }),
+          y: fc.integer({ min: -3000, max: 3000 }),
+          width: fc.integer({ min: 200, max: 4000 }),
+          height: fc.integer({ min: 150, max: 3000 }),
+        }),
+      },
+      { requiredKeys: ['center'] },
+    ),
+    { nil: undefined },
+  );
+
+  it('keeps the copied group’s shape, inside its site, on top of no device', () => {
+    let grew = 0;
+    fc.assert(
+      fc.property(arbitrarySites, arbitraryTarget, ({ a, bOffsetX, bWidth, devices }, target) => {
+        const b = { x: a.x + a.width + 80 + bOffsetX, y: a.y, width: bWidth, height: 600 };
+        let d = new DesignBuilder()
+          .site('a', 'DC1', { position: { x: a.x, y: a.y }, width: a.width, height: a.height })
+          .site('b', 'DC2', { position: { x: b.x, y: b.y }, width: b.width, height: b.height })
+          .build();
+        const picked: string[] = [];
+        devices.forEach((dev, i) => {
+          const siteId = dev.inA ? 'a' : 'b';
+          const placed = placeDevice(d, siteId, { x: dev.x, y: dev.y });
+          const id = `d${i}`;
+          d = addNode(d, createDevice(i % 2 ? 'tor' : 'cluster', id, id, siteId, placed.position));
+          if (placed.siteSize) d = updateNode(d, siteId, placed.siteSize);
+          if (dev.copied) picked.push(id);
+        });
+        if (picked.length === 0) picked.push('d0');
+        const result = target
+          ? pasteInto(d, { design: d, ids: picked }, offset, target)
+          : pasteInto(d, { design: d, ids: picked }, offset);
+        if (!result) throw new Error('nothing pasted');
+        const after = result.design;
+        const node = (id: string) => after.nodes.find((n) => n.id === id);
+        const copies = result.newIds.map(node).filter((n) => n !== undefined);
+        expect(copies).toHaveLength(picked.length);
+        // Copies are in the order of the originals: pair them up, site by site.
+        const originals = picked.map((id) => d.nodes.find((n) => n.id === id));
+        for (const siteId of ['a', 'b']) {
+          const pairs = originals.flatMap((o, i) => {
+            const c = copies[i];
+            return o && o.kind !== 'site' && o.parentId === siteId && c ? [[o, c] as const] : [];
+          });
+          const [first] = pairs;
+          if (!first) continue;
+          for (const [o, c] of pairs) {
+            expect(c.kind !== 'site' && c.parentId).toBe(siteId);
+            // One offset for the group: every pairwise offset kept.
+            expect(c.position.x - first[1].position.x).toBe(o.position.x - first[0].position.x);
+            expect(c.position.y - first[1].position.y).toBe(o.position.y - first[0].position.y);
+          }
+        }
+        for (const site of after.nodes) {
+          if (site.kind !== 'site') continue;
+          const before = d.nodes.find((n) => n.id === site.id);
+          if (before?.kind === 'site' && before.height < site.height) grew++;
+          const inside = after.nodes.filter((n) => n.kind !== 'site' && n.parentId === site.id);
+          for (const c of inside) {
+            if (!result.newIds.includes(c.id)) continue;
+            expect(c.position.x).toBeGreaterThanOrEqual(DEVICE_GAP_PX);
+            expect(c.position.y).toBeGreaterThanOrEqual(SITE_TOP_PX);
+            expect(c.position.x + DEVICE_SIZE.width).toBeLessThanOrEqual(site.width);
+            expect(c.position.y + DEVICE_SIZE.height).toBeLessThanOrEqual(site.height);
+            for (const o of inside) {
+              if (o.id === c.id) continue;
+              const apart =
+                c.position.x >= o.position.x + DEVICE_SIZE.width + DEVICE_GAP_PX ||
+                o.position.x >= c.position.x + DEVICE_SIZE.width + DEVICE_GAP_PX ||
+                c.position.y >= o.position.y + DEVICE_SIZE.height + DEVICE_GAP_PX ||
+                o.position.y >= c.position.y + DEVICE_SIZE.height + DEVICE_GAP_PX;
+              expect(apart, `${c.id} / ${o.id}`).toBe(true);
+            }
+          }
+        }
+        expect(isValid(after)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // Not vacuous: some sites were full and grew.
+    expect(grew).toBeGreaterThan(5);
   });
 });

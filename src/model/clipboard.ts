@@ -5,8 +5,8 @@
 import { DEVICE_SIZE, newId, nextDeviceName, nextSiteName } from './defaults';
 import { addNode, retypeLinks, updateNode, type NodePatch, type Removal } from './edits';
 import type { Box } from './layout';
-import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, placeDevice, SITE_TOP_PX } from './placement';
-import { freeSpotForGroup } from './groupPlacement';
+import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, SITE_TOP_PX } from './placement';
+import { freeOffsetForGroup, freeSpotForGroup } from './groupPlacement';
 import type { Design, DesignNode, Device, Link, Position, Site, Workload } from './schema';
 
 export interface Clipboard {
@@ -84,7 +84,10 @@ export function copiedElements(
   };
 }
 
-/** Where the user looks: pasted sites go there (their middle at `center`), clear of other sites. */
+/**
+ * Where the user looks: pasted sites go there (their middle at `center`), clear of other sites;
+ * devices pasted back into their site go as near it as that site allows.
+ */
 export interface PasteTarget {
   readonly center: Position;
   /** The part of the canvas in view: a spot inside it wins over a nearer one outside. */
@@ -95,7 +98,8 @@ export interface PasteTarget {
  * Paste copies the clipboard's elements as fresh elements. Devices whose site was not copied
  * go back into that site if it still exists in the current design; null when nothing can be
  * pasted (every copied device's site is gone). Copied sites move by `offset`, or, with a
- * `target`, together to the free spot nearest it.
+ * `target`, together to the free spot nearest it. Devices pasted back into their site move as one
+ * group (one offset) to the free spot nearest the target, or without one nearest `offset`.
  */
 export function pasteInto(
   current: Design,
@@ -152,7 +156,7 @@ export function pasteInto(
   };
   return {
     design: target
-      ? placeAndNameAfresh(moveSitesTo(design, okIds, target), okIds, true)
+      ? placeAndNameAfresh(moveSitesTo(design, okIds, target), okIds, true, target)
       : placeAndNameAfresh(design, okIds, false),
     newIds: [...okIds, ...links.map((l) => l.id)],
   };
@@ -187,15 +191,17 @@ function moveSitesTo(design: Design, copies: ReadonlySet<string>, target: PasteT
 
 /**
  * Copies get names and places of their own, as new elements would. A pasted site is the next
- * `DCn` and moves right until it overlaps no other site (unless already placed clear of them). A pasted device is named in its (new
- * or old) site, `dc3-spine-1`, never "spine-3" twice; pasted into an existing site, it goes to
- * the free spot nearest where the offset put it, inside the site and on top of nothing (the site
- * grows when it is full).
+ * `DCn` and moves right until it overlaps no other site (unless already placed clear of them). A
+ * pasted device is named in its (new or old) site, `dc3-spine-1`, never "spine-3" twice. Devices
+ * pasted into an existing site move together, by one offset, so a copied rack row stays a rack
+ * row: inside the site, on top of nothing, nearest the target's middle (in its view if they fit
+ * there) or, without a target, where the paste's offset put them; the site grows when it is full.
  */
 function placeAndNameAfresh(
   design: Design,
   copies: ReadonlySet<string>,
   sitesPlaced: boolean,
+  target?: PasteTarget,
 ): Design {
   let next = design;
   const change = (id: string, patch: NodePatch) => {
@@ -211,20 +217,74 @@ function placeAndNameAfresh(
         position: sitesPlaced ? n.position : freeSpotForSite(others, n.position),
       });
     }
+  next = placeDeviceGroups(next, copies, target);
   // A copy's old name is not its own, nor a hint of its site's prefix.
   for (const n of design.nodes)
     if (copies.has(n.id) && n.kind !== 'site') change(n.id, { label: '' });
   for (const n of design.nodes) {
     if (!copies.has(n.id) || n.kind === 'site') continue;
-    const others = without(next, n.id);
-    if (!copies.has(n.parentId)) {
-      const placed = placeDevice(others, n.parentId, n.position);
-      change(n.id, { position: placed.position });
-      if (placed.siteSize) change(n.parentId, placed.siteSize);
-    }
-    change(n.id, { label: nextDeviceName(others, n.parentId, n.kind) });
+    change(n.id, { label: nextDeviceName(without(next, n.id), n.parentId, n.kind) });
   }
   return next;
+}
+
+/**
+ * The copied devices that go back into an existing site, moved there as one group per site (see
+ * freeOffsetForGroup); the site grows when they fit nowhere in it.
+ */
+function placeDeviceGroups(
+  design: Design,
+  copies: ReadonlySet<string>,
+  target: PasteTarget | undefined,
+): Design {
+  const groups = new Map<string, Device[]>();
+  for (const n of design.nodes)
+    if (copies.has(n.id) && n.kind !== 'site' && !copies.has(n.parentId))
+      groups.set(n.parentId, [...(groups.get(n.parentId) ?? []), n]);
+  if (groups.size === 0) return design;
+  const moved = new Map<string, Position>();
+  const grown = new Map<string, { width: number; height: number }>();
+  for (const [siteId, devices] of groups) {
+    const site = design.nodes.find((n): n is Site => n.kind === 'site' && n.id === siteId);
+    if (!site) continue;
+    const residents = design.nodes
+      .filter((n) => n.kind !== 'site' && n.parentId === siteId && !copies.has(n.id))
+      .map((n) => n.position);
+    const group = devices.map((d) => d.position);
+    const left = Math.min(...group.map((p) => p.x));
+    const top = Math.min(...group.map((p) => p.y));
+    // With a target: the group's middle at the target's, both relative to the site.
+    const near = target
+      ? {
+          x:
+            target.center.x -
+            site.position.x -
+            (Math.max(...group.map((p) => p.x)) - left + DEVICE_SIZE.width) / 2,
+          y:
+            target.center.y -
+            site.position.y -
+            (Math.max(...group.map((p) => p.y)) - top + DEVICE_SIZE.height) / 2,
+        }
+      : { x: left, y: top };
+    const view = target?.view && {
+      ...target.view,
+      x: target.view.x - site.position.x,
+      y: target.view.y - site.position.y,
+    };
+    const placed = freeOffsetForGroup(site, residents, group, near, view);
+    for (const d of devices)
+      moved.set(d.id, { x: d.position.x + placed.offset.x, y: d.position.y + placed.offset.y });
+    if (placed.siteSize) grown.set(siteId, placed.siteSize);
+  }
+  return {
+    ...design,
+    nodes: design.nodes.map((n) => {
+      const position = moved.get(n.id);
+      if (position) return { ...n, position };
+      const size = grown.get(n.id);
+      return size && n.kind === 'site' ? { ...n, ...size } : n;
+    }),
+  };
 }
 
 /** The design without this element: a copy's copied name and place are not its own yet. */

@@ -13,9 +13,9 @@ import {
   SITE_TOP_PX,
   snapToGrid,
 } from './placement';
-import { freeSpotForGroup, nodesBox } from './groupPlacement';
+import { freeOffsetForGroup, freeSpotForGroup, nodesBox } from './groupPlacement';
 import type { Box } from './layout';
-import type { Design } from './schema';
+import type { Design, Position } from './schema';
 
 const sites = () =>
   new DesignBuilder()
@@ -290,5 +290,127 @@ describe('Placing pasted sites where the user looks', () => {
       height: 400 + DEVICE_SIZE.height,
     });
     expect(nodesBox(d, [])).toBeNull();
+  });
+});
+
+describe('Where a pasted group of devices goes in its site', () => {
+  const W = DEVICE_SIZE.width;
+  const H = DEVICE_SIZE.height;
+  const clear = (a: Position, b: Position) =>
+    a.x >= b.x + W + DEVICE_GAP_PX ||
+    b.x >= a.x + W + DEVICE_GAP_PX ||
+    a.y >= b.y + H + DEVICE_GAP_PX ||
+    b.y >= a.y + H + DEVICE_GAP_PX;
+
+  /** The plain search it must agree with: every grid spot for the group's top left, every pair. */
+  function scannedOffset(
+    site: { width: number; height: number },
+    residents: readonly Position[],
+    group: readonly Position[],
+    near: Position,
+    view?: Box,
+  ): Position | undefined {
+    const minX = Math.min(...group.map((p) => p.x));
+    const minY = Math.min(...group.map((p) => p.y));
+    const groupW = Math.max(...group.map((p) => p.x)) - minX + W;
+    const groupH = Math.max(...group.map((p) => p.y)) - minY + H;
+    let best: Position | undefined;
+    let bestScore = Infinity;
+    for (let y = 0; y <= site.height; y += GRID_PX)
+      for (let x = 0; x <= site.width; x += GRID_PX) {
+        const fits =
+          x >= DEVICE_GAP_PX &&
+          y >= SITE_TOP_PX &&
+          x + groupW + DEVICE_GAP_PX <= site.width &&
+          y + groupH + DEVICE_GAP_PX <= site.height &&
+          group.every((p) =>
+            residents.every((r) => clear({ x: p.x - minX + x, y: p.y - minY + y }, r)),
+          );
+        if (!fits) continue;
+        const seen =
+          !view ||
+          (x >= view.x &&
+            y >= view.y &&
+            x + groupW <= view.x + view.width &&
+            y + groupH <= view.y + view.height);
+        const score = (seen ? 0 : 1e15) + (x - near.x) ** 2 + (y - near.y) ** 2;
+        if (score < bestScore) {
+          bestScore = score;
+          best = { x: x - minX, y: y - minY };
+        }
+      }
+    return best;
+  }
+
+  const coordinate = (max: number) =>
+    fc.oneof(
+      fc.integer({ min: -100, max }),
+      // Off the grid, and fractions (an imported design may hold any number).
+      fc.double({ min: -100, max, noNaN: true }),
+    );
+  const point = fc.record({ x: coordinate(1200), y: coordinate(800) });
+
+  it('is the spot a scan of every grid spot and every pair of devices finds', () => {
+    let placed = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 200, max: 1200 }),
+        fc.integer({ min: 150, max: 800 }),
+        fc.array(point, { maxLength: 12 }),
+        fc.array(point, { minLength: 1, maxLength: 5 }),
+        point,
+        fc.option(
+          fc.record({
+            x: coordinate(1200),
+            y: coordinate(800),
+            width: fc.integer({ min: 100, max: 1500 }),
+            height: fc.integer({ min: 100, max: 1000 }),
+          }),
+          { nil: undefined },
+        ),
+        (width, height, residents, group, near, view) => {
+          const site = { width, height };
+          const spot = scannedOffset(site, residents, group, near, view);
+          const placement = freeOffsetForGroup(site, residents, group, near, view);
+          if (spot) {
+            placed++;
+            expect(placement).toEqual({ offset: spot });
+          } else {
+            // Full: below every device, and the site grows to hold the group.
+            const size = placement.siteSize;
+            if (!size) throw new Error('no room, yet the site did not grow');
+            const moved = group.map((p) => ({
+              x: p.x + placement.offset.x,
+              y: p.y + placement.offset.y,
+            }));
+            // (Off-grid positions move by an off-grid offset: a rounding error's room.)
+            for (const m of moved) {
+              expect(m.x).toBeGreaterThanOrEqual(DEVICE_GAP_PX - 1e-6);
+              expect(m.x + W + DEVICE_GAP_PX).toBeLessThanOrEqual(size.width + 1e-6);
+              expect(m.y + H + DEVICE_GAP_PX).toBeLessThanOrEqual(size.height + 1e-6);
+              for (const r of residents) expect(clear(m, r)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(placed).toBeGreaterThan(100);
+  });
+
+  it('puts 30 devices of a rack row beside the racks of a 7,600 px site, in one piece', () => {
+    // bench:ui's paste: 10 racks (a ToR above two clusters each) of a site of 26 racks, with
+    // no room above or below them: the copies go to the right of the last rack, on the grid.
+    const rack = (r: number, tier: number) => ({ x: 40 + r * 200, y: 64 + tier * 110 });
+    const residents = Array.from({ length: 26 * 3 }, (_, k) => rack(Math.floor(k / 3), k % 3));
+    const group = residents.slice(0, 30);
+    const site = { width: 7600, height: 420 };
+    expect(freeOffsetForGroup(site, residents, group, { x: 0, y: 64 })).toEqual({
+      offset: { x: 5208, y: 0 },
+    });
+    // The site one row shorter: no room, so the copies go below, near the left, and it grows.
+    expect(freeOffsetForGroup({ ...site, height: 300 }, residents, group, { x: 0, y: 64 })).toEqual(
+      { offset: { x: -8, y: 320 }, siteSize: { width: 7600, height: 692 } },
+    );
   });
 });

@@ -2,8 +2,9 @@
  * The design-wide list of segments (VLAN / L2 networks): what each one is, where its gateway and
  * ingress are, and which DCI links stretch it. Every edit is one undoable store call.
  */
-import { Cable, ChevronDown, ChevronRight, Network, Plus, Server, Trash2 } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Cable, Network, Plus, Server, Trash2 } from 'lucide-react';
+import { useId, useState, type ReactNode } from 'react';
+import { ListItem } from './ListItem';
 import { L2_EXTENSION_INFO, whyCarriesNoL2 } from '../model/catalog';
 import { newId } from '../model/defaults';
 import { siteIdOf } from '../model/edits';
@@ -206,11 +207,6 @@ function SegmentItem({
   expanded: boolean;
   readOnly: boolean;
 }) {
-  const ref = useRef<HTMLLIElement>(null);
-  // The canvas or a finding may focus a segment: bring it into view.
-  useEffect(() => {
-    if (expanded) ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [expanded]);
   const users = design.workloads.filter((w) => w.segmentIds.includes(segment.id));
   const extendedBy = design.links.filter(
     (l): l is DciLink => l.kind === 'dci' && l.extendedSegmentIds.includes(segment.id),
@@ -218,44 +214,32 @@ function SegmentItem({
   const sameVlan = design.segments.filter(
     (s) => s.id !== segment.id && s.vlanId === segment.vlanId,
   );
-  const Chevron = expanded ? ChevronDown : ChevronRight;
-  const editorId = `segment-editor-${segment.id}`;
-
   return (
-    <li ref={ref} className="border-b border-slate-200 dark:border-slate-800">
-      <button
-        type="button"
-        data-testid={`segment.${segment.id}`}
-        aria-expanded={expanded}
-        aria-controls={expanded ? editorId : undefined}
-        onClick={() => useUi.getState().focusItem(expanded ? null : segment.id)}
-        className={`flex w-full items-start gap-2 px-4 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-900 ${
-          expanded ? 'bg-teal-50/70 dark:bg-teal-950/30' : ''
-        }`}
-      >
-        <Chevron className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-        <div className="min-w-0 flex-1">
-          <div className="flex items-baseline gap-2">
-            <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">
-              {segment.name || <span className="text-slate-400 italic">unnamed</span>}
-            </span>
-            <span
-              className={`shrink-0 font-mono text-xs ${
-                sameVlan.length > 0
-                  ? 'text-amber-700 dark:text-amber-400'
-                  : 'text-slate-500 dark:text-slate-400'
-              }`}
-              title={sameVlan.length > 0 ? 'Another segment uses this VLAN id' : undefined}
-            >
-              VLAN {segment.vlanId}
-            </span>
-          </div>
-          <div className="mt-0.5 flex min-w-0 flex-wrap gap-x-1.5 text-xs text-slate-500 dark:text-slate-400">
-            <span className="font-mono">{segment.subnet || 'no subnet'}</span>
-            <span aria-hidden>·</span>
-            <span className="truncate">{gatewaySummary(design, segment)}</span>
-          </div>
+    <ListItem
+      id={segment.id}
+      testId={`segment.${segment.id}`}
+      name={segment.name}
+      expanded={expanded}
+      tag={
+        <span
+          className={`shrink-0 font-mono text-xs ${
+            sameVlan.length > 0
+              ? 'text-amber-700 dark:text-amber-400'
+              : 'text-slate-500 dark:text-slate-400'
+          }`}
+          title={sameVlan.length > 0 ? 'Another segment uses this VLAN id' : undefined}
+        >
+          VLAN {segment.vlanId}
+        </span>
+      }
+      summary={
+        <div className="mt-0.5 flex min-w-0 flex-wrap gap-x-1.5 text-xs text-slate-500 dark:text-slate-400">
+          <span className="font-mono">{segment.subnet || 'no subnet'}</span>
+          <span aria-hidden>·</span>
+          <span className="truncate">{gatewaySummary(design, segment)}</span>
         </div>
+      }
+      aside={
         <div className="flex shrink-0 items-center gap-2 pt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
           <span
             className="inline-flex items-center gap-0.5"
@@ -274,8 +258,8 @@ function SegmentItem({
             {extendedBy.length}
           </span>
         </div>
-      </button>
-      {expanded && (
+      }
+      editor={(editorId) => (
         <SegmentEditor
           id={editorId}
           design={design}
@@ -286,7 +270,7 @@ function SegmentItem({
           sameVlan={sameVlan}
         />
       )}
-    </li>
+    />
   );
 }
 

@@ -3,10 +3,10 @@
  * each one is, where it runs, and where it may live-migrate to. Every edit is one undoable
  * store call.
  */
-import { ChevronDown, ChevronRight, LocateFixed, Plus, Server, Trash2 } from 'lucide-react';
+import { LocateFixed, Plus, Server, Trash2 } from 'lucide-react';
 import { WorkloadEstimates } from './Estimates';
 import { startMove } from '../app/whatifActions';
-import { useEffect, useRef } from 'react';
+import { ListItem } from './ListItem';
 import { createWorkload, newId } from '../model/defaults';
 import {
   workloadSchema,
@@ -208,55 +208,38 @@ function WorkloadItem({
   expanded: boolean;
   readOnly: boolean;
 }) {
-  const ref = useRef<HTMLLIElement>(null);
-  // The canvas may focus a workload (its chip on a cluster): bring it into view.
-  useEffect(() => {
-    if (expanded) ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [expanded]);
   const cluster = clustersOf(design).find((c) => c.id === workload.clusterId);
-  const Chevron = expanded ? ChevronDown : ChevronRight;
-  const editorId = `workload-editor-${workload.id}`;
   const targets = workload.mobilityTargetIds.length;
-
   return (
-    <li ref={ref} className="border-b border-slate-200 dark:border-slate-800">
-      <button
-        type="button"
-        data-testid={`workload.${workload.id}`}
-        aria-expanded={expanded}
-        aria-controls={expanded ? editorId : undefined}
-        onClick={() => useUi.getState().focusItem(expanded ? null : workload.id)}
-        className={`flex w-full items-start gap-2 px-4 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-900 ${
-          expanded ? 'bg-teal-50/70 dark:bg-teal-950/30' : ''
-        }`}
-      >
-        <Chevron className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-        <div className="min-w-0 flex-1">
-          <div className="flex items-baseline gap-2">
-            <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">
-              {workload.name || <span className="text-slate-400 italic">unnamed</span>}
-            </span>
-            <span className="shrink-0 rounded bg-slate-100 px-1 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-              ×{workload.count}
-            </span>
-          </div>
-          <div className="mt-0.5 truncate text-xs text-slate-500 dark:text-slate-400">
-            {cluster ? clusterLabel(design, cluster) : `missing cluster ${workload.clusterId}`}
-            {' · '}
-            {targets === 0 ? 'no mobility target' : plural(targets, 'target')}
-          </div>
+    <ListItem
+      id={workload.id}
+      testId={`workload.${workload.id}`}
+      name={workload.name}
+      expanded={expanded}
+      tag={
+        <span className="shrink-0 rounded bg-slate-100 px-1 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          ×{workload.count}
+        </span>
+      }
+      summary={
+        <div className="mt-0.5 truncate text-xs text-slate-500 dark:text-slate-400">
+          {cluster ? clusterLabel(design, cluster) : `missing cluster ${workload.clusterId}`}
+          {' · '}
+          {targets === 0 ? 'no mobility target' : plural(targets, 'target')}
         </div>
+      }
+      aside={
         <span
           className="shrink-0 pt-0.5 text-xs text-slate-500 tabular-nums dark:text-slate-400"
           title="Memory per VM"
         >
           {workload.memoryGB} GB
         </span>
-      </button>
-      {expanded && (
+      }
+      editor={(editorId) => (
         <WorkloadEditor id={editorId} design={design} workload={workload} readOnly={readOnly} />
       )}
-    </li>
+    />
   );
 }
 

@@ -12,7 +12,7 @@
  * room, closer when it has not. Every other link goes to the general router, with every device
  * as an obstacle and the same ports.
  */
-import { boxesOverlap, inflate, polylineCrossesBox, unionBoxes } from './geom';
+import { boxesOverlap, boxGrid, inflate, pointsBox, segmentCrossesBox, unionBoxes } from './geom';
 import {
   PARALLEL_SPACING,
   portPoint,
@@ -198,24 +198,64 @@ function ordered(l: Crossing, downwards: Point[]): Point[] {
   return l.upperIsSource ? downwards : downwards.reverse();
 }
 
+/** The side of the grid cells a route is checked against the devices in (px). */
+const CHECK_GRID_PX = 256;
+
+/**
+ * Whether the route passes through an obstacle for which `counts` holds: each segment is tested
+ * against the obstacles filed in `grid` where it lies (a segment that passes through a box
+ * shares a cell with it).
+ */
+function crossesAny(
+  points: readonly Point[],
+  obstacles: readonly Obstacle[],
+  grid: ReturnType<typeof boxGrid>,
+  counts: (o: Obstacle) => boolean,
+): boolean {
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const hit = grid.some(pointsBox([a, b]), (k) => {
+      const o = obstacles[k] as Obstacle;
+      return counts(o) && segmentCrossesBox(a, b, o.box);
+    });
+    if (hit) return true;
+  }
+  return false;
+}
+
 /** The general router takes the links left over in batches of at most this many. */
 const BATCH = 30;
 /** How far around a batch's ends its obstacles are taken from (px). */
 const BATCH_REACH = 240;
+/**
+ * A group with more obstacles than this routes its links among the devices near them, even when
+ * it has few links (the links between sites: every device of every site is their obstacle).
+ * libavoid's time grows with the obstacles it is given: the 16 links between the four sites of
+ * the 3,000-element synthetic design took 430 ms among its 1,010 devices. And a route then
+ * depends only on what is near it, so a change far from it (a device deleted or dragged in
+ * another site) leaves its router call's input as it was (memoRouter reuses it).
+ */
+export const NEAR_GROUP_MIN = 100;
 
 /**
- * Route one group: by the general router alone while it is small; for a large one, ports
- * first (so both halves use the same ones), the row-to-row links by rule, the rest by the
- * router in batches of nearby links, each among the devices near its ends. A route that then
- * runs through a device its batch did not see is routed again with every device.
+ * Route one group: by the general router alone while it is small; for a large one (many links,
+ * or many obstacles), ports first (so every batch uses the same ones), the row-to-row links of
+ * a group with many links by rule, the rest by the router in batches of nearby links, each
+ * among the devices near its ends. A route that then runs through a device its batch did not
+ * see is routed again with every device.
  */
 export function routeGroup(
   router: ConnectorRouter,
   obstacles: readonly Obstacle[],
   requests: readonly RouteRequest[],
 ): Map<string, readonly Point[]> {
-  if (requests.length <= CHANNEL_GROUP_MIN) return router.route(obstacles, requests);
-  const { routes, rest } = channelRoutes(obstacles, withPorts(obstacles, requests));
+  const manyLinks = requests.length > CHANNEL_GROUP_MIN;
+  if (!manyLinks && obstacles.length <= NEAR_GROUP_MIN) return router.route(obstacles, requests);
+  const ported = withPorts(obstacles, requests);
+  const { routes, rest } = manyLinks
+    ? channelRoutes(obstacles, ported)
+    : { routes: new Map<string, Point[]>(), rest: ported };
   const out = new Map<string, readonly Point[]>(routes);
   const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
   const endBox = (e: RouteEnd): Box | undefined =>
@@ -230,6 +270,11 @@ export function routeGroup(
     return b ? b.x + b.width / 2 : 0;
   };
   const sorted = [...rest].sort((a, b) => middle(a) - middle(b));
+  // The obstacles by grid cell: a route is checked against the devices along it, not all.
+  const grid = boxGrid(
+    obstacles.map((o) => o.box),
+    CHECK_GRID_PX,
+  );
   const again: RouteRequest[] = [];
   for (let i = 0; i < sorted.length; i += BATCH) {
     const batch = sorted.slice(i, i + BATCH);
@@ -237,7 +282,6 @@ export function routeGroup(
     if (spans.length === 0) continue;
     const reach = inflate(unionBoxes(spans), BATCH_REACH);
     const near = obstacles.filter((o) => boxesOverlap(o.box, reach));
-    const unseen = obstacles.filter((o) => !boxesOverlap(o.box, reach));
     for (const [id, points] of router.route(near, batch)) {
       const request = batch.find((r) => r.id === id);
       const ends = new Set(
@@ -245,8 +289,9 @@ export function routeGroup(
           ? [request.source, request.target].flatMap((e) => ('shapeId' in e ? [e.shapeId] : []))
           : [],
       );
-      if (unseen.some((o) => !ends.has(o.id) && polylineCrossesBox(points, o.box)) && request)
-        again.push(request);
+      // A device the batch did not see, and not one of the link's ends.
+      const unseen = (o: Obstacle) => !ends.has(o.id) && !boxesOverlap(o.box, reach);
+      if (request && crossesAny(points, obstacles, grid, unseen)) again.push(request);
       else out.set(id, points);
     }
   }

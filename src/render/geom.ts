@@ -94,3 +94,48 @@ export function unionBoxes(boxes: readonly Box[]): Box {
 export function pointsBox(points: readonly Point[]): Box {
   return unionBoxes(points.map((p) => ({ x: p.x, y: p.y, width: 0, height: 0 })));
 }
+
+/**
+ * Boxes filed by the grid cells (of side `gridPx`) their extent touches, closed at both ends, so
+ * two boxes that meet or touch share a cell. A cell's key is a number that far-apart cells may
+ * share: a lookup may then offer a box that does not meet, never miss one that does, and every
+ * caller tests what it is offered.
+ */
+export function boxGrid(
+  boxes: readonly Box[],
+  gridPx: number,
+): {
+  /** Whether `test` holds for some box filed where `box` lies, each offered at most once. */
+  some(box: Box, test: (index: number) => boolean): boolean;
+} {
+  const cellOf = (v: number) => Math.floor(v / gridPx);
+  const keyOf = (cx: number, cy: number) => cx * 65536 + cy;
+  const cells = new Map<number, number[]>();
+  boxes.forEach((b, index) => {
+    for (let cx = cellOf(b.x); cx <= cellOf(b.x + b.width); cx++)
+      for (let cy = cellOf(b.y); cy <= cellOf(b.y + b.height); cy++) {
+        const key = keyOf(cx, cy);
+        const list = cells.get(key);
+        if (list) list.push(index);
+        else cells.set(key, [index]);
+      }
+  });
+  const seen = new Uint32Array(boxes.length);
+  let visit = 0;
+  return {
+    some(box, test) {
+      visit++;
+      for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++)
+        for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++) {
+          const list = cells.get(keyOf(cx, cy));
+          if (!list) continue;
+          for (const index of list) {
+            if (seen[index] === visit) continue;
+            seen[index] = visit;
+            if (test(index)) return true;
+          }
+        }
+      return false;
+    },
+  };
+}

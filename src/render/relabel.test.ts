@@ -88,6 +88,39 @@ describe('Routes reused for a design whose geometry did not change', () => {
     expect(changed).toEqual(['dci-s0-s1-0']);
   });
 
+  it('measure again only the labels whose link, settings or findings changed', () => {
+    // The settings, counting what reads them: each DCI label measured reads them.
+    let reads = 0;
+    const plain = syntheticDesign({ sites: 4, elements: 200 });
+    const settings = new Proxy(plain.settings, {
+      get(target, key, receiver) {
+        reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const design = { ...plain, settings };
+    const findings = openFindingsByElement(design);
+    const before = {
+      design,
+      findings,
+      connectors: renderDiagram(design, router, { findings }).connectors,
+    };
+    const edited = updateLink(design, 'dci-s0-s1-0', { distanceKm: 77 });
+    reads = 0;
+    const reused = relabelled(before, edited, { findings });
+    const readsForOne = reads;
+    reads = 0;
+    // A drawing that does not tell its findings: every label is measured.
+    relabelled({ design, connectors: before.connectors }, edited, { findings });
+    const readsForAll = reads;
+    expect(reused).toEqual(renderDiagram(edited, router, { findings }).connectors);
+    const changed = (reused ?? []).filter((c, i) => c !== before.connectors[i]).map((c) => c.id);
+    expect(changed).toEqual(['dci-s0-s1-0']);
+    const dci = design.links.filter((l) => l.kind === 'dci').length;
+    expect(dci).toBeGreaterThan(4);
+    expect(readsForOne * dci).toBeLessThanOrEqual(readsForAll);
+  });
+
   it('are not reused once an element has moved', () => {
     const before = drawn(base);
     const tor = base.nodes.find((n) => n.id === 's0-t1');

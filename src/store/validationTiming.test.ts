@@ -160,4 +160,26 @@ describe('When an edit’s findings are shown', () => {
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).not.toBe(s().design);
   });
+
+  it('a delete is an edit, not an opening: it plans no rehearsal of its design’s edits', async () => {
+    slowClock();
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    await nextTask();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 800 });
+    await nextTask();
+    // A delete rebuilds every list of the design (it scrubs references to what went)…
+    s().select(['s0-t1', 's0-c1-0']);
+    const before = s().design;
+    s().deleteSelection();
+    expect(s().design.segments).not.toBe(before.segments);
+    expect(s().design.workloads).not.toBe(before.workloads);
+    await nextTask();
+    expect(shown()).toBe(s().design);
+    // …but its slow run is what edits cost: no rehearsal at idle says otherwise.
+    vi.restoreAllMocks();
+    quickClock();
+    await idleMoments();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(shown()).not.toBe(s().design);
+  });
 });
