@@ -3,7 +3,9 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config';
+import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys';
 
 /** The built index.html carries the policy as its first element after the charset. */
 function contentSecurityPolicy(): Plugin {
@@ -67,6 +69,64 @@ function preloadBootChunks(): Plugin {
   };
 }
 
+/** The full loader (and the schema library): what a design an older studio left needs. */
+const LOADER_MODULE = '/src/io/document.ts';
+
+/**
+ * A first visit after an older studio finds its design in localStorage and opens it through the
+ * full loader (session.ts), whose chunks the entry asks for only once it has run: the design
+ * then waited for that fetch after the whole first screen was loaded and run. A small script
+ * (same origin, so the page's policy allows it; `async`, so it holds nothing up) looks for that
+ * design as the page starts and, only then, adds modulepreload links for the loader's chunks,
+ * fetched beside the first screen's. A reload of a design this studio stored needs no loader
+ * and fetches nothing more.
+ */
+function preloadLoaderOnFirstVisit(): Plugin {
+  return {
+    name: 'dci-studio-first-visit-preload',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (!html || html.type !== 'asset') return;
+      const source = String(html.source);
+      const chunks = new Map(
+        Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o]] : [])),
+      );
+      const closure = (file: string, into: Set<string>) => {
+        if (into.has(file)) return into;
+        into.add(file);
+        for (const dep of chunks.get(file)?.imports ?? []) closure(dep, into);
+        return into;
+      };
+      // What the page loads or preloads already.
+      const named = new Set(
+        [...source.matchAll(/(?:src|href)="\/([^"]+\.js)"/gu)].flatMap((m) =>
+          m[1] ? [...closure(m[1], new Set())] : [],
+        ),
+      );
+      const loader = [...chunks.values()].find((c) =>
+        c.moduleIds.some((id) => id.replace(/\\/gu, '/').endsWith(LOADER_MODULE)),
+      );
+      if (!loader) return;
+      const files = [...closure(loader.fileName, new Set())].filter((f) => !named.has(f));
+      const script =
+        `try{if(localStorage.getItem(${JSON.stringify(LEGACY_AUTOSAVE_KEY)})!==null)` +
+        `for(const f of ${JSON.stringify(files.map((f) => `/${f}`))}){` +
+        `const l=document.createElement("link");l.rel="modulepreload";l.crossOrigin="";` +
+        `l.href=f;document.head.append(l)}}catch{}\n`;
+      const hash = createHash('sha256').update(script).digest('hex').slice(0, 8);
+      const fileName = `assets/first-visit-${hash}.js`;
+      this.emitFile({ type: 'asset', fileName, source: script });
+      // Before the entry's tags, so it is asked for (and there) first.
+      html.source = source.replace(
+        /^(\s*)<script type="module"/mu,
+        `$1<script async src="/${fileName}"></script>\n$1<script type="module"`,
+      );
+    },
+  };
+}
+
 /**
  * Each lucide icon lists its shapes with a React key each (`key: "ngkwjq"`): six random
  * characters per shape, which gzip cannot shorten (0.5 KB of the first screen's icons). An icon
@@ -100,6 +160,7 @@ export default defineConfig({
     tailwindcss(),
     contentSecurityPolicy(),
     preloadBootChunks(),
+    preloadLoaderOnFirstVisit(),
     iconsWithoutKeys(),
   ],
   resolve: {

@@ -28,8 +28,9 @@ const stored = import('./store/persistence').then(async (persistence) => ({
 }));
 const elements = loadElementChunk();
 // A design an older studio left in localStorage gets the full check (the loader and the schema
-// library, which a reload of a design this studio stored does without): fetched beside the
-// storage code rather than after it.
+// library, which a reload of a design this studio stored does without): its chunks were asked
+// for as the page started (vite.config.ts `preloadLoaderOnFirstVisit`), and run from here, beside
+// the storage code rather than after it.
 try {
   if (localStorage.getItem(LEGACY_AUTOSAVE_KEY) !== null)
     import('./io/document').catch(() => undefined);

@@ -3,6 +3,12 @@
  * and the tab restores it on reload (session.ts). When the page is hidden or goes away, typed
  * edits are committed first and the save is flushed; a save that may not commit in time is
  * also put in the tab's journal (synchronous), so a reload mid-typing keeps what was typed.
+ *
+ * A save of a large design is work (at 3,000 elements: its text, ~1 MB, its fingerprint and
+ * the write's copy, 50–100 ms on a 2-core machine): it runs when the page is idle, a step per
+ * idle moment, so it never lengthens the task or the frames of an edit that follows a pause of
+ * the debounce (a delete's late renders, a paste's findings). A flush (the page going away, a
+ * download, a replacement) does it at once.
  */
 import type { Design } from '../model/schema';
 import { storageErrorText } from './kv';
@@ -12,12 +18,17 @@ import { useStudio } from './studio';
 import { notify } from './ui';
 
 export const AUTOSAVE_DEBOUNCE_MS = 250;
+/** A save waits for an idle moment this long at most (a page never idle still saves). */
+export const AUTOSAVE_IDLE_WAIT_MS = 1000;
 
 export interface Autosave {
   /** Commit typed edits and write now; resolves when the write has committed (or failed). */
   flush(): Promise<void>;
   stop(): void;
 }
+
+/** A save that a newer one made needless, dropped at its next step (never an error). */
+class Superseded extends Error {}
 
 /** Start saving every change into the session's slot. */
 export function startAutosave(session: TabSession): Autosave {
@@ -26,16 +37,36 @@ export function startAutosave(session: TabSession): Autosave {
   let inFlight: Promise<void> = Promise.resolve();
   let writing = 0;
   let failing = false;
+  /** The number of the last save started: an older one still stepping stops. */
+  let latest = 0;
+  /** A save under way a step per idle moment (not yet written). */
+  let stepping = false;
 
-  const write = (design: Design) => {
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(() => resolve(), { timeout: AUTOSAVE_IDLE_WAIT_MS });
+      else setTimeout(resolve, 0);
+    });
+
+  const write = (design: Design, stepwise: boolean) => {
     writing++;
+    const mine = ++latest;
+    stepping = stepwise;
+    // Each step waits for an idle moment; a newer save since makes the rest needless (and the
+    // older design must not be written after the newer one).
+    const pause = async () => {
+      await idle();
+      if (mine !== latest) throw new Superseded();
+    };
     inFlight = session
-      .save(design)
+      .save(design, undefined, stepwise ? pause : undefined)
       .then(() => {
         if (failing) notify('success', 'Autosave works again: the design is stored.');
         failing = false;
       })
       .catch((error: unknown) => {
+        if (error instanceof Superseded) return;
         if (!failing)
           notify(
             'error',
@@ -43,16 +74,22 @@ export function startAutosave(session: TabSession): Autosave {
           );
         failing = true;
       })
-      .finally(() => writing--);
+      .finally(() => {
+        writing--;
+        if (mine === latest) stepping = false;
+      });
     return inFlight;
   };
 
-  const flushNow = () => {
+  /** Write the pending design: at once, or (`stepwise`) a step per idle moment. */
+  const flushNow = (stepwise = false) => {
     if (timer) clearTimeout(timer);
     timer = null;
+    // A save still stepping is started again at once, with the newest design.
+    if (!stepwise && stepping) pending ??= useStudio.getState().design;
     const design = pending;
     pending = null;
-    if (design && !useStudio.getState().readOnly) void write(design);
+    if (design && !useStudio.getState().readOnly) void write(design, stepwise);
     return inFlight;
   };
 
@@ -60,7 +97,13 @@ export function startAutosave(session: TabSession): Autosave {
     if (state.design === previous.design) return;
     pending = state.design;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flushNow, AUTOSAVE_DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      timer = null;
+      // The design as it is at the idle moment (an edit meanwhile is saved with it).
+      void idle().then(() => {
+        if (pending) flushNow(true);
+      });
+    }, AUTOSAVE_DEBOUNCE_MS);
   });
 
   /** The page is hidden or going away: nothing typed or changed may be left behind. */

@@ -36,6 +36,8 @@ export async function migrateLegacyStorage(
   kv: KeyValue,
   local: LegacyStorage | null,
   now: Date = new Date(),
+  /** The slot and design identity the old autosave moves to, when the caller chose them. */
+  into?: { readonly slotId: string; readonly designId: string },
 ): Promise<string | null> {
   if (!local) return null;
   const autosave = local.getItem(LEGACY_AUTOSAVE_KEY);
@@ -68,10 +70,10 @@ export async function migrateLegacyStorage(
   }
   let slotId: string | null = null;
   if (autosave !== null) {
-    slotId = freshId('slot');
+    slotId = into?.slotId ?? freshId('slot');
     await writeSlot(kv, {
       slotId,
-      designId: freshId('design'),
+      designId: into?.designId ?? freshId('design'),
       savedAt: now.getTime(),
       name: summary(autosave).name,
       json: autosave,

@@ -87,6 +87,51 @@ export async function saveOpenDesign(): Promise<void> {
   });
 }
 
+const NO_STORAGE =
+  'This browser does not let the studio store designs (private mode?): download your design to keep it.';
+
+/**
+ * IndexedDB where the browser lets the studio use it, else a store in memory (and the user is
+ * told). Whether it does is known once the database has answered a first request; the session
+ * starts meanwhile (a first visit's design is checked and opened without waiting for storage),
+ * and its requests go to the store chosen then.
+ */
+function browserStore(): KeyValue {
+  if (typeof indexedDB === 'undefined') {
+    notify('warning', NO_STORAGE);
+    return new MemoryKeyValue();
+  }
+  // The database starts opening as this code starts (the page renders once the design is
+  // read, main.tsx, so nothing is gained opening it before; the first screen is smaller).
+  let chosen: Promise<KeyValue>;
+  try {
+    openDatabaseEarly();
+    const idb = idbKeyValue(earlyDatabase);
+    chosen = idb.keys().then(
+      () => idb,
+      () => {
+        notify('warning', NO_STORAGE);
+        return new MemoryKeyValue();
+      },
+    );
+  } catch {
+    notify('warning', NO_STORAGE);
+    return new MemoryKeyValue();
+  }
+  const probed: KeyValue = {
+    get: (key) => chosen.then((store) => store.get(key)),
+    getMany: (list) => chosen.then((store) => store.getMany(list)),
+    setMany: (entries) => chosen.then((store) => store.setMany(entries)),
+    delMany: (list) => chosen.then((store) => store.delMany(list)),
+    keys: () => chosen.then((store) => store.keys()),
+  };
+  // Once answered, Recent designs and the rest use the chosen store directly.
+  void chosen.then((store) => {
+    if (kv === probed) kv = store;
+  });
+  return probed;
+}
+
 /** This tab's session, opened and read but not yet in the studio (see `openStoredDesign`). */
 export interface StoredDesign {
   readonly start: SessionStart;
@@ -98,24 +143,7 @@ export interface StoredDesign {
  * `applyStoredDesign` once the components that draw it are there too.
  */
 export async function openStoredDesign(env?: Partial<SessionEnv>): Promise<StoredDesign> {
-  let store: KeyValue = env?.kv ?? new MemoryKeyValue();
-  if (!env?.kv) {
-    try {
-      if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-      // The database starts opening as this code starts (the page renders once the design is
-      // read, main.tsx, so nothing is gained opening it before; the first screen is smaller).
-      openDatabaseEarly();
-      store = idbKeyValue(earlyDatabase);
-      await store.keys();
-    } catch {
-      store = new MemoryKeyValue();
-      notify(
-        'warning',
-        'This browser does not let the studio store designs (private mode?): download your design to keep it.',
-      );
-    }
-  }
-  kv = store;
+  kv = env?.kv ?? browserStore();
   // Ask the browser not to evict the designs under storage pressure (a no-op where refused).
   void globalThis.navigator?.storage?.persist?.().catch(() => false);
   let local: Storage | null = null;
@@ -144,6 +172,7 @@ export function applyStoredDesign({ start }: StoredDesign): void {
   const design = start.design;
   if (design) validatingAfterFrame(() => useStudio.getState().replaceDesign(design));
   for (const notice of start.notices) notify('error', notice);
+  void start.later.then((notices) => notices.forEach((notice) => notify('error', notice)));
   usePersistence.setState({ conflict: start.conflict });
   session.onConflict((conflict) => usePersistence.setState({ conflict }));
   autosave = startAutosave(session);

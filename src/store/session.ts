@@ -18,7 +18,15 @@ import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { LEGACY_AUTOSAVE_KEY, migrateLegacyStorage } from './legacy';
 import { pushRecentJson } from './recent';
-import { deleteSlots, freshId, listSlots, readSlot, writeSlot, type SlotRecord } from './slots';
+import {
+  countSlots,
+  deleteSlots,
+  freshId,
+  listSlots,
+  readSlot,
+  writeSlot,
+  type SlotRecord,
+} from './slots';
 
 export const TAB_SLOT_KEY = 'dci-studio:slot';
 export const JOURNAL_KEY = 'dci-studio:journal';
@@ -97,6 +105,11 @@ export interface SessionStart {
   /** Something the user should be told (a design that could not be restored, a copy made). */
   readonly notices: readonly string[];
   /**
+   * What the user should be told once the storage has answered after the design was handed
+   * over (a first visit's move of an older studio's storage that failed). Never rejects.
+   */
+  readonly later: Promise<readonly string[]>;
+  /**
    * Move idle slots beyond IDLE_SLOT_LIMIT to Recent designs: call once the design is open
    * (it reads every slot again, which the design need not wait for). Never rejects.
    */
@@ -112,12 +125,18 @@ export class TabSession {
   private conflictHandler: ((conflict: Conflict) => void) | null = null;
   private readonly stopListening: () => void;
 
-  /** `lastSaved`: the fingerprint (`documentFingerprint`) of the text this tab opened, if any. */
+  /**
+   * `lastSaved`: the fingerprint (`documentFingerprint`) of the text this tab opened, if any.
+   * `before`: a write into this tab's slot still committing when the session opened (a first
+   * visit's move of the older studio's autosave); this tab's saves are written after it, so an
+   * edit is never overwritten by the text it was made on.
+   */
   constructor(
     private readonly env: SessionEnv,
     readonly slotId: string,
     public designId: string,
     lastSaved: string | null,
+    private readonly before: Promise<unknown> = Promise.resolve(),
   ) {
     this.lastSaved = lastSaved;
     this.stopListening = env.channel.listen((message) => void this.heard(message));
@@ -127,11 +146,21 @@ export class TabSession {
     return (this.env.now ?? Date.now)();
   }
 
-  /** Autosave: write the design into this tab's slot; resolves once committed. */
-  async save(design: Design, savedAt: number = this.now()): Promise<void> {
+  /**
+   * Autosave: write the design into this tab's slot; resolves once committed. With `pause`,
+   * its steps (the text, its fingerprint, the write) are apart, each after `pause()` resolves.
+   */
+  async save(
+    design: Design,
+    savedAt: number = this.now(),
+    pause?: () => Promise<void>,
+  ): Promise<void> {
     const { toDocument } = loader ?? (await loadLoader());
     const json = JSON.stringify(toDocument(design));
+    await pause?.();
     const saved = documentFingerprint(json);
+    await pause?.();
+    await this.before.catch(() => undefined);
     await writeSlot(this.env.kv, {
       slotId: this.slotId,
       designId: this.designId,
@@ -238,28 +267,17 @@ async function keepUnreadable(env: SessionEnv, record: SlotRecord, reason: strin
 export async function openSession(env: SessionEnv): Promise<SessionStart> {
   const now = env.now ?? Date.now;
   const notices: string[] = [];
-  let migratedSlot: string | null = null;
-  // The autosave an older studio left in localStorage goes through the full loader (it was not
-  // stored by this studio's storage), checked while its move into IndexedDB commits: the
-  // check's work overlaps the write instead of following it (a first visit of 3,000 elements).
-  const migrating = migrateLegacyStorage(env.kv, env.legacy, new Date(now()));
+  const remembered = env.tabStore?.getItem(TAB_SLOT_KEY) ?? null;
   const legacyText = env.legacy?.getItem(LEGACY_AUTOSAVE_KEY) ?? null;
-  const checked =
-    legacyText === null
-      ? null
-      : { json: legacyText, loaded: loadLoader().then((l) => l.loadDocument(legacyText)) };
-  // Awaited below when the design opened is that autosave; a loader that failed to load fails
-  // the opening there, not as an unhandled rejection here.
-  checked?.loaded.catch(() => undefined);
+  // A first visit after an older studio: its autosave opens as soon as it is checked.
+  if (legacyText !== null && !remembered) return openLegacyAutosave(env, legacyText);
+  let migratedSlot: string | null = null;
   try {
-    migratedSlot = await migrating;
+    migratedSlot = await migrateLegacyStorage(env.kv, env.legacy, new Date(now()));
   } catch {
-    notices.push(
-      'Designs saved by an older version of the studio could not be moved to the new storage; they stay where they were.',
-    );
+    notices.push(LEGACY_MOVE_FAILED);
   }
 
-  const remembered = env.tabStore?.getItem(TAB_SLOT_KEY) ?? null;
   let record: SlotRecord | null = null;
   let slotId: string | null = null;
   let forkOf: SlotRecord | null = null;
@@ -321,9 +339,7 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
     const own = readOwnDocument(json, stored, fingerprint);
     const loaded: Loader.LoadResult = own
       ? { ok: true, design: own, warnings: [] }
-      : checked && stored === undefined && json === checked.json
-        ? await checked.loaded
-        : (loader ?? (await loadLoader())).loadDocument(json);
+      : (loader ?? (await loadLoader())).loadDocument(json);
     if (loaded.ok) design = loaded.design;
     else {
       const kept = await keepUnreadable(
@@ -361,12 +377,91 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
     : null;
 
   const mine = slotId;
-  return { session, design, conflict, notices, tidy: () => retireIdleSlots(env, mine) };
+  return {
+    session,
+    design,
+    conflict,
+    notices,
+    later: Promise.resolve([]),
+    tidy: () => retireIdleSlots(env, mine),
+  };
+}
+
+const LEGACY_MOVE_FAILED =
+  'Designs saved by an older version of the studio could not be moved to the new storage; they stay where they were.';
+
+/**
+ * A first visit after an older studio (no slot remembered, its autosave in localStorage): the
+ * autosave gets the full check (it was not stored by this studio) and opens in a slot of its
+ * own as soon as it is checked, while its move into IndexedDB commits. Nothing waits for the
+ * storage: the slot is new, so no other tab holds it or has this design, and nothing is read
+ * back (the text is here). Nothing is lost either: the old keys are removed only once the move
+ * has committed (legacy.ts), and this tab's saves are written after the move (TabSession).
+ */
+async function openLegacyAutosave(env: SessionEnv, text: string): Promise<SessionStart> {
+  const now = env.now ?? Date.now;
+  // The loader (and its schema library) is the longest wait: asked for first.
+  const checking = (loader ? Promise.resolve(loader) : loadLoader()).then((l) =>
+    l.loadDocument(text),
+  );
+  let slotId = freshId('slot');
+  let designId = freshId('design');
+  const moving = migrateLegacyStorage(env.kv, env.legacy, new Date(now()), { slotId, designId });
+  const later = moving.then(
+    (): string[] => [],
+    () => [LEGACY_MOVE_FAILED],
+  );
+  // A loader that failed to load fails the opening below, not as an unhandled rejection here.
+  checking.catch(() => undefined);
+  // The slot is new: no other tab holds it.
+  await env.locks.hold(lockName(slotId), 0);
+  env.tabStore?.setItem(TAB_SLOT_KEY, slotId);
+  env.tabStore?.removeItem(JOURNAL_KEY);
+  // The loader could not load: the opening fails, the move goes on (nothing is lost).
+  const loaded = await checking;
+  const notices: string[] = [];
+  let design: Design | null = null;
+  if (loaded.ok) design = loaded.design;
+  else {
+    // Kept in Recent designs once moved, as any stored design that no longer loads.
+    const moved = await moving.then(
+      () => true,
+      () => false,
+    );
+    const kept = moved
+      ? await keepUnreadable(
+          env,
+          { slotId, designId, savedAt: now(), name: '', json: text },
+          loaded.error.message.replace(/\.$/u, ''),
+        )
+      : null;
+    if (kept) notices.push(kept.notice);
+    designId = freshId('design');
+    if (!kept?.ok) {
+      // Not copied anywhere (or still in localStorage only): leave that slot as it is.
+      slotId = freshId('slot');
+      await env.locks.hold(lockName(slotId), 0);
+      env.tabStore?.setItem(TAB_SLOT_KEY, slotId);
+    }
+  }
+  // The text an older studio wrote is never one this studio saves: nothing to tell apart.
+  const session = new TabSession(env, slotId, designId, null, moving);
+  const mine = slotId;
+  return {
+    session,
+    design,
+    conflict: null,
+    notices,
+    later,
+    tidy: () => retireIdleSlots(env, mine),
+  };
 }
 
 /** Slots no tab holds, beyond IDLE_SLOT_LIMIT, move to Recent designs (oldest first). */
 async function retireIdleSlots(env: SessionEnv, mySlot: string): Promise<void> {
   try {
+    // Not one read while there are too few slots to tidy (a first visit's just written one).
+    if ((await countSlots(env.kv)) <= IDLE_SLOT_LIMIT + 1) return;
     const held = await env.locks.held();
     const idle = (await listSlots(env.kv)).filter(
       (s) => s.slotId !== mySlot && !held.has(lockName(s.slotId)),

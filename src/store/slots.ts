@@ -51,6 +51,11 @@ export function deleteSlots(kv: KeyValue, slotIds: readonly string[]): Promise<v
   return kv.delMany(slotIds.map(slotKey));
 }
 
+/** How many slots there are, without reading them. */
+export async function countSlots(kv: KeyValue): Promise<number> {
+  return (await kv.keys()).filter((k) => k.startsWith(PREFIX)).length;
+}
+
 /** Every slot, newest save first. */
 export async function listSlots(kv: KeyValue): Promise<SlotRecord[]> {
   const names = (await kv.keys()).filter((k) => k.startsWith(PREFIX));

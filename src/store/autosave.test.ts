@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DesignBuilder } from '../model/builder';
+import { AUTOSAVE_DEBOUNCE_MS, startAutosave, type Autosave } from './autosave';
+import { MemoryKeyValue } from './kv';
+import { JOURNAL_KEY, openSession, type TabSession } from './session';
+import { listSlots } from './slots';
+import { useStudio } from './studio';
+
+const named = (name: string) => new DesignBuilder(name).site('a', 'DC A').build();
+
+/** The page: its events, its sessionStorage, and the idle moments the test hands out. */
+class Page {
+  readonly window = new EventTarget();
+  readonly document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  readonly tabStore = new Map<string, string>();
+  readonly idle: (() => void)[] = [];
+  /** Let the page be idle once: the oldest waiting callback runs. */
+  async idleOnce(): Promise<void> {
+    this.idle.shift()?.();
+    await settle();
+  }
+}
+
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+describe('Autosave', () => {
+  let page: Page;
+  let kv: MemoryKeyValue;
+  let session: TabSession;
+  let autosave: Autosave;
+  let writes: ReturnType<typeof vi.spyOn>;
+  let texts: ReturnType<typeof vi.spyOn>;
+
+  beforeEach(async () => {
+    page = new Page();
+    vi.stubGlobal('window', page.window);
+    vi.stubGlobal('document', page.document);
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => page.idle.push(run));
+    kv = new MemoryKeyValue();
+    const start = await openSession({
+      kv,
+      locks: { hold: () => Promise.resolve(true), held: () => Promise.resolve(new Set()) },
+      channel: { post: () => undefined, listen: () => () => undefined },
+      tabStore: {
+        getItem: (k) => page.tabStore.get(k) ?? null,
+        setItem: (k, v) => void page.tabStore.set(k, v),
+        removeItem: (k) => void page.tabStore.delete(k),
+      },
+      legacy: null,
+    });
+    session = start.session;
+    useStudio.getState().replaceDesign(named('opened'));
+    // Stored once (and the loader a save needs is there, as it is once a design is drawn).
+    await session.save(named('opened'));
+    autosave = startAutosave(session);
+    writes = vi.spyOn(kv, 'setMany');
+    texts = vi.spyOn(JSON, 'stringify');
+    // The debounce's clock is the test's; idle moments are handed out by the page above.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+
+  afterEach(() => {
+    autosave.stop();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  const stored = async () => (await listSlots(kv)).map((slot) => slot.name);
+
+  it('an edit’s task and the debounce after it neither write nor hash: the idle moments do', async () => {
+    useStudio.getState().rename('edited');
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS);
+    await settle();
+    expect(texts).not.toHaveBeenCalled();
+    expect(writes).not.toHaveBeenCalled();
+    // A step per idle moment: the text, its fingerprint, the write.
+    await page.idleOnce();
+    expect(texts).toHaveBeenCalled();
+    expect(writes).not.toHaveBeenCalled();
+    await page.idleOnce();
+    expect(writes).not.toHaveBeenCalled();
+    await page.idleOnce();
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(await stored()).toEqual(['edited']);
+  });
+
+  it('the page going away mid-save writes the newest design at once', async () => {
+    useStudio.getState().rename('edited');
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS);
+    await page.idleOnce();
+    useStudio.getState().rename('edited again');
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(await stored()).toEqual(['edited again']);
+    expect(page.tabStore.has(JOURNAL_KEY)).toBe(true);
+    // The older save, left halfway, never writes over it.
+    while (page.idle.length > 0) await page.idleOnce();
+    vi.runAllTimers();
+    await settle();
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(await stored()).toEqual(['edited again']);
+  });
+
+  it('a hidden page saves at once, as a page going away does', async () => {
+    useStudio.getState().rename('edited');
+    page.document.visibilityState = 'hidden';
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(await stored()).toEqual(['edited']);
+  });
+});
