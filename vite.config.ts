@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import { createHash } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config';
 import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys';
@@ -18,6 +18,20 @@ function contentSecurityPolicy(): Plugin {
         `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
       ),
   };
+}
+
+/** A build's chunks by file name, and the files a chunk pulls in with its static imports. */
+function chunkGraph(bundle: Rolldown.OutputBundle) {
+  const chunks = new Map(
+    Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o]] : [])),
+  );
+  const closure = (file: string, into: Set<string>): Set<string> => {
+    if (into.has(file)) return into;
+    into.add(file);
+    for (const dep of chunks.get(file)?.imports ?? []) closure(dep, into);
+    return into;
+  };
+  return { chunks, closure };
 }
 
 /**
@@ -38,15 +52,7 @@ function preloadBootChunks(): Plugin {
         const bundle = ctx.bundle;
         const entry = ctx.chunk;
         if (!bundle || !entry) return html;
-        const chunks = new Map(
-          Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o]] : [])),
-        );
-        const closure = (file: string, into: Set<string>) => {
-          if (into.has(file)) return into;
-          into.add(file);
-          for (const dep of chunks.get(file)?.imports ?? []) closure(dep, into);
-          return into;
-        };
+        const { chunks, closure } = chunkGraph(bundle);
         const loaded = closure(entry.fileName, new Set());
         const dynamic = new Set([...loaded].flatMap((f) => chunks.get(f)?.dynamicImports ?? []));
         // The chunks this page imports that hold a boot module (shared chunks have no facade).
@@ -90,15 +96,7 @@ function preloadLoaderOnFirstVisit(): Plugin {
       const html = bundle['index.html'];
       if (!html || html.type !== 'asset') return;
       const source = String(html.source);
-      const chunks = new Map(
-        Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o]] : [])),
-      );
-      const closure = (file: string, into: Set<string>) => {
-        if (into.has(file)) return into;
-        into.add(file);
-        for (const dep of chunks.get(file)?.imports ?? []) closure(dep, into);
-        return into;
-      };
+      const { chunks, closure } = chunkGraph(bundle);
       // What the page loads or preloads already.
       const named = new Set(
         [...source.matchAll(/(?:src|href)="\/([^"]+\.js)"/gu)].flatMap((m) =>
