@@ -395,7 +395,9 @@ describe('Where a pasted group of devices goes in its site', () => {
       ),
       { numRuns: 400 },
     );
-    expect(placed).toBeGreaterThan(100);
+    // The generators must reach the placed branch often, not in a given share: about a quarter
+    // of the runs place (96 to 150 of 400 seen), so 40 is far below any seed's count.
+    expect(placed).toBeGreaterThan(40);
   });
 
   it('puts 30 devices of a rack row beside the racks of a 7,600 px site, in one piece', () => {
