@@ -442,17 +442,19 @@ export const useStudio = create<StudioState>()((set, get) => {
     select: (ids) => {
       const wanted = new Set(ids);
       const state = get();
-      set({
-        nodes: state.nodes.map((n) =>
-          n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
-        ),
-        edges: state.edges.map((e) =>
-          e.selected === wanted.has(e.id) ? e : { ...e, selected: wanted.has(e.id) },
-        ),
-        noteNodes: state.noteNodes.map((n) =>
-          n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
-        ),
-      });
+      // Only the arrays whose selection changes are new: React Flow rebuilds its index of every
+      // edge when it is handed a new edges array, and a selection of devices leaves the links.
+      const flow = {
+        nodes: withSelection(state.nodes, wanted),
+        edges: withSelection(state.edges, wanted),
+        noteNodes: withSelection(state.noteNodes, wanted),
+      };
+      if (
+        flow.nodes !== state.nodes ||
+        flow.edges !== state.edges ||
+        flow.noteNodes !== state.noteNodes
+      )
+        set(flow);
     },
     selectAll: () =>
       get().select([
@@ -467,6 +469,22 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
   };
 });
+
+/** The items with `selected` as `wanted` says: the same array when none changes. */
+function withSelection<T extends { readonly id: string; readonly selected?: boolean }>(
+  items: T[],
+  wanted: ReadonlySet<string>,
+): T[] {
+  let out: T[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    const selected = wanted.has(item.id);
+    if ((item.selected ?? false) === selected) continue;
+    out ??= items.slice();
+    out[i] = { ...item, selected };
+  }
+  return out ?? items;
+}
 
 /**
  * The flow of a design that follows the state's: each of the nodes, edges and notes' nodes is
