@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { emptyDesign } from '../model/defaults';
 import { flushPendingEdits, inEditGroup, registerPendingEdit } from './pendingEdits';
-import { useStudio } from './studio';
+import { selectedIds, selectedIdsKey, useStudio } from './studio';
 import { useScenario } from './scenario';
 import { useUi } from './ui';
 
@@ -210,5 +210,20 @@ describe('Selection', () => {
     s().select(['l']);
     expect(s().edges.find((e) => e.id === 'l')?.selected).toBe(true);
     expect(s().nodes.some((n) => n.selected)).toBe(false);
+  });
+});
+
+describe('The selection read', () => {
+  it('is the same array while the selection is, and follows it when it changes', () => {
+    s().select(['a', 'a-c']);
+    const ids = selectedIds(s());
+    expect(ids).toEqual(['a', 'a-c']);
+    // The inspector and each arrange button read it on every store update.
+    s().rename('renamed');
+    expect(selectedIds(s())).toBe(ids);
+    expect(selectedIdsKey(s())).toBe('a a-c');
+    s().select(['b']);
+    expect(selectedIds(s())).toEqual(['b']);
+    expect(selectedIdsKey(s())).toBe('b');
   });
 });

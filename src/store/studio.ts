@@ -132,14 +132,49 @@ export interface StudioState {
   deleteSelection: () => void;
 }
 
-export function selectedIds(
-  state: Pick<StudioState, 'nodes' | 'edges'> & Partial<Pick<StudioState, 'noteNodes'>>,
-): string[] {
-  return [
+type Selectable = Pick<StudioState, 'nodes' | 'edges'> & Partial<Pick<StudioState, 'noteNodes'>>;
+const NO_NOTE_NODES: readonly NoteFlowNode[] = [];
+
+/**
+ * The selection last read, by the arrays it was read from: the inspector, the commands' enabled
+ * state (each button of the arrange tools asks) and the store's listeners read it on every
+ * store update, and a select-all made each of them walk every node and edge.
+ */
+let lastSelection: {
+  readonly nodes: readonly FlowNode[];
+  readonly edges: readonly FlowEdge[];
+  readonly noteNodes: readonly NoteFlowNode[];
+  readonly ids: readonly string[];
+  key: string | null;
+} | null = null;
+
+function selectionOf(state: Selectable): NonNullable<typeof lastSelection> {
+  const noteNodes = state.noteNodes ?? NO_NOTE_NODES;
+  if (
+    lastSelection?.nodes === state.nodes &&
+    lastSelection.edges === state.edges &&
+    lastSelection.noteNodes === noteNodes
+  )
+    return lastSelection;
+  const ids = [
     ...state.nodes.filter((n) => n.selected).map((n) => n.id),
     ...state.edges.filter((e) => e.selected).map((e) => e.id),
-    ...(state.noteNodes ?? []).filter((n) => n.selected).map((n) => n.id),
+    ...noteNodes.filter((n) => n.selected).map((n) => n.id),
   ];
+  lastSelection = { nodes: state.nodes, edges: state.edges, noteNodes, ids, key: null };
+  return lastSelection;
+}
+
+/** The selected nodes', links' and notes' ids: the same array while the selection is. */
+export function selectedIds(state: Selectable): readonly string[] {
+  return selectionOf(state).ids;
+}
+
+/** The selected ids in one string (a selector's value): made once per selection. */
+export function selectedIdsKey(state: Selectable): string {
+  const selection = selectionOf(state);
+  selection.key ??= selection.ids.join(' ');
+  return selection.key;
 }
 
 function refuseReadOnly(state: StudioState): boolean {
