@@ -48,6 +48,20 @@ describe('The drawing of every template and of a 200-element design', () => {
   );
 });
 
+describe('A link between two devices that face each other', () => {
+  it.each(TEMPLATES.filter((t) => t.id.startsWith('metro-') && t.id !== 'metro-vs-long-distance'))(
+    '$name: the first dark fibre runs straight, beside the witness link at its far end',
+    (template) => {
+      const diagram = renderDiagram(template.build(), router);
+      const fibre = diagram.connectors.find((c) => c.id === 'dci-fibre-1');
+      // Its far DCI edge takes the witness link by the same side: two ports there, one here.
+      expect(diagram.connectors.find((c) => c.id === 'dci-wit-rtm')?.target).toBe(fibre?.target);
+      expect(fibre?.points).toHaveLength(2);
+      expect(fibre?.points[0]?.y).toBe(fibre?.points[1]?.y);
+    },
+  );
+});
+
 describe('The spine↔ToR links of a large synthetic design', () => {
   it('run on tracks far enough apart to read as lines, not a smear', () => {
     const design = syntheticDesign({ sites: 4, elements: 1000 });

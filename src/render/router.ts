@@ -96,6 +96,7 @@ export function withPorts(
     }
     list.forEach(({ end }, k) => at.set(end, placed?.[k] ?? (k + 1) / (list.length + 1)));
   }
+  alignLonePorts(requests, sides, at, boxes);
   if (at.size === 0) return [...requests];
   const port = (e: RouteEnd): RouteEnd => {
     const a = at.get(e);
@@ -175,6 +176,56 @@ function placedPorts(
     last = p;
   }
   return places.map((p) => p / length);
+}
+
+const opposite: Readonly<Record<Side, Side>> = {
+  top: 'bottom',
+  bottom: 'top',
+  left: 'right',
+  right: 'left',
+};
+
+/**
+ * A link from the only port of a side to a side it faces that has several: its lone port moves
+ * to face the port at the other end, where that falls on its side, so the link runs straight.
+ * Left in the middle, it made the link step halfway (the metro templates' first dark fibre,
+ * beside the witness link on the same side of the far DCI edge).
+ */
+function alignLonePorts(
+  requests: readonly RouteRequest[],
+  sides: ReadonlyMap<string, readonly unknown[]>,
+  at: Map<RouteEnd, number>,
+  boxes: ReadonlyMap<string, Box>,
+): void {
+  const ports = (e: RouteEnd) =>
+    'shapeId' in e && e.side ? (sides.get(`${e.shapeId}\u0000${e.side}`)?.length ?? 0) : 0;
+  for (const r of requests)
+    for (const [own, other] of [
+      [r.source, r.target],
+      [r.target, r.source],
+    ] as const) {
+      if (!('shapeId' in own) || !('shapeId' in other) || !own.side || !other.side) continue;
+      if (ports(own) !== 1 || ports(other) < 2 || opposite[own.side] !== other.side) continue;
+      const box = boxes.get(own.shapeId);
+      const otherBox = boxes.get(other.shapeId);
+      const otherAt = at.get(other);
+      if (!box || !otherBox || otherAt === undefined) continue;
+      const p = portPoint(otherBox, other.side, otherAt);
+      const facing =
+        own.side === 'right'
+          ? p.x >= box.x + box.width
+          : own.side === 'left'
+            ? p.x <= box.x
+            : own.side === 'bottom'
+              ? p.y >= box.y + box.height
+              : p.y <= box.y;
+      const vertical = own.side === 'left' || own.side === 'right';
+      const from = vertical ? box.y : box.x;
+      const length = vertical ? box.height : box.width;
+      const c = vertical ? p.y : p.x;
+      if (facing && c >= from + PORT_PAD_PX && c <= from + length - PORT_PAD_PX)
+        at.set(own, (c - from) / length);
+    }
 }
 
 /** Where a port `at` a fraction of a side of a box is. */
