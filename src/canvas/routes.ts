@@ -301,6 +301,14 @@ function receive(answer: RouteAnswer): void {
   }
 }
 
+/**
+ * Whether the router has a change still to draw: one waiting for its frame, a job in the
+ * worker (or queued behind it), or an answer held for a drop's frame. For the benches.
+ */
+export function isRouting(): boolean {
+  return worker !== null && (soon || busy || queued || held !== null);
+}
+
 /** Start routing the canvas's links; returns the function that stops it. */
 export function startRouting(): () => void {
   if (typeof Worker === 'undefined') return () => {};
