@@ -10,10 +10,19 @@
  *   npm run bench route -- --sizes 200,1000      the sizes named
  *
  * A size whose first run takes over 5 s is run once, others 3 times (the median is printed).
+ *
+ * Then the UI bench's edits as the canvas's worker routes them (its route cache and memoRouter,
+ * src/canvas/routes.worker.ts): delete 30 of DC 1's rack devices, undo, paste them, undo, and
+ * drag s0-t1 40 moves (live, RenderOptions.live) and drop it; for each, the links libavoid
+ * routes again and the CPU time. `--no-edits` leaves them out.
  */
+import { pasteInto } from '../src/model/clipboard';
+import { moveNodes, removeElements } from '../src/model/edits';
+import type { Design } from '../src/model/schema';
 import { loadAvoidRouter } from '../src/render/avoid';
+import { memoRouter } from '../src/render/routeMemo';
 import { routeGroup } from '../src/render/channels';
-import { renderDiagram, routingGroups } from '../src/render/diagram';
+import { renderDiagram, routingGroups, type RouteCache } from '../src/render/diagram';
 import type { ConnectorRouter } from '../src/render/router';
 import { syntheticDesign } from '../src/model/synthetic';
 import { fmt } from './util';
@@ -57,6 +66,54 @@ function once(elements: number, router: ConnectorRouter): Run {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/** The UI bench's edits, routed as the canvas's worker routes them. */
+function edits(elements: number, plain: ConnectorRouter): string {
+  let links = 0;
+  const counting: ConnectorRouter = {
+    route(obstacles, requests) {
+      links += requests.length;
+      return plain.route(obstacles, requests);
+    },
+  };
+  const memo = memoRouter(counting);
+  const cache: RouteCache = new Map();
+  const design = syntheticDesign({ sites: elements <= 300 ? 2 : 4, elements });
+  const step = (name: string, run: () => void) => {
+    links = 0;
+    const cpu0 = process.cpuUsage();
+    run();
+    const cpu = process.cpuUsage(cpu0);
+    return `${name} ${links} links ${fmt((cpu.user + cpu.system) / 1000)} ms`;
+  };
+  const draw = (d: Design) => () => void renderDiagram(d, memo, { cache });
+  draw(design)();
+  // The UI bench's picked devices (bench/ui/page.ts).
+  const picked = design.nodes
+    .filter((n) => n.kind !== 'site' && n.parentId === 's0' && /^s0-[tc]\d/.test(n.id))
+    .slice(0, 30)
+    .map((n) => n.id);
+  const out = [step('delete', draw(removeElements(design, picked))), step('undo', draw(design))];
+  const pasted = pasteInto(design, { design, ids: picked }, { x: 32, y: 32 });
+  if (pasted) out.push(step('paste', draw(pasted.design)), step('undo', draw(design)));
+  const tor = design.nodes.find((n) => n.id === 's0-t1');
+  let moved = design;
+  if (tor) {
+    out.push(
+      step('drag (40 moves)', () => {
+        for (let i = 1; i <= 40; i++) {
+          moved = moveNodes(
+            moved,
+            new Map([[tor.id, { x: tor.position.x + i * 8, y: tor.position.y + i * 4 }]]),
+          );
+          renderDiagram(moved, memo, { cache, live: counting });
+        }
+      }),
+      step('drop', draw(moved)),
+    );
+  }
+  return out.join(' · ');
+}
+
 export default async function routeBench(): Promise<void> {
   const router = await loadAvoidRouter();
   once(200, router); // warm-up: the wasm's first calls
@@ -72,4 +129,7 @@ export default async function routeBench(): Promise<void> {
         `(${first.groups} groups, the largest ${first.biggest} links; ${runs.length} run${runs.length > 1 ? 's, median' : ''})`,
     );
   }
+  if (process.argv.includes('--no-edits')) return;
+  for (const elements of sizes())
+    console.log(`edits, ${elements.toLocaleString('en')} elements: ${edits(elements, router)}`);
 }

@@ -11,6 +11,8 @@ export interface BenchApi {
   editDistance(linkId: string, distanceKm: number): void;
   /** Select exactly these nodes (and no link), as a click and Shift-clicks would. */
   select(nodeIds: readonly string[]): void;
+  /** Whether the page's link router has routes still to draw (the baseline has no router). */
+  routing?(): boolean;
 }
 
 /** The design the runner hands the baseline page (the studio reads its autosave instead). */

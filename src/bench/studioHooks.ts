@@ -3,6 +3,7 @@
  * (App.tsx), so a production build drops it.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
+import { isRouting } from '../canvas/routes';
 import { useStudio } from '../store/studio';
 import { installBenchApi } from './api';
 
@@ -11,5 +12,6 @@ export function installStudioBenchHooks(flow: Pick<ReactFlowInstance, 'setViewpo
     setViewport: (viewport) => void flow.setViewport(viewport),
     editDistance: (linkId, distanceKm) => useStudio.getState().updateLink(linkId, { distanceKm }),
     select: (nodeIds) => useStudio.getState().select(nodeIds),
+    routing: isRouting,
   });
 }

@@ -140,7 +140,12 @@ interface Drawn {
 const DRAWINGS_KEPT = 8;
 let drawings: Drawn[] = [];
 /** The design of the job the worker is routing, and the findings its labels show. */
-let routing: { readonly design: Design; readonly findings: Drawn['findings'] } | null = null;
+let routing: {
+  readonly design: Design;
+  readonly findings: Drawn['findings'];
+  /** A drag's preview (only the links it moved routed again): not a drawing to remember. */
+  readonly live: boolean;
+} | null = null;
 /** The two ends of the wire to the worker (routeWire.ts): only changes cross it. */
 let designDelta = designSender();
 let connectorsOf = connectorReceiver();
@@ -173,8 +178,10 @@ function send(): void {
     return;
   }
   busy = true;
-  routing = { design: positioned, findings };
-  const job: RouteJob = { seq: ++seq, design: designDelta(positioned), findings };
+  // The canvas shows a node elsewhere than the design has it: a drag (or resize) in progress.
+  const live = positioned !== design;
+  routing = { design: positioned, findings, live };
+  const job: RouteJob = { seq: ++seq, design: designDelta(positioned), findings, live };
   worker.postMessage(job);
 }
 
@@ -279,7 +286,8 @@ function receive(answer: RouteAnswer): void {
   else if (connectors) {
     const shown = publish(connectors);
     // Only a complete drawing is remembered: a partial one has straight links in it.
-    if (answer.complete && routing) remember({ ...routing, connectors: shown });
+    if (answer.complete && routing && !routing.live)
+      remember({ design: routing.design, findings: routing.findings, connectors: shown });
   }
   // More sites to come, and nothing newer to route: wait for them.
   if (answer.ok && !answer.complete && !queued) return;
@@ -291,6 +299,14 @@ function receive(answer: RouteAnswer): void {
     lastInput = null;
     send();
   }
+}
+
+/**
+ * Whether the router has a change still to draw: one waiting for its frame, a job in the
+ * worker (or queued behind it), or an answer held for a drop's frame. For the benches.
+ */
+export function isRouting(): boolean {
+  return worker !== null && (soon || busy || queued || held !== null);
 }
 
 /** Start routing the canvas's links; returns the function that stops it. */

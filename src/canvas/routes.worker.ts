@@ -31,6 +31,11 @@ export interface RouteJob {
   readonly seq: number;
   readonly design: DesignDelta;
   readonly findings: ReadonlyMap<string, readonly Finding[]>;
+  /**
+   * A drag in progress: only the links the drag moved are routed again (RenderOptions.live),
+   * the rest keep their routes; the drop's job routes it whole.
+   */
+  readonly live?: boolean;
 }
 
 /**
@@ -56,7 +61,8 @@ const cache: RouteCache = new Map();
  * an undo reroutes only the batches of links whose input it changed, and draws what a route
  * from scratch draws.
  */
-const router = loadAvoidRouter(AVOID_WASM_URL).then((r) => memoRouter(r));
+const plain = loadAvoidRouter(AVOID_WASM_URL);
+const router = plain.then((r) => memoRouter(r));
 /** The newest job received: an older one stops at its next site. */
 let latest = 0;
 
@@ -66,9 +72,20 @@ const connectorsOf = connectorSender();
 /** Let the messages that arrived meanwhile (a newer job) in. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function run(seq: number, design: Design, findings: RouteJob['findings']): Promise<void> {
+async function run(
+  seq: number,
+  design: Design,
+  findings: RouteJob['findings'],
+  live: boolean,
+): Promise<void> {
   const r = await router;
   if (seq !== latest) return;
+  if (live) {
+    // A preview's calls are not remembered: each is for one position of the drag only.
+    const diagram = renderDiagram(design, r, { findings, cache, live: await plain });
+    post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: true });
+    return;
+  }
   const start = performance.now();
   const pending = [...routingGroups(design)].filter(([id, group]) => !isRouted(cache, id, group));
   for (const [i, [id, group]] of pending.entries()) {
@@ -103,5 +120,5 @@ self.onmessage = (event: MessageEvent<RouteJob>) => {
     fail(error);
     return;
   }
-  run(job.seq, design, job.findings).catch(fail);
+  run(job.seq, design, job.findings, job.live === true).catch(fail);
 };

@@ -5,10 +5,10 @@ import { DEVICE_SIZE } from '../model/defaults';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { CHANNEL_GROUP_MIN } from './channels';
+import { CHANNEL_GROUP_MIN, routeGroup } from './channels';
 import { diagramDefects, sharedRunPx, SHARED_RUN_PX } from './check';
-import { renderDiagram } from './diagram';
-import type { ConnectorRouter } from './router';
+import { renderDiagram, routingGroups } from './diagram';
+import type { ConnectorRouter, RouteRequest } from './router';
 import type { Connector, Diagram } from './types';
 
 let router: ConnectorRouter;
@@ -136,5 +136,32 @@ describe('Large sites route their row-to-row links by rule', () => {
     const spy = counting();
     renderDiagram(design, spy.router);
     expect(spy.routed()).toBe(design.links.length);
+  });
+});
+
+describe('The batches of a large site’s leftover links', () => {
+  it('are taken by where the links run: deleting one leaves the others’ batches as they were', () => {
+    const design = syntheticDesign({ sites: 4, elements: 3000 });
+    const group = routingGroups(design).get('s0');
+    if (!group) throw new Error('no group s0');
+    const calls = (requests: readonly RouteRequest[]) => {
+      const out: string[] = [];
+      const recording: ConnectorRouter = {
+        route(obstacles, batch) {
+          out.push(JSON.stringify([obstacles.map((o) => o.id), batch]));
+          return new Map(batch.map((r) => [r.id, []]));
+        },
+      };
+      routeGroup(recording, group.obstacles, requests);
+      return out;
+    };
+    const before = calls(group.requests);
+    expect(before.length).toBeGreaterThan(4);
+    // A host link of the leftmost rack: its batch changes, and only its batch.
+    const gone = group.requests.find((r) => r.id === 's0-c0-1~s0-t0');
+    if (!gone) throw new Error('no link s0-c0-1~s0-t0');
+    const after = calls(group.requests.filter((r) => r !== gone));
+    const kept = new Set(before);
+    expect(after.filter((c) => !kept.has(c))).toHaveLength(1);
   });
 });

@@ -226,6 +226,8 @@ function crossesAny(
 
 /** The general router takes the links left over in batches of at most this many. */
 const BATCH = 30;
+/** The width of the canvas's columns the general router's batches are taken from (px). */
+const BATCH_COLUMN_PX = 800;
 /** How far around a batch's ends its obstacles are taken from (px). */
 const BATCH_REACH = 240;
 /**
@@ -270,14 +272,32 @@ export function routeGroup(
     return b ? b.x + b.width / 2 : 0;
   };
   const sorted = [...rest].sort((a, b) => middle(a) - middle(b));
+  // Batches by column of the canvas: which batch a link joins depends on where it runs, not on
+  // how many links run left of it, so a delete or a paste changes only the batches of its own
+  // columns (the others keep their input, and memoRouter its answer). A column with more than
+  // BATCH links is cut into batches in its order.
+  const batches: RouteRequest[][] = [];
+  let column: RouteRequest[] = [];
+  let columnAt = NaN;
+  const flush = () => {
+    for (let i = 0; i < column.length; i += BATCH) batches.push(column.slice(i, i + BATCH));
+    column = [];
+  };
+  for (const r of sorted) {
+    // Few links (those between sites): one batch, so the router keeps them all apart.
+    const at = sorted.length <= BATCH ? 0 : Math.floor(middle(r) / BATCH_COLUMN_PX);
+    if (at !== columnAt) flush();
+    columnAt = at;
+    column.push(r);
+  }
+  flush();
   // The obstacles by grid cell: a route is checked against the devices along it, not all.
   const grid = boxGrid(
     obstacles.map((o) => o.box),
     CHECK_GRID_PX,
   );
   const again: RouteRequest[] = [];
-  for (let i = 0; i < sorted.length; i += BATCH) {
-    const batch = sorted.slice(i, i + BATCH);
+  for (const batch of batches) {
     const spans = batch.flatMap((r) => spanOf(r) ?? []);
     if (spans.length === 0) continue;
     const reach = inflate(unionBoxes(spans), BATCH_REACH);

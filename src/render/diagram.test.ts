@@ -12,6 +12,7 @@ import { openFindingsByElement } from './findings';
 import { noteLayout } from './notes';
 import { straightRouter, type ConnectorRouter } from './router';
 import { diagramToSvg } from './svg';
+import { polylineCrossesBox } from './geom';
 import type { Point } from './types';
 
 let router: ConnectorRouter;
@@ -44,6 +45,20 @@ describe('The drawing of every template and of a 200-element design', () => {
       }
     },
     30_000,
+  );
+});
+
+describe('A link between two devices that face each other', () => {
+  it.each(TEMPLATES.filter((t) => t.id.startsWith('metro-') && t.id !== 'metro-vs-long-distance'))(
+    '$name: the first dark fibre runs straight, beside the witness link at its far end',
+    (template) => {
+      const diagram = renderDiagram(template.build(), router);
+      const fibre = diagram.connectors.find((c) => c.id === 'dci-fibre-1');
+      // Its far DCI edge takes the witness link by the same side: two ports there, one here.
+      expect(diagram.connectors.find((c) => c.id === 'dci-wit-rtm')?.target).toBe(fibre?.target);
+      expect(fibre?.points).toHaveLength(2);
+      expect(fibre?.points[0]?.y).toBe(fibre?.points[1]?.y);
+    },
   );
 });
 
@@ -203,6 +218,53 @@ describe('A partial drawing while a device is dragged', () => {
     }
     expect(keptInSite).toBeGreaterThan(0);
     // Nothing of the partial drawing was remembered.
+    expect(renderDiagram(moved, router, { cache })).toEqual(renderDiagram(moved, router));
+  });
+
+  it('routes again only the dragged device’s links and those it now covers, and caches none', () => {
+    // Large enough that its sites route in batches among nearby devices (channels.ts).
+    const design = syntheticDesign({ sites: 2, elements: 600 });
+    const cache: RouteCache = new Map();
+    const before = renderDiagram(design, router, { cache });
+    const asked: string[] = [];
+    const live: ConnectorRouter = {
+      route: (o, r) => {
+        asked.push(...r.map((q) => q.id));
+        return router.route(o, r);
+      },
+    };
+    const tor = design.nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const box = (id: string) => before.devices.find((d) => d.id === id)?.box;
+    const torBox = box(tor.id);
+    if (!torBox) throw new Error('s0-t1 is not drawn');
+    const to = { x: tor.position.x + 40, y: tor.position.y + 20 };
+    const moved = moveNodes(design, new Map([[tor.id, to]]));
+    const preview = renderDiagram(moved, router, { cache, live });
+    // The links whose ends moved: the ToR's, and those whose port moved off a side it blocks.
+    const asKey = (d: Design) =>
+      new Map(
+        [...routingGroups(d).values()].flatMap((g) =>
+          g.requests.map((r) => [r.id, JSON.stringify([r.source, r.target])] as const),
+        ),
+      );
+    const was = asKey(design);
+    const ofTor = new Set(
+      moved.links.filter((l) => l.source === tor.id || l.target === tor.id).map((l) => l.id),
+    );
+    const own = [...asKey(moved)].filter(([id, ends]) => ends !== was.get(id) || ofTor.has(id));
+    expect(own.length).toBeGreaterThan(4);
+    const newBox = { ...torBox, x: torBox.x + 40, y: torBox.y + 20 };
+    const covered = before.connectors.filter(
+      (c) => !own.some(([id]) => id === c.id) && polylineCrossesBox(c.points, newBox),
+    );
+    expect(new Set(asked)).toEqual(
+      new Set([...own.map(([id]) => id), ...covered.map((c) => c.id)]),
+    );
+    for (const c of preview.connectors)
+      if (!asked.includes(c.id))
+        expect(c.points).toEqual(before.connectors.find((b) => b.id === c.id)?.points);
+    // The drop routes the design whole: the preview was not cached as its routes.
     expect(renderDiagram(moved, router, { cache })).toEqual(renderDiagram(moved, router));
   });
 });

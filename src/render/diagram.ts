@@ -14,6 +14,7 @@ import {
   inflate,
   pointAlong,
   pointsBox,
+  polylineCrossesBox,
   polylineLength,
   segmentCrossesBox,
   unionBoxes,
@@ -23,6 +24,7 @@ import {
   clipRoute,
   simplify,
   straightRouter,
+  withPorts,
   type ConnectorRouter,
   type Obstacle,
   type RouteEnd,
@@ -72,6 +74,14 @@ export interface RenderOptions {
    * cached. All groups are routed when missing.
    */
   readonly only?: ReadonlySet<string>;
+  /**
+   * A drag in progress (the canvas's live positions), and the router its preview takes: a group
+   * whose input changed since the cache's routes keeps them for every link whose ends did not
+   * move and whose route no moved device now covers, and routes only the others (the dragged
+   * device's links), among the devices near them. Such a preview is not cached: the drop routes
+   * the group whole, as a drawing from scratch does.
+   */
+  readonly live?: ConnectorRouter;
 }
 
 /**
@@ -80,7 +90,12 @@ export interface RenderOptions {
  */
 export type RouteCache = Map<
   string,
-  { key: string; routes: Map<string, readonly Point[]>; ends: ReadonlyMap<string, string> }
+  {
+    key: string;
+    routes: Map<string, readonly Point[]>;
+    ends: ReadonlyMap<string, string>;
+    obstacles: readonly Obstacle[];
+  }
 >;
 
 /** Height of a site's title strip, which labels avoid. */
@@ -436,6 +451,7 @@ export function renderDiagram(
     groupsOf(sites, devices, requests, design.links),
     options.cache,
     options.only,
+    options.live,
   );
 
   const connectors: Connector[] = [];
@@ -559,6 +575,7 @@ export function routeIntoCache(
     key: groupKey(group.obstacles, group.requests),
     routes: routeGroup(router, group.obstacles, group.requests),
     ends: endsOf(group.obstacles, group.requests),
+    obstacles: group.obstacles,
   });
 }
 
@@ -568,11 +585,17 @@ function routeBySite(
   groups: ReadonlyMap<string, RouteGroup>,
   cache: RouteCache | undefined,
   only: ReadonlySet<string> | undefined,
+  live: ConnectorRouter | undefined,
 ): Map<string, readonly Point[]> {
   const out = new Map<string, readonly Point[]>();
   for (const [siteId, { obstacles, requests }] of groups) {
     const key = groupKey(obstacles, requests);
     const cached = cache?.get(siteId);
+    if (live && cached && cached.key !== key) {
+      for (const [id, points] of previewRoutes(live, obstacles, requests, cached))
+        out.set(id, points);
+      continue;
+    }
     if (only && !only.has(siteId) && cached?.key !== key) {
       // Not routed for this input yet: a link whose ends did not move keeps its route, the
       // others straight; neither is remembered as this group's routes.
@@ -586,10 +609,52 @@ function routeBySite(
     const fresh = cached?.key !== key;
     const routes = fresh ? routeGroup(router, obstacles, requests) : cached.routes;
     if (cache)
-      cache.set(siteId, { key, routes, ends: fresh ? endsOf(obstacles, requests) : cached.ends });
+      cache.set(siteId, {
+        key,
+        routes,
+        ends: fresh ? endsOf(obstacles, requests) : cached.ends,
+        obstacles,
+      });
     for (const [id, points] of routes) out.set(id, points);
   }
   if (cache) for (const siteId of cache.keys()) if (!groups.has(siteId)) cache.delete(siteId);
+  return out;
+}
+
+/**
+ * A group's routes while a device of it is dragged (RenderOptions.live): the cached routes of
+ * the links whose ends are as the cache had them and that no moved device covers, the others
+ * routed again on their own (routeGroup: among the devices near them), from the ports the
+ * whole group gives them.
+ */
+function previewRoutes(
+  router: ConnectorRouter,
+  obstacles: readonly Obstacle[],
+  requests: readonly RouteRequest[],
+  cached: NonNullable<ReturnType<RouteCache['get']>>,
+): Map<string, readonly Point[]> {
+  const before = new Map(cached.obstacles.map((o) => [o.id, o.box]));
+  const moved = obstacles.filter((o) => {
+    const b = before.get(o.id);
+    return (
+      !b ||
+      b.x !== o.box.x ||
+      b.y !== o.box.y ||
+      b.width !== o.box.width ||
+      b.height !== o.box.height
+    );
+  });
+  const ends = endsOf(obstacles, requests);
+  const out = new Map<string, readonly Point[]>();
+  const again = new Set<string>();
+  for (const r of requests) {
+    const kept = ends.get(r.id) === cached.ends.get(r.id) ? cached.routes.get(r.id) : undefined;
+    if (kept && !moved.some((o) => polylineCrossesBox(kept, o.box))) out.set(r.id, kept);
+    else again.add(r.id);
+  }
+  if (again.size === 0) return out;
+  const ported = withPorts(obstacles, requests).filter((r) => again.has(r.id));
+  for (const [id, points] of routeGroup(router, obstacles, ported)) out.set(id, points);
   return out;
 }
 

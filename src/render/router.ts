@@ -76,19 +76,156 @@ export function withPorts(
     }
   });
   const at = new Map<RouteEnd, number>();
+  let extent: Extent | null = null;
   for (const list of sides.values()) {
     const first = list[0]?.end;
     if (!first || !('shapeId' in first)) continue;
     const across = first.side === 'top' || first.side === 'bottom' ? 'x' : 'y';
     list.sort((a, b) => a.other[across] - b.other[across] || a.order - b.order);
-    list.forEach(({ end }, k) => at.set(end, (k + 1) / (list.length + 1)));
+    const box = boxes.get(first.shapeId);
+    let placed: number[] | null = null;
+    if (box && first.side && list.length >= PLACED_PORTS_MIN) {
+      extent ??= centresExtent(obstacles);
+      const length = across === 'x' ? box.width : box.height;
+      placed = placedPorts(
+        list.map((e) => e.other),
+        first.side,
+        length,
+        extent,
+      );
+    }
+    list.forEach(({ end }, k) => at.set(end, placed?.[k] ?? (k + 1) / (list.length + 1)));
   }
+  alignLonePorts(requests, sides, at, boxes);
   if (at.size === 0) return [...requests];
   const port = (e: RouteEnd): RouteEnd => {
     const a = at.get(e);
     return a === undefined ? e : { ...e, at: a };
   };
   return requests.map((r) => ({ ...r, source: port(r.source), target: port(r.target) }));
+}
+
+/** A side with this many ports or more places them by where their links go (placedPorts). */
+export const PLACED_PORTS_MIN = 16;
+/**
+ * How far apart the ports of links to one column (a spine's links to the rows of ToRs below
+ * it) are spread, top row to bottom row of the group (px).
+ */
+const COLUMN_SPREAD_PX = 8;
+/** Room kept at each end of a side with placed ports (px). */
+const PORT_PAD_PX = 4;
+
+interface Extent {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+}
+
+/** The extent of the obstacles' centres, across and up and down. */
+function centresExtent(obstacles: readonly Obstacle[]): Extent {
+  const x: [number, number] = [Infinity, -Infinity];
+  const y: [number, number] = [Infinity, -Infinity];
+  for (const { box } of obstacles) {
+    const c = center(box);
+    x[0] = Math.min(x[0], c.x);
+    x[1] = Math.max(x[1], c.x);
+    y[0] = Math.min(y[0], c.y);
+    y[1] = Math.max(y[1], c.y);
+  }
+  return { x, y };
+}
+
+const fraction = (v: number, [lo, hi]: readonly [number, number]) =>
+  hi > lo ? (v - lo) / (hi - lo) : 0.5;
+
+/**
+ * The ports of a side with many links (a spine's to every ToR), as fractions of it, in the
+ * order of `towards` (the other ends): each where its link's other end is across the group's
+ * devices (`extent`), so the side reads as a map of where its links go; links to one column
+ * sit apart by where their other ends are up and down it (COLUMN_SPREAD_PX over the group).
+ * A port then depends on its own link's other end only, not on how many links the side has: a
+ * delete or a paste leaves the other links' ports (and routes) as they were, where an even
+ * spread moved every one. Null when the places would not keep the links' order along the side
+ * (across, then up and down) a pixel apart and inside it: the caller spreads them evenly.
+ */
+function placedPorts(
+  towards: readonly Point[],
+  side: Side,
+  length: number,
+  extent: Extent,
+): number[] | null {
+  const across = side === 'top' || side === 'bottom' ? 'x' : 'y';
+  const along = across === 'x' ? 'y' : 'x';
+  if (length <= 2 * PORT_PAD_PX) return null;
+  const places = towards.map(
+    (p) =>
+      PORT_PAD_PX +
+      fraction(p[across], extent[across]) * (length - 2 * PORT_PAD_PX) +
+      (fraction(p[along], extent[along]) - 0.5) * COLUMN_SPREAD_PX,
+  );
+  const byPlace = towards
+    .map((_, k) => k)
+    .sort(
+      (a, b) =>
+        (towards[a] as Point)[across] - (towards[b] as Point)[across] ||
+        (towards[a] as Point)[along] - (towards[b] as Point)[along],
+    );
+  let last = -Infinity;
+  for (const k of byPlace) {
+    const p = places[k] as number;
+    if (p < PORT_PAD_PX / 2 || p > length - PORT_PAD_PX / 2 || p - last < 1) return null;
+    last = p;
+  }
+  return places.map((p) => p / length);
+}
+
+const opposite: Readonly<Record<Side, Side>> = {
+  top: 'bottom',
+  bottom: 'top',
+  left: 'right',
+  right: 'left',
+};
+
+/**
+ * A link from the only port of a side to a side it faces that has several: its lone port moves
+ * to face the port at the other end, where that falls on its side, so the link runs straight.
+ * Left in the middle, it made the link step halfway (the metro templates' first dark fibre,
+ * beside the witness link on the same side of the far DCI edge).
+ */
+function alignLonePorts(
+  requests: readonly RouteRequest[],
+  sides: ReadonlyMap<string, readonly unknown[]>,
+  at: Map<RouteEnd, number>,
+  boxes: ReadonlyMap<string, Box>,
+): void {
+  const ports = (e: RouteEnd) =>
+    'shapeId' in e && e.side ? (sides.get(`${e.shapeId}\u0000${e.side}`)?.length ?? 0) : 0;
+  for (const r of requests)
+    for (const [own, other] of [
+      [r.source, r.target],
+      [r.target, r.source],
+    ] as const) {
+      if (!('shapeId' in own) || !('shapeId' in other) || !own.side || !other.side) continue;
+      if (ports(own) !== 1 || ports(other) < 2 || opposite[own.side] !== other.side) continue;
+      const box = boxes.get(own.shapeId);
+      const otherBox = boxes.get(other.shapeId);
+      const otherAt = at.get(other);
+      if (!box || !otherBox || otherAt === undefined) continue;
+      const p = portPoint(otherBox, other.side, otherAt);
+      const facing =
+        own.side === 'right'
+          ? p.x >= box.x + box.width
+          : own.side === 'left'
+            ? p.x <= box.x
+            : own.side === 'bottom'
+              ? p.y >= box.y + box.height
+              : p.y <= box.y;
+      const vertical = own.side === 'left' || own.side === 'right';
+      const from = vertical ? box.y : box.x;
+      const length = vertical ? box.height : box.width;
+      const c = vertical ? p.y : p.x;
+      if (facing && c >= from + PORT_PAD_PX && c <= from + length - PORT_PAD_PX)
+        at.set(own, (c - from) / length);
+    }
 }
 
 /** Where a port `at` a fraction of a side of a box is. */

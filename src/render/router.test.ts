@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { removeElements } from '../model/edits';
+import { syntheticDesign } from '../model/synthetic';
+import { routingGroups } from './diagram';
+import { PLACED_PORTS_MIN, withPorts, type RouteEnd, type RouteRequest } from './router';
+
+/** Each link's ports, by link id. */
+const portsOf = (requests: readonly RouteRequest[]) =>
+  new Map(requests.map((r) => [r.id, JSON.stringify([r.source, r.target])]));
+
+const at = (e: RouteEnd) => ('shapeId' in e ? e.at : undefined);
+
+describe('The ports of a side with many links', () => {
+  // DC 1 of the 3,000-element design: each spine's bottom has a link to each of 81 ToRs, in
+  // three rows; the bench deletes the first 30 rack devices (ten ToRs and their hosts).
+  const design = syntheticDesign({ sites: 4, elements: 3000 });
+  const racks = design.nodes
+    .filter((n) => n.kind !== 'site' && n.parentId === 's0' && /^s0-[tc]\d/.test(n.id))
+    .map((n) => n.id);
+  const ported = (d: typeof design) => {
+    const group = routingGroups(d).get('s0');
+    if (!group) throw new Error('no group s0');
+    return withPorts(group.obstacles, group.requests);
+  };
+
+  it('stay where they are when other links of that side are deleted', () => {
+    const before = portsOf(ported(design));
+    const after = ported(removeElements(design, racks.slice(0, 30)));
+    const spineLinks = after.filter((r) => /~s0-sp\d$/.test(r.id));
+    expect(spineLinks.length).toBeGreaterThan(4 * PLACED_PORTS_MIN);
+    for (const [id, ends] of portsOf(after)) expect(ends, id).toBe(before.get(id));
+  });
+
+  it('keep the order of where their links go, a pixel apart or more', () => {
+    const requests = ported(design).filter((r) => r.id.endsWith('~s0-sp0'));
+    const box = routingGroups(design)
+      .get('s0')
+      ?.obstacles.find((o) => o.id === 's0-sp0')?.box;
+    const other = new Map(
+      routingGroups(design)
+        .get('s0')
+        ?.obstacles.map((o) => [o.id, o.box]),
+    );
+    if (!box) throw new Error('no spine');
+    const placed = requests
+      .map((r) => {
+        const tor = 'shapeId' in r.source ? other.get(r.source.shapeId) : undefined;
+        return { x: (at(r.target) ?? NaN) * box.width, tor: tor ?? box };
+      })
+      .sort((a, b) => a.tor.x - b.tor.x || a.tor.y - b.tor.y);
+    expect(placed.length).toBe(81);
+    for (let i = 1; i < placed.length; i++)
+      expect(placed[i]?.x ?? 0).toBeGreaterThanOrEqual((placed[i - 1]?.x ?? 0) + 1);
+    for (const p of placed) {
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(box.width);
+    }
+  });
+});
