@@ -266,3 +266,50 @@ test.describe('Deleting', () => {
     await expect(studio.devices).toHaveCount(devices);
   });
 });
+
+test.describe('A selection box', () => {
+  test('drawn inside a site selects the devices it touches, not the site or their links out', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.clearSelection();
+    const site = await studio.idOfLabel('DC1 Amsterdam');
+    const spines = [await studio.idOfLabel('ams-spine-1'), await studio.idOfLabel('ams-spine-2')];
+    const [a, b] = [await studio.box(spines[0]!), await studio.box(spines[1]!)];
+    const left = Math.min(a.x, b.x) - 6;
+    const top = Math.min(a.y, b.y) - 6;
+    const right = Math.max(a.x + a.width, b.x + b.width) + 6;
+    const bottom = Math.max(a.y + a.height, b.y + b.height) + 6;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(left, top);
+    await page.mouse.down();
+    await page.mouse.move((left + right) / 2, (top + bottom) / 2, { steps: 4 });
+    await page.mouse.move(right, bottom, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    for (const id of spines) await expect(studio.nodeWrapper(id)).toHaveClass(/selected/);
+    await expect(studio.nodeWrapper(site)).not.toHaveClass(/selected/);
+    await expect(studio.selectedNodes).toHaveCount(2);
+    // Their links run to leaves outside the box: none of them is taken.
+    await expect(page.locator('.react-flow__edge.selected')).toHaveCount(0);
+  });
+
+  test('that takes in a whole site selects the site too', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.clearSelection();
+    const site = await studio.idOfLabel('DC1 Amsterdam');
+    const s = await studio.box(site);
+    await page.keyboard.down('Shift');
+    await page.mouse.move(s.x - 8, s.y - 8);
+    await page.mouse.down();
+    await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2, { steps: 4 });
+    await page.mouse.move(s.x + s.width + 8, s.y + s.height + 8, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect(studio.nodeWrapper(site)).toHaveClass(/selected/);
+  });
+});

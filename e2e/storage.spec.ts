@@ -249,6 +249,39 @@ test.describe('Designs are never lost', () => {
     expect(seen.guide).toBeUndefined();
   });
 
+  test('a first visit after an older studio: its design opens with the Inspect panel, and moves into storage', async ({
+    page,
+  }) => {
+    // A fresh browser: nothing stored but what the older studio left.
+    const studio = new StudioPage(page);
+    const design = syntheticDesign({ sites: 2, elements: 300 });
+    // An older studio left its design in localStorage; this page's idle moments come late (a
+    // busy machine): the Inspect panel must not wait for them.
+    await page.addInitScript(
+      ({ key, saved }) => {
+        if (sessionStorage.getItem('e2e:seeded') === null) {
+          sessionStorage.setItem('e2e:seeded', '1');
+          localStorage.setItem(key, saved);
+        }
+        window.requestIdleCallback = (callback) =>
+          window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 20_000);
+      },
+      { key: 'dci-studio:autosave', saved: JSON.stringify(design) },
+    );
+    await page.goto('/');
+    await expect(studio.designName).toHaveText(design.name);
+    await expect(studio.nodesOfKind('site').first()).toBeVisible();
+    await expect(studio.inspector).toBeVisible();
+    await expect(studio.inspector.getByTestId('field.designName')).toHaveValue(design.name);
+    // Nothing is lost: the older studio's key goes once the design is in the studio's storage.
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('dci-studio:autosave')))
+      .toBeNull();
+    await page.reload();
+    await expect(studio.designName).toHaveText(design.name);
+    await expect(studio.allNodes).toHaveCount(design.nodes.length);
+  });
+
   test('a large design opens again after a reload with all its sites in view', async ({ page }) => {
     // Four data centres, ~1,000 elements: opened from a file, stored, then reopened from storage.
     test.slow();

@@ -10,6 +10,8 @@ import { removalOf } from '../model/edits';
 import type { CanvasView } from './view';
 import type { DrawnLinks } from './notes';
 import { arrangeableCount } from '../model/moving';
+import type { Design } from '../model/schema';
+import { selectedNodeCount } from '../store/selectors';
 
 export interface CommandContext {
   fitView: () => void;
@@ -46,13 +48,19 @@ const tools = () => import('./tools');
 
 const editable = () => !useStudio.getState().readOnly;
 const hasSelection = () => selectedIds(useStudio.getState()).length > 0;
-/** How many selected elements align, distribute or nudge would move. */
+/**
+ * How many selected elements align, distribute or nudge would move: counted once per design
+ * and selection (each arrange button asks, on every store update).
+ */
+let arranged: { design: Design; ids: readonly string[]; count: number } | null = null;
 const arrangeableSelection = () => {
   const state = useStudio.getState();
-  return arrangeableCount(state.design, selectedIds(state));
+  const ids = selectedIds(state);
+  if (arranged?.design !== state.design || arranged.ids !== ids)
+    arranged = { design: state.design, ids, count: arrangeableCount(state.design, ids) };
+  return arranged.count;
 };
-const nodesSelected = (atLeast: number) =>
-  useStudio.getState().nodes.filter((n) => n.selected).length >= atLeast;
+const nodesSelected = (atLeast: number) => selectedNodeCount(useStudio.getState().nodes) >= atLeast;
 
 /** Arrow keys: one grid step, or NUDGE_FAR_STEPS with Shift. */
 function nudge(id: string, label: string, key: string, x: number, y: number): Command {

@@ -18,6 +18,7 @@ import {
   type NodeProps,
   type NodeTypes,
   type OnConnectEnd,
+  type XYPosition,
 } from '@xyflow/react';
 import {
   lazy,
@@ -26,8 +27,10 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   type DragEvent,
+  type PointerEvent,
 } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
@@ -43,6 +46,7 @@ import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
+import { boxSelectionChanges, withoutSelection } from './boxSelect';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
 const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));
@@ -138,11 +142,13 @@ const onNodeMouseEnter: NodeMouseHandler<CanvasNode> = (_, node) => hoverNode(no
 const onNodeMouseLeave: NodeMouseHandler<CanvasNode> = () => hoverNode(null);
 
 // A selection the user makes on the canvas brings the inspector up (follow.ts).
-const onNodesChange = (changes: NodeChange<CanvasNode>[]) => {
+const applyNodeChanges = (changes: NodeChange<CanvasNode>[]) => {
+  if (changes.length === 0) return;
   useStudio.getState().onNodesChange(changes);
   if (changes.some((c) => c.type === 'select')) followCanvasSelection();
 };
-const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
+const applyEdgeChanges = (changes: EdgeChange<FlowEdge>[]) => {
+  if (changes.length === 0) return;
   useStudio.getState().onEdgesChange(changes);
   if (changes.some((c) => c.type === 'select')) followCanvasSelection();
 };
@@ -224,6 +230,46 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
     FlowEdge
   >();
   const fitRequest = useUi((s) => s.fitRequest);
+  // A selection box takes a site only when it takes in the whole site (boxSelect.ts). React Flow
+  // hands over a box's changes before it stores the box's new corner: the corner is where the
+  // pointer is (seen first, in the capture phase), in flow coordinates as the view is then.
+  const pointer = useRef<XYPosition | null>(null);
+  const onPointerMoveCapture = useCallback((event: PointerEvent<HTMLDivElement>) => {
+    pointer.current = { x: event.clientX, y: event.clientY };
+  }, []);
+  const selectionBox = useCallback(() => {
+    const rect = flowStore.getState().userSelectionRect;
+    return rect && pointer.current
+      ? {
+          from: { x: rect.startX, y: rect.startY },
+          to: screenToFlowPosition(pointer.current, { snapToGrid: false }),
+        }
+      : null;
+  }, [flowStore, screenToFlowPosition]);
+  // While a box is drawn, React Flow's own selection of what it touches is left out...
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) =>
+      applyNodeChanges(
+        flowStore.getState().userSelectionRect ? withoutSelection(changes) : changes,
+      ),
+    [flowStore],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) =>
+      applyEdgeChanges(
+        flowStore.getState().userSelectionRect ? withoutSelection(changes) : changes,
+      ),
+    [flowStore],
+  );
+  // ...and the box's own is applied once React Flow has moved it (bubbling, after its pane).
+  const onPointerMove = useCallback(() => {
+    const { userSelectionActive, nodeLookup, edgeLookup } = flowStore.getState();
+    const box = userSelectionActive ? selectionBox() : null;
+    if (!box) return;
+    const changes = boxSelectionChanges(box, nodeLookup.values(), edgeLookup.values());
+    applyNodeChanges(changes.nodes as NodeChange<CanvasNode>[]);
+    applyEdgeChanges(changes.edges as EdgeChange<FlowEdge>[]);
+  }, [flowStore, selectionBox]);
   const initialized = useNodesInitialized();
   const flags = useFlowStore(canvasFlagsSelector);
   const { nodeTypes, edgeTypes } = canvasTypes();
@@ -310,6 +356,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerDownCapture={notePointerDown}
+      onPointerMoveCapture={onPointerMoveCapture}
+      onPointerMove={onPointerMove}
     >
       <CanvasFlags value={flags}>
         <ReactFlow<CanvasNode, FlowEdge>

@@ -1,28 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DesignBuilder } from '../model/builder';
 import { elementLabels, LINK_ENDS_SEPARATOR, nameOf } from '../model/labels';
 import type { Design } from '../model/schema';
 import { arbitraryDesign } from './arbitrary';
 import { buildIndex } from '../rules/graph';
 import { runRules } from '../rules/index';
 import { reportMarkdown } from './report';
-
-/** Two sites, an unnamed DCI link between their borders, a volume on an array. */
-const design = () =>
-  new DesignBuilder('labels')
-    .site('a', 'DC A')
-    .site('b', 'DC B')
-    .border('a-be', 'a', { label: 'edge-a' })
-    .border('b-be', 'b', { label: 'edge-b' })
-    .array('arr', 'a', {
-      label: 'array-1',
-      product: 'vplex-metro',
-      volumes: [{ id: 'vol-1', name: 'DS_WEB_01', replication: 'sync' }],
-    })
-    .fabric('f', 'arr', 'a-be')
-    .dci('dci-1', 'a-be', 'b-be', { label: '' })
-    .build();
+import { labelsDesign as design } from '../model/labelsDesign';
 
 describe('One name per element across the rules, the panels and the report', () => {
   it('names an unnamed link and a volume the same way everywhere', () => {

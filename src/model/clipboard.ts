@@ -2,8 +2,8 @@
  * Copy and paste as pure edits: the clipboard keeps the design it was copied from, so a paste
  * still works after the originals are edited or deleted.
  */
-import { DEVICE_SIZE, newId, nextDeviceName, nextSiteName } from './defaults';
-import { addNode, retypeLinks, updateNode, type NodePatch, type Removal } from './edits';
+import { DEVICE_SIZE, nameUnnamedDevices, newId, nextSiteName } from './defaults';
+import { retypeLinks, updateNode, type NodePatch, type Removal } from './edits';
 import type { Box } from './layout';
 import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, SITE_TOP_PX } from './placement';
 import { freeOffsetForGroup, freeSpotForGroup } from './groupPlacement';
@@ -59,14 +59,25 @@ export function cloneElements(
   const workloadCopies: Workload[] = design.workloads
     .filter((w) => idMap.has(w.clusterId))
     .map((w) => ({ ...w, id: makeId('wl'), clusterId: idMap.get(w.clusterId) ?? w.clusterId }));
-  let next: Design = design;
-  for (const c of copies) next = addNode(next, c);
-  next = {
-    ...next,
-    links: [...next.links, ...linkCopies],
-    workloads: [...next.workloads, ...workloadCopies],
+  // As `addNode` adds them one by one: sites after the sites, devices at the end.
+  const copiedSites = copies.filter((c) => c.kind === 'site');
+  const copiedDevices = copies.filter((c) => c.kind !== 'site');
+  let next: Design = {
+    ...design,
+    nodes:
+      copiedSites.length > 0
+        ? [
+            ...design.nodes.filter((n) => n.kind === 'site'),
+            ...copiedSites,
+            ...design.nodes.filter((n) => n.kind !== 'site'),
+            ...copiedDevices,
+          ]
+        : [...design.nodes, ...copiedDevices],
+    links: [...design.links, ...linkCopies],
+    workloads: [...design.workloads, ...workloadCopies],
   };
-  next = retypeLinks(next, (l) => linkCopies.some((c) => c.id === l.id));
+  const copiedLinks = new Set(linkCopies.map((l) => l.id));
+  next = retypeLinks(next, (l) => copiedLinks.has(l.id));
   return { design: next, newIds: [...copies.map((c) => c.id), ...linkCopies.map((l) => l.id)] };
 }
 
@@ -218,14 +229,22 @@ function placeAndNameAfresh(
       });
     }
   next = placeDeviceGroups(next, copies, target);
-  // A copy's old name is not its own, nor a hint of its site's prefix.
-  for (const n of design.nodes)
-    if (copies.has(n.id) && n.kind !== 'site') change(n.id, { label: '' });
-  for (const n of design.nodes) {
-    if (!copies.has(n.id) || n.kind === 'site') continue;
-    change(n.id, { label: nextDeviceName(without(next, n.id), n.parentId, n.kind) });
-  }
-  return next;
+  // A copy's old name is not its own, nor a hint of its site's prefix: each is named as a new
+  // device of its site, in order (all named in one pass over the design).
+  const unnamed = next.nodes.map((n) =>
+    copies.has(n.id) && n.kind !== 'site' ? { ...n, label: '' } : n,
+  );
+  const names = nameUnnamedDevices(
+    { ...next, nodes: unnamed },
+    design.nodes.filter((n) => copies.has(n.id) && n.kind !== 'site').map((n) => n.id),
+  );
+  return {
+    ...next,
+    nodes: unnamed.map((n) => {
+      const label = names.get(n.id);
+      return label === undefined ? n : { ...n, label };
+    }),
+  };
 }
 
 /**

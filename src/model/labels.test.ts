@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
 import { labelOf, elementLabels, nameOf, pathText } from './labels';
-
-/** Two sites, an unnamed DCI link between their borders, a volume on an array. */
-const design = () =>
-  new DesignBuilder('labels')
-    .site('a', 'DC A')
-    .site('b', 'DC B')
-    .border('a-be', 'a', { label: 'edge-a' })
-    .border('b-be', 'b', { label: 'edge-b' })
-    .array('arr', 'a', {
-      label: 'array-1',
-      product: 'vplex-metro',
-      volumes: [{ id: 'vol-1', name: 'DS_WEB_01', replication: 'sync' }],
-    })
-    .fabric('f', 'arr', 'a-be')
-    .dci('dci-1', 'a-be', 'b-be', { label: '' })
-    .build();
+import { labelsDesign as design } from './labelsDesign';
 
 describe('Element labels', () => {
   it('name a volume by its name, not its id', () => {

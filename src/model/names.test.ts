@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from './builder';
-import { nextDeviceName, nextSiteName, sitePrefix } from './defaults';
+import { nameUnnamedDevices, nextDeviceName, nextSiteName, sitePrefix } from './defaults';
+import { updateNode } from './edits';
+import type { Design } from './schema';
 
 const twoSites = () =>
   new DesignBuilder()
@@ -66,5 +68,39 @@ describe('Device names in a site whose devices share a prefix', () => {
       .cluster('c', 'a', { label: 'esx-prod-a' })
       .build();
     expect(nextDeviceName(d, 'a', 'spine')).toBe('dc1-spine-1');
+  });
+  it('unnamed devices are named in turn, each as nextDeviceName names it with the ones before', () => {
+    // Two of five devices share `ams`: no majority while the unnamed ones count as devices.
+    const d = new DesignBuilder()
+      .site('a', 'DC1 Amsterdam')
+      .site('b', 'DC2 Rotterdam')
+      .spine('s1', 'a', { label: 'ams-spine-1' })
+      .spine('s2', 'a', { label: 'ams-spine-2' })
+      .cluster('c1', 'a', { label: 'esx-1' })
+      .spine('u1', 'a', { label: '' })
+      .spine('u2', 'a', { label: '' })
+      .tor('u3', 'a', { label: '' })
+      .spine('u4', 'b', { label: '' })
+      .spine('u5', 'b', { label: '' })
+      .build();
+    const ids = ['u1', 'u2', 'u3', 'u4', 'u5'];
+    let oneByOne: Design = d;
+    const expected = new Map<string, string>();
+    for (const id of ids) {
+      const device = oneByOne.nodes.find((n) => n.id === id);
+      if (!device || device.kind === 'site') throw new Error(id);
+      const without = { ...oneByOne, nodes: oneByOne.nodes.filter((n) => n.id !== id) };
+      const name = nextDeviceName(without, device.parentId, device.kind);
+      expected.set(id, name);
+      oneByOne = updateNode(oneByOne, id, { label: name });
+    }
+    expect(nameUnnamedDevices(d, ids)).toEqual(expected);
+    expect([...expected.values()]).toEqual([
+      'dc1-spine-1',
+      'dc1-spine-2',
+      'dc1-leaf-1',
+      'dc2-spine-1',
+      'dc2-spine-2',
+    ]);
   });
 });

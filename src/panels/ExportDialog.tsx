@@ -8,6 +8,7 @@ import {
   LoaderCircle,
   Printer,
   Workflow,
+  type LucideIcon,
 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useStudio } from '../store/studio';
@@ -26,11 +27,65 @@ import {
   type DiagramOptions,
   type ExportScale,
 } from '../app/importExport';
+import type { Design } from '../model/schema';
 import { Modal } from './Modal';
 
 const SCALES: readonly ExportScale[] = [1, 2, 3];
 
-type Job = 'png' | 'svg' | 'pdf' | 'drawio' | 'copy' | 'print';
+type DiagramJob = 'png' | 'svg' | 'pdf' | 'drawio' | 'copy';
+type Job = DiagramJob | 'print';
+
+/** The diagram's file formats: how each is made, and the file name's extension. */
+const DIAGRAM_FILES: Record<
+  Exclude<DiagramJob, 'copy'>,
+  readonly [(design: Design, options: DiagramOptions) => Promise<Blob>, string]
+> = {
+  png: [diagramPng, '.png'],
+  svg: [diagramSvg, '.svg'],
+  pdf: [diagramPdf, '.pdf'],
+  drawio: [diagramDrawio, '.drawio'],
+};
+
+/** The diagram's exports, in the dialog's order. */
+const DIAGRAM_EXPORTS: readonly {
+  job: DiagramJob;
+  Icon: LucideIcon;
+  title: string;
+  detail: string;
+}[] = [
+  {
+    job: 'png',
+    Icon: Image,
+    title: 'PNG image',
+    detail: 'For slides and documents. Carries the design: open it in DCI Studio to edit again.',
+  },
+  {
+    job: 'svg',
+    Icon: FileCode2,
+    title: 'SVG image',
+    detail:
+      'Plain shapes and text: sharp at any size in slides, Inkscape, Visio and browsers. Carries the design.',
+  },
+  {
+    job: 'pdf',
+    Icon: FileType2,
+    title: 'PDF (vector)',
+    detail: 'One page, lines and text that stay sharp when printed or zoomed.',
+  },
+  {
+    job: 'drawio',
+    Icon: Workflow,
+    title: 'draw.io file',
+    detail:
+      'Sites as containers, devices and labelled links, editable in draw.io and from there in Visio.',
+  },
+  {
+    job: 'copy',
+    Icon: Clipboard,
+    title: 'Copy image',
+    detail: 'The PNG on the clipboard, to paste straight into a slide or a chat.',
+  },
+];
 
 function ExportButton({
   testId,
@@ -93,26 +148,19 @@ export function ExportDialog() {
     }
   };
 
-  const png = () =>
-    run('png', async () => {
-      downloadBlob(await diagramPng(design, diagram()), exportFileName(design, '.png'));
-    });
-  const svg = () =>
-    run('svg', async () => {
-      downloadBlob(await diagramSvg(design, diagram()), exportFileName(design, '.svg'));
-    });
-  const pdf = () =>
-    run('pdf', async () => {
-      downloadBlob(await diagramPdf(design, diagram()), exportFileName(design, '.pdf'));
-    });
-  const drawio = () =>
-    run('drawio', async () => {
-      downloadBlob(await diagramDrawio(design, diagram()), exportFileName(design, '.drawio'));
-    });
-  const copy = () =>
-    run('copy', async () => {
-      await copyDiagramImage(design, diagram());
-      notify('success', 'The diagram is on the clipboard as an image: paste it into your slides.');
+  /** A diagram export: a file to download, or the image on the clipboard. */
+  const exportDiagram = (which: DiagramJob) =>
+    run(which, async () => {
+      if (which === 'copy') {
+        await copyDiagramImage(design, diagram());
+        notify(
+          'success',
+          'The diagram is on the clipboard as an image: paste it into your slides.',
+        );
+        return;
+      }
+      const [make, extension] = DIAGRAM_FILES[which];
+      downloadBlob(await make(design, diagram()), exportFileName(design, extension));
     });
   const print = () =>
     run('print', () => printReport(design, empty ? null : { ...diagram(), scale: 2 }));
@@ -180,51 +228,18 @@ export function ExportDialog() {
             Legend (line styles and device kinds)
           </label>
           <div className="grid gap-2">
-            <ExportButton
-              testId="export.png"
-              icon={<Image className="h-5 w-5" aria-hidden />}
-              title="PNG image"
-              detail="For slides and documents. Carries the design: open it in DCI Studio to edit again."
-              busy={job === 'png'}
-              disabled={empty || job !== null}
-              onClick={() => void png()}
-            />
-            <ExportButton
-              testId="export.svg"
-              icon={<FileCode2 className="h-5 w-5" aria-hidden />}
-              title="SVG image"
-              detail="Plain shapes and text: sharp at any size in slides, Inkscape, Visio and browsers. Carries the design."
-              busy={job === 'svg'}
-              disabled={empty || job !== null}
-              onClick={() => void svg()}
-            />
-            <ExportButton
-              testId="export.pdf"
-              icon={<FileType2 className="h-5 w-5" aria-hidden />}
-              title="PDF (vector)"
-              detail="One page, lines and text that stay sharp when printed or zoomed."
-              busy={job === 'pdf'}
-              disabled={empty || job !== null}
-              onClick={() => void pdf()}
-            />
-            <ExportButton
-              testId="export.drawio"
-              icon={<Workflow className="h-5 w-5" aria-hidden />}
-              title="draw.io file"
-              detail="Sites as containers, devices and labelled links, editable in draw.io and from there in Visio."
-              busy={job === 'drawio'}
-              disabled={empty || job !== null}
-              onClick={() => void drawio()}
-            />
-            <ExportButton
-              testId="export.copy"
-              icon={<Clipboard className="h-5 w-5" aria-hidden />}
-              title="Copy image"
-              detail="The PNG on the clipboard, to paste straight into a slide or a chat."
-              busy={job === 'copy'}
-              disabled={empty || job !== null}
-              onClick={() => void copy()}
-            />
+            {DIAGRAM_EXPORTS.map(({ job: which, Icon, title: name, detail }) => (
+              <ExportButton
+                key={which}
+                testId={`export.${which}`}
+                icon={<Icon className="h-5 w-5" aria-hidden />}
+                title={name}
+                detail={detail}
+                busy={job === which}
+                disabled={empty || job !== null}
+                onClick={() => void exportDiagram(which)}
+              />
+            ))}
           </div>
           {empty && (
             <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">

@@ -29,7 +29,7 @@ import {
 } from '../model/schema';
 import { KIND_ICONS, KIND_COLORS } from '../canvas/icons';
 import { useScenario } from '../store/scenario';
-import { selectedIds, useStudio } from '../store/studio';
+import { selectedIdsKey, useStudio } from '../store/studio';
 import { designButPositions } from '../store/designView';
 import { useUi } from '../store/ui';
 import {
@@ -60,7 +60,7 @@ function siteLabel(design: Design, node: DesignNode): string {
 
 export function Inspector() {
   const design = useStudio(designButPositions);
-  const ids = useStudio((s) => selectedIds(s).join(' '));
+  const ids = useStudio(selectedIdsKey);
   const readOnly = useStudio((s) => s.readOnly);
   const selection = ids === '' ? [] : ids.split(' ');
   if (selection.length === 0) return <DesignInspector design={design} readOnly={readOnly} />;

@@ -1,5 +1,5 @@
 import { ChevronsRight } from 'lucide-react';
-import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useFindings } from '../store/findings';
 import { useUi, type SidebarTab } from '../store/ui';
 import { useStudio } from '../store/studio';
@@ -7,8 +7,11 @@ import { useView } from '../store/view';
 import { railClass, TABS } from './sidebarTabs';
 
 // Each tab's panel loads when it is first shown, not with the first screen (the inspector,
-// the default tab, just after it).
-const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })));
+// the default tab, as soon as the design is handed over: `usePanelsReady`).
+let inspector: typeof import('./Inspector') | null = null;
+let inspecting: Promise<typeof import('./Inspector')> | null = null;
+const loadInspector = () => (inspecting ??= import('./Inspector').then((m) => (inspector = m)));
+const Inspector = lazy(() => loadInspector().then((m) => ({ default: m.Inspector })));
 const SegmentsPanel = lazy(() =>
   import('./SegmentsPanel').then((m) => ({ default: m.SegmentsPanel })),
 );
@@ -23,23 +26,26 @@ const WhatIfPanel = lazy(() => import('./WhatIfPanel').then((m) => ({ default: m
 const loading = <p className="px-4 py-3 text-xs text-slate-500">Loading…</p>;
 
 /**
- * Whether the tab panels may render: once the stored design has been handed to the canvas
- * and the page is idle (its nodes drawn), so the panels and their chunks never compete with
- * the canvas's first drawing. Turned on in a transition: the panel stays blank until its
- * chunk is there, never "Loading…" first.
+ * Whether the tab panels may render: once the stored design has been handed to the canvas and
+ * the inspector's chunk (the default tab's) is here, so the panels and their chunks never compete
+ * with the storage code and the element components before the canvas's first drawing. The chunk
+ * is asked for as the design is handed over and the panel turned on as it comes, by a plain
+ * update: asked for by the panel's first render once the page was idle, in a transition that the
+ * canvas's updates kept putting off, it left the Inspect tab blank 1.5 s after the nodes came
+ * (3–5 s on a loaded machine), for a chunk that took 30 ms.
  */
 function usePanelsReady(): boolean {
   const booted = useUi((s) => s.booted);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!booted || ready) return;
-    const show = () => startTransition(() => setReady(true));
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(show, { timeout: 500 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(show, 50);
-    return () => clearTimeout(id);
+    let live = true;
+    // A chunk that cannot load: the tab's own boundary says so once shown.
+    const show = () => void (live && setReady(true));
+    loadInspector().then(show, show);
+    return () => {
+      live = false;
+    };
   }, [booted, ready]);
   return ready;
 }
@@ -123,7 +129,7 @@ export function Sidebar() {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" role="tabpanel">
         <Suspense fallback={loading}>
-          {ready && tab === 'inspect' && <Inspector />}
+          {ready && tab === 'inspect' && (inspector ? <inspector.Inspector /> : <Inspector />)}
           {ready && tab === 'segments' && <SegmentsPanel />}
           {ready && tab === 'workloads' && <WorkloadsPanel />}
           {ready && tab === 'findings' && <FindingsPanel />}

@@ -16,6 +16,7 @@ import {
   SunMoon,
   Undo2,
   Wand2,
+  type LucideIcon,
 } from 'lucide-react';
 import { useEffect, useReducer, type ReactNode } from 'react';
 import { useRoom } from '../collab/state';
@@ -24,15 +25,25 @@ import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
 
+/** The finding counts the toolbar shows, each in its severity's colour. */
+const SEVERITY_COUNTS = [
+  { severity: 'error', text: 'text-red-600 dark:text-red-400', dot: 'bg-red-600' },
+  { severity: 'warning', text: 'text-amber-600 dark:text-amber-400', dot: 'bg-amber-500' },
+  { severity: 'info', text: 'text-blue-600 dark:text-blue-400', dot: 'bg-blue-600' },
+] as const;
+
 function ToolButton({
   id,
   ctx,
-  icon,
+  Icon,
+  busy,
   showLabel,
 }: {
   id: string;
   ctx: CommandContext;
-  icon: ReactNode;
+  Icon: LucideIcon;
+  /** A spinner instead of the icon while the command works. */
+  busy?: boolean;
   showLabel?: boolean;
 }) {
   const cmd = command(id);
@@ -49,7 +60,11 @@ function ToolButton({
       onClick={() => runCommand(cmd, ctx)}
       className="tool-button inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
     >
-      {icon}
+      {busy ? (
+        <LoaderCircle className="h-4 w-4 animate-spin" aria-hidden />
+      ) : (
+        <Icon className="h-4 w-4" aria-hidden />
+      )}
       {showLabel && <span>{cmd.label.replace(/…$/, '')}</span>}
     </button>
   );
@@ -104,59 +119,20 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
           </span>
         )}
       </div>
-      <ToolButton
-        id="new-design"
-        ctx={ctx}
-        icon={<FilePlus2 className="h-4 w-4" aria-hidden />}
-        showLabel
-      />
-      <ToolButton
-        id="templates"
-        ctx={ctx}
-        icon={<LayoutTemplate className="h-4 w-4" aria-hidden />}
-        showLabel
-      />
-      <ToolButton
-        id="open"
-        ctx={ctx}
-        icon={<FolderOpen className="h-4 w-4" aria-hidden />}
-        showLabel
-      />
-      <ToolButton id="recent" ctx={ctx} icon={<History className="h-4 w-4" aria-hidden />} />
+      <ToolButton id="new-design" ctx={ctx} Icon={FilePlus2} showLabel />
+      <ToolButton id="templates" ctx={ctx} Icon={LayoutTemplate} showLabel />
+      <ToolButton id="open" ctx={ctx} Icon={FolderOpen} showLabel />
+      <ToolButton id="recent" ctx={ctx} Icon={History} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
-      <ToolButton id="undo" ctx={ctx} icon={<Undo2 className="h-4 w-4" aria-hidden />} />
-      <ToolButton id="redo" ctx={ctx} icon={<Redo2 className="h-4 w-4" aria-hidden />} />
-      <ToolButton id="fit-view" ctx={ctx} icon={<Maximize className="h-4 w-4" aria-hidden />} />
-      <ToolButton
-        id="tidy"
-        ctx={ctx}
-        icon={
-          tidying ? (
-            <LoaderCircle className="h-4 w-4 animate-spin" aria-hidden />
-          ) : (
-            <Wand2 className="h-4 w-4" aria-hidden />
-          )
-        }
-      />
-      <ToolButton id="fabric" ctx={ctx} icon={<Network className="h-4 w-4" aria-hidden />} />
+      <ToolButton id="undo" ctx={ctx} Icon={Undo2} />
+      <ToolButton id="redo" ctx={ctx} Icon={Redo2} />
+      <ToolButton id="fit-view" ctx={ctx} Icon={Maximize} />
+      <ToolButton id="tidy" ctx={ctx} Icon={Wand2} busy={tidying} />
+      <ToolButton id="fabric" ctx={ctx} Icon={Network} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
-      <ToolButton
-        id="copy-link"
-        ctx={ctx}
-        icon={<Link2 className="h-4 w-4" aria-hidden />}
-        showLabel
-      />
-      <ToolButton
-        id="export"
-        ctx={ctx}
-        icon={<Download className="h-4 w-4" aria-hidden />}
-        showLabel
-      />
-      <ToolButton
-        id="compare"
-        ctx={ctx}
-        icon={<GitCompareArrows className="h-4 w-4" aria-hidden />}
-      />
+      <ToolButton id="copy-link" ctx={ctx} Icon={Link2} showLabel />
+      <ToolButton id="export" ctx={ctx} Icon={Download} showLabel />
+      <ToolButton id="compare" ctx={ctx} Icon={GitCompareArrows} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       {children}
       <div className="ml-auto flex items-center gap-1">
@@ -167,24 +143,15 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
           title="Open findings"
           className="inline-flex h-8 items-center gap-2 rounded-md px-2 text-xs font-semibold hover:bg-slate-100 dark:hover:bg-slate-800"
         >
-          <span
-            className="inline-flex items-center gap-1 text-red-600 dark:text-red-400"
-            data-testid="count.error"
-          >
-            <span className="h-2 w-2 rounded-full bg-red-600" /> {counts.error}
-          </span>
-          <span
-            className="inline-flex items-center gap-1 text-amber-600 dark:text-amber-400"
-            data-testid="count.warning"
-          >
-            <span className="h-2 w-2 rounded-full bg-amber-500" /> {counts.warning}
-          </span>
-          <span
-            className="inline-flex items-center gap-1 text-blue-600 dark:text-blue-400"
-            data-testid="count.info"
-          >
-            <span className="h-2 w-2 rounded-full bg-blue-600" /> {counts.info}
-          </span>
+          {SEVERITY_COUNTS.map(({ severity, text, dot }) => (
+            <span
+              key={severity}
+              className={`inline-flex items-center gap-1 ${text}`}
+              data-testid={`count.${severity}`}
+            >
+              <span className={`h-2 w-2 rounded-full ${dot}`} /> {counts[severity]}
+            </span>
+          ))}
         </button>
         <button
           type="button"
@@ -196,7 +163,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
         >
           <ThemeIcon className="h-4 w-4" aria-hidden />
         </button>
-        <ToolButton id="help" ctx={ctx} icon={<CircleHelp className="h-4 w-4" aria-hidden />} />
+        <ToolButton id="help" ctx={ctx} Icon={CircleHelp} />
       </div>
     </header>
   );

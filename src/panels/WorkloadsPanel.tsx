@@ -43,6 +43,9 @@ function clusterLabel(design: Design, cluster: Cluster): string {
 }
 
 /** Apply a change to the workload as it is in the store now (not as it was at render). */
+/** The workload's figures the editor shows as number fields. */
+type NumericField = 'count' | 'memoryGB' | 'dirtyRateMBps' | 'writeRateMBps' | 'downtimeToleranceS';
+
 function patchWorkload(id: string, change: (workload: Workload) => Workload): void {
   const state = useStudio.getState();
   const current = state.design.workloads.find((w) => w.id === id);
@@ -268,6 +271,19 @@ function WorkloadEditor({
   const wid = workload.id;
   const t = (field: string) => `workload.${wid}.${field}`;
   const patch = (change: (w: Workload) => Workload) => patchWorkload(wid, change);
+  /** One of the workload's figures, checked against its schema. */
+  const number = (key: NumericField, label: string, unit: string | undefined, hint: string) => (
+    <NumberField
+      label={label}
+      {...(unit === undefined ? {} : { unit })}
+      value={workload[key]}
+      schema={workloadSchema.shape[key]}
+      testId={t(key)}
+      disabled={readOnly}
+      hint={hint}
+      onCommit={(v) => v !== undefined && patch((w) => ({ ...w, [key]: v }))}
+    />
+  );
   const clusters = clustersOf(design);
   const own = clusters.find((c) => c.id === workload.clusterId);
   const volumes = volumeOptions(design);
@@ -287,15 +303,7 @@ function WorkloadEditor({
         disabled={readOnly}
         onCommit={(name) => patch((w) => ({ ...w, name }))}
       />
-      <NumberField
-        label="VMs"
-        value={workload.count}
-        schema={workloadSchema.shape.count}
-        testId={t('count')}
-        disabled={readOnly}
-        hint="How many like VMs this workload stands for"
-        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, count: v }))}
-      />
+      {number('count', 'VMs', undefined, 'How many like VMs this workload stands for')}
       <SelectField
         label="Host cluster"
         value={workload.clusterId}
@@ -314,52 +322,31 @@ function WorkloadEditor({
           }))
         }
       />
-      <NumberField
-        label="Memory"
-        unit="GB"
-        value={workload.memoryGB}
-        schema={workloadSchema.shape.memoryGB}
-        testId={t('memoryGB')}
-        disabled={readOnly}
-        hint="Memory per VM: what pre-copy sends"
-        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, memoryGB: v }))}
-      />
-      <NumberField
-        label="Dirty rate"
-        unit="MB/s"
-        value={workload.dirtyRateMBps}
-        schema={workloadSchema.shape.dirtyRateMBps}
-        testId={t('dirtyRateMBps')}
-        disabled={readOnly}
-        hint="Memory the VM rewrites per second while it runs; a move converges only if the link outruns it"
-        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, dirtyRateMBps: v }))}
-      />
-      <NumberField
-        label="Write rate per VM"
-        unit="MB/s"
-        value={workload.writeRateMBps}
-        schema={workloadSchema.shape.writeRateMBps}
-        testId={t('writeRateMBps')}
-        disabled={readOnly}
-        hint="Data each VM writes to its datastore per second; 0 = unknown"
-        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, writeRateMBps: v }))}
-      />
+      {number('memoryGB', 'Memory', 'GB', 'Memory per VM: what pre-copy sends')}
+      {number(
+        'dirtyRateMBps',
+        'Dirty rate',
+        'MB/s',
+        'Memory the VM rewrites per second while it runs; a move converges only if the link outruns it',
+      )}
+      {number(
+        'writeRateMBps',
+        'Write rate per VM',
+        'MB/s',
+        'Data each VM writes to its datastore per second; 0 = unknown',
+      )}
       <p
         className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400"
         data-testid={t('writeRateStatus')}
       >
         {writeRateStatus(design, workload)}
       </p>
-      <NumberField
-        label="Downtime tolerance"
-        unit="s"
-        value={workload.downtimeToleranceS}
-        schema={workloadSchema.shape.downtimeToleranceS}
-        testId={t('downtimeToleranceS')}
-        disabled={readOnly}
-        hint="The longest pause at switchover the workload accepts"
-        onCommit={(v) => v !== undefined && patch((w) => ({ ...w, downtimeToleranceS: v }))}
-      />
+      {number(
+        'downtimeToleranceS',
+        'Downtime tolerance',
+        's',
+        'The longest pause at switchover the workload accepts',
+      )}
       <p className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400">
         A move within about two seconds keeps TCP sessions up.
       </p>

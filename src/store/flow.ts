@@ -231,17 +231,26 @@ export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEd
       const before = previousEdge(link.id, i);
       const a = nodes.get(link.source);
       const b = nodes.get(link.target);
-      const ends = [a, siteOf(a), b, siteOf(b)];
+      const siteA = siteOf(a);
+      const siteB = siteOf(b);
       // Ends that did not move keep the handles already chosen (no geometry for them).
       const kept = before?.data ? chosenFrom.get(before.data) : undefined;
+      const same =
+        kept !== undefined &&
+        kept[0] === a &&
+        kept[1] === siteA &&
+        kept[2] === b &&
+        kept[3] === siteB;
       const handles: [HandleId, HandleId] =
-        kept && before && kept.every((n, k) => n === ends[k])
+        same && before
           ? [before.sourceHandle as HandleId, before.targetHandle as HandleId]
           : a && b
             ? handlesFor(center(a, nodes), center(b, nodes))
             : ['bottom', 'top'];
       const edge = toFlowEdge(link, before, handles, bundles.get(link.id));
-      if (edge.data) chosenFrom.set(edge.data, ends);
+      // An edge kept whole keeps its entry: only new data is recorded (most edits keep most).
+      if (edge.data && !(same && edge.data === before?.data))
+        chosenFrom.set(edge.data, same ? kept : [a, siteA, b, siteB]);
       return edge;
     }),
     previous,

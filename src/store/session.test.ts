@@ -230,9 +230,72 @@ describe('Tab sessions', () => {
     expect(s.session.writeJournal(design('typed just before reload'))).toBe(true);
     const again = await openSession(tab.reload().env);
     expect(again.design?.name).toBe('typed just before reload');
+    await flush();
     expect(tab.tabStore.getItem(JOURNAL_KEY)).toBeNull();
     // It is now stored in the slot too.
     expect((await listSlots(browser.kv))[0]?.name).toBe('typed just before reload');
+  });
+
+  it('a journal opens at once; it stays until its write into the slot has committed', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    s.session.writeJournal(design('typed just before reload'));
+    // The storage takes its time to commit the next write.
+    let commit = () => undefined as void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const setMany = browser.kv.setMany.bind(browser.kv);
+    const write = vi
+      .spyOn(browser.kv, 'setMany')
+      .mockImplementationOnce((entries) => committed.then(() => setMany(entries)));
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('typed just before reload');
+    expect(tab.tabStore.getItem(JOURNAL_KEY)).not.toBeNull();
+    // This tab's next save is written after the journal's design, never before it.
+    const next = again.session.save(design('edited after the reload'));
+    commit();
+    await next;
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(tab.tabStore.getItem(JOURNAL_KEY)).toBeNull();
+    expect((await listSlots(browser.kv))[0]?.name).toBe('edited after the reload');
+  });
+
+  it('a journal this studio wrote comes back without the schema checking it again', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    s.session.writeJournal(design('typed just before reload'));
+    const check = vi.spyOn(designSchema, 'safeParse');
+    try {
+      const again = await openSession(tab.reload().env);
+      expect(again.design?.name).toBe('typed just before reload');
+      expect(check).not.toHaveBeenCalled();
+    } finally {
+      check.mockRestore();
+    }
+  });
+
+  it('a journal keeps the newer one written while its design was being stored', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    s.session.writeJournal(design('first journal'));
+    let commit = () => undefined as void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const setMany = browser.kv.setMany.bind(browser.kv);
+    vi.spyOn(browser.kv, 'setMany').mockImplementationOnce((entries) =>
+      committed.then(() => setMany(entries)),
+    );
+    const again = await openSession(tab.reload().env);
+    // The page goes away again before the first journal's write has committed.
+    again.session.writeJournal(design('second journal'));
+    commit();
+    await flush();
+    const third = await openSession(tab.reload().env);
+    expect(third.design?.name).toBe('second journal');
   });
 
   it('an older journal loses to the slot', async () => {

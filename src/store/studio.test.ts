@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { emptyDesign } from '../model/defaults';
 import { flushPendingEdits, inEditGroup, registerPendingEdit } from './pendingEdits';
-import { useStudio } from './studio';
+import { selectedIds, selectedIdsKey, useStudio } from './studio';
 import { useScenario } from './scenario';
 import { useUi } from './ui';
 
@@ -186,5 +186,44 @@ describe('Replacing the design', () => {
     s().replaceDesign(emptyDesign());
     expect(useScenario.getState().failed).toEqual([]);
     expect(useScenario.getState().move).toBeNull();
+  });
+});
+
+describe('Selection', () => {
+  it('a selection of devices leaves the links’ array, and the same selection changes nothing', () => {
+    s().replaceDesign(
+      new DesignBuilder('selection')
+        .site('a', 'DC A')
+        .border('x', 'a')
+        .border('y', 'a')
+        .fabric('l', 'x', 'y')
+        .build(),
+    );
+    const edges = s().edges;
+    s().select(['x']);
+    expect(s().nodes.find((n) => n.id === 'x')?.selected).toBe(true);
+    // React Flow rebuilds its index of every edge when it is handed a new edges array.
+    expect(s().edges).toBe(edges);
+    const state = s();
+    s().select(['x']);
+    expect(s()).toBe(state);
+    s().select(['l']);
+    expect(s().edges.find((e) => e.id === 'l')?.selected).toBe(true);
+    expect(s().nodes.some((n) => n.selected)).toBe(false);
+  });
+});
+
+describe('The selection read', () => {
+  it('is the same array while the selection is, and follows it when it changes', () => {
+    s().select(['a', 'a-c']);
+    const ids = selectedIds(s());
+    expect(ids).toEqual(['a', 'a-c']);
+    // The inspector and each arrange button read it on every store update.
+    s().rename('renamed');
+    expect(selectedIds(s())).toBe(ids);
+    expect(selectedIdsKey(s())).toBe('a a-c');
+    s().select(['b']);
+    expect(selectedIds(s())).toEqual(['b']);
+    expect(selectedIdsKey(s())).toBe('b');
   });
 });

@@ -132,14 +132,49 @@ export interface StudioState {
   deleteSelection: () => void;
 }
 
-export function selectedIds(
-  state: Pick<StudioState, 'nodes' | 'edges'> & Partial<Pick<StudioState, 'noteNodes'>>,
-): string[] {
-  return [
+type Selectable = Pick<StudioState, 'nodes' | 'edges'> & Partial<Pick<StudioState, 'noteNodes'>>;
+const NO_NOTE_NODES: readonly NoteFlowNode[] = [];
+
+/**
+ * The selection last read, by the arrays it was read from: the inspector, the commands' enabled
+ * state (each button of the arrange tools asks) and the store's listeners read it on every
+ * store update, and a select-all made each of them walk every node and edge.
+ */
+let lastSelection: {
+  readonly nodes: readonly FlowNode[];
+  readonly edges: readonly FlowEdge[];
+  readonly noteNodes: readonly NoteFlowNode[];
+  readonly ids: readonly string[];
+  key: string | null;
+} | null = null;
+
+function selectionOf(state: Selectable): NonNullable<typeof lastSelection> {
+  const noteNodes = state.noteNodes ?? NO_NOTE_NODES;
+  if (
+    lastSelection?.nodes === state.nodes &&
+    lastSelection.edges === state.edges &&
+    lastSelection.noteNodes === noteNodes
+  )
+    return lastSelection;
+  const ids = [
     ...state.nodes.filter((n) => n.selected).map((n) => n.id),
     ...state.edges.filter((e) => e.selected).map((e) => e.id),
-    ...(state.noteNodes ?? []).filter((n) => n.selected).map((n) => n.id),
+    ...noteNodes.filter((n) => n.selected).map((n) => n.id),
   ];
+  lastSelection = { nodes: state.nodes, edges: state.edges, noteNodes, ids, key: null };
+  return lastSelection;
+}
+
+/** The selected nodes', links' and notes' ids: the same array while the selection is. */
+export function selectedIds(state: Selectable): readonly string[] {
+  return selectionOf(state).ids;
+}
+
+/** The selected ids in one string (a selector's value): made once per selection. */
+export function selectedIdsKey(state: Selectable): string {
+  const selection = selectionOf(state);
+  selection.key ??= selection.ids.join(' ');
+  return selection.key;
 }
 
 function refuseReadOnly(state: StudioState): boolean {
@@ -442,17 +477,19 @@ export const useStudio = create<StudioState>()((set, get) => {
     select: (ids) => {
       const wanted = new Set(ids);
       const state = get();
-      set({
-        nodes: state.nodes.map((n) =>
-          n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
-        ),
-        edges: state.edges.map((e) =>
-          e.selected === wanted.has(e.id) ? e : { ...e, selected: wanted.has(e.id) },
-        ),
-        noteNodes: state.noteNodes.map((n) =>
-          n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
-        ),
-      });
+      // Only the arrays whose selection changes are new: React Flow rebuilds its index of every
+      // edge when it is handed a new edges array, and a selection of devices leaves the links.
+      const flow = {
+        nodes: withSelection(state.nodes, wanted),
+        edges: withSelection(state.edges, wanted),
+        noteNodes: withSelection(state.noteNodes, wanted),
+      };
+      if (
+        flow.nodes !== state.nodes ||
+        flow.edges !== state.edges ||
+        flow.noteNodes !== state.noteNodes
+      )
+        set(flow);
     },
     selectAll: () =>
       get().select([
@@ -467,6 +504,22 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
   };
 });
+
+/** The items with `selected` as `wanted` says: the same array when none changes. */
+function withSelection<T extends { readonly id: string; readonly selected?: boolean }>(
+  items: T[],
+  wanted: ReadonlySet<string>,
+): T[] {
+  let out: T[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    const selected = wanted.has(item.id);
+    if ((item.selected ?? false) === selected) continue;
+    out ??= items.slice();
+    out[i] = { ...item, selected };
+  }
+  return out ?? items;
+}
 
 /**
  * The flow of a design that follows the state's: each of the nodes, edges and notes' nodes is
