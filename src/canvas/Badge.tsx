@@ -7,6 +7,16 @@ const BADGE_STYLES: Readonly<Record<Severity, string>> = {
   info: 'bg-blue-600 text-white',
 };
 
+/**
+ * The badge's look: a solid disc with a white ring, no blurred shadow. Zoomed out, a site's
+ * badge sits in its title tab, which is scaled up; a blurred shadow in a scaled box made
+ * Chromium composite it, and with it every element drawn over it (3,000 elements at 30 %: 21
+ * layers, 127 Mpx of them, instead of 5 layers and 1.3 Mpx).
+ */
+export function badgeClass(worst: Severity): string {
+  return `pointer-events-auto inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1.5 text-[11px] font-semibold ring-2 ring-white dark:ring-slate-900 ${BADGE_STYLES[worst]}`;
+}
+
 /** Worst severity with a count: the validator's mark on a node or link. */
 export function FindingBadge({
   findings,
@@ -27,7 +37,7 @@ export function FindingBadge({
       data-testid={`badge.${elementId}`}
       data-severity={worst}
       title={titles.join('\n')}
-      className={`${className} pointer-events-auto inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1.5 text-[11px] font-semibold shadow-sm ring-2 ring-white dark:ring-slate-900 ${BADGE_STYLES[worst]}`}
+      className={`${className} ${badgeClass(worst)}`}
     >
       {findings.length}
     </span>
