@@ -4,7 +4,7 @@
  * design. The studio finds it where an older studio autosaved it (and moves it into IndexedDB,
  * as a returning user's would be); the plain React Flow page reads it from a global.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../chromium.config';
 import { DEVICE_SIZE } from '../../src/model/defaults';
@@ -96,4 +96,29 @@ export function pickedDevices(design: Design, count = 30): string[] {
     .filter((n) => n.kind !== 'site' && n.parentId === 's0' && /^s0-[tc]\d/.test(n.id))
     .slice(0, count)
     .map((n) => n.id);
+}
+
+/** The side round `r` of an interleaved run of `sides` builds opens: each in turn, the order turning every lap. */
+export const sideOfRound = (r: number, sides: number): number =>
+  (r + Math.floor(r / sides)) % sides;
+
+/**
+ * A fresh context at the paint tracers' window size with `design` handed over, and the studio at
+ * `base` (or the plain React Flow page) opened on it, once its bench API is up.
+ */
+export async function openBenchPage(
+  browser: Browser,
+  design: Design,
+  base: string,
+  studio: boolean,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await handDesign(page, design, studio ? 'studio' : 'baseline');
+  await page.goto(studio ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`);
+  await page.waitForFunction(() => window.__bench !== undefined);
+  return { context, page };
 }

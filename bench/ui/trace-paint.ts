@@ -13,7 +13,15 @@
 import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
-import { benchDesign, handDesign, launchChromium, serveBuilds, flag, option } from './page';
+import {
+  benchDesign,
+  launchChromium,
+  openBenchPage,
+  serveBuilds,
+  sideOfRound,
+  flag,
+  option,
+} from './page';
 
 const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 3);
@@ -202,18 +210,9 @@ async function main(): Promise<void> {
   const design = benchDesign(SIZE);
   try {
     for (let r = 0; r < ROUNDS * sides.length; r++) {
-      const which = (r + Math.floor(r / sides.length)) % sides.length;
+      const which = sideOfRound(r, sides.length);
       const side = sides[which]!;
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
-      await handDesign(page, design, side.studio ? 'studio' : 'baseline');
-      await page.goto(
-        side.studio ? `${side.base}/` : `${side.base}/bench/ui/baseline.html?w=844&h=852`,
-      );
-      await page.waitForFunction(() => window.__bench !== undefined);
+      const { context, page } = await openBenchPage(browser, design, side.base, side.studio);
       await page.waitForTimeout(3000);
       // Until the router has routed the design as opened: its worker would take the cores.
       await page.waitForTimeout(SETTLE_MS);
