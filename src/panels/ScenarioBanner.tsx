@@ -49,7 +49,7 @@ export function ScenarioBanner() {
   const sim = move ? moveSimulationFor(design, move) : null;
   return (
     <div
-      className="pointer-events-none absolute top-3 left-1/2 z-10 flex -translate-x-1/2 flex-col items-center gap-2"
+      className="pointer-events-none absolute top-3 left-1/2 z-10 flex w-max max-w-[calc(100%-1.5rem)] -translate-x-1/2 flex-col items-center gap-2"
       data-testid="scenario-banner"
     >
       {sim?.ok && (
