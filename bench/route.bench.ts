@@ -13,16 +13,22 @@
  *
  * Then the UI bench's edits as the canvas's worker routes them (its route cache and memoRouter,
  * src/canvas/routes.worker.ts): delete 30 of DC 1's rack devices, undo, paste them, undo, and
- * drag s0-t1 40 moves (live, RenderOptions.live) and drop it; for each, the links libavoid
- * routes again and the CPU time. `--no-edits` leaves them out.
+ * drag s0-t1 40 moves and drop it, and one DCI-distance edit; for each, the links libavoid
+ * routes again and the CPU time. The drag is previewed twice, side by side: as the worker does
+ * (src/render/preview.ts, at the cost of what moved) and with the whole design drawn on each
+ * move (RenderOptions.live, what the worker falls back to). The edit is what the canvas does
+ * (routes.ts): the drawing relabelled on the main thread, the worker not asked; and what the
+ * worker would route for it. `--no-edits` leaves them out.
  */
 import { pasteInto } from '../src/model/clipboard';
-import { moveNodes, removeElements } from '../src/model/edits';
+import { moveNodes, removeElements, updateLink } from '../src/model/edits';
 import type { Design } from '../src/model/schema';
 import { loadAvoidRouter } from '../src/render/avoid';
 import { memoRouter } from '../src/render/routeMemo';
 import { routeGroup } from '../src/render/channels';
-import { renderDiagram, routingGroups, type RouteCache } from '../src/render/diagram';
+import { relabelled, renderDiagram, routingGroups, type RouteCache } from '../src/render/diagram';
+import { previewBase, previewConnectors, type PreviewBase } from '../src/render/preview';
+import type { Connector } from '../src/render/types';
 import type { ConnectorRouter } from '../src/render/router';
 import { syntheticDesign } from '../src/model/synthetic';
 import { fmt } from './util';
@@ -85,7 +91,14 @@ function edits(elements: number, plain: ConnectorRouter): string {
     const cpu = process.cpuUsage(cpu0);
     return `${name} ${links} links ${fmt((cpu.user + cpu.system) / 1000)} ms`;
   };
-  const draw = (d: Design) => () => void renderDiagram(d, memo, { cache });
+  // The last complete drawing, as the worker keeps it for a drag's previews.
+  let base: PreviewBase | null = null;
+  let drawn: { design: Design; connectors: readonly Connector[] } | null = null;
+  const draw = (d: Design) => () => {
+    const { connectors } = renderDiagram(d, memo, { cache });
+    base = previewBase(d, connectors, routingGroups(d), undefined);
+    drawn = { design: d, connectors };
+  };
   draw(design)();
   // The UI bench's picked devices (bench/ui/page.ts).
   const picked = design.nodes
@@ -98,19 +111,41 @@ function edits(elements: number, plain: ConnectorRouter): string {
   const tor = design.nodes.find((n) => n.id === 's0-t1');
   let moved = design;
   if (tor) {
+    const moves: Design[] = [];
+    for (let i = 1; i <= 40; i++)
+      moves.push(
+        moveNodes(
+          moves[moves.length - 1] ?? design,
+          new Map([[tor.id, { x: tor.position.x + i * 8, y: tor.position.y + i * 4 }]]),
+        ),
+      );
+    moved = moves[moves.length - 1] ?? design;
+    const from = base as PreviewBase | null;
     out.push(
-      step('drag (40 moves)', () => {
-        for (let i = 1; i <= 40; i++) {
-          moved = moveNodes(
-            moved,
-            new Map([[tor.id, { x: tor.position.x + i * 8, y: tor.position.y + i * 4 }]]),
-          );
-          renderDiagram(moved, memo, { cache, live: counting });
-        }
+      step('drag (40 moves, whole design each)', () => {
+        for (const d of moves) renderDiagram(d, memo, { cache, live: counting });
+      }),
+      step('drag (40 moves, preview)', () => {
+        for (const d of moves)
+          if (!from || !previewConnectors(from, d, counting, undefined))
+            throw new Error('the drag could not be previewed');
       }),
       step('drop', draw(moved)),
     );
   }
+  // One DCI-distance edit (bench/ui/run.ts): the canvas relabels its drawing; the worker is not
+  // asked. What it would route for it is the second figure.
+  const edited = updateLink(moved, 'dci-s0-s1-0', { distanceKm: 77 });
+  let changed = 0;
+  out.push(
+    step('edit (DCI distance): relabel', () => {
+      const shown = drawn as { design: Design; connectors: readonly Connector[] } | null;
+      const connectors = shown ? relabelled(shown, edited) : null;
+      if (!connectors) throw new Error('the edit could not be relabelled');
+      changed = connectors.filter((c, i) => c !== shown?.connectors[i]).length;
+    }) + ` (${changed} connector${changed === 1 ? '' : 's'} changed)`,
+    step('worker', draw(edited)),
+  );
   return out.join(' · ');
 }
 

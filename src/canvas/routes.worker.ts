@@ -17,6 +17,7 @@ import {
   routingGroups,
   type RouteCache,
 } from '../render/diagram';
+import { previewBase, previewConnectors, type PreviewBase } from '../render/preview';
 import { memoRouter } from '../render/routeMemo';
 import { AVOID_WASM_URL } from '../render/wasm';
 import {
@@ -65,6 +66,8 @@ const plain = loadAvoidRouter(AVOID_WASM_URL);
 const router = plain.then((r) => memoRouter(r));
 /** The newest job received: an older one stops at its next site. */
 let latest = 0;
+/** The last complete drawing: a drag's previews start from it (src/render/preview.ts). */
+let base: PreviewBase | null = null;
 
 const post = (answer: RouteAnswer) => self.postMessage(answer);
 const designOf = designReceiver();
@@ -81,13 +84,17 @@ async function run(
   const r = await router;
   if (seq !== latest) return;
   if (live) {
-    // A preview's calls are not remembered: each is for one position of the drag only.
-    const diagram = renderDiagram(design, r, { findings, cache, live: await plain });
-    post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: true });
+    // A preview's calls are not remembered: each is for one position of the drag only. It
+    // costs what moved; a change it cannot preview (a site moved, a link added) is drawn whole.
+    const connectors =
+      (base && previewConnectors(base, design, await plain, findings)) ??
+      renderDiagram(design, r, { findings, cache, live: await plain }).connectors;
+    post({ seq, ok: true, connectors: connectorsOf(connectors), complete: true });
     return;
   }
   const start = performance.now();
-  const pending = [...routingGroups(design)].filter(([id, group]) => !isRouted(cache, id, group));
+  const groups = routingGroups(design);
+  const pending = [...groups].filter(([id, group]) => !isRouted(cache, id, group));
   for (const [i, [id, group]] of pending.entries()) {
     if (i === pending.length - 1) break;
     routeIntoCache(cache, id, group, r);
@@ -100,6 +107,7 @@ async function run(
     if (seq !== latest) return;
   }
   const diagram = renderDiagram(design, r, { findings, cache });
+  base = previewBase(design, diagram.connectors, groups, findings);
   post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: true });
 }
 

@@ -226,7 +226,7 @@ function opposite(side: Side): Side {
 }
 
 /** Room kept in front of a port: the router's clearance, twice. */
-const PORT_ROOM_PX = 28;
+export const PORT_ROOM_PX = 28;
 /** The side of the grid cells the boxes in front of ports are looked up in (px). */
 const PORT_GRID_PX = 256;
 
@@ -393,10 +393,15 @@ export function routingGroups(design: Design): Map<string, RouteGroup> {
   return groupsOf(sites, devices, routeRequests(design, sites, devices), design.links);
 }
 
-function routeRequests(
+/**
+ * The router's request for each link (`only`: for those links alone, as they are among all of
+ * them: a site's side points and the room in front of ports still look at every link and box).
+ */
+export function routeRequests(
   design: Design,
   sites: readonly SiteShape[],
   devices: readonly DeviceShape[],
+  only?: ReadonlySet<string>,
 ): RouteRequest[] {
   const boxes = new Map<string, Box>();
   for (const s of sites) boxes.set(s.id, s.box);
@@ -419,6 +424,7 @@ function routeRequests(
   const sitePoints = siteSidePoints(siteEnds);
   const requests: RouteRequest[] = [];
   for (const link of design.links) {
+    if (only && !only.has(link.id)) continue;
     const a = boxes.get(link.source);
     const b = boxes.get(link.target);
     if (!a || !b) continue;
@@ -456,24 +462,8 @@ export function renderDiagram(
 
   const connectors: Connector[] = [];
   for (const link of design.links) {
-    const a = boxes.get(link.source);
-    const b = boxes.get(link.target);
-    if (!a || !b) continue;
-    const raw = routes.get(link.id) ?? [center(a), center(b)];
-    const clipped = clipRoute(
-      raw,
-      deviceIds.has(link.source) ? a : undefined,
-      deviceIds.has(link.target) ? b : undefined,
-    );
-    connectors.push({
-      id: link.id,
-      kind: link.kind,
-      source: link.source,
-      target: link.target,
-      points: simplify(clipped),
-      l3Only: l3Only(link),
-      label: labelFor(link, design, options),
-    });
+    const c = drawnConnector(link, routes.get(link.id), boxes, deviceIds, design, options);
+    if (c) connectors.push(c);
   }
 
   const placed = placeLabels(
@@ -494,6 +484,38 @@ export function renderDiagram(
     ...placed.flatMap((c) => (c.label ? [c.label.box] : [])),
   ]);
   return { name: design.name, bounds, sites, devices, connectors: placed, notes };
+}
+
+/**
+ * A link's connector from its route (straight between centres when it has none), clipped to
+ * the borders of its devices, with its label not yet placed (placeLabels). Null when an end is
+ * not drawn.
+ */
+export function drawnConnector(
+  link: Link,
+  raw: readonly Point[] | undefined,
+  boxes: ReadonlyMap<string, Box>,
+  deviceIds: ReadonlySet<string>,
+  design: Design,
+  options: RenderOptions,
+): Connector | null {
+  const a = boxes.get(link.source);
+  const b = boxes.get(link.target);
+  if (!a || !b) return null;
+  const clipped = clipRoute(
+    raw ?? [center(a), center(b)],
+    deviceIds.has(link.source) ? a : undefined,
+    deviceIds.has(link.target) ? b : undefined,
+  );
+  return {
+    id: link.id,
+    kind: link.kind,
+    source: link.source,
+    target: link.target,
+    points: simplify(clipped),
+    l3Only: l3Only(link),
+    label: labelFor(link, design, options),
+  };
 }
 
 function noteShapes(design: Design, boxes: ReadonlyMap<string, Box>): NoteShape[] {
