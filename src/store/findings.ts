@@ -9,6 +9,7 @@
 import { create } from 'zustand';
 import { useStudio } from './studio';
 import type * as Rules from '../rules/revalidate';
+import { removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 import { rulesUnderTest } from './testHooks';
@@ -78,11 +79,18 @@ export function findingsFor(design: Design): FindingsIndex {
   const validation = rules.revalidate(design, lastValidation, rulesUnderTest(rules.RULE_LIST));
   // Only a run of the rules tells how long the next one may take (a move runs none).
   if (validation.context !== lastValidation?.context) {
-    lastRunMs = performance.now() - started;
+    const ms = performance.now() - started;
     if (opened) {
+      // The run of a design opened builds everything, as both kinds of edit may.
+      lastRunMs = ms;
+      lastRestructureMs = ms;
       rehearsalsLeft = REHEARSALS;
-      if (lastRunMs >= SAME_TASK_VALIDATION_MS) rehearseSoon();
-    } else rehearsalsLeft = 0; // An edit's own run tells what edits cost: none is rehearsed.
+      if (ms >= SAME_TASK_VALIDATION_MS) rehearseSoon();
+    } else {
+      if (restructures(design, lastValidation?.design)) lastRestructureMs = ms;
+      else lastRunMs = ms;
+      rehearsalsLeft = 0; // An edit's own run tells what edits cost: none is rehearsed.
+    }
   }
   lastValidation = validation;
   const all = validation.findings;
@@ -115,8 +123,28 @@ export function findingsFor(design: Design): FindingsIndex {
   return index;
 }
 
-/** How long the rules took on the last design validated, or on the last rehearsal of an edit (below), in ms. */
+/**
+ * How long the rules took on the last edit that kept the design's elements (an edit of a
+ * property), or on the last rehearsal of one (below), in ms.
+ */
 let lastRunMs = Infinity;
+/**
+ * The same for the last edit that added or removed elements (a delete, a paste, a new device
+ * or link), or its rehearsal. Such an edit rebuilds the index and graph that an edit of a
+ * property takes from the validation before (revalidate.ts): at 3,000 elements a paste's run
+ * took several times a DCI-distance edit's, and validated in the paste's task because the
+ * edit before it had been quick, it held up the frame that shows the paste.
+ */
+let lastRestructureMs = Infinity;
+
+/** Whether `design` has other nodes or links than `before` (more or fewer of them). */
+function restructures(design: Design, before: Design | undefined): boolean {
+  return (
+    !before ||
+    design.nodes.length !== before.nodes.length ||
+    design.links.length !== before.links.length
+  );
+}
 /**
  * An edit is validated in the task that makes it while the rules take less than this: its
  * findings are then drawn in the same render as the edit (no second render a frame later),
@@ -127,15 +155,18 @@ const SAME_TASK_VALIDATION_MS = 30;
 /**
  * The run of a design just opened says little of its edits (it builds every index and path,
  * with the rules' code not yet compiled). When it is too slow for the next edit to be validated
- * in its task, an edit is rehearsed when the studio is idle: the validation of that design with
+ * in its task, edits are rehearsed when the studio is idle: the validation of that design with
  * one of its links edited to a copy of itself (a DCI link where there is one, the edit users
- * make most), from its validation as an edit is validated, its result dropped. Its time is what
- * an edit costs on this design (`lastRunMs`), and it compiles what an edit runs, so a first
- * edit answers as the next ones do. Up to `REHEARSALS` in a row while they stay slow: on a
- * design whose edits are truly slow, edits are still drawn first and validated after; an edit
- * is never followed by one (its own run tells).
+ * make most), and with one device removed (a delete, as a paste or a new device restructures
+ * the design too), each from its validation as an edit is validated, their results dropped.
+ * Their times are what each kind of edit costs on this design (`lastRunMs`,
+ * `lastRestructureMs`), and they compile what edits run, so a first edit answers as the next
+ * ones do. One at each idle moment, up to `REHEARSALS` in a row (three of each kind) while one
+ * stays slow: on a design whose edits are truly
+ * slow, edits are still drawn first and validated after; an edit is never followed by one (its
+ * own run tells).
  */
-const REHEARSALS = 3;
+const REHEARSALS = 6;
 let rehearsalsLeft = REHEARSALS;
 let rehearsing = false;
 
@@ -160,18 +191,35 @@ function rehearseSoon(): void {
     if (!rules || !lastValidation || lastValidation.design !== design || rehearsalsLeft <= 0)
       return;
     const link = design.links.find((l) => l.kind === 'dci') ?? design.links[0];
-    if (!link) return;
-    rehearsalsLeft--;
-    const edited = { ...design, links: design.links.map((l) => (l === link ? { ...l } : l)) };
-    const started = performance.now();
+    const device = [...design.nodes].reverse().find((n) => n.kind !== 'site');
+    if (!link && !device) return;
+    // Counted down after the turn is chosen: the first rehearsal edits a link (below).
+    const turn = rehearsalsLeft--;
+    const { revalidate, RULE_LIST } = rules;
+    const previous = lastValidation;
+    const timed = (edited: Design): number => {
+      const started = performance.now();
+      revalidate(edited, previous, rulesUnderTest(RULE_LIST));
+      return performance.now() - started;
+    };
+    const slow = (ms: number) => ms >= SAME_TASK_VALIDATION_MS;
+    // One edit per idle moment, of a kind still slow, the two kinds in turn.
+    const restructure =
+      device !== undefined &&
+      slow(lastRestructureMs) &&
+      (!link || !slow(lastRunMs) || turn % 2 === 1);
     try {
-      rules.revalidate(edited, lastValidation, rulesUnderTest(rules.RULE_LIST));
+      if (restructure) lastRestructureMs = timed(removeElements(design, [device.id]));
+      else if (link)
+        lastRunMs = timed({
+          ...design,
+          links: design.links.map((l) => (l === link ? { ...l } : l)),
+        });
     } catch {
       // A rule that throws does so in the real validation too, which reports it.
       return;
     }
-    lastRunMs = performance.now() - started;
-    if (lastRunMs >= SAME_TASK_VALIDATION_MS) rehearseSoon();
+    if (slow(lastRunMs) || slow(lastRestructureMs)) rehearseSoon();
   });
 }
 
@@ -249,7 +297,9 @@ function validateNow(design: Design): void {
 useStudio.subscribe((state, previous) => {
   if (state.design === previous.design) return;
   const known = cache.has(state.design);
-  if (rules && (known || (lastRunMs < SAME_TASK_VALIDATION_MS && !mustDrawFirst())))
+  // What the last edit of its kind cost: one that adds or removes elements rebuilds more.
+  const expectedMs = restructures(state.design, previous.design) ? lastRestructureMs : lastRunMs;
+  if (rules && (known || (expectedMs < SAME_TASK_VALIDATION_MS && !mustDrawFirst())))
     validateNow(state.design);
   else validateSoon(isAnotherDesign(state.design, previous.design) ? OPENING_FRAMES : 1);
 });

@@ -9,6 +9,8 @@ const shown = () => useValidated.getState().design;
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Long enough for the rehearsals that follow a slow run, one at each idle moment. */
 const idleMoments = () => new Promise((resolve) => setTimeout(resolve, 400));
+/** One rehearsal's idle moment (the tests run without requestIdleCallback: 50 ms). */
+const oneIdleMoment = () => new Promise((resolve) => setTimeout(resolve, 75));
 
 beforeAll(() => validatorReady);
 
@@ -181,5 +183,57 @@ describe('When an edit’s findings are shown', () => {
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).not.toBe(s().design);
+  });
+
+  it('an edit that adds or removes elements is timed apart from an edit of a property', async () => {
+    // A slow delete (it rebuilds the index and graph an edit of a property takes as they were)…
+    slowClock();
+    s().select(['s0-t1']);
+    s().deleteSelection();
+    await nextTask();
+    vi.restoreAllMocks();
+    quickClock();
+    // …leaves an edit of a link's distance validated in its task, as it was quick before…
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(shown()).toBe(s().design);
+    // …and the next delete drawn first, validated just after.
+    s().select(['s0-t2']);
+    s().deleteSelection();
+    const deleted = s().design;
+    expect(shown()).not.toBe(deleted);
+    await nextTask();
+    expect(shown()).toBe(deleted);
+  });
+
+  it('a design opened slowly has a delete rehearsed too: until then a delete is drawn first', async () => {
+    slowClock();
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    await nextTask();
+    vi.restoreAllMocks();
+    quickClock();
+    // One idle moment: the rehearsal of a link's edit finds edits of a property quick…
+    await oneIdleMoment();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(shown()).toBe(s().design);
+    s().undo();
+    await nextTask();
+    // …while a delete is not known to be: it is drawn first.
+    s().select(['s0-t1']);
+    s().deleteSelection();
+    expect(shown()).not.toBe(s().design);
+    await nextTask();
+    expect(shown()).toBe(s().design);
+  });
+
+  it('a delete of a design opened slowly is validated in its task once its rehearsal is quick', async () => {
+    slowClock();
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    await nextTask();
+    vi.restoreAllMocks();
+    quickClock();
+    await idleMoments();
+    s().select(['s0-t1']);
+    s().deleteSelection();
+    expect(shown()).toBe(s().design);
   });
 });
