@@ -7,7 +7,7 @@
  * all nodes visible.
  *
  *   npx tsx bench/ui/trace-open.ts --size 1000 [--rounds 3] [--visit first|reopen|both] [--cpu]
- *     [--no-build] [--dist dir] [--dist-b other-dist] [--side baseline] [--save t.json]
+ *     [--no-build] [--dist dir] [--dist-b other-dist] [--urls a,b] [--side baseline] [--save t.json]
  *
  * Phases (from the trace's navigationStart): "boot" is every main-thread task before the render
  * task; "render" is the task that put the first node in the page (an init script's mutation
@@ -18,7 +18,10 @@
  * end the medians per build; `--dist-b` interleaves a second build (e.g. the code before a
  * change, `vite build --config vite.bench.config.ts --outDir /tmp/before`). Without --cpu the
  * last round prints its main-thread tasks and when each script was requested and received.
- * Without --dist the tool builds dist-bench first (as `npm run bench:ui` does).
+ * Without --dist the tool builds dist-bench first (as `npm run bench:ui` does). `--urls` opens
+ * builds served apart (`npx vite preview --config vite.bench.config.ts --outDir … --port …`): the
+ * tool's own servers answer late while the trace streams in, which on a loaded machine brings
+ * the chunks asked for during the open later than a quiet machine would.
  */
 import { writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
@@ -51,12 +54,14 @@ type Visit = 'first' | 'reopen';
  */
 const MARKS = `
 (() => {
-  window.__openMarks = { nodesAt: NaN, visibleAt: NaN };
+  window.__openMarks = { nodesAt: NaN, visibleAt: NaN, inspectAt: NaN };
+  const marks = window.__openMarks;
   const observer = new MutationObserver(() => {
-    if (document.querySelector('.react-flow__node')) {
-      window.__openMarks.nodesAt = performance.now();
-      observer.disconnect();
-    }
+    if (Number.isNaN(marks.nodesAt) && document.querySelector('.react-flow__node'))
+      marks.nodesAt = performance.now();
+    if (Number.isNaN(marks.inspectAt) && document.querySelector('[data-testid="inspector"]'))
+      marks.inspectAt = performance.now();
+    if (!Number.isNaN(marks.nodesAt) && !Number.isNaN(marks.inspectAt)) observer.disconnect();
   });
   observer.observe(document, { subtree: true, childList: true });
   const poll = () => {
@@ -83,11 +88,15 @@ const OPEN_CATEGORIES = [
 interface Marks {
   nodesAt: number;
   visibleAt: number;
+  /** When the Inspect panel (the default tab) was filled. */
+  inspectAt: number;
 }
 
 interface Phases {
   renderStart: number;
   visibleAt: number;
+  /** From the first node in the page to the Inspect panel filled. */
+  nodeToInspect: number;
   boot: number;
   render: number;
   toVisible: number;
@@ -146,6 +155,7 @@ function phases(events: TraceEvent[], marks: Marks): Phases | string {
   return {
     renderStart: ms(renderTask.ts - main.t0),
     visibleAt: marks.visibleAt,
+    nodeToInspect: marks.inspectAt - marks.nodesAt,
     boot: sum(before),
     render: ms(renderTask.tdur),
     toVisible: sum(after),
@@ -160,7 +170,7 @@ function phaseLine(p: Phases): string {
     .slice(0, 7)
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(', ');
-  return `render starts ${p.renderStart.toFixed(0)} ms · visible ${p.visibleAt.toFixed(0)} ms · cpu: boot ${p.boot.toFixed(1)} (${parts}) · render ${p.render.toFixed(1)} · to visible ${p.toVisible.toFixed(1)} · all ${(p.boot + p.render + p.toVisible).toFixed(1)} ms`;
+  return `render starts ${p.renderStart.toFixed(0)} ms · visible ${p.visibleAt.toFixed(0)} ms · first node → inspect ${p.nodeToInspect.toFixed(0)} ms · cpu: boot ${p.boot.toFixed(1)} (${parts}) · render ${p.render.toFixed(1)} · to visible ${p.toVisible.toFixed(1)} · all ${(p.boot + p.render + p.toVisible).toFixed(1)} ms`;
 }
 
 const LISTED = new Set([
@@ -234,8 +244,11 @@ function report(events: TraceEvent[], marks: Marks): void {
 
 async function main(): Promise<void> {
   const dist = option('dist');
-  const dists = [dist ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
-  const { bases, close } = await serveBuilds(dists, !flag('no-build') && !dist);
+  const urls = option('urls')?.split(',');
+  const dists = urls ?? [dist ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
+  const { bases, close } = urls
+    ? { bases: urls, close: async () => {} }
+    : await serveBuilds(dists, !flag('no-build') && !dist);
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const results = new Map<string, Phases[]>();
@@ -262,6 +275,13 @@ async function main(): Promise<void> {
           if (visit === 'first') await page.goto(url);
           else await page.reload();
           await visible();
+          // The Inspect panel too (a build without one leaves its mark unset).
+          await page
+            .waitForFunction('!Number.isNaN(window.__openMarks.inspectAt)', undefined, {
+              timeout: 15_000,
+              polling: 50,
+            })
+            .catch(() => undefined);
           await page.waitForTimeout(300);
         };
         if (!VISITS.includes(visit)) {
@@ -311,7 +331,7 @@ async function main(): Promise<void> {
   for (const [label, list] of results) {
     const m = (f: (p: Phases) => number) => median(list.map(f)).toFixed(1);
     console.log(
-      `  ${label.padEnd(30)} render starts ${m((p) => p.renderStart)} · visible ${m((p) => p.visibleAt)} · cpu boot ${m((p) => p.boot)} · render ${m((p) => p.render)} · to visible ${m((p) => p.toVisible)}`,
+      `  ${label.padEnd(30)} render starts ${m((p) => p.renderStart)} · visible ${m((p) => p.visibleAt)} · node → inspect ${m((p) => p.nodeToInspect)} · cpu boot ${m((p) => p.boot)} · render ${m((p) => p.render)} · to visible ${m((p) => p.toVisible)}`,
     );
   }
 }
