@@ -123,6 +123,31 @@ export async function openBenchPage(
   return { context, page };
 }
 
+/** The device the benches drag: a ToR of DC 1, on screen at the working view. */
+export const DRAGGED = 's0-t1';
+
+/**
+ * The benches' drag: press on the dragged ToR's centre, call `onPressed`, then move it 40 steps of
+ * (6, 3) px, waiting a frame after each (or, with `perFrame: false`, as fast as the moves go).
+ * The pointer stays down: each bench times the drop its own way.
+ */
+export async function dragBenchDevice(
+  page: Page,
+  { onPressed, perFrame = true }: { onPressed?: () => Promise<unknown>; perFrame?: boolean } = {},
+): Promise<void> {
+  const box = await page.locator(`.react-flow__node[data-id="${DRAGGED}"]`).boundingBox();
+  if (!box) throw new Error(`${DRAGGED} is not on screen`);
+  const x0 = box.x + box.width / 2;
+  const y0 = box.y + box.height / 2;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await onPressed?.();
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(x0 + i * 6, y0 + i * 3);
+    if (perFrame) await page.evaluate('new Promise((r) => requestAnimationFrame(() => r()))');
+  }
+}
+
 /**
  * Until the studio's link router has drawn the routes of the design as opened (the baseline has
  * none): routes that land during a measured step redraw the links in it, and a loaded machine

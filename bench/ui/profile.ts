@@ -18,7 +18,15 @@ import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { analyze, parseSnapshot, printReport } from './heap';
-import { benchDesign, handDesign, launchChromium, pickedDevices, flag, option } from './page';
+import {
+  benchDesign,
+  dragBenchDevice,
+  handDesign,
+  launchChromium,
+  pickedDevices,
+  flag,
+  option,
+} from './page';
 
 const SIZE = Number(option('size') ?? 1000);
 const TOP = Number(option('top') ?? 25);
@@ -177,15 +185,7 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
     await page.waitForTimeout(1000);
 
-    const box = await page.locator('.react-flow__node[data-id="s0-t1"]').boundingBox();
-    if (!box) throw new Error('s0-t1 is not on screen');
-    const x0 = box.x + box.width / 2;
-    const y0 = box.y + box.height / 2;
-    await profiled(cdp, page, 'drag (40 moves)', async () => {
-      await page.mouse.move(x0, y0);
-      await page.mouse.down();
-      for (let i = 1; i <= 40; i++) await page.mouse.move(x0 + i * 6, y0 + i * 3);
-    });
+    await profiled(cdp, page, 'drag (40 moves)', () => dragBenchDevice(page, { perFrame: false }));
     await profiled(cdp, page, 'drop', () => page.mouse.up());
     await profiled(cdp, page, 'pan (60 frames)', async () => {
       await page.evaluate(`new Promise((resolve) => {

@@ -22,14 +22,21 @@ import { elementCount } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
 // A design left by an older studio in localStorage (page.ts): the studio moves it into its
 // storage and opens it, which is how a fresh browser context gets a design before the first render.
-import { benchDesign, handDesign, launchChromium, pickedDevices, type Side, option } from './page';
+import {
+  benchDesign,
+  dragBenchDevice,
+  handDesign,
+  launchChromium,
+  pickedDevices,
+  type Side,
+  option,
+} from './page';
 
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
 const ROUNDS = Number(option('rounds') ?? 3);
 
 /** The working view for drag and pan: the top-left of DC 1, where its racks are. */
 const WORK_VIEW = { x: 40, y: 40, zoom: 0.75 };
-const DRAGGED = 's0-t1';
 const EDITED_LINK = 'dci-s0-s1-0';
 const LONG_FRAME_MS = 50;
 
@@ -251,17 +258,7 @@ async function measure(
   await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
   await nextFrames(page, 10);
   await page.waitForTimeout(300);
-  const box = await page.locator(`.react-flow__node[data-id="${DRAGGED}"]`).boundingBox();
-  if (!box) throw new Error(`${side}: ${DRAGGED} is not on screen`);
-  const x0 = box.x + box.width / 2;
-  const y0 = box.y + box.height / 2;
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  await page.evaluate('window.__frames.start()');
-  for (let i = 1; i <= 40; i++) {
-    await page.mouse.move(x0 + i * 6, y0 + i * 3);
-    await nextFrames(page, 1);
-  }
+  await dragBenchDevice(page, { onPressed: () => page.evaluate('window.__frames.start()') });
   const drag = (await page.evaluate('window.__frames.stop()')) as number[];
   await page.evaluate('window.__dropProbe()');
   await page.mouse.up();

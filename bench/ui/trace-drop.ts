@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
 import {
   benchDesign,
+  dragBenchDevice,
   handDesign,
   launchChromium,
   serveBuilds,
@@ -157,16 +158,7 @@ async function main(): Promise<void> {
       if (CSS) await page.addStyleTag({ content: CSS });
       await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
       await page.waitForTimeout(800);
-      const box = await page.locator('.react-flow__node[data-id="s0-t1"]').boundingBox();
-      if (!box) throw new Error('s0-t1 is not on screen');
-      const x0 = box.x + box.width / 2;
-      const y0 = box.y + box.height / 2;
-      await page.mouse.move(x0, y0);
-      await page.mouse.down();
-      for (let i = 1; i <= 40; i++) {
-        await page.mouse.move(x0 + i * 6, y0 + i * 3);
-        await page.evaluate('new Promise((r) => requestAnimationFrame(() => r()))');
-      }
+      await dragBenchDevice(page);
       await page.waitForTimeout(200);
       console.log('  dragged');
       const drop = async () => {

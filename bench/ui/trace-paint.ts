@@ -16,6 +16,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
 import {
   benchDesign,
+  dragBenchDevice,
   launchChromium,
   openBenchPage,
   routesDrawn,
@@ -194,17 +195,7 @@ async function pan(page: Page): Promise<number[]> {
 }
 
 async function drag(page: Page): Promise<number[]> {
-  const box = await page.locator('.react-flow__node[data-id="s0-t1"]').boundingBox();
-  if (!box) throw new Error('s0-t1 is not on screen');
-  const x0 = box.x + box.width / 2;
-  const y0 = box.y + box.height / 2;
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  await page.evaluate('window.__paintFrames.start()');
-  for (let i = 1; i <= 40; i++) {
-    await page.mouse.move(x0 + i * 6, y0 + i * 3);
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => r()))');
-  }
+  await dragBenchDevice(page, { onPressed: () => page.evaluate('window.__paintFrames.start()') });
   const frames = (await page.evaluate('window.__paintFrames.stop()')) as number[];
   await page.mouse.up();
   return frames;

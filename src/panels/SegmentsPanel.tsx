@@ -31,6 +31,7 @@ import { designButPositions } from '../store/designView';
 import { notify, useUi } from '../store/ui';
 import {
   buttonClass,
+  FieldError,
   inputClass,
   ItemEditor,
   removeListItem,
@@ -40,6 +41,7 @@ import {
   Row,
   SelectField,
   TextField,
+  typedInputProps,
   useTypedText,
   type Attempt,
 } from './fields';
@@ -522,7 +524,6 @@ function SubnetField({
 }) {
   const id = useId();
   const field = useTypedText(value, { showErrors: false });
-  const { text, error } = field;
   const max = SUBNET_MAX_CHARS;
   const kept = value === '' ? 'kept it empty' : `kept ${value}`;
 
@@ -543,30 +544,13 @@ function SubnetField({
         id={id}
         data-testid={testId}
         className={`${inputClass} font-mono`}
-        value={text}
         disabled={disabled}
         placeholder="10.1.10.0/24"
         spellCheck={false}
         autoComplete="off"
-        aria-invalid={error !== null}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => field.type(e.target.value, tryCommit)}
-        onBlur={() => field.finish(tryCommit)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') field.finish(tryCommit);
-          if (e.key === 'Escape') field.revert();
-        }}
+        {...typedInputProps(field, tryCommit, `${id}-error`)}
       />
-      {error && (
-        <p
-          id={`${id}-error`}
-          role="alert"
-          data-testid={`${testId}.error`}
-          className="mt-0.5 text-xs text-red-600 dark:text-red-400"
-        >
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} testId={testId} error={field.error} />
     </Row>
   );
 }

@@ -5,7 +5,16 @@
  * whatever is typed is committed before the page goes away (pendingEdits.ts); all the commits
  * of one edit of a field are one undo step.
  */
-import { useEffect, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ComponentType,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { textProblemSentence } from '../model/text';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { notify, useUi } from '../store/ui';
@@ -99,6 +108,53 @@ export function useTypedText(valueText: string, live: { showErrors: boolean }) {
   useEffect(() => () => pending.current?.fire(), []);
 
   return { text, error, setError, type, finish, revert };
+}
+
+type TypedText = ReturnType<typeof useTypedText>;
+
+/**
+ * An input's side of a typed field: what it shows, typing that commits after a pause, Enter or
+ * blur that commits now, Escape that puts the value back, and the error it is described by.
+ */
+export function typedInputProps(
+  field: TypedText,
+  tryCommit: (text: string) => Attempt,
+  errorId: string,
+) {
+  return {
+    value: field.text,
+    'aria-invalid': field.error !== null,
+    'aria-describedby': field.error ? errorId : undefined,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => field.type(e.target.value, tryCommit),
+    onBlur: () => field.finish(tryCommit),
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'Enter') field.finish(tryCommit);
+      if (e.key === 'Escape') field.revert();
+    },
+  };
+}
+
+/** Why a typed value was not taken, under its field (announced as it appears). */
+export function FieldError({
+  id,
+  testId,
+  error,
+}: {
+  id: string;
+  testId: string;
+  error: string | null;
+}) {
+  if (error === null) return null;
+  return (
+    <p
+      id={id}
+      role="alert"
+      data-testid={`${testId}.error`}
+      className="mt-0.5 text-xs text-red-600 dark:text-red-400"
+    >
+      {error}
+    </p>
+  );
 }
 
 /** What a field needs of a schema: zod (mini) schemas of the design schema fit it. */
@@ -266,7 +322,6 @@ export function NumberField({
     if (parsed !== value) onCommit(parsed);
     return { ok: true, valueText: String(parsed) };
   };
-  const { text, error } = field;
 
   return (
     <Row label={label} htmlFor={id} {...(hint ? { hint } : {})}>
@@ -276,33 +331,16 @@ export function NumberField({
           data-testid={testId}
           className={inputClass}
           inputMode="decimal"
-          value={text}
           disabled={disabled}
           placeholder={placeholder}
-          aria-invalid={error !== null}
-          aria-describedby={error ? `${id}-error` : undefined}
           step={step}
-          onChange={(e) => field.type(e.target.value, tryCommit)}
-          onBlur={() => field.finish(tryCommit)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') field.finish(tryCommit);
-            if (e.key === 'Escape') field.revert();
-          }}
+          {...typedInputProps(field, tryCommit, `${id}-error`)}
         />
         {unit && (
           <span className="w-10 shrink-0 text-xs text-slate-500 dark:text-slate-400">{unit}</span>
         )}
       </div>
-      {error && (
-        <p
-          id={`${id}-error`}
-          role="alert"
-          data-testid={`${testId}.error`}
-          className="mt-0.5 text-xs text-red-600 dark:text-red-400"
-        >
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} testId={testId} error={field.error} />
     </Row>
   );
 }
@@ -334,33 +372,17 @@ export function TextField({
     if (typed !== value) onCommit(typed);
     return { ok: true, valueText: typed };
   };
-  const { text, error } = field;
   return (
     <Row label={label} htmlFor={id}>
       <input
         id={id}
         data-testid={testId}
         className={inputClass}
-        value={text}
         disabled={disabled}
         placeholder={placeholder}
-        aria-invalid={error !== null}
-        onChange={(e) => field.type(e.target.value, tryCommit)}
-        onBlur={() => field.finish(tryCommit)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') field.finish(tryCommit);
-          if (e.key === 'Escape') field.revert();
-        }}
+        {...typedInputProps(field, tryCommit, `${id}-error`)}
       />
-      {error && (
-        <p
-          role="alert"
-          data-testid={`${testId}.error`}
-          className="mt-0.5 text-xs text-red-600 dark:text-red-400"
-        >
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} testId={testId} error={field.error} />
     </Row>
   );
 }
