@@ -147,3 +147,15 @@ export async function dragBenchDevice(
     if (perFrame) await page.evaluate('new Promise((r) => requestAnimationFrame(() => r()))');
   }
 }
+
+/**
+ * Until the studio's link router has drawn the routes of the design as opened (the baseline has
+ * none): routes that land during a measured step redraw the links in it, and a loaded machine
+ * can take longer than any fixed wait.
+ */
+export async function routesDrawn(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(() => !(window.__bench?.routing?.() ?? false), undefined, {
+    timeout: timeoutMs,
+    polling: 100,
+  });
+}

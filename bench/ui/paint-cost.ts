@@ -15,7 +15,15 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../chromium.config';
-import { benchDesign, openBenchPage, serveBuilds, sideOfRound, flag, option } from './page';
+import {
+  benchDesign,
+  openBenchPage,
+  routesDrawn,
+  serveBuilds,
+  sideOfRound,
+  flag,
+  option,
+} from './page';
 
 const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 3);
@@ -92,6 +100,7 @@ async function main(): Promise<void> {
       const { context, page } = await openBenchPage(browser, design, side.base, side.studio);
       // Until the router has routed the design as opened (its worker would take a core).
       await page.waitForTimeout(SETTLE_MS);
+      await routesDrawn(page);
       for (const [variant, css] of side.variants.entries())
         for (const zoom of ZOOMS) {
           const sheet = css ? await page.addStyleTag({ content: css }) : null;

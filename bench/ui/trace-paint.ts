@@ -5,12 +5,13 @@
  * main thread's by phase (each event's self time) and the raster workers'; builds alternate
  * round by round (`--dist-b`, the code before a change), and `--baseline` adds the plain React
  * Flow page to the rotation. `--css "a||b"` adds the first build with each style sheet as sides
- * of their own (to try a cause before changing the code).
+ * of their own (to try a cause before changing the code). `viewport paints` counts the frames
+ * that painted React Flow's viewport again rather than only moving it (the plain page: none).
  *
  *   npx tsx bench/ui/trace-paint.ts --size 3000 [--rounds 3] [--no-build] [--dist dir]
  *     [--dist-b other-dist] [--baseline] [--zoom 0.75] [--settle ms] [--css "extra css"] [--save dir] [--from dir]
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
 import {
@@ -18,6 +19,7 @@ import {
   dragBenchDevice,
   launchChromium,
   openBenchPage,
+  routesDrawn,
   serveBuilds,
   sideOfRound,
   flag,
@@ -67,6 +69,8 @@ interface StepFigures {
   compositorMs: number;
   vizMs: number;
   workerMs: number;
+  /** Paints of React Flow's viewport (a pan should only move it, as the plain page's). */
+  viewportPaints: number;
 }
 
 /** Self thread time of one thread's events, by the phase around them (PHASES). */
@@ -98,7 +102,26 @@ function phaseTimes(events: TraceEvent[], pid: number, tid: number): Record<stri
   return out;
 }
 
-function figures(events: TraceEvent[], frames: number[]): StepFigures {
+/**
+ * The trace's id of React Flow's viewport (the `nodeId` of its Paint events). A Paint event
+ * names the layer it repainted: the viewport's means everything drawn in it was painted again.
+ */
+async function viewportNodeId(cdp: CDPSession): Promise<number | undefined> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as {
+    root: { nodeId: number };
+  };
+  const { nodeId } = (await cdp.send('DOM.querySelector', {
+    nodeId: root.nodeId,
+    selector: '.react-flow__viewport',
+  })) as { nodeId: number };
+  if (!nodeId) return undefined;
+  const { node } = (await cdp.send('DOM.describeNode', { nodeId })) as {
+    node: { backendNodeId: number };
+  };
+  return node.backendNodeId;
+}
+
+function figures(events: TraceEvent[], frames: number[], viewport?: number): StepFigures {
   const names = events.filter((e) => e.name === 'thread_name');
   const renderer = names.find((e) => e.args?.['name'] === 'CrRendererMain');
   const thread = (re: RegExp, pid?: number) =>
@@ -134,6 +157,13 @@ function figures(events: TraceEvent[], frames: number[]): StepFigures {
     compositorMs: tasks(thread(/^Compositor$/, pid)),
     vizMs: tasks(thread(/^VizCompositorThread$/)),
     workerMs: tasks(thread(/^DedicatedWorker thread$/, pid)),
+    viewportPaints: events.filter(
+      (e) =>
+        e.name === 'Paint' &&
+        e.ph === 'X' &&
+        viewport !== undefined &&
+        (e.args?.['data'] as { nodeId?: number } | undefined)?.nodeId === viewport,
+    ).length,
   };
 }
 
@@ -207,6 +237,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(3000);
       // Until the router has routed the design as opened: its worker would take the cores.
       await page.waitForTimeout(SETTLE_MS);
+      await routesDrawn(page);
       if (side.css) await page.addStyleTag({ content: side.css });
       await page.evaluate(FRAMES);
       await page.evaluate((zoom) => window.__bench?.setViewport({ x: 40, y: 40, zoom }), ZOOM);
@@ -216,13 +247,14 @@ async function main(): Promise<void> {
       const panEvents = await traced(cdp, CATEGORIES, async () => {
         frames = await pan(page);
       });
-      results[which]!.pan.push(figures(panEvents, frames));
+      const viewport = await viewportNodeId(cdp);
+      results[which]!.pan.push(figures(panEvents, frames, viewport));
       await page.evaluate((zoom) => window.__bench?.setViewport({ x: 40, y: 40, zoom }), ZOOM);
       await page.waitForTimeout(1000);
       const dragEvents = await traced(cdp, CATEGORIES, async () => {
         frames = await drag(page);
       });
-      results[which]!.drag.push(figures(dragEvents, frames));
+      results[which]!.drag.push(figures(dragEvents, frames, viewport));
       const save = option('save');
       if (save) {
         writeFileSync(`${save}/pan-${which}-${r}.json`, JSON.stringify({ traceEvents: panEvents }));
@@ -233,7 +265,7 @@ async function main(): Promise<void> {
       }
       const last = (s: StepFigures[]) => s[s.length - 1]!;
       console.log(
-        `round ${r + 1} ${side.label}: pan p95 ${p95(last(results[which]!.pan).frames).toFixed(0)} · drag p95 ${p95(last(results[which]!.drag).frames).toFixed(0)}`,
+        `round ${r + 1} ${side.label}: pan p95 ${p95(last(results[which]!.pan).frames).toFixed(0)} (viewport painted ${last(results[which]!.pan).viewportPaints}×) · drag p95 ${p95(last(results[which]!.drag).frames).toFixed(0)}`,
       );
       await context.close();
     }
@@ -249,7 +281,7 @@ async function main(): Promise<void> {
     console.log(`\n${step}`);
     const keys = [...PHASES.map(([p]) => p), 'other'];
     console.log(
-      `| side | p95 | >50 | max | ${keys.join(' | ')} | main | raster | compositor | viz | worker |`,
+      `| side | p95 | >50 | max | ${keys.join(' | ')} | main | raster | compositor | viz | worker | viewport paints |`,
     );
     sides.forEach((side, i) => {
       const runs = results[i]![step];
@@ -259,7 +291,7 @@ async function main(): Promise<void> {
           .map((k) => m((s) => s.phases[k] ?? 0))
           .join(
             ' | ',
-          )} | ${m((s) => s.mainMs)} | ${m((s) => s.rasterMs)} | ${m((s) => s.compositorMs)} | ${m((s) => s.vizMs)} | ${m((s) => s.workerMs)} |`,
+          )} | ${m((s) => s.mainMs)} | ${m((s) => s.rasterMs)} | ${m((s) => s.compositorMs)} | ${m((s) => s.vizMs)} | ${m((s) => s.workerMs)} | ${m((s) => s.viewportPaints)} |`,
       );
     });
   }

@@ -1,5 +1,12 @@
-import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getStraightPath,
+  useStore as useFlowStore,
+  type EdgeProps,
+  type ReactFlowState,
+} from '@xyflow/react';
+import { memo, useCallback, type ReactNode } from 'react';
 import type { DciLink } from '../model/schema';
 import { bundleOffset, bundleSpacing, offsetCurve, type BundlePlace } from '../model/parallel';
 import type { Link } from '../model/schema';
@@ -13,6 +20,7 @@ import { useRoutes } from './routeStore';
 import { FAILED, HIGHLIGHTED, useMarks } from './marks';
 import { followCanvasSelection } from './follow';
 import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
+import { labelNearView } from './labelView';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 /** The size a DCI link's label takes (about) while the router loads. */
@@ -113,7 +121,7 @@ function DciEdgeView({
         }}
         interactionWidth={24}
       />
-      <EdgeLabelRenderer>
+      <LabelNearView box={box}>
         <DciLabel
           id={id}
           link={link}
@@ -128,9 +136,24 @@ function DciEdgeView({
           findingCount={findings.length}
           worst={worst}
         />
-      </EdgeLabelRenderer>
+      </LabelNearView>
     </>
   );
+}
+
+/**
+ * A DCI label, drawn in React Flow's label layer while it is near the view (labelView.ts): one
+ * selector per drawn DCI link, which re-renders it only when it comes near or goes away.
+ */
+function LabelNearView({ box, children }: { box: Box; children: ReactNode }) {
+  const { x, y, width, height } = box;
+  const near = useFlowStore(
+    useCallback(
+      (s: ReactFlowState) => labelNearView({ x, y, width, height }, s),
+      [x, y, width, height],
+    ),
+  );
+  return near ? <EdgeLabelRenderer>{children}</EdgeLabelRenderer> : null;
 }
 
 /** Memoised: a re-render of its edge (selection, findings elsewhere) redraws no label. */
