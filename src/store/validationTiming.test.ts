@@ -31,6 +31,19 @@ function slowClock(): void {
   vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
 }
 
+/** Open a 200-element design whose first validation looks slow (as a design just opened is). */
+async function openSlowly(): Promise<void> {
+  slowClock();
+  s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+  await nextTask();
+}
+
+/** From now on validations look quick (the slow clock put away). */
+function turnQuick(): void {
+  vi.restoreAllMocks();
+  quickClock();
+}
+
 /** Make validations look quick: every reading of the clock is 1 ms after the last. */
 function quickClock(): void {
   let now = 0;
@@ -93,21 +106,16 @@ describe('When an edit’s findings are shown', () => {
 
   it('an edit of a design whose first run was slow is validated in its task once a rehearsal finds edits quick', async () => {
     // The run of a design just opened builds everything, with the rules not yet compiled.
-    slowClock();
-    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
-    await nextTask();
+    await openSlowly();
     // Its edits are quick: the rehearsal at idle tells so.
-    vi.restoreAllMocks();
-    quickClock();
+    turnQuick();
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).toBe(s().design);
   });
 
   it('edits of a design whose rehearsals stay slow are still drawn first', async () => {
-    slowClock();
-    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
-    await nextTask();
+    await openSlowly();
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     const edited = s().design;
@@ -117,13 +125,10 @@ describe('When an edit’s findings are shown', () => {
   });
 
   it('a rehearsal leaves the findings as a full run of the rules gives them', async () => {
-    slowClock();
-    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
-    await nextTask();
+    await openSlowly();
     const opened = s().design;
     const before = findingsFor(opened);
-    vi.restoreAllMocks();
-    quickClock();
+    turnQuick();
     await idleMoments();
     // The design shown keeps its findings (the rehearsal's are dropped)…
     expect(findingsFor(opened)).toBe(before);
@@ -140,8 +145,7 @@ describe('When an edit’s findings are shown', () => {
     slowClock();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     await nextTask();
-    vi.restoreAllMocks();
-    quickClock();
+    turnQuick();
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 1000 });
     expect(shown()).not.toBe(s().design);
@@ -149,24 +153,19 @@ describe('When an edit’s findings are shown', () => {
 
   it('an edit calls off the rehearsal its design’s opening planned: its own run tells', async () => {
     // A slow opening plans a rehearsal at the next idle moment…
-    slowClock();
-    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
-    await nextTask();
+    await openSlowly();
     // …but a slow edit is validated first, and its run is what edits cost.
     s().updateLink('dci-s0-s1-0', { distanceKm: 800 });
     await nextTask();
     expect(shown()).toBe(s().design);
-    vi.restoreAllMocks();
-    quickClock();
+    turnQuick();
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).not.toBe(s().design);
   });
 
   it('a delete is an edit, not an opening: it plans no rehearsal of its design’s edits', async () => {
-    slowClock();
-    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
-    await nextTask();
+    await openSlowly();
     s().updateLink('dci-s0-s1-0', { distanceKm: 800 });
     await nextTask();
     // A delete rebuilds every list of the design (it scrubs references to what went)…
@@ -178,8 +177,7 @@ describe('When an edit’s findings are shown', () => {
     await nextTask();
     expect(shown()).toBe(s().design);
     // …but its slow run is what edits cost: no rehearsal at idle says otherwise.
-    vi.restoreAllMocks();
-    quickClock();
+    turnQuick();
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).not.toBe(s().design);
@@ -191,8 +189,7 @@ describe('When an edit’s findings are shown', () => {
     s().select(['s0-t1']);
     s().deleteSelection();
     await nextTask();
-    vi.restoreAllMocks();
-    quickClock();
+    turnQuick();
     // …leaves an edit of a link's distance validated in its task, as it was quick before…
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).toBe(s().design);
@@ -206,11 +203,8 @@ describe('When an edit’s findings are shown', () => {
   });
 
   it('a design opened slowly has a delete rehearsed too: until then a delete is drawn first', async () => {
-    slowClock();
-    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
-    await nextTask();
-    vi.restoreAllMocks();
-    quickClock();
+    await openSlowly();
+    turnQuick();
     // One idle moment: the rehearsal of a link's edit finds edits of a property quick…
     await oneIdleMoment();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
@@ -226,11 +220,8 @@ describe('When an edit’s findings are shown', () => {
   });
 
   it('a delete of a design opened slowly is validated in its task once its rehearsal is quick', async () => {
-    slowClock();
-    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
-    await nextTask();
-    vi.restoreAllMocks();
-    quickClock();
+    await openSlowly();
+    turnQuick();
     await idleMoments();
     s().select(['s0-t1']);
     s().deleteSelection();
