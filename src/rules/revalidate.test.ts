@@ -17,6 +17,7 @@ import {
   upsertWorkload,
 } from '../model/edits';
 import type { Design, DesignNode, Link } from '../model/schema';
+import { pasteInto } from '../model/clipboard';
 import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates/index';
 import { buildGraph } from './graph';
@@ -41,6 +42,8 @@ const stepArb = fc.record({
     'mobility',
     'settings',
     'remove',
+    'delete-group',
+    'paste',
     'connect',
     'reparent',
     'waive',
@@ -133,6 +136,17 @@ function apply(design: Design, s: Step, history: readonly Design[]): Design {
         : node && node.kind !== 'site'
           ? removeElements(design, [node.id])
           : design;
+    case 'delete-group':
+      // A selection of a site's devices (a rack or a row), as the Delete key removes them.
+      return removeElements(design, groupOf(design, s));
+    case 'paste': {
+      // Copy a selection (a site's devices, or a whole site) and paste it, as Ctrl+C, Ctrl+V.
+      const site = pick(sites, s.b);
+      const ids = s.km % 4 === 0 && site ? [site.id] : groupOf(design, s);
+      if (ids.length === 0) return design;
+      const pasted = pasteInto(design, { design, ids }, { x: 32, y: 32 });
+      return pasted ? pasted.design : design;
+    }
     case 'connect': {
       const other = pick(design.nodes, s.b);
       return node && other ? connect(design, node.id, other.id, `new-${s.a}-${s.b}`) : design;
@@ -159,6 +173,16 @@ function apply(design: Design, s: Step, history: readonly Design[]): Design {
     case 'undo':
       return pick(history, s.b) ?? design;
   }
+}
+
+/** Up to six devices of one site, in the design's order from a position `s.a` picks. */
+function groupOf(design: Design, s: Step): string[] {
+  const sites = design.nodes.filter((n) => n.kind === 'site');
+  const site = pick(sites, s.b);
+  if (!site) return [];
+  const devices = design.nodes.filter((n) => n.kind !== 'site' && n.parentId === site.id);
+  const start = devices.length === 0 ? 0 : s.a % devices.length;
+  return devices.slice(start, start + 1 + ((s.x & 0xff) % 6)).map((n) => n.id);
 }
 
 /** Every path and L2 answer of the validation's graph, against a fresh graph (a sample). */
@@ -202,6 +226,24 @@ describe('Validating an edit from the validation before it', () => {
       fc.property(
         fc.nat({ max: bases.length - 1 }),
         fc.array(stepArb, { minLength: 1, maxLength: 12 }),
+        (b, steps) => check(bases[b] as Design, steps),
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('finds what a fresh validation finds after deletes and pastes of groups, and their undo', () => {
+    const structural = fc.record({
+      kind: fc.constantFrom('delete-group', 'paste', 'remove', 'undo', 'distance', 'route-tor'),
+      a: fc.nat(),
+      b: fc.nat(),
+      x: fc.integer({ min: -400, max: 2000 }),
+      km: fc.integer({ min: 0, max: 3000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.nat({ max: bases.length - 1 }),
+        fc.array(structural, { minLength: 1, maxLength: 10 }),
         (b, steps) => check(bases[b] as Design, steps),
       ),
       { numRuns: 40 },
