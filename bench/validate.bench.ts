@@ -24,6 +24,9 @@ import { elementCount, syntheticDesign } from '../src/model/synthetic';
 import { buildContext, RULE_LIST, runRules, runRulesOn } from '../src/rules/index';
 import { referenceRunRules } from '../src/rules/reference/index';
 import { revalidate } from '../src/rules/revalidate';
+import { pasteInto } from '../src/model/clipboard';
+import { removeElements } from '../src/model/edits';
+import { benchDesign, pickedDevices } from './ui/page';
 import { fmt, medianMs } from './util';
 
 /** The q-quantile of some samples (0.5: the median). */
@@ -255,4 +258,30 @@ export default function validateBench(): void {
   console.log(
     `move a ToR and validate ${elementCount(studio)}: ${fmt(moveMs)} ms median from the validation before it, ${fmt(fullMs)} ms in full`,
   );
+
+  // The edits that restructure a design (issue 12's delete and paste rows, bench/ui/run.ts): the
+  // UI bench's 30 devices of DC 1's racks deleted, or copied and pasted into their site, each
+  // validated from the validation of the design before it, against a DCI-distance edit
+  // validated the same way (an edit that keeps the index and graph) and a full run.
+  console.log(load());
+  for (const size of [1000, 3000]) {
+    const design = benchDesign(size);
+    const picked = pickedDevices(design);
+    const pasted = pasteInto(design, { design, ids: picked }, { x: 32, y: 32 });
+    if (!pasted) throw new Error('the bench design has no site to paste into');
+    const edits: readonly (readonly [string, Design])[] = [
+      [`delete ${picked.length} devices`, removeElements(design, picked)],
+      [`paste ${picked.length} devices`, pasted.design],
+      ['edit one DCI distance', updateLink(design, 'dci-s0-s1-0', { distanceKm: 77 })],
+    ];
+    const before = revalidate(design, null);
+    for (const [name, edited] of edits)
+      interleaved(
+        `${name}, validated from the validation before it vs in full, ${elementCount(design)}`,
+        () => revalidate(edited, before),
+        () => runRules(edited),
+        21,
+        'from the one before · full · full/from',
+      );
+  }
 }
