@@ -95,8 +95,10 @@ function edits(elements: number, plain: ConnectorRouter): string {
   let base: PreviewBase | null = null;
   let drawn: { design: Design; connectors: readonly Connector[] } | null = null;
   const draw = (d: Design) => () => {
-    const { connectors } = renderDiagram(d, memo, { cache });
-    base = previewBase(d, connectors, routingGroups(d), undefined);
+    // As the worker does: the groups worked out once, for the drawing and the preview's base.
+    const groups = routingGroups(d);
+    const { connectors } = renderDiagram(d, memo, { cache, groups });
+    base = previewBase(d, connectors, groups, undefined);
     drawn = { design: d, connectors };
   };
   draw(design)();

@@ -7,39 +7,110 @@
  * drawing changed. Messages arrive in order and every one is decoded (even an answer to a job
  * a newer one superseded), so both ends always hold the same thing.
  */
-import type { Design, DesignNode } from '../model/schema';
+import type { Design } from '../model/schema';
 import { sameLabel } from '../render/diagram';
 import { sameRoute } from '../render/packed';
 import type { Connector } from '../render/types';
 
-/** A design: whole, or the elements that differ from the previous one sent (by index). */
-export type DesignDelta =
-  { readonly design: Design } | { readonly nodes: readonly (readonly [number, DesignNode])[] };
+/**
+ * A list of the design (its elements, its links…) as a change of the previous one: the items
+ * at some indices (as many items as before: a drag), or the items that replace a stretch of
+ * it (`drop` items after the first `keep`: a delete, a paste, an undo of either).
+ */
+export type ListDelta<T> =
+  | { readonly at: readonly (readonly [number, T])[] }
+  | { readonly keep: number; readonly drop: number; readonly insert: readonly T[] };
 
 /**
- * The sending end of designs: a design whose fields are all the previous one's except its
- * elements, and whose elements are as many, crosses as the elements that changed.
+ * A design: whole, or as a change of the previous one sent: the fields that are other objects
+ * (`fields`), a list among them as the items that changed (`lists`).
+ */
+export type DesignDelta =
+  | { readonly design: Design }
+  | {
+      readonly fields: readonly (readonly [keyof Design, unknown])[];
+      readonly lists: readonly (readonly [keyof Design, ListDelta<unknown>])[];
+    };
+
+/**
+ * The change from one list to the next: by index when as long (only the items that differ);
+ * else the stretch between the items both start with and those both end with (one object).
+ */
+function listDelta<T>(before: readonly T[], after: readonly T[]): ListDelta<T> {
+  if (before.length === after.length) {
+    const at: [number, T][] = [];
+    after.forEach((item, i) => {
+      if (item !== before[i]) at.push([i, item]);
+    });
+    return { at };
+  }
+  const shorter = Math.min(before.length, after.length);
+  let keep = 0;
+  while (keep < shorter && before[keep] === after[keep]) keep++;
+  let tail = 0;
+  while (
+    tail < shorter - keep &&
+    before[before.length - 1 - tail] === after[after.length - 1 - tail]
+  )
+    tail++;
+  return {
+    keep,
+    drop: before.length - keep - tail,
+    insert: after.slice(keep, after.length - tail),
+  };
+}
+
+const itemsSent = (delta: ListDelta<unknown>) =>
+  'at' in delta ? delta.at.length : delta.insert.length;
+
+function applyList<T>(before: readonly T[], delta: ListDelta<T>): T[] {
+  if ('at' in delta) {
+    const out = [...before];
+    for (const [i, item] of delta.at) out[i] = item;
+    return out;
+  }
+  return [
+    ...before.slice(0, delta.keep),
+    ...delta.insert,
+    ...before.slice(delta.keep + delta.drop),
+  ];
+}
+
+/**
+ * The sending end of designs: a design with the fields of the previous one crosses as the
+ * fields that are other objects, a list among them as its items that changed. A delete or a
+ * paste of 30 devices at 3,000 elements crossed whole (its elements and links are fewer or
+ * more): a structured clone of the whole design on the main thread, and another in the worker.
  */
 export function designSender(): (design: Design) => DesignDelta {
   let previous: Design | null = null;
   return (design) => {
     const before = previous;
     previous = design;
-    if (!before || !sameButNodes(before, design)) return { design };
-    const nodes: [number, DesignNode][] = [];
-    design.nodes.forEach((node, i) => {
-      if (node !== before.nodes[i]) nodes.push([i, node]);
-    });
-    // Most of the elements changed (a layout, a paste over everything): whole is as cheap.
-    return nodes.length * 2 > design.nodes.length ? { design } : { nodes };
+    if (!before || !sameKeys(before, design)) return { design };
+    const fields: [keyof Design, unknown][] = [];
+    const lists: [keyof Design, ListDelta<unknown>][] = [];
+    let sent = 0;
+    let items = 0;
+    for (const key of Object.keys(design) as (keyof Design)[]) {
+      const a: unknown = before[key];
+      const b: unknown = design[key];
+      if (Array.isArray(b)) items += b.length;
+      if (a === b) continue;
+      if (Array.isArray(a) && Array.isArray(b)) {
+        const delta = listDelta<unknown>(a, b);
+        sent += itemsSent(delta);
+        lists.push([key, delta]);
+      } else fields.push([key, b]);
+    }
+    // Most of the design changed (a layout, a paste over everything): whole is as cheap.
+    return sent * 2 > items ? { design } : { fields, lists };
   };
 }
 
-function sameButNodes(a: Design, b: Design): boolean {
-  if (a.nodes.length !== b.nodes.length) return false;
-  const keys = Object.keys(b) as (keyof Design)[];
-  if (Object.keys(a).length !== keys.length) return false;
-  return keys.every((key) => key === 'nodes' || a[key] === b[key]);
+function sameKeys(a: Design, b: Design): boolean {
+  const keys = Object.keys(b);
+  return Object.keys(a).length === keys.length && keys.every((key) => key in a);
 }
 
 /** The receiving end of designSender: each design whole again. */
@@ -49,9 +120,11 @@ export function designReceiver(): (delta: DesignDelta) => Design {
     if ('design' in delta) previous = delta.design;
     else {
       if (!previous) throw new Error('a design change arrived before any design');
-      const nodes = [...previous.nodes];
-      for (const [i, node] of delta.nodes) nodes[i] = node;
-      previous = { ...previous, nodes };
+      const next: Record<string, unknown> = { ...previous };
+      for (const [key, value] of delta.fields) next[key] = value;
+      for (const [key, list] of delta.lists)
+        next[key] = applyList(previous[key] as readonly unknown[], list);
+      previous = next as unknown as Design;
     }
     return previous;
   };

@@ -100,13 +100,13 @@ async function run(
     routeIntoCache(cache, id, group, r);
     if (performance.now() - start >= PARTIAL_AFTER_MS) {
       // The sites routed so far (from the cache), the others' links straight.
-      const diagram = renderDiagram(design, r, { findings, cache, only: new Set() });
+      const diagram = renderDiagram(design, r, { findings, cache, groups, only: new Set() });
       post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: false });
     }
     await breathe();
     if (seq !== latest) return;
   }
-  const diagram = renderDiagram(design, r, { findings, cache });
+  const diagram = renderDiagram(design, r, { findings, cache, groups });
   base = previewBase(design, diagram.connectors, groups, findings);
   post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: true });
 }

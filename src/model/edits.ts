@@ -251,29 +251,38 @@ function scrubReferences(
           return rest;
         }
         return n;
-      case 'witness':
-        return { ...n, arbitrates: keep(n.arbitrates) };
-      case 'array':
-        return {
-          ...n,
-          volumes: n.volumes.map((v) => {
-            let out = v;
-            if (out.peerArrayId !== undefined && gone.has(out.peerArrayId)) {
-              const { peerArrayId: _, ...rest } = out;
-              out = rest;
-            }
-            if (out.preferredSiteId !== undefined && gone.has(out.preferredSiteId)) {
-              const { preferredSiteId: _, ...rest } = out;
-              out = rest;
-            }
-            return out;
-          }),
-        };
+      case 'witness': {
+        const arbitrates = keep(n.arbitrates);
+        return arbitrates.length === n.arbitrates.length ? n : { ...n, arbitrates };
+      }
+      case 'array': {
+        const volumes = n.volumes.map((v) => {
+          let out = v;
+          if (out.peerArrayId !== undefined && gone.has(out.peerArrayId)) {
+            const { peerArrayId: _, ...rest } = out;
+            out = rest;
+          }
+          if (out.preferredSiteId !== undefined && gone.has(out.preferredSiteId)) {
+            const { preferredSiteId: _, ...rest } = out;
+            out = rest;
+          }
+          return out;
+        });
+        return volumes.every((v, i) => v === n.volumes[i]) ? n : { ...n, volumes };
+      }
       default:
         return n;
     }
   });
+  // What a removal does not touch keeps its object: the route worker gets a delete as the
+  // elements it removed (src/canvas/routeWire.ts), and memos by object see the rest unchanged.
   const workloads = design.workloads.map((w): Workload => {
+    if (
+      !w.mobilityTargetIds.some((x) => gone.has(x)) &&
+      !w.segmentIds.some((x) => gone.has(x)) &&
+      (w.datastoreId === undefined || !goneVolumes.has(w.datastoreId))
+    )
+      return w;
     const out: Workload = {
       ...w,
       mobilityTargetIds: keep(w.mobilityTargetIds),
@@ -286,6 +295,11 @@ function scrubReferences(
     return out;
   });
   const segments = design.segments.map((s): Segment => {
+    if (
+      !s.gatewaySiteIds.some((x) => gone.has(x)) &&
+      (s.ingressSiteId === undefined || !gone.has(s.ingressSiteId))
+    )
+      return s;
     const out: Segment = { ...s, gatewaySiteIds: keep(s.gatewaySiteIds) };
     if (out.ingressSiteId !== undefined && gone.has(out.ingressSiteId)) {
       const { ingressSiteId: _, ...rest } = out;

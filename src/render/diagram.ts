@@ -82,6 +82,12 @@ export interface RenderOptions {
    * the group whole, as a drawing from scratch does.
    */
   readonly live?: ConnectorRouter;
+  /**
+   * The design's routingGroups, when the caller has worked them out already (the canvas's
+   * worker, which routes them one by one before drawing): not worked out again. Every link's
+   * request and port side at 3,000 elements: a third of a drawing whose routes are cached.
+   */
+  readonly groups?: ReadonlyMap<string, RouteGroup>;
 }
 
 /**
@@ -451,10 +457,9 @@ export function renderDiagram(
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
   const deviceIds = new Set(devices.map((d) => d.id));
-  const requests = routeRequests(design, sites, devices);
   const routes = routeBySite(
     router,
-    groupsOf(sites, devices, requests, design.links),
+    options.groups ?? groupsOf(sites, devices, routeRequests(design, sites, devices), design.links),
     options.cache,
     options.only,
     options.live,
@@ -564,9 +569,18 @@ function groupsOf(
   return groups;
 }
 
-/** What a group's routes depend on, as the cache compares it. */
-function groupKey(obstacles: readonly Obstacle[], requests: readonly RouteRequest[]): string {
-  return JSON.stringify([obstacles, requests]);
+const groupKeys = new WeakMap<RouteGroup, string>();
+/**
+ * What a group's routes depend on, as the cache compares it; kept per group, which the worker
+ * asks for twice (isRouted, then renderDiagram with its groups).
+ */
+function groupKey(group: RouteGroup): string {
+  let key = groupKeys.get(group);
+  if (key === undefined) {
+    key = JSON.stringify([group.obstacles, group.requests]);
+    groupKeys.set(group, key);
+  }
+  return key;
 }
 
 /** What each link's route joins: its ends as asked, and the boxes of the shapes at its ends. */
@@ -583,7 +597,7 @@ function endsOf(
 
 /** Does the cache hold this group's routes for its current input? */
 export function isRouted(cache: RouteCache, id: string, group: RouteGroup): boolean {
-  return cache.get(id)?.key === groupKey(group.obstacles, group.requests);
+  return cache.get(id)?.key === groupKey(group);
 }
 
 /** Route one group of routingGroups into the cache, as renderDiagram would. */
@@ -594,7 +608,7 @@ export function routeIntoCache(
   router: ConnectorRouter,
 ): void {
   cache.set(id, {
-    key: groupKey(group.obstacles, group.requests),
+    key: groupKey(group),
     routes: routeGroup(router, group.obstacles, group.requests),
     ends: endsOf(group.obstacles, group.requests),
     obstacles: group.obstacles,
@@ -610,8 +624,9 @@ function routeBySite(
   live: ConnectorRouter | undefined,
 ): Map<string, readonly Point[]> {
   const out = new Map<string, readonly Point[]>();
-  for (const [siteId, { obstacles, requests }] of groups) {
-    const key = groupKey(obstacles, requests);
+  for (const [siteId, group] of groups) {
+    const { obstacles, requests } = group;
+    const key = groupKey(group);
     const cached = cache?.get(siteId);
     if (live && cached && cached.key !== key) {
       for (const [id, points] of previewRoutes(live, obstacles, requests, cached))

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pasteInto } from '../model/clipboard';
 import { moveNodes, removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { renderDiagram, type RouteCache } from './diagram';
+import { renderDiagram, routingGroups, type RouteCache } from './diagram';
 import type { ConnectorRouter, Obstacle, RouteRequest } from './router';
 import { memoRouter } from './routeMemo';
 
@@ -115,6 +116,54 @@ describe('The canvas’s router remembers its answers', () => {
       (l) => l.source.startsWith('s1-') && l.target.startsWith('s1-'),
     );
     expect(rerouted).toBeLessThan(inSite.length / 2);
+  });
+
+  describe('after the UI bench’s edits at 3,000 elements', () => {
+    // bench/ui/page.ts and bench/route.bench.ts: DC 1's first 30 rack devices deleted, or
+    // pasted 32 px down and right, and s0-t1 dragged 320 px right and 160 px down and dropped.
+    const design = syntheticDesign({ sites: 4, elements: 3000 });
+    const picked = rackDevices(design, 's0').slice(0, 30);
+    const tor = design.nodes.find((n) => n.id === 's0-t1');
+    const pasted = pasteInto(design, { design, ids: picked }, { x: 32, y: 32 });
+    if (!tor || !pasted) throw new Error('the bench’s edits do not apply');
+    const edits: [string, Design][] = [
+      [
+        'a drop',
+        moveNodes(
+          design,
+          new Map([[tor.id, { x: tor.position.x + 320, y: tor.position.y + 160 }]]),
+        ),
+      ],
+      ['a delete', removeElements(design, picked)],
+      ['a paste', pasted.design],
+    ];
+    /** Routed as the canvas's worker routes it: after the design as it was, with its caches. */
+    const afterEdit = (edited: Design) => {
+      const spy = recording();
+      const memo = memoRouter(spy.router);
+      const cache: RouteCache = new Map();
+      renderDiagram(design, memo, { cache, groups: routingGroups(design) });
+      const before = spy.calls.length;
+      const drawn = renderDiagram(edited, memo, { cache, groups: routingGroups(edited) });
+      return { drawn, calls: spy.calls.slice(before) };
+    };
+
+    for (const [name, edited] of edits)
+      it(`draws after ${name} what a route from scratch draws, point for point`, () => {
+        const { drawn, calls } = afterEdit(edited);
+        // A link that should have been routed again and was not keeps its old points here.
+        expect(drawn).toEqual(renderDiagram(edited, router));
+        expect(calls.length).toBeGreaterThan(0);
+      }, 120_000);
+
+    it('routes again, after the drop, only some of its site’s batches of links', () => {
+      const { calls } = afterEdit(edits[0]?.[1] ?? design);
+      const scratch = recording();
+      renderDiagram(edits[0]?.[1] ?? design, scratch.router);
+      const ofSite = scratch.calls.filter((c) => c.requests.every((r) => r.id.startsWith('s0-')));
+      // The old ports of a crowded side spread evenly: every batch of DC 1 had a new input.
+      expect(calls.length).toBeLessThan(ofSite.length);
+    }, 120_000);
   });
 
   it('routes an undo back to a drawing made lately without the router', () => {

@@ -144,8 +144,12 @@ const fraction = (v: number, [lo, hi]: readonly [number, number]) =>
  * sit apart by where their other ends are up and down it (COLUMN_SPREAD_PX over the group).
  * A port then depends on its own link's other end only, not on how many links the side has: a
  * delete or a paste leaves the other links' ports (and routes) as they were, where an even
- * spread moved every one. Null when the places would not keep the links' order along the side
- * (across, then up and down) a pixel apart and inside it: the caller spreads them evenly.
+ * spread moved every one. Ports that would come closer than a pixel, or out of the order of
+ * their links along the side (across, then up and down), or out of the side (a device dropped
+ * on the column of another, or beside the group) are moved apart just enough, each run of
+ * them from where it starts: the ports before and after it stay where they are, so a drop
+ * moves the ports of its own links and of the few whose places it crowds, not the whole side.
+ * Null when the side is too short to keep them a pixel apart: the caller spreads them evenly.
  */
 function placedPorts(
   towards: readonly Point[],
@@ -155,7 +159,9 @@ function placedPorts(
 ): number[] | null {
   const across = side === 'top' || side === 'bottom' ? 'x' : 'y';
   const along = across === 'x' ? 'y' : 'x';
-  if (length <= 2 * PORT_PAD_PX) return null;
+  const lo = PORT_PAD_PX / 2;
+  const hi = length - PORT_PAD_PX / 2;
+  if (length <= 2 * PORT_PAD_PX || hi - lo < towards.length - 1) return null;
   const places = towards.map(
     (p) =>
       PORT_PAD_PX +
@@ -167,13 +173,22 @@ function placedPorts(
     .sort(
       (a, b) =>
         (towards[a] as Point)[across] - (towards[b] as Point)[across] ||
-        (towards[a] as Point)[along] - (towards[b] as Point)[along],
+        (towards[a] as Point)[along] - (towards[b] as Point)[along] ||
+        a - b,
     );
-  let last = -Infinity;
+  // Forward, each a pixel or more after the one before; then back from the far end, each a
+  // pixel or more before the one after and inside the side. A port whose place already keeps
+  // those distances is not moved by either pass.
+  let last = lo - 1;
   for (const k of byPlace) {
-    const p = places[k] as number;
-    if (p < PORT_PAD_PX / 2 || p > length - PORT_PAD_PX / 2 || p - last < 1) return null;
-    last = p;
+    last = Math.max(places[k] as number, last + 1);
+    places[k] = last;
+  }
+  let next = hi + 1;
+  for (let i = byPlace.length - 1; i >= 0; i--) {
+    const k = byPlace[i] as number;
+    next = Math.min(places[k] as number, next - 1);
+    places[k] = next;
   }
   return places.map((p) => p / length);
 }
