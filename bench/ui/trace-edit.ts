@@ -5,7 +5,9 @@
  * build the first edit after opening (as bench:ui times it) and the edits after it, medians.
  *
  *   npx tsx bench/ui/trace-edit.ts [--size 3000] [--rounds 4] [--edits 6] [--no-build]
- *                                  [--dist-b dir]
+ *                                  [--dist-b dir] [--select s0-t1] [--cpu dir]
+ *
+ * --cpu saves a CPU profile of the edits after the first, per page, in that folder.
  */
 import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
@@ -18,6 +20,8 @@ const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 4);
 const EDITS = Number(option('edits') ?? 6);
 const DIST_B = option('dist-b');
+/** Select these nodes first (comma-separated ids), as bench:ui's drag leaves its ToR selected. */
+const SELECT = option('select');
 /** Save a CPU profile of each build's later edits (all rounds of it) in this folder. */
 const CPU = option('cpu');
 const EDITED_LINK = 'dci-s0-s1-0';
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
         (vp) => window.__bench?.setViewport(vp),
         viewOnEditedLink(design, canvas),
       );
+      if (SELECT) await page.evaluate((ids) => window.__bench?.select(ids), SELECT.split(','));
       await page.waitForTimeout(1000);
       const times: number[] = [];
       const cdp = CPU ? await context.newCDPSession(page) : null;
