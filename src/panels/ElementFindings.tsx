@@ -1,9 +1,13 @@
-import { useFindings } from '../store/findings';
+import { useElementFindings } from '../store/findings';
 import { ElementFindingsList } from './FindingsPanel';
 import { Section } from './fields';
 
+/**
+ * The findings of the element in the inspector: subscribed to that element's list only, so a
+ * validation that leaves them as they were re-renders nothing here.
+ */
 export function ElementFindings({ elementId }: { elementId: string }) {
-  const count = (useFindings().byElement.get(elementId) ?? []).length;
+  const count = useElementFindings(elementId).length;
   return (
     <Section title={`Findings (${count})`}>
       <div className="-mx-4">

@@ -12,7 +12,7 @@ import {
   type GroupFix,
 } from '../store/findingGroups';
 import type { Design } from '../model/schema';
-import { useFindings } from '../store/findings';
+import { useElementFindings, useFindings } from '../store/findings';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { designButPositions } from '../store/designView';
@@ -390,7 +390,7 @@ export function FindingsPanel() {
 
 /** The findings that concern one element, for its inspector. */
 export function ElementFindingsList({ elementId }: { elementId: string }) {
-  const findings = useFindings().byElement.get(elementId) ?? [];
+  const findings = useElementFindings(elementId);
   if (findings.length === 0)
     return (
       <p className="px-4 py-2 text-xs text-slate-500 dark:text-slate-400">

@@ -1,4 +1,5 @@
 import { Plus, Trash2, Unplug } from 'lucide-react';
+import { memo } from 'react';
 import {
   HYPERVISOR_PROFILE_IDS,
   HYPERVISOR_PROFILES,
@@ -63,7 +64,15 @@ export function Inspector() {
   const ids = useStudio(selectedIdsKey);
   const readOnly = useStudio((s) => s.readOnly);
   const selection = ids === '' ? [] : ids.split(' ');
-  if (selection.length === 0) return <DesignInspector design={design} readOnly={readOnly} />;
+  if (selection.length === 0)
+    return (
+      <DesignInspector
+        name={design.name}
+        settings={design.settings}
+        summary={designSummary(design)}
+        readOnly={readOnly}
+      />
+    );
   if (selection.length > 1) {
     return (
       <Section title={`${plural(selection.length, 'element')} selected`}>
@@ -138,15 +147,29 @@ function FailToggle({ id }: { id: string }) {
   );
 }
 
-function NodeInspector({
-  design,
-  node,
-  readOnly,
-}: {
+interface NodeInspectorProps {
+  /** Of the design, the inspector of a node reads its nodes and segments only. */
   design: Design;
   node: DesignNode;
   readOnly: boolean;
-}) {
+}
+
+/**
+ * Whether a node's inspector shows the same: the same node, and the same nodes and segments
+ * around it (a site's name, a cluster's peers, a firewall's segments). An edit elsewhere (a DCI
+ * link's distance, with the dragged device still selected) re-renders none of its fields; its
+ * findings and notes subscribe on their own.
+ */
+export function sameNodeInspectorProps(a: NodeInspectorProps, b: NodeInspectorProps): boolean {
+  return (
+    a.node === b.node &&
+    a.readOnly === b.readOnly &&
+    a.design.nodes === b.design.nodes &&
+    a.design.segments === b.design.segments
+  );
+}
+
+const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: NodeInspectorProps) {
   const update = (patch: NodePatch) => useStudio.getState().updateElement(node.id, patch);
   const d = readOnly;
   return (
@@ -309,7 +332,7 @@ function NodeInspector({
       <NotesHere elementId={node.id} readOnly={readOnly} />
     </div>
   );
-}
+}, sameNodeInspectorProps);
 
 function ClusterFields({
   design,
@@ -682,31 +705,64 @@ function DciFields({
   );
 }
 
-function DesignInspector({ design, readOnly }: { design: Design; readOnly: boolean }) {
-  const s = design.settings;
+const kindCounts = new WeakMap<readonly DesignNode[], ReadonlyMap<string, number>>();
+const dciCounts = new WeakMap<readonly Link[], number>();
+
+/**
+ * What the design inspector says of the design ("4 sites · 1,200 devices · …"): counted once
+ * per nodes and links array, so an edit of a property counts nothing and reads the same text.
+ */
+export function designSummary(design: Design): string {
+  let kinds = kindCounts.get(design.nodes);
+  if (!kinds) {
+    const counted = new Map<string, number>();
+    for (const n of design.nodes) counted.set(n.kind, (counted.get(n.kind) ?? 0) + 1);
+    kindCounts.set(design.nodes, counted);
+    kinds = counted;
+  }
+  let dci = dciCounts.get(design.links);
+  if (dci === undefined) {
+    dci = design.links.filter((l) => l.kind === 'dci').length;
+    dciCounts.set(design.links, dci);
+  }
+  const sites = kinds.get('site') ?? 0;
+  return [
+    plural(sites, 'site'),
+    plural(design.nodes.length - sites, 'device'),
+    plural(dci, 'DCI link'),
+    plural(design.segments.length, 'segment'),
+    plural(design.workloads.length, 'workload'),
+    ...(design.notes.length > 0 ? [plural(design.notes.length, 'note')] : []),
+  ].join(' · ');
+}
+
+/**
+ * The design's own fields, shown while nothing is selected: memoised on what it shows (its
+ * name, settings and summary), so an edit of an element re-renders none of its fields.
+ */
+const DesignInspector = memo(function DesignInspector({
+  name,
+  settings: s,
+  summary,
+  readOnly,
+}: {
+  name: string;
+  settings: Design['settings'];
+  summary: string;
+  readOnly: boolean;
+}) {
   const set = (patch: Partial<Design['settings']>) => useStudio.getState().updateSettings(patch);
-  const counts = new Map<string, number>();
-  for (const n of design.nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
   return (
     <div data-testid="inspector" data-element="">
       <Section title="Design">
         <TextField
           label="Name"
-          value={design.name}
+          value={name}
           testId="field.designName"
           disabled={readOnly}
           onCommit={(name) => useStudio.getState().rename(name)}
         />
-        <p className="py-1 text-xs text-slate-500 dark:text-slate-400">
-          {[
-            plural(counts.get('site') ?? 0, 'site'),
-            plural(design.nodes.length - (counts.get('site') ?? 0), 'device'),
-            plural(design.links.filter((l) => l.kind === 'dci').length, 'DCI link'),
-            plural(design.segments.length, 'segment'),
-            plural(design.workloads.length, 'workload'),
-            ...(design.notes.length > 0 ? [plural(design.notes.length, 'note')] : []),
-          ].join(' · ')}
-        </p>
+        <p className="py-1 text-xs text-slate-500 dark:text-slate-400">{summary}</p>
         <p className="py-1 text-xs text-slate-500 dark:text-slate-400">
           Select an element on the canvas to edit it. Drag from the palette to add; connect by
           dragging between handles.
@@ -754,4 +810,4 @@ function DesignInspector({ design, readOnly }: { design: Design; readOnly: boole
       </Section>
     </div>
   );
-}
+});

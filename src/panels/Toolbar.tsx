@@ -18,9 +18,10 @@ import {
   Wand2,
   type LucideIcon,
 } from 'lucide-react';
-import { useEffect, useReducer, type ReactNode } from 'react';
+import { memo, useEffect, useReducer, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useRoom } from '../collab/state';
-import { useFindings } from '../store/findings';
+import { selectFindings, useValidated } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
@@ -32,16 +33,24 @@ const SEVERITY_COUNTS = [
   { severity: 'info', text: 'text-blue-600 dark:text-blue-400', dot: 'bg-blue-600' },
 ] as const;
 
-function ToolButton({
+/**
+ * A command's button. The toolbar re-renders on each edit (undo turns on, the finding counts
+ * change): it asks each command whether it is enabled and hands the answer in, and a button
+ * (with its icon, an SVG of several elements) re-renders only when its own answer changes.
+ */
+const ToolButton = memo(function ToolButton({
   id,
   ctx,
   Icon,
+  enabled,
   busy,
   showLabel,
 }: {
   id: string;
   ctx: CommandContext;
   Icon: LucideIcon;
+  /** The command's `enabled()` now. */
+  enabled: boolean;
   /** A spinner instead of the icon while the command works. */
   busy?: boolean;
   showLabel?: boolean;
@@ -56,7 +65,7 @@ function ToolButton({
       data-testid={`toolbar.${id}`}
       aria-label={cmd.label}
       title={title}
-      disabled={!cmd.enabled()}
+      disabled={!enabled}
       onClick={() => runCommand(cmd, ctx)}
       className="tool-button inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md px-2 text-sm whitespace-nowrap text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
     >
@@ -68,6 +77,11 @@ function ToolButton({
       {showLabel && <span>{cmd.label.replace(/…$/, '')}</span>}
     </button>
   );
+});
+
+/** A command's button with its enabled state read now (each render of the toolbar). */
+function Tool(props: Omit<Parameters<typeof ToolButton>[0], 'enabled'>) {
+  return <ToolButton {...props} enabled={command(props.id).enabled()} />;
 }
 
 /**
@@ -96,7 +110,8 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
   const name = useStudio((s) => s.design.name);
   const readOnly = useStudio((s) => s.readOnly);
   const theme = useUi((s) => s.theme);
-  const { counts } = useFindings();
+  // The counts as numbers: a validation that leaves them as they were re-renders nothing.
+  const counts = useValidated(useShallow((v) => selectFindings(v).counts));
   const tidying = useUi((s) => s.tidying);
   const ThemeIcon = theme === 'light' ? Sun : theme === 'dark' ? Moon : SunMoon;
   return (
@@ -119,20 +134,20 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
           </span>
         )}
       </div>
-      <ToolButton id="new-design" ctx={ctx} Icon={FilePlus2} showLabel />
-      <ToolButton id="templates" ctx={ctx} Icon={LayoutTemplate} showLabel />
-      <ToolButton id="open" ctx={ctx} Icon={FolderOpen} showLabel />
-      <ToolButton id="recent" ctx={ctx} Icon={History} />
+      <Tool id="new-design" ctx={ctx} Icon={FilePlus2} showLabel />
+      <Tool id="templates" ctx={ctx} Icon={LayoutTemplate} showLabel />
+      <Tool id="open" ctx={ctx} Icon={FolderOpen} showLabel />
+      <Tool id="recent" ctx={ctx} Icon={History} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
-      <ToolButton id="undo" ctx={ctx} Icon={Undo2} />
-      <ToolButton id="redo" ctx={ctx} Icon={Redo2} />
-      <ToolButton id="fit-view" ctx={ctx} Icon={Maximize} />
-      <ToolButton id="tidy" ctx={ctx} Icon={Wand2} busy={tidying} />
-      <ToolButton id="fabric" ctx={ctx} Icon={Network} />
+      <Tool id="undo" ctx={ctx} Icon={Undo2} />
+      <Tool id="redo" ctx={ctx} Icon={Redo2} />
+      <Tool id="fit-view" ctx={ctx} Icon={Maximize} />
+      <Tool id="tidy" ctx={ctx} Icon={Wand2} busy={tidying} />
+      <Tool id="fabric" ctx={ctx} Icon={Network} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
-      <ToolButton id="copy-link" ctx={ctx} Icon={Link2} showLabel />
-      <ToolButton id="export" ctx={ctx} Icon={Download} showLabel />
-      <ToolButton id="compare" ctx={ctx} Icon={GitCompareArrows} />
+      <Tool id="copy-link" ctx={ctx} Icon={Link2} showLabel />
+      <Tool id="export" ctx={ctx} Icon={Download} showLabel />
+      <Tool id="compare" ctx={ctx} Icon={GitCompareArrows} />
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       {children}
       <div className="ml-auto flex items-center gap-1">
@@ -163,7 +178,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
         >
           <ThemeIcon className="h-4 w-4" aria-hidden />
         </button>
-        <ToolButton id="help" ctx={ctx} Icon={CircleHelp} />
+        <Tool id="help" ctx={ctx} Icon={CircleHelp} />
       </div>
     </header>
   );

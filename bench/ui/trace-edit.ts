@@ -1,0 +1,144 @@
+/**
+ * `npx tsx bench/ui/trace-edit.ts`: the DCI-distance edit of `npm run bench:ui` (its label in
+ * view, edit → last change of the canvas's DOM), several times per page, with two builds
+ * alternated in one run (`--dist-b`), so a change can be judged on a loaded machine. Prints per
+ * build the first edit after opening (as bench:ui times it) and the edits after it, medians.
+ *
+ *   npx tsx bench/ui/trace-edit.ts [--size 3000] [--rounds 4] [--edits 6] [--no-build]
+ *                                  [--dist-b dir] [--select s0-t1] [--cpu dir]
+ *
+ * --cpu saves a CPU profile of the edits after the first, per page, in that folder.
+ */
+import { writeFileSync } from 'node:fs';
+import { build, preview } from 'vite';
+import { DEVICE_SIZE } from '../../src/model/defaults';
+import { absolutePosition } from '../../src/model/placement';
+import type { Design } from '../../src/model/schema';
+import { benchDesign, flag, handDesign, launchChromium, option, routesDrawn } from './page';
+
+const SIZE = Number(option('size') ?? 3000);
+const ROUNDS = Number(option('rounds') ?? 4);
+const EDITS = Number(option('edits') ?? 6);
+const DIST_B = option('dist-b');
+/** Select these nodes first (comma-separated ids), as bench:ui's drag leaves its ToR selected. */
+const SELECT = option('select');
+/** Save a CPU profile of each build's later edits (all rounds of it) in this folder. */
+const CPU = option('cpu');
+const EDITED_LINK = 'dci-s0-s1-0';
+const ZOOM = 0.75;
+
+/** The working zoom centred between the edited link's ends, as bench:ui views the edit. */
+function viewOnEditedLink(design: Design, canvas: { w: number; h: number }) {
+  const link = design.links.find((l) => l.id === EDITED_LINK);
+  if (!link) throw new Error(`${EDITED_LINK} is not in the bench design`);
+  const centre = (id: string) => {
+    const node = design.nodes.find((n) => n.id === id);
+    if (!node) throw new Error(`${id} is not in the bench design`);
+    const p = absolutePosition(design, node);
+    return { x: p.x + DEVICE_SIZE.width / 2, y: p.y + DEVICE_SIZE.height / 2 };
+  };
+  const a = centre(link.source);
+  const b = centre(link.target);
+  return {
+    x: canvas.w / 2 - ((a.x + b.x) / 2) * ZOOM,
+    y: canvas.h / 2 - ((a.y + b.y) / 2) * ZOOM,
+    zoom: ZOOM,
+  };
+}
+
+/** Edit now → the last change of the canvas's DOM once quiet for 500 ms (bench:ui's __watch). */
+const EDIT = (km: number) => `new Promise((resolve) => {
+  const canvas = document.querySelector('.react-flow') || document.body;
+  const start = performance.now();
+  let last = NaN;
+  const observer = new MutationObserver(() => { last = performance.now(); });
+  observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
+  window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, ${km});
+  const check = () => {
+    const now = performance.now();
+    if (now - Math.max(Number.isNaN(last) ? 0 : last, start) > 500) {
+      observer.disconnect();
+      resolve(Number.isNaN(last) ? NaN : last - start);
+    } else setTimeout(check, 25);
+  };
+  setTimeout(check, 25);
+})`;
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return s.length === 0 ? NaN : ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2;
+};
+
+async function main(): Promise<void> {
+  if (!flag('no-build')) await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
+  const dists = ['dist-bench', ...(DIST_B ? [DIST_B] : [])];
+  const servers = await Promise.all(
+    dists.map((outDir) =>
+      preview({
+        configFile: 'vite.bench.config.ts',
+        build: { outDir },
+        preview: { host: '127.0.0.1', port: 0, strictPort: false },
+        logLevel: 'warn',
+      }),
+    ),
+  );
+  const bases = servers.map((s) => s.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '');
+  const browser = await launchChromium();
+  const design = benchDesign(SIZE);
+  const first: number[][] = dists.map(() => []);
+  const later: number[][] = dists.map(() => []);
+  try {
+    for (let r = 0; r < ROUNDS * dists.length; r++) {
+      const b = (r + Math.floor(r / dists.length)) % dists.length;
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        bypassCSP: true,
+      });
+      const page = await context.newPage();
+      await handDesign(page, design, 'studio');
+      await page.goto(`${bases[b]}/`);
+      await page.waitForFunction(() => window.__bench !== undefined);
+      await page.waitForTimeout(2000);
+      await routesDrawn(page);
+      const rect = await page.getByTestId('canvas').boundingBox();
+      const canvas = { w: Math.round(rect?.width ?? 1000), h: Math.round(rect?.height ?? 800) };
+      await page.evaluate(
+        (vp) => window.__bench?.setViewport(vp),
+        viewOnEditedLink(design, canvas),
+      );
+      if (SELECT) await page.evaluate((ids) => window.__bench?.select(ids), SELECT.split(','));
+      await page.waitForTimeout(1000);
+      const times: number[] = [];
+      const cdp = CPU ? await context.newCDPSession(page) : null;
+      for (let e = 0; e < EDITS; e++) {
+        if (cdp && e === 1) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+          await cdp.send('Profiler.start');
+        }
+        times.push((await page.evaluate(EDIT(77 + e))) as number);
+        await page.waitForTimeout(300);
+      }
+      if (cdp && CPU) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(`${CPU}/edits-${b}-${r}.cpuprofile`, JSON.stringify(profile));
+      }
+      first[b]?.push(times[0] ?? NaN);
+      later[b]?.push(...times.slice(1));
+      console.log(`${dists[b]}: ${times.map((t) => t.toFixed(0)).join(' ')} ms`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    for (const s of servers)
+      await new Promise<void>((resolve) => s.httpServer.close(() => resolve()));
+  }
+  console.log(`\nedit → last canvas change at ${SIZE}, medians (first edit · later edits):`);
+  dists.forEach((d, i) =>
+    console.log(
+      `  ${d}: ${median(first[i] ?? []).toFixed(1)} · ${median(later[i] ?? []).toFixed(1)} ms`,
+    ),
+  );
+}
+
+await main();
