@@ -282,6 +282,14 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       clearTimeout(timer);
     };
   }, [paneReady]);
+  // Then the side panels (Sidebar.tsx), in a task of their own: never inside the canvas's first
+  // drawing, and as soon as it is out.
+  const booted = useUi((s) => s.booted);
+  useEffect(() => {
+    if (!linksReady || !booted) return;
+    const timer = window.setTimeout(() => useUi.setState({ canvasDrawn: true }));
+    return () => clearTimeout(timer);
+  }, [linksReady, booted]);
   const readOnly = useStudio((s) => s.readOnly);
   // React Flow takes a new `nodes` before a new `minZoom` (one effect, in that order), and fits
   // the first nodes it is given at once: the zoom-out limit of the design being opened must be
