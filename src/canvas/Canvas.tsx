@@ -3,6 +3,8 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
+  getNodesBounds,
+  getViewportForBounds,
   MiniMap,
   ReactFlow,
   SelectionMode,
@@ -18,6 +20,8 @@ import {
   type NodeProps,
   type NodeTypes,
   type OnConnectEnd,
+  type ReactFlowState,
+  type Viewport,
   type XYPosition,
 } from '@xyflow/react';
 import {
@@ -118,6 +122,62 @@ const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const NONE: never[] = [];
+// Sites at 0, links at 1, devices at 2: see the <ReactFlow> below. Also in its store before it
+// mounts, as the design's nodes are placed there with their stacking (`openingView`).
+const Z_INDEX_MODE = 'manual';
+
+/** How React Flow is mounted: at the view fitted to the design it opens with, or empty. */
+interface Opening {
+  fitView: boolean;
+  viewport: Viewport;
+}
+/** React Flow's own default view. */
+const AT_ORIGIN: Viewport = { x: 0, y: 0, zoom: 1 };
+
+/**
+ * Hand the design's nodes to React Flow's store before React Flow mounts, with the pane's size
+ * and the view fitted to them (as its own `fitView` computes it): its first render then draws
+ * the nodes in view together with the layer that holds them. Handed later (its `nodes` prop goes
+ * to its store in an effect, after its first commit), every node is inserted into a layer already
+ * in the page, and React looks for the DOM sibling of each one past all the new nodes after it:
+ * quadratic (getHostSibling, 20-40 ms of a CPU profile at 3,000 elements). Handed at zoom 1,
+ * only the few nodes in that view would come with the layer, and the rest after the fit, the
+ * same way. React Flow then measures its pane in its first effects with the nodes in the page:
+ * their first style and layout are done there, in the render task, rather than in the frame
+ * after it. An empty design (the stored one came late) mounts React Flow empty, to fit the
+ * design when it comes.
+ */
+function openingView(
+  store: {
+    getState: () => ReactFlowState<CanvasNode, FlowEdge>;
+    setState: (s: Partial<ReactFlowState<CanvasNode, FlowEdge>>) => void;
+  },
+  pane: HTMLDivElement | null,
+  nodes: CanvasNode[],
+  minZoom: number,
+): Opening {
+  if (nodes.length === 0) return { fitView: true, viewport: AT_ORIGIN };
+  // React Flow's own pane fills this box; it takes 500 px for a side it finds empty.
+  const width = pane?.offsetWidth || 500;
+  const height = pane?.offsetHeight || 500;
+  store.setState({ width, height, zIndexMode: Z_INDEX_MODE });
+  store.getState().setNodes(nodes);
+  const { nodeLookup } = store.getState();
+  const bounds = getNodesBounds(
+    nodes.filter((n) => !n.hidden),
+    { nodeLookup },
+  );
+  const viewport = getViewportForBounds(
+    bounds,
+    width,
+    height,
+    minZoom,
+    FIT_VIEW_OPTIONS.maxZoom,
+    FIT_VIEW_OPTIONS.padding,
+  );
+  store.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+  return { fitView: false, viewport };
+}
 
 const minimapColor = (n: CanvasNode): string =>
   isNote(n) ? '#eab308' : (MINIMAP_COLORS[n.data.element.kind] ?? 'rgba(148,163,184,0.35)');
@@ -192,14 +252,20 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
     [designNodes, noteNodes],
   );
   const edges = useStudio((s) => s.edges);
-  // React Flow fits its view to the first nodes it is handed only once its pane is set up (in
-  // its own effects, after its first commit): handed the design's nodes on its first render, it
-  // would draw them at zoom 1, measure them, then draw them all again fitted. The page renders
-  // the studio once its stored design is read (main.tsx), so the nodes are handed on the render
-  // just after the first commit, before anything is painted: React Flow then fits and draws
-  // them once, as it does for a design opened later.
-  const [paneReady, setPaneReady] = useState(false);
-  useLayoutEffect(() => setPaneReady(true), []);
+  const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
+  const flowStore = useFlowStoreApi<CanvasNode, FlowEdge>();
+  // React Flow is mounted once its pane's size is known and its store holds the design's nodes
+  // and the view fitted to them (`openingView`): just after the canvas's first commit, before
+  // anything is painted. (Mounted with the page, it fits its view only once its pane is set up,
+  // in its effects: handed the nodes then, it would draw them at zoom 1, measure them, then draw
+  // them all again fitted.)
+  const pane = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<Opening | null>(null);
+  const paneReady = opening !== null;
+  const first = useRef({ nodes, minZoom });
+  useLayoutEffect(() => {
+    setOpening(openingView(flowStore, pane.current, first.current.nodes, first.current.minZoom));
+  }, [flowStore]);
   // The links of that first design follow its nodes a frame later, as on a page whose nodes must
   // be measured before their links can be placed: the nodes are drawn (and measured) without
   // waiting for hundreds of links and labels, and the links are drawn once, at the handles
@@ -216,13 +282,19 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       clearTimeout(timer);
     };
   }, [paneReady]);
+  // Then the side panels (Sidebar.tsx), in a task of their own: never inside the canvas's first
+  // drawing, and as soon as it is out.
+  const booted = useUi((s) => s.booted);
+  useEffect(() => {
+    if (!linksReady || !booted) return;
+    const timer = window.setTimeout(() => useUi.setState({ canvasDrawn: true }));
+    return () => clearTimeout(timer);
+  }, [linksReady, booted]);
   const readOnly = useStudio((s) => s.readOnly);
-  const minZoom = useStudio((s) => minZoomFor(s.design.nodes));
   // React Flow takes a new `nodes` before a new `minZoom` (one effect, in that order), and fits
   // the first nodes it is given at once: the zoom-out limit of the design being opened must be
   // in its store before, or the first view is clamped to the empty canvas' limit (the whole
   // design would not fit, and a later fit would redraw the nodes). Layout effects run first.
-  const flowStore = useFlowStoreApi<CanvasNode, FlowEdge>();
   useLayoutEffect(() => flowStore.getState().setMinZoom(minZoom), [flowStore, minZoom]);
   const theme = useUi((s) => s.theme);
   const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
@@ -351,6 +423,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
 
   return (
     <div
+      ref={pane}
       className="h-full w-full"
       data-testid="canvas"
       onDragOver={onDragOver}
@@ -359,62 +432,65 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       onPointerMoveCapture={onPointerMoveCapture}
       onPointerMove={onPointerMove}
     >
-      <CanvasFlags value={flags}>
-        <ReactFlow<CanvasNode, FlowEdge>
-          nodes={paneReady ? nodes : NONE}
-          edges={linksReady ? edges : NONE}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          // A link dropped anywhere on a device's body connects to it, not only on its handles.
-          onConnectEnd={onConnectEnd}
-          // A click on the empty canvas puts away the animated path of a finding.
-          onPaneClick={onPaneClick}
-          onNodeMouseEnter={onNodeMouseEnter}
-          onNodeMouseLeave={onNodeMouseLeave}
-          connectionMode={ConnectionMode.Loose}
-          // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
-          // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
-          zIndexMode="manual"
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          snapToGrid
-          snapGrid={SNAP_GRID}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-          selectionOnDrag={false}
-          selectionMode={SelectionMode.Partial}
-          panOnDrag
-          colorMode={theme}
-          minZoom={minZoom}
-          maxZoom={2.5}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          proOptions={PRO_OPTIONS}
-          onlyRenderVisibleElements={nodes.length > 400}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-          <Legend />
-          <RoomOverlayGate />
-          <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
-            <ZoomReadout />
-          </Controls>
-          <FindBoxGate />
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeColor={minimapColor}
-            nodeStrokeWidth={2}
-            className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
-            ariaLabel="Minimap"
-          />
-        </ReactFlow>
-      </CanvasFlags>
+      {opening && (
+        <CanvasFlags value={flags}>
+          <ReactFlow<CanvasNode, FlowEdge>
+            nodes={nodes}
+            edges={linksReady ? edges : NONE}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            // A link dropped anywhere on a device's body connects to it, not only on its handles.
+            onConnectEnd={onConnectEnd}
+            // A click on the empty canvas puts away the animated path of a finding.
+            onPaneClick={onPaneClick}
+            onNodeMouseEnter={onNodeMouseEnter}
+            onNodeMouseLeave={onNodeMouseLeave}
+            connectionMode={ConnectionMode.Loose}
+            // Manual stacking: sites at 0, links at 1 (under the device cards, which they would
+            // otherwise cross), devices at 2; DCI labels sit above all in their own layer.
+            zIndexMode={Z_INDEX_MODE}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            snapToGrid
+            snapGrid={SNAP_GRID}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            selectionOnDrag={false}
+            selectionMode={SelectionMode.Partial}
+            panOnDrag
+            colorMode={theme}
+            minZoom={minZoom}
+            maxZoom={2.5}
+            fitView={opening.fitView}
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            defaultViewport={opening.viewport}
+            proOptions={PRO_OPTIONS}
+            onlyRenderVisibleElements={nodes.length > 400}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+            <Legend />
+            <RoomOverlayGate />
+            <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+              <ZoomReadout />
+            </Controls>
+            <FindBoxGate />
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              nodeColor={minimapColor}
+              nodeStrokeWidth={2}
+              className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
+              ariaLabel="Minimap"
+            />
+          </ReactFlow>
+        </CanvasFlags>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { addNode, removeElements, removeSegment, updateNode } from './edits';
 import { DEVICE_GAP_PX, placeDevice, SITE_TOP_PX } from './placement';
 import { checkReferences } from './integrity';
 import { designSchema, type Design } from './schema';
+import { syntheticDesign } from './synthetic';
 
 const isValid = (d: Design) => designSchema.safeParse(d).success && checkReferences(d) === null;
 
@@ -77,6 +78,38 @@ describe('Pasting', () => {
         copy.position.y + copy.height <= other.position.y;
       expect(clear, other.id).toBe(true);
     }
+  });
+  it("puts bench:ui's 30 devices back into their 7,600 px site of a 3,000-element design", () => {
+    // The first 30 devices of DC 1's racks, pasted with the view on DC 1's top left (zoom 0.75):
+    // one offset for all, where a scan of the whole site puts them, named after the site's devices.
+    const d = syntheticDesign({ sites: 4, elements: 3000 });
+    const ids = d.nodes
+      .filter((n) => n.kind !== 'site' && n.parentId === 's0' && /^s0-[tc]\d/.test(n.id))
+      .slice(0, 30)
+      .map((n) => n.id);
+    const view = { x: -40 / 0.75, y: -40 / 0.75, width: 844 / 0.75, height: 852 / 0.75 };
+    const center = { x: view.x + view.width / 2, y: view.y + view.height / 2 };
+    const result = pasteInto(d, { design: d, ids }, offset, { center, view });
+    if (!result) throw new Error('nothing pasted');
+    const pasted = result.design.nodes.filter((n) => result.newIds.includes(n.id));
+    const originals = d.nodes.filter((n) => ids.includes(n.id));
+    expect(pasted).toHaveLength(30);
+    const first = originals[0];
+    if (!first) throw new Error('no original');
+    const shift = { x: 32 - first.position.x, y: 384 - first.position.y };
+    expect(pasted.map((n) => n.position)).toEqual(
+      originals.map((n) => ({ x: n.position.x + shift.x, y: n.position.y + shift.y })),
+    );
+    expect(pasted.slice(0, 3).map((n) => n.label)).toEqual([
+      's0-leaf-1',
+      's0-cluster-1',
+      's0-cluster-2',
+    ]);
+    expect(pasted.at(-1)?.label).toBe('s0-cluster-20');
+    // The site had room: it keeps its size.
+    expect(result.design.nodes.find((n) => n.id === 's0')).toEqual(
+      d.nodes.find((n) => n.id === 's0'),
+    );
   });
   it('with a target, copied sites land together in the view, on no site, their devices inside', () => {
     // The Metro template's case: DC1 and DC2 side by side, the view on DC1 and the room below.

@@ -3,6 +3,7 @@ import { DesignBuilder } from './builder';
 import { nameUnnamedDevices, nextDeviceName, nextSiteName, sitePrefix } from './defaults';
 import { updateNode } from './edits';
 import type { Design } from './schema';
+import { syntheticDesign } from './synthetic';
 
 const twoSites = () =>
   new DesignBuilder()
@@ -102,5 +103,29 @@ describe('Device names in a site whose devices share a prefix', () => {
       'dc2-spine-1',
       'dc2-spine-2',
     ]);
+  });
+
+  it('names 30 devices spread over a 3,000-element design as they would be named one by one', () => {
+    const big = syntheticDesign({ sites: 4, elements: 3000 });
+    const devices = big.nodes.filter((n) => n.kind !== 'site');
+    const ids = devices.filter((_, k) => k % 33 === 0).map((n) => n.id);
+    expect(ids.length).toBeGreaterThanOrEqual(30);
+    const d = {
+      ...big,
+      nodes: big.nodes.map((n) => (ids.includes(n.id) ? { ...n, label: '' } : n)),
+    };
+    let oneByOne: Design = d;
+    const expected = new Map<string, string>();
+    for (const id of ids) {
+      const device = oneByOne.nodes.find((n) => n.id === id);
+      if (!device || device.kind === 'site') throw new Error(id);
+      const without = { ...oneByOne, nodes: oneByOne.nodes.filter((n) => n.id !== id) };
+      const name = nextDeviceName(without, device.parentId, device.kind);
+      expected.set(id, name);
+      oneByOne = updateNode(oneByOne, id, { label: name });
+    }
+    expect(nameUnnamedDevices(d, ids)).toEqual(expected);
+    // Over every site of the design, not one.
+    expect(new Set([...expected.values()].map((name) => name.split('-')[0])).size).toBe(4);
   });
 });

@@ -400,6 +400,29 @@ describe('Where a pasted group of devices goes in its site', () => {
     expect(placed).toBeGreaterThan(40);
   });
 
+  it('answers for a point to be near at no finite place, as the scan of the whole site does', () => {
+    const site = { width: 800, height: 600 };
+    const residents = [{ x: 40, y: 48 }];
+    const group = [{ x: 0, y: 0 }];
+    for (const near of [
+      { x: Infinity, y: 5 },
+      { x: 5, y: -Infinity },
+      { x: NaN, y: 5 },
+    ])
+      expect(freeOffsetForGroup(site, residents, group, near)).toEqual(
+        freeOffsetForGroup(site, residents, group, near, {
+          x: -1e6,
+          y: -1e6,
+          width: 3e6,
+          height: 3e6,
+        }),
+      );
+    expect(freeOffsetForGroup(site, residents, group, { x: Infinity, y: 5 })).toEqual({
+      offset: { x: 592, y: 144 },
+      siteSize: { width: 800, height: 600 },
+    });
+  });
+
   it('puts 30 devices of a rack row beside the racks of a 7,600 px site, in one piece', () => {
     // bench:ui's paste: 10 racks (a ToR above two clusters each) of a site of 26 racks, with
     // no room above or below them: the copies go to the right of the last rack, on the grid.

@@ -1,5 +1,4 @@
 import { ChevronsRight } from 'lucide-react';
-import { useStoreApi as useFlowStoreApi } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useFindings } from '../store/findings';
 import { useUi, type SidebarTab } from '../store/ui';
@@ -27,63 +26,29 @@ const WhatIfPanel = lazy(() => import('./WhatIfPanel').then((m) => ({ default: m
 const loading = <p className="px-4 py-3 text-xs text-slate-500">Loading…</p>;
 
 /**
- * Whether the tab panels may render: once the stored design has been handed to the canvas, the
- * canvas holds its nodes (React Flow's `nodesInitialized`: they come with their sizes) and has
- * had a frame to paint them, and the inspector's chunk (the default tab's) is here. The chunk is
- * asked for as the design is handed over; the panel is turned on by a plain update after that
- * frame, so its render never comes before the nodes are shown (turned on as the chunk came, on
- * a quiet machine it did: a first visit at 1,000 elements showed its nodes 1236 ms in, not
- * 963), and never waits for an idle moment or a transition the canvas's updates keep putting
- * off (the Inspect tab stayed blank 1.5 s after the nodes came, 3–5 s on a loaded machine).
+ * Whether the tab panels may render: once the canvas has drawn the design the page opened with
+ * (the flag it sets in a task after that drawing, Canvas.tsx) and the inspector's chunk (the
+ * default tab's, asked for as the design is handed over) is here. Rendered with the canvas's
+ * first drawing, the panel held up the nodes (a first visit at 1,000 elements showed them
+ * 1236 ms in, not 963); waiting for an idle moment or a transition, it stayed blank for
+ * seconds while the canvas's updates kept putting it off.
  */
 function usePanelsReady(): boolean {
   const booted = useUi((s) => s.booted);
-  const flow = useFlowStoreApi();
-  const [ready, setReady] = useState(false);
+  const drawn = useUi((s) => s.canvasDrawn);
+  const [chunk, setChunk] = useState(inspector !== null);
   useEffect(() => {
-    if (!booted || ready) return;
+    if (!booted || chunk) return;
     let live = true;
-    let frame = 0;
-    let timer = 0;
-    // An empty design has nothing to draw; a canvas that never takes its nodes (an error) does
-    // not keep the panels off for good.
-    const isDrawn = () =>
-      useStudio.getState().design.nodes.length === 0 || flow.getState().nodesInitialized;
-    let unsubscribe = () => {};
-    const drawn = new Promise<void>((resolve) => {
-      if (isDrawn()) return resolve();
-      const latest = window.setTimeout(resolve, PANELS_LATEST_MS);
-      const stop = flow.subscribe(() => void (isDrawn() && resolve()));
-      unsubscribe = () => {
-        clearTimeout(latest);
-        stop();
-      };
-    });
-    void drawn.then(() => unsubscribe());
     // A chunk that cannot load: the tab's own boundary says so once shown.
-    const chunk = loadInspector().then(
-      () => undefined,
-      () => undefined,
-    );
-    void Promise.all([chunk, drawn]).then(() => {
-      if (!live) return;
-      // After the frame that paints the nodes.
-      frame = requestAnimationFrame(() => {
-        timer = window.setTimeout(() => setReady(true));
-      });
-    });
+    const here = () => void (live && setChunk(true));
+    loadInspector().then(here, here);
     return () => {
       live = false;
-      unsubscribe();
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
     };
-  }, [booted, ready, flow]);
-  return ready;
+  }, [booted, chunk]);
+  return drawn && chunk;
 }
-
-/** How long after the hand-over the panels wait for the canvas's nodes at most. */
-const PANELS_LATEST_MS = 5000;
 
 // The side panel folded to a rail loads when first shown; its frame stands in until then.
 const SidebarRail = lazy(() => import('./SidebarRail').then((m) => ({ default: m.SidebarRail })));

@@ -36,6 +36,8 @@ export interface UiState {
   highlightPath: readonly string[] | null;
   /** The autosaved design has been restored (or there was none): until then, no empty-state. */
   booted: boolean;
+  /** The canvas has drawn the design the page opened with: the side panels render after it. */
+  canvasDrawn: boolean;
   /** Bumped to ask the canvas to fit the view once the nodes are measured (after a load). */
   fitRequest: number;
   /** Tidy up is laying the design out (app/tidy.ts): its button spins and it cannot rerun. */
@@ -80,6 +82,7 @@ export const useUi = create<UiState>()((set) => ({
   focusedItem: null,
   highlightPath: null,
   booted: false,
+  canvasDrawn: false,
   tidying: false,
   fitRequest: 0,
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
