@@ -9,6 +9,7 @@ import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../chromium.config';
 import { DEVICE_SIZE } from '../../src/model/defaults';
 import type { Design } from '../../src/model/schema';
+import { absolutePosition } from '../../src/model/placement';
 import { syntheticDesign } from '../../src/model/synthetic';
 import { LEGACY_AUTOSAVE_KEY } from '../../src/store/legacy';
 
@@ -158,4 +159,32 @@ export async function routesDrawn(page: Page, timeoutMs = 60_000): Promise<void>
     timeout: timeoutMs,
     polling: 100,
   });
+}
+
+/** The working view for drag and pan: the top-left of DC 1, where its racks are. */
+export const WORK_VIEW = { x: 40, y: 40, zoom: 0.75 };
+/** The DCI link whose distance the edit benches change. */
+export const EDITED_LINK = 'dci-s0-s1-0';
+
+/**
+ * The working zoom, centred between the edited link's ends, where its label is: the edit and its
+ * undo are timed where the user sees them (the studio draws only the labels near the view).
+ */
+export function viewOnEditedLink(design: Design, canvas: { w: number; h: number }) {
+  const link = design.links.find((l) => l.id === EDITED_LINK);
+  if (!link) throw new Error(`${EDITED_LINK} is not in the bench design`);
+  const centre = (id: string) => {
+    const node = design.nodes.find((n) => n.id === id);
+    if (!node) throw new Error(`${id}, an end of ${EDITED_LINK}, is not in the bench design`);
+    const p = absolutePosition(design, node);
+    return { x: p.x + DEVICE_SIZE.width / 2, y: p.y + DEVICE_SIZE.height / 2 };
+  };
+  const a = centre(link.source);
+  const b = centre(link.target);
+  const zoom = WORK_VIEW.zoom;
+  return {
+    x: canvas.w / 2 - ((a.x + b.x) / 2) * zoom,
+    y: canvas.h / 2 - ((a.y + b.y) / 2) * zoom,
+    zoom,
+  };
 }

@@ -15,10 +15,16 @@
  * their order in it) hold a new state.
  */
 import { build, preview } from 'vite';
-import { DEVICE_SIZE } from '../../src/model/defaults';
-import { absolutePosition } from '../../src/model/placement';
-import type { Design } from '../../src/model/schema';
-import { benchDesign, flag, handDesign, launchChromium, option, routesDrawn } from './page';
+import {
+  benchDesign,
+  EDITED_LINK,
+  flag,
+  handDesign,
+  launchChromium,
+  option,
+  routesDrawn,
+  viewOnEditedLink,
+} from './page';
 
 const SIZE = Number(option('size') ?? 3000);
 const TOP = Number(option('top') ?? 40);
@@ -27,27 +33,6 @@ const DIST = option('dist');
 const WHY = option('why');
 /** Select these nodes first (comma-separated ids), as bench:ui's drag leaves its ToR selected. */
 const SELECT = option('select');
-const EDITED_LINK = 'dci-s0-s1-0';
-const ZOOM = 0.75;
-
-/** The working zoom centred between the edited link's ends, as bench:ui views the edit. */
-function viewOnEditedLink(design: Design, canvas: { w: number; h: number }) {
-  const link = design.links.find((l) => l.id === EDITED_LINK);
-  if (!link) throw new Error(`${EDITED_LINK} is not in the bench design`);
-  const centre = (id: string) => {
-    const node = design.nodes.find((n) => n.id === id);
-    if (!node) throw new Error(`${id} is not in the bench design`);
-    const p = absolutePosition(design, node);
-    return { x: p.x + DEVICE_SIZE.width / 2, y: p.y + DEVICE_SIZE.height / 2 };
-  };
-  const a = centre(link.source);
-  const b = centre(link.target);
-  return {
-    x: canvas.w / 2 - ((a.x + b.x) / 2) * ZOOM,
-    y: canvas.h / 2 - ((a.y + b.y) / 2) * ZOOM,
-    zoom: ZOOM,
-  };
-}
 
 /**
  * The counter, installed before React loads: a stand-in DevTools hook whose commit callback

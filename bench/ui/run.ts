@@ -20,8 +20,6 @@ import type { Browser, Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { elementCount } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
-import { absolutePosition } from '../../src/model/placement';
-import { DEVICE_SIZE } from '../../src/model/defaults';
 // A design left by an older studio in localStorage (page.ts): the studio moves it into its
 // storage and opens it, which is how a fresh browser context gets a design before the first render.
 import {
@@ -32,37 +30,14 @@ import {
   pickedDevices,
   type Side,
   option,
+  EDITED_LINK,
+  viewOnEditedLink,
+  WORK_VIEW,
 } from './page';
 
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
 const ROUNDS = Number(option('rounds') ?? 3);
 
-/** The working view for drag and pan: the top-left of DC 1, where its racks are. */
-const WORK_VIEW = { x: 40, y: 40, zoom: 0.75 };
-const EDITED_LINK = 'dci-s0-s1-0';
-
-/**
- * The working zoom, centred between the edited link's ends, where its label is: the edit and its
- * undo are timed where the user sees them (the studio draws only the labels near the view).
- */
-function viewOnEditedLink(design: Design, canvas: { w: number; h: number }) {
-  const link = design.links.find((l) => l.id === EDITED_LINK);
-  if (!link) throw new Error(`${EDITED_LINK} is not in the bench design`);
-  const centre = (id: string) => {
-    const node = design.nodes.find((n) => n.id === id);
-    if (!node) throw new Error(`${id}, an end of ${EDITED_LINK}, is not in the bench design`);
-    const p = absolutePosition(design, node);
-    return { x: p.x + DEVICE_SIZE.width / 2, y: p.y + DEVICE_SIZE.height / 2 };
-  };
-  const a = centre(link.source);
-  const b = centre(link.target);
-  const zoom = WORK_VIEW.zoom;
-  return {
-    x: canvas.w / 2 - ((a.x + b.x) / 2) * zoom,
-    y: canvas.h / 2 - ((a.y + b.y) / 2) * zoom,
-    zoom,
-  };
-}
 const LONG_FRAME_MS = 50;
 
 interface Run {

@@ -11,10 +11,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
-import { DEVICE_SIZE } from '../../src/model/defaults';
-import { absolutePosition } from '../../src/model/placement';
-import type { Design } from '../../src/model/schema';
-import { benchDesign, flag, handDesign, launchChromium, option, routesDrawn } from './page';
+import {
+  benchDesign,
+  EDITED_LINK,
+  flag,
+  handDesign,
+  launchChromium,
+  option,
+  routesDrawn,
+  viewOnEditedLink,
+} from './page';
 
 const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 4);
@@ -24,27 +30,6 @@ const DIST_B = option('dist-b');
 const SELECT = option('select');
 /** Save a CPU profile of each build's later edits (all rounds of it) in this folder. */
 const CPU = option('cpu');
-const EDITED_LINK = 'dci-s0-s1-0';
-const ZOOM = 0.75;
-
-/** The working zoom centred between the edited link's ends, as bench:ui views the edit. */
-function viewOnEditedLink(design: Design, canvas: { w: number; h: number }) {
-  const link = design.links.find((l) => l.id === EDITED_LINK);
-  if (!link) throw new Error(`${EDITED_LINK} is not in the bench design`);
-  const centre = (id: string) => {
-    const node = design.nodes.find((n) => n.id === id);
-    if (!node) throw new Error(`${id} is not in the bench design`);
-    const p = absolutePosition(design, node);
-    return { x: p.x + DEVICE_SIZE.width / 2, y: p.y + DEVICE_SIZE.height / 2 };
-  };
-  const a = centre(link.source);
-  const b = centre(link.target);
-  return {
-    x: canvas.w / 2 - ((a.x + b.x) / 2) * ZOOM,
-    y: canvas.h / 2 - ((a.y + b.y) / 2) * ZOOM,
-    zoom: ZOOM,
-  };
-}
 
 /** Edit now → the last change of the canvas's DOM once quiet for 500 ms (bench:ui's __watch). */
 const EDIT = (km: number) => `new Promise((resolve) => {
