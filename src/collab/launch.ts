@@ -17,6 +17,12 @@ interface Session {
 }
 
 let current: { key: string; session: Promise<Session | null> } | null = null;
+/**
+ * The room link being opened: set before the first await, so that a second call for the same
+ * link (startup and a hashchange can both see it) does not open a second session. A second
+ * session would go on writing the store's edits to the room from its own, older copy.
+ */
+let opening: string | null = null;
 
 function pageUrl(link: RoomLink): string {
   const { origin, pathname, search } = window.location;
@@ -86,17 +92,24 @@ export function joinRoomFromLocation(): void {
     );
     return;
   }
-  if (current?.key === link.key) return;
+  if (current?.key === link.key || opening === link.key) return;
+  opening = link.key;
   void (async () => {
-    if (current) await leaveLiveRoom({ quiet: true });
-    // What was open goes to Recent designs; the room's design replaces it once it arrives.
-    const { replaceOpenDesign } = await import('../store/persistence');
-    const replaced = await replaceOpenDesign(emptyDesign('Joining the room…'), { readOnly: true });
-    if (!replaced) {
-      notify('info', 'The open design was kept; the room was not opened.');
-      return;
+    try {
+      if (current) await leaveLiveRoom({ quiet: true });
+      // What was open goes to Recent designs; the room's design replaces it once it arrives.
+      const { replaceOpenDesign } = await import('../store/persistence');
+      const replaced = await replaceOpenDesign(emptyDesign('Joining the room…'), {
+        readOnly: true,
+      });
+      if (!replaced) {
+        notify('info', 'The open design was kept; the room was not opened.');
+        return;
+      }
+      current = { key: link.key, session: join(link, null) };
+    } finally {
+      if (opening === link.key) opening = null;
     }
-    current = { key: link.key, session: join(link, null) };
   })();
 }
 
