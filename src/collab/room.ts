@@ -28,12 +28,14 @@ import type { DesignHost } from './host';
 import { decodeRefusal } from './limits';
 import type { RoomLink } from './link';
 import { PERSON_COLORS, useRoom, type Person } from './state';
-import { COLLECTIONS, isEmptyDoc, META, readDesign, reuseUnchanged, writeDesign } from './ydesign';
+import { isEmptyDoc, readDesign, reuseUnchanged, RoomUndo, writeDesign } from './ydesign';
 
 /** Origin of this user's edits: the only one the undo manager tracks. */
 const LOCAL = 'dci-local-edit';
 /** Origin of the design a new room starts with (not undoable: it is not an edit). */
 const SEED = 'dci-seed';
+/** Origin of a field an undo would have left empty, filled again (nobody's undo step). */
+const REPAIR = 'dci-undo-repair';
 const CURSOR_INTERVAL_MS = 40;
 
 export interface RoomOptions {
@@ -49,7 +51,7 @@ interface Connection {
   provider: HocuspocusProvider;
   socket: HocuspocusProviderWebsocket;
   readonly persistence: IndexeddbPersistence | null;
-  readonly undo: Y.UndoManager;
+  readonly undo: RoomUndo;
 }
 
 export class RoomSession {
@@ -108,14 +110,11 @@ export class RoomSession {
       ]);
     }
     if (seed && isEmptyDoc(doc)) writeDesign(doc, null, seed, SEED);
-    const undo = new Y.UndoManager(
-      [doc.getMap(META), ...COLLECTIONS.map(([name]) => doc.getMap(name))],
-      { trackedOrigins: new Set([LOCAL]), captureTimeout: 0 },
-    );
+    const undo = new RoomUndo(doc, LOCAL, REPAIR);
     const bump = () => useRoom.setState((s) => ({ historyVersion: s.historyVersion + 1 }));
-    undo.on('stack-item-added', bump);
-    undo.on('stack-item-popped', bump);
-    undo.on('stack-cleared', bump);
+    undo.manager.on('stack-item-added', bump);
+    undo.manager.on('stack-item-popped', bump);
+    undo.manager.on('stack-cleared', bump);
 
     this.conn = { doc, persistence, undo, ...this.openProvider(doc) };
     doc.on('afterTransaction', (tr: Y.Transaction) => {
@@ -125,8 +124,9 @@ export class RoomSession {
     roomHistory.current =
       this.role === 'edit'
         ? {
-            undo: () => this.conn?.undo.undo(),
-            redo: () => this.conn?.undo.redo(),
+            // A redo may write the edit again as my own (tracked) change: show what is there.
+            undo: () => this.stepHistory('undo'),
+            redo: () => this.stepHistory('redo'),
             canUndo: () => this.conn?.undo.canUndo() ?? false,
             canRedo: () => this.conn?.undo.canRedo() ?? false,
           }
@@ -185,6 +185,13 @@ export class RoomSession {
   private dropQueuedUpdates(): void {
     const socket = this.conn?.socket as unknown as { messageQueue?: unknown[] } | undefined;
     if (socket && Array.isArray(socket.messageQueue)) socket.messageQueue = [];
+  }
+
+  private stepHistory(which: 'undo' | 'redo'): void {
+    const conn = this.conn;
+    if (!conn) return;
+    conn.undo[which]();
+    this.pull();
   }
 
   /** The document changed from elsewhere: decode it and show it. */

@@ -11,6 +11,7 @@ import {
   isEmptyDoc,
   ORDER_KEY,
   readDesign,
+  RoomUndo,
   readRawDesign,
   reuseUnchanged,
   writeDesign,
@@ -240,6 +241,57 @@ describe('Per-user undo (Y.UndoManager with tracked origins)', () => {
     }
     undo.redo();
     expect(read(mine).nodes.find((n) => n.id === 'a-c')).toMatchObject({ hosts: 12 });
+  });
+});
+
+describe('Per-user undo after two people wrote one field at once', () => {
+  /** Two replicas whose concurrent writes to one field always resolve to `mine`'s. */
+  function winningPair(base: Design) {
+    const mine = new Y.Doc();
+    mine.clientID = 2_000_000;
+    writeDesign(mine, null, base, 'seed');
+    const theirs = new Y.Doc();
+    theirs.clientID = 1;
+    sync(mine, theirs);
+    return { mine, theirs };
+  }
+
+  it('gives the field back its value from before my write, never an empty one', () => {
+    const base = design();
+    const label = base.nodes.find((n) => n.id === 'a-c')!.label;
+    const { mine, theirs } = winningPair(base);
+    const undo = new RoomUndo(mine, LOCAL, 'repair');
+    writeDesign(mine, base, updateNode(base, 'a-c', { label: 'Mine' }), LOCAL);
+    writeDesign(theirs, base, updateNode(base, 'a-c', { label: 'Theirs' }), 'remote-edit');
+    sync(mine, theirs);
+    expect(read(mine).nodes.find((n) => n.id === 'a-c')!.label).toBe('Mine');
+    undo.undo();
+    sync(mine, theirs);
+    for (const doc of [mine, theirs]) {
+      expect(readDesign(doc).ok).toBe(true);
+      expect(read(doc).nodes.find((n) => n.id === 'a-c')!.label).toBe(label);
+    }
+    expect(undo.canUndo()).toBe(false);
+    undo.redo();
+    sync(mine, theirs);
+    for (const doc of [mine, theirs])
+      expect(read(doc).nodes.find((n) => n.id === 'a-c')!.label).toBe('Mine');
+    undo.undo();
+    expect(read(mine).nodes.find((n) => n.id === 'a-c')!.label).toBe(label);
+  });
+
+  it('leaves a colleague’s later write alone', () => {
+    const base = design();
+    const { mine, theirs } = winningPair(base);
+    const undo = new RoomUndo(mine, LOCAL, 'repair');
+    const noted = updateNode(base, 'a-c', { label: 'Mine' });
+    writeDesign(mine, base, noted, LOCAL);
+    sync(mine, theirs);
+    writeDesign(theirs, noted, updateNode(noted, 'a-c', { label: 'Theirs, later' }), 'remote');
+    sync(mine, theirs);
+    undo.undo();
+    expect(read(mine).nodes.find((n) => n.id === 'a-c')!.label).toBe('Theirs, later');
+    expect(undo.canUndo()).toBe(false);
   });
 });
 

@@ -272,3 +272,133 @@ export function reuseUnchanged(previous: Design, next: Design): Design {
   }
   return out as unknown as Design;
 }
+
+/** One field a tracked edit wrote: what it held before and what the edit left. */
+interface FieldWrite {
+  readonly target: Y.Map<unknown>;
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+const WRITES = 'dci-writes';
+const REPAIRED = 'dci-repaired';
+
+/** A field an undo found empty and filled, and the value it filled it with. */
+interface Repair {
+  readonly write: FieldWrite;
+  readonly value: unknown;
+}
+
+/**
+ * Per-user undo for a room document: a Y.UndoManager over the design's maps that tracks only
+ * `origin` (my Ctrl+Z never undoes a colleague's edit), and that never leaves a field without a
+ * value.
+ *
+ * Why the second part: when two people write one field at once, Yjs keeps one of the writes
+ * (the same one on every client) and deletes the other. If the kept write is undone, Yjs does
+ * not bring back the value from before it, because a later write (the deleted one) had
+ * replaced that; the field is left with no value at all, a design with a required field
+ * missing, which the room server refuses. So every tracked edit remembers what it wrote, and a
+ * field that an undo leaves empty gets the value from before that edit, in a transaction of
+ * `repairOrigin`, which nobody's history tracks; redoing that undo writes the edit's value again.
+ */
+export class RoomUndo {
+  readonly manager: Y.UndoManager;
+  /** What the tracked transaction being committed wrote (collected by the observers). */
+  private pending: FieldWrite[] = [];
+  /** While undoing or redoing: the writes of the item being moved to the other stack. */
+  private moving: readonly FieldWrite[] | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly origin: unknown,
+    private readonly repairOrigin: unknown,
+  ) {
+    const scope = [doc.getMap(META), ...COLLECTIONS.map(([name]) => doc.getMap(name))];
+    this.manager = new Y.UndoManager(scope, {
+      trackedOrigins: new Set([origin]),
+      captureTimeout: 0,
+    });
+    const collections = new Set<unknown>(scope.slice(1));
+    const observe = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction): void => {
+      if (tr.origin !== origin) return;
+      for (const event of events) {
+        // Adding or removing whole elements never leaves a field empty.
+        if (!(event.target instanceof Y.Map) || collections.has(event.target)) continue;
+        const target = event.target as Y.Map<unknown>;
+        for (const [field, change] of event.changes.keys) {
+          this.pending.push({ target, field, before: change.oldValue, after: target.get(field) });
+        }
+      }
+    };
+    for (const type of scope) type.observeDeep(observe);
+    this.manager.on('stack-item-added', (event: { stackItem: { meta: Map<unknown, unknown> } }) => {
+      event.stackItem.meta.set(WRITES, this.moving ?? this.pending);
+      this.pending = [];
+    });
+  }
+
+  undo(): void {
+    this.move('undo');
+  }
+
+  redo(): void {
+    this.move('redo');
+  }
+
+  canUndo(): boolean {
+    return this.manager.canUndo();
+  }
+
+  canRedo(): boolean {
+    return this.manager.canRedo();
+  }
+
+  destroy(): void {
+    this.manager.destroy();
+  }
+
+  private move(which: 'undo' | 'redo'): void {
+    const stack = which === 'undo' ? this.manager.undoStack : this.manager.redoStack;
+    const item = stack[stack.length - 1];
+    if (!item) return;
+    const writes = (item.meta.get(WRITES) as readonly FieldWrite[] | undefined) ?? [];
+    const repaired = (item.meta.get(REPAIRED) as readonly Repair[] | undefined) ?? [];
+    this.moving = writes;
+    try {
+      this.manager[which]();
+    } finally {
+      this.moving = null;
+    }
+    const alive = (w: FieldWrite) =>
+      w.target.doc === this.doc && !(w.target._item?.deleted ?? false);
+    if (which === 'redo') {
+      // The undo filled a field it had emptied; Yjs will not redo over that newer value, so the
+      // redo writes its value again, as a tracked edit of its own (undoable like any other).
+      const again = repaired.filter(
+        (r) =>
+          r.write.after !== undefined &&
+          alive(r.write) &&
+          sameValue(r.write.target.get(r.write.field), r.value),
+      );
+      if (again.length > 0)
+        this.doc.transact(() => {
+          for (const { write } of again) write.target.set(write.field, write.after);
+        }, this.origin);
+      return;
+    }
+    const emptied = writes.filter(
+      (w) => w.before !== undefined && !w.target.has(w.field) && alive(w),
+    );
+    if (emptied.length === 0) return;
+    this.doc.transact(() => {
+      for (const w of emptied) w.target.set(w.field, w.before);
+    }, this.repairOrigin);
+    const redo = this.manager.redoStack[this.manager.redoStack.length - 1];
+    redo?.meta.set(
+      REPAIRED,
+      emptied.map((write): Repair => ({ write, value: write.before })),
+    );
+  }
+}
