@@ -1,6 +1,6 @@
 /**
- * The delete of `npm run bench:ui` (30 of DC 1's devices, Delete key), its undo (Ctrl+Z) and one
- * DCI-distance edit, on the studio, with every change of the canvas' DOM timed from the key: when
+ * The delete of `npm run bench:ui` (30 of DC 1's devices, Delete key), its undo (Ctrl+Z), the
+ * paste of the same devices (Ctrl+C, Ctrl+V) and one DCI-distance edit, on the studio, with every change of the canvas' DOM timed from the key: when
  * the first frame changed it, the last change within 500 ms of quiet (what bench:ui reports) and
  * the last one within 3 s (a route answer the bench's quiet window cuts off). `--dist-b`
  * interleaves a second build (the code before a change), so both share the machine's load.
@@ -65,7 +65,12 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const picked = pickedDevices(design);
-  const rows = dists.map(() => ({ edit: [] as Step[], del: [] as Step[], undo: [] as Step[] }));
+  const rows = dists.map(() => ({
+    edit: [] as Step[],
+    del: [] as Step[],
+    undo: [] as Step[],
+    paste: [] as Step[],
+  }));
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
       const which = (r + Math.floor(r / dists.length)) % dists.length;
@@ -94,11 +99,17 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       row.del.push(await recorded(page, () => page.keyboard.press('Delete'), 'keydown'));
       row.undo.push(await recorded(page, () => page.keyboard.press('Control+z'), 'keydown'));
+      // As bench:ui: the same devices copied and pasted.
+      await page.evaluate((ids) => window.__bench?.select(ids), picked);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+c');
+      await page.waitForTimeout(300);
+      row.paste.push(await recorded(page, () => page.keyboard.press('Control+v'), 'keydown'));
       const last = (s: Step[]) => s[s.length - 1] as Step;
       const f = (s: Step) =>
         `${s.first.toFixed(0)} / ${s.last500.toFixed(0)} / ${s.last3000.toFixed(0)}`;
       console.log(
-        `round ${r + 1} ${dists[which]}: edit ${f(last(row.edit))} · delete ${f(last(row.del))} · undo ${f(last(row.undo))}  (first / last in 500 ms quiet / last in 3 s)`,
+        `round ${r + 1} ${dists[which]}: edit ${f(last(row.edit))} · delete ${f(last(row.del))} · undo ${f(last(row.undo))} · paste ${f(last(row.paste))}  (first / last in 500 ms quiet / last in 3 s)`,
       );
       await context.close();
     }
@@ -117,7 +128,9 @@ async function main(): Promise<void> {
     const row = rows[i] as (typeof rows)[number];
     const m = (s: Step[]) =>
       `${median(s.map((x) => x.first)).toFixed(0)} / ${median(s.map((x) => x.last500)).toFixed(0)} / ${median(s.map((x) => x.last3000)).toFixed(0)}`;
-    console.log(`  ${dist}: edit ${m(row.edit)} · delete ${m(row.del)} · undo ${m(row.undo)}`);
+    console.log(
+      `  ${dist}: edit ${m(row.edit)} · delete ${m(row.del)} · undo ${m(row.undo)} · paste ${m(row.paste)}`,
+    );
   });
 }
 

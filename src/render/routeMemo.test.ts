@@ -105,7 +105,6 @@ describe('The canvas’s router remembers its answers', () => {
     const drawn = renderDiagram(after, memo, { cache });
     expect(drawn).toEqual(renderDiagram(after, router));
     const calls = spy.calls.slice(before);
-    expect(calls.length).toBeGreaterThan(0);
     // No link between sites, no device of another site: those routes' inputs did not change.
     for (const { obstacles, requests } of calls) {
       for (const o of obstacles) expect(o.id).toMatch(/^s1[-#]/);
@@ -153,16 +152,23 @@ describe('The canvas’s router remembers its answers', () => {
         const { drawn, calls } = afterEdit(edited);
         // A link that should have been routed again and was not keeps its old points here.
         expect(drawn).toEqual(renderDiagram(edited, router));
-        expect(calls.length).toBeGreaterThan(0);
+        // DC 1's spine↔leaf links through the rows of racks are drawn by rule (channels.ts):
+        // racks deleted or pasted among those rows route none of them again (180 did).
+        const rerouted = calls.reduce((n, c) => n + c.requests.length, 0);
+        if (name !== 'a drop') expect(rerouted).toBeLessThan(20);
       }, 120_000);
 
-    it('routes again, after the drop, only some of its site’s batches of links', () => {
-      const { calls } = afterEdit(edits[0]?.[1] ?? design);
-      const scratch = recording();
-      renderDiagram(edits[0]?.[1] ?? design, scratch.router);
-      const ofSite = scratch.calls.filter((c) => c.requests.every((r) => r.id.startsWith('s0-')));
-      // The old ports of a crowded side spread evenly: every batch of DC 1 had a new input.
-      expect(calls.length).toBeLessThan(ofSite.length);
+    it('routes again, after the drop, only a few of its site’s links', () => {
+      const drop = edits[0]?.[1] ?? design;
+      const { calls } = afterEdit(drop);
+      const rerouted = calls.reduce((n, c) => n + c.requests.length, 0);
+      const inSite = drop.links.filter(
+        (l) => l.source.startsWith('s0-') && l.target.startsWith('s0-'),
+      );
+      // The dragged leaf's links and those near it; its site's links through the rows of
+      // racks are drawn by rule (channels.ts), not by the router (207 links were routed again).
+      expect(rerouted).toBeGreaterThan(0);
+      expect(rerouted).toBeLessThan(inSite.length / 10);
     }, 120_000);
   });
 
