@@ -3,7 +3,16 @@ import { syntheticDesign } from '../model/synthetic';
 import { useScenario } from '../store/scenario';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
-import { FAILED, HIGHLIGHTED, marksOf, SOLE, watchMarks } from './marks';
+import {
+  FAILED,
+  HIGHLIGHTED,
+  HOVERED,
+  hoverNode,
+  marksOf,
+  pointerMoved,
+  SOLE,
+  watchMarks,
+} from './marks';
 
 const s = () => useStudio.getState();
 
@@ -78,5 +87,46 @@ describe('An element is told only of its own marks', () => {
       ['dci-s0-s1-0', 2],
     ]);
     stop();
+  });
+});
+
+describe('The card under the pointer', () => {
+  it('is hovered when the pointer moved onto it', () => {
+    pointerMoved();
+    hoverNode('s0-t1');
+    expect(marksOf('s0-t1')).toBe(HOVERED);
+    hoverNode(null);
+    expect(marksOf('s0-t1')).toBe(0);
+  });
+
+  it('that the canvas moved under a still pointer (a wheel pan) is hovered once the pointer moves', () => {
+    pointerMoved();
+    hoverNode('s0-t1');
+    hoverNode(null);
+    const { told, stop } = watchAll();
+    // The cards pass under the pointer: told, but none re-rendered.
+    for (const id of ['s0-t2', 's0-t3', 's0-t4']) {
+      hoverNode(id);
+      if (id !== 's0-t4') hoverNode(null);
+    }
+    expect(told.size).toBe(0);
+    expect(marksOf('s0-t4')).toBe(0);
+    // The user moves the pointer over the card the pan stopped under.
+    pointerMoved();
+    expect(marksOf('s0-t4')).toBe(HOVERED);
+    expect([...told.keys()]).toEqual(['s0-t4']);
+    hoverNode(null);
+    stop();
+  });
+
+  it('left before the pointer moved is not hovered', () => {
+    pointerMoved();
+    hoverNode('s0-t1');
+    hoverNode(null);
+    hoverNode('s0-t2');
+    hoverNode(null);
+    pointerMoved();
+    expect(marksOf('s0-t2')).toBe(0);
+    expect(marksOf('s0-t1')).toBe(0);
   });
 });

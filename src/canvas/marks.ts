@@ -41,11 +41,47 @@ let from: {
 /** The node under the pointer (the canvas tells, `hoverNode`). */
 let hovered: string | null = null;
 
+/** Whether the pointer moved since a node was last taken as hovered. */
+let moved = true;
+/** A node the pointer entered without moving (the canvas moved under it), until it moves. */
+let pending: string | null = null;
+let listening = false;
+
 /**
  * The pointer entered a node (its id) or left it (null): told once by the canvas, where each
  * card kept a state of its own and two handlers.
+ *
+ * A node entered while the pointer stays still is hovered only once the pointer moves: in a
+ * wheel pan (or a zoom) the cards slide under a still pointer, and the browser tells each one's
+ * enter and leave; each hover re-rendered the card with its four live handles, some 20 ms of
+ * main-thread time per card passed at 1,000 elements, a card every few frames of the pan. The
+ * user, whose pointer did not move, is not pointing at them.
  */
 export function hoverNode(id: string | null): void {
+  if (!listening && typeof window !== 'undefined') {
+    listening = true;
+    window.addEventListener('pointermove', pointerMoved, { capture: true, passive: true });
+  }
+  if (id !== null && !moved) {
+    pending = id;
+    return;
+  }
+  pending = null;
+  if (id !== null) moved = false;
+  setHovered(id);
+}
+
+/** The pointer moved (a `pointermove` anywhere): a node entered without moving is hovered now. */
+export function pointerMoved(): void {
+  moved = true;
+  if (pending === null) return;
+  const id = pending;
+  pending = null;
+  moved = false;
+  setHovered(id);
+}
+
+function setHovered(id: string | null): void {
   if (id === hovered) return;
   hovered = id;
   refresh();
