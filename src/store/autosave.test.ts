@@ -105,6 +105,24 @@ describe('Autosave', () => {
     expect(await stored()).toEqual(['edited again']);
   });
 
+  it('a page going away (hidden, then pagehide) puts its design in the journal once', async () => {
+    useStudio.getState().rename('edited');
+    const journal = vi.spyOn(page.tabStore, 'set');
+    page.document.visibilityState = 'hidden';
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(journal.mock.calls.filter(([key]) => key === JOURNAL_KEY)).toHaveLength(1);
+    expect(await stored()).toEqual(['edited']);
+    // Another change before the page goes: that design is put in the journal too.
+    page.document.visibilityState = 'visible';
+    useStudio.getState().rename('edited again');
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(journal.mock.calls.filter(([key]) => key === JOURNAL_KEY)).toHaveLength(2);
+    expect(await stored()).toEqual(['edited again']);
+  });
+
   it('a hidden page saves at once, as a page going away does', async () => {
     useStudio.getState().rename('edited');
     page.document.visibilityState = 'hidden';

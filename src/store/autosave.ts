@@ -106,12 +106,19 @@ export function startAutosave(session: TabSession): Autosave {
     }, AUTOSAVE_DEBOUNCE_MS);
   });
 
+  /**
+   * The design last put in the journal. A page going away is told twice (hidden, then pagehide):
+   * the second time the journal already holds that design, and writing it again (its text, ~1 MB
+   * at 3,000 elements, into sessionStorage) only made the reload wait for the old page longer.
+   */
+  let journaled: Design | null = null;
   /** The page is hidden or going away: nothing typed or changed may be left behind. */
   const onLeave = () => {
     flushPendingEdits();
+    const { design, readOnly } = useStudio.getState();
     const unsaved = pending !== null || writing > 0;
-    if (unsaved && !useStudio.getState().readOnly)
-      session.writeJournal(useStudio.getState().design);
+    if (unsaved && !readOnly && design !== journaled && session.writeJournal(design))
+      journaled = design;
     void flushNow();
   };
   const onVisibility = () => {
