@@ -5,9 +5,11 @@
  * build the first edit after opening (as bench:ui times it) and the edits after it, medians.
  *
  *   npx tsx bench/ui/trace-edit.ts [--size 3000] [--rounds 4] [--edits 6] [--no-build]
- *                                  [--dist-b dir] [--select s0-t1] [--cpu dir]
+ *                                  [--dist-b dir] [--select s0-t1] [--cpu dir] [--cpu-first]
+ *                                  [--mutations]
  *
- * --cpu saves a CPU profile of the edits after the first, per page, in that folder.
+ * --cpu saves a CPU profile of the edits after the first, per page, in that folder (from the
+ * first with --cpu-first). --mutations prints when each edit changed the canvas, and what.
  */
 import { writeFileSync } from 'node:fs';
 import { build, preview } from 'vite';
@@ -30,19 +32,37 @@ const DIST_B = option('dist-b');
 const SELECT = option('select');
 /** Save a CPU profile of each build's later edits (all rounds of it) in this folder. */
 const CPU = option('cpu');
+/** With --cpu: profile from the first edit (as bench:ui times it), not from the second. */
+const CPU_FIRST = flag('cpu-first');
+/** Print, for each edit, when the canvas changed (ms after the edit) and what it touched. */
+const MUTATIONS = flag('mutations');
 
 /** Edit now → the last change of the canvas's DOM once quiet for 500 ms (bench:ui's __watch). */
 const EDIT = (km: number) => `new Promise((resolve) => {
   const canvas = document.querySelector('.react-flow') || document.body;
   const start = performance.now();
   let last = NaN;
-  const observer = new MutationObserver(() => { last = performance.now(); });
+  const seen = [];
+  const what = (r) => {
+    const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    const owner = el && el.closest('[data-testid],[data-id]');
+    const name = owner ? owner.getAttribute('data-testid') || owner.getAttribute('data-id') : '?';
+    return r.type + (r.attributeName ? ':' + r.attributeName : '') + '@' + name;
+  };
+  const observer = new MutationObserver((records) => {
+    last = performance.now();
+    if (${MUTATIONS}) {
+      const kinds = [...new Set(records.map(what))].slice(0, 4).join(', ');
+      seen.push((last - start).toFixed(1) + ' ms: ' + records.length + ' (' + kinds + ')');
+    }
+  });
   observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
   window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, ${km});
   const check = () => {
     const now = performance.now();
     if (now - Math.max(Number.isNaN(last) ? 0 : last, start) > 500) {
       observer.disconnect();
+      if (seen.length > 0) console.log('edit: ' + seen.join(' · '));
       resolve(Number.isNaN(last) ? NaN : last - start);
     } else setTimeout(check, 25);
   };
@@ -80,6 +100,10 @@ async function main(): Promise<void> {
         bypassCSP: true,
       });
       const page = await context.newPage();
+      if (MUTATIONS)
+        page.on('console', (m) => {
+          if (m.text().startsWith('edit: ')) console.log(`  ${m.text()}`);
+        });
       await handDesign(page, design, 'studio');
       await page.goto(`${bases[b]}/`);
       await page.waitForFunction(() => window.__bench !== undefined);
@@ -96,7 +120,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       const cdp = CPU ? await context.newCDPSession(page) : null;
       for (let e = 0; e < EDITS; e++) {
-        if (cdp && e === 1) {
+        if (cdp && e === (CPU_FIRST ? 0 : 1)) {
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
           await cdp.send('Profiler.start');

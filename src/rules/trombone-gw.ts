@@ -1,14 +1,43 @@
 import { finding, num, withScenario } from './context';
 import { gatewaySiteFor, loop } from './gateway';
 import type { RuleDefinition } from './rule';
-import type { Finding, RuleContext } from './types';
+import type { Finding, Fix, RuleContext } from './types';
+import type { Segment } from '../model/schema';
 
 const why =
   'With no active gateway where the workload runs, every packet to another subnet crosses the DCI to the gateway and comes back: latency, DCI load, and a dependency on the other site (seed 001).';
 
+/** The fixes of a segment's trombone towards gateway site `gw` from site `siteId`. */
+function gatewayFixes(
+  segmentId: string,
+  segment: Segment,
+  gw: string,
+  siteId: string,
+): readonly Fix[] {
+  const perSite = [...new Set([...segment.gatewaySiteIds, gw, siteId])];
+  return [
+    {
+      label: `Give ${segment.name} a local gateway at each site (FHRP filtering)`,
+      action: {
+        type: 'set-gateway-mode',
+        segmentId,
+        mode: 'per-site',
+        siteIds: perSite,
+      },
+    },
+    {
+      label: `Use an anycast (distributed EVPN) gateway for ${segment.name}`,
+      action: { type: 'set-gateway-mode', segmentId, mode: 'anycast' },
+    },
+  ];
+}
+
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { index, graph } = ctx;
+  // The findings of one segment's trombone between the same two sites (one per workload on it,
+  // and per move) offer the same fixes: built once per run, shared.
+  const fixesOf = new Map<string, readonly Fix[]>();
   for (const p of ctx.placements) {
     for (const segmentId of p.workload.segmentIds) {
       const segment = index.segments.get(segmentId);
@@ -22,7 +51,9 @@ function run(ctx: RuleContext): Finding[] {
       const message = p.scenario
         ? `segment ${segment.name}'s gateway is at ${where}, not at ${here}: egress crosses the DCI and back${detour}`
         : `${p.workload.name} runs at ${here} but segment ${segment.name}'s gateway is at ${where}: egress crosses the DCI and back${detour}`;
-      const perSite = [...new Set([...segment.gatewaySiteIds, gw, p.siteId])];
+      const fixesKey = `${segmentId}\n${gw}\n${p.siteId}`;
+      let fixes = fixesOf.get(fixesKey);
+      if (!fixes) fixesOf.set(fixesKey, (fixes = gatewayFixes(segmentId, segment, gw, p.siteId)));
       out.push(
         finding(ctx, {
           ruleId: 'TROMBONE-GW',
@@ -33,21 +64,7 @@ function run(ctx: RuleContext): Finding[] {
           elementIds: [p.workload.id, segmentId, p.cluster.id, gw, ...(path?.linkIds ?? [])],
           ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
           ...withScenario(p),
-          fixes: [
-            {
-              label: `Give ${segment.name} a local gateway at each site (FHRP filtering)`,
-              action: {
-                type: 'set-gateway-mode',
-                segmentId,
-                mode: 'per-site',
-                siteIds: perSite,
-              },
-            },
-            {
-              label: `Use an anycast (distributed EVPN) gateway for ${segment.name}`,
-              action: { type: 'set-gateway-mode', segmentId, mode: 'anycast' },
-            },
-          ],
+          fixes,
         }),
       );
     }

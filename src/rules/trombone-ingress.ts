@@ -1,14 +1,35 @@
 import { finding, num, withScenario } from './context';
 import { loop } from './gateway';
 import type { RuleDefinition } from './rule';
-import type { Finding, RuleContext } from './types';
+import type { Finding, Fix, RuleContext } from './types';
 
 const why =
   'Clients reach the segment only through one site: when the workload runs elsewhere, every inbound request crosses the DCI (seed 001).';
 
+/** The fixes of a segment's findings: one list per segment per run, shared by its findings. */
+function ingressFixes(segmentId: string, name: string): readonly Fix[] {
+  return [
+    {
+      label: `Advertise host routes for ${name} from the site where it runs`,
+      action: { type: 'set-ingress-mode', segmentId, mode: 'host-routes' },
+    },
+    {
+      label: `Steer clients with GSLB`,
+      action: { type: 'set-ingress-mode', segmentId, mode: 'gslb' },
+    },
+    {
+      label: `Use LISP for ingress`,
+      action: { type: 'set-ingress-mode', segmentId, mode: 'lisp' },
+    },
+  ];
+}
+
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { index, graph } = ctx;
+  // A segment's findings (one per workload on it, and per move) offer the same fixes: at 10,000
+  // elements, building them for each finding was a tenth of the run's allocations.
+  const fixesOf = new Map<string, readonly Fix[]>();
   for (const p of ctx.placements) {
     for (const segmentId of p.workload.segmentIds) {
       const segment = index.segments.get(segmentId);
@@ -16,6 +37,8 @@ function run(ctx: RuleContext): Finding[] {
       const ingress = segment.ingressSiteId;
       if (ingress === undefined || ingress === p.siteId || graph.isDead(ingress)) continue;
       const path = graph.path(ingress, p.cluster.id);
+      let fixes = fixesOf.get(segmentId);
+      if (!fixes) fixesOf.set(segmentId, (fixes = ingressFixes(segmentId, segment.name)));
       const detour = path ? ` (+${num(2 * path.rttMs)} ms RTT)` : '';
       out.push(
         finding(ctx, {
@@ -27,20 +50,7 @@ function run(ctx: RuleContext): Finding[] {
           elementIds: [p.workload.id, segmentId, p.cluster.id, ingress, ...(path?.linkIds ?? [])],
           ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
           ...withScenario(p),
-          fixes: [
-            {
-              label: `Advertise host routes for ${segment.name} from the site where it runs`,
-              action: { type: 'set-ingress-mode', segmentId, mode: 'host-routes' },
-            },
-            {
-              label: `Steer clients with GSLB`,
-              action: { type: 'set-ingress-mode', segmentId, mode: 'gslb' },
-            },
-            {
-              label: `Use LISP for ingress`,
-              action: { type: 'set-ingress-mode', segmentId, mode: 'lisp' },
-            },
-          ],
+          fixes,
         }),
       );
     }
