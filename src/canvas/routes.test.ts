@@ -9,6 +9,7 @@ import { packedConnector, plainConnector } from '../render/packed';
 import type { Connector } from '../render/types';
 import { findingsFor, validatorReady } from '../store/findings';
 import { syncNodes, type FlowNode } from '../store/flow';
+import { isRoutingBusy } from '../store/routingBusy';
 import { useStudio } from '../store/studio';
 import { validatingAfterFrame } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
@@ -122,6 +123,25 @@ describe('The canvas routes site by site', () => {
     useStudio.getState().replaceDesign(moved);
     await tick();
     expect(jobs).toHaveLength(2);
+  });
+});
+
+describe('The store knows while the canvas routes (autosave waits for it)', () => {
+  it('from an edit until its complete drawing is shown, and not once routing stops', async () => {
+    const job = jobs.at(-1) as Job;
+    expect(isRoutingBusy()).toBe(true);
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: false });
+    expect(isRoutingBusy()).toBe(true);
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 2), complete: true });
+    expect(isRoutingBusy()).toBe(false);
+    // An edit: busy from the change (routed after its frame), through the job.
+    useStudio.getState().replaceDesign(devicesMoved(job.design));
+    expect(isRoutingBusy()).toBe(true);
+    await tick();
+    expect(jobs).toHaveLength(2);
+    expect(isRoutingBusy()).toBe(true);
+    stop();
+    expect(isRoutingBusy()).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
 import { linkById, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
+import { setRoutingBusy } from '../store/routingBusy';
 import { mustDrawFirst } from '../store/validationTiming';
 import { useRoutes } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
@@ -216,9 +217,11 @@ let soon = false;
 function sendSoon(): void {
   if (soon) return;
   soon = true;
+  report();
   const run = () => {
     soon = false;
     send();
+    report();
   };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
   else setTimeout(run, 0);
@@ -234,10 +237,12 @@ let held: RouteAnswer[] | null = null;
 function holdAnswersForFrame(): void {
   if (held) return;
   held = [];
+  report();
   const release = () => {
     const answers = held ?? [];
     held = null;
     for (const answer of answers) receive(answer);
+    report();
   };
   if (typeof requestAnimationFrame === 'function')
     requestAnimationFrame(() => setTimeout(release, 0));
@@ -247,6 +252,7 @@ function holdAnswersForFrame(): void {
 function arrive(event: MessageEvent<RouteAnswer>): void {
   if (held) held.push(event.data);
   else receive(event.data);
+  report();
 }
 
 /**
@@ -303,10 +309,16 @@ function receive(answer: RouteAnswer): void {
 
 /**
  * Whether the router has a change still to draw: one waiting for its frame, a job in the
- * worker (or queued behind it), or an answer held for a drop's frame. For the benches.
+ * worker (or queued behind it), or an answer held for a drop's frame. For the benches, and
+ * for autosave (report).
  */
 export function isRouting(): boolean {
   return worker !== null && (soon || busy || queued || held !== null);
+}
+
+/** Tell the store whether routing is in flight (autosave waits for it: store/routingBusy.ts). */
+function report(): void {
+  setRoutingBusy(isRouting());
 }
 
 /** Start routing the canvas's links; returns the function that stops it. */
@@ -319,10 +331,12 @@ export function startRouting(): () => void {
   worker.onmessage = arrive;
   worker.onerror = (event) => {
     busy = false;
+    report();
     console.warn(`The link router did not start: ${event.message}`);
   };
   lastInput = null;
   send();
+  report();
   const unsubscribe = useStudio.subscribe((s, prev) => {
     if (s.design !== prev.design && mustDrawFirst()) holdAnswersForFrame();
     if (s.design !== prev.design || s.nodes !== prev.nodes) sendSoon();
@@ -341,5 +355,6 @@ export function startRouting(): () => void {
     routing = null;
     drawings = [];
     held = null;
+    report();
   };
 }

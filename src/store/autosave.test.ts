@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DesignBuilder } from '../model/builder';
-import { AUTOSAVE_DEBOUNCE_MS, startAutosave, type Autosave } from './autosave';
+import {
+  AUTOSAVE_DEBOUNCE_MS,
+  AUTOSAVE_IDLE_WAIT_MS,
+  startAutosave,
+  type Autosave,
+} from './autosave';
 import { MemoryKeyValue } from './kv';
+import { setRoutingBusy } from './routingBusy';
 import { JOURNAL_KEY, openSession, type TabSession } from './session';
 import { listSlots } from './slots';
 import { useStudio } from './studio';
@@ -62,6 +68,7 @@ describe('Autosave', () => {
   });
 
   afterEach(() => {
+    setRoutingBusy(false);
     autosave.stop();
     vi.useRealTimers();
     vi.unstubAllGlobals();
@@ -84,6 +91,54 @@ describe('Autosave', () => {
     expect(writes).not.toHaveBeenCalled();
     await page.idleOnce();
     expect(writes).toHaveBeenCalledTimes(1);
+    expect(await stored()).toEqual(['edited']);
+  });
+
+  it('no step runs while the canvas is routing an edit: each waits until it has drawn', async () => {
+    setRoutingBusy(true);
+    useStudio.getState().rename('edited');
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS);
+    await page.idleOnce();
+    expect(texts).not.toHaveBeenCalled();
+    // Drawn: the first step (the text) waits for an idle moment, as it does with no routing.
+    setRoutingBusy(false);
+    await settle();
+    expect(texts).not.toHaveBeenCalled();
+    // Another edit's routing between two steps: the rest wait for it too.
+    setRoutingBusy(true);
+    await page.idleOnce();
+    expect(texts).toHaveBeenCalled();
+    await page.idleOnce();
+    await page.idleOnce();
+    expect(writes).not.toHaveBeenCalled();
+    setRoutingBusy(false);
+    await settle();
+    await page.idleOnce();
+    await page.idleOnce();
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(await stored()).toEqual(['edited']);
+  });
+
+  it('a routing that never ends delays a step by the idle wait at most', async () => {
+    setRoutingBusy(true);
+    useStudio.getState().rename('edited');
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS);
+    await page.idleOnce();
+    expect(texts).not.toHaveBeenCalled();
+    for (let step = 0; step < 3; step++) {
+      vi.advanceTimersByTime(AUTOSAVE_IDLE_WAIT_MS);
+      await settle();
+      await page.idleOnce();
+    }
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(await stored()).toEqual(['edited']);
+  });
+
+  it('the page going away while the canvas routes writes at once', async () => {
+    setRoutingBusy(true);
+    useStudio.getState().rename('edited');
+    page.window.dispatchEvent(new Event('pagehide'));
+    await settle();
     expect(await stored()).toEqual(['edited']);
   });
 

@@ -7,18 +7,23 @@
  * A save of a large design is work (at 3,000 elements: its text, ~1 MB, its fingerprint and
  * the write's copy, 50–100 ms on a 2-core machine): it runs when the page is idle, a step per
  * idle moment, so it never lengthens the task or the frames of an edit that follows a pause of
- * the debounce (a delete's late renders, a paste's findings). A flush (the page going away, a
- * download, a replacement) does it at once.
+ * the debounce (a delete's late renders, a paste's findings). Nor while the canvas is routing an
+ * edit: a step between the worker's answer and its drawing delayed a delete's or a paste's
+ * settled drawing. A flush (the page going away, a download, a replacement) does it at once.
  */
 import type { Design } from '../model/schema';
 import { storageErrorText } from './kv';
 import { flushPendingEdits } from './pendingEdits';
+import { isRoutingBusy, routingSettled } from './routingBusy';
 import type { TabSession } from './session';
 import { useStudio } from './studio';
 import { notify } from './ui';
 
 export const AUTOSAVE_DEBOUNCE_MS = 250;
-/** A save waits for an idle moment this long at most (a page never idle still saves). */
+/**
+ * A save's step waits for the canvas's routing and an idle moment this long at most, both
+ * together (a page never idle, or a router that never answers, still saves).
+ */
 export const AUTOSAVE_IDLE_WAIT_MS = 1000;
 
 export interface Autosave {
@@ -42,12 +47,23 @@ export function startAutosave(session: TabSession): Autosave {
   /** A save under way a step per idle moment (not yet written). */
   let stepping = false;
 
-  const idle = () =>
+  const idleFor = (timeout: number) =>
     new Promise<void>((resolve) => {
       if (typeof requestIdleCallback === 'function')
-        requestIdleCallback(() => resolve(), { timeout: AUTOSAVE_IDLE_WAIT_MS });
+        requestIdleCallback(() => resolve(), { timeout });
       else setTimeout(resolve, 0);
     });
+  /**
+   * An idle moment once the canvas has drawn the edit it is routing (if any): the routing's
+   * wait counts against the idle moment's, so a step still waits AUTOSAVE_IDLE_WAIT_MS at most.
+   */
+  const idle = (): Promise<void> => {
+    if (!isRoutingBusy()) return idleFor(AUTOSAVE_IDLE_WAIT_MS);
+    const start = Date.now();
+    return routingSettled(AUTOSAVE_IDLE_WAIT_MS).then(() =>
+      idleFor(Math.max(1, AUTOSAVE_IDLE_WAIT_MS - (Date.now() - start))),
+    );
+  };
 
   const write = (design: Design, stepwise: boolean) => {
     writing++;
