@@ -114,6 +114,29 @@ describe('When an edit’s findings are shown', () => {
     expect(shown()).toBe(s().design);
   });
 
+  it('a rehearsal waits while a button is held on the page (a drag), and runs after its release', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    try {
+      await openSlowly();
+      turnQuick();
+      page.dispatchEvent(new Event('pointerdown'));
+      await idleMoments();
+      // Still no rehearsal: an edit is drawn first, as the slow opening said.
+      s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+      expect(shown()).not.toBe(s().design);
+      await nextTask();
+      await openSlowly();
+      turnQuick();
+      page.dispatchEvent(new Event('pointerup'));
+      await idleMoments();
+      s().updateLink('dci-s0-s1-0', { distanceKm: 901 });
+      expect(shown()).toBe(s().design);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('edits of a design whose rehearsals stay slow are still drawn first', async () => {
     await openSlowly();
     await idleMoments();
