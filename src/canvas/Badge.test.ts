@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { badgeClass } from './Badge';
+import { validatorReady } from '../store/findings';
+
+// The canvas's modules load the validator in the background: let it finish within this file.
+beforeAll(() => validatorReady);
 
 describe('A finding badge', () => {
   it('has no blurred shadow (in a zoomed-out site tab it made the canvas composite its layers)', () => {

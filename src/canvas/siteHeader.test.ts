@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { siteHeaderScale } from './SiteNode';
 import { FAR_ZOOM } from './DeviceNode';
+import { validatorReady } from '../store/findings';
+
+// The canvas's modules load the validator in the background: let it finish within this file.
+beforeAll(() => validatorReady);
 
 describe("A site's header zoomed out", () => {
   it('keeps its size at a working zoom', () => {
