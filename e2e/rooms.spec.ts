@@ -77,6 +77,7 @@ test.describe('Live rooms', () => {
 
   test('the same field edited at once ends equal on both sides', async ({ browser }) => {
     const { a, b, spines } = await pair(browser);
+    const original = await a.label(spines[0]).innerText();
     await a.studio.select(spines[0]);
     await b.studio.select(spines[0]);
     await Promise.all([a.studio.setField('label', 'Alpha'), b.studio.setField('label', 'Bravo')]);
@@ -89,6 +90,35 @@ test.describe('Live rooms', () => {
         return la === lb && /Alpha|Bravo/.test(la);
       })
       .toBe(true);
+
+    // The one whose value stayed takes it back: the field comes back to what it was (or to the
+    // other value, if that was written after seeing this one), never empty: a design the server
+    // refuses would throw the one undoing out of the room.
+    const kept = /Alpha/.test(await a.label(spines[0]).innerText()) ? 'Alpha' : 'Bravo';
+    const other = kept === 'Alpha' ? 'Bravo' : 'Alpha';
+    const winner = kept === 'Alpha' ? a : b;
+    const both = async (): Promise<[string, string]> => [
+      await a.label(spines[0]).innerText(),
+      await b.label(spines[0]).innerText(),
+    ];
+    await winner.studio.pressShortcut('Control+z');
+    await expect
+      .poll(async () => {
+        const [la, lb] = await both();
+        return la === lb && !la.includes(kept) && (la === original || la.includes(other));
+      })
+      .toBe(true);
+    for (const m of [a, b]) await expect(m.refusal).toHaveCount(0);
+    // And redo brings the value back, for both.
+    await winner.studio.pressShortcut('Control+Shift+z');
+    await expect
+      .poll(async () => {
+        const [la, lb] = await both();
+        return la === lb && la.includes(kept);
+      })
+      .toBe(true);
+    for (const m of [a, b]) await expect(m.refusal).toHaveCount(0);
+    await winner.expectLive();
   });
 
   test('each person’s undo takes back only their own edits', async ({ browser }) => {

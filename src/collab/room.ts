@@ -34,8 +34,6 @@ import { isEmptyDoc, readDesign, reuseUnchanged, RoomUndo, writeDesign } from '.
 const LOCAL = 'dci-local-edit';
 /** Origin of the design a new room starts with (not undoable: it is not an edit). */
 const SEED = 'dci-seed';
-/** Origin of a field an undo would have left empty, filled again (nobody's undo step). */
-const REPAIR = 'dci-undo-repair';
 const CURSOR_INTERVAL_MS = 40;
 
 export interface RoomOptions {
@@ -110,7 +108,7 @@ export class RoomSession {
       ]);
     }
     if (seed && isEmptyDoc(doc)) writeDesign(doc, null, seed, SEED);
-    const undo = new RoomUndo(doc, LOCAL, REPAIR);
+    const undo = new RoomUndo(doc, LOCAL);
     const bump = () => useRoom.setState((s) => ({ historyVersion: s.historyVersion + 1 }));
     undo.manager.on('stack-item-added', bump);
     undo.manager.on('stack-item-popped', bump);
@@ -124,7 +122,6 @@ export class RoomSession {
     roomHistory.current =
       this.role === 'edit'
         ? {
-            // A redo may write the edit again as my own (tracked) change: show what is there.
             undo: () => this.stepHistory('undo'),
             redo: () => this.stepHistory('redo'),
             canUndo: () => this.conn?.undo.canUndo() ?? false,

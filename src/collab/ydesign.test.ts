@@ -260,12 +260,21 @@ describe('Per-user undo after two people wrote one field at once', () => {
     const base = design();
     const label = base.nodes.find((n) => n.id === 'a-c')!.label;
     const { mine, theirs } = winningPair(base);
-    const undo = new RoomUndo(mine, LOCAL, 'repair');
+    const undo = new RoomUndo(mine, LOCAL);
     writeDesign(mine, base, updateNode(base, 'a-c', { label: 'Mine' }), LOCAL);
     writeDesign(theirs, base, updateNode(base, 'a-c', { label: 'Theirs' }), 'remote-edit');
     sync(mine, theirs);
     expect(read(mine).nodes.find((n) => n.id === 'a-c')!.label).toBe('Mine');
+    // The room server checks every update on its own: the undo must not send one that leaves
+    // the field empty, even if a later one fills it again.
+    const sent: Uint8Array[] = [];
+    mine.on('update', (update: Uint8Array) => sent.push(update));
     undo.undo();
+    expect(sent.length).toBeGreaterThan(0);
+    for (const update of sent) {
+      Y.applyUpdate(theirs, update);
+      expect(readDesign(theirs).ok).toBe(true);
+    }
     sync(mine, theirs);
     for (const doc of [mine, theirs]) {
       expect(readDesign(doc).ok).toBe(true);
@@ -283,7 +292,7 @@ describe('Per-user undo after two people wrote one field at once', () => {
   it('leaves a colleague’s later write alone', () => {
     const base = design();
     const { mine, theirs } = winningPair(base);
-    const undo = new RoomUndo(mine, LOCAL, 'repair');
+    const undo = new RoomUndo(mine, LOCAL);
     const noted = updateNode(base, 'a-c', { label: 'Mine' });
     writeDesign(mine, base, noted, LOCAL);
     sync(mine, theirs);

@@ -282,13 +282,6 @@ interface FieldWrite {
 }
 
 const WRITES = 'dci-writes';
-const REPAIRED = 'dci-repaired';
-
-/** A field an undo found empty and filled, and the value it filled it with. */
-interface Repair {
-  readonly write: FieldWrite;
-  readonly value: unknown;
-}
 
 /**
  * Per-user undo for a room document: a Y.UndoManager over the design's maps that tracks only
@@ -300,8 +293,9 @@ interface Repair {
  * not bring back the value from before it, because a later write (the deleted one) had
  * replaced that; the field is left with no value at all, a design with a required field
  * missing, which the room server refuses. So every tracked edit remembers what it wrote, and a
- * field that an undo leaves empty gets the value from before that edit, in a transaction of
- * `repairOrigin`, which nobody's history tracks; redoing that undo writes the edit's value again.
+ * field that an undo leaves empty gets the value from before that edit, in the undo's own
+ * transaction (one update: the server checks each); redoing that undo writes the edit's value
+ * again.
  */
 export class RoomUndo {
   readonly manager: Y.UndoManager;
@@ -312,8 +306,7 @@ export class RoomUndo {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly origin: unknown,
-    private readonly repairOrigin: unknown,
+    origin: unknown,
   ) {
     const scope = [doc.getMap(META), ...COLLECTIONS.map(([name]) => doc.getMap(name))];
     this.manager = new Y.UndoManager(scope, {
@@ -364,41 +357,30 @@ export class RoomUndo {
     const item = stack[stack.length - 1];
     if (!item) return;
     const writes = (item.meta.get(WRITES) as readonly FieldWrite[] | undefined) ?? [];
-    const repaired = (item.meta.get(REPAIRED) as readonly Repair[] | undefined) ?? [];
+    const flag = which === 'undo' ? 'undoing' : 'redoing';
     this.moving = writes;
     try {
-      this.manager[which]();
+      // One transaction for the step and its repair: the room server checks every update on its
+      // own, so an undo sent as "field removed" then "field filled" would be refused at the
+      // first. The manager files the whole transaction (repair included) as the step, so the
+      // redo takes the repair back and brings the edit's value again.
+      this.doc.transact(() => {
+        this.manager[which]();
+        if (which === 'undo') this.fillEmptied(writes);
+        this.manager[flag] = true; // manager.undo() reset it; its listener runs after this
+      }, this.manager);
     } finally {
+      this.manager[flag] = false;
       this.moving = null;
     }
-    const alive = (w: FieldWrite) =>
-      w.target.doc === this.doc && !(w.target._item?.deleted ?? false);
-    if (which === 'redo') {
-      // The undo filled a field it had emptied; Yjs will not redo over that newer value, so the
-      // redo writes its value again, as a tracked edit of its own (undoable like any other).
-      const again = repaired.filter(
-        (r) =>
-          r.write.after !== undefined &&
-          alive(r.write) &&
-          sameValue(r.write.target.get(r.write.field), r.value),
-      );
-      if (again.length > 0)
-        this.doc.transact(() => {
-          for (const { write } of again) write.target.set(write.field, write.after);
-        }, this.origin);
-      return;
+  }
+
+  /** Fields the undo left without a value get the value from before the edit. */
+  private fillEmptied(writes: readonly FieldWrite[]): void {
+    for (const w of writes) {
+      const alive = w.target.doc === this.doc && !(w.target._item?.deleted ?? false);
+      if (w.before !== undefined && !w.target.has(w.field) && alive)
+        w.target.set(w.field, w.before);
     }
-    const emptied = writes.filter(
-      (w) => w.before !== undefined && !w.target.has(w.field) && alive(w),
-    );
-    if (emptied.length === 0) return;
-    this.doc.transact(() => {
-      for (const w of emptied) w.target.set(w.field, w.before);
-    }, this.repairOrigin);
-    const redo = this.manager.redoStack[this.manager.redoStack.length - 1];
-    redo?.meta.set(
-      REPAIRED,
-      emptied.map((write): Repair => ({ write, value: write.before })),
-    );
   }
 }
