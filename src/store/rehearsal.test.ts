@@ -1,0 +1,75 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Design } from '../model/schema';
+import { syntheticDesign } from '../model/synthetic';
+import { findingsFor, validatorReady } from './findings';
+import { useStudio } from './studio';
+
+/** Every design the validator is asked about, in order (the studio's and the rehearsals'). */
+const validated = vi.hoisted(() => [] as Design[]);
+
+vi.mock('../rules/revalidate', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../rules/revalidate')>();
+  return {
+    ...original,
+    revalidate: (...args: Parameters<typeof original.revalidate>) => {
+      validated.push(args[0]);
+      return original.revalidate(...args);
+    },
+  };
+});
+
+const s = () => useStudio.getState();
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Long enough for the rehearsals that follow a slow run, one at each idle moment. */
+const idleMoments = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+beforeAll(() => validatorReady);
+afterEach(() => vi.restoreAllMocks());
+
+/** Open a design whose first validation looks slow: every clock reading 100 ms after the last. */
+async function openSlowly(): Promise<Design> {
+  let now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+  s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+  await nextTask();
+  return s().design;
+}
+
+describe('The rehearsals of a design opened slowly', () => {
+  it('validate the edit users make most: a DCI link’s distance changed', async () => {
+    const opened = await openSlowly();
+    validated.length = 0;
+    await idleMoments();
+    const byId = new Map(opened.links.map((l) => [l.id, l]));
+    const distanceEdits = validated.filter((d) =>
+      d.links.some((l) => {
+        const was = byId.get(l.id);
+        return (
+          l.kind === 'dci' && was?.kind === 'dci' && was !== l && was.distanceKm !== l.distanceKm
+        );
+      }),
+    );
+    expect(distanceEdits.length).toBeGreaterThan(0);
+  });
+
+  it('never change the user’s design, its undo history or its findings', async () => {
+    const opened = await openSlowly();
+    const text = JSON.stringify(opened);
+    const findings = findingsFor(opened);
+    validated.length = 0;
+    await idleMoments();
+    expect(validated.length).toBeGreaterThan(0);
+    expect(s().design).toBe(opened);
+    expect(JSON.stringify(s().design)).toBe(text);
+    expect(s().past).toEqual([]);
+    expect(s().future).toEqual([]);
+    expect(findingsFor(opened)).toBe(findings);
+    // The next edit starts from the opened design's validation, not from a rehearsal's.
+    vi.restoreAllMocks();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(s().past).toEqual([opened]);
+    expect(s().design.links.find((l) => l.id === 'dci-s0-s1-0')).toMatchObject({
+      distanceKm: 900,
+    });
+  });
+});
