@@ -98,7 +98,7 @@ function edits(elements: number, plain: ConnectorRouter): string {
     // As the worker does: the groups worked out once, for the drawing and the preview's base.
     const groups = routingGroups(d);
     const { connectors } = renderDiagram(d, memo, { cache, groups });
-    base = previewBase(d, connectors, groups, undefined);
+    base = previewBase(d, connectors, groups, undefined, cache);
     drawn = { design: d, connectors };
   };
   draw(design)();

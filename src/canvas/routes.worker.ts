@@ -107,7 +107,7 @@ async function run(
     if (seq !== latest) return;
   }
   const diagram = renderDiagram(design, r, { findings, cache, groups });
-  base = previewBase(design, diagram.connectors, groups, findings);
+  base = previewBase(design, diagram.connectors, groups, findings, cache);
   post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: true });
 }
 

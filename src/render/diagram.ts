@@ -54,7 +54,7 @@ import type {
 import { KIND_LABELS } from '../model/defaults';
 import { connectorAnchorBox, notePointer } from './callouts';
 import { connectorWith } from './packed';
-import { routeGroup } from './channels';
+import { drawnByRule, routeGroup } from './channels';
 import { noteLayout } from './notes';
 
 export interface RenderOptions {
@@ -77,9 +77,9 @@ export interface RenderOptions {
   /**
    * A drag in progress (the canvas's live positions), and the router its preview takes: a group
    * whose input changed since the cache's routes keeps them for every link whose ends did not
-   * move and whose route no moved device now covers, and routes only the others (the dragged
-   * device's links), among the devices near them. Such a preview is not cached: the drop routes
-   * the group whole, as a drawing from scratch does.
+   * move and whose route no moved device now covers (or was drawn by rule, along its band),
+   * and routes only the others (the dragged device's links), among the devices near them. Such
+   * a preview is not cached: the drop routes the group whole, as a drawing from scratch does.
    */
   readonly live?: ConnectorRouter;
   /**
@@ -660,9 +660,9 @@ function routeBySite(
 
 /**
  * A group's routes while a device of it is dragged (RenderOptions.live): the cached routes of
- * the links whose ends are as the cache had them and that no moved device covers, the others
- * routed again on their own (routeGroup: among the devices near them), from the ports the
- * whole group gives them.
+ * the links whose ends are as the cache had them and that no moved device covers (or that were
+ * drawn by rule: channels.ts, drawnByRule), the others routed again on their own (routeGroup:
+ * among the devices near them), from the ports the whole group gives them.
  */
 function previewRoutes(
   router: ConnectorRouter,
@@ -682,11 +682,13 @@ function previewRoutes(
     );
   });
   const ends = endsOf(obstacles, requests);
+  const ruled = drawnByRule(cached.routes);
   const out = new Map<string, readonly Point[]>();
   const again = new Set<string>();
   for (const r of requests) {
     const kept = ends.get(r.id) === cached.ends.get(r.id) ? cached.routes.get(r.id) : undefined;
-    if (kept && !moved.some((o) => polylineCrossesBox(kept, o.box))) out.set(r.id, kept);
+    if (kept && (ruled.has(r.id) || !moved.some((o) => polylineCrossesBox(kept, o.box))))
+      out.set(r.id, kept);
     else again.add(r.id);
   }
   if (again.size === 0) return out;

@@ -3,9 +3,11 @@ import { moveNodes } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { renderDiagram, routingGroups, type RouteCache } from './diagram';
-import { previewBase, previewConnectors } from './preview';
+import { renderDiagram, routingGroups, shapesOf, type RouteCache } from './diagram';
+import { polylineCrossesBox } from './geom';
+import { previewBase, previewConnectors, type PreviewBase } from './preview';
 import type { ConnectorRouter } from './router';
+import type { Connector } from './types';
 
 let router: ConnectorRouter;
 beforeAll(async () => {
@@ -35,7 +37,7 @@ describe('A drag’s preview at the cost of what moved', () => {
   it('routes the links the whole design’s live drawing routes, along the same routes', () => {
     const cache: RouteCache = new Map();
     const drawn = renderDiagram(design, router, { cache });
-    const base = previewBase(design, drawn.connectors, routingGroups(design), undefined);
+    const base = previewBase(design, drawn.connectors, routingGroups(design), undefined, cache);
     for (const moved of moves([
       { x: 40, y: 20 },
       { x: 120, y: 0 },
@@ -76,5 +78,59 @@ describe('A drag’s preview at the cost of what moved', () => {
     ).toBeNull();
     const findings = new Map([[design.links[0]?.id ?? '', []]]);
     expect(previewConnectors(base, design, router, findings)).toBeNull();
+  });
+});
+
+describe('A drag’s preview in a site whose links run through corridors', () => {
+  // Four blocks of racks in DC 1: a spine's links to the ToRs of the lower blocks run down
+  // corridors between the racks above them (channels.ts), past s0-t1, the ToR the UI bench drags.
+  const design = syntheticDesign({ sites: 4, elements: 3000 });
+  let drawn: { connectors: readonly Connector[] };
+  let base: PreviewBase;
+  beforeAll(() => {
+    const cache: RouteCache = new Map();
+    const groups = routingGroups(design);
+    drawn = renderDiagram(design, router, { cache, groups });
+    base = previewBase(design, drawn.connectors, groups, undefined, cache);
+  });
+  const tor = design.nodes.find((n) => n.id === 's0-t1');
+  if (!tor) throw new Error('synthetic design has no s0-t1');
+  // The bench's drag: right and down across the corridor beside the ToR.
+  const moved = (step: number) =>
+    moveNodes(
+      design,
+      new Map([[tor.id, { x: tor.position.x + step * 8, y: tor.position.y + step * 4 }]]),
+    );
+  const own = new Set(
+    design.links.filter((l) => l.source === tor.id || l.target === tor.id).map((l) => l.id),
+  );
+  // The devices beside the dragged one (the racks of its row): their ports may move.
+  const beside = (id: string) => /^s0-(t[0-9]|c[0-9]-)/.test(id);
+
+  it('routes the dragged ToR’s links and those of the racks beside it, not the corridors it crosses', () => {
+    for (const step of [10, 20, 40]) {
+      const preview = asking();
+      expect(previewConnectors(base, moved(step), preview.router, undefined)).not.toBeNull();
+      for (const id of own) expect(preview.asked).toContain(id);
+      const others = preview.asked.filter((id) => !own.has(id));
+      const link = (id: string) => design.links.find((l) => l.id === id);
+      expect(
+        others.filter((id) => !beside(link(id)?.source ?? '') || !beside(link(id)?.target ?? '')),
+      ).toEqual([]);
+    }
+  });
+
+  it('draws the corridor links it passes over as they were', () => {
+    const design20 = moved(20);
+    const box = shapesOf(design20).devices.find((d) => d.id === tor.id)?.box;
+    if (!box) throw new Error('no box for the dragged ToR');
+    const passed = drawn.connectors.filter(
+      (c) => !own.has(c.id) && /^s0-sp/.test(c.target) && polylineCrossesBox(c.points, box),
+    );
+    expect(passed.length).toBeGreaterThan(0);
+    const byId = new Map(
+      (previewConnectors(base, design20, router, undefined) ?? []).map((c) => [c.id, c]),
+    );
+    for (const c of passed) expect(byId.get(c.id)).toBe(c);
   });
 });

@@ -10,7 +10,7 @@
  */
 import type { Design, Link } from '../model/schema';
 import type { Finding } from '../rules/types';
-import { routeGroup } from './channels';
+import { drawnByRule, routeGroup } from './channels';
 import {
   drawnConnector,
   placeLabels,
@@ -18,6 +18,7 @@ import {
   routeRequests,
   shapesOf,
   SITE_HEADER_PX,
+  type RouteCache,
   type RouteGroup,
 } from './diagram';
 import { boxesOverlap, inflate, polylineCrossesBox } from './geom';
@@ -43,6 +44,11 @@ export interface PreviewBase {
   readonly linksAt: ReadonlyMap<string, readonly string[]>;
   /** Each device's box. */
   readonly deviceBoxes: ReadonlyMap<string, Box>;
+  /**
+   * The links drawn by rule (channels.ts, drawnByRule): a moved device passing over one does
+   * not route it again; its own links and those whose ports it moves are.
+   */
+  readonly ruled: ReadonlySet<string>;
 }
 
 /** More devices moved at once than this (a large selection): the design is drawn whole. */
@@ -55,13 +61,22 @@ export function findingsKey(findings: ReadonlyMap<string, readonly Finding[]> | 
   return findings ? JSON.stringify([...findings]) : '[]';
 }
 
-/** The base a drag's previews start from: a complete drawing and the groups it routed. */
+/**
+ * The base a drag's previews start from: a complete drawing, the groups it routed, and the
+ * route cache it was drawn with (without it, every link a moved device covers is routed again).
+ */
 export function previewBase(
   design: Design,
   connectors: readonly Connector[],
   groups: ReadonlyMap<string, RouteGroup>,
   findings: ReadonlyMap<string, readonly Finding[]> | undefined,
+  cache?: RouteCache,
 ): PreviewBase {
+  const ruled = new Set<string>();
+  for (const id of groups.keys()) {
+    const routes = cache?.get(id)?.routes;
+    if (routes) for (const link of drawnByRule(routes)) ruled.add(link);
+  }
   const groupOf = new Map<string, string>();
   const requestOf = new Map<string, RouteRequest>();
   const atSide = new Map<string, string[]>();
@@ -95,6 +110,7 @@ export function previewBase(
     groups,
     atSide,
     linkIndex: new Map(design.links.map((l, i) => [l.id, i])),
+    ruled,
   };
 }
 
@@ -136,12 +152,14 @@ export function previewConnectors(
   const deviceIds = new Set(devices.map((d) => d.id));
   const movedBoxes = devices.filter((d) => movedIds.has(d.id)).map((d) => d.box);
 
-  // The links of the moved devices, those whose route a moved device now covers, and those
-  // whose port moved to another side (a moved device came in front of it, or went away).
+  // The links of the moved devices, those routed around devices whose route a moved device now
+  // covers, and those whose port moved to another side (a moved device came in front of it, or
+  // went away).
   const again = new Set<string>();
   for (const c of base.connectors) {
     if (movedIds.has(c.source) || movedIds.has(c.target)) again.add(c.id);
-    else if (movedBoxes.some((box) => polylineCrossesBox(c.points, box))) again.add(c.id);
+    else if (!base.ruled.has(c.id) && movedBoxes.some((box) => polylineCrossesBox(c.points, box)))
+      again.add(c.id);
   }
   const wasBoxes = [...movedIds].flatMap((id) => base.deviceBoxes.get(id) ?? []);
   const around = [...movedBoxes, ...wasBoxes].map((b) => inflate(b, PORT_ROOM_PX));
