@@ -12,6 +12,7 @@ import type { Finding } from '../rules/types';
 import { loadAvoidRouter } from '../render/avoid';
 import {
   isRouted,
+  renderConnectors,
   renderDiagram,
   routeIntoCache,
   routingGroups,
@@ -100,15 +101,15 @@ async function run(
     routeIntoCache(cache, id, group, r);
     if (performance.now() - start >= PARTIAL_AFTER_MS) {
       // The sites routed so far (from the cache), the others' links straight.
-      const diagram = renderDiagram(design, r, { findings, cache, groups, only: new Set() });
-      post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: false });
+      const connectors = renderConnectors(design, r, { findings, cache, groups, only: new Set() });
+      post({ seq, ok: true, connectors: connectorsOf(connectors), complete: false });
     }
     await breathe();
     if (seq !== latest) return;
   }
-  const diagram = renderDiagram(design, r, { findings, cache, groups });
-  base = previewBase(design, diagram.connectors, groups, findings, cache);
-  post({ seq, ok: true, connectors: connectorsOf(diagram.connectors), complete: true });
+  const connectors = renderConnectors(design, r, { findings, cache, groups });
+  base = previewBase(design, connectors, groups, findings, cache);
+  post({ seq, ok: true, connectors: connectorsOf(connectors), complete: true });
 }
 
 self.onmessage = (event: MessageEvent<RouteJob>) => {

@@ -28,10 +28,17 @@ export function siteIdOf(design: Design, nodeId: string): string | undefined {
 
 /** A link between two sites, or devices of different sites, is a DCI link; else a fabric link. */
 export function linkKindFor(design: Design, source: string, target: string): Link['kind'] {
-  const a = siteIdOf(design, source);
-  const b = siteIdOf(design, target);
-  const sourceNode = findNode(design, source);
-  const targetNode = findNode(design, target);
+  return linkKindBetween(findNode(design, source), findNode(design, target));
+}
+
+function linkKindBetween(
+  sourceNode: DesignNode | undefined,
+  targetNode: DesignNode | undefined,
+): Link['kind'] {
+  const siteOf = (n: DesignNode | undefined) =>
+    n === undefined ? undefined : n.kind === 'site' ? n.id : n.parentId;
+  const a = siteOf(sourceNode);
+  const b = siteOf(targetNode);
   if (sourceNode?.kind === 'site' || targetNode?.kind === 'site') return a === b ? 'fabric' : 'dci';
   return a !== undefined && a === b ? 'fabric' : 'dci';
 }
@@ -156,11 +163,21 @@ export function reparent(
 
 /** Recompute link kinds after devices changed site; a retyped link keeps id, ends and bandwidth. */
 export function retypeLinks(design: Design, which: (l: Link) => boolean = () => true): Design {
+  // The nodes by id, filed once: each link looked both its ends up in every node, which took
+  // 44 ms of a 30-device paste at 3,000 elements. The first node of an id, as findNode finds it.
+  let byId: Map<string, DesignNode> | null = null;
+  const nodeOf = (id: string) => {
+    if (!byId) {
+      byId = new Map();
+      for (const n of design.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+    }
+    return byId.get(id);
+  };
   return {
     ...design,
     links: design.links.map((l) => {
       if (!which(l)) return l;
-      const kind = linkKindFor(design, l.source, l.target);
+      const kind = linkKindBetween(nodeOf(l.source), nodeOf(l.target));
       if (kind === l.kind) return l;
       if (kind === 'fabric') {
         const fabric = createFabricLink(l.id, l.source, l.target);

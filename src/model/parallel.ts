@@ -15,7 +15,7 @@ export interface BundlePlace {
 
 type Ends = Pick<Link, 'id' | 'source' | 'target'>;
 
-const pairKey = (l: Ends) =>
+export const pairKey = (l: Ends): string =>
   l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`;
 
 /** Each link's place in its bundle (the links that join the same two elements). */

@@ -7,7 +7,14 @@ import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates/index';
 import { loadAvoidRouter } from './avoid';
 import { diagramDefects } from './check';
-import { isRouted, renderDiagram, routeIntoCache, routingGroups, type RouteCache } from './diagram';
+import {
+  isRouted,
+  renderConnectors,
+  renderDiagram,
+  routeIntoCache,
+  routingGroups,
+  type RouteCache,
+} from './diagram';
 import { openFindingsByElement } from './findings';
 import { noteLayout } from './notes';
 import { straightRouter, type ConnectorRouter } from './router';
@@ -368,5 +375,23 @@ describe('Notes in the drawing', () => {
     expect(group).toMatch(/<circle [^>]*r="3"/);
     const free = /<g id="n-free"[^]*?<\/g>/u.exec(svg)?.[0] ?? '';
     expect(free).not.toContain('<circle');
+  });
+});
+
+describe("The canvas's connectors", () => {
+  it("are the drawing's, with notes pointing at links and devices beside them", () => {
+    const base = syntheticDesign({ sites: 3, elements: 200 });
+    const link = base.links.find((l) => l.kind === 'dci');
+    const device = base.nodes.find((n) => n.kind !== 'site');
+    const design: Design = {
+      ...base,
+      notes: [
+        { id: 'n-link', text: 'On a link', position: { x: -300, y: 0 }, targetId: link?.id },
+        { id: 'n-dev', text: 'On a device', position: { x: -300, y: 200 }, targetId: device?.id },
+      ],
+    };
+    const connectors = renderConnectors(design, router);
+    expect(connectors.some((c) => c.label)).toBe(true);
+    expect(connectors).toEqual(renderDiagram(design, router).connectors);
   });
 });

@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pasteInto } from '../model/clipboard';
+import { removeElements } from '../model/edits';
+import { bundlePlaces } from '../model/parallel';
 import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
 import type { Link } from '../model/schema';
 import {
+  bundlesFor,
   linkById,
+  previousOf,
   sameEdgeLinks,
   syncEdges,
   syncNodes,
@@ -69,10 +74,18 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('rename' as const), name: fc.string() }),
   fc.record({ kind: fc.constantFrom('undo' as const, 'redo' as const) }),
   fc.record({ kind: fc.constant('select' as const), id: fc.constantFrom(...devices, ...links) }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    ids: fc.subarray([...devices, ...links], { maxLength: 12 }),
+  }),
+  fc.record({
+    kind: fc.constant('paste' as const),
+    ids: fc.subarray(devices, { minLength: 1, maxLength: 12 }),
+  }),
 );
 
 describe('The flow kept from edit to edit', () => {
-  it('is the flow synced from scratch, after any moves, edits, undos and selections', () => {
+  it('is the flow synced from scratch, after any moves, edits, deletes, pastes, undos and selections', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
         s().replaceDesign(base);
@@ -98,6 +111,11 @@ describe('The flow kept from edit to edit', () => {
               st.id,
               link?.kind === 'dci' ? { distanceKm: st.km } : { label: `${st.km}` },
             );
+          } else if (st.kind === 'delete') s().apply((d) => removeElements(d, st.ids));
+          else if (st.kind === 'paste') {
+            const design = s().design;
+            const pasted = pasteInto(design, { design, ids: st.ids }, { x: 32, y: 32 });
+            if (pasted) s().apply(() => pasted.design);
           } else if (st.kind === 'rename') s().rename(st.name);
           else if (st.kind === 'select') s().select([st.id]);
           else s()[st.kind]();
@@ -282,5 +300,76 @@ describe('Nodes as React Flow first gets them', () => {
       expect(centre('bottom')).toEqual({ x: width / 2, y: height });
     }
     expect(syncNodes(base, []).filter((n) => n.type === 'site').length).toBe(sites.length);
+  });
+});
+
+describe('Bundle places kept from links array to links array', () => {
+  // Few ends, so links often run in parallel (a bundle of several).
+  const ends = ['a', 'b', 'c', 'd', 'e'];
+  const linkOf = (id: string, source: string, target: string) =>
+    ({ id, kind: 'fabric', source, target }) as unknown as Link;
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('delete' as const), at: fc.array(fc.nat(), { maxLength: 40 }) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      pairs: fc.array(fc.tuple(fc.constantFrom(...ends), fc.constantFrom(...ends)), {
+        minLength: 1,
+        maxLength: 40,
+      }),
+    }),
+    fc.record({ kind: fc.constant('undo' as const), back: fc.nat() }),
+    fc.record({ kind: fc.constant('swap' as const), at: fc.nat() }),
+  );
+
+  it('are the places worked out from scratch, after any deletes, inserts, undos and swaps', () => {
+    let next = 0;
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 30 }), (edits) => {
+        let links: Link[] = Array.from({ length: 60 }, (_, i) =>
+          linkOf(`l${next++}`, ends[i % 5] as string, ends[(i * 3 + 1) % 5] as string),
+        );
+        const seen = [links];
+        for (const e of edits) {
+          if (e.kind === 'delete') {
+            const gone = new Set(e.at.map((i) => i % Math.max(1, links.length)));
+            links = links.filter((_, i) => !gone.has(i));
+          } else if (e.kind === 'insert') {
+            const at = e.at % (links.length + 1);
+            const added = e.pairs.map(([a, b]) => linkOf(`l${next++}`, a, b));
+            links = [...links.slice(0, at), ...added, ...links.slice(at)];
+          } else if (e.kind === 'undo') links = seen[e.back % seen.length] as Link[];
+          else if (links.length > 1) {
+            const i = e.at % (links.length - 1);
+            links = [...links];
+            [links[i], links[i + 1]] = [links[i + 1] as Link, links[i] as Link];
+          }
+          seen.push(links);
+          const places = bundlesFor(links);
+          const expected = bundlePlaces(links);
+          for (const l of links) expect(places.get(l.id)).toEqual(expected.get(l.id));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('The previous item of an id', () => {
+  it('is the item with that id, whatever was deleted or inserted before it', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 120 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 120 }),
+        (before, after) => {
+          const previous = before.map((n) => ({ id: `n${n}` }));
+          const find = previousOf(previous);
+          after.forEach((n, i) =>
+            expect(find(`n${n}`, i)).toBe(previous.find((p) => p.id === `n${n}`)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,7 @@
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { DEVICE_SIZE } from '../model/defaults';
-import { bundlePlaces, type BundlePlace } from '../model/parallel';
+import { bundlePlaces, pairKey, type BundlePlace } from '../model/parallel';
 import { sameItems, sameLinkEnds } from '../model/sameValue';
 import type { Design, DesignNode, Link } from '../model/schema';
 
@@ -98,13 +98,28 @@ export function previousOf<T extends { readonly id: string }>(
   previous: readonly T[],
 ): (id: string, index: number) => T | undefined {
   let byId: Map<string, T> | null = null;
+  // How far the items moved: after a delete or an insert, the next items are that far from
+  // their index (found by looking a few items ahead), so no map of every item is built.
+  let shift = 0;
   return (id, index) => {
-    const at = previous[index];
+    const at = previous[index + shift];
     if (at?.id === id) return at;
+    if (!byId)
+      for (let k = index + shift + 1; k <= index + shift + LOOK_AHEAD; k++) {
+        const ahead = previous[k];
+        if (ahead === undefined) break;
+        if (ahead.id === id) {
+          shift = k - index;
+          return ahead;
+        }
+      }
     byId ??= new Map(previous.map((p) => [p.id, p]));
     return byId.get(id);
   };
 }
+
+/** How many items ahead previousOf and changedLinks look for an item that moved. */
+const LOOK_AHEAD = 128;
 
 export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNode[] {
   const before = previousOf(previous);
@@ -198,7 +213,7 @@ const chosenFrom = new WeakMap<FlowEdgeData, readonly (DesignNode | undefined)[]
 
 /** Elements by id and links' bundle places, kept per array: most edits leave one of them as it was. */
 const nodesByIdOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, DesignNode>>();
-const bundlesOf = new WeakMap<readonly Link[], ReadonlyMap<string, BundlePlace>>();
+const bundlesOf = new WeakMap<readonly Link[], BundleIndex>();
 const linksByIdOf = new WeakMap<readonly Link[], ReadonlyMap<string, Link>>();
 
 /** The design's elements by id (made once per nodes array). */
@@ -220,10 +235,120 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) 
   return value;
 }
 
+/** Each link's place in its bundle, by link id (the links of the array it was made for). */
+export interface BundleIndex {
+  get(id: string): BundlePlace | undefined;
+}
+
+/** The links array whose bundle places were worked out last, and them: the next starts there. */
+let lastBundles: { readonly links: readonly Link[]; readonly places: Layered } | null = null;
+
+/** Bundle places as a change of those of an earlier links array (at most MAX_LAYERS deep). */
+interface Layered extends BundleIndex {
+  readonly depth: number;
+}
+const MAX_LAYERS = 8;
+/** More links changed than this: the places are worked out whole again. */
+const MAX_CHANGED = 512;
+
+function whole(links: readonly Link[]): Layered {
+  const places = bundlePlaces(links);
+  return { depth: 0, get: (id) => places.get(id) };
+}
+
+/**
+ * The links of `after` not in `before` and those of `before` not in `after`, as objects (an
+ * edit keeps the links it does not change): found by walking both arrays in step, and where
+ * they part, finding the next link of `after` in `before` (a few links ahead, else in a map of
+ * `before` made then). Null when more than MAX_CHANGED differ.
+ */
+function changedLinks(before: readonly Link[], after: readonly Link[]): Link[] | null {
+  const changed: Link[] = [];
+  let at: Map<Link, number> | null = null;
+  const indexInBefore = (link: Link, from: number) => {
+    for (let k = from; k < from + LOOK_AHEAD && k < before.length; k++)
+      if (before[k] === link) return k;
+    at ??= new Map(before.map((l, k) => [l, k]));
+    return at.get(link) ?? -1;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const b = before[i];
+    const a = after[j];
+    if (b !== undefined && b === a) {
+      i++;
+      j++;
+      continue;
+    }
+    if (changed.length > MAX_CHANGED) return null;
+    if (a === undefined) {
+      // Links gone from the end.
+      changed.push(b as Link);
+      i++;
+      continue;
+    }
+    const k = indexInBefore(a, i + 1);
+    if (k > i) {
+      // Links gone (a delete): `a` comes later in before.
+      for (; i < k; i++) changed.push(before[i] as Link);
+    } else {
+      // A link new to after (a paste, an undo of a delete), or one moved back.
+      changed.push(a);
+      j++;
+    }
+  }
+  return changed;
+}
+
+/**
+ * The bundle places of `after` from those of `before`: only the bundles of the links that came
+ * or went (or changed) are worked out again, by the same rule as bundlePlaces; a link of any
+ * other bundle keeps its place, since its bundle has the same links in the same order.
+ */
+function bundlesAfter(
+  before: readonly Link[],
+  places: Layered,
+  after: readonly Link[],
+): Layered | null {
+  if (places.depth >= MAX_LAYERS) return null;
+  const changed = changedLinks(before, after);
+  if (!changed) return null;
+  const keys = new Set(changed.map(pairKey));
+  const ends = new Set(changed.flatMap((l) => [l.source, l.target]));
+  const bundles = new Map<string, string[]>();
+  for (const l of after) {
+    if (!ends.has(l.source) || !ends.has(l.target)) continue;
+    const key = pairKey(l);
+    if (!keys.has(key)) continue;
+    const ids = bundles.get(key);
+    if (ids) ids.push(l.id);
+    else bundles.set(key, [l.id]);
+  }
+  const own = new Map<string, BundlePlace>();
+  for (const ids of bundles.values())
+    ids.forEach((id, index) => own.set(id, { index, count: ids.length }));
+  return { depth: places.depth + 1, get: (id) => own.get(id) ?? places.get(id) };
+}
+
+/**
+ * Each link's place in its bundle, kept per links array; a new array's from the last one's
+ * (bundlesAfter): a delete or a paste grouped every link of the design again.
+ */
+export function bundlesFor(links: readonly Link[]): BundleIndex {
+  const known = bundlesOf.get(links);
+  if (known) return known;
+  const places =
+    (lastBundles && bundlesAfter(lastBundles.links, lastBundles.places, links)) ?? whole(links);
+  bundlesOf.set(links, places);
+  lastBundles = { links, places };
+  return places;
+}
+
 export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
   const previousEdge = previousOf(previous);
   const nodes = nodeById(design.nodes);
-  const bundles = memo(bundlesOf, design.links, bundlePlaces);
+  const bundles = bundlesFor(design.links);
   const siteOf = (n: DesignNode | undefined) =>
     n && n.kind !== 'site' ? nodes.get(n.parentId) : undefined;
   return reuse(
