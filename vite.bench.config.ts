@@ -1,28 +1,58 @@
 /**
  * The build `npm run bench:ui` measures: the studio (index.html, in mode "bench" so it exposes
- * the bench API) and the plain React Flow baseline page, from one build, so both get the same
- * bundler, minifier and server. Never used for the app itself.
+ * the bench API) and the plain React Flow baseline page, in one output folder and one server,
+ * with the same bundler, minifier and settings. Never used for the app itself.
+ *
+ * Each page is built as an app of its own, with the app's settings (vite.config.ts): its first
+ * screen one chunk, what it restores the design with another. Built together, the bundler cut
+ * both pages' first screens into the chunks they share (the studio's in five, and its design's
+ * restoring in ten more): the bench measured requests, queued six at a time on the preview
+ * server, that the app does not make. The baseline page is built second, into the same folder,
+ * when the studio's build is done (one command builds both).
  */
 import { fileURLToPath } from 'node:url';
-import { mergeConfig } from 'vite';
+import { build, mergeConfig, type LogLevel, type Plugin } from 'vite';
 import base from './vite.config.ts';
+
+const CONFIG = fileURLToPath(import.meta.url);
+/** Set while the baseline page is built (by the studio's build, below). */
+const BASELINE_BUILD = 'DCI_BENCH_BASELINE_BUILD';
+const baselineBuild = process.env[BASELINE_BUILD] === '1';
+
+/** Once the studio is built, the baseline page into the same folder (not emptied). */
+function thenBaseline(): Plugin {
+  let outDir = '';
+  let logLevel: LogLevel = 'warn';
+  return {
+    name: 'dci-bench-baseline-page',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+      logLevel = config.logLevel ?? 'warn';
+    },
+    async closeBundle() {
+      process.env[BASELINE_BUILD] = '1';
+      try {
+        await build({ configFile: CONFIG, logLevel, build: { outDir, emptyOutDir: false } });
+      } finally {
+        delete process.env[BASELINE_BUILD];
+      }
+    },
+  };
+}
 
 export default mergeConfig(base, {
   mode: 'bench',
+  plugins: baselineBuild ? [] : [thenBaseline()],
   build: {
     outDir: 'dist-bench',
-    emptyOutDir: true,
+    emptyOutDir: !baselineBuild,
     // bench:ui:profile reads function names in its CPU profiles.
     ...(process.env['BENCH_UNMINIFIED'] ? { minify: false } : {}),
     rollupOptions: {
-      // Two pages: the app's one first-screen chunk (vite.config.ts) would hold both pages'
-      // modules and run the studio's on the baseline page. Each page's code stays its own.
-      // (Here, beside `input`: an override naming rolldownOptions has its rollupOptions ignored.)
-      output: { codeSplitting: true },
-      input: {
-        studio: fileURLToPath(new URL('./index.html', import.meta.url)),
-        baseline: fileURLToPath(new URL('./bench/ui/baseline.html', import.meta.url)),
-      },
+      input: fileURLToPath(
+        new URL(baselineBuild ? './bench/ui/baseline.html' : './index.html', import.meta.url),
+      ),
     },
   },
 });

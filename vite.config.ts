@@ -41,6 +41,8 @@ function chunkGraph(bundle: Rolldown.OutputBundle) {
  * render, so the first screen does not grow, but they are there when it is done.
  */
 const BOOT_MODULES = ['/src/store/persistence.ts', '/src/canvas/elementChunk.ts'];
+const isBootModule = (id: string): boolean =>
+  BOOT_MODULES.some((m) => id.replace(/\\/gu, '/').endsWith(m));
 
 function preloadBootChunks(): Plugin {
   return {
@@ -57,9 +59,7 @@ function preloadBootChunks(): Plugin {
         const dynamic = new Set([...loaded].flatMap((f) => chunks.get(f)?.dynamicImports ?? []));
         // The chunks this page imports that hold a boot module (shared chunks have no facade).
         const boot = [...chunks.values()].filter(
-          (c) =>
-            dynamic.has(c.fileName) &&
-            c.moduleIds.some((id) => BOOT_MODULES.some((m) => id.replace(/\\/gu, '/').endsWith(m))),
+          (c) => dynamic.has(c.fileName) && c.moduleIds.some(isBootModule),
         );
         const files = new Set<string>();
         for (const c of boot) for (const f of closure(c.fileName, new Set())) files.add(f);
@@ -198,10 +198,19 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Everything the page imports statically is one chunk with the entry: left to itself
-          // the bundler split React, zustand and the ui store into a chunk of their own (shared
-          // with the lazy chunks), and each file compresses on its own (0.8 KB gzip more).
-          groups: [{ name: 'boot', tags: ['$initial'] }],
+          groups: [
+            // Everything the page imports statically is one chunk with the entry: left to
+            // itself the bundler split React, zustand and the ui store into a chunk of their own
+            // (shared with the lazy chunks), and each file compresses on its own (0.8 KB gzip
+            // more).
+            { name: 'boot', tags: ['$initial'] },
+            // What the page imports the moment it starts to restore the design (BOOT_MODULES,
+            // with what they import that the first screen does not hold) is one chunk too: left
+            // to itself the bundler cut it in ten (the parts other lazy chunks share), ten
+            // requests before the first render, which the browser queues six at a time on an
+            // HTTP/1.1 server.
+            { name: 'restore', test: isBootModule },
+          ],
         },
       },
     },

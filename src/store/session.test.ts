@@ -8,6 +8,7 @@ import { listRecent } from './recent';
 import {
   IDLE_SLOT_LIMIT,
   JOURNAL_KEY,
+  JOURNAL_TEXT_KEY,
   openSession,
   TAB_SLOT_KEY,
   type Conflict,
@@ -296,6 +297,99 @@ describe('Tab sessions', () => {
     await flush();
     const third = await openSession(tab.reload().env);
     expect(third.design?.name).toBe('second journal');
+  });
+
+  it('the journal keeps its text under a key of its own, as written', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    expect(s.session.writeJournal(design('typed just before reload'))).toBe(true);
+    const text = tab.tabStore.getItem(JOURNAL_TEXT_KEY);
+    expect(text).toBe(JSON.stringify(toDocument(design('typed just before reload'))));
+    // The record names the text; it does not hold it.
+    expect(tab.tabStore.getItem(JOURNAL_KEY)?.length).toBeLessThan(300);
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('typed just before reload');
+    await flush();
+    expect(tab.tabStore.getItem(JOURNAL_KEY)).toBeNull();
+    expect(tab.tabStore.getItem(JOURNAL_TEXT_KEY)).toBeNull();
+  });
+
+  it('a start whose slot is newer than the journal reads the journal’s record only', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    const large = new DesignBuilder('large');
+    for (let i = 0; i < 80; i++) large.site(`site-${i}`, `Data centre number ${i}`);
+    expect(s.session.writeJournal(large.build())).toBe(true);
+    const long = tab.tabStore.getItem(JOURNAL_TEXT_KEY) ?? tab.tabStore.getItem(JOURNAL_KEY) ?? '';
+    expect(long.length).toBeGreaterThan(5000);
+    await s.session.save(design('newer'));
+    const read = vi.spyOn(tab.tabStore, 'getItem');
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('newer');
+    // Nothing as long as the journal's text was read from the tab's storage.
+    const lengths = read.mock.results.map((r) => String(r.value ?? '').length);
+    expect(Math.max(...lengths)).toBeLessThan(long.length);
+    // And the journal, done with, is gone, its text too.
+    expect(tab.tabStore.getItem(JOURNAL_KEY)).toBeNull();
+    expect(tab.tabStore.getItem(JOURNAL_TEXT_KEY)).toBeNull();
+  });
+
+  it('a journal an older studio wrote (its text inside the record) is still read', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    // The journal as studios before the text's own key wrote it.
+    tab.tabStore.setItem(
+      JOURNAL_KEY,
+      JSON.stringify({
+        slotId: s.session.slotId,
+        designId: s.session.designId,
+        savedAt: browser.now() + 1000,
+        json: JSON.stringify(toDocument(design('typed in an older studio'))),
+      }),
+    );
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('typed in an older studio');
+    await flush();
+    // Kept in the slot, and the old record is gone.
+    expect((await listSlots(browser.kv))[0]?.name).toBe('typed in an older studio');
+    expect(tab.tabStore.getItem(JOURNAL_KEY)).toBeNull();
+  });
+
+  it('a journal whose text is not the one its record names is passed over', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    s.session.writeJournal(design('typed'));
+    tab.tabStore.setItem(JOURNAL_TEXT_KEY, JSON.stringify(toDocument(design('another text'))));
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('saved');
+    expect(again.notices).toEqual([]);
+  });
+
+  it('a journal too large for the tab’s storage leaves the one before intact', async () => {
+    const browser = new Browser();
+    const tab = browser.tab();
+    const s = await openSession(tab.env);
+    await s.session.save(design('saved'));
+    expect(s.session.writeJournal(design('first journal'))).toBe(true);
+    const setItem = tab.tabStore.setItem.bind(tab.tabStore);
+    const full = vi.spyOn(tab.tabStore, 'setItem').mockImplementation((key, value) => {
+      if (value.length > 2000) throw new DOMException('full', 'QuotaExceededError');
+      setItem(key, value);
+    });
+    const large = new DesignBuilder('too large');
+    for (let i = 0; i < 80; i++) large.site(`site-${i}`, `Data centre number ${i}`);
+    expect(s.session.writeJournal(large.build())).toBe(false);
+    expect(full).toHaveBeenCalled();
+    full.mockRestore();
+    const again = await openSession(tab.reload().env);
+    expect(again.design?.name).toBe('first journal');
   });
 
   it('an older journal loses to the slot', async () => {

@@ -10,6 +10,8 @@
  *   design takes a new identity).
  * - Designs that were written but not yet committed when the page went away are in a journal
  *   (sessionStorage, synchronous); the next start of the same tab takes the newer of the two.
+ *   The journal is a small record (JOURNAL_KEY) and the design's text under a key of its own
+ *   (JOURNAL_TEXT_KEY), so a start whose slot is newer reads the record only.
  * Browser APIs come in through SessionEnv, so the whole of it runs in unit tests.
  */
 import type * as Loader from '../io/document';
@@ -29,7 +31,13 @@ import {
 } from './slots';
 
 export const TAB_SLOT_KEY = 'dci-studio:slot';
+/**
+ * The journal's record: which slot and design, when, and the text's fingerprint and length.
+ * Older studios kept the text inside it (`json`): such a record is still read, text and all.
+ */
 export const JOURNAL_KEY = 'dci-studio:journal';
+/** The journal's design text, as written (never wrapped in another JSON string). */
+export const JOURNAL_TEXT_KEY = 'dci-studio:journal-text';
 /** Slots no tab holds beyond this many (oldest first) are moved to Recent designs. */
 export const IDLE_SLOT_LIMIT = 6;
 /** How long a reloading tab waits for its previous page to let go of the slot's lock. */
@@ -76,9 +84,20 @@ interface Journal {
   slotId: string;
   designId: string;
   savedAt: number;
-  json: string;
+  /** The design's text, read only when the journal is the newer (`journalText`). */
+  text: () => string | null;
   /** `documentFingerprint(json)` when `json` is what `toDocument` wrote (absent in older journals). */
   fingerprint?: string;
+}
+
+/** What JOURNAL_KEY holds: the text's length (its text in JOURNAL_TEXT_KEY), or an older studio's text. */
+interface JournalRecord {
+  slotId: string;
+  designId: string;
+  savedAt: number;
+  fingerprint?: string;
+  length?: number;
+  json?: string;
 }
 
 const lockName = (slotId: string) => `dci-studio:slot:${slotId}`;
@@ -194,23 +213,35 @@ export class TabSession {
    */
   writeJournal(design: Design, savedAt: number = this.now()): boolean {
     if (!this.env.tabStore) return false;
+    let record: JournalRecord;
     try {
       const text = this.textOf(design);
       // With its fingerprint, the next start reads the journal back as a design this studio
       // wrote (no loader, no schema check), as it does its slot.
       if (text) text.fingerprint ??= documentFingerprint(text.json);
-      const journal: Journal = {
+      // Before the loader is there (it loads as the session opens), the design as it is: a
+      // journal is read back through the full check, which keeps the schema's fields only.
+      const json = text?.json ?? JSON.stringify(design);
+      record = {
         slotId: this.slotId,
         designId: this.designId,
         savedAt,
-        // Before the loader is there (it loads as the session opens), the design as it is: a
-        // journal is read back through the full check, which keeps the schema's fields only.
-        json: text?.json ?? JSON.stringify(design),
+        length: json.length,
         ...(text?.fingerprint ? { fingerprint: text.fingerprint } : {}),
       };
-      this.env.tabStore.setItem(JOURNAL_KEY, JSON.stringify(journal));
+      // The text first: a record always names a text written in full. The text as it is, not
+      // inside the record (JSON in a JSON string: every quote escaped on the way out, and the
+      // whole of it parsed on the next start even when the slot was newer).
+      this.env.tabStore.setItem(JOURNAL_TEXT_KEY, json);
+    } catch {
+      // Not written (too large for the tab's storage): the journal before, if any, is intact.
+      return false;
+    }
+    try {
+      this.env.tabStore.setItem(JOURNAL_KEY, JSON.stringify(record));
       return true;
     } catch {
+      removeJournal(this.env);
       return false;
     }
   }
@@ -260,21 +291,41 @@ export class TabSession {
   }
 }
 
+/** This tab's journal (its record; the text is read when asked for), if any. */
 function readJournal(env: SessionEnv): Journal | null {
   try {
     const raw = env.tabStore?.getItem(JOURNAL_KEY);
     if (!raw) return null;
-    const j = JSON.parse(raw) as Partial<Journal>;
-    return typeof j.slotId === 'string' &&
-      typeof j.designId === 'string' &&
-      typeof j.savedAt === 'number' &&
-      typeof j.json === 'string' &&
-      (j.fingerprint === undefined || typeof j.fingerprint === 'string')
-      ? (j as Journal)
-      : null;
+    const j = JSON.parse(raw) as Partial<JournalRecord>;
+    if (
+      typeof j.slotId !== 'string' ||
+      typeof j.designId !== 'string' ||
+      typeof j.savedAt !== 'number' ||
+      (j.fingerprint !== undefined && typeof j.fingerprint !== 'string')
+    )
+      return null;
+    const { slotId, designId, savedAt, fingerprint, json, length } = j;
+    const same = { slotId, designId, savedAt, ...(fingerprint ? { fingerprint } : {}) };
+    // An older studio's journal: its text is in the record.
+    if (typeof json === 'string') return { ...same, text: () => json };
+    if (typeof length !== 'number') return null;
+    return {
+      ...same,
+      text: () => {
+        const text = env.tabStore?.getItem(JOURNAL_TEXT_KEY) ?? null;
+        // Not the text the record was written with (a write torn by a full storage): none.
+        return text !== null && text.length === length ? text : null;
+      },
+    };
   } catch {
     return null;
   }
+}
+
+/** The journal is done with: its record and its text. */
+function removeJournal(env: SessionEnv): void {
+  env.tabStore?.removeItem(JOURNAL_KEY);
+  env.tabStore?.removeItem(JOURNAL_TEXT_KEY);
 }
 
 /** A stored document that no longer loads goes to Recent designs, never overwritten. */
@@ -353,8 +404,11 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   let stored = record ? record.fingerprint : forkOf?.fingerprint;
   let savedAt = record?.savedAt ?? 0;
   const journal = readJournal(env);
-  if (journal && journal.slotId === slotId && journal.savedAt > savedAt) {
-    json = journal.json;
+  // Its text is read only when it is the newer.
+  const journalText =
+    journal && journal.slotId === slotId && journal.savedAt > savedAt ? journal.text() : null;
+  if (journal && journalText !== null) {
+    json = journalText;
     stored = journal.fingerprint;
     designId = journal.designId;
     savedAt = journal.savedAt;
@@ -389,7 +443,7 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
   // A journal newer than the slot goes into the slot as the design opens, not before: until
   // that write commits the journal stays (a reload meanwhile reads it again), and this tab's
   // saves are written after it (TabSession `before`).
-  const fromJournal = design !== null && journal !== null && json === journal.json;
+  const fromJournal = design !== null && journalText !== null && json === journalText;
   const durable =
     fromJournal && design && json !== null && fingerprint !== null
       ? keepJournal(env, { slotId, designId, savedAt: now(), name: design.name }, design, {
@@ -403,11 +457,11 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
     // Make this tab's own copy durable now: its slot is new, and holds nothing until then.
     try {
       await session.save(design, now());
-      env.tabStore?.removeItem(JOURNAL_KEY);
+      removeJournal(env);
     } catch {
       // The journal stays; the next start tries again.
     }
-  } else if (!fromJournal) env.tabStore?.removeItem(JOURNAL_KEY);
+  } else if (!fromJournal) removeJournal(env);
 
   // A newer version of the same design, saved by another tab.
   const newer = slots.find(
@@ -448,7 +502,7 @@ async function keepJournal(
       fingerprint = documentFingerprint(json);
     }
     await writeSlot(env.kv, { ...record, json, fingerprint });
-    if (env.tabStore?.getItem(JOURNAL_KEY) === kept) env.tabStore?.removeItem(JOURNAL_KEY);
+    if (env.tabStore?.getItem(JOURNAL_KEY) === kept) removeJournal(env);
   } catch {
     // The journal stays; the next start tries again.
   }
@@ -483,7 +537,7 @@ async function openLegacyAutosave(env: SessionEnv, text: string): Promise<Sessio
   // The slot is new: no other tab holds it.
   await env.locks.hold(lockName(slotId), 0);
   env.tabStore?.setItem(TAB_SLOT_KEY, slotId);
-  env.tabStore?.removeItem(JOURNAL_KEY);
+  removeJournal(env);
   // The loader could not load: the opening fails, the move goes on (nothing is lost).
   const loaded = await checking;
   const notices: string[] = [];
