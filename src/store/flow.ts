@@ -316,18 +316,11 @@ function bundlesAfter(
   if (!changed) return null;
   const keys = new Set(changed.map(pairKey));
   const ends = new Set(changed.flatMap((l) => [l.source, l.target]));
-  const bundles = new Map<string, string[]>();
-  for (const l of after) {
-    if (!ends.has(l.source) || !ends.has(l.target)) continue;
-    const key = pairKey(l);
-    if (!keys.has(key)) continue;
-    const ids = bundles.get(key);
-    if (ids) ids.push(l.id);
-    else bundles.set(key, [l.id]);
-  }
-  const own = new Map<string, BundlePlace>();
-  for (const ids of bundles.values())
-    ids.forEach((id, index) => own.set(id, { index, count: ids.length }));
+  // The links of the bundles touched, in design order: their places by bundlePlaces itself.
+  const touched = after.filter(
+    (l) => ends.has(l.source) && ends.has(l.target) && keys.has(pairKey(l)),
+  );
+  const own = bundlePlaces(touched);
   return { depth: places.depth + 1, get: (id) => own.get(id) ?? places.get(id) };
 }
 
