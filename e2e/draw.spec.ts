@@ -18,6 +18,35 @@ test.describe('Drawing', () => {
       .toBeGreaterThan(10);
   });
 
+  test('when the link router cannot load, the canvas says so and Retry routes the links', async ({
+    page,
+    context,
+  }) => {
+    const studio = new StudioPage(page);
+    // The router's WebAssembly cannot be fetched (a proxy, an outage): its worker fails.
+    const blockWasm = (route: import('@playwright/test').Route) => route.abort();
+    await context.route('**/*.wasm', blockWasm);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    const notice = page.getByTestId('routing-notice');
+    await expect(notice).toContainText('Links are drawn as straight lines');
+    await expect(notice).toContainText('The design and its checks are not affected');
+    const routed = async () =>
+      (
+        await page
+          .locator('.react-flow__edge-path')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))
+      ).filter((d) => d.includes('Q')).length;
+    expect(await routed()).toBe(0);
+    // The design is all there: every link is drawn, straight.
+    expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(10);
+    // The network is back: Retry starts the router again, the links are routed, the notice goes.
+    await context.unroute('**/*.wasm', blockWasm);
+    await notice.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(routed).toBeGreaterThan(10);
+    await expect(notice).toHaveCount(0);
+  });
+
   test('a link dropped on a device’s body connects to it', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();

@@ -48,6 +48,7 @@ import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
+import { RoutingNotice } from './RoutingNotice';
 import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 import { boxSelectionChanges, withoutSelection } from './boxSelect';
@@ -474,6 +475,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           >
             <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
             <Legend />
+            <RoutingNotice />
             <RoomOverlayGate />
             <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
               <ZoomReadout />

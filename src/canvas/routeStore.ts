@@ -10,3 +10,16 @@ interface RoutesState {
 }
 
 export const useRoutes = create<RoutesState>()(() => ({ byId: new Map() }));
+
+/**
+ * Why the router could not draw the links (its worker or its WebAssembly failed to load, or it
+ * threw), or null while it works: the canvas then keeps straight lines and says so
+ * (RoutingNotice.tsx), with a way to try again.
+ */
+interface RoutingFailure {
+  readonly message: string | null;
+  /** Start the router again (set by routes.ts while it runs). */
+  readonly retry: (() => void) | null;
+}
+
+export const useRoutingFailure = create<RoutingFailure>()(() => ({ message: null, retry: null }));

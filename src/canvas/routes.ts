@@ -16,7 +16,7 @@ import { linkById, type FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { setRoutingBusy } from '../store/routingBusy';
 import { mustDrawFirst } from '../store/validationTiming';
-import { useRoutes } from './routeStore';
+import { useRoutes, useRoutingFailure } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorReceiver, designSender, sameConnector, type ConnectorDelta } from './routeWire';
 
@@ -287,9 +287,11 @@ function receive(answer: RouteAnswer): void {
   const connectors = answer.ok ? connectorsOf(keptFromWorker(answer.connectors)) : null;
   // An answer to a job a newer one superseded (posted before the worker saw the newer one).
   if (answer.seq !== seq) return;
-  // The canvas keeps its straight lines: still a correct drawing, only a less tidy one.
-  if (!answer.ok) console.warn(`Links could not be routed: ${answer.message}`);
+  // The canvas keeps its straight lines: still a correct drawing, only a less tidy one, and
+  // the user is told why (RoutingNotice).
+  if (!answer.ok) failed(answer.message);
   else if (connectors) {
+    failed(null);
     const shown = publish(connectors);
     // Only a complete drawing is remembered: a partial one has straight links in it.
     if (answer.complete && routing && !routing.live)
@@ -321,22 +323,39 @@ function report(): void {
   setRoutingBusy(isRouting());
 }
 
-/** Start routing the canvas's links; returns the function that stops it. */
-export function startRouting(): () => void {
-  if (typeof Worker === 'undefined') return () => {};
+/** Record why the links could not be routed (null: they were), for RoutingNotice. */
+function failed(message: string | null): void {
+  if (useRoutingFailure.getState().message === message) return;
+  if (message !== null) console.warn(`Links could not be routed: ${message}`);
+  useRoutingFailure.setState({ message });
+}
+
+/** A new worker, routing the design as it is now (the first one, or a retry after a failure). */
+function spawn(): void {
+  worker?.terminate();
   worker = new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module' });
   // A new worker starts from nothing: the first design and answer cross whole.
   designDelta = designSender();
   connectorsOf = connectorReceiver();
+  busy = false;
+  queued = false;
+  routing = null;
   worker.onmessage = arrive;
   worker.onerror = (event) => {
     busy = false;
     report();
-    console.warn(`The link router did not start: ${event.message}`);
+    failed(`its worker did not start (${event.message || 'its script could not be loaded'})`);
   };
   lastInput = null;
   send();
   report();
+}
+
+/** Start routing the canvas's links; returns the function that stops it. */
+export function startRouting(): () => void {
+  if (typeof Worker === 'undefined') return () => {};
+  spawn();
+  useRoutingFailure.setState({ retry: spawn });
   const unsubscribe = useStudio.subscribe((s, prev) => {
     if (s.design !== prev.design && mustDrawFirst()) holdAnswersForFrame();
     if (s.design !== prev.design || s.nodes !== prev.nodes) sendSoon();
@@ -355,6 +374,7 @@ export function startRouting(): () => void {
     routing = null;
     drawings = [];
     held = null;
+    useRoutingFailure.setState({ message: null, retry: null });
     report();
   };
 }
