@@ -14,7 +14,8 @@ import { dciFigures, dciTransport, limitFinding, limitText } from '../render/tex
 import { drawnPath } from './drawnPath';
 import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
-import { linkById, type FlowEdge } from '../store/flow';
+import type { FlowEdge } from '../store/flow';
+import { useLink } from '../store/linkWatch';
 import { useStudio } from '../store/studio';
 import { useRoutes } from './routeStore';
 import { FAILED, HIGHLIGHTED, useMarks } from './marks';
@@ -27,14 +28,6 @@ const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' 
 const DCI_LABEL_PX = { width: 184, height: 64 } as const;
 /** Between parallel fabric links, which carry no label. */
 const FABRIC_SPACING_PX = 14;
-
-/**
- * The link an edge draws, from the design: an edit of this link re-renders this edge only (the
- * edges React Flow holds do not carry it, see flow.ts).
- */
-function useLink(id: string): Link | undefined {
-  return useStudio((s) => linkById(s.design.links).get(id));
-}
 
 /**
  * What a link looks like until its route arrives from the router (the first moments after a

@@ -1,6 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
-import { findingsFor, validatorReady } from './findings';
+import { findingsFor, useValidated, validatorReady, watchElementFindings } from './findings';
+import { watchLink } from './linkWatch';
 import fc from 'fast-check';
 import {
   deviceCountBySite,
@@ -78,6 +79,65 @@ describe('Per-element findings', () => {
     const messages = (index: typeof before) =>
       (index.byElement.get('dci-s0-s1-0') ?? []).map((f) => f.message).join('\n');
     expect(messages(after)).not.toEqual(messages(before));
+  });
+});
+
+/** Watch every element with `watch`, recording the ids told; returns the record and the stop. */
+function watchAll(watch: (id: string, tell: () => void) => () => void, ids: readonly string[]) {
+  const told: string[] = [];
+  const stops = ids.map((id) => watch(id, () => told.push(id)));
+  return { told, stop: () => stops.forEach((stop) => stop()) };
+}
+
+describe('Each drawn element is told of its own changes only', () => {
+  it('an edit of one link tells that link’s edge; a selection or a rename tells none', () => {
+    const { told, stop } = watchAll(
+      watchLink,
+      s().design.links.map((l) => l.id),
+    );
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(told).toEqual(['dci-s0-s1-0']);
+    told.length = 0;
+    s().select(['s0-t0']);
+    s().rename('Another name');
+    expect(told).toEqual([]);
+    s().undo();
+    s().undo();
+    expect(told).toEqual(['dci-s0-s1-0']);
+    stop();
+  });
+
+  it('a removed or added link tells its edge, and no other', () => {
+    const ids = s().design.links.map((l) => l.id);
+    const { told, stop } = watchAll(watchLink, ids);
+    const link = s().design.links.find((l) => l.id === 'dci-s0-s1-0');
+    if (!link) throw new Error('no dci-s0-s1-0');
+    s().commit({ ...s().design, links: s().design.links.filter((l) => l !== link) });
+    expect(told).toEqual(['dci-s0-s1-0']);
+    told.length = 0;
+    s().commit({ ...s().design, links: [...s().design.links, link] });
+    expect(told).toEqual(['dci-s0-s1-0']);
+    stop();
+  });
+
+  it('a validation tells exactly the elements whose findings it changed', async () => {
+    const ids = [...s().design.nodes.map((n) => n.id), ...s().design.links.map((l) => l.id)];
+    await vi.waitFor(() => expect(useValidated.getState().design).toBe(s().design));
+    const before = findingsFor(s().design).byElement;
+    const { told, stop } = watchAll(watchElementFindings, ids);
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    await vi.waitFor(() => expect(useValidated.getState().design).toBe(s().design));
+    const after = findingsFor(s().design).byElement;
+    const changed = ids.filter((id) => before.get(id) !== after.get(id));
+    expect(changed).toContain('dci-s0-s1-0');
+    expect(changed.length).toBeLessThan(ids.length / 4);
+    expect([...told].sort()).toEqual([...changed].sort());
+    told.length = 0;
+    s().select(['s0-t0']);
+    s().rename('Another name');
+    await vi.waitFor(() => expect(useValidated.getState().design).toBe(s().design));
+    expect(told).toEqual([]);
+    stop();
   });
 });
 
