@@ -1,7 +1,9 @@
 /**
  * Where a delete (and a paste) of `npm run bench:ui` spends its time until settled: a Chromium
  * trace from the key to 2 s after, as a timeline of the main thread's and the routing worker's
- * tasks over 2 ms (from the keydown, with what each ran), and the gaps between them.
+ * tasks over 2 ms (start from the keydown, wall time and the thread's CPU time: on a loaded
+ * machine the two differ by the time the thread waited for a core; what each ran), and the gaps
+ * between them.
  *
  *   npx tsx bench/ui/trace-settle.ts --size 3000 [--no-build] [--dist other-dist]
  */
@@ -72,7 +74,7 @@ function timeline(events: TraceEvent[]): string[] {
       })
       .join(', ');
     out.push(
-      `${((task.ts - t0) / 1000).toFixed(1).padStart(7)} +${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms ${thread(task).replace('DedicatedWorker thread', 'WORKER').padEnd(14)} ${what}`,
+      `${((task.ts - t0) / 1000).toFixed(1).padStart(7)} +${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(1)}) ${thread(task).replace('DedicatedWorker thread', 'WORKER').padEnd(14)} ${what}`,
     );
   }
   return out;
