@@ -330,10 +330,16 @@ let pending = false;
 function validateSoon(frames = 1): void {
   if (pending) return;
   pending = true;
-  afterFrames(frames, () => {
-    pending = false;
-    validateNow(useStudio.getState().design);
-  });
+  // One task more after the frame: the canvas's router, which hands the worker the change just
+  // after the same frame (src/canvas/routes.ts), posts its job first, and the worker routes the
+  // links while the rules run here. Validating first kept the worker waiting for the whole
+  // validation: a delete or paste was settled only after both, one after the other.
+  afterFrames(frames, () =>
+    setTimeout(() => {
+      pending = false;
+      validateNow(useStudio.getState().design);
+    }, 0),
+  );
 }
 function validateNow(design: Design): void {
   try {

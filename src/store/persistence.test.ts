@@ -135,7 +135,8 @@ describe('Restoring the stored design at start', () => {
     // The rules' speed is the clock's, not the machine's: 1 ms a reading.
     let now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // The tasks after the frame: the router's, then the validation's (findings.ts).
+    const nextTask = () => new Promise((resolve) => setTimeout(() => setTimeout(resolve, 0), 0));
     // An edit with quick rules is validated in its own task...
     useStudio.getState().replaceDesign(named('quick'));
     await nextTask();

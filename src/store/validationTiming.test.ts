@@ -6,7 +6,11 @@ import { useStudio } from './studio';
 
 const s = () => useStudio.getState();
 const shown = () => useValidated.getState().design;
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * The tasks after an edit's frame: the router's (src/canvas/routes.ts posts its job first), then
+ * the one an edit drawn first is validated in.
+ */
+const nextTask = () => new Promise((resolve) => setTimeout(() => setTimeout(resolve, 0), 0));
 /** Long enough for the rehearsals that follow a slow run, one at each idle moment. */
 const idleMoments = () => new Promise((resolve) => setTimeout(resolve, 400));
 /** One rehearsal's idle moment (the tests run without requestIdleCallback: 50 ms). */
