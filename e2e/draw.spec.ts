@@ -27,4 +27,26 @@ test.describe('Drawing', () => {
     await studio.connectByBody('ams-spine-1', 'ams-fw');
     await expect(edges).toHaveCount(before + 1);
   });
+
+  test('a drop is one undo step, undone even before the frame after it', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const before = await studio.box('ams-fw');
+    const at = async () => {
+      const box = await studio.box('ams-fw');
+      return Math.round(box.x - before.x);
+    };
+    // The drop is made the design's just after its frame: a key that comes sooner finds it made.
+    await studio.dragNodeBy('ams-fw', 48, 0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(at).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(at).toBeGreaterThan(30);
+    const dropped = await at();
+    await page.keyboard.press('Control+z');
+    await expect.poll(at).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(at).toBe(dropped);
+  });
 });

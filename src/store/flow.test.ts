@@ -17,7 +17,7 @@ import {
   type FlowNode,
 } from './flow';
 import { linkTurner } from './liveHandles';
-import { registerLinkTurner, turnDraggedLinks, useStudio } from './studio';
+import { registerLinkTurner, settleDrop, turnDraggedLinks, useStudio } from './studio';
 
 // What the element chunk does when it loads (elementChunk.ts).
 registerLinkTurner(linkTurner(useStudio));
@@ -105,6 +105,7 @@ describe('The flow kept from edit to edit', () => {
             const position = { x: node.position.x + st.dx, y: node.position.y + st.dy };
             s().onNodesChange([{ type: 'position', id: st.id, position, dragging: false }]);
             s().finishDrag([st.id]);
+            settleDrop(); // The frame that shows the drop is past.
           } else if (st.kind === 'link') {
             const link = s().design.links.find((l) => l.id === st.id);
             s().updateLink(
@@ -134,6 +135,7 @@ describe('The flow kept from edit to edit', () => {
     const position = { x: tor.position.x + 600, y: tor.position.y + 400 };
     s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: false }]);
     s().finishDrag([tor.id]);
+    settleDrop(); // The frame that shows the drop is past.
     const changed = s()
       .edges.filter((e, i) => e !== before[i])
       .map((e) => e.id);
@@ -157,6 +159,7 @@ describe('The flow kept from edit to edit', () => {
     const last = { x: tor.position.x + 640, y: tor.position.y + 320 };
     s().onNodesChange([{ type: 'position', id: tor.id, position: last, dragging: false }]);
     s().finishDrag([tor.id]);
+    settleDrop(); // The frame that shows the drop is past.
     expect(s().edges).toBe(dragged);
     expectFlowOf(s().design);
   });
@@ -196,6 +199,7 @@ describe('The flow kept from edit to edit', () => {
     s().onNodesChange([{ type: 'position', id: border.id, position: outside, dragging: true }]);
     s().onNodesChange([{ type: 'position', id: border.id, position: outside, dragging: false }]);
     s().finishDrag([border.id]);
+    settleDrop(); // The frame that shows the drop is past.
     expectFlowOf(s().design);
   });
 
