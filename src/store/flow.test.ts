@@ -164,6 +164,48 @@ describe('The flow kept from edit to edit', () => {
     expectFlowOf(s().design);
   });
 
+  it('turns mid-drag only the links drawn from their sides; the drop gives the others theirs', () => {
+    s().replaceDesign(base);
+    const tor = s().nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const own = s().edges.filter((e) => e.source === tor.id || e.target === tor.id);
+    // One of the ToR's links drawn straight (no route yet), the others along their routes.
+    const straight = own[0]?.id ?? '';
+    registerLinkTurner(linkTurner(useStudio, (id) => id === straight));
+    try {
+      const before = s().edges;
+      const sides = (id: string) => {
+        const e = s().edges.find((x) => x.id === id);
+        return `${e?.sourceHandle} ${e?.targetHandle}`;
+      };
+      const turned = new Set<string>();
+      for (let i = 1; i <= 10; i++) {
+        // Up past its spines: the links to them turn (from the top side to the bottom one).
+        const position = { x: tor.position.x + i * 16, y: tor.position.y - i * 40 };
+        s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: true }]);
+        turnDraggedLinks();
+        for (const e of own)
+          if (sides(e.id) !== `${e.sourceHandle} ${e.targetHandle}`) turned.add(e.id);
+      }
+      // Only the straight link turned: React Flow was handed no new edges for the others.
+      expect([...turned]).toEqual([straight]);
+      s().edges.forEach((e, i) => {
+        if (e.id !== straight) expect(e).toBe(before[i]);
+      });
+      const last = { x: tor.position.x + 160, y: tor.position.y - 400 };
+      s().onNodesChange([{ type: 'position', id: tor.id, position: last, dragging: false }]);
+      s().finishDrag([tor.id]);
+      settleDrop(); // The frame that shows the drop is past.
+      expectFlowOf(s().design);
+      // The others turned too, with the drop.
+      expect(
+        own.filter((e) => sides(e.id) !== `${e.sourceHandle} ${e.targetHandle}`).length,
+      ).toBeGreaterThan(1);
+    } finally {
+      registerLinkTurner(linkTurner(useStudio));
+    }
+  });
+
   it('turns the links of a drag move in a task of its own, after the move is shown', async () => {
     s().replaceDesign(base);
     const tor = s().nodes.find((n) => n.id === 's0-t1');
