@@ -56,4 +56,26 @@ test.describe('Drawing', () => {
     await studio.connectByBody('ams-spine-1', 'ams-fw');
     await expect(edges).toHaveCount(before + 1);
   });
+
+  test('a drop is one undo step, undone even before the frame after it', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    // Where the device is drawn in its site (a panel opening beside the canvas moves both).
+    const site = await studio.idOfLabel('DC1 Amsterdam');
+    const placed = async () => (await studio.box('ams-fw')).x - (await studio.box(site)).x;
+    const before = await placed();
+    const at = async () => Math.round((await placed()) - before);
+    // The drop is made the design's just after its frame: a key that comes sooner finds it made.
+    await studio.dragNodeBy('ams-fw', 48, 0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(at).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(at).toBeGreaterThan(15);
+    const dropped = await at();
+    await page.keyboard.press('Control+z');
+    await expect.poll(at).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(at).toBe(dropped);
+  });
 });

@@ -12,7 +12,7 @@
  *
  *   npx tsx bench/ui/trace-frames.ts --size 3000 [--rounds 2] [--no-build] [--dist dir]
  *     [--dist-b other-dist] [--css "a||b"] [--long 50] [--cpu 20] [--inner 1500] [--top 8]
- *     [--show 14] [--only "pointermove|mousemove"] [--others] [--wait-routes]
+ *     [--show 14] [--only "pointermove|mousemove"] [--others] [--wait-routes] [--side baseline]
  *
  * --wait-routes waits for the router to be idle before the drag (as trace-paint.ts does);
  * --only lists only the long tasks whose first event is of those types; --others lists every
@@ -33,6 +33,7 @@ import {
   WORK_VIEW,
   flag,
   option,
+  type Side,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
@@ -41,6 +42,8 @@ const LONG = Number(option('long') ?? 50);
 /** Tasks of more main-thread CPU than this (ms) are listed. */
 const CPU = Number(option('cpu') ?? 20);
 const DIST = option('dist');
+/** `--side baseline` traces the plain React Flow page of the first build instead. */
+const SIDE: Side = option('side') === 'baseline' ? 'baseline' : 'studio';
 /** Style sheets for the sides: `--css "a||b"` makes the first build two sides, a then b ('' for none). */
 const CSS = option('css')?.split('||');
 
@@ -269,9 +272,13 @@ async function main(): Promise<void> {
         bypassCSP: true,
       });
       const page = await context.newPage();
-      await handDesign(page, design, 'studio');
+      await handDesign(page, design, SIDE);
       await page.addInitScript(INSTRUMENTS);
-      await page.goto(`${bases[which]}/`);
+      await page.goto(
+        SIDE === 'studio'
+          ? `${bases[which]}/`
+          : `${bases[which]}/bench/ui/baseline.html?w=844&h=852`,
+      );
       await page.waitForFunction(() => window.__bench !== undefined);
       await page.waitForFunction(
         'window.__drawn.nodes > 0 && performance.now() - window.__drawn.lastChange > 1000',

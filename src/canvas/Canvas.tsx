@@ -42,7 +42,7 @@ import type { FlowEdge, FlowNode } from '../store/flow';
 import { editNoteText, type NoteFlowNode } from '../store/noteFlow';
 import { minZoomFor } from '../store/selectors';
 import { useRoom } from '../collab/state';
-import { useStudio } from '../store/studio';
+import { settleDrop, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
@@ -357,6 +357,17 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
     return () => {
       cancelled = true;
       stop?.();
+    };
+  }, []);
+  // A drop is made the design's just after the frame that shows it (studio.ts, settleDrop): a
+  // key or a press that comes sooner finds it made, whatever its handler reads of the store.
+  useEffect(() => {
+    const options = { capture: true };
+    window.addEventListener('keydown', settleDrop, options);
+    window.addEventListener('pointerdown', settleDrop, options);
+    return () => {
+      window.removeEventListener('keydown', settleDrop, options);
+      window.removeEventListener('pointerdown', settleDrop, options);
     };
   }, []);
   useEffect(() => {

@@ -5,11 +5,13 @@
  */
 import { linkTurner } from '../store/liveHandles';
 import { registerLinkTurner, useStudio } from '../store/studio';
+import { useRoutes } from './routeStore';
 
 export { DeviceNode } from './DeviceNode';
 export { SiteNode } from './SiteNode';
 export { DciEdge, FabricEdge } from './edges';
 export { hoverNode } from './marks';
 
-// Links turn to face their other end while a device is dragged (store/liveHandles.ts).
-registerLinkTurner(linkTurner(useStudio));
+// Links drawn straight (no route yet) turn to face their other end while a device is dragged
+// (store/liveHandles.ts); one drawn along its route shows no side.
+registerLinkTurner(linkTurner(useStudio, (id) => !useRoutes.getState().byId.has(id)));

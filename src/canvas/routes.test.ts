@@ -270,6 +270,30 @@ describe('A route answer that comes while a drop waits for its frame', () => {
   });
 });
 
+describe('A route answer that comes between a pointer-up and the frame that shows the drop', () => {
+  it('is drawn after that frame and after the drop', async () => {
+    const job = jobs.at(-1) as Job;
+    const id = job.design.nodes.find((n) => n.kind !== 'site')?.id ?? '';
+    const link = job.design.links.find((l) => l.source === id || l.target === id)?.id ?? '';
+    // The drag's end and its drop (finishDrag waits for the frame: studio.ts).
+    const at = useStudio.getState().nodes.find((n) => n.id === id)?.position ?? { x: 0, y: 0 };
+    useStudio
+      .getState()
+      .onNodesChange([
+        { type: 'position', id, position: { x: at.x + 16, y: at.y }, dragging: false },
+      ]);
+    useStudio.getState().finishDrag([id]);
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    expect(useRoutes.getState().byId.get(link)).toBeUndefined();
+    // The frame (none here: the next tasks), then the drop and the answer.
+    await tick();
+    await tick();
+    expect(useStudio.getState().past.length).toBe(1);
+    expect(plainOf(useRoutes.getState().byId.get(link))).toEqual(first.find((c) => c.id === link));
+  });
+});
+
 describe('A new drawing keeps the connectors the canvas shows where they draw alike', () => {
   it('keeps the shown object for a copy, and takes the new one where anything drawn differs', async () => {
     const job = jobs.at(-1) as Job;

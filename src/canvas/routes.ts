@@ -13,7 +13,7 @@ import type { Connector } from '../render/types';
 import type { Finding } from '../rules/types';
 import { findingsFor, useValidated, type FindingsIndex } from '../store/findings';
 import { linkById, type FlowNode } from '../store/flow';
-import { useStudio } from '../store/studio';
+import { dropPending, useStudio } from '../store/studio';
 import { setRoutingBusy } from '../store/routingBusy';
 import { mustDrawFirst } from '../store/validationTiming';
 import { useRoutes, useRoutingFailure } from './routeStore';
@@ -250,6 +250,9 @@ function holdAnswersForFrame(): void {
 }
 
 function arrive(event: MessageEvent<RouteAnswer>): void {
+  // A drop waits for its frame (studio.ts, finishDrag): an answer for a position of the drag
+  // before it waits for that frame too.
+  if (!held && dropPending()) holdAnswersForFrame();
   if (held) held.push(event.data);
   else receive(event.data);
   report();

@@ -5,14 +5,15 @@
  * as it is when no drop follows it).
  */
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NodeChange } from '@xyflow/react';
 import { syntheticDesign } from '../model/synthetic';
 import { addNote, createNote } from '../model/notes';
 import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
 import { linkTurner } from './liveHandles';
 import type { NoteFlowNode } from './noteFlow';
-import { registerLinkTurner, useStudio } from './studio';
+import { flushPendingEdits } from './pendingEdits';
+import { registerLinkTurner, settleDrop, useStudio } from './studio';
 import { useUi } from './ui';
 
 // What the element chunk does when it loads (elementChunk.ts).
@@ -69,22 +70,68 @@ function outcome() {
 const flushMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
+  settleDrop();
   s().replaceDesign(base);
   useUi.setState({ toasts: [] });
 });
 
 describe('A drop', () => {
-  it('is one store update: the drag’s end is drawn with the drop', () => {
+  it('waits for the frame after the pointer-up, then is one store update', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
+    try {
+      const end = drag(['s0-t1'], 320, 160, 3);
+      let updates = 0;
+      const unsubscribe = useStudio.subscribe(() => updates++);
+      // The pointer-up's task: the drag's end and the drop.
+      s().onNodesChange(end);
+      s().finishDrag(['s0-t1']);
+      await flushMicrotasks();
+      // The frame after it is drawn from the store as the drag left it.
+      expect(updates).toBe(0);
+      expect(frames.length).toBeGreaterThan(0);
+      expect(s().past.length).toBe(0);
+      for (const run of frames.splice(0)) run(0);
+      expect(updates).toBe(0);
+      // Just after that frame, the drop: one update.
+      await flushMicrotasks();
+      unsubscribe();
+      expect(updates).toBe(1);
+      expect(s().past.length).toBe(1);
+      expect(s().design.nodes.find((n) => n.id === 's0-t1')?.position).toEqual(
+        end[0]?.type === 'position' ? end[0].position : null,
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('is made before any action that follows it sooner: an undo undoes the drop', () => {
     const end = drag(['s0-t1'], 320, 160, 3);
-    let updates = 0;
-    const unsubscribe = useStudio.subscribe(() => updates++);
     s().onNodesChange(end);
     s().finishDrag(['s0-t1']);
-    unsubscribe();
-    expect(updates).toBe(1);
-    expect(s().past.length).toBe(1);
+    s().undo();
+    expect(s().design).toBe(base);
+    expect(s().future.length).toBe(1);
+    s().redo();
     expect(s().design.nodes.find((n) => n.id === 's0-t1')?.position).toEqual(
       end[0]?.type === 'position' ? end[0].position : null,
+    );
+  });
+
+  it('is made by a flush of the pending edits (autosave, leaving the page) and by settleDrop', () => {
+    const end = drag(['s0-t1'], 320, 160, 3);
+    s().onNodesChange(end);
+    s().finishDrag(['s0-t1']);
+    flushPendingEdits();
+    expect(s().past.length).toBe(1);
+    const again = drag(['s0-t1'], 64, 0, 1);
+    s().onNodesChange(again);
+    s().finishDrag(['s0-t1']);
+    settleDrop();
+    expect(s().past.length).toBe(2);
+    expect(s().design.nodes.find((n) => n.id === 's0-t1')?.position).toEqual(
+      again[0]?.type === 'position' ? again[0].position : null,
     );
   });
 

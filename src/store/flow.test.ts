@@ -17,7 +17,7 @@ import {
   type FlowNode,
 } from './flow';
 import { linkTurner } from './liveHandles';
-import { registerLinkTurner, turnDraggedLinks, useStudio } from './studio';
+import { registerLinkTurner, settleDrop, turnDraggedLinks, useStudio } from './studio';
 
 // What the element chunk does when it loads (elementChunk.ts).
 registerLinkTurner(linkTurner(useStudio));
@@ -105,6 +105,7 @@ describe('The flow kept from edit to edit', () => {
             const position = { x: node.position.x + st.dx, y: node.position.y + st.dy };
             s().onNodesChange([{ type: 'position', id: st.id, position, dragging: false }]);
             s().finishDrag([st.id]);
+            settleDrop(); // The frame that shows the drop is past.
           } else if (st.kind === 'link') {
             const link = s().design.links.find((l) => l.id === st.id);
             s().updateLink(
@@ -134,6 +135,7 @@ describe('The flow kept from edit to edit', () => {
     const position = { x: tor.position.x + 600, y: tor.position.y + 400 };
     s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: false }]);
     s().finishDrag([tor.id]);
+    settleDrop(); // The frame that shows the drop is past.
     const changed = s()
       .edges.filter((e, i) => e !== before[i])
       .map((e) => e.id);
@@ -157,8 +159,51 @@ describe('The flow kept from edit to edit', () => {
     const last = { x: tor.position.x + 640, y: tor.position.y + 320 };
     s().onNodesChange([{ type: 'position', id: tor.id, position: last, dragging: false }]);
     s().finishDrag([tor.id]);
+    settleDrop(); // The frame that shows the drop is past.
     expect(s().edges).toBe(dragged);
     expectFlowOf(s().design);
+  });
+
+  it('turns mid-drag only the links drawn from their sides; the drop gives the others theirs', () => {
+    s().replaceDesign(base);
+    const tor = s().nodes.find((n) => n.id === 's0-t1');
+    if (!tor) throw new Error('synthetic design has no s0-t1');
+    const own = s().edges.filter((e) => e.source === tor.id || e.target === tor.id);
+    // One of the ToR's links drawn straight (no route yet), the others along their routes.
+    const straight = own[0]?.id ?? '';
+    registerLinkTurner(linkTurner(useStudio, (id) => id === straight));
+    try {
+      const before = s().edges;
+      const sides = (id: string) => {
+        const e = s().edges.find((x) => x.id === id);
+        return `${e?.sourceHandle} ${e?.targetHandle}`;
+      };
+      const turned = new Set<string>();
+      for (let i = 1; i <= 10; i++) {
+        // Up past its spines: the links to them turn (from the top side to the bottom one).
+        const position = { x: tor.position.x + i * 16, y: tor.position.y - i * 40 };
+        s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: true }]);
+        turnDraggedLinks();
+        for (const e of own)
+          if (sides(e.id) !== `${e.sourceHandle} ${e.targetHandle}`) turned.add(e.id);
+      }
+      // Only the straight link turned: React Flow was handed no new edges for the others.
+      expect([...turned]).toEqual([straight]);
+      s().edges.forEach((e, i) => {
+        if (e.id !== straight) expect(e).toBe(before[i]);
+      });
+      const last = { x: tor.position.x + 160, y: tor.position.y - 400 };
+      s().onNodesChange([{ type: 'position', id: tor.id, position: last, dragging: false }]);
+      s().finishDrag([tor.id]);
+      settleDrop(); // The frame that shows the drop is past.
+      expectFlowOf(s().design);
+      // The others turned too, with the drop.
+      expect(
+        own.filter((e) => sides(e.id) !== `${e.sourceHandle} ${e.targetHandle}`).length,
+      ).toBeGreaterThan(1);
+    } finally {
+      registerLinkTurner(linkTurner(useStudio));
+    }
   });
 
   it('turns the links of a drag move in a task of its own, after the move is shown', async () => {
@@ -196,6 +241,7 @@ describe('The flow kept from edit to edit', () => {
     s().onNodesChange([{ type: 'position', id: border.id, position: outside, dragging: true }]);
     s().onNodesChange([{ type: 'position', id: border.id, position: outside, dragging: false }]);
     s().finishDrag([border.id]);
+    settleDrop(); // The frame that shows the drop is past.
     expectFlowOf(s().design);
   });
 

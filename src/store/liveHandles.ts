@@ -58,9 +58,12 @@ function devicesIn(nodes: readonly DesignNode[]): ReadonlyMap<string, readonly s
   return byParent;
 }
 
+const everyLink = () => true;
+
 /**
  * The edges with the handles their links' ends call for where the canvas shows them now, mid-drag:
- * `moved` are the nodes whose position changed (a moved site moves its devices). Only a link
+ * `moved` are the nodes whose position changed (a moved site moves its devices); only the links
+ * `showsSides` tells are drawn from their handles turn (one drawn along its route shows no side). Only a link
  * whose sides change gets a new edge (with no record of what it was chosen from, so the next
  * sync re-chooses from the design); the same array back when none does. A drop then finds every
  * handle already chosen from the positions it commits, and hands React Flow the same edges:
@@ -71,6 +74,7 @@ export function withLiveHandles(
   nodes: readonly FlowNode[],
   edges: readonly FlowEdge[],
   moved: ReadonlySet<string>,
+  showsSides: (linkId: string) => boolean = everyLink,
 ): FlowEdge[] {
   if (moved.size === 0) return edges as FlowEdge[];
   const elements = nodeById(design.nodes);
@@ -102,7 +106,7 @@ export function withLiveHandles(
   for (const i of touched) {
     const link = design.links[i];
     const edge = edges[i];
-    if (!link || !edge || edge.id !== link.id || !edge.data) continue;
+    if (!link || !edge || edge.id !== link.id || !edge.data || !showsSides(link.id)) continue;
     const a = live(link.source);
     const b = live(link.target);
     if (!a || !b) continue;
@@ -150,10 +154,15 @@ export interface LinkTurner {
  * Elements a drag moved whose links have not turned yet. A link that turns hands React Flow new
  * edges, and React Flow then rebuilds its index of every edge (a few milliseconds at 2,000
  * links, the longest frames of a drag at 3,000 elements): the turn comes in a task of its own
- * just after the frame that shows the move, so that frame does not wait for it. Links drawn
- * along their routes do not show the sides; the straight lines of the first moments do.
+ * just after the frame that shows the move, so that frame does not wait for it, but delays the
+ * next (20 ms of main-thread CPU at 3,000 elements). Links drawn along their routes do not show
+ * the sides, the straight lines of the first moments do: only the links `showsSides` tells turn,
+ * and the drop's commit, after the frame that shows it, gives the others their sides.
  */
-export function linkTurner(store: LinkStore): LinkTurner {
+export function linkTurner(
+  store: LinkStore,
+  showsSides: (linkId: string) => boolean = everyLink,
+): LinkTurner {
   let unturned = new Set<string>();
   let scheduled = false;
   const flush = () => {
@@ -162,7 +171,7 @@ export function linkTurner(store: LinkStore): LinkTurner {
     const moved = unturned;
     unturned = new Set();
     const state = store.getState();
-    const edges = withLiveHandles(state.design, state.nodes, state.edges, moved);
+    const edges = withLiveHandles(state.design, state.nodes, state.edges, moved, showsSides);
     if (edges !== state.edges) store.setState({ edges });
   };
   return {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { inEditGroup } from './pendingEdits';
-import { useStudio } from './studio';
+import { settleDrop, useStudio } from './studio';
 import { useUi } from './ui';
 
 const design = () =>
@@ -57,6 +57,7 @@ describe('Notes in the studio store', () => {
     expect(s().nodes).toBe(nodes);
     const past = s().past.length;
     s().finishDrag([id]);
+    settleDrop(); // The frame that shows the drop is past.
     expect(s().design.notes[0]?.position).toEqual({ x: 120, y: 81 });
     expect(s().past.length).toBe(past + 1);
     s().undo();

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { emptyDesign } from '../model/defaults';
 import { flushPendingEdits, inEditGroup, registerPendingEdit } from './pendingEdits';
-import { selectedIds, selectedIdsKey, useStudio } from './studio';
+import { selectedIds, selectedIdsKey, settleDrop, useStudio } from './studio';
 import { useScenario } from './scenario';
 import { useUi } from './ui';
 
@@ -120,6 +120,7 @@ describe('Dragging out of a site', () => {
     const target = { x: b.position.x - a.position.x + 60, y: b.position.y - a.position.y + 60 };
     s().onNodesChange([{ type: 'position', id: 'a-c', position: target, dragging: false }]);
     s().finishDrag(['a-c']);
+    settleDrop(); // The frame that shows the drop is past.
     expect(s().design.nodes.find((n) => n.id === 'a-c')).toMatchObject({
       parentId: 'b',
       position: { x: 60, y: 60 },
@@ -132,6 +133,7 @@ describe('Dragging out of a site', () => {
       { type: 'position', id: 'a-c', position: { x: -4000, y: -4000 }, dragging: false },
     ]);
     s().finishDrag(['a-c']);
+    settleDrop(); // The frame that shows the drop is past.
     expect(s().design.nodes.find((n) => n.id === 'a-c')?.position).toEqual(before);
     expect(s().nodes.find((n) => n.id === 'a-c')?.position).toEqual(before);
     expect(useUi.getState().toasts.at(-1)?.text).toMatch(/must live in a site/);

@@ -57,7 +57,7 @@ import {
   type NotePatch,
 } from '../model/notes';
 import { syncNoteNodes, type NoteFlowNode } from './noteFlow';
-import { currentEditGroup } from './pendingEdits';
+import { currentEditGroup, registerPendingEdit } from './pendingEdits';
 import { validatingAfterFrame } from './validationTiming';
 import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
@@ -107,6 +107,7 @@ export interface StudioState {
 
   onNodesChange: (changes: NodeChange<FlowNode | NoteFlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
+  /** A drag's end: made the design's (one undoable step) just after the frame that shows it. */
   finishDrag: (ids: readonly string[]) => void;
   connect: (source: string, target: string) => void;
 
@@ -180,6 +181,52 @@ export function selectedIdsKey(state: Selectable): string {
 function refuseReadOnly(state: StudioState): boolean {
   if (state.readOnly) notify('info', 'This design is view-only. Use “Edit a copy” to change it.');
   return state.readOnly;
+}
+
+/**
+ * A drop waiting for the frame that shows it (finishDrag): made the design's in a task just
+ * after that frame, or before anything reads or changes the design through the store's actions,
+ * a key or pointer press (Canvas.tsx) or a flush of the pending edits (autosave, leaving the
+ * page): settleDrop.
+ */
+let pendingDrop: (() => void) | null = null;
+let unregisterDrop: (() => void) | null = null;
+
+/** Make a drop still waiting for its frame the design's now (nothing when none waits). */
+export function settleDrop(): void {
+  const run = pendingDrop;
+  if (!run) return;
+  pendingDrop = null;
+  unregisterDrop?.();
+  unregisterDrop = null;
+  run();
+}
+
+/** Whether a drop waits for its frame (the router holds its answers meanwhile: routes.ts). */
+export function dropPending(): boolean {
+  return pendingDrop !== null;
+}
+
+/** Run a drop's commit just after the next frame (or at the next settleDrop, if sooner). */
+function dropAfterFrame(run: () => void): void {
+  settleDrop();
+  pendingDrop = run;
+  unregisterDrop = registerPendingEdit(settleDrop);
+  if (typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() => setTimeout(settleDrop, 0));
+  else setTimeout(settleDrop, 0);
+}
+
+/** The store's state with each action settling a waiting drop first (settleDrop). */
+function settling(state: StudioState): StudioState {
+  const out: Record<string, unknown> = { ...state };
+  for (const [key, value] of Object.entries(state))
+    if (typeof value === 'function')
+      out[key] = (...args: unknown[]) => {
+        settleDrop();
+        return (value as (...a: unknown[]) => unknown)(...args);
+      };
+  return out as unknown as StudioState;
 }
 
 export const useStudio = create<StudioState>()((set, get) => {
@@ -272,8 +319,65 @@ export const useStudio = create<StudioState>()((set, get) => {
     });
   };
 
+  /** A drop (finishDrag) made the design's: the drag's end `changes` and the moves of `ids`. */
+  const drop = (ids: readonly string[], changes: NodeChange<FlowNode | NoteFlowNode>[] | null) => {
+    const before = get();
+    const state: StudioState = changes ? { ...before, ...changed(before, changes).flow } : before;
+    const positions = new Map<string, Position>();
+    for (const n of state.nodes)
+      if (ids.includes(n.id))
+        positions.set(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
+    const notePositions = new Map<string, Position>();
+    for (const n of state.noteNodes) if (ids.includes(n.id)) notePositions.set(n.id, n.position);
+    let next = moveNotes(moveNodes(state.design, positions), notePositions);
+    // A device dropped outside its site: re-parent it to the site it landed in, or refuse.
+    const refused: string[] = [];
+    for (const id of ids) {
+      const element = findNode(next, id);
+      if (!element || element.kind === 'site') continue;
+      const abs = absolutePosition(next, element);
+      const center = { x: abs.x + DEVICE_SIZE.width / 2, y: abs.y + DEVICE_SIZE.height / 2 };
+      const home = findNode(next, element.parentId);
+      if (home?.kind === 'site' && insideSite(home, center)) continue;
+      const landed = siteAt(next, center);
+      if (landed) {
+        next = reparent(next, id, landed.id, {
+          x: Math.round(abs.x - landed.position.x),
+          y: Math.round(abs.y - landed.position.y),
+        });
+      } else {
+        refused.push(element.label || element.id);
+        const original = findNode(state.design, id);
+        if (original) next = moveNodes(next, new Map([[id, original.position]]));
+      }
+    }
+    if (refused.length > 0)
+      notify(
+        'warning',
+        `${refused.join(', ')} must live in a site: drop it inside one. It was put back.`,
+      );
+    if (
+      next === state.design ||
+      (sameDesignPositions(next, state.design) && next.notes === state.design.notes)
+    ) {
+      // Nothing moved (a click, a drop put back): the flow shows the design's positions, and
+      // links the drag turned (withLiveHandles) take the sides the design calls for again.
+      set({
+        nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)),
+        edges: syncEdges(state.design, state.edges),
+        noteNodes: notesAtDesignPositions(state.noteNodes),
+      });
+      return;
+    }
+    const flow = flowFor(next, state);
+    // Refused nodes go back where the design has them.
+    if (refused.length > 0) flow.nodes = atDesignPositions(flow.nodes, next);
+    // Its findings follow the frame that draws it, which waits for no validation either.
+    validatingAfterFrame(() => record(next, flow));
+  };
+
   const initial = emptyDesign();
-  return {
+  return settling({
     design: initial,
     nodes: [],
     edges: [],
@@ -335,8 +439,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
 
     finishDrag: (ids) => {
-      const before = get();
-      if (before.readOnly) {
+      if (get().readOnly) {
         held = null;
         return;
       }
@@ -346,60 +449,12 @@ export const useStudio = create<StudioState>()((set, get) => {
       linkTurns?.forget();
       const changes = held;
       held = null;
-      const state: StudioState = changes ? { ...before, ...changed(before, changes).flow } : before;
-      const positions = new Map<string, Position>();
-      for (const n of state.nodes)
-        if (ids.includes(n.id))
-          positions.set(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
-      const notePositions = new Map<string, Position>();
-      for (const n of state.noteNodes) if (ids.includes(n.id)) notePositions.set(n.id, n.position);
-      let next = moveNotes(moveNodes(state.design, positions), notePositions);
-      // A device dropped outside its site: re-parent it to the site it landed in, or refuse.
-      const refused: string[] = [];
-      for (const id of ids) {
-        const element = findNode(next, id);
-        if (!element || element.kind === 'site') continue;
-        const abs = absolutePosition(next, element);
-        const center = { x: abs.x + DEVICE_SIZE.width / 2, y: abs.y + DEVICE_SIZE.height / 2 };
-        const home = findNode(next, element.parentId);
-        if (home?.kind === 'site' && insideSite(home, center)) continue;
-        const landed = siteAt(next, center);
-        if (landed) {
-          next = reparent(next, id, landed.id, {
-            x: Math.round(abs.x - landed.position.x),
-            y: Math.round(abs.y - landed.position.y),
-          });
-        } else {
-          refused.push(element.label || element.id);
-          const original = findNode(state.design, id);
-          if (original) next = moveNodes(next, new Map([[id, original.position]]));
-        }
-      }
-      if (refused.length > 0)
-        notify(
-          'warning',
-          `${refused.join(', ')} must live in a site: drop it inside one. It was put back.`,
-        );
-      if (
-        next === state.design ||
-        (sameDesignPositions(next, state.design) && next.notes === state.design.notes)
-      ) {
-        // Nothing moved (a click, a drop put back): the flow shows the design's positions, and
-        // links the drag turned (withLiveHandles) take the sides the design calls for again.
-        set({
-          nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)),
-          edges: syncEdges(state.design, state.edges),
-          noteNodes: notesAtDesignPositions(state.noteNodes),
-        });
-        return;
-      }
-      const flow = flowFor(next, state);
-      // Refused nodes go back where the design has them.
-      if (refused.length > 0) flow.nodes = atDesignPositions(flow.nodes, next);
-      // The frame after a pointer-up waits for nothing: the drop is validated after it.
-      validatingAfterFrame(() => record(next, flow));
+      // The canvas already shows each dragged node where it was dropped: the frame after the
+      // pointer-up waits for none of the drop's work (design, history, flow, React Flow's
+      // update of every node), done in a task of its own just after that frame, or before
+      // anything else touches the store (settleDrop).
+      dropAfterFrame(() => drop(ids, changes));
     },
-
     connect: (source, target) => {
       const state = get();
       const next = connect(state.design, source, target);
@@ -502,7 +557,7 @@ export const useStudio = create<StudioState>()((set, get) => {
       if (ids.length === 0) return;
       commit(removeElements(get().design, ids));
     },
-  };
+  });
 });
 
 /** The items with `selected` as `wanted` says: the same array when none changes. */

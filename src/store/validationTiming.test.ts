@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { syntheticDesign } from '../model/synthetic';
 import { runRules } from '../rules/index';
 import { findingsFor, useValidated, validatorReady } from './findings';
-import { useStudio } from './studio';
+import { settleDrop, useStudio } from './studio';
 
 const s = () => useStudio.getState();
 const shown = () => useValidated.getState().design;
@@ -101,6 +101,7 @@ describe('When an edit’s findings are shown', () => {
       },
     ]);
     s().finishDrag([tor.id]);
+    settleDrop(); // The frame that shows the drop is past.
     const dropped = s().design;
     expect(dropped.nodes.find((n) => n.id === tor.id)?.position.x).toBe(tor.position.x + 48);
     expect(shown()).not.toBe(dropped);

@@ -1,0 +1,148 @@
+/**
+ * The drag and drop rows of `npm run bench:ui` alone, timed as run.ts times them (a ToR dragged
+ * 40 moves at the working zoom once the drawn nodes have been quiet for a second, the drop right
+ * after), for builds of the studio and the plain React Flow page side by side, interleaved round
+ * by round: `--dist-b` is a second studio build (e.g. the code before a change). Prints each
+ * side's medians and their ratios to the baseline's and to the first build's.
+ *
+ *   npx tsx bench/ui/drag-drop.ts --size 3000 [--rounds 5] [--no-build] [--dist dir]
+ *     [--dist-b other-dist]
+ */
+import type { Browser } from '@playwright/test';
+import {
+  benchDesign,
+  dragBenchDevice,
+  handDesign,
+  launchChromium,
+  serveBuilds,
+  sideOfRound,
+  WORK_VIEW,
+  flag,
+  option,
+  type Side,
+} from './page';
+import type { Design } from '../../src/model/schema';
+
+const SIZE = Number(option('size') ?? 3000);
+const ROUNDS = Number(option('rounds') ?? 5);
+const LONG_FRAME_MS = 50;
+
+const INSTRUMENTS = `(() => {
+  window.__drawn = { lastChange: 0, nodes: -1 };
+  const poll = () => {
+    const nodes = document.querySelectorAll('.react-flow__node').length;
+    if (nodes !== window.__drawn.nodes) window.__drawn = { lastChange: performance.now(), nodes };
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+  let frames = null;
+  window.__frames = {
+    start() {
+      frames = [];
+      let last = performance.now();
+      const loop = (t) => {
+        if (!frames) return;
+        frames.push(t - last);
+        last = t;
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame((t) => { last = t; requestAnimationFrame(loop); });
+    },
+    stop() { const f = frames || []; frames = null; return f; },
+  };
+  window.__dropProbe = () => {
+    window.__dropped = new Promise((resolve) => {
+      window.addEventListener('pointerup', (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      }, { capture: true, once: true });
+    });
+  };
+})()`;
+
+interface Run {
+  p95: number;
+  long: number;
+  max: number;
+  drop: number;
+}
+
+const p95 = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
+};
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2;
+};
+
+async function measure(browser: Browser, base: string, side: Side, design: Design): Promise<Run> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await handDesign(page, design, side);
+  await page.addInitScript(INSTRUMENTS);
+  await page.goto(side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`);
+  await page.waitForFunction(() => window.__bench !== undefined);
+  await page.waitForFunction(
+    'window.__drawn.nodes > 0 && performance.now() - window.__drawn.lastChange > 1000',
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
+  await page.evaluate(
+    'new Promise((r) => { let n = 10; const t = () => (--n <= 0 ? r() : requestAnimationFrame(t)); requestAnimationFrame(t); })',
+  );
+  await page.waitForTimeout(300);
+  await dragBenchDevice(page, { onPressed: () => page.evaluate('window.__frames.start()') });
+  const drag = (await page.evaluate('window.__frames.stop()')) as number[];
+  await page.evaluate('window.__dropProbe()');
+  await page.mouse.up();
+  const drop = (await page.evaluate('window.__dropped')) as number;
+  await context.close();
+  return {
+    p95: p95(drag),
+    long: drag.filter((f) => f > LONG_FRAME_MS).length,
+    max: Math.max(...drag),
+    drop,
+  };
+}
+
+async function main(): Promise<void> {
+  const dists = [option('dist') ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
+  const { bases, close } = await serveBuilds(dists, !flag('no-build') && !option('dist'));
+  const sides: { label: string; base: string; side: Side }[] = [
+    ...dists.map((d, i) => ({ label: d, base: bases[i]!, side: 'studio' as Side })),
+    { label: 'baseline', base: bases[0]!, side: 'baseline' },
+  ];
+  const runs = sides.map(() => [] as Run[]);
+  const browser = await launchChromium();
+  const design = benchDesign(SIZE);
+  try {
+    for (let r = 0; r < ROUNDS * sides.length; r++) {
+      const which = sideOfRound(r, sides.length);
+      const run = await measure(browser, sides[which]!.base, sides[which]!.side, design);
+      runs[which]!.push(run);
+      console.log(
+        `round ${r + 1} ${sides[which]!.label}: drag p95 ${run.p95.toFixed(0)}, >${LONG_FRAME_MS} ${run.long}, max ${run.max.toFixed(0)} · drop ${run.drop.toFixed(1)}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await close();
+  }
+  const med = (i: number, key: keyof Run) => median(runs[i]!.map((x) => x[key]));
+  const last = sides.length - 1;
+  console.log(`\n${SIZE} elements, median of ${ROUNDS} interleaved rounds`);
+  sides.forEach((s, i) => {
+    const ratio = (key: keyof Run) =>
+      `${(med(i, key) / med(last, key)).toFixed(2)}× baseline, ${(med(i, key) / med(0, key)).toFixed(2)}× first`;
+    console.log(
+      `  ${s.label}: drag p95 ${med(i, 'p95').toFixed(1)} (${ratio('p95')}), >${LONG_FRAME_MS} ms ${runs[i]!.map((x) => x.long).join('/')}, max ${med(i, 'max').toFixed(0)} · drop ${med(i, 'drop').toFixed(1)} (${ratio('drop')})`,
+    );
+  });
+}
+
+await main();
