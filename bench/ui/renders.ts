@@ -6,19 +6,23 @@
  * A tool to find what an edit re-renders that it did not change; times are in bench:ui.
  *
  *   npx tsx bench/ui/renders.ts [--size 3000] [--no-build] [--dist dir] [--top 40]
- *                               [--select s0-t1] [--why ComponentName]
+ *                               [--select s0-t1] [--why ComponentName] [--keys]
  *
  * It builds the bench page unminified (component names); --dist serves another build so (an
  * older branch's, built with BENCH_UNMINIFIED=1) to compare counts. --select selects nodes
  * first: bench:ui's drag leaves its ToR selected, so the edit runs with its inspector open.
  * --why prints, for each render of that component, which props changed or else which hooks (by
- * their order in it) hold a new state.
+ * their order in it) hold a new state. --keys counts, instead of the edits, bench:ui's delete
+ * of 30 devices (Delete), its undo (Ctrl+Z) and their paste (Ctrl+C, Ctrl+V), at its working
+ * view.
  */
 import { build, preview } from 'vite';
 import {
   benchDesign,
   EDITED_LINK,
   flag,
+  pickedDevices,
+  WORK_VIEW,
   handDesign,
   launchChromium,
   option,
@@ -153,9 +157,10 @@ async function main(): Promise<void> {
     if (SELECT) await page.evaluate((ids) => window.__bench?.select(ids), SELECT.split(','));
     await page.waitForTimeout(1500);
     await page.evaluate(`window.__renders.why = ${JSON.stringify(WHY ?? null)}`);
-    const counted = async (label: string, act: string) => {
+    const counted = async (label: string, act: string | (() => Promise<void>)) => {
       await page.evaluate('window.__renders.start()');
-      await page.evaluate(act);
+      if (typeof act === 'string') await page.evaluate(act);
+      else await act();
       await page.waitForTimeout(1500);
       const { commits, counts, whys, perCommit } = (await page.evaluate(
         'window.__renders.stop()',
@@ -174,6 +179,24 @@ async function main(): Promise<void> {
       if (WHY) console.log(`${WHY} rendered for:`);
       for (const [why, n] of whys) console.log(`${String(n).padStart(7)}  ${why}`);
     };
+    if (flag('keys')) {
+      const picked = pickedDevices(design);
+      await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
+      await page.mouse.click(5, 5);
+      const select = async () => {
+        await page.evaluate((ids) => window.__bench?.select(ids), picked);
+        await page.waitForTimeout(500);
+      };
+      await select();
+      await counted('delete 30', () => page.keyboard.press('Delete'));
+      await counted('undo the delete', () => page.keyboard.press('Control+z'));
+      await select();
+      await page.keyboard.press('Control+c');
+      await page.waitForTimeout(500);
+      await counted('paste 30', () => page.keyboard.press('Control+v'));
+      await context.close();
+      return;
+    }
     await counted(
       'one DCI-distance edit',
       `window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, 77)`,

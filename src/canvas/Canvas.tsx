@@ -52,6 +52,7 @@ import { RoutingNotice } from './RoutingNotice';
 import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 import { boxSelectionChanges, withoutSelection } from './boxSelect';
+import { MINIMAP_NODE_ATTRIBUTES } from './minimap';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
 const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));
@@ -89,16 +90,6 @@ export const PALETTE_NOTE = 'note';
 type CanvasNode = FlowNode | NoteFlowNode;
 const isNote = (n: CanvasNode): n is NoteFlowNode => n.type === 'note';
 export const WORKLOAD_MIME = 'application/x-dci-workload';
-
-const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
-  spine: '#6366f1',
-  tor: '#0ea5e9',
-  border: '#14b8a6',
-  cluster: '#10b981',
-  array: '#f59e0b',
-  firewall: '#f43f5e',
-  witness: '#8b5cf6',
-};
 
 /** The id of the topmost node under the pointer where a drag ended (devices sit above sites). */
 function nodeIdAtPointer(event: MouseEvent | TouchEvent): string | null {
@@ -179,9 +170,6 @@ function openingView(
   store.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
   return { fitView: false, viewport };
 }
-
-const minimapColor = (n: CanvasNode): string =>
-  isNote(n) ? '#eab308' : (MINIMAP_COLORS[n.data.element.kind] ?? 'rgba(148,163,184,0.35)');
 
 const onNodeDragStop = (_: unknown, __: unknown, dragged: readonly CanvasNode[]) =>
   useStudio.getState().finishDrag(dragged.map((n) => n.id));
@@ -496,7 +484,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
               pannable
               zoomable
               position="bottom-right"
-              nodeColor={minimapColor}
+              {...MINIMAP_NODE_ATTRIBUTES}
               nodeStrokeWidth={2}
               className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
               ariaLabel="Minimap"

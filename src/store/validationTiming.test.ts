@@ -3,6 +3,7 @@ import { syntheticDesign } from '../model/synthetic';
 import { runRules } from '../rules/index';
 import { findingsFor, useValidated, validatorReady } from './findings';
 import { settleDrop, useStudio } from './studio';
+import { pasteInto } from '../model/clipboard';
 
 const s = () => useStudio.getState();
 const shown = () => useValidated.getState().design;
@@ -247,12 +248,36 @@ describe('When an edit’s findings are shown', () => {
     expect(shown()).toBe(s().design);
   });
 
-  it('a delete of a design opened slowly is validated in its task once its rehearsal is quick', async () => {
+  it('a delete is drawn first and validated just after, however quick the validator', async () => {
     await openSlowly();
     turnQuick();
     await idleMoments();
+    // Edits of a property are quick now, and validated in their task…
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(shown()).toBe(s().design);
+    // …but a delete has nodes and links to take off the canvas first.
     s().select(['s0-t1']);
     s().deleteSelection();
+    const deleted = s().design;
+    expect(shown()).not.toBe(deleted);
+    await nextTask();
+    expect(shown()).toBe(deleted);
+    // Its undo goes back to a design validated before: its findings at once.
+    s().undo();
     expect(shown()).toBe(s().design);
+  });
+
+  it('a paste is drawn first and validated just after, however quick the validator', async () => {
+    quickClock();
+    s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
+    expect(shown()).toBe(s().design);
+    // Ctrl+V of a copied ToR (app/tools.ts): one commit of the design with its copy.
+    const copied = pasteInto(s().design, { design: s().design, ids: ['s0-t1'] }, { x: 32, y: 32 });
+    if (!copied) throw new Error('nothing pasted');
+    s().commit(copied.design);
+    const pasted = s().design;
+    expect(pasted.nodes.length).toBe(shown().nodes.length + 1);
+    await nextTask();
+    expect(shown()).toBe(pasted);
   });
 });
