@@ -6,9 +6,9 @@
  * the same, so a node or link that subscribes to its own findings (`useElementFindings`) does
  * not re-render when an edit elsewhere re-runs the validator.
  */
-import { useCallback, useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 import { useStudio } from './studio';
+import { useWatched, watchers } from './watchers';
 import type * as Rules from '../rules/revalidate';
 import { removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
@@ -405,25 +405,16 @@ export function useFindings(): FindingsIndex {
  * each validation ran one per drawn node and link (2,000 at 1,000 elements), and a
  * DCI-distance edit's task spent 1–3 ms in them (CPU profile) to find the few lists it changed.
  */
-const elementWatchers = new Map<string, Set<() => void>>();
+const elementWatchers = watchers();
 /** The index the watchers were last told of (null: they are all to be told). */
 let toldIndex: FindingsIndex | null = NO_INDEX;
 
 /** Call `tell` whenever the open findings of element `id` change; returns the stop. */
 export function watchElementFindings(id: string, tell: () => void): () => void {
-  let watchers = elementWatchers.get(id);
-  if (!watchers) elementWatchers.set(id, (watchers = new Set()));
-  watchers.add(tell);
-  return () => {
-    watchers.delete(tell);
-    if (watchers.size === 0) elementWatchers.delete(id);
-  };
+  return elementWatchers.watch(id, tell);
 }
 
-function tellElement(id: string): void {
-  const watchers = elementWatchers.get(id);
-  if (watchers) for (const tell of [...watchers]) tell();
-}
+const tellElement = (id: string) => elementWatchers.tell(id);
 
 /** Tell the elements whose list differs between the index told before and the one shown now. */
 function tellElements(): void {
@@ -434,13 +425,13 @@ function tellElements(): void {
   } catch {
     // A rule threw: every element reads again, and the render reports it (error boundary).
     toldIndex = null;
-    for (const id of [...elementWatchers.keys()]) tellElement(id);
+    elementWatchers.tellAll();
     return;
   }
   if (index === before) return;
   toldIndex = index;
   if (!before) {
-    for (const id of [...elementWatchers.keys()]) tellElement(id);
+    elementWatchers.tellAll();
     return;
   }
   for (const [id, list] of index.byElement) if (before.byElement.get(id) !== list) tellElement(id);
@@ -457,9 +448,7 @@ function elementFindings(id: string): readonly Finding[] {
  * shows only them re-renders only when they change, and is told only then.
  */
 export function useElementFindings(id: string): readonly Finding[] {
-  const subscribe = useCallback((tell: () => void) => watchElementFindings(id, tell), [id]);
-  const read = useCallback(() => elementFindings(id), [id]);
-  return useSyncExternalStore(subscribe, read, read);
+  return useWatched(elementWatchers, id, elementFindings);
 }
 
 export function worstSeverity(findings: readonly Finding[]): Severity | null {

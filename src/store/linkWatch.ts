@@ -5,30 +5,21 @@
  * elements, 1–2 ms of a DCI-distance edit's task (CPU profile) to find the one link it changed,
  * work that the plain React Flow page has no counterpart of.
  */
-import { useCallback, useSyncExternalStore } from 'react';
 import type { Link } from '../model/schema';
 import { linkById } from './flow';
 import { useStudio } from './studio';
+import { useWatched, watchers as watcherList } from './watchers';
 
-const watchers = new Map<string, Set<() => void>>();
+const watchers = watcherList();
 /** The links the watchers were last told of. */
 let told: readonly Link[] = useStudio.getState().design.links;
 
 /** Call `tell` whenever the link `id` becomes another object (or goes, or comes); returns the stop. */
 export function watchLink(id: string, tell: () => void): () => void {
-  let mine = watchers.get(id);
-  if (!mine) watchers.set(id, (mine = new Set()));
-  mine.add(tell);
-  return () => {
-    mine.delete(tell);
-    if (mine.size === 0) watchers.delete(id);
-  };
+  return watchers.watch(id, tell);
 }
 
-function tellLink(id: string): void {
-  const mine = watchers.get(id);
-  if (mine) for (const tell of [...mine]) tell();
-}
+const tellLink = (id: string) => watchers.tell(id);
 
 /**
  * The ids of the links that are other objects in `after` than in `before`. Lists of one length
@@ -48,7 +39,7 @@ function tellChanged(before: readonly Link[], after: readonly Link[]): void {
   }
   const old = linkById(before);
   const now = linkById(after);
-  for (const id of [...watchers.keys()]) if (old.get(id) !== now.get(id)) tellLink(id);
+  for (const id of [...watchers.ids()]) if (old.get(id) !== now.get(id)) tellLink(id);
 }
 
 useStudio.subscribe((state) => {
@@ -65,7 +56,5 @@ function readLink(id: string): Link | undefined {
 
 /** The link `id` of the open design; its component re-renders when that link changes. */
 export function useLink(id: string): Link | undefined {
-  const subscribe = useCallback((tell: () => void) => watchLink(id, tell), [id]);
-  const read = useCallback(() => readLink(id), [id]);
-  return useSyncExternalStore(subscribe, read, read);
+  return useWatched(watchers, id, readLink);
 }
