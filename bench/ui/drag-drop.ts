@@ -9,6 +9,7 @@
  *     [--dist-b other-dist]
  */
 import type { Browser } from '@playwright/test';
+import { INSTRUMENTS, median, p95 } from './instruments';
 import {
   benchDesign,
   dragBenchDevice,
@@ -27,54 +28,12 @@ const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 5);
 const LONG_FRAME_MS = 50;
 
-const INSTRUMENTS = `(() => {
-  window.__drawn = { lastChange: 0, nodes: -1 };
-  const poll = () => {
-    const nodes = document.querySelectorAll('.react-flow__node').length;
-    if (nodes !== window.__drawn.nodes) window.__drawn = { lastChange: performance.now(), nodes };
-    requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
-  let frames = null;
-  window.__frames = {
-    start() {
-      frames = [];
-      let last = performance.now();
-      const loop = (t) => {
-        if (!frames) return;
-        frames.push(t - last);
-        last = t;
-        requestAnimationFrame(loop);
-      };
-      requestAnimationFrame((t) => { last = t; requestAnimationFrame(loop); });
-    },
-    stop() { const f = frames || []; frames = null; return f; },
-  };
-  window.__dropProbe = () => {
-    window.__dropped = new Promise((resolve) => {
-      window.addEventListener('pointerup', (event) => {
-        const start = event.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-      }, { capture: true, once: true });
-    });
-  };
-})()`;
-
 interface Run {
   p95: number;
   long: number;
   max: number;
   drop: number;
 }
-
-const p95 = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
-};
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2;
-};
 
 async function measure(browser: Browser, base: string, side: Side, design: Design): Promise<Run> {
   const context = await browser.newContext({
@@ -87,7 +46,7 @@ async function measure(browser: Browser, base: string, side: Side, design: Desig
   await page.goto(side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`);
   await page.waitForFunction(() => window.__bench !== undefined);
   await page.waitForFunction(
-    'window.__drawn.nodes > 0 && performance.now() - window.__drawn.lastChange > 1000',
+    'window.__open.count > 0 && performance.now() - window.__drawn.lastChange > 1000',
     undefined,
     { timeout: 60_000, polling: 100 },
   );

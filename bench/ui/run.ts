@@ -17,6 +17,7 @@
  *   npm run bench:ui -- --sizes 1000 --rounds 5
  */
 import type { Browser, Page } from '@playwright/test';
+import { INSTRUMENTS, median, p95 } from './instruments';
 import { build, preview } from 'vite';
 import { elementCount } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
@@ -70,148 +71,6 @@ interface Run {
 const PICKED = 30;
 
 /**
- * In-page instruments, installed before any script of the page runs. Plain JavaScript in a
- * string: tsx would wrap a TypeScript function's inner functions in helpers the page lacks.
- */
-const INSTRUMENTS = `
-(() => {
-  // Open: when the set of drawn nodes last changed, and how many are still unmeasured (hidden);
-  // and when the nodes or the number of drawn links last changed (React Flow draws a link once
-  // both its ends are measured, which may be after the nodes).
-  window.__open = { lastChange: 0, count: -1, hidden: -1 };
-  window.__drawn = { lastChange: 0, edges: -1 };
-  const poll = () => {
-    const nodes = document.querySelectorAll('.react-flow__node');
-    let hidden = 0;
-    for (const n of nodes) if (n.style.visibility === 'hidden') hidden++;
-    const now = performance.now();
-    if (nodes.length !== window.__open.count || hidden !== window.__open.hidden) {
-      window.__open = { lastChange: now, count: nodes.length, hidden };
-      window.__drawn.lastChange = now;
-    }
-    const edges = document.querySelectorAll('.react-flow__edge').length;
-    if (edges !== window.__drawn.edges) window.__drawn = { lastChange: now, edges };
-    requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
-
-  // Frame intervals while something happens.
-  let frames = null;
-  window.__frames = {
-    start() {
-      frames = [];
-      let last = performance.now();
-      const loop = (t) => {
-        if (!frames) return;
-        frames.push(t - last);
-        last = t;
-        requestAnimationFrame(loop);
-      };
-      requestAnimationFrame((t) => { last = t; requestAnimationFrame(loop); });
-    },
-    stop() { const f = frames || []; frames = null; return f; },
-  };
-
-  window.__nextFrames = (count) => new Promise((resolve) => {
-    let left = count;
-    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  });
-
-  // From a trigger ('now', the next 'keydown', the next 'pointerup') to the last change of the
-  // canvas' DOM, once it has been quiet for quietMs. Arms synchronously; the figure is the
-  // promise left in window.__watching (NaN if the trigger never came).
-  window.__watch = (trigger, quietMs) => {
-    window.__watching = new Promise((resolve) => {
-      const canvas = document.querySelector('.react-flow') || document.body;
-      const armed = performance.now();
-      let start = trigger === 'now' ? armed : NaN;
-      let last = NaN;
-      const observer = new MutationObserver(() => { last = performance.now(); });
-      observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
-      if (trigger !== 'now')
-        window.addEventListener(trigger, (event) => { start = event.timeStamp; }, { capture: true, once: true });
-      const check = () => {
-        const now = performance.now();
-        if (Number.isNaN(start) && now - armed > 15000) {
-          observer.disconnect();
-          resolve(NaN);
-          return;
-        }
-        const since = Math.max(Number.isNaN(last) ? 0 : last, Number.isNaN(start) ? 0 : start);
-        if (!Number.isNaN(start) && now - since > quietMs) {
-          observer.disconnect();
-          // No change at all is no figure (the table says so), never a quick one.
-          resolve(Number.isNaN(last) ? NaN : Math.max(0, last - start));
-        } else setTimeout(check, 25);
-      };
-      setTimeout(check, 25);
-    });
-  };
-
-  // Delete, its undo, paste: the first change of the canvas' DOM after the key, and the last
-  // once it has been quiet for quietMs with the studio's link router idle (its routes of the
-  // change drawn; the baseline has no router: quiet alone ends it, as for the other rows).
-  window.__watchSettled = (trigger, quietMs) => {
-    window.__settled = new Promise((resolve) => {
-      const canvas = document.querySelector('.react-flow') || document.body;
-      const armed = performance.now();
-      let start = NaN;
-      let first = NaN;
-      let last = NaN;
-      const observer = new MutationObserver(() => {
-        last = performance.now();
-        if (Number.isNaN(first)) first = last;
-      });
-      observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
-      window.addEventListener(trigger, (event) => { start = event.timeStamp; }, { capture: true, once: true });
-      const routing = () => Boolean(window.__bench && window.__bench.routing && window.__bench.routing());
-      const check = () => {
-        const now = performance.now();
-        if (now - armed > 30000) {
-          observer.disconnect();
-          resolve({ first: NaN, last: NaN });
-          return;
-        }
-        const since = Math.max(Number.isNaN(last) ? 0 : last, Number.isNaN(start) ? 0 : start);
-        if (!Number.isNaN(start) && now - since > quietMs && !routing()) {
-          observer.disconnect();
-          const from = (t) => (Number.isNaN(t) ? 0 : Math.max(0, t - start));
-          resolve({ first: from(first), last: from(last) });
-        } else setTimeout(check, 25);
-      };
-      setTimeout(check, 25);
-    });
-  };
-
-  // Pointer up → the frame after it, painted.
-  window.__dropProbe = () => {
-    window.__dropped = new Promise((resolve) => {
-      window.addEventListener('pointerup', (event) => {
-        const start = event.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-      }, { capture: true, once: true });
-    });
-  };
-
-  // Pan: one viewport step a frame; the frame intervals.
-  window.__pan = (vp, steps, px) => new Promise((resolve) => {
-    const out = [];
-    let last = performance.now();
-    let i = 0;
-    const step = (t) => {
-      if (i > 0) out.push(t - last);
-      last = t;
-      window.__bench.setViewport({ x: vp.x - i * px, y: vp.y, zoom: vp.zoom });
-      if (++i <= steps) requestAnimationFrame(step);
-      else resolve(out);
-    };
-    requestAnimationFrame(step);
-  });
-})();
-`;
-
-/**
  * Resolves once the page's main thread has been idle for 5 idle periods in a row with 45 ms or
  * more left each (and at least 1 s from the call), or after 10 s: the page has no work left.
  */
@@ -227,15 +86,6 @@ const QUIET = `new Promise((resolve) => {
   requestIdleCallback(step);
 })`;
 
-const p95 = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
-};
-/** The median of the rounds that gave a figure (a round whose step changed nothing gives NaN). */
-const median = (xs: number[]): number => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length === 0 ? NaN : ((s[(s.length - 1) >> 1] ?? 0) + (s[s.length >> 1] ?? 0)) / 2;
-};
 const nextFrames = (page: Page, n = 2) => page.evaluate(`window.__nextFrames(${n})`);
 
 async function measure(
