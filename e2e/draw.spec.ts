@@ -57,6 +57,25 @@ test.describe('Drawing', () => {
     await expect(edges).toHaveCount(before + 1);
   });
 
+  test("a device dropped over its site's border lands wholly inside the site", async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const site = await studio.idOfLabel('DC1 Amsterdam');
+    const fw = await studio.box('ams-fw');
+    // Its centre stays inside the site, its card would hang over the right border.
+    const room = (await studio.box(site)).x + (await studio.box(site)).width - (fw.x + fw.width);
+    await studio.dragNodeBy('ams-fw', room + fw.width / 3, 0);
+    await expect
+      .poll(async () => {
+        const [s, d] = [await studio.box(site), await studio.box('ams-fw')];
+        return d.x + d.width < s.x + s.width && d.x > fw.x;
+      })
+      .toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.abs((await studio.box('ams-fw')).x - fw.x) <= 2).toBe(true);
+  });
+
   test('a drop is one undo step, undone even before the frame after it', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();
@@ -69,11 +88,12 @@ test.describe('Drawing', () => {
     // The drop is made the design's just after its frame: a key that comes sooner finds it made.
     // (Within 2 px: the inspector opening beside the canvas can change the zoom a little.)
     const near = async (px: number) => Math.abs((await at()) - px) <= 2;
-    await studio.dragNodeBy('ams-fw', 48, 0);
+    // Leftwards: the firewall sits at its site's right border, which a drop does not cross.
+    await studio.dragNodeBy('ams-fw', -48, 0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => near(0)).toBe(true);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(at).toBeGreaterThan(15);
+    await expect.poll(at).toBeLessThan(-15);
     const dropped = await at();
     await page.keyboard.press('Control+z');
     await expect.poll(() => near(0)).toBe(true);

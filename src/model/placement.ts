@@ -69,6 +69,23 @@ export const DEVICE_GAP_PX = 2 * GRID_PX;
 /** The room kept below a site's header, where its name and role are written. */
 export const SITE_TOP_PX = LAYOUT.siteHeaderPx;
 
+/** The room a dragged device keeps from its site's sides and bottom, in canvas pixels. */
+export const DEVICE_INSET_PX = GRID_PX / 2;
+
+/**
+ * Where a device dropped in a site (position relative to it) ends up: moved the least to lie
+ * wholly inside the site's box and below its header, so a card dropped with its centre inside
+ * but hanging over the border does not look as if it belonged to both sides. A site too small
+ * for the card keeps it at its top-left corner.
+ */
+export function insideSiteBox(site: Site, p: Position): Position {
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
+  return {
+    x: clamp(p.x, DEVICE_INSET_PX, site.width - DEVICE_SIZE.width - DEVICE_INSET_PX),
+    y: clamp(p.y, SITE_TOP_PX, site.height - DEVICE_SIZE.height - DEVICE_INSET_PX),
+  };
+}
+
 export interface DevicePlacement {
   /** The device's position, relative to its site. */
   readonly position: Position;

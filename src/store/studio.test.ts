@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
-import { emptyDesign } from '../model/defaults';
+import { DEVICE_SIZE, emptyDesign } from '../model/defaults';
+import { DEVICE_INSET_PX, SITE_TOP_PX } from '../model/placement';
 import { flushPendingEdits, inEditGroup, registerPendingEdit } from './pendingEdits';
 import { selectedIds, selectedIdsKey, settleDrop, useStudio } from './studio';
 import { useScenario } from './scenario';
@@ -124,6 +125,59 @@ describe('Dragging out of a site', () => {
     expect(s().design.nodes.find((n) => n.id === 'a-c')).toMatchObject({
       parentId: 'b',
       position: { x: 60, y: 60 },
+    });
+  });
+
+  it("moves a device dropped over its site's border wholly inside the site", () => {
+    const a = s().design.nodes.find((n) => n.id === 'a');
+    if (a?.kind !== 'site') throw new Error('no site');
+    // Its centre inside, near the right and bottom border: its card hangs over both.
+    const over = {
+      x: a.width - DEVICE_SIZE.width / 2 - 4,
+      y: a.height - DEVICE_SIZE.height / 2 - 4,
+    };
+    s().onNodesChange([{ type: 'position', id: 'a-c', position: over, dragging: false }]);
+    s().finishDrag(['a-c']);
+    settleDrop();
+    const inside = {
+      x: a.width - DEVICE_SIZE.width - DEVICE_INSET_PX,
+      y: a.height - DEVICE_SIZE.height - DEVICE_INSET_PX,
+    };
+    expect(s().design.nodes.find((n) => n.id === 'a-c')).toMatchObject({
+      parentId: 'a',
+      position: inside,
+    });
+    expect(s().nodes.find((n) => n.id === 'a-c')?.position).toEqual(inside);
+    // Over the header (top-left): below the header, off the left border.
+    s().onNodesChange([
+      { type: 'position', id: 'a-c', position: { x: -20, y: 4 }, dragging: false },
+    ]);
+    s().finishDrag(['a-c']);
+    settleDrop();
+    expect(s().design.nodes.find((n) => n.id === 'a-c')?.position).toEqual({
+      x: DEVICE_INSET_PX,
+      y: SITE_TOP_PX,
+    });
+    // One undo step each.
+    s().undo();
+    expect(s().design.nodes.find((n) => n.id === 'a-c')?.position).toEqual(inside);
+  });
+
+  it("moves a device dropped over another site's border inside that site", () => {
+    const b = s().design.nodes.find((n) => n.id === 'b');
+    const a = s().design.nodes.find((n) => n.id === 'a');
+    if (b?.kind !== 'site' || a?.kind !== 'site') throw new Error('no site');
+    // Centre just inside b's left border: the card starts left of it.
+    const target = {
+      x: b.position.x - a.position.x - DEVICE_SIZE.width / 2 + 4,
+      y: b.position.y - a.position.y + 100,
+    };
+    s().onNodesChange([{ type: 'position', id: 'a-c', position: target, dragging: false }]);
+    s().finishDrag(['a-c']);
+    settleDrop();
+    expect(s().design.nodes.find((n) => n.id === 'a-c')).toMatchObject({
+      parentId: 'b',
+      position: { x: DEVICE_INSET_PX, y: 100 },
     });
   });
 

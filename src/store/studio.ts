@@ -43,6 +43,7 @@ import {
   absolutePosition,
   freeSpotForSite,
   insideSite,
+  insideSiteBox,
   placeDevice,
   siteAt,
   snapToGrid,
@@ -338,13 +339,17 @@ export const useStudio = create<StudioState>()((set, get) => {
       const abs = absolutePosition(next, element);
       const center = { x: abs.x + DEVICE_SIZE.width / 2, y: abs.y + DEVICE_SIZE.height / 2 };
       const home = findNode(next, element.parentId);
-      if (home?.kind === 'site' && insideSite(home, center)) continue;
-      const landed = siteAt(next, center);
+      const landed =
+        home?.kind === 'site' && insideSite(home, center) ? home : siteAt(next, center);
       if (landed) {
-        next = reparent(next, id, landed.id, {
+        // Wholly inside the site it landed in, not hanging over its border.
+        const at = insideSiteBox(landed, {
           x: Math.round(abs.x - landed.position.x),
           y: Math.round(abs.y - landed.position.y),
         });
+        if (landed !== home) next = reparent(next, id, landed.id, at);
+        else if (at.x !== element.position.x || at.y !== element.position.y)
+          next = moveNodes(next, new Map([[id, at]]));
       } else {
         refused.push(element.label || element.id);
         const original = findNode(state.design, id);
