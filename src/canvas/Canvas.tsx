@@ -38,8 +38,8 @@ import {
 } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
-import type { FlowEdge, FlowNode } from '../store/flow';
-import { editNoteText, type NoteFlowNode } from '../store/noteFlow';
+import type { FlowEdge } from '../store/flow';
+import { editNoteText, isNote, type CanvasNode, type NoteFlowNode } from '../store/noteFlow';
 import { minZoomFor } from '../store/selectors';
 import { useRoom } from '../collab/state';
 import { settleDrop, useStudio } from '../store/studio';
@@ -87,8 +87,6 @@ export const PALETTE_MIME = 'application/x-dci-kind';
 export const PALETTE_NOTE = 'note';
 
 /** What the canvas draws: the design's nodes and its whiteboard notes. */
-type CanvasNode = FlowNode | NoteFlowNode;
-const isNote = (n: CanvasNode): n is NoteFlowNode => n.type === 'note';
 export const WORKLOAD_MIME = 'application/x-dci-workload';
 
 /** The id of the topmost node under the pointer where a drag ended (devices sit above sites). */

@@ -1,7 +1,6 @@
 import type { MiniMapProps } from '@xyflow/react';
 import type { NodeKind } from '../model/schema';
-import type { FlowNode } from '../store/flow';
-import type { NoteFlowNode } from '../store/noteFlow';
+import { isNote, type CanvasNode } from '../store/noteFlow';
 
 const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
   spine: '#6366f1',
@@ -12,9 +11,6 @@ const MINIMAP_COLORS: Partial<Record<NodeKind, string>> = {
   firewall: '#f43f5e',
   witness: '#8b5cf6',
 };
-
-type CanvasNode = FlowNode | NoteFlowNode;
-const isNote = (n: CanvasNode): n is NoteFlowNode => n.type === 'note';
 
 /**
  * What each minimap node is drawn with: its fill by kind (notes in their yellow), its stroke and

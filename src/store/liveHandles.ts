@@ -63,8 +63,8 @@ const everyLink = () => true;
 /**
  * The edges with the handles their links' ends call for where the canvas shows them now, mid-drag:
  * `moved` are the nodes whose position changed (a moved site moves its devices); only the links
- * `showsSides` tells are drawn from their handles turn (one drawn along its route shows no side). Only a link
- * whose sides change gets a new edge (with no record of what it was chosen from, so the next
+ * `showsSides` tells are drawn from their handles turn (one drawn along its route shows no
+ * side). Only a link whose sides change gets a new edge (with no record of what it was chosen from, so the next
  * sync re-chooses from the design); the same array back when none does. A drop then finds every
  * handle already chosen from the positions it commits, and hands React Flow the same edges:
  * the frame after the pointer-up pays for no edge index rebuild.

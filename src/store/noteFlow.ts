@@ -8,9 +8,14 @@ import type { Node } from '@xyflow/react';
 import { create } from 'zustand';
 import type { Design, Note } from '../model/schema';
 import { noteLayout } from '../render/notes';
+import type { FlowNode } from './flow';
 
 export type NoteFlowData = { note: Note };
 export type NoteFlowNode = Node<NoteFlowData, 'note'>;
+
+/** Every node the canvas draws: the design's elements and the whiteboard's notes. */
+export type CanvasNode = FlowNode | NoteFlowNode;
+export const isNote = (n: CanvasNode): n is NoteFlowNode => n.type === 'note';
 
 /**
  * Notes sit above everything drawn, DCI labels (their layer is at 1002, index.css) included: a
