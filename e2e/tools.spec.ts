@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { StudioPage } from './pages/studio';
+import { DEVICE_INSET_PX } from '../src/model/placement';
 
 /** An empty studio with one site holding a 2 × 4 fabric built with the fabric builder. */
 async function withFabric(studio: StudioPage): Promise<string> {
@@ -125,16 +126,16 @@ test.describe('Editing tools', () => {
     await expect.poll(async () => (await studio.box(leaf)).x - start.x).toBeCloseTo(16 * zoom, 0);
     await studio.pressShortcut('Shift+ArrowRight');
     await expect.poll(async () => (await studio.box(leaf)).x - start.x).toBeCloseTo(176 * zoom, 0);
-    // At the site's edge a device stops.
+    // Just inside the site's border a device stops.
     await studio.pressShortcut('Shift+ArrowDown');
     await studio.pressShortcut('Shift+ArrowDown');
     const site = await studio.box(await studio.idOfKind('site'));
     await expect
       .poll(async () => {
         const b = await studio.box(leaf);
-        return Math.round(site.y + site.height - (b.y + b.height));
+        return Math.abs(site.y + site.height - (b.y + b.height) - DEVICE_INSET_PX * zoom);
       })
-      .toBeLessThan(4);
+      .toBeLessThan(2);
     await studio.pressShortcut('Control+z');
     await expect.poll(async () => (await studio.box(leaf)).x).toBeCloseTo(start.x, 0);
     expect((await studio.box(leaf)).y).toBeCloseTo(start.y, 0);

@@ -3,6 +3,7 @@ import { alignNodes, distributeNodes, nudgeNodes } from './arrange';
 import { arrangeableCount } from './moving';
 import { DesignBuilder } from './builder';
 import { DEVICE_SIZE } from './defaults';
+import { DEVICE_INSET_PX, SITE_TOP_PX } from './placement';
 import type { Design } from './schema';
 
 // Site a at (100, 50), 800 × 400; devices placed by hand (positions relative to the site).
@@ -41,17 +42,17 @@ describe('Align', () => {
     ]);
   });
   it('compares devices of different sites on the canvas', () => {
-    // l1 is at canvas y 110, be at 48: aligned on top, both at canvas y 48 — l1 stops at its
-    // site's top edge (canvas y 50).
+    // l1 is at canvas y 110, be at 48: aligned on top, both at canvas y 48 — l1 stops below
+    // its site's header (canvas y 50 + SITE_TOP_PX).
     const d = alignNodes(design(), ['l1', 'be'], 'top');
     expect(pos(d, 'be')?.y).toBe(48);
-    expect(pos(d, 'l1')?.y).toBe(0);
+    expect(pos(d, 'l1')?.y).toBe(SITE_TOP_PX);
   });
   it('keeps a device inside its site', () => {
     const d = alignNodes(design(), ['l1', 'be'], 'right');
     const site = d.nodes.find((n) => n.id === 'a');
     const x = pos(d, 'l1')?.x ?? NaN;
-    expect(site?.kind === 'site' && x + DEVICE_SIZE.width).toBe(800);
+    expect(site?.kind === 'site' && x + DEVICE_SIZE.width).toBe(800 - DEVICE_INSET_PX);
   });
   it('aligns sites, and a device moves with its selected site rather than on its own', () => {
     const d = alignNodes(design(), ['a', 'b', 'l1'], 'top');
@@ -84,14 +85,18 @@ describe('Distribute', () => {
 
 describe('Nudge', () => {
   it('moves devices and sites by the step', () => {
-    const d = nudgeNodes(design(), ['l1', 'b'], 16, -16);
-    expect(pos(d, 'l1')).toEqual({ x: 56, y: 44 });
-    expect(pos(d, 'b')).toEqual({ x: 1016, y: -16 });
+    const d = nudgeNodes(design(), ['l1', 'b'], 16, 16);
+    expect(pos(d, 'l1')).toEqual({ x: 56, y: 76 });
+    expect(pos(d, 'b')).toEqual({ x: 1016, y: 16 });
     expect(pos(d, 'be')).toEqual({ x: 40, y: 48 });
   });
-  it('stops a device at its site’s edge', () => {
+  it('stops a device inside its site’s border, and below its header', () => {
     const d = nudgeNodes(design(), ['l1'], -160, 0);
-    expect(pos(d, 'l1')).toEqual({ x: 0, y: 60 });
+    expect(pos(d, 'l1')).toEqual({ x: DEVICE_INSET_PX, y: 60 });
     expect(nudgeNodes(d, ['l1'], -16, 0)).toBe(d);
+    expect(pos(nudgeNodes(d, ['l1'], 0, -16), 'l1')).toEqual({
+      x: DEVICE_INSET_PX,
+      y: SITE_TOP_PX,
+    });
   });
 });

@@ -3,11 +3,13 @@
  *
  * What moves: the selected sites (their devices move with them) and the selected devices whose
  * site is not selected too. Boxes are compared on the canvas (a device's position is relative
- * to its site). A device never leaves its site this way: it stops at the site's edge (dragging
- * it is how a device changes site). Each function returns the design itself when nothing moves.
+ * to its site). A device never leaves its site this way: it stops inside the site's box
+ * (placement.ts's insideSiteBox; dragging it is how a device changes site). Each function
+ * returns the design itself when nothing moves.
  */
 import { DEVICE_SIZE } from './defaults';
 import { movingNodes } from './moving';
+import { insideSiteBox } from './placement';
 import type { Design, DesignNode, Position, Site } from './schema';
 
 export type AlignEdge = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
@@ -51,19 +53,16 @@ function itemsOf(design: Design, ids: Iterable<string>): Item[] {
   });
 }
 
-const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), Math.max(lo, hi));
-
 /** Move items to new canvas positions; devices stay inside their site. */
 function place(design: Design, moves: ReadonlyMap<Item, Position>): Design {
   const positions = new Map<string, Position>();
   for (const [item, at] of moves) {
     let position: Position = { x: Math.round(at.x), y: Math.round(at.y) };
-    if (item.site) {
-      position = {
-        x: clamp(position.x - item.site.position.x, 0, item.site.width - item.width),
-        y: clamp(position.y - item.site.position.y, 0, item.site.height - item.height),
-      };
-    }
+    if (item.site)
+      position = insideSiteBox(item.site, {
+        x: position.x - item.site.position.x,
+        y: position.y - item.site.position.y,
+      });
     const was = item.node.position;
     if (position.x !== was.x || position.y !== was.y) positions.set(item.node.id, position);
   }
