@@ -282,6 +282,51 @@ test.describe('Designs are never lost', () => {
     await expect(studio.allNodes).toHaveCount(design.nodes.length);
   });
 
+  test('a first visit draws the nodes before it asks for the validator, the panels or the router', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    const design = syntheticDesign({ sites: 2, elements: 300 });
+    await page.addInitScript(
+      ({ key, saved }) => {
+        if (sessionStorage.getItem('e2e:seeded') === null) {
+          sessionStorage.setItem('e2e:seeded', '1');
+          localStorage.setItem(key, saved);
+        }
+        // When the first node entered the page, on the clock of the page's resource timings.
+        const marks = { nodesAt: NaN };
+        (window as unknown as { __marks: typeof marks }).__marks = marks;
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('.react-flow__node')) {
+            marks.nodesAt = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document, { subtree: true, childList: true });
+      },
+      { key: 'dci-studio:autosave', saved: JSON.stringify(design) },
+    );
+    await page.goto('/');
+    await expect(studio.allNodes.first()).toBeVisible();
+    // The findings still come, and the Inspect panel.
+    await expect(studio.inspector).toBeVisible();
+    await expect(page.getByTestId('tab.findings')).toHaveText(/^Findings\s*[1-9]/u);
+    const asked = await page.evaluate(() => {
+      const nodesAt = (window as unknown as { __marks: { nodesAt: number } }).__marks.nodesAt;
+      const later =
+        /\/(revalidate|rules|Inspector|FindingsPanel|StoragePrompts|routes)-[^/]*\.js$/u;
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => later.test(new URL(e.name).pathname))
+        .map((e) => ({ chunk: new URL(e.name).pathname, before: e.startTime < nodesAt }));
+    });
+    // Each was asked for, and none before the first node was in the page.
+    expect(asked.map((a) => a.chunk.split('/').pop()?.split('-')[0]).sort()).toEqual(
+      expect.arrayContaining(['Inspector', 'StoragePrompts', 'revalidate', 'routes']),
+    );
+    expect(asked.filter((a) => a.before)).toEqual([]);
+  });
+
   test('a large design opens again after a reload with all its sites in view', async ({ page }) => {
     // Four data centres, ~1,000 elements: opened from a file, stored, then reopened from storage.
     test.slow();

@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { useRoutes } from './canvas/routeStore';
 import { handleKeydown, type CommandContext } from './app/commands';
@@ -27,13 +27,20 @@ function DialogsGate() {
   ) : null;
 }
 
-// Storage prompts load with the storage code, once the design has been restored.
+// Storage prompts load once the canvas has drawn the design the page opened with: asked for
+// with the first render, their five chunks were requested in the task that draws the nodes.
 const StorageFullDialog = lazy(() =>
   import('./panels/StoragePrompts').then((m) => ({ default: m.StorageFullDialog })),
 );
 const TabConflictBanner = lazy(() =>
   import('./panels/StoragePrompts').then((m) => ({ default: m.TabConflictBanner })),
 );
+
+/** Its lazy children, once the canvas has drawn the design the page opened with. */
+function AfterCanvasDrawn({ children }: { children: ReactNode }) {
+  const drawn = useUi((s) => s.canvasDrawn);
+  return drawn ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 // The live room's bar loads when a live room starts (it shows nothing outside one).
 const RoomBar = lazy(() => import('./collab/ui/RoomBar').then((m) => ({ default: m.RoomBar })));
@@ -109,9 +116,18 @@ function Studio() {
   const empty = useStudio((s) => s.design.nodes.length === 0) && booted;
   useThemeClass();
   useEffect(() => {
-    // `npm run bench:ui` builds in mode "bench"; any other build drops this import.
-    if (import.meta.env.MODE === 'bench')
-      void import('./bench/studioHooks').then((m) => m.installStudioBenchHooks(flow));
+    // `npm run bench:ui` builds in mode "bench"; any other build drops this import. Once the
+    // canvas has drawn (the app has no such chunk to fetch while it draws the nodes).
+    if (import.meta.env.MODE !== 'bench') return;
+    const install = (drawn: boolean) => {
+      if (drawn) void import('./bench/studioHooks').then((m) => m.installStudioBenchHooks(flow));
+      return drawn;
+    };
+    if (install(useUi.getState().canvasDrawn)) return;
+    const stop = useUi.subscribe((s) => {
+      if (install(s.canvasDrawn)) stop();
+    });
+    return stop;
   }, [flow]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => handleKeydown(event, ctx);
@@ -123,11 +139,9 @@ function Studio() {
     <div className="flex h-full min-w-0 flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Toolbar ctx={ctx} />
       <ViewOnlyBannerGate />
-      {booted && (
-        <Suspense fallback={null}>
-          <TabConflictBanner />
-        </Suspense>
-      )}
+      <AfterCanvasDrawn>
+        <TabConflictBanner />
+      </AfterCanvasDrawn>
       <RoomBarGate />
       <main className="flex min-h-0 flex-1">
         <Palette />
@@ -143,11 +157,9 @@ function Studio() {
         <Sidebar />
       </main>
       <DialogsGate />
-      {booted && (
-        <Suspense fallback={null}>
-          <StorageFullDialog />
-        </Suspense>
-      )}
+      <AfterCanvasDrawn>
+        <StorageFullDialog />
+      </AfterCanvasDrawn>
       <Toasts />
     </div>
   );

@@ -333,8 +333,11 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const flags = useFlowStore(canvasFlagsSelector);
   const { nodeTypes, edgeTypes } = canvasTypes();
   // Links are drawn along the routes of src/render, computed off the main thread.
-  // The router loads just after the first screen; links are straight lines until it answers.
+  // The router loads once the links are in the page; they are straight lines until it answers.
+  // (Asked for as the canvas mounted, its request and its chunks' preload links were made in
+  // the render task that draws the nodes.)
   useEffect(() => {
+    if (!linksReady) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
     void import('./routes').then((m) => {
@@ -344,7 +347,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       cancelled = true;
       stop?.();
     };
-  }, []);
+  }, [linksReady]);
   // A drop is made the design's just after the frame that shows it (studio.ts, settleDrop): a
   // key or a press that comes sooner finds it made, whatever its handler reads of the store.
   useEffect(() => {

@@ -7,7 +7,7 @@ import { useView } from '../store/view';
 import { railClass, TABS } from './sidebarTabs';
 
 // Each tab's panel loads when it is first shown, not with the first screen (the inspector,
-// the default tab, as soon as the design is handed over: `usePanelsReady`).
+// the default tab, as soon as the canvas has drawn the design: `usePanelsReady`).
 let inspector: typeof import('./Inspector') | null = null;
 let inspecting: Promise<typeof import('./Inspector')> | null = null;
 const loadInspector = () => (inspecting ??= import('./Inspector').then((m) => (inspector = m)));
@@ -28,17 +28,17 @@ const loading = <p className="px-4 py-3 text-xs text-slate-500">Loading…</p>;
 /**
  * Whether the tab panels may render: once the canvas has drawn the design the page opened with
  * (the flag it sets in a task after that drawing, Canvas.tsx) and the inspector's chunk (the
- * default tab's, asked for as the design is handed over) is here. Rendered with the canvas's
- * first drawing, the panel held up the nodes (a first visit at 1,000 elements showed them
- * 1236 ms in, not 963); waiting for an idle moment or a transition, it stayed blank for
- * seconds while the canvas's updates kept putting it off.
+ * default tab's, asked for then) is here. Rendered with the canvas's first drawing, the panel
+ * held up the nodes (a first visit at 1,000 elements showed them 1236 ms in, not 963); waiting
+ * for an idle moment or a transition, it stayed blank for seconds while the canvas's updates
+ * kept putting it off. Its chunk asked for as the design was handed over, its request (and the
+ * preload links of its ten chunks) was made in the render task that draws the nodes.
  */
 function usePanelsReady(): boolean {
-  const booted = useUi((s) => s.booted);
   const drawn = useUi((s) => s.canvasDrawn);
   const [chunk, setChunk] = useState(inspector !== null);
   useEffect(() => {
-    if (!booted || chunk) return;
+    if (!drawn || chunk) return;
     let live = true;
     // A chunk that cannot load: the tab's own boundary says so once shown.
     const here = () => void (live && setChunk(true));
@@ -46,7 +46,7 @@ function usePanelsReady(): boolean {
     return () => {
       live = false;
     };
-  }, [booted, chunk]);
+  }, [drawn, chunk]);
   return drawn && chunk;
 }
 

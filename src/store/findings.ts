@@ -8,6 +8,7 @@
  */
 import { create } from 'zustand';
 import { useStudio } from './studio';
+import { useUi } from './ui';
 import { useWatched, watchers } from './watchers';
 import type * as Rules from '../rules/revalidate';
 import { removeElements } from '../model/edits';
@@ -365,12 +366,43 @@ useStudio.subscribe((state, previous) => {
 });
 
 /**
+ * When the validator's chunks are asked for. In the page, once the canvas has drawn the design
+ * it opened with (`canvasDrawn`, Canvas.tsx): asked for as this module ran, its four chunks
+ * (70 KB of code) were fetched beside the stored design's and compiled and run before the render
+ * that draws the nodes, which needs none of it (a design's findings follow its drawing anyway).
+ * At the latest `VALIDATOR_WAIT_MS` after the page starts (a canvas that never draws). Elsewhere
+ * (tests, no page) at once.
+ */
+function whenValidatorWanted(load: () => void): void {
+  if (typeof window === 'undefined') {
+    load();
+    return;
+  }
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    stop();
+    clearTimeout(timer);
+    load();
+  };
+  const stop = useUi.subscribe((s) => {
+    if (s.canvasDrawn) start();
+  });
+  const timer = setTimeout(start, VALIDATOR_WAIT_MS);
+  if (useUi.getState().canvasDrawn) start();
+}
+const VALIDATOR_WAIT_MS = 5000;
+
+/**
  * Resolves once the validator has loaded and validated the open design (tests and exports that
  * need findings await it). That validation waits for the frames that draw the design: the
  * validator can arrive between the stored design's handover and the render that draws it
  * (main.tsx), and a first visit of 1,000 elements then waited 55–70 ms more for its drawing.
  */
-export const validatorReady: Promise<void> = import('../rules/revalidate').then(
+export const validatorReady: Promise<void> = new Promise<typeof Rules>((resolve, reject) =>
+  whenValidatorWanted(() => void import('../rules/revalidate').then(resolve, reject)),
+).then(
   (loaded) =>
     new Promise<void>((resolve, reject) => {
       rules = loaded;
