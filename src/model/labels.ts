@@ -4,6 +4,7 @@
  * Panels, rules, the report and the CLI all name elements through here, so a link or a volume
  * reads the same everywhere.
  */
+import { linkById, nodeById, segmentById, volumeById, workloadById } from './byId';
 import type { Removal } from './edits';
 import { plural } from './plural';
 import type { Design, DesignNode, Link, Segment, Volume, Workload } from './schema';
@@ -32,19 +33,16 @@ export const LINK_ENDS_SEPARATOR = ' ↔ ';
 function indexOf(design: Design): { readonly byId: ElementsById; readonly linkNames: LinkNames } {
   let index = cache.get(design);
   if (index) return index;
-  const nodes = new Map<string, DesignNode>();
-  const volumes = new Map<string, { readonly volume: Volume }>();
-  for (const n of design.nodes) {
-    nodes.set(n.id, n);
-    if (n.kind === 'array') for (const volume of n.volumes) volumes.set(volume.id, { volume });
-  }
-  const workloads = new Map<string, Workload>();
-  for (const w of design.workloads) workloads.set(w.id, w);
-  const segments = new Map<string, Segment>();
-  for (const s of design.segments) segments.set(s.id, s);
-  const links = new Map<string, Link>();
-  for (const l of design.links) links.set(l.id, l);
-  index = { byId: { nodes, volumes, workloads, segments, links }, linkNames: new Map() };
+  // The maps are those of the design's arrays (byId.ts), shared with the canvas, the validator
+  // and the other designs of the history that have the same arrays.
+  const byId: ElementsById = {
+    nodes: nodeById(design.nodes),
+    volumes: volumeById(design.nodes),
+    workloads: workloadById(design.workloads),
+    segments: segmentById(design.segments),
+    links: linkById(design.links),
+  };
+  index = { byId, linkNames: new Map() };
   cache.set(design, index);
   return index;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
+import { linkById, nodeById, segmentById, volumeById, workloadById } from '../model/byId';
 import { updateLink } from '../model/edits';
+import { labelOf } from '../model/labels';
 import type { Link } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { buildGraph, buildIndex, DesignGraph, linkRttMs } from './graph';
@@ -311,5 +313,24 @@ describe('a graph built from the one before a DCI-distance edit', () => {
       graph.forgetInherited();
       previous = graph;
     }
+  });
+});
+
+describe('the index of a design', () => {
+  it('looks elements up in the maps of its arrays, shared with the canvas and the labels', () => {
+    const d = twoSites({ distanceKm: 100 }).build();
+    const index = buildIndex(d);
+    expect(index.nodes).toBe(nodeById(d.nodes));
+    expect(index.links).toBe(linkById(d.links));
+    expect(index.segments).toBe(segmentById(d.segments));
+    expect(index.workloads).toBe(workloadById(d.workloads));
+    expect(index.volumes).toBe(volumeById(d.nodes));
+    // An edit of a link leaves the nodes array, and so the map of the nodes, as it was.
+    const edited = updateLink(d, 'dci-1', { distanceKm: 200 });
+    expect(edited.nodes).toBe(d.nodes);
+    expect(buildIndex(edited).nodes).toBe(index.nodes);
+    expect(buildIndex(edited).links).not.toBe(index.links);
+    expect(buildIndex(edited).links.get('dci-1')).toMatchObject({ distanceKm: 200 });
+    expect(labelOf(edited, 'a-c')).toBe(labelOf(d, 'a-c'));
   });
 });

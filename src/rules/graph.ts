@@ -26,6 +26,14 @@
  *   site only, cached per source.
  */
 import { TRANSPORT_INFO } from '../model/catalog';
+import {
+  linkById,
+  nodeById,
+  segmentById,
+  volumeById,
+  workloadById,
+  type VolumeRef,
+} from '../model/byId';
 import { labelerOver } from '../model/labels';
 import { linkRttMs } from '../model/paths';
 import { sameFieldsExcept, sameItems } from '../model/sameValue';
@@ -40,7 +48,6 @@ import type {
   Segment,
   Site,
   StorageArray,
-  Volume,
   Witness,
   Workload,
 } from '../model/schema';
@@ -55,10 +62,7 @@ export const IP_TRANSPORTS: ReadonlySet<DciLink['transport']> = new Set(
 // ---------------------------------------------------------------------------------------------
 // Index
 
-export interface VolumeRef {
-  readonly array: StorageArray;
-  readonly volume: Volume;
-}
+export type { VolumeRef };
 
 export interface DesignIndex {
   readonly design: Design;
@@ -86,15 +90,15 @@ function indexNodes(
   DesignIndex,
   'nodes' | 'volumes' | 'sites' | 'clusters' | 'arrays' | 'firewalls' | 'witnesses'
 > {
-  const nodes = new Map<string, DesignNode>();
-  const volumes = new Map<string, VolumeRef>();
+  // By id, the maps of the nodes array (model/byId.ts), shared with the canvas and the labels.
+  const nodes = nodeById(list);
+  const volumes = volumeById(list);
   const sites: Site[] = [];
   const clusters: Cluster[] = [];
   const arrays: StorageArray[] = [];
   const firewalls: Firewall[] = [];
   const witnesses: Witness[] = [];
   for (const n of list) {
-    nodes.set(n.id, n);
     switch (n.kind) {
       case 'site':
         sites.push(n);
@@ -104,7 +108,6 @@ function indexNodes(
         break;
       case 'array':
         arrays.push(n);
-        for (const volume of n.volumes) volumes.set(volume.id, { array: n, volume });
         break;
       case 'firewall':
         firewalls.push(n);
@@ -131,23 +134,13 @@ export function buildIndex(design: Design, previous?: DesignIndex): DesignIndex 
   let dciLinks: readonly DciLink[];
   if (before?.links === design.links && previous) ({ links, dciLinks } = previous);
   else {
-    const byId = new Map<string, Link>();
     const dci: DciLink[] = [];
-    for (const l of design.links) {
-      byId.set(l.id, l);
-      if (l.kind === 'dci') dci.push(l);
-    }
-    links = byId;
+    for (const l of design.links) if (l.kind === 'dci') dci.push(l);
+    links = linkById(design.links);
     dciLinks = dci;
   }
-  const segments =
-    before?.segments === design.segments && previous
-      ? previous.segments
-      : new Map(design.segments.map((s) => [s.id, s]));
-  const workloads =
-    before?.workloads === design.workloads && previous
-      ? previous.workloads
-      : new Map(design.workloads.map((w) => [w.id, w]));
+  const segments = segmentById(design.segments);
+  const workloads = workloadById(design.workloads);
 
   const siteOf = (id: string): string | undefined => {
     const n = nodes.get(id);

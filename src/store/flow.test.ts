@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { linkById } from '../model/byId';
 import { pasteInto } from '../model/clipboard';
 import { removeElements } from '../model/edits';
 import { bundlePlaces } from '../model/parallel';
@@ -8,7 +9,6 @@ import type { Design } from '../model/schema';
 import type { Link } from '../model/schema';
 import {
   bundlesFor,
-  linkById,
   previousOf,
   sameEdgeLinks,
   syncEdges,

@@ -5,6 +5,7 @@
  * only re-renders what changed.
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { nodeById } from '../model/byId';
 import { DEVICE_SIZE } from '../model/defaults';
 import { bundlePlaces, pairKey, type BundlePlace } from '../model/parallel';
 import { sameItems, sameLinkEnds } from '../model/sameValue';
@@ -211,29 +212,8 @@ export function sameEdgeLinks(a: readonly Link[], b: readonly Link[]): boolean {
  */
 const chosenFrom = new WeakMap<FlowEdgeData, readonly (DesignNode | undefined)[]>();
 
-/** Elements by id and links' bundle places, kept per array: most edits leave one of them as it was. */
-const nodesByIdOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, DesignNode>>();
+/** Links' bundle places, kept per links array: most edits leave it as it was. */
 const bundlesOf = new WeakMap<readonly Link[], BundleIndex>();
-const linksByIdOf = new WeakMap<readonly Link[], ReadonlyMap<string, Link>>();
-
-/** The design's elements by id (made once per nodes array). */
-export function nodeById(nodes: readonly DesignNode[]): ReadonlyMap<string, DesignNode> {
-  return memo(nodesByIdOf, nodes, (list) => new Map(list.map((n) => [n.id, n])));
-}
-
-/** The design's links by id (made once per links array). */
-export function linkById(links: readonly Link[]): ReadonlyMap<string, Link> {
-  return memo(linksByIdOf, links, (list) => new Map(list.map((l) => [l.id, l])));
-}
-
-function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make(key);
-    cache.set(key, value);
-  }
-  return value;
-}
 
 /** Each link's place in its bundle, by link id (the links of the array it was made for). */
 export interface BundleIndex {

@@ -6,7 +6,7 @@
  * work that the plain React Flow page has no counterpart of.
  */
 import type { Link } from '../model/schema';
-import { linkById } from './flow';
+import { linkById } from '../model/byId';
 import { useStudio } from './studio';
 import { useWatched, watchers as watcherList } from './watchers';
 

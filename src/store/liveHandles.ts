@@ -6,7 +6,8 @@
  */
 import type { Design, DesignNode } from '../model/schema';
 import type { Link } from '../model/schema';
-import { center, handlesFor, nodeById, previousOf, type FlowEdge, type FlowNode } from './flow';
+import { nodeById } from '../model/byId';
+import { center, handlesFor, previousOf, type FlowEdge, type FlowNode } from './flow';
 
 /** Where each element stands in the design's node list, made once per nodes array. */
 const indexesOf = new WeakMap<readonly DesignNode[], ReadonlyMap<string, number>>();
