@@ -33,6 +33,9 @@ interface Run {
   long: number;
   max: number;
   drop: number;
+  /** The drop's parts (instruments.ts, __dropParts): its handlers' start, the frame's start. */
+  dispatched: number;
+  frame: number;
 }
 
 async function measure(browser: Browser, base: string, side: Side, design: Design): Promise<Run> {
@@ -60,12 +63,18 @@ async function measure(browser: Browser, base: string, side: Side, design: Desig
   await page.evaluate('window.__dropProbe()');
   await page.mouse.up();
   const drop = (await page.evaluate('window.__dropped')) as number;
+  const parts = (await page.evaluate('window.__dropParts')) as {
+    dispatched: number;
+    frame: number;
+  };
   await context.close();
   return {
     p95: p95(drag),
     long: drag.filter((f) => f > LONG_FRAME_MS).length,
     max: Math.max(...drag),
     drop,
+    dispatched: parts.dispatched,
+    frame: parts.frame,
   };
 }
 
@@ -85,7 +94,7 @@ async function main(): Promise<void> {
       const run = await measure(browser, sides[which]!.base, sides[which]!.side, design);
       runs[which]!.push(run);
       console.log(
-        `round ${r + 1} ${sides[which]!.label}: drag p95 ${run.p95.toFixed(0)}, >${LONG_FRAME_MS} ${run.long}, max ${run.max.toFixed(0)} · drop ${run.drop.toFixed(1)}`,
+        `round ${r + 1} ${sides[which]!.label}: drag p95 ${run.p95.toFixed(0)}, >${LONG_FRAME_MS} ${run.long}, max ${run.max.toFixed(0)} · drop ${run.drop.toFixed(1)} (handlers at ${run.dispatched.toFixed(1)}, frame at ${run.frame.toFixed(1)})`,
       );
     }
   } finally {
@@ -99,7 +108,7 @@ async function main(): Promise<void> {
     const ratio = (key: keyof Run) =>
       `${(med(i, key) / med(last, key)).toFixed(2)}× baseline, ${(med(i, key) / med(0, key)).toFixed(2)}× first`;
     console.log(
-      `  ${s.label}: drag p95 ${med(i, 'p95').toFixed(1)} (${ratio('p95')}), >${LONG_FRAME_MS} ms ${runs[i]!.map((x) => x.long).join('/')}, max ${med(i, 'max').toFixed(0)} · drop ${med(i, 'drop').toFixed(1)} (${ratio('drop')})`,
+      `  ${s.label}: drag p95 ${med(i, 'p95').toFixed(1)} (${ratio('p95')}), >${LONG_FRAME_MS} ms ${runs[i]!.map((x) => x.long).join('/')}, max ${med(i, 'max').toFixed(0)} · drop ${med(i, 'drop').toFixed(1)} (${ratio('drop')}; handlers at ${med(i, 'dispatched').toFixed(1)}, frame at ${med(i, 'frame').toFixed(1)})`,
     );
   });
 }

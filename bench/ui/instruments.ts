@@ -118,12 +118,19 @@ export const INSTRUMENTS = `
     });
   };
 
-  // Pointer up → the frame after it, painted.
+  // Pointer up → the frame after it, painted. window.__dropParts splits it (ms from the
+  // pointer-up's time stamp): when its handlers began (a task still running delays them) and
+  // when the frame's callbacks began.
   window.__dropProbe = () => {
     window.__dropped = new Promise((resolve) => {
       window.addEventListener('pointerup', (event) => {
         const start = event.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+        const parts = { dispatched: performance.now() - start, frame: NaN };
+        window.__dropParts = parts;
+        requestAnimationFrame(() => {
+          parts.frame = performance.now() - start;
+          setTimeout(() => resolve(performance.now() - start), 0);
+        });
       }, { capture: true, once: true });
     });
   };

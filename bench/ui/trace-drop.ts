@@ -7,13 +7,22 @@
  *
  *   npx tsx bench/ui/trace-drop.ts --size 1000 [--rounds 3] [--cpu] [--muts] [--no-build]
  *     [--dist dir] [--dist-b other-dist] [--side baseline] [--css "extra css"] [--save t.json]
+ *     [--as-bench] [--js]
  *
  * Without --cpu the last round prints its main-thread events and style invalidations; --muts
  * lists the DOM changes made before the frame; --css adds a style sheet (to try a cause).
+ *
+ * --as-bench drops as `npm run bench:ui` does (run.ts): the drag starts once the drawn nodes have
+ * been quiet for a second, and the pointer goes up right after the drag's last move, with what
+ * that move left to do still pending (the default waits 3 s, then 200 ms after the drag). The
+ * trace then covers the drag too, so starting it does not delay the pointer-up. --js adds
+ * JavaScript samples to the trace and prints the functions with the most self time from
+ * pointer-up to the frame after it.
  */
 import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
+import { INSTRUMENTS } from './instruments';
 import {
   benchDesign,
   dragBenchDevice,
@@ -31,6 +40,8 @@ const ROUNDS = Number(option('rounds') ?? 3);
 const CSS = option('css');
 const TRACE = !flag('no-trace');
 const DIST = option('dist');
+const AS_BENCH = flag('as-bench');
+const JS = flag('js');
 
 /** What a drop is traced with. */
 const DROP_CATEGORIES = [
@@ -41,6 +52,7 @@ const DROP_CATEGORIES = [
   'blink',
   'cc',
   'blink.user_timing',
+  ...(JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ];
 
 async function tracedDrop(cdp: CDPSession, drop: () => Promise<void>): Promise<TraceEvent[]> {
@@ -131,10 +143,133 @@ function report(events: TraceEvent[]): void {
     console.log(`  ${String(n).padStart(5)} ${k}`);
 }
 
+/** JavaScript self time by function (from the trace's samples) in [from, to] µs, the top `top`. */
+function jsSelf(
+  events: TraceEvent[],
+  pid: number,
+  tid: number,
+  from: number,
+  to: number,
+  top = 25,
+) {
+  const nodes = new Map<number, string>();
+  const self = new Map<string, number>();
+  let time = NaN;
+  // The main thread's profile; its chunks come from the sampler's thread, under the same id.
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  const id = (profile as { id?: string } | undefined)?.id;
+  for (const e of events) {
+    if (e !== profile && (e.pid !== pid || (e as { id?: string }).id !== id)) continue;
+    const data = e.args?.['data'] as
+      | {
+          startTime?: number;
+          cpuProfile?: {
+            nodes?: {
+              id: number;
+              callFrame: { functionName: string; url: string; lineNumber: number };
+            }[];
+            samples?: number[];
+          };
+          timeDeltas?: number[];
+        }
+      | undefined;
+    if (e.name === 'Profile' && data?.startTime !== undefined) time = data.startTime;
+    if (e.name !== 'ProfileChunk' || !data) continue;
+    for (const n of data.cpuProfile?.nodes ?? []) {
+      const f = n.callFrame;
+      nodes.set(
+        n.id,
+        `${f.functionName || '(anonymous)'} ${(f.url ?? '').split('/').pop() ?? ''}:${(f.lineNumber ?? 0) + 1}`,
+      );
+    }
+    const samples = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    samples.forEach((node, i) => {
+      const dt = (deltas[i] ?? 0) / 1000;
+      time += deltas[i] ?? 0;
+      if (time < from || time > to) return;
+      const name = nodes.get(node) ?? String(node);
+      self.set(name, (self.get(name) ?? 0) + Math.max(0, dt));
+    });
+  }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
+}
+
+/**
+ * A drop as `npm run bench:ui` makes it (run.ts: the drawn nodes quiet for a second, the working
+ * view, the drag with frames recorded, the pointer up right after), traced from the drag's start.
+ */
+async function benchDrop(page: import('@playwright/test').Page, which: number): Promise<string> {
+  await page.waitForFunction(
+    'window.__open.count > 0 && performance.now() - window.__drawn.lastChange > 1000',
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  if (CSS) await page.addStyleTag({ content: CSS });
+  await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
+  await page.evaluate('window.__nextFrames(10)');
+  await page.waitForTimeout(300);
+  const cdp = await page.context().newCDPSession(page);
+  let dropMs = NaN;
+  const events = await traced(cdp, DROP_CATEGORIES, async () => {
+    await dragBenchDevice(page, { onPressed: () => page.evaluate('window.__frames.start()') });
+    await page.evaluate('window.__frames.stop()');
+    await page.evaluate('window.__dropProbe()');
+    await page.mouse.up();
+    dropMs = (await page.evaluate('window.__dropped')) as number;
+    await page.waitForTimeout(300);
+  });
+  byDist[which]!.push(dropMs);
+  const line = `drop ${dropMs.toFixed(1)} ms · ${cpu(events)}`;
+  cpuByDist.set(which, [...(cpuByDist.get(which) ?? []), line]);
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
+  );
+  const save = option('save');
+  if (save)
+    writeFileSync(
+      save.replace(/(\.json)?$/, `-${which}-${byDist[which]!.length}.json`),
+      JSON.stringify({ traceEvents: events }),
+    );
+  if (main && (flag('report') || JS)) {
+    const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+    const up = mine.find(
+      (e) =>
+        e.name === 'EventDispatch' &&
+        (e.args?.['data'] as { type?: string } | undefined)?.type === 'pointerup',
+    );
+    const frame = up && mine.find((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ts > up.ts);
+    if (flag('report')) report(events);
+    if (up && frame && JS) {
+      const before = mine.filter(
+        (e) => e.name === 'RunTask' && e.ts < up.ts && e.ts > up.ts - 100_000,
+      );
+      console.log(
+        `  tasks in the 100 ms before pointer-up: ${before
+          .map((t) => `${((t.ts - up.ts) / 1000).toFixed(1)}:${((t.dur ?? 0) / 1000).toFixed(1)}`)
+          .filter((x) => !x.endsWith(':0.0'))
+          .join(' ')}`,
+      );
+      console.log('  JS self time, pointer-up to the end of the frame after it:');
+      for (const [name, ms] of jsSelf(
+        events,
+        main.pid,
+        main.tid,
+        up.ts - 1000,
+        frame.ts + (frame.dur ?? 0),
+      ))
+        console.log(`    ${ms.toFixed(1).padStart(6)} ms ${name}`);
+    }
+  }
+  return line;
+}
+
+const byDist: number[][] = [];
+
 async function main(): Promise<void> {
   const dists = [DIST ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
   const { bases, close } = await serveBuilds(dists, !flag('no-build') && !DIST);
-  const byDist = dists.map(() => [] as number[]);
+  for (const _ of dists) byDist.push([]);
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const drops: number[] = [];
@@ -149,11 +284,18 @@ async function main(): Promise<void> {
       });
       const page = await context.newPage();
       await handDesign(page, design, SIDE);
+      if (AS_BENCH) await page.addInitScript(INSTRUMENTS);
       await page.goto(
         SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`,
       );
       await page.waitForFunction(() => window.__bench !== undefined);
       console.log('  opened');
+      if (AS_BENCH) {
+        const line = await benchDrop(page, which);
+        console.log(`  ${line}`);
+        await context.close();
+        continue;
+      }
       await page.waitForTimeout(3000);
       if (CSS) await page.addStyleTag({ content: CSS });
       await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
