@@ -53,6 +53,7 @@ import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 import { boxSelectionChanges, withoutSelection } from './boxSelect';
 import { MINIMAP_NODE_ATTRIBUTES } from './minimap';
+import { MinimapNode } from './MinimapNode';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
 const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));
@@ -486,6 +487,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
               zoomable
               position="bottom-right"
               {...MINIMAP_NODE_ATTRIBUTES}
+              nodeComponent={MinimapNode}
               nodeStrokeWidth={2}
               className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
               ariaLabel="Minimap"
