@@ -13,7 +13,7 @@ import { INSTRUMENTS, median, p95 } from './instruments';
 import {
   benchDesign,
   dragBenchDevice,
-  handDesign,
+  newBenchPage,
   launchChromium,
   serveBuilds,
   sideOfRound,
@@ -39,12 +39,7 @@ interface Run {
 }
 
 async function measure(browser: Browser, base: string, side: Side, design: Design): Promise<Run> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await handDesign(page, design, side);
+  const { context, page } = await newBenchPage(browser, design, side);
   await page.addInitScript(INSTRUMENTS);
   await page.goto(side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`);
   await page.waitForFunction(() => window.__bench !== undefined);

@@ -16,7 +16,7 @@ import {
   benchDesign,
   dragBenchDevice,
   EDITED_LINK,
-  handDesign,
+  newBenchPage,
   launchChromium,
   serveBuilds,
   sideOfRound,
@@ -53,12 +53,7 @@ async function measure(
   side: Side,
   design: Design,
 ): Promise<number[]> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await handDesign(page, design, side);
+  const { context, page } = await newBenchPage(browser, design, side);
   await page.addInitScript(INSTRUMENTS);
   await page.goto(
     side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=${CANVAS.w}&h=${CANVAS.h}`,

@@ -104,6 +104,26 @@ export const sideOfRound = (r: number, sides: number): number =>
   (r + Math.floor(r / sides)) % sides;
 
 /**
+ * A fresh context at the benches' window size, and a page in it with `design` handed over to
+ * `side`, not yet opened (a bench adds its own init scripts first). The studio's content security
+ * policy refuses string evaluation, which the benches' instruments and waits use; the baseline
+ * page has none, so both run without it.
+ */
+export async function newBenchPage(
+  browser: Browser,
+  design: Design,
+  side: Side,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await handDesign(page, design, side);
+  return { context, page };
+}
+
+/**
  * A fresh context at the paint tracers' window size with `design` handed over, and the studio at
  * `base` (or the plain React Flow page) opened on it, once its bench API is up.
  */
@@ -113,12 +133,7 @@ export async function openBenchPage(
   base: string,
   studio: boolean,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await handDesign(page, design, studio ? 'studio' : 'baseline');
+  const { context, page } = await newBenchPage(browser, design, studio ? 'studio' : 'baseline');
   await page.goto(studio ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`);
   await page.waitForFunction(() => window.__bench !== undefined);
   return { context, page };

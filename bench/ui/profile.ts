@@ -21,7 +21,7 @@ import { analyze, parseSnapshot, printReport } from './heap';
 import {
   benchDesign,
   dragBenchDevice,
-  handDesign,
+  newBenchPage,
   launchChromium,
   pickedDevices,
   flag,
@@ -160,12 +160,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const design = benchDesign(SIZE);
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    await handDesign(page, design, BASELINE ? 'baseline' : 'studio');
+    const { context, page } = await newBenchPage(browser, design, BASELINE ? 'baseline' : 'studio');
     await page.goto(BASELINE ? `${base}/bench/ui/baseline.html?w=844&h=852` : `${base}/`);
     await page.waitForFunction(() => window.__bench !== undefined);
     await page.waitForTimeout(3000);

@@ -23,7 +23,7 @@ import {
   flag,
   pickedDevices,
   WORK_VIEW,
-  handDesign,
+  newBenchPage,
   launchChromium,
   option,
   routesDrawn,
@@ -140,12 +140,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const design = benchDesign(SIZE);
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    await handDesign(page, design, 'studio');
+    const { context, page } = await newBenchPage(browser, design, 'studio');
     await page.addInitScript(COUNTER);
     await page.goto(`${base}/`);
     await page.waitForFunction(() => window.__bench !== undefined);

@@ -26,7 +26,7 @@ import type { Design } from '../../src/model/schema';
 import {
   benchDesign,
   dragBenchDevice,
-  handDesign,
+  newBenchPage,
   launchChromium,
   pickedDevices,
   routesDrawn,
@@ -95,14 +95,7 @@ async function measure(
   design: Design,
   canvas: { w: number; h: number },
 ): Promise<Run> {
-  // The studio's content security policy refuses string evaluation, which the runner's
-  // instruments and waits use; the baseline page has none, so both run without it.
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await handDesign(page, design, side);
+  const { context, page } = await newBenchPage(browser, design, side);
   await page.addInitScript(INSTRUMENTS);
   const url =
     side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=${canvas.w}&h=${canvas.h}`;

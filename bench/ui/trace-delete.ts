@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import {
   benchDesign,
   flag,
-  handDesign,
+  newBenchPage,
   launchChromium,
   option,
   pickedDevices,
@@ -74,12 +74,7 @@ async function main(): Promise<void> {
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
       const which = (r + Math.floor(r / dists.length)) % dists.length;
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
-      await handDesign(page, design, 'studio');
+      const { context, page } = await newBenchPage(browser, design, 'studio');
       await page.addInitScript(RECORDER);
       await page.goto(`${bases[which]}/`);
       await page.waitForFunction(() => window.__bench !== undefined);

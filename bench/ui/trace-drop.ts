@@ -26,7 +26,7 @@ import { INSTRUMENTS } from './instruments';
 import {
   benchDesign,
   dragBenchDevice,
-  handDesign,
+  newBenchPage,
   launchChromium,
   serveBuilds,
   type Side,
@@ -278,12 +278,7 @@ async function main(): Promise<void> {
       const which = (r + Math.floor(r / dists.length)) % dists.length;
       const base = bases[which];
       console.log(`round ${r + 1}: ${dists[which]}`);
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
-      await handDesign(page, design, SIDE);
+      const { context, page } = await newBenchPage(browser, design, SIDE);
       if (AS_BENCH) await page.addInitScript(INSTRUMENTS);
       await page.goto(
         SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`,

@@ -22,7 +22,7 @@ import { traced, type TraceEvent } from './trace';
 import {
   benchDesign,
   flag,
-  handDesign,
+  newBenchPage,
   launchChromium,
   option,
   pickedDevices,
@@ -244,12 +244,11 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS * sides.length; r++) {
       const which = sideOfRound(r, sides.length);
       const side = sides[which] as (typeof sides)[number];
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
-      await handDesign(page, design, side.studio ? 'studio' : 'baseline');
+      const { context, page } = await newBenchPage(
+        browser,
+        design,
+        side.studio ? 'studio' : 'baseline',
+      );
       await page.addInitScript(MARKERS);
       await page.goto(side.url);
       await page.waitForFunction(() => window.__bench !== undefined);

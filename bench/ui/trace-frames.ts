@@ -25,7 +25,7 @@ import { traced, type TraceEvent } from './trace';
 import {
   benchDesign,
   dragBenchDevice,
-  handDesign,
+  newBenchPage,
   launchChromium,
   routesDrawn,
   serveBuilds,
@@ -267,12 +267,7 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
       const which = sideOfRound(r, dists.length);
       console.log(`round ${r + 1}: ${dists[which]}`);
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
-      await handDesign(page, design, SIDE);
+      const { context, page } = await newBenchPage(browser, design, SIDE);
       await page.addInitScript(INSTRUMENTS);
       await page.goto(
         SIDE === 'studio'

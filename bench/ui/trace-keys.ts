@@ -30,7 +30,7 @@ import {
   DRAGGED,
   EDITED_LINK,
   flag,
-  handDesign,
+  newBenchPage,
   launchChromium,
   option,
   serveBuilds,
@@ -285,12 +285,11 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS * sides.length; r++) {
       const which = sideOfRound(r, sides.length);
       const side = sides[which] as (typeof sides)[number];
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
-      await handDesign(page, design, side.studio ? 'studio' : 'baseline');
+      const { context, page } = await newBenchPage(
+        browser,
+        design,
+        side.studio ? 'studio' : 'baseline',
+      );
       await page.addInitScript(INSTRUMENTS);
       await page.addInitScript(LOG);
       await page.goto(side.url);

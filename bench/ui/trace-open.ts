@@ -27,7 +27,7 @@ import { writeFileSync } from 'node:fs';
 import { traced, type TraceEvent } from './trace';
 import {
   benchDesign,
-  handDesign,
+  newBenchPage,
   launchChromium,
   serveBuilds,
   type Side,
@@ -257,12 +257,7 @@ async function main(): Promise<void> {
       // Alternate the builds, and which one goes first, round by round.
       const which = (r + Math.floor(r / dists.length)) % dists.length;
       const base = bases[which];
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
-      await handDesign(page, design, SIDE);
+      const { context, page } = await newBenchPage(browser, design, SIDE);
       await page.addInitScript(MARKS);
       const url = SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`;
       const visible = () =>

@@ -11,7 +11,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import {
   benchDesign,
   flag,
-  handDesign,
+  newBenchPage,
   launchChromium,
   option,
   pickedDevices,
@@ -96,12 +96,7 @@ async function main(): Promise<void> {
   const design = benchDesign(SIZE);
   const picked = pickedDevices(design);
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    await handDesign(page, design, 'studio');
+    const { context, page } = await newBenchPage(browser, design, 'studio');
     await page.goto(`${bases[0]}/`);
     await page.waitForFunction(() => window.__bench !== undefined);
     await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
