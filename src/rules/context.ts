@@ -161,10 +161,7 @@ export function moveProfiles(p: Placement): readonly HypervisorProfile[] {
   return a.id === b.id ? [a] : [a, b];
 }
 
-/**
- * Let a context kept to build the next one from (revalidate.ts) drop what it inherited from the
- * one before; its own path answers stay, for the next graph to take where they still hold.
- */
+/** Let a context kept only to build the next one from drop its path answers (revalidate.ts). */
 export function keepForNext(context: RuleContext): void {
-  if (context.graph instanceof DesignGraph) context.graph.forgetInherited();
+  if (context.graph instanceof DesignGraph) context.graph.forgetPaths();
 }

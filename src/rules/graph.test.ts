@@ -3,9 +3,7 @@ import { DesignBuilder } from '../model/builder';
 import { linkById, nodeById, segmentById, volumeById, workloadById } from '../model/byId';
 import { updateLink } from '../model/edits';
 import { labelOf } from '../model/labels';
-import type { Link } from '../model/schema';
-import { syntheticDesign } from '../model/synthetic';
-import { buildGraph, buildIndex, DesignGraph, linkRttMs } from './graph';
+import { buildGraph, buildIndex, linkRttMs } from './graph';
 import { twoSites } from './testing';
 
 describe('link RTT', () => {
@@ -291,28 +289,6 @@ describe('single points between two sites', () => {
     expect(
       buildGraph(twoSites().build(), new Set(['dci-1', 'dci-2'])).singlePoints('a', 'b'),
     ).toBeNull();
-  });
-});
-
-describe('a graph built from the one before a DCI-distance edit', () => {
-  it('answers every path as a graph built afresh, whether the edit changes routes or not', () => {
-    const design = syntheticDesign({ sites: 3, elements: 300 });
-    const dci = design.links.filter((l) => l.kind === 'dci');
-    const ends = design.nodes.filter((n) => n.kind === 'site' || n.kind === 'cluster');
-    const askAll = (graph: DesignGraph) =>
-      ends.flatMap((a) => ends.map((b) => graph.path(a.id, b.id)));
-    let previous = new DesignGraph(buildIndex(design));
-    askAll(previous);
-    let edited = design;
-    // Longer and shorter than the parallel links, back again, and each DCI link in turn.
-    for (const [i, km] of [5000, 1, 1, 80, 5000, 0, 3].entries()) {
-      const link = dci[i % dci.length] as Link;
-      edited = updateLink(edited, link.id, { distanceKm: km });
-      const graph = new DesignGraph(buildIndex(edited), new Set(), previous);
-      expect(askAll(graph)).toStrictEqual(askAll(new DesignGraph(buildIndex(edited))));
-      graph.forgetInherited();
-      previous = graph;
-    }
   });
 });
 

@@ -213,15 +213,6 @@ export function isL3Tor(node: DesignNode): boolean {
 // ---------------------------------------------------------------------------------------------
 // Paths
 
-/** What a graph takes from the one before it (DesignGraph.inheritedPath). */
-interface InheritedPaths {
-  readonly paths: ReadonlyMap<number, PathResult | null>;
-  readonly dist: Float64Array;
-  readonly bottleneck: Float64Array;
-  readonly next: Int32Array;
-  readonly direct: Int32Array;
-}
-
 export interface PathResult {
   /** Sum of link RTTs along the path (implicit site hops cost 0). */
   readonly rttMs: number;
@@ -692,14 +683,6 @@ export class DesignGraph implements GraphQueries {
   private readonly forward = new Scratch();
   private readonly backward = new Scratch();
   private readonly pathCache = new Map<number, PathResult | null>(); // key: x * nodes + y
-  /**
-   * The path answers of the graph this one was built from (same structure: see `sameStructure`)
-   * and the port graph they were read from, while this graph's rules run: an answer between two
-   * sites whose port paths read the same here is the same answer (`inheritedPath`).
-   */
-  private inherited: InheritedPaths | null = null;
-  /** Per pair of fabrics (fx * fabrics + fy): 1 when their port paths read as inherited, 2 not. */
-  private samePorts: Uint8Array | null = null;
   /** Each node's site as `DesignIndex.siteOf` gives it: a site itself, a device its parent. */
   private readonly siteKeyOf: (string | undefined)[] = [];
   private readonly l2Cache = new Map<string, UnionFind>();
@@ -713,20 +696,17 @@ export class DesignGraph implements GraphQueries {
   private transitSearchCache: TransitSearch | null = null;
 
   /**
-   * Drop the answers inherited from the graph before (once the rules have run on this one): a
-   * graph kept to build the next one from (revalidate.ts) keeps only its own (~0.2 MB at 3,000
-   * elements), which the next one may take.
+   * Forget the answers to path queries: a graph kept to build the next one from (revalidate.ts)
+   * need not hold them (the next graph starts its own; ~0.2 MB at 3,000 elements).
    */
-  forgetInherited(): void {
-    this.inherited = null;
-    this.samePorts = null;
+  forgetPaths(): void {
+    this.pathCache.clear();
   }
 
   /**
    * The graph of `index`'s design under `failed`. With `previous`, the graph of a design just
    * before an edit, what depends only on parts the edit left alone is taken from it (see
-   * `sameStructure`), and its path answers where they still hold (`inheritedPath`); everything
-   * else, and every other query cache, is built afresh.
+   * `sameStructure`); everything else, and every query cache, is built afresh.
    */
   constructor(index: DesignIndex, failed: ReadonlySet<string> = new Set(), previous?: DesignGraph) {
     this.index = index;
@@ -766,17 +746,6 @@ export class DesignGraph implements GraphQueries {
         const rttMs = linkRttMs(l, design.settings);
         this.interLinks.push({ ...e, rttMs, bandwidthGbps: l.bandwidthGbps });
       }
-      // Path answers depend on the links between sites only through the port graph: those of
-      // two sites whose port paths come out the same are taken as they were (an edit of a DCI
-      // link's distance re-answers only the pairs of sites whose best routes it changes).
-      if (previous.portTrees && previous.pathCache.size > 0)
-        this.inherited = {
-          paths: previous.pathCache,
-          dist: previous.portDist,
-          bottleneck: previous.portBottleneck,
-          next: previous.portNext,
-          direct: previous.portDirect,
-        };
       return;
     }
 
@@ -903,8 +872,7 @@ export class DesignGraph implements GraphQueries {
    * drawn), the settings, and of the links only on their ends, and on the RTT and bandwidth of
    * the links inside a site. So a move, or an edit of a DCI link's distance, RTT, bandwidth,
    * transport, MTU or L2 extension, or of any link's name, keeps it: only the links between
-   * sites are read again (their RTTs and bandwidths), and path answers are taken only where the
-   * port graph reads the same (`inheritedPath`). Never under failures (the studio validates
+   * sites are read again (their RTTs and bandwidths) and every query cache starts empty. Never under failures (the studio validates
    * the design as it is; what-if runs build their own graphs).
    */
   private static sameStructure(
@@ -1132,7 +1100,7 @@ export class DesignGraph implements GraphQueries {
     const key = x * this.nodeIds.length + y;
     const cached = this.pathCache.get(key);
     if (cached !== undefined) return cached;
-    const result = this.inheritedPath(x, y, key) ?? this.computePath(x, y);
+    const result = this.computePath(x, y);
     this.pathCache.set(key, result);
     return result;
   }
@@ -1140,58 +1108,6 @@ export class DesignGraph implements GraphQueries {
   /** RTT between two nodes; Infinity when there is no path. */
   rttMs(fromId: string, toId: string): number {
     return this.path(fromId, toId)?.rttMs ?? Infinity;
-  }
-
-  /**
-   * The inherited answer between nodes x and y (undefined when there is none to take), taken
-   * only where computePath would give the same: every input it reads is shared with the graph
-   * before (fabrics, their trees, ports) but the port graph's figures and next hops, so the
-   * answer stands when, for every port of x's site and every port of y's, those read the same.
-   */
-  private inheritedPath(x: number, y: number, key: number): PathResult | null | undefined {
-    const inherited = this.inherited;
-    if (!inherited) return undefined;
-    const answer = inherited.paths.get(key);
-    if (answer === undefined) return undefined;
-    const fx = this.fabricOf[x] as number;
-    const fy = this.fabricOf[y] as number;
-    if (fx < 0 || fy < 0) return undefined;
-    this.ensurePorts();
-    const F = this.fabrics.length;
-    const same = (this.samePorts ??= new Uint8Array(F * F));
-    let known = same[fx * F + fy] as number;
-    if (known === 0) {
-      known = this.portPathsAsInherited(this.fabric(fx), this.fabric(fy), inherited) ? 1 : 2;
-      same[fx * F + fy] = known;
-    }
-    return known === 1 ? answer : undefined;
-  }
-
-  /** Whether every port path from a port of `a` to a port of `b` reads as in `inherited`. */
-  private portPathsAsInherited(a: SiteFabric, b: SiteFabric, inherited: InheritedPaths): boolean {
-    const P = this.ports.length;
-    if (inherited.dist.length !== P * P) return false;
-    for (const p of a.ports) {
-      for (const q of b.ports) {
-        const pq = p * P + q;
-        if (
-          !Object.is(this.portDist[pq], inherited.dist[pq]) ||
-          !Object.is(this.portBottleneck[pq], inherited.bottleneck[pq])
-        )
-          return false;
-        // The hops portSteps takes from p to q, and how each is made.
-        let u = p;
-        let guard = P + 1;
-        while (u !== q && guard-- > 0) {
-          const v = this.portNext[u * P + q] as number;
-          if (v !== inherited.next[u * P + q]) return false;
-          if (v < 0) break;
-          if (this.portDirect[u * P + v] !== inherited.direct[u * P + v]) return false;
-          u = v;
-        }
-      }
-    }
-    return true;
   }
 
   private computePath(x: number, y: number): PathResult | null {

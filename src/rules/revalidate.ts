@@ -7,8 +7,7 @@
  *   drawn): the findings are those of the design before, the same objects;
  * - any other edit runs every rule on a context whose index and graph take from the previous
  *   one what the edit left alone (buildContext with `previous`: an edit of a DCI link's
- *   distance keeps the site fabrics and their shortest-path trees, and the answers of the paths
- *   whose routes between sites it leaves as they were).
+ *   distance keeps the site fabrics and their shortest-path trees).
  * The property test in revalidate.test.ts holds both to a fresh full validation.
  *
  * The studio's store loads this module, not the rule book's index, as its validator.
