@@ -1,6 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import type { Design } from '../src/model/schema';
 import { syntheticDesign } from '../src/model/synthetic';
+import { LEGACY_AUTOSAVE_KEY } from '../src/store/legacyKeys';
 import { StudioPage } from './pages/studio';
+
+/** A fresh browser where an older studio left `design` in localStorage (once: not on reload). */
+async function leftByOlderStudio(page: Page, design: Design): Promise<void> {
+  await page.addInitScript(
+    ({ key, saved }) => {
+      if (sessionStorage.getItem('e2e:seeded') === null) {
+        sessionStorage.setItem('e2e:seeded', '1');
+        localStorage.setItem(key, saved);
+      }
+    },
+    { key: LEGACY_AUTOSAVE_KEY, saved: JSON.stringify(design) },
+  );
+}
 
 test.describe('Designs are never lost', () => {
   test('storage full, then a link: the open design is kept in Recent designs, or the user is asked', async ({
@@ -257,17 +272,11 @@ test.describe('Designs are never lost', () => {
     const design = syntheticDesign({ sites: 2, elements: 300 });
     // An older studio left its design in localStorage; this page's idle moments come late (a
     // busy machine): the Inspect panel must not wait for them.
-    await page.addInitScript(
-      ({ key, saved }) => {
-        if (sessionStorage.getItem('e2e:seeded') === null) {
-          sessionStorage.setItem('e2e:seeded', '1');
-          localStorage.setItem(key, saved);
-        }
-        window.requestIdleCallback = (callback) =>
-          window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 20_000);
-      },
-      { key: 'dci-studio:autosave', saved: JSON.stringify(design) },
-    );
+    await leftByOlderStudio(page, design);
+    await page.addInitScript(() => {
+      window.requestIdleCallback = (callback) =>
+        window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 20_000);
+    });
     await page.goto('/');
     await expect(studio.designName).toHaveText(design.name);
     await expect(studio.nodesOfKind('site').first()).toBeVisible();
@@ -275,7 +284,7 @@ test.describe('Designs are never lost', () => {
     await expect(studio.inspector.getByTestId('field.designName')).toHaveValue(design.name);
     // Nothing is lost: the older studio's key goes once the design is in the studio's storage.
     await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('dci-studio:autosave')))
+      .poll(() => page.evaluate((key) => localStorage.getItem(key), LEGACY_AUTOSAVE_KEY))
       .toBeNull();
     await page.reload();
     await expect(studio.designName).toHaveText(design.name);
@@ -287,25 +296,19 @@ test.describe('Designs are never lost', () => {
   }) => {
     const studio = new StudioPage(page);
     const design = syntheticDesign({ sites: 2, elements: 300 });
-    await page.addInitScript(
-      ({ key, saved }) => {
-        if (sessionStorage.getItem('e2e:seeded') === null) {
-          sessionStorage.setItem('e2e:seeded', '1');
-          localStorage.setItem(key, saved);
+    await leftByOlderStudio(page, design);
+    await page.addInitScript(() => {
+      // When the first node entered the page, on the clock of the page's resource timings.
+      const marks = { nodesAt: NaN };
+      (window as unknown as { __marks: typeof marks }).__marks = marks;
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('.react-flow__node')) {
+          marks.nodesAt = performance.now();
+          observer.disconnect();
         }
-        // When the first node entered the page, on the clock of the page's resource timings.
-        const marks = { nodesAt: NaN };
-        (window as unknown as { __marks: typeof marks }).__marks = marks;
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('.react-flow__node')) {
-            marks.nodesAt = performance.now();
-            observer.disconnect();
-          }
-        });
-        observer.observe(document, { subtree: true, childList: true });
-      },
-      { key: 'dci-studio:autosave', saved: JSON.stringify(design) },
-    );
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
     await page.goto('/');
     await expect(studio.allNodes.first()).toBeVisible();
     // The findings still come, and the Inspect panel.
