@@ -8,7 +8,7 @@ import { Sidebar } from './panels/Sidebar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { useStudio } from './store/studio';
-import { useUi } from './store/ui';
+import { useUi, whenCanvasDrawn } from './store/ui';
 import { useScenario } from './store/scenario';
 import { useRoom } from './collab/state';
 
@@ -119,15 +119,9 @@ function Studio() {
     // `npm run bench:ui` builds in mode "bench"; any other build drops this import. Once the
     // canvas has drawn (the app has no such chunk to fetch while it draws the nodes).
     if (import.meta.env.MODE !== 'bench') return;
-    const install = (drawn: boolean) => {
-      if (drawn) void import('./bench/studioHooks').then((m) => m.installStudioBenchHooks(flow));
-      return drawn;
-    };
-    if (install(useUi.getState().canvasDrawn)) return;
-    const stop = useUi.subscribe((s) => {
-      if (install(s.canvasDrawn)) stop();
-    });
-    return stop;
+    return whenCanvasDrawn(
+      () => void import('./bench/studioHooks').then((m) => m.installStudioBenchHooks(flow)),
+    );
   }, [flow]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => handleKeydown(event, ctx);

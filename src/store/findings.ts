@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { useStudio } from './studio';
-import { useUi } from './ui';
+import { whenCanvasDrawn } from './ui';
 import { useWatched, watchers } from './watchers';
 import type * as Rules from '../rules/revalidate';
 import { removeElements } from '../model/edits';
@@ -382,15 +382,14 @@ function whenValidatorWanted(load: () => void): void {
   const start = () => {
     if (started) return;
     started = true;
-    stop();
     clearTimeout(timer);
     load();
   };
-  const stop = useUi.subscribe((s) => {
-    if (s.canvasDrawn) start();
-  });
-  const timer = setTimeout(start, VALIDATOR_WAIT_MS);
-  if (useUi.getState().canvasDrawn) start();
+  const timer = setTimeout(() => {
+    stop();
+    start();
+  }, VALIDATOR_WAIT_MS);
+  const stop = whenCanvasDrawn(start);
 }
 const VALIDATOR_WAIT_MS = 5000;
 

@@ -121,3 +121,21 @@ export function notify(kind: ToastKind, text: string, action?: ToastAction): voi
     kind === 'error' || kind === 'warning' || action ? 8000 : 4000,
   );
 }
+
+/**
+ * Run `then` once the canvas has drawn the design the page opened with (`canvasDrawn`, set by
+ * Canvas.tsx): at once if it has. What the first drawing does not need waits for this, so its
+ * requests and work stay out of the task that draws the nodes. Returns a cancel.
+ */
+export function whenCanvasDrawn(then: () => void): () => void {
+  if (useUi.getState().canvasDrawn) {
+    then();
+    return () => {};
+  }
+  const stop = useUi.subscribe((s) => {
+    if (!s.canvasDrawn) return;
+    stop();
+    then();
+  });
+  return stop;
+}
