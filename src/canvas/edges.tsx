@@ -11,7 +11,7 @@ import type { DciLink } from '../model/schema';
 import { bundleOffset, bundleSpacing, offsetCurve, type BundlePlace } from '../model/parallel';
 import type { Link } from '../model/schema';
 import { dciFigures, dciTransport, limitFinding, limitText } from '../render/text';
-import { drawnPath } from './drawnPath';
+import { useDrawnPath } from './drawnPath';
 import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
@@ -64,6 +64,7 @@ function DciEdgeView({
   const link = useLink(id);
   const findings = useElementFindings(id);
   const route = useRoutes((s) => s.byId.get(id));
+  const drawn = useDrawnPath(route);
   const marks = useMarks(id);
   const highlighted = (marks & HIGHLIGHTED) !== 0;
   const failed = (marks & FAILED) !== 0;
@@ -94,7 +95,7 @@ function DciEdgeView({
           DCI_LABEL_PX.height,
         ),
       );
-  const path = route ? drawnPath(route) : (provisional?.path ?? '');
+  const path = drawn ?? provisional?.path ?? '';
   const box: Box = route?.label?.box ?? {
     x: (provisional?.x ?? 0) - DCI_LABEL_PX.width / 2,
     y: (provisional?.y ?? 0) - DCI_LABEL_PX.height / 2,
@@ -228,10 +229,10 @@ function FabricEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgePr
   const highlighted = (useMarks(id) & HIGHLIGHTED) !== 0;
   const route = useRoutes((s) => s.byId.get(id));
   const link = useLink(id);
-  const path = route
-    ? drawnPath(route)
-    : provisionalPath(sourceX, sourceY, targetX, targetY, link, data?.bundle, FABRIC_SPACING_PX)
-        .path;
+  const drawn = useDrawnPath(route);
+  const path =
+    drawn ??
+    provisionalPath(sourceX, sourceY, targetX, targetY, link, data?.bundle, FABRIC_SPACING_PX).path;
   // Its stroke, plain or selected, is the `.fabric-path` style sheet below (React Flow marks a
   // selected edge's group): a selection, or a select-all, re-renders no fabric link. A
   // highlighted path is drawn over it, inline.

@@ -6,10 +6,10 @@
  * a number box for each coordinate that is not a small integer), packed 16.
  *
  * `points` reads the same numbers back, as a new array on each read: the canvas reads them
- * rarely (an edge writes a route's path once, drawnPath.ts; a note's callout; a label placed
- * again). Keep it a connector like any other: build copies field by field (`connectorWith`),
- * never with an object spread, which would leave `points` behind (it is read through the
- * class, not held by the object); JSON and `plainConnector` give the plain connector.
+ * rarely (an edge writes a route's path once while it is drawn, drawnPath.ts; a note's callout;
+ * a label placed again). Keep it a connector like any other: build copies field by field
+ * (`connectorWith`), never with an object spread, which would leave `points` behind (it is read
+ * through the class, not held by the object); JSON and `plainConnector` give the plain connector.
  */
 import type { Connector, ConnectorLabel, Point } from './types';
 
