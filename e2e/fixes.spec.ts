@@ -267,6 +267,36 @@ test.describe('Deleting', () => {
   });
 });
 
+test.describe('A click with Shift, Ctrl or ⌘', () => {
+  test('adds a device to the selection or takes it out; a plain click selects it alone', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const [a, b, c] = [
+      await studio.idOfLabel('ams-spine-1'),
+      await studio.idOfLabel('ams-spine-2'),
+      await studio.idOfLabel('ams-leaf-101'),
+    ];
+    const at = { x: 20, y: 14 };
+    await studio.select(a);
+    await studio.node(b).click({ position: at, modifiers: ['Control'] });
+    await studio.node(c).click({ position: at, modifiers: ['Meta'] });
+    await expect(studio.selectedNodes).toHaveCount(3);
+    // Ctrl+click on a selected device takes it out.
+    await studio.node(b).click({ position: at, modifiers: ['Control'] });
+    await expect(studio.selectedNodes).toHaveCount(2);
+    await expect(studio.nodeWrapper(b)).not.toHaveClass(/selected/);
+    // Ctrl held, then let go: the next plain click selects one device only.
+    await page.keyboard.down('Control');
+    await page.keyboard.up('Control');
+    await studio.node(b).click({ position: at });
+    await expect(studio.selectedNodes).toHaveCount(1);
+    await expect(studio.nodeWrapper(b)).toHaveClass(/selected/);
+  });
+});
+
 test.describe('A selection box', () => {
   test('drawn inside a site selects the devices it touches, not the site or their links out', async ({
     page,

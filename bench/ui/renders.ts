@@ -12,8 +12,8 @@
  * older branch's, built with BENCH_UNMINIFIED=1) to compare counts. --select selects nodes
  * first: bench:ui's drag leaves its ToR selected, so the edit runs with its inspector open.
  * --why prints, for each render of that component, which props changed or else which hooks (by
- * their order in it) hold a new state. --keys counts, instead of the edits, bench:ui's delete
- * of 30 devices (Delete), its undo (Ctrl+Z) and their paste (Ctrl+C, Ctrl+V), at its working
+ * their order in it) hold a new state. --keys counts, instead of the edits, a select-all
+ * (Ctrl+A), bench:ui's delete of 30 devices (Delete), its undo (Ctrl+Z) and their paste (Ctrl+C, Ctrl+V), at its working
  * view.
  */
 import { build, preview } from 'vite';
@@ -178,6 +178,10 @@ async function main(): Promise<void> {
       const picked = pickedDevices(design);
       await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
       await page.mouse.click(5, 5);
+      await page.waitForTimeout(500);
+      await counted('select all', () => page.keyboard.press('Control+a'));
+      await page.mouse.click(5, 5);
+      await page.waitForTimeout(500);
       const select = async () => {
         await page.evaluate((ids) => window.__bench?.select(ids), picked);
         await page.waitForTimeout(500);

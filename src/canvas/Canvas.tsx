@@ -34,6 +34,7 @@ import {
   useRef,
   useState,
   type DragEvent,
+  type KeyboardEvent,
   type PointerEvent,
 } from 'react';
 import { NODE_KINDS } from '../model/kinds';
@@ -46,6 +47,7 @@ import { settleDrop, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
+import { syncMultiSelection, syncMultiSelectionForKey } from './multiSelect';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { RoutingNotice } from './RoutingNotice';
@@ -109,7 +111,6 @@ function isKind(value: string): value is NodeKind {
  * per render made a drag move cost five times the plain page's).
  */
 const SNAP_GRID: [number, number] = [16, 16];
-const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const NONE: never[] = [];
@@ -297,6 +298,17 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const onPointerMoveCapture = useCallback((event: PointerEvent<HTMLDivElement>) => {
     pointer.current = { x: event.clientX, y: event.clientY };
   }, []);
+  const onPointerDownCapture = useCallback(
+    (event: PointerEvent<HTMLDivElement>) => {
+      notePointerDown();
+      syncMultiSelection(flowStore, event);
+    },
+    [flowStore],
+  );
+  const onKeyDownCapture = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => syncMultiSelectionForKey(flowStore, event),
+    [flowStore],
+  );
   const selectionBox = useCallback(() => {
     const rect = flowStore.getState().userSelectionRect;
     return rect && pointer.current
@@ -430,7 +442,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
       data-testid="canvas"
       onDragOver={onDragOver}
       onDrop={onDrop}
-      onPointerDownCapture={notePointerDown}
+      onPointerDownCapture={onPointerDownCapture}
+      onKeyDownCapture={onKeyDownCapture}
       onPointerMoveCapture={onPointerMoveCapture}
       onPointerMove={onPointerMove}
     >
@@ -461,7 +474,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             snapGrid={SNAP_GRID}
             deleteKeyCode={null}
             selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            // Shift, Ctrl and ⌘ add to the selection, read from the click (multiSelect.ts).
+            multiSelectionKeyCode={null}
             selectionOnDrag={false}
             selectionMode={SelectionMode.Partial}
             panOnDrag

@@ -37,7 +37,15 @@ const ROLE_BORDERS = {
   cloud: 'border-sky-300 dark:border-sky-700',
 } as const;
 
-function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
+/** Whether a site draws the same: the same element (React Flow's other props it does not use). */
+export function sameSiteNodeProps(
+  before: NodeProps<FlowNode>,
+  after: NodeProps<FlowNode>,
+): boolean {
+  return before.id === after.id && before.data === after.data;
+}
+
+function SiteNodeView({ id, data }: NodeProps<FlowNode>) {
   const site = data.element;
   const scale = useStore(headerScale);
   const own = useElementFindings(id);
@@ -52,7 +60,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const failed = (marks & FAILED) !== 0;
   const readOnly = useStudio((s) => s.readOnly);
   // Resize handles only when this site is the one node selected.
-  const alone = selected && (marks & SOLE) !== 0;
+  const alone = (marks & SOLE) !== 0;
   const counts = useStudio((s) => deviceCountBySite(s.design.nodes).get(id) ?? 0);
   const room = useStudio((s) => roomRightOfSites(s.design.nodes).get(id) ?? Infinity);
   if (site.kind !== 'site') return null;
@@ -72,7 +80,7 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       className={`site-box relative h-full w-full rounded-[14px] border-2 ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${ROLE_BORDERS[site.role]} bg-[var(--site-bg)]`}
     >
       <NodeResizer
-        isVisible={selected && alone && !readOnly}
+        isVisible={alone && !readOnly}
         minWidth={240}
         minHeight={160}
         lineClassName="!border-teal-600"
@@ -131,4 +139,9 @@ function SiteNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   );
 }
 
-export const SiteNode = memo(SiteNodeView);
+/**
+ * A site draws its element and nothing React Flow passes besides: its selection outline is the
+ * wrapper's class (index.css), its resize handles show when it is the one node selected (its
+ * marks). So a select-all re-renders no site.
+ */
+export const SiteNode = memo(SiteNodeView, sameSiteNodeProps);

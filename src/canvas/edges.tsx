@@ -6,7 +6,7 @@ import {
   type EdgeProps,
   type ReactFlowState,
 } from '@xyflow/react';
-import { memo, useCallback, type ReactNode } from 'react';
+import { memo, useCallback, type CSSProperties, type ReactNode } from 'react';
 import type { DciLink } from '../model/schema';
 import { bundleOffset, bundleSpacing, offsetCurve, type BundlePlace } from '../model/parallel';
 import type { Link } from '../model/schema';
@@ -23,6 +23,8 @@ import { followCanvasSelection } from './follow';
 import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
 import { labelNearView } from './labelView';
 
+/** A highlighted DCI link's width; a selected one's is the same (index.css). */
+const HIGHLIGHTED_DCI_WIDTH_PX = 4.5;
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 /** The size a DCI link's label takes (about) while the router loads. */
 const DCI_LABEL_PX = { width: 184, height: 64 } as const;
@@ -51,15 +53,7 @@ function provisionalPath(
   return { path: curve.path, x: curve.labelX, y: curve.labelY };
 }
 
-function DciEdgeView({
-  id,
-  sourceX,
-  sourceY,
-  targetX,
-  targetY,
-  data,
-  selected,
-}: EdgeProps<FlowEdge>) {
+function DciEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps<FlowEdge>) {
   const settings = useStudio((s) => s.design.settings);
   const link = useLink(id);
   const findings = useElementFindings(id);
@@ -106,13 +100,18 @@ function DciEdgeView({
       <BaseEdge
         id={id}
         path={path}
-        className={highlighted ? 'edge-highlight' : ''}
-        style={{
-          stroke: failed ? '#dc2626' : highlighted ? '#f59e0b' : stroke,
-          opacity: failed ? 0.55 : 1,
-          strokeWidth: selected || highlighted ? 4.5 : LINK_STYLES[look].widthPx,
-          strokeDasharray: failed ? '3 6' : undefined,
-        }}
+        // Its width, plain or selected, is the `.dci-path` style sheet (index.css), from the
+        // width its look gives: a selection, or a select-all, re-renders no DCI link.
+        className={highlighted ? 'dci-path edge-highlight' : 'dci-path'}
+        style={
+          {
+            stroke: failed ? '#dc2626' : highlighted ? '#f59e0b' : stroke,
+            opacity: failed ? 0.55 : 1,
+            strokeWidth: highlighted ? HIGHLIGHTED_DCI_WIDTH_PX : undefined,
+            strokeDasharray: failed ? '3 6' : undefined,
+            '--dci-width': `${LINK_STYLES[look].widthPx}px`,
+          } as CSSProperties
+        }
         interactionWidth={24}
       />
       <LabelNearView box={box}>
@@ -126,7 +125,6 @@ function DciEdgeView({
           figure={figure}
           broken={broken}
           failed={failed}
-          selected={selected ?? false}
           findingCount={findings.length}
           worst={worst}
         />
@@ -161,7 +159,6 @@ const DciLabel = memo(function DciLabel({
   figure,
   broken,
   failed,
-  selected,
   findingCount,
   worst,
 }: {
@@ -175,10 +172,11 @@ const DciLabel = memo(function DciLabel({
   figure: string | null;
   broken: boolean;
   failed: boolean;
-  selected: boolean;
   findingCount: number;
   worst: string | null;
 }) {
+  // Its ring when its link is selected: read here, so that a selection redraws the label only.
+  const selected = useFlowStore((s: ReactFlowState) => s.edgeLookup.get(id)?.selected === true);
   return (
     <div
       data-testid={`edge-label.${id}`}
@@ -279,10 +277,12 @@ const SAME_END_PX = 0.05;
 const ENDS = new Set(['sourceX', 'sourceY', 'targetX', 'targetY']);
 
 /**
- * A fabric link re-renders when what it draws changes: not on a selection (CSS draws it), nor
- * when its ends move by less than a twentieth of a pixel.
+ * A link, fabric or DCI, re-renders when what it draws changes: not on a selection (CSS draws
+ * it, and a DCI label reads its own), nor when its ends move by less than a twentieth of a
+ * pixel (a select-all hands React Flow new nodes, whose handles it takes again from what they
+ * declare: a few thousandths off the ones it measured).
  */
-export function sameFabricProps(before: EdgeProps<FlowEdge>, after: EdgeProps<FlowEdge>): boolean {
+export function sameLinkProps(before: EdgeProps<FlowEdge>, after: EdgeProps<FlowEdge>): boolean {
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
   const keys = Object.keys(b);
@@ -300,5 +300,5 @@ export function sameFabricProps(before: EdgeProps<FlowEdge>, after: EdgeProps<Fl
   return true;
 }
 
-export const DciEdge = memo(DciEdgeView);
-export const FabricEdge = memo(FabricEdgeView, sameFabricProps);
+export const DciEdge = memo(DciEdgeView, sameLinkProps);
+export const FabricEdge = memo(FabricEdgeView, sameLinkProps);
