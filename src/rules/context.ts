@@ -65,8 +65,23 @@ export function severityFor(base: Severity, limit: Limit | null | undefined): Se
   return base === 'error' && limit && !limit.certain ? 'warning' : base;
 }
 
+/**
+ * The figures `num` wrote last: a run writes the same few RTTs and limits into thousands of
+ * messages, and `toFixed` costs more than a look-up. Emptied when full, so it stays small.
+ */
+const numbers = new Map<number, string>();
+
 /** Round for messages: 12.4, 0.25, 1500. */
 export function num(x: number): string {
+  const known = numbers.get(x);
+  if (known !== undefined) return known;
+  const text = rounded(x);
+  if (numbers.size >= 4096) numbers.clear();
+  numbers.set(x, text);
+  return text;
+}
+
+function rounded(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   const abs = Math.abs(x);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
@@ -84,7 +99,7 @@ export function findingKey(
   scenario: MoveScenario | undefined,
   elementIds: readonly string[],
 ): string {
-  return keyOf(ruleId, scenario, unique(elementIds));
+  return keyOf(ruleId, scenario, unique(elementIds).slice());
 }
 
 /** The key of ids already without repeats (sorted here, so the order given does not matter). */
@@ -108,13 +123,22 @@ function sortStrings(ids: string[]): string[] {
   return ids;
 }
 
-/** The ids without repeats, each where it first appears (as `[...new Set(ids)]`). */
-function unique(ids: readonly string[]): string[] {
+/**
+ * The ids without repeats, each where it first appears (as `[...new Set(ids)]`): `ids` itself
+ * when it has none (the usual case: no copy).
+ */
+function unique(ids: readonly string[]): readonly string[] {
   // A finding names a handful of elements: comparing them beats building a set.
-  if (ids.length > 32) return [...new Set(ids)];
-  const out: string[] = [];
-  for (const id of ids) if (!out.includes(id)) out.push(id);
-  return out;
+  if (ids.length > 32) {
+    const set = new Set(ids);
+    return set.size === ids.length ? ids : [...set];
+  }
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i] as string;
+    for (let j = 0; j < i; j++)
+      if (ids[j] === id) return ids.filter((x, k) => ids.indexOf(x) === k);
+  }
+  return ids;
 }
 
 type FindingInput = Omit<Finding, 'key' | 'message' | 'elementIds'> & {
