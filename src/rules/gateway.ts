@@ -1,6 +1,6 @@
 /** Where traffic of a segment leaves (gateway) and enters (ingress) for a workload at a site. */
 import type { Segment } from '../model/schema';
-import { finding } from './context';
+import { finding, pathFinding } from './context';
 import type { GraphQueries, PathResult } from './graph';
 import type { Finding, Fix, MoveScenario, RuleContext } from './types';
 
@@ -78,11 +78,12 @@ export function tromboneFinding(
         : { ruleId, severity, message, why, source, elementIds, fixes },
     );
   }
+  const named = elementIds.slice();
   for (const id of path.linkIds) elementIds.push(id);
   const around = loop(path.path);
   const measured = 2 * path.rttMs;
   const unit = 'ms';
-  return finding(
+  return pathFinding(
     ctx,
     scenario
       ? {
@@ -99,5 +100,6 @@ export function tromboneFinding(
           fixes,
         }
       : { ruleId, severity, message, why, source, elementIds, path: around, measured, unit, fixes },
+    named,
   );
 }
