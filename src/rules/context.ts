@@ -65,8 +65,23 @@ export function severityFor(base: Severity, limit: Limit | null | undefined): Se
   return base === 'error' && limit && !limit.certain ? 'warning' : base;
 }
 
+/**
+ * The figures `num` wrote last: a run writes the same few RTTs and limits into thousands of
+ * messages, and `toFixed` costs more than a look-up. Emptied when full, so it stays small.
+ */
+const numbers = new Map<number, string>();
+
 /** Round for messages: 12.4, 0.25, 1500. */
 export function num(x: number): string {
+  const known = numbers.get(x);
+  if (known !== undefined) return known;
+  const text = rounded(x);
+  if (numbers.size >= 4096) numbers.clear();
+  numbers.set(x, text);
+  return text;
+}
+
+function rounded(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   const abs = Math.abs(x);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
@@ -84,7 +99,7 @@ export function findingKey(
   scenario: MoveScenario | undefined,
   elementIds: readonly string[],
 ): string {
-  return keyOf(ruleId, scenario, unique(elementIds));
+  return keyOf(ruleId, scenario, unique(elementIds).slice());
 }
 
 /** The key of ids already without repeats (sorted here, so the order given does not matter). */
@@ -108,13 +123,22 @@ function sortStrings(ids: string[]): string[] {
   return ids;
 }
 
-/** The ids without repeats, each where it first appears (as `[...new Set(ids)]`). */
-function unique(ids: readonly string[]): string[] {
+/**
+ * The ids without repeats, each where it first appears (as `[...new Set(ids)]`): `ids` itself
+ * when it has none (the usual case: no copy).
+ */
+function unique(ids: readonly string[]): readonly string[] {
   // A finding names a handful of elements: comparing them beats building a set.
-  if (ids.length > 32) return [...new Set(ids)];
-  const out: string[] = [];
-  for (const id of ids) if (!out.includes(id)) out.push(id);
-  return out;
+  if (ids.length > 32) {
+    const set = new Set(ids);
+    return set.size === ids.length ? ids : [...set];
+  }
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i] as string;
+    for (let j = 0; j < i; j++)
+      if (ids[j] === id) return ids.filter((x, k) => ids.indexOf(x) === k);
+  }
+  return ids;
 }
 
 type FindingInput = Omit<Finding, 'key' | 'message' | 'elementIds'> & {
@@ -131,14 +155,27 @@ type FindingInput = Omit<Finding, 'key' | 'message' | 'elementIds'> & {
  * copying each input was a third of what making one cost.
  */
 export function finding(ctx: RuleContext, input: FindingInput): Finding {
-  const given = input.elementIds;
-  const elementIds = unique(given);
+  return pathFinding(ctx, input, input.elementIds);
+}
+
+/**
+ * As `finding`, for a finding whose element ids are `named` followed by links of the design that
+ * its `path` takes: the key leaves those links out, as `finding` would, without looking each one
+ * up (that was a third of what a trombone finding cost). `finding` is this with every id named.
+ */
+export function pathFinding(
+  ctx: RuleContext,
+  input: FindingInput,
+  named: readonly string[],
+): Finding {
+  const elementIds = unique(input.elementIds);
   // The links a path happens to take are not part of a finding's identity: a waiver or a
   // comparison must still match when the traffic takes another route to the same trombone.
   const path = input.path;
   const links = ctx.index.links;
   const keyIds: string[] = [];
-  for (const id of elementIds) if (!(path && links.has(id) && path.includes(id))) keyIds.push(id);
+  for (const id of named === input.elementIds ? elementIds : unique(named))
+    if (!(path && links.has(id) && path.includes(id))) keyIds.push(id);
   const out = input as { message: string; elementIds: readonly string[]; key?: string };
   out.message = scenarioPrefix(ctx, input.scenario) + input.message;
   out.elementIds = elementIds;

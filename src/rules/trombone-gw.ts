@@ -1,11 +1,13 @@
-import { finding, num, withScenario } from './context';
-import { gatewaySiteFor, loop } from './gateway';
+import { num } from './context';
+import { gatewaySiteFor, tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
 import type { Segment } from '../model/schema';
 
 const why =
   'With no active gateway where the workload runs, every packet to another subnet crosses the DCI to the gateway and comes back: latency, DCI load, and a dependency on the other site (seed 001).';
+
+const TEXT = { why, source: 'Seed 001 (traffic trombone after a move)' };
 
 /** The fixes of a segment's trombone towards gateway site `gw` from site `siteId`. */
 function gatewayFixes(
@@ -36,8 +38,9 @@ function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { index, graph } = ctx;
   // The findings of one segment's trombone between the same two sites (one per workload on it,
-  // and per move) offer the same fixes: built once per run, shared.
-  const fixesOf = new Map<string, readonly Fix[]>();
+  // and per move) offer the same fixes: built once per run, shared; found by segment, gateway
+  // site and site (no key string to build and hash per finding).
+  const fixesOf = new Map<Segment, Map<string, Map<string, readonly Fix[]>>>();
   for (const p of ctx.placements) {
     for (const segmentId of p.workload.segmentIds) {
       const segment = index.segments.get(segmentId);
@@ -51,21 +54,22 @@ function run(ctx: RuleContext): Finding[] {
       const message = p.scenario
         ? `segment ${segment.name}'s gateway is at ${where}, not at ${here}: egress crosses the DCI and back${detour}`
         : `${p.workload.name} runs at ${here} but segment ${segment.name}'s gateway is at ${where}: egress crosses the DCI and back${detour}`;
-      const fixesKey = `${segmentId}\n${gw}\n${p.siteId}`;
-      let fixes = fixesOf.get(fixesKey);
-      if (!fixes) fixesOf.set(fixesKey, (fixes = gatewayFixes(segmentId, segment, gw, p.siteId)));
+      let byGateway = fixesOf.get(segment);
+      if (!byGateway) fixesOf.set(segment, (byGateway = new Map()));
+      let bySite = byGateway.get(gw);
+      if (!bySite) byGateway.set(gw, (bySite = new Map()));
+      let fixes = bySite.get(p.siteId);
+      if (!fixes) bySite.set(p.siteId, (fixes = gatewayFixes(segmentId, segment, gw, p.siteId)));
       out.push(
-        finding(ctx, {
-          ruleId: 'TROMBONE-GW',
-          severity: 'warning',
-          message,
-          why,
-          source: 'Seed 001 (traffic trombone after a move)',
-          elementIds: [p.workload.id, segmentId, p.cluster.id, gw, ...(path?.linkIds ?? [])],
-          ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
-          ...withScenario(p),
+        tromboneFinding(
+          ctx,
+          { ruleId: 'TROMBONE-GW', message },
+          TEXT,
+          [p.workload.id, segmentId, p.cluster.id, gw],
+          path,
+          p.scenario,
           fixes,
-        }),
+        ),
       );
     }
   }

@@ -1,10 +1,12 @@
-import { finding, num, withScenario } from './context';
-import { loop } from './gateway';
+import { num } from './context';
+import { tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
 
 const why =
   'Clients reach the segment only through one site: when the workload runs elsewhere, every inbound request crosses the DCI (seed 001).';
+
+const TEXT = { why, source: 'Seed 001 (ingress optimisation: GSLB, LISP, host routes)' };
 
 /** The fixes of a segment's findings: one list per segment per run, shared by its findings. */
 function ingressFixes(segmentId: string, name: string): readonly Fix[] {
@@ -41,17 +43,18 @@ function run(ctx: RuleContext): Finding[] {
       if (!fixes) fixesOf.set(segmentId, (fixes = ingressFixes(segmentId, segment.name)));
       const detour = path ? ` (+${num(2 * path.rttMs)} ms RTT)` : '';
       out.push(
-        finding(ctx, {
-          ruleId: 'TROMBONE-INGRESS',
-          severity: 'warning',
-          message: `inbound traffic for segment ${segment.name} enters only at ${index.label(ingress)} and crosses the DCI to reach ${p.workload.name} at ${index.label(p.siteId)}${detour}`,
-          why,
-          source: 'Seed 001 (ingress optimisation: GSLB, LISP, host routes)',
-          elementIds: [p.workload.id, segmentId, p.cluster.id, ingress, ...(path?.linkIds ?? [])],
-          ...(path ? { path: loop(path.path), measured: 2 * path.rttMs, unit: 'ms' } : {}),
-          ...withScenario(p),
+        tromboneFinding(
+          ctx,
+          {
+            ruleId: 'TROMBONE-INGRESS',
+            message: `inbound traffic for segment ${segment.name} enters only at ${index.label(ingress)} and crosses the DCI to reach ${p.workload.name} at ${index.label(p.siteId)}${detour}`,
+          },
+          TEXT,
+          [p.workload.id, segmentId, p.cluster.id, ingress],
+          path,
+          p.scenario,
           fixes,
-        }),
+        ),
       );
     }
   }
