@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { updateLink } from '../model/edits';
+import { removeElements, updateLink } from '../model/edits';
 import type { DciLink, Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { renderDiagram } from '../render/diagram';
@@ -134,6 +134,67 @@ describe('The canvas routes site by site', () => {
     useStudio.getState().replaceDesign(moved);
     await tick();
     expect(jobs).toHaveLength(2);
+  });
+});
+
+describe('An edit that adds or removes elements', () => {
+  it('is handed to the worker in the task after it, before its frame; a move, or another design, after its frame', async () => {
+    const job = jobs.at(-1) as Job;
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
+    await tick();
+    // Frames come only when the test draws one.
+    const callbacks: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      callbacks.push(callback),
+    );
+    const frame = () => callbacks.splice(0).forEach((callback) => callback(0));
+    const design = useStudio.getState().design;
+    const device = design.nodes.find((n) => n.kind !== 'site');
+    if (!device) throw new Error('no device');
+    // A delete: posted once it is rendered, so the worker routes it while its frame is drawn.
+    useStudio.getState().replaceDesign(removeElements(design, [device.id]));
+    expect(jobs).toHaveLength(1);
+    await tick();
+    expect(jobs).toHaveLength(2);
+    const deleted = jobs[1] as Job;
+    expect(deleted.design.nodes.map((n) => n.id)).not.toContain(device.id);
+    answer({ seq: deleted.seq, ok: true, connectors: drawing(deleted, 2), complete: true });
+    frame();
+    await tick();
+    // Whatever the validation of the delete asked for, answered.
+    const last = jobs.at(-1) as Job;
+    answer({ seq: last.seq, ok: true, connectors: drawing(last, 3), complete: true });
+    frame();
+    await tick();
+    // A move: after the frame that shows it (a drag's moves within a frame are sent once).
+    let before = jobs.length;
+    useStudio.getState().replaceDesign(devicesMoved(useStudio.getState().design));
+    await tick();
+    expect(jobs).toHaveLength(before);
+    frame();
+    await tick();
+    expect(jobs).toHaveLength(before + 1);
+    answer({
+      seq: (jobs.at(-1) as Job).seq,
+      ok: true,
+      connectors: drawing(jobs.at(-1) as Job, 4),
+      complete: true,
+    });
+    frame();
+    await tick();
+    // Another design (none of its elements the shown one's): it crosses whole, after its frame.
+    before = jobs.length;
+    useStudio.getState().replaceDesign(syntheticDesign({ sites: 2, elements: 40 }));
+    await tick();
+    expect(jobs).toHaveLength(before);
+    frame();
+    await tick();
+    expect(jobs).toHaveLength(before + 1);
+    // The frames the validation of the new design waits for.
+    for (let i = 0; i < 5; i++) {
+      frame();
+      await tick();
+    }
   });
 });
 

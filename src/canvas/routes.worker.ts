@@ -4,8 +4,8 @@
  * dragging stutter. The worker keeps the previous routes (per site, and per call of the router)
  * so a drag re-routes only the batches of links it changed. A design with several sites to
  * route (one just opened) is routed site by site: once a job has run for PARTIAL_AFTER_MS, each site's routes are posted as soon
- * as they are done (the sites not yet routed straight), and a newer job drops the rest of an
- * older one at the next site.
+ * as they are done (the sites not yet routed straight; an edit's job posts its complete drawing
+ * only), and a newer job drops the rest of an older one at the next site.
  */
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
@@ -58,6 +58,18 @@ export type RouteAnswer =
 const PARTIAL_AFTER_MS = 150;
 
 const cache: RouteCache = new Map();
+
+/**
+ * Whether a job's drawing may come in parts: only when it routes a site never routed before (a
+ * design just opened), whose links are straight until then anyway. An edit's job (a delete, a
+ * paste, an undo: every site it routes again was routed before) posts its complete drawing
+ * only: in a part, the sites not yet routed again showed their links straight or on their
+ * old routes, through the devices the edit added, and each part was one more render of the
+ * edges before the edit settled.
+ */
+function opensSites(pending: readonly (readonly [string, unknown])[]): boolean {
+  return pending.some(([id]) => !cache.has(id));
+}
 /**
  * The router, remembering its answers by their exact input (routeMemo.ts): a delete, a drag or
  * an undo reroutes only the batches of links whose input it changed, and draws what a route
@@ -96,10 +108,11 @@ async function run(
   const start = performance.now();
   const groups = routingGroups(design);
   const pending = [...groups].filter(([id, group]) => !isRouted(cache, id, group));
+  const partial = opensSites(pending);
   for (const [i, [id, group]] of pending.entries()) {
     if (i === pending.length - 1) break;
     routeIntoCache(cache, id, group, r);
-    if (performance.now() - start >= PARTIAL_AFTER_MS) {
+    if (partial && performance.now() - start >= PARTIAL_AFTER_MS) {
       // The sites routed so far (from the cache), the others' links straight.
       const connectors = renderConnectors(design, r, { findings, cache, groups, only: new Set() });
       post({ seq, ok: true, connectors: connectorsOf(connectors), complete: false });
