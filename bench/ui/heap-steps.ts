@@ -15,7 +15,6 @@ import { INSTRUMENTS, median } from './instruments';
 import {
   benchDesign,
   dragBenchDevice,
-  EDITED_LINK,
   newBenchPage,
   launchChromium,
   serveBuilds,
@@ -25,6 +24,7 @@ import {
   flag,
   option,
   type Side,
+  timedBenchEdit,
 } from './page';
 import type { Design } from '../../src/model/schema';
 
@@ -82,11 +82,7 @@ async function measure(
   await page.evaluate((vp) => window.__bench?.setViewport(vp), viewOnEditedLink(design, CANVAS));
   await frames(page, 10);
   await page.waitForTimeout(300);
-  await page.evaluate(`(() => {
-    window.__watch('now', 500);
-    window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, 77);
-    return window.__watching;
-  })()`);
+  await timedBenchEdit(page);
   heap.push(await heapMB(page));
   await page.mouse.click(5, 5);
   const keyed = async (keys: string) => {

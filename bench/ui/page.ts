@@ -182,6 +182,18 @@ export const WORK_VIEW = { x: 40, y: 40, zoom: 0.75 };
 export const EDITED_LINK = 'dci-s0-s1-0';
 
 /**
+ * The benches' DCI-distance edit, timed as bench:ui's row: from the edit to the last canvas
+ * change with 500 ms of quiet after it (instruments.ts, `__watch`), in ms.
+ */
+export async function timedBenchEdit(page: Page, km = 77): Promise<number> {
+  return (await page.evaluate(`(() => {
+    window.__watch('now', 500);
+    window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, ${km});
+    return window.__watching;
+  })()`)) as number;
+}
+
+/**
  * The working zoom, centred between the edited link's ends, where its label is: the edit and its
  * undo are timed where the user sees them (the studio draws only the labels near the view).
  */

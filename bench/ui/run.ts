@@ -32,9 +32,9 @@ import {
   routesDrawn,
   type Side,
   option,
-  EDITED_LINK,
   viewOnEditedLink,
   WORK_VIEW,
+  timedBenchEdit,
 } from './page';
 
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
@@ -137,11 +137,7 @@ async function measure(
   await page.evaluate((vp) => window.__bench?.setViewport(vp), viewOnEditedLink(design, canvas));
   await nextFrames(page, 10);
   await page.waitForTimeout(300);
-  const editMs = (await page.evaluate(`(() => {
-    window.__watch('now', 500);
-    window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, 77);
-    return window.__watching;
-  })()`)) as number;
+  const editMs = await timedBenchEdit(page);
   // Undo and select-all from the keyboard, as a user does.
   await page.mouse.click(5, 5);
   const keyed = async (keys: string) => {

@@ -37,6 +37,7 @@ import {
   sideOfRound,
   viewOnEditedLink,
   WORK_VIEW,
+  timedBenchEdit,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -310,11 +311,7 @@ async function main(): Promise<void> {
       );
       await page.evaluate('window.__nextFrames(10)');
       await page.waitForTimeout(300);
-      await page.evaluate(`(() => {
-        window.__watch('now', 500);
-        window.__bench.editDistance(${JSON.stringify(EDITED_LINK)}, 77);
-        return window.__watching;
-      })()`);
+      await timedBenchEdit(page);
       await page.mouse.click(5, 5);
       const cdp = CPU || THREAD ? await context.newCDPSession(page) : null;
       if (cdp && CPU) await cdp.send('Profiler.enable');
