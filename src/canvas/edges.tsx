@@ -23,8 +23,6 @@ import { followCanvasSelection } from './follow';
 import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
 import { labelNearView } from './labelView';
 
-/** A highlighted DCI link's width; a selected one's is the same (index.css). */
-const HIGHLIGHTED_DCI_WIDTH_PX = 4.5;
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 /** The size a DCI link's label takes (about) while the router loads. */
 const DCI_LABEL_PX = { width: 184, height: 64 } as const;
@@ -100,14 +98,13 @@ function DciEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps
       <BaseEdge
         id={id}
         path={path}
-        // Its width, plain or selected, is the `.dci-path` style sheet (index.css), from the
-        // width its look gives: a selection, or a select-all, re-renders no DCI link.
+        // Its width, plain, selected or highlighted, is the `.dci-path` style sheet (index.css),
+        // from the width its look gives: a selection, or a select-all, re-renders no DCI link.
         className={highlighted ? 'dci-path edge-highlight' : 'dci-path'}
         style={
           {
             stroke: failed ? '#dc2626' : highlighted ? '#f59e0b' : stroke,
             opacity: failed ? 0.55 : 1,
-            strokeWidth: highlighted ? HIGHLIGHTED_DCI_WIDTH_PX : undefined,
             strokeDasharray: failed ? '3 6' : undefined,
             '--dci-width': `${LINK_STYLES[look].widthPx}px`,
           } as CSSProperties

@@ -59,6 +59,10 @@ describe('a selection (a select-all) re-renders', () => {
       'stroke-width: 4.5px;',
     );
     expect(rules().get('.react-flow__edge-path.dci-path')).toBe('stroke-width: var(--dci-width);');
+    // Highlighted on a finding's path: the same width, from the same rule.
+    expect(rules().get('.react-flow__edge-path.dci-path.edge-highlight')).toBe(
+      'stroke-width: 4.5px;',
+    );
   });
 
   it('a DCI link whose ends or data changed', () => {
