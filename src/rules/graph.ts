@@ -332,6 +332,14 @@ function reverseFrom(list: number[], start: number): void {
   }
 }
 
+const NO_LINKS: readonly number[] = [];
+
+/** The L2 domains joined by one list of DCI links: by all of them, and by all but one. */
+interface L2Domains {
+  all: UnionFind | null;
+  readonly without: Map<string, UnionFind>;
+}
+
 /** Union-find over small integer sets (L2 domains, site components). */
 export class UnionFind {
   private readonly parent: Int32Array;
@@ -685,12 +693,13 @@ export class DesignGraph implements GraphQueries {
   private readonly pathCache = new Map<number, PathResult | null>(); // key: x * nodes + y
   /** Each node's site as `DesignIndex.siteOf` gives it: a site itself, a device its parent. */
   private readonly siteKeyOf: (string | undefined)[] = [];
-  private readonly l2Cache = new Map<string, UnionFind>();
+  /** Union-finds of L2 domains by segment-link list (`segmentLinks`): all of it, and each without one link. */
+  private readonly l2Cache = new Map<readonly number[], L2Domains>();
   private readonly l2NodesCache: (readonly number[] | undefined)[] = []; // by global node
   private readonly islandOf = new Map<number, number>(); // L3 ToR global index → L2 node
   private readonly torNeighbours = new Map<number, number[]>(); // design-level, dead included
   private l2Count = 0;
-  private linksBySegment: Map<string, number[]> | null = null;
+  private linksBySegment: Map<string, readonly number[]> | null = null;
   private readonly siteAdj = new Map<string, SiteNeighbour[]>();
   private transitAdjCache: TransitAdjacency | null = null;
   private transitSearchCache: TransitSearch | null = null;
@@ -1237,6 +1246,12 @@ export class DesignGraph implements GraphQueries {
     return [this.coreOf(g)];
   }
 
+  /**
+   * The DCI links carrying segment S at L2 ('*': any), by index. Segments carried by the same
+   * links share one list, and so one union-find of their domains (`l2Domains`): a design whose
+   * segments are all stretched over the same links (the bench's 40 over 8) builds one per link
+   * left out, not one per segment and link.
+   */
   private segmentLinks(segmentId: string): readonly number[] {
     if (!this.linksBySegment) {
       const map = new Map<string, number[]>();
@@ -1253,21 +1268,47 @@ export class DesignGraph implements GraphQueries {
         }
       }
       map.set('*', any);
-      this.linksBySegment = map;
+      const shared = new Map<string, readonly number[]>();
+      const bySegment = new Map<string, readonly number[]>();
+      for (const [s, list] of map) {
+        const key = list.join(',');
+        const same = shared.get(key);
+        if (same) bySegment.set(s, same);
+        else {
+          shared.set(key, list);
+          bySegment.set(s, list);
+        }
+      }
+      this.linksBySegment = bySegment;
     }
-    return this.linksBySegment.get(segmentId) ?? [];
+    return this.linksBySegment.get(segmentId) ?? NO_LINKS;
   }
 
-  /** Union-find of L2 domains joined by the DCI links carrying the segment ('*': any). */
+  /**
+   * Union-find of L2 domains joined by the DCI links carrying the segment ('*': any), without
+   * one of them if given. Built once per list of links (segments with the same links share it),
+   * and a link the list does not hold leaves it as it is.
+   */
   private l2Domains(segmentId: string, withoutLinkId?: string): { find: (x: number) => number } {
-    const key = withoutLinkId === undefined ? segmentId : `${segmentId}\u0000${withoutLinkId}`;
-    const cached = this.l2Cache.get(key);
-    if (cached) return cached;
     const links = this.segmentLinks(segmentId);
+    let domains = this.l2Cache.get(links);
+    if (!domains) {
+      domains = { all: null, without: new Map() };
+      this.l2Cache.set(links, domains);
+    }
+    // Whether the link left out is one of the list's (else the union-find is that of them all).
+    let held = false;
+    if (withoutLinkId !== undefined) {
+      const cached = domains.without.get(withoutLinkId);
+      if (cached) return cached;
+      const all = this.index.design.links;
+      for (const li of links) if (all[li]?.id === withoutLinkId) held = true;
+    }
+    if (!held && domains.all) return domains.all;
     const uf = new UnionFind(this.l2Count);
     for (const li of links) {
       const l = this.index.design.links[li];
-      if (!l || l.id === withoutLinkId) continue;
+      if (!l || (held && l.id === withoutLinkId)) continue;
       // Each link joins the L2 nodes at both its ends.
       const a = this.l2NodesOf(l.source);
       const b = this.l2NodesOf(l.target);
@@ -1276,7 +1317,8 @@ export class DesignGraph implements GraphQueries {
       for (const x of a) uf.union(first, x);
       for (const x of b) uf.union(first, x);
     }
-    this.l2Cache.set(key, uf);
+    if (!held) domains.all = uf;
+    if (withoutLinkId !== undefined) domains.without.set(withoutLinkId, uf);
     return uf;
   }
 
