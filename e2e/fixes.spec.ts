@@ -343,3 +343,21 @@ test.describe('A selection box', () => {
     await expect(studio.nodeWrapper(site)).toHaveClass(/selected/);
   });
 });
+
+test.describe('The device cards’ icons', () => {
+  test('are drawn from bitmaps once the page is idle, for every kind in both themes', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const sheet = page.locator('style[data-styles="kind-icons"]');
+    // A PNG per kind and theme, in place of the SVGs Chromium paints path by path on each frame.
+    await expect
+      .poll(async () => ((await sheet.textContent()) ?? '').match(/data:image\/png/g)?.length)
+      .toBe(16);
+    expect(await sheet.textContent()).not.toContain('data:image/svg');
+    const icon = studio.page.locator('.device-card .kind-icon').first();
+    await expect(icon).toHaveCSS('background-image', /^url\("data:image\/png;base64,/);
+  });
+});

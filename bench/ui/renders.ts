@@ -14,7 +14,7 @@
  * --why prints, for each render of that component, which props changed or else which hooks (by
  * their order in it) hold a new state. --keys counts, instead of the edits, a select-all
  * (Ctrl+A), bench:ui's delete of 30 devices (Delete), its undo (Ctrl+Z) and their paste (Ctrl+C, Ctrl+V), at its working
- * view.
+ * view. --pan counts bench:ui's pan at its working view instead (60 frames, 12 px a frame).
  */
 import { build, preview } from 'vite';
 import {
@@ -174,6 +174,24 @@ async function main(): Promise<void> {
       if (WHY) console.log(`${WHY} rendered for:`);
       for (const [why, n] of whys) console.log(`${String(n).padStart(7)}  ${why}`);
     };
+    if (flag('pan')) {
+      await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
+      await page.waitForTimeout(1000);
+      await counted(
+        'pan at the working view (60 frames, 12 px a frame)',
+        `new Promise((resolve) => {
+          const vp = ${JSON.stringify(WORK_VIEW)};
+          let i = 0;
+          const step = () => {
+            window.__bench.setViewport({ x: vp.x - i * 12, y: vp.y, zoom: vp.zoom });
+            if (++i <= 60) requestAnimationFrame(step); else resolve();
+          };
+          requestAnimationFrame(step);
+        })`,
+      );
+      await context.close();
+      return;
+    }
     if (flag('keys')) {
       const picked = pickedDevices(design);
       await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);

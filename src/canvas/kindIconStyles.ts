@@ -19,35 +19,77 @@ const KIND_ICON_COLOR_DARK: Readonly<Record<NodeKind, string>> = {
   witness: '#a78bfa',
 };
 
-function iconUrl(kind: NodeKind, color: string): string {
+function iconDataUrl(kind: NodeKind, color: string): string {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="${color}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${KIND_ICON_SVG[kind]}</svg>`;
-  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
+const iconUrl: IconUrl = (kind, color) => `url("${iconDataUrl(kind, color)}")`;
 
 /** The class that draws a kind's icon as the background of an element (see kindIconStyles). */
 export const kindIconClass = (kind: NodeKind): string => `kind-icon kind-icon-${kind}`;
+
+/** An icon's image: its kind and its stroke colour. */
+type IconUrl = (kind: NodeKind, color: string) => string;
 
 /**
  * The kinds' icons as CSS backgrounds, for the device cards: an inline <svg> in each of a
  * thousand cards made every pan frame re-layerize a thousand SVG roots (each its own transform
  * and clip), about half the paint work of a pan. The same icon data as the exports
- * (render/icons.ts), in the card's colour for each theme.
+ * (render/icons.ts), in the card's colour for each theme. `url` gives each icon's image: the
+ * SVG itself, or a bitmap drawn from it (rasterizeKindIcons).
  */
-export function kindIconStyles(): string {
+export function kindIconStyles(url: IconUrl = iconUrl): string {
   const rules = [
     '.kind-icon{background-repeat:no-repeat;background-position:center;background-size:18px 18px}',
   ];
   for (const kind of Object.keys(KIND_ICON_SVG) as NodeKind[]) {
-    rules.push(`.kind-icon-${kind}{background-image:${iconUrl(kind, KIND_ICON_COLOR[kind])}}`);
+    rules.push(`.kind-icon-${kind}{background-image:${url(kind, KIND_ICON_COLOR[kind])}}`);
     rules.push(
-      `.dark .kind-icon-${kind}{background-image:${iconUrl(kind, KIND_ICON_COLOR_DARK[kind])}}`,
+      `.dark .kind-icon-${kind}{background-image:${url(kind, KIND_ICON_COLOR_DARK[kind])}}`,
     );
   }
   return rules.join('\n');
 }
 
+/**
+ * The side (px) of the icons' bitmaps: sharp up to the canvas' largest zoom (2.5) on a 2× screen
+ * (18 px × 2.5 × 2 = 90).
+ */
+export const ICON_BITMAP_PX = 96;
+
+/**
+ * The icons' style sheet with each SVG drawn once as a PNG of ICON_BITMAP_PX: Chromium paints an
+ * SVG background as its paths, card by card, and a pan re-rasterizes the whole canvas on every
+ * frame. The icons were 11,000 of the 19,700 paint operations of bench:ui's pan view at 1,000
+ * elements; as bitmaps, scaled from a cached decode, the view has 13,500. Undefined where no
+ * canvas can draw (jsdom): the SVGs stay.
+ */
+export async function rasterizeKindIcons(): Promise<string | undefined> {
+  // jsdom has no OffscreenCanvas, nor a 2D context: nothing can draw there.
+  if (typeof OffscreenCanvas === 'undefined') return undefined;
+  const canvas = document.createElement('canvas');
+  canvas.width = ICON_BITMAP_PX;
+  canvas.height = ICON_BITMAP_PX;
+  const context = canvas.getContext('2d');
+  if (!context) return undefined;
+  const pngs = new Map<string, string>();
+  for (const kind of Object.keys(KIND_ICON_SVG) as NodeKind[])
+    for (const color of [KIND_ICON_COLOR[kind], KIND_ICON_COLOR_DARK[kind]]) {
+      const image = new Image(ICON_BITMAP_PX, ICON_BITMAP_PX);
+      image.src = iconDataUrl(kind, color);
+      await image.decode();
+      context.clearRect(0, 0, ICON_BITMAP_PX, ICON_BITMAP_PX);
+      context.drawImage(image, 0, 0, ICON_BITMAP_PX, ICON_BITMAP_PX);
+      pngs.set(`${kind} ${color}`, canvas.toDataURL('image/png'));
+    }
+  return kindIconStyles((kind, color) => `url("${pngs.get(`${kind} ${color}`) ?? ''}")`);
+}
+
 let installed = false;
-/** Put the icons' style sheet in the document, once (the first card drawn does it). */
+/**
+ * Put the icons' style sheet in the document, once (the first card drawn does it): the SVGs,
+ * then, once the page is idle, their bitmaps (rasterizeKindIcons).
+ */
 export function installKindIconStyles(): void {
   if (installed || typeof document === 'undefined') return;
   installed = true;
@@ -55,6 +97,15 @@ export function installKindIconStyles(): void {
   style.dataset['styles'] = 'kind-icons';
   style.textContent = kindIconStyles();
   document.head.appendChild(style);
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+  idle(() => {
+    rasterizeKindIcons().then(
+      (sheet) => {
+        if (sheet) style.textContent = sheet;
+      },
+      () => undefined, // An icon that cannot be drawn leaves the SVGs, which look the same.
+    );
+  });
 }
 
 /** A device drawn as a plain box when zoomed out: the kind's colour as border and fill. */
