@@ -17,17 +17,26 @@ async function leftByOlderStudio(page: Page, design: Design): Promise<void> {
   );
 }
 
+/**
+ * A link to one template's design copied, then another template opened and stored: the link
+ * would replace the design open, named `open`.
+ */
+async function linkToAnotherDesign(studio: StudioPage): Promise<{ link: string; open: string }> {
+  await studio.open();
+  await studio.loadTemplate('metro-vs-long-distance');
+  const link = await studio.copyLink();
+  await studio.loadTemplate('metro-vplex-otv');
+  const open = await studio.designName.innerText();
+  await studio.waitForAutosave();
+  return { link, open };
+}
+
 test.describe('Designs are never lost', () => {
   test('storage full, then a link: the open design is kept in Recent designs, or the user is asked', async ({
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
-    const link = await studio.copyLink();
-    await studio.loadTemplate('metro-vplex-otv');
-    const open = await studio.designName.innerText();
-    await studio.waitForAutosave();
+    const { link, open } = await linkToAnotherDesign(studio);
 
     // localStorage filled to its quota no longer matters: designs live in IndexedDB.
     await page.evaluate(() => {
@@ -47,12 +56,7 @@ test.describe('Designs are never lost', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
-    const link = await studio.copyLink();
-    await studio.loadTemplate('metro-vplex-otv');
-    const open = await studio.designName.innerText();
-    await studio.waitForAutosave();
+    const { link, open } = await linkToAnotherDesign(studio);
 
     await studio.fillStorageToQuota();
     await studio.openLink(link);
