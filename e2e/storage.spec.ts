@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Design } from '../src/model/schema';
 import { syntheticDesign } from '../src/model/synthetic';
 import { LEGACY_AUTOSAVE_KEY } from '../src/store/legacyKeys';
@@ -29,6 +29,21 @@ async function linkToAnotherDesign(studio: StudioPage): Promise<{ link: string; 
   const open = await studio.designName.innerText();
   await studio.waitForAutosave();
   return { link, open };
+}
+
+/**
+ * Two tabs of one browser: A opens a template and stores it, then B opens the studio, which
+ * opens a copy of the design A has open (A's slot is taken).
+ */
+async function twoTabsOnOneDesign(context: BrowserContext): Promise<[StudioPage, StudioPage]> {
+  const a = new StudioPage(await context.newPage());
+  await a.open();
+  await a.loadTemplate('metro-vplex-otv');
+  await a.waitForAutosave();
+  const b = new StudioPage(await context.newPage());
+  await b.page.goto('/');
+  await expect(b.canvas).toBeVisible();
+  return [a, b];
 }
 
 test.describe('Designs are never lost', () => {
@@ -77,13 +92,7 @@ test.describe('Designs are never lost', () => {
   });
 
   test('two tabs edit the same design, both reload: both designs exist', async ({ context }) => {
-    const a = new StudioPage(await context.newPage());
-    await a.open();
-    await a.loadTemplate('metro-vplex-otv');
-    await a.waitForAutosave();
-    const b = new StudioPage(await context.newPage());
-    await b.page.goto('/');
-    await expect(b.canvas).toBeVisible();
+    const [a, b] = await twoTabsOnOneDesign(context);
     // B opens a copy of the design A has open (A's slot is taken).
     await expect(b.designName).toHaveText(await a.designName.innerText());
 
@@ -115,13 +124,7 @@ test.describe('Designs are never lost', () => {
   test('"load that version" takes the other tab’s design and keeps this one in Recent', async ({
     context,
   }) => {
-    const a = new StudioPage(await context.newPage());
-    await a.open();
-    await a.loadTemplate('metro-vplex-otv');
-    await a.waitForAutosave();
-    const b = new StudioPage(await context.newPage());
-    await b.page.goto('/');
-    await expect(b.canvas).toBeVisible();
+    const [a, b] = await twoTabsOnOneDesign(context);
     await b.setField('designName', 'from B');
     await a.setField('designName', 'from A');
     await expect(b.banner('tab-conflict')).toContainText('from A');
