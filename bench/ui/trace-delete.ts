@@ -16,6 +16,7 @@ import {
   option,
   pickedDevices,
   serveBuilds,
+  sideOfRound,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   }));
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
-      const which = (r + Math.floor(r / dists.length)) % dists.length;
+      const which = sideOfRound(r, dists.length);
       const { context, page } = await newBenchPage(browser, design, 'studio');
       await page.addInitScript(RECORDER);
       await page.goto(`${bases[which]}/`);

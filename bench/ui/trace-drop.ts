@@ -32,6 +32,7 @@ import {
   type Side,
   flag,
   option,
+  sideOfRound,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -275,7 +276,7 @@ async function main(): Promise<void> {
   const drops: number[] = [];
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
-      const which = (r + Math.floor(r / dists.length)) % dists.length;
+      const which = sideOfRound(r, dists.length);
       const base = bases[which];
       console.log(`round ${r + 1}: ${dists[which]}`);
       const { context, page } = await newBenchPage(browser, design, SIDE);

@@ -33,6 +33,7 @@ import {
   type Side,
   flag,
   option,
+  sideOfRound,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
       // Alternate the builds, and which one goes first, round by round.
-      const which = (r + Math.floor(r / dists.length)) % dists.length;
+      const which = sideOfRound(r, dists.length);
       const base = bases[which];
       const { context, page } = await newBenchPage(browser, design, SIDE);
       await page.addInitScript(MARKS);
