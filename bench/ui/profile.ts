@@ -26,6 +26,8 @@ import {
   pickedDevices,
   flag,
   option,
+  gotoBench,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -161,8 +163,7 @@ async function main(): Promise<void> {
   try {
     const design = benchDesign(SIZE);
     const { context, page } = await newBenchPage(browser, design, BASELINE ? 'baseline' : 'studio');
-    await page.goto(BASELINE ? `${base}/bench/ui/baseline.html?w=844&h=852` : `${base}/`);
-    await page.waitForFunction(() => window.__bench !== undefined);
+    await gotoBench(page, benchUrl(base, BASELINE ? 'baseline' : 'studio'));
     await page.waitForTimeout(3000);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');

@@ -28,6 +28,7 @@ import {
   option,
   routesDrawn,
   viewOnEditedLink,
+  gotoBench,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
@@ -142,8 +143,7 @@ async function main(): Promise<void> {
     const design = benchDesign(SIZE);
     const { context, page } = await newBenchPage(browser, design, 'studio');
     await page.addInitScript(COUNTER);
-    await page.goto(`${base}/`);
-    await page.waitForFunction(() => window.__bench !== undefined);
+    await gotoBench(page, `${base}/`);
     await page.waitForTimeout(2000);
     await routesDrawn(page);
     const rect = await page.getByTestId('canvas').boundingBox();

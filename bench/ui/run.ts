@@ -35,6 +35,7 @@ import {
   viewOnEditedLink,
   WORK_VIEW,
   timedBenchEdit,
+  benchUrl,
 } from './page';
 
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
@@ -97,8 +98,7 @@ async function measure(
 ): Promise<Run> {
   const { context, page } = await newBenchPage(browser, design, side);
   await page.addInitScript(INSTRUMENTS);
-  const url =
-    side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=${canvas.w}&h=${canvas.h}`;
+  const url = benchUrl(base, side, canvas);
   // Open: wait until the drawn nodes have not changed for a second.
   const opened = async () => {
     await page.waitForFunction(() => window.__bench !== undefined);

@@ -33,6 +33,8 @@ import {
   flag,
   option,
   sideOfRound,
+  gotoBench,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -281,10 +283,7 @@ async function main(): Promise<void> {
       console.log(`round ${r + 1}: ${dists[which]}`);
       const { context, page } = await newBenchPage(browser, design, SIDE);
       if (AS_BENCH) await page.addInitScript(INSTRUMENTS);
-      await page.goto(
-        SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`,
-      );
-      await page.waitForFunction(() => window.__bench !== undefined);
+      await gotoBench(page, benchUrl(base ?? '', SIDE));
       console.log('  opened');
       if (AS_BENCH) {
         const line = await benchDrop(page, which);

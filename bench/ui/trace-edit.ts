@@ -23,6 +23,7 @@ import {
   serveBuilds,
   sideOfRound,
   viewOnEditedLink,
+  gotoBench,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
@@ -90,8 +91,7 @@ async function main(): Promise<void> {
         page.on('console', (m) => {
           if (m.text().startsWith('edit: ')) console.log(`  ${m.text()}`);
         });
-      await page.goto(`${bases[b]}/`);
-      await page.waitForFunction(() => window.__bench !== undefined);
+      await gotoBench(page, `${bases[b]}/`);
       await page.waitForTimeout(2000);
       await routesDrawn(page);
       const rect = await page.getByTestId('canvas').boundingBox();

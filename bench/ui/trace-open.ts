@@ -34,6 +34,7 @@ import {
   flag,
   option,
   sideOfRound,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -260,7 +261,7 @@ async function main(): Promise<void> {
       const base = bases[which];
       const { context, page } = await newBenchPage(browser, design, SIDE);
       await page.addInitScript(MARKS);
-      const url = SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`;
+      const url = benchUrl(base ?? '', SIDE);
       const visible = () =>
         page.waitForFunction('!Number.isNaN(window.__openMarks.visibleAt)', undefined, {
           timeout: 60_000,
