@@ -16,7 +16,6 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { build, preview } from 'vite';
 import { analyze, parseSnapshot, printReport } from './heap';
 import {
   benchDesign,
@@ -28,6 +27,7 @@ import {
   option,
   gotoBench,
   benchUrl,
+  serveBuilds,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -148,17 +148,11 @@ async function heapSnapshot(cdp: CDPSession): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!flag('no-build')) {
-    process.env['BENCH_UNMINIFIED'] = '1';
-    await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
-  }
-  const server = await preview({
-    configFile: 'vite.bench.config.ts',
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
-  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!base) throw new Error('the preview server did not start');
+  if (!flag('no-build')) process.env['BENCH_UNMINIFIED'] = '1';
+  const {
+    bases: [base = ''],
+    close,
+  } = await serveBuilds(['dist-bench'], !flag('no-build'));
   const browser = await launchChromium();
   try {
     const design = benchDesign(SIZE);
@@ -219,7 +213,7 @@ async function main(): Promise<void> {
     await context.close();
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await close();
   }
 }
 
