@@ -62,42 +62,51 @@ test.describe('Drawing', () => {
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
     const site = await studio.idOfLabel('DC1 Amsterdam');
+    // The drag is in screen pixels: measured once the load's fit has stopped changing the view.
+    await studio.steadyView();
     const fw = await studio.box('ams-fw');
     // Its centre stays inside the site, its card would hang over the right border.
     const room = (await studio.box(site)).x + (await studio.box(site)).width - (fw.x + fw.width);
+    // Where it lands and where undo puts it back, in the design's own units.
+    const start = await studio.designBox('ams-fw');
     await studio.dragNodeBy('ams-fw', room + fw.width / 3, 0);
     await expect
       .poll(async () => {
-        const [s, d] = [await studio.box(site), await studio.box('ams-fw')];
-        return d.x + d.width < s.x + s.width && d.x > fw.x;
+        const [s, d] = [await studio.designBox(site), await studio.designBox('ams-fw')];
+        return d.x + d.width < s.x + s.width && d.x > start.x;
       })
       .toBe(true);
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => Math.abs((await studio.box('ams-fw')).x - fw.x) <= 2).toBe(true);
+    await expect
+      .poll(async () => {
+        const { x, y } = await studio.designBox('ams-fw');
+        return { x, y };
+      })
+      .toEqual({ x: start.x, y: start.y });
   });
 
   test('a drop is one undo step, undone even before the frame after it', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-vplex-otv');
-    // Where the device is drawn in its site (a panel opening beside the canvas moves both).
-    const site = await studio.idOfLabel('DC1 Amsterdam');
-    const placed = async () => (await studio.box('ams-fw')).x - (await studio.box(site)).x;
-    const before = await placed();
-    const at = async () => Math.round((await placed()) - before);
+    // Where the device is in the design, in the design's own units: the view's fit after the
+    // load, still animating now, and the inspector opening beside the canvas do not change it.
+    const start = await studio.designBox('ams-fw');
+    const at = async () => {
+      const now = await studio.designBox('ams-fw');
+      return { dx: now.x - start.x, dy: now.y - start.y };
+    };
     // The drop is made the design's just after its frame: a key that comes sooner finds it made.
-    // (Within 2 px: the inspector opening beside the canvas can change the zoom a little.)
-    const near = async (px: number) => Math.abs((await at()) - px) <= 2;
     // Leftwards: the firewall sits at its site's right border, which a drop does not cross.
     await studio.dragNodeBy('ams-fw', -48, 0);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => near(0)).toBe(true);
+    await expect.poll(at).toEqual({ dx: 0, dy: 0 });
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(at).toBeLessThan(-15);
+    await expect.poll(async () => (await at()).dx).toBeLessThan(-15);
     const dropped = await at();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => near(0)).toBe(true);
+    await expect.poll(at).toEqual({ dx: 0, dy: 0 });
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => near(dropped)).toBe(true);
+    await expect.poll(at).toEqual(dropped);
   });
 });

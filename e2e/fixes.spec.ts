@@ -89,13 +89,7 @@ test.describe('Copy and paste', () => {
     await studio.select(spine);
     await studio.pressShortcut('Control+c');
     // Let the load's fit animation end before measuring the view.
-    await expect
-      .poll(async () => {
-        const before = await studio.viewportTransform();
-        await page.waitForTimeout(300);
-        return before === (await studio.viewportTransform());
-      })
-      .toBe(true);
+    await studio.steadyView();
     const view = await studio.viewportTransform();
     const devices = await studio.devices.count();
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Design } from '../src/model/schema';
 import { syntheticDesign } from '../src/model/synthetic';
 import { LEGACY_AUTOSAVE_KEY } from '../src/store/legacyKeys';
@@ -17,17 +17,41 @@ async function leftByOlderStudio(page: Page, design: Design): Promise<void> {
   );
 }
 
+/**
+ * A link to one template's design copied, then another template opened and stored: the link
+ * would replace the design open, named `open`.
+ */
+async function linkToAnotherDesign(studio: StudioPage): Promise<{ link: string; open: string }> {
+  await studio.open();
+  await studio.loadTemplate('metro-vs-long-distance');
+  const link = await studio.copyLink();
+  await studio.loadTemplate('metro-vplex-otv');
+  const open = await studio.designName.innerText();
+  await studio.waitForAutosave();
+  return { link, open };
+}
+
+/**
+ * Two tabs of one browser: A opens a template and stores it, then B opens the studio, which
+ * opens a copy of the design A has open (A's slot is taken).
+ */
+async function twoTabsOnOneDesign(context: BrowserContext): Promise<[StudioPage, StudioPage]> {
+  const a = new StudioPage(await context.newPage());
+  await a.open();
+  await a.loadTemplate('metro-vplex-otv');
+  await a.waitForAutosave();
+  const b = new StudioPage(await context.newPage());
+  await b.page.goto('/');
+  await expect(b.canvas).toBeVisible();
+  return [a, b];
+}
+
 test.describe('Designs are never lost', () => {
   test('storage full, then a link: the open design is kept in Recent designs, or the user is asked', async ({
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
-    const link = await studio.copyLink();
-    await studio.loadTemplate('metro-vplex-otv');
-    const open = await studio.designName.innerText();
-    await studio.waitForAutosave();
+    const { link, open } = await linkToAnotherDesign(studio);
 
     // localStorage filled to its quota no longer matters: designs live in IndexedDB.
     await page.evaluate(() => {
@@ -47,12 +71,7 @@ test.describe('Designs are never lost', () => {
     page,
   }) => {
     const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-vs-long-distance');
-    const link = await studio.copyLink();
-    await studio.loadTemplate('metro-vplex-otv');
-    const open = await studio.designName.innerText();
-    await studio.waitForAutosave();
+    const { link, open } = await linkToAnotherDesign(studio);
 
     await studio.fillStorageToQuota();
     await studio.openLink(link);
@@ -73,13 +92,7 @@ test.describe('Designs are never lost', () => {
   });
 
   test('two tabs edit the same design, both reload: both designs exist', async ({ context }) => {
-    const a = new StudioPage(await context.newPage());
-    await a.open();
-    await a.loadTemplate('metro-vplex-otv');
-    await a.waitForAutosave();
-    const b = new StudioPage(await context.newPage());
-    await b.page.goto('/');
-    await expect(b.canvas).toBeVisible();
+    const [a, b] = await twoTabsOnOneDesign(context);
     // B opens a copy of the design A has open (A's slot is taken).
     await expect(b.designName).toHaveText(await a.designName.innerText());
 
@@ -111,13 +124,7 @@ test.describe('Designs are never lost', () => {
   test('"load that version" takes the other tab’s design and keeps this one in Recent', async ({
     context,
   }) => {
-    const a = new StudioPage(await context.newPage());
-    await a.open();
-    await a.loadTemplate('metro-vplex-otv');
-    await a.waitForAutosave();
-    const b = new StudioPage(await context.newPage());
-    await b.page.goto('/');
-    await expect(b.canvas).toBeVisible();
+    const [a, b] = await twoTabsOnOneDesign(context);
     await b.setField('designName', 'from B');
     await a.setField('designName', 'from A');
     await expect(b.banner('tab-conflict')).toContainText('from A');

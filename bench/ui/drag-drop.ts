@@ -21,6 +21,8 @@ import {
   flag,
   option,
   type Side,
+  gotoBench,
+  benchUrl,
 } from './page';
 import type { Design } from '../../src/model/schema';
 
@@ -41,8 +43,7 @@ interface Run {
 async function measure(browser: Browser, base: string, side: Side, design: Design): Promise<Run> {
   const { context, page } = await newBenchPage(browser, design, side);
   await page.addInitScript(INSTRUMENTS);
-  await page.goto(side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`);
-  await page.waitForFunction(() => window.__bench !== undefined);
+  await gotoBench(page, benchUrl(base, side));
   await page.waitForFunction(
     'window.__open.count > 0 && performance.now() - window.__drawn.lastChange > 1000',
     undefined,

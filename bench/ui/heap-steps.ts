@@ -25,6 +25,8 @@ import {
   option,
   type Side,
   timedBenchEdit,
+  gotoBench,
+  benchUrl,
 } from './page';
 import type { Design } from '../../src/model/schema';
 
@@ -55,10 +57,7 @@ async function measure(
 ): Promise<number[]> {
   const { context, page } = await newBenchPage(browser, design, side);
   await page.addInitScript(INSTRUMENTS);
-  await page.goto(
-    side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=${CANVAS.w}&h=${CANVAS.h}`,
-  );
-  await page.waitForFunction(() => window.__bench !== undefined);
+  await gotoBench(page, benchUrl(base, side, CANVAS));
   await page.waitForFunction(
     'window.__open.count > 0 && performance.now() - window.__drawn.lastChange > 1000',
     undefined,

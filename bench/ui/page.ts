@@ -66,6 +66,22 @@ export async function serveBuilds(
 
 export type Side = 'studio' | 'baseline';
 
+/** The plain React Flow page's canvas, as large as the studio's at the benches' window size. */
+const BASELINE_CANVAS = { w: 844, h: 852 };
+
+/** Where `side` is served from `base`: the studio, or the plain React Flow page at `canvas` px. */
+export function benchUrl(base: string, side: Side, canvas = BASELINE_CANVAS): string {
+  return side === 'studio'
+    ? `${base}/`
+    : `${base}/bench/ui/baseline.html?w=${canvas.w}&h=${canvas.h}`;
+}
+
+/** Open `url` in `page` and wait until its bench API is up (`window.__bench`). */
+export async function gotoBench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench !== undefined);
+}
+
 /**
  * Hand `design` to the page before its scripts run. The studio is handed it once per tab: on a
  * reload it opens what it stored itself.
@@ -134,8 +150,7 @@ export async function openBenchPage(
   studio: boolean,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await newBenchPage(browser, design, studio ? 'studio' : 'baseline');
-  await page.goto(studio ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`);
-  await page.waitForFunction(() => window.__bench !== undefined);
+  await gotoBench(page, benchUrl(base, studio ? 'studio' : 'baseline'));
   return { context, page };
 }
 

@@ -16,7 +16,6 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { build, preview } from 'vite';
 import { analyze, parseSnapshot, printReport } from './heap';
 import {
   benchDesign,
@@ -26,6 +25,9 @@ import {
   pickedDevices,
   flag,
   option,
+  gotoBench,
+  benchUrl,
+  serveBuilds,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -146,23 +148,16 @@ async function heapSnapshot(cdp: CDPSession): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!flag('no-build')) {
-    process.env['BENCH_UNMINIFIED'] = '1';
-    await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
-  }
-  const server = await preview({
-    configFile: 'vite.bench.config.ts',
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
-  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!base) throw new Error('the preview server did not start');
+  if (!flag('no-build')) process.env['BENCH_UNMINIFIED'] = '1';
+  const {
+    bases: [base = ''],
+    close,
+  } = await serveBuilds(['dist-bench'], !flag('no-build'));
   const browser = await launchChromium();
   try {
     const design = benchDesign(SIZE);
     const { context, page } = await newBenchPage(browser, design, BASELINE ? 'baseline' : 'studio');
-    await page.goto(BASELINE ? `${base}/bench/ui/baseline.html?w=844&h=852` : `${base}/`);
-    await page.waitForFunction(() => window.__bench !== undefined);
+    await gotoBench(page, benchUrl(base, BASELINE ? 'baseline' : 'studio'));
     await page.waitForTimeout(3000);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -218,7 +213,7 @@ async function main(): Promise<void> {
     await context.close();
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await close();
   }
 }
 

@@ -16,7 +16,6 @@
  * (Ctrl+A), bench:ui's delete of 30 devices (Delete), its undo (Ctrl+Z) and their paste (Ctrl+C, Ctrl+V), at its working
  * view. --pan counts bench:ui's pan at its working view instead (60 frames, 12 px a frame).
  */
-import { build, preview } from 'vite';
 import {
   benchDesign,
   EDITED_LINK,
@@ -28,6 +27,8 @@ import {
   option,
   routesDrawn,
   viewOnEditedLink,
+  gotoBench,
+  serveBuilds,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
@@ -125,25 +126,18 @@ const COUNTER = `
 `;
 
 async function main(): Promise<void> {
-  if (!DIST && !flag('no-build')) {
-    process.env['BENCH_UNMINIFIED'] = '1';
-    await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
-  }
-  const server = await preview({
-    configFile: 'vite.bench.config.ts',
-    ...(DIST ? { build: { outDir: DIST } } : {}),
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
-  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!base) throw new Error('the preview server did not start');
+  const buildFirst = !DIST && !flag('no-build');
+  if (buildFirst) process.env['BENCH_UNMINIFIED'] = '1';
+  const {
+    bases: [base = ''],
+    close,
+  } = await serveBuilds([DIST ?? 'dist-bench'], buildFirst);
   const browser = await launchChromium();
   try {
     const design = benchDesign(SIZE);
     const { context, page } = await newBenchPage(browser, design, 'studio');
     await page.addInitScript(COUNTER);
-    await page.goto(`${base}/`);
-    await page.waitForFunction(() => window.__bench !== undefined);
+    await gotoBench(page, `${base}/`);
     await page.waitForTimeout(2000);
     await routesDrawn(page);
     const rect = await page.getByTestId('canvas').boundingBox();
@@ -225,7 +219,7 @@ async function main(): Promise<void> {
     await context.close();
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await close();
   }
 }
 

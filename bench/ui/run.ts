@@ -18,7 +18,6 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { INSTRUMENTS, median, p95 } from './instruments';
-import { build, preview } from 'vite';
 import { elementCount } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
 // A design left by an older studio in localStorage (page.ts): the studio moves it into its
@@ -35,6 +34,8 @@ import {
   viewOnEditedLink,
   WORK_VIEW,
   timedBenchEdit,
+  benchUrl,
+  serveBuilds,
 } from './page';
 
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
@@ -97,8 +98,7 @@ async function measure(
 ): Promise<Run> {
   const { context, page } = await newBenchPage(browser, design, side);
   await page.addInitScript(INSTRUMENTS);
-  const url =
-    side === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=${canvas.w}&h=${canvas.h}`;
+  const url = benchUrl(base, side, canvas);
   // Open: wait until the drawn nodes have not changed for a second.
   const opened = async () => {
     await page.waitForFunction(() => window.__bench !== undefined);
@@ -217,14 +217,10 @@ async function measure(
 async function main(): Promise<void> {
   const started = Date.now();
   console.log('building the studio (mode bench) and the baseline page…');
-  await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
-  const server = await preview({
-    configFile: 'vite.bench.config.ts',
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
-  const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-  if (!base) throw new Error('the preview server did not start');
+  const {
+    bases: [base = ''],
+    close,
+  } = await serveBuilds(['dist-bench'], true);
   const browser = await launchChromium();
   try {
     // The studio's canvas size: the baseline gets the same, so both show the same part.
@@ -252,7 +248,7 @@ async function main(): Promise<void> {
     printTable(results);
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await close();
   }
   console.log(`\nbench:ui took ${Math.round((Date.now() - started) / 1000)} s`);
 }

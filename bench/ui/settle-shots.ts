@@ -15,6 +15,7 @@ import {
   pickedDevices,
   routesDrawn,
   serveBuilds,
+  gotoBench,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -69,8 +70,7 @@ async function main(): Promise<void> {
   const picked = pickedDevices(design);
   try {
     const { context, page } = await newBenchPage(browser, design, 'studio');
-    await page.goto(`${bases[0]}/`);
-    await page.waitForFunction(() => window.__bench !== undefined);
+    await gotoBench(page, `${bases[0]}/`);
     await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
     await page.waitForTimeout(SIZE >= 3000 ? 8000 : 5000);
     await page.mouse.click(5, 5);

@@ -16,6 +16,8 @@ import {
   option,
   pickedDevices,
   serveBuilds,
+  sideOfRound,
+  gotoBench,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -73,11 +75,10 @@ async function main(): Promise<void> {
   }));
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
-      const which = (r + Math.floor(r / dists.length)) % dists.length;
+      const which = sideOfRound(r, dists.length);
       const { context, page } = await newBenchPage(browser, design, 'studio');
       await page.addInitScript(RECORDER);
-      await page.goto(`${bases[which]}/`);
-      await page.waitForFunction(() => window.__bench !== undefined);
+      await gotoBench(page, `${bases[which]}/`);
       await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
       // The design opened and routed, and its validation rehearsed.
       await page.waitForTimeout(SIZE >= 3000 ? 8000 : 5000);

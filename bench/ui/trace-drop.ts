@@ -32,6 +32,9 @@ import {
   type Side,
   flag,
   option,
+  sideOfRound,
+  gotoBench,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -275,15 +278,12 @@ async function main(): Promise<void> {
   const drops: number[] = [];
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
-      const which = (r + Math.floor(r / dists.length)) % dists.length;
+      const which = sideOfRound(r, dists.length);
       const base = bases[which];
       console.log(`round ${r + 1}: ${dists[which]}`);
       const { context, page } = await newBenchPage(browser, design, SIDE);
       if (AS_BENCH) await page.addInitScript(INSTRUMENTS);
-      await page.goto(
-        SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`,
-      );
-      await page.waitForFunction(() => window.__bench !== undefined);
+      await gotoBench(page, benchUrl(base ?? '', SIDE));
       console.log('  opened');
       if (AS_BENCH) {
         const line = await benchDrop(page, which);

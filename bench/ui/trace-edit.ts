@@ -12,16 +12,18 @@
  * first with --cpu-first). --mutations prints when each edit changed the canvas, and what.
  */
 import { writeFileSync } from 'node:fs';
-import { build, preview } from 'vite';
 import {
   benchDesign,
   EDITED_LINK,
   flag,
-  handDesign,
   launchChromium,
+  newBenchPage,
   option,
   routesDrawn,
+  serveBuilds,
+  sideOfRound,
   viewOnEditedLink,
+  gotoBench,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
@@ -75,38 +77,21 @@ const median = (xs: number[]): number => {
 };
 
 async function main(): Promise<void> {
-  if (!flag('no-build')) await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
   const dists = ['dist-bench', ...(DIST_B ? [DIST_B] : [])];
-  const servers = await Promise.all(
-    dists.map((outDir) =>
-      preview({
-        configFile: 'vite.bench.config.ts',
-        build: { outDir },
-        preview: { host: '127.0.0.1', port: 0, strictPort: false },
-        logLevel: 'warn',
-      }),
-    ),
-  );
-  const bases = servers.map((s) => s.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '');
+  const { bases, close } = await serveBuilds(dists, !flag('no-build'));
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const first: number[][] = dists.map(() => []);
   const later: number[][] = dists.map(() => []);
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
-      const b = (r + Math.floor(r / dists.length)) % dists.length;
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        bypassCSP: true,
-      });
-      const page = await context.newPage();
+      const b = sideOfRound(r, dists.length);
+      const { context, page } = await newBenchPage(browser, design, 'studio');
       if (MUTATIONS)
         page.on('console', (m) => {
           if (m.text().startsWith('edit: ')) console.log(`  ${m.text()}`);
         });
-      await handDesign(page, design, 'studio');
-      await page.goto(`${bases[b]}/`);
-      await page.waitForFunction(() => window.__bench !== undefined);
+      await gotoBench(page, `${bases[b]}/`);
       await page.waitForTimeout(2000);
       await routesDrawn(page);
       const rect = await page.getByTestId('canvas').boundingBox();
@@ -139,8 +124,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    for (const s of servers)
-      await new Promise<void>((resolve) => s.httpServer.close(() => resolve()));
+    await close();
   }
   console.log(`\nedit → last canvas change at ${SIZE}, medians (first edit · later edits):`);
   dists.forEach((d, i) =>

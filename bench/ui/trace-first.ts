@@ -28,6 +28,8 @@ import {
   pickedDevices,
   serveBuilds,
   sideOfRound,
+  gotoBench,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -230,7 +232,7 @@ async function main(): Promise<void> {
       ? [
           {
             label: 'baseline',
-            url: `${bases[0]}/bench/ui/baseline.html?w=844&h=852`,
+            url: benchUrl(bases[0] ?? '', 'baseline'),
             studio: false,
           },
         ]
@@ -250,8 +252,7 @@ async function main(): Promise<void> {
         side.studio ? 'studio' : 'baseline',
       );
       await page.addInitScript(MARKERS);
-      await page.goto(side.url);
-      await page.waitForFunction(() => window.__bench !== undefined);
+      await gotoBench(page, side.url);
       await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
       await page.waitForTimeout(SIZE >= 3000 ? 8000 : 5000);
       // As bench:ui: a DCI distance edited first (it compiles what edits run).

@@ -34,6 +34,8 @@ import {
   flag,
   option,
   type Side,
+  gotoBench,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
@@ -269,12 +271,7 @@ async function main(): Promise<void> {
       console.log(`round ${r + 1}: ${dists[which]}`);
       const { context, page } = await newBenchPage(browser, design, SIDE);
       await page.addInitScript(INSTRUMENTS);
-      await page.goto(
-        SIDE === 'studio'
-          ? `${bases[which]}/`
-          : `${bases[which]}/bench/ui/baseline.html?w=844&h=852`,
-      );
-      await page.waitForFunction(() => window.__bench !== undefined);
+      await gotoBench(page, benchUrl(bases[which] ?? '', SIDE));
       await page.waitForFunction(
         'window.__drawn.nodes > 0 && performance.now() - window.__drawn.lastChange > 1000',
         undefined,

@@ -38,6 +38,7 @@ import {
   viewOnEditedLink,
   WORK_VIEW,
   timedBenchEdit,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
       ? [
           {
             label: 'baseline',
-            url: `${bases[0]}/bench/ui/baseline.html?w=${canvas.w}&h=${canvas.h}`,
+            url: benchUrl(bases[0] ?? '', 'baseline', canvas),
             studio: false,
           },
         ]

@@ -33,6 +33,8 @@ import {
   type Side,
   flag,
   option,
+  sideOfRound,
+  benchUrl,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -255,11 +257,11 @@ async function main(): Promise<void> {
   try {
     for (let r = 0; r < ROUNDS * dists.length; r++) {
       // Alternate the builds, and which one goes first, round by round.
-      const which = (r + Math.floor(r / dists.length)) % dists.length;
+      const which = sideOfRound(r, dists.length);
       const base = bases[which];
       const { context, page } = await newBenchPage(browser, design, SIDE);
       await page.addInitScript(MARKS);
-      const url = SIDE === 'studio' ? `${base}/` : `${base}/bench/ui/baseline.html?w=844&h=852`;
+      const url = benchUrl(base ?? '', SIDE);
       const visible = () =>
         page.waitForFunction('!Number.isNaN(window.__openMarks.visibleAt)', undefined, {
           timeout: 60_000,

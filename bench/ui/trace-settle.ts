@@ -16,6 +16,7 @@ import {
   option,
   pickedDevices,
   serveBuilds,
+  gotoBench,
 } from './page';
 import { traced, type TraceEvent } from './trace';
 
@@ -97,8 +98,7 @@ async function main(): Promise<void> {
   const picked = pickedDevices(design);
   try {
     const { context, page } = await newBenchPage(browser, design, 'studio');
-    await page.goto(`${bases[0]}/`);
-    await page.waitForFunction(() => window.__bench !== undefined);
+    await gotoBench(page, `${bases[0]}/`);
     await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
     await page.waitForTimeout(SIZE >= 3000 ? 8000 : 5000);
     const cdp = await context.newCDPSession(page);

@@ -755,6 +755,37 @@ export class StudioPage {
     return box;
   }
 
+  /**
+   * Where a node is in the design: its box in the design's own units, as React Flow places it
+   * (its wrapper's translate and its unscaled size). Zoom and pan do not change it, nor a fit
+   * still animating after a design opens, nor a panel opening beside the canvas.
+   */
+  async designBox(id: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const [transform, width, height] = await this.nodeWrapper(id).evaluate((el) => {
+      const wrapper = el as HTMLElement;
+      return [wrapper.style.transform, wrapper.offsetWidth, wrapper.offsetHeight] as const;
+    });
+    const at = /translate\(([^,]+)px,\s*([^)]+)px\)/.exec(transform);
+    const [x, y] = [Number(at?.[1]), Number(at?.[2])];
+    if (!Number.isFinite(x) || !Number.isFinite(y))
+      throw new Error(`${id} is not placed (transform: ${transform || 'none'})`);
+    return { x, y, width, height };
+  }
+
+  /**
+   * Wait until the canvas' pan and zoom hold still for 300 ms: opening a design fits the view
+   * with an animation, and screen pixels read during it are off by the time they are used.
+   */
+  async steadyView(): Promise<void> {
+    await expect
+      .poll(async () => {
+        const before = await this.viewportTransform();
+        await this.page.waitForTimeout(300);
+        return before === (await this.viewportTransform());
+      })
+      .toBe(true);
+  }
+
   /** A tool for the selection in the inspector: `align-left`, `distribute-horizontal`, `mesh`… */
   arrangeTool(id: string): Locator {
     return this.page.getByTestId(`arrange.${id}`);

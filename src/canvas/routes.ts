@@ -5,6 +5,7 @@
  * connector whose route and label did not change keeps its identity, so its edge does not
  * re-render. Loaded just after the first screen (Canvas.tsx).
  */
+import { isAnotherDesign } from '../model/anotherDesign';
 import type { Design, DesignNode, Link } from '../model/schema';
 import { relabelled } from '../render/diagram';
 import { limitFinding } from '../render/text';
@@ -228,23 +229,14 @@ function publish(connectors: readonly Connector[]): Connector[] {
  * the edit's own task: the worker routing beside the render of the edit took the main
  * thread's time on a loaded machine, and the edit's first change came up to twice as late. A
  * drop waits for its frame (its answers are held for it); a design just opened (another
- * design, or one opened with its drawing first) crosses whole, which its first frame must not
- * wait for.
+ * design, as model/anotherDesign.ts tells for the findings too, or one opened with its drawing
+ * first) crosses whole, which its first frame must not wait for.
  */
 export function routesAtOnce(design: Design, before: Design): boolean {
   if (mustDrawFirst() || dropPending()) return false;
   if (design.nodes.length === before.nodes.length && design.links.length === before.links.length)
     return false;
-  return sharesAnEnd(design.nodes, before.nodes) || sharesAnEnd(design.links, before.links);
-}
-
-/** Whether two lists start or end with the same item: one is an edit of the other. */
-function sharesAnEnd<T>(list: readonly T[], other: readonly T[]): boolean {
-  return (
-    list.length > 0 &&
-    other.length > 0 &&
-    (list[0] === other[0] || list[list.length - 1] === other[other.length - 1])
-  );
+  return !isAnotherDesign(design, before);
 }
 
 let soon = false;

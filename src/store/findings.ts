@@ -11,6 +11,7 @@ import { useStudio } from './studio';
 import { whenCanvasDrawn } from './ui';
 import { useWatched, watchers } from './watchers';
 import type * as Rules from '../rules/revalidate';
+import { isAnotherDesign } from '../model/anotherDesign';
 import { removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
@@ -302,32 +303,6 @@ function withDistanceEdited(design: Design, link: Design['links'][number]): Desi
   const edited =
     link.kind === 'dci' ? { ...link, distanceKm: link.distanceKm * 2 + 1 } : { ...link };
   return { ...design, links: design.links.map((l) => (l === link ? edited : l)) };
-}
-
-/**
- * A design opened (the first, a file, a template) rather than an edit of the one before: none
- * of its element lists is the one before, and none of its nodes and links is one of the design
- * before's. An edit leaves some lists as they were, or, when it rebuilds them all (a delete
- * scrubs what the elements it removes leave behind from every list), most of their elements.
- * A delete taken for an opening waited two frames for its findings and planned rehearsals of
- * the edits of a design the user was already editing (200 ms at 3,000 elements, at idle).
- */
-function isAnotherDesign(design: Design, before: Design | undefined): boolean {
-  if (!before) return true;
-  if (
-    design.nodes === before.nodes ||
-    design.links === before.links ||
-    design.segments === before.segments ||
-    design.workloads === before.workloads
-  )
-    return false;
-  return !sharesAny(design.nodes, before.nodes) && !sharesAny(design.links, before.links);
-}
-
-function sharesAny<T>(list: readonly T[], other: readonly T[]): boolean {
-  if (list.length === 0 || other.length === 0) return false;
-  const those = new Set<T>(other);
-  return list.some((x) => those.has(x));
 }
 
 /**
