@@ -169,6 +169,12 @@ export default defineConfig({
         find: /^d3-color$/u,
         replacement: fileURLToPath(new URL('./src/canvas/d3-color.ts', import.meta.url)),
       },
+      // d3-zoom's transitions of the viewport, without d3's transitions of attributes, styles
+      // and text (their interpolators, timers and easings): src/canvas/d3-transition.ts.
+      {
+        find: /^d3-transition$/u,
+        replacement: fileURLToPath(new URL('./src/canvas/d3-transition.ts', import.meta.url)),
+      },
     ],
   },
   server: { proxy: roomsProxy },
