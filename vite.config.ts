@@ -162,18 +162,17 @@ export default defineConfig({
     iconsWithoutKeys(),
   ],
   resolve: {
-    // React Flow's zoom brings d3's colour parsing and colour spaces, which the canvas never
-    // uses (it animates its viewport, never a colour): src/canvas/d3-color.ts stands in.
+    // React Flow's zoom animates the viewport, never a colour, a style or a text: d3-zoom's
+    // transitions and interpolators stand in for d3's, without d3-timer, d3-ease and d3-color
+    // (src/canvas/d3-transition.ts, src/canvas/d3-interpolate.ts).
     alias: [
-      {
-        find: /^d3-color$/u,
-        replacement: fileURLToPath(new URL('./src/canvas/d3-color.ts', import.meta.url)),
-      },
-      // d3-zoom's transitions of the viewport, without d3's transitions of attributes, styles
-      // and text (their interpolators, timers and easings): src/canvas/d3-transition.ts.
       {
         find: /^d3-transition$/u,
         replacement: fileURLToPath(new URL('./src/canvas/d3-transition.ts', import.meta.url)),
+      },
+      {
+        find: /^d3-interpolate$/u,
+        replacement: fileURLToPath(new URL('./src/canvas/d3-interpolate.ts', import.meta.url)),
       },
     ],
   },
@@ -228,7 +227,7 @@ export default defineConfig({
     // and 6–8 s on a shared 2-core machine: the 5 s default failed them for load, not for bugs.
     testTimeout: 30_000,
     // d3 goes through the bundler's resolution in the tests too, so they see the build's
-    // d3-color (src/canvas/d3-color.test.ts).
+    // d3-transition and d3-interpolate (src/canvas/d3-*.test.ts).
     server: { deps: { inline: [/[\\/]d3-[a-z]+[\\/]/u] } },
   },
 });

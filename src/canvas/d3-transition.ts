@@ -1,6 +1,6 @@
 /**
  * Stands in for the `d3-transition` package in the studio's builds (vite.config.ts,
- * resolve.alias), as src/canvas/d3-color.ts does for d3-color.
+ * resolve.alias), as src/canvas/d3-interpolate.ts does for d3-interpolate.
  *
  * React Flow pans and zooms through d3-zoom, which imports d3-transition for its animated
  * views (fit view, zoom to 100 %, go to an element, a double click): d3-zoom asks for
