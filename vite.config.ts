@@ -162,12 +162,17 @@ export default defineConfig({
     iconsWithoutKeys(),
   ],
   resolve: {
-    // React Flow's zoom brings d3's colour parsing and colour spaces, which the canvas never
-    // uses (it animates its viewport, never a colour): src/canvas/d3-color.ts stands in.
+    // React Flow's zoom animates the viewport, never a colour, a style or a text: d3-zoom's
+    // transitions and interpolators stand in for d3's, without d3-timer, d3-ease and d3-color
+    // (src/canvas/d3-transition.ts, src/canvas/d3-interpolate.ts).
     alias: [
       {
-        find: /^d3-color$/u,
-        replacement: fileURLToPath(new URL('./src/canvas/d3-color.ts', import.meta.url)),
+        find: /^d3-transition$/u,
+        replacement: fileURLToPath(new URL('./src/canvas/d3-transition.ts', import.meta.url)),
+      },
+      {
+        find: /^d3-interpolate$/u,
+        replacement: fileURLToPath(new URL('./src/canvas/d3-interpolate.ts', import.meta.url)),
       },
     ],
   },
@@ -190,6 +195,8 @@ export default defineConfig({
       'lib0/hash/sha256',
     ],
   },
+  // The workers' scripts too (the link router, the sweep): ASCII, as the page's (build, below).
+  worker: { rolldownOptions: { output: { charset: 'ascii' } } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 900,
@@ -197,6 +204,11 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
+        // Non-ASCII characters (…, →, ’ in the UI's words) as \u escapes: a script with even one
+        // character past Latin-1 is held by V8 as two bytes a character, its whole source (the
+        // first screen's 458 KB as 915 KB, in a heap snapshot, outside V8's used-heap figure);
+        // ASCII-only, it is held as one.
+        charset: 'ascii',
         codeSplitting: {
           groups: [
             // Everything the page imports statically is one chunk with the entry: left to
@@ -222,7 +234,7 @@ export default defineConfig({
     // and 6–8 s on a shared 2-core machine: the 5 s default failed them for load, not for bugs.
     testTimeout: 30_000,
     // d3 goes through the bundler's resolution in the tests too, so they see the build's
-    // d3-color (src/canvas/d3-color.test.ts).
+    // d3-transition and d3-interpolate (src/canvas/d3-*.test.ts).
     server: { deps: { inline: [/[\\/]d3-[a-z]+[\\/]/u] } },
   },
 });

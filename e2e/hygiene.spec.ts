@@ -26,3 +26,30 @@ test.describe('Text hygiene in the inspector', () => {
     await expect(studio.node(site)).toContainText('DC1 <b>Amstérdam</b>');
   });
 });
+
+test.describe("The page's scripts", () => {
+  test('every script the studio loads is ASCII, its words shown as written', async ({ page }) => {
+    // V8 holds a script with one character past Latin-1 as two bytes a character, its whole
+    // source (vite.config.ts: output.charset): the build writes such characters as \u escapes.
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    // The escapes are the characters they stand for: "Loaded “…”." names the template in quotes.
+    await expect(page.getByText(/^Loaded “Metro 80 km: VPLEX Metro \+ OTV”\.$/u)).toBeVisible();
+    await expect(studio.inspector).toBeVisible();
+    await expect(page.getByTestId('tab.findings')).toBeVisible();
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((url) => new URL(url).origin === location.origin && url.endsWith('.js')),
+    );
+    // The entry, what restores the design, the validator and the panels at least.
+    expect(scripts.length).toBeGreaterThan(10);
+    for (const url of scripts) {
+      const source = await (await page.request.get(url)).text();
+      const wide = [...new Set([...source].filter((c) => c.charCodeAt(0) > 0x7f))];
+      expect(wide, url).toEqual([]);
+    }
+  });
+});
