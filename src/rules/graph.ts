@@ -740,6 +740,11 @@ export class DesignGraph implements GraphQueries {
   private readonly backward = new Scratch();
   private readonly meeting = new Meeting();
   private readonly steps = new Steps();
+  // Where `result` writes a path's lists before copying them out (entries past a path's end are
+  // left from longer paths before it, never read).
+  private readonly pathIds: string[] = [];
+  private readonly pathLinkIds: string[] = [];
+  private readonly pathSiteIds: string[] = [];
   private readonly pathCache = new Map<number, PathResult | null>(); // key: x * nodes + y
   /** Each node's site as `DesignIndex.siteOf` gives it: a site itself, a device its parent. */
   private readonly siteKeyOf: (string | undefined)[] = [];
@@ -1232,24 +1237,36 @@ export class DesignGraph implements GraphQueries {
     return this.result(steps, best, bestBn);
   }
 
+  /**
+   * The result of a path's steps. Its lists are written into arrays the graph keeps and copied
+   * out at their exact length: grown by push, they held up to three times the room they needed.
+   */
   private result(steps: Steps, rttMs: number, bottleneckGbps: number): PathResult {
-    const path: string[] = [];
-    const linkIds: string[] = [];
-    const siteIds: string[] = [];
+    const path = this.pathIds;
+    const linkIds = this.pathLinkIds;
+    const siteIds = this.pathSiteIds;
+    let links = 0;
+    let sites = 0;
     const items = steps.items;
     for (let k = 0; k < steps.length; k++) {
       const step = items[k] as number;
       if (step < 0) {
         const id = this.linkId(~step);
-        path.push(id);
-        linkIds.push(id);
+        path[k] = id;
+        linkIds[links++] = id;
         continue;
       }
-      path.push(this.nodeId(step));
+      path[k] = this.nodeId(step);
       const s = this.siteKeyOf[step];
-      if (s !== undefined && siteIds[siteIds.length - 1] !== s) siteIds.push(s);
+      if (s !== undefined && (sites === 0 || siteIds[sites - 1] !== s)) siteIds[sites++] = s;
     }
-    return { rttMs, bottleneckGbps, path, linkIds, siteIds };
+    return {
+      rttMs,
+      bottleneckGbps,
+      path: path.slice(0, steps.length),
+      linkIds: linkIds.slice(0, links),
+      siteIds: siteIds.slice(0, sites),
+    };
   }
 
   // -------------------------------------------------------------------------------------------
