@@ -158,6 +158,9 @@ export function finding(ctx: RuleContext, input: FindingInput): Finding {
   return pathFinding(ctx, input, input.elementIds);
 }
 
+/** Where `pathFinding` gathers a key's ids (entries past the last key's are never read). */
+const keyScratch: string[] = [];
+
 /**
  * As `finding`, for a finding whose element ids are `named` followed by links of the design that
  * its `path` takes: the key leaves those links out, as `finding` would, without looking each one
@@ -173,13 +176,16 @@ export function pathFinding(
   // comparison must still match when the traffic takes another route to the same trombone.
   const path = input.path;
   const links = ctx.index.links;
-  const keyIds: string[] = [];
+  // Written into a kept array and copied out at its exact length (grown by push, the few ids
+  // of a key took room for 16).
+  const keyIds = keyScratch;
+  let k = 0;
   for (const id of named === input.elementIds ? elementIds : unique(named))
-    if (!(path && links.has(id) && path.includes(id))) keyIds.push(id);
+    if (!(path && links.has(id) && path.includes(id))) keyIds[k++] = id;
   const out = input as { message: string; elementIds: readonly string[]; key?: string };
   out.message = scenarioPrefix(ctx, input.scenario) + input.message;
   out.elementIds = elementIds;
-  out.key = keyOf(input.ruleId, input.scenario, keyIds);
+  out.key = keyOf(input.ruleId, input.scenario, keyIds.slice(0, k));
   return out as Finding;
 }
 
