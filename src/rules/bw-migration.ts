@@ -1,4 +1,5 @@
-import { finding, gbps, moveProfiles, severityFor, withScenario } from './context';
+import type { HypervisorProfile } from '../model/catalog';
+import { finding, firstProfile, gbps, severityFor, withScenario } from './context';
 import type { RuleDefinition } from './rule';
 import type { Finding, RuleContext } from './types';
 import { plural } from '../model/plural';
@@ -6,17 +7,16 @@ import { plural } from '../model/plural';
 const why =
   'Each concurrent migration needs its own share of the path; below it, migrations crawl, time out, or never converge.';
 
+/** The stricter end first: the larger per-migration need of two profiles. */
+const largerNeed = (x: HypervisorProfile, y: HypervisorProfile): number =>
+  (y.bandwidthPerMigrationGbps?.value ?? 0) - (x.bandwidthPerMigrationGbps?.value ?? 0);
+
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { index, graph } = ctx;
   for (const p of ctx.placements) {
     if (!p.scenario) continue;
-    // The stricter end: the larger per-migration need of the two profiles.
-    const profile = [...moveProfiles(p)].sort(
-      (x, y) =>
-        (y.bandwidthPerMigrationGbps?.value ?? 0) - (x.bandwidthPerMigrationGbps?.value ?? 0),
-    )[0];
-    if (!profile) continue;
+    const profile = firstProfile(p, largerNeed);
     const limit = profile.bandwidthPerMigrationGbps;
     if (!limit) continue;
     const path = graph.path(p.from.id, p.cluster.id);

@@ -158,6 +158,9 @@ export function finding(ctx: RuleContext, input: FindingInput): Finding {
   return pathFinding(ctx, input, input.elementIds);
 }
 
+/** Where `pathFinding` gathers a key's ids (entries past the last key's are never read). */
+const keyScratch: string[] = [];
+
 /**
  * As `finding`, for a finding whose element ids are `named` followed by links of the design that
  * its `path` takes: the key leaves those links out, as `finding` would, without looking each one
@@ -173,13 +176,16 @@ export function pathFinding(
   // comparison must still match when the traffic takes another route to the same trombone.
   const path = input.path;
   const links = ctx.index.links;
-  const keyIds: string[] = [];
+  // Written into a kept array and copied out at its exact length (grown by push, the few ids
+  // of a key took room for 16).
+  const keyIds = keyScratch;
+  let k = 0;
   for (const id of named === input.elementIds ? elementIds : unique(named))
-    if (!(path && links.has(id) && path.includes(id))) keyIds.push(id);
+    if (!(path && links.has(id) && path.includes(id))) keyIds[k++] = id;
   const out = input as { message: string; elementIds: readonly string[]; key?: string };
   out.message = scenarioPrefix(ctx, input.scenario) + input.message;
   out.elementIds = elementIds;
-  out.key = keyOf(input.ruleId, input.scenario, keyIds);
+  out.key = keyOf(input.ruleId, input.scenario, keyIds.slice(0, k));
   return out as Finding;
 }
 
@@ -196,6 +202,22 @@ export function moveProfiles(p: Placement): readonly HypervisorProfile[] {
   const a = HYPERVISOR_PROFILES[p.from.profile];
   const b = HYPERVISOR_PROFILES[p.cluster.profile];
   return a.id === b.id ? [a] : [a, b];
+}
+
+/**
+ * The one of a move's profiles that `before` puts first (`before(x, y) < 0`: x goes before y):
+ * what `[...moveProfiles(p)].sort(before)[0]` gives, the source's profile on a tie, without the
+ * list, its copy and the sort, which two rules paid for every move of a run.
+ */
+export function firstProfile(
+  p: Placement,
+  before: (x: HypervisorProfile, y: HypervisorProfile) => number,
+): HypervisorProfile {
+  const a = HYPERVISOR_PROFILES[p.from.profile];
+  const b = HYPERVISOR_PROFILES[p.cluster.profile];
+  // A sort of [a, b] puts b first exactly when before(b, a) < 0 (a run of two is reversed
+  // only when strictly descending).
+  return a.id !== b.id && before(b, a) < 0 ? b : a;
 }
 
 /** Let a context kept only to build the next one from drop its path answers (revalidate.ts). */

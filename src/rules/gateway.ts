@@ -44,16 +44,24 @@ export function ingressSiteFor(graph: GraphQueries, segment: Segment, siteId: st
   return siteId;
 }
 
-/** A loop: out along `path` and back the same way. */
+/** Where `loop` writes before copying out (entries past the last loop's end are never read). */
+const loopScratch: string[] = [];
+
+/**
+ * A loop: out along `path` and back the same way. Written into a kept array and copied out at
+ * its exact length (a copy of the path grown by push held up to twice the room it needed).
+ */
 export function loop(path: readonly string[]): string[] {
-  const out = path.slice();
-  for (let i = path.length - 2; i >= 0; i--) out.push(path[i] as string);
-  return out;
+  const n = path.length;
+  const out = loopScratch;
+  for (let i = 0; i < n; i++) out[i] = path[i] as string;
+  for (let i = n - 2, k = n; i >= 0; i--, k++) out[k] = path[i] as string;
+  return out.slice(0, n === 0 ? 0 : 2 * n - 1);
 }
 
 /**
  * A trombone finding (TROMBONE-GW, TROMBONE-INGRESS): a warning naming `elementIds` (a new
- * array, completed here with the links of `path`) and, when there is a path, its loop out and
+ * array) followed by the links of `path` and, when there is a path, its loop out and
  * back with twice its RTT. The fields are in the order the rules have always written them
  * (findings are compared as JSON), one object literal per case: a 10,000-element design has
  * hundreds of these, and spreading the optional fields in cost a third of the literal.
@@ -78,8 +86,10 @@ export function tromboneFinding(
         : { ruleId, severity, message, why, source, elementIds, fixes },
     );
   }
-  const named = elementIds.slice();
-  for (const id of path.linkIds) elementIds.push(id);
+  // The named ids and the path's links, in one array of its exact length (the named ones
+  // alone are what the key is made of).
+  const named = elementIds;
+  const all = elementIds.concat(path.linkIds);
   const around = loop(path.path);
   const measured = 2 * path.rttMs;
   const unit = 'ms';
@@ -92,14 +102,25 @@ export function tromboneFinding(
           message,
           why,
           source,
-          elementIds,
+          elementIds: all,
           path: around,
           measured,
           unit,
           scenario,
           fixes,
         }
-      : { ruleId, severity, message, why, source, elementIds, path: around, measured, unit, fixes },
+      : {
+          ruleId,
+          severity,
+          message,
+          why,
+          source,
+          elementIds: all,
+          path: around,
+          measured,
+          unit,
+          fixes,
+        },
     named,
   );
 }

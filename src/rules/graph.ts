@@ -323,12 +323,34 @@ interface InterLink {
   readonly bandwidthGbps: number;
 }
 
-/** Reverse `list` in place from `start` to its end. */
-function reverseFrom(list: number[], start: number): void {
-  for (let i = start, j = list.length - 1; i < j; i++, j--) {
-    const t = list[i] as number;
-    list[i] = list[j] as number;
-    list[j] = t;
+/**
+ * The steps of a path being built (see `DesignGraph.treeSteps`), in a buffer kept from one path
+ * to the next: a path query allocates only its result.
+ */
+class Steps {
+  items = new Int32Array(64);
+  length = 0;
+  push(step: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(2 * this.length);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = step;
+  }
+  /** Reverse the steps in place from `start` to the end. */
+  reverseFrom(start: number): void {
+    const items = this.items;
+    for (let i = start, j = this.length - 1; i < j; i++, j--) {
+      const t = items[i] as number;
+      items[i] = items[j] as number;
+      items[j] = t;
+    }
+  }
+  /** Drop the step at `at`, the ones after it moving up. */
+  dropAt(at: number): void {
+    this.items.copyWithin(at, at + 1, this.length);
+    this.length--;
   }
 }
 
@@ -365,32 +387,38 @@ export class UnionFind {
   }
 }
 
-/** A minimal binary min-heap of (priority, value) pairs. */
+/**
+ * A minimal binary min-heap of (priority, value) pairs, in typed arrays that it keeps from one
+ * search to the next (emptying it frees nothing, so a search allocates nothing here).
+ */
 class Heap {
-  private readonly keys: number[] = [];
-  private readonly values: number[] = [];
-  get size(): number {
-    return this.keys.length;
-  }
+  private keys = new Float64Array(64);
+  private values = new Int32Array(64);
+  size = 0;
   clear(): void {
-    this.keys.length = 0;
-    this.values.length = 0;
+    this.size = 0;
   }
   peekKey(): number {
-    return this.keys[0] ?? Infinity;
+    return this.size > 0 ? (this.keys[0] as number) : Infinity;
   }
   push(key: number, value: number): void {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(2 * this.size);
+      const values = new Int32Array(2 * this.size);
+      keys.set(this.keys);
+      values.set(this.values);
+      this.keys = keys;
+      this.values = values;
+    }
     const keys = this.keys;
     const values = this.values;
-    let i = keys.length;
-    keys.push(key);
-    values.push(value);
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const pk = keys[p] ?? 0;
+      const pk = keys[p] as number;
       if (pk <= key) break;
       keys[i] = pk;
-      values[i] = values[p] ?? 0;
+      values[i] = values[p] as number;
       i = p;
     }
     keys[i] = key;
@@ -401,22 +429,23 @@ class Heap {
   pop(): number {
     const keys = this.keys;
     const values = this.values;
-    const topValue = values[0] ?? 0;
-    this.lastKey = keys[0] ?? 0;
-    const key = keys.pop() ?? 0;
-    const value = values.pop() ?? 0;
-    const n = keys.length;
+    const topValue = this.size > 0 ? (values[0] as number) : 0;
+    this.lastKey = this.size > 0 ? (keys[0] as number) : 0;
+    if (this.size === 0) return topValue;
+    const n = --this.size;
+    const key = keys[n] as number;
+    const value = values[n] as number;
     if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const c = r < n && (keys[r] ?? 0) < (keys[l] ?? 0) ? r : l;
-        const ck = keys[c] ?? 0;
+        const c = r < n && (keys[r] as number) < (keys[l] as number) ? r : l;
+        const ck = keys[c] as number;
         if (ck >= key) break;
         keys[i] = ck;
-        values[i] = values[c] ?? 0;
+        values[i] = values[c] as number;
         i = c;
       }
       keys[i] = key;
@@ -484,10 +513,35 @@ class Scratch {
 }
 
 /**
+ * Where the two searches of `searchWithin` met: the path's RTT and bottleneck, and the edge
+ * joining the two halves (oriented from the source's side to the target's). One per graph,
+ * overwritten by each search.
+ */
+class Meeting {
+  dist = Infinity;
+  bottleneck = Infinity;
+  u = -1; // labelled in the forward search
+  v = -1; // labelled in the backward search
+  link = -1;
+}
+
+/** Start a search of `searchWithin` at local node `at`. */
+function startAt(sc: Scratch, at: number): void {
+  sc.stamp[at] = sc.generation;
+  sc.dist[at] = 0;
+  sc.bottleneck[at] = Infinity;
+  sc.prev[at] = -1;
+  sc.prevLink[at] = -1;
+  sc.heap.clear();
+  sc.heap.push(0, at);
+}
+
+/**
  * Shortest path from `source` to `target` inside one site: a bidirectional Dijkstra that stops
  * when the two frontiers can no longer improve the best meeting; end devices other than the two
  * ends are never entered. In a leaf-spine it meets at the spines after a handful of nodes
- * instead of sweeping every rack of the site.
+ * instead of sweeping every rack of the site. False when there is none; else the meeting is in
+ * `meet`, and `withinSteps` gives the path while `fwd` and `bwd` are not used for another search.
  */
 function searchWithin(
   f: SiteFabric,
@@ -495,21 +549,13 @@ function searchWithin(
   target: number,
   fwd: Scratch,
   bwd: Scratch,
-): { dist: number; bottleneck: number; steps: number[]; links: number[] } | null {
+  meet: Meeting,
+): boolean {
   const n = f.members.length;
   fwd.reset(n);
   bwd.reset(n);
-  const init = (sc: Scratch, at: number) => {
-    sc.stamp[at] = sc.generation;
-    sc.dist[at] = 0;
-    sc.bottleneck[at] = Infinity;
-    sc.prev[at] = -1;
-    sc.prevLink[at] = -1;
-    sc.heap.clear();
-    sc.heap.push(0, at);
-  };
-  init(fwd, source);
-  init(bwd, target);
+  startAt(fwd, source);
+  startAt(bwd, target);
   let best = Infinity;
   let meetU = -1; // settled in the forward search
   let meetV = -1; // labelled in the backward search
@@ -552,28 +598,38 @@ function searchWithin(
       }
     }
   }
-  if (meetU < 0) return null;
-  // Forward half: source … meetU; backward half: meetV … target.
-  const steps: number[] = [];
-  const links: number[] = [];
-  for (let c = meetU; c >= 0; c = fwd.prev[c] ?? -1) {
-    steps.push(c);
-    links.push(fwd.prevLink[c] ?? -1);
-  }
-  steps.reverse();
-  links.reverse(); // links[i]: the link into steps[i] from steps[i - 1]
-  steps.push(meetV);
-  links.push(meetLink);
-  for (let c = meetV; (bwd.prev[c] ?? -1) >= 0; c = bwd.prev[c] ?? -1) {
-    links.push(bwd.prevLink[c] ?? -1);
-    steps.push(bwd.prev[c] ?? -1);
-  }
-  const bottleneck = Math.min(
+  if (meetU < 0) return false;
+  meet.dist = best;
+  meet.bottleneck = Math.min(
     fwd.bottleneck[meetU] ?? Infinity,
     meetBw,
     bwd.stamp[meetV] === bwd.generation ? (bwd.bottleneck[meetV] ?? Infinity) : Infinity,
   );
-  return { dist: best, bottleneck, steps, links };
+  meet.u = meetU;
+  meet.v = meetV;
+  meet.link = meetLink;
+  return true;
+}
+
+/**
+ * The steps (see `DesignGraph.treeSteps`) of the path `searchWithin` found, appended to `out`:
+ * the forward half source … meet.u, the meeting link, and the backward half meet.v … target.
+ */
+function withinSteps(f: SiteFabric, fwd: Scratch, bwd: Scratch, meet: Meeting, out: Steps): void {
+  const start = out.length;
+  for (let c = meet.u; c >= 0; c = fwd.prev[c] ?? -1) {
+    out.push(f.members[c] as number);
+    const li = fwd.prevLink[c] ?? -1;
+    if ((fwd.prev[c] ?? -1) >= 0 && li >= 0) out.push(~li);
+  }
+  out.reverseFrom(start);
+  if (meet.link >= 0) out.push(~meet.link);
+  out.push(f.members[meet.v] as number);
+  for (let c = meet.v; (bwd.prev[c] ?? -1) >= 0; c = bwd.prev[c] ?? -1) {
+    const li = bwd.prevLink[c] ?? -1;
+    if (li >= 0) out.push(~li);
+    out.push(f.members[bwd.prev[c] ?? -1] as number);
+  }
 }
 
 export interface L2Gap {
@@ -690,6 +746,13 @@ export class DesignGraph implements GraphQueries {
   private readonly trees = new Map<number, Tree>();
   private readonly forward = new Scratch();
   private readonly backward = new Scratch();
+  private readonly meeting = new Meeting();
+  private readonly steps = new Steps();
+  // Where `result` writes a path's lists before copying them out (entries past a path's end are
+  // left from longer paths before it, never read).
+  private readonly pathIds: string[] = [];
+  private readonly pathLinkIds: string[] = [];
+  private readonly pathSiteIds: string[] = [];
   private readonly pathCache = new Map<number, PathResult | null>(); // key: x * nodes + y
   /** Each node's site as `DesignIndex.siteOf` gives it: a site itself, a device its parent. */
   private readonly siteKeyOf: (string | undefined)[] = [];
@@ -1049,9 +1112,15 @@ export class DesignGraph implements GraphQueries {
    * Steps of paths are numbers until a result is made: a node as its global index g ≥ 0, a link
    * as ~li (its global index, bitwise negated, < 0).
    */
-  private treeSteps(f: SiteFabric, tree: Tree, t: number, out: number[]): void {
+  private treeSteps(f: SiteFabric, tree: Tree, t: number, out: Steps): void {
     // The tree path from its source to local target `t`, appended in order.
     const start = out.length;
+    this.treeStepsBack(f, tree, t, out);
+    out.reverseFrom(start);
+  }
+
+  /** As treeSteps, from local target `t` back to the tree's source. */
+  private treeStepsBack(f: SiteFabric, tree: Tree, t: number, out: Steps): void {
     let c = t;
     let guard = f.members.length + 1;
     while (c >= 0 && guard-- > 0) {
@@ -1061,37 +1130,30 @@ export class DesignGraph implements GraphQueries {
       if (p >= 0 && li >= 0) out.push(~li);
       c = p;
     }
-    reverseFrom(out, start);
-  }
-
-  /** As treeSteps, from local target `t` back to the tree's source. */
-  private treeStepsBack(f: SiteFabric, tree: Tree, t: number, out: number[]): void {
-    const start = out.length;
-    this.treeSteps(f, tree, t, out);
-    reverseFrom(out, start);
   }
 
   /** The port graph's path from port i to port j, without port i itself. */
-  private portSteps(i: number, j: number, out: number[]): void {
+  private portSteps(i: number, j: number, out: Steps): void {
     const P = this.ports.length;
     const trees = this.portTrees ?? [];
     let u = i;
     let guard = P + 1;
-    const scratch: number[] = [];
     while (u !== j && guard-- > 0) {
       const v = this.portNext[u * P + j] as number;
       if (v < 0) break;
       const direct = this.portDirect[u * P + v] as number;
       if (direct >= 0) {
-        out.push(~direct, this.ports[v] as number);
+        out.push(~direct);
+        out.push(this.ports[v] as number);
       } else {
         const gu = this.ports[u] as number;
         const f = this.fabrics[this.fabricOf[gu] as number];
         const t = trees[u];
         if (f && t) {
-          scratch.length = 0;
-          this.treeSteps(f, t, this.localOf[this.ports[v] as number] as number, scratch);
-          for (let k = 1; k < scratch.length; k++) out.push(scratch[k] as number);
+          // The tree path from port u to port v, without port u (already in `out`).
+          const start = out.length;
+          this.treeSteps(f, t, this.localOf[this.ports[v] as number] as number, out);
+          if (out.length > start) out.dropAt(start);
         }
       }
       u = v;
@@ -1127,18 +1189,23 @@ export class DesignGraph implements GraphQueries {
     if (!fabX || !fabY) return null;
     const lx = this.localOf[x] as number;
     const ly = this.localOf[y] as number;
-    if (x === y) return this.result([x], 0, Infinity);
+    const steps = this.steps;
+    steps.length = 0;
+    if (x === y) {
+      steps.push(x);
+      return this.result(steps, 0, Infinity);
+    }
 
     let best = Infinity;
     let bestBn = 0;
-    let within: ReturnType<typeof searchWithin> = null;
+    let within = false;
     let bestP = -1;
     let bestQ = -1;
     if (fx === fy) {
-      within = searchWithin(fabX, lx, ly, this.forward, this.backward);
+      within = searchWithin(fabX, lx, ly, this.forward, this.backward, this.meeting);
       if (within) {
-        best = within.dist;
-        bestBn = within.bottleneck;
+        best = this.meeting.dist;
+        bestBn = this.meeting.bottleneck;
       }
     }
     const trees = this.ensurePorts();
@@ -1164,41 +1231,51 @@ export class DesignGraph implements GraphQueries {
         }
       }
     }
-    const steps: number[] = [];
     const tp = trees[bestP];
     const tq = trees[bestQ];
     if (tp && tq) {
       this.treeStepsBack(fabX, tp, lx, steps);
       this.portSteps(bestP, bestQ, steps);
-      const tail: number[] = [];
-      this.treeSteps(fabY, tq, ly, tail);
-      for (let k = 1; k < tail.length; k++) steps.push(tail[k] as number);
+      // The tree path from port q to y, without port q (already in `steps`).
+      const start = steps.length;
+      this.treeSteps(fabY, tq, ly, steps);
+      if (steps.length > start) steps.dropAt(start);
     } else if (within) {
-      for (let i = 0; i < within.steps.length; i++) {
-        const li = within.links[i] as number;
-        if (i > 0 && li >= 0) steps.push(~li);
-        steps.push(fabX.members[within.steps[i] as number] as number);
-      }
+      withinSteps(fabX, this.forward, this.backward, this.meeting, steps);
     } else return null;
     return this.result(steps, best, bestBn);
   }
 
-  private result(steps: readonly number[], rttMs: number, bottleneckGbps: number): PathResult {
-    const path: string[] = [];
-    const linkIds: string[] = [];
-    const siteIds: string[] = [];
-    for (const step of steps) {
+  /**
+   * The result of a path's steps. Its lists are written into arrays the graph keeps and copied
+   * out at their exact length: grown by push, they held up to three times the room they needed.
+   */
+  private result(steps: Steps, rttMs: number, bottleneckGbps: number): PathResult {
+    const path = this.pathIds;
+    const linkIds = this.pathLinkIds;
+    const siteIds = this.pathSiteIds;
+    let links = 0;
+    let sites = 0;
+    const items = steps.items;
+    for (let k = 0; k < steps.length; k++) {
+      const step = items[k] as number;
       if (step < 0) {
         const id = this.linkId(~step);
-        path.push(id);
-        linkIds.push(id);
+        path[k] = id;
+        linkIds[links++] = id;
         continue;
       }
-      path.push(this.nodeId(step));
+      path[k] = this.nodeId(step);
       const s = this.siteKeyOf[step];
-      if (s !== undefined && siteIds[siteIds.length - 1] !== s) siteIds.push(s);
+      if (s !== undefined && (sites === 0 || siteIds[sites - 1] !== s)) siteIds[sites++] = s;
     }
-    return { rttMs, bottleneckGbps, path, linkIds, siteIds };
+    return {
+      rttMs,
+      bottleneckGbps,
+      path: path.slice(0, steps.length),
+      linkIds: linkIds.slice(0, links),
+      siteIds: siteIds.slice(0, sites),
+    };
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,19 +1,20 @@
-import { finding, moveProfiles, num, severityFor, withScenario } from './context';
+import type { HypervisorProfile } from '../model/catalog';
+import { finding, firstProfile, num, severityFor, withScenario } from './context';
 import type { RuleDefinition } from './rule';
 import type { Finding, RuleContext } from './types';
 
 const why =
   'Live migration is supported only up to a round-trip time between hosts; beyond it the final switch-over and memory copy time out or stall the VM.';
 
+/** The stricter end first: the lower RTT limit of two profiles. */
+const lowerRttLimit = (x: HypervisorProfile, y: HypervisorProfile): number =>
+  (x.maxRttMs?.value ?? Infinity) - (y.maxRttMs?.value ?? Infinity);
+
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const p of ctx.placements) {
     if (!p.scenario) continue;
-    // The stricter end: the lowest RTT limit of the two profiles.
-    const profile = [...moveProfiles(p)].sort(
-      (x, y) => (x.maxRttMs?.value ?? Infinity) - (y.maxRttMs?.value ?? Infinity),
-    )[0];
-    if (!profile) continue;
+    const profile = firstProfile(p, lowerRttLimit);
     const path = ctx.graph.path(p.from.id, p.cluster.id);
     const route = `cluster ${p.from.label} → cluster ${p.cluster.label}`;
     if (!path) {

@@ -44,6 +44,27 @@ describe('TROMBONE-STORAGE', () => {
       .build();
     expect(findingsOf(d, 'TROMBONE-STORAGE')[0]?.message).toContain('(no copy at DC B)');
   });
+  it("names the sync peer as the active copy when it sits at its array's own site", () => {
+    const d = twoSites({ workload: { datastoreId: 'ds1' } })
+      .array('a-arr', 'a', {
+        product: 'netapp-metrocluster',
+        volumes: [
+          {
+            id: 'ds1',
+            name: 'ds1',
+            replication: 'sync',
+            peerArrayId: 'a-arr2',
+            preferredSiteId: 'a',
+          },
+        ],
+      })
+      .array('a-arr2', 'a', { product: 'netapp-metrocluster', volumes: [] })
+      .build();
+    const [f, ...rest] = findingsOf(d, 'TROMBONE-STORAGE');
+    expect(rest).toEqual([]);
+    expect(f?.elementIds).toContain('a-arr2');
+    expect(f?.elementIds).not.toContain('a-arr');
+  });
   it('stays quiet for an active-active product with uniform access (VPLEX Metro)', () => {
     expect(findingsOf(stretchedStorage({ product: 'vplex-metro' }), 'TROMBONE-STORAGE')).toEqual(
       [],

@@ -1,4 +1,5 @@
 import { STORAGE_PRODUCTS } from '../model/catalog';
+import type { DesignNode, Site, StorageArray } from '../model/schema';
 import { finding, num, withScenario } from './context';
 import { loop } from './gateway';
 import type { RuleDefinition } from './rule';
@@ -6,6 +7,19 @@ import type { Finding, Fix, RuleContext } from './types';
 
 const why =
   'The datastore is served from another site: every read and write crosses the DCI and back, and the VM depends on both sites (seed 001).';
+
+/**
+ * The element holding a copy of a volume at a site: its sync peer's there, else its own array
+ * there, else none (two holders at most: no map per placement).
+ */
+function holderOf(
+  array: StorageArray,
+  peer: Exclude<DesignNode, Site> | undefined,
+  siteId: string,
+): string | undefined {
+  if (peer && peer.parentId === siteId) return peer.id;
+  return array.parentId === siteId ? array.id : undefined;
+}
 
 /**
  * Interpretation. The sites that hold the volume: its array's, and its sync peer's. If the
@@ -29,13 +43,13 @@ function run(ctx: RuleContext): Finding[] {
       !graph.isDead(volume.peerArrayId)
         ? index.nodes.get(volume.peerArrayId)
         : undefined;
-    const holders = new Map<string, string>([[array.parentId, array.id]]);
-    if (peer && peer.kind !== 'site') holders.set(peer.parentId, peer.id);
+    const peerHolder = peer && peer.kind !== 'site' ? peer : undefined;
     let activeSite: string;
     let reason: string;
-    if (!holders.has(p.siteId)) {
+    if (holderOf(array, peerHolder, p.siteId) === undefined) {
       activeSite =
-        volume.preferredSiteId !== undefined && holders.has(volume.preferredSiteId)
+        volume.preferredSiteId !== undefined &&
+        holderOf(array, peerHolder, volume.preferredSiteId) !== undefined
           ? volume.preferredSiteId
           : array.parentId;
       // An asynchronous copy is not active: I/O still goes to the synchronous pair.
@@ -53,11 +67,11 @@ function run(ctx: RuleContext): Finding[] {
           ? `${product.label}, non-uniform access`
           : `${product.label}, ${product.behaviour.replace(/-/g, ' ')}`;
     }
-    const activeArray = holders.get(activeSite) ?? array.id;
+    const activeArray = holderOf(array, peerHolder, activeSite) ?? array.id;
     const path = graph.path(p.cluster.id, activeArray);
     const detour = path ? ` (+${num(2 * path.rttMs)} ms per I/O)` : '';
     const fixes: Fix[] = [];
-    if (holders.has(p.siteId))
+    if (holderOf(array, peerHolder, p.siteId) !== undefined)
       fixes.push({
         label: `Make ${index.label(p.siteId)} the preferred site of ${volume.name || volume.id}`,
         action: {
