@@ -4,14 +4,16 @@
  * dragging stutter. The worker keeps the previous routes (per site, and per call of the router)
  * so a drag re-routes only the batches of links it changed. A design with several sites to
  * route (one just opened) is routed site by site: once a job has run for PARTIAL_AFTER_MS, each site's routes are posted as soon
- * as they are done (the sites not yet routed straight; an edit's job posts its complete drawing
- * only), and a newer job drops the rest of an older one at the next site.
+ * as they are done (the sites not yet routed straight; an edit's job posts a drawing with only
+ * routes it left valid first, see opensSites), and a newer job drops the rest of an older one
+ * at the next site.
  */
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { loadAvoidRouter } from '../render/avoid';
 import {
   isRouted,
+  keptGroups,
   renderConnectors,
   renderDiagram,
   routeIntoCache,
@@ -62,10 +64,10 @@ const cache: RouteCache = new Map();
 /**
  * Whether a job's drawing may come in parts: only when it routes a site never routed before (a
  * design just opened), whose links are straight until then anyway. An edit's job (a delete, a
- * paste, an undo: every site it routes again was routed before) posts its complete drawing
- * only: in a part, the sites not yet routed again showed their links straight or on their
- * old routes, through the devices the edit added, and each part was one more render of the
- * edges before the edit settled.
+ * paste, an undo: every site it routes again was routed before) posts no such parts: in a
+ * part, the sites not yet routed again showed their links straight or on their old routes,
+ * through the devices the edit added, and each part was one more render of the edges before
+ * the edit settled. Its first drawing keeps only routes the edit left valid (keptGroups).
  */
 function opensSites(pending: readonly (readonly [string, unknown])[]): boolean {
   return pending.some(([id]) => !cache.has(id));
@@ -107,8 +109,20 @@ async function run(
   }
   const start = performance.now();
   const groups = routingGroups(design);
-  const pending = [...groups].filter(([id, group]) => !isRouted(cache, id, group));
+  let pending = [...groups].filter(([id, group]) => !isRouted(cache, id, group));
   const partial = opensSites(pending);
+  // An edit's first drawing: the groups it changed routed, those whose routes it left valid
+  // (keptGroups: the links between sites after a paste or a delete in one site) as they were;
+  // they are routed again below, and the complete drawing, the one a route from scratch
+  // makes, follows (the canvas redraws only the links whose route it changes).
+  const kept = partial ? new Set<string>() : keptGroups(cache, new Map(pending));
+  if (kept.size > 0) {
+    const connectors = renderConnectors(design, r, { findings, cache, groups, kept });
+    post({ seq, ok: true, connectors: connectorsOf(connectors), complete: false });
+    await breathe();
+    if (seq !== latest) return;
+    pending = pending.filter(([id, group]) => !isRouted(cache, id, group));
+  }
   for (const [i, [id, group]] of pending.entries()) {
     if (i === pending.length - 1) break;
     routeIntoCache(cache, id, group, r);
