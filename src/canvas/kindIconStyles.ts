@@ -32,6 +32,14 @@ export const kindIconClass = (kind: NodeKind): string => `kind-icon kind-icon-${
 type IconUrl = (kind: NodeKind, color: string) => string;
 
 /**
+ * The box the icon is drawn in: a square-cornered box of its own inside the element, whose
+ * rounded square is the element's background. Chromium paints a rounded box that has both a
+ * colour and an image as an offscreen layer, clipped (a saveLayer and a rounded clip per card,
+ * rasterized again on every frame of a pan); the two boxes draw a rounded rectangle and an image.
+ */
+export const ICON_BOX = '::before';
+
+/**
  * The kinds' icons as CSS backgrounds, for the device cards: an inline <svg> in each of a
  * thousand cards made every pan frame re-layerize a thousand SVG roots (each its own transform
  * and clip), about half the paint work of a pan. The same icon data as the exports
@@ -40,12 +48,14 @@ type IconUrl = (kind: NodeKind, color: string) => string;
  */
 export function kindIconStyles(url: IconUrl = iconUrl): string {
   const rules = [
-    '.kind-icon{background-repeat:no-repeat;background-position:center;background-size:18px 18px}',
+    `.kind-icon${ICON_BOX}{content:'';display:block;height:100%;background-repeat:no-repeat;background-position:center;background-size:18px 18px}`,
   ];
   for (const kind of Object.keys(KIND_ICON_SVG) as NodeKind[]) {
-    rules.push(`.kind-icon-${kind}{background-image:${url(kind, KIND_ICON_COLOR[kind])}}`);
     rules.push(
-      `.dark .kind-icon-${kind}{background-image:${url(kind, KIND_ICON_COLOR_DARK[kind])}}`,
+      `.kind-icon-${kind}${ICON_BOX}{background-image:${url(kind, KIND_ICON_COLOR[kind])}}`,
+    );
+    rules.push(
+      `.dark .kind-icon-${kind}${ICON_BOX}{background-image:${url(kind, KIND_ICON_COLOR_DARK[kind])}}`,
     );
   }
   return rules.join('\n');
