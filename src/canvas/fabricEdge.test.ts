@@ -1,7 +1,11 @@
 import type { EdgeProps } from '@xyflow/react';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { bundleOffset, offsetCurve } from '../model/parallel';
 import type { FlowEdge } from '../store/flow';
-import { fabricStyles, sameLinkProps } from './edges';
+import { useStudio } from '../store/studio';
+import { FabricEdge, fabricStyles, sameLinkProps } from './edges';
 
 const DATA = { bundle: { index: 0, count: 1 } };
 
@@ -38,5 +42,18 @@ describe('a fabric link re-renders for what it draws', () => {
     expect(sameLinkProps(props(), props({ id: 'l2' }))).toBe(false);
     const { selected: _, ...fewer } = props();
     expect(sameLinkProps(props(), fewer as EdgeProps<FlowEdge>)).toBe(false);
+  });
+});
+
+describe('a fabric link before its route arrives', () => {
+  it('bends aside in its bundle from the ends its edge carries, reading no link of the design', () => {
+    // The open design has no link l1: the edge alone says which way its bundle bends it.
+    expect(useStudio.getState().design.links.some((l) => l.id === 'l1')).toBe(false);
+    const bundle = { index: 0, count: 2 };
+    const edge = props({ data: { bundle } });
+    const html = renderToStaticMarkup(createElement('svg', null, createElement(FabricEdge, edge)));
+    const offset = bundleOffset({ id: 'l1', source: 'a', target: 'b' }, bundle, 14);
+    expect(offset).not.toBe(0);
+    expect(html).toContain(`d="${offsetCurve(100.5, 76, 300.5, 76, offset).path}"`);
   });
 });

@@ -30,7 +30,7 @@ import {
 } from '../model/schema';
 import { KIND_ICONS, KIND_COLORS } from '../canvas/icons';
 import { useScenario } from '../store/scenario';
-import { selectedIdsKey, useStudio } from '../store/studio';
+import { selectionShown, useStudio } from '../store/studio';
 import { designButPositions } from '../store/designView';
 import { useUi } from '../store/ui';
 import {
@@ -65,10 +65,9 @@ export function Inspector() {
   // the canvas, a node's drag starts in the same task, and the node's fields mounting there made
   // it one of 44-53 ms at 3,000 elements. Until then the panel shows what it showed (its parts
   // are memoised, so that render costs nothing).
-  const ids = useDeferredValue(useStudio(selectedIdsKey));
+  const shown = useDeferredValue(useStudio(selectionShown));
   const readOnly = useStudio((s) => s.readOnly);
-  const selection = ids === '' ? [] : ids.split(' ');
-  if (selection.length === 0)
+  if (shown === '')
     return (
       <DesignInspector
         name={design.name}
@@ -77,9 +76,9 @@ export function Inspector() {
         readOnly={readOnly}
       />
     );
-  if (selection.length > 1) {
+  if (typeof shown === 'number') {
     return (
-      <Section title={`${plural(selection.length, 'element')} selected`}>
+      <Section title={`${plural(shown, 'element')} selected`}>
         <p className="py-1 text-sm text-slate-600 dark:text-slate-400">
           Shift-click to add or remove. Delete removes them all (undoable).
         </p>
@@ -96,7 +95,7 @@ export function Inspector() {
       </Section>
     );
   }
-  const id = selection[0] ?? '';
+  const id = shown;
   const node = design.nodes.find((n) => n.id === id);
   if (node) return <NodeInspector design={design} node={node} readOnly={readOnly} />;
   const link = design.links.find((l) => l.id === id);

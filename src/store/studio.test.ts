@@ -3,7 +3,7 @@ import { DesignBuilder } from '../model/builder';
 import { DEVICE_SIZE, emptyDesign } from '../model/defaults';
 import { DEVICE_INSET_PX, SITE_TOP_PX } from '../model/placement';
 import { flushPendingEdits, inEditGroup, registerPendingEdit } from './pendingEdits';
-import { selectedIds, selectedIdsKey, settleDrop, useStudio } from './studio';
+import { selectedIds, selectionShown, settleDrop, useStudio } from './studio';
 import { useScenario } from './scenario';
 import { useUi } from './ui';
 
@@ -277,9 +277,18 @@ describe('The selection read', () => {
     // The inspector and each arrange button read it on every store update.
     s().rename('renamed');
     expect(selectedIds(s())).toBe(ids);
-    expect(selectedIdsKey(s())).toBe('a a-c');
     s().select(['b']);
     expect(selectedIds(s())).toEqual(['b']);
-    expect(selectedIdsKey(s())).toBe('b');
+  });
+
+  it('shows the inspector the one id selected, or how many, never every id in one string', () => {
+    s().select([]);
+    expect(selectionShown(s())).toBe('');
+    s().select(['b']);
+    expect(selectionShown(s())).toBe('b');
+    s().select(['a', 'a-c']);
+    expect(selectionShown(s())).toBe(2);
+    s().rename('renamed again');
+    expect(selectionShown(s())).toBe(2);
   });
 });
