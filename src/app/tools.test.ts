@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
+import type { Design } from '../model/schema';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import { useView } from '../store/view';
 import {
   buildFabricIn,
   copySelection,
+  duplicateSelection,
   meshSelection,
   meshSummary,
   openFabricBuilder,
@@ -178,6 +180,34 @@ describe('Copy and paste', () => {
     ).toEqual(copies.map((n) => n.id));
     s().undo();
     expect(s().design).toBe(before);
+  });
+
+  it('pastes and duplicates in one store update each: the copies drawn and selected at once', () => {
+    s().select(['a-be', 'a-c']);
+    copySelection();
+    const updates: { design: Design; selected: string[]; pasteCount: number }[] = [];
+    const stop = useStudio.subscribe((state) =>
+      updates.push({
+        design: state.design,
+        selected: state.nodes.filter((n) => n.selected).map((n) => n.id),
+        pasteCount: state.pasteCount,
+      }),
+    );
+    pasteClipboard();
+    const pasted = s().design;
+    duplicateSelection();
+    stop();
+    expect(updates.map((u) => u.design)).toEqual([pasted, s().design]);
+    const copied = (design: Design, of: readonly string[]) =>
+      design.nodes.filter((n) => n.kind !== 'site' && !of.includes(n.id)).map((n) => n.id);
+    const [paste, duplicate] = updates;
+    expect(paste?.selected).toEqual(copied(pasted, ['a-be', 'a-c', 'b-be']));
+    expect(paste?.selected).toHaveLength(2);
+    expect(paste?.pasteCount).toBe(1);
+    expect(duplicate?.selected).toEqual(
+      copied(s().design, ['a-be', 'a-c', 'b-be', ...copied(pasted, ['a-be', 'a-c', 'b-be'])]),
+    );
+    expect(duplicate?.selected).toHaveLength(2);
   });
 });
 

@@ -160,8 +160,7 @@ export function duplicateSelection(): void {
   if (ids.length === 0) return;
   const result = duplicateElements(state.design, ids);
   if (!result) return;
-  state.commit(result.design);
-  useStudio.getState().select(result.newIds);
+  state.commit(result.design, { select: result.newIds });
 }
 
 /** Ctrl+C: the selected elements, as the design holds them now, for Ctrl+V. */
@@ -195,11 +194,11 @@ export function pasteClipboard(view?: CanvasView): void {
     notify('warning', 'Nothing to paste: the copied elements’ site no longer exists.');
     return;
   }
-  state.commit(result.design);
+  // The copies drawn, selected and counted in one store update: the canvas and the store's
+  // listeners take the paste once, before its first frame, rather than three times.
+  state.commit(result.design, { select: result.newIds, pasteCount: n });
   // A view-only design refuses the edit (and says so).
   if (useStudio.getState().design !== result.design) return;
-  useStudio.setState({ pasteCount: n });
-  useStudio.getState().select(result.newIds);
   const pasted = nodesBox(result.design, result.newIds);
   if (view && pasted && box && !showsPaste(box, pasted)) reveal(view, pasted);
 }

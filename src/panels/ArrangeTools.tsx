@@ -11,7 +11,9 @@ import {
   Waypoints,
   type LucideIcon,
 } from 'lucide-react';
+import { memo, useDeferredValue } from 'react';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
+import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { buttonClass } from './fields';
 
@@ -37,9 +39,23 @@ function title(id: string): string {
 
 /** Align, distribute, mesh and duplicate for a multiple selection, in the inspector. */
 export function ArrangeTools() {
-  // Re-render when the selection or the design changes: that decides what is enabled.
-  useStudio((s) => s.nodes);
-  useStudio((s) => s.readOnly);
+  // Re-render when the selection or the design changes, as that decides what is enabled: in a
+  // render of its own after the canvas has drawn the change (as the inspector's selection,
+  // Inspector.tsx). With a multiple selection shown, bench:ui's paste of 30 devices rendered
+  // these ten buttons, each asking its command, inside the paste's first frame.
+  const nodes = useDeferredValue(useStudio((s) => s.nodes));
+  const readOnly = useDeferredValue(useStudio((s) => s.readOnly));
+  return <ArrangeButtons nodes={nodes} readOnly={readOnly} />;
+}
+
+/**
+ * The buttons, drawn again only when the deferred selection or design comes: each asks its
+ * command whether it is enabled, from the store as it is then.
+ */
+const ArrangeButtons = memo(function ArrangeButtons(_: {
+  nodes: readonly FlowNode[];
+  readOnly: boolean;
+}) {
   return (
     <div className="flex flex-col gap-2 pt-2" data-testid="arrange">
       <div
@@ -87,4 +103,4 @@ export function ArrangeTools() {
       </div>
     </div>
   );
-}
+});

@@ -93,7 +93,12 @@ export interface StudioState {
   clipboard: Clipboard | null;
   pasteCount: number;
 
-  commit: (next: Design) => void;
+  /**
+   * Make `next` the design: one undoable step. With `also`, its `select` comes selected (a
+   * paste's or a duplicate's copies) and its other fields set in the same store update, so the
+   * canvas and every listener take the edit once rather than drawn, then selected.
+   */
+  commit: (next: Design, also?: CommitAlso) => void;
   /** Apply a pure model edit to the design as it is now: one undoable step. */
   apply: (edit: (design: Design) => Design) => void;
   replaceDesign: (next: Design, options?: { readOnly?: boolean }) => void;
@@ -132,6 +137,12 @@ export interface StudioState {
   select: (ids: readonly string[]) => void;
   selectAll: () => void;
   deleteSelection: () => void;
+}
+
+/** What a commit may bring in its own store update: a selection, the paste count. */
+export interface CommitAlso {
+  readonly select?: readonly string[];
+  readonly pasteCount?: number;
 }
 
 type Selectable = Pick<StudioState, 'nodes' | 'edges'> & Partial<Pick<StudioState, 'noteNodes'>>;
@@ -237,7 +248,11 @@ export const useStudio = create<StudioState>()((set, get) => {
   /** The edit group of the last commit (pendingEdits.ts): the same group is one undo step. */
   let lastGroup: string | null = null;
   /** Make `next` the design, drawn as `flow`: one undoable step (or one more of its group). */
-  const record = (next: Design, flow: Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'>) => {
+  const record = (
+    next: Design,
+    flow: Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'>,
+    also?: Pick<StudioState, 'pasteCount'>,
+  ) => {
     const state = get();
     const group = currentEditGroup();
     const sameStep = group !== null && group === lastGroup;
@@ -245,15 +260,21 @@ export const useStudio = create<StudioState>()((set, get) => {
     set({
       design: next,
       ...flow,
+      ...also,
       past: sameStep ? state.past : [...state.past, state.design].slice(-HISTORY_LIMIT),
       future: [],
     });
   };
-  const commit = (next: Design) => {
+  const commit = (next: Design, also?: CommitAlso) => {
     const state = get();
     if (next === state.design) return;
     if (refuseReadOnly(state)) return;
-    record(next, flowFor(next, state));
+    const flow = flowFor(next, state);
+    record(
+      next,
+      also?.select ? selectedIn(flow, new Set(also.select)) : flow,
+      also?.pasteCount === undefined ? undefined : { pasteCount: also.pasteCount },
+    );
   };
 
   /**
@@ -538,15 +559,8 @@ export const useStudio = create<StudioState>()((set, get) => {
     rename: (name) => commit({ ...get().design, name }),
 
     select: (ids) => {
-      const wanted = new Set(ids);
       const state = get();
-      // Only the arrays whose selection changes are new: React Flow rebuilds its index of every
-      // edge when it is handed a new edges array, and a selection of devices leaves the links.
-      const flow = {
-        nodes: withSelection(state.nodes, wanted),
-        edges: withSelection(state.edges, wanted),
-        noteNodes: withSelection(state.noteNodes, wanted),
-      };
+      const flow = selectedIn(state, new Set(ids));
       if (
         flow.nodes !== state.nodes ||
         flow.edges !== state.edges ||
@@ -567,6 +581,22 @@ export const useStudio = create<StudioState>()((set, get) => {
     },
   });
 });
+
+/**
+ * The flow with `wanted` selected and nothing else. Only the arrays whose selection changes are
+ * new: React Flow rebuilds its index of every edge when it is handed a new edges array, and a
+ * selection of devices leaves the links.
+ */
+function selectedIn(
+  flow: Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'>,
+  wanted: ReadonlySet<string>,
+): Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'> {
+  return {
+    nodes: withSelection(flow.nodes, wanted),
+    edges: withSelection(flow.edges, wanted),
+    noteNodes: withSelection(flow.noteNodes, wanted),
+  };
+}
 
 /** The items with `selected` as `wanted` says: the same array when none changes. */
 function withSelection<T extends { readonly id: string; readonly selected?: boolean }>(
