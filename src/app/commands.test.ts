@@ -258,6 +258,14 @@ describe('Deleting more than one element', () => {
     toast?.action?.run();
     expect(useStudio.getState().design).toEqual(site());
   });
+  it("an undo by Ctrl+Z takes the delete's toast away with the delete", async () => {
+    useStudio.getState().select(['dc1']);
+    await press(key('Delete'));
+    expect(useUi.getState().toasts.at(-1)?.action?.label).toBe('Undo');
+    await press(key('z', { ctrl: true }));
+    expect(useStudio.getState().design).toEqual(site());
+    expect(useUi.getState().toasts).toEqual([]);
+  });
   it('a lone device without links goes quietly', async () => {
     useStudio.getState().select(['b2']);
     useStudio.getState().apply((d) => ({ ...d, links: d.links.filter((l) => l.id !== 'd1') }));

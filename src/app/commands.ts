@@ -316,13 +316,22 @@ async function deleteWithUndo(ctx: CommandContext): Promise<void> {
     removal.sites.length + removal.devices.length + removal.links.length + removal.notes.length;
   // One element going says nothing, unless notes that pointed at it are left pointing nowhere.
   if (count <= 1 && removal.unpointed.length === 0) return;
+  const deleted = useStudio.getState().design;
   const { removalText } = await import('../model/labels');
-  notify('info', removalText(removal), {
+  // Its Undo offers to take back this delete only: once the design moves on (an undo by any
+  // means, another edit), the toast goes, or is never shown.
+  if (useStudio.getState().design !== deleted) return;
+  const toast = notify('info', removalText(removal), {
     label: 'Undo',
     run: () => {
       const undo = command('undo');
       if (undo.enabled()) void undo.run(ctx);
     },
+  });
+  const stop = useStudio.subscribe((s) => {
+    if (s.design === deleted) return;
+    stop();
+    useUi.getState().dismiss(toast);
   });
 }
 

@@ -110,8 +110,8 @@ export const useUi = create<UiState>()((set) => ({
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
 
-/** Show a short message, with an optional action button; it goes away by itself. */
-export function notify(kind: ToastKind, text: string, action?: ToastAction): void {
+/** Show a short message, with an optional action button; it goes away by itself. Returns its id. */
+export function notify(kind: ToastKind, text: string, action?: ToastAction): number {
   const id = ++toastId;
   const toast: Toast = action ? { id, kind, text, action } : { id, kind, text };
   useUi.setState((s) => ({ toasts: [...s.toasts.slice(-3), toast] }));
@@ -120,6 +120,7 @@ export function notify(kind: ToastKind, text: string, action?: ToastAction): voi
     () => useUi.getState().dismiss(id),
     kind === 'error' || kind === 'warning' || action ? 8000 : 4000,
   );
+  return id;
 }
 
 /**
