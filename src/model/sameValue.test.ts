@@ -15,4 +15,17 @@ describe('sameValue', () => {
     expect(sameValue(null, {})).toBe(false);
     expect(sameValue(0, -0)).toBe(false);
   });
+
+  it('compares own keys only, as Object.keys lists them', () => {
+    const inherited = Object.create({ shared: 1 }) as Record<string, unknown>;
+    expect(sameValue(inherited, {})).toBe(true);
+    expect(sameValue({}, inherited)).toBe(true);
+    inherited['own'] = 2;
+    expect(sameValue(inherited, { own: 2 })).toBe(true);
+    expect(sameValue(inherited, { own: 2, shared: 1 })).toBe(false);
+    const bare = Object.create(null) as Record<string, unknown>;
+    bare['a'] = [1];
+    expect(sameValue(bare, { a: [1] })).toBe(true);
+    expect(sameValue({ a: [1], b: 1 }, bare)).toBe(false);
+  });
 });

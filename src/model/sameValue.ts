@@ -1,3 +1,5 @@
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
  * Deep equality of plain data, strict enough that one value may stand for the other: the same
  * keys (a key holding undefined is not a missing key), NaN equal to NaN, 0 not equal to -0.
@@ -12,14 +14,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-      return false;
+  // Own enumerable keys, as Object.keys lists them, counted rather than listed: the two arrays
+  // of keys per object were a third of what sharing the findings of an edit's validation with
+  // the validation before cost (sharedFindings.ts: ~480 findings at 3,000 elements).
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!hasOwn.call(x, k)) continue;
+    keys++;
+    if (!hasOwn.call(y, k) || !sameValue(x[k], y[k])) return false;
   }
-  return true;
+  for (const k in y) if (hasOwn.call(y, k)) keys--;
+  return keys === 0;
 }
 
 /**
