@@ -233,6 +233,35 @@ export interface CanvasProps {
   onWorkloadDrop?: (workloadId: string, clusterId: string) => void;
 }
 
+/**
+ * What React Flow draws over the links and nodes: the background, legend, notices, zoom
+ * controls, find box and minimap. One element made once: the canvas re-renders with every
+ * change of its nodes or edges (a select-all, each drag move), and React then skips these, where
+ * new elements re-rendered the legend, the controls and their icons each time.
+ */
+const CANVAS_OVERLAYS = (
+  <>
+    <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+    <Legend />
+    <RoutingNotice />
+    <RoomOverlayGate />
+    <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+      <ZoomReadout />
+    </Controls>
+    <FindBoxGate />
+    <MiniMap
+      pannable
+      zoomable
+      position="bottom-right"
+      {...MINIMAP_NODE_ATTRIBUTES}
+      nodeComponent={MinimapNode}
+      nodeStrokeWidth={2}
+      className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
+      ariaLabel="Minimap"
+    />
+  </>
+);
+
 export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const designNodes = useStudio((s) => s.nodes);
   const noteNodes = useStudio((s) => s.noteNodes);
@@ -488,24 +517,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             proOptions={PRO_OPTIONS}
             onlyRenderVisibleElements={nodes.length > 400}
           >
-            <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-            <Legend />
-            <RoutingNotice />
-            <RoomOverlayGate />
-            <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
-              <ZoomReadout />
-            </Controls>
-            <FindBoxGate />
-            <MiniMap
-              pannable
-              zoomable
-              position="bottom-right"
-              {...MINIMAP_NODE_ATTRIBUTES}
-              nodeComponent={MinimapNode}
-              nodeStrokeWidth={2}
-              className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
-              ariaLabel="Minimap"
-            />
+            {CANVAS_OVERLAYS}
           </ReactFlow>
         </CanvasFlags>
       )}
