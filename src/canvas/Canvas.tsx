@@ -114,6 +114,14 @@ const SNAP_GRID: [number, number] = [16, 16];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const NONE: never[] = [];
+/**
+ * React Flow draws only the nodes and links in view once the canvas holds more elements (nodes
+ * and links) than this. Every node and link drawn re-renders when its selection changes: counted
+ * by nodes alone (over 400), a design of 1,000 elements (338 nodes, 656 links) drew all of them
+ * at any zoom, and a select-all re-rendered 994 wrappers and wrote 994 classes where the view
+ * showed a few dozen.
+ */
+const CULL_ABOVE_ELEMENTS = 500;
 // Sites at 0, links at 1, devices at 2: see the <ReactFlow> below. Also in its store before it
 // mounts, as the design's nodes are placed there with their stacking (`openingView`).
 const Z_INDEX_MODE = 'manual';
@@ -232,6 +240,35 @@ export interface CanvasProps {
   /** Called when a workload chip is dropped on a host cluster (what-if moves). */
   onWorkloadDrop?: (workloadId: string, clusterId: string) => void;
 }
+
+/**
+ * What React Flow draws over the links and nodes: the background, legend, notices, zoom
+ * controls, find box and minimap. One element made once: the canvas re-renders with every
+ * change of its nodes or edges (a select-all, each drag move), and React then skips these, where
+ * new elements re-rendered the legend, the controls and their icons each time.
+ */
+const CANVAS_OVERLAYS = (
+  <>
+    <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+    <Legend />
+    <RoutingNotice />
+    <RoomOverlayGate />
+    <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+      <ZoomReadout />
+    </Controls>
+    <FindBoxGate />
+    <MiniMap
+      pannable
+      zoomable
+      position="bottom-right"
+      {...MINIMAP_NODE_ATTRIBUTES}
+      nodeComponent={MinimapNode}
+      nodeStrokeWidth={2}
+      className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
+      ariaLabel="Minimap"
+    />
+  </>
+);
 
 export function Canvas({ onWorkloadDrop }: CanvasProps) {
   const designNodes = useStudio((s) => s.nodes);
@@ -486,26 +523,9 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             fitViewOptions={FIT_VIEW_OPTIONS}
             defaultViewport={opening.viewport}
             proOptions={PRO_OPTIONS}
-            onlyRenderVisibleElements={nodes.length > 400}
+            onlyRenderVisibleElements={nodes.length + edges.length > CULL_ABOVE_ELEMENTS}
           >
-            <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-            <Legend />
-            <RoutingNotice />
-            <RoomOverlayGate />
-            <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
-              <ZoomReadout />
-            </Controls>
-            <FindBoxGate />
-            <MiniMap
-              pannable
-              zoomable
-              position="bottom-right"
-              {...MINIMAP_NODE_ATTRIBUTES}
-              nodeComponent={MinimapNode}
-              nodeStrokeWidth={2}
-              className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
-              ariaLabel="Minimap"
-            />
+            {CANVAS_OVERLAYS}
           </ReactFlow>
         </CanvasFlags>
       )}

@@ -9,23 +9,32 @@ import {
   AlignVerticalDistributeCenter,
   Copy,
   Waypoints,
-  type LucideIcon,
 } from 'lucide-react';
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, type ReactElement } from 'react';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
 import type { FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { buttonClass } from './fields';
 
-const ALIGN: readonly [string, LucideIcon][] = [
-  ['align-left', AlignStartVertical],
-  ['align-center', AlignCenterVertical],
-  ['align-right', AlignEndVertical],
-  ['align-top', AlignStartHorizontal],
-  ['align-middle', AlignCenterHorizontal],
-  ['align-bottom', AlignEndHorizontal],
-  ['distribute-horizontal', AlignHorizontalDistributeCenter],
-  ['distribute-vertical', AlignVerticalDistributeCenter],
+/*
+ * Each button's icon is one element made once: the buttons re-render whenever the selection or
+ * the design changes (to say what is enabled), and React then skips the icons, which are the
+ * same; drawn anew, each of the ten re-ran lucide's class and attribute merging every time.
+ */
+const ALIGN: readonly [string, ReactElement][] = [
+  ['align-left', <AlignStartVertical className="h-4 w-4" aria-hidden />],
+  ['align-center', <AlignCenterVertical className="h-4 w-4" aria-hidden />],
+  ['align-right', <AlignEndVertical className="h-4 w-4" aria-hidden />],
+  ['align-top', <AlignStartHorizontal className="h-4 w-4" aria-hidden />],
+  ['align-middle', <AlignCenterHorizontal className="h-4 w-4" aria-hidden />],
+  ['align-bottom', <AlignEndHorizontal className="h-4 w-4" aria-hidden />],
+  ['distribute-horizontal', <AlignHorizontalDistributeCenter className="h-4 w-4" aria-hidden />],
+  ['distribute-vertical', <AlignVerticalDistributeCenter className="h-4 w-4" aria-hidden />],
+];
+
+const OTHERS: readonly [string, ReactElement, string][] = [
+  ['mesh', <Waypoints className="h-3.5 w-3.5" aria-hidden />, 'Connect as full mesh'],
+  ['duplicate', <Copy className="h-3.5 w-3.5" aria-hidden />, 'Duplicate'],
 ];
 
 // The inspector has no view to fit; none of these commands needs one.
@@ -63,7 +72,7 @@ const ArrangeButtons = memo(function ArrangeButtons(_: {
         role="group"
         aria-label="Align and distribute"
       >
-        {ALIGN.map(([id, Icon], i) => {
+        {ALIGN.map(([id, icon], i) => {
           const cmd = command(id);
           return (
             <button
@@ -76,18 +85,13 @@ const ArrangeButtons = memo(function ArrangeButtons(_: {
               onClick={() => runCommand(cmd, NO_VIEW)}
               className={`inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-700 shadow-xs hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700 ${i === 3 || i === 6 ? 'ml-2' : ''}`}
             >
-              <Icon className="h-4 w-4" aria-hidden />
+              {icon}
             </button>
           );
         })}
       </div>
       <div className="flex flex-wrap gap-1.5">
-        {(
-          [
-            ['mesh', Waypoints, 'Connect as full mesh'],
-            ['duplicate', Copy, 'Duplicate'],
-          ] as const
-        ).map(([id, Icon, label]) => (
+        {OTHERS.map(([id, icon, label]) => (
           <button
             key={id}
             type="button"
@@ -97,7 +101,7 @@ const ArrangeButtons = memo(function ArrangeButtons(_: {
             onClick={() => runCommand(command(id), NO_VIEW)}
             className={buttonClass}
           >
-            <Icon className="h-3.5 w-3.5" aria-hidden /> {label}
+            {icon} {label}
           </button>
         ))}
       </div>

@@ -55,6 +55,9 @@ import { command, runCommand, type CommandContext } from '../app/commands';
 /** Commands run from the inspector never move the view. */
 const noViewContext: CommandContext = { fitView: () => undefined };
 
+/** One element made once: the inspector re-renders with each change of the design or selection. */
+const TRASH_ICON = <Trash2 className="h-3.5 w-3.5" aria-hidden />;
+
 function siteLabel(design: Design, node: DesignNode): string {
   return node.kind === 'site' ? node.label : labelOf(design, node.parentId);
 }
@@ -90,7 +93,7 @@ export function Inspector() {
           onClick={() => runCommand(command('delete'), noViewContext)}
           data-testid="inspector.delete"
         >
-          <Trash2 className="h-3.5 w-3.5" aria-hidden /> Delete selection
+          {TRASH_ICON} Delete selection
         </button>
       </Section>
     );

@@ -53,6 +53,9 @@ function usePanelsReady(): boolean {
 // The side panel folded to a rail loads when first shown; its frame stands in until then.
 const SidebarRail = lazy(() => import('./SidebarRail').then((m) => ({ default: m.SidebarRail })));
 
+/** One element made once: the side panel re-renders with each change of the findings' count. */
+const HIDE_ICON = <ChevronsRight className="h-4 w-4" aria-hidden />;
+
 export function Sidebar() {
   const tab = useUi((s) => s.tab);
   const collapsed = useView((s) => s.sidebarCollapsed);
@@ -124,7 +127,7 @@ export function Sidebar() {
           onClick={() => useView.getState().toggleSidebar()}
           className="my-1 inline-flex h-7 w-7 shrink-0 items-center justify-center self-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-200"
         >
-          <ChevronsRight className="h-4 w-4" aria-hidden />
+          {HIDE_ICON}
         </button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" role="tabpanel">
