@@ -29,6 +29,7 @@ import { createRoot } from 'react-dom/client';
 import { create } from 'zustand';
 import { installBenchApi, type BenchDesign } from '../../src/bench/api';
 import { minZoomFor } from '../../src/store/selectors';
+import { drawsOnlyInView } from '../../src/canvas/culling';
 
 type BaseNode = Node<{ label: string }>;
 
@@ -223,7 +224,7 @@ function Flow() {
       maxZoom={2.5}
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
-      onlyRenderVisibleElements={nodes.length > 400}
+      onlyRenderVisibleElements={drawsOnlyInView(nodes.length, edges.length)}
       proOptions={{ hideAttribution: true }}
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />

@@ -55,6 +55,7 @@ import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 import { boxSelectionChanges, withoutSelection } from './boxSelect';
 import { MINIMAP_NODE_ATTRIBUTES } from './minimap';
+import { drawsOnlyInView } from './culling';
 import { MinimapNode } from './MinimapNode';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
@@ -114,14 +115,6 @@ const SNAP_GRID: [number, number] = [16, 16];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const NONE: never[] = [];
-/**
- * React Flow draws only the nodes and links in view once the canvas holds more elements (nodes
- * and links) than this. Every node and link drawn re-renders when its selection changes: counted
- * by nodes alone (over 400), a design of 1,000 elements (338 nodes, 656 links) drew all of them
- * at any zoom, and a select-all re-rendered 994 wrappers and wrote 994 classes where the view
- * showed a few dozen.
- */
-const CULL_ABOVE_ELEMENTS = 500;
 // Sites at 0, links at 1, devices at 2: see the <ReactFlow> below. Also in its store before it
 // mounts, as the design's nodes are placed there with their stacking (`openingView`).
 const Z_INDEX_MODE = 'manual';
@@ -523,7 +516,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             fitViewOptions={FIT_VIEW_OPTIONS}
             defaultViewport={opening.viewport}
             proOptions={PRO_OPTIONS}
-            onlyRenderVisibleElements={nodes.length + edges.length > CULL_ABOVE_ELEMENTS}
+            onlyRenderVisibleElements={drawsOnlyInView(nodes.length, edges.length)}
           >
             {CANVAS_OVERLAYS}
           </ReactFlow>
