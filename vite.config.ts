@@ -6,6 +6,7 @@ import type { Plugin, Rolldown } from 'vite';
 import { createHash } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config';
 import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys';
+import { DATABASE_NAME, EARLY_OPENING_KEY, STORE_NAME } from './src/store/earlyDatabase';
 
 /** The built index.html carries the policy as its first element after the charset. */
 function contentSecurityPolicy(): Plugin {
@@ -85,7 +86,7 @@ const LOADER_MODULE = '/src/io/document.ts';
  * (same origin, so the page's policy allows it; `async`, so it holds nothing up) looks for that
  * design as the page starts and, only then, adds modulepreload links for the loader's chunks,
  * fetched beside the first screen's. A reload of a design this studio stored needs no loader
- * and fetches nothing more.
+ * and fetches nothing more; there it begins opening the studio's database (earlyDatabase.ts).
  */
 function preloadLoaderOnFirstVisit(): Plugin {
   return {
@@ -108,11 +109,17 @@ function preloadLoaderOnFirstVisit(): Plugin {
       );
       if (!loader) return;
       const files = [...closure(loader.fileName, new Set())].filter((f) => !named.has(f));
+      // Otherwise it begins opening the studio's database (earlyDatabase.ts), which the design
+      // is read from before the first render: the browser opens it while the first screen's
+      // code comes and runs. (An older studio's design is drawn without waiting for storage.)
       const script =
         `try{if(localStorage.getItem(${JSON.stringify(LEGACY_AUTOSAVE_KEY)})!==null)` +
         `for(const f of ${JSON.stringify(files.map((f) => `/${f}`))}){` +
         `const l=document.createElement("link");l.rel="modulepreload";l.crossOrigin="";` +
-        `l.href=f;document.head.append(l)}}catch{}\n`;
+        `l.href=f;document.head.append(l)}` +
+        `else{const r=indexedDB.open(${JSON.stringify(DATABASE_NAME)});` +
+        `r.onupgradeneeded=()=>r.result.createObjectStore(${JSON.stringify(STORE_NAME)});` +
+        `window[${JSON.stringify(EARLY_OPENING_KEY)}]=r}}catch{}\n`;
       const hash = createHash('sha256').update(script).digest('hex').slice(0, 8);
       const fileName = `assets/first-visit-${hash}.js`;
       this.emitFile({ type: 'asset', fileName, source: script });

@@ -218,7 +218,8 @@ test.describe('Designs are never lost', () => {
     expect(nodes).toBeGreaterThan(0);
 
     // From the next page on, the browser's database opens 4 s late (a busy disk, another tab
-    // holding it). The page notes when the studio's canvas and its first element appear.
+    // holding it): its opening reads as unanswered until then. The page notes when the
+    // studio's canvas and its first element appear.
     const DELAY_MS = 4000;
     await page.addInitScript((delay) => {
       const seen: { canvas?: number; node?: number; guide?: number } = {};
@@ -244,8 +245,16 @@ test.describe('Designs are never lost', () => {
           get: () => handler,
           set: (h: typeof handler) => (handler = h),
         });
+        let answered = false;
+        Object.defineProperty(request, 'readyState', {
+          configurable: true,
+          get: () => (answered ? 'done' : 'pending'),
+        });
         request.addEventListener('success', (event) =>
-          setTimeout(() => handler?.call(request, event), delay),
+          setTimeout(() => {
+            answered = true;
+            handler?.call(request, event);
+          }, delay),
         );
         return request;
       };
@@ -335,6 +344,39 @@ test.describe('Designs are never lost', () => {
       expect.arrayContaining(['Inspector', 'StoragePrompts', 'revalidate', 'routes']),
     );
     expect(asked.filter((a) => a.before)).toEqual([]);
+  });
+
+  test('a reload takes the database opening that the page began before its code came', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.waitForAutosave();
+    const nodes = await studio.allNodes.count();
+    // From the next page on, the page notes each opening of a database and which script asked.
+    await page.addInitScript(() => {
+      const opened: (string | null)[] = [];
+      (window as unknown as { __opened: typeof opened }).__opened = opened;
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (
+        this: IDBFactory,
+        ...args: Parameters<IDBFactory['open']>
+      ) {
+        // A module script (the studio's code) has no current script; the page's first has.
+        const script = document.currentScript;
+        opened.push(script instanceof HTMLScriptElement ? script.src : null);
+        return open.apply(this, args);
+      };
+    });
+    await page.reload();
+    await expect(studio.allNodes).toHaveCount(nodes);
+    const opened = await page.evaluate(
+      () => (window as unknown as { __opened: (string | null)[] }).__opened,
+    );
+    // One opening, begun by the page's first script, and the design read through it.
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatch(/\/assets\/first-visit-[\w-]+\.js$/u);
   });
 
   test('a large design opens again after a reload with all its sites in view', async ({ page }) => {

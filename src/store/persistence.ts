@@ -101,8 +101,8 @@ function browserStore(): KeyValue {
     notify('warning', NO_STORAGE);
     return new MemoryKeyValue();
   }
-  // The database starts opening as this code starts (the page renders once the design is
-  // read, main.tsx, so nothing is gained opening it before; the first screen is smaller).
+  // The database began opening as the page started (earlyDatabase.ts): its connection is
+  // taken here, or opened now where the page's first script could not begin it.
   let chosen: Promise<KeyValue>;
   try {
     openDatabaseEarly();
