@@ -375,3 +375,21 @@ test.describe('The device cards’ icons', () => {
     });
   });
 });
+
+test.describe('The canvas colour', () => {
+  test('is painted once, by the canvas, not again by its dotted background', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    // A pan rasterizes the whole canvas on every frame: the same colour filled twice over it was
+    // one full-canvas fill per frame more.
+    const colours = () =>
+      page.evaluate(() => ({
+        canvas: getComputedStyle(document.querySelector('.react-flow')!).backgroundColor,
+        dots: getComputedStyle(document.querySelector('.react-flow__background')!).backgroundColor,
+      }));
+    expect(await colours()).toEqual({ canvas: 'rgb(248, 250, 252)', dots: 'rgba(0, 0, 0, 0)' });
+    await page.evaluate(() => document.documentElement.classList.add('dark'));
+    expect(await colours()).toEqual({ canvas: 'rgb(11, 17, 32)', dots: 'rgba(0, 0, 0, 0)' });
+  });
+});
