@@ -672,9 +672,7 @@ export function keptGroups(
     if (!cached || cached.key === groupKey(group)) continue;
     const ends = endsOf(group.obstacles, group.requests);
     if (ends.size !== cached.ends.size) continue;
-    let same = true;
-    for (const [link, end] of ends) if (cached.ends.get(link) !== end) same = false;
-    if (!same) continue;
+    if (![...ends].every(([link, end]) => cached.ends.get(link) === end)) continue;
     // Ports placed by where their links go depend on the extent of the group's devices.
     const ports = (obstacles: readonly Obstacle[]) =>
       JSON.stringify(withPorts(obstacles, group.requests));
@@ -694,9 +692,7 @@ export function keptGroups(
       const span = pointsBox(points);
       return near.some((b) => boxesOverlap(b, span) && polylineCrossesBox(points, b));
     };
-    let clear = true;
-    for (const points of cached.routes.values()) if (inWay(points)) clear = false;
-    if (clear) kept.add(id);
+    if (![...cached.routes.values()].some(inWay)) kept.add(id);
   }
   return kept;
 }
