@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { Design } from '../src/model/schema';
 import { syntheticDesign } from '../src/model/synthetic';
@@ -204,6 +205,18 @@ test.describe('Designs are never lost', () => {
     await expect(page.locator('[data-testid^="node."]')).toHaveCount(0);
     // Nothing is lost: the spoiled text waits in Recent designs under its name.
     expect(await studio.recentNames()).toContain(name);
+    // Its entry says what it holds and why it did not open, and gives its text back as a file.
+    await page.getByTestId('toolbar.recent').click();
+    await expect(studio.recent('item.0')).toContainText(
+      /[1-9]\d* elements, [1-9]\d* workloads · put aside/u,
+    );
+    await expect(studio.recent('problem.0')).toContainText(`${spoiled}: expected a number`);
+    const download = page.waitForEvent('download');
+    await studio.recent('save.0').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.dci\.json$/u);
+    const text = await readFile(await file.path(), 'utf8');
+    expect(text).toContain('"distanceKm":"far"');
   });
 
   test('storage that answers late: the studio is there within a second, the design follows', async ({

@@ -1,10 +1,17 @@
-import { FolderOpen, History, Trash2 } from 'lucide-react';
+import { Download, FolderOpen, History, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { designStorage } from '../store/persistence';
-import { listRecent, loadRecent, removeRecent, type RecentDesign } from '../store/recent';
+import {
+  listRecent,
+  loadRecent,
+  recentText,
+  removeRecent,
+  type RecentDesign,
+} from '../store/recent';
 import { notify } from '../store/ui';
 import { buttonClass } from './fields';
-import { openDesign } from '../app/importExport';
+import { downloadBlob, openDesign } from '../app/importExport';
+import { designFileName } from '../io/file';
 import { Modal } from './Modal';
 import { plural } from '../model/plural';
 
@@ -41,6 +48,18 @@ export function RecentDialog() {
     // It becomes the open design (autosaved); the one it replaces takes its place in the list.
     if (await openDesign(result.design, { message: `Reopened “${result.design.name}”.` }))
       await removeRecent(designStorage(), entry.id).catch(() => undefined);
+  };
+
+  // A design that no longer loads, as a file: fixed by hand, it opens with Open.
+  const save = async (index: number) => {
+    const entry = entries?.[index];
+    if (!entry) return;
+    const json = await recentText(designStorage(), entry);
+    if (json === undefined) {
+      notify('error', 'This design is no longer in browser storage.');
+      return;
+    }
+    downloadBlob(new Blob([json], { type: 'application/json' }), designFileName(entry));
   };
 
   const remove = async (index: number) => {
@@ -80,7 +99,7 @@ export function RecentDialog() {
               <li
                 key={entry.id}
                 data-testid={`recent.item.${i}`}
-                className="flex items-center gap-3 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700"
+                className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700"
               >
                 <div className="min-w-0 flex-1">
                   <div
@@ -93,6 +112,16 @@ export function RecentDialog() {
                     {summary(entry)} · put aside {when(entry.savedAt)}
                   </div>
                 </div>
+                {entry.problem !== undefined && (
+                  <button
+                    type="button"
+                    className={buttonClass}
+                    data-testid={`recent.save.${i}`}
+                    onClick={() => void save(i)}
+                  >
+                    <Download className="h-3.5 w-3.5" aria-hidden /> Save file
+                  </button>
+                )}
                 <button
                   type="button"
                   className={buttonClass}
@@ -111,6 +140,15 @@ export function RecentDialog() {
                 >
                   <Trash2 className="h-4 w-4" aria-hidden />
                 </button>
+                {entry.problem !== undefined && (
+                  <p
+                    className="basis-full text-xs text-red-700 dark:text-red-400"
+                    data-testid={`recent.problem.${i}`}
+                  >
+                    Could not be opened: {entry.problem}. Save it as a file to fix it by hand, then
+                    open the file.
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -6,27 +6,13 @@
  * simply done again next time and nothing is lost on upgrade.
  */
 import type { KeyValue } from './kv';
-import { pushRecentJson } from './recent';
+import { documentSummary, pushRecentJson } from './recent';
 import { freshId, writeSlot } from './slots';
 import { LEGACY_AUTOSAVE_KEY, LEGACY_BROKEN_KEY, LEGACY_RECENT_KEY } from './legacyKeys';
 
 export { LEGACY_AUTOSAVE_KEY, LEGACY_BROKEN_KEY, LEGACY_RECENT_KEY };
 
 type LegacyStorage = Pick<Storage, 'getItem' | 'removeItem'>;
-
-/** Name and counts of a document, without trusting it (it is loaded properly when opened). */
-function summary(json: string): { name: string; nodes: unknown[]; workloads: unknown[] } {
-  try {
-    const doc = JSON.parse(json) as { name?: unknown; nodes?: unknown; workloads?: unknown };
-    return {
-      name: typeof doc.name === 'string' ? doc.name : 'Untitled design',
-      nodes: Array.isArray(doc.nodes) ? doc.nodes : [],
-      workloads: Array.isArray(doc.workloads) ? doc.workloads : [],
-    };
-  } catch {
-    return { name: 'Unreadable design', nodes: [], workloads: [] };
-  }
-}
 
 /**
  * Move what localStorage held into `kv`. Returns the slot the old autosave went to (the first
@@ -59,13 +45,13 @@ export async function migrateLegacyStorage(
     const result = await pushRecentJson(
       kv,
       entry.json,
-      summary(entry.json),
+      documentSummary(entry.json),
       Number.isNaN(date.getTime()) ? now : date,
     );
     if (!result.ok) throw result.error;
   }
   if (broken !== null) {
-    const result = await pushRecentJson(kv, broken, summary(broken), now);
+    const result = await pushRecentJson(kv, broken, documentSummary(broken), now);
     if (!result.ok) throw result.error;
   }
   let slotId: string | null = null;
@@ -75,7 +61,7 @@ export async function migrateLegacyStorage(
       slotId,
       designId: into?.designId ?? freshId('design'),
       savedAt: now.getTime(),
-      name: summary(autosave).name,
+      name: documentSummary(autosave).name,
       json: autosave,
     });
   }

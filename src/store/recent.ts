@@ -24,6 +24,8 @@ export interface RecentDesign {
   readonly workloads: number;
   /** A hash of the document, to find the same design saved twice without reading every one. */
   readonly hash: string;
+  /** Why the studio could not open it when it was put aside (a stored design that no longer loads). */
+  readonly problem?: string;
 }
 
 function isEntry(value: unknown): value is RecentDesign {
@@ -35,7 +37,8 @@ function isEntry(value: unknown): value is RecentDesign {
     typeof v['savedAt'] === 'string' &&
     typeof v['hash'] === 'string' &&
     typeof v['elements'] === 'number' &&
-    typeof v['workloads'] === 'number'
+    typeof v['workloads'] === 'number' &&
+    (v['problem'] === undefined || typeof v['problem'] === 'string')
   );
 }
 
@@ -46,6 +49,30 @@ export async function listRecent(kv: KeyValue): Promise<RecentDesign[]> {
     return Array.isArray(raw) ? raw.filter(isEntry) : [];
   } catch {
     return [];
+  }
+}
+
+/** What a stored document's list entry says: its name and counts, as far as its text can tell. */
+export interface DocumentSummary {
+  readonly name: string;
+  readonly nodes: readonly unknown[];
+  readonly workloads: readonly unknown[];
+}
+
+/**
+ * A document's name and counts read from its text alone, without the schema: a design that no
+ * longer loads (a field out of range, an unknown kind) still says how much it holds.
+ */
+export function documentSummary(json: string): DocumentSummary {
+  try {
+    const doc = JSON.parse(json) as { name?: unknown; nodes?: unknown; workloads?: unknown };
+    return {
+      name: typeof doc.name === 'string' ? doc.name : 'Untitled design',
+      nodes: Array.isArray(doc.nodes) ? doc.nodes : [],
+      workloads: Array.isArray(doc.workloads) ? doc.workloads : [],
+    };
+  } catch {
+    return { name: 'Unreadable design', nodes: [], workloads: [] };
   }
 }
 
@@ -82,11 +109,7 @@ export async function pushRecent(
 export async function pushRecentJson(
   kv: KeyValue,
   json: string,
-  design: {
-    readonly name: string;
-    readonly nodes: readonly unknown[];
-    readonly workloads: readonly unknown[];
-  },
+  design: DocumentSummary & { readonly problem?: string },
   now: Date = new Date(),
 ): Promise<PushResult> {
   try {
@@ -99,6 +122,7 @@ export async function pushRecentJson(
       elements: design.nodes.length,
       workloads: design.workloads.length,
       hash,
+      ...(design.problem === undefined ? {} : { problem: design.problem }),
     };
     const same = entries.filter((e) => e.hash === hash);
     const sameJson = await kv.getMany<string>(same.map((e) => designKey(e.id)));
@@ -125,15 +149,20 @@ export async function removeRecent(kv: KeyValue, id: string): Promise<void> {
   await kv.delMany([designKey(id)]).catch(() => undefined);
 }
 
+/** An entry's document as it was stored, or undefined when browser storage no longer has it. */
+export async function recentText(kv: KeyValue, entry: RecentDesign): Promise<string | undefined> {
+  try {
+    const json = await kv.get<string>(designKey(entry.id));
+    return typeof json === 'string' ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Read an entry back through the one loader (it may have been saved by an older studio). */
 export async function loadRecent(kv: KeyValue, entry: RecentDesign): Promise<LoadResult> {
-  let json: string | undefined;
-  try {
-    json = await kv.get<string>(designKey(entry.id));
-  } catch {
-    json = undefined;
-  }
-  if (typeof json !== 'string')
+  const json = await recentText(kv, entry);
+  if (json === undefined)
     return {
       ok: false,
       error: { kind: 'corrupt', message: 'This design is no longer in browser storage.' },

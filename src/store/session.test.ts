@@ -528,7 +528,11 @@ describe('Tab sessions', () => {
     const s = await openSession(browser.tab().env);
     expect(s.design).toBeNull();
     expect(s.notices[0]).toMatch(/could not be restored .*kept in Recent designs/u);
-    expect((await listRecent(browser.kv)).length).toBe(1);
+    const recent = await listRecent(browser.kv);
+    expect(recent.length).toBe(1);
+    // Its entry says what it holds, read from its text, and why it did not open.
+    expect(recent[0]).toMatchObject({ name: 'Untitled design', elements: 1, workloads: 0 });
+    expect(recent[0]?.problem).toMatch(/^name: missing/u);
   });
 
   it('a design this tab stored comes back without the schema checking it again', async () => {
@@ -585,5 +589,7 @@ describe('Tab sessions', () => {
     );
     const recent = await listRecent(browser.kv);
     expect(recent.length).toBe(1);
+    expect(recent[0]).toMatchObject({ name: 'mine', elements: design('mine').nodes.length });
+    expect(recent[0]?.problem).toMatch(/^nodes\[0\]\.label: /u);
   });
 });

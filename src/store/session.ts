@@ -19,7 +19,7 @@ import { documentFingerprint, readOwnDocument } from '../io/ownDocument';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { LEGACY_AUTOSAVE_KEY, migrateLegacyStorage } from './legacy';
-import { pushRecentJson } from './recent';
+import { documentSummary, pushRecentJson } from './recent';
 import {
   countSlots,
   deleteSlots,
@@ -330,10 +330,11 @@ function removeJournal(env: SessionEnv): void {
 
 /** A stored document that no longer loads goes to Recent designs, never overwritten. */
 async function keepUnreadable(env: SessionEnv, record: SlotRecord, reason: string) {
+  const summary = documentSummary(record.json);
   const kept = await pushRecentJson(env.kv, record.json, {
-    name: record.name || 'Unreadable design',
-    nodes: [],
-    workloads: [],
+    ...summary,
+    name: record.name || summary.name,
+    problem: reason,
   });
   return {
     ok: kept.ok,
@@ -588,21 +589,11 @@ async function retireIdleSlots(env: SessionEnv, mySlot: string): Promise<void> {
       (s) => s.slotId !== mySlot && !held.has(lockName(s.slotId)),
     );
     for (const slot of idle.slice(IDLE_SLOT_LIMIT).reverse()) {
-      const summary = (() => {
-        try {
-          const doc = JSON.parse(slot.json) as { nodes?: unknown; workloads?: unknown };
-          return {
-            nodes: Array.isArray(doc.nodes) ? doc.nodes : [],
-            workloads: Array.isArray(doc.workloads) ? doc.workloads : [],
-          };
-        } catch {
-          return { nodes: [], workloads: [] };
-        }
-      })();
+      const summary = documentSummary(slot.json);
       const kept =
         summary.nodes.length === 0
           ? { ok: true }
-          : await pushRecentJson(env.kv, slot.json, { name: slot.name, ...summary });
+          : await pushRecentJson(env.kv, slot.json, { ...summary, name: slot.name });
       if (kept.ok) await deleteSlots(env.kv, [slot.slotId]);
     }
   } catch {
