@@ -177,7 +177,9 @@ test.describe('Designs are never lost', () => {
         const request = store().get(key);
         request.onsuccess = () => resolve(request.result as { json: string });
       });
-      const doc = JSON.parse(record.json) as { links: { kind: string; distanceKm?: unknown }[] };
+      const doc = JSON.parse(record.json) as {
+        links: { id: string; kind: string; distanceKm?: unknown }[];
+      };
       const index = doc.links.findIndex((l) => l.kind === 'dci');
       const link = doc.links[index];
       if (!link) return null;
@@ -188,7 +190,7 @@ test.describe('Designs are never lost', () => {
         tx.oncomplete = () => resolve();
       });
       db.close();
-      return `links[${index}].distanceKm`;
+      return `links[${index}].distanceKm (id "${link.id}")`;
     });
     expect(spoiled).not.toBeNull();
     await page.evaluate(() => sessionStorage.removeItem('dci-studio:journal'));

@@ -46,22 +46,26 @@ describe('loadDocument', () => {
     expect(errorOf(doc)).toEqual({
       kind: 'invalid',
       path: 'links[3].distanceKm',
-      message: 'links[3].distanceKm: expected a number ≥ 0.',
+      message: `links[3].distanceKm (id "${String(doc.links[3]!['id'])}"): expected a number ≥ 0.`,
     });
   });
 
   it('says what it got instead of the expected type', () => {
     const doc = design() as unknown as { links: Record<string, unknown>[] };
     doc.links[0]!['bandwidthGbps'] = 'fast';
-    expect(errorOf(doc).message).toBe('links[0].bandwidthGbps: expected a number, got a string.');
+    expect(errorOf(doc).message).toBe(
+      'links[0].bandwidthGbps (id "l0"): expected a number, got a string.',
+    );
     delete doc.links[0]!['bandwidthGbps'];
-    expect(errorOf(doc).message).toBe('links[0].bandwidthGbps: missing (expected a number).');
+    expect(errorOf(doc).message).toBe(
+      'links[0].bandwidthGbps (id "l0"): missing (expected a number).',
+    );
   });
 
   it('says a strict lower bound is strict', () => {
     const doc = design() as unknown as { links: Record<string, unknown>[] };
     doc.links[0]!['bandwidthGbps'] = 0;
-    expect(errorOf(doc).message).toBe('links[0].bandwidthGbps: expected a number > 0.');
+    expect(errorOf(doc).message).toBe('links[0].bandwidthGbps (id "l0"): expected a number > 0.');
   });
 
   it('reports a broken reference with its path', () => {
@@ -189,7 +193,7 @@ describe('A design the studio stored itself', () => {
     expect(changed).not.toBe(json);
     const read = loadOwnDocument(changed, fingerprint);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.error.message).toMatch(/^nodes\[0\]\.label: /u);
+    if (!read.ok) expect(read.error.message).toMatch(/^nodes\[0\]\.label \(id "[^"]+"\): /u);
     const truncated = loadOwnDocument(json.slice(0, -10), fingerprint);
     expect(!truncated.ok && truncated.error.kind).toBe('corrupt');
     expect(

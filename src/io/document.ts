@@ -75,6 +75,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/**
+ * The id of the element a path points into (`links[29].distanceKm` → that link's id): in a file
+ * of a thousand links, the id is what a search finds, not the index.
+ */
+export function elementId(doc: unknown, path: readonly PropertyKey[]): string | undefined {
+  const [list, index] = path;
+  if (typeof list !== 'string' || typeof index !== 'number' || path.length < 3) return undefined;
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const items = (doc as Record<string, unknown>)[list];
+  const item: unknown = Array.isArray(items) ? items[index] : undefined;
+  if (typeof item !== 'object' || item === null) return undefined;
+  const id = (item as Record<string, unknown>)['id'];
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 export function loadDocument(input: unknown): LoadResult {
   // The last line of defence: whatever a migration or a malformed input does, the caller gets a
   // value, never an exception.
@@ -154,7 +169,9 @@ function load(input: unknown): LoadResult {
     const issue = parsed.error.issues[0];
     const path = issue ? formatPath(issue.path) : '(root)';
     const detail = issue ? describeIssue(issue) : 'invalid';
-    return fail({ kind: 'invalid', path, message: `${path}: ${detail}.` });
+    const id = issue ? elementId(migrated.value, issue.path) : undefined;
+    const where = id === undefined ? path : `${path} (id "${id}")`;
+    return fail({ kind: 'invalid', path, message: `${where}: ${detail}.` });
   }
   const integrity = checkReferences(parsed.data);
   if (integrity !== null)

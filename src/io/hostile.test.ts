@@ -78,7 +78,9 @@ describe('Hostile files are answered, with a precise reason', () => {
       '"distanceKm":1e999',
     );
     const result = importBytes('big.dci.json', new TextEncoder().encode(text));
-    expect(!result.ok && result.error.message).toMatch(/distanceKm: a number too large\.$/u);
+    expect(!result.ok && result.error.message).toMatch(
+      /distanceKm \(id "[^"]+"\): a number too large\.$/u,
+    );
   });
 });
 
@@ -99,7 +101,9 @@ describe('Text and coordinates the loader refuses', () => {
       ['abc\u202efdp.exe', 'a bidirectional override (U+202E)'],
     ] as const) {
       const result = load(withLabel(label));
-      expect(!result.ok && result.error.message).toContain(`nodes[0].label: contains ${why}`);
+      expect(!result.ok && result.error.message).toContain(
+        `nodes[0].label (id "dc1"): contains ${why}`,
+      );
     }
   });
 
@@ -114,7 +118,7 @@ describe('Text and coordinates the loader refuses', () => {
     first.position.x = 1e308;
     const result = load(JSON.stringify(doc));
     expect(!result.ok && result.error.message).toBe(
-      'nodes[0].position.x: expected a number ≤ 10000000.',
+      'nodes[0].position.x (id "dc1"): expected a number ≤ 10000000.',
     );
     first.position.x = -9_999_999;
     expect(load(JSON.stringify(doc)).ok).toBe(true);

@@ -172,7 +172,7 @@ describe('Share links', () => {
     expect(errorOf(decodeLink(encodePackedLink(packed)))).toMatchObject({
       kind: 'invalid',
       path: 'links[0].distanceKm',
-      message: 'This link is damaged: links[0].distanceKm: expected a number ≥ 0.',
+      message: 'This link is damaged: links[0].distanceKm (id "dci"): expected a number ≥ 0.',
     });
   });
 

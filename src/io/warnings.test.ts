@@ -143,7 +143,7 @@ describe('Subnets in the schema', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.message).toBe(
-      'segments[0].subnet: not a subnet in CIDR notation (like 10.1.10.0/24 or 2001:db8::/64), nor empty.',
+      'segments[0].subnet (id "web"): not a subnet in CIDR notation (like 10.1.10.0/24 or 2001:db8::/64), nor empty.',
     );
   });
   it('accepts an empty subnet and IPv4 or IPv6 CIDR', () => {

@@ -585,11 +585,11 @@ describe('Tab sessions', () => {
     const again = await openSession(tab.reload().env);
     expect(again.design).toBeNull();
     expect(again.notices[0]).toMatch(
-      /could not be restored \(nodes\[0\]\.label: .*kept in Recent designs/u,
+      /could not be restored \(nodes\[0\]\.label \(id "a"\): .*kept in Recent designs/u,
     );
     const recent = await listRecent(browser.kv);
     expect(recent.length).toBe(1);
     expect(recent[0]).toMatchObject({ name: 'mine', elements: design('mine').nodes.length });
-    expect(recent[0]?.problem).toMatch(/^nodes\[0\]\.label: /u);
+    expect(recent[0]?.problem).toMatch(/^nodes\[0\]\.label \(id "a"\): /u);
   });
 });
