@@ -164,6 +164,18 @@ export function dominators(g: HeapGraph): Int32Array {
   return idom;
 }
 
+/**
+ * Whether a node is in V8's heap, which is what bench:ui's figure reads (Runtime.getHeapUsage's
+ * usedSize): a snapshot also holds Blink's objects (type native: documents, style engines,
+ * DOM nodes), which are in a heap of their own. Counted in, the studio's 16 kind-icon SVG
+ * documents (each an image's page, 268 KB) looked like a cause of that figure; an A/B build
+ * without the icons moved it by 0.04 MB of 11.
+ */
+export function inJsHeap(g: HeapGraph, i: number): boolean {
+  const t = g.type[i];
+  return t !== 'native' && t !== 'synthetic';
+}
+
 /** How the summary groups a node: by constructor for objects, by name for closures. */
 export function classOf(g: HeapGraph, i: number): string {
   const t = g.type[i] ?? '?';
@@ -202,6 +214,7 @@ export function classOf(g: HeapGraph, i: number): string {
 }
 
 export interface HeapReport {
+  /** The JS heap's objects reachable from the roots: what bench:ui's row reads, near enough. */
   total: number;
   byClass: { name: string; count: number; self: number; retained: number }[];
   retainers: { path: string; retained: number }[];
@@ -209,30 +222,60 @@ export interface HeapReport {
   variables: { name: string; retained: number }[];
   strings: { text: string; size: number }[];
   /**
-   * Per loaded script: its source and its compiled functions (shared infos, bytecode): what a
-   * chunk loaded at open costs. The source is held outside the used-heap figure bench:ui reads
-   * (escaping chunks to ASCII halved it here but moved that figure by < 0.1 MB at 3,000).
+   * Per loaded script: its source and its compiled code (bytecode, JIT code, function infos):
+   * what a chunk loaded at open costs. The source is held outside the used-heap figure bench:ui
+   * reads (escaping chunks to ASCII halved it here but moved that figure by < 0.1 MB at 3,000).
    */
   scripts: { url: string; source: number; code: number }[];
 }
 
-/** Each script's source and compiled-function bytes, largest first. */
+/**
+ * Each script's source and compiled code, largest first. A script's code is every code object
+ * (bytecode, JIT code, feedback, function infos) found within four references of one of its
+ * functions (its SharedFunctionInfo, or a closure of it), walking references backwards: JIT
+ * code hangs off a Code object, not off the function info, and was left out (at 1,000
+ * elements the studio's main chunk showed 108 KB of its 2.6 MB).
+ */
 export function scriptSizes(g: HeapGraph): HeapReport['scripts'] {
   const edgesOf = function* (i: number): Generator<[string, number]> {
     for (let e = g.firstEdge[i] ?? 0; e < (g.firstEdge[i + 1] ?? 0); e++)
       yield [g.edgeName[e] ?? '', g.edgeTo[e] ?? 0];
   };
-  const code = new Map<number, number>(); // script node → bytes of its functions
+  const scriptOf = (i: number): number => {
+    for (const [name, to] of edgesOf(i)) if (name === 'script') return to;
+    return -1;
+  };
+  // References backwards: inEdges[inStart[v] .. inStart[v + 1] - 1] are the nodes holding v.
+  const inStart = new Uint32Array(g.count + 1);
+  for (let e = 0; e < g.edgeTo.length; e++) bump(inStart, (g.edgeTo[e] ?? 0) + 1);
+  for (let i = 0; i < g.count; i++) inStart[i + 1] = (inStart[i + 1] ?? 0) + (inStart[i] ?? 0);
+  const holders = new Uint32Array(g.edgeTo.length);
+  const fill = inStart.slice(0, g.count);
+  for (let v = 0; v < g.count; v++)
+    for (let e = g.firstEdge[v] ?? 0; e < (g.firstEdge[v + 1] ?? 0); e++)
+      holders[bump(fill, g.edgeTo[e] ?? 0)] = v;
+  /** The script of the nearest function info or closure holding code node i, or -1. */
+  const ownerScript = (i: number): number => {
+    let frontier = [i];
+    for (let depth = 0; depth <= 4 && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      for (const v of frontier) {
+        const script = g.type[v] === 'code' ? scriptOf(v) : -1;
+        if (script >= 0) return script;
+        if (g.type[v] === 'closure')
+          for (const [name, to] of edgesOf(v)) if (name === 'shared') return scriptOf(to);
+        if (depth < 4)
+          for (let k = inStart[v] ?? 0; k < (inStart[v + 1] ?? 0); k++) next.push(holders[k] ?? 0);
+      }
+      frontier = next.length > 64 ? next.slice(0, 64) : next;
+    }
+    return -1;
+  };
+  const code = new Map<number, number>(); // script node → bytes of its functions' code
   for (let i = 0; i < g.count; i++) {
     if (g.type[i] !== 'code') continue;
-    let script = -1;
-    let size = g.selfSize[i] ?? 0;
-    for (const [name, to] of edgesOf(i)) {
-      if (name === 'script') script = to;
-      else if (name === 'function_data' || name === 'bytecode' || name === 'feedback_metadata')
-        size += g.selfSize[to] ?? 0;
-    }
-    if (script >= 0) code.set(script, (code.get(script) ?? 0) + size);
+    const script = ownerScript(i);
+    if (script >= 0) code.set(script, (code.get(script) ?? 0) + (g.selfSize[i] ?? 0));
   }
   const rows: HeapReport['scripts'] = [];
   for (const [script, bytes] of code) {
@@ -285,7 +328,7 @@ export function analyze(g: HeapGraph, top = 25): HeapReport {
       continue;
     }
     stack.pop();
-    let r = selfSize[v] ?? 0;
+    let r = inJsHeap(g, v) ? (selfSize[v] ?? 0) : 0;
     for (let k = childStart[v] ?? 0; k < (childStart[v + 1] ?? 0); k++)
       r += retained[children[k] ?? 0] ?? 0;
     retained[v] = r;
@@ -293,8 +336,10 @@ export function analyze(g: HeapGraph, top = 25): HeapReport {
     const depth = (onStack.get(c) ?? 1) - 1;
     onStack.set(c, depth);
     const row = perClass.get(c) ?? { count: 0, self: 0, retained: 0 };
-    row.count++;
-    row.self += selfSize[v] ?? 0;
+    if (inJsHeap(g, v)) {
+      row.count++;
+      row.self += selfSize[v] ?? 0;
+    }
     if (depth === 0) row.retained += r;
     perClass.set(c, row);
   }
@@ -302,8 +347,8 @@ export function analyze(g: HeapGraph, top = 25): HeapReport {
   perClass.delete(classes[0] ?? '');
   const byClass = [...perClass.entries()]
     .map(([name, row]) => ({ name, ...row }))
-    // The JS heap only: Blink's own objects are not in the figure bench:ui reads.
-    .filter((r) => r.name !== '(synthetic)' && !r.name.startsWith('blink::'))
+    // Blink's own objects are not in the figure bench:ui reads (see inJsHeap).
+    .filter((r) => r.count > 0)
     .sort((a, b) => b.retained - a.retained)
     .slice(0, top);
 
@@ -325,7 +370,7 @@ export function analyze(g: HeapGraph, top = 25): HeapReport {
   const candidates: number[] = [];
   for (let i = 1; i < count; i++) {
     const t = g.type[i];
-    if (t === 'synthetic' || t === 'hidden' || t === 'code') continue;
+    if (!inJsHeap(g, i) || t === 'hidden' || t === 'code') continue;
     if ((retained[i] ?? 0) > total * 0.004 && depthOf(i) >= 3) candidates.push(i);
   }
   // Keep a node only if no kept node below it retains nearly all of it (the innermost holder).
@@ -378,7 +423,7 @@ export function analyze(g: HeapGraph, top = 25): HeapReport {
 
 export function printReport(label: string, r: HeapReport): void {
   const kb = (b: number) => `${(b / 1024).toFixed(0).padStart(7)} KB`;
-  console.log(`\n## heap: ${label}: ${(r.total / 1e6).toFixed(1)} MB reachable`);
+  console.log(`\n## heap: ${label}: ${(r.total / 1e6).toFixed(1)} MB in the JS heap`);
   console.log('-- by constructor / closure (retained · self · count)');
   for (const c of r.byClass)
     console.log(`  ${kb(c.retained)} ${kb(c.self)} ${String(c.count).padStart(7)}  ${c.name}`);
@@ -390,6 +435,6 @@ export function printReport(label: string, r: HeapReport): void {
     console.log('-- strings over 20 KB');
     for (const s of r.strings) console.log(`  ${kb(s.size)}  ${JSON.stringify(s.text)}`);
   }
-  console.log('-- scripts (source · compiled functions)');
+  console.log('-- scripts (source · compiled code)');
   for (const s of r.scripts) console.log(`  ${kb(s.source)} ${kb(s.code)}  ${s.url}`);
 }
