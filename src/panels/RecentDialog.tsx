@@ -2,6 +2,7 @@ import { Download, FolderOpen, History, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { designStorage } from '../store/persistence';
 import {
+  GONE_FROM_STORAGE,
   listRecent,
   loadRecent,
   recentText,
@@ -56,7 +57,7 @@ export function RecentDialog() {
     if (!entry) return;
     const json = await recentText(designStorage(), entry);
     if (json === undefined) {
-      notify('error', 'This design is no longer in browser storage.');
+      notify('error', GONE_FROM_STORAGE);
       return;
     }
     downloadBlob(new Blob([json], { type: 'application/json' }), designFileName(entry));

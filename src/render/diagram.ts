@@ -610,8 +610,9 @@ function groupsOf(
  * Whether a cache entry's routes were made for this group's input: the same obstacles and
  * requests, field by field, as routingGroups builds them (an obstacle's id and box, a request's
  * id and ends): what the router is given. Each edit's groups are new objects, and their JSON (a
- * string of every device's box, for the links between sites) took 8–15 ms of each delete or
- * paste job at 3,000 elements, before its first drawing. A NaN reads as changed: routed again.
+ * string of every device's box, for the links between sites) took 2.6–4.9 ms of CPU per delete
+ * job at 3,000 elements (Node), before its first drawing; compared field by field, 0.3–0.4 ms.
+ * A NaN reads as changed: routed again.
  */
 function sameInput(
   cached: { readonly obstacles: readonly Obstacle[]; readonly requests: readonly RouteRequest[] },

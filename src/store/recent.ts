@@ -149,6 +149,9 @@ export async function removeRecent(kv: KeyValue, id: string): Promise<void> {
   await kv.delMany([designKey(id)]).catch(() => undefined);
 }
 
+/** What a Recent entry whose document is gone from storage says when it is opened or saved. */
+export const GONE_FROM_STORAGE = 'This design is no longer in browser storage.';
+
 /** An entry's document as it was stored, or undefined when browser storage no longer has it. */
 export async function recentText(kv: KeyValue, entry: RecentDesign): Promise<string | undefined> {
   try {
@@ -165,7 +168,7 @@ export async function loadRecent(kv: KeyValue, entry: RecentDesign): Promise<Loa
   if (json === undefined)
     return {
       ok: false,
-      error: { kind: 'corrupt', message: 'This design is no longer in browser storage.' },
+      error: { kind: 'corrupt', message: GONE_FROM_STORAGE },
     };
   const { loadDocument } = await import('../io/document');
   return loadDocument(json);
