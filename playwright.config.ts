@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_LAUNCH_OPTIONS } from './chromium.config';
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium.config.ts';
 
 const port = Number(process.env['E2E_PORT'] ?? 4173);
 

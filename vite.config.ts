@@ -4,9 +4,9 @@ import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, Rolldown } from 'vite';
 import { createHash } from 'node:crypto';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config';
-import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys';
-import { DATABASE_NAME, EARLY_OPENING_KEY, STORE_NAME } from './src/store/earlyDatabase';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config.ts';
+import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys.ts';
+import { DATABASE_NAME, EARLY_OPENING_KEY, STORE_NAME } from './src/store/earlyDatabase.ts';
 
 /** The built index.html carries the policy as its first element after the charset. */
 function contentSecurityPolicy(): Plugin {
