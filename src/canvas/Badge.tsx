@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type PointerEvent } from 'react';
 import type { Finding, Severity } from '../rules/types';
 import { worstSeverity } from '../store/findings';
 
@@ -17,7 +18,21 @@ export function badgeClass(worst: Severity): string {
   return `pointer-events-auto inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1.5 text-[11px] font-semibold ring-2 ring-white dark:ring-slate-900 ${BADGE_STYLES[worst]}`;
 }
 
-/** Worst severity with a count: the validator's mark on a node or link. */
+/** The badge's tooltip: the first findings' rule ids and messages. */
+export function badgeTitle(findings: readonly Finding[]): string {
+  const titles = findings.slice(0, 6).map((f) => `${f.ruleId}: ${f.message}`);
+  if (findings.length > 6) titles.push(`… and ${findings.length - 6} more`);
+  return titles.join('\n');
+}
+
+/**
+ * Worst severity with a count: the validator's mark on a node or link.
+ *
+ * Its tooltip (the findings' messages) is written while the pointer is on it, not with every
+ * render: an edit that changes only a message's figures (a DCI distance, in the latency of the
+ * trombone findings of its sites) then changes nothing on the canvas, where a site's badge
+ * rewrote its title attribute, and the badges that re-render build no text.
+ */
 export function FindingBadge({
   findings,
   elementId,
@@ -29,14 +44,26 @@ export function FindingBadge({
   className?: string;
 }) {
   const worst = worstSeverity(findings);
+  const shown = useRef(findings);
+  shown.current = findings;
+  const badge = useRef<HTMLSpanElement>(null);
+  // Hovered while its findings change: the tooltip follows them.
+  useLayoutEffect(() => {
+    const el = badge.current;
+    if (el?.hasAttribute('title')) el.title = badgeTitle(findings);
+  }, [findings]);
   if (worst === null) return null;
-  const titles = findings.slice(0, 6).map((f) => `${f.ruleId}: ${f.message}`);
-  if (findings.length > 6) titles.push(`… and ${findings.length - 6} more`);
+  const enter = (e: PointerEvent<HTMLSpanElement>) => {
+    e.currentTarget.title = badgeTitle(shown.current);
+  };
+  const leave = (e: PointerEvent<HTMLSpanElement>) => e.currentTarget.removeAttribute('title');
   return (
     <span
+      ref={badge}
       data-testid={`badge.${elementId}`}
       data-severity={worst}
-      title={titles.join('\n')}
+      onPointerEnter={enter}
+      onPointerLeave={leave}
       className={`${className} ${badgeClass(worst)}`}
     >
       {findings.length}
