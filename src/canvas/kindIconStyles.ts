@@ -6,6 +6,7 @@
  */
 import type { NodeKind } from '../model/schema';
 import { KIND_ICON_COLOR, KIND_ICON_SVG } from '../render/icons';
+import { whenCanvasDrawn } from '../store/ui';
 
 /** Icon stroke colour of each kind on a dark canvas (Tailwind 400 shades, as KIND_COLORS). */
 const KIND_ICON_COLOR_DARK: Readonly<Record<NodeKind, string>> = {
@@ -98,7 +99,10 @@ export async function rasterizeKindIcons(): Promise<string | undefined> {
 let installed = false;
 /**
  * Put the icons' style sheet in the document, once (the first card drawn does it): the SVGs,
- * then, once the page is idle, their bitmaps (rasterizeKindIcons).
+ * then, at the first idle moment after the canvas has drawn the design the page opened with,
+ * their bitmaps (rasterizeKindIcons, 45–80 ms of main-thread time in one go). Not before: the
+ * page is idle while it waits for its stored design (a first visit's check runs in a worker,
+ * store/firstCheck.ts), and a rasterization begun then held up the render when the design came.
  */
 export function installKindIconStyles(): void {
   if (installed || typeof document === 'undefined') return;
@@ -108,14 +112,16 @@ export function installKindIconStyles(): void {
   style.textContent = kindIconStyles();
   document.head.appendChild(style);
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-  idle(() => {
-    rasterizeKindIcons().then(
-      (sheet) => {
-        if (sheet) style.textContent = sheet;
-      },
-      () => undefined, // An icon that cannot be drawn leaves the SVGs, which look the same.
-    );
-  });
+  whenCanvasDrawn(() =>
+    idle(() => {
+      rasterizeKindIcons().then(
+        (sheet) => {
+          if (sheet) style.textContent = sheet;
+        },
+        () => undefined, // An icon that cannot be drawn leaves the SVGs, which look the same.
+      );
+    }),
+  );
 }
 
 /** A device drawn as a plain box when zoomed out: the kind's colour as border and fill. */
