@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin, Rolldown } from 'vite';
 import { createHash } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config.ts';
-import { FIRST_CHECK_KEY, LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys.ts';
+import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys.ts';
 import { DATABASE_NAME, EARLY_OPENING_KEY, STORE_NAME } from './src/store/earlyDatabase.ts';
 
 /** The built index.html carries the policy as its first element after the charset. */
@@ -76,38 +76,47 @@ function preloadBootChunks(): Plugin {
   };
 }
 
-/** The full check of a design's text, in a worker (src/io/document.worker.ts). */
-const CHECK_WORKER = /^assets\/document\.worker-[\w-]+\.js$/u;
+/** The full loader (and the schema library): what a design an older studio left needs. */
+const LOADER_MODULE = '/src/io/document.ts';
 
 /**
- * A first visit after an older studio finds its design in localStorage and opens it once the
- * full loader has checked it (session.ts), which the entry could start only once it had come
- * and run: the schema library was then fetched, evaluated and run on the main thread before the
- * first render. A small script (same origin, so the page's policy allows it; `async`, so it holds
- * nothing up) looks for that design as the page starts and, only then, starts the check in a
- * worker with the text it read (store/firstCheck.ts), beside the first screen's code. A reload
- * of a design this studio stored needs no check; there it begins opening the studio's database
- * (earlyDatabase.ts).
+ * A first visit after an older studio finds its design in localStorage and opens it through the
+ * full loader (session.ts), whose chunks the entry asks for only once it has run: the design
+ * then waited for that fetch after the whole first screen was loaded and run. A small script
+ * (same origin, so the page's policy allows it; `async`, so it holds nothing up) looks for that
+ * design as the page starts and, only then, adds modulepreload links for the loader's chunks,
+ * fetched beside the first screen's. A reload of a design this studio stored needs no loader
+ * and fetches nothing more; there it begins opening the studio's database (earlyDatabase.ts).
  */
-function firstVisitScript(): Plugin {
+function preloadLoaderOnFirstVisit(): Plugin {
   return {
-    name: 'dci-studio-first-visit-script',
+    name: 'dci-studio-first-visit-preload',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
       const html = bundle['index.html'];
       if (!html || html.type !== 'asset') return;
       const source = String(html.source);
-      const worker = Object.keys(bundle).find((f) => CHECK_WORKER.test(f));
-      if (!worker) this.error('the design check worker (src/io/document.worker.ts) is not built');
-      const key = JSON.stringify(FIRST_CHECK_KEY);
-      // The answer is kept as soon as it comes (a worker's message with no listener is lost).
+      const { chunks, closure } = chunkGraph(bundle);
+      // What the page loads or preloads already.
+      const named = new Set(
+        [...source.matchAll(/(?:src|href)="\/([^"]+\.js)"/gu)].flatMap((m) =>
+          m[1] ? [...closure(m[1], new Set())] : [],
+        ),
+      );
+      const loader = [...chunks.values()].find((c) =>
+        c.moduleIds.some((id) => id.replace(/\\/gu, '/').endsWith(LOADER_MODULE)),
+      );
+      if (!loader) return;
+      const files = [...closure(loader.fileName, new Set())].filter((f) => !named.has(f));
+      // Otherwise it begins opening the studio's database (earlyDatabase.ts), which the design
+      // is read from before the first render: the browser opens it while the first screen's
+      // code comes and runs. (An older studio's design is drawn without waiting for storage.)
       const script =
-        `try{const t=localStorage.getItem(${JSON.stringify(LEGACY_AUTOSAVE_KEY)});if(t!==null){` +
-        `const w=new Worker(${JSON.stringify(`/${worker}`)},{type:"module"});` +
-        `const a=new Promise((y,n)=>{w.onmessage=e=>{w.terminate();y(e.data)};` +
-        `w.onerror=e=>{w.terminate();n(e)}});a.catch(()=>{});w.postMessage(t);` +
-        `window[${key}]={text:t,answer:a}}` +
+        `try{if(localStorage.getItem(${JSON.stringify(LEGACY_AUTOSAVE_KEY)})!==null)` +
+        `for(const f of ${JSON.stringify(files.map((f) => `/${f}`))}){` +
+        `const l=document.createElement("link");l.rel="modulepreload";l.crossOrigin="";` +
+        `l.href=f;document.head.append(l)}` +
         `else{const r=indexedDB.open(${JSON.stringify(DATABASE_NAME)});` +
         `r.onupgradeneeded=()=>r.result.createObjectStore(${JSON.stringify(STORE_NAME)});` +
         `window[${JSON.stringify(EARLY_OPENING_KEY)}]=r}}catch{}\n`;
@@ -156,7 +165,7 @@ export default defineConfig({
     tailwindcss(),
     contentSecurityPolicy(),
     preloadBootChunks(),
-    firstVisitScript(),
+    preloadLoaderOnFirstVisit(),
     iconsWithoutKeys(),
   ],
   resolve: {

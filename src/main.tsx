@@ -4,6 +4,7 @@ import { App } from './App';
 import { loadElementChunk } from './canvas/elements';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import './index.css';
+import { LEGACY_AUTOSAVE_KEY } from './store/legacyKeys';
 import { notify, useUi } from './store/ui';
 
 /**
@@ -26,8 +27,16 @@ const stored = import('./store/persistence').then(async (persistence) => ({
   design: await persistence.openStoredDesign(),
 }));
 const elements = loadElementChunk();
-// A design an older studio left in localStorage is checked in a worker the page's first script
-// began (store/firstCheck.ts): the loader's chunks are not run here.
+// A design an older studio left in localStorage gets the full check (the loader and the schema
+// library, which a reload of a design this studio stored does without): its chunks were asked
+// for as the page started (vite.config.ts `preloadLoaderOnFirstVisit`), and run from here, beside
+// the storage code rather than after it.
+try {
+  if (localStorage.getItem(LEGACY_AUTOSAVE_KEY) !== null)
+    import('./io/document').catch(() => undefined);
+} catch {
+  // No localStorage: nothing an older studio could have left.
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -5,9 +5,3 @@
 export const LEGACY_AUTOSAVE_KEY = 'dci-studio:autosave';
 export const LEGACY_RECENT_KEY = 'dci-studio:recent';
 export const LEGACY_BROKEN_KEY = 'dci-studio:autosave-unreadable';
-
-/**
- * The global the page's first script leaves its check of an old autosave in, `{ text, answer }`
- * (firstCheck.ts; vite.config.ts `firstVisitScript`).
- */
-export const FIRST_CHECK_KEY = '__dciStudioFirstCheck';

@@ -19,7 +19,6 @@ import { documentFingerprint, readOwnDocument } from '../io/ownDocument';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
 import { LEGACY_AUTOSAVE_KEY, migrateLegacyStorage } from './legacy';
-import { checkFirstVisit } from './firstCheck';
 import { documentSummary, pushRecentJson } from './recent';
 import {
   countSlots,
@@ -523,9 +522,9 @@ const LEGACY_MOVE_FAILED =
  */
 async function openLegacyAutosave(env: SessionEnv, text: string): Promise<SessionStart> {
   const now = env.now ?? Date.now;
-  // The check is the longest wait: asked for first, in a worker the page may have begun already.
-  const checking = checkFirstVisit(text, () =>
-    (loader ? Promise.resolve(loader) : loadLoader()).then((l) => l.loadDocument(text)),
+  // The loader (and its schema library) is the longest wait: asked for first.
+  const checking = (loader ? Promise.resolve(loader) : loadLoader()).then((l) =>
+    l.loadDocument(text),
   );
   let slotId = freshId('slot');
   let designId = freshId('design');
