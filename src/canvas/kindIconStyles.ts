@@ -6,7 +6,7 @@
  */
 import type { NodeKind } from '../model/schema';
 import { KIND_ICON_COLOR, KIND_ICON_SVG } from '../render/icons';
-import { whenCanvasDrawn } from '../store/ui';
+import { whenPanelsDrawn } from '../store/ui';
 
 /** Icon stroke colour of each kind on a dark canvas (Tailwind 400 shades, as KIND_COLORS). */
 const KIND_ICON_COLOR_DARK: Readonly<Record<NodeKind, string>> = {
@@ -99,10 +99,11 @@ export async function rasterizeKindIcons(): Promise<string | undefined> {
 let installed = false;
 /**
  * Put the icons' style sheet in the document, once (the first card drawn does it): the SVGs,
- * then, at the first idle moment after the canvas has drawn the design the page opened with,
- * their bitmaps (rasterizeKindIcons, 45–80 ms of main-thread time in one go). Not before: the
- * page is idle while it waits for its stored design (a first visit's check runs in a worker,
- * store/firstCheck.ts), and a rasterization begun then held up the render when the design came.
+ * then, at the first idle moment after the canvas has drawn the design the page opened with and
+ * the side panel its tab (whenPanelsDrawn), their bitmaps (rasterizeKindIcons, 45–80 ms of
+ * main-thread time in one go). Not before: begun while the page waited for its stored design,
+ * the rasterization held up the render when the design came, and begun once the canvas had
+ * drawn, it ran while the inspector's chunk was on its way and held up the Inspect panel.
  */
 export function installKindIconStyles(): void {
   if (installed || typeof document === 'undefined') return;
@@ -112,7 +113,7 @@ export function installKindIconStyles(): void {
   style.textContent = kindIconStyles();
   document.head.appendChild(style);
   const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-  whenCanvasDrawn(() =>
+  whenPanelsDrawn(() =>
     idle(() => {
       rasterizeKindIcons().then(
         (sheet) => {

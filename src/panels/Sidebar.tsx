@@ -47,7 +47,11 @@ function usePanelsReady(): boolean {
       live = false;
     };
   }, [drawn, chunk]);
-  return drawn && chunk;
+  const ready = drawn && chunk;
+  useEffect(() => {
+    if (ready && !useUi.getState().panelsDrawn) useUi.setState({ panelsDrawn: true });
+  }, [ready]);
+  return ready;
 }
 
 // The side panel folded to a rail loads when first shown; its frame stands in until then.

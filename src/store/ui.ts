@@ -38,6 +38,8 @@ export interface UiState {
   booted: boolean;
   /** The canvas has drawn the design the page opened with: the side panels render after it. */
   canvasDrawn: boolean;
+  /** The side panel has drawn its tab after that (Sidebar.tsx): idle work may start then. */
+  panelsDrawn: boolean;
   /** Bumped to ask the canvas to fit the view once the nodes are measured (after a load). */
   fitRequest: number;
   /** Tidy up is laying the design out (app/tidy.ts): its button spins and it cannot rerun. */
@@ -83,6 +85,7 @@ export const useUi = create<UiState>()((set) => ({
   highlightPath: null,
   booted: false,
   canvasDrawn: false,
+  panelsDrawn: false,
   tidying: false,
   fitRequest: 0,
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
@@ -123,20 +126,30 @@ export function notify(kind: ToastKind, text: string, action?: ToastAction): num
   return id;
 }
 
-/**
- * Run `then` once the canvas has drawn the design the page opened with (`canvasDrawn`, set by
- * Canvas.tsx): at once if it has. What the first drawing does not need waits for this, so its
- * requests and work stay out of the task that draws the nodes. Returns a cancel.
- */
-export function whenCanvasDrawn(then: () => void): () => void {
-  if (useUi.getState().canvasDrawn) {
+/** Run `then` once `flag` is true: at once if it is. Returns a cancel. */
+function whenFlag(flag: 'canvasDrawn' | 'panelsDrawn', then: () => void): () => void {
+  if (useUi.getState()[flag]) {
     then();
     return () => {};
   }
   const stop = useUi.subscribe((s) => {
-    if (!s.canvasDrawn) return;
+    if (!s[flag]) return;
     stop();
     then();
   });
   return stop;
 }
+
+/**
+ * Run `then` once the canvas has drawn the design the page opened with (`canvasDrawn`, set by
+ * Canvas.tsx): at once if it has. What the first drawing does not need waits for this, so its
+ * requests and work stay out of the task that draws the nodes. Returns a cancel.
+ */
+export const whenCanvasDrawn = (then: () => void): (() => void) => whenFlag('canvasDrawn', then);
+
+/**
+ * Run `then` once the side panel has drawn its tab too (`panelsDrawn`, Sidebar.tsx): for work
+ * that only speeds up what comes later. Begun once the canvas had drawn, an idle callback ran
+ * while the inspector's chunk was on its way and held the panel up.
+ */
+export const whenPanelsDrawn = (then: () => void): (() => void) => whenFlag('panelsDrawn', then);

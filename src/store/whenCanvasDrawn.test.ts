@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useUi, whenCanvasDrawn } from './ui';
+import { useUi, whenCanvasDrawn, whenPanelsDrawn } from './ui';
 
 beforeEach(() => useUi.setState({ canvasDrawn: false }));
 
@@ -23,5 +23,22 @@ describe('whenCanvasDrawn', () => {
     expect(runs).toBe(0);
     whenCanvasDrawn(() => runs++);
     expect(runs).toBe(1);
+  });
+});
+
+describe('whenPanelsDrawn', () => {
+  beforeEach(() => useUi.setState({ panelsDrawn: false }));
+
+  it('waits for the side panel, not for the canvas alone', () => {
+    let runs = 0;
+    whenPanelsDrawn(() => runs++);
+    useUi.setState({ canvasDrawn: true });
+    expect(runs).toBe(0);
+    useUi.setState({ panelsDrawn: true });
+    useUi.setState({ panelsDrawn: false });
+    useUi.setState({ panelsDrawn: true });
+    expect(runs).toBe(1);
+    whenPanelsDrawn(() => runs++);
+    expect(runs).toBe(2);
   });
 });
