@@ -44,8 +44,6 @@ export function FindingBadge({
   className?: string;
 }) {
   const worst = worstSeverity(findings);
-  const shown = useRef(findings);
-  shown.current = findings;
   const badge = useRef<HTMLSpanElement>(null);
   // Hovered while its findings change: the tooltip follows them.
   useLayoutEffect(() => {
@@ -54,7 +52,7 @@ export function FindingBadge({
   }, [findings]);
   if (worst === null) return null;
   const enter = (e: PointerEvent<HTMLSpanElement>) => {
-    e.currentTarget.title = badgeTitle(shown.current);
+    e.currentTarget.title = badgeTitle(findings);
   };
   const leave = (e: PointerEvent<HTMLSpanElement>) => e.currentTarget.removeAttribute('title');
   return (
