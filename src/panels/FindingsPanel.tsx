@@ -208,6 +208,9 @@ function FindingGroupView({ group }: { group: FindingGroup }) {
         />
         <span className="font-mono font-semibold">{group.ruleId}</span>
         <span className="truncate">{RULES[group.ruleId]?.title}</span>
+        {group.moves && (
+          <span className="shrink-0 text-violet-700 dark:text-violet-300">· after a move</span>
+        )}
         <span className="ml-auto">{group.members.length}</span>
       </button>
       <div className="flex items-start gap-2 px-4 py-2">

@@ -29,6 +29,25 @@ describe('Findings grouped by rule and cause', () => {
     }
   });
 
+  it('lists the groups as placed before those after a what-if move, rule by rule', () => {
+    const moved = findings.filter((f) => f.scenario !== undefined);
+    const placed = findings.filter((f) => f.scenario === undefined);
+    expect(moved.length).toBeGreaterThan(0);
+    // The moves first, as a rule that sorts them first would hand them over.
+    const groups = groupFindings([...moved, ...placed], design);
+    const rules = [...new Set(groups.map((g) => g.ruleId))];
+    for (const rule of rules) {
+      const ofRule = groups.filter((g) => g.ruleId === rule);
+      const firstMove = ofRule.findIndex((g) => g.moves);
+      if (firstMove >= 0) expect(ofRule.slice(firstMove).every((g) => g.moves)).toBe(true);
+    }
+    const trombones = groups.filter((g) => g.ruleId === 'TROMBONE-GW');
+    expect(trombones.map((g) => g.moves)).toEqual([false, true]);
+    // A rule's groups stay together, where the rule first appears.
+    const at = groups.map((g) => rules.indexOf(g.ruleId));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
   it('fixes a whole group in one edit that clears its findings', () => {
     const group = groupFindings(findings, design).find((g) => g.ruleId === 'TROMBONE-GW');
     const anycast = group?.fixes.find((f) => f.label.includes('anycast'));
