@@ -65,6 +65,10 @@ interface Summary {
   last: number;
   mainCpu: number;
   workerCpu: number;
+  /** The worker's first task after the key (its job to the first drawing it posts). */
+  workerFirst: number;
+  /** When that task began, ms after the key (wall). */
+  workerStart: number;
 }
 
 function timeline(
@@ -117,6 +121,8 @@ function timeline(
   let mainCpu = 0;
   let mainWall = 0;
   let workerCpu = 0;
+  let workerFirst = NaN;
+  let workerStart = NaN;
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     const changed = marks.filter(
@@ -127,8 +133,13 @@ function timeline(
       mainCpu += (task.tdur ?? 0) / 1000;
       mainWall += (task.dur ?? 0) / 1000;
     }
-    if (!isMain && task.ts >= t0 - 1000 && task.ts <= lastMark)
+    if (!isMain && task.ts >= t0 - 1000 && task.ts <= lastMark) {
       workerCpu += (task.tdur ?? 0) / 1000;
+      if (Number.isNaN(workerFirst)) {
+        workerFirst = (task.tdur ?? 0) / 1000;
+        workerStart = (task.ts - t0) / 1000;
+      }
+    }
     const inner = events.filter(
       (e) =>
         e.ph === 'X' &&
@@ -183,7 +194,10 @@ function timeline(
   out.push(
     `  last canvas change at ${((lastMark - t0) / 1000).toFixed(1)} ms; main thread from the key to it: ${mainWall.toFixed(1)} ms of tasks, ${mainCpu.toFixed(1)} ms CPU; worker tasks begun by then ${workerCpu.toFixed(1)} ms CPU`,
   );
-  return { lines: out, summary: { last: (lastMark - t0) / 1000, mainCpu, workerCpu } };
+  return {
+    lines: out,
+    summary: { last: (lastMark - t0) / 1000, mainCpu, workerCpu, workerFirst, workerStart },
+  };
 }
 
 const PROFILE = !flag('no-profile');
@@ -196,7 +210,7 @@ async function step(page: Page, cdp: CDPSession, label: string, keys: string): P
   }
   const events = await traced(cdp, CATEGORIES, async () => {
     await page.keyboard.press(keys);
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(3000);
   });
   const profile = PROFILE
     ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile
@@ -245,7 +259,7 @@ async function main(): Promise<void> {
       res.paste.push(await step(page, cdp, `paste (${dists[which]})`, 'Control+v'));
       const f = (x: Summary | undefined) =>
         x
-          ? `${x.last.toFixed(0)} ms, main ${x.mainCpu.toFixed(1)} cpu, worker ${x.workerCpu.toFixed(1)} cpu`
+          ? `${x.last.toFixed(0)} ms, main ${x.mainCpu.toFixed(1)} cpu, worker ${x.workerCpu.toFixed(1)} cpu (first task ${x.workerFirst.toFixed(1)}, begun at ${x.workerStart.toFixed(0)} ms)`
           : '';
       console.log(
         `round ${r + 1} ${dists[which]}: delete ${f(res.del.at(-1))} · paste ${f(res.paste.at(-1))}`,
@@ -263,7 +277,7 @@ async function main(): Promise<void> {
   dists.forEach((dist, i) => {
     const res = results[i] as (typeof results)[number];
     const m = (xs: Summary[]) =>
-      `${median(xs.map((x) => x.last)).toFixed(0)} ms · main ${median(xs.map((x) => x.mainCpu)).toFixed(1)} · worker ${median(xs.map((x) => x.workerCpu)).toFixed(1)}`;
+      `${median(xs.map((x) => x.last)).toFixed(0)} ms · main ${median(xs.map((x) => x.mainCpu)).toFixed(1)} · worker ${median(xs.map((x) => x.workerCpu)).toFixed(1)} (first task ${median(xs.map((x) => x.workerFirst)).toFixed(1)}, begun at ${median(xs.map((x) => x.workerStart)).toFixed(0)} ms)`;
     console.log(`  ${dist}: delete ${m(res.del)} | paste ${m(res.paste)}`);
   });
 }
