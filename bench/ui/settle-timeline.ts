@@ -129,11 +129,11 @@ function timeline(
       (m) => m.pid === task.pid && m.tid === task.tid && m.ts >= task.ts && m.ts <= end,
     );
     const isMain = main(task);
-    if (isMain && task.ts >= t0 - 1000 && task.ts <= lastMark) {
+    if (isMain && task.ts + (task.dur ?? 0) >= t0 && task.ts <= lastMark) {
       mainCpu += (task.tdur ?? 0) / 1000;
       mainWall += (task.dur ?? 0) / 1000;
     }
-    if (!isMain && task.ts >= t0 - 1000 && task.ts <= lastMark) {
+    if (!isMain && task.ts + (task.dur ?? 0) >= t0 && task.ts <= lastMark) {
       workerCpu += (task.tdur ?? 0) / 1000;
       if (Number.isNaN(workerFirst)) {
         workerFirst = (task.tdur ?? 0) / 1000;
