@@ -27,6 +27,8 @@ interface Job {
 }
 /** The jobs the canvas hands its worker, answered by hand. */
 let jobs: Job[] = [];
+/** Every design as it crossed to the worker (whole, or as a change of the one before). */
+let crossed: RouteJob['design'][] = [];
 let worker: FakeWorker | null = null;
 
 class FakeWorker {
@@ -39,9 +41,13 @@ class FakeWorker {
     worker = this;
   }
   postMessage(job: RouteJob) {
+    crossed.push(job.design);
+    const design = this.designOf(job.design);
+    // A design the canvas drew from a drawing it had: nothing to route.
+    if (job.sync) return;
     jobs.push({
       seq: job.seq,
-      design: this.designOf(job.design),
+      design,
       findings: job.findings,
       validated: useValidated.getState().design,
     });
@@ -78,6 +84,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 let stop: () => void = () => {};
 beforeEach(async () => {
   jobs = [];
+  crossed = [];
   vi.stubGlobal('Worker', FakeWorker);
   useStudio.getState().replaceDesign(syntheticDesign({ sites: 2, elements: 60 }));
   // Its validation done (a few tasks later when the rules look slow), so no new findings ask
@@ -195,6 +202,61 @@ describe('An edit that adds or removes elements', () => {
       frame();
       await tick();
     }
+  });
+});
+
+describe('An undo drawn from a drawing the canvas had', () => {
+  it('tells the worker its design, so that the next edit crosses as a change of it', async () => {
+    const job = jobs.at(-1) as Job;
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
+    await tick();
+    const design = useStudio.getState().design;
+    const devices = design.nodes.filter((n) => n.kind !== 'site').slice(0, 3);
+    // A delete, routed.
+    useStudio.getState().replaceDesign(
+      removeElements(
+        design,
+        devices.map((n) => n.id),
+      ),
+    );
+    await tick();
+    const deleted = jobs.at(-1) as Job;
+    expect(deleted.seq).toBeGreaterThan(job.seq);
+    answer({ seq: deleted.seq, ok: true, connectors: drawing(deleted, 2), complete: true });
+    await tick();
+    // Its undo: the design before it, drawn from its drawing (no job)…
+    const routed = jobs.length;
+    useStudio.getState().replaceDesign(design);
+    await tick();
+    expect(jobs).toHaveLength(routed);
+    // …then a move of one device: the worker routes it, and what crossed is that move only.
+    const moved: Design = {
+      ...design,
+      nodes: design.nodes.map((n) =>
+        n.id === devices[0]?.id ? { ...n, position: { x: n.position.x + 8, y: 0 } } : n,
+      ),
+    };
+    useStudio.getState().replaceDesign(moved);
+    await tick();
+    await tick();
+    const next = jobs.at(-1) as Job;
+    expect(next.seq).toBeGreaterThan(deleted.seq);
+    expect(next.design).toEqual(moved);
+    const last = crossed.at(-1);
+    if (!last || 'design' in last) throw new Error('the move crossed whole');
+    expect(last.lists).toEqual([
+      [
+        'nodes',
+        {
+          at: [
+            [
+              design.nodes.indexOf(devices[0] as never),
+              moved.nodes[design.nodes.indexOf(devices[0] as never)],
+            ],
+          ],
+        },
+      ],
+    ]);
   });
 });
 

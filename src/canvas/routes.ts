@@ -178,21 +178,48 @@ function send(post: 'now' | 'next task' = 'now'): void {
     const connectors = relabelled(drawn, positioned, { findings });
     if (!connectors) continue;
     remember({ design: positioned, connectors: publish(connectors), findings });
+    // The worker is told the design all the same (nothing to route), so that the next job
+    // crosses as a change of this one: after a delete and its undo (drawn from the drawing
+    // before the delete), a paste crossed as a change of the design without the deleted
+    // devices, nearly the whole design at 3,000 elements.
+    if (positioned !== encoded)
+      toWorker({ seq, design: encode(positioned), findings, sync: true }, 'next task');
     return;
   }
   busy = true;
   // The canvas shows a node elsewhere than the design has it: a drag (or resize) in progress.
   const live = positioned !== design;
   routing = { design: positioned, findings, live };
-  const job: RouteJob = { seq: ++seq, design: designDelta(positioned), findings, live };
-  if (post === 'now') worker.postMessage(job);
-  else {
-    const to = worker;
+  toWorker({ seq: ++seq, design: encode(positioned), findings, live }, post);
+}
+
+/** The design last encoded for the worker (the one the next crosses as a change of). */
+let encoded: Design | null = null;
+
+function encode(design: Design): RouteJob['design'] {
+  encoded = design;
+  return designDelta(design);
+}
+
+/** Messages for the worker not posted yet, in the order their designs were encoded. */
+let outbox: RouteJob[] = [];
+
+/**
+ * Post a message to the worker, now or in the next task; either way after every message before
+ * it (each design crosses as a change of the one before, routeWire.ts).
+ */
+function toWorker(job: RouteJob, post: 'now' | 'next task'): void {
+  outbox.push(job);
+  const to = worker;
+  const flush = () => {
     // Unless the worker was replaced meanwhile (spawn): the new one starts from nothing.
-    setTimeout(() => {
-      if (worker === to) to.postMessage(job);
-    }, 0);
-  }
+    if (worker !== to || !to) return;
+    const jobs = outbox;
+    outbox = [];
+    for (const j of jobs) to.postMessage(j);
+  };
+  if (post === 'now') flush();
+  else setTimeout(flush, 0);
 }
 
 /**
@@ -371,6 +398,8 @@ function spawn(): void {
   // A new worker starts from nothing: the first design and answer cross whole.
   designDelta = designSender();
   connectorsOf = connectorReceiver();
+  outbox = [];
+  encoded = null;
   busy = false;
   queued = false;
   routing = null;

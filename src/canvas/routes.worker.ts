@@ -40,6 +40,11 @@ export interface RouteJob {
    * the rest keep their routes; the drop's job routes it whole.
    */
   readonly live?: boolean;
+  /**
+   * Only the design, to route nothing: one the canvas drew from a drawing it had (an undo
+   * back to it), so that the next job's design crosses as a change of it.
+   */
+  readonly sync?: boolean;
 }
 
 /**
@@ -141,7 +146,7 @@ async function run(
 
 self.onmessage = (event: MessageEvent<RouteJob>) => {
   const job = event.data;
-  latest = job.seq;
+  if (!job.sync) latest = job.seq;
   const fail = (error: unknown) =>
     post({
       seq: job.seq,
@@ -156,5 +161,6 @@ self.onmessage = (event: MessageEvent<RouteJob>) => {
     fail(error);
     return;
   }
+  if (job.sync) return;
   run(job.seq, design, job.findings, job.live === true).catch(fail);
 };

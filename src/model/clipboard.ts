@@ -3,7 +3,8 @@
  * still works after the originals are edited or deleted.
  */
 import { DEVICE_SIZE, nameUnnamedDevices, newId, nextSiteName } from './defaults';
-import { retypeLinks, updateNode, type NodePatch, type Removal } from './edits';
+import { findNode, retypeLinks, updateNode, type Removal } from './edits';
+import { nodeById } from './byId';
 import type { Box } from './layout';
 import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, SITE_TOP_PX } from './placement';
 import { freeOffsetForGroup, freeSpotForGroup } from './groupPlacement';
@@ -14,16 +15,28 @@ export interface Clipboard {
   readonly ids: readonly string[];
 }
 
+/** Fresh copies of some elements: what a paste adds to a design. */
+interface Copies {
+  /** The copied sites, then the copied devices, each in the design's order. */
+  readonly sites: DesignNode[];
+  readonly devices: DesignNode[];
+  /** The links among the copied nodes, typed for their new ends. */
+  readonly links: Link[];
+  readonly workloads: Workload[];
+}
+
 /**
- * Copy a set of nodes (and the links among them) as fresh elements: the basis of copy/paste.
- * Devices whose site is not copied keep their parent. Workloads on copied clusters come along.
+ * Fresh copies of a set of nodes (with the devices of the sites among them), the links among
+ * them and the workloads on them: the copies alone, so that a paste's cost follows what it
+ * copies (it made a whole copy of the design, and typed every link of it again, to take the
+ * 30 devices of a paste out of it).
  */
-export function cloneElements(
+function copyElements(
   design: Design,
   ids: Iterable<string>,
   offset: Position,
-  makeId: (prefix: string) => string = newId,
-): { design: Design; newIds: string[] } {
+  makeId: (prefix: string) => string,
+): Copies {
   const picked = new Set(ids);
   for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
   const idMap = new Map<string, string>();
@@ -56,29 +69,71 @@ export function cloneElements(
       source: idMap.get(l.source) ?? l.source,
       target: idMap.get(l.target) ?? l.target,
     }));
-  const workloadCopies: Workload[] = design.workloads
+  const workloads: Workload[] = design.workloads
     .filter((w) => idMap.has(w.clusterId))
     .map((w) => ({ ...w, id: makeId('wl'), clusterId: idMap.get(w.clusterId) ?? w.clusterId }));
-  // As `addNode` adds them one by one: sites after the sites, devices at the end.
-  const copiedSites = copies.filter((c) => c.kind === 'site');
-  const copiedDevices = copies.filter((c) => c.kind !== 'site');
-  let next: Design = {
-    ...design,
-    nodes:
-      copiedSites.length > 0
-        ? [
-            ...design.nodes.filter((n) => n.kind === 'site'),
-            ...copiedSites,
-            ...design.nodes.filter((n) => n.kind !== 'site'),
-            ...copiedDevices,
-          ]
-        : [...design.nodes, ...copiedDevices],
-    links: [...design.links, ...linkCopies],
-    workloads: [...design.workloads, ...workloadCopies],
+  // Both ends of a copied link are copies: its kind is theirs (a site's device copied alone
+  // into another site turns its fabric link into a DCI link).
+  const { links } = retypeLinks({ ...design, nodes: copies, links: linkCopies });
+  return {
+    sites: copies.filter((c) => c.kind === 'site'),
+    devices: copies.filter((c) => c.kind !== 'site'),
+    links,
+    workloads,
   };
-  const copiedLinks = new Set(linkCopies.map((l) => l.id));
-  next = retypeLinks(next, (l) => copiedLinks.has(l.id));
-  return { design: next, newIds: [...copies.map((c) => c.id), ...linkCopies.map((l) => l.id)] };
+}
+
+/**
+ * Copy a set of nodes (and the links among them) as fresh elements: the basis of copy/paste.
+ * Devices whose site is not copied keep their parent. Workloads on copied clusters come along.
+ */
+export function cloneElements(
+  design: Design,
+  ids: Iterable<string>,
+  offset: Position,
+  makeId: (prefix: string) => string = newId,
+): { design: Design; newIds: string[] } {
+  const copies = copyElements(design, ids, offset, makeId);
+  // As `addNode` adds them one by one: sites after the sites, devices at the end.
+  const next: Design = {
+    ...design,
+    nodes: withNodes(design.nodes, copies.sites, copies.devices),
+    links: [...design.links, ...copies.links],
+    workloads: [...design.workloads, ...copies.workloads],
+  };
+  return {
+    design: next,
+    newIds: [...copies.sites, ...copies.devices, ...copies.links].map((c) => c.id),
+  };
+}
+
+/**
+ * The nodes with new sites after the sites and new devices at the end, as `addNode` adds them
+ * one by one (React Flow draws a parent before its children). Without new sites, the devices
+ * are appended: the same order whenever the nodes hold their sites first, as edits keep them.
+ */
+function withNodes(
+  nodes: readonly DesignNode[],
+  sites: readonly DesignNode[],
+  devices: readonly DesignNode[],
+): DesignNode[] {
+  if (sites.length === 0 && sitesFirst(nodes)) return [...nodes, ...devices];
+  return [
+    ...nodes.filter((n) => n.kind === 'site'),
+    ...sites,
+    ...nodes.filter((n) => n.kind !== 'site'),
+    ...devices,
+  ];
+}
+
+/** Whether no site comes after a device. */
+function sitesFirst(nodes: readonly DesignNode[]): boolean {
+  let device = false;
+  for (const n of nodes) {
+    if (n.kind !== 'site') device = true;
+    else if (device) return false;
+  }
+  return true;
 }
 
 /** What a copy of these elements takes: them, the devices of their sites, the links among them. */
@@ -118,59 +173,57 @@ export function pasteInto(
   offset: Position,
   target?: PasteTarget,
 ): { design: Design; newIds: string[] } | null {
-  const { design: withCopies, newIds } = cloneElements(clip.design, clip.ids, offset);
-  const fresh = new Set(newIds);
-  const currentIds = new Set(current.nodes.map((n) => n.id));
-  const copiedNodes = withCopies.nodes.filter((n) => fresh.has(n.id));
-  const okNodes = copiedNodes.filter(
-    (n) => n.kind === 'site' || fresh.has(n.parentId) || currentIds.has(n.parentId),
+  const copies = copyElements(clip.design, clip.ids, offset, newId);
+  const fresh = new Set([...copies.sites, ...copies.devices].map((n) => n.id));
+  const currentNodes = nodeById(current.nodes);
+  const sites = copies.sites;
+  const devices = copies.devices.filter(
+    (n) => n.kind !== 'site' && (fresh.has(n.parentId) || currentNodes.has(n.parentId)),
   );
-  if (okNodes.length === 0) return null;
-  const okIds = new Set(okNodes.map((n) => n.id));
-  const links = withCopies.links.filter(
-    (l) => fresh.has(l.id) && okIds.has(l.source) && okIds.has(l.target),
-  );
-  const originalWorkloads = new Set(clip.design.workloads.map((w) => w.id));
+  if (sites.length + devices.length === 0) return null;
+  const okIds = new Set([...sites, ...devices].map((n) => n.id));
+  const links = copies.links.filter((l) => okIds.has(l.source) && okIds.has(l.target));
+  const pasted = copies.workloads.filter((w) => okIds.has(w.clusterId));
   // A pasted workload may name clusters, segments or volumes that were deleted since the copy.
-  const clusterIds = new Set(
-    [...current.nodes, ...okNodes].filter((n) => n.kind === 'cluster').map((n) => n.id),
-  );
-  const segmentIds = new Set(current.segments.map((seg) => seg.id));
-  const volumeIds = new Set(
-    [...current.nodes, ...okNodes].flatMap((n) =>
-      n.kind === 'array' ? n.volumes.map((v) => v.id) : [],
-    ),
-  );
-  const workloads = withCopies.workloads
-    .filter((w) => !originalWorkloads.has(w.id) && okIds.has(w.clusterId))
-    .map((w) => {
-      const { datastoreId, ...rest } = w;
-      return {
-        ...rest,
-        mobilityTargetIds: w.mobilityTargetIds.filter((t) => clusterIds.has(t)),
-        segmentIds: w.segmentIds.filter((t) => segmentIds.has(t)),
-        ...(datastoreId !== undefined && volumeIds.has(datastoreId) ? { datastoreId } : {}),
-      };
-    });
-  const sites = okNodes.filter((n) => n.kind === 'site');
-  const devices = okNodes.filter((n) => n.kind !== 'site');
+  const workloads =
+    pasted.length === 0
+      ? []
+      : stillNamed(pasted, [...current.nodes, ...sites, ...devices], current.segments);
   const design: Design = {
     ...current,
-    nodes: [
-      ...current.nodes.filter((n) => n.kind === 'site'),
-      ...sites,
-      ...current.nodes.filter((n) => n.kind !== 'site'),
-      ...devices,
-    ],
+    nodes: withNodes(current.nodes, sites, devices),
     links: [...current.links, ...links],
     workloads: [...current.workloads, ...workloads],
   };
+  const okNodes = [...sites, ...devices];
   return {
     design: target
-      ? placeAndNameAfresh(moveSitesTo(design, okIds, target), okIds, true, target)
-      : placeAndNameAfresh(design, okIds, false),
+      ? placeAndNameAfresh(moveSitesTo(design, okIds, target), okNodes, true, target)
+      : placeAndNameAfresh(design, okNodes, false),
     newIds: [...okIds, ...links.map((l) => l.id)],
   };
+}
+
+/** Pasted workloads without the clusters, segments and volumes the design no longer has. */
+function stillNamed(
+  workloads: readonly Workload[],
+  nodes: readonly DesignNode[],
+  segments: readonly { readonly id: string }[],
+): Workload[] {
+  const clusterIds = new Set(nodes.filter((n) => n.kind === 'cluster').map((n) => n.id));
+  const segmentIds = new Set(segments.map((seg) => seg.id));
+  const volumeIds = new Set(
+    nodes.flatMap((n) => (n.kind === 'array' ? n.volumes.map((v) => v.id) : [])),
+  );
+  return workloads.map((w) => {
+    const { datastoreId, ...rest } = w;
+    return {
+      ...rest,
+      mobilityTargetIds: w.mobilityTargetIds.filter((t) => clusterIds.has(t)),
+      segmentIds: w.segmentIds.filter((t) => segmentIds.has(t)),
+      ...(datastoreId !== undefined && volumeIds.has(datastoreId) ? { datastoreId } : {}),
+    };
+  });
 }
 
 /** The pasted sites, moved as one group (their devices with them) to the free spot nearest the target. */
@@ -210,33 +263,38 @@ function moveSitesTo(design: Design, copies: ReadonlySet<string>, target: PasteT
  */
 function placeAndNameAfresh(
   design: Design,
-  copies: ReadonlySet<string>,
+  pasted: readonly DesignNode[],
   sitesPlaced: boolean,
   target?: PasteTarget,
 ): Design {
+  const copies = new Set(pasted.map((n) => n.id));
   let next = design;
-  const change = (id: string, patch: NodePatch) => {
-    next = updateNode(next, id, patch);
-  };
   // Sites first: their devices are named after the site's new name.
   // A pasted site goes where it overlaps no site (else a device dropped there has two homes).
-  for (const n of design.nodes)
-    if (copies.has(n.id) && n.kind === 'site') {
+  for (const n of pasted)
+    if (n.kind === 'site') {
+      const site = findNode(next, n.id);
+      if (!site) continue;
       const others = without(next, n.id);
-      change(n.id, {
+      next = updateNode(next, n.id, {
         label: nextSiteName(others),
-        position: sitesPlaced ? n.position : freeSpotForSite(others, n.position),
+        position: sitesPlaced ? site.position : freeSpotForSite(others, site.position),
       });
     }
-  next = placeDeviceGroups(next, copies, target);
+  const { moved, grown } = placeDeviceGroups(next, pasted, copies, target);
   // A copy's old name is not its own, nor a hint of its site's prefix: each is named as a new
-  // device of its site, in order (all named in one pass over the design).
-  const unnamed = next.nodes.map((n) =>
-    copies.has(n.id) && n.kind !== 'site' ? { ...n, label: '' } : n,
-  );
+  // device of its site, in order (all named in one pass over the design). One pass places the
+  // copies, grows their sites and clears the copies' names, one more names them.
+  const unnamed = next.nodes.map((n) => {
+    const position = moved.get(n.id);
+    if (position) return { ...n, position, label: '' };
+    const size = grown.get(n.id);
+    if (size && n.kind === 'site') return { ...n, ...size };
+    return copies.has(n.id) && n.kind !== 'site' ? { ...n, label: '' } : n;
+  });
   const names = nameUnnamedDevices(
     { ...next, nodes: unnamed },
-    design.nodes.filter((n) => copies.has(n.id) && n.kind !== 'site').map((n) => n.id),
+    pasted.filter((n) => n.kind !== 'site').map((n) => n.id),
   );
   return {
     ...next,
@@ -248,21 +306,25 @@ function placeAndNameAfresh(
 }
 
 /**
- * The copied devices that go back into an existing site, moved there as one group per site (see
- * freeOffsetForGroup); the site grows when they fit nowhere in it.
+ * Where the copied devices that go back into an existing site go: moved there as one group per
+ * site (see freeOffsetForGroup); the site grows when they fit nowhere in it.
  */
 function placeDeviceGroups(
   design: Design,
+  pasted: readonly DesignNode[],
   copies: ReadonlySet<string>,
   target: PasteTarget | undefined,
-): Design {
-  const groups = new Map<string, Device[]>();
-  for (const n of design.nodes)
-    if (copies.has(n.id) && n.kind !== 'site' && !copies.has(n.parentId))
-      groups.set(n.parentId, [...(groups.get(n.parentId) ?? []), n]);
-  if (groups.size === 0) return design;
+): {
+  moved: ReadonlyMap<string, Position>;
+  grown: ReadonlyMap<string, { width: number; height: number }>;
+} {
   const moved = new Map<string, Position>();
   const grown = new Map<string, { width: number; height: number }>();
+  const groups = new Map<string, Device[]>();
+  for (const n of pasted)
+    if (n.kind !== 'site' && !copies.has(n.parentId))
+      groups.set(n.parentId, [...(groups.get(n.parentId) ?? []), n]);
+  if (groups.size === 0) return { moved, grown };
   for (const [siteId, devices] of groups) {
     const site = design.nodes.find((n): n is Site => n.kind === 'site' && n.id === siteId);
     if (!site) continue;
@@ -295,15 +357,7 @@ function placeDeviceGroups(
       moved.set(d.id, { x: d.position.x + placed.offset.x, y: d.position.y + placed.offset.y });
     if (placed.siteSize) grown.set(siteId, placed.siteSize);
   }
-  return {
-    ...design,
-    nodes: design.nodes.map((n) => {
-      const position = moved.get(n.id);
-      if (position) return { ...n, position };
-      const size = grown.get(n.id);
-      return size && n.kind === 'site' ? { ...n, ...size } : n;
-    }),
-  };
+  return { moved, grown };
 }
 
 /** The design without this element: a copy's copied name and place are not its own yet. */

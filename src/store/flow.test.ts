@@ -9,6 +9,7 @@ import type { Design } from '../model/schema';
 import type { Link } from '../model/schema';
 import {
   bundlesFor,
+  previousItems,
   previousOf,
   sameEdgeLinks,
   syncEdges,
@@ -417,5 +418,44 @@ describe('The previous item of an id', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('The previous items of a walk in order', () => {
+  it('are the items with those ids, whatever was deleted, inserted or moved', () => {
+    // Both drawn from the same few hundred ids, so that most ids are in both, some far apart.
+    const ids = Array.from({ length: 400 }, (_, i) => i);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(ids),
+        fc.shuffledSubarray(ids),
+        fc.array(fc.integer({ min: 0, max: 399 }), { maxLength: 20 }),
+        (before, after, backwards) => {
+          const sorted = [...after].sort((a, b) => a - b);
+          // Mostly in order, as the flow keeps the design's, with a few moved back.
+          const order = [...backwards.filter((n) => sorted.includes(n)), ...sorted].filter(
+            (n, i, all) => all.indexOf(n) === i,
+          );
+          const previous = [...before].sort((a, b) => a - b).map((n) => ({ id: `n${n}` }));
+          const found = previousItems(
+            order.map((n) => ({ id: `n${n}` })),
+            previous,
+          );
+          order.forEach((n, i) => expect(found[i]).toBe(previous.find((p) => p.id === `n${n}`)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the items around those a paste or an undo put in, and those a delete left', () => {
+    const previous = Array.from({ length: 1000 }, (_, i) => ({ id: `n${i}` }));
+    const ids = previous.map((p) => p.id);
+    const restored = [...ids.slice(0, 400), 'x1', 'x2', ...ids.slice(400, 900), 'x3'];
+    const found = previousItems(
+      restored.map((id) => ({ id })),
+      previous,
+    );
+    restored.forEach((id, i) => expect(found[i]).toBe(previous.find((p) => p.id === id)));
   });
 });

@@ -122,10 +122,52 @@ export function previousOf<T extends { readonly id: string }>(
 /** How many items ahead previousOf and changedLinks look for an item that moved. */
 const LOOK_AHEAD = 128;
 
+/**
+ * Each item's previous item with its id, for items in the flow's order: found as previousOf
+ * finds them, but an item found nowhere ahead is first taken to be new (a paste appends its
+ * copies, an undo of a delete puts them back among the others), and a map of every previous
+ * item is made only when some previous item was not met on the way (it may have moved far):
+ * then the items taken to be new are looked up in it. A paste or an undo of a delete made that
+ * map of every node and every edge in the frame that shows it. Past LOOK_AHEAD items taken to
+ * be new (another design), the map is made and the rest looked up in it.
+ */
+export function previousItems<T extends { readonly id: string }>(
+  items: readonly { readonly id: string }[],
+  previous: readonly T[],
+): (T | undefined)[] {
+  const out: (T | undefined)[] = new Array<T | undefined>(items.length);
+  const missed: number[] = [];
+  let byId: Map<string, T> | null = null;
+  let met = 0;
+  let j = 0;
+  for (let i = 0; i < items.length; i++) {
+    const id = (items[i] as { readonly id: string }).id;
+    if (byId) {
+      out[i] = byId.get(id);
+      continue;
+    }
+    let found: T | undefined;
+    for (let k = j; k < j + LOOK_AHEAD && k < previous.length; k++)
+      if ((previous[k] as T).id === id) {
+        found = previous[k];
+        j = k + 1;
+        break;
+      }
+    out[i] = found;
+    if (found) met++;
+    else if (missed.push(i) > LOOK_AHEAD) byId = new Map(previous.map((p) => [p.id, p]));
+  }
+  if (missed.length > 0 && met < previous.length) {
+    byId ??= new Map(previous.map((p) => [p.id, p]));
+    for (const i of missed) out[i] = byId.get((items[i] as { readonly id: string }).id);
+  }
+  return out;
+}
+
 export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNode[] {
-  const before = previousOf(previous);
+  const before = previousItems(design.nodes, previous);
   return reuse(
-    design.nodes.map((element, i) => toFlowNode(element, before(element.id, i))),
+    design.nodes.map((element, i) => toFlowNode(element, before[i])),
     previous,
   );
 }
@@ -245,9 +287,16 @@ function whole(links: readonly Link[]): Layered {
 function changedLinks(before: readonly Link[], after: readonly Link[]): Link[] | null {
   const changed: Link[] = [];
   let at: Map<Link, number> | null = null;
-  const indexInBefore = (link: Link, from: number) => {
+  /**
+   * Where `link` is in `before` from `from` on, or -1. Not a few links ahead, a link is taken to
+   * be new while `after` has more links left than `before` (links were added here: a paste, an
+   * undo of a delete), without a map of every link; taken so wrongly (it moved far back), it is
+   * only counted as changed, as its old place is then, and its bundle worked out again.
+   */
+  const indexInBefore = (link: Link, from: number, left: number) => {
     for (let k = from; k < from + LOOK_AHEAD && k < before.length; k++)
       if (before[k] === link) return k;
+    if (left > before.length - from + 1) return -1;
     at ??= new Map(before.map((l, k) => [l, k]));
     return at.get(link) ?? -1;
   };
@@ -268,7 +317,7 @@ function changedLinks(before: readonly Link[], after: readonly Link[]): Link[] |
       i++;
       continue;
     }
-    const k = indexInBefore(a, i + 1);
+    const k = indexInBefore(a, i + 1, after.length - j);
     if (k > i) {
       // Links gone (a delete): `a` comes later in before.
       for (; i < k; i++) changed.push(before[i] as Link);
@@ -319,14 +368,14 @@ export function bundlesFor(links: readonly Link[]): BundleIndex {
 }
 
 export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEdge[] {
-  const previousEdge = previousOf(previous);
+  const previousEdge = previousItems(design.links, previous);
   const nodes = nodeById(design.nodes);
   const bundles = bundlesFor(design.links);
   const siteOf = (n: DesignNode | undefined) =>
     n && n.kind !== 'site' ? nodes.get(n.parentId) : undefined;
   return reuse(
     design.links.map((link, i) => {
-      const before = previousEdge(link.id, i);
+      const before = previousEdge[i];
       const a = nodes.get(link.source);
       const b = nodes.get(link.target);
       const siteA = siteOf(a);

@@ -281,6 +281,30 @@ describe('The selection read', () => {
     expect(selectedIds(s())).toEqual(['b']);
   });
 
+  it('is what the nodes, links and notes say after a select or a commit that selects, in their order', () => {
+    const fromScratch = () => [
+      ...s()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+      ...s()
+        .edges.filter((e) => e.selected)
+        .map((e) => e.id),
+      ...s()
+        .noteNodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ];
+    s().addNote({ x: 0, y: 0 });
+    const note = s().noteNodes[0]?.id ?? '';
+    s().connect('a-be', 'b-be');
+    const link = s().edges[0]?.id ?? '';
+    s().select([note, link, 'b', 'a-c', 'nothing']);
+    expect(selectedIds(s())).toEqual(['b', 'a-c', link, note]);
+    expect(selectedIds(s())).toEqual(fromScratch());
+    s().commit({ ...s().design, name: 'pasted' }, { select: [link, 'a'] });
+    expect(selectedIds(s())).toEqual(['a', link]);
+    expect(selectedIds(s())).toEqual(fromScratch());
+  });
+
   it('shows the inspector the one id selected, or how many, never every id in one string', () => {
     s().select([]);
     expect(selectionShown(s())).toBe('');

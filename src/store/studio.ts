@@ -585,28 +585,33 @@ export const useStudio = create<StudioState>()((set, get) => {
 /**
  * The flow with `wanted` selected and nothing else. Only the arrays whose selection changes are
  * new: React Flow rebuilds its index of every edge when it is handed a new edges array, and a
- * selection of devices leaves the links.
+ * selection of devices leaves the links. The selection's ids, met on the way, are those that
+ * selectedIds reads of the arrays returned: a paste (or a select) made the store's listeners
+ * walk every node and edge again for them, in the task before the frame that shows it.
  */
 function selectedIn(
   flow: Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'>,
   wanted: ReadonlySet<string>,
 ): Pick<StudioState, 'nodes' | 'edges' | 'noteNodes'> {
-  return {
-    nodes: withSelection(flow.nodes, wanted),
-    edges: withSelection(flow.edges, wanted),
-    noteNodes: withSelection(flow.noteNodes, wanted),
-  };
+  const ids: string[] = [];
+  const nodes = withSelection(flow.nodes, wanted, ids);
+  const edges = withSelection(flow.edges, wanted, ids);
+  const noteNodes = withSelection(flow.noteNodes, wanted, ids);
+  lastSelection = { nodes, edges, noteNodes, ids };
+  return { nodes, edges, noteNodes };
 }
 
-/** The items with `selected` as `wanted` says: the same array when none changes. */
+/** The items with `selected` as `wanted` says (the same array when none changes); their ids to `ids`. */
 function withSelection<T extends { readonly id: string; readonly selected?: boolean }>(
   items: T[],
   wanted: ReadonlySet<string>,
+  ids: string[],
 ): T[] {
   let out: T[] | null = null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as T;
     const selected = wanted.has(item.id);
+    if (selected) ids.push(item.id);
     if ((item.selected ?? false) === selected) continue;
     out ??= items.slice();
     out[i] = { ...item, selected };
