@@ -14,7 +14,7 @@
  * worker's; --no-profile takes the trace alone.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { traced, type TraceEvent } from './trace';
+import { insideTask, traced, type TraceEvent } from './trace';
 import {
   benchDesign,
   flag,
@@ -140,14 +140,10 @@ function timeline(
         workerStart = (task.ts - t0) / 1000;
       }
     }
+    const inside = insideTask(task);
     const inner = events.filter(
       (e) =>
-        e.ph === 'X' &&
-        e.pid === task.pid &&
-        e.tid === task.tid &&
-        e.ts >= task.ts &&
-        e.ts + (e.dur ?? 0) <= end &&
-        e !== task &&
+        inside(e) &&
         (e.dur ?? 0) > 300 &&
         /^(Layout|UpdateLayoutTree|Paint|PrePaint|Layerize|Commit|MinorGC|MajorGC|ParseHTML|HitTest)$/.test(
           e.name,

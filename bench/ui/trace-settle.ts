@@ -18,7 +18,7 @@ import {
   serveBuilds,
   gotoBench,
 } from './page';
-import { traced, type TraceEvent } from './trace';
+import { insideTask, traced, type TraceEvent } from './trace';
 
 const SIZE = Number(option('size') ?? 1000);
 const CATEGORIES = [
@@ -47,17 +47,8 @@ function timeline(events: TraceEvent[]): string[] {
   );
   const out: string[] = [];
   for (const task of tasks.sort((a, b) => a.ts - b.ts)) {
-    const end = task.ts + (task.dur ?? 0);
-    const inner = events.filter(
-      (e) =>
-        e.ph === 'X' &&
-        e.pid === task.pid &&
-        e.tid === task.tid &&
-        e.ts >= task.ts &&
-        e.ts + (e.dur ?? 0) <= end &&
-        e !== task &&
-        (e.dur ?? 0) > 1000,
-    );
+    const inside = insideTask(task);
+    const inner = events.filter((e) => inside(e) && (e.dur ?? 0) > 1000);
     const what = inner
       .filter(
         (e) =>

@@ -17,6 +17,17 @@ export interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
+/** Whether `e` is a complete event inside `task` (on its thread, within its span), not it. */
+export const insideTask =
+  (task: TraceEvent) =>
+  (e: TraceEvent): boolean =>
+    e !== task &&
+    e.ph === 'X' &&
+    e.pid === task.pid &&
+    e.tid === task.tid &&
+    e.ts >= task.ts &&
+    e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0);
+
 /** The trace events, in the given categories, of what `run` makes the page do. */
 export async function traced(
   cdp: CDPSession,
