@@ -1,11 +1,11 @@
 /**
  * What makes a diagram unreadable, measured on the geometry itself: a connector that runs
  * through a device that is not one of its ends or through a site's name, a label over a device
- * or over another label, two DCI links drawn as one line.
+ * or over another label, two DCI links drawn as one line, a connector that goes around its own end.
  * The unit tests hold every template and a large synthetic design to zero of each.
  */
 import { boxesOverlap, inflate, polylineCrossesBox } from './geom';
-import type { Diagram, Point } from './types';
+import type { Box, Diagram, Point } from './types';
 
 export interface DiagramDefects {
   /**
@@ -21,6 +21,26 @@ export interface DiagramDefects {
    * line goes where. Links between the same two ends are a bundle and may run together.
    */
   readonly sharedRuns: readonly (readonly [string, string])[];
+  /**
+   * [connector id, device id] for each connector that goes around one of its own ends before
+   * entering it: it passes beside three sides of that device (within WRAP_PX), where a reader
+   * expects it to come straight in by the side it arrives from.
+   */
+  readonly wraps: readonly (readonly [string, string])[];
+}
+
+/** How near a device's side a route runs to count as passing beside it (px): two port rooms. */
+export const WRAP_PX = 56;
+
+/** The sides of a box a polyline passes beside (within `near` px, along the side's length). */
+export function sidesPassed(points: readonly Point[], b: Box, near: number): number {
+  const strips: Box[] = [
+    { x: b.x + 1, y: b.y - near, width: b.width - 2, height: near },
+    { x: b.x + 1, y: b.y + b.height, width: b.width - 2, height: near },
+    { x: b.x - near, y: b.y + 1, width: near, height: b.height - 2 },
+    { x: b.x + b.width, y: b.y + 1, width: near, height: b.height - 2 },
+  ];
+  return strips.filter((s) => polylineCrossesBox(points, s)).length;
 }
 
 /** How long two DCI lines may share a track (where they fan in at a common end) before it reads as one line. */
@@ -84,5 +104,12 @@ export function diagramDefects(diagram: Diagram): DiagramDefects {
       if (ends(c) !== ends(other) && sharedRunPx(c.points, other.points) > SHARED_RUN_PX)
         sharedRuns.push([c.id, other.id]);
   });
-  return { crossings, labelOverlaps, sharedRuns };
+  const boxes = new Map(diagram.devices.map((d) => [d.id, d.box]));
+  const wraps: [string, string][] = [];
+  for (const c of diagram.connectors)
+    for (const end of new Set([c.source, c.target])) {
+      const box = boxes.get(end);
+      if (box && sidesPassed(c.points, box, WRAP_PX) >= 3) wraps.push([c.id, end]);
+    }
+  return { crossings, labelOverlaps, sharedRuns, wraps };
 }

@@ -34,7 +34,7 @@ const designs = [
 
 describe('The drawing of every template and of a 200-element design', () => {
   it.each(designs)(
-    '%s: no connector through a device, no label over anything',
+    '%s: no connector through a device or around its own end, no label over anything',
     (_, design) => {
       const diagram = renderDiagram(design, router, { findings: openFindingsByElement(design) });
       const defects = diagramDefects(diagram);
@@ -42,6 +42,7 @@ describe('The drawing of every template and of a 200-element design', () => {
       expect(defects.crossings).toEqual([]);
       expect(defects.labelOverlaps).toEqual([]);
       expect(defects.sharedRuns).toEqual([]);
+      expect(defects.wraps).toEqual([]);
       for (const c of diagram.connectors) {
         // Orthogonal: every segment is horizontal or vertical.
         for (let i = 1; i < c.points.length; i++) {

@@ -214,9 +214,18 @@ function siteSidePoints(
  * bottom and enters the lower one by its top, as leaf-spine fabrics are drawn; any other link
  * by the sides that face each other, up and down when its ends are further apart that way.
  * Left to pick a side itself, the router takes the shorter way out of a side, and a full mesh
- * becomes a tangle.
+ * becomes a tangle. `site`: the end's own site, when the link leaves it (a DCI link): where the
+ * facing side is blocked, the link turns to the side with nothing between it and the site's
+ * wall, so it leaves the site there rather than wrapping around its own device to a side that
+ * faces another device.
  */
-function portSide(link: Link, own: Box, other: Box, neighbours: BoxIndex): { side?: Side } {
+function portSide(
+  link: Link,
+  own: Box,
+  other: Box,
+  neighbours: BoxIndex,
+  site?: Box,
+): { side?: Side } {
   // A side with a device or a site's title right in front of it leaves no room to get out:
   // the next side that turns toward the other end, then the far side. Every end keeps a port
   // of its own, so no two links ever leave a device from one point.
@@ -231,8 +240,45 @@ function portSide(link: Link, own: Box, other: Box, neighbours: BoxIndex): { sid
       : facing
         ? [facing, verticalFirst[0] as Side, verticalFirst[1] as Side, opposite(facing)]
         : [...verticalFirst, ...horizontalFirst];
+  if (site && facing && blocked(own, facing, other, neighbours)) {
+    const [, first, second] = order as [Side, Side, Side, Side];
+    if (
+      !clearToWall(own, first, other, site, neighbours) &&
+      clearToWall(own, second, other, site, neighbours)
+    ) {
+      order[1] = second;
+      order[2] = first;
+    }
+  }
   const side = order.find((s) => !blocked(own, s, other, neighbours));
   return side ? { side } : {};
+}
+
+/** Nothing (no device, no site title) between a device's side and its site's wall that way. */
+function clearToWall(own: Box, side: Side, other: Box, site: Box, neighbours: BoxIndex): boolean {
+  const lane: Box =
+    side === 'left'
+      ? { x: site.x, y: own.y, width: own.x - site.x, height: own.height }
+      : side === 'right'
+        ? {
+            x: own.x + own.width,
+            y: own.y,
+            width: site.x + site.width - own.x - own.width,
+            height: own.height,
+          }
+        : side === 'top'
+          ? { x: own.x, y: site.y, width: own.width, height: own.y - site.y }
+          : {
+              x: own.x,
+              y: own.y + own.height,
+              width: own.width,
+              height: site.y + site.height - own.y - own.height,
+            };
+  if (lane.width <= 0 || lane.height <= 0) return true;
+  return !neighbours.grid.some(lane, (i) => {
+    const b = neighbours.boxes[i] as Box;
+    return b !== own && b !== other && boxesOverlap(lane, b);
+  });
 }
 
 function opposite(side: Side): Side {
@@ -421,6 +467,7 @@ export function routeRequests(
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
   const deviceIds = new Set(devices.map((d) => d.id));
+  const siteOf = new Map(devices.map((d) => [d.id, d.siteId]));
   // What a port needs room in front of: devices, and the sites' title strips (routed around).
   const portBoxes = [...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)];
   const portObstacles: BoxIndex = { boxes: portBoxes, grid: boxGrid(portBoxes, PORT_GRID_PX) };
@@ -442,14 +489,17 @@ export function routeRequests(
     const a = boxes.get(link.source);
     const b = boxes.get(link.target);
     if (!a || !b) continue;
-    const end = (id: string, own: Box, other: Box, key: string): RouteEnd =>
-      deviceIds.has(id)
-        ? { shapeId: id, ...portSide(link, own, other, portObstacles) }
-        : { point: sitePoints.get(key) ?? center(own) };
+    const end = (id: string, own: Box, otherId: string, other: Box, key: string): RouteEnd => {
+      if (!deviceIds.has(id)) return { point: sitePoints.get(key) ?? center(own) };
+      const siteId = siteOf.get(id);
+      const leaving = siteId !== undefined && siteId !== (siteOf.get(otherId) ?? otherId);
+      const site = leaving ? boxes.get(siteId) : undefined;
+      return { shapeId: id, ...portSide(link, own, other, portObstacles, site) };
+    };
     requests.push({
       id: link.id,
-      source: end(link.source, a, b, `${link.id}:s`),
-      target: end(link.target, b, a, `${link.id}:t`),
+      source: end(link.source, a, link.target, b, `${link.id}:s`),
+      target: end(link.target, b, link.source, a, `${link.id}:t`),
     });
   }
   return requests;
