@@ -95,7 +95,34 @@ export interface RenderOptions {
    * after, and the drawing then is the one a route from scratch makes.
    */
   readonly kept?: ReadonlySet<string>;
+  /**
+   * The connectors drawn last time, with what each was drawn from (DrawnLinks): a link drawn
+   * again from the same inputs keeps its connector, the same object. Updated with this drawing.
+   */
+  readonly drawn?: DrawnLinks;
 }
+
+/**
+ * Per link without a label (all but DCI links): its connector as last drawn (before label
+ * placement, which leaves it as it is), and what that was drawn from: the link, its raw route and
+ * its ends' boxes. After a delete or a paste in one site most links' inputs are as they were:
+ * their connectors are the last drawing's, not clipped, simplified and allocated again, and the
+ * worker's wire to the canvas (routeWire.ts, sameConnector) finds them unchanged by identity,
+ * without comparing their points. Only what a drawing from scratch draws is reused: the inputs
+ * are compared by value (the route's points, the boxes), the link by identity.
+ */
+export type DrawnLinks = Map<
+  string,
+  {
+    readonly link: Link;
+    readonly raw: readonly Point[] | undefined;
+    readonly source: Box;
+    readonly target: Box;
+    readonly sourceIsDevice: boolean;
+    readonly targetIsDevice: boolean;
+    readonly connector: Connector;
+  }
+>;
 
 /**
  * Per routing group (a site, or '' for links between sites): its inputs, its routes and what
@@ -515,9 +542,47 @@ function drawLinks(
   );
 
   const connectors: Connector[] = [];
+  const drawn = options.drawn;
   for (const link of design.links) {
-    const c = drawnConnector(link, routes.get(link.id), boxes, deviceIds, design, options);
-    if (c) connectors.push(c);
+    const raw = routes.get(link.id);
+    const was = drawn?.get(link.id);
+    const a = boxes.get(link.source);
+    const b = boxes.get(link.target);
+    const sourceIsDevice = deviceIds.has(link.source);
+    const targetIsDevice = deviceIds.has(link.target);
+    if (
+      was &&
+      a &&
+      b &&
+      was.link === link &&
+      samePoints(was.raw, raw) &&
+      sameBox(was.source, a) &&
+      sameBox(was.target, b) &&
+      was.sourceIsDevice === sourceIsDevice &&
+      was.targetIsDevice === targetIsDevice
+    ) {
+      connectors.push(was.connector);
+      continue;
+    }
+    const c = drawnConnector(link, raw, boxes, deviceIds, design, options);
+    if (!c) continue;
+    connectors.push(c);
+    // A DCI link's label depends on the settings and its findings too: drawn each time.
+    if (drawn && a && b && !c.label)
+      drawn.set(link.id, {
+        link,
+        raw,
+        source: a,
+        target: b,
+        sourceIsDevice,
+        targetIsDevice,
+        connector: c,
+      });
+  }
+  // Links gone (deleted, or pasted then undone) are forgotten now and then, not on every edit.
+  if (drawn && drawn.size > 2 * design.links.length) {
+    const ids = new Set(design.links.map((l) => l.id));
+    for (const id of drawn.keys()) if (!ids.has(id)) drawn.delete(id);
   }
 
   const placed = placeLabels(
@@ -717,6 +782,17 @@ export function keptGroups(
     if (![...cached.routes.values()].some(inWay)) kept.add(id);
   }
   return kept;
+}
+
+function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i] as Point;
+    const q = b[i] as Point;
+    if (p.x !== q.x || p.y !== q.y) return false;
+  }
+  return true;
 }
 
 const sameBox = (a: Box, b: Box) =>
