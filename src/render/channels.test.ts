@@ -6,7 +6,7 @@ import { removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { CHANNEL_GROUP_MIN, routeGroup } from './channels';
+import { CHANNEL_GROUP_MIN, nearestGap, routeGroup } from './channels';
 import { diagramDefects, sharedRunPx, SHARED_RUN_PX } from './check';
 import { renderDiagram, routingGroups } from './diagram';
 import type { ConnectorRouter, RouteEnd, RouteRequest } from './router';
@@ -227,5 +227,48 @@ describe('The batches of a large site’s leftover links', () => {
     const changed = after.filter((c) => !kept.has(c));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('The corridor a link through rows takes', () => {
+  it('is the gap every gap scored would pick (the lowest score, the leftmost of equals)', () => {
+    // Gaps left to right without overlap, as rowsBetween makes them; small integers for ties.
+    const gaps = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 })), {
+        maxLength: 40,
+      })
+      .map((steps) => {
+        let at = -200;
+        return steps.map(([space, width]): readonly [number, number] => {
+          const gap = [at + space, at + space + width] as const;
+          at = gap[1];
+          return gap;
+        });
+      });
+    const off = ([a, b]: readonly [number, number], x: number) =>
+      x < a ? a - x : x > b ? x - b : 0;
+    const every = (list: readonly (readonly [number, number])[], x: number, from: number) => {
+      let best: readonly [number, number] | null = null;
+      let score = Infinity;
+      for (const gap of list) {
+        const d = off(gap, x) + off(gap, from) / 1e3;
+        if (d < score) {
+          score = d;
+          best = gap;
+        }
+      }
+      return best;
+    };
+    const at = fc.oneof(fc.integer({ min: -300, max: 1500 }), fc.double({ min: -300, max: 1500 }));
+    fc.assert(
+      fc.property(gaps, at, at, (list, x, from) => {
+        expect(nearestGap({ gaps: list }, x, from)).toBe(every(list, x, from));
+      }),
+      { numRuns: 2000 },
+    );
+    // A tie between a gap left of x and one right of it: the left one, as when every gap is
+    // scored in order (500.5 from x each, the right one plus 1000 / 1e3 from `from`).
+    const tie = [[-10, 0] as const, [1000, 1010] as const];
+    expect(nearestGap({ gaps: tie }, 500.5, 0)).toBe(tie[0]);
   });
 });

@@ -112,19 +112,41 @@ function offGap([from, to]: readonly [number, number], x: number): number {
 
 /**
  * The gap nearest `x` (the lower port: the track below it stays short; of two, the one nearer
- * `from`, the upper port), or null.
+ * `from`, the upper port), or null: of the lowest score (its distance from `x`, plus a
+ * thousandth of that from `from`), the leftmost. The gaps run left to right without overlap, so
+ * only those around `x` are scored, outwards from it until a gap's distance from `x` alone
+ * exceeds the best score: a row of a 3,000-element site has hundreds of gaps, and every link
+ * through it looked at each (the most time of routing the edited site after a delete, Node).
  */
-function nearestGap(between: Between, x: number, from: number): readonly [number, number] | null {
-  let best: readonly [number, number] | null = null;
-  let score = Infinity;
-  for (const gap of between.gaps) {
-    const d = offGap(gap, x) + offGap(gap, from) / 1e3;
-    if (d < score) {
-      score = d;
-      best = gap;
-    }
+export function nearestGap(
+  between: Pick<Between, 'gaps'>,
+  x: number,
+  from: number,
+): readonly [number, number] | null {
+  const { gaps } = between;
+  // The first gap that does not end left of x.
+  let lo = 0;
+  let hi = gaps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((gaps[mid] as readonly [number, number])[1] < x) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  let best = -1;
+  let score = Infinity;
+  const consider = (i: number) => {
+    const gap = gaps[i] as readonly [number, number];
+    const d = offGap(gap, x) + offGap(gap, from) / 1e3;
+    if (d < score || (d === score && i < best)) {
+      score = d;
+      best = i;
+    }
+  };
+  for (let i = lo; i < gaps.length && offGap(gaps[i] as readonly [number, number], x) <= score; i++)
+    consider(i);
+  for (let i = lo - 1; i >= 0 && offGap(gaps[i] as readonly [number, number], x) <= score; i--)
+    consider(i);
+  return best < 0 ? null : (gaps[best] as readonly [number, number]);
 }
 
 /**
