@@ -48,6 +48,8 @@ async function sideOf(root: string): Promise<Side> {
   return (open, edits) => {
     const r = memoRouter(plain);
     const cache: import('../src/render/diagram').RouteCache = new Map();
+    // The links drawn last, as the worker keeps them (a checkout without them ignores it).
+    const drawn = new Map();
     const send = connectorSender();
     const job = (design: Design): Times => {
       const t0 = cpu();
@@ -57,7 +59,7 @@ async function sideOf(root: string): Promise<Side> {
       const kept = d.keptGroups(cache, new Map(pending));
       let first = NaN;
       if (kept.size > 0) {
-        send(d.renderConnectors(design, r, { cache, groups, kept }));
+        send(d.renderConnectors(design, r, { cache, groups, kept, drawn }));
         first = cpu() - t0;
         pending = pending.filter(([id, g]) => !d.isRouted(cache, id, g));
       }
@@ -65,7 +67,7 @@ async function sideOf(root: string): Promise<Side> {
         if (i === pending.length - 1) break;
         d.routeIntoCache(cache, id, group, r);
       }
-      const connectors = d.renderConnectors(design, r, { cache, groups });
+      const connectors = d.renderConnectors(design, r, { cache, groups, drawn });
       send(connectors);
       const complete = cpu() - t0;
       previewBase(design, connectors, groups, undefined, cache);
