@@ -18,6 +18,7 @@ import {
   renderDiagram,
   routeIntoCache,
   routingGroups,
+  type DrawnLinks,
   type RouteCache,
 } from '../render/diagram';
 import { previewBase, previewConnectors, type PreviewBase } from '../render/preview';
@@ -65,6 +66,8 @@ export type RouteAnswer =
 const PARTIAL_AFTER_MS = 150;
 
 const cache: RouteCache = new Map();
+/** Each link's connector as last drawn: a link an edit left as it was keeps its object. */
+const drawn: DrawnLinks = new Map();
 
 /**
  * Whether a job's drawing may come in parts: only when it routes a site never routed before (a
@@ -122,7 +125,7 @@ async function run(
   // makes, follows (the canvas redraws only the links whose route it changes).
   const kept = partial ? new Set<string>() : keptGroups(cache, new Map(pending));
   if (kept.size > 0) {
-    const connectors = renderConnectors(design, r, { findings, cache, groups, kept });
+    const connectors = renderConnectors(design, r, { findings, cache, groups, kept, drawn });
     post({ seq, ok: true, connectors: connectorsOf(connectors), complete: false });
     await breathe();
     if (seq !== latest) return;
@@ -133,13 +136,19 @@ async function run(
     routeIntoCache(cache, id, group, r);
     if (partial && performance.now() - start >= PARTIAL_AFTER_MS) {
       // The sites routed so far (from the cache), the others' links straight.
-      const connectors = renderConnectors(design, r, { findings, cache, groups, only: new Set() });
+      const connectors = renderConnectors(design, r, {
+        findings,
+        cache,
+        groups,
+        only: new Set(),
+        drawn,
+      });
       post({ seq, ok: true, connectors: connectorsOf(connectors), complete: false });
     }
     await breathe();
     if (seq !== latest) return;
   }
-  const connectors = renderConnectors(design, r, { findings, cache, groups });
+  const connectors = renderConnectors(design, r, { findings, cache, groups, drawn });
   base = previewBase(design, connectors, groups, findings, cache);
   post({ seq, ok: true, connectors: connectorsOf(connectors), complete: true });
 }

@@ -6,7 +6,7 @@ import { removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { CHANNEL_GROUP_MIN, routeGroup } from './channels';
+import { assignTracks, CHANNEL_GROUP_MIN, nearestGap, routeGroup } from './channels';
 import { diagramDefects, sharedRunPx, SHARED_RUN_PX } from './check';
 import { renderDiagram, routingGroups } from './diagram';
 import type { ConnectorRouter, RouteEnd, RouteRequest } from './router';
@@ -227,5 +227,130 @@ describe('The batches of a large site’s leftover links', () => {
     const changed = after.filter((c) => !kept.has(c));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('The corridor a link through rows takes', () => {
+  it('is the gap every gap scored would pick (the lowest score, the leftmost of equals)', () => {
+    // Gaps left to right without overlap, as rowsBetween makes them; small integers for ties.
+    const gaps = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 })), {
+        maxLength: 40,
+      })
+      .map((steps) => {
+        let at = -200;
+        return steps.map(([space, width]): readonly [number, number] => {
+          const gap = [at + space, at + space + width] as const;
+          at = gap[1];
+          return gap;
+        });
+      });
+    const off = ([a, b]: readonly [number, number], x: number) =>
+      x < a ? a - x : x > b ? x - b : 0;
+    const every = (list: readonly (readonly [number, number])[], x: number, from: number) => {
+      let best: readonly [number, number] | null = null;
+      let score = Infinity;
+      for (const gap of list) {
+        const d = off(gap, x) + off(gap, from) / 1e3;
+        if (d < score) {
+          score = d;
+          best = gap;
+        }
+      }
+      return best;
+    };
+    const at = fc.oneof(fc.integer({ min: -300, max: 1500 }), fc.double({ min: -300, max: 1500 }));
+    fc.assert(
+      fc.property(gaps, at, at, (list, x, from) => {
+        expect(nearestGap({ gaps: list }, x, from)).toBe(every(list, x, from));
+      }),
+      { numRuns: 2000 },
+    );
+    // A tie between a gap left of x and one right of it: the left one, as when every gap is
+    // scored in order (500.5 from x each, the right one plus 1000 / 1e3 from `from`).
+    const tie = [[-10, 0] as const, [1000, 1010] as const];
+    expect(nearestGap({ gaps: tie }, 500.5, 0)).toBe(tie[0]);
+  });
+});
+
+describe('The tracks of a band', () => {
+  it('are those of comparing each link with every link of a track', () => {
+    type Crossing = Parameters<typeof assignTracks>[0][number];
+    const SPACING = 12;
+    /** assignTracks as it compared a link with each stretch of the track, one by one. */
+    const oneByOne = (links: readonly Crossing[]): Crossing[][] => {
+      const rightward = (l: Crossing) => l.lower.x > l.upper.x;
+      let left = [...links].sort((a, b) =>
+        rightward(a) !== rightward(b)
+          ? rightward(a)
+            ? 1
+            : -1
+          : rightward(a)
+            ? b.upper.x - a.upper.x
+            : a.upper.x - b.upper.x,
+      );
+      const above = new Map<Crossing, Crossing[]>();
+      const byUpper = [...links].sort((a, b) => a.upper.x - b.upper.x);
+      for (const l of links) {
+        let lo = 0;
+        let hi = byUpper.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((byUpper[mid] as Crossing).upper.x < l.lower.x - SPACING / 2) lo = mid + 1;
+          else hi = mid;
+        }
+        const list: Crossing[] = [];
+        for (let i = lo; i < byUpper.length; i++) {
+          const a = byUpper[i] as Crossing;
+          if (a.upper.x > l.lower.x + SPACING / 2) break;
+          if (a !== l) list.push(a);
+        }
+        if (list.length > 0) above.set(l, list);
+      }
+      const placed = new Set<Crossing>();
+      const tracks: Crossing[][] = [];
+      while (left.length > 0) {
+        const track: Crossing[] = [];
+        const next: Crossing[] = [];
+        for (const l of left) {
+          const from = Math.min(l.upper.x, l.lower.x);
+          const to = Math.max(l.upper.x, l.lower.x);
+          const fits =
+            (above.get(l) ?? []).every((a) => placed.has(a)) &&
+            track.every((t) => {
+              const tFrom = Math.min(t.upper.x, t.lower.x);
+              const tTo = Math.max(t.upper.x, t.lower.x);
+              return from >= tTo + SPACING || to <= tFrom - SPACING;
+            });
+          (fits ? track : next).push(l);
+        }
+        if (track.length === 0) track.push(next.shift() as Crossing);
+        for (const l of track) placed.add(l);
+        tracks.push(track);
+        left = next;
+      }
+      return tracks;
+    };
+    const x = fc.oneof(
+      fc.integer({ min: 0, max: 400 }),
+      fc.double({ min: 0, max: 400, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(x, x), { maxLength: 60 }), fc.boolean(), (ends, withNaN) => {
+        const links = ends.map(([a, b], i): Crossing => ({
+          request: {
+            id: `l${i}`,
+            source: { point: { x: 0, y: 0 } },
+            target: { point: { x: 0, y: 0 } },
+          },
+          upper: { x: withNaN && i === 3 ? NaN : a, y: 0 },
+          lower: { x: b, y: 100 },
+          upperIsSource: true,
+        }));
+        const ids = (tracks: Crossing[][]) => tracks.map((t) => t.map((l) => l.request.id));
+        expect(ids(assignTracks(links))).toEqual(ids(oneByOne(links)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

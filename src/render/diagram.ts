@@ -95,7 +95,34 @@ export interface RenderOptions {
    * after, and the drawing then is the one a route from scratch makes.
    */
   readonly kept?: ReadonlySet<string>;
+  /**
+   * The connectors drawn last time, with what each was drawn from (DrawnLinks): a link drawn
+   * again from the same inputs keeps its connector, the same object. Updated with this drawing.
+   */
+  readonly drawn?: DrawnLinks;
 }
+
+/**
+ * Per link without a label (all but DCI links): its connector as last drawn (before label
+ * placement, which leaves it as it is), and what that was drawn from: the link, its raw route and
+ * its ends' boxes. After a delete or a paste in one site most links' inputs are as they were:
+ * their connectors are the last drawing's, not clipped, simplified and allocated again, and the
+ * worker's wire to the canvas (routeWire.ts, sameConnector) finds them unchanged by identity,
+ * without comparing their points. Only what a drawing from scratch draws is reused: the inputs
+ * are compared by value (the route's points, the boxes), the link by identity.
+ */
+export type DrawnLinks = Map<
+  string,
+  {
+    readonly link: Link;
+    readonly raw: readonly Point[] | undefined;
+    readonly source: Box;
+    readonly target: Box;
+    readonly sourceIsDevice: boolean;
+    readonly targetIsDevice: boolean;
+    readonly connector: Connector;
+  }
+>;
 
 /**
  * Per routing group (a site, or '' for links between sites): its inputs, its routes and what
@@ -565,9 +592,47 @@ function drawLinks(
   );
 
   const connectors: Connector[] = [];
+  const drawn = options.drawn;
   for (const link of design.links) {
-    const c = drawnConnector(link, routes.get(link.id), boxes, deviceIds, design, options);
-    if (c) connectors.push(c);
+    const raw = routes.get(link.id);
+    const was = drawn?.get(link.id);
+    const a = boxes.get(link.source);
+    const b = boxes.get(link.target);
+    const sourceIsDevice = deviceIds.has(link.source);
+    const targetIsDevice = deviceIds.has(link.target);
+    if (
+      was &&
+      a &&
+      b &&
+      was.link === link &&
+      samePoints(was.raw, raw) &&
+      sameBox(was.source, a) &&
+      sameBox(was.target, b) &&
+      was.sourceIsDevice === sourceIsDevice &&
+      was.targetIsDevice === targetIsDevice
+    ) {
+      connectors.push(was.connector);
+      continue;
+    }
+    const c = drawnConnector(link, raw, boxes, deviceIds, design, options);
+    if (!c) continue;
+    connectors.push(c);
+    // A DCI link's label depends on the settings and its findings too: drawn each time.
+    if (drawn && a && b && !c.label)
+      drawn.set(link.id, {
+        link,
+        raw,
+        source: a,
+        target: b,
+        sourceIsDevice,
+        targetIsDevice,
+        connector: c,
+      });
+  }
+  // Links gone (deleted, or pasted then undone) are forgotten now and then, not on every edit.
+  if (drawn && drawn.size > 2 * design.links.length) {
+    const ids = new Set(design.links.map((l) => l.id));
+    for (const id of drawn.keys()) if (!ids.has(id)) drawn.delete(id);
   }
 
   const placed = placeLabels(
@@ -769,6 +834,17 @@ export function keptGroups(
   return kept;
 }
 
+function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i] as Point;
+    const q = b[i] as Point;
+    if (p.x !== q.x || p.y !== q.y) return false;
+  }
+  return true;
+}
+
 const sameBox = (a: Box, b: Box) =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
@@ -865,7 +941,7 @@ const LABEL_GRID_PX = 256;
 /** Positions along a route tried for its label, from the middle outwards. */
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.1, 0.9];
 
-function candidates(points: readonly Point[], w: number, h: number): Box[] {
+export function candidates(points: readonly Point[], w: number, h: number): Box[] {
   const out: Box[] = [];
   const length = polylineLength(points);
   for (const f of ALONG) {
@@ -882,7 +958,7 @@ function candidates(points: readonly Point[], w: number, h: number): Box[] {
 }
 
 /** Further positions around a point, ring by ring, for labels with no room along their route. */
-function* spiral(c: Point, w: number, h: number): Generator<Box> {
+export function* spiral(c: Point, w: number, h: number): Generator<Box> {
   for (let r = 1; r <= 24; r++) {
     const step = 16 * r;
     for (let k = 0; k < 8 * r; k++) {
@@ -897,12 +973,55 @@ function* spiral(c: Point, w: number, h: number): Generator<Box> {
   }
 }
 
+/** The side of the grid cells placeLabels files the labels' reaches in (px). */
+const REACH_GRID_PX = 1024;
+
+/** How far a spiral (below) reaches from its centre, at most (px). */
+const SPIRAL_REACH = 16 * 24;
+
+/**
+ * Boxes that together hold every box placeLabels may try for a label of this size along this
+ * route, with a margin: one around each segment of the route (its candidates lie beside it),
+ * and one around its middle (the spiral). What lies outside all of them meets none of the boxes
+ * tried.
+ */
+export function labelReach(points: readonly Point[], label: Box): Box[] {
+  const { width: w, height: h } = label;
+  const margin = 2;
+  const mid = pointAlong(points, polylineLength(points) / 2).point;
+  const out: Box[] = [
+    {
+      x: mid.x - SPIRAL_REACH - w / 2 - margin,
+      y: mid.y - SPIRAL_REACH - h / 2 - margin,
+      width: 2 * (SPIRAL_REACH + margin) + w,
+      height: 2 * (SPIRAL_REACH + margin) + h,
+    },
+  ];
+  // A candidate's box lies at most w + 6 beside the route, or h + 6 above or below it.
+  const dx = w + 6 + margin;
+  const dy = h + 6 + margin;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const x = Math.min(a.x, b.x);
+    const y = Math.min(a.y, b.y);
+    out.push({
+      x: x - dx,
+      y: y - dy,
+      width: Math.max(a.x, b.x) - x + 2 * dx,
+      height: Math.max(a.y, b.y) - y + 2 * dy,
+    });
+  }
+  return out;
+}
+
 /**
  * Place every connector's label: never over a device or another label (hard), and preferably
  * over no other connector and no site title (soft), as close to the middle of its route as that
  * allows. `gridPx`: the side of the cells route segments and devices are filed in (any size
- * places the same); `countAll`: count every crossing of a box tried, even past the point where
- * it can no longer be chosen (the same places; tests compare them).
+ * places the same); `countAll`: file every segment, out of any label's reach too, and count
+ * every crossing of a box tried, even past the point where it can no longer be chosen (the same
+ * places; tests compare them).
  */
 export function placeLabels(
   connectors: readonly Connector[],
@@ -923,15 +1042,54 @@ export function placeLabels(
     );
   };
   const segments: { own: string; a: Point; b: Point; box: Box }[] = [];
-  // Only labels look at segments: a drawing without any files none.
-  const labelled = connectors.some((c) => c.label);
-  for (const c of connectors)
-    if (labelled)
-      for (let i = 1; i < c.points.length; i++) {
-        const a = c.points[i - 1] as Point;
-        const b = c.points[i] as Point;
-        segments.push({ own: c.id, a, b, box: pointsBox([a, b]) });
+  // Only labels look at segments, and only at those within reach of where a label may be
+  // tried (labelReach): a drawing without labels files none, and one with a few DCI labels
+  // files the segments near them, not the ~12,000 of every link at 3,000 elements (a tenth of
+  // the route worker's job, twice per edit). A segment out of every reach meets no box tried.
+  const reach: Box[] = [];
+  for (const c of connectors) if (c.label) reach.push(...labelReach(c.points, c.label.box));
+  const reachNear = boxGrid(reach, REACH_GRID_PX);
+  const near: Box[] = [];
+  const meets = (r: Box, box: Box) =>
+    box.x <= r.x + r.width &&
+    box.x + box.width >= r.x &&
+    box.y <= r.y + r.height &&
+    box.y + box.height >= r.y;
+  if (reach.length > 0)
+    for (const c of connectors) {
+      const points = c.points;
+      if (points.length < 2) continue;
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      for (const p of points) {
+        if (p.x < x0) x0 = p.x;
+        if (p.x > x1) x1 = p.x;
+        if (p.y < y0) y0 = p.y;
+        if (p.y > y1) y1 = p.y;
       }
+      // The reaches this connector's extent meets: none, and none of its segments is filed.
+      const span = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+      near.length = 0;
+      reachNear.some(span, (i) => {
+        const r = reach[i] as Box;
+        if (meets(r, span)) near.push(r);
+        return false;
+      });
+      if (!countAll && near.length === 0) continue;
+      for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1] as Point;
+        const b = points[i] as Point;
+        const box = {
+          x: Math.min(a.x, b.x),
+          y: Math.min(a.y, b.y),
+          width: Math.abs(b.x - a.x),
+          height: Math.abs(b.y - a.y),
+        };
+        if (countAll || near.some((r) => meets(r, box))) segments.push({ own: c.id, a, b, box });
+      }
+    }
   // The segments by the grid cells their boxes touch: a candidate box looks only at the
   // segments of its own cells (a large design has thousands; a label's box meets a few).
   const segmentsNear = boxGrid(

@@ -4,7 +4,8 @@ import { moveNodes, updateLink } from '../model/edits';
 import type { Design, DciLink } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { placeLabels, relabelled, renderDiagram } from './diagram';
+import { candidates, labelReach, placeLabels, relabelled, renderDiagram, spiral } from './diagram';
+import { pointAlong, polylineLength } from './geom';
 import { openFindingsByElement } from './findings';
 import type { ConnectorRouter } from './router';
 
@@ -198,6 +199,31 @@ describe('Label placement', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('tries a label only within its reach (the segments it files)', () => {
+    fc.assert(
+      fc.property(
+        route,
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 120 }),
+        (points, w, h) => {
+          const r = labelReach(points, { x: 0, y: 0, width: w, height: h });
+          const within = (b: { x: number; y: number; width: number; height: number }) =>
+            r.some(
+              (q) =>
+                b.x >= q.x &&
+                b.y >= q.y &&
+                b.x + b.width <= q.x + q.width &&
+                b.y + b.height <= q.y + q.height,
+            );
+          const mid = pointAlong(points, polylineLength(points) / 2).point;
+          const tried = [...candidates(points, w, h), ...spiral(mid, w, h)];
+          expect(tried.filter((b) => !within(b))).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -1,10 +1,18 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pasteInto } from '../model/clipboard';
 import { moveNodes, removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { isRouted, renderConnectors, routingGroups, type RouteCache } from './diagram';
+import {
+  isRouted,
+  keptGroups,
+  renderConnectors,
+  routingGroups,
+  type DrawnLinks,
+  type RouteCache,
+} from './diagram';
 import type { ConnectorRouter } from './router';
 import { memoRouter } from './routeMemo';
 
@@ -47,14 +55,82 @@ describe('The route cache', () => {
     // As the canvas's worker routes (routes.worker.ts): one cache and one memo for every job.
     const memo = memoRouter(router);
     const cache: RouteCache = new Map();
-    renderConnectors(design, memo, { cache, groups: routingGroups(design) });
+    const links: DrawnLinks = new Map();
+    renderConnectors(design, memo, { cache, drawn: links, groups: routingGroups(design) });
     for (const [name, edited] of steps) {
       const groups = routingGroups(edited);
       const cached = [...groups].filter(([id, g]) => isRouted(cache, id, g)).map(([id]) => id);
-      const drawn = renderConnectors(edited, memo, { cache, groups });
+      const drawn = renderConnectors(edited, memo, { cache, drawn: links, groups });
       expect({ name, drawn }).toEqual({ name, drawn: renderConnectors(edited, router) });
       // And the cache is used: an edit in one site leaves another's routes as they were.
       if (name !== 'site moved') expect(cached.length).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it('draws after any run of deletes, pastes and undos what a route from scratch draws, keeping untouched links’ connectors', () => {
+    const design = syntheticDesign({ sites: 3, elements: 450 });
+    type Step =
+      | { kind: 'delete'; site: number; from: number; count: number }
+      | { kind: 'paste'; site: number; from: number; count: number; x: number; y: number }
+      | { kind: 'undo' };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constant('delete' as const),
+        site: fc.integer({ min: 0, max: 2 }),
+        from: fc.integer({ min: 0, max: 60 }),
+        count: fc.integer({ min: 1, max: 30 }),
+      }),
+      fc.record({
+        kind: fc.constant('paste' as const),
+        site: fc.integer({ min: 0, max: 2 }),
+        from: fc.integer({ min: 0, max: 60 }),
+        count: fc.integer({ min: 1, max: 30 }),
+        x: fc.integer({ min: -200, max: 400 }),
+        y: fc.integer({ min: -200, max: 400 }),
+      }),
+      fc.constant({ kind: 'undo' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 5 }), (steps) => {
+        // As the canvas's worker routes (routes.worker.ts): one cache, one memo and one record
+        // of drawn links for every job; an edit's first drawing (kept groups), then its
+        // complete one.
+        const memo = memoRouter(router);
+        const cache: RouteCache = new Map();
+        const drawn: DrawnLinks = new Map();
+        renderConnectors(design, memo, { cache, drawn, groups: routingGroups(design) });
+        const history: Design[] = [design];
+        for (const s of steps) {
+          const now = history[history.length - 1] as Design;
+          let next: Design | undefined;
+          if (s.kind === 'undo') {
+            if (history.length < 2) continue;
+            history.pop();
+            next = history[history.length - 1];
+          } else {
+            const ids = racks(now, `s${s.site}`).slice(s.from, s.from + s.count);
+            if (ids.length === 0) continue;
+            next =
+              s.kind === 'delete'
+                ? removeElements(now, ids)
+                : pasteInto(now, { design: now, ids }, { x: s.x, y: s.y })?.design;
+            if (!next) continue;
+            history.push(next);
+          }
+          if (!next) continue;
+          const before = new Map(drawn);
+          const groups = routingGroups(next);
+          const pending = new Map([...groups].filter(([id, g]) => !isRouted(cache, id, g)));
+          const kept = keptGroups(cache, pending);
+          if (kept.size > 0) renderConnectors(next, memo, { cache, drawn, groups, kept });
+          const complete = renderConnectors(next, memo, { cache, drawn, groups });
+          expect(complete).toEqual(renderConnectors(next, router));
+          // Links the edit left as they were keep the connectors drawn before.
+          const same = complete.filter((c) => before.get(c.id)?.connector === c);
+          expect(same.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 600_000);
 });
