@@ -17,7 +17,9 @@
  * that move left to do still pending (the default waits 3 s, then 200 ms after the drag). The
  * trace then covers the drag too, so starting it does not delay the pointer-up. --js adds
  * JavaScript samples to the trace and prints the functions with the most self time from
- * pointer-up to the frame after it.
+ * pointer-up to the frame after it. --as-bench also prints the drag's own figures (pointer-down
+ * to pointer-up): main-thread and route-worker CPU (thread time), the frames the main thread
+ * began, and bench:ui's frame p95; with --dist-b, their medians per build.
  */
 import type { CDPSession } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -68,6 +70,61 @@ async function tracedDrop(cdp: CDPSession, drop: () => Promise<void>): Promise<T
 }
 
 const cpuByDist: Map<number, string[]> = new Map();
+/** Per build: the drag's main-thread CPU, the worker's, and the frames the main thread began. */
+const dragByDist: Map<number, { main: number; worker: number; frames: number; p95: number }[]> =
+  new Map();
+
+/**
+ * The drag of --as-bench, from pointer-down to pointer-up: main-thread CPU (thread time of its
+ * tasks), the route worker's CPU, the frames the main thread began (BeginMainFrame), and the
+ * frame intervals bench:ui reports (p95, over 50 ms, longest).
+ */
+function dragCpu(events: TraceEvent[], frames: readonly number[], which: number): string {
+  const named = (name: string) =>
+    events.filter((e) => e.name === 'thread_name' && e.args?.['name'] === name);
+  const main = named('CrRendererMain')[0];
+  if (!main) return 'drag: no main thread';
+  const dispatch = (type: string) =>
+    events.find(
+      (e) =>
+        e.pid === main.pid &&
+        e.tid === main.tid &&
+        e.name === 'EventDispatch' &&
+        (e.args?.['data'] as { type?: string } | undefined)?.type === type,
+    );
+  const down = dispatch('pointerdown');
+  const up = dispatch('pointerup');
+  if (!down || !up) return 'drag: no pointerdown or pointerup';
+  const tdur = (e: TraceEvent) => ((e as { tdur?: number }).tdur ?? 0) / 1000;
+  const within = (e: TraceEvent) => e.ph === 'X' && e.ts >= down.ts && e.ts < up.ts;
+  const cpuOf = (pid: number, tid: number) =>
+    events
+      .filter((e) => e.pid === pid && e.tid === tid && e.name === 'RunTask' && within(e))
+      .reduce((sum, e) => sum + tdur(e), 0);
+  const mainCpu = cpuOf(main.pid, main.tid);
+  const workers = events.filter(
+    (e) =>
+      e.name === 'thread_name' &&
+      e.pid === main.pid &&
+      /DedicatedWorker/.test(String(e.args?.['name'])),
+  );
+  const workerCpu = workers.reduce((sum, w) => sum + cpuOf(w.pid, w.tid), 0);
+  const begun = events.filter(
+    (e) =>
+      e.pid === main.pid &&
+      e.tid === main.tid &&
+      e.name === 'ProxyMain::BeginMainFrame' &&
+      within(e),
+  ).length;
+  const sorted = [...frames].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
+  const long = frames.filter((f) => f > 50).length;
+  dragByDist.set(which, [
+    ...(dragByDist.get(which) ?? []),
+    { main: mainCpu, worker: workerCpu, frames: begun, p95 },
+  ]);
+  return `drag cpu: main ${mainCpu.toFixed(0)} ms · worker ${workerCpu.toFixed(0)} ms · ${begun} main frames · ${((up.ts - down.ts) / 1000).toFixed(0)} ms wall · frame p95 ${p95.toFixed(0)} ms, ${long} > 50 ms, longest ${Math.max(...frames).toFixed(0)} ms`;
+}
 /** Main-thread CPU (thread time, immune to a loaded machine) from pointer-up to the frame after it. */
 function cpu(events: TraceEvent[]): string {
   const main = events.find(
@@ -214,16 +271,22 @@ async function benchDrop(page: import('@playwright/test').Page, which: number): 
   await page.waitForTimeout(300);
   const cdp = await page.context().newCDPSession(page);
   let dropMs = NaN;
-  const events = await traced(cdp, DROP_CATEGORIES, async () => {
+  let frames: number[] = [];
+  // Invalidation tracking records a stack per style invalidation: it made each setAttribute of
+  // the drag several times dearer. Only --report prints invalidations.
+  const categories = flag('report')
+    ? DROP_CATEGORIES
+    : DROP_CATEGORIES.filter((c) => !c.includes('invalidationTracking'));
+  const events = await traced(cdp, categories, async () => {
     await dragBenchDevice(page, { onPressed: () => page.evaluate('window.__frames.start()') });
-    await page.evaluate('window.__frames.stop()');
+    frames = (await page.evaluate('window.__frames.stop()')) as number[];
     await page.evaluate('window.__dropProbe()');
     await page.mouse.up();
     dropMs = (await page.evaluate('window.__dropped')) as number;
     await page.waitForTimeout(300);
   });
   byDist[which]!.push(dropMs);
-  const line = `drop ${dropMs.toFixed(1)} ms · ${cpu(events)}`;
+  const line = `drop ${dropMs.toFixed(1)} ms · ${cpu(events)}\n    ${dragCpu(events, frames, which)}`;
   cpuByDist.set(which, [...(cpuByDist.get(which) ?? []), line]);
   const main = events.find(
     (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
@@ -253,6 +316,16 @@ async function benchDrop(page: import('@playwright/test').Page, which: number): 
           .filter((x) => !x.endsWith(':0.0'))
           .join(' ')}`,
       );
+      const down = mine.find(
+        (e) =>
+          e.name === 'EventDispatch' &&
+          (e.args?.['data'] as { type?: string } | undefined)?.type === 'pointerdown',
+      );
+      if (down) {
+        console.log('  JS self time, pointer-down to pointer-up (the drag):');
+        for (const [name, ms] of jsSelf(events, main.pid, main.tid, down.ts, up.ts, 40))
+          console.log(`    ${ms.toFixed(1).padStart(6)} ms ${name}`);
+      }
       console.log('  JS self time, pointer-up to the end of the frame after it:');
       for (const [name, ms] of jsSelf(
         events,
@@ -350,8 +423,14 @@ async function main(): Promise<void> {
     await browser.close();
     await close();
   }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
   dists.forEach((d, i) => {
     for (const line of cpuByDist.get(i) ?? []) console.log(`${d} ${line}`);
+    const drags = dragByDist.get(i) ?? [];
+    if (drags.length > 0)
+      console.log(
+        `${d} drag medians over ${drags.length}: main cpu ${median(drags.map((x) => x.main)).toFixed(0)} ms · worker cpu ${median(drags.map((x) => x.worker)).toFixed(0)} ms · main frames ${median(drags.map((x) => x.frames))} · frame p95 ${median(drags.map((x) => x.p95)).toFixed(0)} ms`,
+      );
     const s = [...byDist[i]!].sort((a, b) => a - b);
     console.log(
       `${d}: ${byDist[i]!.map((x) => x.toFixed(1)).join(' ')} · median ${s[s.length >> 1]?.toFixed(1)}`,
