@@ -71,8 +71,10 @@ async function tracedDrop(cdp: CDPSession, drop: () => Promise<void>): Promise<T
 
 const cpuByDist: Map<number, string[]> = new Map();
 /** Per build: the drag's main-thread CPU, the worker's, and the frames the main thread began. */
-const dragByDist: Map<number, { main: number; worker: number; frames: number; p95: number }[]> =
-  new Map();
+const dragByDist: Map<
+  number,
+  { main: number; worker: number; frames: number; p95: number; painted: number }[]
+> = new Map();
 
 /**
  * The drag of --as-bench, from pointer-down to pointer-up: main-thread CPU (thread time of its
@@ -116,14 +118,20 @@ function dragCpu(events: TraceEvent[], frames: readonly number[], which: number)
       e.name === 'ProxyMain::BeginMainFrame' &&
       within(e),
   ).length;
+  const ofMain = (name: string) =>
+    events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === name && within(e));
+  // Frames that painted something (a layerization follows each), and what painting cost.
+  const layerized = ofMain('PaintArtifactCompositor::Update');
+  const painting = [...layerized, ...ofMain('Paint')].reduce((sum, e) => sum + tdur(e), 0);
+  const answers = ofMain('HandlePostMessage').reduce((sum, e) => sum + tdur(e), 0);
   const sorted = [...frames].sort((a, b) => a - b);
   const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
   const long = frames.filter((f) => f > 50).length;
   dragByDist.set(which, [
     ...(dragByDist.get(which) ?? []),
-    { main: mainCpu, worker: workerCpu, frames: begun, p95 },
+    { main: mainCpu, worker: workerCpu, frames: begun, p95, painted: layerized.length },
   ]);
-  return `drag cpu: main ${mainCpu.toFixed(0)} ms · worker ${workerCpu.toFixed(0)} ms · ${begun} main frames · ${((up.ts - down.ts) / 1000).toFixed(0)} ms wall · frame p95 ${p95.toFixed(0)} ms, ${long} > 50 ms, longest ${Math.max(...frames).toFixed(0)} ms`;
+  return `drag cpu: main ${mainCpu.toFixed(0)} ms (paint and layerize ${painting.toFixed(0)} ms in ${layerized.length} frames, worker messages ${answers.toFixed(0)} ms) · worker ${workerCpu.toFixed(0)} ms · ${begun} main frames · ${((up.ts - down.ts) / 1000).toFixed(0)} ms wall · frame p95 ${p95.toFixed(0)} ms, ${long} > 50 ms, longest ${Math.max(...frames).toFixed(0)} ms`;
 }
 /** Main-thread CPU (thread time, immune to a loaded machine) from pointer-up to the frame after it. */
 function cpu(events: TraceEvent[]): string {
@@ -429,7 +437,7 @@ async function main(): Promise<void> {
     const drags = dragByDist.get(i) ?? [];
     if (drags.length > 0)
       console.log(
-        `${d} drag medians over ${drags.length}: main cpu ${median(drags.map((x) => x.main)).toFixed(0)} ms · worker cpu ${median(drags.map((x) => x.worker)).toFixed(0)} ms · main frames ${median(drags.map((x) => x.frames))} · frame p95 ${median(drags.map((x) => x.p95)).toFixed(0)} ms`,
+        `${d} drag medians over ${drags.length}: main cpu ${median(drags.map((x) => x.main)).toFixed(0)} ms · worker cpu ${median(drags.map((x) => x.worker)).toFixed(0)} ms · main frames ${median(drags.map((x) => x.frames))} · painted ${median(drags.map((x) => x.painted))} · frame p95 ${median(drags.map((x) => x.p95)).toFixed(0)} ms`,
       );
     const s = [...byDist[i]!].sort((a, b) => a - b);
     console.log(
