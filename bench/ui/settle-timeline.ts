@@ -1,5 +1,5 @@
 /**
- * Where the studio's main thread spends a delete (and a paste) of `npm run bench:ui`, task by
+ * Where the studio's main thread spends a delete, its undo and a paste of `npm run bench:ui`, task by
  * task, from the key to the last change of the canvas: a Chromium trace (each task's wall and
  * thread CPU time, and which tasks changed the canvas' DOM: a `canvas` mark per mutation
  * batch) with a CPU profile taken at the same time, whose samples are put in the task they fall
@@ -7,16 +7,19 @@
  * rest). Build unminified (BENCH_UNMINIFIED=1) for names.
  *
  *   npx tsx bench/ui/settle-timeline.ts --size 3000 [--no-build] [--dist dir] [--top 8]
- *     [--rounds 1] [--dist-b dir] [--summary] [--no-profile]
+ *     [--rounds 1] [--dist-b dir] [--summary] [--no-profile] [--fns a,b] [--under fn] [--baseline]
  *
  * --dist-b interleaves a second build (the code before a change), round by round; --summary
  * prints per round only the last change, the main thread's CPU from the key to it and the
- * worker's; --no-profile takes the trace alone.
+ * worker's; --no-profile takes the trace alone. --fns prints, per task, the inclusive time of
+ * the functions named (and their medians over the rounds, in CPU ms: see Summary.fns); --under,
+ * the callees of one function; --baseline times the plain React Flow page instead.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { insideTask, traced, type TraceEvent } from './trace';
 import {
   benchDesign,
+  benchUrl,
   flag,
   newBenchPage,
   launchChromium,
@@ -29,6 +32,10 @@ import {
 
 const SIZE = Number(option('size') ?? 1000);
 const TOP = Number(option('top') ?? 8);
+/** Functions whose inclusive time is printed for each task (comma-separated names). */
+const FNS = (option('fns') ?? '').split(',').filter(Boolean);
+/** A function whose callees' inclusive times are printed for each task (--under name). */
+const UNDER = option('under');
 const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -69,6 +76,12 @@ interface Summary {
   workerFirst: number;
   /** When that task began, ms after the key (wall). */
   workerStart: number;
+  /**
+   * With --fns: each named function's share of the profile samples of the first task that
+   * changed the canvas, times that task's thread CPU (ms): samples fall on wall time, so a
+   * loaded machine spreads them evenly over what the task ran, and its CPU scales them.
+   */
+  fns: Map<string, number>;
 }
 
 function timeline(
@@ -123,6 +136,8 @@ function timeline(
   let workerCpu = 0;
   let workerFirst = NaN;
   let workerStart = NaN;
+  const fns = new Map<string, number>();
+  let firstChange = true;
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     const changed = marks.filter(
@@ -156,6 +171,7 @@ function timeline(
     if (!isMain) continue;
     const self = new Map<string, number>();
     const total = new Map<string, number>();
+    const under = new Map<string, number>();
     let sampled = 0;
     for (let i = 0; i < samples.length; i++) {
       const s = samples[i] as { t: number; node: number };
@@ -168,14 +184,21 @@ function timeline(
       sampled += dt;
       self.set(label(node), (self.get(label(node)) ?? 0) + dt);
       const seen = new Set<string>();
+      const below: string[] = [label(node)];
+      let inUnder = false;
       for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
         const n = byId.get(id);
         if (!n) break;
         const k = label(n);
+        if (UNDER && !inUnder) {
+          if (n.callFrame.functionName === UNDER) inUnder = true;
+          else if (n.callFrame.url && !below.includes(k)) below.push(k);
+        }
         if (seen.has(k) || !n.callFrame.url) continue;
         seen.add(k);
         total.set(k, (total.get(k) ?? 0) + dt);
       }
+      if (inUnder) for (const k of below) under.set(k, (under.get(k) ?? 0) + dt);
     }
     if (sampled < 0.5) continue;
     const top = (m: Map<string, number>, n: number) =>
@@ -186,13 +209,30 @@ function timeline(
         .join(' · ');
     out.push(`          script ${sampled.toFixed(1)} ms · self: ${top(self, TOP)}`);
     out.push(`          incl: ${top(total, TOP + 6)}`);
+    if (UNDER) out.push(`          under ${UNDER}: ${top(under, TOP + 6)}`);
+    if (FNS.length > 0) {
+      const named = new Map<string, number>();
+      for (const [k, v] of total) {
+        const fn = k.split('@')[0] ?? k;
+        if (FNS.includes(fn)) named.set(fn, (named.get(fn) ?? 0) + v);
+      }
+      if (changed.length > 0 && firstChange) {
+        firstChange = false;
+        const scale = (task.tdur ?? 0) / 1000 / sampled;
+        fns.set('(task cpu)', (task.tdur ?? 0) / 1000);
+        for (const f of FNS) fns.set(f, (named.get(f) ?? 0) * scale);
+      }
+      out.push(
+        `          fns: ${FNS.map((f) => `${f} ${(named.get(f) ?? 0).toFixed(1)}`).join(' · ')}`,
+      );
+    }
   }
   out.push(
     `  last canvas change at ${((lastMark - t0) / 1000).toFixed(1)} ms; main thread from the key to it: ${mainWall.toFixed(1)} ms of tasks, ${mainCpu.toFixed(1)} ms CPU; worker tasks begun by then ${workerCpu.toFixed(1)} ms CPU`,
   );
   return {
     lines: out,
-    summary: { last: (lastMark - t0) / 1000, mainCpu, workerCpu, workerFirst, workerStart },
+    summary: { last: (lastMark - t0) / 1000, mainCpu, workerCpu, workerFirst, workerStart, fns },
   };
 }
 
@@ -229,13 +269,18 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const picked = pickedDevices(design);
-  const results = dists.map(() => ({ del: [] as Summary[], paste: [] as Summary[] }));
+  const results = dists.map(() => ({
+    del: [] as Summary[],
+    undo: [] as Summary[],
+    paste: [] as Summary[],
+  }));
   try {
     for (let r = 0; r < rounds * dists.length; r++) {
       const which = sideOfRound(r, dists.length);
-      const { context, page } = await newBenchPage(browser, design, 'studio');
+      const side = flag('baseline') ? 'baseline' : 'studio';
+      const { context, page } = await newBenchPage(browser, design, side);
       await page.addInitScript(MARKER);
-      await gotoBench(page, `${bases[which]}/`);
+      await gotoBench(page, benchUrl(bases[which] ?? '', side));
       await page.evaluate(() => window.__bench?.setViewport({ x: 40, y: 40, zoom: 0.75 }));
       await page.waitForTimeout(SIZE >= 3000 ? 8000 : 5000);
       await page.evaluate('window.__markCanvas()');
@@ -246,8 +291,8 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       const res = results[which] as (typeof results)[number];
       res.del.push(await step(page, cdp, `delete (${dists[which]})`, 'Delete'));
-      await page.keyboard.press('Control+z');
-      await page.waitForTimeout(1500);
+      await page.waitForTimeout(500);
+      res.undo.push(await step(page, cdp, `undo (${dists[which]})`, 'Control+z'));
       await page.evaluate((ids) => window.__bench?.select(ids), picked);
       await page.waitForTimeout(300);
       await page.keyboard.press('Control+c');
@@ -258,7 +303,7 @@ async function main(): Promise<void> {
           ? `${x.last.toFixed(0)} ms, main ${x.mainCpu.toFixed(1)} cpu, worker ${x.workerCpu.toFixed(1)} cpu (first task ${x.workerFirst.toFixed(1)}, begun at ${x.workerStart.toFixed(0)} ms)`
           : '';
       console.log(
-        `round ${r + 1} ${dists[which]}: delete ${f(res.del.at(-1))} · paste ${f(res.paste.at(-1))}`,
+        `round ${r + 1} ${dists[which]}: delete ${f(res.del.at(-1))} · undo ${f(res.undo.at(-1))} · paste ${f(res.paste.at(-1))}`,
       );
       await context.close();
     }
@@ -274,7 +319,12 @@ async function main(): Promise<void> {
     const res = results[i] as (typeof results)[number];
     const m = (xs: Summary[]) =>
       `${median(xs.map((x) => x.last)).toFixed(0)} ms · main ${median(xs.map((x) => x.mainCpu)).toFixed(1)} · worker ${median(xs.map((x) => x.workerCpu)).toFixed(1)} (first task ${median(xs.map((x) => x.workerFirst)).toFixed(1)}, begun at ${median(xs.map((x) => x.workerStart)).toFixed(0)} ms)`;
-    console.log(`  ${dist}: delete ${m(res.del)} | paste ${m(res.paste)}`);
+    console.log(`  ${dist}: delete ${m(res.del)} | undo ${m(res.undo)} | paste ${m(res.paste)}`);
+    if (FNS.length > 0)
+      for (const [step, xs] of Object.entries(res))
+        console.log(
+          `    ${step}, first change's task, CPU ms (median): ${['(task cpu)', ...FNS].map((f) => `${f} ${median(xs.map((x) => x.fns.get(f) ?? 0)).toFixed(1)}`).join(' · ')}`,
+        );
   });
 }
 
