@@ -29,25 +29,13 @@ import {
   benchUrl,
   serveBuilds,
 } from './page';
+import type { Profile, ProfileNode } from './trace';
 
 const SIZE = Number(option('size') ?? 1000);
 const TOP = Number(option('top') ?? 25);
 /** Profile the plain React Flow page instead, to see what both sides share. */
 const BASELINE = flag('baseline');
 const HEAP = flag('heap');
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
 
 function summarize(label: string, profile: Profile): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

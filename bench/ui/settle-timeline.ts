@@ -16,7 +16,7 @@
  * the callees of one function; --baseline times the plain React Flow page instead.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { insideTask, traced, type TraceEvent } from './trace';
+import { insideTask, traced, type TraceEvent, type Profile, type ProfileNode } from './trace';
 import {
   benchDesign,
   benchUrl,
@@ -55,18 +55,6 @@ window.__markCanvas = () => {
   window.__marking.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
 };
 `;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
 
 interface Summary {
   last: number;

@@ -18,7 +18,7 @@
  *     [--dist-b other-dist] [--baseline] [--steps delete,undo,paste]
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { traced, type TraceEvent } from './trace';
+import { traced, type TraceEvent, type Profile, type ProfileNode } from './trace';
 import {
   benchDesign,
   flag,
@@ -110,17 +110,6 @@ window.__record = () => {
   window.__recorded = out;
 };
 `;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 interface Window_ {
   ms: number;

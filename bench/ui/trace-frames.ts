@@ -21,7 +21,7 @@
  * site under the resting pointer fading in and out as its cards passed (index.css).
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { traced, type TraceEvent } from './trace';
+import { traced, type TraceEvent, type Profile } from './trace';
 import {
   benchDesign,
   dragBenchDevice,
@@ -71,13 +71,6 @@ const INSTRUMENTS = `(() => {
   const loop = (t) => { window.__stamps.push(t); requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
 })()`;
-
-interface Profile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** Self time by function over [from, to] (trace µs) of the profile's samples. */
 function topFunctions(

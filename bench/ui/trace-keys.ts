@@ -23,7 +23,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { INSTRUMENTS, median } from './instruments';
-import { traced, type TraceEvent } from './trace';
+import { traced, type TraceEvent, type Profile, type ProfileNode } from './trace';
 import {
   benchDesign,
   dragBenchDevice,
@@ -103,17 +103,6 @@ window.__logKeys = (details, markers) => {
   setTimeout(() => observer.disconnect(), 5000);
 };
 `;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** Non-idle samples of a profile summed by function: self and inclusive, in ms. */
 function summed(profile: Profile): {

@@ -17,6 +17,22 @@ export interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
+/** A node of a CPU profile (the DevTools protocol's Profiler.ProfileNode, the fields the tools read). */
+export interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
+  children?: number[];
+}
+
+/** A CPU profile as Profiler.stop returns it (µs: startTime, endTime and timeDeltas). */
+export interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
 /** Whether `e` is a complete event inside `task` (on its thread, within its span), not it. */
 export const insideTask =
   (task: TraceEvent) =>
