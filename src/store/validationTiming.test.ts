@@ -43,6 +43,26 @@ async function openSlowly(): Promise<void> {
   await nextTask();
 }
 
+/**
+ * As `openSlowly`, with the clock turned quick in the task that validates the opening, right
+ * after its run: the rehearsal it plans (at the next idle moment) then always runs on the
+ * quick clock. Turned after `await`, on a loaded machine the rehearsal's timer could fire
+ * before the test went on, and the rehearsal be timed on the slow clock. `then` runs there too.
+ */
+async function openSlowlyThenQuick(then?: () => void): Promise<void> {
+  slowClock();
+  const opened = syntheticDesign({ sites: 2, elements: 200 });
+  const stop = useValidated.subscribe((state) => {
+    if (state.design !== opened) return;
+    stop();
+    turnQuick();
+    then?.();
+  });
+  s().replaceDesign(opened);
+  await nextTask();
+  expect(shown()).toBe(opened);
+}
+
 /** From now on validations look quick (the slow clock put away). */
 function turnQuick(): void {
   vi.restoreAllMocks();
@@ -114,9 +134,8 @@ describe('When an edit’s findings are shown', () => {
 
   it('an edit of a design whose first run was slow is validated in its task once a rehearsal finds edits quick', async () => {
     // The run of a design just opened builds everything, with the rules not yet compiled.
-    await openSlowly();
     // Its edits are quick: the rehearsal at idle tells so.
-    turnQuick();
+    await openSlowlyThenQuick();
     await idleMoments();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).toBe(s().design);
@@ -126,16 +145,14 @@ describe('When an edit’s findings are shown', () => {
     const page = new EventTarget();
     vi.stubGlobal('window', page);
     try {
-      await openSlowly();
-      turnQuick();
-      page.dispatchEvent(new Event('pointerdown'));
+      // Pressed before the rehearsal the opening plans can run.
+      await openSlowlyThenQuick(() => page.dispatchEvent(new Event('pointerdown')));
       await idleMoments();
       // Still no rehearsal: an edit is drawn first, as the slow opening said.
       s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
       expect(shown()).not.toBe(s().design);
       await nextTask();
-      await openSlowly();
-      turnQuick();
+      await openSlowlyThenQuick();
       page.dispatchEvent(new Event('pointerup'));
       await idleMoments();
       s().updateLink('dci-s0-s1-0', { distanceKm: 901 });
@@ -156,10 +173,9 @@ describe('When an edit’s findings are shown', () => {
   });
 
   it('a rehearsal leaves the findings as a full run of the rules gives them', async () => {
-    await openSlowly();
+    await openSlowlyThenQuick();
     const opened = s().design;
     const before = findingsFor(opened);
-    turnQuick();
     await idleMoments();
     // The design shown keeps its findings (the rehearsal's are dropped)…
     expect(findingsFor(opened)).toBe(before);
@@ -271,8 +287,7 @@ describe('When an edit’s findings are shown', () => {
   });
 
   it('a design opened slowly has a delete rehearsed too: until then a delete is drawn first', async () => {
-    await openSlowly();
-    turnQuick();
+    await openSlowlyThenQuick();
     // One idle moment: the rehearsal of a link's edit finds edits of a property quick…
     await oneIdleMoment();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
@@ -288,8 +303,7 @@ describe('When an edit’s findings are shown', () => {
   });
 
   it('a delete is drawn first and validated just after, however quick the validator', async () => {
-    await openSlowly();
-    turnQuick();
+    await openSlowlyThenQuick();
     await idleMoments();
     // Edits of a property are quick now, and validated in their task…
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
