@@ -938,6 +938,9 @@ export function keptGroups(
   for (const [id, group] of groups) {
     const cached = cache.get(id);
     if (!cached || sameInput(cached, group)) continue;
+    // One end per request: a group with links added or taken away (the edited site after a
+    // paste or a delete) is not worked out link by link (endsOf: a string per link).
+    if (group.requests.length !== cached.ends.size) continue;
     const ends = endsOf(group.obstacles, group.requests);
     if (ends.size !== cached.ends.size) continue;
     if (![...ends].every(([link, end]) => cached.ends.get(link) === end)) continue;
