@@ -51,9 +51,11 @@ async function sideOf(root: string): Promise<Side> {
     // The links drawn last, as the worker keeps them (a checkout without them ignores it).
     const drawn = new Map();
     const send = connectorSender();
+    // The groups kept across jobs, as the worker keeps them (a checkout without: worked out whole).
+    const groupsOf = (d as Partial<typeof d>).groupKeeper?.() ?? d.routingGroups;
     const job = (design: Design): Times => {
       const t0 = cpu();
-      const groups = d.routingGroups(design);
+      const groups = groupsOf(design);
       const tGroups = cpu();
       let pending = [...groups].filter(([id, g]) => !d.isRouted(cache, id, g));
       const kept = d.keptGroups(cache, new Map(pending));

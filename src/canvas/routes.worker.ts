@@ -12,12 +12,12 @@ import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { loadAvoidRouter } from '../render/avoid';
 import {
+  groupKeeper,
   isRouted,
   keptGroups,
   renderConnectors,
   renderDiagram,
   routeIntoCache,
-  routingGroups,
   type DrawnLinks,
   type RouteCache,
 } from '../render/diagram';
@@ -66,6 +66,8 @@ export type RouteAnswer =
 const PARTIAL_AFTER_MS = 150;
 
 const cache: RouteCache = new Map();
+/** The routing groups of the last job's design: a site an edit left as it was keeps its own. */
+const groupsOf = groupKeeper();
 /** Each link's connector as last drawn: a link an edit left as it was keeps its object. */
 const drawn: DrawnLinks = new Map();
 
@@ -116,7 +118,7 @@ async function run(
     return;
   }
   const start = performance.now();
-  const groups = routingGroups(design);
+  const groups = groupsOf(design);
   let pending = [...groups].filter(([id, group]) => !isRouted(cache, id, group));
   const partial = opensSites(pending);
   // An edit's first drawing: the groups it changed routed, those whose routes it left valid

@@ -480,6 +480,135 @@ export function routingGroups(design: Design): Map<string, RouteGroup> {
   return groupsOf(sites, devices, routeRequests(design, sites, devices), design.links);
 }
 
+/** What groupKeeper kept of a site's group: the inputs its requests and obstacles came from. */
+interface KeptSite {
+  readonly title: Box | undefined;
+  readonly devices: readonly DeviceShape[];
+  readonly links: readonly Link[];
+  /** Where a box added, moved or taken away could block a port of its devices (portSide). */
+  readonly reach: Box;
+  readonly group: RouteGroup;
+}
+
+/**
+ * routingGroups, kept across calls (the canvas's worker: one per job): a site's group is the
+ * one it had last time, the same object, when its devices (ids, boxes, order), its title's box
+ * and its links inside it (ids, ends, kinds, order) are as they were and no box a port looks at
+ * (a device, a site's title: portSide) was added, moved or taken away within reach of its
+ * devices; the others, and the links between sites, are worked out again. A delete or a paste
+ * in one site then works out that site's requests, not every site's: routingGroups took 3.5 ms
+ * warm, 11–16 ms cold, of a delete's job at 3,000 elements. The groups equal routingGroups'.
+ */
+export function groupKeeper(): (design: Design) => Map<string, RouteGroup> {
+  let kept = new Map<string, KeptSite>();
+  let portBoxes = new Map<string, Box>();
+  return (design) => {
+    const { sites, devices } = shapesOf(design);
+    const siteOf = new Map<string, string>();
+    const devicesOf = new Map<string, DeviceShape[]>();
+    for (const d of devices) {
+      siteOf.set(d.id, d.siteId);
+      const list = devicesOf.get(d.siteId);
+      if (list) list.push(d);
+      else devicesOf.set(d.siteId, [d]);
+    }
+    const titles = new Map(sites.map((s) => [s.id, s.titleBox]));
+    // The links of each group, in the order routingGroups finds the groups (a link whose end
+    // is not drawn has no request, so no group).
+    const linksOf = new Map<string, Link[]>();
+    for (const link of design.links) {
+      const a = siteOf.get(link.source);
+      const b = siteOf.get(link.target);
+      if (
+        (a === undefined && !titles.has(link.source)) ||
+        (b === undefined && !titles.has(link.target))
+      )
+        continue;
+      const key = a !== undefined && a === b ? a : '';
+      const list = linksOf.get(key);
+      if (list) list.push(link);
+      else linksOf.set(key, [link]);
+    }
+    // The boxes a port looks at that were added, moved or taken away since the last call.
+    const now = new Map<string, Box>();
+    for (const d of devices) now.set(d.id, d.box);
+    for (const s of sites) now.set(`${s.id}#title`, s.titleBox);
+    const changed: Box[] = [];
+    for (const [id, box] of now) {
+      const was = portBoxes.get(id);
+      if (was && sameBox(was, box)) continue;
+      changed.push(box);
+      if (was) changed.push(was);
+    }
+    for (const [id, box] of portBoxes) if (!now.has(id)) changed.push(box);
+    const keeps = (key: string, links: readonly Link[]): KeptSite | undefined => {
+      const was = kept.get(key);
+      if (!was) return undefined;
+      const title = titles.get(key);
+      if (!was.title !== !title || (was.title && title && !sameBox(was.title, title)))
+        return undefined;
+      const own = devicesOf.get(key) ?? [];
+      if (own.length !== was.devices.length || links.length !== was.links.length) return undefined;
+      for (let i = 0; i < own.length; i++) {
+        const a = own[i] as DeviceShape;
+        const b = was.devices[i] as DeviceShape;
+        if (a !== b && (a.id !== b.id || !sameBox(a.box, b.box))) return undefined;
+      }
+      for (let i = 0; i < links.length; i++) {
+        const a = links[i] as Link;
+        const b = was.links[i] as Link;
+        if (
+          a !== b &&
+          (a.id !== b.id || a.source !== b.source || a.target !== b.target || a.kind !== b.kind)
+        )
+          return undefined;
+      }
+      return changed.some((b) => boxesOverlap(b, was.reach)) ? undefined : was;
+    };
+    const again = new Set<string>();
+    const reused = new Map<string, KeptSite>();
+    for (const [key, links] of linksOf) {
+      const was = key === '' ? undefined : keeps(key, links);
+      if (was) reused.set(key, was);
+      else for (const l of links) again.add(l.id);
+    }
+    const requests = new Map<string, RouteRequest>();
+    if (again.size > 0)
+      for (const r of routeRequests(design, sites, devices, again)) requests.set(r.id, r);
+    // The groups worked out again, as groupsOf builds them.
+    const obstaclesOf = (key: string): Obstacle[] => {
+      const own = key === '' ? devices : (devicesOf.get(key) ?? []);
+      const out: Obstacle[] = own.map((d) => ({ id: d.id, box: d.box }));
+      for (const site of sites)
+        if (key === '' || site.id === key) out.push({ id: `${site.id}#title`, box: site.titleBox });
+      return out;
+    };
+    const groups = new Map<string, RouteGroup>();
+    const next = new Map<string, KeptSite>();
+    for (const [key, links] of linksOf) {
+      let group = reused.get(key)?.group;
+      if (!group) {
+        const own = links.flatMap((l) => requests.get(l.id) ?? []);
+        if (own.length === 0) continue;
+        group = { obstacles: obstaclesOf(key), requests: own };
+      }
+      groups.set(key, group);
+      if (key === '') continue;
+      const own = devicesOf.get(key) ?? [];
+      next.set(key, {
+        title: titles.get(key),
+        devices: own,
+        links,
+        reach: inflate(unionBoxes(own.map((d) => d.box)), PORT_ROOM_PX + 1),
+        group,
+      });
+    }
+    kept = next;
+    portBoxes = now;
+    return groups;
+  };
+}
+
 /**
  * The router's request for each link (`only`: for those links alone, as they are among all of
  * them: a site's side points and the room in front of ports still look at every link and box).
@@ -734,6 +863,8 @@ function sameInput(
   group: RouteGroup,
 ): boolean {
   const { obstacles, requests } = group;
+  // A group groupKeeper kept: the very input the cache's routes were made for.
+  if (cached.obstacles === obstacles && cached.requests === requests) return true;
   if (cached.obstacles.length !== obstacles.length || cached.requests.length !== requests.length)
     return false;
   for (let i = 0; i < obstacles.length; i++) {
@@ -807,6 +938,9 @@ export function keptGroups(
   for (const [id, group] of groups) {
     const cached = cache.get(id);
     if (!cached || sameInput(cached, group)) continue;
+    // One end per request: a group with links added or taken away (the edited site after a
+    // paste or a delete) is not worked out link by link (endsOf: a string per link).
+    if (group.requests.length !== cached.ends.size) continue;
     const ends = endsOf(group.obstacles, group.requests);
     if (ends.size !== cached.ends.size) continue;
     if (![...ends].every(([link, end]) => cached.ends.get(link) === end)) continue;

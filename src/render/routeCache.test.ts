@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pasteInto } from '../model/clipboard';
+import { DEVICE_SIZE } from '../model/defaults';
 import { moveNodes, removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
 import {
+  groupKeeper,
   isRouted,
   keptGroups,
   renderConnectors,
@@ -67,7 +69,29 @@ describe('The route cache', () => {
     }
   }, 120_000);
 
-  it('draws after any run of deletes, pastes and undos what a route from scratch draws, keeping untouched links’ connectors', () => {
+  it('keeps no site’s groups when a box of another site comes in front of its ports', () => {
+    const design = syntheticDesign({ sites: 3, elements: 450 });
+    const groupsOf = groupKeeper();
+    groupsOf(design);
+    // A rack of DC 2 moved just below a spine of DC 1 (across the sites' bounds): the spine's
+    // links to its ToRs no longer leave by its bottom, though DC 1's own devices did not move.
+    const at = (id: string) => {
+      const node = design.nodes.find((n) => n.id === id);
+      const parent = node && node.kind !== 'site' ? node.parentId : undefined;
+      const site = design.nodes.find((n) => n.id === parent);
+      if (!node || !site) throw new Error(`no node ${id}`);
+      return { x: site.position.x + node.position.x, y: site.position.y + node.position.y };
+    };
+    const rack = racks(design, 's1')[0] as string;
+    const spine = at('s0-sp0');
+    const from = at(rack);
+    const next = moved(design, rack, spine.x - from.x, spine.y + DEVICE_SIZE.height + 4 - from.y);
+    const groups = groupsOf(next);
+    expect(groups.get('s0')).not.toEqual(routingGroups(design).get('s0'));
+    expect([...groups]).toEqual([...routingGroups(next)]);
+  });
+
+  it('draws after any run of deletes, pastes and undos what a route from scratch draws, from the groups it kept, keeping untouched links’ connectors', () => {
     const design = syntheticDesign({ sites: 3, elements: 450 });
     type Step =
       | { kind: 'delete'; site: number; from: number; count: number }
@@ -95,10 +119,12 @@ describe('The route cache', () => {
         // As the canvas's worker routes (routes.worker.ts): one cache, one memo and one record
         // of drawn links for every job; an edit's first drawing (kept groups), then its
         // complete one.
+        // And one groupKeeper: each job's groups are routingGroups' from scratch.
         const memo = memoRouter(router);
         const cache: RouteCache = new Map();
         const drawn: DrawnLinks = new Map();
-        renderConnectors(design, memo, { cache, drawn, groups: routingGroups(design) });
+        const groupsOf = groupKeeper();
+        renderConnectors(design, memo, { cache, drawn, groups: groupsOf(design) });
         const history: Design[] = [design];
         for (const s of steps) {
           const now = history[history.length - 1] as Design;
@@ -119,7 +145,8 @@ describe('The route cache', () => {
           }
           if (!next) continue;
           const before = new Map(drawn);
-          const groups = routingGroups(next);
+          const groups = groupsOf(next);
+          expect([...groups]).toEqual([...routingGroups(next)]);
           const pending = new Map([...groups].filter(([id, g]) => !isRouted(cache, id, g)));
           const kept = keptGroups(cache, pending);
           if (kept.size > 0) renderConnectors(next, memo, { cache, drawn, groups, kept });
