@@ -52,6 +52,31 @@ describe('The rehearsals of a design opened slowly', () => {
     expect(distanceEdits.length).toBeGreaterThan(0);
   });
 
+  it('validate a delete and a paste of a rack: a ToR with its clusters, and their links', async () => {
+    const opened = await openSlowly();
+    validated.length = 0;
+    await idleMoments();
+    const kinds = new Map(opened.nodes.map((n) => [n.id, n.kind]));
+    const rackKinds = (nodes: readonly Design['nodes'][number][]) =>
+      new Set(nodes.map((n) => n.kind));
+    const deletes = validated.filter((d) => d.nodes.length < opened.nodes.length);
+    const removed = deletes.map((d) => {
+      const kept = new Set(d.nodes.map((n) => n.id));
+      return opened.nodes.filter((n) => !kept.has(n.id));
+    });
+    expect(
+      removed.some((nodes) => rackKinds(nodes).has('tor') && rackKinds(nodes).has('cluster')),
+    ).toBe(true);
+    const pastes = validated.filter((d) => d.nodes.length > opened.nodes.length);
+    const added = pastes.map((d) => d.nodes.filter((n) => !kinds.has(n.id)));
+    expect(
+      added.some((nodes) => rackKinds(nodes).has('tor') && rackKinds(nodes).has('cluster')),
+    ).toBe(true);
+    // A paste copies the links between the devices it copies, and their workloads.
+    expect(pastes.some((d) => d.links.length > opened.links.length)).toBe(true);
+    expect(pastes.some((d) => d.workloads.length > opened.workloads.length)).toBe(true);
+  });
+
   it('never change the user’s design, its undo history or its findings', async () => {
     const opened = await openSlowly();
     const text = JSON.stringify(opened);
