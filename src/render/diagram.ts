@@ -517,14 +517,12 @@ export function groupKeeper(): (design: Design) => Map<string, RouteGroup> {
     // is not drawn has no request, so no group).
     const linksOf = new Map<string, Link[]>();
     for (const link of design.links) {
-      const a = siteOf.get(link.source);
-      const b = siteOf.get(link.target);
       if (
-        (a === undefined && !titles.has(link.source)) ||
-        (b === undefined && !titles.has(link.target))
+        (!siteOf.has(link.source) && !titles.has(link.source)) ||
+        (!siteOf.has(link.target) && !titles.has(link.target))
       )
         continue;
-      const key = a !== undefined && a === b ? a : '';
+      const key = groupKey(link, siteOf);
       const list = linksOf.get(key);
       if (list) list.push(link);
       else linksOf.set(key, [link]);
@@ -575,14 +573,6 @@ export function groupKeeper(): (design: Design) => Map<string, RouteGroup> {
     const requests = new Map<string, RouteRequest>();
     if (again.size > 0)
       for (const r of routeRequests(design, sites, devices, again)) requests.set(r.id, r);
-    // The groups worked out again, as groupsOf builds them.
-    const obstaclesOf = (key: string): Obstacle[] => {
-      const own = key === '' ? devices : (devicesOf.get(key) ?? []);
-      const out: Obstacle[] = own.map((d) => ({ id: d.id, box: d.box }));
-      for (const site of sites)
-        if (key === '' || site.id === key) out.push({ id: `${site.id}#title`, box: site.titleBox });
-      return out;
-    };
     const groups = new Map<string, RouteGroup>();
     const next = new Map<string, KeptSite>();
     for (const [key, links] of linksOf) {
@@ -590,7 +580,7 @@ export function groupKeeper(): (design: Design) => Map<string, RouteGroup> {
       if (!group) {
         const own = links.flatMap((l) => requests.get(l.id) ?? []);
         if (own.length === 0) continue;
-        group = { obstacles: obstaclesOf(key), requests: own };
+        group = { obstacles: groupObstacles(key, sites, devices), requests: own };
       }
       groups.set(key, group);
       if (key === '') continue;
@@ -826,28 +816,40 @@ function groupsOf(
   const byGroup = new Map<string, RouteRequest[]>();
   for (const r of requests) {
     const link = linkById.get(r.id);
-    const a = link ? siteOf.get(link.source) : undefined;
-    const b = link ? siteOf.get(link.target) : undefined;
-    const key = a !== undefined && a === b ? a : '';
+    const key = link ? groupKey(link, siteOf) : '';
     const list = byGroup.get(key);
     if (list) list.push(r);
     else byGroup.set(key, [r]);
   }
   const groups = new Map<string, RouteGroup>();
-  for (const [siteId, group] of byGroup) {
-    const obstacles = [
-      ...devices
-        .filter((d) => siteId === '' || d.siteId === siteId)
-        .map((d) => ({ id: d.id, box: d.box })),
-      // A site's name is not written over: links inside a site and links between sites
-      // route around it like around a device.
-      ...sites
-        .filter((site) => siteId === '' || site.id === siteId)
-        .map((site) => ({ id: `${site.id}#title`, box: site.titleBox })),
-    ];
-    groups.set(siteId, { obstacles, requests: group });
-  }
+  for (const [siteId, group] of byGroup)
+    groups.set(siteId, { obstacles: groupObstacles(siteId, sites, devices), requests: group });
   return groups;
+}
+
+/** A link's routing group: the site both its ends are in, or '' (the links between sites). */
+function groupKey(link: Link, siteOf: ReadonlyMap<string, string>): string {
+  const a = siteOf.get(link.source);
+  return a !== undefined && a === siteOf.get(link.target) ? a : '';
+}
+
+/**
+ * What a group's links route around: the devices of its site (of every site for ''), then its
+ * site's title: a site's name is not written over, links inside a site and links between sites
+ * route around it like around a device.
+ */
+function groupObstacles(
+  siteId: string,
+  sites: readonly SiteShape[],
+  devices: readonly DeviceShape[],
+): Obstacle[] {
+  const out: Obstacle[] = [];
+  for (const d of devices)
+    if (siteId === '' || d.siteId === siteId) out.push({ id: d.id, box: d.box });
+  for (const site of sites)
+    if (siteId === '' || site.id === siteId)
+      out.push({ id: `${site.id}#title`, box: site.titleBox });
+  return out;
 }
 
 /**
