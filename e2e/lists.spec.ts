@@ -78,6 +78,7 @@ test.describe('Segments and workloads', () => {
     await expect(studio.workload(id, 'memoryGB.error')).toContainText('> 0');
 
     // Give it the routed web segment and a target behind another leaf: the L2 gap appears.
+    await studio.findingsSettled();
     const errorsBefore = Number(await studio.count('error').innerText());
     await studio.workload(id, 'segmentIds.seg-web').check();
     await studio.workload(id, 'targets.esx-rack-a').check();

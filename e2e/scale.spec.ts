@@ -52,9 +52,11 @@ test.describe('Findings at scale', () => {
       'left',
     );
 
+    await studio.findingsSettled();
     const warnings = Number(await studio.count('warning').textContent());
     await studio.fixGroup(group, /anycast/);
     await expect(studio.count('warning')).not.toHaveText(String(warnings));
+    await studio.findingsSettled();
     const after = Number(await studio.count('warning').textContent());
     expect(after).toBeLessThanOrEqual(warnings - count);
     // The fix is one edit of the design: every such segment now has an anycast gateway, no

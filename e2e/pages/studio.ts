@@ -246,12 +246,19 @@ export class StudioPage {
     await this.page.getByTestId('toolbar.templates').click();
     await this.page.getByTestId(`template.${id}`).click();
     await expect(this.page.getByTestId('dialog.templates')).toBeHidden();
+    await this.findingsSettled();
+  }
+
+  /** Wait until the toolbar's counts are the open design's (its validation is not pending). */
+  async findingsSettled(): Promise<void> {
+    await expect(this.page.getByTestId('findings-summary')).toHaveAttribute('aria-busy', 'false');
   }
 
   // --- Sharing, export and import (e2e/share.spec.ts, e2e/export.spec.ts) ---
 
   /** The toolbar's findings counts, as numbers. */
   async findingCounts(): Promise<{ error: number; warning: number }> {
+    await this.findingsSettled();
     const read = async (id: string) =>
       Number((await this.page.getByTestId(id).innerText()).replace(/\D+/g, ''));
     return { error: await read('count.error'), warning: await read('count.warning') };

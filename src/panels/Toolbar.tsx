@@ -112,6 +112,8 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
   const theme = useUi((s) => s.theme);
   // The counts as numbers: a validation that leaves them as they were re-renders nothing.
   const counts = useValidated(useShallow((v) => selectFindings(v).counts));
+  // While the open design's validation is pending the counts are the previous design's.
+  const validating = useValidated((v) => !v.current);
   const tidying = useUi((s) => s.tidying);
   const ThemeIcon = theme === 'light' ? Sun : theme === 'dark' ? Moon : SunMoon;
   return (
@@ -156,6 +158,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
         <button
           type="button"
           data-testid="findings-summary"
+          aria-busy={validating}
           onClick={() => useUi.getState().setTab('findings')}
           title="Open findings"
           className="inline-flex h-8 items-center gap-2 rounded-md px-2 text-xs font-semibold hover:bg-slate-100 dark:hover:bg-slate-800"

@@ -375,9 +375,15 @@ function withDistanceEdited(design: Design, link: Design['links'][number]): Desi
  * delete, a paste) and after a drop (validationTiming.ts), the edit is drawn first and
  * validated just after the frame that shows it, and a burst of edits is validated once.
  */
-export const useValidated = create<{ design: Design; ready: boolean }>()(() => ({
+export const useValidated = create<{
+  design: Design;
+  ready: boolean;
+  /** The findings on screen are the open design's (false while its validation is pending). */
+  current: boolean;
+}>()(() => ({
   design: useStudio.getState().design,
   ready: false,
+  current: false,
 }));
 
 /** Run just after the next `frames` frames (a task later where there are no frames). */
@@ -417,7 +423,10 @@ function validateNow(design: Design): void {
     // A rule threw: the render runs the rules again and the error boundary reports it, rather
     // than the findings silently staying those of the previous design.
   }
-  useValidated.setState({ design });
+  useValidated.setState({
+    design,
+    current: rules !== null && design === useStudio.getState().design,
+  });
 }
 useStudio.subscribe((state, previous) => {
   if (state.design === previous.design) return;
@@ -432,7 +441,10 @@ useStudio.subscribe((state, previous) => {
     (known || (!restructure && propertyEditMs() < SAME_TASK_VALIDATION_MS && !mustDrawFirst()))
   )
     validateNow(state.design);
-  else validateSoon(isAnotherDesign(state.design, previous.design) ? OPENING_FRAMES : 1);
+  else {
+    if (useValidated.getState().current) useValidated.setState({ current: false });
+    validateSoon(isAnotherDesign(state.design, previous.design) ? OPENING_FRAMES : 1);
+  }
 });
 
 /**
@@ -479,7 +491,7 @@ export const validatorReady: Promise<void> = new Promise<typeof Rules>((resolve,
         try {
           const design = useStudio.getState().design;
           findingsFor(design);
-          useValidated.setState({ design, ready: true });
+          useValidated.setState({ design, ready: true, current: true });
           resolve();
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));

@@ -84,6 +84,7 @@ describe('When an edit’s findings are shown', () => {
     await nextTask();
     s().updateLink('dci-s0-s1-0', { distanceKm: 900 });
     expect(shown()).toBe(s().design);
+    expect(useValidated.getState().current).toBe(true);
     const ids = (findingsFor(shown()).byElement.get('dci-s0-s1-0') ?? []).map((f) => f.key);
     expect(ids.length).toBeGreaterThan(0);
   });
@@ -282,8 +283,11 @@ describe('When an edit’s findings are shown', () => {
     s().deleteSelection();
     const deleted = s().design;
     expect(shown()).not.toBe(deleted);
+    // The counts on screen say they are the previous design's (the toolbar's aria-busy).
+    expect(useValidated.getState().current).toBe(false);
     await nextTask();
     expect(shown()).toBe(deleted);
+    expect(useValidated.getState().current).toBe(true);
   });
 
   it('a design opened slowly has a delete rehearsed too: until then a delete is drawn first', async () => {
@@ -313,8 +317,11 @@ describe('When an edit’s findings are shown', () => {
     s().deleteSelection();
     const deleted = s().design;
     expect(shown()).not.toBe(deleted);
+    // The counts on screen say they are the previous design's (the toolbar's aria-busy).
+    expect(useValidated.getState().current).toBe(false);
     await nextTask();
     expect(shown()).toBe(deleted);
+    expect(useValidated.getState().current).toBe(true);
     // Its undo goes back to a design validated before: its findings at once.
     s().undo();
     expect(shown()).toBe(s().design);
