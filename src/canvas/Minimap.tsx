@@ -10,7 +10,13 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { FlowEdge } from '../store/flow';
 import type { CanvasNode } from '../store/noteFlow';
-import { minimapColor, minimapShapes, type MinimapBox, type MinimapShape } from './minimap';
+import {
+  MINIMAP_RADIUS,
+  minimapColor,
+  minimapShapes,
+  type MinimapBox,
+  type MinimapShape,
+} from './minimap';
 
 /** React Flow's store as its hooks type it: its nodes are the canvas's (`CanvasNode`). */
 type State = ReactFlowState;
@@ -25,65 +31,104 @@ const SHAPE_RENDERING =
 
 interface Drawing {
   readonly shapes: readonly MinimapShape[];
+  /** Nodes that moved since `shapes` were drawn (a drag's), each drawn on its own. */
+  readonly loose: readonly (MinimapBox & { readonly id: string })[];
   /** The box around every node drawn, null when none is. */
   readonly bounds: Rect | null;
 }
 
+/** Moved nodes drawn on their own before the paths are drawn again (a drag moves a few). */
+const LOOSE_MAX = 32;
+
+interface Seen extends MinimapBox {
+  readonly hidden: boolean;
+}
+
+function boundsOf(boxes: Iterable<MinimapBox>, start: Rect | null): Rect | null {
+  let x0 = start ? start.x : Infinity;
+  let y0 = start ? start.y : Infinity;
+  let x1 = start ? start.x + start.width : -Infinity;
+  let y1 = start ? start.y + start.height : -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /**
- * A selector of the minimap's drawing that answers the same object while no node drawn moved,
- * changed size or changed (its user node): it runs on every change of React Flow's store (each
- * frame of a pan), and compares the numbers it read last instead of drawing again.
+ * A selector of the minimap's drawing. It runs on every change of React Flow's store (each frame
+ * of a pan or a drag) and answers the same object while no node drawn moved, resized or changed
+ * its fill. A few nodes that moved (a drag's) are drawn on their own, the paths of the others
+ * kept: drawing every path again each frame of a drag made its frames slower (drag-drop.ts).
  */
 function drawingSelector(): (s: State) => Drawing {
-  let users: unknown[] = [];
-  let numbers: number[] = [];
-  let drawing: Drawing = { shapes: [], bounds: null };
+  /** What each node was when the paths were drawn, by id (undefined: not drawn). */
+  let seen = new Map<string, Seen | null>();
+  let loose = new Map<string, MinimapBox & { readonly id: string }>();
+  let staticBounds: Rect | null = null;
+  let drawing: Drawing = { shapes: [], loose: [], bounds: null };
   return (s) => {
-    if (s.nodeLookup.size === users.length) {
-      let i = 0;
-      let same = true;
-      for (const node of s.nodeLookup.values()) {
-        const user = node.internals.userNode;
-        const { x, y } = node.internals.positionAbsolute;
-        const { width, height } = getNodeDimensions(user);
-        const k = i * 4;
-        if (
-          users[i] !== user ||
-          numbers[k] !== x ||
-          numbers[k + 1] !== y ||
-          numbers[k + 2] !== width ||
-          numbers[k + 3] !== height
-        ) {
-          same = false;
-          break;
-        }
-        i++;
-      }
-      if (same) return drawing;
-    }
-    users = [];
-    numbers = [];
-    const boxes: MinimapBox[] = [];
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
+    const now = new Map<string, Seen | null>();
+    let moved: (MinimapBox & { readonly id: string })[] | null = [];
+    let looseChanged = false;
     for (const node of s.nodeLookup.values()) {
       const user = node.internals.userNode;
+      const hidden = user.hidden === true || !nodeHasDimensions(user);
       const { x, y } = node.internals.positionAbsolute;
       const { width, height } = getNodeDimensions(user);
-      users.push(user);
-      numbers.push(x, y, width, height);
-      if (user.hidden || !nodeHasDimensions(user)) continue;
-      boxes.push({ x, y, width, height, fill: minimapColor(user as CanvasNode) });
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x + width);
-      y1 = Math.max(y1, y + height);
+      const fill = minimapColor(user as CanvasNode);
+      const box: Seen | null = hidden ? null : { x, y, width, height, fill, hidden };
+      now.set(node.id, box);
+      if (moved === null) continue;
+      const before = seen.get(node.id);
+      const same =
+        before === undefined
+          ? false
+          : before === null
+            ? box === null
+            : box !== null &&
+              before.x === x &&
+              before.y === y &&
+              before.width === width &&
+              before.height === height &&
+              before.fill === fill;
+      if (same && !loose.has(node.id)) continue;
+      // Only a move or a resize of a node drawn, or shown again, leaves the paths as they are.
+      if (!same && (before === undefined || box === null || before?.fill !== box.fill)) {
+        if (before !== null) {
+          moved = null;
+          continue;
+        }
+      }
+      const was = loose.get(node.id);
+      if (
+        box &&
+        (!was || was.x !== x || was.y !== y || was.width !== width || was.height !== height)
+      )
+        looseChanged = true;
+      if (box) moved.push({ ...box, id: node.id });
     }
+    if (moved !== null && now.size === seen.size && moved.length <= LOOSE_MAX) {
+      if (!looseChanged && moved.length === loose.size) return drawing;
+      const grew = moved.some((b) => !loose.has(b.id));
+      loose = new Map(moved.map((b) => [b.id, b]));
+      if (!grew) {
+        drawing = { ...drawing, loose: moved, bounds: boundsOf(moved, staticBounds) };
+        return drawing;
+      }
+    } else loose = new Map();
+    // Draw the paths again: every node but the loose ones.
+    seen = now;
+    const boxes: MinimapBox[] = [];
+    for (const [id, box] of now) if (box && !loose.has(id)) boxes.push(box);
+    staticBounds = boundsOf(boxes, null);
     drawing = {
       shapes: minimapShapes(boxes),
-      bounds: boxes.length === 0 ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+      loose: [...loose.values()],
+      bounds: boundsOf(loose.values(), staticBounds),
     };
     return drawing;
   };
@@ -117,7 +162,7 @@ export function Minimap({ className, ariaLabel }: { className?: string; ariaLabe
   const store = useStoreApi<CanvasNode, FlowEdge>();
   const svg = useRef<SVGSVGElement>(null);
   const [selectDrawing] = useState(drawingSelector);
-  const { shapes, bounds } = useStore(selectDrawing);
+  const { shapes, loose, bounds } = useStore(selectDrawing);
   const view = useStore(selectView, sameView);
   const viewBox = { x: view.viewX, y: view.viewY, width: view.viewWidth, height: view.viewHeight };
   const box = bounds ? getBoundsOfRects(bounds, viewBox) : viewBox;
@@ -179,6 +224,19 @@ export function Minimap({ className, ariaLabel }: { className?: string; ariaLabe
             className="react-flow__minimap-node"
             d={shape.d}
             style={{ fill: shape.fill, strokeWidth: NODE_STROKE_WIDTH }}
+            shapeRendering={SHAPE_RENDERING}
+          />
+        ))}
+        {loose.map((b) => (
+          <rect
+            key={b.id}
+            className="react-flow__minimap-node"
+            x={b.x}
+            y={b.y}
+            width={b.width}
+            height={b.height}
+            rx={Math.min(MINIMAP_RADIUS, b.width / 2, b.height / 2)}
+            style={{ fill: b.fill, strokeWidth: NODE_STROKE_WIDTH }}
             shapeRendering={SHAPE_RENDERING}
           />
         ))}
