@@ -5,7 +5,6 @@ import {
   Controls,
   getNodesBounds,
   getViewportForBounds,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   useNodesInitialized,
@@ -54,9 +53,8 @@ import { RoutingNotice } from './RoutingNotice';
 import { elementTypes, hoverNode, type ElementTypes } from './elements';
 import { CanvasFlags, canvasFlagsSelector } from './canvasFlags';
 import { boxSelectionChanges, withoutSelection } from './boxSelect';
-import { MINIMAP_NODE_ATTRIBUTES } from './minimap';
 import { drawsOnlyInView } from './culling';
-import { MinimapNode } from './MinimapNode';
+import { Minimap } from './Minimap';
 
 /** Notes are drawn by a chunk of their own, loaded when a design first has one. */
 const NoteNodeChunk = lazy(() => import('./NoteNode').then((m) => ({ default: m.NoteNode })));
@@ -106,10 +104,10 @@ function isKind(value: string): value is NodeKind {
 }
 
 /*
- * Everything handed to <ReactFlow> and <MiniMap> below keeps its identity from one render to
- * the next: React Flow copies each changed prop into its store, and every store update re-runs
- * the selectors of every node, edge, handle and minimap node (a new callback or array literal
- * per render made a drag move cost five times the plain page's).
+ * Everything handed to <ReactFlow> below keeps its identity from one render to the next: React
+ * Flow copies each changed prop into its store, and every store update re-runs the selectors of
+ * every node, edge and handle (a new callback or array literal per render made a drag move cost
+ * five times the plain page's).
  */
 const SNAP_GRID: [number, number] = [16, 16];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
@@ -250,13 +248,7 @@ const CANVAS_OVERLAYS = (
       <ZoomReadout />
     </Controls>
     <FindBoxGate />
-    <MiniMap
-      pannable
-      zoomable
-      position="bottom-right"
-      {...MINIMAP_NODE_ATTRIBUTES}
-      nodeComponent={MinimapNode}
-      nodeStrokeWidth={2}
+    <Minimap
       className="!rounded-lg !border !border-slate-200 dark:!border-slate-700"
       ariaLabel="Minimap"
     />
