@@ -15,7 +15,7 @@
  * memory: per constructor or closure, the largest holders with their chains, large strings.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { analyze, parseSnapshot, printReport } from './heap';
 import {
   benchDesign,
@@ -109,10 +109,17 @@ async function profiled(
       setTimeout(() => { po.disconnect(); resolve([]); }, 500);
     })`)) as number[];
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  const dir = option('save');
+  const dir = savedIn();
   if (dir) writeFileSync(`${dir}/${label.split(' ')[0]}.cpuprofile`, JSON.stringify(profile));
   console.log(`\n# ${label}: long tasks ${JSON.stringify(tasks)}`);
   summarize(label, profile);
+}
+
+/** The folder `--save` names, made if it is not there yet (undefined without `--save`). */
+function savedIn(): string | undefined {
+  const dir = option('save');
+  if (dir) mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 async function heapSnapshot(cdp: CDPSession): Promise<void> {
@@ -126,7 +133,7 @@ async function heapSnapshot(cdp: CDPSession): Promise<void> {
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   const json = chunks.join('');
-  const dir = option('save');
+  const dir = savedIn();
   if (dir) writeFileSync(`${dir}/${BASELINE ? 'baseline' : 'studio'}.heapsnapshot`, json);
   const side = BASELINE ? 'baseline' : 'studio';
   printReport(
