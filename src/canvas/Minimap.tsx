@@ -1,22 +1,9 @@
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import {
-  getBoundsOfRects,
-  getNodeDimensions,
-  nodeHasDimensions,
-  XYMinimap,
-  type Rect,
-  type XYMinimapInstance,
-} from '@xyflow/system';
+import { getBoundsOfRects, XYMinimap, type XYMinimapInstance } from '@xyflow/system';
 import { useEffect, useRef, useState } from 'react';
 import type { FlowEdge } from '../store/flow';
 import type { CanvasNode } from '../store/noteFlow';
-import {
-  MINIMAP_RADIUS,
-  minimapColor,
-  minimapShapes,
-  type MinimapBox,
-  type MinimapShape,
-} from './minimap';
+import { MINIMAP_RADIUS, minimapDrawing } from './minimap';
 
 /** React Flow's store as its hooks type it: its nodes are the canvas's (`CanvasNode`). */
 type State = ReactFlowState;
@@ -28,111 +15,6 @@ const OFFSET_SCALE = 5;
 const NODE_STROKE_WIDTH = 2;
 const SHAPE_RENDERING =
   typeof window === 'undefined' || 'chrome' in window ? 'crispEdges' : 'geometricPrecision';
-
-interface Drawing {
-  readonly shapes: readonly MinimapShape[];
-  /** Nodes that moved since `shapes` were drawn (a drag's), each drawn on its own. */
-  readonly loose: readonly (MinimapBox & { readonly id: string })[];
-  /** The box around every node drawn, null when none is. */
-  readonly bounds: Rect | null;
-}
-
-/** Moved nodes drawn on their own before the paths are drawn again (a drag moves a few). */
-const LOOSE_MAX = 32;
-
-interface Seen extends MinimapBox {
-  readonly hidden: boolean;
-}
-
-function boundsOf(boxes: Iterable<MinimapBox>, start: Rect | null): Rect | null {
-  let x0 = start ? start.x : Infinity;
-  let y0 = start ? start.y : Infinity;
-  let x1 = start ? start.x + start.width : -Infinity;
-  let y1 = start ? start.y + start.height : -Infinity;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
-/**
- * A selector of the minimap's drawing. It runs on every change of React Flow's store (each frame
- * of a pan or a drag) and answers the same object while no node drawn moved, resized or changed
- * its fill. A few nodes that moved (a drag's) are drawn on their own, the paths of the others
- * kept: drawing every path again each frame of a drag made its frames slower (drag-drop.ts).
- */
-function drawingSelector(): (s: State) => Drawing {
-  /** What each node was when the paths were drawn, by id (undefined: not drawn). */
-  let seen = new Map<string, Seen | null>();
-  let loose = new Map<string, MinimapBox & { readonly id: string }>();
-  let staticBounds: Rect | null = null;
-  let drawing: Drawing = { shapes: [], loose: [], bounds: null };
-  return (s) => {
-    const now = new Map<string, Seen | null>();
-    let moved: (MinimapBox & { readonly id: string })[] | null = [];
-    let looseChanged = false;
-    for (const node of s.nodeLookup.values()) {
-      const user = node.internals.userNode;
-      const hidden = user.hidden === true || !nodeHasDimensions(user);
-      const { x, y } = node.internals.positionAbsolute;
-      const { width, height } = getNodeDimensions(user);
-      const fill = minimapColor(user as CanvasNode);
-      const box: Seen | null = hidden ? null : { x, y, width, height, fill, hidden };
-      now.set(node.id, box);
-      if (moved === null) continue;
-      const before = seen.get(node.id);
-      const same =
-        before === undefined
-          ? false
-          : before === null
-            ? box === null
-            : box !== null &&
-              before.x === x &&
-              before.y === y &&
-              before.width === width &&
-              before.height === height &&
-              before.fill === fill;
-      if (same && !loose.has(node.id)) continue;
-      // Only a move or a resize of a node drawn, or shown again, leaves the paths as they are.
-      if (!same && (before === undefined || box === null || before?.fill !== box.fill)) {
-        if (before !== null) {
-          moved = null;
-          continue;
-        }
-      }
-      const was = loose.get(node.id);
-      if (
-        box &&
-        (!was || was.x !== x || was.y !== y || was.width !== width || was.height !== height)
-      )
-        looseChanged = true;
-      if (box) moved.push({ ...box, id: node.id });
-    }
-    if (moved !== null && now.size === seen.size && moved.length <= LOOSE_MAX) {
-      if (!looseChanged && moved.length === loose.size) return drawing;
-      const grew = moved.some((b) => !loose.has(b.id));
-      loose = new Map(moved.map((b) => [b.id, b]));
-      if (!grew) {
-        drawing = { ...drawing, loose: moved, bounds: boundsOf(moved, staticBounds) };
-        return drawing;
-      }
-    } else loose = new Map();
-    // Draw the paths again: every node but the loose ones.
-    seen = now;
-    const boxes: MinimapBox[] = [];
-    for (const [id, box] of now) if (box && !loose.has(id)) boxes.push(box);
-    staticBounds = boundsOf(boxes, null);
-    drawing = {
-      shapes: minimapShapes(boxes),
-      loose: [...loose.values()],
-      bounds: boundsOf(loose.values(), staticBounds),
-    };
-    return drawing;
-  };
-}
 
 const selectView = (s: State) => ({
   viewX: -s.transform[0] / s.transform[2],
@@ -161,7 +43,7 @@ const sameView = (a: View, b: View) =>
 export function Minimap({ className, ariaLabel }: { className?: string; ariaLabel: string }) {
   const store = useStoreApi<CanvasNode, FlowEdge>();
   const svg = useRef<SVGSVGElement>(null);
-  const [selectDrawing] = useState(drawingSelector);
+  const [selectDrawing] = useState(minimapDrawing);
   const { shapes, loose, bounds } = useStore(selectDrawing);
   const view = useStore(selectView, sameView);
   const viewBox = { x: view.viewX, y: view.viewY, width: view.viewWidth, height: view.viewHeight };

@@ -1,5 +1,6 @@
+import type { InternalNode } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { minimapShapes, type MinimapBox } from './minimap';
+import { minimapDrawing, minimapShapes, type MinimapBox } from './minimap';
 
 const box = (x: number, y: number, fill: string, width = 40, height = 20): MinimapBox => ({
   x,
@@ -32,5 +33,96 @@ describe('the minimap drawing', () => {
   it('writes coordinates to a tenth of a flow unit', () => {
     const [shape] = minimapShapes([box(1.04, 2.26, 'a', 10.01, 5.55)], 0);
     expect(shape?.d).toBe('M1,2.3h10v5.6h-10z');
+  });
+});
+
+/** React Flow's node lookup as the minimap's selector reads it: a box per id, of a kind. */
+type Spec = { x: number; y: number; kind?: string; hidden?: boolean };
+function lookup(specs: Record<string, Spec>) {
+  const nodeLookup = new Map<string, InternalNode>();
+  for (const [id, { x, y, kind = 'tor', hidden }] of Object.entries(specs))
+    nodeLookup.set(id, {
+      id,
+      position: { x, y },
+      data: { element: { kind } },
+      measured: { width: 40, height: 20 },
+      ...(hidden ? { hidden } : {}),
+      internals: {
+        positionAbsolute: { x, y },
+        z: 0,
+        userNode: {
+          id,
+          position: { x, y },
+          data: { element: { kind } },
+          measured: { width: 40, height: 20 },
+          ...(hidden ? { hidden } : {}),
+        },
+      },
+    } as unknown as InternalNode);
+  return { nodeLookup };
+}
+
+describe('the minimap drawing as nodes move, come and go', () => {
+  const design = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 }, c: { x: 0, y: 100, kind: 'spine' } };
+
+  it('is the same drawing while nothing it shows changed', () => {
+    const select = minimapDrawing();
+    const first = select(lookup(design));
+    expect(first.shapes.map((s) => s.fill)).toEqual(['#0ea5e9', '#6366f1']);
+    expect(first.loose).toEqual([]);
+    expect(first.bounds).toEqual({ x: 0, y: 0, width: 140, height: 120 });
+    expect(select(lookup(design))).toBe(first);
+  });
+
+  it('draws a dragged node on its own, keeping the paths, until a node comes or goes', () => {
+    const select = minimapDrawing();
+    select(lookup(design));
+    // Its first move draws the paths once more, without it; its later moves keep them.
+    const moved = select(lookup({ ...design, a: { x: 300, y: 0 } }));
+    expect(moved.loose).toEqual([
+      { id: 'a', x: 300, y: 0, width: 40, height: 20, fill: '#0ea5e9' },
+    ]);
+    // The paths leave the dragged node out from the moment it is loose.
+    expect(moved.shapes[0]?.d).toBe(minimapShapes([{ ...box(100, 0, '#0ea5e9') }])[0]?.d);
+    expect(moved.bounds).toEqual({ x: 0, y: 0, width: 340, height: 120 });
+    const further = select(lookup({ ...design, a: { x: 320, y: 0 } }));
+    expect(further.shapes).toBe(moved.shapes);
+    expect(further.loose[0]?.x).toBe(320);
+    expect(select(lookup({ ...design, a: { x: 320, y: 0 } }))).toBe(further);
+    // A node added draws every path again, the loose node in them.
+    const added = select(lookup({ ...design, a: { x: 320, y: 0 }, d: { x: 0, y: 200 } }));
+    expect(added.loose).toEqual([]);
+    expect(added.shapes[0]?.d).toBe(
+      minimapShapes([box(320, 0, 'x'), box(100, 0, 'x'), box(0, 200, 'x')])[0]?.d,
+    );
+  });
+
+  it('draws the paths again when a node is hidden or changes its fill', () => {
+    const select = minimapDrawing();
+    const first = select(lookup(design));
+    const hidden = select(lookup({ ...design, b: { x: 100, y: 0, hidden: true } }));
+    expect(hidden.shapes).not.toBe(first.shapes);
+    expect(hidden.shapes[0]?.d).toBe(minimapShapes([box(0, 0, 'x')])[0]?.d);
+    const again = minimapDrawing();
+    again(lookup(design));
+    const recoloured = again(lookup({ ...design, b: { x: 100, y: 0, kind: 'spine' } }));
+    expect(recoloured.shapes.map((s) => s.d)).toEqual(
+      minimapShapes([box(0, 0, 'a'), box(100, 0, 'b'), box(0, 100, 'b')]).map((s) => s.d),
+    );
+  });
+
+  it('draws many moved nodes in the paths, not one by one', () => {
+    const select = minimapDrawing();
+    const many = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`n${i}`, { x: i * 50, y: 0 }]),
+    );
+    const first = select(lookup(many));
+    const shifted = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`n${i}`, { x: i * 50, y: 10 }]),
+    );
+    const next = select(lookup(shifted));
+    expect(next.loose).toEqual([]);
+    expect(next.shapes).not.toBe(first.shapes);
+    expect(next.bounds?.y).toBe(10);
   });
 });

@@ -1,3 +1,5 @@
+import type { InternalNode } from '@xyflow/react';
+import { getNodeDimensions, nodeHasDimensions, type Rect } from '@xyflow/system';
 import type { NodeKind } from '../model/schema';
 import { isNote, type CanvasNode } from '../store/noteFlow';
 
@@ -70,4 +72,107 @@ export function minimapShapes(
     else paths.set(b.fill, [path]);
   }
   return [...paths].map(([fill, list]) => ({ fill, d: list.join('') }));
+}
+
+/** The minimap's drawing: the paths, the nodes drawn on their own, and the box around them all. */
+export interface MinimapDrawing {
+  readonly shapes: readonly MinimapShape[];
+  /** Nodes that moved or resized since `shapes` were drawn (a drag's), each drawn on its own. */
+  readonly loose: readonly (MinimapBox & { readonly id: string })[];
+  /** The box around every node drawn, null when none is. */
+  readonly bounds: Rect | null;
+}
+
+/** Moved nodes drawn on their own before the paths are drawn again (a drag moves a few). */
+const LOOSE_MAX = 32;
+
+/** A node's box and fill as the minimap draws it; null while hidden or not measured. */
+function boxOf(node: InternalNode): MinimapBox | null {
+  const user = node.internals.userNode;
+  if (user.hidden === true || !nodeHasDimensions(user)) return null;
+  const { x, y } = node.internals.positionAbsolute;
+  const { width, height } = getNodeDimensions(user);
+  return { x, y, width, height, fill: minimapColor(user as CanvasNode) };
+}
+
+const sameBox = (a: MinimapBox, b: MinimapBox) =>
+  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+function boundsOf(boxes: Iterable<MinimapBox>, start: Rect | null): Rect | null {
+  let x0 = start ? start.x : Infinity;
+  let y0 = start ? start.y : Infinity;
+  let x1 = start ? start.x + start.width : -Infinity;
+  let y1 = start ? start.y + start.height : -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * A selector of the minimap's drawing from React Flow's node lookup. It runs on every change of
+ * React Flow's store (each frame of a pan or a drag) and answers the same object while no node
+ * moved, resized, came, went, hid or changed its fill. Up to `LOOSE_MAX` nodes that moved (a
+ * drag's) are drawn on their own and the paths of the others kept: drawing every path again each
+ * frame of a drag made its frames slower (drag-drop.ts). A node added, removed, hidden or
+ * recoloured draws the paths again.
+ */
+export function minimapDrawing(): (s: {
+  readonly nodeLookup: ReadonlyMap<string, InternalNode>;
+}) => MinimapDrawing {
+  /** Each node as the paths drew it, by id (null: hidden or not measured then). */
+  let drawn = new Map<string, MinimapBox | null>();
+  /** The nodes drawn on their own, by id: left out of the paths. */
+  let loose = new Map<string, MinimapBox & { readonly id: string }>();
+  let pathBounds: Rect | null = null;
+  let drawing: MinimapDrawing = { shapes: [], loose: [], bounds: null };
+  return ({ nodeLookup }) => {
+    // What moved since the paths were drawn, or that the paths must be drawn again.
+    let redraw = nodeLookup.size !== drawn.size;
+    const moved: (MinimapBox & { readonly id: string })[] = [];
+    for (const node of redraw ? [] : nodeLookup.values()) {
+      const before = drawn.get(node.id);
+      const box = boxOf(node);
+      if (before === undefined || (before !== null && (box === null || box.fill !== before.fill)))
+        redraw = true;
+      else if (box && (before === null || loose.has(node.id) || !sameBox(before, box)))
+        redraw = moved.push({ ...box, id: node.id }) > LOOSE_MAX;
+      if (redraw) break;
+    }
+    if (redraw) loose = new Map();
+    else {
+      // The same nodes loose (a node stays loose until the paths are drawn again), where they were.
+      const grew = moved.some((b) => !loose.has(b.id));
+      const was = loose;
+      if (
+        !grew &&
+        moved.length === was.size &&
+        moved.every((b) => sameBox(was.get(b.id) as MinimapBox, b))
+      )
+        return drawing;
+      loose = new Map(moved.map((b) => [b.id, b]));
+      if (!grew) {
+        drawing = { ...drawing, loose: moved, bounds: boundsOf(moved, pathBounds) };
+        return drawing;
+      }
+    }
+    // Draw the paths again, every node but the loose ones.
+    drawn = new Map();
+    const boxes: MinimapBox[] = [];
+    for (const node of nodeLookup.values()) {
+      const box = boxOf(node);
+      drawn.set(node.id, box);
+      if (box && !loose.has(node.id)) boxes.push(box);
+    }
+    pathBounds = boundsOf(boxes, null);
+    drawing = {
+      shapes: minimapShapes(boxes),
+      loose: [...loose.values()],
+      bounds: boundsOf(loose.values(), pathBounds),
+    };
+    return drawing;
+  };
 }
