@@ -4,7 +4,7 @@
  */
 import type { StorageProductId } from '../model/catalog';
 import type { Cluster, Design, Workload } from '../model/schema';
-import type { DesignIndex, GraphQueries } from './graph';
+import type { DesignIndex, GraphQueries, PathResult } from './graph';
 
 export const RULE_IDS = [
   'L2-GAP',
@@ -147,4 +147,22 @@ export interface RuleContext {
   readonly graph: GraphQueries;
   /** Every workload where it runs and, unless `includeMoves` is false, at each mobility target. */
   readonly placements: readonly Placement[];
+  /** Findings a rule may give again unmade (context.ts, `KeptFindings`); absent: none kept. */
+  readonly kept?: KeptFindings;
+}
+
+/** A finding a rule made from a path towards a site, kept for the next run (context.ts). */
+export interface KeptFinding {
+  readonly siteId: string | undefined;
+  readonly path: PathResult | null;
+  readonly finding: Finding;
+}
+
+/**
+ * The findings each rule that keeps them made in this run, by the rule's own slot numbers, and
+ * those of the run before when its design differs from this one in link figures alone.
+ */
+export interface KeptFindings {
+  readonly before: ReadonlyMap<RuleId, readonly (KeptFinding | undefined)[]> | null;
+  readonly now: Map<RuleId, (KeptFinding | undefined)[]>;
 }
