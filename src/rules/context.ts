@@ -130,14 +130,28 @@ export function keptFinding(
 ): KeptFinding | undefined {
   const k = before[slot];
   if (!k || k.siteId !== siteId) return undefined;
-  return samePath(k.path, path) ? k : undefined;
+  return samePath(k, path) ? k : undefined;
 }
 
-function samePath(a: PathResult | null, b: PathResult | null): boolean {
+/** What `keptFinding` compares of a finding made towards `siteId` along `path`. */
+export function keepFinding(
+  siteId: string | undefined,
+  path: PathResult | null,
+  finding: Finding,
+): KeptFinding {
+  return path
+    ? { siteId, rttMs: path.rttMs, bottleneckGbps: path.bottleneckGbps, hops: path.path, finding }
+    : { siteId, rttMs: NaN, bottleneckGbps: NaN, hops: null, finding };
+}
+
+function samePath(k: KeptFinding, path: PathResult | null): boolean {
+  const a = k.hops;
+  if (!a || !path) return a === null && path === null;
+  if (k.rttMs !== path.rttMs || k.bottleneckGbps !== path.bottleneckGbps) return false;
+  const b = path.path;
   if (a === b) return true;
-  if (!a || !b || a.rttMs !== b.rttMs || a.bottleneckGbps !== b.bottleneckGbps) return false;
-  if (a.path.length !== b.path.length) return false;
-  for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

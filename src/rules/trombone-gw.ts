@@ -1,4 +1,4 @@
-import { keptFinding, keptSlots, num } from './context';
+import { keepFinding, keptFinding, keptSlots, num } from './context';
 import { gatewaySiteFor, tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
@@ -81,7 +81,7 @@ function run(ctx: RuleContext): Finding[] {
         p.scenario,
         fixes,
       );
-      kept.now[slot] = { siteId: gw, path, finding: made };
+      kept.now[slot] = keepFinding(gw, path, made);
       out.push(made);
     }
   }

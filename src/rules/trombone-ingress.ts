@@ -1,4 +1,4 @@
-import { keptFinding, keptSlots, num } from './context';
+import { keepFinding, keptFinding, keptSlots, num } from './context';
 import { tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
@@ -65,7 +65,7 @@ function run(ctx: RuleContext): Finding[] {
         p.scenario,
         fixes,
       );
-      kept.now[slot] = { siteId: ingress, path, finding: made };
+      kept.now[slot] = keepFinding(ingress, path, made);
       out.push(made);
     }
   }

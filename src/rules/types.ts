@@ -4,7 +4,7 @@
  */
 import type { StorageProductId } from '../model/catalog';
 import type { Cluster, Design, Workload } from '../model/schema';
-import type { DesignIndex, GraphQueries, PathResult } from './graph';
+import type { DesignIndex, GraphQueries } from './graph';
 
 export const RULE_IDS = [
   'L2-GAP',
@@ -154,7 +154,10 @@ export interface RuleContext {
 /** A finding a rule made from a path towards a site, kept for the next run (context.ts). */
 export interface KeptFinding {
   readonly siteId: string | undefined;
-  readonly path: PathResult | null;
+  /** The figures and hops of the path the finding was made from (not the path's other lists). */
+  readonly rttMs: number;
+  readonly bottleneckGbps: number;
+  readonly hops: readonly string[] | null;
   readonly finding: Finding;
 }
 
