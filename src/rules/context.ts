@@ -5,9 +5,20 @@
  * certainty of a limit.
  */
 import { HYPERVISOR_PROFILES, type HypervisorProfile, type Limit } from '../model/catalog';
-import type { Cluster, Design } from '../model/schema';
-import { buildIndex, DesignGraph } from './graph';
-import type { Finding, MoveScenario, Placement, RuleContext, RunOptions, Severity } from './types';
+import { sameFieldsExcept } from '../model/sameValue';
+import type { Cluster, Design, Link } from '../model/schema';
+import { buildIndex, DesignGraph, sameNodesButPlaces, type PathResult } from './graph';
+import type {
+  Finding,
+  KeptFinding,
+  KeptFindings,
+  MoveScenario,
+  Placement,
+  RuleContext,
+  RuleId,
+  RunOptions,
+  Severity,
+} from './types';
 
 // Placement is part of the rules' vocabulary (types.ts); rules and the what-if engine take it
 // from here with the helpers that use it.
@@ -50,7 +61,98 @@ export function buildContext(
       });
     }
   }
-  return { design, options, index, graph, placements };
+  const before =
+    previous?.kept && sameButLinkFigures(previous, design, options) ? previous.kept.now : null;
+  const kept: KeptFindings = { before, now: new Map() };
+  return { design, options, index, graph, placements, kept };
+}
+
+/** What a link's figures are: an edit of them alone keeps every rule's reading of the rest. */
+const LINK_FIGURES: ReadonlySet<string> = new Set(['distanceKm', 'rttMs', 'bandwidthGbps']);
+
+/**
+ * Whether `design` reads to the rules as the design of `previous` but for the figures of some
+ * links (distance, RTT, bandwidth), under the same options: the same placements, names, labels
+ * and segments, so a finding made from a path is the same when its path and site are.
+ */
+function sameButLinkFigures(previous: RuleContext, design: Design, options: RunOptions): boolean {
+  const a = previous.options;
+  if ((a.failed?.size ?? 0) > 0 || (options.failed?.size ?? 0) > 0) return false;
+  if ((a.includeMoves ?? true) !== (options.includeMoves ?? true)) return false;
+  const before = previous.design;
+  if (
+    before.settings !== design.settings ||
+    before.segments !== design.segments ||
+    before.workloads !== design.workloads ||
+    !sameNodesButPlaces(before.nodes, design.nodes)
+  )
+    return false;
+  const links = design.links;
+  const old = before.links;
+  if (links === old) return true;
+  if (links.length !== old.length) return false;
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i] as Link;
+    const o = old[i] as Link;
+    if (l !== o && !sameFieldsExcept(l, o, LINK_FIGURES)) return false;
+  }
+  return true;
+}
+
+/**
+ * A rule's slots of kept findings (`KeptFindings`): `before`, the findings of the run before by
+ * slot (empty when none may be given again), and `now`, where this run writes its own. A rule
+ * numbers its slots in an order that depends only on what a link-figure edit leaves alone.
+ */
+export function keptSlots(
+  ctx: RuleContext,
+  ruleId: RuleId,
+): {
+  readonly before: readonly (KeptFinding | undefined)[];
+  readonly now: (KeptFinding | undefined)[];
+} {
+  const now: (KeptFinding | undefined)[] = [];
+  ctx.kept?.now.set(ruleId, now);
+  return { before: ctx.kept?.before?.get(ruleId) ?? NONE_KEPT, now };
+}
+
+const NONE_KEPT: readonly (KeptFinding | undefined)[] = [];
+
+/**
+ * The finding kept in `slot` if it was made towards the same site along the same path (the same
+ * RTT, nodes and links): then it is the finding this run would make there.
+ */
+export function keptFinding(
+  before: readonly (KeptFinding | undefined)[],
+  slot: number,
+  siteId: string | undefined,
+  path: PathResult | null,
+): KeptFinding | undefined {
+  const k = before[slot];
+  if (!k || k.siteId !== siteId) return undefined;
+  return samePath(k, path) ? k : undefined;
+}
+
+/** What `keptFinding` compares of a finding made towards `siteId` along `path`. */
+export function keepFinding(
+  siteId: string | undefined,
+  path: PathResult | null,
+  finding: Finding,
+): KeptFinding {
+  return path
+    ? { siteId, rttMs: path.rttMs, bottleneckGbps: path.bottleneckGbps, hops: path.path, finding }
+    : { siteId, rttMs: NaN, bottleneckGbps: NaN, hops: null, finding };
+}
+
+function samePath(k: KeptFinding, path: PathResult | null): boolean {
+  const a = k.hops;
+  if (!a || !path) return a === null && path === null;
+  if (k.rttMs !== path.rttMs || k.bottleneckGbps !== path.bottleneckGbps) return false;
+  const b = path.path;
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** "After web-01 moves to cluster B2: " for a move, "" for the current placement. */

@@ -15,31 +15,29 @@ const why =
 function run(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const { index, graph } = ctx;
-  // Moves per segment between sites, de-duplicated by (from, to) site. Sites, not clusters: a
-  // move that is broken elsewhere (an L3 ToR: L2-GAP) still needs this stretch.
-  const moves = new Map<string, Map<string, [string, string]>>();
+  // Moves per segment between sites: the sites each site's workloads on it may move to. Sites,
+  // not clusters: a move that is broken elsewhere (an L3 ToR: L2-GAP) still needs this stretch.
+  // Nested by site rather than keyed by a "from>to" string: a string and a pair per workload,
+  // segment and target were most of what the rule allocated on every edit.
+  const moves = new Map<string, Map<string, Set<string>>>();
   for (const w of index.design.workloads) {
     const from = index.nodes.get(w.clusterId);
     if (from?.kind !== 'cluster') continue;
-    const targets = [...w.mobilityTargetIds];
-    if (from.stretchPeerId !== undefined) targets.push(from.stretchPeerId);
+    const here = from.parentId;
+    const peer = from.stretchPeerId;
     for (const s of w.segmentIds) {
       let m = moves.get(s);
       if (!m) moves.set(s, (m = new Map()));
-      for (const t of targets) {
-        const ts = index.siteOf(t);
-        if (ts !== undefined && ts !== from.parentId)
-          m.set(`${from.parentId}>${ts}`, [from.parentId, ts]);
-      }
+      for (const t of w.mobilityTargetIds) addMove(m, here, index.siteOf(t));
+      if (peer !== undefined) addMove(m, here, index.siteOf(peer));
     }
   }
   for (const link of index.dciLinks) {
     if (graph.isDead(link.id)) continue;
     for (const segmentId of link.extendedSegmentIds) {
       if (!carriesAtL2(link, segmentId)) continue;
-      const pairs = [...(moves.get(segmentId)?.values() ?? [])];
       const bridge = !graph.l2Reachable(segmentId, link.source, link.target, link.id);
-      const used = pairs.some(([a, b]) =>
+      const used = someMove(moves.get(segmentId), (a, b) =>
         bridge
           ? graph.l2Reachable(segmentId, a, b) && !graph.l2Reachable(segmentId, a, b, link.id)
           : graph.l2Reachable(segmentId, a, b) && graph.l2Reachable(segmentId, a, link.source),
@@ -65,6 +63,24 @@ function run(ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+/** Record a move from site `here` to site `to` (none when `to` is no other site). */
+function addMove(moves: Map<string, Set<string>>, here: string, to: string | undefined): void {
+  if (to === undefined || to === here) return;
+  const sites = moves.get(here);
+  if (sites) sites.add(to);
+  else moves.set(here, new Set([to]));
+}
+
+/** Whether some move (from site a to site b) of `moves` passes `test`. */
+function someMove(
+  moves: ReadonlyMap<string, ReadonlySet<string>> | undefined,
+  test: (a: string, b: string) => boolean,
+): boolean {
+  if (!moves) return false;
+  for (const [a, to] of moves) for (const b of to) if (test(a, b)) return true;
+  return false;
 }
 
 export const l2IdleRule: RuleDefinition = {

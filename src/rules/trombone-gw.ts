@@ -1,4 +1,4 @@
-import { num } from './context';
+import { keepFinding, keptFinding, keptSlots, num } from './context';
 import { gatewaySiteFor, tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
@@ -41,13 +41,25 @@ function run(ctx: RuleContext): Finding[] {
   // and per move) offer the same fixes: built once per run, shared; found by segment, gateway
   // site and site (no key string to build and hash per finding).
   const fixesOf = new Map<Segment, Map<string, Map<string, readonly Fix[]>>>();
+  // After an edit of link figures alone, a placement's finding towards the same gateway along
+  // the same path is the one of the run before (context.ts, keptSlots): one slot per placement
+  // and segment, in the order of the placements and their segments, which such an edit keeps.
+  const kept = keptSlots(ctx, 'TROMBONE-GW');
+  let slot = -1;
   for (const p of ctx.placements) {
     for (const segmentId of p.workload.segmentIds) {
+      slot++;
       const segment = index.segments.get(segmentId);
       if (!segment) continue;
       const gw = gatewaySiteFor(graph, segment, p.siteId, p.cluster.id);
       if (gw === undefined || gw === p.siteId) continue;
       const path = graph.path(p.cluster.id, gw);
+      const same = keptFinding(kept.before, slot, gw, path);
+      if (same) {
+        kept.now[slot] = same;
+        out.push(same.finding);
+        continue;
+      }
       const where = `${index.label(gw)}`;
       const here = index.label(p.siteId);
       const detour = path ? ` (+${num(2 * path.rttMs)} ms RTT per exchange)` : '';
@@ -60,17 +72,17 @@ function run(ctx: RuleContext): Finding[] {
       if (!bySite) byGateway.set(gw, (bySite = new Map()));
       let fixes = bySite.get(p.siteId);
       if (!fixes) bySite.set(p.siteId, (fixes = gatewayFixes(segmentId, segment, gw, p.siteId)));
-      out.push(
-        tromboneFinding(
-          ctx,
-          { ruleId: 'TROMBONE-GW', message },
-          TEXT,
-          [p.workload.id, segmentId, p.cluster.id, gw],
-          path,
-          p.scenario,
-          fixes,
-        ),
+      const made = tromboneFinding(
+        ctx,
+        { ruleId: 'TROMBONE-GW', message },
+        TEXT,
+        [p.workload.id, segmentId, p.cluster.id, gw],
+        path,
+        p.scenario,
+        fixes,
       );
+      kept.now[slot] = keepFinding(gw, path, made);
+      out.push(made);
     }
   }
   return out;

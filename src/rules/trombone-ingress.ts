@@ -1,4 +1,4 @@
-import { num } from './context';
+import { keepFinding, keptFinding, keptSlots, num } from './context';
 import { tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
@@ -32,30 +32,41 @@ function run(ctx: RuleContext): Finding[] {
   // A segment's findings (one per workload on it, and per move) offer the same fixes: at 10,000
   // elements, building them for each finding was a tenth of the run's allocations.
   const fixesOf = new Map<string, readonly Fix[]>();
+  // After an edit of link figures alone, a placement's finding along the same path is the one of
+  // the run before (context.ts, keptSlots): one slot per placement and segment.
+  const kept = keptSlots(ctx, 'TROMBONE-INGRESS');
+  let slot = -1;
   for (const p of ctx.placements) {
     for (const segmentId of p.workload.segmentIds) {
+      slot++;
       const segment = index.segments.get(segmentId);
       if (!segment || segment.ingressMode !== 'single-site') continue;
       const ingress = segment.ingressSiteId;
       if (ingress === undefined || ingress === p.siteId || graph.isDead(ingress)) continue;
       const path = graph.path(ingress, p.cluster.id);
+      const same = keptFinding(kept.before, slot, ingress, path);
+      if (same) {
+        kept.now[slot] = same;
+        out.push(same.finding);
+        continue;
+      }
       let fixes = fixesOf.get(segmentId);
       if (!fixes) fixesOf.set(segmentId, (fixes = ingressFixes(segmentId, segment.name)));
       const detour = path ? ` (+${num(2 * path.rttMs)} ms RTT)` : '';
-      out.push(
-        tromboneFinding(
-          ctx,
-          {
-            ruleId: 'TROMBONE-INGRESS',
-            message: `inbound traffic for segment ${segment.name} enters only at ${index.label(ingress)} and crosses the DCI to reach ${p.workload.name} at ${index.label(p.siteId)}${detour}`,
-          },
-          TEXT,
-          [p.workload.id, segmentId, p.cluster.id, ingress],
-          path,
-          p.scenario,
-          fixes,
-        ),
+      const made = tromboneFinding(
+        ctx,
+        {
+          ruleId: 'TROMBONE-INGRESS',
+          message: `inbound traffic for segment ${segment.name} enters only at ${index.label(ingress)} and crosses the DCI to reach ${p.workload.name} at ${index.label(p.siteId)}${detour}`,
+        },
+        TEXT,
+        [p.workload.id, segmentId, p.cluster.id, ingress],
+        path,
+        p.scenario,
+        fixes,
       );
+      kept.now[slot] = keepFinding(ingress, path, made);
+      out.push(made);
     }
   }
   return out;

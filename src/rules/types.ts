@@ -147,4 +147,25 @@ export interface RuleContext {
   readonly graph: GraphQueries;
   /** Every workload where it runs and, unless `includeMoves` is false, at each mobility target. */
   readonly placements: readonly Placement[];
+  /** Findings a rule may give again unmade (context.ts, `KeptFindings`); absent: none kept. */
+  readonly kept?: KeptFindings;
+}
+
+/** A finding a rule made from a path towards a site, kept for the next run (context.ts). */
+export interface KeptFinding {
+  readonly siteId: string | undefined;
+  /** The figures and hops of the path the finding was made from (not the path's other lists). */
+  readonly rttMs: number;
+  readonly bottleneckGbps: number;
+  readonly hops: readonly string[] | null;
+  readonly finding: Finding;
+}
+
+/**
+ * The findings each rule that keeps them made in this run, by the rule's own slot numbers, and
+ * those of the run before when its design differs from this one in link figures alone.
+ */
+export interface KeptFindings {
+  readonly before: ReadonlyMap<RuleId, readonly (KeptFinding | undefined)[]> | null;
+  readonly now: Map<RuleId, (KeptFinding | undefined)[]>;
 }
