@@ -58,6 +58,8 @@ const DROP_CATEGORIES = [
   'cc',
   'blink.user_timing',
   ...(JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
+  // Every thread's tasks (the compositor's, raster's, the GPU process's): --threads.
+  ...(flag('threads') ? ['toplevel', 'viz', 'gpu'] : []),
 ];
 
 async function tracedDrop(cdp: CDPSession, drop: () => Promise<void>): Promise<TraceEvent[]> {
@@ -73,7 +75,14 @@ const cpuByDist: Map<number, string[]> = new Map();
 /** Per build: the drag's main-thread CPU, the worker's, and the frames the main thread began. */
 const dragByDist: Map<
   number,
-  { main: number; worker: number; frames: number; p95: number; painted: number }[]
+  {
+    main: number;
+    worker: number;
+    raster: number;
+    frames: number;
+    p95: number;
+    painted: number;
+  }[]
 > = new Map();
 
 /**
@@ -111,6 +120,10 @@ function dragCpu(events: TraceEvent[], frames: readonly number[], which: number)
       /DedicatedWorker/.test(String(e.args?.['name'])),
   );
   const workerCpu = workers.reduce((sum, w) => sum + cpuOf(w.pid, w.tid), 0);
+  // Raster (software, on the renderer's thread pool): what a frame's paint costs after it.
+  const rasterCpu = events
+    .filter((e) => e.pid === main.pid && e.name === 'RasterTask' && within(e))
+    .reduce((sum, e) => sum + tdur(e), 0);
   const begun = events.filter(
     (e) =>
       e.pid === main.pid &&
@@ -129,9 +142,113 @@ function dragCpu(events: TraceEvent[], frames: readonly number[], which: number)
   const long = frames.filter((f) => f > 50).length;
   dragByDist.set(which, [
     ...(dragByDist.get(which) ?? []),
-    { main: mainCpu, worker: workerCpu, frames: begun, p95, painted: layerized.length },
+    {
+      main: mainCpu,
+      worker: workerCpu,
+      raster: rasterCpu,
+      frames: begun,
+      p95,
+      painted: layerized.length,
+    },
   ]);
-  return `drag cpu: main ${mainCpu.toFixed(0)} ms (paint and layerize ${painting.toFixed(0)} ms in ${layerized.length} frames, worker messages ${answers.toFixed(0)} ms) · worker ${workerCpu.toFixed(0)} ms · ${begun} main frames · ${((up.ts - down.ts) / 1000).toFixed(0)} ms wall · frame p95 ${p95.toFixed(0)} ms, ${long} > 50 ms, longest ${Math.max(...frames).toFixed(0)} ms`;
+  return `drag cpu: main ${mainCpu.toFixed(0)} ms (paint and layerize ${painting.toFixed(0)} ms in ${layerized.length} frames, worker messages ${answers.toFixed(0)} ms) · worker ${workerCpu.toFixed(0)} ms · raster ${rasterCpu.toFixed(0)} ms · ${begun} main frames · ${((up.ts - down.ts) / 1000).toFixed(0)} ms wall · frame p95 ${p95.toFixed(0)} ms, ${long} > 50 ms, longest ${Math.max(...frames).toFixed(0)} ms`;
+}
+
+/**
+ * Every thread's CPU (thread time of its top-level tasks) from the pointer-up's input (its
+ * event's timeStamp, `dispatchedMs` before the dispatch) to the end of the probe's task after
+ * the frame (`dropMs` after that input): what shares the machine's cores with the drop's frame.
+ * Also the main thread's tasks in that window, and the route worker's.
+ */
+const threadsByDist: Map<
+  number,
+  { main: number; raster: number; worker: number; compositor: number }[]
+> = new Map();
+function threads(
+  events: TraceEvent[],
+  dispatchedMs: number,
+  dropMs: number,
+  which: number,
+): string {
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
+  );
+  if (!main) return 'no main thread';
+  const up = events.find(
+    (e) =>
+      e.pid === main.pid &&
+      e.tid === main.tid &&
+      e.name === 'EventDispatch' &&
+      (e.args?.['data'] as { type?: string } | undefined)?.type === 'pointerup',
+  );
+  if (!up) return 'no pointerup';
+  const from = up.ts - dispatchedMs * 1000;
+  const to = from + dropMs * 1000;
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String(e.args?.['name']));
+  const tdur = (e: TraceEvent) => ((e as { tdur?: number }).tdur ?? 0) / 1000;
+  const top = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'ThreadPool_RunTask']);
+  const byThread = new Map<string, { cpu: number; tasks: number }>();
+  const lines: string[] = [];
+  // Only a thread's outermost tasks (a RunTask holds a ThreadControllerImpl::RunTask).
+  const outer = new Map<string, number>();
+  const tasks = events
+    .filter((e) => e.ph === 'X' && top.has(e.name))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const e of tasks) {
+    const end = e.ts + (e.dur ?? 0);
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (outer.get(thread) ?? -Infinity)) continue;
+    outer.set(thread, end);
+    if (end < from || e.ts > to) continue;
+    // The part of the task inside the window, as a share of its thread time.
+    const inside = (Math.min(end, to) - Math.max(e.ts, from)) / Math.max(1, e.dur ?? 1);
+    const key = `${names.get(`${e.pid}:${e.tid}`) ?? e.tid}${e.pid === main.pid ? '' : ` (pid ${e.pid})`}`;
+    const t = byThread.get(key) ?? { cpu: 0, tasks: 0 };
+    t.cpu += tdur(e) * inside;
+    t.tasks++;
+    byThread.set(key, t);
+    const name = names.get(`${e.pid}:${e.tid}`) ?? '';
+    if (e.pid === main.pid && /CrRendererMain|DedicatedWorker/.test(name) && (e.dur ?? 0) > 200) {
+      const inner = events
+        .filter(
+          (x) =>
+            x.pid === e.pid &&
+            x.tid === e.tid &&
+            x.ph === 'X' &&
+            x.ts >= e.ts &&
+            x.ts < end &&
+            x !== e &&
+            (x.dur ?? 0) > 100 &&
+            x.name !== 'RunTask',
+        )
+        .slice(0, 4)
+        .map(
+          (x) =>
+            `${x.name}${x.name === 'EventDispatch' || x.name === 'TimerFire' || x.name === 'FunctionCall' ? `(${JSON.stringify((x.args?.['data'] as Record<string, unknown> | undefined)?.['type'] ?? '')})` : ''} ${((x.dur ?? 0) / 1000).toFixed(1)}`,
+        )
+        .join(', ');
+      lines.push(
+        `      ${name.slice(0, 16).padEnd(16)} at ${((e.ts - from) / 1000).toFixed(1).padStart(6)} wall ${((e.dur ?? 0) / 1000).toFixed(1).padStart(5)} cpu ${tdur(e).toFixed(1).padStart(5)}: ${inner}`,
+      );
+    }
+  }
+  const group = (re: RegExp) =>
+    [...byThread].filter(([k]) => re.test(k)).reduce((sum, [, t]) => sum + t.cpu, 0);
+  threadsByDist.set(which, [
+    ...(threadsByDist.get(which) ?? []),
+    {
+      main: group(/^CrRendererMain$/),
+      raster: group(/^ThreadPoolForegroundWorker$/),
+      worker: group(/^DedicatedWorker/),
+      compositor: group(/^Compositor$|VizCompositor/),
+    },
+  ]);
+  const sorted = [...byThread].sort((a, b) => b[1].cpu - a[1].cpu).filter(([, t]) => t.cpu >= 0.3);
+  return `threads' cpu in the drop's ${dropMs.toFixed(0)} ms (dispatch after ${dispatchedMs.toFixed(1)} ms): ${sorted
+    .map(([k, t]) => `${k} ${t.cpu.toFixed(1)}`)
+    .join(' · ')}\n${lines.join('\n')}`;
 }
 /** Main-thread CPU (thread time, immune to a loaded machine) from pointer-up to the frame after it. */
 function cpu(events: TraceEvent[]): string {
@@ -280,6 +397,7 @@ async function benchDrop(page: import('@playwright/test').Page, which: number): 
   const cdp = await page.context().newCDPSession(page);
   let dropMs = NaN;
   let frames: number[] = [];
+  let parts = { dispatched: NaN, frame: NaN };
   // Invalidation tracking records a stack per style invalidation: it made each setAttribute of
   // the drag several times dearer. Only --report prints invalidations.
   const categories = flag('report')
@@ -291,10 +409,11 @@ async function benchDrop(page: import('@playwright/test').Page, which: number): 
     await page.evaluate('window.__dropProbe()');
     await page.mouse.up();
     dropMs = (await page.evaluate('window.__dropped')) as number;
+    parts = (await page.evaluate('window.__dropParts')) as { dispatched: number; frame: number };
     await page.waitForTimeout(300);
   });
   byDist[which]!.push(dropMs);
-  const line = `drop ${dropMs.toFixed(1)} ms · ${cpu(events)}\n    ${dragCpu(events, frames, which)}`;
+  const line = `drop ${dropMs.toFixed(1)} ms (dispatched ${parts.dispatched.toFixed(1)}, frame ${parts.frame.toFixed(1)}) · ${cpu(events)}\n    ${dragCpu(events, frames, which)}${flag('threads') ? `\n    ${threads(events, parts.dispatched, dropMs, which)}` : ''}`;
   cpuByDist.set(which, [...(cpuByDist.get(which) ?? []), line]);
   const main = events.find(
     (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
@@ -437,7 +556,12 @@ async function main(): Promise<void> {
     const drags = dragByDist.get(i) ?? [];
     if (drags.length > 0)
       console.log(
-        `${d} drag medians over ${drags.length}: main cpu ${median(drags.map((x) => x.main)).toFixed(0)} ms · worker cpu ${median(drags.map((x) => x.worker)).toFixed(0)} ms · main frames ${median(drags.map((x) => x.frames))} · painted ${median(drags.map((x) => x.painted))} · frame p95 ${median(drags.map((x) => x.p95)).toFixed(0)} ms`,
+        `${d} drag medians over ${drags.length}: main cpu ${median(drags.map((x) => x.main)).toFixed(0)} ms · worker cpu ${median(drags.map((x) => x.worker)).toFixed(0)} ms · raster cpu ${median(drags.map((x) => x.raster)).toFixed(0)} ms · main frames ${median(drags.map((x) => x.frames))} · painted ${median(drags.map((x) => x.painted))} · frame p95 ${median(drags.map((x) => x.p95)).toFixed(0)} ms`,
+      );
+    const th = threadsByDist.get(i) ?? [];
+    if (th.length > 0)
+      console.log(
+        `${d} threads' cpu in the drop's window, medians over ${th.length}: ${(['main', 'raster', 'worker', 'compositor'] as const).map((k) => `${k} ${median(th.map((x) => x[k])).toFixed(1)}`).join(' · ')} ms`,
       );
     const s = [...byDist[i]!].sort((a, b) => a - b);
     console.log(

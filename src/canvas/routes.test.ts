@@ -501,3 +501,43 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
     }
   });
 });
+
+describe('A drag move still to route when the pointer goes up', () => {
+  it('is not routed as a preview: the drop is routed after its frame, and its routes drawn', async () => {
+    const job = jobs.at(-1) as Job;
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
+    await tick();
+    const callbacks: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      callbacks.push(callback),
+    );
+    const frame = async () => {
+      callbacks.splice(0).forEach((callback) => callback(0));
+      await tick();
+    };
+    const id = job.design.nodes.find((n) => n.kind !== 'site')?.id ?? '';
+    const link = job.design.links.find((l) => l.source === id || l.target === id)?.id ?? '';
+    const at = useStudio.getState().nodes.find((n) => n.id === id)?.position ?? { x: 0, y: 0 };
+    const to = { x: at.x + 16, y: at.y };
+    // The drag's last move (routed after its frame), then the pointer goes up before that.
+    useStudio.getState().onNodesChange([{ type: 'position', id, position: to, dragging: true }]);
+    useStudio.getState().onNodesChange([{ type: 'position', id, position: to, dragging: false }]);
+    useStudio.getState().finishDrag([id]);
+    const before = jobs.length;
+    // The drop's frame: no preview of the move goes to the worker; the drop is made the design's.
+    await frame();
+    expect(jobs).toHaveLength(before);
+    expect(useStudio.getState().past.length).toBe(1);
+    // The frame after: the drop's design, routed whole (its links' final routes).
+    await frame();
+    expect(jobs).toHaveLength(before + 1);
+    const dropped = jobs.at(-1) as Job;
+    expect(dropped.design).toEqual(useStudio.getState().design);
+    expect(dropped.design.nodes.find((n) => n.id === id)?.position).toEqual(to);
+    const routes = drawing(dropped, 2);
+    answer({ seq: dropped.seq, ok: true, connectors: routes, complete: true });
+    await frame();
+    expect(plainOf(useRoutes.getState().byId.get(link))).toEqual(routes.find((c) => c.id === link));
+    expect(isRoutingBusy()).toBe(false);
+  });
+});

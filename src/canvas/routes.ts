@@ -278,7 +278,11 @@ function sendSoon(): void {
   report();
   const run = () => {
     soon = false;
-    send();
+    // A drop waits for its frame (studio.ts, finishDrag): the drag's last move is routed as
+    // the drop's design, once, after it, not as a preview whose job the worker would run
+    // beside the drop's frame.
+    if (dropPending()) sendSoon();
+    else send();
     report();
   };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
