@@ -144,17 +144,24 @@ describe('The canvas routes site by site', () => {
   });
 });
 
+/**
+ * The last job answered and its routes drawn; from then on, frames come only when the test draws
+ * one (`frame`).
+ */
+async function drawnWithFramesByHand(): Promise<{ job: Job; frame: () => void }> {
+  const job = jobs.at(-1) as Job;
+  answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
+  await tick();
+  const callbacks: FrameRequestCallback[] = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+    callbacks.push(callback),
+  );
+  return { job, frame: () => callbacks.splice(0).forEach((callback) => callback(0)) };
+}
+
 describe('An edit that adds or removes elements', () => {
   it('is handed to the worker in the task after it, before its frame; a move, or another design, after its frame', async () => {
-    const job = jobs.at(-1) as Job;
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
-    await tick();
-    // Frames come only when the test draws one.
-    const callbacks: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      callbacks.push(callback),
-    );
-    const frame = () => callbacks.splice(0).forEach((callback) => callback(0));
+    const { frame } = await drawnWithFramesByHand();
     const design = useStudio.getState().design;
     const device = design.nodes.find((n) => n.kind !== 'site');
     if (!device) throw new Error('no device');
@@ -504,15 +511,10 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
 
 describe('A drag move still to route when the pointer goes up', () => {
   it('is not routed as a preview: the drop is routed after its frame, and its routes drawn', async () => {
-    const job = jobs.at(-1) as Job;
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
-    await tick();
-    const callbacks: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      callbacks.push(callback),
-    );
+    const drawn = await drawnWithFramesByHand();
+    const job = drawn.job;
     const frame = async () => {
-      callbacks.splice(0).forEach((callback) => callback(0));
+      drawn.frame();
       await tick();
     };
     const id = job.design.nodes.find((n) => n.kind !== 'site')?.id ?? '';
