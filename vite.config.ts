@@ -235,7 +235,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
     environment: 'node',
     // Whole-design specs (the 5-site sweep, 20 MB bombs, tidy on a template) take 1–2 s alone
     // and 6–8 s on a shared 2-core machine: the 5 s default failed them for load, not for bugs.

@@ -189,10 +189,22 @@ test.describe('Live rooms', () => {
     await servers.stop(ROOMS_PORT, 'SIGKILL');
     await expect(a.bar).toHaveAttribute('data-status', 'offline', { timeout: 10_000 });
     await a.rename(spines[1], 'Made while offline');
+    // The edit is in A's copy of the room, waiting to be sent.
+    expect(await a.roomLabel(spines[1])).toBe('Made while offline');
+    await expect(a.bar).not.toHaveAttribute('data-unsynced', '0');
     await servers.start(ROOMS_PORT);
+    // Each step on its own, so a failure says where the edit stopped. "Live" is the server's
+    // answer to A's sync; A's own changes go after it: the server has them once it has
+    // acknowledged them all.
     await a.expectLive();
+    await expect(a.bar, 'the server has A’s offline edit').toHaveAttribute('data-unsynced', '0', {
+      timeout: 10_000,
+    });
     await b.expectLive();
-    await expect(b.label(spines[1])).toContainText('Made while offline', { timeout: 10_000 });
+    await expect
+      .poll(() => b.roomLabel(spines[1]), { message: 'B’s copy has it' })
+      .toBe('Made while offline');
+    await expect(b.label(spines[1])).toContainText('Made while offline');
     await expect(b.label(spines[0])).toContainText('Before the crash');
 
     // A newcomer after the restart gets everything from the server.

@@ -50,15 +50,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     }),
   ];
   if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(
-      new Redis({
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        identifier: options.name ?? `dci-rooms-${options.port}`,
-        prefix: 'dci-rooms',
-      }),
-    );
+    extensions.push(roomRedis(options.redisUrl, options.name ?? `dci-rooms-${options.port}`, log));
   }
 
   const server = new Server(
@@ -113,4 +105,38 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       store.close();
     },
   };
+}
+
+/**
+ * The Redis extension that shares rooms with the other instances.
+ *
+ * Its subscriber connection never runs ioredis's ready check (INFO): a room opened while that
+ * connection is still starting (a client that reconnects the moment a restarted server
+ * listens) sends SUBSCRIBE at once, since ioredis lets it through before "ready"; the INFO that
+ * follows is refused in subscriber mode ("Can't execute 'info'"), ioredis drops the connection
+ * as failed and reconnects WITHOUT the room's subscription, so this instance no longer hears the
+ * others about that room. SUBSCRIBE needs no ready check (Redis accepts it even while loading).
+ * The option is set before the connection is made (ioredis connects on a later tick). Errors of
+ * either connection are logged (ioredis reconnects by itself), not "Unhandled error event".
+ */
+export function roomRedis(
+  redisUrl: string,
+  identifier: string,
+  log: (line: string) => void,
+): Redis {
+  const url = new URL(redisUrl);
+  const redis = new Redis({
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    identifier,
+    prefix: 'dci-rooms',
+  });
+  const sub = redis.sub as unknown as { options?: { enableReadyCheck?: boolean } };
+  if (sub.options) sub.options.enableReadyCheck = false;
+  for (const [name, client] of [
+    ['subscriber', redis.sub],
+    ['publisher', redis.pub],
+  ] as const)
+    client.on('error', (error: Error) => log(`Redis ${name} connection: ${error.message}`));
+  return redis;
 }

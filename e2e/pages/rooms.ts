@@ -174,6 +174,17 @@ export class Member {
     return this.studio.node(id);
   }
 
+  /** An element's label in this member's copy of the room document (not the canvas). */
+  async roomLabel(id: string): Promise<unknown> {
+    return this.page.evaluate((nodeId) => {
+      type YMap = { get(key: string): unknown };
+      const room = (window as unknown as { dciRoom?: { doc: { getMap(n: string): YMap } } })
+        .dciRoom;
+      const node = room?.doc.getMap('nodes').get(nodeId) as YMap | undefined;
+      return node?.get('label');
+    }, id);
+  }
+
   /** Move the pointer over the canvas (so the room sees my cursor). */
   async wave(): Promise<void> {
     const box = await this.studio.canvas.boundingBox();

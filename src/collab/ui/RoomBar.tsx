@@ -63,6 +63,7 @@ export function RoomBar() {
         role="status"
         data-testid="room.bar"
         data-status={status}
+        data-unsynced={unsynced}
         className={`no-print flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-1.5 text-sm ${
           offline
             ? 'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100'
