@@ -58,4 +58,5 @@ export const capVswitchRule: RuleDefinition = {
     "Each VM network adapter takes a port on the host's virtual switch, and the switch keeps a few for itself: seed 003 tells of migrations failing because the destination hosts hit the default 64-port limit (56 usable). The studio counts, for each cluster, the VMs that run on it plus those that may move to it, one port per segment, and compares them with hosts × usable ports. Raise the port count or add hosts before a mass evacuation finds the limit.",
   source: 'Seed 003',
   run,
+  readsNoLinkFigures: true,
 };

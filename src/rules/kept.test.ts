@@ -1,7 +1,8 @@
 /**
  * Findings kept across an edit of link figures (context.ts, keptSlots: TROMBONE-GW and
  * TROMBONE-INGRESS give again the finding of a placement whose gateway or ingress path did not
- * change): validating after any sequence of figure edits, mixed with edits that change what the
+ * change; revalidate.ts: a rule that reads no link figures gives all its findings of before):
+ * validating after any sequence of figure edits, mixed with edits that change what the
  * kept findings were made from, finds exactly what a fresh full validation finds.
  */
 import fc from 'fast-check';
@@ -10,7 +11,7 @@ import { moveNodes, updateLink, updateNode, upsertSegment, upsertWorkload } from
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates/index';
-import { runRules } from './index';
+import { RULE_LIST, runRules } from './index';
 import { revalidate, type Validation } from './revalidate';
 
 const stepArb = fc.record({
@@ -134,4 +135,37 @@ describe('Findings kept across an edit of link figures', () => {
     // The property holds of findings actually kept, not only of findings made afresh.
     expect(kept).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('A rule that reads no link figures', () => {
+  it('is not run again after an edit of a DCI link’s distance, and finds as a full run', () => {
+    const calls = new Map<string, number>();
+    const rules = RULE_LIST.map((r) => ({
+      ...r,
+      run: (ctx: Parameters<typeof r.run>[0]) => {
+        calls.set(r.id, (calls.get(r.id) ?? 0) + 1);
+        return r.run(ctx);
+      },
+    }));
+    const unread = RULE_LIST.filter((r) => r.readsNoLinkFigures).map((r) => r.id);
+    expect(unread.length).toBeGreaterThan(0);
+    let design = syntheticDesign({ sites: 4, elements: 400 });
+    let v = revalidate(design, null, rules);
+    const dci = design.links.find((l) => l.kind === 'dci');
+    if (!dci) throw new Error('no DCI link');
+    for (const km of [900, 40, 2500]) {
+      const before = new Map(calls);
+      design = updateLink(design, dci.id, { distanceKm: km });
+      v = revalidate(design, v, rules);
+      expect(v.findings).toStrictEqual(runRules(design));
+      for (const id of unread) expect(calls.get(id)).toBe(before.get(id));
+      expect(calls.get('LAT-MIGRATION')).toBe((before.get('LAT-MIGRATION') ?? 0) + 1);
+    }
+    // An edit of anything else runs them all.
+    const before = new Map(calls);
+    design = updateLink(design, dci.id, { mtu: 1400 });
+    v = revalidate(design, v, rules);
+    expect(v.findings).toStrictEqual(runRules(design));
+    for (const id of unread) expect(calls.get(id)).toBe((before.get(id) ?? 0) + 1);
+  });
 });

@@ -92,4 +92,5 @@ export const l2IdleRule: RuleDefinition = {
     'Every stretched segment carries broadcast, unknown unicast and any L2 accident to the other site. When no workload on the segment has a mobility target (or a stretched-cluster half) across the link, the stretch buys nothing and only enlarges the fault domain. Seeds 002 and 004 argue for stretching L2 only where workload mobility needs it.',
   source: 'Seeds 002, 004',
   run,
+  readsNoLinkFigures: true,
 };

@@ -48,4 +48,5 @@ export const l2MtuRule: RuleDefinition = {
     'OTV adds 42 bytes and VXLAN 50 bytes to every Ethernet frame it carries across the DCI. If the transport MTU is below 1500 plus that overhead, full-size frames are dropped or fragmented, and vMotion or storage traffic stalls in ways that are hard to diagnose. Raise the DCI MTU (jumbo frames), or lower the MTU of the extended segments.',
   source: 'RFC 7348 (VXLAN); Cisco OTV encapsulation',
   run,
+  readsNoLinkFigures: true,
 };

@@ -56,4 +56,5 @@ export const l2StpRule: RuleDefinition = {
     'A plain VLAN trunk over dark fibre or DWDM, or VPLS/EoMPLS without BPDU filtering, joins both sites into one spanning-tree domain. A loop, a flapping port or a root change in one data center then disrupts the other, which defeats the point of having two. OTV and VXLAN-EVPN isolate spanning tree by design; the other extensions need BPDU filtering at the edge (seeds 002 and 003).',
   source: 'Seeds 002, 003',
   run,
+  readsNoLinkFigures: true,
 };

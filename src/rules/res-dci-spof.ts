@@ -130,4 +130,5 @@ export const resDciSpofRule: RuleDefinition = {
     'When every path between two data sites crosses one DCI link or one device, a single fibre cut or router failure stops live migration and replication between them, and a stretched cluster or stretched storage must fall back on its witness. Two links that both end on the same border router still leave that router as the single point. The studio looks, for each pair of sites that exchange moves, replication or a stretched cluster, for links and network devices (border routers, spines, ToRs, firewalls) that every path between them crosses; a witness site is a stub, never a second route. A second link on a diverse path, landing on a second router at each end, removes the single point of failure.',
   source: SOURCE,
   run,
+  readsNoLinkFigures: true,
 };

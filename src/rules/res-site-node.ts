@@ -41,4 +41,5 @@ export const resSiteNodeRule: RuleDefinition = {
     'Split-controller stretched storage (NetApp MetroCluster in some configurations, IBM SVC stretched) places one node of a pair in each site. A node failure is then a site-level event: its volumes fail over to the other site and every I/O crosses the DCI. Seed 001 warns about this; an array with a redundant pair at each site keeps a local fault local.',
   source: 'Seed 001',
   run,
+  readsNoLinkFigures: true,
 };

@@ -51,4 +51,5 @@ export const resWitnessRule: RuleDefinition = {
     'Synchronously replicated storage and stretched clusters must decide, when the DCI fails, which site keeps serving: without a tie-breaker both sites either stop (no one has quorum) or both continue (split brain). VPLEX Witness, ONTAP Mediator, vSAN witness hosts and vMSC all put that tie-breaker in a third site reached over its own paths. A witness inside one of the two data sites fails with that site.',
   source: 'Vendor requirements',
   run,
+  readsNoLinkFigures: true,
 };

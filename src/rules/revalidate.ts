@@ -19,7 +19,7 @@ import { sameNodesButPlaces } from './graph';
 import { RULE_LIST, runRulesOn } from './index';
 import type { RuleDefinition } from './rule';
 import { sharedFindings } from './sharedFindings';
-import type { Finding, RuleContext } from './types';
+import type { Finding, RuleContext, RuleId } from './types';
 
 export interface Validation {
   readonly design: Design;
@@ -42,10 +42,35 @@ export function revalidate(
       return { design, rules, context: previous.context, findings: previous.findings };
   }
   const context = buildContext(design, {}, previous?.context);
+  // After an edit of link figures alone (context.ts keeps the run before's findings for it),
+  // a rule that reads none gives its findings of before.
+  const run =
+    previous?.rules === rules && context.kept?.before
+      ? unreadAgain(rules, previous.findings)
+      : rules;
   // Findings that read as before are the objects of before: designs kept for undo share them.
-  const findings = sharedFindings(runRulesOn(context, rules), previous?.findings);
+  const findings = sharedFindings(runRulesOn(context, run), previous?.findings);
   keepForNext(context);
   return { design, rules, context, findings };
+}
+
+/**
+ * `rules` with each rule that reads no link figures (`readsNoLinkFigures`) giving its findings
+ * among `before` instead of running: runRulesOn orders them, and their keys (which start with
+ * the rule's id) meet no other rule's.
+ */
+function unreadAgain(
+  rules: readonly RuleDefinition[],
+  before: readonly Finding[],
+): readonly RuleDefinition[] {
+  const byRule = new Map<RuleId, Finding[]>();
+  for (const rule of rules) if (rule.readsNoLinkFigures) byRule.set(rule.id, []);
+  if (byRule.size === 0) return rules;
+  for (const f of before) byRule.get(f.ruleId)?.push(f);
+  return rules.map((rule) => {
+    const given = byRule.get(rule.id);
+    return given ? { ...rule, run: () => given } : rule;
+  });
 }
 
 /**

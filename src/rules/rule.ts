@@ -12,4 +12,11 @@ export interface RuleDefinition {
   readonly explanation: string;
   readonly source: string;
   readonly run: RuleFn;
+  /**
+   * The rule reads none of a link's figures (distance, RTT, bandwidth), nor any path, RTT or
+   * bottleneck the graph derives from them: after an edit of figures alone (context.ts,
+   * `sameButLinkFigures`) its findings are those of the run before, the same objects
+   * (revalidate.ts). The property test in kept.test.ts holds it to a full run.
+   */
+  readonly readsNoLinkFigures?: true;
 }

@@ -151,4 +151,5 @@ export const storagePeerRule: RuleDefinition = {
     'Replication copies a volume to a peer array so that it survives the loss of a site. The copy exists only if the peer is drawn, is a storage array, and sits in another site; and arrays replicate only to arrays of their own product (VPLEX to VPLEX, MetroCluster to MetroCluster, ActiveCluster to ActiveCluster). Some products cannot replicate synchronously at all: a local array, NetApp FlexCache (a cache) and VPLEX Geo (asynchronous by design). A volume that asks for sync from them gets, at best, an asynchronous copy that loses the last writes in a failover.',
   source: SOURCE,
   run,
+  readsNoLinkFigures: true,
 };
