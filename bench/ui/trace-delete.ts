@@ -34,10 +34,13 @@ const RECORDER = `
 window.__record = (trigger) => {
   const out = { start: NaN, changes: [] };
   const canvas = document.querySelector('.react-flow') || document.body;
-  new MutationObserver(() => {
+  // One recorder at a time: a step's marks are its own changes.
+  window.__observer?.disconnect();
+  window.__observer = new MutationObserver(() => {
     out.changes.push(performance.now());
     performance.mark('__change');
-  }).observe(canvas, {
+  });
+  window.__observer.observe(canvas, {
     subtree: true, childList: true, attributes: true, characterData: true,
   });
   if (trigger === 'now') out.start = performance.now();
@@ -107,7 +110,7 @@ async function recorded(
   if (events) {
     const marks = events.filter((e) => e.name === '__change').sort((a, b) => a.ts - b.ts);
     // The marks of changes before the key (none, as the recorder starts) come first.
-    const skip = marks.length - after.length;
+    const skip = changes.length - after.length;
     step.cpuFirst = threadTime(events, marks, skip);
     step.cpuLast500 = threadTime(events, marks, skip + lastAt);
   }
