@@ -38,7 +38,10 @@ function copyElements(
   makeId: (prefix: string) => string,
 ): Copies {
   const picked = new Set(ids);
-  for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
+  // The devices of the copied sites come along (a pass over the design only when a site is copied).
+  const byId = nodeById(design.nodes);
+  if ([...picked].some((id) => byId.get(id)?.kind === 'site'))
+    for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
   const idMap = new Map<string, string>();
   const source = design.nodes.filter((n) => picked.has(n.id));
   for (const n of source) idMap.set(n.id, makeId(n.kind));
