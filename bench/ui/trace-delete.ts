@@ -4,10 +4,15 @@
  * the first frame changed it, the last change within 500 ms of quiet (what bench:ui reports) and
  * the last one within 3 s (a route answer the bench's quiet window cuts off). `--dist-b`
  * interleaves a second build (the code before a change), so both share the machine's load.
+ * With --thread, the paste is traced: the main thread's CPU time (thread time, which a loaded
+ * machine inflates far less than wall time) of its tasks from the key's to the one of its first
+ * canvas change, and to the one of its last (500 ms quiet).
  *
  *   npx tsx bench/ui/trace-delete.ts --size 3000 [--rounds 3] [--no-build] [--dist-b other-dist]
+ *                                    [--thread]
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+import { traced, type TraceEvent } from './trace';
 import {
   benchDesign,
   flag,
@@ -22,13 +27,20 @@ import {
 
 const SIZE = Number(option('size') ?? 1000);
 const ROUNDS = Number(option('rounds') ?? 3);
+const THREAD = flag('thread');
 
 /** Every canvas change after a trigger, in ms from it (the trigger's own timestamp). */
 const RECORDER = `
 window.__record = (trigger) => {
   const out = { start: NaN, changes: [] };
   const canvas = document.querySelector('.react-flow') || document.body;
-  new MutationObserver(() => out.changes.push(performance.now())).observe(canvas, {
+  // One recorder at a time: a step's marks are its own changes.
+  window.__observer?.disconnect();
+  window.__observer = new MutationObserver(() => {
+    out.changes.push(performance.now());
+    performance.mark('__change');
+  });
+  window.__observer.observe(canvas, {
     subtree: true, childList: true, attributes: true, characterData: true,
   });
   if (trigger === 'now') out.start = performance.now();
@@ -41,12 +53,46 @@ interface Step {
   first: number;
   last500: number;
   last3000: number;
+  /** Main-thread CPU ms from the key's task to the first change's, and to the last's (--thread). */
+  cpuFirst?: number;
+  cpuLast500?: number;
 }
 
-async function recorded(page: Page, act: () => Promise<void>, trigger: string): Promise<Step> {
+/** The main thread's CPU ms of its tasks from the keydown's to the one holding change mark `upTo`. */
+function threadTime(events: TraceEvent[], marks: TraceEvent[], upTo: number): number {
+  const mark = marks[upTo];
+  if (!mark) return NaN;
+  const mine = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
+  const key = mine.find(
+    (e) =>
+      e.name === 'EventDispatch' &&
+      (e.args?.['data'] as { type?: string } | undefined)?.type === 'keydown',
+  );
+  if (!key) return NaN;
+  const tasks = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X');
+  const from = tasks.find((t) => t.ts <= key.ts && key.ts <= t.ts + (t.dur ?? 0))?.ts ?? key.ts;
+  return tasks
+    .filter((t) => t.ts >= from && t.ts <= mark.ts)
+    .reduce((sum, t) => sum + (t.tdur ?? 0) / 1000, 0);
+}
+
+async function recorded(
+  page: Page,
+  act: () => Promise<void>,
+  trigger: string,
+  cdp?: CDPSession,
+): Promise<Step> {
   await page.evaluate(`window.__record(${JSON.stringify(trigger)})`);
-  await act();
-  await page.waitForTimeout(3000);
+  const events = cdp
+    ? await traced(
+        cdp,
+        ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+        async () => {
+          await act();
+          await page.waitForTimeout(3000);
+        },
+      )
+    : (await act(), await page.waitForTimeout(3000), null);
   const { start, changes } = (await page.evaluate('window.__recorded')) as {
     start: number;
     changes: number[];
@@ -54,11 +100,21 @@ async function recorded(page: Page, act: () => Promise<void>, trigger: string): 
   const after = changes.map((t) => t - start).filter((t) => t >= 0);
   // The first change ends the key's frame; then each within 500 ms of the one before.
   let last500 = after[0] ?? 0;
-  for (const t of after) {
+  let lastAt = 0;
+  for (const [i, t] of after.entries()) {
     if (t - last500 > 500) break;
     last500 = t;
+    lastAt = i;
   }
-  return { first: after[0] ?? NaN, last500, last3000: after[after.length - 1] ?? 0 };
+  const step: Step = { first: after[0] ?? NaN, last500, last3000: after[after.length - 1] ?? 0 };
+  if (events) {
+    const marks = events.filter((e) => e.name === '__change').sort((a, b) => a.ts - b.ts);
+    // The marks of changes before the key (none, as the recorder starts) come first.
+    const skip = changes.length - after.length;
+    step.cpuFirst = threadTime(events, marks, skip);
+    step.cpuLast500 = threadTime(events, marks, skip + lastAt);
+  }
+  return step;
 }
 
 async function main(): Promise<void> {
@@ -100,12 +156,17 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
       await page.keyboard.press('Control+c');
       await page.waitForTimeout(300);
-      row.paste.push(await recorded(page, () => page.keyboard.press('Control+v'), 'keydown'));
+      const cdp = THREAD ? await context.newCDPSession(page) : undefined;
+      row.paste.push(await recorded(page, () => page.keyboard.press('Control+v'), 'keydown', cdp));
       const last = (s: Step[]) => s[s.length - 1] as Step;
       const f = (s: Step) =>
         `${s.first.toFixed(0)} / ${s.last500.toFixed(0)} / ${s.last3000.toFixed(0)}`;
+      const p = last(row.paste);
+      const cpu = THREAD
+        ? ` · paste main-thread CPU ${p.cpuFirst?.toFixed(1)} / ${p.cpuLast500?.toFixed(1)} ms`
+        : '';
       console.log(
-        `round ${r + 1} ${dists[which]}: edit ${f(last(row.edit))} · delete ${f(last(row.del))} · undo ${f(last(row.undo))} · paste ${f(last(row.paste))}  (first / last in 500 ms quiet / last in 3 s)`,
+        `round ${r + 1} ${dists[which]}: edit ${f(last(row.edit))} · delete ${f(last(row.del))} · undo ${f(last(row.undo))} · paste ${f(p)}  (first / last in 500 ms quiet / last in 3 s)${cpu}`,
       );
       await context.close();
     }
@@ -124,8 +185,11 @@ async function main(): Promise<void> {
     const row = rows[i] as (typeof rows)[number];
     const m = (s: Step[]) =>
       `${median(s.map((x) => x.first)).toFixed(0)} / ${median(s.map((x) => x.last500)).toFixed(0)} / ${median(s.map((x) => x.last3000)).toFixed(0)}`;
+    const cpu = THREAD
+      ? ` · paste main-thread CPU to first ${median(row.paste.map((x) => x.cpuFirst ?? NaN)).toFixed(1)} ms, to last ${median(row.paste.map((x) => x.cpuLast500 ?? NaN)).toFixed(1)} ms`
+      : '';
     console.log(
-      `  ${dist}: edit ${m(row.edit)} · delete ${m(row.del)} · undo ${m(row.undo)} · paste ${m(row.paste)}`,
+      `  ${dist}: edit ${m(row.edit)} · delete ${m(row.del)} · undo ${m(row.undo)} · paste ${m(row.paste)}${cpu}`,
     );
   });
 }

@@ -37,15 +37,15 @@ describe('the minimap drawing', () => {
 });
 
 /** React Flow's node lookup as the minimap's selector reads it: a box per id, of a kind. */
-type Spec = { x: number; y: number; kind?: string; hidden?: boolean };
+type Spec = { x: number; y: number; kind?: string; hidden?: boolean; unmeasured?: boolean };
 function lookup(specs: Record<string, Spec>) {
   const nodeLookup = new Map<string, InternalNode>();
-  for (const [id, { x, y, kind = 'tor', hidden }] of Object.entries(specs))
+  for (const [id, { x, y, kind = 'tor', hidden, unmeasured }] of Object.entries(specs))
     nodeLookup.set(id, {
       id,
       position: { x, y },
       data: { element: { kind } },
-      measured: { width: 40, height: 20 },
+      ...(unmeasured ? {} : { measured: { width: 40, height: 20 } }),
       ...(hidden ? { hidden } : {}),
       internals: {
         positionAbsolute: { x, y },
@@ -54,7 +54,7 @@ function lookup(specs: Record<string, Spec>) {
           id,
           position: { x, y },
           data: { element: { kind } },
-          measured: { width: 40, height: 20 },
+          ...(unmeasured ? {} : { measured: { width: 40, height: 20 } }),
           ...(hidden ? { hidden } : {}),
         },
       },
@@ -95,6 +95,29 @@ describe('the minimap drawing as nodes move, come and go', () => {
     expect(added.shapes[0]?.d).toBe(
       minimapShapes([box(320, 0, 'x'), box(100, 0, 'x'), box(0, 200, 'x')])[0]?.d,
     );
+  });
+
+  it('keeps its drawing for pasted nodes not measured yet, then draws them on their own', () => {
+    const select = minimapDrawing();
+    const first = select(lookup(design));
+    const pasted = {
+      d: { x: 0, y: 200, unmeasured: true },
+      e: { x: 50, y: 200, unmeasured: true },
+    };
+    expect(select(lookup({ ...design, ...pasted }))).toBe(first);
+    const measured = select(lookup({ ...design, d: { x: 0, y: 200 }, e: { x: 50, y: 200 } }));
+    expect(measured.shapes).toBe(first.shapes);
+    expect(measured.loose.map((b) => b.id)).toEqual(['d', 'e']);
+    expect(measured.bounds).toEqual({ x: 0, y: 0, width: 140, height: 220 });
+    // One pasted node undone (one went, none came): every path drawn again, without it.
+    const undone = select(lookup({ ...design, d: { x: 0, y: 200 } }));
+    expect(undone.loose).toEqual([]);
+    expect(undone.shapes[0]?.d).toBe(
+      minimapShapes([box(0, 0, 'x'), box(100, 0, 'x'), box(0, 200, 'x')])[0]?.d,
+    );
+    // A node gone and an unmeasured one come in its place: drawn again, without the gone one.
+    const swapped = select(lookup({ ...design, f: { x: 0, y: 300, unmeasured: true } }));
+    expect(swapped.shapes[0]?.d).toBe(minimapShapes([box(0, 0, 'x'), box(100, 0, 'x')])[0]?.d);
   });
 
   it('draws the paths again when a node is hidden or changes its fill', () => {

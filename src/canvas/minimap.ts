@@ -118,7 +118,8 @@ function boundsOf(boxes: Iterable<MinimapBox>, start: Rect | null): Rect | null 
  * moved, resized, came, went, hid or changed its fill. Up to `LOOSE_MAX` nodes that moved (a
  * drag's) are drawn on their own and the paths of the others kept: drawing every path again each
  * frame of a drag made its frames slower (drag-drop.ts). A node added, removed, hidden or
- * recoloured draws the paths again.
+ * recoloured draws the paths again; a node added unmeasured (a paste's copies before their first
+ * frame) draws nothing until it is measured, and then on its own as a moved one.
  */
 export function minimapDrawing(): (s: {
   readonly nodeLookup: ReadonlyMap<string, InternalNode>;
@@ -130,27 +131,39 @@ export function minimapDrawing(): (s: {
   let pathBounds: Rect | null = null;
   let drawing: MinimapDrawing = { shapes: [], loose: [], bounds: null };
   return ({ nodeLookup }) => {
-    // What moved since the paths were drawn, or that the paths must be drawn again.
-    let redraw = nodeLookup.size !== drawn.size;
+    // What moved since the paths were drawn, or that the paths must be drawn again (fewer
+    // nodes: one went).
+    let redraw = nodeLookup.size < drawn.size;
     const moved: (MinimapBox & { readonly id: string })[] = [];
+    /** Nodes new since the paths were drawn and not measured yet: nothing of them to draw. */
+    const unmeasured: string[] = [];
     for (const node of redraw ? [] : nodeLookup.values()) {
       const before = drawn.get(node.id);
       const box = boxOf(node);
-      if (before === undefined || (before !== null && (box === null || box.fill !== before.fill)))
-        redraw = true;
+      if (before === undefined) {
+        // A paste's copies come unmeasured: drawn (on their own) once measured, so the paste's
+        // first frame does not draw every path again for nodes that show nothing yet.
+        if (box === null) unmeasured.push(node.id);
+        else redraw = true;
+      } else if (before !== null && (box === null || box.fill !== before.fill)) redraw = true;
       else if (box && (before === null || loose.has(node.id) || !sameBox(before, box)))
         redraw = moved.push({ ...box, id: node.id }) > LOOSE_MAX;
       if (redraw) break;
     }
+    // As many nodes as drawn and new ones: a node drawn went (a node came and one went).
+    if (!redraw && nodeLookup.size - unmeasured.length !== drawn.size) redraw = true;
     if (redraw) loose = new Map();
     else {
+      for (const id of unmeasured) drawn.set(id, null);
       // The same nodes loose (a node stays loose until the paths are drawn again), where they were.
-      const grew = moved.some((b) => !loose.has(b.id));
+      // The paths are drawn again without a node that comes loose from them; one they never
+      // drew (measured only now: a paste's copies) comes loose without.
+      const grew = moved.some((b) => !loose.has(b.id) && drawn.get(b.id) !== null);
       const was = loose;
       if (
         !grew &&
         moved.length === was.size &&
-        moved.every((b) => sameBox(was.get(b.id) as MinimapBox, b))
+        moved.every((b) => was.has(b.id) && sameBox(was.get(b.id) as MinimapBox, b))
       )
         return drawing;
       loose = new Map(moved.map((b) => [b.id, b]));

@@ -162,6 +162,34 @@ describe('Pasting', () => {
     expect(pasted?.segmentIds).toEqual([]);
     expect(result && isValid(result.design)).toBe(true);
   });
+  it('a pasted workload keeps the clusters, segments and volume the design still has', () => {
+    const volume = { id: 'v1', name: 'v1', replication: 'none' as const };
+    const d = new DesignBuilder()
+      .site('a', 'A')
+      .site('b', 'B')
+      .cluster('a-c', 'a')
+      .cluster('b-c', 'b')
+      .array('b-ar', 'b', { volumes: [volume] })
+      .segment('web', 'web', 100)
+      .workload('w1', 'web-01', 'a-c', {
+        mobilityTargetIds: ['b-c', 'a-c'],
+        segmentIds: ['web'],
+        datastoreId: 'v1',
+      })
+      .build();
+    const kept = pasteInto(d, { design: d, ids: ['a-c'] }, offset);
+    const pasted = kept?.design.workloads.find((w) => w.id !== 'w1');
+    expect(pasted?.mobilityTargetIds).toEqual(['b-c', 'a-c']);
+    expect(pasted?.segmentIds).toEqual(['web']);
+    expect(pasted?.datastoreId).toBe('v1');
+    // The array deleted since the copy: its volume goes, the clusters stay.
+    const gone = pasteInto(removeElements(d, ['b-ar']), { design: d, ids: ['a-c'] }, offset);
+    expect(gone?.design.workloads.find((w) => w.id !== 'w1')?.datastoreId).toBeUndefined();
+    expect(gone?.design.workloads.find((w) => w.id !== 'w1')?.mobilityTargetIds).toEqual([
+      'b-c',
+      'a-c',
+    ]);
+  });
   it('pasted copies get fresh names: a site the next DCn, its devices after it', () => {
     const d = new DesignBuilder()
       .site('a', 'DC1 Amsterdam')

@@ -4,7 +4,7 @@
  */
 import { DEVICE_SIZE, nameUnnamedDevices, newId, nextSiteName } from './defaults';
 import { findNode, retypeLinks, updateNode, type Removal } from './edits';
-import { nodeById } from './byId';
+import { nodeById, segmentById, volumeById } from './byId';
 import type { Box } from './layout';
 import { DEVICE_GAP_PX, freeSpotForSite, GRID_PX, SITE_TOP_PX } from './placement';
 import { freeOffsetForGroup, freeSpotForGroup } from './groupPlacement';
@@ -38,7 +38,10 @@ function copyElements(
   makeId: (prefix: string) => string,
 ): Copies {
   const picked = new Set(ids);
-  for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
+  // The devices of the copied sites come along (a pass over the design only when a site is copied).
+  const byId = nodeById(design.nodes);
+  if ([...picked].some((id) => byId.get(id)?.kind === 'site'))
+    for (const n of design.nodes) if (n.kind !== 'site' && picked.has(n.parentId)) picked.add(n.id);
   const idMap = new Map<string, string>();
   const source = design.nodes.filter((n) => picked.has(n.id));
   for (const n of source) idMap.set(n.id, makeId(n.kind));
@@ -185,10 +188,7 @@ export function pasteInto(
   const links = copies.links.filter((l) => okIds.has(l.source) && okIds.has(l.target));
   const pasted = copies.workloads.filter((w) => okIds.has(w.clusterId));
   // A pasted workload may name clusters, segments or volumes that were deleted since the copy.
-  const workloads =
-    pasted.length === 0
-      ? []
-      : stillNamed(pasted, [...current.nodes, ...sites, ...devices], current.segments);
+  const workloads = pasted.length === 0 ? [] : stillNamed(pasted, current, [...sites, ...devices]);
   const design: Design = {
     ...current,
     nodes: withNodes(current.nodes, sites, devices),
@@ -204,24 +204,33 @@ export function pasteInto(
   };
 }
 
-/** Pasted workloads without the clusters, segments and volumes the design no longer has. */
+/**
+ * Pasted workloads without the clusters, segments and volumes the design no longer has: each
+ * name looked up in the design's indexes (byId.ts) and among the copies, rather than sets made of
+ * every node of the design on each paste.
+ */
 function stillNamed(
   workloads: readonly Workload[],
-  nodes: readonly DesignNode[],
-  segments: readonly { readonly id: string }[],
+  current: Design,
+  copies: readonly DesignNode[],
 ): Workload[] {
-  const clusterIds = new Set(nodes.filter((n) => n.kind === 'cluster').map((n) => n.id));
-  const segmentIds = new Set(segments.map((seg) => seg.id));
-  const volumeIds = new Set(
-    nodes.flatMap((n) => (n.kind === 'array' ? n.volumes.map((v) => v.id) : [])),
+  const nodes = nodeById(current.nodes);
+  const volumes = volumeById(current.nodes);
+  const segments = segmentById(current.segments);
+  const copiedClusters = new Set(copies.filter((n) => n.kind === 'cluster').map((n) => n.id));
+  const copiedVolumes = new Set(
+    copies.flatMap((n) => (n.kind === 'array' ? n.volumes.map((v) => v.id) : [])),
   );
+  const isCluster = (id: string) => copiedClusters.has(id) || nodes.get(id)?.kind === 'cluster';
   return workloads.map((w) => {
     const { datastoreId, ...rest } = w;
+    const volumeKept =
+      datastoreId !== undefined && (copiedVolumes.has(datastoreId) || volumes.has(datastoreId));
     return {
       ...rest,
-      mobilityTargetIds: w.mobilityTargetIds.filter((t) => clusterIds.has(t)),
-      segmentIds: w.segmentIds.filter((t) => segmentIds.has(t)),
-      ...(datastoreId !== undefined && volumeIds.has(datastoreId) ? { datastoreId } : {}),
+      mobilityTargetIds: w.mobilityTargetIds.filter(isCluster),
+      segmentIds: w.segmentIds.filter((t) => segments.has(t)),
+      ...(volumeKept ? { datastoreId } : {}),
     };
   });
 }
