@@ -1,28 +1,16 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roomRedis } from './room-server';
+import { redisAvailable, startTestRedis } from './testRedis';
 
 /** A Redis of the test's own (skipped where redis-server is not installed). */
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+const hasRedis = redisAvailable();
 const PORT = Number(process.env['REDIS_UNIT_PORT'] ?? 6300 + Math.floor(Math.random() * 90));
 
 describe.skipIf(!hasRedis)('roomRedis', () => {
   let redis: ChildProcess | null = null;
   beforeAll(async () => {
-    redis = spawn(
-      'redis-server',
-      ['--port', String(PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    const end = Date.now() + 10_000;
-    while (
-      spawnSync('redis-cli', ['-p', String(PORT), 'ping'])
-        .stdout?.toString()
-        .trim() !== 'PONG'
-    ) {
-      if (Date.now() > end) throw new Error('Redis did not start');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    redis = await startTestRedis(PORT);
   });
   afterAll(() => {
     redis?.kill('SIGTERM');

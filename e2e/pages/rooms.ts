@@ -10,10 +10,11 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { redisAvailable, startTestRedis } from '../../server/testRedis';
 import { StudioPage } from './studio';
 
 /** Test ports: never the defaults (1234, 6379) another room server or Redis may be using. */
@@ -50,24 +51,11 @@ export class RoomServers {
   }
 
   static redisAvailable(): boolean {
-    return spawnSync('redis-server', ['--version']).status === 0;
+    return redisAvailable();
   }
 
   async startRedis(): Promise<void> {
-    this.redis = spawn(
-      'redis-server',
-      ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    const end = Date.now() + 10_000;
-    while (
-      spawnSync('redis-cli', ['-p', String(REDIS_PORT), 'ping'])
-        .stdout?.toString()
-        .trim() !== 'PONG'
-    ) {
-      if (Date.now() > end) throw new Error('Redis did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    this.redis = await startTestRedis(REDIS_PORT);
   }
 
   /** Start a room server instance on `port` (sharing the rooms file and Redis). */
