@@ -12,7 +12,7 @@
  *                                    [--thread]
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { traced, type TraceEvent } from './trace';
+import { tasksFromKeydown, traced, type TraceEvent } from './trace';
 import {
   benchDesign,
   flag,
@@ -62,18 +62,9 @@ interface Step {
 function threadTime(events: TraceEvent[], marks: TraceEvent[], upTo: number): number {
   const mark = marks[upTo];
   if (!mark) return NaN;
-  const mine = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
-  const key = mine.find(
-    (e) =>
-      e.name === 'EventDispatch' &&
-      (e.args?.['data'] as { type?: string } | undefined)?.type === 'keydown',
-  );
-  if (!key) return NaN;
-  const tasks = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X');
-  const from = tasks.find((t) => t.ts <= key.ts && key.ts <= t.ts + (t.dur ?? 0))?.ts ?? key.ts;
-  return tasks
-    .filter((t) => t.ts >= from && t.ts <= mark.ts)
-    .reduce((sum, t) => sum + (t.tdur ?? 0) / 1000, 0);
+  const tasks = tasksFromKeydown(events, mark);
+  if (!tasks) return NaN;
+  return tasks.filter((t) => t.ts <= mark.ts).reduce((sum, t) => sum + (t.tdur ?? 0) / 1000, 0);
 }
 
 async function recorded(

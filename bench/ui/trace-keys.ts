@@ -23,7 +23,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { INSTRUMENTS, median } from './instruments';
-import { traced, type TraceEvent, type Profile, type ProfileNode } from './trace';
+import { tasksFromKeydown, traced, type TraceEvent, type Profile, type ProfileNode } from './trace';
 import {
   benchDesign,
   dragBenchDevice,
@@ -171,19 +171,14 @@ function threadTime(events: TraceEvent[]): number {
   const marks = events.filter((e) => e.name === '__change');
   const last = marks[marks.length - 1];
   if (!last) return NaN;
-  const mine = events.filter((e) => e.pid === last.pid && e.tid === last.tid);
-  const key = mine.find(
-    (e) =>
-      e.name === 'EventDispatch' &&
-      (e.args?.['data'] as { type?: string } | undefined)?.type === 'keydown',
-  );
-  if (!key) return NaN;
-  const tasks = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X');
-  const from = tasks.find((t) => t.ts <= key.ts && key.ts <= t.ts + (t.dur ?? 0))?.ts ?? key.ts;
-  const between = tasks.filter((t) => t.ts >= from && t.ts <= last.ts);
+  const tasks = tasksFromKeydown(events, last);
+  if (!tasks) return NaN;
+  const between = tasks.filter((t) => t.ts <= last.ts);
   if (TASKS) {
     // Each task from the first key's to the last change's: when (ms after the first key's task),
     // how long, and what ran in it (its longest inner events).
+    const mine = events.filter((e) => e.pid === last.pid && e.tid === last.tid);
+    const from = tasks[0]?.ts ?? last.ts;
     const what = (t: TraceEvent) =>
       mine
         .filter(

@@ -64,3 +64,20 @@ export async function traced(
   await done;
   return events;
 }
+
+/**
+ * The main thread's tasks (`RunTask`) of the thread `on` ran on, from the one holding that
+ * thread's first keydown on (a key's own task and every task after it); null without a keydown.
+ */
+export function tasksFromKeydown(events: TraceEvent[], on: TraceEvent): TraceEvent[] | null {
+  const mine = events.filter((e) => e.pid === on.pid && e.tid === on.tid);
+  const key = mine.find(
+    (e) =>
+      e.name === 'EventDispatch' &&
+      (e.args?.['data'] as { type?: string } | undefined)?.type === 'keydown',
+  );
+  if (!key) return null;
+  const tasks = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X');
+  const from = tasks.find((t) => t.ts <= key.ts && key.ts <= t.ts + (t.dur ?? 0))?.ts ?? key.ts;
+  return tasks.filter((t) => t.ts >= from);
+}
