@@ -9,12 +9,14 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
+import type { AddressInfo } from 'node:net';
 import { roleFor } from '../src/collab/capability';
 import { RoomGate } from '../src/collab/guard';
 import { DEFAULT_LIMITS, encodeRefusal, type RoomLimits } from '../src/collab/limits';
 import { openRoomStore } from './store';
 
 export interface RoomServerOptions {
+  /** Port to listen on (0: any free port, given back in RoomServer.port). */
   readonly port: number;
   readonly host?: string;
   /** SQLite file for the rooms (':memory:' for none). */
@@ -93,12 +95,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       resolve(),
     );
   });
+  const { port } = server.httpServer.address() as AddressInfo;
   log(
-    `DCI Studio room server on ws://${options.host ?? '127.0.0.1'}:${options.port} ` +
+    `DCI Studio room server on ws://${options.host ?? '127.0.0.1'}:${port} ` +
       `(rooms in ${options.dbFile}${options.redisUrl ? `, shared over ${options.redisUrl}` : ''})`,
   );
   return {
-    port: options.port,
+    port,
     openRooms: () => server.hocuspocus.getDocumentsCount(),
     stop: async () => {
       await server.destroy();
