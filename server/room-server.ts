@@ -8,7 +8,7 @@
  */
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
-import { Server, type Extension } from '@hocuspocus/server';
+import { Server, type Extension, type onStoreDocumentPayload } from '@hocuspocus/server';
 import type { AddressInfo } from 'node:net';
 import { roleFor } from '../src/collab/capability';
 import { RoomGate } from '../src/collab/guard';
@@ -126,9 +126,9 @@ export function roomRedis(
   redisUrl: string,
   identifier: string,
   log: (line: string) => void,
-): Redis {
+): RoomRedis {
   const url = new URL(redisUrl);
-  const redis = new Redis({
+  const redis = new RoomRedis({
     host: url.hostname,
     port: Number(url.port || 6379),
     identifier,
@@ -142,4 +142,35 @@ export function roomRedis(
   ] as const)
     client.on('error', (error: Error) => log(`Redis ${name} connection: ${error.message}`));
   return redis;
+}
+
+/** Why the Redis extension skips a store: another instance holds the room's lock. */
+const LOCK_BUSY = 'Could not acquire lock';
+
+/**
+ * The Redis extension, except that a store skipped for the lock is tried again.
+ *
+ * Before an instance stores a room it takes the room's lock in Redis; an instance that finds it
+ * taken skips its store (the holder stores the room). But the holder may be dead: an instance
+ * killed while it stores leaves the lock until it expires (lockTimeout), and the holder may have
+ * taken its copy of the room before this instance's last changes reached it. Skipped, those
+ * changes were stored by no one; and with no later change here nothing stored them at all: the
+ * room was unloaded without a store (the last member leaving, or a clean stop), and they were
+ * lost once every instance restarted. So a skipped store is scheduled again (after the server's
+ * debounce, until the lock is free): while it is pending the room stays loaded, and a stop waits
+ * for it.
+ */
+export class RoomRedis extends Redis {
+  override async onStoreDocument(payload: onStoreDocumentPayload): Promise<void> {
+    try {
+      await super.onStoreDocument(payload);
+    } catch (error) {
+      if (error instanceof Error && String(error.cause).startsWith(LOCK_BUSY)) {
+        const { instance, document } = payload;
+        if (instance.documents.get(document.name) === document)
+          void instance.storeDocumentHooks(document, payload);
+      }
+      throw error; // the skip itself stands: the store hooks after this one do not run now
+    }
+  }
 }
