@@ -137,4 +137,79 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a change this instance only heard over Redis is stored before the room unloads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dci-rooms-unit-'));
+    const dbFile = join(dir, 'rooms.sqlite');
+    const redisUrl = `redis://127.0.0.1:${PORT}`;
+    // Instance A's stores never reach the shared database (as if it died before storing).
+    const a = await startRoomServer({ port: 0, dbFile: ':memory:', redisUrl, name: 'unit-a2' });
+    const b = await startRoomServer({
+      port: 0,
+      dbFile,
+      redisUrl,
+      name: 'unit-b2',
+      log: () => undefined,
+    });
+    const key = newEditKey();
+    const room = roomIdFor(viewKeyFor(key));
+    const until = async (what: string, ok: () => boolean) => {
+      const end = Date.now() + 10_000;
+      while (!ok()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const member = (port: number, doc: Y.Doc) => {
+      const socket = new HocuspocusProviderWebsocket({
+        url: `ws://127.0.0.1:${port}`,
+        WebSocketPolyfill: WebSocket,
+      });
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: room,
+        document: doc,
+        token: key,
+      });
+      provider.attach();
+      return () => {
+        provider.destroy();
+        socket.destroy();
+      };
+    };
+    const label = (doc: Y.Doc) => {
+      const result = readDesign(doc);
+      return result.ok ? result.design.nodes.find((n) => n.id === 'a-c')?.label : undefined;
+    };
+    const stored = () => {
+      const store = openRoomStore(dbFile);
+      const state = store.load(room);
+      store.close();
+      if (!state) return undefined;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      return label(doc);
+    };
+    let stopped = false;
+    try {
+      const design = twoSites().build();
+      const onB = new Y.Doc();
+      writeDesign(onB, null, design, 'seed');
+      const leaveB = member(b.port, onB);
+      await until('the room stored', () => stored() === 'A1');
+      const onA = new Y.Doc();
+      const leaveA = member(a.port, onA);
+      await until('A has the room', () => label(onA) === 'A1');
+      writeDesign(onA, design, updateNode(design, 'a-c', { label: 'heard over Redis' }), 'local');
+      await until('B hears it', () => label(onB) === 'heard over Redis');
+      leaveA();
+      leaveB();
+      stopped = true;
+      await Promise.all([a.stop(), b.stop()]);
+      expect(stored()).toBe('heard over Redis');
+    } finally {
+      if (!stopped) await Promise.all([a.stop(), b.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

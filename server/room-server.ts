@@ -10,6 +10,7 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension, type onStoreDocumentPayload } from '@hocuspocus/server';
 import type { AddressInfo } from 'node:net';
+import * as Y from 'yjs';
 import { roleFor } from '../src/collab/capability';
 import { RoomGate } from '../src/collab/guard';
 import { DEFAULT_LIMITS, encodeRefusal, type RoomLimits } from '../src/collab/limits';
@@ -50,6 +51,24 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       fetch: async ({ documentName }) => store.load(documentName),
       store: async ({ documentName, state }) => store.save(documentName, state),
     }),
+    {
+      // After the Redis extension's (it waits for the other instances' last syncs).
+      priority: 10,
+      /**
+       * An instance stores a room after its own members' changes only, not after those it
+       * hears from the other instances over Redis: the instance that got them stores them.
+       * But that instance may have died before it did (a crash loses its last debounce), and a
+       * member coming back through this instance brings nothing this copy lacks, so no store
+       * follows. Before the room leaves memory, what the database lacks of it is added.
+       */
+      async beforeUnloadDocument({ documentName, document }) {
+        if (document.isLoading || document.store.clients.size === 0) return;
+        if (store.keep(documentName, Y.encodeStateAsUpdate(document)))
+          log(
+            `room ${documentName.slice(0, 8)}… stored as it unloads: the database lacked some of it`,
+          );
+      },
+    },
   ];
   if (options.redisUrl) {
     extensions.push(roomRedis(options.redisUrl, options.name ?? `dci-rooms-${options.port}`, log));
