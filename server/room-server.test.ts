@@ -1,6 +1,17 @@
-import type { ChildProcess } from 'node:child_process';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roomRedis } from './room-server';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { newEditKey, roomIdFor, viewKeyFor } from '../src/collab/capability';
+import { readDesign, writeDesign } from '../src/collab/ydesign';
+import { updateNode } from '../src/model/edits';
+import { twoSites } from '../src/rules/testing';
+import { roomRedis, startRoomServer } from './room-server';
+import { openRoomStore } from './store';
 import { redisAvailable, startTestRedis } from './testRedis';
 
 /** A Redis of the test's own (skipped where redis-server is not installed). */
@@ -44,5 +55,161 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
     expect(got).toBe('an update');
     expect(lines.filter((l) => /info/i.test(l))).toEqual([]);
     for (const c of [ext.pub, ext.sub, other.pub, other.sub]) c.disconnect();
+  });
+
+  it('a change made while a dead instance still holds the store lock is stored all the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dci-rooms-unit-'));
+    const dbFile = join(dir, 'rooms.sqlite');
+    const server = await startRoomServer({
+      port: 0,
+      dbFile,
+      redisUrl: `redis://127.0.0.1:${PORT}`,
+      name: 'unit-store',
+      log: () => undefined,
+    });
+    const key = newEditKey();
+    const room = roomIdFor(viewKeyFor(key));
+    const stored = (id: string) => {
+      const store = openRoomStore(dbFile);
+      const state = store.load(room);
+      store.close();
+      if (!state) return undefined;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      const result = readDesign(doc);
+      return result.ok ? result.design.nodes.find((n) => n.id === id)?.label : undefined;
+    };
+    const until = async (what: string, ok: () => boolean) => {
+      const end = Date.now() + 10_000;
+      while (!ok()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    let stopped = false;
+    try {
+      const design = twoSites().build();
+      const doc = new Y.Doc();
+      writeDesign(doc, null, design, 'seed');
+      const socket = new HocuspocusProviderWebsocket({
+        url: `ws://127.0.0.1:${server.port}`,
+        WebSocketPolyfill: WebSocket,
+      });
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: room,
+        document: doc,
+        token: key,
+      });
+      provider.attach();
+      await until('the room stored', () => stored('a-c') === 'A1');
+
+      // What an instance SIGKILLed while it stores leaves behind: the room's lock, until it
+      // expires (a real kill mid-store, with two server processes, does the same: see the
+      // lead in the session's report).
+      const lock = spawnSync('redis-cli', [
+        '-p',
+        String(PORT),
+        'set',
+        `dci-rooms:${room}:lock`,
+        'a-dead-instance',
+        'PX',
+        '3000',
+        'NX',
+      ]);
+      expect(lock.stdout.toString().trim()).toBe('OK');
+      // An edit then, and no other after it: the member leaves and the server stops cleanly.
+      writeDesign(
+        doc,
+        design,
+        updateNode(design, 'a-c', { label: 'made under the lock' }),
+        'local',
+      );
+      await until('the server has the edit', () => provider.unsyncedChanges === 0);
+      provider.destroy();
+      socket.destroy();
+      stopped = true;
+      await server.stop();
+      // Everything restarted: the room is what the database holds.
+      expect(stored('a-c')).toBe('made under the lock');
+    } finally {
+      if (!stopped) await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a change this instance only heard over Redis is stored before the room unloads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dci-rooms-unit-'));
+    const dbFile = join(dir, 'rooms.sqlite');
+    const redisUrl = `redis://127.0.0.1:${PORT}`;
+    // Instance A's stores never reach the shared database (as if it died before storing).
+    const a = await startRoomServer({ port: 0, dbFile: ':memory:', redisUrl, name: 'unit-a2' });
+    const b = await startRoomServer({
+      port: 0,
+      dbFile,
+      redisUrl,
+      name: 'unit-b2',
+      log: () => undefined,
+    });
+    const key = newEditKey();
+    const room = roomIdFor(viewKeyFor(key));
+    const until = async (what: string, ok: () => boolean) => {
+      const end = Date.now() + 10_000;
+      while (!ok()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const member = (port: number, doc: Y.Doc) => {
+      const socket = new HocuspocusProviderWebsocket({
+        url: `ws://127.0.0.1:${port}`,
+        WebSocketPolyfill: WebSocket,
+      });
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: room,
+        document: doc,
+        token: key,
+      });
+      provider.attach();
+      return () => {
+        provider.destroy();
+        socket.destroy();
+      };
+    };
+    const label = (doc: Y.Doc) => {
+      const result = readDesign(doc);
+      return result.ok ? result.design.nodes.find((n) => n.id === 'a-c')?.label : undefined;
+    };
+    const stored = () => {
+      const store = openRoomStore(dbFile);
+      const state = store.load(room);
+      store.close();
+      if (!state) return undefined;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      return label(doc);
+    };
+    let stopped = false;
+    try {
+      const design = twoSites().build();
+      const onB = new Y.Doc();
+      writeDesign(onB, null, design, 'seed');
+      const leaveB = member(b.port, onB);
+      await until('the room stored', () => stored() === 'A1');
+      const onA = new Y.Doc();
+      const leaveA = member(a.port, onA);
+      await until('A has the room', () => label(onA) === 'A1');
+      writeDesign(onA, design, updateNode(design, 'a-c', { label: 'heard over Redis' }), 'local');
+      await until('B hears it', () => label(onB) === 'heard over Redis');
+      leaveA();
+      leaveB();
+      stopped = true;
+      await Promise.all([a.stop(), b.stop()]);
+      expect(stored()).toBe('heard over Redis');
+    } finally {
+      if (!stopped) await Promise.all([a.stop(), b.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

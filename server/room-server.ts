@@ -8,13 +8,16 @@
  */
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
-import { Server, type Extension } from '@hocuspocus/server';
+import { Server, type Extension, type onStoreDocumentPayload } from '@hocuspocus/server';
+import type { AddressInfo } from 'node:net';
+import * as Y from 'yjs';
 import { roleFor } from '../src/collab/capability';
 import { RoomGate } from '../src/collab/guard';
 import { DEFAULT_LIMITS, encodeRefusal, type RoomLimits } from '../src/collab/limits';
 import { openRoomStore } from './store';
 
 export interface RoomServerOptions {
+  /** Port to listen on (0: any free port, given back in RoomServer.port). */
   readonly port: number;
   readonly host?: string;
   /** SQLite file for the rooms (':memory:' for none). */
@@ -48,6 +51,24 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       fetch: async ({ documentName }) => store.load(documentName),
       store: async ({ documentName, state }) => store.save(documentName, state),
     }),
+    {
+      // After the Redis extension's (it waits for the other instances' last syncs).
+      priority: 10,
+      /**
+       * An instance stores a room after its own members' changes only, not after those it
+       * hears from the other instances over Redis: the instance that got them stores them.
+       * But that instance may have died before it did (a crash loses its last debounce), and a
+       * member coming back through this instance brings nothing this copy lacks, so no store
+       * follows. Before the room leaves memory, what the database lacks of it is added.
+       */
+      async beforeUnloadDocument({ documentName, document }) {
+        if (document.isLoading || document.store.clients.size === 0) return;
+        if (store.keep(documentName, Y.encodeStateAsUpdate(document)))
+          log(
+            `room ${documentName.slice(0, 8)}… stored as it unloads: the database lacked some of it`,
+          );
+      },
+    },
   ];
   if (options.redisUrl) {
     extensions.push(roomRedis(options.redisUrl, options.name ?? `dci-rooms-${options.port}`, log));
@@ -93,12 +114,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       resolve(),
     );
   });
+  const { port } = server.httpServer.address() as AddressInfo;
   log(
-    `DCI Studio room server on ws://${options.host ?? '127.0.0.1'}:${options.port} ` +
+    `DCI Studio room server on ws://${options.host ?? '127.0.0.1'}:${port} ` +
       `(rooms in ${options.dbFile}${options.redisUrl ? `, shared over ${options.redisUrl}` : ''})`,
   );
   return {
-    port: options.port,
+    port,
     openRooms: () => server.hocuspocus.getDocumentsCount(),
     stop: async () => {
       await server.destroy();
@@ -123,9 +145,9 @@ export function roomRedis(
   redisUrl: string,
   identifier: string,
   log: (line: string) => void,
-): Redis {
+): RoomRedis {
   const url = new URL(redisUrl);
-  const redis = new Redis({
+  const redis = new RoomRedis({
     host: url.hostname,
     port: Number(url.port || 6379),
     identifier,
@@ -139,4 +161,35 @@ export function roomRedis(
   ] as const)
     client.on('error', (error: Error) => log(`Redis ${name} connection: ${error.message}`));
   return redis;
+}
+
+/** Why the Redis extension skips a store: another instance holds the room's lock. */
+const LOCK_BUSY = 'Could not acquire lock';
+
+/**
+ * The Redis extension, except that a store skipped for the lock is tried again.
+ *
+ * Before an instance stores a room it takes the room's lock in Redis; an instance that finds it
+ * taken skips its store (the holder stores the room). But the holder may be dead: an instance
+ * killed while it stores leaves the lock until it expires (lockTimeout), and the holder may have
+ * taken its copy of the room before this instance's last changes reached it. Skipped, those
+ * changes were stored by no one; and with no later change here nothing stored them at all: the
+ * room was unloaded without a store (the last member leaving, or a clean stop), and they were
+ * lost once every instance restarted. So a skipped store is scheduled again (after the server's
+ * debounce, until the lock is free): while it is pending the room stays loaded, and a stop waits
+ * for it.
+ */
+export class RoomRedis extends Redis {
+  override async onStoreDocument(payload: onStoreDocumentPayload): Promise<void> {
+    try {
+      await super.onStoreDocument(payload);
+    } catch (error) {
+      if (error instanceof Error && String(error.cause).startsWith(LOCK_BUSY)) {
+        const { instance, document } = payload;
+        if (instance.documents.get(document.name) === document)
+          void instance.storeDocumentHooks(document, payload);
+      }
+      throw error; // the skip itself stands: the store hooks after this one do not run now
+    }
+  }
 }

@@ -6,10 +6,16 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import * as Y from 'yjs';
 
 export interface RoomStore {
   load(room: string): Uint8Array | null;
   save(room: string, state: Uint8Array): void;
+  /**
+   * Add to the stored room what `state` has that it lacks (nothing is replaced: a state that
+   * lacks changes another instance stored keeps them). Whether anything was written.
+   */
+  keep(room: string, state: Uint8Array): boolean;
   count(): number;
   close(): void;
 }
@@ -27,6 +33,17 @@ export function openRoomStore(file: string): RoomStore {
     'INSERT INTO rooms (name, state, updated_at) VALUES (?, ?, ?) ' +
       'ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
   );
+  const keep = db.transaction((room: string, state: Uint8Array): boolean => {
+    const row = select.get(room);
+    if (row) {
+      const stored = new Y.Doc({ gc: false });
+      Y.applyUpdate(stored, row.state);
+      if (Y.snapshotContainsUpdate(Y.snapshot(stored), state)) return false;
+    }
+    const merged = row ? Y.mergeUpdates([new Uint8Array(row.state), state]) : state;
+    upsert.run(room, Buffer.from(merged), new Date().toISOString());
+    return true;
+  });
   const total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM rooms');
   return {
     load: (room) => {
@@ -36,6 +53,7 @@ export function openRoomStore(file: string): RoomStore {
     save: (room, state) => {
       upsert.run(room, Buffer.from(state), new Date().toISOString());
     },
+    keep: (room, state) => keep.immediate(room, state),
     count: () => total.get()?.n ?? 0,
     close: () => db.close(),
   };

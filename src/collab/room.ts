@@ -8,16 +8,13 @@
  * - Per-user undo: a Y.UndoManager that tracks only the LOCAL origin, so my Ctrl+Z never undoes
  *   your edit.
  * - Presence: name, colour, cursor (flow coordinates) and selection in Yjs awareness.
- * - Offline: the document is kept in IndexedDB and the provider buffers edits; both merge when
- *   the connection comes back.
+ * - Offline: the document is kept in IndexedDB and the provider holds edits back; the sync sends
+ *   them when the connection comes back (an edit is never sent ahead of what it builds on:
+ *   provider.ts).
  * - Refusals: the server closes our connection to the room with a reason; we say why, keep what
  *   we had in Recent designs, and start again from the server's design.
  */
-import {
-  HocuspocusProvider,
-  HocuspocusProviderWebsocket,
-  WebSocketStatus,
-} from '@hocuspocus/provider';
+import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Design } from '../model/schema';
@@ -27,6 +24,7 @@ import { roomHistory } from './history';
 import type { DesignHost } from './host';
 import { decodeRefusal } from './limits';
 import type { RoomLink } from './link';
+import { OrderedProvider } from './provider';
 import { PERSON_COLORS, useRoom, type Person } from './state';
 import { isEmptyDoc, readDesign, reuseUnchanged, RoomUndo, writeDesign } from './ydesign';
 
@@ -46,7 +44,7 @@ export interface RoomOptions {
 
 interface Connection {
   readonly doc: Y.Doc;
-  provider: HocuspocusProvider;
+  provider: OrderedProvider;
   socket: HocuspocusProviderWebsocket;
   readonly persistence: IndexeddbPersistence | null;
   readonly undo: RoomUndo;
@@ -143,7 +141,7 @@ export class RoomSession {
       maxDelay: 2500,
       maxAttempts: 0,
     });
-    const provider = new HocuspocusProvider({
+    const provider = new OrderedProvider({
       websocketProvider: socket,
       name: this.roomId,
       document: doc,
@@ -172,16 +170,6 @@ export class RoomSession {
     conn.provider.destroy();
     conn.socket.destroy();
     Object.assign(conn, this.openProvider(conn.doc));
-  }
-
-  /**
-   * Edits made while offline were queued as single updates; the sync on reconnect sends them
-   * all (in order, after what they build on), so the queued copies are not needed and, sent
-   * first, would arrive before what they build on.
-   */
-  private dropQueuedUpdates(): void {
-    const socket = this.conn?.socket as unknown as { messageQueue?: unknown[] } | undefined;
-    if (socket && Array.isArray(socket.messageQueue)) socket.messageQueue = [];
   }
 
   private stepHistory(which: 'undo' | 'redo'): void {
@@ -231,7 +219,6 @@ export class RoomSession {
 
   private onStatus(status: WebSocketStatus): void {
     if (this.left) return;
-    if (status !== WebSocketStatus.Connected) this.dropQueuedUpdates();
     if (status === WebSocketStatus.Disconnected) useRoom.setState({ status: 'offline' });
     else if (status === WebSocketStatus.Connecting && useRoom.getState().status !== 'offline')
       useRoom.setState({ status: 'connecting' });
