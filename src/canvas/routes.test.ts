@@ -12,7 +12,9 @@ import { syncNodes, type FlowNode } from '../store/flow';
 import { isRoutingBusy } from '../store/routingBusy';
 import { useStudio } from '../store/studio';
 import { validatingAfterFrame } from '../store/validationTiming';
-import { useRoutes } from './routeStore';
+import { useRoutes, watchRoute } from './routeStore';
+
+const useRoute_ = (id: string | undefined) => useRoutes.getState().byId.get(id ?? '');
 import { startRouting, withDesignStrings, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorSender, designReceiver, sameConnector } from './routeWire';
@@ -461,6 +463,36 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
       } else expect(shown.get(c.id)).toBe(before.get(c.id));
     });
     expect([...shown.values()].map(plainOf)).toEqual(copies);
+  });
+
+  it('tells only the links whose route a new drawing changes', async () => {
+    const job = jobs.at(-1) as Job;
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    // Every link drawn watches its own route, as its edge does.
+    const told: string[] = [];
+    const unwatch = first.map((c) => watchRoute(c.id, () => told.push(c.id)));
+    useStudio.getState().replaceDesign(devicesMoved(job.design));
+    await tick();
+    const second = jobs.at(-1) as Job;
+    const copies = structuredClone(first);
+    const bent = [0, 3].map((i) => {
+      const c = copies[i] as Connector;
+      copies[i] = { ...c, points: [...c.points, { x: 9, y: 9 }] };
+      return c.id;
+    });
+    answer({ seq: second.seq, ok: true, connectors: copies, complete: true });
+    expect(told.sort()).toEqual([...bent].sort());
+    expect(plainOf(useRoute_(bent[0]))).toEqual(copies[0]);
+    // A link gone from the drawing is told too (its edge has no route any more).
+    told.length = 0;
+    useStudio.getState().replaceDesign(devicesMoved(second.design));
+    await tick();
+    const third = jobs.at(-1) as Job;
+    expect(third.seq).toBeGreaterThan(second.seq);
+    answer({ seq: third.seq, ok: true, connectors: copies.slice(1), complete: true });
+    expect(told).toEqual([copies[0]?.id]);
+    for (const stop of unwatch) stop();
   });
 
   it('keeps a connector with the strings of its link, drawing the same as the copy from the worker', () => {

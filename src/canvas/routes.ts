@@ -18,7 +18,7 @@ import type { FlowNode } from '../store/flow';
 import { dropPending, useStudio } from '../store/studio';
 import { setRoutingBusy } from '../store/routingBusy';
 import { mustDrawFirst } from '../store/validationTiming';
-import { useRoutes, useRoutingFailure } from './routeStore';
+import { setRoutes, useRoutes, useRoutingFailure } from './routeStore';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorReceiver, designSender, sameConnector, type ConnectorDelta } from './routeWire';
 
@@ -231,16 +231,19 @@ function publish(connectors: readonly Connector[]): Connector[] {
   const previous = useRoutes.getState().byId;
   const next = new Map<string, Connector>();
   const shown: Connector[] = [];
-  let changed = previous.size !== connectors.length;
+  // The links whose route this changes (each edge is told of its own only: routeStore.ts).
+  const changed: string[] = [];
   for (const c of connectors) {
     const old = previous.get(c.id);
     // Kept packed, as the worker's connectors are (withDesignStrings): a relabelled one is plain.
     const keep = old && sameConnector(old, c) ? old : packedConnector(c);
-    if (keep !== old) changed = true;
+    if (keep !== old) changed.push(c.id);
     next.set(c.id, keep);
     shown.push(keep);
   }
-  if (changed) useRoutes.setState({ byId: next });
+  if (next.size !== previous.size || changed.length > 0)
+    for (const id of previous.keys()) if (!next.has(id)) changed.push(id);
+  if (changed.length > 0 || next.size !== previous.size) setRoutes(next, changed);
   return shown;
 }
 
