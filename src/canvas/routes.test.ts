@@ -379,6 +379,50 @@ describe('The design handed to the router', () => {
   });
 });
 
+describe('A drag move placed live', () => {
+  it('places again only the nodes React Flow replaced, and keeps the others as placed', () => {
+    const design = syntheticDesign({ sites: 4, elements: 3000 });
+    // Count how many nodes' positions each call reads.
+    let reads = 0;
+    const counted = (n: FlowNode): FlowNode => {
+      const { position, ...rest } = n;
+      return Object.defineProperty({ ...rest } as FlowNode, 'position', {
+        get: () => {
+          reads++;
+          return position;
+        },
+        enumerable: true,
+      });
+    };
+    let nodes = syncNodes(design, []).map(counted);
+    const i = design.nodes.findIndex((n) => n.kind === 'tor');
+    const id = design.nodes[i]?.id ?? '';
+    const moveTo = (x: number) => {
+      const node = nodes[i] as FlowNode;
+      nodes = nodes.map((n, k) => (k === i ? counted({ ...node, position: { x, y: 7 } }) : n));
+    };
+    expect(withLivePositions(design, nodes)).toBe(design);
+    let previous: Design = design;
+    for (const x of [100, 106, 112]) {
+      moveTo(x);
+      reads = 0;
+      const live = withLivePositions(design, nodes);
+      expect(reads).toBeLessThanOrEqual(2);
+      expect(live.nodes[i]?.position).toEqual({ x, y: 7 });
+      expect(live.nodes.filter((n, k) => n !== design.nodes[k]).map((n) => n.id)).toEqual([id]);
+      expect(live.links).toBe(design.links);
+      expect(live).not.toBe(previous);
+      // The same nodes again: the same design.
+      expect(withLivePositions(design, nodes)).toBe(live);
+      previous = live;
+    }
+    // Back where the design has it: the design itself.
+    const back = syncNodes(design, [])[i] as FlowNode;
+    nodes = nodes.map((n, k) => (k === i ? counted(back) : n));
+    expect(withLivePositions(design, nodes)).toBe(design);
+  });
+});
+
 describe('A route answer that comes while a drop waits for its frame', () => {
   it('is drawn after that frame, not before it; outside a drop, when it comes', async () => {
     const job = jobs.at(-1) as Job;
