@@ -16,7 +16,7 @@ import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { useStudio } from '../store/studio';
 import { notify } from '../store/ui';
 import { boxKey, parseBoxKey, targetBox } from './noteTargets';
-import { useRoutes } from './routeStore';
+import { useRoute, useRoutes } from './routeStore';
 
 /** The note's text as the exports set it (render/metrics.ts), so the lines fit the same box. */
 const TEXT_STYLE = { fontSize: NOTE_FONT_PX, lineHeight: `${NOTE_LINE_PX}px` } as const;
@@ -157,7 +157,7 @@ function NoteNodeView({ id, data, positionAbsoluteX, positionAbsoluteY }: NodePr
   const targetId = note.targetId;
   // A link's route arrives from the router after the store changed: re-render for it too (the
   // selector below reads the routes as they are at each render).
-  useRoutes((s) => (targetId === undefined ? undefined : s.byId.get(targetId)));
+  useRoute(targetId);
   const targetKey = useStudio((s) =>
     targetId === undefined
       ? ''

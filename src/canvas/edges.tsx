@@ -17,7 +17,7 @@ import { useElementFindings, worstSeverity } from '../store/findings';
 import type { FlowEdge } from '../store/flow';
 import { useLink } from '../store/linkWatch';
 import { useStudio } from '../store/studio';
-import { useRoutes } from './routeStore';
+import { useRoute } from './routeStore';
 import { FAILED, HIGHLIGHTED, useMarks } from './marks';
 import { followCanvasSelection } from './follow';
 import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
@@ -55,7 +55,7 @@ function DciEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps
   const settings = useStudio((s) => s.design.settings);
   const link = useLink(id);
   const findings = useElementFindings(id);
-  const route = useRoutes((s) => s.byId.get(id));
+  const route = useRoute(id);
   const drawn = useDrawnPath(route);
   const marks = useMarks(id);
   const highlighted = (marks & HIGHLIGHTED) !== 0;
@@ -237,7 +237,7 @@ function FabricEdgeView({
   data,
 }: EdgeProps<FlowEdge>) {
   const highlighted = (useMarks(id) & HIGHLIGHTED) !== 0;
-  const route = useRoutes((s) => s.byId.get(id));
+  const route = useRoute(id);
   const drawn = useDrawnPath(route);
   const path =
     drawn ??

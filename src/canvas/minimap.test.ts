@@ -148,4 +148,48 @@ describe('the minimap drawing as nodes move, come and go', () => {
     expect(next.shapes).not.toBe(first.shapes);
     expect(next.bounds?.y).toBe(10);
   });
+
+  it('reads only the nodes React Flow replaced: a drag move reads the dragged node', () => {
+    // React Flow keeps a node's object while the node does not change: count how many nodes'
+    // boxes each change reads (each box is read from the node's user node).
+    let reads = 0;
+    const counted = (node: InternalNode): InternalNode => {
+      const { userNode, ...internals } = node.internals;
+      return {
+        ...node,
+        internals: {
+          ...internals,
+          get userNode() {
+            reads++;
+            return userNode;
+          },
+        },
+      } as InternalNode;
+    };
+    const specs = Object.fromEntries(
+      Array.from({ length: 500 }, (_, i) => [`n${i}`, { x: (i % 25) * 50, y: i * 2 }]),
+    );
+    const nodeLookup = new Map(
+      [...lookup(specs).nodeLookup].map(([id, node]) => [id, counted(node)]),
+    );
+    const select = minimapDrawing();
+    const first = select({ nodeLookup });
+    // Nothing replaced: no box read again, the same drawing.
+    reads = 0;
+    expect(select({ nodeLookup })).toBe(first);
+    expect(reads).toBe(0);
+    // The drag's first move (the paths drawn again without it), then its next moves.
+    const moveTo = (x: number) =>
+      nodeLookup.set('n7', counted(lookup({ n7: { x, y: 14 } }).nodeLookup.get('n7')!));
+    moveTo(900);
+    expect(select({ nodeLookup }).loose.map((b) => [b.id, b.x])).toEqual([['n7', 900]]);
+    for (const x of [910, 920]) {
+      moveTo(x);
+      reads = 0;
+      const drawing = select({ nodeLookup });
+      expect(drawing.loose.map((b) => [b.id, b.x])).toEqual([['n7', x]]);
+      expect(drawing.shapes).toBe(select({ nodeLookup }).shapes);
+      expect(reads).toBeLessThanOrEqual(2);
+    }
+  });
 });

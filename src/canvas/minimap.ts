@@ -130,6 +130,16 @@ export function minimapDrawing(): (s: {
   let loose = new Map<string, MinimapBox & { readonly id: string }>();
   let pathBounds: Rect | null = null;
   let drawing: MinimapDrawing = { shapes: [], loose: [], bounds: null };
+  /**
+   * By place in the node lookup: the node found drawn in the paths as it is (not loose), and
+   * its absolute position object. React Flow keeps a node's object while the node does not
+   * change (it replaces it when it moves or is measured), so the same object at the same place
+   * is read no further: a drag's move reads the boxes of the nodes it moved only, where every
+   * node's box was made and compared on each change of React Flow's store (each frame of a pan
+   * or a drag: some 3 ms of the main thread a move at 3,000 elements, drag-drop.ts).
+   */
+  let still: (InternalNode | undefined)[] = [];
+  let stillAt: unknown[] = [];
   return ({ nodeLookup }) => {
     // What moved since the paths were drawn, or that the paths must be drawn again (fewer
     // nodes: one went).
@@ -137,7 +147,11 @@ export function minimapDrawing(): (s: {
     const moved: (MinimapBox & { readonly id: string })[] = [];
     /** Nodes new since the paths were drawn and not measured yet: nothing of them to draw. */
     const unmeasured: string[] = [];
+    let i = -1;
     for (const node of redraw ? [] : nodeLookup.values()) {
+      i++;
+      if (still[i] === node && stillAt[i] === node.internals.positionAbsolute) continue;
+      still[i] = undefined;
       const before = drawn.get(node.id);
       const box = boxOf(node);
       if (before === undefined) {
@@ -148,6 +162,10 @@ export function minimapDrawing(): (s: {
       } else if (before !== null && (box === null || box.fill !== before.fill)) redraw = true;
       else if (box && (before === null || loose.has(node.id) || !sameBox(before, box)))
         redraw = moved.push({ ...box, id: node.id }) > LOOSE_MAX;
+      else if (box) {
+        still[i] = node;
+        stillAt[i] = node.internals.positionAbsolute;
+      }
       if (redraw) break;
     }
     // As many nodes as drawn and new ones: a node drawn went (a node came and one went).
@@ -174,11 +192,16 @@ export function minimapDrawing(): (s: {
     }
     // Draw the paths again, every node but the loose ones.
     drawn = new Map();
+    still = [];
+    stillAt = [];
     const boxes: MinimapBox[] = [];
     for (const node of nodeLookup.values()) {
       const box = boxOf(node);
       drawn.set(node.id, box);
-      if (box && !loose.has(node.id)) boxes.push(box);
+      const drawnHere = box !== null && !loose.has(node.id);
+      still.push(drawnHere ? node : undefined);
+      stillAt.push(drawnHere ? node.internals.positionAbsolute : undefined);
+      if (box && drawnHere) boxes.push(box);
     }
     pathBounds = boundsOf(boxes, null);
     drawing = {

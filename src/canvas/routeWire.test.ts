@@ -78,6 +78,38 @@ describe('The design crosses to the router as its changes', () => {
     });
   });
 
+  it("sends a drag's move as the nodes its maker says it moved, without reading the others", () => {
+    const design = syntheticDesign({ sites: 4, elements: 3000 });
+    const send = designSender();
+    const receive = designReceiver();
+    receive(across(send(design)));
+    const i = design.nodes.findIndex((n) => n.kind === 'tor');
+    const element = design.nodes[i];
+    if (!element) throw new Error('no ToR');
+    const moved = [...design.nodes];
+    moved[i] = { ...element, position: { x: 7, y: 9 } };
+    // Count the reads of the moved design's nodes.
+    let reads = 0;
+    const nodes = new Proxy(moved, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const live = { ...design, nodes };
+    const delta = send(live, { from: design, nodes: [i] });
+    expect(reads).toBe(1);
+    expect(delta).toEqual({ fields: [], lists: [['nodes', { at: [[i, moved[i]]] }]] });
+    expect(receive(across(delta))).toEqual({ ...design, nodes: moved });
+    // Said of another design than the one sent last: compared as any other.
+    const again = [...moved];
+    again[i] = { ...element, position: { x: 8, y: 9 } };
+    expect(send({ ...design, nodes: again }, { from: design, nodes: [] })).toEqual({
+      fields: [],
+      lists: [['nodes', { at: [[i, again[i]]] }]],
+    });
+  });
+
   it('sends a delete or a paste of 30 devices at 3,000 elements as what it removed or added', () => {
     // bench/ui/page.ts: DC 1's first 30 rack devices.
     const design = syntheticDesign({ sites: 4, elements: 3000 });

@@ -82,12 +82,18 @@ function applyList<T>(before: readonly T[], delta: ListDelta<T>): T[] {
  * paste of 30 devices at 3,000 elements crossed whole (its elements and links are fewer or
  * more): a structured clone of the whole design on the main thread, and another in the worker.
  */
-export function designSender(): (design: Design) => DesignDelta {
+export function designSender(): (design: Design, moved?: MovedNodes) => DesignDelta {
   let previous: Design | null = null;
-  return (design) => {
+  return (design, moved) => {
     const before = previous;
     previous = design;
     if (!before || !sameKeys(before, design)) return { design };
+    // A drag's move: the nodes it moved, without comparing every node (nor every field).
+    if (moved && moved.from === before && sameButNodes(before, design))
+      return {
+        fields: [],
+        lists: [['nodes', { at: moved.nodes.map((i) => [i, design.nodes[i]] as const) }]],
+      };
     const fields: [keyof Design, unknown][] = [];
     const lists: [keyof Design, ListDelta<unknown>][] = [];
     let sent = 0;
@@ -106,6 +112,22 @@ export function designSender(): (design: Design) => DesignDelta {
     // Most of the design changed (a layout, a paste over everything): whole is as cheap.
     return sent * 2 > items ? { design } : { fields, lists };
   };
+}
+
+/**
+ * What a design changed from the previous one sent (`from`), when its maker knows: the indices
+ * of the nodes that are other objects (a drag's move), every other field being the same.
+ */
+export interface MovedNodes {
+  readonly from: Design;
+  readonly nodes: readonly number[];
+}
+
+function sameButNodes(a: Design, b: Design): boolean {
+  if (a.nodes.length !== b.nodes.length) return false;
+  for (const key of Object.keys(b) as (keyof Design)[])
+    if (key !== 'nodes' && a[key] !== b[key]) return false;
+  return true;
 }
 
 function sameKeys(a: Design, b: Design): boolean {

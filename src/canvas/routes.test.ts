@@ -12,7 +12,9 @@ import { syncNodes, type FlowNode } from '../store/flow';
 import { isRoutingBusy } from '../store/routingBusy';
 import { useStudio } from '../store/studio';
 import { validatingAfterFrame } from '../store/validationTiming';
-import { useRoutes } from './routeStore';
+import { useRoutes, watchRoute } from './routeStore';
+
+const useRoute_ = (id: string | undefined) => useRoutes.getState().byId.get(id ?? '');
 import { startRouting, withDesignStrings, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorSender, designReceiver, sameConnector } from './routeWire';
@@ -377,6 +379,50 @@ describe('The design handed to the router', () => {
   });
 });
 
+describe('A drag move placed live', () => {
+  it('places again only the nodes React Flow replaced, and keeps the others as placed', () => {
+    const design = syntheticDesign({ sites: 4, elements: 3000 });
+    // Count how many nodes' positions each call reads.
+    let reads = 0;
+    const counted = (n: FlowNode): FlowNode => {
+      const { position, ...rest } = n;
+      return Object.defineProperty({ ...rest } as FlowNode, 'position', {
+        get: () => {
+          reads++;
+          return position;
+        },
+        enumerable: true,
+      });
+    };
+    let nodes = syncNodes(design, []).map(counted);
+    const i = design.nodes.findIndex((n) => n.kind === 'tor');
+    const id = design.nodes[i]?.id ?? '';
+    const moveTo = (x: number) => {
+      const node = nodes[i] as FlowNode;
+      nodes = nodes.map((n, k) => (k === i ? counted({ ...node, position: { x, y: 7 } }) : n));
+    };
+    expect(withLivePositions(design, nodes)).toBe(design);
+    let previous: Design = design;
+    for (const x of [100, 106, 112]) {
+      moveTo(x);
+      reads = 0;
+      const live = withLivePositions(design, nodes);
+      expect(reads).toBeLessThanOrEqual(2);
+      expect(live.nodes[i]?.position).toEqual({ x, y: 7 });
+      expect(live.nodes.filter((n, k) => n !== design.nodes[k]).map((n) => n.id)).toEqual([id]);
+      expect(live.links).toBe(design.links);
+      expect(live).not.toBe(previous);
+      // The same nodes again: the same design.
+      expect(withLivePositions(design, nodes)).toBe(live);
+      previous = live;
+    }
+    // Back where the design has it: the design itself.
+    const back = syncNodes(design, [])[i] as FlowNode;
+    nodes = nodes.map((n, k) => (k === i ? counted(back) : n));
+    expect(withLivePositions(design, nodes)).toBe(design);
+  });
+});
+
 describe('A route answer that comes while a drop waits for its frame', () => {
   it('is drawn after that frame, not before it; outside a drop, when it comes', async () => {
     const job = jobs.at(-1) as Job;
@@ -461,6 +507,36 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
       } else expect(shown.get(c.id)).toBe(before.get(c.id));
     });
     expect([...shown.values()].map(plainOf)).toEqual(copies);
+  });
+
+  it('tells only the links whose route a new drawing changes', async () => {
+    const job = jobs.at(-1) as Job;
+    const first = drawing(job, 1);
+    answer({ seq: job.seq, ok: true, connectors: first, complete: true });
+    // Every link drawn watches its own route, as its edge does.
+    const told: string[] = [];
+    const unwatch = first.map((c) => watchRoute(c.id, () => told.push(c.id)));
+    useStudio.getState().replaceDesign(devicesMoved(job.design));
+    await tick();
+    const second = jobs.at(-1) as Job;
+    const copies = structuredClone(first);
+    const bent = [0, 3].map((i) => {
+      const c = copies[i] as Connector;
+      copies[i] = { ...c, points: [...c.points, { x: 9, y: 9 }] };
+      return c.id;
+    });
+    answer({ seq: second.seq, ok: true, connectors: copies, complete: true });
+    expect(told.sort()).toEqual([...bent].sort());
+    expect(plainOf(useRoute_(bent[0]))).toEqual(copies[0]);
+    // A link gone from the drawing is told too (its edge has no route any more).
+    told.length = 0;
+    useStudio.getState().replaceDesign(devicesMoved(second.design));
+    await tick();
+    const third = jobs.at(-1) as Job;
+    expect(third.seq).toBeGreaterThan(second.seq);
+    answer({ seq: third.seq, ok: true, connectors: copies.slice(1), complete: true });
+    expect(told).toEqual([copies[0]?.id]);
+    for (const stop of unwatch) stop();
   });
 
   it('keeps a connector with the strings of its link, drawing the same as the copy from the worker', () => {
