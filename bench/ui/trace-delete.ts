@@ -4,9 +4,9 @@
  * the first frame changed it, the last change within 500 ms of quiet (what bench:ui reports) and
  * the last one within 3 s (a route answer the bench's quiet window cuts off). `--dist-b`
  * interleaves a second build (the code before a change), so both share the machine's load.
- * With --thread, the paste is traced: the main thread's CPU time (thread time, which a loaded
- * machine inflates far less than wall time) of its tasks from the key's to the one of its first
- * canvas change, and to the one of its last (500 ms quiet).
+ * With --thread, the undo and the paste are traced: the main thread's CPU time (thread time,
+ * which a loaded machine inflates far less than wall time) of their tasks from the key's to the
+ * one of their first canvas change, and to the one of their last (500 ms quiet).
  *
  *   npx tsx bench/ui/trace-delete.ts --size 3000 [--rounds 3] [--no-build] [--dist-b other-dist]
  *                                    [--thread]
@@ -141,20 +141,21 @@ async function main(): Promise<void> {
       await page.evaluate((ids) => window.__bench?.select(ids), picked);
       await page.waitForTimeout(500);
       row.del.push(await recorded(page, () => page.keyboard.press('Delete'), 'keydown'));
-      row.undo.push(await recorded(page, () => page.keyboard.press('Control+z'), 'keydown'));
+      const cdp = THREAD ? await context.newCDPSession(page) : undefined;
+      row.undo.push(await recorded(page, () => page.keyboard.press('Control+z'), 'keydown', cdp));
       // As bench:ui: the same devices copied and pasted.
       await page.evaluate((ids) => window.__bench?.select(ids), picked);
       await page.waitForTimeout(300);
       await page.keyboard.press('Control+c');
       await page.waitForTimeout(300);
-      const cdp = THREAD ? await context.newCDPSession(page) : undefined;
       row.paste.push(await recorded(page, () => page.keyboard.press('Control+v'), 'keydown', cdp));
       const last = (s: Step[]) => s[s.length - 1] as Step;
       const f = (s: Step) =>
         `${s.first.toFixed(0)} / ${s.last500.toFixed(0)} / ${s.last3000.toFixed(0)}`;
       const p = last(row.paste);
+      const u = last(row.undo);
       const cpu = THREAD
-        ? ` · paste main-thread CPU ${p.cpuFirst?.toFixed(1)} / ${p.cpuLast500?.toFixed(1)} ms`
+        ? ` · main-thread CPU undo ${u.cpuFirst?.toFixed(1)} / ${u.cpuLast500?.toFixed(1)} ms, paste ${p.cpuFirst?.toFixed(1)} / ${p.cpuLast500?.toFixed(1)} ms`
         : '';
       console.log(
         `round ${r + 1} ${dists[which]}: edit ${f(last(row.edit))} · delete ${f(last(row.del))} · undo ${f(last(row.undo))} · paste ${f(p)}  (first / last in 500 ms quiet / last in 3 s)${cpu}`,
@@ -176,9 +177,9 @@ async function main(): Promise<void> {
     const row = rows[i] as (typeof rows)[number];
     const m = (s: Step[]) =>
       `${median(s.map((x) => x.first)).toFixed(0)} / ${median(s.map((x) => x.last500)).toFixed(0)} / ${median(s.map((x) => x.last3000)).toFixed(0)}`;
-    const cpu = THREAD
-      ? ` · paste main-thread CPU to first ${median(row.paste.map((x) => x.cpuFirst ?? NaN)).toFixed(1)} ms, to last ${median(row.paste.map((x) => x.cpuLast500 ?? NaN)).toFixed(1)} ms`
-      : '';
+    const c = (s: Step[]) =>
+      `to first ${median(s.map((x) => x.cpuFirst ?? NaN)).toFixed(1)} ms, to last ${median(s.map((x) => x.cpuLast500 ?? NaN)).toFixed(1)} ms`;
+    const cpu = THREAD ? ` · main-thread CPU: undo ${c(row.undo)}; paste ${c(row.paste)}` : '';
     console.log(
       `  ${dist}: edit ${m(row.edit)} · delete ${m(row.del)} · undo ${m(row.undo)} · paste ${m(row.paste)}${cpu}`,
     );
