@@ -4,9 +4,10 @@
  * run them. The page starts a console profile in the key's own keydown (capture) and ends it in
  * the first canvas mutation's observer callback, so the CPU profile holds exactly that span;
  * summed over rounds, the functions with the most self time, and the most total time, are printed.
- * Builds the bench page unminified (the names are read), into dist-bench.
+ * Builds the bench page unminified (the names are read), into dist-bench; --dist serves another
+ * build instead (one built with BENCH_UNMINIFIED=1).
  *
- *   npx tsx bench/ui/profile-first.ts --size 3000 [--rounds 3] [--top 30] [--no-build]
+ *   npx tsx bench/ui/profile-first.ts --size 3000 [--rounds 3] [--top 30] [--no-build] [--dist dir]
  */
 import type { CDPSession, Page } from '@playwright/test';
 import {
@@ -110,11 +111,13 @@ function print(label: string, t: Totals): void {
 }
 
 async function main(): Promise<void> {
-  if (!flag('no-build')) process.env['BENCH_UNMINIFIED'] = '1';
+  const dist = option('dist');
+  const build = !dist && !flag('no-build');
+  if (build) process.env['BENCH_UNMINIFIED'] = '1';
   const {
     bases: [base = ''],
     close,
-  } = await serveBuilds(['dist-bench'], !flag('no-build'));
+  } = await serveBuilds([dist ?? 'dist-bench'], build);
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const picked = pickedDevices(design);
