@@ -8,7 +8,7 @@
  * which a loaded machine inflates far less than wall time) of their tasks from the key's to the
  * one of their first canvas change, and to the one of their last (500 ms quiet).
  *
- *   npx tsx bench/ui/trace-delete.ts --size 3000 [--rounds 3] [--no-build] [--dist-b other-dist]
+ *   npx tsx bench/ui/trace-delete.ts --size 3000 [--rounds 3] [--no-build] [--dist-b dir[,dir…]]
  *                                    [--thread]
  */
 import type { CDPSession, Page } from '@playwright/test';
@@ -109,7 +109,8 @@ async function recorded(
 }
 
 async function main(): Promise<void> {
-  const dists = ['dist-bench', ...(option('dist-b') ? [option('dist-b') as string] : [])];
+  // --dist-b a,b,c: several other builds, all interleaved with this tree's in one run.
+  const dists = ['dist-bench', ...(option('dist-b')?.split(',') ?? [])];
   const { bases, close } = await serveBuilds(dists, !flag('no-build'));
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
