@@ -10,12 +10,12 @@
  * any of them (each move of a drag updates the studio's store: 3,000 selector calls a move at
  * 1,000 cards).
  */
-import { useSyncExternalStore } from 'react';
 import type { DesignNode } from '../model/schema';
 import { soleSelectedNodeId } from '../store/selectors';
 import { useScenario } from '../store/scenario';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
+import { keyedWatch } from './keyedWatch';
 
 /** On the highlighted path of a finding. */
 export const HIGHLIGHTED = 1;
@@ -87,49 +87,22 @@ function setHovered(id: string | null): void {
   refresh();
 }
 
-interface Watcher {
-  readonly listeners: Set<() => void>;
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly get: () => number;
-}
-const watchers = new Map<string, Watcher>();
-
 /** The marks of one element (0: none). */
 export function marksOf(id: string): number {
   return marks.get(id) ?? 0;
 }
 
-/** The watcher of an element's marks: one per id while something draws it. */
-function watcherOf(id: string): Watcher {
-  let watcher = watchers.get(id);
-  if (!watcher) {
-    const listeners = new Set<() => void>();
-    const made: Watcher = {
-      listeners,
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => {
-          listeners.delete(listener);
-          if (listeners.size === 0 && watchers.get(id) === made) watchers.delete(id);
-        };
-      },
-      get: () => marks.get(id) ?? 0,
-    };
-    watcher = made;
-    watchers.set(id, watcher);
-  }
-  return watcher;
-}
+/** Each drawn element's subscription to its own marks. */
+const watched = keyedWatch(marksOf, 0);
 
 /** Subscribe to one element's marks (`marksOf`): called when they change. */
 export function watchMarks(id: string, listener: () => void): () => void {
-  return watcherOf(id).subscribe(listener);
+  return watched.watch(id, listener);
 }
 
 /** An element's marks (HIGHLIGHTED, FAILED, SOLE), re-rendering only when they change. */
 export function useMarks(id: string): number {
-  const watcher = watcherOf(id);
-  return useSyncExternalStore(watcher.subscribe, watcher.get, watcher.get);
+  return watched.use(id);
 }
 
 /** Make the marks from the three stores and the pointer, and tell the elements whose marks changed. */
@@ -164,8 +137,7 @@ function refresh(): void {
   const changed: string[] = [];
   for (const [id, mark] of next) if ((before.get(id) ?? 0) !== mark) changed.push(id);
   for (const id of before.keys()) if (!next.has(id)) changed.push(id);
-  for (const id of changed)
-    for (const listener of [...(watchers.get(id)?.listeners ?? [])]) listener();
+  watched.tell(changed);
 }
 
 useUi.subscribe(refresh);

@@ -2,9 +2,9 @@
  * The routes the canvas draws its links along, by link id: written by the router (routes.ts,
  * loaded after the first screen), read by each edge for its own link.
  */
-import { useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 import type { Connector } from '../render/types';
+import { keyedWatch } from './keyedWatch';
 
 interface RoutesState {
   readonly byId: ReadonlyMap<string, Connector>;
@@ -18,50 +18,19 @@ export const useRoutes = create<RoutesState>()(() => ({ byId: new Map() }));
  * drawn link on each of a drag's previews, most of the 77 ms `publish` took in a CPU profile
  * of a 3,000-element drag, for the few links the drag moved.
  */
-interface Watcher {
-  readonly listeners: Set<() => void>;
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly get: () => Connector | undefined;
-}
-const watchers = new Map<string, Watcher>();
-
-function watcherOf(id: string): Watcher {
-  let watcher = watchers.get(id);
-  if (!watcher) {
-    const listeners = new Set<() => void>();
-    const made: Watcher = {
-      listeners,
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => {
-          listeners.delete(listener);
-          if (listeners.size === 0 && watchers.get(id) === made) watchers.delete(id);
-        };
-      },
-      get: () => useRoutes.getState().byId.get(id),
-    };
-    watcher = made;
-    watchers.set(id, watcher);
-  }
-  return watcher;
-}
-
-const noRoute = () => undefined;
-const noSubscription = () => () => {};
+const watched = keyedWatch<Connector | undefined>(
+  (id) => useRoutes.getState().byId.get(id),
+  undefined,
+);
 
 /** The route of link `id` (undefined while it has none, or for no id), re-rendering when it changes. */
 export function useRoute(id: string | undefined): Connector | undefined {
-  const watcher = id === undefined ? undefined : watcherOf(id);
-  return useSyncExternalStore(
-    watcher?.subscribe ?? noSubscription,
-    watcher?.get ?? noRoute,
-    watcher?.get ?? noRoute,
-  );
+  return watched.use(id);
 }
 
 /** Subscribe to one link's route (`useRoutes.getState().byId.get(id)`): called when it changes. */
 export function watchRoute(id: string, listener: () => void): () => void {
-  return watcherOf(id).subscribe(listener);
+  return watched.watch(id, listener);
 }
 
 /** The routes being set by `setRoutes`, and the ids whose route they change. */
@@ -86,8 +55,7 @@ export function setRoutes(byId: ReadonlyMap<string, Connector>, changed: readonl
 
 useRoutes.subscribe((state, prev) => {
   if (state.byId === prev.byId) return;
-  const ids = told?.byId === state.byId ? told.ids : [...watchers.keys()];
-  for (const id of ids) for (const listener of [...(watchers.get(id)?.listeners ?? [])]) listener();
+  watched.tell(told?.byId === state.byId ? told.ids : undefined);
 });
 
 /**
