@@ -18,6 +18,54 @@ import { redisAvailable, startTestRedis } from './testRedis';
 const hasRedis = redisAvailable();
 const PORT = Number(process.env['REDIS_UNIT_PORT'] ?? 6300 + Math.floor(Math.random() * 90));
 
+/** Wait until `ok` (10 s at most). */
+async function until(what: string, ok: () => boolean): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A member of `room` on the server at `port`, with its copy in `doc`. */
+function member(port: number, room: string, key: string, doc: Y.Doc) {
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${port}`,
+    WebSocketPolyfill: WebSocket,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: room,
+    document: doc,
+    token: key,
+  });
+  provider.attach();
+  return {
+    provider,
+    leave: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** The label of node `id` in a copy of the room. */
+function label(doc: Y.Doc, id = 'a-c'): string | undefined {
+  const result = readDesign(doc);
+  return result.ok ? result.design.nodes.find((n) => n.id === id)?.label : undefined;
+}
+
+/** The label of node `id` in the room as the database at `dbFile` holds it. */
+function stored(dbFile: string, room: string, id = 'a-c'): string | undefined {
+  const store = openRoomStore(dbFile);
+  const state = store.load(room);
+  store.close();
+  if (!state) return undefined;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return label(doc, id);
+}
+
 describe.skipIf(!hasRedis)('roomRedis', () => {
   let redis: ChildProcess | null = null;
   beforeAll(async () => {
@@ -69,40 +117,13 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
     });
     const key = newEditKey();
     const room = roomIdFor(viewKeyFor(key));
-    const stored = (id: string) => {
-      const store = openRoomStore(dbFile);
-      const state = store.load(room);
-      store.close();
-      if (!state) return undefined;
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, state);
-      const result = readDesign(doc);
-      return result.ok ? result.design.nodes.find((n) => n.id === id)?.label : undefined;
-    };
-    const until = async (what: string, ok: () => boolean) => {
-      const end = Date.now() + 10_000;
-      while (!ok()) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
     let stopped = false;
     try {
       const design = twoSites().build();
       const doc = new Y.Doc();
       writeDesign(doc, null, design, 'seed');
-      const socket = new HocuspocusProviderWebsocket({
-        url: `ws://127.0.0.1:${server.port}`,
-        WebSocketPolyfill: WebSocket,
-      });
-      const provider = new HocuspocusProvider({
-        websocketProvider: socket,
-        name: room,
-        document: doc,
-        token: key,
-      });
-      provider.attach();
-      await until('the room stored', () => stored('a-c') === 'A1');
+      const { provider, leave } = member(server.port, room, key, doc);
+      await until('the room stored', () => stored(dbFile, room) === 'A1');
 
       // What an instance SIGKILLed while it stores leaves behind: the room's lock, until it
       // expires (a real kill mid-store, with two server processes, does the same: see the
@@ -126,12 +147,11 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
         'local',
       );
       await until('the server has the edit', () => provider.unsyncedChanges === 0);
-      provider.destroy();
-      socket.destroy();
+      leave();
       stopped = true;
       await server.stop();
       // Everything restarted: the room is what the database holds.
-      expect(stored('a-c')).toBe('made under the lock');
+      expect(stored(dbFile, room)).toBe('made under the lock');
     } finally {
       if (!stopped) await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -153,52 +173,15 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
     });
     const key = newEditKey();
     const room = roomIdFor(viewKeyFor(key));
-    const until = async (what: string, ok: () => boolean) => {
-      const end = Date.now() + 10_000;
-      while (!ok()) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-    const member = (port: number, doc: Y.Doc) => {
-      const socket = new HocuspocusProviderWebsocket({
-        url: `ws://127.0.0.1:${port}`,
-        WebSocketPolyfill: WebSocket,
-      });
-      const provider = new HocuspocusProvider({
-        websocketProvider: socket,
-        name: room,
-        document: doc,
-        token: key,
-      });
-      provider.attach();
-      return () => {
-        provider.destroy();
-        socket.destroy();
-      };
-    };
-    const label = (doc: Y.Doc) => {
-      const result = readDesign(doc);
-      return result.ok ? result.design.nodes.find((n) => n.id === 'a-c')?.label : undefined;
-    };
-    const stored = () => {
-      const store = openRoomStore(dbFile);
-      const state = store.load(room);
-      store.close();
-      if (!state) return undefined;
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, state);
-      return label(doc);
-    };
     let stopped = false;
     try {
       const design = twoSites().build();
       const onB = new Y.Doc();
       writeDesign(onB, null, design, 'seed');
-      const leaveB = member(b.port, onB);
-      await until('the room stored', () => stored() === 'A1');
+      const { leave: leaveB } = member(b.port, room, key, onB);
+      await until('the room stored', () => stored(dbFile, room) === 'A1');
       const onA = new Y.Doc();
-      const leaveA = member(a.port, onA);
+      const { leave: leaveA } = member(a.port, room, key, onA);
       await until('A has the room', () => label(onA) === 'A1');
       writeDesign(onA, design, updateNode(design, 'a-c', { label: 'heard over Redis' }), 'local');
       await until('B hears it', () => label(onB) === 'heard over Redis');
@@ -206,7 +189,7 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
       leaveB();
       stopped = true;
       await Promise.all([a.stop(), b.stop()]);
-      expect(stored()).toBe('heard over Redis');
+      expect(stored(dbFile, room)).toBe('heard over Redis');
     } finally {
       if (!stopped) await Promise.all([a.stop(), b.stop()]);
       rmSync(dir, { recursive: true, force: true });
