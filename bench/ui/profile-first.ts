@@ -20,7 +20,7 @@ import {
   pickedDevices,
   serveBuilds,
 } from './page';
-import type { Profile, ProfileNode } from './trace';
+import { addProfile, newProfileTotals, type Profile, type ProfileTotals } from './trace';
 
 const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 3);
@@ -46,44 +46,6 @@ window.__profileFirst = () => {
 };
 `;
 
-type Totals = { self: Map<string, number>; total: Map<string, number>; busy: number[] };
-
-function add(into: Totals, profile: Profile): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: ProfileNode) => {
-    const f = n.callFrame;
-    const file =
-      f.url
-        .split('/')
-        .pop()
-        ?.replace(/-[\w-]{8}\.js$/, '.js') ?? '';
-    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
-  };
-  let busy = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const node = byId.get(profile.samples[i] ?? -1);
-    if (!node) continue;
-    const fn = node.callFrame.functionName;
-    if (fn === '(idle)') continue;
-    busy += dt;
-    const key = name(node);
-    into.self.set(key, (into.self.get(key) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
-      const n = byId.get(id);
-      if (!n) break;
-      const k = name(n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      into.total.set(k, (into.total.get(k) ?? 0) + dt);
-    }
-  }
-  into.busy.push(busy);
-}
-
 async function profiled(cdp: CDPSession, page: Page, key: string): Promise<Profile> {
   const done = new Promise<Profile>((resolve) =>
     cdp.once('Profiler.consoleProfileFinished', ({ profile }) =>
@@ -97,7 +59,7 @@ async function profiled(cdp: CDPSession, page: Page, key: string): Promise<Profi
   return profile;
 }
 
-function print(label: string, t: Totals): void {
+function print(label: string, t: ProfileTotals): void {
   const top = (m: Map<string, number>) =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
@@ -121,7 +83,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const picked = pickedDevices(design);
-  const fresh = (): Totals => ({ self: new Map(), total: new Map(), busy: [] });
+  const fresh = newProfileTotals;
   const undo = fresh();
   const paste = fresh();
   try {
@@ -139,12 +101,12 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       await page.keyboard.press('Delete');
       await page.waitForTimeout(2500);
-      add(undo, await profiled(cdp, page, 'Control+z'));
+      addProfile(undo, await profiled(cdp, page, 'Control+z'));
       await page.evaluate((ids) => window.__bench?.select(ids), picked);
       await page.waitForTimeout(300);
       await page.keyboard.press('Control+c');
       await page.waitForTimeout(300);
-      add(paste, await profiled(cdp, page, 'Control+v'));
+      addProfile(paste, await profiled(cdp, page, 'Control+v'));
       console.log(
         `round ${r + 1}: undo ${undo.busy.at(-1)?.toFixed(1)} ms, paste ${paste.busy.at(-1)?.toFixed(1)} ms sampled`,
       );

@@ -29,7 +29,7 @@ import {
   benchUrl,
   serveBuilds,
 } from './page';
-import type { Profile, ProfileNode } from './trace';
+import { addProfile, newProfileTotals, type Profile } from './trace';
 
 const SIZE = Number(option('size') ?? 1000);
 const TOP = Number(option('top') ?? 25);
@@ -38,36 +38,10 @@ const BASELINE = flag('baseline');
 const HEAP = flag('heap');
 
 function summarize(label: string, profile: Profile): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  let busy = 0;
-  const name = (n: ProfileNode) => {
-    const f = n.callFrame;
-    const file = f.url.split('/').pop() ?? '';
-    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
-  };
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const node = byId.get(profile.samples[i] ?? -1);
-    if (!node) continue;
-    const fn = node.callFrame.functionName;
-    if (fn === '(idle)' || fn === '(program)') continue;
-    busy += dt;
-    const key = name(node);
-    self.set(key, (self.get(key) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
-      const n = byId.get(id);
-      if (!n) break;
-      const k = name(n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      total.set(k, (total.get(k) ?? 0) + dt);
-    }
-  }
+  const totals = newProfileTotals();
+  addProfile(totals, profile, ['(idle)', '(program)']);
+  const { self, total } = totals;
+  const busy = totals.busy[0] ?? 0;
   const top = (m: Map<string, number>) =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])

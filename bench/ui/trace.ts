@@ -81,3 +81,55 @@ export function tasksFromKeydown(events: TraceEvent[], on: TraceEvent): TraceEve
   const from = tasks.find((t) => t.ts <= key.ts && key.ts <= t.ts + (t.dur ?? 0))?.ts ?? key.ts;
   return tasks.filter((t) => t.ts >= from);
 }
+
+/** Sampled time per function of CPU profiles, summed over profiles: self, inclusive, and each profile's busy time. */
+export interface ProfileTotals {
+  readonly self: Map<string, number>;
+  readonly total: Map<string, number>;
+  readonly busy: number[];
+}
+
+export const newProfileTotals = (): ProfileTotals => ({
+  self: new Map(),
+  total: new Map(),
+  busy: [],
+});
+
+/** Add a CPU profile's samples (ms) to `into`, by "function file:line", leaving out `skip`. */
+export function addProfile(
+  into: ProfileTotals,
+  profile: Profile,
+  skip: readonly string[] = ['(idle)'],
+): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode) => {
+    const f = n.callFrame;
+    const file =
+      f.url
+        .split('/')
+        .pop()
+        ?.replace(/-[\w-]{8}\.js$/, '.js') ?? '';
+    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+  };
+  let busy = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const node = byId.get(profile.samples[i] ?? -1);
+    if (!node || skip.includes(node.callFrame.functionName)) continue;
+    busy += dt;
+    const key = name(node);
+    into.self.set(key, (into.self.get(key) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+      const n = byId.get(id);
+      if (!n) break;
+      const k = name(n);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      into.total.set(k, (into.total.get(k) ?? 0) + dt);
+    }
+  }
+  into.busy.push(busy);
+}
