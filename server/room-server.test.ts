@@ -49,6 +49,18 @@ function member(port: number, room: string, key: string, doc: Y.Doc) {
   };
 }
 
+/** A new room (its key and id) and a member's copy of it seeded with the two-site design. */
+function newRoom() {
+  const key = newEditKey();
+  const design = twoSites().build();
+  const seeded = () => {
+    const doc = new Y.Doc();
+    writeDesign(doc, null, design, 'seed');
+    return doc;
+  };
+  return { key, room: roomIdFor(viewKeyFor(key)), design, seeded };
+}
+
 /** The label of node `id` in a copy of the room. */
 function label(doc: Y.Doc, id = 'a-c'): string | undefined {
   const result = readDesign(doc);
@@ -115,13 +127,10 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
       name: 'unit-store',
       log: () => undefined,
     });
-    const key = newEditKey();
-    const room = roomIdFor(viewKeyFor(key));
+    const { key, room, design, seeded } = newRoom();
     let stopped = false;
     try {
-      const design = twoSites().build();
-      const doc = new Y.Doc();
-      writeDesign(doc, null, design, 'seed');
+      const doc = seeded();
       const { provider, leave } = member(server.port, room, key, doc);
       await until('the room stored', () => stored(dbFile, room) === 'A1');
 
@@ -171,13 +180,10 @@ describe.skipIf(!hasRedis)('roomRedis', () => {
       name: 'unit-b2',
       log: () => undefined,
     });
-    const key = newEditKey();
-    const room = roomIdFor(viewKeyFor(key));
+    const { key, room, design, seeded } = newRoom();
     let stopped = false;
     try {
-      const design = twoSites().build();
-      const onB = new Y.Doc();
-      writeDesign(onB, null, design, 'seed');
+      const onB = seeded();
       const { leave: leaveB } = member(b.port, room, key, onB);
       await until('the room stored', () => stored(dbFile, room) === 'A1');
       const onA = new Y.Doc();
