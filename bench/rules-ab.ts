@@ -1,12 +1,16 @@
 /**
- * A DCI-distance edit validated from the validation before it (revalidate.ts), in CPU time, two
- * source trees alternated in one process: `npx tsx bench/rules-ab.ts <other tree> [--size 1000]
- * [--rounds 30]`. Each round times 20 edits of the benches' edited link (bench/ui/page.ts) on
- * this tree and on the other, in turn; prints the medians of the rounds and their ratio.
+ * An edit validated from the validation before it (revalidate.ts), in CPU time, two source
+ * trees alternated in one process: `npx tsx bench/rules-ab.ts <other tree> [--size 1000]
+ * [--rounds 30] [--edit distance|delete|paste]`. Each round times 20 edits on this tree and on
+ * the other, in turn; prints the medians of the rounds and their ratio. The edits: the benches'
+ * DCI-distance edit (EDITED_LINK, bench/ui/page.ts), or bench:ui's delete or paste of 30 devices
+ * (pickedDevices) and its undo, in turn (each validated from the one before).
  */
 import { resolve } from 'node:path';
-import { updateLink } from '../src/model/edits';
-import { benchDesign, EDITED_LINK } from './ui/page';
+import { pasteInto } from '../src/model/clipboard';
+import { removeElements, updateLink } from '../src/model/edits';
+import type { Design } from '../src/model/schema';
+import { benchDesign, EDITED_LINK, pickedDevices } from './ui/page';
 import * as here from '../src/rules/revalidate';
 
 type Revalidate = typeof here.revalidate;
@@ -14,6 +18,24 @@ const other = resolve(process.argv[2] ?? '');
 const size = Number(process.argv[process.argv.indexOf('--size') + 1] || 1000);
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 30);
 const EDITS = 20;
+const editArg = process.argv.indexOf('--edit');
+const edit = editArg > 0 ? process.argv[editArg + 1] : 'distance';
+
+/** The next design of a run of `edit`s from `design` (the design opened: `opened`). */
+function nextOf(opened: Design): (design: Design) => Design {
+  if (edit === 'distance') {
+    let km = 40;
+    return (design) => {
+      km = km === 40 ? 900 : 40;
+      return updateLink(design, EDITED_LINK, { distanceKm: km });
+    };
+  }
+  const picked = pickedDevices(opened);
+  const pasted = pasteInto(opened, { design: opened, ids: picked }, { x: 32, y: 32 });
+  if (!pasted) throw new Error('nothing pasted');
+  const edited = edit === 'delete' ? removeElements(opened, picked) : pasted.design;
+  return (design) => (design === opened ? edited : opened);
+}
 
 async function main(): Promise<void> {
   const there = (await import(`${other}/src/rules/revalidate.ts`)) as typeof here;
@@ -24,15 +46,14 @@ async function main(): Promise<void> {
   ];
   const last = sides.map(([, rv]) => rv(design, null));
   const times: number[][] = sides.map(() => []);
-  let km = 40;
+  const next = nextOf(design);
   for (let r = 0; r < rounds + 3; r++) {
     for (let s = 0; s < sides.length; s++) {
       const rv = (sides[s] as [string, Revalidate])[1];
       let v = last[s] as here.Validation;
       const c = process.cpuUsage();
       for (let i = 0; i < EDITS; i++) {
-        km = km === 40 ? 900 : 40;
-        v = rv(updateLink(v.design, EDITED_LINK, { distanceKm: km }), v);
+        v = rv(next(v.design), v);
       }
       const d = process.cpuUsage(c);
       last[s] = v;
@@ -46,7 +67,7 @@ async function main(): Promise<void> {
       `${(sides[s] as [string, Revalidate])[0]}: ${(m[s] as number).toFixed(3)} ms CPU per edit`,
     );
   console.log(
-    `ratio ${((m[0] as number) / (m[1] as number)).toFixed(2)} (${rounds} rounds of ${EDITS} edits)`,
+    `${edit}: ratio ${((m[0] as number) / (m[1] as number)).toFixed(2)} (${rounds} rounds of ${EDITS} edits)`,
   );
 }
 void main();

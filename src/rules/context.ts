@@ -6,7 +6,7 @@
  */
 import { HYPERVISOR_PROFILES, type HypervisorProfile, type Limit } from '../model/catalog';
 import { sameFieldsExcept } from '../model/sameValue';
-import type { Cluster, Design, Link } from '../model/schema';
+import type { Cluster, Design, Link, Segment, Workload } from '../model/schema';
 import { buildIndex, DesignGraph, sameNodesButPlaces, type PathResult } from './graph';
 import type {
   Finding,
@@ -61,24 +61,32 @@ export function buildContext(
       });
     }
   }
-  const before =
-    previous?.kept && sameButLinkFigures(previous, design, options) ? previous.kept.now : null;
-  const kept: KeptFindings = { before, now: new Map() };
+  // The findings kept by the run before are offered under the same options: each is given again
+  // only where what it was made from reads the same (keptFinding), whatever the edit.
+  const reuse = previous?.kept && sameOptions(previous.options, options) ? previous : undefined;
+  const kept: KeptFindings = {
+    before: reuse?.kept?.now ?? null,
+    figuresOnly: reuse !== undefined && sameButLinkFigures(reuse, design),
+    now: new Map(),
+  };
   return { design, options, index, graph, placements, kept };
 }
 
-/** What a link's figures are: an edit of them alone keeps every rule's reading of the rest. */
+/** A link's figures: an edit of them alone keeps every rule's reading of the rest. */
 const LINK_FIGURES: ReadonlySet<string> = new Set(['distanceKm', 'rttMs', 'bandwidthGbps']);
+
+/** Whether two runs' options are the same, with nothing failed (the what-if runs keep nothing). */
+function sameOptions(a: RunOptions, b: RunOptions): boolean {
+  if ((a.failed?.size ?? 0) > 0 || (b.failed?.size ?? 0) > 0) return false;
+  return (a.includeMoves ?? true) === (b.includeMoves ?? true);
+}
 
 /**
  * Whether `design` reads to the rules as the design of `previous` but for the figures of some
- * links (distance, RTT, bandwidth), under the same options: the same placements, names, labels
- * and segments, so a finding made from a path is the same when its path and site are.
+ * links (distance, RTT, bandwidth): the same placements, names, labels and segments, so a rule
+ * that reads no link figures finds what it found before.
  */
-function sameButLinkFigures(previous: RuleContext, design: Design, options: RunOptions): boolean {
-  const a = previous.options;
-  if ((a.failed?.size ?? 0) > 0 || (options.failed?.size ?? 0) > 0) return false;
-  if ((a.includeMoves ?? true) !== (options.includeMoves ?? true)) return false;
+function sameButLinkFigures(previous: RuleContext, design: Design): boolean {
   const before = previous.design;
   if (
     before.settings !== design.settings ||
@@ -99,49 +107,75 @@ function sameButLinkFigures(previous: RuleContext, design: Design, options: RunO
   return true;
 }
 
+/** Slots of kept findings of one workload (`KeptFindings`). */
+export type KeptSlotList = (KeptFinding | undefined)[];
+
 /**
- * A rule's slots of kept findings (`KeptFindings`): `before`, the findings of the run before by
- * slot (empty when none may be given again), and `now`, where this run writes its own. A rule
- * numbers its slots in an order that depends only on what a link-figure edit leaves alone.
+ * A rule's kept findings (`KeptFindings`): `before`, the findings of the run before by workload
+ * and slot (none when none may be given again), and `now`, where this run writes its own. A
+ * rule numbers the slots of each workload's placements and segments in their order.
  */
 export function keptSlots(
   ctx: RuleContext,
   ruleId: RuleId,
 ): {
-  readonly before: readonly (KeptFinding | undefined)[];
-  readonly now: (KeptFinding | undefined)[];
+  readonly before: ReadonlyMap<Workload, readonly (KeptFinding | undefined)[]> | undefined;
+  readonly now: Map<Workload, KeptSlotList>;
 } {
-  const now: (KeptFinding | undefined)[] = [];
+  const now = new Map<Workload, KeptSlotList>();
   ctx.kept?.now.set(ruleId, now);
-  return { before: ctx.kept?.before?.get(ruleId) ?? NONE_KEPT, now };
+  return { before: ctx.kept?.before?.get(ruleId), now };
 }
 
-const NONE_KEPT: readonly (KeptFinding | undefined)[] = [];
+export const NONE_KEPT: readonly (KeptFinding | undefined)[] = [];
 
 /**
- * The finding kept in `slot` if it was made towards the same site along the same path (the same
- * RTT, nodes and links): then it is the finding this run would make there.
+ * The finding kept in `slot` (of the placement's workload) if it was made for the same
+ * placement's cluster and segment (the same object), towards the same site along the same path
+ * (the same RTT, bandwidth, nodes and links), with the same labels for its message: then it is
+ * the finding this run would make there. Ids are unique across a design (integrity.ts), so a
+ * label is its element's, and none of the ids a finding is keyed on is a link's.
  */
 export function keptFinding(
+  ctx: RuleContext,
   before: readonly (KeptFinding | undefined)[],
   slot: number,
+  p: Placement,
+  segment: Segment,
   siteId: string | undefined,
   path: PathResult | null,
 ): KeptFinding | undefined {
   const k = before[slot];
-  if (!k || k.siteId !== siteId) return undefined;
-  return samePath(k, path) ? k : undefined;
+  if (!k || k.siteId !== siteId || k.segment !== segment) return undefined;
+  if (k.clusterId !== p.cluster.id || k.moved !== (p.scenario !== undefined)) return undefined;
+  if (!samePath(k, path)) return undefined;
+  const { label } = ctx.index;
+  if (k.siteLabel !== label(p.siteId) || k.clusterLabel !== label(p.cluster.id)) return undefined;
+  return k.towardsLabel === (siteId === undefined ? '' : label(siteId)) ? k : undefined;
 }
 
-/** What `keptFinding` compares of a finding made towards `siteId` along `path`. */
+/** What `keptFinding` compares of a finding made for `p` and `segment` towards `siteId` along `path`. */
 export function keepFinding(
+  ctx: RuleContext,
+  p: Placement,
+  segment: Segment,
   siteId: string | undefined,
   path: PathResult | null,
   finding: Finding,
 ): KeptFinding {
+  const { label } = ctx.index;
+  const read = {
+    segment,
+    clusterId: p.cluster.id,
+    moved: p.scenario !== undefined,
+    siteLabel: label(p.siteId),
+    clusterLabel: label(p.cluster.id),
+    towardsLabel: siteId === undefined ? '' : label(siteId),
+    finding,
+  };
   return path
-    ? { siteId, rttMs: path.rttMs, bottleneckGbps: path.bottleneckGbps, hops: path.path, finding }
-    : { siteId, rttMs: NaN, bottleneckGbps: NaN, hops: null, finding };
+    ? { siteId, rttMs: path.rttMs, bottleneckGbps: path.bottleneckGbps, hops: path.path, ...read }
+    : { siteId, rttMs: NaN, bottleneckGbps: NaN, hops: null, ...read };
 }
 
 function samePath(k: KeptFinding, path: PathResult | null): boolean {

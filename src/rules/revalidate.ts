@@ -7,7 +7,9 @@
  *   drawn): the findings are those of the design before, the same objects;
  * - any other edit runs every rule on a context whose index and graph take from the previous
  *   one what the edit left alone (buildContext with `previous`: an edit of a DCI link's
- *   distance keeps the site fabrics and their shortest-path trees).
+ *   distance keeps the site fabrics and their shortest-path trees), and whose trombone rules
+ *   give again the findings of placements the edit left alone (context.ts, keptFinding: after
+ *   bench:ui's delete or paste of 30 devices, all but those of the workloads it touched).
  * The property test in revalidate.test.ts holds both to a fresh full validation.
  *
  * The studio's store loads this module, not the rule book's index, as its validator.
@@ -45,7 +47,7 @@ export function revalidate(
   // After an edit of link figures alone (context.ts keeps the run before's findings for it),
   // a rule that reads none gives its findings of before.
   const run =
-    previous?.rules === rules && context.kept?.before
+    previous?.rules === rules && context.kept?.figuresOnly
       ? unreadAgain(rules, previous.findings)
       : rules;
   // Findings that read as before are the objects of before: designs kept for undo share them.

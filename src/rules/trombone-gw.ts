@@ -1,8 +1,8 @@
-import { keepFinding, keptFinding, keptSlots, num } from './context';
+import { keepFinding, keptFinding, keptSlots, NONE_KEPT, num, type KeptSlotList } from './context';
 import { gatewaySiteFor, tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
-import type { Segment } from '../model/schema';
+import type { Segment, Workload } from '../model/schema';
 
 const why =
   'With no active gateway where the workload runs, every packet to another subnet crosses the DCI to the gateway and comes back: latency, DCI load, and a dependency on the other site (seed 001).';
@@ -41,12 +41,23 @@ function run(ctx: RuleContext): Finding[] {
   // and per move) offer the same fixes: built once per run, shared; found by segment, gateway
   // site and site (no key string to build and hash per finding).
   const fixesOf = new Map<Segment, Map<string, Map<string, readonly Fix[]>>>();
-  // After an edit of link figures alone, a placement's finding towards the same gateway along
-  // the same path is the one of the run before (context.ts, keptSlots): one slot per placement
-  // and segment, in the order of the placements and their segments, which such an edit keeps.
+  // After an edit (of link figures, a delete, a paste), a placement's finding for the same
+  // segment towards the same gateway along the same path, read with the same labels, is the one
+  // of the run before (context.ts, keptFinding): slots by workload, one per placement and segment.
   const kept = keptSlots(ctx, 'TROMBONE-GW');
+  let workload: Workload | undefined;
+  let before = NONE_KEPT;
+  let now: KeptSlotList = [];
   let slot = -1;
   for (const p of ctx.placements) {
+    if (p.workload !== workload) {
+      // A workload's placements come one after the other (buildContext).
+      workload = p.workload;
+      before = kept.before?.get(workload) ?? NONE_KEPT;
+      now = [];
+      kept.now.set(workload, now);
+      slot = -1;
+    }
     for (const segmentId of p.workload.segmentIds) {
       slot++;
       const segment = index.segments.get(segmentId);
@@ -54,9 +65,9 @@ function run(ctx: RuleContext): Finding[] {
       const gw = gatewaySiteFor(graph, segment, p.siteId, p.cluster.id);
       if (gw === undefined || gw === p.siteId) continue;
       const path = graph.path(p.cluster.id, gw);
-      const same = keptFinding(kept.before, slot, gw, path);
+      const same = keptFinding(ctx, before, slot, p, segment, gw, path);
       if (same) {
-        kept.now[slot] = same;
+        now[slot] = same;
         out.push(same.finding);
         continue;
       }
@@ -81,7 +92,7 @@ function run(ctx: RuleContext): Finding[] {
         p.scenario,
         fixes,
       );
-      kept.now[slot] = keepFinding(gw, path, made);
+      now[slot] = keepFinding(ctx, p, segment, gw, path, made);
       out.push(made);
     }
   }

@@ -1,7 +1,8 @@
-import { keepFinding, keptFinding, keptSlots, num } from './context';
+import { keepFinding, keptFinding, keptSlots, NONE_KEPT, num, type KeptSlotList } from './context';
 import { tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
+import type { Workload } from '../model/schema';
 
 const why =
   'Clients reach the segment only through one site: when the workload runs elsewhere, every inbound request crosses the DCI (seed 001).';
@@ -32,11 +33,23 @@ function run(ctx: RuleContext): Finding[] {
   // A segment's findings (one per workload on it, and per move) offer the same fixes: at 10,000
   // elements, building them for each finding was a tenth of the run's allocations.
   const fixesOf = new Map<string, readonly Fix[]>();
-  // After an edit of link figures alone, a placement's finding along the same path is the one of
-  // the run before (context.ts, keptSlots): one slot per placement and segment.
+  // After an edit (of link figures, a delete, a paste), a placement's finding for the same
+  // segment along the same path, read with the same labels, is the one of the run before
+  // (context.ts, keptFinding): slots by workload, one per placement and segment.
   const kept = keptSlots(ctx, 'TROMBONE-INGRESS');
+  let workload: Workload | undefined;
+  let before = NONE_KEPT;
+  let now: KeptSlotList = [];
   let slot = -1;
   for (const p of ctx.placements) {
+    if (p.workload !== workload) {
+      // A workload's placements come one after the other (buildContext).
+      workload = p.workload;
+      before = kept.before?.get(workload) ?? NONE_KEPT;
+      now = [];
+      kept.now.set(workload, now);
+      slot = -1;
+    }
     for (const segmentId of p.workload.segmentIds) {
       slot++;
       const segment = index.segments.get(segmentId);
@@ -44,9 +57,9 @@ function run(ctx: RuleContext): Finding[] {
       const ingress = segment.ingressSiteId;
       if (ingress === undefined || ingress === p.siteId || graph.isDead(ingress)) continue;
       const path = graph.path(ingress, p.cluster.id);
-      const same = keptFinding(kept.before, slot, ingress, path);
+      const same = keptFinding(ctx, before, slot, p, segment, ingress, path);
       if (same) {
-        kept.now[slot] = same;
+        now[slot] = same;
         out.push(same.finding);
         continue;
       }
@@ -65,7 +78,7 @@ function run(ctx: RuleContext): Finding[] {
         p.scenario,
         fixes,
       );
-      kept.now[slot] = keepFinding(ingress, path, made);
+      now[slot] = keepFinding(ctx, p, segment, ingress, path, made);
       out.push(made);
     }
   }

@@ -3,7 +3,7 @@
  * `key` is stable across runs so waivers and diffs can refer to it.
  */
 import type { StorageProductId } from '../model/catalog';
-import type { Cluster, Design, Workload } from '../model/schema';
+import type { Cluster, Design, Segment, Workload } from '../model/schema';
 import type { DesignIndex, GraphQueries } from './graph';
 
 export const RULE_IDS = [
@@ -151,21 +151,39 @@ export interface RuleContext {
   readonly kept?: KeptFindings;
 }
 
-/** A finding a rule made from a path towards a site, kept for the next run (context.ts). */
+/**
+ * A finding a rule made for one placement and segment from a path towards a site, kept for the
+ * next run (context.ts), with what it was made from besides the workload it is kept under.
+ */
 export interface KeptFinding {
   readonly siteId: string | undefined;
   /** The figures and hops of the path the finding was made from (not the path's other lists). */
   readonly rttMs: number;
   readonly bottleneckGbps: number;
   readonly hops: readonly string[] | null;
+  /** The segment object, the placement's cluster, and the labels its message and key read. */
+  readonly segment: Segment;
+  readonly clusterId: string;
+  readonly moved: boolean;
+  /** The labels of the placement's site and cluster, and of the site the path goes to. */
+  readonly siteLabel: string;
+  readonly clusterLabel: string;
+  readonly towardsLabel: string;
   readonly finding: Finding;
 }
 
 /**
- * The findings each rule that keeps them made in this run, by the rule's own slot numbers, and
- * those of the run before when its design differs from this one in link figures alone.
+ * The findings each rule that keeps them made in this run, by workload (the object) and the
+ * rule's own slot numbers within it, and those of the run before under the same options: a
+ * finding of before is given again only where all it was made from reads the same
+ * (context.ts, `keptFinding`). `figuresOnly`: the design differs from the run before's in link
+ * figures alone (every rule that reads none gives its findings of before: revalidate.ts).
  */
 export interface KeptFindings {
-  readonly before: ReadonlyMap<RuleId, readonly (KeptFinding | undefined)[]> | null;
-  readonly now: Map<RuleId, (KeptFinding | undefined)[]>;
+  readonly before: ReadonlyMap<
+    RuleId,
+    ReadonlyMap<Workload, readonly (KeptFinding | undefined)[]>
+  > | null;
+  readonly figuresOnly: boolean;
+  readonly now: Map<RuleId, Map<Workload, (KeptFinding | undefined)[]>>;
 }
