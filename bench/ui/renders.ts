@@ -15,9 +15,11 @@
  * their order in it) hold a new state. --keys counts, instead of the edits, a select-all
  * (Ctrl+A), bench:ui's delete of 30 devices (Delete), its undo (Ctrl+Z) and their paste (Ctrl+C, Ctrl+V), at its working
  * view. --pan counts bench:ui's pan at its working view instead (60 frames, 12 px a frame).
+ * --drop counts bench:ui's drop instead: its ToR dragged at the working view, then released.
  */
 import {
   benchDesign,
+  dragBenchDevice,
   EDITED_LINK,
   flag,
   pickedDevices,
@@ -183,6 +185,15 @@ async function main(): Promise<void> {
           requestAnimationFrame(step);
         })`,
       );
+      await context.close();
+      return;
+    }
+    if (flag('drop')) {
+      // bench:ui's drop: the drag of its ToR at the working view, then the pointer-up counted.
+      await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
+      await page.waitForTimeout(1000);
+      await dragBenchDevice(page);
+      await counted('the drop of a dragged ToR (pointer-up)', () => page.mouse.up());
       await context.close();
       return;
     }

@@ -250,8 +250,17 @@ function threads(
     .map(([k, t]) => `${k} ${t.cpu.toFixed(1)}`)
     .join(' · ')}\n${lines.join('\n')}`;
 }
-/** Main-thread CPU (thread time, immune to a loaded machine) from pointer-up to the frame after it. */
-function cpu(events: TraceEvent[]): string {
+/** Per build: the drop's main-thread CPU (cpu), to print their medians. */
+const dropCpuByDist: Map<number, { up: number; forced: number; frame: number; all: number }[]> =
+  new Map();
+
+/**
+ * Main-thread CPU (thread time, immune to a loaded machine) from pointer-up to the frame after
+ * it: the pointer-up task, the style and layout its handlers forced (d3-drag reads its
+ * container's box at the pointer-up: whatever changed the page since the last frame is laid out
+ * there), and the frame. With `which`, kept for the medians per build.
+ */
+function cpu(events: TraceEvent[], which?: number): string {
   const main = events.find(
     (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
   );
@@ -276,7 +285,22 @@ function cpu(events: TraceEvent[]): string {
     mine
       .filter((e) => e.name === name && e.ts >= frame.ts && e.ts < frame.ts + (frame.dur ?? 0))
       .reduce((sum, e) => sum + tdur(e), 0);
-  return `cpu: pointerup task ${tdur(first).toFixed(1)} · frame ${tdur(frameTask).toFixed(1)} (layout ${phase('Layout').toFixed(1)}, paint ${phase('LocalFrameView::RunPaintLifecyclePhase').toFixed(1)}, layerize ${phase('Layerize').toFixed(1)}) · all ${total.toFixed(1)} ms over ${inWindow.length} tasks`;
+  const forced = first
+    ? mine
+        .filter(
+          (e) =>
+            e.name === 'Blink.ForcedStyleAndLayout.UpdateTime' &&
+            e.ts >= first.ts &&
+            e.ts < first.ts + (first.dur ?? 0),
+        )
+        .reduce((sum, e) => sum + tdur(e), 0)
+    : 0;
+  if (which !== undefined)
+    dropCpuByDist.set(which, [
+      ...(dropCpuByDist.get(which) ?? []),
+      { up: tdur(first), forced, frame: tdur(frameTask), all: total },
+    ]);
+  return `cpu: pointerup task ${tdur(first).toFixed(1)} (forced style and layout ${forced.toFixed(1)}) · frame ${tdur(frameTask).toFixed(1)} (layout ${phase('Layout').toFixed(1)}, paint ${phase('LocalFrameView::RunPaintLifecyclePhase').toFixed(1)}, layerize ${phase('Layerize').toFixed(1)}) · all ${total.toFixed(1)} ms over ${inWindow.length} tasks`;
 }
 
 function report(events: TraceEvent[]): void {
@@ -413,7 +437,7 @@ async function benchDrop(page: import('@playwright/test').Page, which: number): 
     await page.waitForTimeout(300);
   });
   byDist[which]!.push(dropMs);
-  const line = `drop ${dropMs.toFixed(1)} ms (dispatched ${parts.dispatched.toFixed(1)}, frame ${parts.frame.toFixed(1)}) · ${cpu(events)}\n    ${dragCpu(events, frames, which)}${flag('threads') ? `\n    ${threads(events, parts.dispatched, dropMs, which)}` : ''}`;
+  const line = `drop ${dropMs.toFixed(1)} ms (dispatched ${parts.dispatched.toFixed(1)}, frame ${parts.frame.toFixed(1)}) · ${cpu(events, which)}\n    ${dragCpu(events, frames, which)}${flag('threads') ? `\n    ${threads(events, parts.dispatched, dropMs, which)}` : ''}`;
   cpuByDist.set(which, [...(cpuByDist.get(which) ?? []), line]);
   const main = events.find(
     (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain',
@@ -534,7 +558,7 @@ async function main(): Promise<void> {
       if (flag('cpu')) {
         const cdp = await context.newCDPSession(page);
         const events = await tracedDrop(cdp, drop);
-        const line = cpu(events);
+        const line = cpu(events, which);
         console.log(`  ${line}`);
         cpuByDist.set(which, [...(cpuByDist.get(which) ?? []), line]);
       } else if (TRACE && r === ROUNDS * dists.length - 1) {
@@ -557,6 +581,11 @@ async function main(): Promise<void> {
     if (drags.length > 0)
       console.log(
         `${d} drag medians over ${drags.length}: main cpu ${median(drags.map((x) => x.main)).toFixed(0)} ms · worker cpu ${median(drags.map((x) => x.worker)).toFixed(0)} ms · raster cpu ${median(drags.map((x) => x.raster)).toFixed(0)} ms · main frames ${median(drags.map((x) => x.frames))} · painted ${median(drags.map((x) => x.painted))} · frame p95 ${median(drags.map((x) => x.p95)).toFixed(0)} ms`,
+      );
+    const dropCpu = dropCpuByDist.get(i) ?? [];
+    if (dropCpu.length > 0)
+      console.log(
+        `${d} drop cpu medians over ${dropCpu.length}: ${(['up', 'forced', 'frame', 'all'] as const).map((k) => `${k === 'up' ? 'pointerup task' : k === 'forced' ? 'forced style and layout' : k} ${median(dropCpu.map((x) => x[k])).toFixed(1)}`).join(' · ')} ms`,
       );
     const th = threadsByDist.get(i) ?? [];
     if (th.length > 0)

@@ -478,6 +478,66 @@ describe('A route answer that comes between a pointer-up and the frame that show
   });
 });
 
+describe("A route answer to a drag's preview", () => {
+  it('is drawn in the next frame, not in the task it comes in; after the drop, if the pointer went up first', async () => {
+    const drawn = await drawnWithFramesByHand();
+    const job = drawn.job;
+    const frame = async () => {
+      drawn.frame();
+      await turns();
+    };
+    const id = job.design.nodes.find((n) => n.kind !== 'site')?.id ?? '';
+    const link = job.design.links.find((l) => l.source === id || l.target === id)?.id ?? '';
+    const at = useStudio.getState().nodes.find((n) => n.id === id)?.position ?? { x: 0, y: 0 };
+    const move = (dx: number) =>
+      useStudio
+        .getState()
+        .onNodesChange([
+          { type: 'position', id, position: { x: at.x + dx, y: at.y }, dragging: true },
+        ]);
+    // A drag's move, routed live after its frame.
+    move(16);
+    await frame();
+    const preview = jobs.at(-1) as Job;
+    expect(preview.seq).toBeGreaterThan(job.seq);
+    const first = drawing(preview, 2);
+    answer({ seq: preview.seq, ok: true, connectors: first, complete: true });
+    await turns();
+    // Not drawn in the task it came in, nor in the tasks after: in the next frame's callbacks.
+    expect(plainOf(useRoute_(link))).not.toEqual(first.find((c) => c.id === link));
+    expect(isRoutingBusy()).toBe(true);
+    drawn.frame();
+    expect(plainOf(useRoute_(link))).toEqual(first.find((c) => c.id === link));
+    await turns();
+    // The next move's answer comes, then the pointer goes up before the frame: that frame shows
+    // the drop, and the answer is drawn after it.
+    move(32);
+    await frame();
+    const last = jobs.at(-1) as Job;
+    expect(last.seq).toBeGreaterThan(preview.seq);
+    const second = drawing(last, 3);
+    answer({ seq: last.seq, ok: true, connectors: second, complete: true });
+    useStudio
+      .getState()
+      .onNodesChange([
+        { type: 'position', id, position: { x: at.x + 32, y: at.y }, dragging: false },
+      ]);
+    useStudio.getState().finishDrag([id]);
+    drawn.frame();
+    expect(plainOf(useRoute_(link))).toEqual(first.find((c) => c.id === link));
+    await turns();
+    expect(useStudio.getState().past.length).toBe(1);
+    expect(plainOf(useRoute_(link))).toEqual(second.find((c) => c.id === link));
+    // The drop's design is routed after its frame, and drawn (nothing left waiting for a frame).
+    await frame();
+    const dropped = jobs.at(-1) as Job;
+    expect(dropped.seq).toBeGreaterThan(last.seq);
+    answer({ seq: dropped.seq, ok: true, connectors: drawing(dropped, 4), complete: true });
+    await frame();
+    expect(isRoutingBusy()).toBe(false);
+  });
+});
+
 describe('A new drawing keeps the connectors the canvas shows where they draw alike', () => {
   it('keeps the shown object for a copy, and takes the new one where anything drawn differs', async () => {
     const job = jobs.at(-1) as Job;
