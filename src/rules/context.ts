@@ -108,26 +108,44 @@ function sameButLinkFigures(previous: RuleContext, design: Design): boolean {
 }
 
 /** Slots of kept findings of one workload (`KeptFindings`). */
-export type KeptSlotList = (KeptFinding | undefined)[];
+type KeptSlotList = (KeptFinding | undefined)[];
+
+const NONE_KEPT: readonly (KeptFinding | undefined)[] = [];
 
 /**
- * A rule's kept findings (`KeptFindings`): `before`, the findings of the run before by workload
- * and slot (none when none may be given again), and `now`, where this run writes its own. A
- * rule numbers the slots of each workload's placements and segments in their order.
+ * A rule's kept findings (`KeptFindings`), walked in the order of the placements and their
+ * segments: `enter` each placement, then take the `next` slot for each of its segments. `before`
+ * holds the findings of the run before for the placement's workload (none when none may be
+ * given again), `now` where this run writes its own; slots count from 0 in each workload.
  */
-export function keptSlots(
-  ctx: RuleContext,
-  ruleId: RuleId,
-): {
-  readonly before: ReadonlyMap<Workload, readonly (KeptFinding | undefined)[]> | undefined;
-  readonly now: Map<Workload, KeptSlotList>;
-} {
-  const now = new Map<Workload, KeptSlotList>();
-  ctx.kept?.now.set(ruleId, now);
-  return { before: ctx.kept?.before?.get(ruleId), now };
-}
+export class KeptWalk {
+  before: readonly (KeptFinding | undefined)[] = NONE_KEPT;
+  now: KeptSlotList = [];
+  private slot = -1;
+  private workload: Workload | undefined;
+  private readonly all: ReadonlyMap<Workload, readonly (KeptFinding | undefined)[]> | undefined;
+  private readonly written = new Map<Workload, KeptSlotList>();
 
-export const NONE_KEPT: readonly (KeptFinding | undefined)[] = [];
+  constructor(ctx: RuleContext, ruleId: RuleId) {
+    ctx.kept?.now.set(ruleId, this.written);
+    this.all = ctx.kept?.before?.get(ruleId);
+  }
+
+  /** The placement `p`: a workload's placements come one after the other (buildContext). */
+  enter(p: Placement): void {
+    if (p.workload === this.workload) return;
+    this.workload = p.workload;
+    this.before = this.all?.get(p.workload) ?? NONE_KEPT;
+    this.now = [];
+    this.written.set(p.workload, this.now);
+    this.slot = -1;
+  }
+
+  /** The slot of the entered placement's next segment. */
+  next(): number {
+    return ++this.slot;
+  }
+}
 
 /**
  * The finding kept in `slot` (of the placement's workload) if it was made for the same

@@ -1,8 +1,8 @@
-import { keepFinding, keptFinding, keptSlots, NONE_KEPT, num, type KeptSlotList } from './context';
+import { keepFinding, keptFinding, KeptWalk, num } from './context';
 import { gatewaySiteFor, tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
-import type { Segment, Workload } from '../model/schema';
+import type { Segment } from '../model/schema';
 
 const why =
   'With no active gateway where the workload runs, every packet to another subnet crosses the DCI to the gateway and comes back: latency, DCI load, and a dependency on the other site (seed 001).';
@@ -44,30 +44,19 @@ function run(ctx: RuleContext): Finding[] {
   // After an edit (of link figures, a delete, a paste), a placement's finding for the same
   // segment towards the same gateway along the same path, read with the same labels, is the one
   // of the run before (context.ts, keptFinding): slots by workload, one per placement and segment.
-  const kept = keptSlots(ctx, 'TROMBONE-GW');
-  let workload: Workload | undefined;
-  let before = NONE_KEPT;
-  let now: KeptSlotList = [];
-  let slot = -1;
+  const kept = new KeptWalk(ctx, 'TROMBONE-GW');
   for (const p of ctx.placements) {
-    if (p.workload !== workload) {
-      // A workload's placements come one after the other (buildContext).
-      workload = p.workload;
-      before = kept.before?.get(workload) ?? NONE_KEPT;
-      now = [];
-      kept.now.set(workload, now);
-      slot = -1;
-    }
+    kept.enter(p);
     for (const segmentId of p.workload.segmentIds) {
-      slot++;
+      const slot = kept.next();
       const segment = index.segments.get(segmentId);
       if (!segment) continue;
       const gw = gatewaySiteFor(graph, segment, p.siteId, p.cluster.id);
       if (gw === undefined || gw === p.siteId) continue;
       const path = graph.path(p.cluster.id, gw);
-      const same = keptFinding(ctx, before, slot, p, segment, gw, path);
+      const same = keptFinding(ctx, kept.before, slot, p, segment, gw, path);
       if (same) {
-        now[slot] = same;
+        kept.now[slot] = same;
         out.push(same.finding);
         continue;
       }
@@ -92,7 +81,7 @@ function run(ctx: RuleContext): Finding[] {
         p.scenario,
         fixes,
       );
-      now[slot] = keepFinding(ctx, p, segment, gw, path, made);
+      kept.now[slot] = keepFinding(ctx, p, segment, gw, path, made);
       out.push(made);
     }
   }

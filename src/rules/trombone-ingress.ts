@@ -1,8 +1,7 @@
-import { keepFinding, keptFinding, keptSlots, NONE_KEPT, num, type KeptSlotList } from './context';
+import { keepFinding, keptFinding, KeptWalk, num } from './context';
 import { tromboneFinding } from './gateway';
 import type { RuleDefinition } from './rule';
 import type { Finding, Fix, RuleContext } from './types';
-import type { Workload } from '../model/schema';
 
 const why =
   'Clients reach the segment only through one site: when the workload runs elsewhere, every inbound request crosses the DCI (seed 001).';
@@ -36,30 +35,19 @@ function run(ctx: RuleContext): Finding[] {
   // After an edit (of link figures, a delete, a paste), a placement's finding for the same
   // segment along the same path, read with the same labels, is the one of the run before
   // (context.ts, keptFinding): slots by workload, one per placement and segment.
-  const kept = keptSlots(ctx, 'TROMBONE-INGRESS');
-  let workload: Workload | undefined;
-  let before = NONE_KEPT;
-  let now: KeptSlotList = [];
-  let slot = -1;
+  const kept = new KeptWalk(ctx, 'TROMBONE-INGRESS');
   for (const p of ctx.placements) {
-    if (p.workload !== workload) {
-      // A workload's placements come one after the other (buildContext).
-      workload = p.workload;
-      before = kept.before?.get(workload) ?? NONE_KEPT;
-      now = [];
-      kept.now.set(workload, now);
-      slot = -1;
-    }
+    kept.enter(p);
     for (const segmentId of p.workload.segmentIds) {
-      slot++;
+      const slot = kept.next();
       const segment = index.segments.get(segmentId);
       if (!segment || segment.ingressMode !== 'single-site') continue;
       const ingress = segment.ingressSiteId;
       if (ingress === undefined || ingress === p.siteId || graph.isDead(ingress)) continue;
       const path = graph.path(ingress, p.cluster.id);
-      const same = keptFinding(ctx, before, slot, p, segment, ingress, path);
+      const same = keptFinding(ctx, kept.before, slot, p, segment, ingress, path);
       if (same) {
-        now[slot] = same;
+        kept.now[slot] = same;
         out.push(same.finding);
         continue;
       }
@@ -78,7 +66,7 @@ function run(ctx: RuleContext): Finding[] {
         p.scenario,
         fixes,
       );
-      now[slot] = keepFinding(ctx, p, segment, ingress, path, made);
+      kept.now[slot] = keepFinding(ctx, p, segment, ingress, path, made);
       out.push(made);
     }
   }
