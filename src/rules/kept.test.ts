@@ -21,6 +21,7 @@ import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates/index';
 import { RULE_LIST, runRules } from './index';
+import { deviceGroup, pastedSelection } from './testing';
 import { revalidate, type Validation } from './revalidate';
 
 const stepArb = fc.record({
@@ -110,14 +111,13 @@ function apply(design: Design, s: Step, history: readonly Design[]): Design {
     case 'delete-group':
       // A selection of a site's devices, as the Delete key removes them.
       return removeElements(design, groupOf(design, s));
-    case 'paste': {
+    case 'paste':
       // Copy a selection (a site's devices, or a whole site) and paste it, as Ctrl+C, Ctrl+V.
-      const site = pick(sites, s.b);
-      const ids = s.km % 4 === 0 && site ? [site.id] : groupOf(design, s);
-      if (ids.length === 0) return design;
-      const pasted = pasteInto(design, { design, ids }, { x: 32, y: 32 });
-      return pasted ? pasted.design : design;
-    }
+      return pastedSelection(
+        design,
+        groupOf(design, s),
+        s.km % 4 === 0 ? { siteAt: s.b } : undefined,
+      );
     case 'rename-workload': {
       const workload = pick(design.workloads, s.a);
       return workload ? upsertWorkload(design, { ...workload, name: `W${s.b % 3}` }) : design;
@@ -133,12 +133,7 @@ function apply(design: Design, s: Step, history: readonly Design[]): Design {
 
 /** Up to twelve devices of one site, from a position `s.a` picks. */
 function groupOf(design: Design, s: Step): string[] {
-  const sites = design.nodes.filter((n) => n.kind === 'site');
-  const site = pick(sites, s.b);
-  if (!site) return [];
-  const devices = design.nodes.filter((n) => n.kind !== 'site' && n.parentId === site.id);
-  const start = devices.length === 0 ? 0 : s.a % devices.length;
-  return devices.slice(start, start + 1 + (s.km % 12)).map((n) => n.id);
+  return deviceGroup(design, s.b, s.a, 1 + (s.km % 12));
 }
 
 const bases: readonly Design[] = [

@@ -17,11 +17,11 @@ import {
   upsertWorkload,
 } from '../model/edits';
 import type { Design, DesignNode, Link } from '../model/schema';
-import { pasteInto } from '../model/clipboard';
 import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates/index';
 import { buildGraph } from './graph';
 import { runRules } from './index';
+import { deviceGroup, pastedSelection } from './testing';
 import { revalidate, sameForRules, type Validation } from './revalidate';
 
 /** One edit as the studio makes it: a model edit, untouched arrays keep their identity. */
@@ -139,14 +139,13 @@ function apply(design: Design, s: Step, history: readonly Design[]): Design {
     case 'delete-group':
       // A selection of a site's devices (a rack or a row), as the Delete key removes them.
       return removeElements(design, groupOf(design, s));
-    case 'paste': {
+    case 'paste':
       // Copy a selection (a site's devices, or a whole site) and paste it, as Ctrl+C, Ctrl+V.
-      const site = pick(sites, s.b);
-      const ids = s.km % 4 === 0 && site ? [site.id] : groupOf(design, s);
-      if (ids.length === 0) return design;
-      const pasted = pasteInto(design, { design, ids }, { x: 32, y: 32 });
-      return pasted ? pasted.design : design;
-    }
+      return pastedSelection(
+        design,
+        groupOf(design, s),
+        s.km % 4 === 0 ? { siteAt: s.b } : undefined,
+      );
     case 'connect': {
       const other = pick(design.nodes, s.b);
       return node && other ? connect(design, node.id, other.id, `new-${s.a}-${s.b}`) : design;
@@ -177,12 +176,7 @@ function apply(design: Design, s: Step, history: readonly Design[]): Design {
 
 /** Up to six devices of one site, in the design's order from a position `s.a` picks. */
 function groupOf(design: Design, s: Step): string[] {
-  const sites = design.nodes.filter((n) => n.kind === 'site');
-  const site = pick(sites, s.b);
-  if (!site) return [];
-  const devices = design.nodes.filter((n) => n.kind !== 'site' && n.parentId === site.id);
-  const start = devices.length === 0 ? 0 : s.a % devices.length;
-  return devices.slice(start, start + 1 + ((s.x & 0xff) % 6)).map((n) => n.id);
+  return deviceGroup(design, s.b, s.a, 1 + ((s.x & 0xff) % 6));
 }
 
 /** Every path and L2 answer of the validation's graph, against a fresh graph (a sample). */

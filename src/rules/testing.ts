@@ -5,6 +5,7 @@
  * Clean by construction; each spec changes one thing and expects one rule to speak.
  */
 import { DesignBuilder } from '../model/builder';
+import { pasteInto } from '../model/clipboard';
 import type { Cluster, DciLink, Design, Segment, Tor, Workload } from '../model/schema';
 import { runRules } from './index';
 import type { Finding, RuleId, RunOptions } from './types';
@@ -69,4 +70,33 @@ export function twoSites(o: TwoSites = {}): DesignBuilder {
 
 export function findingsOf(design: Design, ruleId: RuleId, options?: RunOptions): Finding[] {
   return runRules(design, options).filter((f) => f.ruleId === ruleId);
+}
+
+/**
+ * A selection as the property tests delete or paste it: up to `size` devices of the site at
+ * position `siteAt` (counted round), from the device at position `start` (counted round).
+ */
+export function deviceGroup(design: Design, siteAt: number, start: number, size: number): string[] {
+  const sites = design.nodes.filter((n) => n.kind === 'site');
+  const site = sites.length === 0 ? undefined : sites[siteAt % sites.length];
+  if (!site) return [];
+  const devices = design.nodes.filter((n) => n.kind !== 'site' && n.parentId === site.id);
+  const from = devices.length === 0 ? 0 : start % devices.length;
+  return devices.slice(from, from + size).map((n) => n.id);
+}
+
+/**
+ * `design` with a copy of `ids` pasted 32 px off, as Ctrl+C, Ctrl+V paste it: the whole site at
+ * position `siteAt` instead when `wholeSite`. `design` itself when nothing pastes.
+ */
+export function pastedSelection(
+  design: Design,
+  ids: readonly string[],
+  whole?: { readonly siteAt: number },
+): Design {
+  const sites = design.nodes.filter((n) => n.kind === 'site');
+  const site = whole && sites.length > 0 ? sites[whole.siteAt % sites.length] : undefined;
+  const picked = site ? [site.id] : [...ids];
+  if (picked.length === 0) return design;
+  return pasteInto(design, { design, ids: picked }, { x: 32, y: 32 })?.design ?? design;
 }
