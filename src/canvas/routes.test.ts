@@ -169,6 +169,23 @@ async function drawnWithFramesByHand(): Promise<{ job: Job; frame: () => void }>
   return { job, frame: () => callbacks.splice(0).forEach((callback) => callback(0)) };
 }
 
+/**
+ * As drawnWithFramesByHand, with the device a drag takes (the first), one of its links and its
+ * position, and `frame` awaiting the turns after the frame.
+ */
+async function dragWithFramesByHand() {
+  const drawn = await drawnWithFramesByHand();
+  const job = drawn.job;
+  const frame = async () => {
+    drawn.frame();
+    await turns();
+  };
+  const id = job.design.nodes.find((n) => n.kind !== 'site')?.id ?? '';
+  const link = job.design.links.find((l) => l.source === id || l.target === id)?.id ?? '';
+  const at = useStudio.getState().nodes.find((n) => n.id === id)?.position ?? { x: 0, y: 0 };
+  return { drawn, job, frame, id, link, at };
+}
+
 describe('An edit that adds or removes elements', () => {
   it('is handed to the worker in the task after it, before its frame; a move, or another design, after its frame', async () => {
     const { frame } = await drawnWithFramesByHand();
@@ -480,15 +497,7 @@ describe('A route answer that comes between a pointer-up and the frame that show
 
 describe("A route answer to a drag's preview", () => {
   it('is drawn in the next frame, not in the task it comes in; after the drop, if the pointer went up first', async () => {
-    const drawn = await drawnWithFramesByHand();
-    const job = drawn.job;
-    const frame = async () => {
-      drawn.frame();
-      await turns();
-    };
-    const id = job.design.nodes.find((n) => n.kind !== 'site')?.id ?? '';
-    const link = job.design.links.find((l) => l.source === id || l.target === id)?.id ?? '';
-    const at = useStudio.getState().nodes.find((n) => n.id === id)?.position ?? { x: 0, y: 0 };
+    const { drawn, job, frame, id, link, at } = await dragWithFramesByHand();
     const move = (dx: number) =>
       useStudio
         .getState()
@@ -655,15 +664,7 @@ describe('A new drawing keeps the connectors the canvas shows where they draw al
 
 describe('A drag move still to route when the pointer goes up', () => {
   it('is not routed as a preview: the drop is routed after its frame, and its routes drawn', async () => {
-    const drawn = await drawnWithFramesByHand();
-    const job = drawn.job;
-    const frame = async () => {
-      drawn.frame();
-      await turns();
-    };
-    const id = job.design.nodes.find((n) => n.kind !== 'site')?.id ?? '';
-    const link = job.design.links.find((l) => l.source === id || l.target === id)?.id ?? '';
-    const at = useStudio.getState().nodes.find((n) => n.id === id)?.position ?? { x: 0, y: 0 };
+    const { frame, id, link, at } = await dragWithFramesByHand();
     const to = { x: at.x + 16, y: at.y };
     // The drag's last move (routed after its frame), then the pointer goes up before that.
     useStudio.getState().onNodesChange([{ type: 'position', id, position: to, dragging: true }]);
