@@ -15,21 +15,10 @@ import { RULE_LIST, runRulesOn } from '../src/rules/index';
 import { revalidate, type Validation } from '../src/rules/revalidate';
 import { sharedFindings } from '../src/rules/sharedFindings';
 import { benchDesign, pickedDevices } from './ui/page';
+import { cpuMs, median } from './util';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
-
-function cpuMs(run: () => unknown): number {
-  const c = process.cpuUsage();
-  run();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
 
 /** The edited design of each kind (the same objects each round, as an undo brings them back). */
 function edits(design: Design): [string, Design][] {

@@ -12,21 +12,10 @@ import { buildContext, keepForNext } from '../src/rules/context';
 import { RULE_LIST } from '../src/rules/index';
 import { revalidate } from '../src/rules/revalidate';
 import { benchDesign, EDITED_LINK } from './ui/page';
+import { cpuMs, median } from './util';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 60;
-
-function cpuMs(run: () => unknown): number {
-  const c = process.cpuUsage();
-  run();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
 
 for (const size of [1000, 3000]) {
   const design = benchDesign(size);
