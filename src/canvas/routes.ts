@@ -255,7 +255,13 @@ function send(post: 'now' | 'next task' = 'now'): void {
   // now, placed again if one changed size. Same result as routing again (relabelled,
   // src/render/diagram.ts).
   for (const drawn of drawings) {
-    const connectors = relabelled(drawn, positioned, { findings });
+    // An undo or a redo back to the very design drawn, its labels showing the same findings:
+    // the drawing's connectors as they are, which relabelled finds too, but only after two maps
+    // and three passes of every link, in the task of the undo's first frame.
+    const connectors =
+      drawn.design === positioned && sameFindings(drawn.findings, findings)
+        ? drawn.connectors
+        : relabelled(drawn, positioned, { findings });
     if (!connectors) continue;
     remember({ design: positioned, connectors: publish(connectors), findings });
     // The worker is told the design all the same (nothing to route), so that the next job
