@@ -25,6 +25,22 @@ vi.mock('../render/diagram', async (importOriginal) => {
   return { ...actual, relabelled: vi.fn(actual.relabelled) };
 });
 
+// Every design the canvas encodes for its worker, in order: when it encodes them.
+const { encodings } = vi.hoisted(() => ({ encodings: [] as Design[] }));
+vi.mock('./routeWire', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./routeWire')>();
+  return {
+    ...actual,
+    designSender: () => {
+      const send = actual.designSender();
+      return (...args: Parameters<typeof send>) => {
+        encodings.push(args[0]);
+        return send(...args);
+      };
+    },
+  };
+});
+
 /** A job the canvas hands its worker, decoded as the worker does (routeWire.ts). */
 interface Job {
   readonly seq: number;
@@ -270,6 +286,30 @@ describe('An undo drawn from a drawing the canvas had', () => {
     const now = useRoutes.getState().byId;
     expect(now.size).toBe(shown.size);
     for (const [id, c] of shown) expect(now.get(id)).toBe(c);
+  });
+
+  it('encodes the delete’s design and its own for the worker in the task after it, not in its own', async () => {
+    const job = jobs.at(-1) as Job;
+    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
+    await tick();
+    const design = useStudio.getState().design;
+    const device = design.nodes.find((n) => n.kind !== 'site');
+    if (!device) throw new Error('no device');
+    encodings.length = 0;
+    useStudio.getState().replaceDesign(removeElements(design, [device.id]));
+    const deleted = useStudio.getState().design;
+    expect(encodings).toEqual([]);
+    await tick();
+    expect(encodings).toEqual([deleted]);
+    const job2 = jobs.at(-1) as Job;
+    answer({ seq: job2.seq, ok: true, connectors: drawing(job2, 2), complete: true });
+    await tick();
+    // The undo is drawn from the drawing before the delete; the worker is told of it after.
+    encodings.length = 0;
+    useStudio.getState().replaceDesign(design);
+    expect(encodings).toEqual([]);
+    await tick();
+    expect(encodings).toEqual([design]);
   });
 
   it('tells the worker its design, so that the next edit crosses as a change of it', async () => {
