@@ -16,6 +16,7 @@
  * (Ctrl+A), bench:ui's delete of 30 devices (Delete), its undo (Ctrl+Z) and their paste (Ctrl+C, Ctrl+V), at its working
  * view. --pan counts bench:ui's pan at its working view instead (60 frames, 12 px a frame).
  * --drop counts bench:ui's drop instead: its ToR dragged at the working view, then released.
+ * --drag counts bench:ui's drag instead (its 40 moves, each commit listed).
  */
 import {
   benchDesign,
@@ -185,6 +186,15 @@ async function main(): Promise<void> {
           requestAnimationFrame(step);
         })`,
       );
+      await context.close();
+      return;
+    }
+    if (flag('drag')) {
+      // bench:ui's drag: its ToR dragged 40 moves at the working view, each commit counted.
+      await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
+      await page.waitForTimeout(1000);
+      await counted('the drag of a ToR (40 moves)', () => dragBenchDevice(page));
+      await page.mouse.up();
       await context.close();
       return;
     }
