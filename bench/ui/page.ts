@@ -64,6 +64,21 @@ export async function serveBuilds(
   return { bases, close };
 }
 
+/**
+ * The one build a profiling tool reads: --dist's, or else this tree built unminified into
+ * dist-bench (the profiles name functions), unless --no-build.
+ */
+export async function serveForNames(): Promise<{ base: string; close: () => Promise<void> }> {
+  const dist = option('dist');
+  const build = !dist && !flag('no-build');
+  if (build) process.env['BENCH_UNMINIFIED'] = '1';
+  const {
+    bases: [base = ''],
+    close,
+  } = await serveBuilds([dist ?? 'dist-bench'], build);
+  return { base, close };
+}
+
 export type Side = 'studio' | 'baseline';
 
 /** The plain React Flow page's canvas, as large as the studio's at the benches' window size. */

@@ -25,7 +25,7 @@ import {
   newBenchPage,
   option,
   routesDrawn,
-  serveBuilds,
+  serveForNames,
   viewOnEditedLink,
 } from './page';
 import type { Profile, ProfileNode } from './trace';
@@ -171,13 +171,7 @@ async function profiledEdit(cdp: CDPSession, page: Page, km: number): Promise<[P
 }
 
 async function main(): Promise<void> {
-  const dist = option('dist');
-  const build = !dist && !flag('no-build');
-  if (build) process.env['BENCH_UNMINIFIED'] = '1';
-  const {
-    bases: [base = ''],
-    close,
-  } = await serveBuilds([dist ?? 'dist-bench'], build);
+  const { base, close } = await serveForNames();
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const totals: Totals = {

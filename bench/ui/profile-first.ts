@@ -13,13 +13,12 @@
 import type { CDPSession, Page } from '@playwright/test';
 import {
   benchDesign,
-  flag,
   gotoBench,
   launchChromium,
   newBenchPage,
   option,
   pickedDevices,
-  serveBuilds,
+  serveForNames,
 } from './page';
 import { addProfile, newProfileTotals, type Profile, type ProfileTotals } from './trace';
 
@@ -85,13 +84,7 @@ function print(label: string, t: ProfileTotals): void {
 }
 
 async function main(): Promise<void> {
-  const dist = option('dist');
-  const build = !dist && !flag('no-build');
-  if (build) process.env['BENCH_UNMINIFIED'] = '1';
-  const {
-    bases: [base = ''],
-    close,
-  } = await serveBuilds([dist ?? 'dist-bench'], build);
+  const { base, close } = await serveForNames();
   const browser = await launchChromium();
   const design = benchDesign(SIZE);
   const picked = pickedDevices(design);
