@@ -7,8 +7,7 @@
  * Builds the bench page unminified (the names are read), into dist-bench; --dist serves another
  * build instead (one built with BENCH_UNMINIFIED=1).
  *
- *   npx tsx bench/ui/profile-first.ts --size 3000 [--rounds 3] [--top 30] [--each 12] [--no-build]
- *                                     [--dist dir]
+ *   npx tsx bench/ui/profile-first.ts --size 3000 [--rounds 3] [--top 30] [--no-build] [--dist dir]
  */
 import type { CDPSession, Page } from '@playwright/test';
 import {
@@ -25,17 +24,6 @@ import { addProfile, newProfileTotals, type Profile, type ProfileTotals } from '
 const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 3);
 const TOP = Number(option('top') ?? 30);
-/** With --each N, each round's N functions with the most self time are printed too. */
-const EACH = Number(option('each') ?? 0);
-
-function printEach(label: string, profile: Profile): void {
-  const one = newProfileTotals();
-  addProfile(one, profile);
-  const top = [...one.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, EACH);
-  console.log(
-    `  ${label} self: ${top.map(([k, v]) => `${k.split(' ')[0]} ${v.toFixed(1)}`).join(' · ')}`,
-  );
-}
 
 /** Profiles the span from the next keydown to the first canvas change after it. */
 const PROFILER = `
@@ -106,16 +94,12 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       await page.keyboard.press('Delete');
       await page.waitForTimeout(2500);
-      const undone = await profiled(cdp, page, 'Control+z');
-      addProfile(undo, undone);
-      if (EACH > 0) printEach('undo', undone);
+      addProfile(undo, await profiled(cdp, page, 'Control+z'));
       await page.evaluate((ids) => window.__bench?.select(ids), picked);
       await page.waitForTimeout(300);
       await page.keyboard.press('Control+c');
       await page.waitForTimeout(300);
-      const pasted = await profiled(cdp, page, 'Control+v');
-      addProfile(paste, pasted);
-      if (EACH > 0) printEach('paste', pasted);
+      addProfile(paste, await profiled(cdp, page, 'Control+v'));
       console.log(
         `round ${r + 1}: undo ${undo.busy.at(-1)?.toFixed(1)} ms, paste ${paste.busy.at(-1)?.toFixed(1)} ms sampled`,
       );

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeElements, updateLink } from '../model/edits';
 import type { DciLink, Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
-import { relabelled, renderDiagram } from '../render/diagram';
+import { renderDiagram } from '../render/diagram';
 import { limitFinding } from '../render/text';
 import { straightRouter } from '../render/router';
 import { packedConnector, plainConnector } from '../render/packed';
@@ -18,28 +18,6 @@ const useRoute_ = (id: string | undefined) => useRoutes.getState().byId.get(id ?
 import { startRouting, withDesignStrings, withLivePositions } from './routes';
 import type { RouteAnswer, RouteJob } from './routes.worker';
 import { connectorSender, designReceiver, sameConnector } from './routeWire';
-
-// Counted: an undo back to the very design drawn takes the drawing as it is.
-vi.mock('../render/diagram', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../render/diagram')>();
-  return { ...actual, relabelled: vi.fn(actual.relabelled) };
-});
-
-// Every design the canvas encodes for its worker, in order: when it encodes them.
-const { encodings } = vi.hoisted(() => ({ encodings: [] as Design[] }));
-vi.mock('./routeWire', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./routeWire')>();
-  return {
-    ...actual,
-    designSender: () => {
-      const send = actual.designSender();
-      return (...args: Parameters<typeof send>) => {
-        encodings.push(args[0]);
-        return send(...args);
-      };
-    },
-  };
-});
 
 /** A job the canvas hands its worker, decoded as the worker does (routeWire.ts). */
 interface Job {
@@ -262,56 +240,6 @@ describe('An edit that adds or removes elements', () => {
 });
 
 describe('An undo drawn from a drawing the canvas had', () => {
-  it('shows that drawing’s connectors as they are, without relabelling every link', async () => {
-    const job = jobs.at(-1) as Job;
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
-    await tick();
-    const shown = useRoutes.getState().byId;
-    const design = useStudio.getState().design;
-    const device = design.nodes.find((n) => n.kind !== 'site');
-    if (!device) throw new Error('no device');
-    // A delete, routed (every link drawn anew, marked 2).
-    useStudio.getState().replaceDesign(removeElements(design, [device.id]));
-    await tick();
-    const deleted = jobs.at(-1) as Job;
-    answer({ seq: deleted.seq, ok: true, connectors: drawing(deleted, 2), complete: true });
-    await tick();
-    expect(useRoutes.getState().byId).not.toBe(shown);
-    // Its undo: the design drawn before, with the same findings: its connectors, the same objects.
-    vi.mocked(relabelled).mockClear();
-    useStudio.getState().replaceDesign(design);
-    expect(relabelled).not.toHaveBeenCalledWith(expect.objectContaining({ design }), design, {
-      findings: expect.anything() as unknown,
-    });
-    const now = useRoutes.getState().byId;
-    expect(now.size).toBe(shown.size);
-    for (const [id, c] of shown) expect(now.get(id)).toBe(c);
-  });
-
-  it('encodes the delete’s design and its own for the worker in the task after it, not in its own', async () => {
-    const job = jobs.at(-1) as Job;
-    answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });
-    await tick();
-    const design = useStudio.getState().design;
-    const device = design.nodes.find((n) => n.kind !== 'site');
-    if (!device) throw new Error('no device');
-    encodings.length = 0;
-    useStudio.getState().replaceDesign(removeElements(design, [device.id]));
-    const deleted = useStudio.getState().design;
-    expect(encodings).toEqual([]);
-    await tick();
-    expect(encodings).toEqual([deleted]);
-    const job2 = jobs.at(-1) as Job;
-    answer({ seq: job2.seq, ok: true, connectors: drawing(job2, 2), complete: true });
-    await tick();
-    // The undo is drawn from the drawing before the delete; the worker is told of it after.
-    encodings.length = 0;
-    useStudio.getState().replaceDesign(design);
-    expect(encodings).toEqual([]);
-    await tick();
-    expect(encodings).toEqual([design]);
-  });
-
   it('tells the worker its design, so that the next edit crosses as a change of it', async () => {
     const job = jobs.at(-1) as Job;
     answer({ seq: job.seq, ok: true, connectors: drawing(job, 1), complete: true });

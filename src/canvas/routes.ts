@@ -255,35 +255,22 @@ function send(post: 'now' | 'next task' = 'now'): void {
   // now, placed again if one changed size. Same result as routing again (relabelled,
   // src/render/diagram.ts).
   for (const drawn of drawings) {
-    // An undo or a redo back to the very design drawn, its labels showing the same findings:
-    // the drawing's connectors as they are, which relabelled finds too, but only after two maps
-    // and three passes of every link, in the task of the undo's first frame.
-    const connectors =
-      drawn.design === positioned && sameFindings(drawn.findings, findings)
-        ? drawn.connectors
-        : relabelled(drawn, positioned, { findings });
+    const connectors = relabelled(drawn, positioned, { findings });
     if (!connectors) continue;
     remember({ design: positioned, connectors: publish(connectors), findings });
     // The worker is told the design all the same (nothing to route), so that the next job
     // crosses as a change of this one: after a delete and its undo (drawn from the drawing
     // before the delete), a paste crossed as a change of the design without the deleted
     // devices, nearly the whole design at 3,000 elements.
-    const at = seq;
-    toWorker(
-      () =>
-        positioned === encoded
-          ? null
-          : { seq: at, design: encode(positioned), findings, sync: true },
-      'next task',
-    );
+    if (positioned !== encoded)
+      toWorker({ seq, design: encode(positioned), findings, sync: true }, 'next task');
     return;
   }
   busy = true;
   // The canvas shows a node elsewhere than the design has it: a drag (or resize) in progress.
   const live = positioned !== design;
   routing = { design: positioned, findings, live };
-  const at = ++seq;
-  toWorker(() => ({ seq: at, design: encode(positioned), findings, live }), post);
+  toWorker({ seq: ++seq, design: encode(positioned), findings, live }, post);
 }
 
 /** The design last encoded for the worker (the one the next crosses as a change of). */
@@ -298,20 +285,14 @@ function encode(design: Design): RouteJob['design'] {
   return designDelta(design, moved);
 }
 
-/**
- * Messages for the worker not posted yet, in the order they were made: each is made (its design
- * encoded, null when there is nothing to tell) as it is posted, in that order.
- */
-let outbox: (() => RouteJob | null)[] = [];
+/** Messages for the worker not posted yet, in the order their designs were encoded. */
+let outbox: RouteJob[] = [];
 
 /**
  * Post a message to the worker, now or in the next task; either way after every message before
- * it (each design crosses as a change of the one before, routeWire.ts). The message is made
- * when it is posted: a job posted in the next task (an undo's, a paste's, a delete's) is
- * encoded there too, where its encoding (a comparison of each list of the design with the one
- * sent before: every node and link) came in the edit's own task, before its first frame.
+ * it (each design crosses as a change of the one before, routeWire.ts).
  */
-function toWorker(job: () => RouteJob | null, post: 'now' | 'next task'): void {
+function toWorker(job: RouteJob, post: 'now' | 'next task'): void {
   outbox.push(job);
   const to = worker;
   const flush = () => {
@@ -319,10 +300,7 @@ function toWorker(job: () => RouteJob | null, post: 'now' | 'next task'): void {
     if (worker !== to || !to) return;
     const jobs = outbox;
     outbox = [];
-    for (const make of jobs) {
-      const j = make();
-      if (j) to.postMessage(j);
-    }
+    for (const j of jobs) to.postMessage(j);
   };
   if (post === 'now') flush();
   else setTimeout(flush, 0);

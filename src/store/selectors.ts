@@ -50,43 +50,32 @@ export const soleSelectedNodeId = memoByArray((nodes: readonly FlowNode[]): stri
   return sole;
 });
 
-/** The lists last asked for: a new workloads array keeps those of them that read the same. */
 let lastByCluster: ReadonlyMap<string, readonly Workload[]> = new Map();
-const byCluster = new WeakMap<readonly Workload[], ReadonlyMap<string, readonly Workload[]>>();
 /**
  * Workloads per cluster id. A cluster's list keeps its identity while its workloads are the
- * same objects, so an edit of one workload re-renders only the cluster that shows it. Kept from
- * the lists last asked for, those of an array met before too: after an undo of a delete (the
- * lists of the design before it), the next edit kept the lists of the delete's design, where the
- * clusters the undo put back had none, and their chips were drawn again, unchanged.
+ * same objects, so an edit of one workload re-renders only the cluster that shows it.
  */
-export function workloadsByCluster(
-  workloads: readonly Workload[],
-): ReadonlyMap<string, readonly Workload[]> {
-  const known = byCluster.get(workloads);
-  if (known) {
-    lastByCluster = known;
-    return known;
-  }
-  const lists = new Map<string, Workload[]>();
-  for (const w of workloads) {
-    const list = lists.get(w.clusterId);
-    if (list) list.push(w);
-    else lists.set(w.clusterId, [w]);
-  }
-  const result = new Map<string, readonly Workload[]>();
-  for (const [id, list] of lists) {
-    const previous = lastByCluster.get(id);
-    const same =
-      previous !== undefined &&
-      previous.length === list.length &&
-      previous.every((w, i) => w === list[i]);
-    result.set(id, same ? previous : list);
-  }
-  lastByCluster = result;
-  byCluster.set(workloads, result);
-  return result;
-}
+export const workloadsByCluster = memoByArray(
+  (workloads: readonly Workload[]): ReadonlyMap<string, readonly Workload[]> => {
+    const lists = new Map<string, Workload[]>();
+    for (const w of workloads) {
+      const list = lists.get(w.clusterId);
+      if (list) list.push(w);
+      else lists.set(w.clusterId, [w]);
+    }
+    const result = new Map<string, readonly Workload[]>();
+    for (const [id, list] of lists) {
+      const previous = lastByCluster.get(id);
+      const same =
+        previous !== undefined &&
+        previous.length === list.length &&
+        previous.every((w, i) => w === list[i]);
+      result.set(id, same ? previous : list);
+    }
+    lastByCluster = result;
+    return result;
+  },
+);
 
 /** The farthest zoom-out React Flow allows by default here; large estates need farther. */
 const DEFAULT_MIN_ZOOM = 0.05;

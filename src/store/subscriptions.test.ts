@@ -191,26 +191,6 @@ describe('Selectors a drag runs on every frame', () => {
   });
 });
 
-describe('The workload chips of a cluster an undo put back', () => {
-  it('keep its list through the next edit of the workloads', () => {
-    const workloads = s().design.workloads;
-    const cluster = workloads[0]?.clusterId;
-    const other = workloads.find((w) => w.clusterId !== cluster);
-    if (!cluster || !other) throw new Error('synthetic design has too few workloads');
-    // The lists as the canvas drew the design, then the delete of the cluster (its workloads with it), drawn: the canvas asks for the lists.
-    workloadsByCluster(workloads);
-    s().select([cluster]);
-    s().deleteSelection();
-    expect(workloadsByCluster(s().design.workloads).has(cluster)).toBe(false);
-    s().undo();
-    const shown = workloadsByCluster(s().design.workloads).get(cluster);
-    expect(shown).toBeDefined();
-    // An edit of another cluster's workload: the cluster put back shows the same list.
-    s().upsertWorkload({ ...other, memoryGB: other.memoryGB + 1 });
-    expect(workloadsByCluster(s().design.workloads).get(cluster)).toBe(shown);
-  });
-});
-
 describe('Zoom-out limit', () => {
   it('lets fit view show every site of a wide estate on a small canvas', () => {
     const wide = syntheticDesign({ sites: 4, elements: 1000 }).nodes;
