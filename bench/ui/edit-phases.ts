@@ -25,13 +25,11 @@ import {
   benchDesign,
   EDITED_LINK,
   flag,
-  gotoBench,
   launchChromium,
   newBenchPage,
   option,
-  routesDrawn,
   serveBuilds,
-  viewOnEditedLink,
+  openOnEditedLink,
 } from './page';
 
 const SIZE = Number(option('size') ?? 1000);
@@ -165,15 +163,7 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS * 2; r++) {
       const pre = r % 2;
       const { context, page } = await newBenchPage(browser, design, 'studio');
-      await gotoBench(page, `${base}/`);
-      await page.waitForTimeout(2000);
-      await routesDrawn(page);
-      const rect = await page.getByTestId('canvas').boundingBox();
-      const canvas = { w: Math.round(rect?.width ?? 1000), h: Math.round(rect?.height ?? 800) };
-      await page.evaluate(
-        (vp) => window.__bench?.setViewport(vp),
-        viewOnEditedLink(design, canvas),
-      );
+      await openOnEditedLink(page, `${base}/`, design);
       await page.waitForTimeout(1500);
       const before = (await page.evaluate('window.__revalidations || []')) as number[];
       if (pre) {

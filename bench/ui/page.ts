@@ -224,6 +224,19 @@ export async function timedBenchEdit(page: Page, km = 77): Promise<number> {
 }
 
 /**
+ * Open the studio at `url` on `design`, wait for its routes, and view the link the edit benches
+ * edit (viewOnEditedLink), as bench:ui's edit does.
+ */
+export async function openOnEditedLink(page: Page, url: string, design: Design): Promise<void> {
+  await gotoBench(page, url);
+  await page.waitForTimeout(2000);
+  await routesDrawn(page);
+  const rect = await page.getByTestId('canvas').boundingBox();
+  const canvas = { w: Math.round(rect?.width ?? 1000), h: Math.round(rect?.height ?? 800) };
+  await page.evaluate((vp) => window.__bench?.setViewport(vp), viewOnEditedLink(design, canvas));
+}
+
+/**
  * The working zoom, centred between the edited link's ends, where its label is: the edit and its
  * undo are timed where the user sees them (the studio draws only the labels near the view).
  */

@@ -20,13 +20,11 @@ import {
   benchDesign,
   EDITED_LINK,
   flag,
-  gotoBench,
   launchChromium,
   newBenchPage,
   option,
-  routesDrawn,
   serveForNames,
-  viewOnEditedLink,
+  openOnEditedLink,
 } from './page';
 import type { Profile, ProfileNode } from './trace';
 
@@ -184,15 +182,7 @@ async function main(): Promise<void> {
   try {
     for (let r = 0; r < ROUNDS; r++) {
       const { context, page } = await newBenchPage(browser, design, 'studio');
-      await gotoBench(page, `${base}/`);
-      await page.waitForTimeout(2000);
-      await routesDrawn(page);
-      const rect = await page.getByTestId('canvas').boundingBox();
-      const canvas = { w: Math.round(rect?.width ?? 1000), h: Math.round(rect?.height ?? 800) };
-      await page.evaluate(
-        (vp) => window.__bench?.setViewport(vp),
-        viewOnEditedLink(design, canvas),
-      );
+      await openOnEditedLink(page, `${base}/`, design);
       await page.waitForTimeout(1000);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Profiler.enable');

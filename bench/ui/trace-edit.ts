@@ -25,11 +25,9 @@ import {
   launchChromium,
   newBenchPage,
   option,
-  routesDrawn,
   serveBuilds,
   sideOfRound,
-  viewOnEditedLink,
-  gotoBench,
+  openOnEditedLink,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
@@ -122,15 +120,7 @@ async function main(): Promise<void> {
         page.on('console', (m) => {
           if (m.text().startsWith('edit: ')) console.log(`  ${m.text()}`);
         });
-      await gotoBench(page, `${bases[b]}/`);
-      await page.waitForTimeout(2000);
-      await routesDrawn(page);
-      const rect = await page.getByTestId('canvas').boundingBox();
-      const canvas = { w: Math.round(rect?.width ?? 1000), h: Math.round(rect?.height ?? 800) };
-      await page.evaluate(
-        (vp) => window.__bench?.setViewport(vp),
-        viewOnEditedLink(design, canvas),
-      );
+      await openOnEditedLink(page, `${bases[b]}/`, design);
       if (SELECT) await page.evaluate((ids) => window.__bench?.select(ids), SELECT.split(','));
       await page.waitForTimeout(1000);
       const times: number[] = [];
