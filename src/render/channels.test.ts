@@ -372,13 +372,16 @@ describe('A drag’s few links, routed among the devices near them', () => {
 
   it('gives the router only the devices near the links, ends included, and draws the same routes', () => {
     const given: string[][] = [];
+    const pinned: boolean[] = [];
     const recording: ConnectorRouter = {
-      route(obstacles, requests) {
+      route(obstacles, requests, options) {
         given.push(obstacles.map((o) => o.id));
-        return router.route(obstacles, requests);
+        pinned.push(options?.endPinsOnly === true);
+        return router.route(obstacles, requests, options);
       },
     };
     const near = routeNearLinks(recording, group.obstacles, links);
+    expect(pinned).toEqual([true]);
     expect(links.length).toBeGreaterThan(2);
     expect(given).toHaveLength(1);
     const shapes = new Set(given[0]);
@@ -435,5 +438,20 @@ describe('A drag’s few links, routed among the devices near them', () => {
     ]);
     expect(routes.get('a-b')?.[0]).toEqual({ x: 2, y: 0 });
     expect(routes.get('c-d')?.[0]).toEqual({ x: 1, y: 0 });
+  });
+});
+
+describe('A router call that pins only the shapes its links end at', () => {
+  it('draws a site’s routes as a call that pins every shape', () => {
+    const design = syntheticDesign({ sites: 2, elements: 600 });
+    for (const site of ['s0', 's1']) {
+      const group = routingGroups(design).get(site);
+      if (!group) throw new Error(`synthetic design has no site ${site}`);
+      // A rack's links, and a sample of the site's (all of them route for long in a unit test).
+      const links = withPorts(group.obstacles, group.requests).filter((_, i) => i % 7 === 0);
+      expect(links.length).toBeGreaterThan(5);
+      const ends = router.route(group.obstacles, links, { endPinsOnly: true });
+      expect([...ends].sort()).toEqual([...router.route(group.obstacles, links)].sort());
+    }
   });
 });

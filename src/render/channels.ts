@@ -472,7 +472,8 @@ export const LINK_REACH = 60;
  * its whole site, so the batch's box around them took in nearly every device. Together in one
  * call, so that their parallel segments are still nudged apart. A route that runs through a
  * device it was not given is routed again among all of them (the drop routes the design whole
- * anyway). `requests` have their ports (withPorts) from the whole group.
+ * anyway). `requests` have their ports (withPorts) from the whole group. Only the shapes they
+ * end at are given a connection point (RouteOptions.endPinsOnly).
  */
 export function routeNearLinks(
   router: ConnectorRouter,
@@ -488,11 +489,11 @@ export function routeNearLinks(
     if (ends.length > 0) spans.push(inflate(unionBoxes(ends), LINK_REACH));
   }
   const near = obstacles.filter((o) => spans.some((span) => boxesOverlap(o.box, span)));
-  if (near.length === obstacles.length) return router.route(obstacles, requests);
+  if (near.length === obstacles.length) return router.route(obstacles, requests, PREVIEW);
   const seen = new Set(near.map((o) => o.id));
   const out = new Map<string, readonly Point[]>();
   const again: RouteRequest[] = [];
-  const routes = router.route(near, requests);
+  const routes = router.route(near, requests, PREVIEW);
   for (const r of requests) {
     const points = routes.get(r.id);
     if (!points) continue;
@@ -503,9 +504,11 @@ export function routeNearLinks(
     else out.set(r.id, points);
   }
   if (again.length > 0)
-    for (const [id, points] of router.route(obstacles, again)) out.set(id, points);
+    for (const [id, points] of router.route(obstacles, again, PREVIEW)) out.set(id, points);
   return out;
 }
+/** A preview's calls pin only the shapes its links end at (RouteOptions). */
+const PREVIEW = { endPinsOnly: true } as const;
 
 /** The general router takes the links left over in batches of at most this many. */
 const BATCH = 30;
