@@ -2,11 +2,13 @@
  * The drag and drop rows of `npm run bench:ui` alone, timed as run.ts times them (a ToR dragged
  * 40 moves at the working zoom once the drawn nodes have been quiet for a second, the drop right
  * after), for builds of the studio and the plain React Flow page side by side, interleaved round
- * by round: `--dist-b` is a second studio build (e.g. the code before a change). Prints each
- * side's medians and their ratios to the baseline's and to the first build's.
+ * by round: `--dist-b` is a second studio build (e.g. the code before a change; several,
+ * comma-separated). Prints each side's medians and their ratios to the baseline's and to the
+ * first build's, and besides the rows, the share of the drag's frames that missed a vsync
+ * (finer steps than the p95's 16.7 ms).
  *
  *   npx tsx bench/ui/drag-drop.ts --size 3000 [--rounds 5] [--no-build] [--dist dir]
- *     [--dist-b other-dist]
+ *     [--dist-b other-dist[,another]]
  */
 import type { Browser } from '@playwright/test';
 import { INSTRUMENTS, median, p95 } from './instruments';
@@ -29,9 +31,13 @@ import type { Design } from '../../src/model/schema';
 const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 5);
 const LONG_FRAME_MS = 50;
+/** A frame that took longer than one vsync at 60 Hz, with room for timer jitter. */
+const LATE_FRAME_MS = 20;
 
 interface Run {
   p95: number;
+  /** The share of the drag's frames that missed a vsync (over 20 ms), in %: steadier than p95. */
+  late: number;
   long: number;
   max: number;
   drop: number;
@@ -66,6 +72,7 @@ async function measure(browser: Browser, base: string, side: Side, design: Desig
   await context.close();
   return {
     p95: p95(drag),
+    late: (100 * drag.filter((f) => f > LATE_FRAME_MS).length) / Math.max(1, drag.length),
     long: drag.filter((f) => f > LONG_FRAME_MS).length,
     max: Math.max(...drag),
     drop,
@@ -75,7 +82,7 @@ async function measure(browser: Browser, base: string, side: Side, design: Desig
 }
 
 async function main(): Promise<void> {
-  const dists = [option('dist') ?? 'dist-bench', ...(option('dist-b') ? [option('dist-b')!] : [])];
+  const dists = [option('dist') ?? 'dist-bench', ...(option('dist-b')?.split(',') ?? [])];
   const { bases, close } = await serveBuilds(dists, !flag('no-build') && !option('dist'));
   const sides: { label: string; base: string; side: Side }[] = [
     ...dists.map((d, i) => ({ label: d, base: bases[i]!, side: 'studio' as Side })),
@@ -90,7 +97,7 @@ async function main(): Promise<void> {
       const run = await measure(browser, sides[which]!.base, sides[which]!.side, design);
       runs[which]!.push(run);
       console.log(
-        `round ${r + 1} ${sides[which]!.label}: drag p95 ${run.p95.toFixed(0)}, >${LONG_FRAME_MS} ${run.long}, max ${run.max.toFixed(0)} · drop ${run.drop.toFixed(1)} (handlers at ${run.dispatched.toFixed(1)}, frame at ${run.frame.toFixed(1)})`,
+        `round ${r + 1} ${sides[which]!.label}: drag p95 ${run.p95.toFixed(0)}, late ${run.late.toFixed(0)}%, >${LONG_FRAME_MS} ${run.long}, max ${run.max.toFixed(0)} · drop ${run.drop.toFixed(1)} (handlers at ${run.dispatched.toFixed(1)}, frame at ${run.frame.toFixed(1)})`,
       );
     }
   } finally {
@@ -104,7 +111,7 @@ async function main(): Promise<void> {
     const ratio = (key: keyof Run) =>
       `${(med(i, key) / med(last, key)).toFixed(2)}× baseline, ${(med(i, key) / med(0, key)).toFixed(2)}× first`;
     console.log(
-      `  ${s.label}: drag p95 ${med(i, 'p95').toFixed(1)} (${ratio('p95')}), >${LONG_FRAME_MS} ms ${runs[i]!.map((x) => x.long).join('/')}, max ${med(i, 'max').toFixed(0)} · drop ${med(i, 'drop').toFixed(1)} (${ratio('drop')}; handlers at ${med(i, 'dispatched').toFixed(1)}, frame at ${med(i, 'frame').toFixed(1)})`,
+      `  ${s.label}: drag p95 ${med(i, 'p95').toFixed(1)} (${ratio('p95')}), late frames ${med(i, 'late').toFixed(0)}% (${ratio('late')}), >${LONG_FRAME_MS} ms ${runs[i]!.map((x) => x.long).join('/')}, max ${med(i, 'max').toFixed(0)} · drop ${med(i, 'drop').toFixed(1)} (${ratio('drop')}; handlers at ${med(i, 'dispatched').toFixed(1)}, frame at ${med(i, 'frame').toFixed(1)})`,
     );
   });
 }

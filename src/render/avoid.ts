@@ -11,6 +11,7 @@ import {
   type ConnectorRouter,
   type Obstacle,
   type RouteEnd,
+  type RouteOptions,
   type RouteRequest,
   type Side,
 } from './router';
@@ -82,7 +83,11 @@ function portAt(side: Side, at: number): [number, number] {
 
 export function avoidRouter(A: AvoidApi): ConnectorRouter {
   return {
-    route(obstacles: readonly Obstacle[], requests: readonly RouteRequest[]) {
+    route(
+      obstacles: readonly Obstacle[],
+      requests: readonly RouteRequest[],
+      options?: RouteOptions,
+    ) {
       const router = new A.Router(A.OrthogonalRouting);
       router.setRoutingParameter(A.shapeBufferDistance, ROUTE_CLEARANCE);
       router.setRoutingParameter(A.idealNudgingDistance, PARALLEL_SPACING);
@@ -94,6 +99,13 @@ export function avoidRouter(A: AvoidApi): ConnectorRouter {
       // The unifying pass before nudging (it merges segments that could line up) costs 28×
       // the rest of routing on a leaf-spine site and moves a few segments by 2 px at most.
       router.setRoutingOption(A.performUnifyingNudgingPreprocessingStep, false);
+      const ported = withPorts(obstacles, requests);
+      // The shapes a link ends at (by their centre pin or a port); with endPinsOnly, the only
+      // ones given the centre pin.
+      const ends = new Set<string>();
+      if (options?.endPinsOnly)
+        for (const r of ported)
+          for (const e of [r.source, r.target]) if ('shapeId' in e) ends.add(e.shapeId);
       const shapes = new Map<string, object>();
       for (const o of obstacles) {
         const { x, y, width, height } = o.box;
@@ -102,7 +114,8 @@ export function avoidRouter(A: AvoidApi): ConnectorRouter {
           new A.Rectangle(new A.Point(x, y), new A.Point(x + width, y + height)),
         );
         // One pin at the centre, open in every direction: the router picks the side.
-        new A.ShapeConnectionPin(shape, PIN_CLASS, 0.5, 0.5, true, 0, A.ConnDirAll);
+        if (!options?.endPinsOnly || ends.has(o.id))
+          new A.ShapeConnectionPin(shape, PIN_CLASS, 0.5, 0.5, true, 0, A.ConnDirAll);
         shapes.set(o.id, shape);
       }
       // Ends that name a side get a port of their own on it (withPorts spreads the ports of a
@@ -114,7 +127,6 @@ export function avoidRouter(A: AvoidApi): ConnectorRouter {
         left: A.ConnDirLeft,
         right: A.ConnDirRight,
       };
-      const ported = withPorts(obstacles, requests);
       const portClass = new Map<RouteEnd, number>();
       let nextClass = FIRST_PORT_CLASS;
       for (const r of ported)

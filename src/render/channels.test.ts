@@ -6,10 +6,16 @@ import { removeElements } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { assignTracks, CHANNEL_GROUP_MIN, nearestGap, routeGroup } from './channels';
+import {
+  assignTracks,
+  CHANNEL_GROUP_MIN,
+  nearestGap,
+  routeGroup,
+  routeNearLinks,
+} from './channels';
 import { diagramDefects, sharedRunPx, SHARED_RUN_PX } from './check';
 import { renderDiagram, routingGroups } from './diagram';
-import type { ConnectorRouter, RouteEnd, RouteRequest } from './router';
+import { withPorts, type ConnectorRouter, type RouteEnd, type RouteRequest } from './router';
 import type { Connector, Diagram } from './types';
 
 let router: ConnectorRouter;
@@ -352,5 +358,100 @@ describe('The tracks of a band', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('A drag’s few links, routed among the devices near them', () => {
+  const design = syntheticDesign({ sites: 2, elements: 600 });
+  const group = routingGroups(design).get('s0');
+  if (!group) throw new Error('synthetic design has no site s0');
+  const mine = (r: RouteRequest) =>
+    [r.source, r.target].some((e) => 'shapeId' in e && e.shapeId === 's0-t1');
+  // Ported among all the group's links, as a preview ports them (preview.ts).
+  const links = withPorts(group.obstacles, group.requests).filter(mine);
+
+  it('gives the router only the devices near the links, ends included, and draws the same routes', () => {
+    const given: string[][] = [];
+    const pinned: boolean[] = [];
+    const recording: ConnectorRouter = {
+      route(obstacles, requests, options) {
+        given.push(obstacles.map((o) => o.id));
+        pinned.push(options?.endPinsOnly === true);
+        return router.route(obstacles, requests, options);
+      },
+    };
+    const near = routeNearLinks(recording, group.obstacles, links);
+    expect(pinned).toEqual([true]);
+    expect(links.length).toBeGreaterThan(2);
+    expect(given).toHaveLength(1);
+    const shapes = new Set(given[0]);
+    expect(shapes.size).toBeLessThan(group.obstacles.length * 0.7);
+    for (const r of links)
+      for (const e of [r.source, r.target]) if ('shapeId' in e) expect(shapes).toContain(e.shapeId);
+    const all = router.route(group.obstacles, links);
+    expect([...near].sort()).toEqual([...all].sort());
+  });
+
+  it('routes again among all devices a link whose route runs through one it was not given', () => {
+    const box = (x: number, y: number) => ({ x, y, width: 100, height: 40 });
+    const obstacles = [
+      { id: 'a', box: box(0, 0) },
+      { id: 'b', box: box(1000, 0) },
+      { id: 'c', box: box(0, 200) },
+      { id: 'd', box: box(400, 200) },
+      // Far below every link's ends.
+      { id: 'wall', box: box(450, 600) },
+    ];
+    const end = (shapeId: string): RouteEnd => ({ shapeId });
+    const requests: RouteRequest[] = [
+      { id: 'a-b', source: end('a'), target: end('b') },
+      { id: 'c-d', source: end('c'), target: end('d') },
+    ];
+    const calls: string[][] = [];
+    const detour: ConnectorRouter = {
+      route(given, asked) {
+        calls.push(given.map((o) => o.id));
+        const first = calls.length === 1;
+        return new Map(
+          asked.map((r) => [
+            r.id,
+            // The first call sends a-b down through the wall; every other route is direct.
+            first && r.id === 'a-b'
+              ? [
+                  { x: 50, y: 40 },
+                  { x: 50, y: 620 },
+                  { x: 1050, y: 620 },
+                  { x: 1050, y: 40 },
+                ]
+              : [
+                  { x: first ? 1 : 2, y: 0 },
+                  { x: 3, y: 0 },
+                ],
+          ]),
+        );
+      },
+    };
+    const routes = routeNearLinks(detour, obstacles, requests);
+    expect(calls).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['a', 'b', 'c', 'd', 'wall'],
+    ]);
+    expect(routes.get('a-b')?.[0]).toEqual({ x: 2, y: 0 });
+    expect(routes.get('c-d')?.[0]).toEqual({ x: 1, y: 0 });
+  });
+});
+
+describe('A router call that pins only the shapes its links end at', () => {
+  it('draws a site’s routes as a call that pins every shape', () => {
+    const design = syntheticDesign({ sites: 2, elements: 600 });
+    for (const site of ['s0', 's1']) {
+      const group = routingGroups(design).get(site);
+      if (!group) throw new Error(`synthetic design has no site ${site}`);
+      // A rack's links, and a sample of the site's (all of them route for long in a unit test).
+      const links = withPorts(group.obstacles, group.requests).filter((_, i) => i % 7 === 0);
+      expect(links.length).toBeGreaterThan(5);
+      const ends = router.route(group.obstacles, links, { endPinsOnly: true });
+      expect([...ends].sort()).toEqual([...router.route(group.obstacles, links)].sort());
+    }
   });
 });

@@ -66,6 +66,27 @@ describe('A drag’s preview at the cost of what moved', () => {
     expect(kept.length).toBe(connectors.length - new Set(preview.asked).size);
   });
 
+  it('hands the router only the devices near the links it routes again', () => {
+    const cache: RouteCache = new Map();
+    const drawn = renderDiagram(design, router, { cache });
+    const groups = routingGroups(design);
+    const base = previewBase(design, drawn.connectors, groups, undefined, cache);
+    const [moved] = moves([{ x: 40, y: 20 }]);
+    const shapes: number[] = [];
+    const counting: ConnectorRouter = {
+      route: (obstacles, requests) => (
+        shapes.push(obstacles.length),
+        router.route(obstacles, requests)
+      ),
+    };
+    expect(previewConnectors(base, moved as Design, counting, undefined)).not.toBeNull();
+    const site = groups.get('s0')?.obstacles.length ?? 0;
+    expect(site).toBeGreaterThan(100);
+    expect(shapes.length).toBeGreaterThan(0);
+    // A site's devices cost libavoid about 25 µs each, on every move (channels.ts, routeNearLinks).
+    for (const n of shapes) expect(n).toBeLessThan(site * 0.7);
+  });
+
   it('leaves to the whole drawing a design whose links, sites or findings changed', () => {
     const drawn = renderDiagram(design, router);
     const base = previewBase(design, drawn.connectors, routingGroups(design), undefined);

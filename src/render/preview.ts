@@ -10,7 +10,7 @@
  */
 import type { Design, Link } from '../model/schema';
 import type { Finding } from '../rules/types';
-import { drawnByRule, routeGroup } from './channels';
+import { CHANNEL_GROUP_MIN, drawnByRule, routeGroup, routeNearLinks } from './channels';
 import {
   drawnConnector,
   placeLabels,
@@ -215,7 +215,12 @@ export function previewConnectors(
         return r ? [r] : [];
       });
     const ported = withPorts(obstacles, requests).filter((r) => ids.has(r.id));
-    for (const [id, points] of routeGroup(router, obstacles, ported)) routes.set(id, points);
+    // A few links (a device's): among the devices near each; many (a spine's) as a group is.
+    const routed =
+      ported.length > CHANNEL_GROUP_MIN
+        ? routeGroup(router, obstacles, ported)
+        : routeNearLinks(router, obstacles, ported);
+    for (const [id, points] of routed) routes.set(id, points);
   }
 
   const linkOf = new Map<string, Link>();

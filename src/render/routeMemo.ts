@@ -16,8 +16,8 @@ const KEPT = 240;
 export function memoRouter(router: ConnectorRouter, kept = KEPT): ConnectorRouter {
   const answers = new Map<string, ReadonlyMap<string, readonly Point[]>>();
   return {
-    route(obstacles, requests) {
-      const key = JSON.stringify([obstacles, requests]);
+    route(obstacles, requests, options) {
+      const key = JSON.stringify([obstacles, requests, options?.endPinsOnly === true]);
       const known = answers.get(key);
       if (known) {
         // The most recently used last: the first is the one to forget.
@@ -25,7 +25,7 @@ export function memoRouter(router: ConnectorRouter, kept = KEPT): ConnectorRoute
         answers.set(key, known);
         return new Map(known);
       }
-      const routes = router.route(obstacles, requests);
+      const routes = router.route(obstacles, requests, options);
       answers.set(key, new Map(routes));
       if (answers.size > kept) answers.delete(answers.keys().next().value as string);
       return routes;
