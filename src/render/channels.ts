@@ -12,15 +12,7 @@
  * room, closer when it has not. Every other link goes to the general router, with every device
  * as an obstacle and the same ports.
  */
-import {
-  boxesOverlap,
-  boxGrid,
-  inflate,
-  pointsBox,
-  polylineCrossesBox,
-  segmentCrossesBox,
-  unionBoxes,
-} from './geom';
+import { boxesOverlap, boxGrid, inflate, pointsBox, segmentCrossesBox, unionBoxes } from './geom';
 import {
   PARALLEL_SPACING,
   portPoint,
@@ -461,6 +453,21 @@ export function drawnByRule(routes: ReadonlyMap<string, readonly Point[]>): Read
   return ruledBy.get(routes) ?? NONE;
 }
 
+/**
+ * The box of a link's two ends among `obstacles` (a point end as a box of no size; one end
+ * alone when the other is not among them).
+ */
+function spanner(obstacles: readonly Obstacle[]): (r: RouteRequest) => Box | undefined {
+  const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
+  const endBox = (e: RouteEnd): Box | undefined =>
+    'point' in e ? { x: e.point.x, y: e.point.y, width: 0, height: 0 } : boxes.get(e.shapeId);
+  return (r) => {
+    const a = endBox(r.source);
+    const b = endBox(r.target);
+    return a && b ? unionBoxes([a, b]) : (a ?? b);
+  };
+}
+
 /** How far around each of a drag's links the devices it is routed among are taken from (px). */
 export const LINK_REACH = 60;
 
@@ -480,27 +487,25 @@ export function routeNearLinks(
   obstacles: readonly Obstacle[],
   requests: readonly RouteRequest[],
 ): Map<string, readonly Point[]> {
-  const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
-  const endBox = (e: RouteEnd): Box | undefined =>
-    'point' in e ? { x: e.point.x, y: e.point.y, width: 0, height: 0 } : boxes.get(e.shapeId);
-  const spans: Box[] = [];
-  for (const r of requests) {
-    const ends = [endBox(r.source), endBox(r.target)].filter((b): b is Box => b !== undefined);
-    if (ends.length > 0) spans.push(inflate(unionBoxes(ends), LINK_REACH));
-  }
+  const spanOf = spanner(obstacles);
+  const spans = requests.flatMap((r) => {
+    const span = spanOf(r);
+    return span ? [inflate(span, LINK_REACH)] : [];
+  });
   const near = obstacles.filter((o) => spans.some((span) => boxesOverlap(o.box, span)));
   if (near.length === obstacles.length) return router.route(obstacles, requests, PREVIEW);
   const seen = new Set(near.map((o) => o.id));
+  const grid = boxGrid(
+    obstacles.map((o) => o.box),
+    CHECK_GRID_PX,
+  );
   const out = new Map<string, readonly Point[]>();
   const again: RouteRequest[] = [];
   const routes = router.route(near, requests, PREVIEW);
   for (const r of requests) {
     const points = routes.get(r.id);
     if (!points) continue;
-    const unseenCrossed = obstacles.some(
-      (o) => !seen.has(o.id) && polylineCrossesBox(points, o.box),
-    );
-    if (unseenCrossed) again.push(r);
+    if (crossesAny(points, obstacles, grid, (o) => !seen.has(o.id))) again.push(r);
     else out.set(r.id, points);
   }
   if (again.length > 0)
@@ -546,14 +551,7 @@ export function routeGroup(
     : { routes: new Map<string, Point[]>(), rest: ported };
   const out = new Map<string, readonly Point[]>(routes);
   if (routes.size > 0) ruledBy.set(out, new Set(routes.keys()));
-  const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
-  const endBox = (e: RouteEnd): Box | undefined =>
-    'point' in e ? { x: e.point.x, y: e.point.y, width: 0, height: 0 } : boxes.get(e.shapeId);
-  const spanOf = (r: RouteRequest): Box | undefined => {
-    const a = endBox(r.source);
-    const b = endBox(r.target);
-    return a && b ? unionBoxes([a, b]) : (a ?? b);
-  };
+  const spanOf = spanner(obstacles);
   const middle = (r: RouteRequest) => {
     const b = spanOf(r);
     return b ? b.x + b.width / 2 : 0;
