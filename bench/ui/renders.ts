@@ -31,12 +31,11 @@ import {
   routesDrawn,
   viewOnEditedLink,
   gotoBench,
-  serveBuilds,
+  serveForNames,
 } from './page';
 
 const SIZE = Number(option('size') ?? 3000);
 const TOP = Number(option('top') ?? 40);
-const DIST = option('dist');
 /** A component whose renders are explained: which props changed, or none (a hook's update). */
 const WHY = option('why');
 /** Select these nodes first (comma-separated ids), as bench:ui's drag leaves its ToR selected. */
@@ -129,12 +128,7 @@ const COUNTER = `
 `;
 
 async function main(): Promise<void> {
-  const buildFirst = !DIST && !flag('no-build');
-  if (buildFirst) process.env['BENCH_UNMINIFIED'] = '1';
-  const {
-    bases: [base = ''],
-    close,
-  } = await serveBuilds([DIST ?? 'dist-bench'], buildFirst);
+  const { base, close } = await serveForNames();
   const browser = await launchChromium();
   try {
     const design = benchDesign(SIZE);
