@@ -93,8 +93,14 @@ async function main() {
     design.nodes.find((n) => n.kind === kind && 'parentId' in n && n.parentId === 's0');
   const dragged = arg('kinds', 'tor,cluster,spine,border')
     .split(',')
-    .map((kind) => inDc1(kind)?.id)
-    .filter((id): id is string => id !== undefined);
+    .map((kind) => {
+      const id = inDc1(kind)?.id;
+      if (id !== undefined) return id;
+      const kinds = new Set(
+        design.nodes.filter((n) => 'parentId' in n && n.parentId === 's0').map((n) => n.kind),
+      );
+      throw new Error(`--kinds: DC 1 has no "${kind}" to drag (it has ${[...kinds].join(', ')})`);
+    });
   const ms = new Map<string, number[]>();
   const counts = new Map<string, string>();
   let compared = 0;
