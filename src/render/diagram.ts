@@ -1102,7 +1102,7 @@ function previewRoutes(
     else again.add(r.id);
   }
   if (again.size === 0) return out;
-  const ported = withPorts(obstacles, requests).filter((r) => again.has(r.id));
+  const ported = withPorts(obstacles, requests, again);
   for (const [id, points] of routeGroup(router, obstacles, ported)) out.set(id, points);
   return out;
 }

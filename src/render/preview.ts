@@ -328,7 +328,7 @@ export function previewConnectors(
         const r = fresh.get(id) ?? base.requestOf.get(id);
         return r ? [r] : [];
       });
-    const ported = withPorts(obstacles, requests).filter((r) => ids.has(r.id));
+    const ported = withPorts(obstacles, requests, ids);
     // A few links (a device's): among the devices near each; many (a spine's) as a group is.
     const routed =
       ported.length > CHANNEL_GROUP_MIN
