@@ -175,22 +175,26 @@ export function shapesOf(design: Design): { sites: SiteShape[]; devices: DeviceS
   const devices: DeviceShape[] = [];
   for (const n of design.nodes) {
     if (n.kind === 'site') continue;
-    const site = sitesById.get(n.parentId);
     devices.push({
       id: n.id,
       kind: n.kind,
       siteId: n.parentId,
-      box: {
-        x: (site?.position.x ?? 0) + n.position.x,
-        y: (site?.position.y ?? 0) + n.position.y,
-        width: DEVICE_SIZE.width,
-        height: DEVICE_SIZE.height,
-      },
+      box: deviceBox(n.position, sitesById.get(n.parentId)?.position),
       label: n.label || KIND_LABELS[n.kind],
       subtitle: deviceSubtitle(n as DesignNode),
     });
   }
   return { sites, devices };
+}
+
+/** A device's absolute box: its position is stored relative to its site's (`siteAt`). */
+export function deviceBox(position: Point, siteAt: Point | undefined): Box {
+  return {
+    x: (siteAt?.x ?? 0) + position.x,
+    y: (siteAt?.y ?? 0) + position.y,
+    width: DEVICE_SIZE.width,
+    height: DEVICE_SIZE.height,
+  };
 }
 
 /** The side of a site (not a device) a link meets it by: the side that faces the other end. */
@@ -250,7 +254,7 @@ function portSide(
   link: Link,
   own: Box,
   other: Box,
-  neighbours: BoxIndex,
+  neighbours: PortRoom,
   site?: Box,
 ): { side?: Side } {
   // A side with a device or a site's title right in front of it leaves no room to get out:
@@ -282,7 +286,7 @@ function portSide(
 }
 
 /** Nothing (no device, no site title) between a device's side and its site's wall that way. */
-function clearToWall(own: Box, side: Side, other: Box, site: Box, neighbours: BoxIndex): boolean {
+function clearToWall(own: Box, side: Side, other: Box, site: Box, neighbours: PortRoom): boolean {
   const lane: Box =
     side === 'left'
       ? { x: site.x, y: own.y, width: own.x - site.x, height: own.height }
@@ -302,10 +306,7 @@ function clearToWall(own: Box, side: Side, other: Box, site: Box, neighbours: Bo
               height: site.y + site.height - own.y - own.height,
             };
   if (lane.width <= 0 || lane.height <= 0) return true;
-  return !neighbours.grid.some(lane, (i) => {
-    const b = neighbours.boxes[i] as Box;
-    return b !== own && b !== other && boxesOverlap(lane, b);
-  });
+  return !neighbours.some(lane, (b) => b !== own && b !== other && boxesOverlap(lane, b));
 }
 
 function opposite(side: Side): Side {
@@ -317,13 +318,22 @@ export const PORT_ROOM_PX = 28;
 /** The side of the grid cells the boxes in front of ports are looked up in (px). */
 const PORT_GRID_PX = 256;
 
-/** Boxes, and the grid they are filed in (boxGrid): a port looks at the boxes near it only. */
-interface BoxIndex {
-  readonly boxes: readonly Box[];
-  readonly grid: ReturnType<typeof boxGrid>;
+/**
+ * What a port needs room in front of (devices, the sites' title strips), looked up near a
+ * place: `some` offers the boxes filed where `area` lies (and maybe others: the caller tests
+ * each), by identity, so a device's own box can be told apart.
+ */
+export interface PortRoom {
+  some(area: Box, test: (box: Box) => boolean): boolean;
 }
 
-function blocked(own: Box, side: Side, other: Box, neighbours: BoxIndex): boolean {
+/** `boxes` filed in a grid (boxGrid): a port looks at the boxes near it only. */
+export function portRoom(boxes: readonly Box[]): PortRoom {
+  const grid = boxGrid(boxes, PORT_GRID_PX);
+  return { some: (area, test) => grid.some(area, (i) => test(boxes[i] as Box)) };
+}
+
+function blocked(own: Box, side: Side, other: Box, neighbours: PortRoom): boolean {
   const room: Box =
     side === 'bottom'
       ? { x: own.x, y: own.y + own.height, width: own.width, height: PORT_ROOM_PX }
@@ -332,10 +342,7 @@ function blocked(own: Box, side: Side, other: Box, neighbours: BoxIndex): boolea
         : side === 'right'
           ? { x: own.x + own.width, y: own.y, width: PORT_ROOM_PX, height: own.height }
           : { x: own.x - PORT_ROOM_PX, y: own.y, width: PORT_ROOM_PX, height: own.height };
-  return neighbours.grid.some(room, (i) => {
-    const b = neighbours.boxes[i] as Box;
-    return b !== own && b !== other && boxesOverlap(room, b);
-  });
+  return neighbours.some(room, (b) => b !== own && b !== other && boxesOverlap(room, b));
 }
 
 function facingSide(link: Link, own: Box, other: Box): Side | undefined {
@@ -612,35 +619,64 @@ export function routeRequests(
   const boxes = new Map<string, Box>();
   for (const s of sites) boxes.set(s.id, s.box);
   for (const d of devices) boxes.set(d.id, d.box);
-  const deviceIds = new Set(devices.map((d) => d.id));
   const siteOf = new Map(devices.map((d) => [d.id, d.siteId]));
-  // What a port needs room in front of: devices, and the sites' title strips (routed around).
-  const portBoxes = [...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)];
-  const portObstacles: BoxIndex = { boxes: portBoxes, grid: boxGrid(portBoxes, PORT_GRID_PX) };
+  return linkRequests(
+    only ? design.links.filter((l) => only.has(l.id)) : design.links,
+    design.links,
+    {
+      boxOf: (id) => boxes.get(id),
+      siteOf: (id) => siteOf.get(id),
+      // What a port needs room in front of: devices, and the sites' title strips (routed around).
+      room: portRoom([...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)]),
+    },
+  );
+}
 
+/**
+ * What a link's request reads of the drawing: each shape's box, each device's site (none for a
+ * site), and what its ports need room from. A drag's preview (preview.ts) lays the boxes of what
+ * moved over those of the drawing it starts from, rather than filing every device again.
+ */
+export interface RequestShapes {
+  readonly boxOf: (id: string) => Box | undefined;
+  readonly siteOf: (id: string) => string | undefined;
+  readonly room: PortRoom;
+}
+
+/**
+ * The requests of `links` (routeRequests). `siteLinks`: the design's links, or at least every
+ * one with an end at a site (not a device): the links that meet one side of a site spread along
+ * it together.
+ */
+export function linkRequests(
+  links: readonly Link[],
+  siteLinks: readonly Link[],
+  shapes: RequestShapes,
+): RouteRequest[] {
+  const { boxOf, siteOf, room } = shapes;
+  const isDevice = (id: string) => siteOf(id) !== undefined;
   const siteEnds: { key: string; site: Box; siteId: string; toward: Point }[] = [];
-  for (const link of design.links) {
-    const a = boxes.get(link.source);
-    const b = boxes.get(link.target);
+  for (const link of siteLinks) {
+    const a = boxOf(link.source);
+    const b = boxOf(link.target);
     if (!a || !b) continue;
-    if (!deviceIds.has(link.source))
+    if (!isDevice(link.source))
       siteEnds.push({ key: `${link.id}:s`, site: a, siteId: link.source, toward: center(b) });
-    if (!deviceIds.has(link.target))
+    if (!isDevice(link.target))
       siteEnds.push({ key: `${link.id}:t`, site: b, siteId: link.target, toward: center(a) });
   }
   const sitePoints = siteSidePoints(siteEnds);
   const requests: RouteRequest[] = [];
-  for (const link of design.links) {
-    if (only && !only.has(link.id)) continue;
-    const a = boxes.get(link.source);
-    const b = boxes.get(link.target);
+  for (const link of links) {
+    const a = boxOf(link.source);
+    const b = boxOf(link.target);
     if (!a || !b) continue;
     const end = (id: string, own: Box, otherId: string, other: Box, key: string): RouteEnd => {
-      if (!deviceIds.has(id)) return { point: sitePoints.get(key) ?? center(own) };
-      const siteId = siteOf.get(id);
-      const leaving = siteId !== undefined && siteId !== (siteOf.get(otherId) ?? otherId);
-      const site = leaving ? boxes.get(siteId) : undefined;
-      return { shapeId: id, ...portSide(link, own, other, portObstacles, site) };
+      const siteId = siteOf(id);
+      if (siteId === undefined) return { point: sitePoints.get(key) ?? center(own) };
+      const leaving = siteId !== (siteOf(otherId) ?? otherId);
+      const site = leaving ? boxOf(siteId) : undefined;
+      return { shapeId: id, ...portSide(link, own, other, room, site) };
     };
     requests.push({
       id: link.id,
@@ -1066,7 +1102,7 @@ function previewRoutes(
     else again.add(r.id);
   }
   if (again.size === 0) return out;
-  const ported = withPorts(obstacles, requests).filter((r) => again.has(r.id));
+  const ported = withPorts(obstacles, requests, again);
   for (const [id, points] of routeGroup(router, obstacles, ported)) out.set(id, points);
   return out;
 }

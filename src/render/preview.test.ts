@@ -87,6 +87,31 @@ describe('A drag’s preview at the cost of what moved', () => {
     for (const n of shapes) expect(n).toBeLessThan(site * 0.7);
   });
 
+  it('reads, on each move, only what lies near it: no other device’s place, no far route', () => {
+    const drawn = renderDiagram(design, router);
+    const base = previewBase(design, drawn.connectors, routingGroups(design), undefined);
+    const [first, second] = moves([
+      { x: 40, y: 20 },
+      { x: 60, y: 30 },
+    ]);
+    // The first preview of a drawing files its things by place (PreviewBase.index).
+    expect(previewConnectors(base, first as Design, router, undefined)).not.toBeNull();
+    let reads = 0;
+    const counted = <T extends object>(o: T, key: keyof T) => {
+      const value = o[key];
+      Object.defineProperty(o, key, { get: () => (reads++, value), configurable: true });
+    };
+    // Every device but the dragged one, and every route in the other site.
+    for (const n of design.nodes) if (n.kind !== 'site' && n.id !== 's0-t1') counted(n, 'position');
+    const far = drawn.connectors.filter((c) => c.source.startsWith('s1-'));
+    expect(far.length).toBeGreaterThan(100);
+    for (const c of far) counted(c, 'points');
+    const preview = asking();
+    expect(previewConnectors(base, second as Design, preview.router, undefined)).not.toBeNull();
+    expect(preview.asked.length).toBeGreaterThan(0);
+    expect(reads).toBe(0);
+  });
+
   it('leaves to the whole drawing a design whose links, sites or findings changed', () => {
     const drawn = renderDiagram(design, router);
     const base = previewBase(design, drawn.connectors, routingGroups(design), undefined);

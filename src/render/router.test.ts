@@ -48,6 +48,22 @@ describe('The ports of a side with many links', () => {
     expect(others.length, others.join(' ')).toBeLessThanOrEqual(12);
   });
 
+  it('are the same for the links asked for (`only`) as among all of them', () => {
+    const group = routingGroups(design).get('s0');
+    if (!group) throw new Error('no group s0');
+    // The dragged ToR's uplinks, at the sides of spines with 80 others each, and a few more.
+    const only = new Set(
+      group.requests
+        .filter((r, i) => r.id.split('~').includes('s0-t1') || i % 37 === 0)
+        .map((r) => r.id),
+    );
+    expect(only.size).toBeGreaterThan(8);
+    const some = withPorts(group.obstacles, group.requests, only);
+    expect(some.map((r) => r.id)).toEqual([...only]);
+    const all = portsOf(ported(design));
+    for (const [id, ends] of portsOf(some)) expect(ends, id).toBe(all.get(id));
+  });
+
   it('keep the order of where their links go, a pixel apart or more', () => {
     const requests = ported(design).filter((r) => r.id.endsWith('~s0-sp0'));
     const box = routingGroups(design)

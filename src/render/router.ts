@@ -62,10 +62,13 @@ export const center = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.hei
  * The requests with a port (`at`) on every end that names a side: the ports of one side are
  * spread evenly in the order of where their routes go, so the links of a spine fan out along
  * its bottom edge without crossing one another. Ends that already have a port keep it.
+ * `only`: just the requests with these ids, their ports placed among all of `requests` (a
+ * drag's few links at the sides of spines with a hundred others).
  */
 export function withPorts(
   obstacles: readonly Obstacle[],
   requests: readonly RouteRequest[],
+  only?: ReadonlySet<string>,
 ): RouteRequest[] {
   const boxes = new Map(obstacles.map((o) => [o.id, o.box]));
   const toward = (e: RouteEnd): Point | null => {
@@ -108,13 +111,15 @@ export function withPorts(
     }
     list.forEach(({ end }, k) => at.set(end, placed?.[k] ?? (k + 1) / (list.length + 1)));
   }
-  alignLonePorts(requests, sides, at, boxes);
-  if (at.size === 0) return [...requests];
+  // A lone port moves for its own request's ends only.
+  const out = only ? requests.filter((r) => only.has(r.id)) : requests;
+  alignLonePorts(out, sides, at, boxes);
+  if (at.size === 0) return [...out];
   const port = (e: RouteEnd): RouteEnd => {
     const a = at.get(e);
     return a === undefined ? e : { ...e, at: a };
   };
-  return requests.map((r) => ({ ...r, source: port(r.source), target: port(r.target) }));
+  return out.map((r) => ({ ...r, source: port(r.source), target: port(r.target) }));
 }
 
 /** A side with this many ports or more places them by where their links go (placedPorts). */
