@@ -16,6 +16,19 @@ const slowRouter: ConnectorRouter = {
 };
 vi.mock('../render/avoid', () => ({ loadAvoidRouter: () => Promise.resolve(slowRouter) }));
 
+/** For each base a drag's previews would start from: the answers posted when it was made. */
+const basesMade: number[] = [];
+vi.mock('../render/preview', async (importOriginal) => {
+  const preview = await importOriginal<typeof import('../render/preview')>();
+  return {
+    ...preview,
+    previewBase: (...args: Parameters<typeof preview.previewBase>) => {
+      basesMade.push(answers.length);
+      return preview.previewBase(...args);
+    },
+  };
+});
+
 const answers: RouteAnswer[] = [];
 let onmessage: (event: MessageEvent<RouteJob>) => void = () => {};
 const toWorker = designSender();
@@ -60,5 +73,17 @@ describe('A route job that takes long', () => {
     // Its complete drawing only: a part would show the other site's links straight or on
     // their old routes, through the devices of the edit.
     expect(edited.map((a) => a.ok && a.complete)).toEqual([true]);
+  });
+});
+
+describe('A complete drawing', () => {
+  it('is posted before the worker makes what a drag’s previews start from', async () => {
+    const design = syntheticDesign({ sites: 2, elements: 60 });
+    const made = basesMade.length;
+    const posted = answers.length;
+    const mine = await routed(removeElements(design, ['s0-t0']));
+    expect(basesMade.length).toBe(made + 1);
+    // The complete answer was among those posted when the base was made.
+    expect(basesMade.at(-1)).toBe(posted + mine.length);
   });
 });

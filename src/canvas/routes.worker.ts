@@ -151,8 +151,10 @@ async function run(
     if (seq !== latest) return;
   }
   const connectors = renderConnectors(design, r, { findings, cache, groups, drawn });
-  base = previewBase(design, connectors, groups, findings, cache);
   post({ seq, ok: true, connectors: connectorsOf(connectors), complete: true });
+  // After the answer, which the canvas need not wait for this: 3.5 ms at 3,000 elements, on
+  // every edit's, drop's and opening's last answer. It is ready before the next job is read.
+  base = previewBase(design, connectors, groups, findings, cache);
 }
 
 self.onmessage = (event: MessageEvent<RouteJob>) => {
