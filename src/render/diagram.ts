@@ -327,10 +327,25 @@ export interface PortRoom {
   some(area: Box, test: (box: Box) => boolean): boolean;
 }
 
-/** `boxes` filed in a grid (boxGrid): a port looks at the boxes near it only. */
-export function portRoom(boxes: readonly Box[]): PortRoom {
+/**
+ * What a port needs room in front of: the devices, and the sites' title strips (routed around),
+ * filed in a grid (boxGrid): a port looks at the boxes near it only.
+ */
+export function portRoom(sites: readonly SiteShape[], devices: readonly DeviceShape[]): PortRoom {
+  const boxes = [...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)];
   const grid = boxGrid(boxes, PORT_GRID_PX);
   return { some: (area, test) => grid.some(area, (i) => test(boxes[i] as Box)) };
+}
+
+/** The box of each site and device, by id. */
+export function boxesById(
+  sites: readonly SiteShape[],
+  devices: readonly DeviceShape[],
+): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const s of sites) boxes.set(s.id, s.box);
+  for (const d of devices) boxes.set(d.id, d.box);
+  return boxes;
 }
 
 function blocked(own: Box, side: Side, other: Box, neighbours: PortRoom): boolean {
@@ -616,9 +631,7 @@ export function routeRequests(
   devices: readonly DeviceShape[],
   only?: ReadonlySet<string>,
 ): RouteRequest[] {
-  const boxes = new Map<string, Box>();
-  for (const s of sites) boxes.set(s.id, s.box);
-  for (const d of devices) boxes.set(d.id, d.box);
+  const boxes = boxesById(sites, devices);
   const siteOf = new Map(devices.map((d) => [d.id, d.siteId]));
   return linkRequests(
     only ? design.links.filter((l) => only.has(l.id)) : design.links,
@@ -626,8 +639,7 @@ export function routeRequests(
     {
       boxOf: (id) => boxes.get(id),
       siteOf: (id) => siteOf.get(id),
-      // What a port needs room in front of: devices, and the sites' title strips (routed around).
-      room: portRoom([...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)]),
+      room: portRoom(sites, devices),
     },
   );
 }
@@ -733,9 +745,7 @@ function drawLinks(
   connectors: Connector[];
 } {
   const { sites, devices } = shapesOf(design);
-  const boxes = new Map<string, Box>();
-  for (const s of sites) boxes.set(s.id, s.box);
-  for (const d of devices) boxes.set(d.id, d.box);
+  const boxes = boxesById(sites, devices);
   const deviceIds = new Set(devices.map((d) => d.id));
   const routes = routeBySite(
     router,

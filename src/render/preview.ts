@@ -15,6 +15,7 @@ import type { Design, Link } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { CHANNEL_GROUP_MIN, drawnByRule, routeGroup, routeNearLinks } from './channels';
 import {
+  boxesById,
   deviceBox,
   drawnConnector,
   linkRequests,
@@ -125,7 +126,7 @@ function previewIndex(
     segmentAt,
     labels: boxGrid(labelBoxes, INDEX_GRID_PX),
     labelled,
-    room: portRoom([...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)]),
+    room: portRoom(sites, devices),
     connectorAt: new Map(connectors.map((c, i) => [c.id, i])),
   };
 }
@@ -179,9 +180,7 @@ export function previewBase(
       else linksAt.set(end, [link.id]);
     }
   const { sites, devices } = shapesOf(design);
-  const boxes = new Map<string, Box>();
-  for (const s of sites) boxes.set(s.id, s.box);
-  for (const d of devices) boxes.set(d.id, d.box);
+  const boxes = boxesById(sites, devices);
   const siteOf = new Map(devices.map((d) => [d.id, d.siteId]));
   let index: PreviewIndex | null = null;
   return {
