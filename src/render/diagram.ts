@@ -319,22 +319,27 @@ export const PORT_ROOM_PX = 28;
 const PORT_GRID_PX = 256;
 
 /**
- * What a port needs room in front of (devices, the sites' title strips), looked up near a
- * place: `some` offers the boxes filed where `area` lies (and maybe others: the caller tests
- * each), by identity, so a device's own box can be told apart.
+ * Boxes looked up near a place: `some` offers the boxes filed where `area` lies (and maybe
+ * others: the caller tests each), by identity, so a device's own box can be told apart.
  */
-export interface PortRoom {
+export interface BoxLookup {
   some(area: Box, test: (box: Box) => boolean): boolean;
+}
+/** What a port needs room in front of (devices, the sites' title strips). */
+export type PortRoom = BoxLookup;
+
+/** `boxes` filed in a grid of cells of `gridPx` (boxGrid). */
+export function boxLookup(boxes: readonly Box[], gridPx: number): BoxLookup {
+  const grid = boxGrid(boxes, gridPx);
+  return { some: (area, test) => grid.some(area, (i) => test(boxes[i] as Box)) };
 }
 
 /**
  * What a port needs room in front of: the devices, and the sites' title strips (routed around),
- * filed in a grid (boxGrid): a port looks at the boxes near it only.
+ * filed in a grid: a port looks at the boxes near it only.
  */
 export function portRoom(sites: readonly SiteShape[], devices: readonly DeviceShape[]): PortRoom {
-  const boxes = [...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)];
-  const grid = boxGrid(boxes, PORT_GRID_PX);
-  return { some: (area, test) => grid.some(area, (i) => test(boxes[i] as Box)) };
+  return boxLookup([...devices.map((d) => d.box), ...sites.map((s) => s.titleBox)], PORT_GRID_PX);
 }
 
 /** The box of each site and device, by id. */
@@ -1197,46 +1202,54 @@ export function labelReach(points: readonly Point[], label: Box): Box[] {
   return out;
 }
 
+/** A route's segment, as placeLabels counts the routes a label's box crosses. */
+export interface RouteSegment {
+  readonly own: string;
+  readonly a: Point;
+  readonly b: Point;
+  readonly box: Box;
+}
+
 /**
- * Place every connector's label: never over a device or another label (hard), and preferably
- * over no other connector and no site title (soft), as close to the middle of its route as that
- * allows. `gridPx`: the side of the cells route segments and devices are filed in (any size
- * places the same); `countAll`: file every segment, out of any label's reach too, and count
- * every crossing of a box tried, even past the point where it can no longer be chosen (the same
- * places; tests compare them).
+ * What placeLabels places labels among, looked up near a place rather than filed anew: the
+ * devices, and the segments of the routes whose boxes meet one of the boxes given (the labels'
+ * reaches, labelReach). A drag's preview (preview.ts) answers both from the drawing it starts
+ * from, with what moved laid over it.
  */
-export function placeLabels(
-  connectors: readonly Connector[],
-  devices: readonly Box[],
-  softObstacles: readonly Box[],
-  gridPx = LABEL_GRID_PX,
-  countAll = false,
-): Connector[] {
-  const taken: Box[] = [];
-  // Devices by cell too: a label tried ring by ring around its route (spiral) is tested against
-  // the devices near it, not the thousand of a large design.
-  const devicesNear = boxGrid(devices, gridPx);
-  const hardOk = (box: Box) => {
-    const grown = inflate(box, LABEL_GAP);
-    return (
-      !devicesNear.some(grown, (i) => boxesOverlap(grown, devices[i] as Box)) &&
-      !taken.some((t) => boxesOverlap(grown, t))
-    );
+export interface LabelSurroundings {
+  readonly devices: BoxLookup;
+  /** The segments whose boxes meet the reach (labelReach) of a label of `connectors`. */
+  segmentsAround(connectors: readonly Connector[]): RouteSegment[];
+}
+
+/** The box of the segment from `a` to `b`. */
+export function segmentBox(a: Point, b: Point): Box {
+  return {
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    width: Math.abs(b.x - a.x),
+    height: Math.abs(b.y - a.y),
   };
-  const segments: { own: string; a: Point; b: Point; box: Box }[] = [];
-  // Only labels look at segments, and only at those within reach of where a label may be
-  // tried (labelReach): a drawing without labels files none, and one with a few DCI labels
-  // files the segments near them, not the ~12,000 of every link at 3,000 elements (a tenth of
-  // the route worker's job, twice per edit). A segment out of every reach meets no box tried.
+}
+
+/** Whether two boxes meet, touching edges included. */
+export const boxesMeet = (r: Box, box: Box): boolean =>
+  box.x <= r.x + r.width &&
+  box.x + box.width >= r.x &&
+  box.y <= r.y + r.height &&
+  box.y + box.height >= r.y;
+
+/**
+ * The segments of `connectors` whose boxes meet the reach of one of their labels (every segment
+ * with `countAll`, but none without labels): a connector whose extent meets none is passed over
+ * whole.
+ */
+function segmentsNear(connectors: readonly Connector[], countAll: boolean): RouteSegment[] {
   const reach: Box[] = [];
   for (const c of connectors) if (c.label) reach.push(...labelReach(c.points, c.label.box));
+  const segments: RouteSegment[] = [];
   const reachNear = boxGrid(reach, REACH_GRID_PX);
   const near: Box[] = [];
-  const meets = (r: Box, box: Box) =>
-    box.x <= r.x + r.width &&
-    box.x + box.width >= r.x &&
-    box.y <= r.y + r.height &&
-    box.y + box.height >= r.y;
   if (reach.length > 0)
     for (const c of connectors) {
       const points = c.points;
@@ -1256,25 +1269,58 @@ export function placeLabels(
       near.length = 0;
       reachNear.some(span, (i) => {
         const r = reach[i] as Box;
-        if (meets(r, span)) near.push(r);
+        if (boxesMeet(r, span)) near.push(r);
         return false;
       });
       if (!countAll && near.length === 0) continue;
       for (let i = 1; i < points.length; i++) {
         const a = points[i - 1] as Point;
         const b = points[i] as Point;
-        const box = {
-          x: Math.min(a.x, b.x),
-          y: Math.min(a.y, b.y),
-          width: Math.abs(b.x - a.x),
-          height: Math.abs(b.y - a.y),
-        };
-        if (countAll || near.some((r) => meets(r, box))) segments.push({ own: c.id, a, b, box });
+        const box = segmentBox(a, b);
+        if (countAll || near.some((r) => boxesMeet(r, box)))
+          segments.push({ own: c.id, a, b, box });
       }
     }
+  return segments;
+}
+
+/**
+ * Place every connector's label: never over a device or another label (hard), and preferably
+ * over no other connector and no site title (soft), as close to the middle of its route as that
+ * allows. `gridPx`: the side of the cells route segments and devices are filed in (any size
+ * places the same); `countAll`: file every segment, out of any label's reach too, and count
+ * every crossing of a box tried, even past the point where it can no longer be chosen (the same
+ * places; tests compare them). `around`: the devices (`devices` then unread) and the segments
+ * near the labels, looked up rather than filed anew.
+ */
+export function placeLabels(
+  connectors: readonly Connector[],
+  devices: readonly Box[],
+  softObstacles: readonly Box[],
+  gridPx = LABEL_GRID_PX,
+  countAll = false,
+  around?: LabelSurroundings,
+): Connector[] {
+  const taken: Box[] = [];
+  // Devices by cell too: a label tried ring by ring around its route (spiral) is tested against
+  // the devices near it, not the thousand of a large design.
+  const devicesNear = around?.devices ?? boxLookup(devices, gridPx);
+  const hardOk = (box: Box) => {
+    const grown = inflate(box, LABEL_GAP);
+    return (
+      !devicesNear.some(grown, (b) => boxesOverlap(grown, b)) &&
+      !taken.some((t) => boxesOverlap(grown, t))
+    );
+  };
+  // Only labels look at segments, and only at those within reach of where a label may be
+  // tried (labelReach): a drawing without labels files none, and one with a few DCI labels
+  // files the segments near them, not the ~12,000 of every link at 3,000 elements (a tenth of
+  // the route worker's job, twice per edit). A segment out of every reach meets no box tried.
+  const segments =
+    around && !countAll ? around.segmentsAround(connectors) : segmentsNear(connectors, countAll);
   // The segments by the grid cells their boxes touch: a candidate box looks only at the
   // segments of its own cells (a large design has thousands; a label's box meets a few).
-  const segmentsNear = boxGrid(
+  const segmentsNearBox = boxGrid(
     segments.map((s) => s.box),
     gridPx,
   );
@@ -1286,7 +1332,7 @@ export function placeLabels(
   const softCost = (box: Box, own: string, extra: number, bound: number) => {
     let cost = 0;
     const enough = () => !countAll && cost * 10 + extra >= bound;
-    const stopped = segmentsNear.some(box, (index) => {
+    const stopped = segmentsNearBox.some(box, (index) => {
       const s = segments[index] as (typeof segments)[number];
       if (
         s.own !== own &&

@@ -3,7 +3,14 @@ import { moveNodes } from '../model/edits';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { renderDiagram, routingGroups, shapesOf, type RouteCache } from './diagram';
+import {
+  placeLabels,
+  renderDiagram,
+  routingGroups,
+  shapesOf,
+  SITE_HEADER_PX,
+  type RouteCache,
+} from './diagram';
 import { polylineCrossesBox } from './geom';
 import { previewBase, previewConnectors, type PreviewBase } from './preview';
 import type { ConnectorRouter } from './router';
@@ -52,6 +59,50 @@ describe('A drag’s preview at the cost of what moved', () => {
       expect(connectors?.map((c) => [c.id, c.points])).toEqual(
         live.connectors.map((c) => [c.id, c.points]),
       );
+    }
+  });
+
+  it('places the labels of the DCI links a border router drags as a placement among all does', () => {
+    const border = design.nodes.find((n) => n.id === 's0-be0');
+    if (!border) throw new Error('synthetic design has no s0-be0');
+    const cache: RouteCache = new Map();
+    const drawn = renderDiagram(design, router, { cache });
+    const base = previewBase(design, drawn.connectors, routingGroups(design), undefined, cache);
+    const own = new Set(
+      design.links.filter((l) => l.source === border.id || l.target === border.id).map((l) => l.id),
+    );
+    // The router dragged along, then onto the label of another DCI link (which must then go
+    // elsewhere: a label never lies over a device).
+    const label = drawn.connectors.find((c) => !own.has(c.id) && c.label)?.label?.box;
+    const box = shapesOf(design).devices.find((x) => x.id === border.id)?.box;
+    if (!label || !box) throw new Error('no DCI label or router box');
+    for (const d of [
+      { x: -40, y: 20 },
+      { x: -120, y: 60 },
+      { x: 30, y: -50 },
+      { x: -400, y: 200 },
+      {
+        x: label.x + label.width / 2 - (box.x + box.width / 2),
+        y: label.y + label.height / 2 - (box.y + box.height / 2),
+      },
+    ]) {
+      const moved = moveNodes(
+        design,
+        new Map([[border.id, { x: border.position.x + d.x, y: border.position.y + d.y }]]),
+      );
+      const preview = previewConnectors(base, moved, router, undefined) ?? [];
+      // The dragged router's DCI links were drawn again, labels and all.
+      const redrawn = preview.filter((c, i) => c !== drawn.connectors[i]);
+      expect(redrawn.filter((c) => own.has(c.id) && c.label)).not.toEqual([]);
+      // Labels go where placing them among every device and route of the preview puts them
+      // (placeLabels without the preview's look-ups; where a label is given does not count).
+      const { sites, devices } = shapesOf(moved);
+      const whole = placeLabels(
+        preview,
+        devices.map((x) => x.box),
+        sites.map((x) => ({ ...x.box, height: SITE_HEADER_PX })),
+      );
+      expect(preview.map((c) => c.label?.box)).toEqual(whole.map((c) => c.label?.box));
     }
   });
 

@@ -16,17 +16,22 @@ import type { Finding } from '../rules/types';
 import { CHANNEL_GROUP_MIN, drawnByRule, routeGroup, routeNearLinks } from './channels';
 import {
   boxesById,
+  boxesMeet,
   deviceBox,
   drawnConnector,
+  labelReach,
   linkRequests,
   placeLabels,
   PORT_ROOM_PX,
   portRoom,
   shapesOf,
+  segmentBox,
   SITE_HEADER_PX,
-  type PortRoom,
+  type LabelSurroundings,
+  type BoxLookup,
   type RouteCache,
   type RouteGroup,
+  type RouteSegment,
 } from './diagram';
 import { boxesOverlap, boxGrid, inflate, segmentCrossesBox } from './geom';
 import { withPorts, type ConnectorRouter, type RouteEnd, type RouteRequest } from './router';
@@ -75,16 +80,27 @@ export interface PreviewBase {
 interface PreviewIndex {
   /** The devices' boxes, in the order of PreviewBase.devices. */
   readonly devices: ReturnType<typeof boxGrid>;
-  /** The connectors' segments: `segments[k]` is segment `k`'s connector and first point. */
+  /**
+   * The connectors' segments: `segmentAt[k]` is segment `k`'s connector and first point, and
+   * `segmentBoxes[k]` its box.
+   */
   readonly segments: ReturnType<typeof boxGrid>;
   readonly segmentAt: readonly (readonly [connector: number, point: number])[];
+  readonly segmentBoxes: readonly Box[];
   /** The connectors' labels: `labelled[k]` is label `k`'s connector. */
   readonly labels: ReturnType<typeof boxGrid>;
   readonly labelled: readonly number[];
   /** What the ports of the drawing need room from (diagram.ts, portRoom). */
-  readonly room: PortRoom;
+  readonly room: BoxLookup;
   /** Each link's connector's index in the drawing's. */
   readonly connectorAt: ReadonlyMap<string, number>;
+  /** Segment `k` as placeLabels counts it (made once). */
+  segment(k: number): RouteSegment;
+  /**
+   * The segments whose boxes meet `reach`, the reach of a label of `connector`: remembered for
+   * a connector of the drawing, whose label stays where it is through a drag.
+   */
+  segmentsMeeting(connector: Connector, reach: readonly Box[]): readonly number[];
 }
 
 /**
@@ -105,11 +121,7 @@ function previewIndex(
   const labelled: number[] = [];
   connectors.forEach((c, i) => {
     for (let k = 1; k < c.points.length; k++) {
-      const a = c.points[k - 1] as Point;
-      const b = c.points[k] as Point;
-      const x = Math.min(a.x, b.x);
-      const y = Math.min(a.y, b.y);
-      segmentBoxes.push({ x, y, width: Math.max(a.x, b.x) - x, height: Math.max(a.y, b.y) - y });
+      segmentBoxes.push(segmentBox(c.points[k - 1] as Point, c.points[k] as Point));
       segmentAt.push([i, k - 1]);
     }
     if (c.label) {
@@ -117,17 +129,57 @@ function previewIndex(
       labelled.push(i);
     }
   });
+  const segments = boxGrid(segmentBoxes, INDEX_GRID_PX);
+  const made: RouteSegment[] = [];
+  const meeting = new WeakMap<Connector, readonly number[]>();
+  const connectorAt = new Map(connectors.map((c, i) => [c.id, i]));
   return {
     devices: boxGrid(
       devices.map((d) => d.box),
       INDEX_GRID_PX,
     ),
-    segments: boxGrid(segmentBoxes, INDEX_GRID_PX),
+    segments,
     segmentAt,
+    segmentBoxes,
     labels: boxGrid(labelBoxes, INDEX_GRID_PX),
     labelled,
     room: portRoom(sites, devices),
-    connectorAt: new Map(connectors.map((c, i) => [c.id, i])),
+    connectorAt,
+    segment(k) {
+      let s = made[k];
+      if (!s) {
+        const [i, p] = segmentAt[k] as readonly [number, number];
+        const c = connectors[i] as Connector;
+        s = {
+          own: c.id,
+          a: c.points[p] as Point,
+          b: c.points[p + 1] as Point,
+          box: segmentBoxes[k] as Box,
+        };
+        made[k] = s;
+      }
+      return s;
+    },
+    segmentsMeeting(connector, reach) {
+      const known = meeting.get(connector);
+      if (known) return known;
+      const seen = new Set<number>();
+      for (const r of reach)
+        segments.some(r, (k) => {
+          if (boxesMeet(r, segmentBoxes[k] as Box)) seen.add(k);
+          return false;
+        });
+      const ks = [...seen];
+      if (connectors[connectorAt.get(connector.id) ?? -1] === connector) meeting.set(connector, ks);
+      return ks;
+    },
+  };
+}
+
+/** `lookup` with the boxes `gone` left out and those `added` put in (the moved devices'). */
+function overlaid(lookup: BoxLookup, gone: ReadonlySet<Box>, added: readonly Box[]): BoxLookup {
+  return {
+    some: (area, test) => lookup.some(area, (b) => !gone.has(b) && test(b)) || added.some(test),
   };
 }
 
@@ -272,10 +324,7 @@ export function previewConnectors(
     });
   // The room in front of ports: the drawing's, but for the moved devices, which are where they
   // are now.
-  const room: PortRoom = {
-    some: (area, test) =>
-      index.room.some(area, (b) => !wasBoxes.has(b) && test(b)) || movedBoxes.some(test),
-  };
+  const room = overlaid(index.room, wasBoxes, movedBoxes);
   const fresh = new Map(
     linkRequests(
       [...again, ...neighbours].flatMap((id) => base.linkById.get(id) ?? []),
@@ -346,6 +395,8 @@ export function previewConnectors(
   }
   let labelMoved = false;
   const connectors = [...base.connectors];
+  /** The connectors drawn again, by their index. */
+  const redrawn = new Set<number>();
   for (const id of again) {
     const at = index.connectorAt.get(id);
     const link = base.linkById.get(id);
@@ -361,6 +412,7 @@ export function previewConnectors(
     if (!drawn) continue;
     if (drawn.label) labelMoved = true;
     connectors[at] = drawn;
+    redrawn.add(at);
   }
   // A label's place depends on the routes and devices around it: placed again when a labelled
   // link moved or a moved device now lies under a label; else each stays where it was.
@@ -371,9 +423,45 @@ export function previewConnectors(
     }),
   );
   if (!labelMoved && !covered) return connectors;
+  // The labels are placed among the drawing's devices and routes, looked up by place, with the
+  // moved devices and the routes drawn again laid over them.
+  const surroundings: LabelSurroundings = {
+    devices: overlaid(
+      { some: (area, test) => index.devices.some(area, (k) => test(base.devices[k]?.box as Box)) },
+      wasBoxes,
+      movedBoxes,
+    ),
+    segmentsAround(labelled) {
+      const ks = new Set<number>();
+      const reach: Box[] = [];
+      for (const c of labelled) {
+        if (!c.label) continue;
+        const boxes = labelReach(c.points, c.label.box);
+        reach.push(...boxes);
+        for (const k of index.segmentsMeeting(c, boxes)) ks.add(k);
+      }
+      const out: RouteSegment[] = [];
+      for (const k of ks)
+        if (!redrawn.has((index.segmentAt[k] as readonly [number, number])[0]))
+          out.push(index.segment(k));
+      for (const i of redrawn) {
+        const c = connectors[i] as Connector;
+        for (let k = 1; k < c.points.length; k++) {
+          const a = c.points[k - 1] as Point;
+          const b = c.points[k] as Point;
+          const box = segmentBox(a, b);
+          if (reach.some((r) => boxesMeet(r, box))) out.push({ own: c.id, a, b, box });
+        }
+      }
+      return out;
+    },
+  };
   return placeLabels(
     connectors,
-    base.devices.map((d) => moved.get(d.id) ?? d.box),
+    [],
     base.sites.map((s) => ({ ...s.box, height: SITE_HEADER_PX })),
+    undefined,
+    false,
+    surroundings,
   );
 }

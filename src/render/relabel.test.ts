@@ -4,7 +4,18 @@ import { moveNodes, updateLink } from '../model/edits';
 import type { Design, DciLink } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { loadAvoidRouter } from './avoid';
-import { candidates, labelReach, placeLabels, relabelled, renderDiagram, spiral } from './diagram';
+import {
+  boxesMeet,
+  boxLookup,
+  candidates,
+  labelReach,
+  placeLabels,
+  relabelled,
+  renderDiagram,
+  segmentBox,
+  spiral,
+  type LabelSurroundings,
+} from './diagram';
 import { pointAlong, polylineLength } from './geom';
 import { openFindingsByElement } from './findings';
 import type { ConnectorRouter } from './router';
@@ -196,6 +207,26 @@ describe('Label placement', () => {
           const whole = placeLabels(connectors, devices, soft, 1e9, true);
           expect(placeLabels(connectors, devices, soft, 7)).toEqual(whole);
           expect(placeLabels(connectors, devices, soft)).toEqual(whole);
+          // The devices and segments looked up (a drag's preview), not given: every device, and
+          // only the segments within the labels' reach, in another order.
+          const around: LabelSurroundings = {
+            devices: boxLookup(devices, 64),
+            segmentsAround: (labelled) => {
+              const reach = labelled.flatMap((c) =>
+                c.label ? labelReach(c.points, c.label.box) : [],
+              );
+              return labelled
+                .flatMap((c) =>
+                  c.points.slice(1).map((b, k) => {
+                    const a = c.points[k] as { x: number; y: number };
+                    return { own: c.id, a, b, box: segmentBox(a, b) };
+                  }),
+                )
+                .filter((g) => reach.some((r) => boxesMeet(r, g.box)))
+                .reverse();
+            },
+          };
+          expect(placeLabels(connectors, [], soft, undefined, false, around)).toEqual(whole);
         },
       ),
       { numRuns: 200 },
