@@ -54,14 +54,23 @@ export const INSTRUMENTS = `
 
   // From a trigger ('now', the next 'keydown', the next 'pointerup') to the last change of the
   // canvas' DOM, once it has been quiet for quietMs. Arms synchronously; the figure is the
-  // promise left in window.__watching (NaN if the trigger never came).
+  // promise left in window.__watching (NaN if the trigger never came). Once it is settled,
+  // window.__watchShown is the time to the frame that showed that change, painted (as the
+  // drop's row: its frame's callbacks, then the task after them): the work left in the
+  // change's task after it delays that frame.
   window.__watch = (trigger, quietMs) => {
+    window.__watchShown = NaN;
     window.__watching = new Promise((resolve) => {
       const canvas = document.querySelector('.react-flow') || document.body;
       const armed = performance.now();
       let start = trigger === 'now' ? armed : NaN;
       let last = NaN;
-      const observer = new MutationObserver(() => { last = performance.now(); });
+      let shown = NaN;
+      const observer = new MutationObserver(() => {
+        const at = performance.now();
+        last = at;
+        requestAnimationFrame(() => setTimeout(() => { if (last === at) shown = performance.now(); }, 0));
+      });
       observer.observe(canvas, { subtree: true, childList: true, attributes: true, characterData: true });
       if (trigger !== 'now')
         window.addEventListener(trigger, (event) => { start = event.timeStamp; }, { capture: true, once: true });
@@ -76,6 +85,7 @@ export const INSTRUMENTS = `
         if (!Number.isNaN(start) && now - since > quietMs) {
           observer.disconnect();
           // No change at all is no figure (the table says so), never a quick one.
+          window.__watchShown = Number.isNaN(last) ? NaN : Math.max(0, shown - start);
           resolve(Number.isNaN(last) ? NaN : Math.max(0, last - start));
         } else setTimeout(check, 25);
       };

@@ -213,7 +213,8 @@ export const EDITED_LINK = 'dci-s0-s1-0';
 
 /**
  * The benches' DCI-distance edit, timed as bench:ui's row: from the edit to the last canvas
- * change with 500 ms of quiet after it (instruments.ts, `__watch`), in ms.
+ * change with 500 ms of quiet after it (instruments.ts, `__watch`), in ms. `shownMs` then reads
+ * the time to the frame that showed that change.
  */
 export async function timedBenchEdit(page: Page, km = 77): Promise<number> {
   return (await page.evaluate(`(() => {
@@ -257,4 +258,9 @@ export function viewOnEditedLink(design: Design, canvas: { w: number; h: number 
     y: canvas.h / 2 - ((a.y + b.y) / 2) * zoom,
     zoom,
   };
+}
+
+/** After a `__watch` has settled (timedBenchEdit, a keyed step): ms to the frame that showed it. */
+export async function shownMs(page: Page): Promise<number> {
+  return (await page.evaluate('window.__watchShown')) as number;
 }
