@@ -197,6 +197,9 @@ export class StudioPage {
   async setLinkDistance(id: string, km: number): Promise<void> {
     await this.edgeLabel(id).click();
     await expect(this.edgeLabel(id)).toHaveClass(/ring-2/);
+    // The inspector shows a new selection in a render of its own, after the canvas's: until
+    // then its distance field is the link selected before (CI once typed into that one).
+    await expect(this.inspector).toHaveAttribute('data-element', id);
     await this.setField('distanceKm', String(km));
     await expect(this.edgeLabel(id)).toContainText(`${km} km`);
   }
