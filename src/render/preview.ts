@@ -274,7 +274,6 @@ export function previewConnectors(
     design.nodes.length !== before.nodes.length
   )
     return null;
-  const movedIds = new Set<string>();
   // The boxes of what moved, laid over the drawing's (sites do not move in a preview).
   const moved = new Map<string, Box>();
   for (let i = 0; i < design.nodes.length; i++) {
@@ -284,23 +283,22 @@ export function previewConnectors(
     if (!n || !b || n.kind === 'site' || b.kind === 'site' || n.id !== b.id) return null;
     if (n.parentId !== b.parentId) return null;
     if (n.position.x === b.position.x && n.position.y === b.position.y) continue;
-    movedIds.add(n.id);
     moved.set(n.id, deviceBox(n.position, base.boxes.get(n.parentId)));
-    if (movedIds.size > PREVIEW_MOVED_MAX) return null;
+    if (moved.size > PREVIEW_MOVED_MAX) return null;
   }
   if (findingsKey(findings) !== base.findingsKey) return null;
-  if (movedIds.size === 0) return [...base.connectors];
+  if (moved.size === 0) return [...base.connectors];
 
   const boxOf = (id: string) => moved.get(id) ?? base.boxes.get(id);
   const movedBoxes = [...moved.values()];
-  const wasBoxes = new Set([...movedIds].flatMap((id) => base.boxes.get(id) ?? []));
+  const wasBoxes = new Set([...moved.keys()].flatMap((id) => base.boxes.get(id) ?? []));
   const index = base.index();
 
   // The links of the moved devices, those routed around devices whose route a moved device now
   // covers, and those whose port moved to another side (a moved device came in front of it, or
   // went away).
   const again = new Set<string>();
-  for (const id of movedIds)
+  for (const id of moved.keys())
     for (const link of base.linksAt.get(id) ?? []) if (index.connectorAt.has(link)) again.add(link);
   for (const box of movedBoxes)
     index.segments.some(box, (k) => {
@@ -318,7 +316,7 @@ export function previewConnectors(
   for (const area of around)
     index.devices.some(area, (k) => {
       const d = base.devices[k] as DeviceShape;
-      if (!movedIds.has(d.id) && boxesOverlap(area, d.box))
+      if (!moved.has(d.id) && boxesOverlap(area, d.box))
         for (const id of base.linksAt.get(d.id) ?? []) if (!again.has(id)) neighbours.add(id);
       return false;
     });
