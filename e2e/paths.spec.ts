@@ -97,10 +97,12 @@ test.describe('Paths an architect can trust (DOMAIN.md §8)', () => {
     await studio.edgeLabel(first).click();
     await expect(studio.edgeLabel(first)).toHaveClass(/ring-2/);
     await expect(studio.edgeLabel(second)).not.toHaveClass(/ring-2/);
+    await studio.inspectorShows(first);
     await studio.setField('distanceKm', '80');
     await studio.edgeLabel(second).click();
     await expect(studio.edgeLabel(second)).toHaveClass(/ring-2/);
     await expect(studio.edgeLabel(first)).not.toHaveClass(/ring-2/);
+    await studio.inspectorShows(second);
     await studio.setField('distanceKm', '95');
     await expect(studio.edgeLabel(first)).toContainText('80 km');
     await expect(studio.edgeLabel(second)).toContainText('95 km');

@@ -197,9 +197,7 @@ export class StudioPage {
   async setLinkDistance(id: string, km: number): Promise<void> {
     await this.edgeLabel(id).click();
     await expect(this.edgeLabel(id)).toHaveClass(/ring-2/);
-    // The inspector shows a new selection in a render of its own, after the canvas's: until
-    // then its distance field is the link selected before (CI once typed into that one).
-    await expect(this.inspector).toHaveAttribute('data-element', id);
+    await this.inspectorShows(id);
     await this.setField('distanceKm', String(km));
     await expect(this.edgeLabel(id)).toContainText(`${km} km`);
   }
@@ -223,6 +221,22 @@ export class StudioPage {
       await this.node(id).click({ position: { x: 20, y: 14 } });
       await expect(wrapper).toHaveClass(/selected/, { timeout: 500 });
     }).toPass({ timeout: 5000 });
+    await this.inspectorShows(id);
+  }
+
+  /**
+   * Wait until the inspector, where it is on screen, shows element `id`: it shows a new selection
+   * in a render of its own, after the canvas's, and a field typed into before then is the one of
+   * the element selected before (CI once typed a distance into the link selected before).
+   */
+  async inspectorShows(id: string): Promise<void> {
+    await expect
+      .poll(async () =>
+        (await this.inspector.count()) === 0
+          ? id
+          : await this.inspector.getAttribute('data-element'),
+      )
+      .toBe(id);
   }
 
   /** Type a value into an inspector field and commit it (Enter). */
