@@ -4,6 +4,8 @@
  * design. The studio finds it where an older studio autosaved it (and moves it into IndexedDB,
  * as a returning user's would be); the plain React Flow page reads it from a global.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../chromium.config';
@@ -22,6 +24,18 @@ export function option(name: string): string | undefined {
 /** Whether `--name` is on the command line. */
 export function flag(name: string): boolean {
   return args.includes(`--${name}`);
+}
+
+/**
+ * Keep a CPU profile a bench took as `<name>.cpuprofile` in the folder given with
+ * `--save-profiles <dir>` (for DevTools, or for questions the bench's summary does not answer:
+ * who calls a function, where its self time falls); nothing without it.
+ */
+export function saveProfile(profile: unknown, name: string): void {
+  const dir = option('save-profiles');
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -10,7 +10,7 @@
  * round to round (a descheduled thread is sampled where it stopped): it prints means and medians.
  *
  *   npx tsx bench/ui/profile-edit.ts [--size 1000] [--rounds 6] [--top 30] [--no-build]
- *                                    [--dist dir] [--later]
+ *                                    [--dist dir] [--later] [--save-profiles dir]
  *
  * Builds the bench page unminified (names are read) into dist-bench; --dist serves another build
  * instead (one built with BENCH_UNMINIFIED=1).
@@ -25,6 +25,7 @@ import {
   option,
   serveForNames,
   openOnEditedLink,
+  saveProfile,
 } from './page';
 import type { Profile, ProfileNode } from './trace';
 
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
         }
       const [profile, toLast] = await profiledEdit(cdp, page, LATER ? 79 : 77);
       add(totals, profile, toLast);
+      saveProfile(profile, `edit-${LATER ? 'third' : 'first'}-${r}`);
       const round: Totals = {
         self: new Map(),
         total: new Map(),

@@ -8,12 +8,14 @@
  *
  *   npx tsx bench/ui/settle-timeline.ts --size 3000 [--no-build] [--dist dir] [--top 8]
  *     [--rounds 1] [--dist-b dir] [--summary] [--no-profile] [--fns a,b] [--under fn] [--baseline]
+ *     [--save-profiles dir]
  *
  * --dist-b interleaves a second build (the code before a change), round by round; --summary
  * prints per round only the last change, the main thread's CPU from the key to it and the
  * worker's; --no-profile takes the trace alone. --fns prints, per task, the inclusive time of
  * the functions named (and their medians over the rounds, in CPU ms: see Summary.fns); --under,
- * the callees of one function; --baseline times the plain React Flow page instead.
+ * the callees of one function; --baseline times the plain React Flow page instead;
+ * --save-profiles <dir> keeps each step's CPU profile there.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { insideTask, traced, type TraceEvent, type Profile, type ProfileNode } from './trace';
@@ -25,6 +27,7 @@ import {
   launchChromium,
   option,
   pickedDevices,
+  saveProfile,
   serveBuilds,
   sideOfRound,
   gotoBench,
@@ -239,6 +242,7 @@ async function step(page: Page, cdp: CDPSession, label: string, keys: string): P
   const profile = PROFILE
     ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile
     : null;
+  if (profile) saveProfile(profile, `${label}-${Date.now()}`);
   const { lines, summary } = timeline(events, profile);
   if (!QUIET) {
     console.log(`\n${label} at ${SIZE}:`);
