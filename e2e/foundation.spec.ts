@@ -5,6 +5,10 @@ test.describe('Drawing a design', () => {
   test('a user drags two sites and a spine, connects the sites, edits the link, undoes, and finds it all after a reload', async ({
     page,
   }) => {
+    // A whole journey (four drops, a connection, six edits, a reload): 9 s on a CI machine,
+    // and once 30 s, the default limit, beside the other worker's test (each of its waits
+    // still fails on its own after the expect timeout).
+    test.slow();
     const studio = new StudioPage(page);
     await studio.open();
     await expect(studio.emptyState).toBeVisible();
