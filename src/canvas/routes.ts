@@ -7,7 +7,6 @@
  */
 import { isAnotherDesign } from '../model/anotherDesign';
 import type { Design, DesignNode, Link } from '../model/schema';
-import { sameEntries } from '../model/sameValue';
 import { relabelled } from '../render/diagram';
 import { limitFinding } from '../render/text';
 import { PackedConnector, packedConnector } from '../render/packed';
@@ -200,7 +199,9 @@ function sameFindings(
   a: ReadonlyMap<string, readonly Finding[]> | null,
   b: ReadonlyMap<string, readonly Finding[]>,
 ): boolean {
-  return a !== null && sameEntries(a, b);
+  if (!a || a.size !== b.size) return false;
+  for (const [id, list] of b) if (a.get(id) !== list) return false;
+  return true;
 }
 
 let worker: Worker | null = null;
