@@ -20,3 +20,30 @@ describe('keyedWatch', () => {
     expect(heard).toEqual(['b', 'a', 'b']);
   });
 });
+
+describe('keyedWatch across a remount in one commit', () => {
+  it("tells the new element, which rendered before the old one's cleanup and subscribed after it", () => {
+    const watch = keyedWatch(() => 1, 0);
+    const heard: string[] = [];
+    // The old element, drawn and subscribed.
+    const stopOld = watch.watcher('a').subscribe(() => heard.push('old'));
+    // The new one renders (with the functions the old one subscribed through), then the commit
+    // runs the old one's cleanup before the new one's subscription, as React runs them.
+    const rendered = watch.watcher('a');
+    stopOld();
+    rendered.subscribe(() => heard.push('new'));
+    watch.tell(['a']);
+    expect(heard).toEqual(['new']);
+    watch.tell();
+    expect(heard).toEqual(['new', 'new']);
+  });
+
+  it('keeps the same functions for an id while it has subscribers, and drops them after', () => {
+    const watch = keyedWatch(() => 1, 0);
+    const first = watch.watcher('a');
+    const stop = first.subscribe(() => {});
+    expect(watch.watcher('a')).toBe(first);
+    stop();
+    expect(watch.watcher('a')).not.toBe(first);
+  });
+});

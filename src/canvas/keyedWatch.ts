@@ -5,8 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 
-interface Watcher<T> {
-  readonly listeners: Set<() => void>;
+/** What a drawn element hands useSyncExternalStore for its id. */
+export interface Watcher<T> {
   readonly subscribe: (listener: () => void) => () => void;
   readonly get: () => T;
 }
@@ -16,24 +16,44 @@ export interface KeyedWatch<T> {
   watch(id: string, listener: () => void): () => void;
   /** One id's value (`none` for no id), re-rendering when it is told the value changed. */
   use(id: string | undefined): T;
+  /**
+   * The subscribe and get functions for one id, the same ones while it has subscribers (what
+   * `use` renders with).
+   */
+  watcher(id: string): Watcher<T>;
   /** Tell the subscribers of these ids (all watched ids when omitted). */
   tell(ids?: Iterable<string>): void;
 }
 
 /** Watchers of `get(id)`, one per id while something subscribes to it. */
 export function keyedWatch<T>(get: (id: string) => T, none: T): KeyedWatch<T> {
+  /** The listeners of each id that has any. */
+  const listenersOf = new Map<string, Set<() => void>>();
+  /** Each id's functions, kept while it has listeners so that a re-render does not resubscribe. */
   const watchers = new Map<string, Watcher<T>>();
   const watcherOf = (id: string): Watcher<T> => {
     let watcher = watchers.get(id);
     if (!watcher) {
-      const listeners = new Set<() => void>();
       const made: Watcher<T> = {
-        listeners,
+        // The listeners are looked up when the element subscribes, not when it rendered: an
+        // element rendered while another one of the same id still subscribed (a remount in one
+        // commit: the old one's cleanup runs between the new one's render and its subscription)
+        // used to join a set the cleanup had just dropped, and was never told again (links left
+        // straight on the canvas, their routes in the store).
         subscribe: (listener) => {
-          listeners.add(listener);
+          let listeners = listenersOf.get(id);
+          if (!listeners) {
+            listeners = new Set();
+            listenersOf.set(id, listeners);
+          }
+          if (!watchers.has(id)) watchers.set(id, made);
+          const joined = listeners;
+          joined.add(listener);
           return () => {
-            listeners.delete(listener);
-            if (listeners.size === 0 && watchers.get(id) === made) watchers.delete(id);
+            joined.delete(listener);
+            if (joined.size > 0 || listenersOf.get(id) !== joined) return;
+            listenersOf.delete(id);
+            if (watchers.get(id) === made) watchers.delete(id);
           };
         },
         get: () => get(id),
@@ -47,6 +67,7 @@ export function keyedWatch<T>(get: (id: string) => T, none: T): KeyedWatch<T> {
   const noSubscription = () => () => {};
   return {
     watch: (id, listener) => watcherOf(id).subscribe(listener),
+    watcher: watcherOf,
     use(id) {
       const watcher = id === undefined ? undefined : watcherOf(id);
       return useSyncExternalStore(
@@ -56,8 +77,8 @@ export function keyedWatch<T>(get: (id: string) => T, none: T): KeyedWatch<T> {
       );
     },
     tell(ids) {
-      for (const id of ids ? [...ids] : [...watchers.keys()])
-        for (const listener of [...(watchers.get(id)?.listeners ?? [])]) listener();
+      for (const id of ids ? [...ids] : [...listenersOf.keys()])
+        for (const listener of [...(listenersOf.get(id) ?? [])]) listener();
     },
   };
 }
