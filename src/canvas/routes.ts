@@ -7,6 +7,7 @@
  */
 import { isAnotherDesign } from '../model/anotherDesign';
 import type { Design, DesignNode, Link } from '../model/schema';
+import { sameEntries } from '../model/sameValue';
 import { relabelled } from '../render/diagram';
 import { limitFinding } from '../render/text';
 import { PackedConnector, packedConnector } from '../render/packed';
@@ -199,9 +200,7 @@ function sameFindings(
   a: ReadonlyMap<string, readonly Finding[]> | null,
   b: ReadonlyMap<string, readonly Finding[]>,
 ): boolean {
-  if (!a || a.size !== b.size) return false;
-  for (const [id, list] of b) if (a.get(id) !== list) return false;
-  return true;
+  return a !== null && sameEntries(a, b);
 }
 
 let worker: Worker | null = null;

@@ -65,6 +65,15 @@ export function sameItems<T>(
   return true;
 }
 
+/** The same keys, each with the same value (the same object) in both maps. */
+export function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a)
+    if (b.get(key) !== value || (value === undefined && !b.has(key))) return false;
+  return true;
+}
+
 /** Whether two versions of a link join the same ends as the same kind (all a drawn edge reads). */
 export function sameLinkEnds(
   x: { id: string; source: string; target: string; kind: string },

@@ -133,6 +133,35 @@ describe('Routes reused for a design whose geometry did not change', () => {
     expect(readsForOne * dci).toBeLessThanOrEqual(readsForAll);
   });
 
+  it('are the drawing’s own connectors, unread, for its own links, settings and findings', () => {
+    // An undo back to a drawing: the same links array, settings and label findings.
+    let reads = 0;
+    const links = base.links.map(
+      (l) =>
+        new Proxy(l, {
+          get(target, key, receiver) {
+            reads++;
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+        }),
+    );
+    const design = { ...base, links };
+    const before = drawn(design);
+    const undone = { ...design, name: 'undone' };
+    reads = 0;
+    const reused = relabelled(before, undone, { findings: new Map(before.findings) });
+    expect(reads).toBe(0);
+    expect(reused).toHaveLength(before.connectors.length);
+    (reused ?? []).forEach((c, i) => expect(c).toBe(before.connectors[i]));
+    // Findings that differ for one DCI link: the links are read, its label drawn again.
+    const [first] = dciIds;
+    if (!first) throw new Error('synthetic design has no DCI link');
+    const other = new Map(before.findings);
+    other.set(first, [...(other.get(first) ?? [])]);
+    relabelled(before, undone, { findings: other });
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it('are not reused once an element has moved', () => {
     const before = drawn(base);
     const tor = base.nodes.find((n) => n.id === 's0-t1');
