@@ -5,7 +5,7 @@ import type { Workload } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
-import type { FlowNode } from '../store/flow';
+import { CENTER_HANDLE, type FlowNode } from '../store/flow';
 import { workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { FindingBadge } from './Badge';
@@ -67,6 +67,20 @@ const SIDES = [
 ] as const;
 
 /**
+ * The marker of a node's centre, its first handle (CENTER_HANDLE, flow.ts): React Flow places the
+ * ends of its links, which name no handle, there. Inert like the side markers below, and first
+ * in the node, where React Flow takes a link's handle from when the link names none.
+ */
+export const CENTER_MARKER = (
+  <span
+    aria-hidden
+    className="react-flow__handle react-flow__handle-top source handle-marker handle-center"
+    data-handleid={CENTER_HANDLE}
+    data-handlepos={Position.Top}
+  />
+);
+
+/**
  * The four connection handles, drawn only while the device is hovered or the one selected, or
  * a connection is being drawn: each <Handle> subscribes to React Flow's store, and 4 of them on
  * every card made a drag re-run thousands of selectors and a pan hit-test them all.
@@ -74,6 +88,7 @@ const SIDES = [
 function DeviceHandles() {
   return (
     <>
+      {CENTER_MARKER}
       {SIDES.map(([id, position]) => (
         <Handle key={id} type="source" position={position} id={id} />
       ))}
@@ -88,6 +103,7 @@ function DeviceHandles() {
  */
 const HANDLE_MARKERS = (
   <>
+    {CENTER_MARKER}
     {SIDES.map(([id, position]) => (
       <span
         key={id}

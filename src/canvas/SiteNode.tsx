@@ -13,7 +13,7 @@ import type { FlowNode } from '../store/flow';
 import { deviceCountBySite } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { FindingBadge } from './Badge';
-import { FAR_ZOOM } from './DeviceNode';
+import { CENTER_MARKER, FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
 import { FAILED, HIGHLIGHTED, SOLE, useMarks } from './marks';
 import { roomRightOfSites, SITE_FAR_STRIP_MIN_PX, siteTitleLayout } from '../render/siteTitle';
@@ -131,6 +131,7 @@ function SiteNodeView({ id, data }: NodeProps<FlowNode>) {
           <FindingBadge findings={findings} elementId={far ? `site-summary.${id}` : id} />
         </span>
       </div>
+      {CENTER_MARKER}
       <Handle type="source" position={Position.Left} id="left" />
       <Handle type="source" position={Position.Right} id="right" />
       <Handle type="source" position={Position.Top} id="top" />

@@ -14,7 +14,8 @@ import { dciFigures, dciTransport, limitFinding, limitText } from '../render/tex
 import { useDrawnPath } from './drawnPath';
 import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
-import type { FlowEdge } from '../store/flow';
+import { facingEnds, type FlowEdge, type FlowEdgeData } from '../store/flow';
+import { DEVICE_SIZE } from '../model/defaults';
 import { useLink } from '../store/linkWatch';
 import { useStudio } from '../store/studio';
 import { useRoute } from './routeStore';
@@ -29,15 +30,40 @@ const DCI_LABEL_PX = { width: 184, height: 64 } as const;
 /** Between parallel fabric links, which carry no label. */
 const FABRIC_SPACING_PX = 14;
 
+interface Ends {
+  readonly sx: number;
+  readonly sy: number;
+  readonly tx: number;
+  readonly ty: number;
+}
+
+const DEVICE_ENDS = [DEVICE_SIZE, DEVICE_SIZE] as const;
+
+/**
+ * The ends of a link's line before its route: React Flow gives each end's centre (the edge
+ * names no handle, flow.ts), the line leaves and enters by the sides that face each other.
+ */
+function facing(
+  sourceX: number,
+  sourceY: number,
+  targetX: number,
+  targetY: number,
+  data: FlowEdgeData | undefined,
+): Ends {
+  const { source, target } = facingEnds(
+    { x: sourceX, y: sourceY },
+    { x: targetX, y: targetY },
+    data?.ends ?? DEVICE_ENDS,
+  );
+  return { sx: source.x, sy: source.y, tx: target.x, ty: target.y };
+}
+
 /**
  * What a link looks like until its route arrives from the router (the first moments after a
  * load): a straight line, or for parallel links a curve pushed aside by its bundle offset.
  */
 function provisionalPath(
-  sx: number,
-  sy: number,
-  tx: number,
-  ty: number,
+  { sx, sy, tx, ty }: Ends,
   link: Pick<Link, 'id' | 'source' | 'target'> | undefined,
   bundle: BundlePlace | undefined,
   spacingPx: number,
@@ -71,22 +97,20 @@ function DciEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps
   const figure = limit ? limitText(limit) : null;
   // The straight or bundled line of the moments before the route arrives (and where the route
   // has no label box, the label's place on it).
-  const provisional = route?.label
-    ? null
-    : provisionalPath(
-        sourceX,
-        sourceY,
-        targetX,
-        targetY,
+  const ends = route?.label ? null : facing(sourceX, sourceY, targetX, targetY, data);
+  const provisional = ends
+    ? provisionalPath(
+        ends,
         link,
         data?.bundle,
         bundleSpacing(
-          targetX - sourceX,
-          targetY - sourceY,
+          ends.tx - ends.sx,
+          ends.ty - ends.sy,
           DCI_LABEL_PX.width,
           DCI_LABEL_PX.height,
         ),
-      );
+      )
+    : null;
   const path = drawn ?? provisional?.path ?? '';
   const box: Box = route?.label?.box ?? {
     x: (provisional?.x ?? 0) - DCI_LABEL_PX.width / 2,
@@ -242,10 +266,7 @@ function FabricEdgeView({
   const path =
     drawn ??
     provisionalPath(
-      sourceX,
-      sourceY,
-      targetX,
-      targetY,
+      facing(sourceX, sourceY, targetX, targetY, data),
       { id, source, target },
       data?.bundle,
       FABRIC_SPACING_PX,

@@ -3,11 +3,13 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { bundleOffset, offsetCurve } from '../model/parallel';
-import type { FlowEdge } from '../store/flow';
+import { DEVICE_SIZE } from '../model/defaults';
+import { facingEnds, type FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { FabricEdge, fabricStyles, sameLinkProps } from './edges';
 
-const DATA = { bundle: { index: 0, count: 1 } };
+const DEVICE_ENDS = [DEVICE_SIZE, DEVICE_SIZE] as const;
+const DATA = { bundle: { index: 0, count: 1 }, ends: DEVICE_ENDS };
 
 const props = (over: Partial<EdgeProps<FlowEdge>> = {}): EdgeProps<FlowEdge> =>
   ({
@@ -38,7 +40,12 @@ describe('a fabric link re-renders for what it draws', () => {
   it('for an end that moved, new data, or another link', () => {
     expect(sameLinkProps(props(), props({ targetX: 316.5 }))).toBe(false);
     expect(sameLinkProps(props(), props({ sourceY: 76.2 }))).toBe(false);
-    expect(sameLinkProps(props(), props({ data: { bundle: { index: 1, count: 2 } } }))).toBe(false);
+    expect(
+      sameLinkProps(
+        props(),
+        props({ data: { bundle: { index: 1, count: 2 }, ends: DEVICE_ENDS } }),
+      ),
+    ).toBe(false);
     expect(sameLinkProps(props(), props({ id: 'l2' }))).toBe(false);
     const { selected: _, ...fewer } = props();
     expect(sameLinkProps(props(), fewer as EdgeProps<FlowEdge>)).toBe(false);
@@ -50,10 +57,15 @@ describe('a fabric link before its route arrives', () => {
     // The open design has no link l1: the edge alone says which way its bundle bends it.
     expect(useStudio.getState().design.links.some((l) => l.id === 'l1')).toBe(false);
     const bundle = { index: 0, count: 2 };
-    const edge = props({ data: { bundle } });
+    const edge = props({ data: { bundle, ends: DEVICE_ENDS } });
     const html = renderToStaticMarkup(createElement('svg', null, createElement(FabricEdge, edge)));
     const offset = bundleOffset({ id: 'l1', source: 'a', target: 'b' }, bundle, 14);
     expect(offset).not.toBe(0);
-    expect(html).toContain(`d="${offsetCurve(100.5, 76, 300.5, 76, offset).path}"`);
+    // Its ends: React Flow gives the centres, the line leaves by the sides facing each other.
+    const { source, target } = facingEnds({ x: 100.5, y: 76 }, { x: 300.5, y: 76 }, DEVICE_ENDS);
+    expect(source.x).toBeGreaterThan(100.5);
+    expect(html).toContain(
+      `d="${offsetCurve(source.x, source.y, target.x, target.y, offset).path}"`,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { EdgeProps, NodeProps } from '@xyflow/react';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEVICE_SIZE } from '../model/defaults';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { DciEdge } from './edges';
 import { SiteNode } from './SiteNode';
@@ -26,6 +27,7 @@ function rules(): Map<string, string> {
   return out;
 }
 
+const DEVICE_ENDS = [DEVICE_SIZE, DEVICE_SIZE] as const;
 const link = {
   id: 'dci-a-b',
   source: 'a',
@@ -35,7 +37,7 @@ const link = {
   targetX: 900,
   targetY: 76,
   selected: false,
-  data: { bundle: { index: 0, count: 1 } },
+  data: { bundle: { index: 0, count: 1 }, ends: DEVICE_ENDS },
 } as unknown as EdgeProps<FlowEdge>;
 
 const site = {
@@ -68,7 +70,9 @@ describe('a selection (a select-all) re-renders', () => {
   it('a DCI link whose ends or data changed', () => {
     const same = compareOf<EdgeProps<FlowEdge>>(DciEdge);
     expect(same(link, { ...link, targetX: 901 })).toBe(false);
-    expect(same(link, { ...link, data: { bundle: { index: 1, count: 2 } } })).toBe(false);
+    expect(
+      same(link, { ...link, data: { bundle: { index: 1, count: 2 }, ends: DEVICE_ENDS } }),
+    ).toBe(false);
   });
 
   it("no site, whose outline is its wrapper's class", () => {

@@ -10,14 +10,10 @@ import type { NodeChange } from '@xyflow/react';
 import { syntheticDesign } from '../model/synthetic';
 import { addNote, createNote } from '../model/notes';
 import { syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
-import { linkTurner } from './liveHandles';
 import type { NoteFlowNode } from './noteFlow';
 import { flushPendingEdits } from './pendingEdits';
-import { registerLinkTurner, settleDrop, useStudio } from './studio';
+import { settleDrop, useStudio } from './studio';
 import { useUi } from './ui';
-
-// What the element chunk does when it loads (elementChunk.ts).
-registerLinkTurner(linkTurner(useStudio));
 
 const s = () => useStudio.getState();
 const NOTE = 'note-1';
@@ -56,7 +52,7 @@ function drag(ids: readonly string[], dx: number, dy: number, moves: number): Ch
 /** What the studio shows and keeps after a drop, to compare two drops. */
 function outcome() {
   const node = ({ dragging: _, ...n }: FlowNode | NoteFlowNode) => n;
-  const edge = (e: FlowEdge) => [e.id, e.sourceHandle, e.targetHandle, e.selected ?? false];
+  const edge = (e: FlowEdge) => [e.id, e.data?.ends, e.data?.bundle, e.selected ?? false];
   return {
     design: s().design,
     nodes: s().nodes.map(node),
@@ -160,12 +156,8 @@ describe('A drop', () => {
           const oneStep = await run(true);
           expect(oneStep).toEqual(twoSteps);
           // And the flow is the one synced from scratch for the dropped design.
-          const fresh = syncEdges(s().design, []).map((e) => [
-            e.id,
-            e.sourceHandle,
-            e.targetHandle,
-          ]);
-          expect(s().edges.map((e) => [e.id, e.sourceHandle, e.targetHandle])).toEqual(fresh);
+          const drawn = (e: FlowEdge) => [e.id, e.source, e.target, e.data];
+          expect(s().edges.map(drawn)).toEqual(syncEdges(s().design, []).map(drawn));
           expect(s().nodes.map((n) => n.position)).toEqual(
             syncNodes(s().design, []).map((n) => n.position),
           );

@@ -7,8 +7,13 @@ import { bundlePlaces } from '../model/parallel';
 import { syntheticDesign } from '../model/synthetic';
 import type { Design } from '../model/schema';
 import type { Link } from '../model/schema';
+import { DEVICE_SIZE } from '../model/defaults';
 import {
   bundlesFor,
+  CENTER_HANDLE,
+  facingEnds,
+  HANDLE_PX,
+  handlesFor,
   previousItems,
   previousOf,
   sameEdgeLinks,
@@ -17,11 +22,7 @@ import {
   type FlowEdge,
   type FlowNode,
 } from './flow';
-import { linkTurner } from './liveHandles';
-import { registerLinkTurner, settleDrop, turnDraggedLinks, useStudio } from './studio';
-
-// What the element chunk does when it loads (elementChunk.ts).
-registerLinkTurner(linkTurner(useStudio));
+import { settleDrop, useStudio } from './studio';
 
 const s = () => useStudio.getState();
 const base = syntheticDesign({ sites: 2, elements: 120 });
@@ -37,26 +38,6 @@ const drawnEdge = ({ selected: _, ...e }: FlowEdge) => e;
 function expectFlowOf(design: Design): void {
   expect(s().nodes.map(drawnNode)).toEqual(syncNodes(design, []).map(drawnNode));
   expect(s().edges.map(drawnEdge)).toEqual(syncEdges(design, []).map(drawnEdge));
-}
-
-/**
- * Mid-drag, every link leaves from the sides a sync from scratch would choose for the design
- * with each node where the canvas shows it now.
- */
-function expectLiveHandles(): void {
-  // The turn of a drag move's links comes just after the frame that shows the move.
-  turnDraggedLinks();
-  const shown = new Map(s().nodes.map((n) => [n.id, n.position]));
-  const live: Design = {
-    ...s().design,
-    nodes: s().design.nodes.map((n) => {
-      const at = shown.get(n.id);
-      return at ? { ...n, position: at } : n;
-    }),
-  };
-  const sides = (edges: readonly FlowEdge[]) =>
-    edges.map((e) => `${e.id} ${e.sourceHandle} ${e.targetHandle}`);
-  expect(sides(s().edges)).toEqual(sides(syncEdges(live, [])));
 }
 
 const step = fc.oneof(
@@ -94,14 +75,16 @@ describe('The flow kept from edit to edit', () => {
           if (st.kind === 'move') {
             const node = s().nodes.find((n) => n.id === st.id);
             if (!node) continue;
-            // A drag: a few moves on the way (each checked), then the drop.
+            // A drag: a few moves on the way (each checked), then the drop. Its moves hand React
+            // Flow no new edges: an edge names no handle (its line faces its other end as drawn).
+            const edges = s().edges;
             for (const f of [0.25, 0.5, 0.75]) {
               const via = {
                 x: node.position.x + Math.round(st.dx * f),
                 y: node.position.y + Math.round(st.dy * f),
               };
               s().onNodesChange([{ type: 'position', id: st.id, position: via, dragging: true }]);
-              expectLiveHandles();
+              expect(s().edges).toBe(edges);
             }
             const position = { x: node.position.x + st.dx, y: node.position.y + st.dy };
             s().onNodesChange([{ type: 'position', id: st.id, position, dragging: false }]);
@@ -128,113 +111,26 @@ describe('The flow kept from edit to edit', () => {
     );
   });
 
-  it('keeps the handles of links whose ends did not move, and re-chooses them for those that did', () => {
+  it('hands React Flow the same edges after a drag and its drop within the site', () => {
     s().replaceDesign(base);
     const before = s().edges;
     const tor = s().nodes.find((n) => n.id === 's0-t1');
     if (!tor) throw new Error('synthetic design has no s0-t1');
-    const position = { x: tor.position.x + 600, y: tor.position.y + 400 };
-    s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: false }]);
-    s().finishDrag([tor.id]);
-    settleDrop(); // The frame that shows the drop is past.
-    const changed = s()
-      .edges.filter((e, i) => e !== before[i])
-      .map((e) => e.id);
-    expect(changed.length).toBeGreaterThan(0);
-    for (const id of changed) expect(id).toContain('s0-t1');
-    expectFlowOf(s().design);
-  });
-
-  it('turns links while a device is dragged, so its drop hands React Flow the same edges', () => {
-    s().replaceDesign(base);
-    const tor = s().nodes.find((n) => n.id === 's0-t1');
-    if (!tor) throw new Error('synthetic design has no s0-t1');
-    const before = s().edges;
-    for (let i = 1; i <= 10; i++) {
-      const position = { x: tor.position.x + i * 64, y: tor.position.y + i * 32 };
+    for (let i = 1; i <= 4; i++) {
+      const position = { x: tor.position.x + i * 16, y: tor.position.y + i * 8 };
       s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: true }]);
-      expectLiveHandles();
+      expect(s().edges).toBe(before);
     }
-    expect(s().edges).not.toBe(before);
-    const dragged = s().edges;
-    const last = { x: tor.position.x + 640, y: tor.position.y + 320 };
+    const last = { x: tor.position.x + 64, y: tor.position.y + 32 };
     s().onNodesChange([{ type: 'position', id: tor.id, position: last, dragging: false }]);
     s().finishDrag([tor.id]);
     settleDrop(); // The frame that shows the drop is past.
-    expect(s().edges).toBe(dragged);
+    expect(s().design.nodes.find((n) => n.id === tor.id)?.position).toEqual(last);
+    expect(s().edges).toBe(before);
     expectFlowOf(s().design);
   });
 
-  it('turns mid-drag only the links drawn from their sides; the drop gives the others theirs', () => {
-    s().replaceDesign(base);
-    const tor = s().nodes.find((n) => n.id === 's0-t1');
-    if (!tor) throw new Error('synthetic design has no s0-t1');
-    const own = s().edges.filter((e) => e.source === tor.id || e.target === tor.id);
-    // One of the ToR's links drawn straight (no route yet), the others along their routes.
-    const straight = own[0]?.id ?? '';
-    registerLinkTurner(linkTurner(useStudio, (id) => id === straight));
-    try {
-      const before = s().edges;
-      const sides = (id: string) => {
-        const e = s().edges.find((x) => x.id === id);
-        return `${e?.sourceHandle} ${e?.targetHandle}`;
-      };
-      const turned = new Set<string>();
-      for (let i = 1; i <= 10; i++) {
-        // Up past its spines: the links to them turn (from the top side to the bottom one).
-        const position = { x: tor.position.x + i * 16, y: tor.position.y - i * 40 };
-        s().onNodesChange([{ type: 'position', id: tor.id, position, dragging: true }]);
-        turnDraggedLinks();
-        for (const e of own)
-          if (sides(e.id) !== `${e.sourceHandle} ${e.targetHandle}`) turned.add(e.id);
-      }
-      // Only the straight link turned: React Flow was handed no new edges for the others.
-      expect([...turned]).toEqual([straight]);
-      s().edges.forEach((e, i) => {
-        if (e.id !== straight) expect(e).toBe(before[i]);
-      });
-      const last = { x: tor.position.x + 160, y: tor.position.y - 400 };
-      s().onNodesChange([{ type: 'position', id: tor.id, position: last, dragging: false }]);
-      s().finishDrag([tor.id]);
-      settleDrop(); // The frame that shows the drop is past.
-      expectFlowOf(s().design);
-      // The others turned too, with the drop.
-      expect(
-        own.filter((e) => sides(e.id) !== `${e.sourceHandle} ${e.targetHandle}`).length,
-      ).toBeGreaterThan(1);
-    } finally {
-      registerLinkTurner(linkTurner(useStudio));
-    }
-  });
-
-  it('turns the links of a drag move in a task of its own, after the move is shown', async () => {
-    s().replaceDesign(base);
-    const tor = s().nodes.find((n) => n.id === 's0-t1');
-    if (!tor) throw new Error('synthetic design has no s0-t1');
-    const before = s().edges;
-    const far = { x: tor.position.x + 2000, y: tor.position.y };
-    s().onNodesChange([{ type: 'position', id: tor.id, position: far, dragging: true }]);
-    expect(s().nodes.find((n) => n.id === tor.id)?.position).toEqual(far);
-    expect(s().edges).toBe(before);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(s().edges).not.toBe(before);
-    expectLiveHandles();
-  });
-
-  it("turns the links of a dragged site's devices to the other sites", () => {
-    s().replaceDesign(base);
-    const [a, b] = s().design.nodes.filter((n) => n.kind === 'site' && n.role === 'dc');
-    if (!a || !b) throw new Error('synthetic design has no two sites');
-    const before = s().edges;
-    // The first site goes from beside the second to below it: its DCI links turn downwards.
-    const below = { x: b.position.x, y: b.position.y + 4000 };
-    s().onNodesChange([{ type: 'position', id: a.id, position: below, dragging: true }]);
-    expectLiveHandles();
-    const turned = s().edges.filter((e, i) => e !== before[i]);
-    expect(turned.some((e) => e.type === 'dci')).toBe(true);
-  });
-
-  it("gives back the design's sides when a drop is put back", () => {
+  it('gives back the flow of the design when a drop is put back', () => {
     s().replaceDesign(base);
     const border = s().nodes.find((n) => n.id === 's0-be0');
     if (!border) throw new Error('synthetic design has no s0-be0');
@@ -331,22 +227,105 @@ describe('The edges of an edit of links on nodes left as they were', () => {
 });
 
 describe('Nodes as React Flow first gets them', () => {
-  it('carry their four handles at the middle of their sides, sites as devices', () => {
+  it('carry their centre first, then four handles at the middle of their sides, sites as devices', () => {
     // React Flow draws a link once it knows both ends' handles: known up front, the links
-    // are drawn with the nodes instead of after React Flow has measured them.
+    // are drawn with the nodes instead of after React Flow has measured them. An edge names no
+    // handle, so React Flow places its ends at each node's first: its centre.
     for (const node of syncNodes(base, [])) {
       const { width = 0, height = 0 } = node;
       const centre = (id: string) => {
         const h = node.handles?.find((x) => x.id === id);
         return h ? { x: h.x + (h.width ?? 0) / 2, y: h.y + (h.height ?? 0) / 2 } : null;
       };
-      expect(node.handles?.length, node.id).toBe(4);
+      expect(node.handles?.length, node.id).toBe(5);
+      expect(node.handles?.[0]).toMatchObject({
+        id: CENTER_HANDLE,
+        x: width / 2,
+        y: height / 2,
+        width: 0,
+        height: 0,
+      });
       expect(centre('left')).toEqual({ x: 0, y: height / 2 });
       expect(centre('right')).toEqual({ x: width, y: height / 2 });
       expect(centre('top')).toEqual({ x: width / 2, y: 0 });
       expect(centre('bottom')).toEqual({ x: width / 2, y: height });
     }
     expect(syncNodes(base, []).filter((n) => n.type === 'site').length).toBe(sites.length);
+  });
+});
+
+describe('Edges as React Flow gets them', () => {
+  it('name no handle, and carry the sizes of their ends (a site its own)', () => {
+    const site = base.nodes.find((n) => n.kind === 'site');
+    const device = base.nodes.find((n) => n.kind !== 'site');
+    if (!site || site.kind !== 'site' || !device) throw new Error('synthetic design too small');
+    const design: Design = {
+      ...base,
+      links: [...base.links, { ...(base.links[0] as Link), id: 'to-site', target: site.id }],
+    };
+    for (const e of syncEdges(design, [])) {
+      expect(e.sourceHandle, e.id).toBeUndefined();
+      expect(e.targetHandle, e.id).toBeUndefined();
+    }
+    const toSite = syncEdges(design, []).find((e) => e.id === 'to-site');
+    expect(toSite?.data?.ends).toEqual([DEVICE_SIZE, { width: site.width, height: site.height }]);
+    // A resized site gives its links new edges (their lines end on its sides).
+    const resized: Design = {
+      ...design,
+      nodes: design.nodes.map((n) => (n === site ? { ...site, width: site.width + 100 } : n)),
+    };
+    const before = syncEdges(design, []);
+    const after = syncEdges(resized, before);
+    expect(after.find((e) => e.id === 'to-site')).not.toBe(toSite);
+    expect(after.find((e) => e.id === 'to-site')?.data?.ends[1].width).toBe(site.width + 100);
+    expect(after.filter((e, i) => e !== before[i]).map((e) => e.id)).toEqual(['to-site']);
+  });
+});
+
+describe('A link drawn before its route', () => {
+  const size = fc.record({
+    width: fc.integer({ min: 20, max: 3000 }),
+    height: fc.integer({ min: 20, max: 3000 }),
+  });
+  const point = fc.record({
+    x: fc.integer({ min: -9000, max: 9000 }),
+    y: fc.integer({ min: -9000, max: 9000 }),
+  });
+  it('leaves and enters by the middles of the sides that face each other, where their handles sit', () => {
+    fc.assert(
+      fc.property(point, point, size, size, (a, b, sa, sb) => {
+        const { source, target } = facingEnds(a, b, [sa, sb]);
+        const [from, to] = handlesFor(a, b);
+        // Where React Flow placed a link's end at that side handle of a node with that centre.
+        const handle = (c: typeof a, s: typeof sa, side: string) => {
+          const x = c.x - s.width / 2;
+          const y = c.y - s.height / 2;
+          const h = HANDLE_PX / 2;
+          if (side === 'top') return { x: x + s.width / 2, y: y - h };
+          if (side === 'bottom') return { x: x + s.width / 2, y: y + s.height + h };
+          if (side === 'left') return { x: x - h, y: y + s.height / 2 };
+          return { x: x + s.width + h, y: y + s.height / 2 };
+        };
+        expect(source).toEqual(handle(a, sa, from));
+        expect(target).toEqual(handle(b, sb, to));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('runs between tiers from bottom to top, and between sites side by side', () => {
+    const d = [DEVICE_SIZE, DEVICE_SIZE] as const;
+    const spine = { x: 500, y: 100 };
+    const tor = { x: 520, y: 400 };
+    expect(facingEnds(spine, tor, d)).toEqual({
+      source: { x: 500, y: 100 + DEVICE_SIZE.height / 2 + HANDLE_PX / 2 },
+      target: { x: 520, y: 400 - DEVICE_SIZE.height / 2 - HANDLE_PX / 2 },
+    });
+    const east = { x: 4000, y: 120 };
+    expect(facingEnds(spine, east, d)).toEqual({
+      source: { x: 500 + DEVICE_SIZE.width / 2 + HANDLE_PX / 2, y: 100 },
+      target: { x: 4000 - DEVICE_SIZE.width / 2 - HANDLE_PX / 2, y: 120 },
+    });
   });
 });
 

@@ -19,15 +19,35 @@ export type FlowNode = Node<FlowNodeData>;
  * link's fields (a distance, a label) leaves the edges as they are and React Flow, which
  * rebuilds its edge index and re-runs every edge's selectors when the edges change, sees nothing.
  */
-export type FlowEdgeData = { bundle: BundlePlace };
+export type FlowEdgeData = {
+  bundle: BundlePlace;
+  /** The sizes of the link's two ends (a device's, a site's), for its line before the route. */
+  ends: readonly [Size, Size];
+};
 export type FlowEdge = Edge<FlowEdgeData>;
 
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Side of a connection handle, as drawn by `.react-flow__handle` in index.css. */
-const HANDLE_PX = 9;
+export const HANDLE_PX = 9;
 
 /**
- * A node's four handles where its box draws them (centred on each side: a device card, a site),
- * so React Flow can place its links before it has measured the box, and draws them with it.
+ * The id of the handle at a node's centre, its first: an edge names no handle, so React Flow
+ * places each end at this one (the node's centre), and the edge draws its line before the route
+ * from the sides that face each other (edges.tsx, `facingEnds`). Edges that named the side
+ * handles they left by made React Flow's index of the edges half as large again (a map per
+ * handle), rebuilt on every change of the edges: 9–14 ms against the plain page's 3–5 at 3,000
+ * elements, on every undo, delete and paste; and a drag turned them as it went.
+ */
+export const CENTER_HANDLE = 'center';
+
+/**
+ * A node's handles where its box draws them: its centre first (CENTER_HANDLE), then one centred
+ * on each side (a device card, a site), so React Flow can place its links before it has
+ * measured the box, and draws them with it.
  */
 function sideHandles(width: number, height: number): NodeHandle[] {
   const half = HANDLE_PX / 2;
@@ -41,6 +61,15 @@ function sideHandles(width: number, height: number): NodeHandle[] {
     height: HANDLE_PX,
   });
   return [
+    {
+      id: CENTER_HANDLE,
+      type: 'source',
+      position: Position.Top,
+      x: width / 2,
+      y: height / 2,
+      width: 0,
+      height: 0,
+    },
     at('top', Position.Top, width / 2, 0),
     at('left', Position.Left, 0, height / 2),
     at('right', Position.Right, width, height / 2),
@@ -174,21 +203,6 @@ export function syncNodes(design: Design, previous: readonly FlowNode[]): FlowNo
 
 export type HandleId = 'top' | 'bottom' | 'left' | 'right';
 
-export function center(
-  element: DesignNode,
-  sites: ReadonlyMap<string, DesignNode>,
-): { x: number; y: number } {
-  if (element.kind === 'site')
-    return {
-      x: element.position.x + element.width / 2,
-      y: element.position.y + element.height / 2,
-    };
-  const site = sites.get(element.parentId);
-  const x = (site?.position.x ?? 0) + element.position.x + DEVICE_SIZE.width / 2;
-  const y = (site?.position.y ?? 0) + element.position.y + DEVICE_SIZE.height / 2;
-  return { x, y };
-}
-
 /**
  * Which sides a link leaves and enters by: the sides that face each other, so DCI links run
  * between sites side by side and fabric links run between tiers.
@@ -203,15 +217,50 @@ export function handlesFor(
   return dy > 0 ? ['bottom', 'top'] : ['top', 'bottom'];
 }
 
+/** Where a node's side handle places a link's end: the middle of the side, just outside it. */
+function sidePoint(
+  c: { x: number; y: number },
+  size: Size,
+  side: HandleId,
+): { x: number; y: number } {
+  const dx = size.width / 2 + HANDLE_PX / 2;
+  const dy = size.height / 2 + HANDLE_PX / 2;
+  if (side === 'top') return { x: c.x, y: c.y - dy };
+  if (side === 'bottom') return { x: c.x, y: c.y + dy };
+  if (side === 'left') return { x: c.x - dx, y: c.y };
+  return { x: c.x + dx, y: c.y };
+}
+
+/**
+ * A link's ends before its route arrives, from its two ends' centres (where React Flow places
+ * an edge that names no handle: CENTER_HANDLE) and sizes: the middles of the sides that face
+ * each other (handlesFor), where the side handles sit. Worked out as the edge is drawn, so a
+ * straight line turns to face its other end while a device is dragged.
+ */
+export function facingEnds(
+  source: { x: number; y: number },
+  target: { x: number; y: number },
+  ends: readonly [Size, Size],
+): { source: { x: number; y: number }; target: { x: number; y: number } } {
+  const [from, to] = handlesFor(source, target);
+  return { source: sidePoint(source, ends[0], from), target: sidePoint(target, ends[1], to) };
+}
+
 const LONE: BundlePlace = { index: 0, count: 1 };
+
+const sameSize = (a: Size, b: Size) => a.width === b.width && a.height === b.height;
+
+/** The size a link's end is drawn at: a device's card, a site's box. */
+function sizeOf(element: DesignNode | undefined): Size {
+  return element?.kind === 'site' ? { width: element.width, height: element.height } : DEVICE_SIZE;
+}
 
 export function toFlowEdge(
   link: Link,
   previous: FlowEdge | undefined,
-  handles: [HandleId, HandleId],
+  ends: readonly [Size, Size] = [DEVICE_SIZE, DEVICE_SIZE],
   bundle: BundlePlace = LONE,
 ): FlowEdge {
-  const [sourceHandle, targetHandle] = handles;
   if (
     previous?.data &&
     previous.source === link.source &&
@@ -219,18 +268,16 @@ export function toFlowEdge(
     previous.type === link.kind &&
     previous.data.bundle.index === bundle.index &&
     previous.data.bundle.count === bundle.count &&
-    previous.sourceHandle === sourceHandle &&
-    previous.targetHandle === targetHandle
+    sameSize(previous.data.ends[0], ends[0]) &&
+    sameSize(previous.data.ends[1], ends[1])
   )
     return previous;
   return {
     id: link.id,
     source: link.source,
     target: link.target,
-    sourceHandle,
-    targetHandle,
     type: link.kind,
-    data: { bundle },
+    data: { bundle, ends },
     selected: previous?.selected ?? false,
     zIndex: 1,
   };
@@ -246,13 +293,6 @@ export function toFlowEdge(
 export function sameEdgeLinks(a: readonly Link[], b: readonly Link[]): boolean {
   return sameItems(a, b, sameLinkEnds);
 }
-
-/**
- * What an edge's handles were chosen from: its link's two ends and, for a device end, its site
- * (a device's place is relative to it). Keyed by the edge's data, which React Flow's selection
- * changes carry over to the edge objects they make.
- */
-const chosenFrom = new WeakMap<FlowEdgeData, readonly (DesignNode | undefined)[]>();
 
 /** Links' bundle places, kept per links array: most edits leave it as it was. */
 const bundlesOf = new WeakMap<readonly Link[], BundleIndex>();
@@ -371,35 +411,16 @@ export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEd
   const previousEdge = previousItems(design.links, previous);
   const nodes = nodeById(design.nodes);
   const bundles = bundlesFor(design.links);
-  const siteOf = (n: DesignNode | undefined) =>
-    n && n.kind !== 'site' ? nodes.get(n.parentId) : undefined;
   return reuse(
     design.links.map((link, i) => {
-      const before = previousEdge[i];
       const a = nodes.get(link.source);
       const b = nodes.get(link.target);
-      const siteA = siteOf(a);
-      const siteB = siteOf(b);
-      // Ends that did not move keep the handles already chosen (no geometry for them).
-      const kept = before?.data ? chosenFrom.get(before.data) : undefined;
-      const same =
-        kept !== undefined &&
-        kept[0] === a &&
-        kept[1] === siteA &&
-        kept[2] === b &&
-        kept[3] === siteB;
-      const handles: [HandleId, HandleId] =
-        same && before
-          ? [before.sourceHandle as HandleId, before.targetHandle as HandleId]
-          : a && b
-            ? handlesFor(center(a, nodes), center(b, nodes))
-            : ['bottom', 'top'];
-      const edge = toFlowEdge(link, before, handles, bundles.get(link.id));
-      // An edge kept whole keeps its entry: only new data is recorded (most edits keep most).
-      if (edge.data && !(same && edge.data === before?.data))
-        chosenFrom.set(edge.data, same ? kept : [a, siteA, b, siteB]);
-      return edge;
+      const ends: readonly [Size, Size] =
+        a?.kind === 'site' || b?.kind === 'site' ? [sizeOf(a), sizeOf(b)] : DEVICE_ENDS;
+      return toFlowEdge(link, previousEdge[i], ends, bundles.get(link.id));
     }),
     previous,
   );
 }
+
+const DEVICE_ENDS: readonly [Size, Size] = [DEVICE_SIZE, DEVICE_SIZE];

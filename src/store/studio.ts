@@ -49,7 +49,6 @@ import {
   snapToGrid,
 } from '../model/placement';
 import { sameEdgeLinks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow';
-import type { LinkTurner } from './liveHandles';
 import {
   addNote as addNoteEdit,
   createNote,
@@ -64,20 +63,6 @@ import { useScenario } from './scenario';
 import { notify, useUi } from './ui';
 
 const HISTORY_LIMIT = 200;
-
-/**
- * The turning of a drag's links (liveHandles.ts's linkTurner) once its chunk is here,
- * registered by elementChunk.ts.
- */
-let linkTurns: LinkTurner | null = null;
-export function registerLinkTurner(turner: LinkTurner): void {
-  linkTurns = turner;
-}
-
-/** Turn the links of the elements dragged so far now (the drop, tests). */
-export function turnDraggedLinks(): void {
-  linkTurns?.flush();
-}
 
 export interface StudioState {
   design: Design;
@@ -277,14 +262,11 @@ export const useStudio = create<StudioState>()((set, get) => {
     );
   };
 
-  /**
-   * What the changes make of the nodes and notes' nodes, and the nodes whose position they
-   * changed (whose links turn to face their other ends, liveHandles.ts).
-   */
+  /** What the changes make of the nodes and notes' nodes. */
   const changed = (
     state: StudioState,
     changes: NodeChange<FlowNode | NoteFlowNode>[],
-  ): { flow: Partial<Pick<StudioState, 'nodes' | 'noteNodes'>>; moved: string[] } => {
+  ): { flow: Partial<Pick<StudioState, 'nodes' | 'noteNodes'>> } => {
     // Changes to notes go to the notes' nodes, so a note's drag leaves `nodes` as it is.
     const noteIds = state.noteNodes.length === 0 ? null : new Set(state.noteNodes.map((n) => n.id));
     const forNotes = noteIds ? changes.filter((c) => noteIds.has(changeId(c))) : [];
@@ -305,15 +287,10 @@ export const useStudio = create<StudioState>()((set, get) => {
             }
           : {}),
       },
-      moved: forNodes.flatMap((c) => (c.type === 'position' && c.position ? [c.id] : [])),
     };
   };
   const applyChanges = (changes: NodeChange<FlowNode | NoteFlowNode>[]) => {
-    const { flow, moved } = changed(get(), changes);
-    set(flow);
-    // Links leave from the sides that face their other end where the canvas shows it now,
-    // so the drop has no handle left to change (withLiveHandles, flow.ts).
-    linkTurns?.moved(moved);
+    set(changed(get(), changes).flow);
   };
 
   /**
@@ -389,11 +366,10 @@ export const useStudio = create<StudioState>()((set, get) => {
       next === state.design ||
       (sameDesignPositions(next, state.design) && next.notes === state.design.notes)
     ) {
-      // Nothing moved (a click, a drop put back): the flow shows the design's positions, and
-      // links the drag turned (withLiveHandles) take the sides the design calls for again.
+      // Nothing moved (a click, a drop put back): the flow shows the design's positions (the
+      // edges, which name no handle, are as they were).
       set({
         nodes: syncNodes(state.design, atDesignPositions(state.nodes, state.design)),
-        edges: syncEdges(state.design, state.edges),
         noteNodes: notesAtDesignPositions(state.noteNodes),
       });
       return;
@@ -472,10 +448,7 @@ export const useStudio = create<StudioState>()((set, get) => {
         held = null;
         return;
       }
-      // The drag's end, held by onNodesChange, is drawn with the drop: one store update. The
-      // links the drag turned and those it had still to turn take the sides the drop's design
-      // calls for (syncEdges re-chooses every link whose end moved), so none is turned first.
-      linkTurns?.forget();
+      // The drag's end, held by onNodesChange, is drawn with the drop: one store update.
       const changes = held;
       held = null;
       // The canvas already shows each dragged node where it was dropped: the frame after the
