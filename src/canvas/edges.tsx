@@ -14,8 +14,7 @@ import { dciFigures, dciTransport, limitFinding, limitText } from '../render/tex
 import { useDrawnPath } from './drawnPath';
 import type { Box } from '../render/types';
 import { useElementFindings, worstSeverity } from '../store/findings';
-import { facingEnds, type FlowEdge, type FlowEdgeData } from '../store/flow';
-import { DEVICE_SIZE } from '../model/defaults';
+import { DEVICE_ENDS, facingEnds, type FlowEdge, type FlowEdgeData } from '../store/flow';
 import { useLink } from '../store/linkWatch';
 import { useStudio } from '../store/studio';
 import { useRoute } from './routeStore';
@@ -36,8 +35,6 @@ interface Ends {
   readonly tx: number;
   readonly ty: number;
 }
-
-const DEVICE_ENDS = [DEVICE_SIZE, DEVICE_SIZE] as const;
 
 /**
  * The ends of a link's line before its route: React Flow gives each end's centre (the edge

@@ -3,12 +3,10 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { bundleOffset, offsetCurve } from '../model/parallel';
-import { DEVICE_SIZE } from '../model/defaults';
-import { facingEnds, type FlowEdge } from '../store/flow';
+import { DEVICE_ENDS, facingEnds, type FlowEdge } from '../store/flow';
 import { useStudio } from '../store/studio';
 import { FabricEdge, fabricStyles, sameLinkProps } from './edges';
 
-const DEVICE_ENDS = [DEVICE_SIZE, DEVICE_SIZE] as const;
 const DATA = { bundle: { index: 0, count: 1 }, ends: DEVICE_ENDS };
 
 const props = (over: Partial<EdgeProps<FlowEdge>> = {}): EdgeProps<FlowEdge> =>

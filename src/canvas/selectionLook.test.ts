@@ -1,8 +1,7 @@
 import type { EdgeProps, NodeProps } from '@xyflow/react';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEVICE_SIZE } from '../model/defaults';
-import type { FlowEdge, FlowNode } from '../store/flow';
+import { DEVICE_ENDS, type FlowEdge, type FlowNode } from '../store/flow';
 import { DciEdge } from './edges';
 import { SiteNode } from './SiteNode';
 
@@ -27,7 +26,6 @@ function rules(): Map<string, string> {
   return out;
 }
 
-const DEVICE_ENDS = [DEVICE_SIZE, DEVICE_SIZE] as const;
 const link = {
   id: 'dci-a-b',
   source: 'a',

@@ -248,6 +248,9 @@ export function facingEnds(
 
 const LONE: BundlePlace = { index: 0, count: 1 };
 
+/** The ends of a link between two devices (most links): both a device's card. */
+export const DEVICE_ENDS: readonly [Size, Size] = [DEVICE_SIZE, DEVICE_SIZE];
+
 const sameSize = (a: Size, b: Size) => a.width === b.width && a.height === b.height;
 
 /** The size a link's end is drawn at: a device's card, a site's box. */
@@ -258,7 +261,7 @@ function sizeOf(element: DesignNode | undefined): Size {
 export function toFlowEdge(
   link: Link,
   previous: FlowEdge | undefined,
-  ends: readonly [Size, Size] = [DEVICE_SIZE, DEVICE_SIZE],
+  ends: readonly [Size, Size] = DEVICE_ENDS,
   bundle: BundlePlace = LONE,
 ): FlowEdge {
   if (
@@ -422,5 +425,3 @@ export function syncEdges(design: Design, previous: readonly FlowEdge[]): FlowEd
     previous,
   );
 }
-
-const DEVICE_ENDS: readonly [Size, Size] = [DEVICE_SIZE, DEVICE_SIZE];
