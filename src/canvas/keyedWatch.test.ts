@@ -38,6 +38,21 @@ describe('keyedWatch across a remount in one commit', () => {
     expect(heard).toEqual(['new', 'new']);
   });
 
+  it('tells an element subscribed, cleaned up and subscribed again with the same functions (StrictMode)', () => {
+    const watch = keyedWatch(() => 1, 0);
+    const heard: string[] = [];
+    // What React does to each element it mounts in development: the effect, its cleanup, the
+    // effect again, all with the functions the render got.
+    const rendered = watch.watcher('a');
+    const stop = rendered.subscribe(() => heard.push('first'));
+    stop();
+    rendered.subscribe(() => heard.push('again'));
+    watch.tell(['a']);
+    expect(heard).toEqual(['again']);
+    // A render after it gets the same functions: no resubscription.
+    expect(watch.watcher('a')).toBe(rendered);
+  });
+
   it('keeps the same functions for an id while it has subscribers, and drops them after', () => {
     const watch = keyedWatch(() => 1, 0);
     const first = watch.watcher('a');

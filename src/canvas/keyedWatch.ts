@@ -35,11 +35,13 @@ export function keyedWatch<T>(get: (id: string) => T, none: T): KeyedWatch<T> {
     let watcher = watchers.get(id);
     if (!watcher) {
       const made: Watcher<T> = {
-        // The listeners are looked up when the element subscribes, not when it rendered: an
-        // element rendered while another one of the same id still subscribed (a remount in one
-        // commit: the old one's cleanup runs between the new one's render and its subscription)
-        // used to join a set the cleanup had just dropped, and was never told again (links left
-        // straight on the canvas, their routes in the store).
+        // The listeners are looked up when the element subscribes, not when it rendered. A
+        // subscription made again with the functions of a render, after a cleanup that emptied
+        // and dropped their set, used to join that dropped set and was never told again: links
+        // left straight on the canvas with their routes in the store. React does this to every
+        // element it mounts in development (StrictMode runs each effect's cleanup and the effect
+        // again), and to an element remounted in one commit (the old one's cleanup runs between
+        // the new one's render and its subscription).
         subscribe: (listener) => {
           let listeners = listenersOf.get(id);
           if (!listeners) {
