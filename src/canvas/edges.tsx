@@ -29,48 +29,36 @@ const DCI_LABEL_PX = { width: 184, height: 64 } as const;
 /** Between parallel fabric links, which carry no label. */
 const FABRIC_SPACING_PX = 14;
 
-interface Ends {
-  readonly sx: number;
-  readonly sy: number;
-  readonly tx: number;
-  readonly ty: number;
-}
+type Ends = ReturnType<typeof facingEnds>;
 
 /**
  * The ends of a link's line before its route: React Flow gives each end's centre (the edge
  * names no handle, flow.ts), the line leaves and enters by the sides that face each other.
  */
-function facing(
-  sourceX: number,
-  sourceY: number,
-  targetX: number,
-  targetY: number,
-  data: FlowEdgeData | undefined,
-): Ends {
-  const { source, target } = facingEnds(
-    { x: sourceX, y: sourceY },
-    { x: targetX, y: targetY },
-    data?.ends ?? DEVICE_ENDS,
-  );
-  return { sx: source.x, sy: source.y, tx: target.x, ty: target.y };
-}
+const facing = (sx: number, sy: number, tx: number, ty: number, data: FlowEdgeData | undefined) =>
+  facingEnds({ x: sx, y: sy }, { x: tx, y: ty }, data?.ends ?? DEVICE_ENDS);
 
 /**
  * What a link looks like until its route arrives from the router (the first moments after a
  * load): a straight line, or for parallel links a curve pushed aside by its bundle offset.
  */
 function provisionalPath(
-  { sx, sy, tx, ty }: Ends,
+  { source: a, target: b }: Ends,
   link: Pick<Link, 'id' | 'source' | 'target'> | undefined,
   bundle: BundlePlace | undefined,
   spacingPx: number,
 ): { path: string; x: number; y: number } {
   const offset = link && bundle && bundle.count > 1 ? bundleOffset(link, bundle, spacingPx) : 0;
   if (offset === 0) {
-    const [path, x, y] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
+    const [path, x, y] = getStraightPath({
+      sourceX: a.x,
+      sourceY: a.y,
+      targetX: b.x,
+      targetY: b.y,
+    });
     return { path, x, y };
   }
-  const curve = offsetCurve(sx, sy, tx, ty, offset);
+  const curve = offsetCurve(a.x, a.y, b.x, b.y, offset);
   return { path: curve.path, x: curve.labelX, y: curve.labelY };
 }
 
@@ -101,8 +89,8 @@ function DciEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps
         link,
         data?.bundle,
         bundleSpacing(
-          ends.tx - ends.sx,
-          ends.ty - ends.sy,
+          ends.target.x - ends.source.x,
+          ends.target.y - ends.source.y,
           DCI_LABEL_PX.width,
           DCI_LABEL_PX.height,
         ),
