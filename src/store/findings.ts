@@ -86,12 +86,10 @@ export function findingsFor(design: Design): FindingsIndex {
     if (opened) {
       // The run of a design opened builds everything, as both kinds of edit may.
       propertyRuns = [Infinity, ms];
-      lastRestructureMs = ms;
       rehearsalsLeft = REHEARSALS;
       if (ms >= REHEARSE_FROM_MS) rehearseSoon();
     } else {
-      if (restructures(design, lastValidation?.design)) lastRestructureMs = ms;
-      else timedPropertyEdit(ms);
+      if (!restructures(design, lastValidation?.design)) timedPropertyEdit(ms);
       rehearsalsLeft = 0; // An edit's own run tells what edits cost: none is rehearsed.
     }
   }
@@ -162,16 +160,6 @@ function propertyEditMs(): number {
   return Math.min(propertyRuns[0], propertyRuns[1]);
 }
 
-/**
- * How long the rules took on the last edit that added or removed elements (a delete, a paste, a
- * new device or link), or its rehearsal. Such an edit rebuilds the index and graph that an edit
- * of a property takes from the validation before (revalidate.ts): at 3,000 elements a paste's
- * run took several times a DCI-distance edit's. Such an edit is always validated after the frame
- * that shows it; this says only whether its rehearsal (which compiles what its validation
- * runs, so the first delete's findings follow as quickly as the next ones') is still wanted.
- */
-let lastRestructureMs = Infinity;
-
 /** Whether `design` has other nodes or links than `before` (more or fewer of them). */
 function restructures(design: Design, before: Design | undefined): boolean {
   return (
@@ -192,8 +180,8 @@ function restructures(design: Design, before: Design | undefined): boolean {
 const SAME_TASK_VALIDATION_MS = 50;
 
 /**
- * Rehearsals (below) follow an opening, and each other, while edits take this long or more:
- * they also compile what edits run, which a first edit then need not.
+ * Rehearsals (below) follow an opening whose run took this long or more: they also compile what
+ * edits run, which a first edit then need not.
  */
 const REHEARSE_FROM_MS = 30;
 
@@ -205,12 +193,15 @@ const REHEARSE_FROM_MS = 30;
  * with a rack removed and with a copy of it added (a delete and a paste: rackOf), each from its
  * validation as an edit is validated, its findings indexed
  * against those on screen, their results dropped (the user's design and history untouched).
- * Their times are what each kind of edit costs on this design (`propertyRuns`,
- * `lastRestructureMs`), and they compile what edits run, so a first edit answers as the next
- * ones do. One at each idle moment, up to `REHEARSALS` in a row (three of each kind) while one
- * stays slow: on a design whose edits are truly
- * slow, edits are still drawn first and validated after; an edit is never followed by one (its
- * own run tells).
+ * A rehearsed property edit's time is what such an edit costs on this design (`propertyRuns`),
+ * and every rehearsal compiles what edits run, so that a first edit answers as the next ones do.
+ * One at each idle moment, `REHEARSALS` in a row (three of each kind, in turn), quick or not: V8
+ * compiles a path over its first runs. Stopped at the first quick one (under
+ * `REHEARSE_FROM_MS`), they left that work undone: at 1,000 elements a distance edit's
+ * rehearsals took 17, 6 then 3 ms, and the first real edit's run 4–11 ms after one rehearsal
+ * against 1.5–2.4 ms after all six (bench:ui's edit after its drag, interleaved: 20 → 16 ms).
+ * On a design whose edits are truly slow, edits are still drawn first and validated after; an
+ * edit calls the rest off (its own run tells).
  */
 const REHEARSALS = 6;
 let rehearsalsLeft = REHEARSALS;
@@ -276,20 +267,16 @@ function rehearseSoon(): void {
       indexFindings(validation.findings, edited.waivers, last);
       return performance.now() - started;
     };
-    const slow = (ms: number) => ms >= REHEARSE_FROM_MS;
-    // One edit per idle moment, of a kind still slow, the two kinds in turn.
-    const restructure =
-      rack !== null &&
-      slow(lastRestructureMs) &&
-      (!link || !slow(propertyEditMs()) || turn % 2 === 1);
+    // One edit per idle moment, the two kinds in turn.
+    const restructure = rack !== null && (!link || turn % 2 === 1);
     try {
-      if (restructure) lastRestructureMs = rehearseRestructure(design, rack, timed);
+      if (restructure) rehearseRestructure(design, rack, timed);
       else if (link) timedPropertyEdit(timed(withDistanceEdited(design, link)));
     } catch {
       // A rule that throws does so in the real validation too, which reports it.
       return;
     }
-    if (slow(propertyEditMs()) || slow(lastRestructureMs)) rehearseSoon();
+    rehearseSoon();
   });
 }
 
@@ -319,16 +306,15 @@ function rackOf(design: Design): string[] | null {
 
 /**
  * A rehearsed delete of `rack` and a paste of a copy of it, each from the validation on screen,
- * as the real ones are validated. Returns the slower of the two, in ms.
+ * as the real ones are validated.
  */
 function rehearseRestructure(
   design: Design,
   rack: readonly string[],
   timed: (edited: Design) => number,
-): number {
-  const deleteMs = timed(removeElements(design, [...rack]));
-  const pasteMs = timed(withCopies(design, rack));
-  return Math.max(deleteMs, pasteMs);
+): void {
+  timed(removeElements(design, [...rack]));
+  timed(withCopies(design, rack));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Design } from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
-import { findingsFor, validatorReady } from './findings';
+import { findingsFor, useValidated, validatorReady } from './findings';
 import { useStudio } from './studio';
 
 /** Every design the validator is asked about, in order (the studio's and the rehearsals'). */
@@ -35,7 +35,38 @@ async function openSlowly(): Promise<Design> {
   return s().design;
 }
 
+/**
+ * As `openSlowly`, with every clock reading after the opening's validation 1 ms after the last:
+ * the rehearsals that follow look quick.
+ */
+async function openSlowlyThenQuick(): Promise<Design> {
+  let now = 0;
+  let step = 100;
+  vi.spyOn(performance, 'now').mockImplementation(() => (now += step));
+  const opened = syntheticDesign({ sites: 2, elements: 200 });
+  const stop = useValidated.subscribe((state) => {
+    if (state.design !== opened) return;
+    stop();
+    step = 1;
+  });
+  s().replaceDesign(opened);
+  await nextTask();
+  return opened;
+}
+
 describe('The rehearsals of a design opened slowly', () => {
+  it('run three of each kind of edit even when the first are quick: they compile what edits run', async () => {
+    const opened = await openSlowlyThenQuick();
+    validated.length = 0;
+    // Six idle moments (50 ms each without requestIdleCallback), with room to spare.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const edits = validated.filter((d) => d !== opened && d.nodes.length === opened.nodes.length);
+    const deletes = validated.filter((d) => d.nodes.length < opened.nodes.length);
+    const pastes = validated.filter((d) => d.nodes.length > opened.nodes.length);
+    expect([edits.length, deletes.length, pastes.length]).toEqual([3, 3, 3]);
+    expect(s().design).toBe(opened);
+  });
+
   it('validate the edit users make most: a DCI link’s distance changed', async () => {
     const opened = await openSlowly();
     validated.length = 0;
