@@ -357,9 +357,10 @@ function placeDeviceGroups(
         }
       : { x: left, y: top };
     const view = target?.view && {
-      ...target.view,
       x: target.view.x - site.position.x,
       y: target.view.y - site.position.y,
+      width: target.view.width,
+      height: target.view.height,
     };
     const placed = freeOffsetForGroup(site, residents, group, near, view);
     for (const d of devices)
