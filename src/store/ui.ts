@@ -9,7 +9,14 @@ export interface ToastAction {
   readonly run: () => void;
 }
 export interface Toast {
-  readonly id: number;
+  /**
+   * A string, as every other id in the studio is: a toast's id was its first number-valued `id`,
+   * and V8 then took a whole family of objects whose first field is `id` (elements, links, flow
+   * nodes) for holding anything there, and threw away the compiled code of the rules and the
+   * canvas that had taken those ids for strings, inside the first delete (its "Undo" toast):
+   * 44 functions (--trace-deopt, "dependent field representation changed").
+   */
+  readonly id: string;
   readonly kind: ToastKind;
   readonly text: string;
   /** A button on the toast ("Undo"): running it dismisses the toast. */
@@ -57,7 +64,7 @@ export interface UiState {
   showRule: (ruleId: string) => void;
   focusItem: (id: string | null) => void;
   setHighlightPath: (path: readonly string[] | null) => void;
-  dismiss: (id: number) => void;
+  dismiss: (id: string) => void;
 }
 
 const THEME_KEY = 'dci-studio:theme';
@@ -114,8 +121,8 @@ export const useUi = create<UiState>()((set) => ({
 }));
 
 /** Show a short message, with an optional action button; it goes away by itself. Returns its id. */
-export function notify(kind: ToastKind, text: string, action?: ToastAction): number {
-  const id = ++toastId;
+export function notify(kind: ToastKind, text: string, action?: ToastAction): string {
+  const id = `toast-${++toastId}`;
   const toast: Toast = action ? { id, kind, text, action } : { id, kind, text };
   useUi.setState((s) => ({ toasts: [...s.toasts.slice(-3), toast] }));
   // Warnings, errors and offers to undo stay long enough to read and act on.
