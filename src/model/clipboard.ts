@@ -356,6 +356,8 @@ function placeDeviceGroups(
             (Math.max(...group.map((p) => p.y)) - top + DEVICE_SIZE.height) / 2,
         }
       : { x: left, y: top };
+    // A fresh box, not a spread of the view's with x and y written over: that write made V8
+    // take every box's x and y for variable and drop the canvas's compiled code for boxes.
     const view = target?.view && {
       x: target.view.x - site.position.x,
       y: target.view.y - site.position.y,
