@@ -9,7 +9,7 @@
  * bench:ui's.
  *
  *   npx tsx bench/ui/pan.ts --size 1000 [--rounds 4] [--pans 5] [--no-build] [--dist dir]
- *     [--dist-b other-dist] [--baseline]
+ *     [--dist-b other-dist] [--baseline] [--after-drop 500]
  */
 import { INSTRUMENTS, median, p95 } from './instruments';
 import {
@@ -28,6 +28,8 @@ const SIZE = Number(option('size') ?? 1000);
 const ROUNDS = Number(option('rounds') ?? 4);
 const PANS = Number(option('pans') ?? 5);
 const DIST = option('dist');
+/** How long after the drop the first pan starts (bench:ui's: 500 ms). */
+const AFTER_DROP = Number(option('after-drop') ?? 500);
 
 interface Figures {
   p95: number;
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
       await dragBenchDevice(page);
       await page.mouse.up();
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(AFTER_DROP);
       const line: string[] = [];
       for (let k = 0; k < PANS; k++) {
         const frames = (await page.evaluate(
