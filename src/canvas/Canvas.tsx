@@ -38,6 +38,7 @@ import {
 } from 'react';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
+import { viewMoved } from '../store/activity';
 import type { FlowEdge } from '../store/flow';
 import { editNoteText, isNote, type CanvasNode, type NoteFlowNode } from '../store/noteFlow';
 import { minZoomFor } from '../store/selectors';
@@ -484,6 +485,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
             onConnectEnd={onConnectEnd}
             // A click on the empty canvas puts away the animated path of a finding.
             onPaneClick={onPaneClick}
+            // Background work waits while the view moves (store/activity.ts).
+            onMove={viewMoved}
             onNodeMouseEnter={onNodeMouseEnter}
             onNodeMouseLeave={onNodeMouseLeave}
             connectionMode={ConnectionMode.Loose}

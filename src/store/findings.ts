@@ -7,6 +7,7 @@
  * not re-render when an edit elsewhere re-runs the validator.
  */
 import { create } from 'zustand';
+import { whenStill } from './activity';
 import { useStudio } from './studio';
 import { whenCanvasDrawn } from './ui';
 import { useWatched, watchers } from './watchers';
@@ -207,77 +208,51 @@ const REHEARSALS = 6;
 let rehearsalsLeft = REHEARSALS;
 let rehearsing = false;
 
+/** The first rehearsal's wait: the frames of an opening settle (routes, measures) first. */
+const OPENING_SETTLES_MS = 300;
 /**
- * At an idle moment, after the frames of an opening have settled: never forced in (no
- * timeout), so a rehearsal cannot hold up drawing.
+ * A rehearsal runs at an idle moment once the page has been still this long (store/activity.ts:
+ * no press, no button held, no move of the view), so that none lands between the frames of a
+ * drag, a pan or a zoom; never forced in (no timeout), so that one cannot hold up drawing.
  */
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function')
-    setTimeout(() => requestIdleCallback(run), REHEARSAL_DELAY_MS);
-  else setTimeout(run, 50);
-}
-const REHEARSAL_DELAY_MS = 300;
-
-/**
- * A button held on the page (a drag, a box selection, a pan): a rehearsal waits for the next
- * idle moment after its release, so that one never lands between the frames of a drag (at
- * 3,000 elements one costs 15–200 ms, more than a frame).
- */
-let pointerHeld = false;
-let pointerWatched = false;
-
-function watchPointer(): void {
-  if (pointerWatched || typeof window === 'undefined') return;
-  pointerWatched = true;
-  const options = { capture: true, passive: true } as const;
-  const release = () => {
-    pointerHeld = false;
-  };
-  window.addEventListener('pointerdown', () => (pointerHeld = true), options);
-  window.addEventListener('pointerup', release, options);
-  window.addEventListener('pointercancel', release, options);
-  window.addEventListener('blur', release);
-}
+const STILL_MS = 150;
 
 function rehearseSoon(): void {
   if (rehearsing || rehearsalsLeft <= 0) return;
   rehearsing = true;
-  watchPointer();
-  whenIdle(function rehearse() {
-    if (pointerHeld) {
-      whenIdle(rehearse);
-      return;
-    }
-    rehearsing = false;
-    const design = useStudio.getState().design;
-    // An edit since: its own run tells how long edits take.
-    if (!rules || !lastValidation || lastValidation.design !== design || rehearsalsLeft <= 0)
-      return;
-    const link = design.links.find((l) => l.kind === 'dci') ?? design.links[0];
-    const rack = rackOf(design);
-    if (!link && !rack) return;
-    // Counted down after the turn is chosen: the first rehearsal edits a link (below).
-    const turn = rehearsalsLeft--;
-    const { revalidate, RULE_LIST } = rules;
-    const previous = lastValidation;
-    const timed = (edited: Design): number => {
-      const started = performance.now();
-      const validation = revalidate(edited, previous, rulesUnderTest(RULE_LIST));
-      // As an edit's findings are indexed against those on screen (dropped: `last` stays).
-      indexFindings(validation.findings, edited.waivers, last);
-      return performance.now() - started;
-    };
-    // One edit per idle moment, the two kinds in turn.
-    const restructure = rack !== null && (!link || turn % 2 === 1);
-    try {
-      if (restructure) rehearseRestructure(design, rack, timed);
-      else if (link) timedPropertyEdit(timed(withDistanceEdited(design, link)));
-    } catch {
-      // A rule that throws does so in the real validation too, which reports it.
-      return;
-    }
-    rehearseSoon();
-  });
+  const afterMs = rehearsalsLeft === REHEARSALS ? OPENING_SETTLES_MS : 0;
+  void whenStill(STILL_MS, { afterMs }).then(rehearse);
+}
+
+function rehearse(): void {
+  rehearsing = false;
+  const design = useStudio.getState().design;
+  // An edit since: its own run tells how long edits take.
+  if (!rules || !lastValidation || lastValidation.design !== design || rehearsalsLeft <= 0) return;
+  const link = design.links.find((l) => l.kind === 'dci') ?? design.links[0];
+  const rack = rackOf(design);
+  if (!link && !rack) return;
+  // Counted down after the turn is chosen: the first rehearsal edits a link (below).
+  const turn = rehearsalsLeft--;
+  const { revalidate, RULE_LIST } = rules;
+  const previous = lastValidation;
+  const timed = (edited: Design): number => {
+    const started = performance.now();
+    const validation = revalidate(edited, previous, rulesUnderTest(RULE_LIST));
+    // As an edit's findings are indexed against those on screen (dropped: `last` stays).
+    indexFindings(validation.findings, edited.waivers, last);
+    return performance.now() - started;
+  };
+  // One edit per idle moment, the two kinds in turn.
+  const restructure = rack !== null && (!link || turn % 2 === 1);
+  try {
+    if (restructure) rehearseRestructure(design, rack, timed);
+    else if (link) timedPropertyEdit(timed(withDistanceEdited(design, link)));
+  } catch {
+    // A rule that throws does so in the real validation too, which reports it.
+    return;
+  }
+  rehearseSoon();
 }
 
 /**
