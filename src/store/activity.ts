@@ -4,8 +4,8 @@
  * pan by drag), a press, or the canvas' view moved (a pan or zoom by wheel, keys or a fit, which
  * hold no button). Such work waits until the page has been still a while: an idle callback also
  * comes between two frames of a pan, and at 3,000 elements a rehearsal takes 15–200 ms, several
- * frames (a CPU profile of bench:ui's pan, half a second after its drop, held 70 ms of
- * rehearsals a run; the pan missed 2–13 frames of 60, the same pan again 0–1).
+ * frames (a CPU profile of bench:ui's pan at 3,000 elements, half a second after its drop, held
+ * 70 ms of rehearsals a run; the same pan again a second later, none).
  */
 
 let held = false;
