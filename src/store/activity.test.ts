@@ -40,6 +40,9 @@ describe('The page is still', () => {
     vi.advanceTimersByTime(5000);
     expect(stillFor(150)).toBe(false);
     send('pointerup');
+    // A drop's own work follows the release: still only a while after it.
+    expect(stillFor(150)).toBe(false);
+    vi.advanceTimersByTime(150);
     expect(stillFor(150)).toBe(true);
   });
 
@@ -50,6 +53,7 @@ describe('The page is still', () => {
     send('pointerdown');
     vi.advanceTimersByTime(200);
     send('blur');
+    vi.advanceTimersByTime(150);
     expect(stillFor(150)).toBe(true);
   });
 });

@@ -9,7 +9,7 @@
  */
 
 let held = false;
-/** When the last press or view move came (Date.now()). */
+/** When the last press, release or view move came (Date.now()). */
 let stirredAt = -Infinity;
 let watched = false;
 
@@ -17,8 +17,10 @@ function watchPointer(): void {
   if (watched || typeof window === 'undefined') return;
   watched = true;
   const options = { capture: true, passive: true } as const;
+  // A release is a stir too: a drop's own work (its routes, its findings) follows it.
   const release = () => {
     held = false;
+    stirredAt = Date.now();
   };
   window.addEventListener(
     'pointerdown',
@@ -38,7 +40,7 @@ export function viewMoved(): void {
   stirredAt = Date.now();
 }
 
-/** Whether the page has been still for `ms`: no press or view move, and no button held now. */
+/** Whether the page has been still for `ms`: no press, release or view move, and no button held now. */
 export function stillFor(ms: number): boolean {
   watchPointer();
   return !held && Date.now() - stirredAt >= ms;
