@@ -10,6 +10,15 @@ async function fresh() {
   return { ...activity, send };
 }
 
+/** Still only `ms` after now: not a millisecond before (fake timers). */
+function expectStillOnlyAfter(stillFor: (ms: number) => boolean, ms: number): void {
+  expect(stillFor(ms)).toBe(false);
+  vi.advanceTimersByTime(ms - 1);
+  expect(stillFor(ms)).toBe(false);
+  vi.advanceTimersByTime(1);
+  expect(stillFor(ms)).toBe(true);
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -25,11 +34,7 @@ describe('The page is still', () => {
     vi.useFakeTimers();
     const { stillFor, viewMoved } = await fresh();
     viewMoved();
-    expect(stillFor(150)).toBe(false);
-    vi.advanceTimersByTime(149);
-    expect(stillFor(150)).toBe(false);
-    vi.advanceTimersByTime(1);
-    expect(stillFor(150)).toBe(true);
+    expectStillOnlyAfter(stillFor, 150);
   });
 
   it('not while a button is held, however long', async () => {
@@ -41,9 +46,7 @@ describe('The page is still', () => {
     expect(stillFor(150)).toBe(false);
     send('pointerup');
     // A drop's own work follows the release: still only a while after it.
-    expect(stillFor(150)).toBe(false);
-    vi.advanceTimersByTime(150);
-    expect(stillFor(150)).toBe(true);
+    expectStillOnlyAfter(stillFor, 150);
   });
 
   it('again when the window loses the pointer with a button held (no pointerup comes)', async () => {
@@ -53,8 +56,7 @@ describe('The page is still', () => {
     send('pointerdown');
     vi.advanceTimersByTime(200);
     send('blur');
-    vi.advanceTimersByTime(150);
-    expect(stillFor(150)).toBe(true);
+    expectStillOnlyAfter(stillFor, 150);
   });
 });
 
