@@ -75,6 +75,30 @@ describe('whenStill', () => {
     expect(done).toBe(true);
   });
 
+  it('is never forced in without a cap, and never later than its cap with one', async () => {
+    vi.useFakeTimers();
+    const asked: (IdleRequestOptions | undefined)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void, options?: IdleRequestOptions) => {
+      asked.push(options);
+      setTimeout(run, 0);
+      return 0;
+    });
+    const { whenStill, viewMoved } = await fresh();
+    viewMoved(); // So that each wait checks again after the first.
+    const uncapped = whenStill(150);
+    await vi.advanceTimersByTimeAsync(400);
+    await uncapped;
+    expect(asked.length).toBeGreaterThan(1);
+    expect(asked.every((options) => options === undefined)).toBe(true);
+    asked.length = 0;
+    viewMoved();
+    const capped = whenStill(150, { capMs: 1000 });
+    await vi.advanceTimersByTimeAsync(400);
+    await capped;
+    expect(asked.length).toBeGreaterThan(1);
+    for (const options of asked) expect(options?.timeout).toBeLessThanOrEqual(1000);
+  });
+
   it('resolves at its cap even if the page never rests', async () => {
     vi.useFakeTimers();
     const { whenStill, send, stillFor } = await fresh();

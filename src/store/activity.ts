@@ -49,9 +49,13 @@ export function stillFor(ms: number): boolean {
 /** Without requestIdleCallback (Safari), an idle moment is this far off: a timer's. */
 const NO_IDLE_CALLBACK_MS = 50;
 
-const atIdle = (run: () => void, timeout?: number): void => {
+/** Run `run` at an idle moment, forced in at `until` (Date.now() time) if that is finite. */
+const atIdle = (run: () => void, until: number): void => {
   if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(run, timeout === undefined ? undefined : { timeout });
+    requestIdleCallback(
+      run,
+      Number.isFinite(until) ? { timeout: Math.max(1, until - Date.now()) } : undefined,
+    );
   else setTimeout(run, NO_IDLE_CALLBACK_MS);
 };
 
@@ -76,12 +80,11 @@ export function whenStill(
       }
       // Again once it may be still (a move or press may come meanwhile: checked again then).
       const wait = held ? stillMs : stillMs - (Date.now() - stirredAt);
-      setTimeout(() => atIdle(check, Math.max(1, left - wait)), Math.max(1, Math.min(wait, left)));
+      setTimeout(() => atIdle(check, until), Math.max(1, Math.min(wait, left)));
     };
-    const first = () =>
-      atIdle(check, Number.isFinite(capMs) ? Math.max(1, capMs - afterMs) : undefined);
     // Without idle callbacks, the first check is the next timer's idle moment, as ever.
-    if (afterMs > 0 && typeof requestIdleCallback === 'function') setTimeout(first, afterMs);
-    else first();
+    if (afterMs > 0 && typeof requestIdleCallback === 'function')
+      setTimeout(() => atIdle(check, until), afterMs);
+    else atIdle(check, until);
   });
 }
