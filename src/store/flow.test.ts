@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { getHandlePosition, type InternalNodeBase } from '@xyflow/system';
 import { describe, expect, it } from 'vitest';
 import { linkById } from '../model/byId';
 import { pasteInto } from '../model/clipboard';
@@ -13,6 +14,7 @@ import {
   CENTER_HANDLE,
   facingEnds,
   HANDLE_PX,
+  toFlowNode,
   handlesFor,
   previousItems,
   previousOf,
@@ -283,6 +285,7 @@ describe('Edges as React Flow gets them', () => {
 });
 
 describe('A link drawn before its route', () => {
+  const site = base.nodes.find((n) => n.kind === 'site')!;
   const size = fc.record({
     width: fc.integer({ min: 20, max: 3000 }),
     height: fc.integer({ min: 20, max: 3000 }),
@@ -296,15 +299,23 @@ describe('A link drawn before its route', () => {
       fc.property(point, point, size, size, (a, b, sa, sb) => {
         const { source, target } = facingEnds(a, b, [sa, sb]);
         const [from, to] = handlesFor(a, b);
-        // Where React Flow placed a link's end at that side handle of a node with that centre.
+        // Where React Flow places a link's end at that side handle (getHandlePosition), on a
+        // node of that size centred there, with the handles toFlowNode gives it.
         const handle = (c: typeof a, s: typeof sa, side: string) => {
-          const x = c.x - s.width / 2;
-          const y = c.y - s.height / 2;
-          const h = HANDLE_PX / 2;
-          if (side === 'top') return { x: x + s.width / 2, y: y - h };
-          if (side === 'bottom') return { x: x + s.width / 2, y: y + s.height + h };
-          if (side === 'left') return { x: x - h, y: y + s.height / 2 };
-          return { x: x + s.width + h, y: y + s.height / 2 };
+          const node = toFlowNode({ ...site, width: s.width, height: s.height }, undefined);
+          const internal = {
+            ...node,
+            internals: {
+              positionAbsolute: { x: c.x - s.width / 2, y: c.y - s.height / 2 },
+              z: 0,
+              userNode: node,
+            },
+          } as unknown as InternalNodeBase;
+          const h = node.handles?.find((x) => x.id === side);
+          return getHandlePosition(
+            internal,
+            h ? { ...h, nodeId: node.id, width: h.width ?? 0, height: h.height ?? 0 } : null,
+          );
         };
         expect(source).toEqual(handle(a, sa, from));
         expect(target).toEqual(handle(b, sb, to));

@@ -45,21 +45,27 @@ export const HANDLE_PX = 9;
 export const CENTER_HANDLE = 'center';
 
 /**
+ * Each side of a box, the one source for where a side handle sits and where a link's end meets
+ * it: React Flow's position for the side, the side's middle as a fraction of the box's size
+ * (from its top-left), and the way out of the box.
+ */
+const SIDES: Readonly<
+  Record<HandleId, { position: Position; fx: number; fy: number; outX: number; outY: number }>
+> = {
+  top: { position: Position.Top, fx: 0.5, fy: 0, outX: 0, outY: -1 },
+  left: { position: Position.Left, fx: 0, fy: 0.5, outX: -1, outY: 0 },
+  right: { position: Position.Right, fx: 1, fy: 0.5, outX: 1, outY: 0 },
+  bottom: { position: Position.Bottom, fx: 0.5, fy: 1, outX: 0, outY: 1 },
+};
+const SIDE_ORDER: readonly HandleId[] = ['top', 'left', 'right', 'bottom'];
+
+/**
  * A node's handles where its box draws them: its centre first (CENTER_HANDLE), then one centred
  * on each side (a device card, a site), so React Flow can place its links before it has
  * measured the box, and draws them with it.
  */
 function sideHandles(width: number, height: number): NodeHandle[] {
   const half = HANDLE_PX / 2;
-  const at = (id: HandleId, position: Position, x: number, y: number): NodeHandle => ({
-    id,
-    type: 'source',
-    position,
-    x: x - half,
-    y: y - half,
-    width: HANDLE_PX,
-    height: HANDLE_PX,
-  });
   return [
     {
       id: CENTER_HANDLE,
@@ -70,10 +76,18 @@ function sideHandles(width: number, height: number): NodeHandle[] {
       width: 0,
       height: 0,
     },
-    at('top', Position.Top, width / 2, 0),
-    at('left', Position.Left, 0, height / 2),
-    at('right', Position.Right, width, height / 2),
-    at('bottom', Position.Bottom, width / 2, height),
+    ...SIDE_ORDER.map((id): NodeHandle => {
+      const side = SIDES[id];
+      return {
+        id,
+        type: 'source',
+        position: side.position,
+        x: side.fx * width - half,
+        y: side.fy * height - half,
+        width: HANDLE_PX,
+        height: HANDLE_PX,
+      };
+    }),
   ];
 }
 
@@ -217,18 +231,21 @@ export function handlesFor(
   return dy > 0 ? ['bottom', 'top'] : ['top', 'bottom'];
 }
 
-/** Where a node's side handle places a link's end: the middle of the side, just outside it. */
+/**
+ * Where a node's side handle places a link's end (React Flow's point for the handle: the middle
+ * of its outer edge): the middle of the side, just outside it. `c` is the box's centre.
+ */
 function sidePoint(
   c: { x: number; y: number },
   size: Size,
-  side: HandleId,
+  id: HandleId,
 ): { x: number; y: number } {
-  const dx = size.width / 2 + HANDLE_PX / 2;
-  const dy = size.height / 2 + HANDLE_PX / 2;
-  if (side === 'top') return { x: c.x, y: c.y - dy };
-  if (side === 'bottom') return { x: c.x, y: c.y + dy };
-  if (side === 'left') return { x: c.x - dx, y: c.y };
-  return { x: c.x + dx, y: c.y };
+  const side = SIDES[id];
+  const half = HANDLE_PX / 2;
+  return {
+    x: c.x + (side.fx - 0.5) * size.width + side.outX * half,
+    y: c.y + (side.fy - 0.5) * size.height + side.outY * half,
+  };
 }
 
 /**
