@@ -5,18 +5,25 @@ import { viewMoved } from './activity';
 import { findingsFor, useValidated, validatorReady } from './findings';
 import { useStudio } from './studio';
 
+/**
+ * `f`, noting each call's arguments first (`note`): how the tests see what the store asked of a
+ * module it imports.
+ */
+const noted = vi.hoisted(
+  () =>
+    <A extends unknown[], R>(f: (...args: A) => R, note: (args: A) => void) =>
+    (...args: A): R => {
+      note(args);
+      return f(...args);
+    },
+);
+
 /** Every design the validator is asked about, in order (the studio's and the rehearsals'). */
 const validated = vi.hoisted(() => [] as Design[]);
 
 vi.mock('../rules/revalidate', async (importOriginal) => {
   const original = await importOriginal<typeof import('../rules/revalidate')>();
-  return {
-    ...original,
-    revalidate: (...args: Parameters<typeof original.revalidate>) => {
-      validated.push(args[0]);
-      return original.revalidate(...args);
-    },
-  };
+  return { ...original, revalidate: noted(original.revalidate, (args) => validated.push(args[0])) };
 });
 
 /** The links the store's own edit (`updateLink`) was asked to change, by id. */
@@ -24,13 +31,7 @@ const linkEdits = vi.hoisted(() => [] as string[]);
 
 vi.mock('../model/edits', async (importOriginal) => {
   const original = await importOriginal<typeof import('../model/edits')>();
-  return {
-    ...original,
-    updateLink: (...args: Parameters<typeof original.updateLink>) => {
-      linkEdits.push(args[1]);
-      return original.updateLink(...args);
-    },
-  };
+  return { ...original, updateLink: noted(original.updateLink, (args) => linkEdits.push(args[1])) };
 });
 
 const s = () => useStudio.getState();
