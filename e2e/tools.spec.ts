@@ -197,6 +197,36 @@ test.describe('Editing tools', () => {
     await expect(studio.find()).toBeHidden();
   });
 
+  test('what is typed right after Ctrl+F goes in the find box while its code loads', async ({
+    page,
+  }) => {
+    // The box's code loads on first use: held back here, as on a slow network. Keys typed
+    // meanwhile went to the canvas before, whose one-key shortcuts took them (N adds a note).
+    await page.route(/FindBox/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    const notes = await studio.noteIds();
+    await studio.pressShortcut('Escape');
+    await studio.pressShortcut('Control+f');
+    await page.keyboard.type('n dc1-leaf-3');
+    await expect(studio.find('input')).toHaveValue('n dc1-leaf-3');
+    await expect(studio.find('input')).toBeFocused();
+    // The box loaded takes over with what was typed (nothing is named so), the caret after it.
+    await expect(studio.find('empty')).toBeVisible();
+    await expect(studio.find('input')).toBeFocused();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('-3');
+    await expect(studio.find('input')).toHaveValue('n dc1-leaf-3');
+    await studio.find('input').fill('dc1-leaf-3');
+    const leaf3 = await studio.idOfLabel('dc1-leaf-3');
+    await expect(studio.find(`result.${leaf3}`)).toBeVisible();
+    expect(await studio.noteIds()).toEqual(notes);
+  });
+
   test('the zoom readout shows the zoom; a click goes to 100 %, a second click fits', async ({
     page,
   }) => {

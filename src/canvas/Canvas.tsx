@@ -48,6 +48,7 @@ import { useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { syncMultiSelection, syncMultiSelectionForKey } from './multiSelect';
+import { FindField } from './FindField';
 import { ZoomReadout } from './ZoomReadout';
 import { Legend } from './Legend';
 import { RoutingNotice } from './RoutingNotice';
@@ -202,13 +203,13 @@ const applyEdgeChanges = (changes: EdgeChange<FlowEdge>[]) => {
   if (changes.some((c) => c.type === 'select')) followCanvasSelection();
 };
 
-// The find box (Ctrl+F): loaded when it is first opened.
+// The find box (Ctrl+F): loaded when it is first opened; its field stands in meanwhile.
 const FindBox = lazy(() => import('./FindBox').then((m) => ({ default: m.FindBox })));
 
 function FindBoxGate() {
   const open = useView((s) => s.findOpen);
   return open ? (
-    <Suspense fallback={null}>
+    <Suspense fallback={<FindField />}>
       <FindBox />
     </Suspense>
   ) : null;

@@ -1,5 +1,5 @@
-import { Panel, useReactFlow } from '@xyflow/react';
-import { Search, Spline, X } from 'lucide-react';
+import { useReactFlow } from '@xyflow/react';
+import { Spline } from 'lucide-react';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { DEVICE_SIZE, KIND_LABELS } from '../model/defaults';
 import { absolutePosition } from '../model/placement';
@@ -7,6 +7,7 @@ import { searchElements, type SearchHit } from '../model/search';
 import { useStudio } from '../store/studio';
 import { designButPositions } from '../store/designView';
 import { useView } from '../store/view';
+import { FindField } from './FindField';
 import { KIND_COLORS, KIND_ICONS } from './icons';
 
 /** Below this zoom, the element found is brought up to 100 % so its name can be read. */
@@ -23,8 +24,12 @@ export function FindBox() {
 
 function FindBoxOpen() {
   const design = useStudio(designButPositions);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const query = useView((s) => s.findQuery);
+  // The highlighted match, back to the first as the query changes.
+  const [highlight, setHighlight] = useState({ query, index: 0 });
+  const active = highlight.query === query ? highlight.index : 0;
+  const setActive = (next: (index: number) => number) =>
+    setHighlight({ query, index: next(active) });
   const hits = useMemo(() => searchElements(design, query), [design, query]);
   const flow = useReactFlow();
   const close = () => useView.getState().setFindOpen(false);
@@ -57,110 +62,62 @@ function FindBoxOpen() {
     close();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (hits.length > 0)
         setActive((a) => (a + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       go(hits[Math.min(active, hits.length - 1)]);
-    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-      // Ctrl+F again selects what was typed, as in a browser's find bar.
-      event.preventDefault();
-      event.currentTarget.select();
     }
   };
 
   return (
-    <Panel position="top-center" className="no-print !mt-3">
-      <div
-        className="w-[22rem] overflow-hidden rounded-lg border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900"
-        data-testid="find"
-        role="search"
-      >
-        <div className="flex items-center gap-2 px-2.5 py-1.5">
-          <Search className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-          <input
-            autoFocus
-            type="text"
-            value={query}
-            placeholder="Find an element by name"
-            aria-label="Find an element by name"
-            aria-controls="find-results"
-            aria-activedescendant={hits[active] ? `find-hit-${hits[active].id}` : undefined}
-            data-testid="find.input"
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-            }}
-            onKeyDown={onKeyDown}
-            onBlur={(e) => {
-              // A click on a result lands on the list (inside), anything else closes.
-              if (!e.currentTarget.closest('[data-testid="find"]')?.contains(e.relatedTarget))
-                close();
-            }}
-            className="min-w-0 flex-1 bg-transparent py-0.5 text-sm text-slate-900 outline-none placeholder:text-slate-400 dark:text-slate-100"
-          />
-          <kbd className="rounded border border-slate-200 px-1 font-mono text-[10px] text-slate-400 dark:border-slate-700">
-            Esc
-          </kbd>
-          <button
-            type="button"
-            aria-label="Close find"
-            onClick={close}
-            className="text-slate-400 hover:text-slate-700 dark:hover:text-slate-200"
-          >
-            <X className="h-4 w-4" aria-hidden />
-          </button>
-        </div>
-        {query.trim() !== '' && (
-          <ul
-            id="find-results"
-            role="listbox"
-            className="max-h-72 overflow-y-auto border-t border-slate-200 py-1 dark:border-slate-700"
-          >
-            {hits.length === 0 && (
-              <li className="px-3 py-1.5 text-xs text-slate-500" data-testid="find.empty">
-                No element is named like “{query.trim()}”.
+    <FindField onKey={onKey} activeId={hits[active] ? `find-hit-${hits[active].id}` : undefined}>
+      {query.trim() !== '' && (
+        <ul
+          id="find-results"
+          role="listbox"
+          className="max-h-72 overflow-y-auto border-t border-slate-200 py-1 dark:border-slate-700"
+        >
+          {hits.length === 0 && (
+            <li className="px-3 py-1.5 text-xs text-slate-500" data-testid="find.empty">
+              No element is named like “{query.trim()}”.
+            </li>
+          )}
+          {hits.map((hit, i) => {
+            const Icon = hit.kind === 'link' ? Spline : KIND_ICONS[hit.kind];
+            return (
+              <li
+                key={hit.id}
+                id={`find-hit-${hit.id}`}
+                role="option"
+                aria-selected={i === active}
+                tabIndex={-1}
+                data-testid={`find.result.${hit.id}`}
+                onMouseEnter={() => setActive(() => i)}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => go(hit)}
+                className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm ${
+                  i === active
+                    ? 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'
+                    : 'text-slate-800 dark:text-slate-200'
+                }`}
+              >
+                <Icon
+                  className={`h-4 w-4 shrink-0 ${hit.kind === 'link' ? 'text-slate-500' : KIND_COLORS[hit.kind]}`}
+                  aria-hidden
+                />
+                <span className="min-w-0 flex-1 truncate font-medium">{hit.label}</span>
+                <span className="max-w-[45%] shrink-0 truncate text-xs text-slate-500 dark:text-slate-400">
+                  {hit.kind === 'link' ? hit.where : hit.where || KIND_LABELS[hit.kind]}
+                </span>
               </li>
-            )}
-            {hits.map((hit, i) => {
-              const Icon = hit.kind === 'link' ? Spline : KIND_ICONS[hit.kind];
-              return (
-                <li
-                  key={hit.id}
-                  id={`find-hit-${hit.id}`}
-                  role="option"
-                  aria-selected={i === active}
-                  tabIndex={-1}
-                  data-testid={`find.result.${hit.id}`}
-                  onMouseEnter={() => setActive(i)}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => go(hit)}
-                  className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm ${
-                    i === active
-                      ? 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'
-                      : 'text-slate-800 dark:text-slate-200'
-                  }`}
-                >
-                  <Icon
-                    className={`h-4 w-4 shrink-0 ${hit.kind === 'link' ? 'text-slate-500' : KIND_COLORS[hit.kind]}`}
-                    aria-hidden
-                  />
-                  <span className="min-w-0 flex-1 truncate font-medium">{hit.label}</span>
-                  <span className="max-w-[45%] shrink-0 truncate text-xs text-slate-500 dark:text-slate-400">
-                    {hit.kind === 'link' ? hit.where : hit.where || KIND_LABELS[hit.kind]}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
-    </Panel>
+            );
+          })}
+        </ul>
+      )}
+    </FindField>
   );
 }

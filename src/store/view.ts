@@ -13,11 +13,15 @@ export interface ViewState {
   sidebarCollapsed: boolean;
   /** The find box (Ctrl+F) is open. */
   findOpen: boolean;
+  /** What is typed in the find box: kept here, so what is typed while its code loads counts. */
+  findQuery: string;
   togglePalette: () => void;
   toggleSidebar: () => void;
   /** Open the right panel if it is folded (a tool that shows something there). */
   showSidebar: () => void;
+  /** Open the find box empty, or close it. */
   setFindOpen: (open: boolean) => void;
+  setFindQuery: (query: string) => void;
   /** The site whose fabric form should take the focus (the Build a fabric command). */
   fabricFormFor: string | null;
   requestFabricForm: (siteId: string | null) => void;
@@ -50,6 +54,7 @@ function remember(state: Pick<ViewState, 'paletteCollapsed' | 'sidebarCollapsed'
 export const useView = create<ViewState>()((set, get) => ({
   ...remembered(),
   findOpen: false,
+  findQuery: '',
   togglePalette: () => {
     set({ paletteCollapsed: !get().paletteCollapsed });
     remember(get());
@@ -63,7 +68,8 @@ export const useView = create<ViewState>()((set, get) => ({
     set({ sidebarCollapsed: false });
     remember(get());
   },
-  setFindOpen: (findOpen) => set({ findOpen }),
+  setFindOpen: (findOpen) => set(findOpen ? { findOpen, findQuery: '' } : { findOpen }),
+  setFindQuery: (findQuery) => set({ findQuery }),
   fabricFormFor: null,
   requestFabricForm: (fabricFormFor) => set({ fabricFormFor }),
 }));
