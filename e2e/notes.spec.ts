@@ -123,6 +123,43 @@ test.describe('Whiteboard notes', () => {
     await expect(studio.note(id)).toHaveText('Written in the inspector');
   });
 
+  test("what is typed right after N is the note's text, even while its code loads", async ({
+    page,
+  }) => {
+    // The code that places notes and draws them loads on first use: held back here, as on a
+    // slow network. Keys typed meanwhile went to the canvas before: the text was lost, and an
+    // "n" in it added a second note.
+    await page.route(/\/(notes|NoteNode)[-.]/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const nodes = await studio.allNodes.count();
+    await studio.pressShortcut('n');
+    await page.keyboard.type('Check the DCI mtu');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('MTU');
+    await expect(studio.notes).toHaveCount(1);
+    const [id = ''] = await studio.noteIds();
+    await expect(page.getByTestId(`note-editor.${id}`)).toBeFocused();
+    await expect(page.getByTestId(`note-editor.${id}`)).toHaveValue('Check the DCI MTU');
+    // Typing goes on where it left off, and Escape keeps it all.
+    await page.keyboard.type(' (9000)');
+    await page.keyboard.press('Escape');
+    await expect(studio.note(id)).toHaveText('Check the DCI MTU (9000)');
+    await expect(studio.notes).toHaveCount(1);
+    expect(await studio.allNodes.count()).toBe(nodes);
+    // The text is one undo step, as for a note written in place; the note is the one before.
+    await studio.pressShortcut('Control+z');
+    await expect(studio.note(id)).toHaveText('Empty note');
+    await studio.pressShortcut('Control+z');
+    await expect(studio.notes).toHaveCount(0);
+  });
+
   test('a share link carries the notes to another studio', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();

@@ -4,6 +4,7 @@
  */
 import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
+import { expectTyping, typeAhead } from '../store/typeAhead';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
@@ -148,8 +149,10 @@ export const COMMANDS: readonly Command[] = [
     label: 'Add note',
     shortcuts: ['n'],
     enabled: editable,
-    // Placing a note loads on first use (it measures the drawing): off the first screen.
+    // Placing a note loads on first use (it measures the drawing): off the first screen. What
+    // is typed meanwhile is the note's text (store/typeAhead.ts).
     run: async (ctx) => {
+      expectTyping();
       (await import('./notes')).addNoteInView(ctx.view, ctx.drawnLinks?.());
     },
   },
@@ -438,6 +441,7 @@ function typingInField(event: KeyboardEvent): boolean {
  */
 export function handleKeydown(event: KeyboardEvent, ctx: CommandContext): boolean {
   if (typingInField(event)) return false;
+  if (typeAhead(event)) return true;
   if (useUi.getState().dialog !== null && event.key !== 'Escape') return false;
   for (const cmd of COMMANDS) {
     const chord = cmd.shortcuts.find((s) => matches(s, event));

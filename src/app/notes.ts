@@ -10,6 +10,7 @@ import { NOTE_LINE_PX, NOTE_MAX_WIDTH, NOTE_PAD } from '../render/metrics';
 import type { Box, Connector, Point } from '../render/types';
 import { editNoteText } from '../store/noteFlow';
 import { useStudio } from '../store/studio';
+import { dropTypedAhead, expectTyping } from '../store/typeAhead';
 import { useUi } from '../store/ui';
 import { visibleBox, type CanvasView } from './view';
 
@@ -17,10 +18,15 @@ import { visibleBox, type CanvasView } from './view';
 const CALLOUT_GAP_PX = 40;
 
 function added(id: string | null): string | null {
-  if (id === null) return null;
+  if (id === null) {
+    dropTypedAhead();
+    return null;
+  }
   useStudio.getState().select([id]);
   // The inspector comes up with the new note, as it does for a new element.
   useUi.getState().followSelection(true, false);
+  // Its editor's code may still be loading: what is typed meanwhile is its text.
+  expectTyping();
   editNoteText(id);
   return id;
 }

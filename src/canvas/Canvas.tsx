@@ -45,6 +45,7 @@ import { minZoomFor } from '../store/selectors';
 import { useRoom } from '../collab/state';
 import { settleDrop, useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
+import { expectTyping } from '../store/typeAhead';
 import { useView } from '../store/view';
 import { followCanvasSelection, notePointerDown } from './follow';
 import { syncMultiSelection, syncMultiSelectionForKey } from './multiSelect';
@@ -427,6 +428,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         if (id) {
           useStudio.getState().select([id]);
           followCanvasSelection();
+          // The note's code may still be loading: what is typed meanwhile is its text.
+          expectTyping();
           editNoteText(id);
         }
         return;

@@ -14,6 +14,7 @@ import type { Box } from '../render/types';
 import { editNoteText, useNoteEditing, type NoteFlowNode } from '../store/noteFlow';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { useStudio } from '../store/studio';
+import { dropTypedAhead, typedAhead } from '../store/typeAhead';
 import { notify } from '../store/ui';
 import { boxKey, parseBoxKey, targetBox } from './noteTargets';
 import { useRoute, useRoutes } from './routeStore';
@@ -82,6 +83,20 @@ function NoteEditor({ id, text }: { id: string; text: string }) {
     editNoteText(null);
   };
 
+  /** Show `value` and commit it after a pause in typing. */
+  const type = (value: string) => {
+    setTyped(value);
+    if (pending.current) {
+      clearTimeout(pending.current.timer);
+      pending.current.unregister();
+    }
+    const fire = () => void commit(value);
+    pending.current = {
+      timer: window.setTimeout(fire, TYPING_COMMIT_MS),
+      unregister: registerPendingEdit(fire),
+    };
+  };
+
   // Closed from elsewhere (another note edited, the note deleted): what was typed is kept.
   useEffect(
     () => () => {
@@ -105,20 +120,13 @@ function NoteEditor({ id, text }: { id: string; text: string }) {
           // A new (empty) note: type at once; a written one: go on at the end of its text.
           const end = e.currentTarget.value.length;
           e.currentTarget.setSelectionRange(end, end);
+          // The keys are the editor's now: what was typed before it had them (its code loading,
+          // store/typeAhead.ts) goes on the end, as if typed here.
+          const ahead = typedAhead();
+          dropTypedAhead();
+          if (ahead !== '') type(latest.current + ahead);
         }}
-        onChange={(e) => {
-          const value = e.target.value;
-          setTyped(value);
-          if (pending.current) {
-            clearTimeout(pending.current.timer);
-            pending.current.unregister();
-          }
-          const fire = () => void commit(value);
-          pending.current = {
-            timer: window.setTimeout(fire, TYPING_COMMIT_MS),
-            unregister: registerPendingEdit(fire),
-          };
-        }}
+        onChange={(e) => type(e.target.value)}
         onBlur={finish}
         onKeyDown={(e) => {
           e.stopPropagation();

@@ -8,6 +8,7 @@ import { KIND_LABELS } from '../model/defaults';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import { selectedIds, useStudio } from '../store/studio';
+import { expectTyping } from '../store/typeAhead';
 import { useView } from '../store/view';
 
 const HINTS: Readonly<Record<NodeKind, string>> = {
@@ -138,7 +139,9 @@ export function Palette() {
               })
             : { x: 0, y: 0 };
           const drawn = useRoutes.getState().byId;
-          // Placing a note loads on first use: off the first screen.
+          // Placing a note loads on first use: off the first screen. What is typed meanwhile is
+          // the note's text.
+          expectTyping();
           void import('../app/notes').then((m) => m.addNoteAt(center, drawn));
         }}
         className={`flex cursor-grab items-center gap-2 rounded-md border border-slate-200 bg-white text-left text-[13px] font-medium text-slate-700 shadow-xs hover:border-teal-500 hover:bg-teal-50 active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800 ${
