@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { useStudio } from '../store/studio';
+import { dropTypedAhead, typedAhead } from '../store/typeAhead';
 import { useUi } from '../store/ui';
 import { useView } from '../store/view';
 import {
@@ -120,6 +121,35 @@ describe('The command table', () => {
     expect(useUi.getState().toasts.at(-1)?.text).toBe(
       'Align left edges failed (Failed to fetch dynamically imported module). Reload the studio and try again.',
     );
+  });
+
+  it('N: what is typed while the note is placed is its text, not shortcuts', async () => {
+    useStudio.setState({ readOnly: false });
+    expect(handleKeydown(key('n'), ctx)).toBe(true);
+    // Typed before the note's code is there: an "n" adds no second note, Backspace deletes
+    // nothing.
+    for (const k of ['n', 'o', 't', 'Backspace', 'e'])
+      expect(handleKeydown(key(k), ctx)).toBe(true);
+    await commandsSettled();
+    expect(useStudio.getState().design.notes).toHaveLength(1);
+    expect(useStudio.getState().design.nodes).toHaveLength(2);
+    expect(typedAhead()).toBe('noe');
+    dropTypedAhead();
+  });
+
+  it('N whose code does not load gives the keys back to the canvas', async () => {
+    vi.doMock('./notes', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    try {
+      handleKeydown(key('n'), ctx);
+      await commandsSettled();
+      expect(useStudio.getState().design.notes).toHaveLength(0);
+      expect(typedAhead()).toBe('');
+      expect(handleKeydown(key('Delete'), ctx)).toBe(false);
+    } finally {
+      vi.doUnmock('./notes');
+    }
   });
 
   it('opens the shortcut list with ?', () => {

@@ -4,7 +4,7 @@
  */
 import { roomHistory } from '../collab/history';
 import { selectedIds, useStudio } from '../store/studio';
-import { expectTyping, typeAhead } from '../store/typeAhead';
+import { dropTypedAhead, expectTyping, typeAhead } from '../store/typeAhead';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
 import { removalOf } from '../model/edits';
@@ -153,7 +153,11 @@ export const COMMANDS: readonly Command[] = [
     // is typed meanwhile is the note's text (store/typeAhead.ts).
     run: async (ctx) => {
       expectTyping();
-      (await import('./notes')).addNoteInView(ctx.view, ctx.drawnLinks?.());
+      const notes = await import('./notes').catch((error: unknown) => {
+        dropTypedAhead();
+        throw error;
+      });
+      notes.addNoteInView(ctx.view, ctx.drawnLinks?.());
     },
   },
   {

@@ -8,7 +8,8 @@ import { KIND_LABELS } from '../model/defaults';
 import { NODE_KINDS } from '../model/kinds';
 import type { NodeKind } from '../model/schema';
 import { selectedIds, useStudio } from '../store/studio';
-import { expectTyping } from '../store/typeAhead';
+import { dropTypedAhead, expectTyping } from '../store/typeAhead';
+import { notify } from '../store/ui';
 import { useView } from '../store/view';
 
 const HINTS: Readonly<Record<NodeKind, string>> = {
@@ -142,7 +143,13 @@ export function Palette() {
           // Placing a note loads on first use: off the first screen. What is typed meanwhile is
           // the note's text.
           expectTyping();
-          void import('../app/notes').then((m) => m.addNoteAt(center, drawn));
+          import('../app/notes').then(
+            (m) => m.addNoteAt(center, drawn),
+            () => {
+              dropTypedAhead();
+              notify('error', 'The note could not be added: the page could not load its code.');
+            },
+          );
         }}
         className={`flex cursor-grab items-center gap-2 rounded-md border border-slate-200 bg-white text-left text-[13px] font-medium text-slate-700 shadow-xs hover:border-teal-500 hover:bg-teal-50 active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800 ${
           collapsed ? 'h-8 w-8 justify-center' : 'px-2 py-1.5'
