@@ -7,11 +7,12 @@ import { RULES } from '../rules/index';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../rules/types';
 import {
   applyGroupFix,
+  folds,
   groupFindings,
+  groupSummary,
   type FindingGroup,
   type GroupFix,
-} from '../store/findingGroups';
-import type { Design } from '../model/schema';
+} from '../rules/groups';
 import { useElementFindings, useFindings } from '../store/findings';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { useStudio } from '../store/studio';
@@ -19,7 +20,6 @@ import { designButPositions } from '../store/designView';
 import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { focusFinding } from './focus';
-import { labelOf } from '../model/labels';
 import { findingLabels, SEVERITY_META } from './findingParts';
 import { WindowedList } from './WindowedList';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
@@ -148,8 +148,6 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
   );
 }
 
-/** Groups up to this size list their findings one by one; larger ones fold into a summary. */
-const SMALL_GROUP = 5;
 const MEMBER_ROW_PX = 44;
 
 export function applyGroupFixAction(group: FindingGroup, fix: GroupFix): void {
@@ -164,19 +162,6 @@ export function applyGroupFixAction(group: FindingGroup, fix: GroupFix): void {
     'success',
     `Applied to ${plural(group.members.length, 'finding')}: ${fix.label}. Undo with Ctrl+Z.`,
   );
-}
-
-/** What a group is about: "95 workloads on 40 segments · all involving DC 1". */
-export function groupSummary(design: Design, group: FindingGroup): string {
-  const scope =
-    [
-      group.workloadCount > 0 ? plural(group.workloadCount, 'workload') : null,
-      group.segmentCount > 0 ? `on ${plural(group.segmentCount, 'segment')}` : null,
-    ]
-      .filter(Boolean)
-      .join(' ') || plural(group.members.length, 'finding');
-  const common = group.commonIds.slice(0, 2).map((id) => labelOf(design, id));
-  return common.length > 0 ? `${scope} · all involving ${common.join(', ')}` : scope;
 }
 
 /** A large group: its summary and group fixes; opened, its findings in a windowed list. */
@@ -367,7 +352,7 @@ export function FindingsPanel() {
             {SEVERITY_META[severity].label} · {rules.reduce((n, g) => n + g.members.length, 0)}
           </h3>
           {rules.map((group) =>
-            group.members.length > SMALL_GROUP ? (
+            folds(group) ? (
               <FindingGroupView key={group.key} group={group} />
             ) : (
               <div key={group.key}>

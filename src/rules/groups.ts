@@ -4,9 +4,11 @@
  * segments · all involving DC 1"), with one fix for the whole group where every member offers
  * the same kind of fix, applied as one edit (one undo step).
  */
+import { labelOf } from '../model/labels';
+import { plural } from '../model/plural';
 import type { Design } from '../model/schema';
-import { applyFix } from '../rules/fixes';
-import type { Finding, FixAction, RuleId, Severity } from '../rules/types';
+import { applyFix } from './fixes';
+import type { Finding, FixAction, RuleId, Severity } from './types';
 
 export interface GroupFix {
   /** Index of the fix in every member's `fixes`. */
@@ -181,6 +183,28 @@ export function groupFindings(findings: readonly Finding[], design: Design): Fin
       fixes: members.length > 1 ? groupFixes(members) : [],
     };
   });
+}
+
+/**
+ * Groups up to this size list their findings one by one (the findings panel, the report);
+ * larger ones fold into their summary, with one fix for the group.
+ */
+export const SMALL_GROUP = 5;
+
+/** Whether a group folds into its summary (more than SMALL_GROUP findings). */
+export const folds = (group: FindingGroup): boolean => group.members.length > SMALL_GROUP;
+
+/** What a group is about: "95 workloads on 40 segments · all involving DC 1". */
+export function groupSummary(design: Design, group: FindingGroup): string {
+  const scope =
+    [
+      group.workloadCount > 0 ? plural(group.workloadCount, 'workload') : null,
+      group.segmentCount > 0 ? `on ${plural(group.segmentCount, 'segment')}` : null,
+    ]
+      .filter(Boolean)
+      .join(' ') || plural(group.members.length, 'finding');
+  const common = group.commonIds.slice(0, 2).map((id) => labelOf(design, id));
+  return common.length > 0 ? `${scope} · all involving ${common.join(', ')}` : scope;
 }
 
 /** The design with a group's fix applied to every member: one edit, so one undo step. */

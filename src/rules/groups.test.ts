@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../model/synthetic';
-import { runRules } from '../rules/index';
-import type { FixAction } from '../rules/types';
-import { applyGroupFix, commonLabel, groupFindings, mergeActions } from './findingGroups';
+import { runRules } from './index';
+import type { FixAction } from './types';
+import { applyGroupFix, commonLabel, groupFindings, mergeActions } from './groups';
 
 const design = syntheticDesign({ sites: 4, elements: 1000 });
 const findings = runRules(design);
