@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { TEMPLATES } from '../model/templates';
+import { syntheticDesign } from '../model/synthetic';
 import { runRules } from '../rules';
+import { folds, groupFindings, groupSummary } from '../rules/groups';
+import { RULES } from '../rules/index';
 import type { Finding } from '../rules/types';
 import { collectEstimates, escapeMarkdown, reportHtml, reportMarkdown } from './report';
 
@@ -183,6 +186,39 @@ describe('Reports of the templates', () => {
       const md = reportMarkdown(d, found, collectEstimates(d));
       for (const f of found) expect(md).toContain(`\`${f.ruleId}\` ${f.severity}:`);
       expect(reportHtml(d, found)).not.toContain('<script');
+    }
+  });
+});
+
+describe('The report of a large design', () => {
+  const design = syntheticDesign({ sites: 4, elements: 1000 });
+  const found = runRules(design);
+  const md = reportMarkdown(design, found, collectEstimates(design));
+  const groups = groupFindings(found, design).filter(folds);
+
+  it('folds the findings of one rule and cause into one entry, as the findings panel does', () => {
+    expect(groups.length).toBeGreaterThan(0);
+    const headings = md.split('\n').filter((l) => l.startsWith('#### '));
+    // One heading per folded group, one per finding of the groups that do not fold.
+    const alone = found.length - groups.reduce((n, g) => n + g.members.length, 0);
+    expect(headings).toHaveLength(groups.length + alone);
+    for (const g of groups) {
+      const title = `#### \`${g.ruleId}\` ${g.severity}: ${RULES[g.ruleId].title}${g.moves ? ', after a what-if move' : ''} (${g.members.length} findings)`;
+      expect(md).toContain(title);
+      const entry = md.slice(md.indexOf(title), md.indexOf('####', md.indexOf(title) + 5));
+      expect(entry).toContain(`- **Concerns:** ${groupSummary(design, g)}`);
+      for (const fix of g.fixes)
+        expect(entry).toContain(`- **Suggested fix, for all ${g.members.length}:** ${fix.label}`);
+      // Its findings, a row each.
+      for (const f of g.members) expect(entry).toContain(`| ${escapeMarkdown(f.message)} |`);
+    }
+  });
+
+  it('still says every finding, once: a row of its group or a heading of its own', () => {
+    const count = (text: string) => md.split(text).length - 1;
+    for (const f of found) {
+      const m = escapeMarkdown(f.message);
+      expect(count(`| ${m} |`) + count(`\` ${f.severity}: ${m}\n`)).toBe(1);
     }
   });
 });

@@ -25,6 +25,14 @@ import { xmlSafeText } from '../model/text';
 import type { Finding, Severity } from '../rules/types';
 import { estimateForWorkload, type MigrationEstimate } from '../rules/migration';
 import { buildGraph } from '../rules/graph';
+import {
+  commonLabel,
+  folds,
+  groupFindings,
+  groupSummary,
+  type FindingGroup,
+} from '../rules/groups';
+import { RULES } from '../rules/index';
 import { plural } from '../model/plural';
 
 /** One workload × mobility target; `estimate` is null when no path joins the two clusters. */
@@ -351,21 +359,64 @@ function findingBlocks({ design, nameOf, namesOf }: Facts, f: Finding, waiver?: 
   ];
 }
 
-/** Open findings by severity, then the waived ones with their justification. */
+/**
+ * A group of findings of one rule and cause (rules/groups.ts) that folds, as in the findings
+ * panel: what it concerns, why, its source and its fixes once, then its findings one line each
+ * (a large design's 95 gateway trombones read as one entry, not 95 of ten lines each).
+ */
+function groupBlocks({ design }: Facts, group: FindingGroup): Block[] {
+  const { members } = group;
+  const items: Text[] = [labelled('Concerns', groupSummary(design, group))];
+  const once = (read: (f: Finding) => string): string | undefined => {
+    const values = new Set(members.map(read));
+    return values.size === 1 ? [...values][0] : undefined;
+  };
+  const why = once((f) => f.why);
+  const source = once((f) => f.source);
+  if (why) items.push(labelled('Why', why));
+  if (source) items.push(labelled('Source of the limit', source));
+  members[0]?.fixes.forEach((_, index) => {
+    const label =
+      group.fixes.find((fix) => fix.index === index)?.label ??
+      commonLabel(members.map((f) => f.fixes[index]?.label ?? ''));
+    items.push(labelled(`Suggested fix, for all ${members.length}`, label));
+  });
+  const title = RULES[group.ruleId]?.title ?? group.ruleId;
+  return [
+    {
+      type: 'heading',
+      level: 4,
+      text: [
+        { code: group.ruleId },
+        ` ${group.severity}: ${title}${group.moves ? ', after a what-if move' : ''} (${plural(members.length, 'finding')})`,
+      ],
+      tone: group.severity,
+    },
+    { type: 'list', items },
+    { type: 'table', head: ['Finding'], rows: members.map((f) => [f.message]) },
+  ];
+}
+
+/**
+ * Open findings by severity, then the waived ones with their justification. Findings of one
+ * rule and cause read as one group where the findings panel folds them (`groupBlocks`).
+ */
 function findingSections(facts: Facts): Block[] {
-  const { findings, active, waived, waivers } = facts;
+  const { design, findings, active, waived, waivers } = facts;
   const blocks: Block[] = [{ type: 'heading', level: 2, text: 'Findings' }];
   if (findings.length === 0)
     blocks.push({ type: 'paragraph', text: 'No findings: the validator found nothing to flag.' });
   for (const severity of SEVERITIES) {
-    const group = active.filter((f) => f.severity === severity);
-    if (!group.length) continue;
+    const open = active.filter((f) => f.severity === severity);
+    if (!open.length) continue;
     blocks.push({
       type: 'heading',
       level: 3,
-      text: `${SEVERITY_TITLES[severity]} (${group.length})`,
+      text: `${SEVERITY_TITLES[severity]} (${open.length})`,
     });
-    for (const f of group) blocks.push(...findingBlocks(facts, f));
+    for (const group of groupFindings(open, design))
+      if (folds(group)) blocks.push(...groupBlocks(facts, group));
+      else for (const f of group.members) blocks.push(...findingBlocks(facts, f));
   }
   if (waived.length) {
     blocks.push({ type: 'heading', level: 3, text: `Waived (${waived.length})` });
