@@ -121,4 +121,35 @@ test.describe('Zoomed out', () => {
       }
     }
   });
+
+  test('a device is a plain box that still reads its name, until too far to read', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const id = await studio.idOfKind('cluster');
+    await studio.zoomReadout.click();
+    await expect(studio.zoomReadout).toHaveText('100 %');
+    // A card: its icon, name and details.
+    await expect(studio.node(id)).not.toHaveClass(/device-far/);
+    await expect(studio.node(id)).toContainText('esx-prod-a');
+    // Below 40 %: a box in the kind's colour with the name in large type, readable on screen.
+    await studio.zoomOutTo(35);
+    await expect(studio.node(id)).toHaveClass(/device-far/);
+    await expect(studio.node(id)).toHaveText('esx-prod-a');
+    const type = await studio
+      .node(id)
+      .locator('.device-far-name')
+      .evaluate((e) => ({
+        drawn: parseFloat(getComputedStyle(e).fontSize),
+        shown: e.getBoundingClientRect().height / (e as HTMLElement).offsetHeight,
+      }));
+    expect(type.shown).toBeCloseTo((await studio.zoomPercent()) / 100, 1);
+    expect(type.drawn * type.shown, 'px of type on the screen').toBeGreaterThanOrEqual(7);
+    // Below 28 %: the box alone, its name in its tooltip.
+    await studio.zoomOutTo(27);
+    await expect(studio.node(id)).toHaveText('');
+    await expect(studio.node(id)).toHaveAttribute('title', 'esx-prod-a');
+  });
 });

@@ -9,7 +9,7 @@ import { CENTER_HANDLE, type FlowNode } from '../store/flow';
 import { workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { FindingBadge } from './Badge';
-import { CanvasFlags, CONNECTING, FAR } from './canvasFlags';
+import { CanvasFlags, CONNECTING, FAR, NAMED } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
 import { FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
 import { plural } from '../model/plural';
@@ -168,17 +168,20 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   const handles = (marks & HOVERED) !== 0 || alone || connecting;
   const state = `${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''}`;
   if (far) {
-    // Zoomed out: a box in the kind's colour; the site's badge sums up the findings.
+    // Zoomed out: a box in the kind's colour, its name in large type while that can be read;
+    // the site's badge sums up the findings.
     const worst = worstSeverity(findings);
+    const name = element.label || KIND_LABELS[element.kind];
     return (
       <div
         data-testid={`node.${id}`}
         data-kind={element.kind}
         data-failed={failed || undefined}
-        title={element.label || KIND_LABELS[element.kind]}
-        className={`device-far h-full w-full rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
+        title={name}
+        className={`device-far flex h-full w-full items-center justify-center rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
       >
         {handles ? <DeviceHandles /> : HANDLE_MARKERS}
+        {(flags & NAMED) !== 0 && <span className="device-far-name">{name}</span>}
       </div>
     );
   }
