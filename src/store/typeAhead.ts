@@ -34,7 +34,7 @@ export function dropTypedAhead(): void {
   typed = null;
 }
 
-/** What was typed for the editor so far (read as it opens: pure, so a render may call it). */
+/** What was typed for the editor so far (the editor takes it as it gets the focus). */
 export function typedAhead(): string {
   return live() ?? '';
 }
