@@ -27,6 +27,11 @@ test.describe('Segments and workloads', () => {
     await studio.tab('segments').click();
     await studio.segmentsList('add').click();
     const id = await newRowId(page, 'segment', ['seg-web', 'seg-app', 'seg-db']);
+    // Its name is ready to type over.
+    await expect(studio.segment(id, 'name')).toBeFocused();
+    await page.keyboard.type('storage');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId(`segment.${id}`)).toContainText('storage');
     const vlan = studio.segment(id, 'vlanId');
     const before = await vlan.inputValue();
     await vlan.fill('5000');
@@ -70,6 +75,11 @@ test.describe('Segments and workloads', () => {
       'wl-app-db',
     ]);
     await expect(studio.workload(id, 'clusterId')).toHaveValue('esx-rack-b');
+    // Its name is ready to type over.
+    await expect(studio.workload(id, 'name')).toBeFocused();
+    await page.keyboard.type('web-tier');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId(`workload.${id}`)).toContainText('web-tier');
     await expect(studio.allChips).toHaveCount(existing + 1);
 
     const memory = studio.workload(id, 'memoryGB');

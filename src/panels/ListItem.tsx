@@ -32,8 +32,18 @@ export function ListItem({
 }) {
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    if (expanded) ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [expanded]);
+    if (!expanded) return;
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    // One just added: its first field (the name) has the focus, its text selected, so what is
+    // typed names it.
+    if (useUi.getState().freshItem !== id) return;
+    useUi.setState({ freshItem: null });
+    const first = ref.current?.querySelector<HTMLInputElement>(
+      'input[type="text"], input:not([type])',
+    );
+    first?.focus();
+    first?.select();
+  }, [expanded, id]);
   const Chevron = expanded ? ChevronDown : ChevronRight;
   const editorId = `${testId}-editor`;
   return (

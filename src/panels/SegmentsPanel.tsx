@@ -130,7 +130,7 @@ function addNewSegment(): void {
     return;
   }
   state.commit(next);
-  useUi.getState().focusItem(id);
+  useUi.getState().focusItem(id, true);
 }
 
 export function SegmentsPanel() {

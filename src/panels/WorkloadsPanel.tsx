@@ -72,7 +72,7 @@ function addWorkload(): void {
     state.design.workloads.length + 1,
   );
   state.upsertWorkload(createWorkload(id, name, cluster.id));
-  useUi.getState().focusItem(id);
+  useUi.getState().focusItem(id, true);
 }
 
 interface Group {

@@ -39,6 +39,8 @@ export interface UiState {
   ruleId: string | null;
   /** A workload or segment focused in its list. */
   focusedItem: string | null;
+  /** The item just added (its Add button): its editor opens with its name ready to type over. */
+  freshItem: string | null;
   /** Ordered node/link ids of a path to animate on the canvas (a trombone). */
   highlightPath: readonly string[] | null;
   /** The autosaved design has been restored (or there was none): until then, no empty-state. */
@@ -62,7 +64,8 @@ export interface UiState {
   followSelection: (selected: boolean, typingInPanel: boolean) => void;
   openDialog: (dialog: Dialog) => void;
   showRule: (ruleId: string) => void;
-  focusItem: (id: string | null) => void;
+  /** Open the editor of a workload or segment (none: close it); `fresh` for one just added. */
+  focusItem: (id: string | null, fresh?: boolean) => void;
   setHighlightPath: (path: readonly string[] | null) => void;
   dismiss: (id: string) => void;
 }
@@ -89,6 +92,7 @@ export const useUi = create<UiState>()((set) => ({
   dialog: null,
   ruleId: null,
   focusedItem: null,
+  freshItem: null,
   highlightPath: null,
   booted: false,
   canvasDrawn: false,
@@ -115,7 +119,8 @@ export const useUi = create<UiState>()((set) => ({
     }),
   openDialog: (dialog) => set({ dialog }),
   showRule: (ruleId) => set({ dialog: 'rule', ruleId }),
-  focusItem: (focusedItem) => set({ focusedItem }),
+  focusItem: (focusedItem, fresh = false) =>
+    set({ focusedItem, freshItem: fresh ? focusedItem : null }),
   setHighlightPath: (highlightPath) => set({ highlightPath }),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
