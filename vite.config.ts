@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, Rolldown } from 'vite';
 import { createHash } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config.ts';
 import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys.ts';
 import { DATABASE_NAME, EARLY_OPENING_KEY, STORE_NAME } from './src/store/earlyDatabase.ts';
+import { servePrecompressed, writeCompressedCopies } from './server/precompressed.ts';
 
 /** The built index.html carries the policy as its first element after the charset. */
 function contentSecurityPolicy(): Plugin {
@@ -149,6 +151,29 @@ function iconsWithoutKeys(): Plugin {
   };
 }
 
+/**
+ * Brotli and gzip copies of the built files (server/precompressed.ts), for a static web server to
+ * send as they are; the preview server sends them too, instead of compressing on each request.
+ */
+function precompressed(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'dci-studio-precompressed',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle: {
+      order: 'post',
+      async handler(options, bundle) {
+        await writeCompressedCopies(options.dir ?? outDir, Object.keys(bundle));
+      },
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(servePrecompressed(outDir, server.config.preview.headers));
+    },
+  };
+}
+
 // Live rooms: the studio's page talks to the room server at /rooms on its own host; the dev and
 // preview servers pass it on to the room server (npm run server, port ROOMS_PORT).
 const roomsProxy: Record<string, { target: string; ws: true }> = {
@@ -167,6 +192,7 @@ export default defineConfig({
     preloadBootChunks(),
     preloadLoaderOnFirstVisit(),
     iconsWithoutKeys(),
+    precompressed(),
   ],
   resolve: {
     // React Flow's zoom animates the viewport, never a colour, a style or a text: d3-zoom's

@@ -7,8 +7,15 @@ test.describe('Content-Security-Policy', () => {
   }) => {
     const studio = new StudioPage(page);
     await studio.watchCsp();
+    const entry = page.waitForResponse((r) => /\/assets\/index-[\w-]+\.js$/u.test(r.url()));
     const response = await page.goto('/');
     const header = response?.headers()['content-security-policy'] ?? '';
+    // The first screen's script comes as the build's brotli copy (server/precompressed.ts), with
+    // the page's headers.
+    const script = (await entry).headers();
+    expect(script['content-encoding']).toBe('br');
+    expect(script['content-type']).toBe('text/javascript');
+    expect(script['x-content-type-options']).toBe('nosniff');
     expect(header).toContain("script-src 'self'");
     expect(header).toContain("frame-ancestors 'none'");
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
