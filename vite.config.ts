@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin, Rolldown } from 'vite';
 import { createHash } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.config.ts';
-import { LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys.ts';
+import { EARLY_CHECK_KEY, LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys.ts';
 import { DATABASE_NAME, EARLY_OPENING_KEY, STORE_NAME } from './src/store/earlyDatabase.ts';
 import { servePrecompressed, writeCompressedCopies } from './server/precompressed.ts';
 
@@ -78,47 +78,37 @@ function preloadBootChunks(): Plugin {
   };
 }
 
-/** The full loader (and the schema library): what a design an older studio left needs. */
-const LOADER_MODULE = '/src/io/document.ts';
+/** The worker that checks a design's text (src/io/check.worker.ts), as the build names it. */
+const CHECK_WORKER = /^assets\/check\.worker-[\w-]+\.js$/u;
 
 /**
- * A first visit after an older studio finds its design in localStorage and opens it through the
- * full loader (session.ts), whose chunks the entry asks for only once it has run: the design
- * then waited for that fetch after the whole first screen was loaded and run. A small script
- * (same origin, so the page's policy allows it; `async`, so it holds nothing up) looks for that
- * design as the page starts and, only then, adds modulepreload links for the loader's chunks,
- * fetched beside the first screen's. A reload of a design this studio stored needs no loader
- * and fetches nothing more; there it begins opening the studio's database (earlyDatabase.ts).
+ * A first visit after an older studio finds its design in localStorage and opens it after the
+ * full check (session.ts, store/firstCheck.ts): the schema library's loading and its parse, which
+ * on the main thread could only begin once the whole first screen had come and run. A small
+ * script (same origin, so the page's policy allows it; `async`, so it holds nothing up) looks for
+ * that design as the page starts and, only then, begins its check in a worker, which loads and
+ * runs beside the first screen's code; it leaves the check at EARLY_CHECK_KEY for the storage
+ * code. A reload of a design this studio stored needs no check; there the script begins opening
+ * the studio's database (earlyDatabase.ts).
  */
-function preloadLoaderOnFirstVisit(): Plugin {
+function checkFirstVisitEarly(): Plugin {
   return {
-    name: 'dci-studio-first-visit-preload',
+    name: 'dci-studio-first-visit-check',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
       const html = bundle['index.html'];
       if (!html || html.type !== 'asset') return;
-      const source = String(html.source);
-      const { chunks, closure } = chunkGraph(bundle);
-      // What the page loads or preloads already.
-      const named = new Set(
-        [...source.matchAll(/(?:src|href)="\/([^"]+\.js)"/gu)].flatMap((m) =>
-          m[1] ? [...closure(m[1], new Set())] : [],
-        ),
-      );
-      const loader = [...chunks.values()].find((c) =>
-        c.moduleIds.some((id) => id.replace(/\\/gu, '/').endsWith(LOADER_MODULE)),
-      );
-      if (!loader) return;
-      const files = [...closure(loader.fileName, new Set())].filter((f) => !named.has(f));
-      // Otherwise it begins opening the studio's database (earlyDatabase.ts), which the design
-      // is read from before the first render: the browser opens it while the first screen's
-      // code comes and runs. (An older studio's design is drawn without waiting for storage.)
+      const worker = Object.keys(bundle).find((f) => CHECK_WORKER.test(f));
+      if (!worker) this.error('the build has no check worker (src/io/check.worker.ts)');
+      // Its answer is kept as the storage code finds it (firstCheck.ts `takeBegun`); a worker
+      // that fails leaves the check to the main thread there.
       const script =
-        `try{if(localStorage.getItem(${JSON.stringify(LEGACY_AUTOSAVE_KEY)})!==null)` +
-        `for(const f of ${JSON.stringify(files.map((f) => `/${f}`))}){` +
-        `const l=document.createElement("link");l.rel="modulepreload";l.crossOrigin="";` +
-        `l.href=f;document.head.append(l)}` +
+        `try{const t=localStorage.getItem(${JSON.stringify(LEGACY_AUTOSAVE_KEY)});` +
+        `if(t!==null){const w=new Worker(${JSON.stringify(`/${worker}`)},{type:"module"}),` +
+        `r=new Promise((y,n)=>{w.onmessage=e=>y(e.data);w.onerror=w.onmessageerror=n});` +
+        `r.finally(()=>w.terminate()).catch(()=>{});w.postMessage(t);` +
+        `window[${JSON.stringify(EARLY_CHECK_KEY)}]={text:t,result:r}}` +
         `else{const r=indexedDB.open(${JSON.stringify(DATABASE_NAME)});` +
         `r.onupgradeneeded=()=>r.result.createObjectStore(${JSON.stringify(STORE_NAME)});` +
         `window[${JSON.stringify(EARLY_OPENING_KEY)}]=r}}catch{}\n`;
@@ -126,7 +116,7 @@ function preloadLoaderOnFirstVisit(): Plugin {
       const fileName = `assets/first-visit-${hash}.js`;
       this.emitFile({ type: 'asset', fileName, source: script });
       // Before the entry's tags, so it is asked for (and there) first.
-      html.source = source.replace(
+      html.source = String(html.source).replace(
         /^(\s*)<script type="module"/mu,
         `$1<script async src="/${fileName}"></script>\n$1<script type="module"`,
       );
@@ -190,7 +180,7 @@ export default defineConfig({
     tailwindcss(),
     contentSecurityPolicy(),
     preloadBootChunks(),
-    preloadLoaderOnFirstVisit(),
+    checkFirstVisitEarly(),
     iconsWithoutKeys(),
     precompressed(),
   ],

@@ -361,6 +361,61 @@ test.describe('Designs are never lost', () => {
     expect(asked.filter((a) => a.before)).toEqual([]);
   });
 
+  test('a first visit checks the older studio’s design in a worker begun with the page', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    const design = syntheticDesign({ sites: 2, elements: 300 });
+    await leftByOlderStudio(page, design);
+    await page.addInitScript(() => {
+      const marks = { nodesAt: NaN };
+      (window as unknown as { __marks: typeof marks }).__marks = marks;
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('.react-flow__node')) {
+          marks.nodesAt = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+    const worker = page.waitForRequest((r) => /\/assets\/check\.worker-[\w-]+\.js$/u.test(r.url()));
+    await page.goto('/');
+    await worker;
+    await expect(studio.allNodes).toHaveCount(design.nodes.length);
+    await expect(studio.designName).toHaveText(design.name);
+    // The page itself loaded no schema library to open it: not before its nodes were drawn.
+    const schemaBefore = await page.evaluate(() => {
+      const nodesAt = (window as unknown as { __marks: { nodesAt: number } }).__marks.nodesAt;
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/schema-[\w-]+\.js$/u.test(e.name) && e.startTime < nodesAt)
+        .map((e) => e.name);
+    });
+    expect(schemaBefore).toEqual([]);
+  });
+
+  test('a first visit whose check worker is refused: the page checks the design itself', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    const design = syntheticDesign({ sites: 2, elements: 300 });
+    await leftByOlderStudio(page, design);
+    let refused = 0;
+    await page.route(/\/assets\/check\.worker-[\w-]+\.js$/u, (route) => {
+      refused++;
+      return route.abort();
+    });
+    await page.goto('/');
+    await expect(studio.allNodes).toHaveCount(design.nodes.length);
+    await expect(studio.designName).toHaveText(design.name);
+    expect(refused).toBeGreaterThan(0);
+    await expect(studio.toast('error')).toHaveCount(0);
+    // And it still moves into the studio's storage.
+    await expect
+      .poll(() => page.evaluate((key) => localStorage.getItem(key), LEGACY_AUTOSAVE_KEY))
+      .toBeNull();
+  });
+
   test('a reload takes the database opening that the page began before its code came', async ({
     page,
   }) => {

@@ -4,7 +4,6 @@ import { App } from './App';
 import { loadElementChunk } from './canvas/elements';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import './index.css';
-import { LEGACY_AUTOSAVE_KEY } from './store/legacyKeys';
 import { notify, useUi } from './store/ui';
 
 /**
@@ -16,9 +15,10 @@ import { notify, useUi } from './store/ui';
  */
 const FIRST_RENDER_WAIT_MS = 1000;
 
-// This tab's design comes back from browser storage: its reading (persistence: the database,
-// session, loader, schema, migrations, not in the first screen's code but preloaded beside it)
-// starts as soon as that code is there; the design is handed to the studio once the
+// This tab's design comes back from browser storage: its reading (persistence: the database and
+// the session, not in the first screen's code but preloaded beside it; a design an older studio
+// left is checked in a worker the page began, store/firstCheck.ts) starts as soon as that code is
+// there; the design is handed to the studio once the
 // components that draw its elements are there too (so they never draw a first frame empty),
 // and the studio renders then. Until then the empty-canvas guide waits. Then share links, file
 // drops and live rooms start (app/afterBoot.ts).
@@ -27,16 +27,6 @@ const stored = import('./store/persistence').then(async (persistence) => ({
   design: await persistence.openStoredDesign(),
 }));
 const elements = loadElementChunk();
-// A design an older studio left in localStorage gets the full check (the loader and the schema
-// library, which a reload of a design this studio stored does without): its chunks were asked
-// for as the page started (vite.config.ts `preloadLoaderOnFirstVisit`), and run from here, beside
-// the storage code rather than after it.
-try {
-  if (localStorage.getItem(LEGACY_AUTOSAVE_KEY) !== null)
-    import('./io/document').catch(() => undefined);
-} catch {
-  // No localStorage: nothing an older studio could have left.
-}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

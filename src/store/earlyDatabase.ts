@@ -1,6 +1,6 @@
 /**
  * The studio's IndexedDB database, opened first thing: the page's first script (vite.config.ts
- * `preloadLoaderOnFirstVisit`, a few hundred bytes, `async`) begins opening it as the page
+ * `checkFirstVisitEarly`, a few hundred bytes, `async`) begins opening it as the page
  * starts (unless an older studio's design is there to open, which waits for no storage) and
  * leaves the request at EARLY_OPENING_KEY; the storage code takes that request when
  * it reads the stored design (persistence.ts `openStoredDesign`) and kv.ts uses the connection.

@@ -15,9 +15,10 @@
  * Browser APIs come in through SessionEnv, so the whole of it runs in unit tests.
  */
 import type * as Loader from '../io/document';
-import { documentFingerprint, readOwnDocument } from '../io/ownDocument';
+import { documentFingerprint, markPicked, readOwnDocument } from '../io/ownDocument';
 import type { Design } from '../model/schema';
 import type { KeyValue } from './kv';
+import { checkLegacyText } from './firstCheck';
 import { LEGACY_AUTOSAVE_KEY, migrateLegacyStorage } from './legacy';
 import { documentSummary, pushRecentJson } from './recent';
 import {
@@ -522,10 +523,14 @@ const LEGACY_MOVE_FAILED =
  */
 async function openLegacyAutosave(env: SessionEnv, text: string): Promise<SessionStart> {
   const now = env.now ?? Date.now;
-  // The loader (and its schema library) is the longest wait: asked for first.
-  const checking = (loader ? Promise.resolve(loader) : loadLoader()).then((l) =>
-    l.loadDocument(text),
-  );
+  // The check is the longest wait: in a worker the page began as it started (firstCheck.ts).
+  const checking = checkLegacyText(text, () =>
+    (loader ? Promise.resolve(loader) : loadLoader()).then((l) => l.loadDocument(text)),
+  ).then((result) => {
+    // Its elements came out of the schema, in the worker as here (see `markPicked`).
+    if (result.ok) markPicked(result.design);
+    return result;
+  });
   let slotId = freshId('slot');
   let designId = freshId('design');
   const moving = migrateLegacyStorage(env.kv, env.legacy, new Date(now()), { slotId, designId });
