@@ -498,6 +498,42 @@ describe('Tab sessions', () => {
       }
     });
 
+    it('opens the autosave without waiting for its slot’s lock, and holds it once granted', async () => {
+      const { browser, commit } = slowDisk();
+      const tab = browser.tab();
+      const env = tab.env;
+      // The browser grants locks late (a busy machine): only when `grants` are called.
+      const grants: (() => void)[] = [];
+      const slow: SessionEnv = {
+        ...env,
+        locks: {
+          ...env.locks,
+          hold: (name, waitMs) =>
+            new Promise((resolve) => grants.push(() => resolve(env.locks.hold(name, waitMs)))),
+        },
+      };
+      const s = await Promise.race([
+        openSession(slow),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the opening waited for the lock')), 1000),
+        ),
+      ]);
+      expect(s.design?.name).toBe('autosaved');
+      expect(grants).toHaveLength(1);
+      grants[0]?.();
+      await flush();
+      const held = [...browser.locks].filter(([name]) => name.endsWith(s.session.slotId));
+      expect(held.map(([, owner]) => owner)).toEqual([tab.id]);
+      // A tab opened once the move has committed finds the slot held: it starts from a copy.
+      await commit();
+      const opening = openSession(browser.tab().env);
+      // Its own writes wait for the disk too.
+      for (let i = 0; i < 10; i++) await commit().then(flush);
+      const other = await opening;
+      expect(other.design?.name).toBe('autosaved');
+      expect(other.session.slotId).not.toBe(s.session.slotId);
+    });
+
     it('reads nothing back from storage before the design is open', async () => {
       const { browser, reads } = slowDisk();
       const s = await openSession(browser.tab().env);

@@ -533,6 +533,10 @@ async function openLegacyAutosave(env: SessionEnv, text: string): Promise<Sessio
   });
   let slotId = freshId('slot');
   let designId = freshId('design');
+  // The slot is new: no other tab holds it, or can find it before the move below has committed.
+  // Its lock is asked for before the move and not waited for: on a busy 2-core machine the grant
+  // came up to 170 ms after the check was done, and the first render waited for it.
+  void env.locks.hold(lockName(slotId), 0);
   const moving = migrateLegacyStorage(env.kv, env.legacy, new Date(now()), { slotId, designId });
   const later = moving.then(
     (): string[] => [],
@@ -540,8 +544,6 @@ async function openLegacyAutosave(env: SessionEnv, text: string): Promise<Sessio
   );
   // A loader that failed to load fails the opening below, not as an unhandled rejection here.
   checking.catch(() => undefined);
-  // The slot is new: no other tab holds it.
-  await env.locks.hold(lockName(slotId), 0);
   env.tabStore?.setItem(TAB_SLOT_KEY, slotId);
   removeJournal(env);
   // The loader could not load: the opening fails, the move goes on (nothing is lost).
