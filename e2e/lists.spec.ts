@@ -32,6 +32,14 @@ test.describe('Segments and workloads', () => {
     await page.keyboard.type('storage');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId(`segment.${id}`)).toContainText('storage');
+    // A name of spaces alone is refused, saying so; the name stays.
+    const name = studio.segment(id, 'name');
+    await name.fill('   ');
+    await name.press('Enter');
+    await expect(studio.segment(id, 'name.error')).toHaveText(
+      'Name is required — kept the previous value',
+    );
+    await expect(page.getByTestId(`segment.${id}`)).toContainText('storage');
     const vlan = studio.segment(id, 'vlanId');
     const before = await vlan.inputValue();
     await vlan.fill('5000');
@@ -81,6 +89,12 @@ test.describe('Segments and workloads', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId(`workload.${id}`)).toContainText('web-tier');
     await expect(studio.allChips).toHaveCount(existing + 1);
+    await studio.workload(id, 'name').fill('');
+    await studio.workload(id, 'name').press('Enter');
+    await expect(studio.workload(id, 'name.error')).toHaveText(
+      'Name is required — kept the previous value',
+    );
+    await expect(page.getByTestId(`workload.${id}`)).toContainText('web-tier');
 
     const memory = studio.workload(id, 'memoryGB');
     await memory.fill('0');

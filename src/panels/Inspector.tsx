@@ -536,6 +536,7 @@ function ArrayFields({
             value={v.name}
             testId={`volume.${v.id}.name`}
             disabled={readOnly}
+            required
             onCommit={(name) => setVolume(v.id, { name })}
           />
           <SelectField
@@ -766,6 +767,7 @@ const DesignInspector = memo(function DesignInspector({
           value={name}
           testId="field.designName"
           disabled={readOnly}
+          required
           onCommit={(name) => useStudio.getState().rename(name)}
         />
         <p className="py-1 text-xs text-slate-500 dark:text-slate-400">{summary}</p>

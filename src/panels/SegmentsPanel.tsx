@@ -340,6 +340,7 @@ function SegmentEditor({
         value={segment.name}
         testId={t('name')}
         disabled={readOnly}
+        required
         onCommit={(name) => patch((s) => ({ ...s, name }))}
       />
       <NumberField

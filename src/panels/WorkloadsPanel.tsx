@@ -301,6 +301,7 @@ function WorkloadEditor({
         value={workload.name}
         testId={t('name')}
         disabled={readOnly}
+        required
         onCommit={(name) => patch((w) => ({ ...w, name }))}
       />
       {number('count', 'VMs', undefined, 'How many like VMs this workload stands for')}

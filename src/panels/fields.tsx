@@ -353,6 +353,7 @@ export function TextField({
   disabled,
   maxLength = 200,
   placeholder,
+  required = false,
 }: {
   label: string;
   value: string;
@@ -361,10 +362,14 @@ export function TextField({
   disabled?: boolean;
   maxLength?: number;
   placeholder?: string;
+  /** A name the item is listed and chosen by: blank (or spaces alone) is refused. */
+  required?: boolean;
 }) {
   const id = useId();
   const field = useTypedText(value, { showErrors: true });
   const tryCommit = (typed: string): Attempt => {
+    if (required && typed.trim() === '')
+      return { ok: false, error: `${label} is required — kept the previous value` };
     if (typed.length > maxLength)
       return { ok: false, error: `At most ${maxLength} characters — kept the previous value` };
     const problem = textProblemSentence(typed);
