@@ -268,6 +268,28 @@ test.describe('Editing tools', () => {
     await expect.poll(wide).toBeCloseTo(before, -1);
   });
 
+  test('a 1,024 px window: the toolbar fits, its labelled tools as icons alone', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const header = page.locator('header');
+    // Nothing spills past the toolbar or under its neighbour.
+    await expect
+      .poll(() => header.evaluate((h) => h.scrollWidth - h.clientWidth))
+      .toBeLessThanOrEqual(0);
+    const brand = await header.getByText('DCI Studio', { exact: true }).boundingBox();
+    const first = await page.getByTestId('toolbar.new-design').boundingBox();
+    expect((brand?.x ?? 0) + (brand?.width ?? 0)).toBeLessThanOrEqual(first?.x ?? 0);
+    // The labelled tools keep their names for a screen reader and a tooltip.
+    await expect(page.getByTestId('toolbar.export')).toHaveAccessibleName('Export…');
+    await expect(page.getByTestId('toolbar.export').getByText('Export')).toBeHidden();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(page.getByTestId('toolbar.export').getByText('Export')).toBeVisible();
+  });
+
   test('the shortcut list names the new tools', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();

@@ -74,7 +74,9 @@ const ToolButton = memo(function ToolButton({
       ) : (
         <Icon className="h-4 w-4" aria-hidden />
       )}
-      {showLabel && <span>{cmd.label.replace(/…$/, '')}</span>}
+      {/* Below 1,280 px the labels would push the toolbar past the window: icons alone, named
+          by their tooltip and accessible name. */}
+      {showLabel && <span className="hidden xl:inline">{cmd.label.replace(/…$/, '')}</span>}
     </button>
   );
 });
