@@ -290,6 +290,24 @@ test.describe('Editing tools', () => {
     await expect(page.getByTestId('toolbar.export').getByText('Export')).toBeVisible();
   });
 
+  test('the minimap shrinks with the canvas: a quarter of a small one, never under 112 px', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    const minimap = page.getByTestId('rf__minimap');
+    const large = (await minimap.boundingBox())?.width ?? 0;
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await expect
+      .poll(async () => (await minimap.boundingBox())?.width ?? 0)
+      .toBeLessThan(large - 40);
+    const canvas = (await studio.canvas.boundingBox())?.width ?? 0;
+    const small = (await minimap.boundingBox())?.width ?? 0;
+    expect(small).toBeGreaterThanOrEqual(112);
+    expect(small).toBeLessThanOrEqual(Math.max(114, canvas * 0.25));
+  });
+
   test('the shortcut list names the new tools', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();

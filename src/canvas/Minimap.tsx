@@ -3,14 +3,12 @@ import { getBoundsOfRects, XYMinimap, type XYMinimapInstance } from '@xyflow/sys
 import { useEffect, useRef, useState } from 'react';
 import type { FlowEdge } from '../store/flow';
 import type { CanvasNode } from '../store/noteFlow';
-import { MINIMAP_RADIUS, minimapDrawing } from './minimap';
+import { MINIMAP_RADIUS, minimapDrawing, minimapSize } from './minimap';
 
 /** React Flow's store as its hooks type it: its nodes are the canvas's (`CanvasNode`). */
 type State = ReactFlowState;
 
-/** React Flow's minimap's size, margin and node stroke, as the studio drew it. */
-const WIDTH = 200;
-const HEIGHT = 150;
+/** React Flow's minimap's margin and node stroke, as the studio drew it (its size: `minimapSize`). */
 const OFFSET_SCALE = 5;
 const NODE_STROKE_WIDTH = 2;
 const SHAPE_RENDERING =
@@ -46,14 +44,15 @@ export function Minimap({ className, ariaLabel }: { className?: string; ariaLabe
   const [selectDrawing] = useState(minimapDrawing);
   const { shapes, loose, bounds } = useStore(selectDrawing);
   const view = useStore(selectView, sameView);
+  const size = minimapSize(view.flowWidth, view.flowHeight);
   const viewBox = { x: view.viewX, y: view.viewY, width: view.viewWidth, height: view.viewHeight };
   const box = bounds ? getBoundsOfRects(bounds, viewBox) : viewBox;
-  const viewScale = Math.max(box.width / WIDTH, box.height / HEIGHT);
+  const viewScale = Math.max(box.width / size.width, box.height / size.height);
   const offset = OFFSET_SCALE * viewScale;
-  const x = box.x - (viewScale * WIDTH - box.width) / 2 - offset;
-  const y = box.y - (viewScale * HEIGHT - box.height) / 2 - offset;
-  const width = viewScale * WIDTH + offset * 2;
-  const height = viewScale * HEIGHT + offset * 2;
+  const x = box.x - (viewScale * size.width - box.width) / 2 - offset;
+  const y = box.y - (viewScale * size.height - box.height) / 2 - offset;
+  const width = viewScale * size.width + offset * 2;
+  const height = viewScale * size.height + offset * 2;
   const viewScaleRef = useRef(0);
   viewScaleRef.current = viewScale;
   const minimap = useRef<XYMinimapInstance | null>(null);
@@ -91,8 +90,8 @@ export function Minimap({ className, ariaLabel }: { className?: string; ariaLabe
       data-testid="rf__minimap"
     >
       <svg
-        width={WIDTH}
-        height={HEIGHT}
+        width={size.width}
+        height={size.height}
         viewBox={`${x} ${y} ${width} ${height}`}
         className="react-flow__minimap-svg"
         role="img"

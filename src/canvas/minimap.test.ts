@@ -1,6 +1,6 @@
 import type { InternalNode } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { minimapDrawing, minimapShapes, type MinimapBox } from './minimap';
+import { minimapDrawing, minimapShapes, minimapSize, type MinimapBox } from './minimap';
 
 const box = (x: number, y: number, fill: string, width = 40, height = 20): MinimapBox => ({
   x,
@@ -8,6 +8,18 @@ const box = (x: number, y: number, fill: string, width = 40, height = 20): Minim
   width,
   height,
   fill,
+});
+
+describe('the minimap’s size', () => {
+  it('is React Flow’s 200 × 150 on a large canvas, a quarter of a smaller one, never under 112 × 84', () => {
+    expect(minimapSize(844, 852)).toEqual({ width: 200, height: 150 });
+    expect(minimapSize(685, 672)).toEqual({ width: 164, height: 123 });
+    expect(minimapSize(430, 592)).toEqual({ width: 112, height: 84 });
+    // A low canvas: its height decides.
+    expect(minimapSize(1200, 400)).toEqual({ width: 128, height: 96 });
+    // Before React Flow has measured its pane.
+    expect(minimapSize(0, 0)).toEqual({ width: 112, height: 84 });
+  });
 });
 
 describe('the minimap drawing', () => {

@@ -33,6 +33,31 @@ export interface MinimapShape {
   readonly d: string;
 }
 
+/** The minimap's largest size in px (React Flow's own), 4:3. */
+export const MINIMAP_MAX = { width: 200, height: 150 } as const;
+/** Its smallest: below this it would show too little to steer by. */
+const MINIMAP_MIN_WIDTH = 112;
+/** The share of the canvas's width and height it may take. */
+const MINIMAP_SHARE = { width: 0.24, height: 0.24 } as const;
+
+/**
+ * The minimap's size in px for a canvas of `width` × `height` px: React Flow's 200 × 150 on a
+ * large canvas (844 px wide at 1,440 × 900), a quarter of a smaller one's width or height, 4:3,
+ * and never under 112 × 84. At its fixed size it covered half of the canvas's lower right in a
+ * 1,024 × 640 window (a 430 px canvas beside the side panel), and the corner of a design fitted
+ * at 1,280 × 720.
+ */
+export function minimapSize(width: number, height: number): { width: number; height: number } {
+  const ratio = MINIMAP_MAX.height / MINIMAP_MAX.width;
+  const fits = Math.min(
+    MINIMAP_MAX.width,
+    width * MINIMAP_SHARE.width,
+    (height * MINIMAP_SHARE.height) / ratio,
+  );
+  const w = Math.round(Math.max(MINIMAP_MIN_WIDTH, fits));
+  return { width: w, height: Math.round(w * ratio) };
+}
+
 /** The corner radius of a minimap node, in flow units (React Flow's minimap draws 5). */
 export const MINIMAP_RADIUS = 5;
 
