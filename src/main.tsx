@@ -17,11 +17,11 @@ const FIRST_RENDER_WAIT_MS = 1000;
 
 // This tab's design comes back from browser storage: its reading (persistence: the database and
 // the session, not in the first screen's code but preloaded beside it; a design an older studio
-// left is checked in a worker the page began, store/firstCheck.ts) starts as soon as that code is
-// there; the design is handed to the studio once the
-// components that draw its elements are there too (so they never draw a first frame empty),
-// and the studio renders then. Until then the empty-canvas guide waits. Then share links, file
-// drops and live rooms start (app/afterBoot.ts).
+// left is checked in a worker the page began, store/firstCheck.ts) starts as soon as that code
+// is there; the design is handed to the studio once the components that draw its elements are
+// there too (so they never draw a first frame empty), and the studio renders then. Until then
+// the empty-canvas guide waits. Then share links, file drops and live rooms start
+// (app/afterBoot.ts).
 const stored = import('./store/persistence').then(async (persistence) => ({
   persistence,
   design: await persistence.openStoredDesign(),
