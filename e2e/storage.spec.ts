@@ -18,6 +18,33 @@ async function leftByOlderStudio(page: Page, design: Design): Promise<void> {
   );
 }
 
+/** Note when the first node enters the page, on the clock of the page's resource timings. */
+async function markFirstNode(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const marks = { nodesAt: NaN };
+    (window as unknown as { __marks: typeof marks }).__marks = marks;
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('.react-flow__node')) {
+        marks.nodesAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+}
+
+/** The scripts whose path matches `pattern` the page asked for, and whether before its first node. */
+function scriptsAsked(page: Page, pattern: RegExp): Promise<{ chunk: string; before: boolean }[]> {
+  return page.evaluate((source) => {
+    const match = new RegExp(source, 'u');
+    const nodesAt = (window as unknown as { __marks: { nodesAt: number } }).__marks.nodesAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => match.test(new URL(e.name).pathname))
+      .map((e) => ({ chunk: new URL(e.name).pathname, before: e.startTime < nodesAt }));
+  }, pattern.source);
+}
+
 /**
  * A link to one template's design copied, then another template opened and stored: the link
  * would replace the design open, named `open`.
@@ -328,32 +355,16 @@ test.describe('Designs are never lost', () => {
     const studio = new StudioPage(page);
     const design = syntheticDesign({ sites: 2, elements: 300 });
     await leftByOlderStudio(page, design);
-    await page.addInitScript(() => {
-      // When the first node entered the page, on the clock of the page's resource timings.
-      const marks = { nodesAt: NaN };
-      (window as unknown as { __marks: typeof marks }).__marks = marks;
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('.react-flow__node')) {
-          marks.nodesAt = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { subtree: true, childList: true });
-    });
+    await markFirstNode(page);
     await page.goto('/');
     await expect(studio.allNodes.first()).toBeVisible();
     // The findings still come, and the Inspect panel.
     await expect(studio.inspector).toBeVisible();
     await expect(page.getByTestId('tab.findings')).toHaveText(/^Findings\s*[1-9]/u);
-    const asked = await page.evaluate(() => {
-      const nodesAt = (window as unknown as { __marks: { nodesAt: number } }).__marks.nodesAt;
-      const later =
-        /\/(revalidate|rules|Inspector|FindingsPanel|StoragePrompts|routes)-[^/]*\.js$/u;
-      return performance
-        .getEntriesByType('resource')
-        .filter((e) => later.test(new URL(e.name).pathname))
-        .map((e) => ({ chunk: new URL(e.name).pathname, before: e.startTime < nodesAt }));
-    });
+    const asked = await scriptsAsked(
+      page,
+      /\/(revalidate|rules|Inspector|FindingsPanel|StoragePrompts|routes)-[^/]*\.js$/u,
+    );
     // Each was asked for, and none before the first node was in the page.
     expect(asked.map((a) => a.chunk.split('/').pop()?.split('-')[0]).sort()).toEqual(
       expect.arrayContaining(['Inspector', 'StoragePrompts', 'revalidate', 'routes']),
@@ -367,31 +378,15 @@ test.describe('Designs are never lost', () => {
     const studio = new StudioPage(page);
     const design = syntheticDesign({ sites: 2, elements: 300 });
     await leftByOlderStudio(page, design);
-    await page.addInitScript(() => {
-      const marks = { nodesAt: NaN };
-      (window as unknown as { __marks: typeof marks }).__marks = marks;
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('.react-flow__node')) {
-          marks.nodesAt = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { subtree: true, childList: true });
-    });
+    await markFirstNode(page);
     const worker = page.waitForRequest((r) => /\/assets\/check\.worker-[\w-]+\.js$/u.test(r.url()));
     await page.goto('/');
     await worker;
     await expect(studio.allNodes).toHaveCount(design.nodes.length);
     await expect(studio.designName).toHaveText(design.name);
     // The page itself loaded no schema library to open it: not before its nodes were drawn.
-    const schemaBefore = await page.evaluate(() => {
-      const nodesAt = (window as unknown as { __marks: { nodesAt: number } }).__marks.nodesAt;
-      return performance
-        .getEntriesByType('resource')
-        .filter((e) => /\/schema-[\w-]+\.js$/u.test(e.name) && e.startTime < nodesAt)
-        .map((e) => e.name);
-    });
-    expect(schemaBefore).toEqual([]);
+    const schema = await scriptsAsked(page, /\/schema-[\w-]+\.js$/u);
+    expect(schema.filter((a) => a.before)).toEqual([]);
   });
 
   test('a first visit whose check worker is refused: the page checks the design itself', async ({
