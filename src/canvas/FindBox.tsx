@@ -15,14 +15,10 @@ const READABLE_ZOOM = 0.6;
 
 /**
  * Find an element by name (Ctrl+F): matches are listed as you type; Enter (or a click) selects
- * the highlighted one and centres the view on it; Escape closes.
+ * the highlighted one and centres the view on it; Escape closes. Mounted while it is open
+ * (Canvas.tsx `FindBoxGate`).
  */
 export function FindBox() {
-  const open = useView((s) => s.findOpen);
-  return open ? <FindBoxOpen /> : null;
-}
-
-function FindBoxOpen() {
   const design = useStudio(designButPositions);
   const query = useView((s) => s.findQuery);
   // The highlighted match, back to the first as the query changes.
