@@ -3,8 +3,8 @@
  * drawn), read once for the whole canvas (Canvas.tsx) and handed down by context. A store
  * subscription per card ran two selectors per mounted card on every React Flow update (a drop,
  * a select-all, an undo each make two to four), about a fifth of the store's listeners at
- * 1,000 elements; the context changes only when the zoom crosses FAR_ZOOM or NAMED_ZOOM or a connection
- * starts or ends.
+ * 1,000 elements; the context changes only when the zoom crosses FAR_ZOOM or NAMED_ZOOM or a
+ * connection starts or ends.
  */
 import type { ReactFlowState } from '@xyflow/react';
 import { createContext } from 'react';
