@@ -54,6 +54,8 @@ export async function writeCompressedCopies(
   const done: string[] = [];
   await Promise.all(
     files.map(async (file) => {
+      // Only files of a type worth it are read (not every image of the build).
+      if (!compressible(file, Infinity)) return;
       const path = join(dir, file);
       const data = await readFile(path);
       if (!compressible(file, data.length)) return;
