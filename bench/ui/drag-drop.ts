@@ -11,7 +11,7 @@
  *     [--dist-b other-dist[,another]]
  */
 import type { Browser } from '@playwright/test';
-import { INSTRUMENTS, median, p95 } from './instruments';
+import { INSTRUMENTS, LONG_FRAME_MS, lateShare, median, p95 } from './instruments';
 import {
   benchDesign,
   dragBenchDevice,
@@ -30,9 +30,6 @@ import type { Design } from '../../src/model/schema';
 
 const SIZE = Number(option('size') ?? 3000);
 const ROUNDS = Number(option('rounds') ?? 5);
-const LONG_FRAME_MS = 50;
-/** A frame that took longer than one vsync at 60 Hz, with room for timer jitter. */
-const LATE_FRAME_MS = 20;
 
 interface Run {
   p95: number;
@@ -72,7 +69,7 @@ async function measure(browser: Browser, base: string, side: Side, design: Desig
   await context.close();
   return {
     p95: p95(drag),
-    late: (100 * drag.filter((f) => f > LATE_FRAME_MS).length) / Math.max(1, drag.length),
+    late: lateShare(drag),
     long: drag.filter((f) => f > LONG_FRAME_MS).length,
     max: Math.max(...drag),
     drop,

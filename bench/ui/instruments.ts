@@ -162,6 +162,19 @@ export const INSTRUMENTS = `
 })();
 `;
 
+/** A frame over this missed a vsync at 60 Hz (16.7 ms), with room for timer jitter. */
+export const LATE_FRAME_MS = 20;
+/** A frame over this is a visible stutter. */
+export const LONG_FRAME_MS = 50;
+
+/**
+ * The share of `frames` (intervals, ms) that missed a vsync, in %. Steadier than their p95: a
+ * frame's interval comes in vsync steps (17, 33, 50 ms), so a p95 moves a whole step when one
+ * frame in twenty more is late, on either side (a drag of 40 moves draws ~120 frames).
+ */
+export const lateShare = (frames: readonly number[]): number =>
+  (100 * frames.filter((f) => f > LATE_FRAME_MS).length) / Math.max(1, frames.length);
+
 export const p95 = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;

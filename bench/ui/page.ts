@@ -274,6 +274,16 @@ export function viewOnEditedLink(design: Design, canvas: { w: number; h: number 
   };
 }
 
+/** The canvas's viewport now, as React Flow's viewport element is transformed (both sides). */
+export async function currentViewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  return page.evaluate(() => {
+    const m = new DOMMatrixReadOnly(
+      getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform,
+    );
+    return { x: m.e, y: m.f, zoom: m.a };
+  });
+}
+
 /** After a `__watch` has settled (timedBenchEdit, a keyed step): ms to the frame that showed it. */
 export async function shownMs(page: Page): Promise<number> {
   return (await page.evaluate('window.__watchShown')) as number;

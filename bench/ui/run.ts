@@ -9,6 +9,14 @@
  * with the Delete key and brought back with Ctrl+Z, then copied and pasted (Ctrl+C, Ctrl+V); the
  * baseline does the same as a plain React Flow app (deleteElements, setNodes/setEdges).
  *
+ * Undo and select-all are timed twice: at the working zoom, where the edit was made, and at the
+ * view the design opened in (fitted to the canvas: every element drawn), as a new user's first
+ * try at a large design is.
+ *
+ * Drag and pan give their frames' p95 and their share of late frames (over one vsync): frame
+ * intervals come in vsync steps, so the p95 moves a whole step (17 → 33 ms) when one frame in
+ * twenty more is late, on either side; the share moves by the frame.
+ *
  * Open is timed twice: on the first visit (the studio finds the design where an older studio left
  * it, in localStorage, and moves it into its IndexedDB storage; the baseline is handed it) and on
  * a reload at the end (the studio opens the design it stored, as a returning user's does).
@@ -17,7 +25,7 @@
  *   npm run bench:ui -- --sizes 1000 --rounds 5
  */
 import type { Browser, Page } from '@playwright/test';
-import { INSTRUMENTS, median, p95 } from './instruments';
+import { INSTRUMENTS, LATE_FRAME_MS, LONG_FRAME_MS, lateShare, median, p95 } from './instruments';
 import { elementCount } from '../../src/model/synthetic';
 import type { Design } from '../../src/model/schema';
 // A design left by an older studio in localStorage (page.ts): the studio moves it into its
@@ -36,13 +44,12 @@ import {
   shownMs,
   timedBenchEdit,
   benchUrl,
+  currentViewport,
   serveBuilds,
 } from './page';
 
 const SIZES = (option('sizes') ?? '200,1000,3000').split(',').map(Number);
 const ROUNDS = Number(option('rounds') ?? 3);
-
-const LONG_FRAME_MS = 50;
 
 interface Run {
   openMs: number;
@@ -50,10 +57,13 @@ interface Run {
   reopenMs: number;
   reopenDrawnMs: number;
   dragP95: number;
+  /** The share of the drag's frames that missed a vsync, in % (lateShare). */
+  dragLate: number;
   dragLong: number;
   dragMax: number;
   dropMs: number;
   panP95: number;
+  panLate: number;
   panLong: number;
   panMax: number;
   editMs: number;
@@ -63,6 +73,12 @@ interface Run {
   editShownMs: number;
   undoShownMs: number;
   selectAllShownMs: number;
+  /**
+   * Undo and select-all again at the view the design opened in (fitted: every element drawn),
+   * as a new user tries them first; to the frame that showed them.
+   */
+  undoFittedShownMs: number;
+  selectAllFittedShownMs: number;
   /** Delete, its undo, paste: the first canvas change, and the last with the routes settled. */
   deleteFirstMs: number;
   deleteMs: number;
@@ -120,6 +136,7 @@ async function measure(
   };
   await page.goto(url);
   const open = await opened();
+  const openedView = await currentViewport(page);
 
   // Drag a ToR at the working zoom, one pointer move per frame.
   await page.evaluate((vp) => window.__bench?.setViewport(vp), WORK_VIEW);
@@ -190,6 +207,19 @@ async function measure(
   await routesDrawn(page);
   await page.evaluate(QUIET);
 
+  // Undo (of a distance edit) and select-all at the view the design opened in, where every
+  // element is drawn. Then the selection is cleared, and the page settles again.
+  await page.evaluate((vp) => window.__bench?.setViewport(vp), openedView);
+  await nextFrames(page, 10);
+  await page.waitForTimeout(300);
+  await timedBenchEdit(page);
+  await page.mouse.click(5, 5);
+  const undoneFitted = await keyed('Control+z');
+  const allSelectedFitted = await keyed('Control+a');
+  await page.evaluate(() => window.__bench?.select([]));
+  await routesDrawn(page);
+  await page.evaluate(QUIET);
+
   // Reopen: the same page again (a returning user): the studio opens the design it stored, the
   // baseline is handed it again; both with the browser's caches warm. Last, so every other
   // figure is taken on the first page.
@@ -202,10 +232,12 @@ async function measure(
     reopenMs: reopen.nodes,
     reopenDrawnMs: reopen.drawn,
     dragP95: p95(drag),
+    dragLate: lateShare(drag),
     dragLong: drag.filter((f) => f > LONG_FRAME_MS).length,
     dragMax: Math.max(...drag),
     dropMs,
     panP95: p95(pan),
+    panLate: lateShare(pan),
     panLong: pan.filter((f) => f > LONG_FRAME_MS).length,
     panMax: Math.max(...pan),
     editMs,
@@ -214,6 +246,8 @@ async function measure(
     editShownMs,
     undoShownMs: undone.shown,
     selectAllShownMs: allSelected.shown,
+    undoFittedShownMs: undoneFitted.shown,
+    selectAllFittedShownMs: allSelectedFitted.shown,
     deleteFirstMs: deleted.first,
     deleteMs: deleted.last,
     deleteUndoFirstMs: deleteUndone.first,
@@ -282,12 +316,14 @@ function printTable(results: Map<number, Record<Side, Run[]>>): void {
     ['reopen (reload) → all nodes visible', (s) => cell(s, 'reopenMs', ' ms')],
     ['reopen (reload) → nodes and links drawn', (s) => cell(s, 'reopenDrawnMs', ' ms')],
     ['drag a ToR: frame p95', (s) => cell(s, 'dragP95', ' ms')],
+    [`drag: frames over ${LATE_FRAME_MS} ms (late)`, (s) => cell(s, 'dragLate', ' %')],
     [
       `drag: frames > ${LONG_FRAME_MS} ms · longest`,
       (s) => `${count(s, 'dragLong')} · ${count(s, 'dragMax')} ms`,
     ],
     ['drop (pointer up → next frame)', (s) => cell(s, 'dropMs', ' ms')],
     ['pan at working zoom: frame p95', (s) => cell(s, 'panP95', ' ms')],
+    [`pan: frames over ${LATE_FRAME_MS} ms (late)`, (s) => cell(s, 'panLate', ' %')],
     [
       `pan: frames > ${LONG_FRAME_MS} ms · longest`,
       (s) => `${count(s, 'panLong')} · ${count(s, 'panMax')} ms`,
@@ -298,6 +334,14 @@ function printTable(results: Map<number, Record<Side, Run[]>>): void {
     ['undo (Ctrl+Z) → the frame that shows it', (s) => cell(s, 'undoShownMs', ' ms')],
     ['select all (Ctrl+A) → last canvas change', (s) => cell(s, 'selectAllMs', ' ms')],
     ['select all → the frame that shows it', (s) => cell(s, 'selectAllShownMs', ' ms')],
+    [
+      'undo, at the view opened (all drawn) → the frame that shows it',
+      (s) => cell(s, 'undoFittedShownMs', ' ms'),
+    ],
+    [
+      'select all, at the view opened → the frame that shows it',
+      (s) => cell(s, 'selectAllFittedShownMs', ' ms'),
+    ],
     [
       `delete ${PICKED} devices (Delete) → first canvas change`,
       (s) => cell(s, 'deleteFirstMs', ' ms'),
