@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { syntheticDesign } from '../src/model/synthetic';
 import { StudioPage } from './pages/studio';
 import { DEVICE_INSET_PX } from '../src/model/placement';
 
@@ -288,6 +289,27 @@ test.describe('Editing tools', () => {
     await expect(page.getByTestId('toolbar.export').getByText('Export')).toBeHidden();
     await page.setViewportSize({ width: 1440, height: 900 });
     await expect(page.getByTestId('toolbar.export').getByText('Export')).toBeVisible();
+  });
+
+  test('the side panel tabs show their whole labels and counts, wide and narrow', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.openDesign(JSON.stringify(syntheticDesign({ sites: 4, elements: 1000 })));
+    await expect(studio.tab('findings')).toContainText(/Findings\s*\d{3}/);
+    for (const width of [1440, 900]) {
+      await page.setViewportSize({ width, height: 700 });
+      await expect(studio.panelToggle('sidebar')).toBeInViewport({ ratio: 1 });
+      const cut = await page
+        .getByRole('tablist')
+        .evaluate((list) => [
+          list.scrollWidth - list.clientWidth,
+          ...[...list.querySelectorAll('[role=tab] span')].map(
+            (s) => s.scrollWidth - s.clientWidth,
+          ),
+        ]);
+      expect(cut.every((px) => px <= 0)).toBe(true);
+    }
   });
 
   test('the minimap shrinks with the canvas: a quarter of a small one, never under 112 px', async ({

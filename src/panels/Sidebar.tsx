@@ -99,6 +99,10 @@ export function Sidebar() {
       data-testid="panel.sidebar"
       data-collapsed="false"
     >
+      {/* The tabs take their labels' widths. In a window below `lg` each count goes under its
+          label; short of room still, the longer labels give way first and end in an ellipsis,
+          their counts and the fold button kept whole. The tabs overflowed the panel: its fold
+          button went out of sight with 164 workloads and 480 findings. */}
       <div
         role="tablist"
         className="flex shrink-0 border-b border-slate-200 px-1 dark:border-slate-800"
@@ -110,16 +114,17 @@ export function Sidebar() {
             role="tab"
             aria-selected={tab === t.id}
             data-testid={`tab.${t.id}`}
+            title={t.label}
             onClick={() => useUi.getState().setTab(t.id)}
-            className={`-mb-px flex-1 border-b-2 px-1 py-2.5 text-xs font-medium whitespace-nowrap ${
+            className={`-mb-px flex min-w-0 flex-auto flex-col items-center justify-center border-b-2 px-0.5 py-1.5 text-xs font-medium whitespace-nowrap lg:flex-row lg:py-2.5 ${
               tab === t.id
                 ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
                 : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
             }`}
           >
-            {t.label}
+            <span className="truncate">{t.label}</span>
             {count[t.id] !== null && (
-              <span className="ml-1.5 rounded-full bg-slate-100 px-1.5 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+              <span className="shrink-0 rounded-full bg-slate-100 px-1 text-[11px] leading-4 text-slate-600 lg:ml-1 dark:bg-slate-800 dark:text-slate-300">
                 {count[t.id]}
               </span>
             )}
