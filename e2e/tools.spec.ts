@@ -291,6 +291,25 @@ test.describe('Editing tools', () => {
     await expect(page.getByTestId('toolbar.export').getByText('Export')).toBeVisible();
   });
 
+  test('a 900 px window starts with the palette folded and a narrower sidebar; a choice holds', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 900, height: 640 });
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await expect(studio.panel('palette')).toHaveAttribute('data-collapsed', 'true');
+    await expect(studio.panel('sidebar')).toHaveAttribute('data-collapsed', 'false');
+    // Both panels open at their wide widths left the canvas 305 px of the 900.
+    expect((await studio.canvas.boundingBox())?.width ?? 0).toBeGreaterThan(500);
+    expect((await studio.panel('sidebar').boundingBox())?.width ?? 0).toBeLessThan(400);
+    // The palette opened by the user stays open, narrow window or not.
+    await studio.panelToggle('palette').click();
+    await expect(studio.panel('palette')).toHaveAttribute('data-collapsed', 'false');
+    await page.reload();
+    await expect(studio.panel('palette')).toHaveAttribute('data-collapsed', 'false');
+  });
+
   test('the side panel tabs show their whole labels and counts, wide and narrow', async ({
     page,
   }) => {

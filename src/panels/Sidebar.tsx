@@ -92,9 +92,10 @@ export function Sidebar() {
   // `isolate`: a stacking context of its own, so that Chromium caches the panel's paint as one
   // piece; without it, every frame of a drag or a pan on the canvas re-walked the panel's
   // fragments and layerized them again with the canvas (about a sixth of its paint + layerize).
+  // Narrower below `lg` (view.ts, NARROW_WINDOW_PX), where the canvas needs the room.
   return (
     <aside
-      className="isolate flex h-full w-[420px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      className="isolate flex h-full w-[340px] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950 lg:w-[420px]"
       aria-label="Sidebar"
       data-testid="panel.sidebar"
       data-collapsed="false"

@@ -27,20 +27,45 @@ export interface ViewState {
   requestFabricForm: (siteId: string | null) => void;
 }
 
-function remembered(): { paletteCollapsed: boolean; sidebarCollapsed: boolean } {
+/**
+ * Narrower than this (px), a window first shows the palette folded, and the sidebar is narrower
+ * (Tailwind's `lg` breakpoint, which Sidebar.tsx's width follows). With both panels open, a
+ * 900 px window left the canvas 305 px wide: a design shrank to unreadable boxes, and the
+ * minimap covered a third of it.
+ */
+export const NARROW_WINDOW_PX = 1024;
+
+type Panels = Pick<ViewState, 'paletteCollapsed' | 'sidebarCollapsed'>;
+
+/**
+ * The panels a page starts with: as the user last left them in this browser (`saved`, the
+ * remembered text), else both open, but the palette folded in a narrow window.
+ */
+export function initialPanels(saved: string | null, windowWidth: number | undefined): Panels {
   try {
-    const saved = JSON.parse(globalThis.localStorage?.getItem(PANELS_KEY) ?? '{}') as unknown;
-    if (saved && typeof saved === 'object') {
-      const { palette, sidebar } = saved as { palette?: unknown; sidebar?: unknown };
+    const parsed = JSON.parse(saved ?? 'null') as unknown;
+    if (parsed && typeof parsed === 'object') {
+      const { palette, sidebar } = parsed as { palette?: unknown; sidebar?: unknown };
       return { paletteCollapsed: palette === true, sidebarCollapsed: sidebar === true };
     }
   } catch {
-    // Unreadable or unavailable storage: both panels open.
+    // Unreadable: as if nothing was remembered.
   }
-  return { paletteCollapsed: false, sidebarCollapsed: false };
+  const narrow = windowWidth !== undefined && windowWidth < NARROW_WINDOW_PX;
+  return { paletteCollapsed: narrow, sidebarCollapsed: false };
 }
 
-function remember(state: Pick<ViewState, 'paletteCollapsed' | 'sidebarCollapsed'>): void {
+function remembered(): Panels {
+  let saved: string | null = null;
+  try {
+    saved = globalThis.localStorage?.getItem(PANELS_KEY) ?? null;
+  } catch {
+    // Unavailable storage: nothing remembered.
+  }
+  return initialPanels(saved, globalThis.innerWidth);
+}
+
+function remember(state: Panels): void {
   try {
     globalThis.localStorage?.setItem(
       PANELS_KEY,
