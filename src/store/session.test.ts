@@ -558,6 +558,20 @@ describe('Tab sessions', () => {
     });
   });
 
+  it('an autosave that is not JSON is refused in words about a stored copy, not a file', async () => {
+    const browser = new Browser();
+    browser.local.setItem(LEGACY_AUTOSAVE_KEY, '{"nodes": [ oops');
+    const s = await openSession(browser.tab().env);
+    expect(s.design).toBeNull();
+    expect(s.notices).toEqual([
+      'The last autosaved design could not be restored (the stored copy is not valid JSON: it may be truncated or corrupted). It was kept in Recent designs.',
+    ]);
+    const recent = await listRecent(browser.kv);
+    expect(recent[0]?.problem).toBe(
+      'the stored copy is not valid JSON: it may be truncated or corrupted',
+    );
+  });
+
   it('an autosaved design that no longer loads is kept in Recent designs, not overwritten', async () => {
     const browser = new Browser();
     browser.local.setItem(LEGACY_AUTOSAVE_KEY, '{"version":1,"nodes":[{"kind":"bogus"}]}');

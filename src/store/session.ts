@@ -329,6 +329,14 @@ function removeJournal(env: SessionEnv): void {
   env.tabStore?.removeItem(JOURNAL_TEXT_KEY);
 }
 
+/**
+ * Why a stored design did not load, as a clause of the notice: the loader speaks of a file
+ * ("The file is not valid JSON: …."), which an autosave is not.
+ */
+export function storedReason(message: string): string {
+  return message.replace(/\.$/u, '').replace(/^The file /u, 'the stored copy ');
+}
+
 /** A stored document that no longer loads goes to Recent designs, never overwritten. */
 async function keepUnreadable(env: SessionEnv, record: SlotRecord, reason: string) {
   const summary = documentSummary(record.json);
@@ -430,7 +438,7 @@ export async function openSession(env: SessionEnv): Promise<SessionStart> {
       const kept = await keepUnreadable(
         env,
         { slotId, designId, savedAt, name: record?.name ?? '', json },
-        loaded.error.message.replace(/\.$/u, ''),
+        storedReason(loaded.error.message),
       );
       notices.push(kept.notice);
       designId = freshId('design');
@@ -561,7 +569,7 @@ async function openLegacyAutosave(env: SessionEnv, text: string): Promise<Sessio
       ? await keepUnreadable(
           env,
           { slotId, designId, savedAt: now(), name: '', json: text },
-          loaded.error.message.replace(/\.$/u, ''),
+          storedReason(loaded.error.message),
         )
       : null;
     if (kept) notices.push(kept.notice);
