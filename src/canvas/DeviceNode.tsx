@@ -1,5 +1,5 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useContext } from 'react';
+import { Handle, Position, useStoreApi, type NodeProps } from '@xyflow/react';
+import { memo, useContext, useLayoutEffect } from 'react';
 import { KIND_LABELS } from '../model/defaults';
 import type { Workload } from '../model/schema';
 import type { Finding } from '../rules/types';
@@ -84,37 +84,41 @@ export const CENTER_MARKER = (
  * The four connection handles, drawn only while the device is hovered or the one selected, or
  * a connection is being drawn: each <Handle> subscribes to React Flow's store, and 4 of them on
  * every card made a drag re-run thousands of selectors and a pan hit-test them all.
+ *
+ * `measure`: React Flow measures a node's handles from the page when it mounts (its resize
+ * observer), and that measure, which found only the centre marker, stands until the node
+ * changes; a connection starts only from a handle it knows. So a card that shows its handles
+ * for the pointer (hovered, or the one selected) has them measured as they come. Not while a
+ * connection is drawn: every card in view shows them then, and each measure is a store update.
  */
-function DeviceHandles() {
+function DeviceHandles({ id, measure }: { id: string; measure: boolean }) {
+  const flow = useStoreApi();
+  useLayoutEffect(() => {
+    if (!measure) return;
+    const { domNode, updateNodeInternals } = flow.getState();
+    const nodeElement = domNode?.querySelector<HTMLDivElement>(
+      `.react-flow__node[data-id="${CSS.escape(id)}"]`,
+    );
+    if (nodeElement) updateNodeInternals(new Map([[id, { id, nodeElement, force: true }]]));
+  }, [flow, id, measure]);
   return (
     <>
       {CENTER_MARKER}
-      {SIDES.map(([id, position]) => (
-        <Handle key={id} type="source" position={position} id={id} />
+      {SIDES.map(([side, position]) => (
+        <Handle key={side} type="source" position={position} id={side} />
       ))}
     </>
   );
 }
 
 /**
- * In their place, inert markers where the handles sit: React Flow measures a node's handles
- * from the DOM when it mounts, and links attach to what it finds. Plain, hidden, not hit; one
- * element for every card, so a card that re-renders (selected, say) does not re-render them.
+ * In their place, the centre's marker alone: the handles a node declares (flow.ts) place its
+ * links and its connections, and React Flow's measure of the node when it mounts finds the
+ * centre there, where its links end. Four more inert markers on every card, for the sides, were
+ * a quarter of the page's elements at 1,000 elements (1,332 of 5,374), each styled, laid out
+ * and measured as the design opened.
  */
-const HANDLE_MARKERS = (
-  <>
-    {CENTER_MARKER}
-    {SIDES.map(([id, position]) => (
-      <span
-        key={id}
-        aria-hidden
-        className={`react-flow__handle react-flow__handle-${position} source handle-marker`}
-        data-handleid={id}
-        data-handlepos={position}
-      />
-    ))}
-  </>
-);
+const HANDLE_MARKERS = CENTER_MARKER;
 
 /**
  * What a card shows of its device: memoised apart from the card, so selecting (or selecting
@@ -165,7 +169,8 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   // The selected device shows its handles when it is the only one selected: a select-all
   // would otherwise mount four live handles on every card.
   const alone = (marks & SOLE) !== 0;
-  const handles = (marks & HOVERED) !== 0 || alone || connecting;
+  const pointed = (marks & HOVERED) !== 0 || alone;
+  const handles = pointed || connecting;
   const state = `${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''}`;
   if (far) {
     // Zoomed out: a box in the kind's colour, its name in large type while that can be read;
@@ -180,7 +185,7 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
         title={name}
         className={`device-far flex h-full w-full items-center justify-center rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
       >
-        {handles ? <DeviceHandles /> : HANDLE_MARKERS}
+        {handles ? <DeviceHandles id={id} measure={pointed} /> : HANDLE_MARKERS}
         {(flags & NAMED) !== 0 && <span className="device-far-name">{name}</span>}
       </div>
     );
@@ -192,7 +197,7 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
       className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 dark:border-slate-600 dark:bg-slate-800 ${state}`}
       data-failed={failed || undefined}
     >
-      {handles ? <DeviceHandles /> : HANDLE_MARKERS}
+      {handles ? <DeviceHandles id={id} measure={pointed} /> : HANDLE_MARKERS}
       <CardContent id={id} element={element} findings={findings} />
     </div>
   );
