@@ -88,14 +88,19 @@ export const CENTER_MARKER = (
  * `measure`: React Flow measures a node's handles from the page when it mounts (its resize
  * observer), and that measure, which found only the centre marker, stands until the node
  * changes; a connection starts only from a handle it knows. So a card that shows its handles
- * for the pointer (hovered, or the one selected) has them measured as they come. Not while a
- * connection is drawn: every card in view shows them then, and each measure is a store update.
+ * for the pointer (hovered, or the one selected) has them measured as they come, unless React
+ * Flow knows them. Not while a connection is drawn: every card in view shows them then, and each
+ * measure is a store update.
  */
 function DeviceHandles({ id, measure }: { id: string; measure: boolean }) {
   const flow = useStoreApi();
   useLayoutEffect(() => {
     if (!measure) return;
-    const { domNode, updateNodeInternals } = flow.getState();
+    const { domNode, nodeLookup, updateNodeInternals } = flow.getState();
+    // Known already (measured with them, or the declared ones since the node last changed): a
+    // measure is a store update, and a pan passes the pointer over card after card.
+    const sides = nodeLookup.get(id)?.internals.handleBounds?.source;
+    if (sides?.some((handle) => handle.id === SIDES[0][0])) return;
     const nodeElement = domNode?.querySelector<HTMLDivElement>(
       `.react-flow__node[data-id="${CSS.escape(id)}"]`,
     );
