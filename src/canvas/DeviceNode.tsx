@@ -68,8 +68,13 @@ const SIDES = [
 
 /**
  * The marker of a node's centre, its first handle (CENTER_HANDLE, flow.ts): React Flow places the
- * ends of its links, which name no handle, there. Inert like the side markers below, and first
- * in the node, where React Flow takes a link's handle from when the link names none.
+ * ends of its links, which name no handle, there. Inert, and first in the node, where React Flow
+ * takes a link's handle from when the link names none. A card without its live handles
+ * (DeviceHandles) has this marker alone: the handles a node declares (flow.ts) place its links
+ * and connections, and React Flow's measure of the node as it mounts finds the centre, where its
+ * links end. Four more inert markers on every card, for the sides, were a quarter of the page's
+ * elements at 1,000 elements (1,332 of 5,374), each styled, laid out and measured as the design
+ * opened.
  */
 export const CENTER_MARKER = (
   <span
@@ -115,15 +120,6 @@ function DeviceHandles({ id, measure }: { id: string; measure: boolean }) {
     </>
   );
 }
-
-/**
- * In their place, the centre's marker alone: the handles a node declares (flow.ts) place its
- * links and its connections, and React Flow's measure of the node when it mounts finds the
- * centre there, where its links end. Four more inert markers on every card, for the sides, were
- * a quarter of the page's elements at 1,000 elements (1,332 of 5,374), each styled, laid out
- * and measured as the design opened.
- */
-const HANDLE_MARKERS = CENTER_MARKER;
 
 /**
  * What a card shows of its device: memoised apart from the card, so selecting (or selecting
@@ -190,7 +186,7 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
         title={name}
         className={`device-far flex h-full w-full items-center justify-center rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
       >
-        {handles ? <DeviceHandles id={id} measure={pointed} /> : HANDLE_MARKERS}
+        {handles ? <DeviceHandles id={id} measure={pointed} /> : CENTER_MARKER}
         {(flags & NAMED) !== 0 && <span className="device-far-name">{name}</span>}
       </div>
     );
@@ -202,7 +198,7 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
       className={`device-card relative flex h-full w-full items-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 dark:border-slate-600 dark:bg-slate-800 ${state}`}
       data-failed={failed || undefined}
     >
-      {handles ? <DeviceHandles id={id} measure={pointed} /> : HANDLE_MARKERS}
+      {handles ? <DeviceHandles id={id} measure={pointed} /> : CENTER_MARKER}
       <CardContent id={id} element={element} findings={findings} />
     </div>
   );
