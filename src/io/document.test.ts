@@ -2,11 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { updateNode } from '../model/edits';
-import { CURRENT_VERSION, designSchema, type Design, type DesignNode } from '../model/schema';
+import {
+  BANDWIDTH_MAX_GBPS,
+  CURRENT_VERSION,
+  DCI_DISTANCE_MAX_KM,
+  designSchema,
+  RTT_MAX_MS,
+  type Design,
+  type DesignNode,
+} from '../model/schema';
 import { syntheticDesign } from '../model/synthetic';
 import { TEMPLATES } from '../model/templates';
 import { arbitraryDesign } from './arbitrary';
-import { SCHEMA_FIELDS_HASH } from './ownDocument';
+import { SCHEMA_CHECKS, SCHEMA_FIELDS_HASH } from './ownDocument';
 import { textHash } from '../model/textHash';
 import {
   documentFingerprint,
@@ -48,6 +56,27 @@ describe('loadDocument', () => {
       path: 'links[3].distanceKm',
       message: `links[3].distanceKm (id "${String(doc.links[3]!['id'])}"): expected a number ≥ 0.`,
     });
+  });
+
+  it("refuses a link's quantities past what any link could have, naming the bound", () => {
+    const doc = design() as unknown as { links: Record<string, unknown>[] };
+    doc.links[1]!['distanceKm'] = 1e9;
+    expect(errorOf(doc).message).toBe(
+      `links[1].distanceKm (id "l1"): expected a number ≤ ${DCI_DISTANCE_MAX_KM}.`,
+    );
+    doc.links[1]!['distanceKm'] = DCI_DISTANCE_MAX_KM;
+    doc.links[2]!['rttMs'] = RTT_MAX_MS + 1;
+    expect(errorOf(doc).message).toBe(
+      `links[2].rttMs (id "l2"): expected a number ≤ ${RTT_MAX_MS}.`,
+    );
+    doc.links[2]!['rttMs'] = RTT_MAX_MS;
+    doc.links[3]!['bandwidthGbps'] = 2 * BANDWIDTH_MAX_GBPS;
+    expect(errorOf(doc).message).toBe(
+      `links[3].bandwidthGbps (id "l3"): expected a number ≤ ${BANDWIDTH_MAX_GBPS}.`,
+    );
+    // The quiet case: each at its bound is a design.
+    doc.links[3]!['bandwidthGbps'] = BANDWIDTH_MAX_GBPS;
+    expect(loadDocument(doc).ok).toBe(true);
   });
 
   it('says what it got instead of the expected type', () => {
@@ -206,6 +235,21 @@ describe('A design the studio stored itself', () => {
     expect(documentFingerprint(json)).toBe(documentFingerprint(`${json}`));
     expect(documentFingerprint(json)).not.toBe(documentFingerprint(json.replace('DC1', 'DC9')));
     expect(documentFingerprint(json)).toMatch(new RegExp(`^v${CURRENT_VERSION}:`, 'u'));
+    expect(documentFingerprint(json)).toContain(`:c${SCHEMA_CHECKS}:`);
+  });
+
+  it('stored before the schema refused a value, gets the full check and its message', () => {
+    // As a build before the bounds on a link's quantities stored it: its fingerprint of then.
+    const doc = toDocument(design());
+    const json = JSON.stringify({
+      ...doc,
+      links: doc.links.map((l, i) => (i === 0 ? { ...l, distanceKm: 1e9 } : l)),
+    });
+    const before = documentFingerprint(json).replace(`:c${SCHEMA_CHECKS}:`, ':');
+    const read = loadOwnDocument(json, before);
+    expect(!read.ok && read.error.message).toBe(
+      `links[0].distanceKm (id "l0"): expected a number ≤ ${DCI_DISTANCE_MAX_KM}.`,
+    );
   });
 
   it('names the schema’s fields as they are now (written out, so a reload need not load the schema)', () => {

@@ -13,6 +13,14 @@ import { textHash } from '../model/textHash';
  * document.test.ts fails when the schema's fields change and this is not updated with them.
  */
 export const SCHEMA_FIELDS_HASH = '22f2a634';
+/**
+ * The edition of the schema's checks: raised when the schema refuses a value it accepted before,
+ * so that every design stored before gets the full check once (a value it now refuses gets the
+ * loader's message, the design kept in Recent designs) rather than being read back as stored
+ * and refused by the first autosave of an edit. 2: the bounds on a link's distance, RTT and
+ * bandwidth (schema.ts `DCI_DISTANCE_MAX_KM`).
+ */
+export const SCHEMA_CHECKS = 2;
 
 /**
  * What identifies a document as this studio wrote it (`toDocument`, then `JSON.stringify`): the
@@ -21,7 +29,7 @@ export const SCHEMA_FIELDS_HASH = '22f2a634';
  * it again; any change to the text, the format or the schema's fields breaks the match.
  */
 export function documentFingerprint(json: string): string {
-  return `v${CURRENT_VERSION}:${SCHEMA_FIELDS_HASH}:${json.length}:${textHash(json)}`;
+  return `v${CURRENT_VERSION}:${SCHEMA_FIELDS_HASH}:c${SCHEMA_CHECKS}:${json.length}:${textHash(json)}`;
 }
 
 /** Each element's picked copy (the schema's fields, its key order): see document.ts `toDocument`. */

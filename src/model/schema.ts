@@ -139,14 +139,25 @@ export const designNodeSchema = z.discriminatedUnion('kind', [
 export const TRANSPORTS = ['dark-fiber', 'dwdm', 'mpls-l3vpn', 'ipsec-vpn', 'internet'] as const;
 export const L2_EXTENSIONS = ['none', 'trunk', 'vpls', 'eompls', 'otv', 'vxlan-evpn'] as const;
 
+/**
+ * Bounds on a link's quantities: past them a value is a slip of the keyboard (a distance of
+ * 1e9 km drew as an RTT of 10,000,000 ms), not a design. The longest fibre between two places
+ * on Earth runs well under 40,000 km (half the equator is 20,000 km, and a cable's path is
+ * rarely twice the great circle); ten seconds of RTT is past any link a live migration could
+ * cross; 1,000,000 Gb/s (1 Pb/s) is past any fibre system built.
+ */
+export const DCI_DISTANCE_MAX_KM = 40_000;
+export const RTT_MAX_MS = 10_000;
+export const BANDWIDTH_MAX_GBPS = 1_000_000;
+
 const linkBase = {
   id,
   source: id,
   target: id,
   label: z.optional(label),
-  bandwidthGbps: positive,
+  bandwidthGbps: z.number().check(z.gt(0), z.lte(BANDWIDTH_MAX_GBPS)),
   /** Explicit RTT; when absent the RTT is estimated from distance (DOMAIN.md §2). */
-  rttMs: z.optional(nonNegative),
+  rttMs: z.optional(z.number().check(z.gte(0), z.lte(RTT_MAX_MS))),
 };
 
 export const fabricLinkSchema = z.object({
@@ -160,7 +171,7 @@ export const dciLinkSchema = z.object({
   transport: z.enum(TRANSPORTS),
   l2Extension: z.enum(L2_EXTENSIONS),
   bpduFilter: z.boolean(),
-  distanceKm: nonNegative,
+  distanceKm: z.number().check(z.gte(0), z.lte(DCI_DISTANCE_MAX_KM)),
   mtu: z.int().check(z.gte(576), z.lte(65535)),
   /** The L2 segments that cross this link. */
   extendedSegmentIds: z.array(id),
