@@ -27,6 +27,26 @@ test.describe('Text hygiene in the inspector', () => {
   });
 });
 
+test.describe('Quantities in the inspector', () => {
+  test('a DCI distance past any fibre on Earth is refused, naming the bound; the link keeps its distance', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.setLinkDistance('dci-fibre-1', 120);
+
+    await studio.setField('distanceKm', '1e9');
+    await expect(studio.fieldError('distanceKm')).toHaveText('Must be ≤ 40,000 km — kept 120');
+    await expect(studio.edgeLabel('dci-fibre-1')).toContainText('120 km · 1.3 ms');
+
+    // The quiet case: the longest distance a link may have is a distance.
+    await studio.setField('distanceKm', '40000');
+    await expect(studio.fieldError('distanceKm')).toHaveCount(0);
+    await expect(studio.edgeLabel('dci-fibre-1')).toContainText('40000 km');
+  });
+});
+
 test.describe("The page's scripts", () => {
   test('every script the studio loads is ASCII, its words shown as written', async ({ page }) => {
     // V8 holds a script with one character past Latin-1 as two bytes a character, its whole

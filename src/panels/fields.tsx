@@ -164,17 +164,21 @@ export interface FieldSchema {
   ): { success: true } | { success: false; error: { issues: readonly $ZodIssue[] } };
 }
 
-export function issueText(error: { issues: readonly $ZodIssue[] }): string {
+/** A field's refusal in words; a number's bound with the field's unit ("Must be ≤ 40,000 km"). */
+export function issueText(error: { issues: readonly $ZodIssue[] }, unit?: string): string {
   const issue = error.issues[0];
   if (!issue) return 'Invalid value';
+  // Grouped from five digits on: a VLAN's 4094 reads as written.
+  const bound = (n: unknown) =>
+    `${typeof n === 'number' && Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n)}${unit ? ` ${unit}` : ''}`;
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'number'
-        ? `Must be ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}`
+        ? `Must be ${issue.inclusive === false ? '>' : '≥'} ${bound(issue.minimum)}`
         : `Too short`;
     case 'too_big':
       return issue.origin === 'number'
-        ? `Must be ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`
+        ? `Must be ${issue.inclusive === false ? '<' : '≤'} ${bound(issue.maximum)}`
         : `Too long (at most ${String(issue.maximum)} characters)`;
     case 'invalid_type':
       return issue.expected === 'int' ? 'Must be a whole number' : `Must be a ${issue.expected}`;
@@ -318,7 +322,7 @@ export function NumberField({
     if (!Number.isFinite(parsed))
       return { ok: false, error: `“${trimmed}” is a number too large — ${kept}` };
     const result = schema.safeParse(parsed);
-    if (!result.success) return { ok: false, error: `${issueText(result.error)} — ${kept}` };
+    if (!result.success) return { ok: false, error: `${issueText(result.error, unit)} — ${kept}` };
     if (parsed !== value) onCommit(parsed);
     return { ok: true, valueText: String(parsed) };
   };
