@@ -333,7 +333,7 @@ function removeJournal(env: SessionEnv): void {
  * Why a stored design did not load, as a clause of the notice: the loader speaks of a file
  * ("The file is not valid JSON: …."), which an autosave is not.
  */
-export function storedReason(message: string): string {
+function storedReason(message: string): string {
   return message.replace(/\.$/u, '').replace(/^The file /u, 'the stored copy ');
 }
 
