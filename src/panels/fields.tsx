@@ -168,9 +168,10 @@ export interface FieldSchema {
 export function issueText(error: { issues: readonly $ZodIssue[] }, unit?: string): string {
   const issue = error.issues[0];
   if (!issue) return 'Invalid value';
-  // Grouped from five digits on: a VLAN's 4094 reads as written.
+  // Grouped from five digits on (a VLAN's 4094 reads as written); "90°", "100,000/host" close up.
+  const after = !unit ? '' : unit === '°' || unit.startsWith('/') ? unit : ` ${unit}`;
   const bound = (n: unknown) =>
-    `${typeof n === 'number' && Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n)}${unit ? ` ${unit}` : ''}`;
+    `${typeof n === 'number' && Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n)}${after}`;
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'number'
