@@ -31,6 +31,7 @@ import {
 } from '../model/schema';
 import { checkReferences, referenceWarnings } from '../model/integrity';
 import { labelOf } from '../model/labels';
+import { boundText } from '../model/plural';
 import { documentFingerprint, markPicked, picked, readOwnDocument } from './ownDocument';
 
 export { documentFingerprint };
@@ -335,7 +336,7 @@ function describeIssue(issue: $ZodIssue): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'number' || issue.origin === 'int')
-        return `expected a number ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}`;
+        return `expected a number ${issue.inclusive === false ? '>' : '≥'} ${boundText(Number(issue.minimum))}`;
       if (issue.origin === 'string')
         return Number(issue.minimum) === 1
           ? 'must not be empty'
@@ -343,7 +344,7 @@ function describeIssue(issue: $ZodIssue): string {
       return `too short (at least ${String(issue.minimum)})`;
     case 'too_big':
       if (issue.origin === 'number' || issue.origin === 'int')
-        return `expected a number ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`;
+        return `expected a number ${issue.inclusive === false ? '<' : '≤'} ${boundText(Number(issue.maximum))}`;
       if (issue.origin === 'string')
         return `too long (at most ${String(issue.maximum)} characters)`;
       return `too long (at most ${String(issue.maximum)})`;

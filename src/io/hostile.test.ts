@@ -118,7 +118,7 @@ describe('Text and coordinates the loader refuses', () => {
     first.position.x = 1e308;
     const result = load(JSON.stringify(doc));
     expect(!result.ok && result.error.message).toBe(
-      'nodes[0].position.x (id "dc1"): expected a number ≤ 10000000.',
+      'nodes[0].position.x (id "dc1"): expected a number ≤ 10,000,000.',
     );
     first.position.x = -9_999_999;
     expect(load(JSON.stringify(doc)).ok).toBe(true);

@@ -25,6 +25,15 @@ function formatCount(n: number): string {
   return n < 0 ? `-${out}` : out;
 }
 
+/**
+ * A schema's bound as the studio's messages write it (the loader's, an inspector field's):
+ * grouped from five digits on ("40,000", "10,000,000"), a shorter one as written ("4094", the
+ * last VLAN; "576", the least MTU).
+ */
+export function boundText(n: number): string {
+  return Math.abs(n) >= 10_000 ? formatCount(n) : String(n);
+}
+
 /** "1 device", "7 devices", "1,200 workloads"; `many` for irregular plurals ("1 switch", "2 switches"). */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -15,6 +15,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { boundText } from '../model/plural';
 import { textProblemSentence } from '../model/text';
 import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { notify, useUi } from '../store/ui';
@@ -168,10 +169,9 @@ export interface FieldSchema {
 export function issueText(error: { issues: readonly $ZodIssue[] }, unit?: string): string {
   const issue = error.issues[0];
   if (!issue) return 'Invalid value';
-  // Grouped from five digits on (a VLAN's 4094 reads as written); "90°", "100,000/host" close up.
+  // "90°", "100,000/host" close up.
   const after = !unit ? '' : unit === '°' || unit.startsWith('/') ? unit : ` ${unit}`;
-  const bound = (n: unknown) =>
-    `${typeof n === 'number' && Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n)}${after}`;
+  const bound = (n: unknown) => `${typeof n === 'number' ? boundText(n) : String(n)}${after}`;
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'number'
