@@ -171,7 +171,7 @@ export function issueText(error: { issues: readonly $ZodIssue[] }, unit?: string
   if (!issue) return 'Invalid value';
   // "90°", "100,000/host" close up.
   const after = !unit ? '' : unit === '°' || unit.startsWith('/') ? unit : ` ${unit}`;
-  const bound = (n: unknown) => `${typeof n === 'number' ? boundText(n) : String(n)}${after}`;
+  const bound = (n: number | bigint) => `${boundText(Number(n))}${after}`;
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'number'
