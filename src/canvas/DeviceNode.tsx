@@ -95,7 +95,9 @@ export const CENTER_MARKER = (
  * changes; a connection starts only from a handle it knows. So a card that shows its handles
  * for the pointer (hovered, or the one selected) has them measured as they come, unless React
  * Flow knows them. Not while a connection is drawn: every card in view shows them then, and each
- * measure is a store update.
+ * measure is a store update. React Flow's useUpdateNodeInternals asks the same a frame later
+ * (requestAnimationFrame) and with the id unescaped in its selector; here it is asked before
+ * the card is painted with its handles, for any id.
  */
 function DeviceHandles({ id, measure }: { id: string; measure: boolean }) {
   const flow = useStoreApi();
