@@ -11,8 +11,9 @@
  * when the studio's build is done (one command builds both).
  */
 import { fileURLToPath } from 'node:url';
-import { build, mergeConfig, type LogLevel, type Plugin } from 'vite';
+import { build, mergeConfig, type LogLevel, type Plugin, type PluginOption } from 'vite';
 import base from './vite.config.ts';
+import { SELECTION_LISTENER_PLUGIN } from './plugins/selectionListener.ts';
 
 const CONFIG = fileURLToPath(import.meta.url);
 /** Set while the baseline page is built (by the studio's build, below). */
@@ -41,7 +42,15 @@ function thenBaseline(): Plugin {
   };
 }
 
-export default mergeConfig(base, {
+/**
+ * The baseline page is React Flow as published: without the studio's mend of it
+ * (plugins/selectionListener.ts), which the studio's side of the bench carries.
+ */
+const studioOwn = (p: PluginOption): boolean =>
+  !(p !== null && typeof p === 'object' && 'name' in p && p.name === SELECTION_LISTENER_PLUGIN);
+const plainReactFlow = { ...base, plugins: (base.plugins ?? []).filter(studioOwn) };
+
+export default mergeConfig(baselineBuild ? plainReactFlow : base, {
   mode: 'bench',
   plugins: baselineBuild ? [] : [thenBaseline()],
   build: {

@@ -9,6 +9,10 @@ import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './csp.c
 import { EARLY_CHECK_KEY, LEGACY_AUTOSAVE_KEY } from './src/store/legacyKeys.ts';
 import { DATABASE_NAME, EARLY_OPENING_KEY, STORE_NAME } from './src/store/earlyDatabase.ts';
 import { servePrecompressed, writeCompressedCopies } from './server/precompressed.ts';
+import {
+  selectionListenerOnDemand,
+  selectionListenerOnDemandPrebundle,
+} from './plugins/selectionListener.ts';
 
 /** The built index.html carries the policy as its first element after the charset. */
 function contentSecurityPolicy(): Plugin {
@@ -182,6 +186,7 @@ export default defineConfig({
     preloadBootChunks(),
     checkFirstVisitEarly(),
     iconsWithoutKeys(),
+    selectionListenerOnDemand(),
     precompressed(),
   ],
   resolve: {
@@ -217,6 +222,7 @@ export default defineConfig({
       'y-indexeddb',
       'lib0/hash/sha256',
     ],
+    rolldownOptions: { plugins: [selectionListenerOnDemandPrebundle()] },
   },
   // The workers' scripts too (the link router, the sweep): ASCII, as the page's (build, below).
   worker: { rolldownOptions: { output: { charset: 'ascii' } } },
@@ -251,7 +257,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'server/**/*.test.ts',
+      'plugins/**/*.test.ts',
+    ],
     environment: 'node',
     // Whole-design specs (the 5-site sweep, 20 MB bombs, tidy on a template) take 1–2 s alone
     // and 6–8 s on a shared 2-core machine: the 5 s default failed them for load, not for bugs.
