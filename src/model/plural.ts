@@ -14,9 +14,10 @@ let fractionFormat: Intl.NumberFormat | null = null;
 /**
  * How counts are written ("1,200"), as `n.toLocaleString('en')` does: whole numbers (what
  * counts are; the findings' messages and the cards' subtitles count thousands of times per
- * validation and render) grouped by hand, anything else through Intl.
+ * validation and render) grouped by hand, anything else through Intl. For a count without its
+ * noun ("> 3,840 usable"); `plural` writes one with it.
  */
-function formatCount(n: number): string {
+export function countText(n: number): string {
   if (!Number.isSafeInteger(n) || Object.is(n, -0))
     return (fractionFormat ??= new Intl.NumberFormat('en')).format(n);
   const digits = String(Math.abs(n));
@@ -31,12 +32,12 @@ function formatCount(n: number): string {
  * last VLAN; "576", the least MTU).
  */
 export function boundText(n: number): string {
-  return Math.abs(n) >= 10_000 ? formatCount(n) : String(n);
+  return Math.abs(n) >= 10_000 ? countText(n) : String(n);
 }
 
 /** "1 device", "7 devices", "1,200 workloads"; `many` for irregular plurals ("1 switch", "2 switches"). */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+  return `${countText(n)} ${n === 1 ? one : many}`;
 }
 
 /** The verb that goes with a count: `agree(1, 'loses', 'lose')` → "loses". */

@@ -1,7 +1,7 @@
 import { finding } from './context';
 import type { RuleDefinition } from './rule';
 import type { Finding, RuleContext } from './types';
-import { plural } from '../model/plural';
+import { countText, plural } from '../model/plural';
 
 /** Ports a vSwitch keeps for itself: 64 ports, 56 usable on ESX 4 (seed 003). */
 export const RESERVED_PORTS_PER_HOST = 8;
@@ -35,7 +35,7 @@ function run(ctx: RuleContext): Finding[] {
       finding(ctx, {
         ruleId: 'CAP-VSWITCH',
         severity: 'warning',
-        message: `Up to ${d.ports} vSwitch ports needed on cluster ${c.label} (${plural(d.vms, 'VM')} on it or able to move in) > ${capacity} usable (${plural(c.hosts, 'host')} × ${usable} of ${c.vswitchPortsPerHost} ports)`,
+        message: `Up to ${plural(d.ports, 'vSwitch port')} needed on cluster ${c.label} (${plural(d.vms, 'VM')} on it or able to move in) > ${countText(capacity)} usable (${plural(c.hosts, 'host')} × ${countText(usable)} of ${plural(c.vswitchPortsPerHost, 'port')})`,
         why,
         source: 'Seed 003 (default vSwitch port limit: 64, 56 usable)',
         elementIds: [c.id, ...d.movers],
