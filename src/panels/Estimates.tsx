@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Cluster, Design } from '../model/schema';
+import { plural } from '../model/plural';
 import { buildGraph, type DesignGraph } from '../rules/graph';
 import { estimateMove } from '../rules/migration';
 import { useStudio } from '../store/studio';
@@ -121,7 +122,7 @@ export function ClusterEstimates({ cluster }: { cluster: Cluster }) {
             <span className="font-normal text-slate-500">
               · {w.memoryGB} GB · {w.dirtyRateMBps} MB/s dirty
               {w.writeRateMBps > 0 ? ` · ${w.writeRateMBps} MB/s written` : ''}
-              {w.count > 1 ? ` · ${w.count} VMs` : ''}
+              {w.count > 1 ? ` · ${plural(w.count, 'VM')}` : ''}
             </span>
           </div>
           <WorkloadEstimates workloadId={w.id} />

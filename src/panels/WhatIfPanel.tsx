@@ -630,7 +630,7 @@ function EvacuateSection({ design }: { design: Design }) {
                 data-testid={`whatif.evacuate.row.${r.workloadId}`}
               >
                 <span className="font-medium">{r.name}</span>
-                {r.count > 1 ? ` (${r.count} VMs)` : ''}{' '}
+                {r.count > 1 ? ` (${plural(r.count, 'VM')})` : ''}{' '}
                 {r.targetClusterId ? (
                   <span className="text-emerald-700 dark:text-emerald-400">
                     → {labelOf(design, r.targetClusterId)} (
