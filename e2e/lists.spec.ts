@@ -108,5 +108,10 @@ test.describe('Segments and workloads', () => {
     await studio.workload(id, 'targets.esx-rack-a').check();
     await expect(studio.count('error')).toHaveText(String(errorsBefore + 1));
     await expect(studio.estimate(id, 'esx-rack-a')).toContainText('RTT');
+
+    // A group of VMs is counted as every count is written: "×1,200", as the sites' "1,2xx VMs".
+    await studio.workload(id, 'count').fill('1200');
+    await studio.workload(id, 'count').press('Enter');
+    await expect(page.getByTestId(`workload.${id}`)).toContainText('×1,200');
   });
 });

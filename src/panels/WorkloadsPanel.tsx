@@ -31,7 +31,7 @@ import {
 import { nextFreeName } from '../model/validation';
 import { writeRateStatus } from '../rules/bw-replication';
 import { labelOf } from '../model/labels';
-import { plural } from '../model/plural';
+import { countText, plural } from '../model/plural';
 
 function clustersOf(design: Design): Cluster[] {
   return design.nodes.filter((n): n is Cluster => n.kind === 'cluster');
@@ -221,7 +221,7 @@ function WorkloadItem({
       expanded={expanded}
       tag={
         <span className="shrink-0 rounded bg-slate-100 px-1 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-          ×{workload.count}
+          ×{countText(workload.count)}
         </span>
       }
       summary={
