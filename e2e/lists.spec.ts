@@ -109,7 +109,8 @@ test.describe('Segments and workloads', () => {
     await expect(studio.count('error')).toHaveText(String(errorsBefore + 1));
     await expect(studio.estimate(id, 'esx-rack-a')).toContainText('RTT');
 
-    // A group of VMs is counted as every count is written: "×1,200", as the sites' "1,2xx VMs".
+    // A group of VMs is tagged with its count written as every count is ("×1,200"), as the
+    // site's header above it counts its VMs.
     await studio.workload(id, 'count').fill('1200');
     await studio.workload(id, 'count').press('Enter');
     await expect(page.getByTestId(`workload.${id}`)).toContainText('×1,200');
