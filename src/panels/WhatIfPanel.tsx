@@ -563,7 +563,8 @@ function SweepSection({ design }: { design: Design }) {
       )}
       {sweep && (
         <p className="mt-1 text-[10px] text-slate-400" data-testid="whatif.sweep.time">
-          {sweep.result.rows.length} failures checked in {sweep.ms.toFixed(0)} ms
+          {plural(sweep.result.rows.length, 'failure')} checked in{' '}
+          {sweep.ms < 1000 ? `${sweep.ms.toFixed(0)} ms` : fmtSeconds(sweep.ms / 1000)}
         </p>
       )}
     </Section>
