@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agree, plural } from './plural';
+import { agree, figureText, plural } from './plural';
 
 describe('Counted nouns', () => {
   it('one is singular, zero and many are plural', () => {
@@ -69,5 +69,16 @@ describe('Every text counts through plural()', () => {
   });
   it('fires on a file that still makes its own plural', () => {
     expect(/=== 1 \? '' : 's'/.test("`${n} device${n === 1 ? '' : 's'}`")).toBe(true);
+  });
+});
+
+describe('Figures', () => {
+  it('about three significant digits, no trailing zeros, ∞ past any bound', () => {
+    expect(figureText(1500)).toBe('1500');
+    expect(figureText(12.44)).toBe('12.4');
+    expect(figureText(1.254)).toBe('1.25');
+    expect(figureText(1.3)).toBe('1.3');
+    expect(figureText(0.5554)).toBe('0.555');
+    expect(figureText(Infinity)).toBe('∞');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Counted nouns for every text the studio writes (panels, toasts, report, exports, CLI), so no
- * text ever reads "1 devices" or "1 segments lose".
+ * text ever reads "1 devices" or "1 segments lose"; and how a measured figure is written in them.
  */
 
 /**
@@ -43,4 +43,17 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** The verb that goes with a count: `agree(1, 'loses', 'lose')` → "loses". */
 export function agree(n: number, singular: string, pluralForm: string): string {
   return n === 1 ? singular : pluralForm;
+}
+
+/**
+ * A measured figure (an RTT, a distance, a bandwidth, a ratio) as the findings' messages and
+ * the links' labels (the canvas's and every export's) write it: rounded to about three
+ * significant digits, without trailing zeros ("1500", "12.4", "1.25", "0.555"); "∞" past any
+ * bound.
+ */
+export function figureText(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  const abs = Math.abs(x);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return String(Number(x.toFixed(digits)));
 }

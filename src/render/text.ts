@@ -12,13 +12,7 @@ import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
 import type { Finding } from '../rules/types';
-import { plural } from '../model/plural';
-
-export function fmtNumber(n: number): string {
-  if (n >= 100) return n.toFixed(0);
-  if (n >= 10) return n.toFixed(1).replace(/\.0$/, '');
-  return n.toFixed(2).replace(/0$/, '').replace(/\.0$/, '');
-}
+import { figureText, plural } from '../model/plural';
 
 /**
  * "12.4 ms > 10 ms" from a finding that measured something against a limit; the sign follows
@@ -27,7 +21,7 @@ export function fmtNumber(n: number): string {
 export function limitText(f: Finding): string | null {
   if (f.measured === undefined || f.limit === undefined) return null;
   const unit = f.unit ? ` ${f.unit}` : '';
-  return `${fmtNumber(f.measured)}${unit} ${f.measured < f.limit ? '<' : '>'} ${fmtNumber(f.limit)}${unit}`;
+  return `${figureText(f.measured)}${unit} ${f.measured < f.limit ? '<' : '>'} ${figureText(f.limit)}${unit}`;
 }
 
 /** The latency or bandwidth finding a DCI link shows on its label (errors first). */
@@ -71,8 +65,8 @@ export function deviceSubtitle(element: DesignNode): string {
 export function dciFigures(link: DciLink, settings: Settings): string {
   const rtt = linkRttMs(link, settings);
   return (
-    `${fmtNumber(link.distanceKm)} km · ${fmtNumber(rtt)} ms` +
-    `${link.rttMs === undefined ? '' : ' (set)'} · ${fmtNumber(link.bandwidthGbps)} Gb/s`
+    `${figureText(link.distanceKm)} km · ${figureText(rtt)} ms` +
+    `${link.rttMs === undefined ? '' : ' (set)'} · ${figureText(link.bandwidthGbps)} Gb/s`
   );
 }
 

@@ -5,6 +5,7 @@
  * certainty of a limit.
  */
 import { HYPERVISOR_PROFILES, type HypervisorProfile, type Limit } from '../model/catalog';
+import { figureText } from '../model/plural';
 import { sameFieldsExcept } from '../model/sameValue';
 import type { Cluster, Design, Link, Segment, Workload } from '../model/schema';
 import { buildIndex, DesignGraph, sameNodesButPlaces, type PathResult } from './graph';
@@ -225,21 +226,14 @@ export function severityFor(base: Severity, limit: Limit | null | undefined): Se
  */
 const numbers = new Map<number, string>();
 
-/** Round for messages: 12.4, 0.25, 1500. */
+/** Round for messages: 12.4, 0.25, 1500 (figureText, remembered). */
 export function num(x: number): string {
   const known = numbers.get(x);
   if (known !== undefined) return known;
-  const text = rounded(x);
+  const text = figureText(x);
   if (numbers.size >= 4096) numbers.clear();
   numbers.set(x, text);
   return text;
-}
-
-function rounded(x: number): string {
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
-  const abs = Math.abs(x);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return String(Number(x.toFixed(digits)));
 }
 
 /** Gb/s figure for messages: 622 Mb/s below 1 Gb/s. */
