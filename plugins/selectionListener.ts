@@ -38,25 +38,18 @@ export function listenOnlyWhenHandled(code: string, id: string): string {
 /** The plugins' name: the bench's plain React Flow page is built without it (vite.bench.config.ts). */
 export const SELECTION_LISTENER_PLUGIN = 'dci-studio-selection-listener-on-demand';
 
+/** The hook both plugins run: React Flow's module, mended. */
+const transform = {
+  filter: { id: REACT_FLOW_MODULE },
+  handler: (code: string, id: string) => ({ code: listenOnlyWhenHandled(code, id), map: null }),
+};
+
 /** The build's plugin (vite.config.ts `plugins`). */
 export function selectionListenerOnDemand(): Plugin {
-  return {
-    name: SELECTION_LISTENER_PLUGIN,
-    apply: 'build',
-    transform: {
-      filter: { id: REACT_FLOW_MODULE },
-      handler: (code, id) => ({ code: listenOnlyWhenHandled(code, id), map: null }),
-    },
-  };
+  return { name: SELECTION_LISTENER_PLUGIN, apply: 'build', transform };
 }
 
 /** The same for the dev server's pre-bundling (vite.config.ts `optimizeDeps.rolldownOptions`). */
 export function selectionListenerOnDemandPrebundle(): Rolldown.Plugin {
-  return {
-    name: SELECTION_LISTENER_PLUGIN,
-    transform: {
-      filter: { id: REACT_FLOW_MODULE },
-      handler: (code: string, id: string) => ({ code: listenOnlyWhenHandled(code, id) }),
-    },
-  };
+  return { name: SELECTION_LISTENER_PLUGIN, transform };
 }
