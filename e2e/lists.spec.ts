@@ -100,6 +100,12 @@ test.describe('Segments and workloads', () => {
     await memory.fill('0');
     await memory.press('Enter');
     await expect(studio.workload(id, 'memoryGB.error')).toContainText('> 0');
+    // A slip of the keyboard past any server's memory is refused, naming the bound; the VM
+    // keeps the memory it had (a new workload's 16 GB).
+    await memory.fill('1e300');
+    await memory.press('Enter');
+    await expect(studio.workload(id, 'memoryGB.error')).toContainText('≤ 1,000,000 GB');
+    await expect(page.getByTestId(`workload.${id}`)).toContainText('16 GB');
 
     // Give it the routed web segment and a target behind another leaf: the L2 gap appears.
     await studio.findingsSettled();

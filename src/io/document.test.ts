@@ -7,7 +7,11 @@ import {
   CURRENT_VERSION,
   DCI_DISTANCE_MAX_KM,
   designSchema,
+  MEMORY_MAX_GB,
+  RATE_MAX_MBPS,
   RTT_MAX_MS,
+  SWITCHOVER_MAX_S,
+  TCP_WINDOW_MAX_MB,
   type Design,
   type DesignNode,
 } from '../model/schema';
@@ -73,6 +77,51 @@ describe('loadDocument', () => {
     // The quiet case: each at its bound is a design.
     doc.links[3]!['bandwidthGbps'] = BANDWIDTH_MAX_GBPS;
     expect(loadDocument(doc).ok).toBe(true);
+  });
+
+  it("refuses a workload's, a cluster's and the settings' quantities past their bounds", () => {
+    type Doc = {
+      settings: Record<string, unknown>;
+      nodes: Record<string, unknown>[];
+      workloads: Record<string, unknown>[];
+    };
+    const withWorkload = () => {
+      const built = new DesignBuilder('Two sites')
+        .site('dc1', 'DC1')
+        .cluster('esx', 'dc1')
+        .workload('vm', 'VM', 'esx')
+        .build();
+      return built as unknown as Doc;
+    };
+    const esx = (doc: Doc) => doc.nodes.find((n) => n['id'] === 'esx') as Record<string, unknown>;
+    // Each with its bound as the message writes it (grouped from five digits, like a field's).
+    const cases: [string, (doc: Doc) => Record<string, unknown>, string, number, string][] = [
+      ['workloads[0]', (doc) => doc.workloads[0]!, 'memoryGB', MEMORY_MAX_GB, '1,000,000'],
+      ['workloads[0]', (doc) => doc.workloads[0]!, 'dirtyRateMBps', RATE_MAX_MBPS, '10,000,000'],
+      ['workloads[0]', (doc) => doc.workloads[0]!, 'writeRateMBps', RATE_MAX_MBPS, '10,000,000'],
+      [
+        'workloads[0]',
+        (doc) => doc.workloads[0]!,
+        'downtimeToleranceS',
+        SWITCHOVER_MAX_S,
+        '86,400',
+      ],
+      ['nodes[1]', esx, 'vmotionNicGbps', BANDWIDTH_MAX_GBPS, '1,000,000'],
+      ['settings', (doc) => doc.settings, 'dciHopAllowanceMs', RTT_MAX_MS, '10,000'],
+      ['settings', (doc) => doc.settings, 'fabricHopAllowanceMs', RTT_MAX_MS, '10,000'],
+      ['settings', (doc) => doc.settings, 'tcpWindowMB', TCP_WINDOW_MAX_MB, '1024'],
+      ['settings', (doc) => doc.settings, 'resumeAllowanceS', SWITCHOVER_MAX_S, '86,400'],
+    ];
+    for (const [at, holder, field, bound, written] of cases) {
+      const doc = withWorkload();
+      holder(doc)[field] = 1e300;
+      const { message } = errorOf(doc);
+      expect(message.startsWith(`${at}.${field}`), message).toBe(true);
+      expect(message).toContain(`expected a number ≤ ${written}.`);
+      // The quiet case: at its bound, the design loads.
+      holder(doc)[field] = bound;
+      expect(loadDocument(doc).ok, field).toBe(true);
+    }
   });
 
   it('says what it got instead of the expected type', () => {

@@ -18,9 +18,10 @@ export const SCHEMA_FIELDS_HASH = '22f2a634';
  * so that every design stored before gets the full check once (a value it now refuses gets the
  * loader's message, the design kept in Recent designs) rather than being read back as stored
  * and refused by the first autosave of an edit. 2: the bounds on a link's distance, RTT and
- * bandwidth (schema.ts `DCI_DISTANCE_MAX_KM`).
+ * bandwidth (schema.ts `DCI_DISTANCE_MAX_KM`). 3: the bounds on a workload's, a cluster's and
+ * the settings' quantities (schema.ts `MEMORY_MAX_GB`).
  */
-export const SCHEMA_CHECKS = 2;
+export const SCHEMA_CHECKS = 3;
 
 /**
  * What identifies a document as this studio wrote it (`toDocument`, then `JSON.stringify`): the

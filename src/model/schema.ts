@@ -24,8 +24,6 @@ const line = (min: number, max: number) =>
 
 const id = line(1, 128);
 const label = line(0, 200);
-const nonNegative = z.number().check(z.gte(0));
-const positive = z.number().check(z.gt(0));
 
 export const latitudeSchema = z.number().check(z.gte(-90), z.lte(90));
 export const longitudeSchema = z.number().check(z.gte(-180), z.lte(180));
@@ -40,6 +38,35 @@ export const SITE_SIZE_LIMIT = 1_000_000;
 const coordinate = z.number().check(z.gte(-COORDINATE_LIMIT), z.lte(COORDINATE_LIMIT));
 
 export const positionSchema = z.object({ x: coordinate, y: coordinate });
+
+/**
+ * Bounds on a design's quantities: past them a value is a slip of the keyboard (a distance of
+ * 1e9 km drew as an RTT of 10,000,000 ms, a VM of 1e300 GB wrote its memory as "1e+300 GB"),
+ * not a design.
+ * - The longest fibre between two places on Earth runs well under 40,000 km (half the equator
+ *   is 20,000 km, and a cable's path is rarely twice the great circle).
+ * - Ten seconds of RTT is past any link a live migration could cross; so is a device allowance
+ *   of as much.
+ * - 1,000,000 Gb/s (1 Pb/s) is past any fibre system built, and past any NIC.
+ * - 1,000,000 GB (1 PB) of memory is past any server built and past every hypervisor's largest
+ *   VM (Hyper-V in Windows Server 2025: 240 TB; vSphere 8: 24 TB).
+ * - 10,000,000 MB/s (10 TB/s) is past the memory bandwidth of any server (what a VM could
+ *   dirty) and past any storage array's writes.
+ * - A day is past any switchover a live migration could mean: a tolerance or a resume time
+ *   longer than that is a planned outage, not a move.
+ * - 1,024 MB is the largest window TCP can advertise (2^30 bytes, window scaling, RFC 7323 §2.3).
+ */
+export const DCI_DISTANCE_MAX_KM = 40_000;
+export const RTT_MAX_MS = 10_000;
+export const BANDWIDTH_MAX_GBPS = 1_000_000;
+export const MEMORY_MAX_GB = 1_000_000;
+export const RATE_MAX_MBPS = 10_000_000;
+export const SWITCHOVER_MAX_S = 86_400;
+export const TCP_WINDOW_MAX_MB = 1024;
+
+/** A quantity from 0 (or above it, `strict`) up to its bound. */
+const upTo = (max: number, strict = false) =>
+  z.number().check(strict ? z.gt(0) : z.gte(0), z.lte(max));
 
 const nodeBase = {
   id,
@@ -85,7 +112,7 @@ export const clusterSchema = z.object({
   vswitchPortsPerHost: z.int().check(z.gte(1), z.lte(100000)),
   /** The vMotion vmkernel is routed (its own TCP/IP stack) rather than on one L2 segment. */
   vmkRouted: z.boolean(),
-  vmotionNicGbps: positive,
+  vmotionNicGbps: upTo(BANDWIDTH_MAX_GBPS, true),
   concurrentMigrations: z.int().check(z.gte(1), z.lte(64)),
   /** A host cluster in another site that forms one stretched cluster with this one. */
   stretchPeerId: z.optional(id),
@@ -139,25 +166,14 @@ export const designNodeSchema = z.discriminatedUnion('kind', [
 export const TRANSPORTS = ['dark-fiber', 'dwdm', 'mpls-l3vpn', 'ipsec-vpn', 'internet'] as const;
 export const L2_EXTENSIONS = ['none', 'trunk', 'vpls', 'eompls', 'otv', 'vxlan-evpn'] as const;
 
-/**
- * Bounds on a link's quantities: past them a value is a slip of the keyboard (a distance of
- * 1e9 km drew as an RTT of 10,000,000 ms), not a design. The longest fibre between two places
- * on Earth runs well under 40,000 km (half the equator is 20,000 km, and a cable's path is
- * rarely twice the great circle); ten seconds of RTT is past any link a live migration could
- * cross; 1,000,000 Gb/s (1 Pb/s) is past any fibre system built.
- */
-export const DCI_DISTANCE_MAX_KM = 40_000;
-export const RTT_MAX_MS = 10_000;
-export const BANDWIDTH_MAX_GBPS = 1_000_000;
-
 const linkBase = {
   id,
   source: id,
   target: id,
   label: z.optional(label),
-  bandwidthGbps: z.number().check(z.gt(0), z.lte(BANDWIDTH_MAX_GBPS)),
+  bandwidthGbps: upTo(BANDWIDTH_MAX_GBPS, true),
   /** Explicit RTT; when absent the RTT is estimated from distance (DOMAIN.md §2). */
-  rttMs: z.optional(z.number().check(z.gte(0), z.lte(RTT_MAX_MS))),
+  rttMs: z.optional(upTo(RTT_MAX_MS)),
 };
 
 export const fabricLinkSchema = z.object({
@@ -171,7 +187,7 @@ export const dciLinkSchema = z.object({
   transport: z.enum(TRANSPORTS),
   l2Extension: z.enum(L2_EXTENSIONS),
   bpduFilter: z.boolean(),
-  distanceKm: z.number().check(z.gte(0), z.lte(DCI_DISTANCE_MAX_KM)),
+  distanceKm: upTo(DCI_DISTANCE_MAX_KM),
   mtu: z.int().check(z.gte(576), z.lte(65535)),
   /** The L2 segments that cross this link. */
   extendedSegmentIds: z.array(id),
@@ -207,17 +223,17 @@ export const workloadSchema = z.object({
   /** How many VMs this workload stands for (a VM group). */
   count: z.int().check(z.gte(1), z.lte(100000)),
   clusterId: id,
-  memoryGB: positive,
-  dirtyRateMBps: nonNegative,
+  memoryGB: upTo(MEMORY_MAX_GB, true),
+  dirtyRateMBps: upTo(RATE_MAX_MBPS),
   /**
    * Write rate of one VM (MB/s), for replication bandwidth (DOMAIN.md §8, BW-REPLICATION).
    * 0 means unknown: the rules that need it stay quiet. Added in version 2.
    */
-  writeRateMBps: nonNegative,
+  writeRateMBps: upTo(RATE_MAX_MBPS),
   segmentIds: z.array(id),
   /** A volume id of one of the design's arrays. */
   datastoreId: z.optional(id),
-  downtimeToleranceS: positive,
+  downtimeToleranceS: upTo(SWITCHOVER_MAX_S, true),
   /** Host clusters this workload may live-migrate to. */
   mobilityTargetIds: z.array(id),
 });
@@ -247,13 +263,13 @@ export const waiverSchema = z.object({
 
 export const settingsSchema = z.object({
   /** Device allowance added to each DCI link's RTT (DOMAIN.md §2). */
-  dciHopAllowanceMs: nonNegative,
+  dciHopAllowanceMs: upTo(RTT_MAX_MS),
   /** Device allowance added to each fabric link's RTT. */
-  fabricHopAllowanceMs: nonNegative,
+  fabricHopAllowanceMs: upTo(RTT_MAX_MS),
   /** TCP window of a migration stream: caps throughput at window / RTT (DOMAIN.md §6). */
-  tcpWindowMB: positive,
+  tcpWindowMB: upTo(TCP_WINDOW_MAX_MB, true),
   /** Time to resume a VM after the final copy, added to the downtime estimate. */
-  resumeAllowanceS: nonNegative,
+  resumeAllowanceS: upTo(SWITCHOVER_MAX_S),
 });
 
 export const designSchema = z.object({

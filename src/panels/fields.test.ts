@@ -5,6 +5,8 @@ import {
   dciLinkSchema,
   latitudeSchema,
   segmentSchema,
+  settingsSchema,
+  workloadSchema,
 } from '../model/schema';
 import { issueText, type FieldSchema } from './fields';
 
@@ -28,6 +30,13 @@ describe('A number field’s refusal', () => {
     expect(refusal(clusterSchema.shape.vswitchPortsPerHost, 200_000, '/host')).toBe(
       'Must be ≤ 100,000/host',
     );
+  });
+
+  it("refuses a VM's memory past any server's, naming the bound in the field's unit", () => {
+    expect(refusal(workloadSchema.shape.memoryGB, 1e300, 'GB')).toBe('Must be ≤ 1,000,000 GB');
+    expect(refusal(workloadSchema.shape.memoryGB, 0, 'GB')).toBe('Must be > 0 GB');
+    expect(refusal(settingsSchema.shape.tcpWindowMB, 4096, 'MB')).toBe('Must be ≤ 1024 MB');
+    expect(workloadSchema.shape.memoryGB.safeParse(24_576).success).toBe(true);
   });
 
   it('is quiet at the bound itself', () => {
