@@ -43,7 +43,8 @@ test.describe('Quantities in the inspector', () => {
     // The quiet case: the longest distance a link may have is a distance.
     await studio.setField('distanceKm', '40000');
     await expect(studio.fieldError('distanceKm')).toHaveCount(0);
-    await expect(studio.edgeLabel('dci-fibre-1')).toContainText('40000 km');
+    // Its label groups the figure as the field's message groups the bound.
+    await expect(studio.edgeLabel('dci-fibre-1')).toContainText('40,000 km');
   });
 });
 

@@ -74,7 +74,11 @@ describe('Every text counts through plural()', () => {
 
 describe('Figures', () => {
   it('about three significant digits, no trailing zeros, ∞ past any bound', () => {
-    expect(figureText(1500)).toBe('1500');
+    expect(figureText(1500)).toBe('1,500');
+    expect(figureText(40_000)).toBe('40,000');
+    expect(figureText(-1234.5)).toBe('-1,235');
+    expect(figureText(999.6)).toBe('1,000');
+    expect(figureText(123.4)).toBe('123');
     expect(figureText(12.44)).toBe('12.4');
     expect(figureText(1.254)).toBe('1.25');
     expect(figureText(1.3)).toBe('1.3');

@@ -46,14 +46,15 @@ export function agree(n: number, singular: string, pluralForm: string): string {
 }
 
 /**
- * A measured figure (an RTT, a distance, a bandwidth, a ratio) as the findings' messages and
- * the links' labels (the canvas's and every export's) write it: rounded to about three
- * significant digits, without trailing zeros ("1500", "12.4", "1.25", "0.555"); "∞" past any
- * bound.
+ * A measured figure (an RTT, a distance, a bandwidth, a ratio) as every text writes it (the
+ * findings' messages, the links' labels on the canvas and in every export, the panels, the
+ * report, the CLI): rounded to about three significant digits, without trailing zeros, and a
+ * whole one grouped as a count is ("1,500", "12.4", "1.25", "0.555"); "∞" past any bound.
  */
 export function figureText(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   const abs = Math.abs(x);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return String(Number(x.toFixed(digits)));
+  const rounded = Number(x.toFixed(digits));
+  return Math.abs(rounded) >= 1000 ? countText(rounded) : String(rounded);
 }

@@ -226,7 +226,7 @@ export function severityFor(base: Severity, limit: Limit | null | undefined): Se
  */
 const numbers = new Map<number, string>();
 
-/** Round for messages: 12.4, 0.25, 1500 (figureText, remembered). */
+/** Round for messages: 12.4, 0.25, 1,500 (figureText, remembered). */
 export function num(x: number): string {
   const known = numbers.get(x);
   if (known !== undefined) return known;
