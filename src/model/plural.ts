@@ -58,3 +58,13 @@ export function figureText(x: number): string {
   const rounded = Number(x.toFixed(digits));
   return Math.abs(rounded) >= 1000 ? countText(rounded) : String(rounded);
 }
+
+/**
+ * A bandwidth given in Gb/s, as every text writes one: in Mb/s below 1 Gb/s ("622 Mb/s"), in
+ * Gb/s from it ("10 Gb/s"); "unlimited" past any bound. `figure` writes the number (the
+ * validator passes its remembered figureText).
+ */
+export function bandwidthText(gbps: number, figure: (x: number) => string = figureText): string {
+  if (!Number.isFinite(gbps)) return 'unlimited';
+  return gbps < 1 ? `${figure(gbps * 1000)} Mb/s` : `${figure(gbps)} Gb/s`;
+}

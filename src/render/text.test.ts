@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../model/defaults';
-import { num } from '../rules/context';
-import { dciFigures } from './text';
+import { gbps, num } from '../rules/context';
+import type { Finding } from '../rules/types';
+import { dciFigures, limitText } from './text';
 
 describe('Figures on a DCI link’s label', () => {
   it('a link’s label and a finding’s message write one RTT alike', () => {
@@ -18,5 +19,36 @@ describe('Figures on a DCI link’s label', () => {
     const rtt = /· ([\d.]+) ms/u.exec(label)?.[1];
     expect(rtt).toMatch(/^0\.\d{3}$/u);
     expect(num(Number(rtt))).toBe(rtt);
+  });
+});
+
+describe('Bandwidth on a label', () => {
+  const link = (bandwidthGbps: number) =>
+    ({
+      id: 'l',
+      kind: 'dci',
+      source: 'a',
+      target: 'b',
+      distanceKm: 12_000,
+      bandwidthGbps,
+    }) as unknown as Parameters<typeof dciFigures>[0];
+
+  it('writes a link under 1 Gb/s in Mb/s, as a finding’s message does', () => {
+    const label = dciFigures(link(0.622), DEFAULT_SETTINGS);
+    expect(label).toMatch(/· 622 Mb\/s$/u);
+    expect(label).toContain(gbps(0.622));
+    expect(label.startsWith('12,000 km · ')).toBe(true);
+  });
+
+  it('keeps Gb/s from 1 Gb/s up', () => {
+    expect(dciFigures(link(1), DEFAULT_SETTINGS)).toMatch(/· 1 Gb\/s$/u);
+    expect(dciFigures(link(400), DEFAULT_SETTINGS)).toMatch(/· 400 Gb\/s$/u);
+  });
+
+  it('writes both sides of a bandwidth limit in the unit each reads best in', () => {
+    const finding = { measured: 0.5, limit: 1, unit: 'Gb/s' } as unknown as Finding;
+    expect(limitText(finding)).toBe('500 Mb/s < 1 Gb/s');
+    const latency = { measured: 12.44, limit: 10, unit: 'ms' } as unknown as Finding;
+    expect(limitText(latency)).toBe('12.4 ms > 10 ms');
   });
 });

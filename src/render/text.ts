@@ -12,7 +12,7 @@ import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
 import type { Finding } from '../rules/types';
-import { figureText, plural } from '../model/plural';
+import { bandwidthText, figureText, plural } from '../model/plural';
 
 /**
  * "12.4 ms > 10 ms" from a finding that measured something against a limit; the sign follows
@@ -21,7 +21,8 @@ import { figureText, plural } from '../model/plural';
 export function limitText(f: Finding): string | null {
   if (f.measured === undefined || f.limit === undefined) return null;
   const unit = f.unit ? ` ${f.unit}` : '';
-  return `${figureText(f.measured)}${unit} ${f.measured < f.limit ? '<' : '>'} ${figureText(f.limit)}${unit}`;
+  const figure = (x: number) => (f.unit === 'Gb/s' ? bandwidthText(x) : `${figureText(x)}${unit}`);
+  return `${figure(f.measured)} ${f.measured < f.limit ? '<' : '>'} ${figure(f.limit)}`;
 }
 
 /** The latency or bandwidth finding a DCI link shows on its label (errors first). */
@@ -66,7 +67,7 @@ export function dciFigures(link: DciLink, settings: Settings): string {
   const rtt = linkRttMs(link, settings);
   return (
     `${figureText(link.distanceKm)} km · ${figureText(rtt)} ms` +
-    `${link.rttMs === undefined ? '' : ' (set)'} · ${figureText(link.bandwidthGbps)} Gb/s`
+    `${link.rttMs === undefined ? '' : ' (set)'} · ${bandwidthText(link.bandwidthGbps)}`
   );
 }
 

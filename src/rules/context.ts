@@ -5,7 +5,7 @@
  * certainty of a limit.
  */
 import { HYPERVISOR_PROFILES, type HypervisorProfile, type Limit } from '../model/catalog';
-import { figureText } from '../model/plural';
+import { bandwidthText, figureText } from '../model/plural';
 import { sameFieldsExcept } from '../model/sameValue';
 import type { Cluster, Design, Link, Segment, Workload } from '../model/schema';
 import { buildIndex, DesignGraph, sameNodesButPlaces, type PathResult } from './graph';
@@ -236,10 +236,9 @@ export function num(x: number): string {
   return text;
 }
 
-/** Gb/s figure for messages: 622 Mb/s below 1 Gb/s. */
+/** Gb/s figure for messages: 622 Mb/s below 1 Gb/s (bandwidthText, its figures remembered). */
 export function gbps(x: number): string {
-  if (!Number.isFinite(x)) return 'unlimited';
-  return x < 1 ? `${num(x * 1000)} Mb/s` : `${num(x)} Gb/s`;
+  return bandwidthText(x, num);
 }
 
 export function findingKey(
