@@ -44,7 +44,7 @@ test.describe('What-if', () => {
     await studio.inspectorPart('fail').click();
     await expect(studio.failedEdge('dci-fibre-1')).toBeVisible();
     const effect = studio.whatIf('effect.rtt').first();
-    await expect(effect).toContainText('0.90 → 1.05 ms');
+    await expect(effect).toContainText('0.9 → 1.05 ms');
     // The surviving path runs over the diverse route: it is drawn on the canvas.
     await expect(studio.highlightedEdge('dci-fibre-2')).toHaveCount(1);
     await expect(studio.highlightedEdge('dci-fibre-1')).toHaveCount(0);

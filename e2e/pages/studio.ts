@@ -199,7 +199,8 @@ export class StudioPage {
     await expect(this.edgeLabel(id)).toHaveClass(/ring-2/);
     await this.inspectorShows(id);
     await this.setField('distanceKm', String(km));
-    await expect(this.edgeLabel(id)).toContainText(`${km} km`);
+    // The label groups a distance from 1,000 km up, as every figure is written.
+    await expect(this.edgeLabel(id)).toContainText(`${km.toLocaleString('en-US')} km`);
   }
 
   /** Drop a device of `kind` inside a site, at fractions `fx`, `fy` of its width and height. */

@@ -13,7 +13,7 @@ import type {
   SeverityCounts,
 } from '../rules/whatif/failure';
 import type { Finding } from '../rules/types';
-import { plural } from '../model/plural';
+import { countText, figureText, plural } from '../model/plural';
 
 const KIND_WORD: Readonly<Record<FailedElement['kind'], string>> = {
   link: 'link',
@@ -21,13 +21,14 @@ const KIND_WORD: Readonly<Record<FailedElement['kind'], string>> = {
   node: 'device',
 };
 
-function num(x: number): string {
+/** An RTT: its figure as every text writes one; "no path" when none is left. */
+function rttText(x: number): string {
   if (!Number.isFinite(x)) return 'no path';
-  return `${Number(x.toFixed(x >= 10 ? 1 : 2))} ms`;
+  return `${figureText(x)} ms`;
 }
 
 function countsText(c: SeverityCounts): string {
-  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`;
+  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${countText(c.info)} info`;
 }
 
 /** One line per effect an architect asks about first, as the What-if tab shows them. */
@@ -36,9 +37,9 @@ export function effectLines(design: Design, effects: FailureEffects): string[] {
   const lines: string[] = [];
   for (const [a, b] of effects.disconnected) lines.push(`${name(a)} and ${name(b)} are cut apart`);
   for (const r of effects.rttChanges) {
-    const limit = r.limit ? ` (limit ${num(r.limit.valueMs)} for ${r.limit.what})` : '';
+    const limit = r.limit ? ` (limit ${rttText(r.limit.valueMs)} for ${r.limit.what})` : '';
     lines.push(
-      `RTT ${name(r.siteA)} ↔ ${name(r.siteB)}: ${num(r.beforeMs)} → ${num(r.afterMs)}${limit}${r.broken ? ': over the limit now' : ''}`,
+      `RTT ${name(r.siteA)} ↔ ${name(r.siteB)}: ${rttText(r.beforeMs)} → ${rttText(r.afterMs)}${limit}${r.broken ? ': over the limit now' : ''}`,
     );
   }
   for (const s of effects.segmentReachLost) {

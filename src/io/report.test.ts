@@ -6,6 +6,7 @@ import { runRules } from '../rules';
 import { folds, groupFindings, groupSummary } from '../rules/groups';
 import { RULES } from '../rules/index';
 import type { Finding } from '../rules/types';
+import { dciFigures } from '../render/text';
 import { collectEstimates, escapeMarkdown, reportHtml, reportMarkdown } from './report';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -256,5 +257,36 @@ describe('Paths in the report of every template', () => {
       }
     }
     expect(paths).toBeGreaterThan(0);
+  });
+});
+
+describe('The report’s figures', () => {
+  it('writes a link’s distance, RTT and bandwidth as its label on the canvas does', () => {
+    const d = new DesignBuilder('Figures')
+      .site('dc1', 'DC1')
+      .site('dc2', 'DC2')
+      .border('b1', 'dc1')
+      .border('b2', 'dc2')
+      .dci('far', 'b1', 'b2', { distanceKm: 12_000, bandwidthGbps: 0.622 })
+      .dci('near', 'b1', 'b2', { distanceKm: 33.3, bandwidthGbps: 1000 })
+      .build();
+    const md = reportMarkdown(d, runRules(d));
+    for (const link of d.links) {
+      if (link.kind !== 'dci') continue;
+      // "12,000 km · 120 ms · 622 Mb/s": each of the label's figures, in the link's row.
+      const [km, ms, bandwidth] = dciFigures(link, d.settings).split(' · ') as [
+        string,
+        string,
+        string,
+      ];
+      const row = md.split('\n').find((line) => line.includes(km));
+      expect(row, km).toBeDefined();
+      expect(row).toContain(`≈ ${ms} (from distance)`);
+      expect(row).toContain(bandwidth);
+    }
+    expect(md).toContain('| 12,000 km |');
+    expect(md).toContain('| ≈ 0.433 ms (from distance) |');
+    expect(md).toContain('| 622 Mb/s |');
+    expect(md).toContain('| 1,000 Gb/s |');
   });
 });

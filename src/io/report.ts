@@ -33,7 +33,7 @@ import {
   type FindingGroup,
 } from '../rules/groups';
 import { RULES } from '../rules/index';
-import { plural } from '../model/plural';
+import { bandwidthText, countText, figureText, plural, secondsText } from '../model/plural';
 
 /** One workload × mobility target; `estimate` is null when no path joins the two clusters. */
 export interface ReportEstimate {
@@ -86,9 +86,9 @@ const SEVERITY_TITLES: Readonly<Record<Severity, string>> = {
 };
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-function num(value: number, digits = 1): string {
-  if (!Number.isFinite(value)) return '∞';
-  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+/** A site's latitude or longitude: four decimals (about 11 m), no trailing zeros. */
+function coordinate(value: number): string {
+  return String(Number(value.toFixed(4)));
 }
 
 /** What every part of the outline needs: the design, its findings split by waiver, and names. */
@@ -160,7 +160,7 @@ function summary({ design, active, waived, sites, devices, dciLinks }: Facts): B
       items: [
         [
           { strong: `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}` },
-          `, ${count('info')} for information${waived.length ? `, ${waived.length} waived` : ''}.`,
+          `, ${countText(count('info'))} for information${waived.length ? `, ${countText(waived.length)} waived` : ''}.`,
         ],
         `${plural(sites.length, 'site')}, ${plural(devices.length, 'device')}, ${plural(dciLinks.length, 'DCI link')}, ${plural(design.segments.length, 'segment')}, ${plural(design.workloads.length, 'workload')} (${plural(vms, 'VM')}).`,
       ],
@@ -197,8 +197,8 @@ function siteTable({ sites, devices, nameOf }: Facts): Table {
     rows: sites.map((s) => [
       nameOf(s.id),
       s.role,
-      s.location ? `${num(s.location.lat, 4)}, ${num(s.location.lon, 4)}` : '—',
-      String(devices.filter((d) => d.parentId === s.id).length),
+      s.location ? `${coordinate(s.location.lat)}, ${coordinate(s.location.lon)}` : '—',
+      countText(devices.filter((d) => d.parentId === s.id).length),
     ]),
   };
 }
@@ -222,11 +222,11 @@ function dciLinkTable({ design, dciLinks, nameOf, namesOf, siteOf }: Facts): Tab
       `${siteOf(l.source)} ↔ ${siteOf(l.target)}`,
       TRANSPORT_INFO[l.transport].label,
       L2_EXTENSION_INFO[l.l2Extension].label + (l.bpduFilter ? ' (BPDU filter)' : ''),
-      `${num(l.distanceKm)} km`,
+      `${figureText(l.distanceKm)} km`,
       l.rttMs !== undefined
-        ? `${num(l.rttMs, 2)} ms`
-        : `≈ ${num(linkRttMs(l, design.settings), 2)} ms (from distance)`,
-      `${num(l.bandwidthGbps)} Gb/s`,
+        ? `${figureText(l.rttMs)} ms`
+        : `≈ ${figureText(linkRttMs(l, design.settings))} ms (from distance)`,
+      bandwidthText(l.bandwidthGbps),
       String(l.mtu),
       namesOf(l.extendedSegmentIds),
     ]),
@@ -242,8 +242,8 @@ function clusterTable({ design, nameOf }: Facts): Table {
       nameOf(c.id),
       nameOf(c.parentId),
       HYPERVISOR_PROFILES[c.profile].label,
-      String(c.hosts),
-      `${num(c.vmotionNicGbps)} Gb/s × ${c.concurrentMigrations}`,
+      countText(c.hosts),
+      `${bandwidthText(c.vmotionNicGbps)} × ${c.concurrentMigrations}`,
       c.vmkRouted ? 'yes' : 'no',
       nameOf(c.stretchPeerId),
     ]),
@@ -264,7 +264,7 @@ function storageTables({ design, nameOf }: Facts): [Table, Table] {
         STORAGE_PRODUCTS[a.product].label,
         a.access,
         a.nodeRedundancy ? 'yes' : 'no',
-        String(a.volumes.length),
+        countText(a.volumes.length),
       ]),
     },
     {
@@ -312,14 +312,14 @@ function workloadTable({ design, nameOf, namesOf }: Facts): Table {
     ],
     rows: design.workloads.map((w) => [
       nameOf(w.id),
-      String(w.count),
+      countText(w.count),
       nameOf(w.clusterId),
-      `${num(w.memoryGB)} GB`,
-      `${num(w.dirtyRateMBps)} MB/s`,
-      w.writeRateMBps > 0 ? `${num(w.writeRateMBps)} MB/s` : 'unknown',
+      `${figureText(w.memoryGB)} GB`,
+      `${figureText(w.dirtyRateMBps)} MB/s`,
+      w.writeRateMBps > 0 ? `${figureText(w.writeRateMBps)} MB/s` : 'unknown',
       namesOf(w.segmentIds),
       nameOf(w.datastoreId),
-      `${num(w.downtimeToleranceS, 2)} s`,
+      secondsText(w.downtimeToleranceS),
       namesOf(w.mobilityTargetIds),
     ]),
   };
@@ -379,7 +379,7 @@ function groupBlocks({ design }: Facts, group: FindingGroup): Block[] {
     const label =
       group.fixes.find((fix) => fix.index === index)?.label ??
       commonLabel(members.map((f) => f.fixes[index]?.label ?? ''));
-    items.push(labelled(`Suggested fix, for all ${members.length}`, label));
+    items.push(labelled(`Suggested fix, for all ${countText(members.length)}`, label));
   });
   const title = RULES[group.ruleId]?.title ?? group.ruleId;
   return [
@@ -412,14 +412,14 @@ function findingSections(facts: Facts): Block[] {
     blocks.push({
       type: 'heading',
       level: 3,
-      text: `${SEVERITY_TITLES[severity]} (${open.length})`,
+      text: `${SEVERITY_TITLES[severity]} (${countText(open.length)})`,
     });
     for (const group of groupFindings(open, design))
       if (folds(group)) blocks.push(...groupBlocks(facts, group));
       else for (const f of group.members) blocks.push(...findingBlocks(facts, f));
   }
   if (waived.length) {
-    blocks.push({ type: 'heading', level: 3, text: `Waived (${waived.length})` });
+    blocks.push({ type: 'heading', level: 3, text: `Waived (${countText(waived.length)})` });
     for (const f of waived) blocks.push(...findingBlocks(facts, f, waivers.get(f.key)));
   }
   return blocks;
@@ -449,17 +449,17 @@ function estimateSection({ design, nameOf }: Facts, estimates: readonly ReportEs
       rows: estimates.map(({ workloadId, targetClusterId, estimate: e }) => {
         const w = design.workloads.find((x) => x.id === workloadId);
         const move = `${nameOf(w?.clusterId)} → ${nameOf(targetClusterId)}`;
-        const tolerance = w ? `${num(w.downtimeToleranceS, 2)} s` : '—';
+        const tolerance = w ? secondsText(w.downtimeToleranceS) : '—';
         if (!e) return [nameOf(workloadId), move, '—', 'no path', '—', '—', '—', '—', tolerance];
         return [
           nameOf(workloadId),
           move,
-          `${num(e.rttMs, 2)} ms`,
-          `${num(e.effectiveGbps, 2)} Gb/s (${e.limitedBy})`,
+          `${figureText(e.rttMs)} ms`,
+          `${bandwidthText(e.effectiveGbps)} (${e.limitedBy})`,
           e.converges ? 'yes' : 'no',
           e.converges ? String(e.rounds) : '—',
-          e.converges ? `${num(e.totalTimeS)} s` : 'never',
-          e.converges ? `${num(e.downtimeS, 2)} s` : '—',
+          e.converges ? secondsText(e.totalTimeS) : 'never',
+          e.converges ? secondsText(e.downtimeS) : '—',
           tolerance,
         ];
       }),

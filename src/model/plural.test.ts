@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agree, figureText, plural } from './plural';
+import { agree, bandwidthText, figureText, plural, secondsText } from './plural';
 
 describe('Counted nouns', () => {
   it('one is singular, zero and many are plural', () => {
@@ -84,5 +84,24 @@ describe('Figures', () => {
     expect(figureText(1.3)).toBe('1.3');
     expect(figureText(0.5554)).toBe('0.555');
     expect(figureText(Infinity)).toBe('∞');
+  });
+});
+
+describe('Durations and bandwidths', () => {
+  it('writes a duration in s, min or h, its figure as any figure', () => {
+    expect(secondsText(0.004)).toBe('0.004 s');
+    expect(secondsText(1.99)).toBe('1.99 s');
+    expect(secondsText(2)).toBe('2 s');
+    expect(secondsText(62.94)).toBe('62.9 s');
+    expect(secondsText(255)).toBe('4.25 min');
+    expect(secondsText(5400)).toBe('1.5 h');
+    expect(secondsText(Infinity)).toBe('never');
+  });
+
+  it('writes a bandwidth under 1 Gb/s in Mb/s', () => {
+    expect(bandwidthText(0.25)).toBe('250 Mb/s');
+    expect(bandwidthText(1)).toBe('1 Gb/s');
+    expect(bandwidthText(1000)).toBe('1,000 Gb/s');
+    expect(bandwidthText(Infinity)).toBe('unlimited');
   });
 });

@@ -68,3 +68,14 @@ export function bandwidthText(gbps: number, figure: (x: number) => string = figu
   if (!Number.isFinite(gbps)) return 'unlimited';
   return gbps < 1 ? `${figure(gbps * 1000)} Mb/s` : `${figure(gbps)} Gb/s`;
 }
+
+/**
+ * A duration for people, its figure written as figureText writes one: "0.25 s", "63 s",
+ * "4.2 min", "1.5 h"; "never" when it never ends.
+ */
+export function secondsText(s: number): string {
+  if (!Number.isFinite(s)) return 'never';
+  if (s >= 3600) return `${figureText(s / 3600)} h`;
+  if (s >= 120) return `${figureText(s / 60)} min`;
+  return `${figureText(s)} s`;
+}

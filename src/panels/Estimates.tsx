@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import type { Cluster, Design } from '../model/schema';
-import { plural } from '../model/plural';
+import { bandwidthText, figureText, plural, secondsText } from '../model/plural';
 import { buildGraph, type DesignGraph } from '../rules/graph';
 import { estimateMove } from '../rules/migration';
 import { useStudio } from '../store/studio';
 import { designButPositions } from '../store/designView';
 import { Section } from './fields';
-import { fmtSeconds } from './format';
 
 let memo: { design: Design; graph: DesignGraph } | null = null;
 /** One graph per design, shared by every estimate shown. */
@@ -71,26 +70,26 @@ export function WorkloadEstimates({ workloadId }: { workloadId: string }) {
             {estimate ? (
               <dl className="mt-0.5 grid grid-cols-[auto_1fr_auto_1fr] gap-x-2 text-[11px] tabular-nums">
                 <dt className="text-slate-500">RTT</dt>
-                <dd>{estimate.rttMs.toFixed(2)} ms</dd>
+                <dd>{figureText(estimate.rttMs)} ms</dd>
                 <dt className="text-slate-500">Bandwidth</dt>
                 <dd title={`limited by ${estimate.limitedBy}`}>
-                  {estimate.effectiveGbps.toFixed(2)} Gb/s{' '}
+                  {bandwidthText(estimate.effectiveGbps)}{' '}
                   <span className="text-slate-400">({estimate.limitedBy})</span>
                 </dd>
                 <dt className="text-slate-500">Rounds</dt>
                 <dd>{estimate.converges ? estimate.rounds : '—'}</dd>
                 <dt className="text-slate-500">Total</dt>
                 <dd className={estimate.converges ? '' : 'font-semibold text-amber-600'}>
-                  {estimate.converges ? fmtSeconds(estimate.totalTimeS) : 'never converges'}
+                  {estimate.converges ? secondsText(estimate.totalTimeS) : 'never converges'}
                 </dd>
                 <dt className="text-slate-500">Downtime</dt>
                 <dd className={slow ? 'font-semibold text-amber-600' : ''}>
-                  {estimate.converges ? fmtSeconds(estimate.downtimeS) : '—'}
+                  {estimate.converges ? secondsText(estimate.downtimeS) : '—'}
                 </dd>
                 <dt className="text-slate-500">Sent</dt>
                 <dd>
                   {Number.isFinite(estimate.dataSentGb)
-                    ? `${(estimate.dataSentGb / 8).toFixed(1)} GB`
+                    ? `${figureText(estimate.dataSentGb / 8)} GB`
                     : '—'}
                 </dd>
               </dl>

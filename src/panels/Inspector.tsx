@@ -49,7 +49,7 @@ import { FabricForm } from './FabricForm';
 import { NoteInspector, NotesHere } from './NoteInspector';
 import { ClusterEstimates } from './Estimates';
 import { labelOf } from '../model/labels';
-import { plural } from '../model/plural';
+import { bandwidthText, figureText, plural } from '../model/plural';
 import { command, runCommand, type CommandContext } from '../app/commands';
 
 /** Commands run from the inspector never move the view. */
@@ -371,7 +371,7 @@ function ClusterFields({
       <p className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400">
         {profile.maxRttMs ? `Migration RTT ≤ ${profile.maxRttMs.value} ms` : 'No hard RTT limit'}
         {profile.bandwidthPerMigrationGbps
-          ? ` · ${profile.bandwidthPerMigrationGbps.value * 1000} Mb/s per migration`
+          ? ` · ${bandwidthText(profile.bandwidthPerMigrationGbps.value)} per migration`
           : ''}
         {profile.routedVmkernel === 'not-supported' ? ' · vmkernel must stay L2' : ''}
       </p>
@@ -624,7 +624,7 @@ function LinkInspector({
           unit="ms"
           value={link.rttMs}
           optional
-          placeholder={`estimated ${linkRttMs(applyPatch<Link>(link, { rttMs: undefined }), design.settings).toFixed(2)} ms`}
+          placeholder={`estimated ${figureText(linkRttMs(applyPatch<Link>(link, { rttMs: undefined }), design.settings))} ms`}
           schema={schema.shape.rttMs}
           testId="field.rttMs"
           disabled={readOnly}

@@ -20,10 +20,9 @@ import { notify, useUi } from '../store/ui';
 import { buttonClass, inputClass, primaryButtonClass, Section } from './fields';
 import { applyMove, discardMove, startMove } from '../app/whatifActions';
 import { labelOf } from '../model/labels';
-import { fmtSeconds } from './format';
 import { SEVERITY_META } from './findingParts';
 import { focusFinding } from './focus';
-import { agree, plural } from '../model/plural';
+import { agree, bandwidthText, countText, figureText, plural, secondsText } from '../model/plural';
 
 function siteOfCluster(design: Design, clusterId: string): string {
   const c = design.nodes.find((n) => n.id === clusterId);
@@ -201,16 +200,16 @@ function MoveResult({
           <Stat label="Rounds" value={e.converges ? e.rounds : '—'} />
           <Stat
             label="Total time"
-            value={fmtSeconds(e.totalTimeS)}
+            value={secondsText(e.totalTimeS)}
             testId="whatif.estimate.total"
           />
           <Stat
             label="Downtime"
-            value={e.converges ? fmtSeconds(e.downtimeS) : '—'}
+            value={e.converges ? secondsText(e.downtimeS) : '—'}
             warn={!e.converges || e.downtimeS > tolerance}
           />
-          <Stat label="Bandwidth" value={`${e.effectiveGbps.toFixed(2)} Gb/s`} />
-          <Stat label="RTT" value={`${e.rttMs.toFixed(2)} ms`} />
+          <Stat label="Bandwidth" value={bandwidthText(e.effectiveGbps)} />
+          <Stat label="RTT" value={`${figureText(e.rttMs)} ms`} />
         </div>
       ) : (
         <p className="text-xs text-red-600">
@@ -361,7 +360,7 @@ function EffectsList({
     items.push({
       key: `rtt-${r.siteA}-${r.siteB}`,
       tone: r.broken ? 'error' : 'info',
-      text: `RTT ${labelOf(design, r.siteA)} ↔ ${labelOf(design, r.siteB)}: ${r.beforeMs.toFixed(2)} → ${r.afterMs.toFixed(2)} ms over the surviving path${r.limit ? (r.broken ? ` — over the ${r.limit.valueMs} ms limit of ${r.limit.what}` : ` (limit ${r.limit.valueMs} ms)`) : ''}`,
+      text: `RTT ${labelOf(design, r.siteA)} ↔ ${labelOf(design, r.siteB)}: ${figureText(r.beforeMs)} → ${figureText(r.afterMs)} ms over the surviving path${r.limit ? (r.broken ? ` — over the ${r.limit.valueMs} ms limit of ${r.limit.what}` : ` (limit ${r.limit.valueMs} ms)`) : ''}`,
       ...(path ? { path: [...path] } : {}),
     });
   }
@@ -467,7 +466,7 @@ function sweepSummary(design: Design, row: SweepRow): string {
       broken
         .map(
           (r) =>
-            `RTT ${labelOf(design, r.siteA)}↔${labelOf(design, r.siteB)} ${r.afterMs.toFixed(1)} ms > ${r.limit?.valueMs ?? '?'} ms`,
+            `RTT ${labelOf(design, r.siteA)}↔${labelOf(design, r.siteB)} ${figureText(r.afterMs)} ms > ${r.limit?.valueMs ?? '?'} ms`,
         )
         .join('; '),
     );
@@ -564,7 +563,7 @@ function SweepSection({ design }: { design: Design }) {
       {sweep && (
         <p className="mt-1 text-[10px] text-slate-400" data-testid="whatif.sweep.time">
           {plural(sweep.result.rows.length, 'failure')} checked in{' '}
-          {sweep.ms < 1000 ? `${sweep.ms.toFixed(0)} ms` : fmtSeconds(sweep.ms / 1000)}
+          {sweep.ms < 1000 ? `${figureText(sweep.ms)} ms` : secondsText(sweep.ms / 1000)}
         </p>
       )}
     </Section>
@@ -607,17 +606,21 @@ function EvacuateSection({ design }: { design: Design }) {
             </p>
           )}
           <div className="grid grid-cols-3 gap-1.5">
-            <Stat label="VMs moved" value={evac.totals.vmsMoved} testId="whatif.evacuate.moved" />
+            <Stat
+              label="VMs moved"
+              value={countText(evac.totals.vmsMoved)}
+              testId="whatif.evacuate.moved"
+            />
             <Stat
               label="Stranded"
-              value={evac.totals.vmsStranded}
+              value={countText(evac.totals.vmsStranded)}
               warn={evac.totals.vmsStranded > 0}
               testId="whatif.evacuate.stranded"
             />
-            <Stat label="Takes" value={fmtSeconds(evac.totals.timeS)} />
+            <Stat label="Takes" value={secondsText(evac.totals.timeS)} />
           </div>
           <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
-            {(evac.totals.dataSentGb / 8).toFixed(0)} GB over the DCI
+            {figureText(evac.totals.dataSentGb / 8)} GB over the DCI
             {evac.totals.limitedBy.kind !== 'none'
               ? `; limited by ${evac.totals.limitedBy.kind} ${labelOf(design, evac.totals.limitedBy.id)}`
               : ''}
@@ -636,7 +639,7 @@ function EvacuateSection({ design }: { design: Design }) {
                   <span className="text-emerald-700 dark:text-emerald-400">
                     → {labelOf(design, r.targetClusterId)} (
                     {siteOfCluster(design, r.targetClusterId)})
-                    {r.estimate ? `, ${fmtSeconds(r.estimate.totalTimeS)} each` : ''}
+                    {r.estimate ? `, ${secondsText(r.estimate.totalTimeS)} each` : ''}
                   </span>
                 ) : (
                   <span className="text-red-600">stranded</span>
