@@ -106,6 +106,10 @@ test.describe('Segments and workloads', () => {
     await memory.press('Enter');
     await expect(studio.workload(id, 'memoryGB.error')).toContainText('≤ 1,000,000 GB');
     await expect(page.getByTestId(`workload.${id}`)).toContainText('16 GB');
+    // The largest VM vSphere 8 runs (24 TB) is a memory, written as every figure is.
+    await memory.fill('24576');
+    await memory.press('Enter');
+    await expect(page.getByTestId(`workload.${id}`)).toContainText('24,576 GB');
 
     // Give it the routed web segment and a target behind another leaf: the L2 gap appears.
     await studio.findingsSettled();

@@ -12,7 +12,7 @@ import { FindingBadge } from './Badge';
 import { CanvasFlags, CONNECTING, FAR, NAMED } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
 import { FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
-import { plural } from '../model/plural';
+import { figureText, plural } from '../model/plural';
 
 installKindIconStyles();
 
@@ -39,7 +39,7 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
             event.dataTransfer.effectAllowed = 'move';
             event.stopPropagation();
           }}
-          title={`${w.name}${w.count > 1 ? ` (${plural(w.count, 'VM')})` : ''} · ${w.memoryGB} GB`}
+          title={`${w.name}${w.count > 1 ? ` (${plural(w.count, 'VM')})` : ''} · ${figureText(w.memoryGB)} GB`}
           className="nodrag max-w-20 cursor-grab truncate rounded-full border border-emerald-300 bg-emerald-50 px-1.5 text-[10px] leading-4 font-medium text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200"
         >
           {w.name || w.id}

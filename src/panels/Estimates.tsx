@@ -119,8 +119,8 @@ export function ClusterEstimates({ cluster }: { cluster: Cluster }) {
           <div className="text-xs font-semibold text-slate-700 dark:text-slate-300">
             {w.name || w.id}{' '}
             <span className="font-normal text-slate-500">
-              · {w.memoryGB} GB · {w.dirtyRateMBps} MB/s dirty
-              {w.writeRateMBps > 0 ? ` · ${w.writeRateMBps} MB/s written` : ''}
+              · {figureText(w.memoryGB)} GB · {figureText(w.dirtyRateMBps)} MB/s dirty
+              {w.writeRateMBps > 0 ? ` · ${figureText(w.writeRateMBps)} MB/s written` : ''}
               {w.count > 1 ? ` · ${plural(w.count, 'VM')}` : ''}
             </span>
           </div>

@@ -47,7 +47,7 @@ import {
 } from './fields';
 import { isCidr } from '../model/validation';
 import { labelOf } from '../model/labels';
-import { agree, plural } from '../model/plural';
+import { agree, figureText, plural } from '../model/plural';
 
 const GATEWAY_MODES: readonly { value: GatewayMode; label: string; help: string }[] = [
   {
@@ -449,7 +449,8 @@ function SegmentEditor({
           value: l.id,
           label: l.label ? `${l.label} (${linkEnds(design, l)})` : linkEnds(design, l),
           hint:
-            whyCarriesNoL2(l) ?? `${L2_EXTENSION_INFO[l.l2Extension].label} · ${l.distanceKm} km`,
+            whyCarriesNoL2(l) ??
+            `${L2_EXTENSION_INFO[l.l2Extension].label} · ${figureText(l.distanceKm)} km`,
         }))}
         testId={t('links')}
         disabled={readOnly}

@@ -31,7 +31,7 @@ import {
 import { nextFreeName } from '../model/validation';
 import { writeRateStatus } from '../rules/bw-replication';
 import { labelOf } from '../model/labels';
-import { countText, plural } from '../model/plural';
+import { countText, figureText, plural } from '../model/plural';
 
 function clustersOf(design: Design): Cluster[] {
   return design.nodes.filter((n): n is Cluster => n.kind === 'cluster');
@@ -236,7 +236,7 @@ function WorkloadItem({
           className="shrink-0 pt-0.5 text-xs text-slate-500 tabular-nums dark:text-slate-400"
           title="Memory per VM"
         >
-          {workload.memoryGB} GB
+          {figureText(workload.memoryGB)} GB
         </span>
       }
       editor={(editorId) => (
