@@ -101,6 +101,8 @@ describe('Durations and bandwidths', () => {
   it('writes a bandwidth under 1 Gb/s in Mb/s', () => {
     expect(bandwidthText(0.25)).toBe('250 Mb/s');
     expect(bandwidthText(1)).toBe('1 Gb/s');
+    expect(bandwidthText(0.9994)).toBe('999 Mb/s');
+    expect(bandwidthText(0.9996)).toBe('1 Gb/s');
     expect(bandwidthText(1000)).toBe('1,000 Gb/s');
     expect(bandwidthText(Infinity)).toBe('unlimited');
   });

@@ -61,12 +61,14 @@ export function figureText(x: number): string {
 
 /**
  * A bandwidth given in Gb/s, as every text writes one: in Mb/s below 1 Gb/s ("622 Mb/s"), in
- * Gb/s from it ("10 Gb/s"); "unlimited" past any bound. `figure` writes the number (the
- * validator passes its remembered figureText).
+ * Gb/s from it ("10 Gb/s", and "1 Gb/s" for 0.9996, which would round to "1,000 Mb/s");
+ * "unlimited" past any bound. `figure` writes the number (the validator passes its remembered
+ * figureText).
  */
 export function bandwidthText(gbps: number, figure: (x: number) => string = figureText): string {
   if (!Number.isFinite(gbps)) return 'unlimited';
-  return gbps < 1 ? `${figure(gbps * 1000)} Mb/s` : `${figure(gbps)} Gb/s`;
+  const mbps = gbps * 1000;
+  return Number(mbps.toFixed(0)) < 1000 ? `${figure(mbps)} Mb/s` : `${figure(gbps)} Gb/s`;
 }
 
 /**

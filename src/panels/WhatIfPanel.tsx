@@ -360,7 +360,7 @@ function EffectsList({
     items.push({
       key: `rtt-${r.siteA}-${r.siteB}`,
       tone: r.broken ? 'error' : 'info',
-      text: `RTT ${labelOf(design, r.siteA)} ↔ ${labelOf(design, r.siteB)}: ${figureText(r.beforeMs)} → ${figureText(r.afterMs)} ms over the surviving path${r.limit ? (r.broken ? ` — over the ${r.limit.valueMs} ms limit of ${r.limit.what}` : ` (limit ${r.limit.valueMs} ms)`) : ''}`,
+      text: `RTT ${labelOf(design, r.siteA)} ↔ ${labelOf(design, r.siteB)}: ${figureText(r.beforeMs)} → ${figureText(r.afterMs)} ms over the surviving path${r.limit ? (r.broken ? ` — over the ${figureText(r.limit.valueMs)} ms limit of ${r.limit.what}` : ` (limit ${figureText(r.limit.valueMs)} ms)`) : ''}`,
       ...(path ? { path: [...path] } : {}),
     });
   }
@@ -466,7 +466,7 @@ function sweepSummary(design: Design, row: SweepRow): string {
       broken
         .map(
           (r) =>
-            `RTT ${labelOf(design, r.siteA)}↔${labelOf(design, r.siteB)} ${figureText(r.afterMs)} ms > ${r.limit?.valueMs ?? '?'} ms`,
+            `RTT ${labelOf(design, r.siteA)}↔${labelOf(design, r.siteB)} ${figureText(r.afterMs)} ms > ${r.limit ? figureText(r.limit.valueMs) : '?'} ms`,
         )
         .join('; '),
     );

@@ -72,7 +72,8 @@ export function num(x: number): string {
 /** Gb/s figure for messages: 622 Mb/s below 1 Gb/s. */
 export function gbps(x: number): string {
   if (!Number.isFinite(x)) return 'unlimited';
-  return x < 1 ? `${num(x * 1000)} Mb/s` : `${num(x)} Gb/s`;
+  // Below what rounds to 1,000 Mb/s, in Mb/s.
+  return Math.round(x * 1000) < 1000 ? `${num(x * 1000)} Mb/s` : `${num(x)} Gb/s`;
 }
 
 export function findingKey(
