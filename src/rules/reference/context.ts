@@ -61,21 +61,6 @@ export function severityFor(base: Severity, limit: Limit | null | undefined): Se
   return base === 'error' && limit && !limit.certain ? 'warning' : base;
 }
 
-/** Round for messages: 12.4, 0.25, 1,500. */
-export function num(x: number): string {
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
-  const abs = Math.abs(x);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return Number(x.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
-/** Gb/s figure for messages: 622 Mb/s below 1 Gb/s. */
-export function gbps(x: number): string {
-  if (!Number.isFinite(x)) return 'unlimited';
-  // Below what rounds to 1,000 Mb/s, in Mb/s.
-  return Math.round(x * 1000) < 1000 ? `${num(x * 1000)} Mb/s` : `${num(x)} Gb/s`;
-}
-
 export function findingKey(
   ruleId: string,
   scenario: MoveScenario | undefined,
