@@ -73,11 +73,11 @@ export function bandwidthText(gbps: number, figure: (x: number) => string = figu
 
 /**
  * A duration for people, its figure written as figureText writes one: "0.25 s", "63 s",
- * "4.2 min", "1.5 h"; "never" when it never ends.
+ * "4.2 min", "1.5 h"; "never" when it never ends. `figure` as for bandwidthText.
  */
-export function secondsText(s: number): string {
+export function secondsText(s: number, figure: (x: number) => string = figureText): string {
   if (!Number.isFinite(s)) return 'never';
-  if (s >= 3600) return `${figureText(s / 3600)} h`;
-  if (s >= 120) return `${figureText(s / 60)} min`;
-  return `${figureText(s)} s`;
+  if (s >= 3600) return `${figure(s / 3600)} h`;
+  if (s >= 120) return `${figure(s / 60)} min`;
+  return `${figure(s)} s`;
 }

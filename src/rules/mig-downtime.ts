@@ -1,3 +1,4 @@
+import { secondsText } from '../model/plural';
 import { finding, num, withScenario } from './context';
 import { estimateFor } from './mig-estimate';
 import type { RuleDefinition } from './rule';
@@ -18,7 +19,7 @@ function run(ctx: RuleContext): Finding[] {
       finding(ctx, {
         ruleId: 'MIG-DOWNTIME',
         severity: 'warning',
-        message: `estimated downtime ${num(e.downtimeS)} s > ${num(tolerance)} s tolerated by ${p.workload.name} (${e.rounds} pre-copy rounds, λ = ${num(e.lambda)})`,
+        message: `estimated downtime ${secondsText(e.downtimeS, num)} > ${secondsText(tolerance, num)} tolerated by ${p.workload.name} (${e.rounds} pre-copy rounds, λ = ${num(e.lambda)})`,
         why,
         source: 'Seed 002 (about 2 s keeps TCP sessions up)',
         elementIds: [p.workload.id, p.from.id, p.cluster.id],
