@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { syntheticDesign } from '../src/model/synthetic';
+import { buildL3FabricRackToRack } from '../src/model/templates/l3-fabric-rack-to-rack';
 import { StudioPage } from './pages/studio';
 
 // Four data centres, ~1,000 drawn elements, 40 segments: the size of a provider's estate.
@@ -77,6 +78,29 @@ test.describe('Findings at scale', () => {
     await studio.pressShortcut('Control+Shift+z');
     await expect(studio.count('warning')).toHaveText(String(after));
     for (const id of centralized) expect(await gatewayOf(id)).toContain('anycast gateway');
+  });
+
+  test('a thousand findings are counted as the studio writes any count: "1,004"', async ({
+    page,
+  }) => {
+    // The rack-to-rack template's routed-fabric L2 gap, on a thousand more copies of one VM.
+    const design = buildL3FabricRackToRack();
+    const vm = design.workloads.find((w) => w.id === 'wl-app-01');
+    if (!vm) throw new Error('the template has no wl-app-01');
+    for (let i = 0; i < 1000; i++)
+      design.workloads.push({ ...vm, id: `wl-copy-${i}`, name: `copy-${i}` });
+    const studio = new StudioPage(page);
+    await studio.openDesign(JSON.stringify(design));
+    await expect(studio.count('error')).toHaveText('1,004');
+    // So are the Findings and Workloads tabs and the badge of a cluster every VM moves from.
+    await expect(studio.tab('findings')).toContainText('1,004');
+    await expect(studio.tab('workloads')).toContainText('1,004');
+    await expect(page.getByTestId('badge.esx-rack-a')).toHaveText('1,004');
+    await studio.openFindings();
+    await expect(page.getByTestId('findings.toggle.error')).toHaveText('Errors 1,004');
+    const group = studio.findingGroup('L2-GAP').first();
+    await expect(group).toHaveAttribute('data-count', '1004');
+    await expect(group).toContainText('1,004');
   });
 });
 

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type PointerEvent } from 'react';
 import type { Finding, Severity } from '../rules/types';
 import { worstSeverity } from '../store/findings';
+import { countText } from '../model/plural';
 
 const BADGE_STYLES: Readonly<Record<Severity, string>> = {
   error: 'bg-red-600 text-white',
@@ -64,7 +65,7 @@ export function FindingBadge({
       onPointerLeave={leave}
       className={`${className} ${badgeClass(worst)}`}
     >
-      {findings.length}
+      {countText(findings.length)}
     </span>
   );
 }

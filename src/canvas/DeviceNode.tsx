@@ -12,7 +12,7 @@ import { FindingBadge } from './Badge';
 import { CanvasFlags, CONNECTING, FAR, NAMED } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
 import { FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
-import { figureText, plural } from '../model/plural';
+import { countText, figureText, plural } from '../model/plural';
 
 installKindIconStyles();
 
@@ -50,7 +50,7 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
           className="rounded-full border border-slate-300 bg-white px-1.5 text-[10px] leading-4 font-medium text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300"
           title={`${plural(mine.length, 'workload')}, ${plural(vmCount, 'VM')}`}
         >
-          +{mine.length - MAX_CHIPS}
+          +{countText(mine.length - MAX_CHIPS)}
         </span>
       )}
     </div>

@@ -22,6 +22,7 @@ import { FAILED, HIGHLIGHTED, useMarks } from './marks';
 import { followCanvasSelection } from './follow';
 import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
 import { labelNearView } from './labelView';
+import { countText } from '../model/plural';
 
 const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 /** The size a DCI link's label takes (about) while the router loads. */
@@ -222,7 +223,7 @@ const DciLabel = memo(function DciLabel({
       )}
       {findingCount > 0 && (
         <span data-testid={`badge.${id}`} data-severity={worst} className="sr-only">
-          {findingCount}
+          {countText(findingCount)}
         </span>
       )}
     </div>

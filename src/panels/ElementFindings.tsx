@@ -1,3 +1,4 @@
+import { countText } from '../model/plural';
 import { useElementFindings } from '../store/findings';
 import { ElementFindingsList } from './FindingsPanel';
 import { Section } from './fields';
@@ -9,7 +10,7 @@ import { Section } from './fields';
 export function ElementFindings({ elementId }: { elementId: string }) {
   const count = useElementFindings(elementId).length;
   return (
-    <Section title={`Findings (${count})`}>
+    <Section title={`Findings (${countText(count)})`}>
       <div className="-mx-4">
         <ElementFindingsList elementId={elementId} />
       </div>

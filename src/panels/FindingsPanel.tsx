@@ -23,7 +23,7 @@ import { focusFinding } from './focus';
 import { findingLabels, SEVERITY_META } from './findingParts';
 import { WindowedList } from './WindowedList';
 import { WaiveButton, WaivedSection, WaiveForm } from './Waivers';
-import { plural } from '../model/plural';
+import { countText, plural } from '../model/plural';
 
 /** A one-click fix: small, and a label that wraps reads from the left, under its wrench. */
 const FIX_BUTTON = `${buttonClass} !px-1.5 !py-0.5 !text-[11px] text-left`;
@@ -196,7 +196,7 @@ function FindingGroupView({ group }: { group: FindingGroup }) {
         {group.moves && (
           <span className="shrink-0 text-violet-700 dark:text-violet-300">· after a move</span>
         )}
-        <span className="ml-auto">{group.members.length}</span>
+        <span className="ml-auto">{countText(group.members.length)}</span>
       </button>
       <div className="flex items-start gap-2 px-4 py-2">
         <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${meta.text}`} aria-label={group.severity} />
@@ -223,8 +223,8 @@ function FindingGroupView({ group }: { group: FindingGroup }) {
                 title={`One edit for the whole group (${plural(fix.actions.length, 'change')}); one undo step`}
                 onClick={() => applyGroupFixAction(group, fix)}
               >
-                <Wrench className="h-3 w-3 shrink-0" aria-hidden /> All {group.members.length}:{' '}
-                {fix.label}
+                <Wrench className="h-3 w-3 shrink-0" aria-hidden /> All{' '}
+                {countText(group.members.length)}: {fix.label}
               </button>
             ))}
           </div>
@@ -319,7 +319,7 @@ export function FindingsPanel() {
               }}
               className={`rounded-full border px-2 py-0.5 font-medium ${severities.has(s) ? `${SEVERITY_META[s].bg} ${SEVERITY_META[s].text} border-current` : 'border-slate-300 text-slate-400 dark:border-slate-700'}`}
             >
-              {SEVERITY_META[s].label} {open.filter((f) => f.severity === s).length}
+              {SEVERITY_META[s].label} {countText(open.filter((f) => f.severity === s).length)}
             </button>
           ))}
           <label className="ml-auto flex items-center gap-1 text-slate-600 dark:text-slate-400">
@@ -349,7 +349,8 @@ export function FindingsPanel() {
           <h3
             className={`px-4 pt-3 pb-1 text-[11px] font-semibold tracking-wider uppercase ${SEVERITY_META[severity].text}`}
           >
-            {SEVERITY_META[severity].label} · {rules.reduce((n, g) => n + g.members.length, 0)}
+            {SEVERITY_META[severity].label} ·{' '}
+            {countText(rules.reduce((n, g) => n + g.members.length, 0))}
           </h3>
           {rules.map((group) =>
             folds(group) ? (
@@ -359,7 +360,7 @@ export function FindingsPanel() {
                 <div className="flex items-center gap-2 bg-slate-50 px-4 py-1 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-400">
                   <span className="font-mono font-semibold">{group.ruleId}</span>
                   <span className="truncate">{RULES[group.ruleId]?.title}</span>
-                  <span className="ml-auto">{group.members.length}</span>
+                  <span className="ml-auto">{countText(group.members.length)}</span>
                 </div>
                 <ul>
                   {group.members.map((f) => (

@@ -5,6 +5,7 @@ import { useUi, type SidebarTab } from '../store/ui';
 import { useStudio } from '../store/studio';
 import { useView } from '../store/view';
 import { railClass, TABS } from './sidebarTabs';
+import { countText } from '../model/plural';
 
 // Each tab's panel loads when it is first shown, not with the first screen (the inspector,
 // the default tab, as soon as the canvas has drawn the design: `usePanelsReady`).
@@ -108,29 +109,32 @@ export function Sidebar() {
         role="tablist"
         className="flex shrink-0 border-b border-slate-200 px-1 dark:border-slate-800"
       >
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            data-testid={`tab.${t.id}`}
-            title={t.label}
-            onClick={() => useUi.getState().setTab(t.id)}
-            className={`-mb-px flex min-w-0 flex-auto flex-col items-center justify-center border-b-2 px-0.5 py-1.5 text-xs font-medium whitespace-nowrap lg:flex-row lg:py-2.5 ${
-              tab === t.id
-                ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
-                : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
-            }`}
-          >
-            <span className="truncate">{t.label}</span>
-            {count[t.id] !== null && (
-              <span className="shrink-0 rounded-full bg-slate-100 px-1 text-[11px] leading-4 text-slate-600 lg:ml-1 dark:bg-slate-800 dark:text-slate-300">
-                {count[t.id]}
-              </span>
-            )}
-          </button>
-        ))}
+        {TABS.map((t) => {
+          const n = count[t.id];
+          return (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              data-testid={`tab.${t.id}`}
+              title={t.label}
+              onClick={() => useUi.getState().setTab(t.id)}
+              className={`-mb-px flex min-w-0 flex-auto flex-col items-center justify-center border-b-2 px-0.5 py-1.5 text-xs font-medium whitespace-nowrap lg:flex-row lg:py-2.5 ${
+                tab === t.id
+                  ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
+                  : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
+              }`}
+            >
+              <span className="truncate">{t.label}</span>
+              {n !== null && (
+                <span className="shrink-0 rounded-full bg-slate-100 px-1 text-[11px] leading-4 text-slate-600 lg:ml-1 dark:bg-slate-800 dark:text-slate-300">
+                  {countText(n)}
+                </span>
+              )}
+            </button>
+          );
+        })}
         <button
           type="button"
           data-testid="panel.sidebar.toggle"

@@ -14,6 +14,7 @@ import {
 import { useUi, type SidebarTab } from '../store/ui';
 import { useView } from '../store/view';
 import { railClass, TABS } from './sidebarTabs';
+import { countText } from '../model/plural';
 
 const ICONS: Readonly<Record<SidebarTab, LucideIcon>> = {
   inspect: SlidersHorizontal,
@@ -64,7 +65,7 @@ export function SidebarRail({ count }: { count: Record<SidebarTab, number | null
             <Icon className="h-4 w-4" aria-hidden />
             {t.id === 'findings' && (count.findings ?? 0) > 0 && (
               <span className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-slate-700 px-1 text-[10px] leading-4 font-semibold text-white dark:bg-slate-300 dark:text-slate-900">
-                {count.findings}
+                {countText(count.findings ?? 0)}
               </span>
             )}
           </button>

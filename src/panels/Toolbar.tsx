@@ -22,6 +22,7 @@ import { memo, useEffect, useReducer, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRoom } from '../collab/state';
 import { selectFindings, useValidated } from '../store/findings';
+import { countText } from '../model/plural';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
@@ -171,7 +172,7 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
               className={`inline-flex items-center gap-1 ${text}`}
               data-testid={`count.${severity}`}
             >
-              <span className={`h-2 w-2 rounded-full ${dot}`} /> {counts[severity]}
+              <span className={`h-2 w-2 rounded-full ${dot}`} /> {countText(counts[severity])}
             </span>
           ))}
         </button>
