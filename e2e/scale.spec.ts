@@ -101,6 +101,10 @@ test.describe('Findings at scale', () => {
     const group = studio.findingGroup('L2-GAP').first();
     await expect(group).toHaveAttribute('data-count', '1004');
     await expect(group).toContainText('1,004');
+    // Its rule id keeps to one line beside the title, the "after a move" tag and the count.
+    const id = group.getByTestId('finding-group.toggle').getByText('L2-GAP', { exact: true });
+    const line = await id.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await id.boundingBox())?.height).toBeLessThan(1.5 * line);
   });
 });
 

@@ -191,12 +191,12 @@ function FindingGroupView({ group }: { group: FindingGroup }) {
           aria-hidden
           className={`h-3.5 w-3.5 shrink-0 transition-transform ${expanded ? 'rotate-90' : ''}`}
         />
-        <span className="font-mono font-semibold">{group.ruleId}</span>
+        <span className="shrink-0 font-mono font-semibold whitespace-nowrap">{group.ruleId}</span>
         <span className="truncate">{RULES[group.ruleId]?.title}</span>
         {group.moves && (
           <span className="shrink-0 text-violet-700 dark:text-violet-300">· after a move</span>
         )}
-        <span className="ml-auto">{countText(group.members.length)}</span>
+        <span className="ml-auto shrink-0">{countText(group.members.length)}</span>
       </button>
       <div className="flex items-start gap-2 px-4 py-2">
         <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${meta.text}`} aria-label={group.severity} />
@@ -358,9 +358,11 @@ export function FindingsPanel() {
             ) : (
               <div key={group.key}>
                 <div className="flex items-center gap-2 bg-slate-50 px-4 py-1 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-                  <span className="font-mono font-semibold">{group.ruleId}</span>
+                  <span className="shrink-0 font-mono font-semibold whitespace-nowrap">
+                    {group.ruleId}
+                  </span>
                   <span className="truncate">{RULES[group.ruleId]?.title}</span>
-                  <span className="ml-auto">{countText(group.members.length)}</span>
+                  <span className="ml-auto shrink-0">{countText(group.members.length)}</span>
                 </div>
                 <ul>
                   {group.members.map((f) => (
