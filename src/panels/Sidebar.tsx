@@ -128,7 +128,7 @@ export function Sidebar() {
             >
               <span className="truncate">{t.label}</span>
               {n !== null && (
-                <span className="shrink-0 rounded-full bg-slate-100 px-1 text-[11px] leading-4 text-slate-600 lg:ml-1 dark:bg-slate-800 dark:text-slate-300">
+                <span className="shrink-0 rounded-full bg-slate-100 px-[3px] text-[11px] leading-4 text-slate-600 lg:ml-0.5 dark:bg-slate-800 dark:text-slate-300">
                   {countText(n)}
                 </span>
               )}
