@@ -12,7 +12,7 @@ describe('MIG-CONVERGE', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: 'warning', measured: 2, limit: 1 });
     expect(f?.message).toBe(
-      'After web-01 moves to cluster B1: dirty rate 2 Gb/s ≥ effective bandwidth 1 Gb/s (limited by the path bottleneck): pre-copy of web-01 cannot converge (λ = 2)',
+      'After web-01 moves to cluster B1: dirty rate 250 MB/s (2 Gb/s) ≥ effective bandwidth 1 Gb/s (limited by the path bottleneck): pre-copy of web-01 cannot converge (λ = 2)',
     );
   });
   it('stays quiet when bandwidth outruns the dirty rate', () => {

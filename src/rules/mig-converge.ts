@@ -17,7 +17,7 @@ function run(ctx: RuleContext): Finding[] {
       finding(ctx, {
         ruleId: 'MIG-CONVERGE',
         severity: 'warning',
-        message: `dirty rate ${gbps(dirtyGbps)} ≥ effective bandwidth ${gbps(e.effectiveGbps)} (limited by ${LIMITED_BY_LABEL[e.limitedBy]}): pre-copy of ${p.workload.name} cannot converge (λ = ${num(e.lambda)})`,
+        message: `dirty rate ${num(p.workload.dirtyRateMBps)} MB/s (${gbps(dirtyGbps)}) ≥ effective bandwidth ${gbps(e.effectiveGbps)} (limited by ${LIMITED_BY_LABEL[e.limitedBy]}): pre-copy of ${p.workload.name} cannot converge (λ = ${num(e.lambda)})`,
         why,
         source: 'Clark et al., Live Migration of Virtual Machines, NSDI 2005',
         elementIds: [p.workload.id, p.from.id, p.cluster.id],

@@ -108,6 +108,19 @@ describe('evacuateSite', () => {
     expect(row?.reasons.every((r) => r.targetClusterId === 'dc2-esx')).toBe(true);
   });
 
+  it('strands a workload that dirties memory faster than the DCI link carries it, saying both rates', () => {
+    const d = twoSites({ vms: 1, dciGbps: 1 });
+    const vm = d.workloads[0];
+    if (!vm) throw new Error('no workload');
+    const design = { ...d, workloads: [{ ...vm, dirtyRateMBps: 500 }] };
+    const row = evacuateSite(design, 'dc1').rows[0];
+    expect(row?.targetClusterId).toBeUndefined();
+    const reason = row?.reasons.find((r) => r.code === 'MIG-CONVERGE');
+    expect(reason?.message).toMatch(
+      /^moving vm-0 to cluster dc2-esx: pre-copy does not converge \(its dirty rate of 500 MB\/s reaches the effective bandwidth of [\d.]+ (Mb|Gb)\/s\)$/,
+    );
+  });
+
   it('strands a workload with no mobility target outside the site', () => {
     const design = twoSites({ vms: 1 });
     const w = design.workloads[0];

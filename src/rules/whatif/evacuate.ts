@@ -24,7 +24,7 @@
  */
 import type { Cluster, Design, Workload } from '../../model/schema';
 import { RESERVED_PORTS_PER_HOST } from '../cap-vswitch';
-import { buildContext, gbps } from '../context';
+import { buildContext, gbps, num } from '../context';
 import { runRulesOn } from '../index';
 import { estimateMove } from '../migration';
 import type { Finding, RuleId } from '../types';
@@ -173,7 +173,7 @@ export function evacuateSite(
         reasons.push({
           code: 'MIG-CONVERGE',
           targetClusterId: to.id,
-          message: `moving ${w.name} to cluster ${to.label}: pre-copy does not converge (dirty rate ≥ ${gbps(estimate.effectiveGbps)} effective bandwidth)`,
+          message: `moving ${w.name} to cluster ${to.label}: pre-copy does not converge (its dirty rate of ${num(w.dirtyRateMBps)} MB/s reaches the effective bandwidth of ${gbps(estimate.effectiveGbps)})`,
         });
         continue;
       }
