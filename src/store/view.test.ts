@@ -1,5 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { initialPanels, NARROW_WINDOW_PX } from './view';
+
+describe('NARROW_WINDOW_PX', () => {
+  it("is Tailwind's `lg` breakpoint, which the sidebar's narrow layout follows", () => {
+    // The studio's own theme (src/index.css) wins over Tailwind's, when it sets one.
+    const breakpoint = (css: string) => /--breakpoint-lg:\s*([\d.]+)rem/u.exec(css)?.[1];
+    const own = readFileSync(new URL('../index.css', import.meta.url), 'utf8');
+    const tailwind = readFileSync(
+      createRequire(import.meta.url).resolve('tailwindcss/theme.css'),
+      'utf8',
+    );
+    const rem = breakpoint(own) ?? breakpoint(tailwind);
+    expect(rem).toBeDefined();
+    // The root font size is the browser's 16 px (index.css sets none).
+    expect(own).not.toMatch(/html\s*\{[^}]*font-size/u);
+    expect(Number(rem) * 16).toBe(NARROW_WINDOW_PX);
+  });
+});
 
 describe('initialPanels', () => {
   it('opens both panels in a wide window when nothing is remembered', () => {

@@ -29,9 +29,9 @@ export interface ViewState {
 
 /**
  * Narrower than this (px), a window first shows the palette folded, and the sidebar is narrower
- * (Tailwind's `lg` breakpoint, which Sidebar.tsx's width follows). With both panels open, a
- * 900 px window left the canvas 305 px wide: a design shrank to unreadable boxes, and the
- * minimap covered a third of it.
+ * (Tailwind's `lg` breakpoint, which Sidebar.tsx's width follows; view.test.ts fails when the
+ * two part). With both panels open, a 900 px window left the canvas 305 px wide: a design
+ * shrank to unreadable boxes, and the minimap covered a third of it.
  */
 export const NARROW_WINDOW_PX = 1024;
 
