@@ -35,6 +35,17 @@ test.describe('Export and import', () => {
       expect(text).toContain(`data-element-id="${id}"`);
     expect(text).toMatch(/<rect [^>]*rx="8"/);
     expect(text).toContain('>Dark fibre route 1</text>');
+    // A pair of names that differ at the end: whole on the canvas, at the size of the export's.
+    for (const id of ['ams-dci-edge-1', 'ams-dci-edge-2']) {
+      const name = page.getByTestId(`node-name.${id}`);
+      await expect(name).toHaveText(id);
+      const drawn = await name.evaluate((span) => ({
+        px: getComputedStyle(span).fontSize,
+        fits: span.getBoundingClientRect().width <= (span.parentElement?.clientWidth ?? 0),
+      }));
+      expect(drawn.fits).toBe(true);
+      expect(text).toMatch(new RegExp(`font-size="${parseFloat(drawn.px)}"[^>]*>${id}</text>`));
+    }
 
     await studio.open();
     const chooser = page.waitForEvent('filechooser');

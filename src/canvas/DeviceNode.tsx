@@ -3,6 +3,7 @@ import { memo, useContext, useLayoutEffect } from 'react';
 import { KIND_LABELS } from '../model/defaults';
 import type { Workload } from '../model/schema';
 import type { Finding } from '../rules/types';
+import { cardName, type CardName } from '../render/cardText';
 import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import { CENTER_HANDLE, type FlowNode } from '../store/flow';
@@ -123,6 +124,13 @@ function DeviceHandles({ id, measure }: { id: string; measure: boolean }) {
   );
 }
 
+/** The name's sizes (cardText.ts) as Tailwind classes, written out whole for its scanner. */
+const NAME_FONT_CLASS: Record<CardName['fontPx'], string> = {
+  13: 'text-[13px]',
+  12: 'text-[12px]',
+  11: 'text-[11px]',
+};
+
 /**
  * What a card shows of its device: memoised apart from the card, so selecting (or selecting
  * all) re-renders no icon, text, badge or chips.
@@ -136,21 +144,32 @@ const CardContent = memo(function CardContent({
   element: FlowNode['data']['element'];
   findings: readonly Finding[];
 }) {
+  const label = element.label || KIND_LABELS[element.kind];
+  const name = cardName(label);
+  const subtitle = deviceSubtitle(element);
   return (
     <>
       <span
         aria-hidden
         className={`h-8 w-8 shrink-0 rounded-md bg-slate-100 dark:bg-slate-700 ${kindIconClass(element.kind)}`}
       />
-      {/* Name and subtitle are two lines of one clipped block, each cut with an ellipsis: one
-          clip per card rather than one per line, which a pan re-layerizes every frame. The name
-          is top-aligned so its larger font does not make its line taller. */}
-      <div className="min-w-0 flex-1 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400">
-        <span className="align-top text-[13px] font-semibold text-slate-800 dark:text-slate-100">
-          {element.label || KIND_LABELS[element.kind]}
+      {/* Name and subtitle are two lines of one clipped block: one clip per card rather than
+          one per line, which a pan re-layerizes every frame. The name comes fitted to the card
+          (cardText.ts, as in the exports); the clip cuts with an ellipsis a line the browser's
+          font draws wider than its estimate, and the subtitle. The name is top-aligned so its
+          larger font does not make its line taller. */}
+      <div
+        className="min-w-0 flex-1 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400"
+        title={`${label}\n${subtitle}`}
+      >
+        <span
+          className={`align-top font-semibold text-slate-800 dark:text-slate-100 ${NAME_FONT_CLASS[name.fontPx]}`}
+          data-testid={`node-name.${id}`}
+        >
+          {name.text}
         </span>
         <br />
-        {deviceSubtitle(element)}
+        {subtitle}
       </div>
       <FindingBadge findings={findings} elementId={id} className="absolute -top-2.5 -right-2.5" />
       {element.kind === 'cluster' && <WorkloadChips clusterId={id} />}

@@ -7,6 +7,14 @@
 import { COLORS, svgFrame, TITLE_HEIGHT, type SvgOptions } from './svg';
 import { KIND_ICON_COLOR } from './icons';
 import {
+  CARD_ICON_PX,
+  CARD_ICON_X,
+  CARD_SUBTITLE_FONT_PX,
+  CARD_TEXT_ROOM,
+  CARD_TEXT_X,
+  cardName,
+} from './cardText';
+import {
   fitText,
   LABEL_LINE_PX,
   LABEL_PAD_Y,
@@ -194,29 +202,30 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     });
   }
   for (const d of diagram.devices) {
-    const { x, y, width, height } = d.box;
+    const { x, y, height } = d.box;
+    const iconX = x + CARD_ICON_X;
+    const name = cardName(d.label);
     page.roundRect(d.box, 8, COLORS.card, COLORS.cardStroke);
     page.roundRect(
-      { x: x + 10, y: y + height / 2 - 16, width: 32, height: 32 },
+      { x: iconX, y: y + height / 2 - CARD_ICON_PX / 2, width: CARD_ICON_PX, height: CARD_ICON_PX },
       6,
       COLORS.iconBox,
       null,
     );
     page.roundRect(
-      { x: x + 19, y: y + height / 2 - 7, width: 14, height: 14 },
+      { x: iconX + CARD_ICON_PX / 2 - 7, y: y + height / 2 - 7, width: 14, height: 14 },
       3,
       KIND_ICON_COLOR[d.kind],
       null,
     );
+    page.text(x + CARD_TEXT_X, y + height / 2 - 3, name.text, name.fontPx, COLORS.text, true);
     page.text(
-      x + 52,
-      y + height / 2 - 3,
-      fitText(d.label, width - 60, 13, true),
-      13,
-      COLORS.text,
-      true,
+      x + CARD_TEXT_X,
+      y + height / 2 + 13,
+      fitText(d.subtitle, CARD_TEXT_ROOM, CARD_SUBTITLE_FONT_PX),
+      CARD_SUBTITLE_FONT_PX,
+      COLORS.muted,
     );
-    page.text(x + 52, y + height / 2 + 13, fitText(d.subtitle, width - 60, 11), 11, COLORS.muted);
   }
   for (const note of diagram.notes) {
     const end = note.pointer?.[note.pointer.length - 1];

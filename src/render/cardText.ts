@@ -1,0 +1,59 @@
+/**
+ * The words on a device's card: its name and subtitle beside the kind's icon. One layout for
+ * the canvas and every export, so a name reads the same on the screen, in the SVG, the PNG and
+ * the PDF.
+ *
+ * A card is DEVICE_SIZE wide, and names such as "ams-dci-edge-1" and "ams-dci-edge-2" differ in
+ * their last characters: cut at the end, the two cards of a pair read alike. So a long name is
+ * first set smaller (13, then 12, then 11 px), and a name too long even at 11 px that ends in a
+ * short part is cut in the middle, keeping its end.
+ */
+import { DEVICE_SIZE } from '../model/defaults';
+import { textWidth } from './metrics';
+
+/** The icon box: 32 px, 10 px in from the card's left edge. */
+export const CARD_ICON_X = 10;
+export const CARD_ICON_PX = 32;
+/** Where the name and subtitle start, from the card's left edge: the icon box, then 10 px. */
+export const CARD_TEXT_X = CARD_ICON_X + CARD_ICON_PX + 10;
+/** The width the words may take: to 10 px short of the card's right edge. */
+export const CARD_TEXT_ROOM = DEVICE_SIZE.width - CARD_TEXT_X - 10;
+/** The name's sizes, largest first: a name takes the first it fits at. */
+const SMALLEST_NAME_PX = 11;
+export const CARD_NAME_FONTS_PX = [13, 12, SMALLEST_NAME_PX] as const;
+export const CARD_SUBTITLE_FONT_PX = 11;
+
+export interface CardName {
+  /** The name as drawn: whole, or cut in the middle with an ellipsis. */
+  readonly text: string;
+  readonly fontPx: (typeof CARD_NAME_FONTS_PX)[number];
+}
+
+/** Characters kept at the end of a name cut in the middle (fewer in a short name). */
+const KEPT_END = 6;
+/**
+ * A name whose last part (after its last space, "-", "_", "." or "/") is this short or shorter
+ * ends in what tells it from its siblings ("-1", "-b", " 02"): it is cut in the middle. Any
+ * other name reads from its start ("ams-fw (inter-site cluster)"): it is cut at the end.
+ */
+const SHORT_LAST_PART = 4;
+
+/**
+ * The name of a card, at the largest size it fits at; else at the smallest, cut in the middle
+ * when its end tells it apart, at the end otherwise.
+ */
+export function cardName(name: string): CardName {
+  for (const fontPx of CARD_NAME_FONTS_PX)
+    if (textWidth(name, fontPx, true) <= CARD_TEXT_ROOM) return { text: name, fontPx };
+  const fontPx = SMALLEST_NAME_PX;
+  const chars = [...name];
+  const lastPart = /[^\s\-_./]*$/u.exec(name)?.[0] ?? '';
+  const end =
+    lastPart.length > 0 && [...lastPart].length <= SHORT_LAST_PART
+      ? chars.slice(-Math.min(KEPT_END, Math.floor(chars.length / 3))).join('')
+      : '';
+  let head = chars.slice(0, chars.length - [...end].length);
+  while (head.length > 1 && textWidth(`${head.join('')}…${end}`, fontPx, true) > CARD_TEXT_ROOM)
+    head = head.slice(0, -1);
+  return { text: `${head.join('').trimEnd()}…${end}`, fontPx };
+}
