@@ -66,6 +66,27 @@ test.describe('Segments and workloads', () => {
     await expect(studio.count('info')).not.toHaveText('0');
   });
 
+  test('a cluster shows as many workload chips as fit, each name whole, then how many more', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    // esx-prod-a runs web-01..04, app-01 and app-db: three chips side by side were squeezed to
+    // "web-0…", "ap…" and "ap…".
+    for (const [id, name] of [
+      ['wl-web-a', 'web-01..04'],
+      ['wl-app', 'app-01'],
+    ] as const) {
+      await expect(studio.chip(id)).toHaveText(name);
+      expect(await studio.chip(id).evaluate((chip) => chip.scrollWidth <= chip.clientWidth)).toBe(
+        true,
+      );
+    }
+    await expect(studio.chip('wl-db')).toHaveCount(0);
+    await expect(page.getByTestId('chips.more.esx-prod-a')).toHaveText('+1');
+  });
+
   test('a workload is added on the selected cluster, shown as a chip, and its mobility target is validated', async ({
     page,
   }) => {

@@ -10,20 +10,21 @@ import { CENTER_HANDLE, type FlowNode } from '../store/flow';
 import { workloadsByCluster } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { FindingBadge } from './Badge';
+import { chipsShown, moreChipText } from './chips';
 import { CanvasFlags, CONNECTING, FAR, NAMED } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
 import { FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
-import { countText, figureText, plural } from '../model/plural';
+import { figureText, plural } from '../model/plural';
 
 installKindIconStyles();
 
 const EMPTY: readonly Workload[] = [];
-const MAX_CHIPS = 3;
+const chipName = (w: Workload) => w.name || w.id;
 
 function WorkloadChips({ clusterId }: { clusterId: string }) {
   const mine = useStudio((s) => workloadsByCluster(s.design.workloads).get(clusterId) ?? EMPTY);
   if (mine.length === 0) return null;
-  const shown = mine.slice(0, MAX_CHIPS);
+  const shown = mine.slice(0, chipsShown(mine.map(chipName)));
   const vmCount = mine.reduce((sum, w) => sum + w.count, 0);
   return (
     <div
@@ -41,17 +42,18 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
             event.stopPropagation();
           }}
           title={`${w.name}${w.count > 1 ? ` (${plural(w.count, 'VM')})` : ''} · ${figureText(w.memoryGB)} GB`}
-          className="nodrag max-w-20 cursor-grab truncate rounded-full border border-emerald-300 bg-emerald-50 px-1.5 text-[10px] leading-4 font-medium text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200"
+          className="nodrag max-w-20 cursor-grab truncate rounded-full border border-emerald-300 bg-emerald-50 px-1 text-[10px] leading-4 font-medium text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200"
         >
-          {w.name || w.id}
+          {chipName(w)}
         </span>
       ))}
-      {mine.length > MAX_CHIPS && (
+      {mine.length > shown.length && (
         <span
-          className="rounded-full border border-slate-300 bg-white px-1.5 text-[10px] leading-4 font-medium text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300"
+          data-testid={`chips.more.${clusterId}`}
+          className="shrink-0 rounded-full border border-slate-300 bg-white px-1 text-[10px] leading-4 font-medium text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300"
           title={`${plural(mine.length, 'workload')}, ${plural(vmCount, 'VM')}`}
         >
-          +{countText(mine.length - MAX_CHIPS)}
+          {moreChipText(mine.length - shown.length)}
         </span>
       )}
     </div>
