@@ -25,8 +25,8 @@ test.describe('Editing tools', () => {
     await expect(studio.toast('success')).toContainText(
       'Built a 2 × 4 fabric in DC1: 6 devices and 8 fabric links.',
     );
-    await expect(studio.node(await studio.idOfLabel('dc1-spine-1'))).toBeVisible();
-    await expect(studio.node(await studio.idOfLabel('dc1-leaf-4'))).toBeVisible();
+    // The site grew around its fabric past the view: the view follows it, whole.
+    await expect.poll(() => studio.inView(site)).toBe(true);
     // Spines above leaves, every device inside the site.
     const siteBox = await studio.box(site);
     const spine = await studio.box(await studio.idOfLabel('dc1-spine-1'));
@@ -42,6 +42,16 @@ test.describe('Editing tools', () => {
     await studio.pressShortcut('Control+z');
     await expect(studio.devices).toHaveCount(0);
     expect(await studio.edgeIds()).toHaveLength(0);
+  });
+
+  test('a site added from the palette beside one that fills the view is brought into view', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await withFabric(studio);
+    // Placed clear of the first site, the second lands past the view's edge.
+    const second = await studio.addSite();
+    await expect.poll(() => studio.inView(second)).toBe(true);
   });
 
   test('a bad count is refused with a reason, and the toolbar opens the builder on the site', async ({

@@ -780,6 +780,21 @@ export class StudioPage {
     return box;
   }
 
+  /** Whether a node is drawn wholly inside the canvas's part of the screen (not past its edges). */
+  async inView(id: string): Promise<boolean> {
+    const [box, canvas] = await Promise.all([
+      this.node(id).boundingBox(),
+      this.canvas.boundingBox(),
+    ]);
+    if (!box || !canvas) return false;
+    return (
+      box.x >= canvas.x &&
+      box.y >= canvas.y &&
+      box.x + box.width <= canvas.x + canvas.width &&
+      box.y + box.height <= canvas.y + canvas.height
+    );
+  }
+
   /**
    * Where a node is in the design: its box in the design's own units, as React Flow places it
    * (its wrapper's translate and its unscaled size). Zoom and pan do not change it, nor a fit

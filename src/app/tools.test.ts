@@ -12,7 +12,8 @@ import {
   meshSummary,
   openFabricBuilder,
   pasteClipboard,
-  showsPaste,
+  showsWell,
+  showsWhole,
 } from './tools';
 
 const twoSites = () =>
@@ -211,17 +212,22 @@ describe('Copy and paste', () => {
   });
 });
 
-describe('Whether the view follows a paste', () => {
+describe('Whether the view follows what was added', () => {
   const view = { x: 0, y: 0, width: 1200, height: 800 };
   it('stays when the paste is in view', () => {
-    expect(showsPaste(view, { x: 100, y: 100, width: 400, height: 200 })).toBe(true);
+    expect(showsWell(view, { x: 100, y: 100, width: 400, height: 200 })).toBe(true);
   });
   it('follows a paste that fits in the view but is not wholly in it', () => {
-    expect(showsPaste(view, { x: 1000, y: 100, width: 400, height: 200 })).toBe(false);
-    expect(showsPaste(view, { x: 3000, y: 3000, width: 400, height: 200 })).toBe(false);
+    expect(showsWell(view, { x: 1000, y: 100, width: 400, height: 200 })).toBe(false);
+    expect(showsWell(view, { x: 3000, y: 3000, width: 400, height: 200 })).toBe(false);
+  });
+  it('shows a whole site, where one is asked for, only when every side of it is in view', () => {
+    expect(showsWhole(view, { x: 100, y: 100, width: 400, height: 200 })).toBe(true);
+    expect(showsWhole(view, { x: 32, y: 300, width: 2000, height: 280 })).toBe(false);
+    expect(showsWhole(view, { x: -1, y: 300, width: 400, height: 280 })).toBe(false);
   });
   it('stays on a paste wider than the view that fills half of it or more', () => {
-    expect(showsPaste(view, { x: 32, y: 300, width: 2000, height: 280 })).toBe(true);
-    expect(showsPaste(view, { x: 700, y: 300, width: 2000, height: 280 })).toBe(false);
+    expect(showsWell(view, { x: 32, y: 300, width: 2000, height: 280 })).toBe(true);
+    expect(showsWell(view, { x: 700, y: 300, width: 2000, height: 280 })).toBe(false);
   });
 });

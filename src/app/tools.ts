@@ -68,7 +68,11 @@ export function openFabricBuilder(): void {
 }
 
 /** Build "N spines × M leaves, full mesh" in a site; true when it was built. */
-export async function buildFabricIn(siteId: string, spec: FabricSpec): Promise<boolean> {
+export async function buildFabricIn(
+  siteId: string,
+  spec: FabricSpec,
+  view?: CanvasView,
+): Promise<boolean> {
   // The builder shares Tidy up's geometry, which is not on the first screen.
   const { buildFabric } = await import('../model/fabric');
   const state = useStudio.getState();
@@ -83,6 +87,8 @@ export async function buildFabricIn(siteId: string, spec: FabricSpec): Promise<b
   }
   state.commit(result.design);
   state.select([...result.spineIds, ...result.leafIds]);
+  // The site grew around its new fabric, often past the view: it is shown whole.
+  if (view) followAdded(view, [siteId], showsWhole);
   const devices = result.spineIds.length + result.leafIds.length;
   notify(
     'success',
@@ -199,23 +205,47 @@ export function pasteClipboard(view?: CanvasView): void {
   state.commit(result.design, { select: result.newIds, pasteCount: n });
   // A view-only design refuses the edit (and says so).
   if (useStudio.getState().design !== result.design) return;
-  const pasted = nodesBox(result.design, result.newIds);
-  if (view && pasted && box && !showsPaste(box, pasted)) reveal(view, pasted);
+  if (view) followAdded(view, result.newIds);
 }
 
 /**
- * The view shows the paste well enough to stay put: on each axis, a paste that fits in the view
- * is wholly in it, and one longer than the view fills at least half of it (a pasted rack row
- * wider than the screen, starting near its middle). Moving the view then would only lose the
- * user's place, and make the canvas draw a new part of the design.
+ * Bring elements just added (a paste, a site or device added from the palette, a site grown
+ * around the fabric built in it) into view, unless the view shows them well enough already:
+ * `shows` tells (showsWell, or showsWhole where the user asked for a whole to look at).
  */
-export function showsPaste(view: Box, pasted: Box): boolean {
+export function followAdded(
+  view: CanvasView,
+  ids: readonly string[],
+  shows: (view: Box, added: Box) => boolean = showsWell,
+): void {
+  const added = nodesBox(useStudio.getState().design, ids);
+  const box = visibleBox(view);
+  if (added && box && !shows(box, added)) reveal(view, added);
+}
+
+/** The view shows all of the box: a site just built, to see whole, zooming out if it must. */
+export function showsWhole(view: Box, added: Box): boolean {
+  return (
+    added.x >= view.x &&
+    added.y >= view.y &&
+    added.x + added.width <= view.x + view.width &&
+    added.y + added.height <= view.y + view.height
+  );
+}
+
+/**
+ * The view shows what was added well enough to stay put: on each axis, a box that fits in the
+ * view is wholly in it, and one longer than the view fills at least half of it (a pasted rack
+ * row wider than the screen, starting near its middle). Moving the view then would only lose
+ * the user's place, and make the canvas draw a new part of the design.
+ */
+export function showsWell(view: Box, added: Box): boolean {
   const axis = (from: number, length: number, start: number, size: number) => {
     const seen = Math.min(from + length, start + size) - Math.max(from, start);
     return size <= length ? start >= from && start + size <= from + length : seen >= length / 2;
   };
   return (
-    axis(view.x, view.width, pasted.x, pasted.width) &&
-    axis(view.y, view.height, pasted.y, pasted.height)
+    axis(view.x, view.width, added.x, added.width) &&
+    axis(view.y, view.height, added.y, added.height)
   );
 }

@@ -1,3 +1,4 @@
+import { useReactFlow } from '@xyflow/react';
 import { Network } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { FABRIC_DEFAULT, FABRIC_LIMITS, fabricSpecProblem } from '../model/fabric';
@@ -15,6 +16,7 @@ export function FabricForm({ siteId, disabled }: { siteId: string; disabled: boo
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
   const focusFor = useView((s) => s.fabricFormFor);
+  const view = useReactFlow();
   useEffect(() => {
     if (focusFor !== siteId) return;
     first.current?.focus();
@@ -31,7 +33,7 @@ export function FabricForm({ siteId, disabled }: { siteId: string; disabled: boo
         ? 'Enter both numbers.'
         : fabricSpecProblem(spec);
     setError(problem);
-    if (problem === null) void buildFabricIn(siteId, spec);
+    if (problem === null) void buildFabricIn(siteId, spec, view);
   };
   const count = (
     label: string,

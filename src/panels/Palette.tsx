@@ -27,7 +27,8 @@ const HINTS: Readonly<Record<NodeKind, string>> = {
 export function Palette() {
   const readOnly = useStudio((s) => s.readOnly);
   const collapsed = useView((s) => s.paletteCollapsed);
-  const { screenToFlowPosition } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition } = flow;
   const addByClick = (kind: NodeKind) => {
     const state = useStudio.getState();
     const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
@@ -50,6 +51,8 @@ export function Palette() {
     if (id) {
       state.select([id]);
       followCanvasSelection();
+      // Placed clear of the others, it may land past the view: the view follows it there.
+      void import('../app/tools').then((tools) => tools.followAdded(flow, [id]));
     }
   };
   const toggle = (
