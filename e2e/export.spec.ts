@@ -87,6 +87,9 @@ test.describe('Export and import', () => {
   }) => {
     const studio = new StudioPage(page);
     await studio.openTemplate('metro-vs-long-distance');
+    // A name without spaces, longer than a column has room for.
+    await studio.select('esx-dal');
+    await studio.setField('label', 'prod_esxi_cluster_amsterdam_zuidoost_datacenter_0001');
     await studio.toolbarButton('export').click();
     const popup = page.waitForEvent('popup');
     await studio.exportItem('print').click();
@@ -95,6 +98,24 @@ test.describe('Export and import', () => {
     await expect(report.locator('h1')).toContainText('Design review');
     await expect(report.locator('img[src^="data:image/png;base64,"]')).toHaveCount(1);
     expect(await report.locator('script').count()).toBe(0);
+    // Every table fits the page, and no header of one word is split across lines ("Transp|ort").
+    const layout = await report.evaluate(() => {
+      const page = document.body.getBoundingClientRect().width;
+      const lines = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      return {
+        wide: [...document.querySelectorAll('table')]
+          .map((t) => t.getBoundingClientRect().width)
+          .filter((w) => w > page + 0.5),
+        split: [...document.querySelectorAll('th')]
+          .filter((th) => !/\s/u.test(th.textContent ?? '') && lines(th) > 1)
+          .map((th) => th.textContent),
+      };
+    });
+    expect(layout).toEqual({ wide: [], split: [] });
     await report.close();
   });
 

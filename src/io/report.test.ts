@@ -7,7 +7,14 @@ import { folds, groupFindings, groupSummary } from '../rules/groups';
 import { RULES } from '../rules/index';
 import type { Finding } from '../rules/types';
 import { dciFigures } from '../render/text';
-import { collectEstimates, escapeMarkdown, reportHtml, reportMarkdown } from './report';
+import {
+  cellText,
+  collectEstimates,
+  escapeHtml,
+  escapeMarkdown,
+  reportHtml,
+  reportMarkdown,
+} from './report';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -176,6 +183,42 @@ describe('The HTML report', () => {
   it('colours findings by severity and strikes waived ones', () => {
     expect(html).toContain('<h4 class="error"><code>L2-GAP</code>');
     expect(html).toContain('<h4 class="waived"><code>RES-DCI-SPOF</code>');
+  });
+});
+
+describe('A table cell of the HTML report', () => {
+  it('keeps words and figures whole', () => {
+    for (const text of ['Transport', '9216', '3,000 km', '≈ 30.1 ms (from distance)'])
+      expect(cellText(text)).toBe(escapeHtml(text));
+  });
+
+  it('gives a long word places to break: after its separators, and every 16 characters', () => {
+    expect(cellText('prod_esxi_cluster_amsterdam_01')).toBe(
+      'prod_<wbr>esxi_<wbr>cluster_<wbr>amsterdam_<wbr>01',
+    );
+    const run = 'DDPRODUCTIONAMSTERDAMZUIDOOST';
+    expect(cellText(run)).toBe(`${run.slice(0, 16)}<wbr>${run.slice(16)}`);
+    // Escaped piece by piece: no markup from a label, and no entity cut in two.
+    expect(cellText(`${HOSTILE}_and_more_of_it`)).toBe(
+      '&lt;img src=x onerror=alert(1)<wbr>&gt;_<wbr>and_<wbr>more_<wbr>of_<wbr>it',
+    );
+  });
+
+  it('is written so in the report: a long cluster name breaks, the headers do not', () => {
+    const long = design();
+    const named = {
+      ...long,
+      nodes: long.nodes.map((n) =>
+        n.id === 'esx-a' ? { ...n, label: 'prod_esxi_cluster_amsterdam_zuidoost_01' } : n,
+      ),
+    };
+    const html = reportHtml(named, [], []);
+    expect(html).toContain(
+      '<td>prod_<wbr>esxi_<wbr>cluster_<wbr>amsterdam_<wbr>zuidoost_<wbr>01</td>',
+    );
+    expect(html).toContain('<th>Transport</th>');
+    expect(html).toContain('overflow-wrap: break-word');
+    expect(html).not.toContain('overflow-wrap: anywhere');
   });
 });
 

@@ -545,13 +545,41 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-function htmlInline(text: Text): string {
+/**
+ * A table cell keeps a word of up to this many characters whole. A table's columns are as wide
+ * as their longest unbreakable word at least: a longer one (a name without spaces,
+ * "prod_esxi_cluster_amsterdam_01") is given places to break (cellText), or the table ran past
+ * the page. Letting the browser break any word anywhere instead split headers and figures
+ * ("Transp|ort", "921|6") to squeeze the widest columns in.
+ */
+const CELL_WORD_MAX = 16;
+/** Where a long word breaks first: after one of these. */
+const WORD_SEPARATORS = /(?<=[-_./:,;\\|→↔@])/u;
+
+/** Escaped text for a table cell, with a break point (<wbr>) in each word longer than CELL_WORD_MAX. */
+export function cellText(text: string): string {
+  return text
+    .split(/(\s+)/u)
+    .map((word) => {
+      if ([...word].length <= CELL_WORD_MAX) return escapeHtml(word);
+      const pieces: string[] = [];
+      for (const part of word.split(WORD_SEPARATORS)) {
+        const chars = [...part];
+        for (let at = 0; at < chars.length; at += CELL_WORD_MAX)
+          pieces.push(chars.slice(at, at + CELL_WORD_MAX).join(''));
+      }
+      return pieces.map(escapeHtml).join('<wbr>');
+    })
+    .join('');
+}
+
+function htmlInline(text: Text, escape: (text: string) => string = escapeHtml): string {
   const parts: readonly Inline[] = Array.isArray(text) ? text : [text as Inline];
   return parts
     .map((p) => {
-      if (typeof p === 'string') return escapeHtml(p);
-      if ('code' in p) return `<code>${escapeHtml(p.code)}</code>`;
-      return `<strong>${escapeHtml(p.strong)}</strong>`;
+      if (typeof p === 'string') return escape(p);
+      if ('code' in p) return `<code>${escape(p.code)}</code>`;
+      return `<strong>${escape(p.strong)}</strong>`;
     })
     .join('');
 }
@@ -571,7 +599,7 @@ h4.waived { color: #667085; text-decoration: line-through; text-decoration-thick
 ul { margin: 0 0 2mm; padding-left: 5mm; } li { margin: 0.5mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.5pt; break-inside: auto; }
 tr { break-inside: avoid; }
-th, td { border: 1px solid #d0d5dd; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #d0d5dd; padding: 1mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f2f4f7; }
 thead { display: table-header-group; }
 code { font: 8.5pt ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f2f4f7; padding: 0 1mm; border-radius: 2px; }
@@ -600,8 +628,8 @@ function toHtml(blocks: readonly Block[], title: string, diagram?: string): stri
         break;
       case 'table':
         body.push(
-          `<table><thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
-            `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${htmlInline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+          `<table><thead><tr>${b.head.map((h) => `<th>${cellText(h)}</th>`).join('')}</tr></thead>` +
+            `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${htmlInline(c, cellText)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
         );
         break;
     }
