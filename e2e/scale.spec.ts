@@ -180,4 +180,32 @@ test.describe('Zoomed out', () => {
     await expect(studio.node(id)).toHaveText('');
     await expect(studio.node(id)).toHaveAttribute('title', 'esx-prod-a');
   });
+
+  test('a zoomed-out box sets a name with a long word smaller rather than split it', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    await studio.zoomOutTo(35);
+    const name = studio.node('array-a').locator('.device-far-name');
+    await expect(name).toHaveText('MetroCluster A (fas-a)');
+    // "MetroCluster" is wider than the box at 24 px: it was drawn "MetroClus|ter".
+    const drawn = await name.evaluate((e) => {
+      const text = e.firstChild as Text;
+      const word = document.createRange();
+      word.setStart(text, 0);
+      word.setEnd(text, 'MetroCluster'.length);
+      return {
+        px: parseFloat(getComputedStyle(e).fontSize),
+        lines: new Set([...word.getClientRects()].map((r) => Math.round(r.top))).size,
+      };
+    });
+    expect(drawn).toEqual({ px: 18, lines: 1 });
+    // A name of short words keeps the large type.
+    await expect(studio.node('esx-prod-a').locator('.device-far-name')).toHaveCSS(
+      'font-size',
+      '24px',
+    );
+  });
 });

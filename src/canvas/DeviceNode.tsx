@@ -3,7 +3,7 @@ import { memo, useContext, useLayoutEffect } from 'react';
 import { KIND_LABELS } from '../model/defaults';
 import type { Workload } from '../model/schema';
 import type { Finding } from '../rules/types';
-import { cardName, type CardName } from '../render/cardText';
+import { cardName, FAR_NAME_FONTS_PX, farNameFont, type CardName } from '../render/cardText';
 import { deviceSubtitle } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import { CENTER_HANDLE, type FlowNode } from '../store/flow';
@@ -179,6 +179,23 @@ const CardContent = memo(function CardContent({
   );
 });
 
+/** A box's name zoomed out, at a size its longest word fits at (cardText.ts). */
+function FarName({ name }: { name: string }) {
+  const fontPx = farNameFont(name);
+  return (
+    <span
+      className="device-far-name"
+      style={
+        fontPx === FAR_NAME_FONTS_PX[0]
+          ? undefined
+          : { fontSize: fontPx, lineHeight: `${fontPx}px` }
+      }
+    >
+      {name}
+    </span>
+  );
+}
+
 function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   const element = data.element;
   const findings = useElementFindings(id);
@@ -210,7 +227,7 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
         className={`device-far flex h-full w-full items-center justify-center rounded-lg border-2 ${FAR_COLORS[element.kind]} ${worst ? `device-far-${worst}` : ''} ${state}`}
       >
         {handles ? <DeviceHandles id={id} measure={pointed} /> : CENTER_MARKER}
-        {(flags & NAMED) !== 0 && <span className="device-far-name">{name}</span>}
+        {(flags & NAMED) !== 0 && <FarName name={name} />}
       </div>
     );
   }

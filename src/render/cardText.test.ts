@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMetroVplexOtv } from '../model/templates/metro-vplex-otv';
 import { loadAvoidRouter } from './avoid';
-import { CARD_NAME_FONTS_PX, CARD_TEXT_ROOM, cardName } from './cardText';
+import { CARD_NAME_FONTS_PX, CARD_TEXT_ROOM, cardName, farNameFont } from './cardText';
 import { renderDiagram } from './diagram';
 import { textWidth } from './metrics';
 import { diagramToPdf } from './pdf';
@@ -45,6 +45,18 @@ describe('A device card’s name', () => {
         expect(one.text).not.toBe(other.text);
       }),
     );
+  });
+});
+
+describe('A zoomed-out box’s name', () => {
+  it('keeps the large type when each of its words fits a line', () => {
+    for (const name of ['esx-prod-a', 'ONTAP Mediator', 'ams-fw (inter-site cluster)'])
+      expect(farNameFont(name)).toBe(24);
+  });
+
+  it('is set smaller when a word would not fit, down to the smallest size', () => {
+    expect(farNameFont('MetroCluster A (fas-a)')).toBeLessThan(24);
+    expect(farNameFont('prod_esxi_cluster_amsterdam_01')).toBe(18);
   });
 });
 

@@ -57,3 +57,22 @@ export function cardName(name: string): CardName {
     head = head.slice(0, -1);
   return { text: `${head.join('').trimEnd()}…${end}`, fontPx };
 }
+
+/**
+ * Zoomed out (canvas/canvasFlags.ts), a card shows its name alone, in large type on up to two
+ * lines (index.css `.device-far-name`: 24 px, 8 px in from each side of the card's 2 px border).
+ * A word wider than the card was split mid-word ("MetroClus|ter A"): a name is set at the
+ * largest of these sizes at which each of its words fits a line (a hyphenated name breaks after
+ * its hyphens), at the smallest otherwise.
+ */
+const SMALLEST_FAR_NAME_PX = 18;
+export const FAR_NAME_FONTS_PX = [24, 20, SMALLEST_FAR_NAME_PX] as const;
+const FAR_NAME_ROOM = DEVICE_SIZE.width - 2 * 2 - 2 * 8;
+
+/** The size of a card's name zoomed out. */
+export function farNameFont(name: string): (typeof FAR_NAME_FONTS_PX)[number] {
+  const words = name.split(/\s+|(?<=-)/u);
+  for (const fontPx of FAR_NAME_FONTS_PX)
+    if (words.every((word) => textWidth(word, fontPx, true) <= FAR_NAME_ROOM)) return fontPx;
+  return SMALLEST_FAR_NAME_PX;
+}
