@@ -36,6 +36,8 @@ export function textWidth(text: string, fontPx = LABEL_FONT_PX, bold = false): n
     else if ('mwMW@%'.includes(ch)) units += 0.9;
     else if (/[A-Z0-9]/u.test(ch)) units += 0.66;
     else if ('·'.includes(ch)) units += 0.35;
+    // An em in Helvetica, Arial and DejaVu Sans: the ellipsis of every cut text.
+    else if (ch === '…') units += 1;
     else units += 0.56;
   }
   return units * fontPx * (bold ? 1.08 : 1);
