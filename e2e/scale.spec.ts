@@ -150,6 +150,26 @@ test.describe('Zoomed out', () => {
     }
   });
 
+  test('a zoomed-out site draws its name whole before its caption, beside its findings badge', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    // Ten warnings in each data center: each title strip ends in a badge.
+    await studio.loadTemplate('metro-metrocluster');
+    // Where its strip, scaled 2×, has just the room for name and caption without the badge.
+    await studio.zoomOutTo(39);
+    for (const [id, label] of [
+      ['dc1', 'DC1 Amsterdam'],
+      ['dc2', 'DC2 Rotterdam'],
+    ] as const) {
+      const name = studio.siteTitle(id).locator('span').first();
+      await expect(name).toHaveText(label);
+      // Not cut by the browser either: the layout left room for the badge.
+      expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth), id).toBe(true);
+    }
+  });
+
   test('a device is a plain box that still reads its name, until too far to read', async ({
     page,
   }) => {

@@ -71,7 +71,7 @@ function SiteNodeView({ id, data }: NodeProps<FlowNode>) {
   const strip = far
     ? Math.max(site.width / scale, Math.min(SITE_FAR_STRIP_MIN_PX, (room - TAB_GAP_PX) / scale))
     : site.width;
-  const title = siteTitleLayout(site.label, site.role, counts, strip);
+  const title = siteTitleLayout(site.label, site.role, counts, strip, findings.length > 0);
   return (
     <div
       data-testid={`node.${id}`}

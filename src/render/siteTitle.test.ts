@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../model/builder';
 import { createSite, emptyDesign } from '../model/defaults';
 import { shapesOf } from './diagram';
-import { fitText, SITE_TITLE_FONT_PX, textWidth } from './metrics';
+import { SITE_TITLE_FONT_PX, textWidth } from './metrics';
 import { roomRightOfSites, SITE_TITLE_X, siteTitleLayout } from './siteTitle';
 
 const nameWidth = (text: string) => textWidth(text, SITE_TITLE_FONT_PX, true);
@@ -16,19 +16,38 @@ describe("A site's title strip", () => {
     expect(title.captionX).toBeCloseTo(SITE_TITLE_X + 10 + nameWidth('DC1 Amsterdam'));
   });
 
-  it('cuts a long name to leave room for the caption, as the exports always did', () => {
+  it('draws a long name whole without the caption where the strip holds it alone', () => {
     const long = 'Frankfurt am Main, Hanauer Landstraße, second floor, hall B';
     const title = siteTitleLayout(long, 'dc', 120, 600);
-    expect(title.text).toBe(fitText(long, 400, SITE_TITLE_FONT_PX, true));
+    expect(title.text).toBe(long);
+    expect(title.caption).toBe('');
+  });
+
+  it('cuts a name too long even alone, and leaves room for the caption', () => {
+    const long = 'Frankfurt am Main, Hanauer Landstraße, second floor, hall B, rack rows 1 to 40';
+    const title = siteTitleLayout(long, 'dc', 120, 600);
+    expect(title.text).toMatch(/^Frankfurt am Main, .*…$/u);
     expect(title.caption).toBe('Data center · 120 devices');
+    expect(title.end).toBeLessThanOrEqual(600 - 12);
   });
 
   it('gives way to the name where the strip is narrow (a site zoomed out): no caption over it', () => {
-    // 600 px at 23 % zoom: the strip is scaled 3.5× and has 171 px.
-    const title = siteTitleLayout('DC1 Amsterdam', 'dc', 9, 171);
+    // 600 px at 20 % zoom: the strip is scaled 3× and has 200 px.
+    const title = siteTitleLayout('DC1 Amsterdam', 'dc', 9, 200);
     expect(title.text).toBe('DC1 Amsterdam');
     expect(title.caption).toBe('');
-    expect(title.end).toBeLessThanOrEqual(171);
+    expect(title.end).toBeLessThanOrEqual(200);
+  });
+
+  it('drops the caption rather than cut a name that fits the strip alone', () => {
+    // 648 px at 38 % zoom, with its findings badge: "DC1 Amster…  Data center · 9 devices"
+    // before, the name cut by the browser for the badge the layout had no room for.
+    const title = siteTitleLayout('DC1 Amsterdam', 'dc', 9, 324, true);
+    expect(title.text).toBe('DC1 Amsterdam');
+    expect(title.caption).toBe('');
+    const wider = siteTitleLayout('DC1 Amsterdam', 'dc', 9, 500, true);
+    expect(wider.text).toBe('DC1 Amsterdam');
+    expect(wider.caption).toBe('Data center · 9 devices');
   });
 
   it('never draws past its strip, and the caption always starts after the name', () => {

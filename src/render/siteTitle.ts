@@ -19,11 +19,15 @@ export const SITE_FAR_STRIP_MIN_PX = 168;
 export const SITE_TITLE_X = 34;
 /** Space between the name and the caption. */
 const CAPTION_GAP_PX = 10;
-/** Room kept at the right of a strip that shows its caption (the summary badge on the canvas). */
-const CAPTION_ROOM_PX = 200;
 /** A name cut shorter than this reads as noise: the caption gives way to it. */
 const MIN_TITLE_PX = 120;
-const RIGHT_PAD_PX = 12;
+/**
+ * The strip's right end: its 12 px of padding, and on the canvas the slot of its findings badge
+ * before it (a 6 px gap, 4 px of padding).
+ */
+const RIGHT_PAD_PX = 12 + 6 + 4;
+/** The canvas's findings badge in that slot, on a site with findings ("9", "156"). */
+const BADGE_PX = 28;
 
 export interface SiteTitleLayout {
   /** The name as drawn, cut with an ellipsis to its room. */
@@ -40,22 +44,30 @@ export function siteCaption(role: Site['role'], deviceCount: number): string {
   return `${SITE_ROLE_LABELS[role]} · ${plural(deviceCount, 'device')}`;
 }
 
-/** The strip of a site `widthPx` wide: name then caption, or the name alone when narrow. */
+/**
+ * The strip of a site `widthPx` wide: name then caption, or the name alone when narrow. `badge`:
+ * the strip ends in the canvas's findings badge (the exports draw none).
+ */
 export function siteTitleLayout(
   label: string,
   role: Site['role'],
   deviceCount: number,
   widthPx: number,
+  badge = false,
 ): SiteTitleLayout {
   const name = label || 'Unnamed site';
   const caption = siteCaption(role, deviceCount);
-  const room = widthPx - CAPTION_ROOM_PX;
+  const right = RIGHT_PAD_PX + (badge ? BADGE_PX : 0);
+  const room =
+    widthPx - SITE_TITLE_X - CAPTION_GAP_PX - textWidth(caption, SITE_CAPTION_FONT_PX) - right;
   const text = fitText(name, room, SITE_TITLE_FONT_PX, true);
   const captionX = SITE_TITLE_X + CAPTION_GAP_PX + textWidth(text, SITE_TITLE_FONT_PX, true);
   const end = captionX + textWidth(caption, SITE_CAPTION_FONT_PX);
-  if ((text === name || room >= MIN_TITLE_PX) && end <= widthPx)
+  const alone = fitText(name, widthPx - SITE_TITLE_X - right, SITE_TITLE_FONT_PX, true);
+  // The name whole rather than beside the caption ("DC1 Amster…  Data center · 9 devices"
+  // zoomed out); a name cut even alone keeps the caption beside it, unless cut to noise.
+  if (text === name || (alone !== name && room >= MIN_TITLE_PX))
     return { text, caption, captionX, end };
-  const alone = fitText(name, widthPx - SITE_TITLE_X - RIGHT_PAD_PX, SITE_TITLE_FONT_PX, true);
   const aloneEnd = SITE_TITLE_X + textWidth(alone, SITE_TITLE_FONT_PX, true);
   return { text: alone, caption: '', captionX: aloneEnd, end: aloneEnd };
 }
