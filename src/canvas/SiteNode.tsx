@@ -16,7 +16,12 @@ import { FindingBadge } from './Badge';
 import { CENTER_MARKER, FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
 import { FAILED, HIGHLIGHTED, SOLE, useMarks } from './marks';
-import { roomRightOfSites, SITE_FAR_STRIP_MIN_PX, siteTitleLayout } from '../render/siteTitle';
+import {
+  roomRightOfSites,
+  SITE_FAR_STRIP_MIN_PX,
+  siteNameStripPx,
+  siteTitleLayout,
+} from '../render/siteTitle';
 
 /**
  * Zoomed out, the header grows against the zoom (in quarter steps, so a zoom gesture re-renders
@@ -67,11 +72,14 @@ function SiteNodeView({ id, data }: NodeProps<FlowNode>) {
   const Icon = KIND_ICONS.site;
   // The strip lays out as the exports draw it, at the width it has once scaled up.
   const far = scale !== 1;
-  // A narrow site's title may reach past its right edge, short of the next site's.
+  // A narrow site's title may reach past its right edge, as far as its name needs, short of
+  // the next site's.
+  const badge = findings.length > 0;
+  const wanted = Math.max(SITE_FAR_STRIP_MIN_PX, siteNameStripPx(site.label, badge));
   const strip = far
-    ? Math.max(site.width / scale, Math.min(SITE_FAR_STRIP_MIN_PX, (room - TAB_GAP_PX) / scale))
+    ? Math.max(site.width / scale, Math.min(wanted, (room - TAB_GAP_PX) / scale))
     : site.width;
-  const title = siteTitleLayout(site.label, site.role, counts, strip, findings.length > 0);
+  const title = siteTitleLayout(site.label, site.role, counts, strip, badge);
   return (
     <div
       data-testid={`node.${id}`}

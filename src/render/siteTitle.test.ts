@@ -4,7 +4,7 @@ import { DesignBuilder } from '../model/builder';
 import { createSite, emptyDesign } from '../model/defaults';
 import { shapesOf } from './diagram';
 import { SITE_TITLE_FONT_PX, textWidth } from './metrics';
-import { roomRightOfSites, SITE_TITLE_X, siteTitleLayout } from './siteTitle';
+import { roomRightOfSites, SITE_TITLE_X, siteNameStripPx, siteTitleLayout } from './siteTitle';
 
 const nameWidth = (text: string) => textWidth(text, SITE_TITLE_FONT_PX, true);
 
@@ -48,6 +48,18 @@ describe("A site's title strip", () => {
     const wider = siteTitleLayout('DC1 Amsterdam', 'dc', 9, 500, true);
     expect(wider.text).toBe('DC1 Amsterdam');
     expect(wider.caption).toBe('Data center · 9 devices');
+  });
+
+  it('asks for the strip its name needs alone, which then draws it whole', () => {
+    for (const badge of [false, true]) {
+      const width = siteNameStripPx('Witness Utrecht', badge);
+      const title = siteTitleLayout('Witness Utrecht', 'witness', 2, width, badge);
+      expect(title.text).toBe('Witness Utrecht');
+      expect(title.end).toBeLessThanOrEqual(width);
+    }
+    expect(siteNameStripPx('Witness Utrecht', true)).toBeGreaterThan(
+      siteNameStripPx('Witness Utrecht'),
+    );
   });
 
   it('never draws past its strip, and the caption always starts after the name', () => {

@@ -13,7 +13,10 @@ export const SITE_ROLE_LABELS = {
   cloud: 'Cloud',
 } as const;
 
-/** Zoomed out, a strip narrower than this (a narrow site) may reach past the site's right edge. */
+/**
+ * Zoomed out, a strip narrower than this, or than its name needs (siteNameStripPx), may reach
+ * past the site's right edge (a narrow site), short of the next site.
+ */
 export const SITE_FAR_STRIP_MIN_PX = 168;
 /** Where the name starts: the 16 px site icon at 12 px, then 6 px. */
 export const SITE_TITLE_X = 34;
@@ -70,6 +73,16 @@ export function siteTitleLayout(
     return { text, caption, captionX, end };
   const aloneEnd = SITE_TITLE_X + textWidth(alone, SITE_TITLE_FONT_PX, true);
   return { text: alone, caption: '', captionX: aloneEnd, end: aloneEnd };
+}
+
+/**
+ * The width a strip needs to draw a site's name whole, alone (and the canvas's badge), with room
+ * for a bold font up to 8 % wider than the estimate (DejaVu Sans Bold draws "DC1 Amsterdam" at
+ * 127 px, estimated 123).
+ */
+export function siteNameStripPx(label: string, badge = false): number {
+  const name = textWidth(label || 'Unnamed site', SITE_TITLE_FONT_PX, true);
+  return SITE_TITLE_X + Math.ceil(name * 1.08) + RIGHT_PAD_PX + (badge ? BADGE_PX : 0);
 }
 
 /**
