@@ -46,6 +46,9 @@ test.describe('Export and import', () => {
       expect(drawn.fits).toBe(true);
       expect(text).toMatch(new RegExp(`font-size="${parseFloat(drawn.px)}"[^>]*>${id}</text>`));
     }
+    // A name too long for its card is drawn cut, and read whole by assistive technology.
+    await expect(page.getByTestId('node-name.ams-fw')).toHaveText(/^ams-fw \(inter.*…$/u);
+    await expect(studio.node('ams-fw')).toContainText('ams-fw (inter-site cluster)');
 
     await studio.open();
     const chooser = page.waitForEvent('filechooser');

@@ -148,6 +148,7 @@ const CardContent = memo(function CardContent({
 }) {
   const label = element.label || KIND_LABELS[element.kind];
   const name = cardName(label);
+  const cut = name.text !== label;
   const subtitle = deviceSubtitle(element);
   return (
     <>
@@ -167,9 +168,12 @@ const CardContent = memo(function CardContent({
         <span
           className={`align-top font-semibold text-slate-800 dark:text-slate-100 ${NAME_FONT_CLASS[name.fontPx]}`}
           data-testid={`node-name.${id}`}
+          aria-hidden={cut || undefined}
         >
           {name.text}
         </span>
+        {/* A cut name is read, and found by a search of the page, whole. */}
+        {cut && <span className="sr-only">{label}</span>}
         <br />
         {subtitle}
       </div>
