@@ -19,6 +19,7 @@ import { FAILED, HIGHLIGHTED, SOLE, useMarks } from './marks';
 import {
   roomRightOfSites,
   SITE_FAR_STRIP_MIN_PX,
+  siteName,
   siteNameStripPx,
   siteTitleLayout,
 } from '../render/siteTitle';
@@ -123,7 +124,7 @@ function SiteNodeView({ id, data }: NodeProps<FlowNode>) {
         <Icon aria-hidden className="h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
         <span
           className="min-w-0 truncate text-sm font-semibold text-slate-800 dark:text-slate-100"
-          title={title.text === (site.label || 'Unnamed site') ? undefined : site.label}
+          title={title.text === siteName(site.label) ? undefined : site.label}
         >
           {title.text}
         </span>

@@ -18,8 +18,8 @@ export const CARD_ICON_PX = 32;
 export const CARD_TEXT_X = CARD_ICON_X + CARD_ICON_PX + 10;
 /** The width the words may take: to 10 px short of the card's right edge. */
 export const CARD_TEXT_ROOM = DEVICE_SIZE.width - CARD_TEXT_X - 10;
-/** The name's sizes, largest first: a name takes the first it fits at. */
 const SMALLEST_NAME_PX = 11;
+/** The name's sizes, largest first: a name takes the first it fits at. */
 export const CARD_NAME_FONTS_PX = [13, 12, SMALLEST_NAME_PX] as const;
 export const CARD_SUBTITLE_FONT_PX = 11;
 
@@ -58,6 +58,7 @@ export function cardName(name: string): CardName {
   return { text: `${head.join('').trimEnd()}…${end}`, fontPx };
 }
 
+const SMALLEST_FAR_NAME_PX = 18;
 /**
  * Zoomed out (canvas/canvasFlags.ts), a card shows its name alone, in large type on up to two
  * lines (index.css `.device-far-name`: 24 px, 8 px in from each side of the card's 2 px border).
@@ -65,7 +66,6 @@ export function cardName(name: string): CardName {
  * largest of these sizes at which each of its words fits a line (a hyphenated name breaks after
  * its hyphens), at the smallest otherwise.
  */
-const SMALLEST_FAR_NAME_PX = 18;
 export const FAR_NAME_FONTS_PX = [24, 20, SMALLEST_FAR_NAME_PX] as const;
 const FAR_NAME_ROOM = DEVICE_SIZE.width - 2 * 2 - 2 * 8;
 

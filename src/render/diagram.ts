@@ -33,7 +33,7 @@ import {
   type Side,
 } from './router';
 import { dciLabelLines, deviceSubtitle, limitFinding } from './text';
-import { SITE_TITLE_X, siteTitleLayout } from './siteTitle';
+import { SITE_TITLE_X, siteName, siteTitleLayout } from './siteTitle';
 import {
   LABEL_LINE_PX,
   LABEL_MAX_CHARS,
@@ -151,7 +151,7 @@ function siteShape(site: Site, deviceCount: number): SiteShape {
     id: site.id,
     role: site.role,
     box: { x, y, width: site.width, height: site.height },
-    label: site.label || 'Unnamed site',
+    label: siteName(site.label),
     caption: title.caption,
     title: {
       text: title.text,

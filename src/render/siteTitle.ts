@@ -43,6 +43,11 @@ export interface SiteTitleLayout {
   readonly end: number;
 }
 
+/** A site's name as drawn: its label, or a word for a site without one. */
+export function siteName(label: string): string {
+  return label || 'Unnamed site';
+}
+
 export function siteCaption(role: Site['role'], deviceCount: number): string {
   return `${SITE_ROLE_LABELS[role]} · ${plural(deviceCount, 'device')}`;
 }
@@ -58,7 +63,7 @@ export function siteTitleLayout(
   widthPx: number,
   badge = false,
 ): SiteTitleLayout {
-  const name = label || 'Unnamed site';
+  const name = siteName(label);
   const caption = siteCaption(role, deviceCount);
   const right = RIGHT_PAD_PX + (badge ? BADGE_PX : 0);
   const room =
@@ -81,7 +86,7 @@ export function siteTitleLayout(
  * 127 px, estimated 123).
  */
 export function siteNameStripPx(label: string, badge = false): number {
-  const name = textWidth(label || 'Unnamed site', SITE_TITLE_FONT_PX, true);
+  const name = textWidth(siteName(label), SITE_TITLE_FONT_PX, true);
   return SITE_TITLE_X + Math.ceil(name * 1.08) + RIGHT_PAD_PX + (badge ? BADGE_PX : 0);
 }
 
