@@ -57,6 +57,28 @@ test.describe('Drawing', () => {
     await expect(edges).toHaveCount(before + 1);
   });
 
+  test('a link starts from a cluster’s bottom handle, over its workload chips', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.select('esx-prod-a');
+    // esx-prod-a's chips ("web-01..04", "app-01", "+1") run under its bottom handle.
+    const handle = studio.node('esx-prod-a').locator('.react-flow__handle[data-handleid="bottom"]');
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('no bottom handle');
+    const hit = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('data-handleid') ?? null,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    expect(hit).toBe('bottom');
+    const edges = page.locator('.react-flow__edge');
+    const before = await edges.count();
+    await studio.connectByBody('esx-prod-a', 'ams-fw', 'bottom');
+    await expect(edges).toHaveCount(before + 1);
+  });
+
   test("a device dropped over its site's border lands wholly inside the site", async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();
