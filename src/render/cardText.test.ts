@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMetroVplexOtv } from '../model/templates/metro-vplex-otv';
 import { loadAvoidRouter } from './avoid';
-import { CARD_NAME_FONTS_PX, CARD_TEXT_ROOM, cardName, farNameFont } from './cardText';
+import { CARD_NAME_FONTS_PX, CARD_TEXT_ROOM, cardLayout, cardName, farNameFont } from './cardText';
 import { renderDiagram } from './diagram';
 import { textWidth } from './metrics';
 import { diagramToPdf } from './pdf';
@@ -57,6 +57,23 @@ describe('A zoomed-out box’s name', () => {
   it('is set smaller when a word would not fit, down to the smallest size', () => {
     expect(farNameFont('MetroCluster A (fas-a)')).toBeLessThan(24);
     expect(farNameFont('prod_esxi_cluster_amsterdam_01')).toBe(18);
+  });
+});
+
+describe('A card’s layout in the exports', () => {
+  it('centres the icon box on the card, and keeps the words beside it, inside the card', () => {
+    const box = { x: 100, y: 40, width: 168, height: 56 };
+    const { iconBox, name, subtitle } = cardLayout(box, 'ams-dci-edge-1', 'Border / DCI edge');
+    expect(iconBox.y + iconBox.height / 2).toBe(box.y + box.height / 2);
+    expect(iconBox.x).toBeGreaterThan(box.x);
+    for (const line of [name, subtitle]) {
+      expect(line.x).toBeGreaterThan(iconBox.x + iconBox.width);
+      expect(line.x + textWidth(line.text, line.fontPx, line === name)).toBeLessThanOrEqual(
+        box.x + box.width,
+      );
+    }
+    expect(name.baseline).toBeLessThan(subtitle.baseline);
+    expect(name).toMatchObject(cardName('ams-dci-edge-1'));
   });
 });
 

@@ -9,24 +9,67 @@
  * short part is cut in the middle, keeping its end.
  */
 import { DEVICE_SIZE } from '../model/defaults';
-import { textWidth } from './metrics';
+import { fitText, textWidth } from './metrics';
+import type { Box } from './types';
 
 /** The icon box: 32 px, 10 px in from the card's left edge. */
-export const CARD_ICON_X = 10;
-export const CARD_ICON_PX = 32;
+const CARD_ICON_X = 10;
+const CARD_ICON_PX = 32;
 /** Where the name and subtitle start, from the card's left edge: the icon box, then 10 px. */
-export const CARD_TEXT_X = CARD_ICON_X + CARD_ICON_PX + 10;
+const CARD_TEXT_X = CARD_ICON_X + CARD_ICON_PX + 10;
 /** The width the words may take: to 10 px short of the card's right edge. */
 export const CARD_TEXT_ROOM = DEVICE_SIZE.width - CARD_TEXT_X - 10;
 const SMALLEST_NAME_PX = 11;
 /** The name's sizes, largest first: a name takes the first it fits at. */
 export const CARD_NAME_FONTS_PX = [13, 12, SMALLEST_NAME_PX] as const;
-export const CARD_SUBTITLE_FONT_PX = 11;
+const CARD_SUBTITLE_FONT_PX = 11;
 
 export interface CardName {
   /** The name as drawn: whole, or cut in the middle with an ellipsis. */
   readonly text: string;
   readonly fontPx: (typeof CARD_NAME_FONTS_PX)[number];
+}
+
+/** A line of a card's words as the exports draw it: where it starts, its baseline, its size. */
+export interface CardLine {
+  readonly x: number;
+  readonly baseline: number;
+  readonly text: string;
+  readonly fontPx: number;
+}
+
+/** Where the exports draw a card's icon box, name and subtitle, for a card at `box`. */
+export interface CardLayout {
+  /** The rounded box behind the kind's icon; the icon is drawn at its centre. */
+  readonly iconBox: Box;
+  readonly name: CardLine;
+  readonly subtitle: CardLine;
+}
+
+/**
+ * The card at `box` as the exports (svg.ts, pdf.ts) draw it: the icon box at the left, centred
+ * on the card's height; the name above the middle, the subtitle below it, each fitted to the
+ * room beside the icon. The canvas lays out the same card with CSS (DeviceNode.tsx).
+ */
+export function cardLayout(box: Box, label: string, subtitle: string): CardLayout {
+  const middle = box.y + box.height / 2;
+  const x = box.x + CARD_TEXT_X;
+  const name = cardName(label);
+  return {
+    iconBox: {
+      x: box.x + CARD_ICON_X,
+      y: middle - CARD_ICON_PX / 2,
+      width: CARD_ICON_PX,
+      height: CARD_ICON_PX,
+    },
+    name: { x, baseline: middle - 3, text: name.text, fontPx: name.fontPx },
+    subtitle: {
+      x,
+      baseline: middle + 13,
+      text: fitText(subtitle, CARD_TEXT_ROOM, CARD_SUBTITLE_FONT_PX),
+      fontPx: CARD_SUBTITLE_FONT_PX,
+    },
+  };
 }
 
 /** Characters kept at the end of a name cut in the middle (fewer in a short name). */

@@ -6,14 +6,7 @@
  */
 import { COLORS, svgFrame, TITLE_HEIGHT, type SvgOptions } from './svg';
 import { KIND_ICON_COLOR } from './icons';
-import {
-  CARD_ICON_PX,
-  CARD_ICON_X,
-  CARD_SUBTITLE_FONT_PX,
-  CARD_TEXT_ROOM,
-  CARD_TEXT_X,
-  cardName,
-} from './cardText';
+import { cardLayout } from './cardText';
 import {
   fitText,
   LABEL_LINE_PX,
@@ -202,30 +195,23 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     });
   }
   for (const d of diagram.devices) {
-    const { x, y, height } = d.box;
-    const iconX = x + CARD_ICON_X;
-    const name = cardName(d.label);
+    const { iconBox, name, subtitle } = cardLayout(d.box, d.label, d.subtitle);
+    const swatch = 14;
     page.roundRect(d.box, 8, COLORS.card, COLORS.cardStroke);
+    page.roundRect(iconBox, 6, COLORS.iconBox, null);
     page.roundRect(
-      { x: iconX, y: y + height / 2 - CARD_ICON_PX / 2, width: CARD_ICON_PX, height: CARD_ICON_PX },
-      6,
-      COLORS.iconBox,
-      null,
-    );
-    page.roundRect(
-      { x: iconX + CARD_ICON_PX / 2 - 7, y: y + height / 2 - 7, width: 14, height: 14 },
+      {
+        x: iconBox.x + (iconBox.width - swatch) / 2,
+        y: iconBox.y + (iconBox.height - swatch) / 2,
+        width: swatch,
+        height: swatch,
+      },
       3,
       KIND_ICON_COLOR[d.kind],
       null,
     );
-    page.text(x + CARD_TEXT_X, y + height / 2 - 3, name.text, name.fontPx, COLORS.text, true);
-    page.text(
-      x + CARD_TEXT_X,
-      y + height / 2 + 13,
-      fitText(d.subtitle, CARD_TEXT_ROOM, CARD_SUBTITLE_FONT_PX),
-      CARD_SUBTITLE_FONT_PX,
-      COLORS.muted,
-    );
+    page.text(name.x, name.baseline, name.text, name.fontPx, COLORS.text, true);
+    page.text(subtitle.x, subtitle.baseline, subtitle.text, subtitle.fontPx, COLORS.muted);
   }
   for (const note of diagram.notes) {
     const end = note.pointer?.[note.pointer.length - 1];

@@ -3,14 +3,7 @@
  * CSS classes), so PowerPoint, Inkscape, Visio, browsers and rsvg-convert all draw the same
  * thing. Every element is a <g data-element-id="…">. Pure string work: runs in the CLI too.
  */
-import {
-  CARD_ICON_PX,
-  CARD_ICON_X,
-  CARD_SUBTITLE_FONT_PX,
-  CARD_TEXT_ROOM,
-  CARD_TEXT_X,
-  cardName,
-} from './cardText';
+import { cardLayout } from './cardText';
 import { KIND_ICON_COLOR, KIND_ICON_SVG } from './icons';
 import { routePath } from './path';
 import {
@@ -123,22 +116,24 @@ function siteSvg(site: SiteShape): string {
 
 function deviceSvg(device: DeviceShape): string {
   const { x, y, width, height } = device.box;
-  const textX = x + CARD_TEXT_X;
-  const iconX = x + CARD_ICON_X;
-  const name = cardName(device.label);
+  const { iconBox, name, subtitle } = cardLayout(device.box, device.label, device.subtitle);
+  const glyph = 18;
   return (
     `<g id="${escapeXml(device.id)}" data-element-id="${escapeXml(device.id)}" data-kind="${device.kind}">` +
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="8" ` +
     `fill="${COLORS.card}" stroke="${COLORS.cardStroke}"/>` +
-    `<rect x="${n(iconX)}" y="${n(y + height / 2 - CARD_ICON_PX / 2)}" width="${CARD_ICON_PX}" height="${CARD_ICON_PX}" rx="6" fill="${COLORS.iconBox}"/>` +
-    icon(device.kind, iconX + (CARD_ICON_PX - 18) / 2, y + height / 2 - 9, 18) +
-    text(textX, y + height / 2 - 3, name.text, { size: name.fontPx, weight: 600 }) +
-    text(
-      textX,
-      y + height / 2 + 13,
-      fitText(device.subtitle, CARD_TEXT_ROOM, CARD_SUBTITLE_FONT_PX),
-      { size: CARD_SUBTITLE_FONT_PX, fill: COLORS.muted },
+    `<rect x="${n(iconBox.x)}" y="${n(iconBox.y)}" width="${n(iconBox.width)}" height="${n(iconBox.height)}" rx="6" fill="${COLORS.iconBox}"/>` +
+    icon(
+      device.kind,
+      iconBox.x + (iconBox.width - glyph) / 2,
+      iconBox.y + (iconBox.height - glyph) / 2,
+      glyph,
     ) +
+    text(name.x, name.baseline, name.text, { size: name.fontPx, weight: 600 }) +
+    text(subtitle.x, subtitle.baseline, subtitle.text, {
+      size: subtitle.fontPx,
+      fill: COLORS.muted,
+    }) +
     `</g>`
   );
 }
