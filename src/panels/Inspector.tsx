@@ -9,6 +9,15 @@ import {
   STORAGE_PRODUCTS,
 } from '../model/catalog';
 import { KIND_LABELS, newId } from '../model/defaults';
+import {
+  ACCESS_LABELS,
+  BOUNDARY_LABELS,
+  choices,
+  FIELD_NAMES,
+  fieldProps,
+  REPLICATION_LABELS,
+  ROLE_LABELS,
+} from '../model/fieldNames';
 import { applyPatch, type LinkPatch, type NodePatch, type Patch } from '../model/edits';
 import { linkRttMs } from '../model/paths';
 import {
@@ -183,7 +192,7 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
       <Header node={node} />
       <Section title="Properties">
         <TextField
-          label="Label"
+          label={FIELD_NAMES.node.label.label}
           value={node.label}
           testId="field.label"
           disabled={d}
@@ -200,21 +209,16 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
         {node.kind === 'site' && (
           <>
             <SelectField
-              label="Role"
+              label={FIELD_NAMES.site.role.label}
               value={node.role}
               testId="field.role"
               disabled={d}
-              options={[
-                { value: 'dc', label: 'Data center' },
-                { value: 'witness', label: 'Witness site' },
-                { value: 'cloud', label: 'Cloud' },
-              ]}
+              options={choices(ROLE_LABELS)}
               onCommit={(role) => update({ role })}
             />
             <NumberField
-              label="Latitude"
+              {...fieldProps(FIELD_NAMES.location.lat)}
               value={node.location?.lat}
-              unit="°"
               optional
               placeholder="optional"
               schema={latitudeSchema}
@@ -229,9 +233,8 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
               }
             />
             <NumberField
-              label="Longitude"
+              {...fieldProps(FIELD_NAMES.location.lon)}
               value={node.location?.lon}
-              unit="°"
               optional
               placeholder="optional"
               schema={longitudeSchema}
@@ -250,18 +253,15 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
         {node.kind === 'tor' && (
           <>
             <SelectField
-              label="Boundary"
+              label={FIELD_NAMES.tor.boundary.label}
               value={node.boundary}
               testId="field.boundary"
               disabled={d}
-              options={[
-                { value: 'l2', label: 'L2 — VLANs trunked up' },
-                { value: 'l3', label: 'L3 — routed at the ToR' },
-              ]}
+              options={choices(BOUNDARY_LABELS)}
               onCommit={(boundary) => update({ boundary })}
             />
             <CheckField
-              label="VXLAN-EVPN"
+              label={FIELD_NAMES.tor.overlay.label}
               checked={node.overlay}
               testId="field.overlay"
               disabled={d}
@@ -269,7 +269,7 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
               onCommit={(overlay) => update({ overlay })}
             />
             <CheckField
-              label="Anycast gateway"
+              label={FIELD_NAMES.tor.anycastGateway.label}
               checked={node.anycastGateway}
               testId="field.anycastGateway"
               disabled={d}
@@ -282,14 +282,14 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
         {node.kind === 'firewall' && (
           <>
             <CheckField
-              label="Stateful"
+              label={FIELD_NAMES.firewall.stateful.label}
               checked={node.stateful}
               testId="field.stateful"
               disabled={d}
               onCommit={(stateful) => update({ stateful })}
             />
             <CheckField
-              label="State-synced"
+              label={FIELD_NAMES.firewall.stateSynced.label}
               checked={node.stateSynced}
               testId="field.stateSynced"
               disabled={d}
@@ -297,7 +297,7 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
               onCommit={(stateSynced) => update({ stateSynced })}
             />
             <MultiCheckField
-              label="Protects"
+              label={FIELD_NAMES.firewall.segmentIds.label}
               values={node.segmentIds}
               options={design.segments.map((s) => ({
                 value: s.id,
@@ -313,7 +313,7 @@ const NodeInspector = memo(function NodeInspector({ design, node, readOnly }: No
         )}
         {node.kind === 'witness' && (
           <MultiCheckField
-            label="Arbitrates"
+            label={FIELD_NAMES.witness.arbitrates.label}
             values={node.arbitrates}
             options={design.nodes
               .filter(
@@ -358,7 +358,7 @@ function ClusterFields({
   return (
     <>
       <SelectField
-        label="Hypervisor"
+        label={FIELD_NAMES.cluster.profile.label}
         value={node.profile}
         testId="field.profile"
         disabled={readOnly}
@@ -376,7 +376,7 @@ function ClusterFields({
         {profile.routedVmkernel === 'not-supported' ? ' · vmkernel must stay L2' : ''}
       </p>
       <NumberField
-        label="Hosts"
+        label={FIELD_NAMES.cluster.hosts.label}
         value={node.hosts}
         schema={clusterSchema.shape.hosts}
         testId="field.hosts"
@@ -384,8 +384,7 @@ function ClusterFields({
         onCommit={(v) => v !== undefined && update({ hosts: v })}
       />
       <NumberField
-        label="vSwitch ports"
-        unit="/host"
+        {...fieldProps(FIELD_NAMES.cluster.vswitchPortsPerHost)}
         value={node.vswitchPortsPerHost}
         schema={clusterSchema.shape.vswitchPortsPerHost}
         testId="field.vswitchPortsPerHost"
@@ -393,7 +392,7 @@ function ClusterFields({
         onCommit={(v) => v !== undefined && update({ vswitchPortsPerHost: v })}
       />
       <CheckField
-        label="Routed vmkernel"
+        label={FIELD_NAMES.cluster.vmkRouted.label}
         checked={node.vmkRouted}
         testId="field.vmkRouted"
         disabled={readOnly}
@@ -401,8 +400,7 @@ function ClusterFields({
         onCommit={(vmkRouted) => update({ vmkRouted })}
       />
       <NumberField
-        label="vMotion NIC"
-        unit="Gb/s"
+        {...fieldProps(FIELD_NAMES.cluster.vmotionNicGbps)}
         value={node.vmotionNicGbps}
         schema={clusterSchema.shape.vmotionNicGbps}
         testId="field.vmotionNicGbps"
@@ -410,7 +408,7 @@ function ClusterFields({
         onCommit={(v) => v !== undefined && update({ vmotionNicGbps: v })}
       />
       <NumberField
-        label="Concurrent moves"
+        label={FIELD_NAMES.cluster.concurrentMigrations.label}
         value={node.concurrentMigrations}
         schema={clusterSchema.shape.concurrentMigrations}
         testId="field.concurrentMigrations"
@@ -418,12 +416,12 @@ function ClusterFields({
         onCommit={(v) => v !== undefined && update({ concurrentMigrations: v })}
       />
       <SelectField
-        label="Stretch peer"
+        label={FIELD_NAMES.cluster.stretchPeerId.label}
         value={node.stretchPeerId ?? ''}
         testId="field.stretchPeerId"
         disabled={readOnly}
         options={[
-          { value: '', label: 'None (not stretched)' },
+          { value: '', label: FIELD_NAMES.cluster.stretchPeerId.none },
           ...peers.map((p) => ({
             value: p.id,
             label: `${p.label || p.id} (${siteLabel(design, p)})`,
@@ -453,7 +451,7 @@ function ArrayFields({
   return (
     <>
       <SelectField
-        label="Product"
+        label={FIELD_NAMES.array.product.label}
         value={node.product}
         testId="field.product"
         disabled={readOnly}
@@ -466,18 +464,15 @@ function ArrayFields({
         {product.needsWitness ? ' · needs a witness' : ''}
       </p>
       <SelectField
-        label="Host access"
+        label={FIELD_NAMES.array.access.label}
         value={node.access}
         testId="field.access"
         disabled={readOnly}
-        options={[
-          { value: 'uniform', label: 'Uniform (hosts see both sites)' },
-          { value: 'non-uniform', label: 'Non-uniform (local site only)' },
-        ]}
+        options={choices(ACCESS_LABELS)}
         onCommit={(access) => update({ access })}
       />
       <CheckField
-        label="Node redundancy"
+        label={FIELD_NAMES.array.nodeRedundancy.label}
         checked={node.nodeRedundancy}
         testId="field.nodeRedundancy"
         disabled={readOnly}
@@ -486,7 +481,7 @@ function ArrayFields({
       />
       <div className="mt-2 flex items-center justify-between">
         <span className="text-xs font-medium text-slate-600 dark:text-slate-400">
-          Volumes (datastores)
+          {FIELD_NAMES.array.volumes.label}
         </span>
         <button
           type="button"
@@ -532,7 +527,7 @@ function ArrayFields({
             </button>
           </div>
           <TextField
-            label="Name"
+            label={FIELD_NAMES.volume.name.label}
             value={v.name}
             testId={`volume.${v.id}.name`}
             disabled={readOnly}
@@ -540,7 +535,7 @@ function ArrayFields({
             onCommit={(name) => setVolume(v.id, { name })}
           />
           <SelectField
-            label="Preferred site"
+            label={FIELD_NAMES.volume.preferredSiteId.label}
             value={v.preferredSiteId ?? ''}
             testId={`volume.${v.id}.preferredSiteId`}
             disabled={readOnly}
@@ -551,19 +546,15 @@ function ArrayFields({
             onCommit={(id) => setVolume(v.id, { preferredSiteId: id === '' ? undefined : id })}
           />
           <SelectField
-            label="Replication"
+            label={FIELD_NAMES.volume.replication.label}
             value={v.replication}
             testId={`volume.${v.id}.replication`}
             disabled={readOnly}
-            options={[
-              { value: 'none', label: 'None' },
-              { value: 'sync', label: 'Synchronous' },
-              { value: 'async', label: 'Asynchronous' },
-            ]}
+            options={choices(REPLICATION_LABELS)}
             onCommit={(replication) => setVolume(v.id, { replication })}
           />
           <SelectField
-            label="Peer array"
+            label={FIELD_NAMES.volume.peerArrayId.label}
             value={v.peerArrayId ?? ''}
             testId={`volume.${v.id}.peerArrayId`}
             disabled={readOnly}
@@ -603,7 +594,7 @@ function LinkInspector({
       </InspectorHeader>
       <Section title="Properties">
         <TextField
-          label="Label"
+          label={FIELD_NAMES.link.label.label}
           value={link.label ?? ''}
           testId="field.label"
           disabled={readOnly}
@@ -611,8 +602,7 @@ function LinkInspector({
         />
         {link.kind === 'dci' && <DciFields design={design} link={link} readOnly={readOnly} />}
         <NumberField
-          label="Bandwidth"
-          unit="Gb/s"
+          {...fieldProps(FIELD_NAMES.link.bandwidthGbps)}
           value={link.bandwidthGbps}
           schema={schema.shape.bandwidthGbps}
           testId="field.bandwidthGbps"
@@ -620,8 +610,7 @@ function LinkInspector({
           onCommit={(v) => v !== undefined && update({ bandwidthGbps: v })}
         />
         <NumberField
-          label="RTT (explicit)"
-          unit="ms"
+          {...fieldProps(FIELD_NAMES.link.rttMs)}
           value={link.rttMs}
           optional
           placeholder={`estimated ${figureText(linkRttMs(applyPatch<Link>(link, { rttMs: undefined }), design.settings))} ms`}
@@ -652,7 +641,7 @@ function DciFields({
   return (
     <>
       <SelectField
-        label="Transport"
+        label={FIELD_NAMES.dci.transport.label}
         value={link.transport}
         testId="field.transport"
         disabled={readOnly}
@@ -660,7 +649,7 @@ function DciFields({
         onCommit={(transport) => update({ transport })}
       />
       <SelectField
-        label="L2 extension"
+        label={FIELD_NAMES.dci.l2Extension.label}
         value={link.l2Extension}
         testId="field.l2Extension"
         disabled={readOnly}
@@ -669,7 +658,7 @@ function DciFields({
       />
       {stp && (
         <CheckField
-          label="BPDU filtering"
+          label={FIELD_NAMES.dci.bpduFilter.label}
           checked={link.bpduFilter}
           testId="field.bpduFilter"
           disabled={readOnly}
@@ -678,8 +667,7 @@ function DciFields({
         />
       )}
       <NumberField
-        label="Distance"
-        unit="km"
+        {...fieldProps(FIELD_NAMES.dci.distanceKm)}
         value={link.distanceKm}
         schema={dciLinkSchema.shape.distanceKm}
         testId="field.distanceKm"
@@ -687,8 +675,7 @@ function DciFields({
         onCommit={(v) => v !== undefined && update({ distanceKm: v })}
       />
       <NumberField
-        label="MTU"
-        unit="B"
+        {...fieldProps(FIELD_NAMES.dci.mtu)}
         value={link.mtu}
         schema={dciLinkSchema.shape.mtu}
         testId="field.mtu"
@@ -696,7 +683,7 @@ function DciFields({
         onCommit={(v) => v !== undefined && update({ mtu: v })}
       />
       <MultiCheckField
-        label="Extended segments"
+        label={FIELD_NAMES.dci.extendedSegmentIds.label}
         values={link.extendedSegmentIds}
         options={design.segments.map((s) => ({
           value: s.id,
@@ -763,7 +750,7 @@ const DesignInspector = memo(function DesignInspector({
     <div data-testid="inspector" data-element="">
       <Section title="Design">
         <TextField
-          label="Name"
+          label={FIELD_NAMES.design.name.label}
           value={name}
           testId="field.designName"
           disabled={readOnly}
@@ -778,8 +765,7 @@ const DesignInspector = memo(function DesignInspector({
       </Section>
       <Section title="Latency model">
         <NumberField
-          label="DCI hop"
-          unit="ms"
+          {...fieldProps(FIELD_NAMES.settings.dciHopAllowanceMs)}
           value={s.dciHopAllowanceMs}
           schema={settingsSchema.shape.dciHopAllowanceMs}
           testId="field.dciHopAllowanceMs"
@@ -788,8 +774,7 @@ const DesignInspector = memo(function DesignInspector({
           onCommit={(v) => v !== undefined && set({ dciHopAllowanceMs: v })}
         />
         <NumberField
-          label="Fabric hop"
-          unit="ms"
+          {...fieldProps(FIELD_NAMES.settings.fabricHopAllowanceMs)}
           value={s.fabricHopAllowanceMs}
           schema={settingsSchema.shape.fabricHopAllowanceMs}
           testId="field.fabricHopAllowanceMs"
@@ -797,8 +782,7 @@ const DesignInspector = memo(function DesignInspector({
           onCommit={(v) => v !== undefined && set({ fabricHopAllowanceMs: v })}
         />
         <NumberField
-          label="TCP window"
-          unit="MB"
+          {...fieldProps(FIELD_NAMES.settings.tcpWindowMB)}
           value={s.tcpWindowMB}
           schema={settingsSchema.shape.tcpWindowMB}
           testId="field.tcpWindowMB"
@@ -807,8 +791,7 @@ const DesignInspector = memo(function DesignInspector({
           onCommit={(v) => v !== undefined && set({ tcpWindowMB: v })}
         />
         <NumberField
-          label="Resume time"
-          unit="s"
+          {...fieldProps(FIELD_NAMES.settings.resumeAllowanceS)}
           value={s.resumeAllowanceS}
           schema={settingsSchema.shape.resumeAllowanceS}
           testId="field.resumeAllowanceS"

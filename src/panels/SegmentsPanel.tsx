@@ -46,23 +46,24 @@ import {
   type Attempt,
 } from './fields';
 import { isCidr } from '../model/validation';
+import { FIELD_NAMES, GATEWAY_MODE_LABELS, INGRESS_MODE_LABELS } from '../model/fieldNames';
 import { labelOf } from '../model/labels';
 import { agree, figureText, plural } from '../model/plural';
 
 const GATEWAY_MODES: readonly { value: GatewayMode; label: string; help: string }[] = [
   {
     value: 'centralized',
-    label: 'Centralized (one site)',
+    label: GATEWAY_MODE_LABELS.centralized,
     help: 'One gateway at one site: VMs running elsewhere send egress traffic across the DCI to it.',
   },
   {
     value: 'per-site',
-    label: 'Per site (FHRP filtered)',
+    label: GATEWAY_MODE_LABELS['per-site'],
     help: 'A local gateway at each ticked site, HSRP/VRRP filtered on the DCI so each site routes locally.',
   },
   {
     value: 'anycast',
-    label: 'Anycast (distributed EVPN)',
+    label: GATEWAY_MODE_LABELS.anycast,
     help: 'A distributed gateway wherever the segment reaches: every leaf answers for the same address.',
   },
 ];
@@ -70,22 +71,22 @@ const GATEWAY_MODES: readonly { value: GatewayMode; label: string; help: string 
 const INGRESS_MODES: readonly { value: IngressMode; label: string; help: string }[] = [
   {
     value: 'single-site',
-    label: 'Single site',
+    label: INGRESS_MODE_LABELS['single-site'],
     help: 'Inbound traffic enters at one site only: after a move it crosses the DCI to reach the VM.',
   },
   {
     value: 'gslb',
-    label: 'GSLB (DNS steering)',
+    label: INGRESS_MODE_LABELS.gslb,
     help: 'Global load balancing answers DNS with the site where the service runs.',
   },
   {
     value: 'lisp',
-    label: 'LISP mobility',
+    label: INGRESS_MODE_LABELS.lisp,
     help: 'LISP tracks where each host is and routes inbound traffic to its current site.',
   },
   {
     value: 'host-routes',
-    label: 'Host routes (/32, /128)',
+    label: INGRESS_MODE_LABELS['host-routes'],
     help: 'The site where a VM runs advertises its host route and attracts its traffic.',
   },
 ];
@@ -336,7 +337,7 @@ function SegmentEditor({
   return (
     <ItemEditor id={id} testId={t('editor')}>
       <TextField
-        label="Name"
+        label={FIELD_NAMES.segment.name.label}
         value={segment.name}
         testId={t('name')}
         disabled={readOnly}
@@ -344,7 +345,7 @@ function SegmentEditor({
         onCommit={(name) => patch((s) => ({ ...s, name }))}
       />
       <NumberField
-        label="VLAN id"
+        label={FIELD_NAMES.segment.vlanId.label}
         value={segment.vlanId}
         schema={segmentSchema.shape.vlanId}
         testId={t('vlanId')}
@@ -367,7 +368,7 @@ function SegmentEditor({
       />
 
       <SelectField
-        label="Gateway"
+        label={FIELD_NAMES.segment.gatewayMode.label}
         value={segment.gatewayMode}
         options={GATEWAY_MODES}
         testId={t('gatewayMode')}
@@ -403,7 +404,7 @@ function SegmentEditor({
         ))}
       {segment.gatewayMode === 'per-site' && (
         <MultiCheckField
-          label="Gateway sites"
+          label={FIELD_NAMES.segment.gatewaySiteIds.label}
           values={segment.gatewaySiteIds}
           options={siteOptions}
           testId={t('gatewaySiteIds')}
@@ -414,7 +415,7 @@ function SegmentEditor({
       )}
 
       <SelectField
-        label="Ingress"
+        label={FIELD_NAMES.segment.ingressMode.label}
         value={segment.ingressMode}
         options={INGRESS_MODES}
         testId={t('ingressMode')}
@@ -424,7 +425,7 @@ function SegmentEditor({
       {ingressHelp && <Hint>{ingressHelp}</Hint>}
       {segment.ingressMode === 'single-site' && sites.length > 0 && (
         <SelectField
-          label="Ingress site"
+          label={FIELD_NAMES.segment.ingressSiteId.label}
           value={segment.ingressSiteId ?? ''}
           options={[
             ...(segment.ingressSiteId === undefined
@@ -541,7 +542,7 @@ function SubnetField({
   };
 
   return (
-    <Row label="Subnet" htmlFor={id} hint="IPv4 or IPv6 in CIDR notation">
+    <Row label={FIELD_NAMES.segment.subnet.label} htmlFor={id} hint="IPv4 or IPv6 in CIDR notation">
       <input
         id={id}
         data-testid={testId}

@@ -31,6 +31,7 @@ import {
 import { nextFreeName } from '../model/validation';
 import { writeRateStatus } from '../rules/bw-replication';
 import { labelOf } from '../model/labels';
+import { FIELD_NAMES, fieldProps } from '../model/fieldNames';
 import { countText, figureText, plural } from '../model/plural';
 
 function clustersOf(design: Design): Cluster[] {
@@ -272,10 +273,9 @@ function WorkloadEditor({
   const t = (field: string) => `workload.${wid}.${field}`;
   const patch = (change: (w: Workload) => Workload) => patchWorkload(wid, change);
   /** One of the workload's figures, checked against its schema. */
-  const number = (key: NumericField, label: string, unit: string | undefined, hint: string) => (
+  const number = (key: NumericField, hint: string) => (
     <NumberField
-      label={label}
-      {...(unit === undefined ? {} : { unit })}
+      {...fieldProps(FIELD_NAMES.workload[key])}
       value={workload[key]}
       schema={workloadSchema.shape[key]}
       testId={t(key)}
@@ -297,16 +297,16 @@ function WorkloadEditor({
   return (
     <ItemEditor id={id} testId={t('editor')}>
       <TextField
-        label="Name"
+        label={FIELD_NAMES.workload.name.label}
         value={workload.name}
         testId={t('name')}
         disabled={readOnly}
         required
         onCommit={(name) => patch((w) => ({ ...w, name }))}
       />
-      {number('count', 'VMs', undefined, 'How many like VMs this workload stands for')}
+      {number('count', 'How many like VMs this workload stands for')}
       <SelectField
-        label="Host cluster"
+        label={FIELD_NAMES.workload.clusterId.label}
         value={workload.clusterId}
         options={[
           ...(own ? [] : [{ value: workload.clusterId, label: `${workload.clusterId} (missing)` }]),
@@ -323,36 +323,24 @@ function WorkloadEditor({
           }))
         }
       />
-      {number('memoryGB', 'Memory', 'GB', 'Memory per VM: what pre-copy sends')}
+      {number('memoryGB', 'Memory per VM: what pre-copy sends')}
       {number(
         'dirtyRateMBps',
-        'Dirty rate',
-        'MB/s',
         'Memory the VM rewrites per second while it runs; a move converges only if the link outruns it',
       )}
-      {number(
-        'writeRateMBps',
-        'Write rate per VM',
-        'MB/s',
-        'Data each VM writes to its datastore per second; 0 = unknown',
-      )}
+      {number('writeRateMBps', 'Data each VM writes to its datastore per second; 0 = unknown')}
       <p
         className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400"
         data-testid={t('writeRateStatus')}
       >
         {writeRateStatus(design, workload)}
       </p>
-      {number(
-        'downtimeToleranceS',
-        'Downtime tolerance',
-        's',
-        'The longest pause at switchover the workload accepts',
-      )}
+      {number('downtimeToleranceS', 'The longest pause at switchover the workload accepts')}
       <p className="pb-1 pl-[8rem] text-[11px] text-slate-500 dark:text-slate-400">
         A move within about two seconds keeps TCP sessions up.
       </p>
       <MultiCheckField
-        label="Segments"
+        label={FIELD_NAMES.workload.segmentIds.label}
         values={workload.segmentIds}
         options={design.segments.map((s) => ({
           value: s.id,
@@ -365,7 +353,7 @@ function WorkloadEditor({
         onCommit={(segmentIds) => patch((w) => ({ ...w, segmentIds }))}
       />
       <SelectField
-        label="Datastore"
+        label={FIELD_NAMES.workload.datastoreId.label}
         value={datastore}
         options={[
           { value: '', label: volumes.length === 0 ? 'None (no volumes yet)' : 'None' },
@@ -379,7 +367,7 @@ function WorkloadEditor({
         onCommit={(v) => patch((w) => withDatastore(w, v === '' ? undefined : v))}
       />
       <MultiCheckField
-        label="Mobility targets"
+        label={FIELD_NAMES.workload.mobilityTargetIds.label}
         values={workload.mobilityTargetIds}
         options={clusters
           .filter((c) => c.id !== workload.clusterId)
