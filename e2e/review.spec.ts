@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { serializeDesign } from '../src/io/file';
+import { countText } from '../src/model/plural';
 import type { Design } from '../src/model/schema';
 import { TEMPLATES } from '../src/model/templates/index';
 import { diffDesigns } from '../src/rules/whatif/diff';
@@ -88,7 +89,9 @@ test.describe('Compare two versions', () => {
     const changed = studio.compare('changed');
     await expect(changed.getByTestId('compare.item')).toHaveCount(1);
     await expect(changed).toContainText('DCI link');
-    await expect(changed).toContainText(`mtu: ${other.before} → 1400`);
+    // Read as the inspector names the field, with its unit: not `mtu: 9216 → 1400`.
+    const before = `${countText(other.before)} B`;
+    await expect(changed.getByTestId('compare.change')).toHaveText(`MTU: ${before} → 1,400 B`);
     await expect(studio.compare('added')).toHaveAttribute('data-count', '0');
     await expect(studio.compare('removed')).toHaveAttribute('data-count', '0');
     await expect(studio.compare('findings.new')).toHaveAttribute(
@@ -104,7 +107,7 @@ test.describe('Compare two versions', () => {
 
     // Swapped, the other version comes first and the change reads the other way round.
     await studio.compare('swap').click();
-    await expect(changed).toContainText(`mtu: 1400 → ${other.before}`);
+    await expect(changed.getByTestId('compare.change')).toHaveText(`MTU: 1,400 B → ${before}`);
     await expect(studio.compare('findings.resolved')).toHaveAttribute(
       'data-count',
       String(expected.new.length),

@@ -10,13 +10,8 @@ import { decodeLink } from '../io/link';
 import { KIND_LABELS } from '../model/defaults';
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
-import {
-  diffDesigns,
-  show,
-  type DesignDiff,
-  type ElementRef,
-  type FieldChange,
-} from '../rules/whatif/diff';
+import { diffDesigns, type DesignDiff, type ElementRef } from '../rules/whatif/diff';
+import { readChange, readDesignChange, type ReadableChange } from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { buttonClass, inputClass } from './fields';
@@ -218,7 +213,8 @@ function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; a
         {findings.unchanged.length} unchanged. Positions and sizes are not compared.
       </p>
 
-      <div className="grid gap-3 md:grid-cols-3">
+      {/* Changed elements carry a line per field: they get half the width. */}
+      <div className="grid gap-3 md:grid-cols-4">
         <ElementList
           title="Added"
           testId="compare.added"
@@ -238,13 +234,14 @@ function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; a
           testId="compare.changed"
           count={diff.changed.length}
           tone="text-amber-700 dark:text-amber-400"
+          className="md:col-span-2"
         >
           {diff.changed.slice(0, MAX_ROWS).map((c) => (
             <li key={`${c.collection}:${c.id}`} data-testid="compare.item" data-id={c.id}>
               <ElementName element={c} design={after} />
               <ul className="mt-0.5 mb-1 space-y-0.5 pl-2">
                 {c.changes.map((change) => (
-                  <Change key={change.path} change={change} />
+                  <Change key={change.path} change={readChange(c, change, before, after)} />
                 ))}
               </ul>
             </li>
@@ -256,7 +253,7 @@ function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; a
       {(diff.design.length > 0 || diff.waivers.added.length + diff.waivers.removed.length > 0) && (
         <Group title="Design settings and waivers" testId="compare.design" count={null}>
           {diff.design.map((change) => (
-            <Change key={change.path} change={change} />
+            <Change key={change.path} change={readDesignChange(change)} />
           ))}
           {diff.waivers.added.length > 0 && (
             <li className="text-xs">{plural(diff.waivers.added.length, 'waiver')} added</li>
@@ -293,16 +290,22 @@ function Group({
   testId,
   count,
   tone,
+  className = '',
   children,
 }: {
   title: string;
   testId: string;
   count: number | null;
   tone?: string;
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <section data-testid={testId} data-count={count ?? undefined} className="min-w-0">
+    <section
+      data-testid={testId}
+      data-count={count ?? undefined}
+      className={`min-w-0 ${className}`}
+    >
       <h3
         className={`mb-1 text-[11px] font-semibold tracking-wider uppercase ${tone ?? 'text-slate-500 dark:text-slate-400'}`}
       >
@@ -361,13 +364,20 @@ function ElementName({ element, design }: { element: ElementRef; design: Design 
   );
 }
 
-function Change({ change }: { change: FieldChange }) {
+function Change({ change }: { change: ReadableChange }) {
   return (
-    <li className="font-mono text-[11px] leading-4 break-words text-slate-700 dark:text-slate-300">
-      <span className="text-slate-500 dark:text-slate-400">{change.field}:</span>{' '}
-      <span className="text-red-700 dark:text-red-400">{show(change.before)}</span>
-      {' → '}
-      <span className="text-emerald-700 dark:text-emerald-400">{show(change.after)}</span>
+    <li
+      className="text-xs leading-4 break-words text-slate-700 dark:text-slate-300"
+      data-testid="compare.change"
+    >
+      <span className="text-slate-500 dark:text-slate-400">{change.label}:</span>{' '}
+      {change.before !== undefined && (
+        <>
+          <span className="text-red-700 dark:text-red-400">{change.before}</span>
+          {' → '}
+        </>
+      )}
+      <span className="text-emerald-700 dark:text-emerald-400">{change.after}</span>
     </li>
   );
 }
