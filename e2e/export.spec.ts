@@ -46,6 +46,22 @@ test.describe('Export and import', () => {
       expect(drawn.fits).toBe(true);
       expect(text).toMatch(new RegExp(`font-size="${parseFloat(drawn.px)}"[^>]*>${id}</text>`));
     }
+    // Subtitles in the wording that fits the card ("vSphere 6.0+ · 8 hosts" does not), whole
+    // on the canvas and the same in the SVG; the tooltip has the most explicit wording.
+    for (const [id, subtitle, full] of [
+      ['esx-prod-a', '8 × vSphere 6+', 'vSphere 6.0+ · 8 hosts'],
+      ['ams-fw', 'stateful · synced', 'stateful · state-synced'],
+      ['array-a', 'VPLEX Metro', 'Dell VPLEX Metro / metro node'],
+    ] as const) {
+      const words = page.getByTestId(`node-name.${id}`).locator('..');
+      await expect(words).toContainText(subtitle);
+      await expect(words).toHaveAttribute(
+        'title',
+        new RegExp(`\\n${full.replace(/[.+]/gu, '\\$&')}$`, 'u'),
+      );
+      expect(await words.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      expect(text).toContain(`>${subtitle}</text>`);
+    }
     // A name too long for its card is drawn cut, and read whole by assistive technology.
     await expect(page.getByTestId('node-name.ams-fw')).toHaveText(/^ams-fw \(inter.*…$/u);
     await expect(studio.node('ams-fw')).toContainText('ams-fw (inter-site cluster)');

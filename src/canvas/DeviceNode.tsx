@@ -3,8 +3,15 @@ import { memo, useContext, useLayoutEffect } from 'react';
 import { KIND_LABELS } from '../model/defaults';
 import type { Workload } from '../model/schema';
 import type { Finding } from '../rules/types';
-import { cardName, FAR_NAME_FONTS_PX, farNameFont, type CardName } from '../render/cardText';
-import { deviceSubtitle } from '../render/text';
+import {
+  CARD_SUBTITLE_FONTS_PX,
+  cardName,
+  cardSubtitle,
+  FAR_NAME_FONTS_PX,
+  farNameFont,
+  type CardName,
+} from '../render/cardText';
+import { deviceSubtitles } from '../render/text';
 import { useElementFindings, worstSeverity } from '../store/findings';
 import { CENTER_HANDLE, type FlowNode } from '../store/flow';
 import { workloadsByCluster } from '../store/selectors';
@@ -149,7 +156,8 @@ const CardContent = memo(function CardContent({
   const label = element.label || KIND_LABELS[element.kind];
   const name = cardName(label);
   const cut = name.text !== label;
-  const subtitle = deviceSubtitle(element);
+  const subtitles = deviceSubtitles(element);
+  const subtitle = cardSubtitle(subtitles);
   return (
     <>
       <span
@@ -163,7 +171,7 @@ const CardContent = memo(function CardContent({
           larger font does not make its line taller. */}
       <div
         className="min-w-0 flex-1 truncate text-[11px] leading-4 text-slate-500 dark:text-slate-400"
-        title={`${label}\n${subtitle}`}
+        title={`${label}\n${subtitles[0]}`}
       >
         <span
           className={`align-top font-semibold text-slate-800 dark:text-slate-100 ${NAME_FONT_CLASS[name.fontPx]}`}
@@ -175,7 +183,11 @@ const CardContent = memo(function CardContent({
         {/* A cut name is read, and found by a search of the page, whole. */}
         {cut && <span className="sr-only">{label}</span>}
         <br />
-        {subtitle}
+        {subtitle.fontPx === CARD_SUBTITLE_FONTS_PX[0] ? (
+          subtitle.text
+        ) : (
+          <span className="text-[10px]">{subtitle.text}</span>
+        )}
       </div>
       <FindingBadge findings={findings} elementId={id} className="absolute -top-2.5 -right-2.5" />
       {element.kind === 'cluster' && <WorkloadChips clusterId={id} />}

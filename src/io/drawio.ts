@@ -51,7 +51,7 @@ export function diagramToDrawio(diagram: Diagram): string {
     const site = siteBoxes.get(device.siteId);
     const { x, y, width, height } = device.box;
     cells.push(
-      `<mxCell id="${attr(device.id)}" value="${attr(`${device.label}\n${device.subtitle}`)}" style="${style(
+      `<mxCell id="${attr(device.id)}" value="${attr(`${device.label}\n${device.subtitles[0]}`)}" style="${style(
         {
           rounded: 1,
           arcSize: 14,

@@ -19,6 +19,23 @@ export const PROFILE_LABELS = {
   'proxmox-ve': 'Proxmox VE (KVM)',
 } as const satisfies Readonly<Record<HypervisorProfileId, string>>;
 
+/**
+ * A profile's name where a device card has 106 px for it beside a host count
+ * ("8 × vSphere 6+"): the family and version, without the edition.
+ */
+export const PROFILE_CARD_LABELS = {
+  'vsphere-5-standard': 'vSphere 5',
+  'vsphere-5-metro': 'vSphere 5 Metro',
+  'vsphere-6': 'vSphere 6+',
+  'hyperv-stretched': 'Hyper-V',
+  kvm: 'KVM',
+  'vsphere-vmsc': 'vMSC',
+  'vsphere-7-8': 'vSphere 7/8',
+  'nutanix-ahv-metro': 'Nutanix AHV',
+  'azure-local-stretched': 'Azure Local',
+  'proxmox-ve': 'Proxmox VE',
+} as const satisfies Readonly<Record<HypervisorProfileId, string>>;
+
 export const PRODUCT_LABELS = {
   generic: 'Local array (not stretched)',
   'vplex-metro': 'Dell VPLEX Metro / metro node',
@@ -30,6 +47,20 @@ export const PRODUCT_LABELS = {
   'hpe-3par-peer-persistence': 'HPE 3PAR Peer Persistence',
   'vsan-stretched': 'vSAN stretched cluster',
   'netapp-flexcache': 'NetApp FlexCache (NFS)',
+} as const satisfies Readonly<Record<StorageProductId, string>>;
+
+/** A product's name on a device card: the product, without its vendor. */
+export const PRODUCT_CARD_LABELS = {
+  generic: 'Local array',
+  'vplex-metro': 'VPLEX Metro',
+  'vplex-geo': 'VPLEX Geo',
+  'netapp-metrocluster': 'MetroCluster',
+  'ibm-svc-stretched': 'SVC stretched',
+  'ibm-hyperswap': 'HyperSwap',
+  'pure-activecluster': 'ActiveCluster',
+  'hpe-3par-peer-persistence': 'Peer Persistence',
+  'vsan-stretched': 'vSAN stretched',
+  'netapp-flexcache': 'FlexCache',
 } as const satisfies Readonly<Record<StorageProductId, string>>;
 
 export const TRANSPORT_LABELS = {

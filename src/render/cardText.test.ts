@@ -2,12 +2,23 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMetroVplexOtv } from '../model/templates/metro-vplex-otv';
 import { loadAvoidRouter } from './avoid';
-import { CARD_NAME_FONTS_PX, CARD_TEXT_ROOM, cardLayout, cardName, farNameFont } from './cardText';
+import {
+  CARD_NAME_FONTS_PX,
+  CARD_TEXT_ROOM,
+  cardLayout,
+  cardName,
+  cardSubtitle,
+  farNameFont,
+} from './cardText';
 import { renderDiagram } from './diagram';
 import { textWidth } from './metrics';
 import { diagramToPdf } from './pdf';
 import type { ConnectorRouter } from './router';
 import { diagramToSvg } from './svg';
+import { deviceSubtitles } from './text';
+import { HYPERVISOR_PROFILE_IDS, STORAGE_PRODUCT_IDS } from '../model/catalog';
+import type { DesignNode } from '../model/schema';
+import { TEMPLATES } from '../model/templates';
 
 describe('A device card’s name', () => {
   it('is drawn whole at 13 px when it fits', () => {
@@ -60,10 +71,79 @@ describe('A zoomed-out box’s name', () => {
   });
 });
 
+describe('A device card’s subtitle', () => {
+  it('takes the most explicit wording that fits, at 11 px', () => {
+    expect(cardSubtitle(['Border / DCI edge'])).toEqual({ text: 'Border / DCI edge', fontPx: 11 });
+    expect(cardSubtitle(['vSphere 6.0+ · 8 hosts', '8 × vSphere 6+'])).toEqual({
+      text: '8 × vSphere 6+',
+      fontPx: 11,
+    });
+  });
+
+  it('is set at 10 px when no wording fits at 11, and cut only when none fits at 10', () => {
+    const tenOnly = 'vSphere 6+ · 8 hosts';
+    expect(textWidth(tenOnly, 11)).toBeGreaterThan(CARD_TEXT_ROOM);
+    expect(cardSubtitle([tenOnly])).toEqual({ text: tenOnly, fontPx: 10 });
+    const cut = cardSubtitle([
+      'Azure Local / Azure Stack HCI stretched cluster',
+      'Azure Local stretched cluster',
+    ]);
+    expect(cut.fontPx).toBe(11);
+    expect(cut.text).toMatch(/^Azure Local stre.*…$/u);
+    expect(textWidth(cut.text, 11)).toBeLessThanOrEqual(CARD_TEXT_ROOM);
+  });
+
+  it('of every device of every template and every catalog entry reads whole', () => {
+    const cut = devicesOfEveryKind()
+      .map((n) => cardSubtitle(deviceSubtitles(n)).text)
+      .filter((text) => text.endsWith('…'));
+    expect(cut).toEqual([]);
+  });
+
+  it('keeps the most explicit wording first, for the tooltip and draw.io', () => {
+    const cluster = devicesOfEveryKind().find(
+      (n) => n.kind === 'cluster' && n.profile === 'vsphere-6',
+    );
+    expect(cluster && deviceSubtitles(cluster)).toEqual([
+      expect.stringMatching(/^vSphere 6\.0\+ · \d+ hosts$/u),
+      expect.stringMatching(/^\d+ × vSphere 6\+$/u),
+      'vSphere 6+',
+    ]);
+  });
+});
+
+/**
+ * A device of each kind from the templates, plus a cluster of each hypervisor profile (up to
+ * 128 hosts), an array of each product and a ToR and a firewall with every flag.
+ */
+function devicesOfEveryKind(): DesignNode[] {
+  const nodes = TEMPLATES.flatMap((t) => t.build().nodes).filter((n) => n.kind !== 'site');
+  const cluster = nodes.find((n) => n.kind === 'cluster');
+  const array = nodes.find((n) => n.kind === 'array');
+  const tor = nodes.find((n) => n.kind === 'tor');
+  const firewall = nodes.find((n) => n.kind === 'firewall');
+  if (!cluster || !array || !tor || !firewall) throw new Error('a template kind is missing');
+  return [
+    ...nodes,
+    ...HYPERVISOR_PROFILE_IDS.flatMap((profile) =>
+      [8, 12, 128].map((hosts) => ({ ...cluster, profile, hosts })),
+    ),
+    ...STORAGE_PRODUCT_IDS.map((product) => ({ ...array, product })),
+    ...(['l2', 'l3'] as const).flatMap((boundary) =>
+      [false, true].flatMap((overlay) =>
+        [false, true].map((anycastGateway) => ({ ...tor, boundary, overlay, anycastGateway })),
+      ),
+    ),
+    ...[false, true].flatMap((stateful) =>
+      [false, true].map((stateSynced) => ({ ...firewall, stateful, stateSynced })),
+    ),
+  ];
+}
+
 describe('A card’s layout in the exports', () => {
   it('centres the icon box on the card, and keeps the words beside it, inside the card', () => {
     const box = { x: 100, y: 40, width: 168, height: 56 };
-    const { iconBox, name, subtitle } = cardLayout(box, 'ams-dci-edge-1', 'Border / DCI edge');
+    const { iconBox, name, subtitle } = cardLayout(box, 'ams-dci-edge-1', ['Border / DCI edge']);
     expect(iconBox.y + iconBox.height / 2).toBe(box.y + box.height / 2);
     expect(iconBox.x).toBeGreaterThan(box.x);
     for (const line of [name, subtitle]) {

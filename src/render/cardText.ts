@@ -22,12 +22,31 @@ export const CARD_TEXT_ROOM = DEVICE_SIZE.width - CARD_TEXT_X - 10;
 const SMALLEST_NAME_PX = 11;
 /** The name's sizes, largest first: a name takes the first it fits at. */
 export const CARD_NAME_FONTS_PX = [13, 12, SMALLEST_NAME_PX] as const;
-const CARD_SUBTITLE_FONT_PX = 11;
+/** The subtitle's sizes: a wording is set smaller only when no wording fits at 11 px. */
+export const CARD_SUBTITLE_FONTS_PX = [11, 10] as const;
 
 export interface CardName {
   /** The name as drawn: whole, or cut in the middle with an ellipsis. */
   readonly text: string;
   readonly fontPx: (typeof CARD_NAME_FONTS_PX)[number];
+}
+
+export interface CardSubtitle {
+  readonly text: string;
+  readonly fontPx: (typeof CARD_SUBTITLE_FONTS_PX)[number];
+}
+
+/**
+ * A card's subtitle: the first of its wordings (text.ts `deviceSubtitles`, most explicit first)
+ * that fits at 11 px, else at 10 px; else the last, shortest, cut at the end. "vSphere 6.0+ ·
+ * 8 hosts" was cut to "vSphere 6.0+ · 8 h…": it reads "8 × vSphere 6+".
+ */
+export function cardSubtitle(wordings: readonly string[]): CardSubtitle {
+  for (const fontPx of CARD_SUBTITLE_FONTS_PX)
+    for (const text of wordings)
+      if (textWidth(text, fontPx) <= CARD_TEXT_ROOM) return { text, fontPx };
+  const fontPx = CARD_SUBTITLE_FONTS_PX[0];
+  return { text: fitText(wordings.at(-1) ?? '', CARD_TEXT_ROOM, fontPx), fontPx };
 }
 
 /** A line of a card's words as the exports draw it: where it starts, its baseline, its size. */
@@ -51,10 +70,11 @@ export interface CardLayout {
  * on the card's height; the name above the middle, the subtitle below it, each fitted to the
  * room beside the icon. The canvas lays out the same card with CSS (DeviceNode.tsx).
  */
-export function cardLayout(box: Box, label: string, subtitle: string): CardLayout {
+export function cardLayout(box: Box, label: string, subtitles: readonly string[]): CardLayout {
   const middle = box.y + box.height / 2;
   const x = box.x + CARD_TEXT_X;
   const name = cardName(label);
+  const subtitle = cardSubtitle(subtitles);
   return {
     iconBox: {
       x: box.x + CARD_ICON_X,
@@ -63,12 +83,7 @@ export function cardLayout(box: Box, label: string, subtitle: string): CardLayou
       height: CARD_ICON_PX,
     },
     name: { x, baseline: middle - 3, text: name.text, fontPx: name.fontPx },
-    subtitle: {
-      x,
-      baseline: middle + 13,
-      text: fitText(subtitle, CARD_TEXT_ROOM, CARD_SUBTITLE_FONT_PX),
-      fontPx: CARD_SUBTITLE_FONT_PX,
-    },
+    subtitle: { x, baseline: middle + 13, text: subtitle.text, fontPx: subtitle.fontPx },
   };
 }
 

@@ -32,7 +32,7 @@ import {
   type RouteRequest,
   type Side,
 } from './router';
-import { dciLabelLines, deviceSubtitle, limitFinding } from './text';
+import { dciLabelLines, deviceSubtitles, limitFinding } from './text';
 import { SITE_TITLE_X, siteName, siteTitleLayout } from './siteTitle';
 import {
   LABEL_LINE_PX,
@@ -181,7 +181,7 @@ export function shapesOf(design: Design): { sites: SiteShape[]; devices: DeviceS
       siteId: n.parentId,
       box: deviceBox(n.position, sitesById.get(n.parentId)?.position),
       label: n.label || KIND_LABELS[n.kind],
-      subtitle: deviceSubtitle(n as DesignNode),
+      subtitles: deviceSubtitles(n as DesignNode),
     });
   }
   return { sites, devices };

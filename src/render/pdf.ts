@@ -195,7 +195,7 @@ export function diagramToPdf(diagram: Diagram, options: SvgOptions = {}): Uint8A
     });
   }
   for (const d of diagram.devices) {
-    const { iconBox, name, subtitle } = cardLayout(d.box, d.label, d.subtitle);
+    const { iconBox, name, subtitle } = cardLayout(d.box, d.label, d.subtitles);
     const swatch = 14;
     page.roundRect(d.box, 8, COLORS.card, COLORS.cardStroke);
     page.roundRect(iconBox, 6, COLORS.iconBox, null);

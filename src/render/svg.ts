@@ -116,7 +116,7 @@ function siteSvg(site: SiteShape): string {
 
 function deviceSvg(device: DeviceShape): string {
   const { x, y, width, height } = device.box;
-  const { iconBox, name, subtitle } = cardLayout(device.box, device.label, device.subtitle);
+  const { iconBox, name, subtitle } = cardLayout(device.box, device.label, device.subtitles);
   const glyph = 18;
   return (
     `<g id="${escapeXml(device.id)}" data-element-id="${escapeXml(device.id)}" data-kind="${device.kind}">` +

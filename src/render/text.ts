@@ -4,7 +4,9 @@
  */
 import {
   L2_EXTENSION_LABELS,
+  PRODUCT_CARD_LABELS,
   PRODUCT_LABELS,
+  PROFILE_CARD_LABELS,
   PROFILE_LABELS,
   TRANSPORT_LABELS,
 } from '../model/catalogLabels';
@@ -12,7 +14,7 @@ import { KIND_LABELS } from '../model/defaults';
 import { linkRttMs } from '../model/paths';
 import type { DciLink, DesignNode, Settings } from '../model/schema';
 import type { Finding } from '../rules/types';
-import { bandwidthText, figureText, plural } from '../model/plural';
+import { bandwidthText, countText, figureText, plural } from '../model/plural';
 
 /**
  * "12.4 ms > 10 ms" from a finding that measured something against a limit; the sign follows
@@ -33,34 +35,61 @@ export function limitFinding(findings: readonly Finding[]): Finding | undefined 
   );
 }
 
-/** A short second line that says what matters about the device at a glance. */
-export function deviceSubtitle(element: DesignNode): string {
+/**
+ * A short second line that says what matters about the device at a glance, in every wording
+ * it has, the most explicit first: a card shows the first that fits it (cardText.ts
+ * `cardSubtitle`), a tooltip and draw.io (which wraps) the first.
+ */
+export function deviceSubtitles(element: DesignNode): readonly [string, ...string[]] {
   switch (element.kind) {
-    case 'tor':
-      return [
-        element.boundary === 'l3' ? 'L3 at ToR' : 'L2 trunked',
+    case 'tor': {
+      const features = [
         element.overlay ? 'EVPN' : null,
         element.anycastGateway ? 'anycast GW' : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
+      ];
+      const boundary = element.boundary === 'l3' ? 'L3' : 'L2';
+      return distinct(
+        joined(element.boundary === 'l3' ? 'L3 at ToR' : 'L2 trunked', ...features),
+        joined(boundary, ...features),
+        joined(boundary, features[0] ?? null, element.anycastGateway ? 'anycast' : null),
+      );
+    }
     case 'cluster':
-      return `${PROFILE_LABELS[element.profile].replace(/ \(.*\)$/, '')} · ${plural(element.hosts, 'host')}`;
-    case 'array':
-      return PRODUCT_LABELS[element.product].replace(/ \(.*\)$/, '');
-    case 'firewall':
       return [
-        element.stateful ? 'stateful' : 'stateless',
-        element.stateSynced ? 'state-synced' : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
+        joined(withoutAside(PROFILE_LABELS[element.profile]), plural(element.hosts, 'host')),
+        `${countText(element.hosts)} × ${PROFILE_CARD_LABELS[element.profile]}`,
+        PROFILE_CARD_LABELS[element.profile],
+      ];
+    case 'array':
+      return distinct(
+        withoutAside(PRODUCT_LABELS[element.product]),
+        PRODUCT_CARD_LABELS[element.product],
+      );
+    case 'firewall': {
+      const state = element.stateful ? 'stateful' : 'stateless';
+      return element.stateSynced
+        ? [joined(state, 'state-synced'), joined(state, 'synced')]
+        : [state];
+    }
     case 'witness':
-      return `arbitrates ${element.arbitrates.length}`;
+      return [`arbitrates ${element.arbitrates.length}`];
     default:
-      return KIND_LABELS[element.kind];
+      return [KIND_LABELS[element.kind]];
   }
 }
+
+/** The most explicit wording of a device's subtitle. */
+export function deviceSubtitle(element: DesignNode): string {
+  return deviceSubtitles(element)[0];
+}
+
+const joined = (...parts: readonly (string | null)[]) => parts.filter(Boolean).join(' · ');
+/** "NetApp MetroCluster (FC / IP)" → "NetApp MetroCluster". */
+const withoutAside = (label: string) => label.replace(/ \(.*\)$/u, '');
+const distinct = (first: string, ...rest: string[]): readonly [string, ...string[]] => [
+  first,
+  ...new Set(rest.filter((x) => x !== first)),
+];
 
 /** The figures line of a DCI link: "80 km · 0.9 ms · 10 Gb/s". */
 export function dciFigures(link: DciLink, settings: Settings): string {

@@ -41,7 +41,8 @@ export interface DeviceShape {
   readonly siteId: string;
   readonly box: Box;
   readonly label: string;
-  readonly subtitle: string;
+  /** Its subtitle's wordings, most explicit first (text.ts `deviceSubtitles`). */
+  readonly subtitles: readonly [string, ...string[]];
 }
 
 export interface ConnectorLabel {
