@@ -9,8 +9,11 @@ import { DesignBuilder } from '../builder';
 import type { Design } from '../schema';
 import { addFabric, attach } from './parts';
 
+/** The template's name: the menu's, and the design's it builds. */
+export const L3_FABRIC_RACK_TO_RACK_NAME = 'L3 leaf-spine: rack-to-rack vMotion';
+
 export function buildL3FabricRackToRack(): Design {
-  const b = new DesignBuilder('L3 leaf-spine: rack-to-rack vMotion');
+  const b = new DesignBuilder(L3_FABRIC_RACK_TO_RACK_NAME);
   b.site('dc1', 'DC1 Frankfurt', { location: { lat: 50.1, lon: 8.74 } });
   const fabric = addFabric(b, {
     siteId: 'dc1',

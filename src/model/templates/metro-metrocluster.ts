@@ -16,10 +16,13 @@ const ownedByDc1 = (id: string, name: string): Volume => ({
   replication: 'sync',
 });
 
+/** The template's name: the menu's, and the design's it builds. */
+export const METRO_METROCLUSTER_NAME = 'Metro 80 km: MetroCluster + central gateway';
+
 export function buildMetroMetroCluster(): Design {
   const movesToDc2 = { clusterId: 'esx-prod-a', mobilityTargetIds: ['esx-prod-b'] };
   return buildTwoSiteMetro({
-    name: 'Metro: NetApp MetroCluster + centralized gateway, 80 km',
+    name: METRO_METROCLUSTER_NAME,
     storage: {
       product: 'netapp-metrocluster',
       access: 'uniform',

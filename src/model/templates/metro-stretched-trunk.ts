@@ -15,9 +15,12 @@ const distributed = (id: string, name: string, preferred: string, peer: string):
   replication: 'sync',
 });
 
+/** The template's name: the menu's, and the design's it builds. */
+export const METRO_STRETCHED_TRUNK_NAME = 'Metro 80 km: plain VLAN trunk';
+
 export function buildMetroStretchedTrunk(): Design {
   return buildTwoSiteMetro({
-    name: 'Metro: plain 802.1Q trunk over dark fibre, 80 km',
+    name: METRO_STRETCHED_TRUNK_NAME,
     storage: {
       product: 'vplex-metro',
       access: 'uniform',

@@ -16,9 +16,12 @@ const distributed = (id: string, name: string, preferred: string, peer: string):
   replication: 'sync',
 });
 
+/** The template's name: the menu's, and the design's it builds. */
+export const METRO_VPLEX_OTV_NAME = 'Metro 80 km: VPLEX Metro + OTV';
+
 export function buildMetroVplexOtv(): Design {
   return buildTwoSiteMetro({
-    name: 'Metro: VPLEX Metro + OTV, 80 km',
+    name: METRO_VPLEX_OTV_NAME,
     storage: {
       product: 'vplex-metro',
       access: 'uniform',

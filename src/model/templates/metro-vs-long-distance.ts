@@ -27,8 +27,11 @@ const cluster = {
   concurrentMigrations: 2,
 } as const;
 
+/** The template's name: the menu's, and the design's it builds. */
+export const METRO_VS_LONG_DISTANCE_NAME = 'Metro 400 km vs 3000 km (VPLEX Geo)';
+
 export function buildMetroVsLongDistance(): Design {
-  const b = new DesignBuilder('Metro 400 km vs long distance 3000 km');
+  const b = new DesignBuilder(METRO_VS_LONG_DISTANCE_NAME);
 
   b.site('dc1', 'DC1 Dallas', { location: { lat: 32.8, lon: -96.82 } });
   const dal = addFabric(b, {

@@ -68,6 +68,10 @@ describe('TEMPLATES', () => {
 describe.each(TEMPLATES.map((t) => [t.id, t] as const))('Template %s', (_id, template) => {
   const design = template.build();
 
+  it('builds a design under the name the menu gives it', () => {
+    expect(design.name).toBe(template.name);
+  });
+
   it('passes the schema and the reference check', () => {
     const parsed = designSchema.safeParse(design);
     expect(parsed.success, parsed.error?.message).toBe(true);
