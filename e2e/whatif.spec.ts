@@ -34,6 +34,26 @@ test.describe('What-if', () => {
     await expect(studio.chipsOn('esx-prod-a')).toContainText('web');
   });
 
+  test('the move picker lists the workload’s mobility targets apart from the other clusters', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vs-long-distance');
+    await page.getByRole('tab', { name: /What-if/ }).click();
+    // web-01..06 runs on esx-dal and may move to esx-hou; esx-lax is another cluster.
+    await studio.whatIf('move.workload').selectOption('wl-web');
+    const target = studio.whatIf('move.target');
+    await expect(target.locator('optgroup[label="Mobility targets"] option')).toHaveText([
+      /^esx-hou \(/u,
+    ]);
+    await expect(target.locator('optgroup[label="Other host clusters"] option')).toHaveText([
+      /^esx-lax \(/u,
+    ]);
+    await expect(target).toHaveValue('esx-hou');
+    await expect(target.locator('option', { hasText: 'esx-dal' })).toHaveCount(0);
+  });
+
   test('failing a DCI link reroutes over the surviving path and shows its RTT', async ({
     page,
   }) => {

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { ArrowRight, Check, FlaskConical, Play, Unplug, X, Zap } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Design } from '../model/schema';
+import type { Design, DesignNode } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { FailureImpact, SweepRow } from '../rules/whatif/failure';
 import type { MoveSimulation } from '../rules/whatif/move';
@@ -139,12 +139,18 @@ function MoveSection({ design }: { design: Design }) {
               value={target?.id ?? ''}
               onChange={(e) => setTargetId(e.target.value)}
             >
-              {clusters.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label} ({siteOfCluster(design, c.id)})
-                  {workload?.mobilityTargetIds.includes(c.id) ? ' · target' : ''}
-                </option>
-              ))}
+              {/* Its mobility targets first, apart: a " · target" after each name was cut off
+                  by the narrow select. */}
+              {targetGroups(clusters, workload?.mobilityTargetIds ?? []).map(
+                ({ label, members }) =>
+                  label === null ? (
+                    members.map((c) => clusterOption(design, c))
+                  ) : (
+                    <optgroup key={label} label={label}>
+                      {members.map((c) => clusterOption(design, c))}
+                    </optgroup>
+                  ),
+              )}
             </select>
             <button
               type="button"
@@ -165,6 +171,31 @@ function MoveSection({ design }: { design: Design }) {
       {sim?.ok && <MoveResult design={design} sim={sim} readOnly={readOnly} />}
     </Section>
   );
+}
+
+function clusterOption(design: Design, cluster: DesignNode) {
+  return (
+    <option key={cluster.id} value={cluster.id}>
+      {cluster.label || cluster.id} ({siteOfCluster(design, cluster.id)})
+    </option>
+  );
+}
+
+/**
+ * The clusters a workload could be moved to: its mobility targets, then the others, each under
+ * a heading when there are both; one list without headings otherwise.
+ */
+function targetGroups<T extends { readonly id: string }>(
+  clusters: readonly T[],
+  targetIds: readonly string[],
+): { label: string | null; members: T[] }[] {
+  const targets = clusters.filter((c) => targetIds.includes(c.id));
+  const others = clusters.filter((c) => !targetIds.includes(c.id));
+  if (targets.length === 0 || others.length === 0) return [{ label: null, members: [...clusters] }];
+  return [
+    { label: 'Mobility targets', members: targets },
+    { label: 'Other host clusters', members: others },
+  ];
 }
 
 function MoveResult({
