@@ -7,11 +7,16 @@ import { ArrowLeftRight, FileUp, GitCompareArrows } from 'lucide-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { importBytes } from '../io/import';
 import { decodeLink } from '../io/link';
-import { KIND_LABELS } from '../model/defaults';
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { diffDesigns, type DesignDiff, type ElementRef } from '../rules/whatif/diff';
-import { readChange, readDesignChange, type ReadableChange } from '../rules/whatif/readChange';
+import {
+  elementKind,
+  elementName,
+  readChange,
+  readDesignChange,
+  type ReadableChange,
+} from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { buttonClass, inputClass } from './fields';
@@ -355,10 +360,10 @@ function ElementName({ element, design }: { element: ElementRef; design: Design 
   return (
     <span className="flex min-w-0 items-baseline gap-1.5">
       <span className="shrink-0 text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
-        {kindLabel(element)}
+        {elementKind(element)}
       </span>
       <span className="truncate font-medium text-slate-900 dark:text-slate-100" title={element.id}>
-        {displayName(element, design)}
+        {elementName(element, design)}
       </span>
     </span>
   );
@@ -425,28 +430,4 @@ function FindingList({
       )}
     </section>
   );
-}
-
-function kindLabel(element: ElementRef): string {
-  switch (element.collection) {
-    case 'segments':
-      return 'Segment';
-    case 'workloads':
-      return 'Workload';
-    case 'links':
-      return element.kind === 'dci' ? 'DCI link' : 'Fabric link';
-    case 'nodes':
-      return element.kind && element.kind in KIND_LABELS
-        ? KIND_LABELS[element.kind as keyof typeof KIND_LABELS]
-        : 'Element';
-  }
-}
-
-/** Links without a label read as their two ends (`DC1 border ↔ DC2 border`), not their id. */
-function displayName(element: ElementRef, design: Design): string {
-  if (element.collection !== 'links' || element.label !== element.id) return element.label;
-  const link = design.links.find((l) => l.id === element.id);
-  if (!link) return element.label;
-  const end = (id: string) => design.nodes.find((n) => n.id === id)?.label || id;
-  return `${end(link.source)} ↔ ${end(link.target)}`;
 }

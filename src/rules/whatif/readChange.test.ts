@@ -3,7 +3,7 @@ import { removeSegment, updateLink, updateNode } from '../../model/edits';
 import type { Design, StorageArray, Volume } from '../../model/schema';
 import { TEMPLATES } from '../../model/templates';
 import { diffDesigns } from './diff';
-import { readChange, readDesignChange } from './readChange';
+import { elementKind, elementName, readChange, readDesignChange } from './readChange';
 
 function template(id: string): Design {
   const t = TEMPLATES.find((x) => x.id === id);
@@ -125,5 +125,21 @@ describe('readChange', () => {
       nodes: metro.nodes.map((n) => (n === array ? ({ ...n, future: 3 } as StorageArray) : n)),
     };
     expect(read(metro, b)).toEqual(['future: none → 3']);
+  });
+});
+
+describe('elementKind and elementName', () => {
+  it('name a changed element by its kind and label, and an unlabelled link by its ends', () => {
+    const fabric = metro.links.find((l) => l.kind === 'fabric' && !l.label);
+    if (!fabric) throw new Error('no unlabelled fabric link');
+    const ref = { collection: 'links' as const, id: fabric.id, label: fabric.id, kind: 'fabric' };
+    expect(elementKind(ref)).toBe('Fabric link');
+    expect(elementName(ref, metro)).toMatch(/^\S.* ↔ \S/u);
+    const cluster = { collection: 'nodes' as const, id: 'esx-prod-a', label: 'x', kind: 'cluster' };
+    expect(elementKind(cluster)).toBe('Host cluster');
+    expect(elementName(cluster, metro)).toBe('esx-prod-a');
+    expect(elementKind({ collection: 'nodes', id: 'n', label: 'n', kind: 'toString' })).toBe(
+      'Element',
+    );
   });
 });

@@ -4,7 +4,8 @@
  * (model/fieldNames.ts) and elements are named by their labels in the version that holds them.
  */
 import { fieldName, isFieldScope, type FieldName, type FieldScope } from '../../model/fieldNames';
-import { labelOf } from '../../model/labels';
+import { KIND_LABELS } from '../../model/defaults';
+import { labelOf, nameOf } from '../../model/labels';
 import { countText } from '../../model/plural';
 import type { Design } from '../../model/schema';
 import { show, type ElementRef, type FieldChange } from './diff';
@@ -28,7 +29,7 @@ export function readChange(
   const volume = element.collection === 'nodes' ? volumePath(change.field) : undefined;
   if (volume) {
     // Named in the version that has it (a removed volume is only in `before`).
-    const holder = labelOf(after, volume.id) === volume.id ? before : after;
+    const holder = nameOf(after, volume.id) === undefined ? before : after;
     const title = `Volume “${labelOf(holder, volume.id)}”`;
     if (volume.field === undefined)
       return { label: title, after: change.before === undefined ? 'added' : 'removed' };
@@ -139,4 +140,28 @@ function volumePath(field: string): { id: string; field?: string } | undefined {
   const match = /^volumes\[(.+)\](?:\.([a-zA-Z]+))?$/u.exec(field);
   if (!match?.[1]) return undefined;
   return match[2] === undefined ? { id: match[1] } : { id: match[1], field: match[2] };
+}
+
+/** What kind of element a changed, added or removed element is: "DCI link", "Host cluster". */
+export function elementKind(element: ElementRef): string {
+  switch (element.collection) {
+    case 'segments':
+      return 'Segment';
+    case 'workloads':
+      return 'Workload';
+    case 'links':
+      return element.kind === 'dci' ? 'DCI link' : 'Fabric link';
+    case 'nodes':
+      return element.kind !== undefined && Object.hasOwn(KIND_LABELS, element.kind)
+        ? KIND_LABELS[element.kind as keyof typeof KIND_LABELS]
+        : 'Element';
+  }
+}
+
+/**
+ * An element's name in the version that holds it; a link without a label reads as its two ends
+ * ("DC1 border ↔ DC2 border"), not its id.
+ */
+export function elementName(element: ElementRef, design: Design): string {
+  return nameOf(design, element.id) ?? element.label;
 }
