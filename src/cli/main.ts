@@ -4,6 +4,7 @@
  *     dci-studio validate <file> [--json] [--strict]
  *     dci-studio validate <file> --fail <id>[,<id>…] [--json]   the design with those failed
  *     dci-studio validate <file> --single-failures [--json]     every DCI link, then every site
+ *     dci-studio compare <before> <after> [--json]             what a revision changes
  *
  * Reads a design through the one loader and evaluates it with the rules, or with the What-if
  * tab's engine (src/rules/whatif). Exit codes: 0 no error (warnings and info allowed); 1 an
@@ -16,12 +17,19 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describeWarning, loadDocument } from '../io/document';
+import { describeWarning, loadDocument, type LoadResult } from '../io/document';
 import { elementLabels } from '../model/labels';
 import type { Design } from '../model/schema';
 import { runRules } from '../rules/index';
 import type { Finding, Severity } from '../rules/types';
 import { failureImpact, singleFailureSweep } from '../rules/whatif/failure';
+import {
+  bringsError,
+  COMPARE_USAGE,
+  compareDesigns,
+  comparisonJson,
+  formatComparison,
+} from './compare';
 import { EXPORT_USAGE, exportBytes, parseExportArgs } from './export';
 import { formatImpact, formatSweep, rowHasError } from './whatif';
 import { plural } from '../model/plural';
@@ -50,6 +58,7 @@ const defaultIo: CliIo = {
 const USAGE = `Usage: dci-studio validate <file> [--json] [--strict]
        dci-studio validate <file> --fail <id>[,<id>...] [--json]
        dci-studio validate <file> --single-failures [--json]
+${COMPARE_USAGE}
 ${EXPORT_USAGE}`;
 const HEADINGS: Readonly<Record<Severity, string>> = {
   error: 'Errors',
@@ -67,7 +76,7 @@ interface Args {
 
 function parse(argv: readonly string[]): Args | string {
   const [command, ...rest] = argv;
-  if (command !== 'validate') return 'the commands are validate and export';
+  if (command !== 'validate') return 'the commands are validate, compare and export';
   let parsed;
   try {
     parsed = parseArgs({
@@ -107,25 +116,15 @@ function parse(argv: readonly string[]): Args | string {
 
 export async function run(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
+  if (argv[0] === 'compare') return runCompare(argv.slice(1), io);
   const args = parse(argv);
   if (typeof args === 'string') {
     io.stderr(`dci-studio: ${args}\n${USAGE}`);
     return 2;
   }
   const { file } = args;
-  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = await io.readFile(path);
-  } catch (e) {
-    io.stderr(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  const loaded = loadDocument(text);
-  if (!loaded.ok) {
-    io.stderr(`${file}: ${loaded.error.message}\n`);
-    return 2;
-  }
+  const loaded = await readDesign(file, io);
+  if (!loaded) return 2;
   const { design, warnings } = loaded;
   // Warnings go to stderr so that --json output stays one JSON document.
   for (const w of warnings) io.stderr(`${file}: warning: ${describeWarning(design, w)}\n`);
@@ -206,18 +205,8 @@ async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
     return 2;
   }
   const at = (p: string) => (io.cwd === undefined ? p : resolve(io.cwd, p));
-  let text: string;
-  try {
-    text = await io.readFile(at(args.file));
-  } catch (e) {
-    io.stderr(`Cannot read ${args.file}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  const loaded = loadDocument(text);
-  if (!loaded.ok) {
-    io.stderr(`${args.file}: ${loaded.error.message}\n`);
-    return 2;
-  }
+  const loaded = await readDesign(args.file, io);
+  if (!loaded) return 2;
   try {
     const data = await exportBytes(loaded.design, args.format, args.options, args.scale);
     await (io.writeFile ?? ((p, d) => writeFile(p, d)))(at(args.out), data);
@@ -227,4 +216,69 @@ async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   }
   io.stdout(`${args.out}\n`);
   return 0;
+}
+
+/**
+ * `dci-studio compare`: 0 the later version brings no new error finding, 1 it does, 2 bad
+ * arguments or a file that cannot be read or loaded. Loader warnings go to stderr.
+ */
+async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
+    });
+  } catch (e) {
+    io.stderr(`dci-studio compare: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const files = parsed.positionals;
+  if (files.length !== 2) {
+    io.stderr(
+      `dci-studio compare: two design files, the earlier first (got ${files.length})\n${USAGE}`,
+    );
+    return 2;
+  }
+  const designs: Design[] = [];
+  for (const file of files) {
+    const loaded = await readDesign(file, io);
+    if (!loaded) return 2;
+    for (const w of loaded.warnings)
+      io.stderr(`${file}: warning: ${describeWarning(loaded.design, w)}\n`);
+    designs.push(loaded.design);
+  }
+  const [before, after] = designs as [Design, Design];
+  const comparison = compareDesigns(before, after);
+  io.stdout(
+    parsed.values.json === true
+      ? comparisonJson(comparison)
+      : formatComparison(comparison, files[0] ?? '', files[1] ?? ''),
+  );
+  return bringsError(comparison) ? 1 : 0;
+}
+
+/**
+ * Read and load a design file from where the user ran the command; on failure say why on stderr
+ * and answer null (the caller exits 2).
+ */
+async function readDesign(
+  file: string,
+  io: CliIo,
+): Promise<Extract<LoadResult, { ok: true }> | null> {
+  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch (e) {
+    io.stderr(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return null;
+  }
+  const loaded = loadDocument(text);
+  if (!loaded.ok) {
+    io.stderr(`${file}: ${loaded.error.message}\n`);
+    return null;
+  }
+  return loaded;
 }
