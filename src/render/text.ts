@@ -78,11 +78,6 @@ export function deviceSubtitles(element: DesignNode): readonly [string, ...strin
   }
 }
 
-/** The most explicit wording of a device's subtitle. */
-export function deviceSubtitle(element: DesignNode): string {
-  return deviceSubtitles(element)[0];
-}
-
 const joined = (...parts: readonly (string | null)[]) => parts.filter(Boolean).join(' · ');
 /** "NetApp MetroCluster (FC / IP)" → "NetApp MetroCluster". */
 const withoutAside = (label: string) => label.replace(/ \(.*\)$/u, '');
