@@ -9,6 +9,7 @@ import {
   designNodeSchema,
   fabricLinkSchema,
   firewallSchema,
+  noteSchema,
   segmentSchema,
   settingsSchema,
   siteSchema,
@@ -34,6 +35,7 @@ const SCHEMAS: readonly [FieldScope, { shape: object }][] = [
   ['fabric', fabricLinkSchema],
   ['segment', segmentSchema],
   ['workload', workloadSchema],
+  ['note', noteSchema],
   ['settings', settingsSchema],
 ];
 

@@ -17,6 +17,7 @@ import type {
   Cluster,
   DciLink,
   Firewall,
+  Note,
   Segment,
   Settings,
   Site,
@@ -196,6 +197,13 @@ const workload = {
   mobilityTargetIds: { label: 'Mobility targets', show: 'refs' },
 } as const satisfies Table<Workload>;
 
+const note = {
+  id: { label: 'Id' },
+  text: { label: 'Text' },
+  position: { label: 'Position' },
+  targetId: { label: 'Points at', show: 'ref', none: 'nothing' },
+} as const satisfies Table<Note>;
+
 const settings = {
   dciHopAllowanceMs: { label: 'DCI hop', unit: 'ms' },
   fabricHopAllowanceMs: { label: 'Fabric hop', unit: 'ms' },
@@ -224,6 +232,7 @@ export const FIELD_NAMES = {
   fabric: {},
   segment,
   workload,
+  note,
   settings,
   design,
 } as const;

@@ -356,14 +356,19 @@ function More({ count }: { count: number }) {
   return <li className="text-xs text-slate-500 italic">and {count - MAX_ROWS} more…</li>;
 }
 
+/** An element's kind and name; a long name (a note's first words) wraps to a second line. */
 function ElementName({ element, design }: { element: ElementRef; design: Design }) {
+  const name = elementName(element, design);
   return (
     <span className="flex min-w-0 items-baseline gap-1.5">
       <span className="shrink-0 text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
         {elementKind(element)}
       </span>
-      <span className="truncate font-medium text-slate-900 dark:text-slate-100" title={element.id}>
-        {elementName(element, design)}
+      <span
+        className="line-clamp-2 min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100"
+        title={name === element.id ? name : `${name} (${element.id})`}
+      >
+        {name}
       </span>
     </span>
   );

@@ -10,8 +10,14 @@ import { runRules } from '../index';
 import type { Finding } from '../types';
 import { sameValue } from '../../model/sameValue';
 
-export type Collection = 'nodes' | 'links' | 'segments' | 'workloads';
-export const COLLECTIONS: readonly Collection[] = ['nodes', 'links', 'segments', 'workloads'];
+export type Collection = 'nodes' | 'links' | 'segments' | 'workloads' | 'notes';
+export const COLLECTIONS: readonly Collection[] = [
+  'nodes',
+  'links',
+  'segments',
+  'workloads',
+  'notes',
+];
 
 /** Fields that only say where something is drawn. */
 const LAYOUT_FIELDS: ReadonlySet<string> = new Set(['position', 'width', 'height']);
@@ -124,13 +130,15 @@ export function diffFindings(a: readonly Finding[], b: readonly Finding[]): Find
 type Element = { readonly id: string } & object;
 
 function ref(collection: Collection, e: Element): ElementRef {
-  const r = e as { label?: unknown; name?: unknown; kind?: unknown };
+  const r = e as { label?: unknown; name?: unknown; kind?: unknown; text?: unknown };
   const label =
     typeof r.label === 'string' && r.label !== ''
       ? r.label
       : typeof r.name === 'string' && r.name !== ''
         ? r.name
-        : e.id;
+        : typeof r.text === 'string' && r.text.trim() !== ''
+          ? noteTitle(r.text)
+          : e.id;
   return typeof r.kind === 'string'
     ? { collection, id: e.id, label, kind: r.kind }
     : { collection, id: e.id, label };
@@ -145,6 +153,16 @@ function change(prefix: string, field: string, before: unknown, after: unknown):
     ...(after !== undefined ? { after } : {}),
     text: `${path}: ${show(before)} → ${show(after)}`,
   };
+}
+
+/** A note is named by the start of its first line. */
+const NOTE_TITLE_CHARS = 48;
+function noteTitle(text: string): string {
+  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  const chars = [...line];
+  return chars.length > NOTE_TITLE_CHARS || text.trim().includes('\n')
+    ? `${chars.slice(0, NOTE_TITLE_CHARS).join('').trimEnd()}…`
+    : line;
 }
 
 /** `10`, `otv`, `[seg-web, seg-app]`, `{x: 1, y: 2}`, `(none)`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removeSegment, updateLink, updateNode } from '../../model/edits';
+import { addNote, createNote, updateNote } from '../../model/notes';
 import type { Design, StorageArray, Volume } from '../../model/schema';
 import { TEMPLATES } from '../../model/templates';
 import { diffDesigns } from './diff';
@@ -125,6 +126,31 @@ describe('readChange', () => {
       nodes: metro.nodes.map((n) => (n === array ? ({ ...n, future: 3 } as StorageArray) : n)),
     };
     expect(read(metro, b)).toEqual(['future: none → 3']);
+  });
+});
+
+describe('notes', () => {
+  it('are compared: added, removed, their text and what they point at, not their place', () => {
+    const a = addNote(
+      metro,
+      createNote('n1', { x: 0, y: 0 }, 'Confirm the fibre route\nwith the carrier', 'dci-fibre-1'),
+    );
+    const added = diffDesigns(metro, a, { findingsA: [], findingsB: [] }).added;
+    expect(added).toEqual([{ collection: 'notes', id: 'n1', label: 'Confirm the fibre route…' }]);
+    expect(elementKind(added[0]!)).toBe('Note');
+
+    const b = updateNote(addNote(a, createNote('n2', { x: 9, y: 9 }, 'Ask about DWDM')), 'n1', {
+      text: 'Confirmed',
+      targetId: 'dci-fibre-2',
+      position: { x: 500, y: 500 },
+    });
+    const d = diffDesigns(a, b, { findingsA: [], findingsB: [] });
+    expect(d.added.map((r) => r.label)).toEqual(['Ask about DWDM']);
+    expect(read(a, b)).toEqual([
+      'Text: “Confirm the fibre route ↵ with the carrier” → “Confirmed”',
+      'Points at: Dark fibre route 1 → Dark fibre route 2 (diverse)',
+    ]);
+    expect(read(b, a).at(-1)).toBe('Points at: Dark fibre route 2 (diverse) → Dark fibre route 1');
   });
 });
 

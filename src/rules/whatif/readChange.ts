@@ -90,7 +90,8 @@ function valueText(
   if (typeof value === 'string') {
     if (name.options) return name.options[value] ?? value;
     if (name.show === 'ref') return design ? labelOf(design, value) : value;
-    return value === '' ? 'empty' : `“${value}”`;
+    // A note's lines read on one: the change is one line in the dialog and the CLI.
+    return value === '' ? 'empty' : `“${value.trim().replace(/\s*\n\s*/gu, ' ↵ ')}”`;
   }
   if (Array.isArray(value) && name.show === 'refs') {
     if (value.length === 0) return 'none';
@@ -128,6 +129,8 @@ function scopeOf(element: ElementRef): FieldScope | undefined {
       return 'segment';
     case 'workloads':
       return 'workload';
+    case 'notes':
+      return 'note';
     case 'links':
     case 'nodes':
       // A node's or a link's kind names its fields' scope.
@@ -149,6 +152,8 @@ export function elementKind(element: ElementRef): string {
       return 'Segment';
     case 'workloads':
       return 'Workload';
+    case 'notes':
+      return 'Note';
     case 'links':
       return element.kind === 'dci' ? 'DCI link' : 'Fabric link';
     case 'nodes':
