@@ -12,6 +12,7 @@ const bundle = join(root, 'build/cli/main.mjs');
 function stale() {
   try {
     const built = statSync(bundle).mtimeMs;
+    statSync(join(root, 'build/cli/libavoid.wasm')); // the router's, copied beside the bundle
     const inputs = JSON.parse(readFileSync(join(root, 'build/cli/inputs.json'), 'utf8'));
     return inputs.some((file) => {
       try {
@@ -21,7 +22,7 @@ function stale() {
       }
     });
   } catch {
-    return true; // no bundle yet
+    return true; // no bundle, or no wasm beside it, yet
   }
 }
 

@@ -3,7 +3,7 @@
  * Node, and bundles it again when it is missing or older than its sources.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,20 @@ describe('The dci-studio command', { timeout: PROCESS_TIMEOUT_MS }, () => {
     const { status, stderr } = dciStudio('validate', file);
     expect(status).toBe(2);
     expect(stderr).toContain('The file is not valid JSON');
+  });
+
+  it('exports a diagram, its links routed by the wasm beside the bundle, and restores that wasm', () => {
+    const file = join(dir, 'metro.dci.json');
+    const out = join(dir, 'metro.svg');
+    writeFileSync(file, JSON.stringify(twoSites().build()));
+    rmSync(join(root, 'build/cli/libavoid.wasm'), { force: true });
+    const { status, stderr } = dciStudio('export', file, '--format', 'svg', '-o', out);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('data-element-id="a-c"');
+    expect(svg).toMatch(/<g data-part="links">.*<path /su);
   });
 
   it('bundles the CLI again when the bundle is older than its sources', () => {
