@@ -117,6 +117,16 @@ test.describe('Compare two versions', () => {
     await page.keyboard.press('Escape');
     await expect(studio.count('warning')).toHaveText('10');
     await expect(studio.toolbarButton('undo')).toBeDisabled();
+
+    // A changed element of the open design is shown on the canvas from the list: the dialog
+    // closes and the link is selected.
+    await studio.compareWithFile('small-mtu.dci.json', serializeDesign(other.design));
+    const link = changed.getByTestId('compare.item');
+    const id = await link.getAttribute('data-id');
+    await link.getByTestId('compare.show').click();
+    await expect(dialog).toBeHidden();
+    await studio.inspectorShows(id ?? '');
+    await expect(page.locator(`.react-flow__edge[data-id="${id}"]`)).toHaveClass(/selected/u);
   });
 
   test('a file that is not a design, or a broken link, is explained and the open design is kept', async ({

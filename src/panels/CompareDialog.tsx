@@ -19,6 +19,10 @@ import {
 } from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
+import { useUi } from '../store/ui';
+import type { FlowEdge, FlowNode } from '../store/flow';
+import { focusElements } from './focus';
+import { useReactFlow } from '@xyflow/react';
 import { buttonClass, inputClass } from './fields';
 import { SEVERITY_META } from './findingParts';
 import { OPEN_FILE_ACCEPT } from '../app/importExport';
@@ -215,7 +219,8 @@ function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; a
           : `${diff.added.length} added · ${diff.removed.length} removed · ${diff.changed.length} changed`}
         {' — findings: '}
         {findings.new.length} new · {findings.resolved.length} resolved ·{' '}
-        {findings.unchanged.length} unchanged. Positions and sizes are not compared.
+        {findings.unchanged.length} unchanged. Positions and sizes are not compared; a name shows
+        its element on the canvas.
       </p>
 
       {/* Changed elements carry a line per field: they get half the width. */}
@@ -356,22 +361,65 @@ function More({ count }: { count: number }) {
   return <li className="text-xs text-slate-500 italic">and {count - MAX_ROWS} more…</li>;
 }
 
-/** An element's kind and name; a long name (a note's first words) wraps to a second line. */
+/**
+ * An element's kind and name; a long name (a note's first words) wraps to a second line. An
+ * element of the open design is a button that shows it on the canvas.
+ */
 function ElementName({ element, design }: { element: ElementRef; design: Design }) {
   const name = elementName(element, design);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const current = useStudio((s) => s.design);
+  const ids = canvasIds(element, current);
+  const nameClass =
+    'line-clamp-2 min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100';
+  const title = name === element.id ? name : `${name} (${element.id})`;
   return (
     <span className="flex min-w-0 items-baseline gap-1.5">
       <span className="shrink-0 text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
         {elementKind(element)}
       </span>
-      <span
-        className="line-clamp-2 min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100"
-        title={name === element.id ? name : `${name} (${element.id})`}
-      >
-        {name}
-      </span>
+      {ids ? (
+        <button
+          type="button"
+          className={`${nameClass} cursor-pointer text-left hover:underline focus-visible:underline focus-visible:outline-none`}
+          title={`${title}: show on the canvas`}
+          data-testid="compare.show"
+          onClick={() => {
+            useUi.getState().openDialog(null);
+            focusElements(ids, flow);
+          }}
+        >
+          {name}
+        </button>
+      ) : (
+        <span className={nameClass} title={title}>
+          {name}
+        </span>
+      )}
     </span>
   );
+}
+
+/**
+ * What the canvas shows of an element, if the open design has it: the element itself, or a
+ * workload's host cluster. A segment is not drawn.
+ */
+function canvasIds(element: ElementRef, design: Design): ReadonlySet<string> | null {
+  const has = (list: readonly { readonly id: string }[]) => list.some((e) => e.id === element.id);
+  switch (element.collection) {
+    case 'workloads': {
+      const workload = design.workloads.find((w) => w.id === element.id);
+      return workload ? new Set([workload.clusterId]) : null;
+    }
+    case 'segments':
+      return null;
+    case 'nodes':
+      return has(design.nodes) ? new Set([element.id]) : null;
+    case 'links':
+      return has(design.links) ? new Set([element.id]) : null;
+    case 'notes':
+      return has(design.notes) ? new Set([element.id]) : null;
+  }
 }
 
 function Change({ change }: { change: ReadableChange }) {

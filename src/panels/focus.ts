@@ -24,11 +24,24 @@ export function focusFinding(finding: Finding, flow: ReactFlowInstance<FlowNode,
     const cluster = workloadClusters.get(id);
     if (cluster) ids.add(cluster);
   }
-  state.select([...ids]);
   useUi.getState().setHighlightPath(finding.path && finding.path.length > 0 ? finding.path : null);
+  focusElements(ids, flow);
+}
+
+/**
+ * Select elements of the open design (devices, sites, links, notes) and zoom to them; a link is
+ * zoomed to by its two ends.
+ */
+export function focusElements(
+  ids: ReadonlySet<string>,
+  flow: ReactFlowInstance<FlowNode, FlowEdge>,
+): void {
+  const state = useStudio.getState();
+  state.select([...ids]);
   const zoomNodes = new Set<string>();
+  const shown = new Set([...state.design.nodes, ...state.design.notes].map((n) => n.id));
   for (const id of ids) {
-    if (nodeIds.has(id)) zoomNodes.add(id);
+    if (shown.has(id)) zoomNodes.add(id);
     const link = state.design.links.find((l) => l.id === id);
     if (link) {
       zoomNodes.add(link.source);
