@@ -21,6 +21,11 @@ test.describe('Paths an architect can trust (DOMAIN.md §8)', () => {
     for (const cluster of ['esx-prod-a', 'esx-prod-b']) {
       await studio.select(cluster);
       await studio.field('profile').selectOption('vsphere-5-metro');
+      // The select is narrower than the profile's name: its tooltip has it whole.
+      await expect(studio.field('profile')).toHaveAttribute(
+        'title',
+        'vSphere 5.x Metro vMotion (Enterprise Plus)',
+      );
     }
     await studio.tab('findings').click();
     const lat = studio.openFinding('LAT-MIGRATION').first();

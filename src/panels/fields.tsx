@@ -421,6 +421,8 @@ export function SelectField<T extends string>({
         className={inputClass}
         value={value}
         disabled={disabled}
+        // The chosen option whole, where the select cuts it ("vSphere 6.0+ (long-distance vM").
+        title={options.find((o) => o.value === value)?.label}
         onChange={(e) => {
           const next = options.find((o) => o.value === e.target.value);
           if (next && next.value !== value) onCommit(next.value);
