@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { serializeDesign } from '../src/io/file';
+import { removeElements } from '../src/model/edits';
 import { countText } from '../src/model/plural';
 import type { Design } from '../src/model/schema';
 import { TEMPLATES } from '../src/model/templates/index';
@@ -127,6 +128,44 @@ test.describe('Compare two versions', () => {
     await expect(dialog).toBeHidden();
     await studio.inspectorShows(id ?? '');
     await expect(page.locator(`.react-flow__edge[data-id="${id}"]`)).toHaveClass(/selected/u);
+  });
+
+  test('the comparison is marked on the canvas: the changed link and the devices the other version lacks', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const mine = template('metro-metrocluster');
+    const smaller = withDciMtu(mine, 1400).design;
+    const changedLink = mine.links.find((l) => l.kind === 'dci')!.id;
+    // The other version has the MTU changed and the DC2 firewall removed.
+    const other = removeElements(smaller, ['rtm-fw']);
+
+    await studio.compareWithFile('revision-2.dci.json', serializeDesign(other));
+    await studio.compare('mark').click();
+    await expect(studio.compare('result')).toBeHidden();
+    const banner = page.getByTestId('compare-banner');
+    await expect(banner).toContainText('Compared with revision-2.dci.json');
+    await expect(banner).toContainText('1 changed');
+    // The firewall and its links.
+    const gone = 1 + mine.links.filter((l) => [l.source, l.target].includes('rtm-fw')).length;
+    await expect(banner).toContainText(`${gone} removed in it`);
+    await expect(page.getByTestId(`edge-label.${changedLink}`)).toHaveClass(/diff-changed/u);
+    await expect(studio.node('rtm-fw')).toHaveClass(/diff-removed/u);
+    await expect(studio.node('ams-fw')).not.toHaveClass(/diff-/u);
+
+    // Swapped, the open design is the later version: the firewall is one it adds.
+    await studio.compareWithFile('revision-2.dci.json', serializeDesign(other));
+    await studio.compare('swap').click();
+    await studio.compare('mark').click();
+    await expect(banner).toContainText(`${gone} added since`);
+    await expect(studio.node('rtm-fw')).toHaveClass(/diff-added/u);
+
+    await page.getByTestId('compare-banner.clear').click();
+    await expect(banner).toHaveCount(0);
+    await expect(studio.node('rtm-fw')).not.toHaveClass(/diff-/u);
+    await expect(page.getByTestId(`edge-label.${changedLink}`)).not.toHaveClass(/diff-/u);
   });
 
   test('a file that is not a design, or a broken link, is explained and the open design is kept', async ({

@@ -73,6 +73,20 @@ const ScenarioBanner = lazy(() =>
   import('./panels/ScenarioBanner').then((m) => ({ default: m.ScenarioBanner })),
 );
 
+// Loaded when the Compare dialog first marks the canvas.
+const CompareBanner = lazy(() =>
+  import('./panels/CompareBanner').then((m) => ({ default: m.CompareBanner })),
+);
+
+function CompareBannerGate() {
+  const active = useUi((s) => s.compareMarks !== null);
+  return active ? (
+    <Suspense fallback={null}>
+      <CompareBanner />
+    </Suspense>
+  ) : null;
+}
+
 function ScenarioBannerGate() {
   const active = useScenario((s) => s.move !== null || s.failed.length > 0);
   return active ? (
@@ -142,6 +156,7 @@ function Studio() {
         <div className="relative min-w-0 flex-1">
           <Canvas onWorkloadDrop={startMove} />
           <ScenarioBannerGate />
+          <CompareBannerGate />
           {empty && (
             <Suspense fallback={null}>
               <EmptyState />

@@ -20,7 +20,7 @@ import { FindingBadge } from './Badge';
 import { chipsShown, moreChipText } from './chips';
 import { CanvasFlags, CONNECTING, FAR, NAMED } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
-import { FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
+import { diffClass, FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
 import { figureText, plural } from '../model/plural';
 
 installKindIconStyles();
@@ -228,7 +228,7 @@ function DeviceNodeView({ id, data }: NodeProps<FlowNode>) {
   const alone = (marks & SOLE) !== 0;
   const pointed = (marks & HOVERED) !== 0 || alone;
   const handles = pointed || connecting;
-  const state = `${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''}`;
+  const state = `${highlighted ? 'node-highlight' : ''} ${failed ? 'node-failed' : ''} ${diffClass(marks)}`;
   if (far) {
     // Zoomed out: a box in the kind's colour, its name in large type while that can be read;
     // the site's badge sums up the findings.

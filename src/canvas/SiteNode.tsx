@@ -15,7 +15,7 @@ import { useStudio } from '../store/studio';
 import { FindingBadge } from './Badge';
 import { CENTER_MARKER, FAR_ZOOM } from './DeviceNode';
 import { KIND_ICONS } from './icons';
-import { FAILED, HIGHLIGHTED, SOLE, useMarks } from './marks';
+import { diffClass, FAILED, HIGHLIGHTED, SOLE, useMarks } from './marks';
 import {
   roomRightOfSites,
   SITE_FAR_STRIP_MIN_PX,
@@ -86,7 +86,7 @@ function SiteNodeView({ id, data }: NodeProps<FlowNode>) {
       data-testid={`node.${id}`}
       data-kind="site"
       data-failed={failed || undefined}
-      className={`site-box relative h-full w-full rounded-[14px] border-2 ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${ROLE_BORDERS[site.role]} bg-[var(--site-bg)]`}
+      className={`site-box relative h-full w-full rounded-[14px] border-2 ${highlighted ? 'node-highlight' : ''} ${failed ? 'site-failed' : ''} ${diffClass(marks)} ${ROLE_BORDERS[site.role]} bg-[var(--site-bg)]`}
     >
       <NodeResizer
         isVisible={alone && !readOnly}

@@ -18,7 +18,7 @@ import { DEVICE_ENDS, facingEnds, type FlowEdge, type FlowEdgeData } from '../st
 import { useLink } from '../store/linkWatch';
 import { useStudio } from '../store/studio';
 import { useRoute } from './routeStore';
-import { FAILED, HIGHLIGHTED, useMarks } from './marks';
+import { diffClass, FAILED, HIGHLIGHTED, useMarks } from './marks';
 import { followCanvasSelection } from './follow';
 import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
 import { labelNearView } from './labelView';
@@ -134,6 +134,7 @@ function DciEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps
           failed={failed}
           findingCount={findings.length}
           worst={worst}
+          diff={diffClass(marks)}
         />
       </LabelNearView>
     </>
@@ -168,6 +169,7 @@ const DciLabel = memo(function DciLabel({
   failed,
   findingCount,
   worst,
+  diff,
 }: {
   id: string;
   link: DciLink;
@@ -181,6 +183,8 @@ const DciLabel = memo(function DciLabel({
   failed: boolean;
   findingCount: number;
   worst: string | null;
+  /** Its comparison mark's class (marks.ts `diffClass`), or ''. */
+  diff: string;
 }) {
   // Its ring when its link is selected: read here, so that a selection redraws the label only.
   const selected = useFlowStore((s: ReactFlowState) => s.edgeLookup.get(id)?.selected === true);
@@ -196,7 +200,7 @@ const DciLabel = memo(function DciLabel({
         broken
           ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200'
           : 'border-teal-200 bg-white text-slate-700 dark:border-teal-800 dark:bg-slate-900 dark:text-slate-200'
-      } ${selected ? 'ring-2 ring-teal-600' : ''}`}
+      } ${selected ? 'ring-2 ring-teal-600' : ''} ${diff}`}
       onClick={() => {
         useStudio.getState().select([id]);
         followCanvasSelection();
@@ -246,7 +250,9 @@ function FabricEdgeView({
   targetY,
   data,
 }: EdgeProps<FlowEdge>) {
-  const highlighted = (useMarks(id) & HIGHLIGHTED) !== 0;
+  const marks = useMarks(id);
+  const highlighted = (marks & HIGHLIGHTED) !== 0;
+  const diff = diffClass(marks);
   const route = useRoute(id);
   const drawn = useDrawnPath(route);
   const path =
@@ -264,7 +270,7 @@ function FabricEdgeView({
     <BaseEdge
       id={id}
       path={path}
-      className={highlighted ? 'fabric-path edge-highlight' : 'fabric-path'}
+      className={`${highlighted ? 'fabric-path edge-highlight' : 'fabric-path'} ${diff}`}
       style={highlighted ? HIGHLIGHTED_FABRIC : undefined}
       interactionWidth={14}
     />

@@ -4,6 +4,9 @@ import { useScenario } from '../store/scenario';
 import { useStudio } from '../store/studio';
 import { useUi } from '../store/ui';
 import {
+  DIFF_ADDED,
+  DIFF_CHANGED,
+  diffClass,
   FAILED,
   HIGHLIGHTED,
   HOVERED,
@@ -26,6 +29,7 @@ function watchAll(): { told: Map<string, number>; stop: () => void } {
 
 beforeEach(() => {
   useUi.getState().setHighlightPath(null);
+  useUi.getState().setCompareMarks(null);
   useScenario.getState().setFailed([]);
   s().replaceDesign(syntheticDesign({ sites: 2, elements: 300 }));
 });
@@ -86,6 +90,25 @@ describe('An element is told only of its own marks', () => {
       ['s0-t0', 2],
       ['dci-s0-s1-0', 2],
     ]);
+    stop();
+  });
+
+  it('a comparison marks what it names, and opening another design clears them', () => {
+    const { told, stop } = watchAll();
+    useUi.getState().setCompareMarks({
+      against: 'v2.dci.json',
+      changed: ['s0-t0'],
+      added: [],
+      removed: ['dci-s0-s1-0'],
+    });
+    expect(marksOf('s0-t0')).toBe(DIFF_CHANGED);
+    expect(diffClass(marksOf('s0-t0'))).toBe('diff-changed');
+    expect(diffClass(marksOf('dci-s0-s1-0'))).toBe('diff-removed');
+    expect([...told.keys()]).toEqual(['s0-t0', 'dci-s0-s1-0']);
+    s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+    expect(useUi.getState().compareMarks).toBeNull();
+    expect(marksOf('s0-t0')).toBe(0);
+    expect(diffClass(DIFF_ADDED)).toBe('diff-added');
     stop();
   });
 });

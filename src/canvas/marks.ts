@@ -1,7 +1,8 @@
 /**
  * What a card, a site or a link shows of the state around its element: whether it lies on the
  * highlighted path of a finding (ui.ts), whether it is down in the what-if scenario (scenario.ts;
- * a device also when its site is), whether it is the one selected node or under the pointer (its
+ * a device also when its site is), whether the Compare dialog marked it changed, added or removed,
+ * whether it is the one selected node or under the pointer (its
  * handles or resize handles show). One subscription per drawn element, to this store, which tells only the
  * elements whose marks changed.
  *
@@ -14,7 +15,7 @@ import type { DesignNode } from '../model/schema';
 import { soleSelectedNodeId } from '../store/selectors';
 import { useScenario } from '../store/scenario';
 import { useStudio } from '../store/studio';
-import { useUi } from '../store/ui';
+import { useUi, type CompareMarks } from '../store/ui';
 import { keyedWatch } from './keyedWatch';
 
 /** On the highlighted path of a finding. */
@@ -25,6 +26,23 @@ export const FAILED = 2;
 export const SOLE = 4;
 /** Under the pointer (a device shows its handles). */
 export const HOVERED = 8;
+/** Changed in the version the Compare dialog marked against (ui.ts `compareMarks`). */
+export const DIFF_CHANGED = 16;
+/** Only in the open design, the later version: added since the other. */
+export const DIFF_ADDED = 32;
+/** Only in the open design, the earlier version: removed in the other. */
+export const DIFF_REMOVED = 64;
+
+/** The class a card, site or label takes for its comparison mark (index.css). */
+export function diffClass(marks: number): string {
+  return (marks & DIFF_CHANGED) !== 0
+    ? 'diff-changed'
+    : (marks & DIFF_ADDED) !== 0
+      ? 'diff-added'
+      : (marks & DIFF_REMOVED) !== 0
+        ? 'diff-removed'
+        : '';
+}
 
 const NONE: ReadonlyMap<string, number> = new Map();
 let marks: ReadonlyMap<string, number> = NONE;
@@ -32,11 +50,12 @@ let marks: ReadonlyMap<string, number> = NONE;
 /** What the marks were made from: a store update that changes none of it changes no mark. */
 let from: {
   path: readonly string[] | null;
+  compared: CompareMarks | null;
   failed: readonly string[];
   nodes: readonly DesignNode[] | null;
   sole: string | null;
   hovered: string | null;
-} = { path: null, failed: [], nodes: null, sole: null, hovered: null };
+} = { path: null, compared: null, failed: [], nodes: null, sole: null, hovered: null };
 
 /** The node under the pointer (the canvas tells, `hoverNode`). */
 let hovered: string | null = null;
@@ -108,6 +127,7 @@ export function useMarks(id: string): number {
 /** Make the marks from the three stores and the pointer, and tell the elements whose marks changed. */
 function refresh(): void {
   const path = useUi.getState().highlightPath;
+  const compared = useUi.getState().compareMarks;
   const failed = useScenario.getState().failed;
   const studio = useStudio.getState();
   // A device's failure follows its site's: its place in the design matters only then.
@@ -115,16 +135,22 @@ function refresh(): void {
   const sole = soleSelectedNodeId(studio.nodes);
   if (
     path === from.path &&
+    compared === from.compared &&
     failed === from.failed &&
     nodes === from.nodes &&
     sole === from.sole &&
     hovered === from.hovered
   )
     return;
-  from = { path, failed, nodes, sole, hovered };
+  from = { path, compared, failed, nodes, sole, hovered };
   const next = new Map<string, number>();
   const add = (id: string, mark: number) => next.set(id, (next.get(id) ?? 0) | mark);
   for (const id of path ?? []) add(id, HIGHLIGHTED);
+  if (compared) {
+    for (const id of compared.changed) add(id, DIFF_CHANGED);
+    for (const id of compared.added) add(id, DIFF_ADDED);
+    for (const id of compared.removed) add(id, DIFF_REMOVED);
+  }
   if (nodes) {
     const down = new Set(failed);
     for (const id of failed) add(id, FAILED);

@@ -3,7 +3,7 @@
  * an exported PNG/SVG that carries its design, or a share link). The other version goes through
  * the one loader and is only read: the open design is never touched, whatever comes in.
  */
-import { ArrowLeftRight, FileUp, GitCompareArrows } from 'lucide-react';
+import { ArrowLeftRight, FileUp, GitCompareArrows, Highlighter } from 'lucide-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { importBytes } from '../io/import';
 import { decodeLink } from '../io/link';
@@ -19,7 +19,7 @@ import {
 } from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
-import { useUi } from '../store/ui';
+import { useUi, type CompareMarks } from '../store/ui';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { focusElements } from './focus';
 import { useReactFlow } from '@xyflow/react';
@@ -181,6 +181,18 @@ export function CompareDialog() {
               onClick={() => setOtherFirst(!otherFirst)}
             >
               <ArrowLeftRight className="h-3.5 w-3.5" aria-hidden /> Swap
+            </button>
+            <button
+              type="button"
+              data-testid="compare.mark"
+              className={buttonClass}
+              title="Outline on the canvas what the other version changes, adds or removes"
+              onClick={() => {
+                useUi.getState().setCompareMarks(marksFor(diff, current, otherFirst, other.source));
+                useUi.getState().openDialog(null);
+              }}
+            >
+              <Highlighter className="h-3.5 w-3.5" aria-hidden /> Mark on the canvas
             </button>
           </div>
           <DiffView diff={diff} before={before.design} after={after.design} />
@@ -398,6 +410,30 @@ function ElementName({ element, design }: { element: ElementRef; design: Design 
       )}
     </span>
   );
+}
+
+/**
+ * The canvas's marks for a comparison: the open design's devices, sites and links that the
+ * other version changes, and those it lacks (added since it when the open design comes after,
+ * removed in it when it comes before). A workload or segment has no outline of its own.
+ */
+function marksFor(
+  diff: DesignDiff,
+  current: Design,
+  otherFirst: boolean,
+  against: string,
+): CompareMarks {
+  const drawn = (refs: readonly ElementRef[]) =>
+    refs
+      .filter((r) => r.collection === 'nodes' || r.collection === 'links')
+      .flatMap((r) => [...(canvasIds(r, current) ?? [])]);
+  const only = drawn(otherFirst ? diff.added : diff.removed);
+  return {
+    against,
+    changed: drawn(diff.changed),
+    added: otherFirst ? only : [],
+    removed: otherFirst ? [] : only,
+  };
 }
 
 /**

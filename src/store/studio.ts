@@ -397,10 +397,12 @@ export const useStudio = create<StudioState>()((set, get) => {
     apply: (edit) => commit(edit(get().design)),
     replaceDesign: (next, options) => {
       lastGroup = null;
-      // What-if scenarios and highlighted paths belong to the design they were made on.
+      // What-if scenarios, highlighted paths and a comparison's marks belong to the design
+      // they were made on.
       if (next !== get().design) {
         useScenario.getState().reset();
         useUi.getState().setHighlightPath(null);
+        useUi.getState().setCompareMarks(null);
       }
       set({
         design: next,

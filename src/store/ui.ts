@@ -28,6 +28,20 @@ export type SidebarTab = 'inspect' | 'segments' | 'workloads' | 'findings' | 'wh
 export type Dialog =
   null | 'help' | 'new' | 'templates' | 'share' | 'export' | 'recent' | 'rule' | 'compare';
 
+/**
+ * What the Compare dialog marked on the canvas: the open design's elements that the other
+ * version changes, or lacks (added since it, or removed in it), by the ids the canvas draws.
+ */
+export interface CompareMarks {
+  /** The other version: its file name, or "the pasted link". */
+  readonly against: string;
+  readonly changed: readonly string[];
+  /** In the open design only, which is the later version. */
+  readonly added: readonly string[];
+  /** In the open design only, which is the earlier version. */
+  readonly removed: readonly string[];
+}
+
 export interface UiState {
   toasts: Toast[];
   theme: Theme;
@@ -43,6 +57,7 @@ export interface UiState {
   freshItem: string | null;
   /** Ordered node/link ids of a path to animate on the canvas (a trombone). */
   highlightPath: readonly string[] | null;
+  compareMarks: CompareMarks | null;
   /** The autosaved design has been restored (or there was none): until then, no empty-state. */
   booted: boolean;
   /** The canvas has drawn the design the page opened with: the side panels render after it. */
@@ -67,6 +82,7 @@ export interface UiState {
   /** Open the editor of a workload or segment (none: close it); `fresh` for one just added. */
   focusItem: (id: string | null, fresh?: boolean) => void;
   setHighlightPath: (path: readonly string[] | null) => void;
+  setCompareMarks: (marks: CompareMarks | null) => void;
   dismiss: (id: string) => void;
 }
 
@@ -94,6 +110,7 @@ export const useUi = create<UiState>()((set) => ({
   focusedItem: null,
   freshItem: null,
   highlightPath: null,
+  compareMarks: null,
   booted: false,
   canvasDrawn: false,
   panelsDrawn: false,
@@ -122,6 +139,7 @@ export const useUi = create<UiState>()((set) => ({
   focusItem: (focusedItem, fresh = false) =>
     set({ focusedItem, freshItem: fresh ? focusedItem : null }),
   setHighlightPath: (highlightPath) => set({ highlightPath }),
+  setCompareMarks: (compareMarks) => set({ compareMarks }),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
 

@@ -1,0 +1,55 @@
+import { GitCompareArrows, X } from 'lucide-react';
+import { useUi } from '../store/ui';
+import { buttonClass } from './fields';
+
+/** A dot of a mark's colour (index.css `.diff-*`), as the outline on the canvas. */
+function Dot({ color }: { color: string }) {
+  return (
+    <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ background: color }} />
+  );
+}
+
+/**
+ * Over the canvas while the Compare dialog's marks are on it: against which version, what each
+ * colour means, and how to clear them.
+ */
+export function CompareBanner() {
+  const marks = useUi((s) => s.compareMarks);
+  if (!marks) return null;
+  const counts = [
+    { n: marks.changed.length, color: '#d97706', text: 'changed' },
+    { n: marks.added.length, color: '#059669', text: 'added since' },
+    { n: marks.removed.length, color: '#dc2626', text: 'removed in it' },
+  ].filter((c) => c.n > 0);
+  return (
+    <div
+      className="pointer-events-none absolute bottom-16 left-1/2 z-10 flex w-max max-w-[calc(100%-1.5rem)] -translate-x-1/2"
+      data-testid="compare-banner"
+    >
+      <div className="pointer-events-auto flex items-center gap-2 rounded-full border border-slate-300 bg-white py-1 pr-1 pl-3 text-xs text-slate-800 shadow-md dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100">
+        <GitCompareArrows className="h-3.5 w-3.5" aria-hidden />
+        <span className="min-w-0 truncate">
+          Compared with <strong>{marks.against}</strong>:
+        </span>
+        {counts.length === 0 ? (
+          <span>no element drawn here differs</span>
+        ) : (
+          counts.map((c) => (
+            <span key={c.text} className="flex items-center gap-1 whitespace-nowrap">
+              <Dot color={c.color} />
+              {c.n} {c.text}
+            </span>
+          ))
+        )}
+        <button
+          type="button"
+          className={`${buttonClass} !rounded-full`}
+          data-testid="compare-banner.clear"
+          onClick={() => useUi.getState().setCompareMarks(null)}
+        >
+          <X className="h-3 w-3" aria-hidden /> Clear
+        </button>
+      </div>
+    </div>
+  );
+}
