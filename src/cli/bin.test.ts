@@ -57,6 +57,10 @@ describe('The dci-studio command', { timeout: PROCESS_TIMEOUT_MS }, () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('data-element-id="a-c"');
     expect(svg).toMatch(/<g data-part="links">.*<path /su);
+    // The SVG carries its design: the command reads it back, as the studio's Open does.
+    const again = dciStudio('validate', out);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain(`(${out})`);
   });
 
   it('bundles the CLI again when the bundle is older than its sources', () => {

@@ -3,6 +3,7 @@ import { removeSegment, updateLink } from '../model/edits';
 import type { Design } from '../model/schema';
 import { TEMPLATES } from '../model/templates/index';
 import { runRules } from '../rules/index';
+import { shareUrl } from '../io/link';
 import { run, type CliIo } from './main';
 
 function io(files: Record<string, string>) {
@@ -56,6 +57,13 @@ describe('dci-studio compare', () => {
     expect(await run(['compare', 'b.json', 'a.json'], t.cli)).toBe(0);
     expect(t.out()).toContain('    Distance: 3,000 km → 80 km\n');
     expect(t.out()).toMatch(/Added \(1\)\n {2}Segment +db\n/u);
+  });
+
+  it('reads a version from a share link saved as text, as the studio’s Open does', async () => {
+    const link = shareUrl('https://studio.example/', revised);
+    const t = io({ 'a.json': JSON.stringify(metro), 'link.txt': `${link}\n` });
+    expect(await run(['compare', 'a.json', 'link.txt'], t.cli)).toBe(1);
+    expect(t.out()).toContain('    Distance: 80 km → 3,000 km\n');
   });
 
   it('says when two versions are the same design', async () => {

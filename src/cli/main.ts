@@ -17,7 +17,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describeWarning, loadDocument, type LoadResult } from '../io/document';
+import { utf8Encode } from '../io/bytes';
+import { describeWarning, type LoadResult } from '../io/document';
+import { importBytes } from '../io/import';
 import { elementLabels } from '../model/labels';
 import type { Design } from '../model/schema';
 import { runRules } from '../rules/index';
@@ -37,7 +39,8 @@ import { plural } from '../model/plural';
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readFile: (path: string) => Promise<string>;
+  /** A design file's contents: text, or bytes (a PNG). */
+  readonly readFile: (path: string) => Promise<string | Uint8Array>;
   /** Where `export` writes its file (the real file system when absent). */
   readonly writeFile?: (path: string, data: Uint8Array | string) => Promise<void>;
   /**
@@ -50,7 +53,7 @@ export interface CliIo {
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  readFile: (p) => readFile(p, 'utf8'),
+  readFile: (p) => readFile(p),
   writeFile: (p, data) => writeFile(p, data),
   cwd: process.env['INIT_CWD'] ?? process.cwd(),
 };
@@ -260,7 +263,7 @@ async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Read and load a design file from where the user ran the command; on failure say why on stderr
+ * Read and load a design from where the user ran the command; on failure say why on stderr
  * and answer null (the caller exits 2).
  */
 async function readDesign(
@@ -268,14 +271,16 @@ async function readDesign(
   io: CliIo,
 ): Promise<Extract<LoadResult, { ok: true }> | null> {
   const path = io.cwd === undefined ? file : resolve(io.cwd, file);
-  let text: string;
+  let data: string | Uint8Array;
   try {
-    text = await io.readFile(path);
+    data = await io.readFile(path);
   } catch (e) {
     io.stderr(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return null;
   }
-  const loaded = loadDocument(text);
+  // What the studio's Open takes: a design file, a PNG or SVG exported with its design, or a
+  // text file holding a share link.
+  const loaded = importBytes(file, typeof data === 'string' ? utf8Encode(data) : data);
   if (!loaded.ok) {
     io.stderr(`${file}: ${loaded.error.message}\n`);
     return null;
