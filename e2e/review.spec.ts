@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { serializeDesign } from '../src/io/file';
 import { removeElements } from '../src/model/edits';
+import { addNote, createNote, updateNote } from '../src/model/notes';
 import { countText } from '../src/model/plural';
 import type { Design } from '../src/model/schema';
 import { TEMPLATES } from '../src/model/templates/index';
@@ -166,6 +167,23 @@ test.describe('Compare two versions', () => {
     await expect(banner).toHaveCount(0);
     await expect(studio.node('rtm-fw')).not.toHaveClass(/diff-/u);
     await expect(page.getByTestId(`edge-label.${changedLink}`)).not.toHaveClass(/diff-/u);
+  });
+
+  test('a note whose words changed is outlined too', async ({ page }) => {
+    const studio = new StudioPage(page);
+    const note = createNote('n-fibre', { x: 40, y: 40 }, 'Confirm the fibre route', 'dci-fibre-1');
+    const mine = addNote(template('metro-vplex-otv'), note);
+    await studio.openDesign(serializeDesign(mine));
+    const other = updateNote(mine, 'n-fibre', { text: 'Fibre route confirmed by the carrier' });
+    await studio.compareWithFile('revision-2.dci.json', serializeDesign(other));
+    await expect(studio.compare('changed')).toContainText(
+      'Text: “Confirm the fibre route” → “Fibre route confirmed by the carrier”',
+    );
+    await studio.compare('mark').click();
+    await expect(page.getByTestId('compare-banner')).toContainText('1 changed');
+    await expect(page.getByTestId('note.n-fibre').locator('.note-box')).toHaveClass(
+      /diff-changed/u,
+    );
   });
 
   test('a file that is not a design, or a broken link, is explained and the open design is kept', async ({

@@ -16,6 +16,7 @@ import { inEditGroup, registerPendingEdit } from '../store/pendingEdits';
 import { useStudio } from '../store/studio';
 import { dropTypedAhead, typedAhead } from '../store/typeAhead';
 import { notify } from '../store/ui';
+import { diffClass, useMarks } from './marks';
 import { boxKey, parseBoxKey, targetBox } from './noteTargets';
 import { useRoute, useRoutes } from './routeStore';
 
@@ -176,6 +177,8 @@ function NoteNodeView({ id, data, positionAbsoluteX, positionAbsoluteY }: NodePr
   const box = { x: positionAbsoluteX, y: positionAbsoluteY, ...layout };
   const pointer = target ? notePointer(box, target) : null;
   const empty = note.text.trim() === '';
+  // Marked by a comparison (marks.ts): its outline goes round the note's box.
+  const diff = diffClass(useMarks(id));
   return (
     <div
       data-testid={`note.${id}`}
@@ -191,7 +194,7 @@ function NoteNodeView({ id, data, positionAbsoluteX, positionAbsoluteY }: NodePr
     >
       {pointer && <Pointer points={pointer} origin={box} />}
       <div
-        className="note-box absolute inset-0 rounded"
+        className={`note-box absolute inset-0 rounded ${diff}`}
         style={{ ...TEXT_STYLE, padding: NOTE_PAD - NOTE_BORDER_PX }}
       >
         {empty ? (

@@ -413,7 +413,7 @@ function ElementName({ element, design }: { element: ElementRef; design: Design 
 }
 
 /**
- * The canvas's marks for a comparison: the open design's devices, sites and links that the
+ * The canvas's marks for a comparison: the open design's devices, sites, links and notes that the
  * other version changes, and those it lacks (added since it when the open design comes after,
  * removed in it when it comes before). A workload or segment has no outline of its own.
  */
@@ -425,7 +425,7 @@ function marksFor(
 ): CompareMarks {
   const drawn = (refs: readonly ElementRef[]) =>
     refs
-      .filter((r) => r.collection === 'nodes' || r.collection === 'links')
+      .filter((r) => r.collection !== 'workloads' && r.collection !== 'segments')
       .flatMap((r) => [...(canvasIds(r, current) ?? [])]);
   const only = drawn(otherFirst ? diff.added : diff.removed);
   return {
