@@ -93,6 +93,23 @@ describe('dci-studio compare', () => {
     expect(doc.findings.new.length).toBeGreaterThan(0);
   });
 
+  it('writes Markdown with --markdown, for a pull request, with every label escaped', async () => {
+    const hostile = updateLink(revised, 'dci-fibre-1', {
+      label: '<img src=x onerror=alert(1)> *route*',
+    });
+    const t = io({ 'a.json': JSON.stringify(metro), 'b.json': JSON.stringify(hostile) });
+    expect(await run(['compare', 'a.json', 'b.json', '--markdown'], t.cli)).toBe(1);
+    const md = t.out();
+    expect(md).toMatch(/^## Design changes: /u);
+    expect(md).toContain('### Removed (1)\n\n- Segment **db**\n');
+    expect(md).toContain('- DCI link **&lt;img src=x onerror=alert(1)&gt; \\*route\\***\n');
+    expect(md).toContain('  - Distance: 80 km → 3,000 km\n');
+    expect(md).toMatch(/^- error \*\*LAT-/mu);
+    expect(md).not.toContain('<img');
+    expect(await run(['compare', 'a.json', 'b.json', '--json', '--markdown'], t.cli)).toBe(2);
+    expect(t.err()).toContain('--json or --markdown, not both');
+  });
+
   it('exits 2 with the reason for a missing file, a file that is not a design, or one file', async () => {
     const t = io({ 'a.json': JSON.stringify(metro), 'bad.json': '{"nodes": [' });
     expect(await run(['compare', 'a.json', 'missing.json'], t.cli)).toBe(2);

@@ -4,6 +4,7 @@
  * and waivers, and the findings that appear or go away. For a design review in a pull request,
  * or a CI gate that refuses a revision bringing a new error.
  */
+import { escapeMarkdown } from '../io/report';
 import { elementLabels } from '../model/labels';
 import { plural } from '../model/plural';
 import type { Design } from '../model/schema';
@@ -17,7 +18,7 @@ import {
   type ReadableChange,
 } from '../rules/whatif/readChange';
 
-export const COMPARE_USAGE = `       dci-studio compare <before> <after> [--json]`;
+export const COMPARE_USAGE = `       dci-studio compare <before> <after> [--json | --markdown]`;
 
 export interface Comparison {
   readonly before: Design;
@@ -34,64 +35,148 @@ export function bringsError(comparison: Comparison): boolean {
   return comparison.diff.findings.new.some((f) => f.severity === 'error');
 }
 
-/** The comparison as readable text, the way the Compare dialog lists it. */
-export function formatComparison(c: Comparison, fileBefore: string, fileAfter: string): string {
+/** One entry of a section: an element with its changes, a finding, or a plain line. */
+interface Entry {
+  /** "DCI link", "error"; absent for a plain line. */
+  readonly tag?: string;
+  /** The element's name, the rule id, or the line. */
+  readonly head: string;
+  /** The element's changes; a finding's message and elements. */
+  readonly lines: readonly string[];
+  readonly isFinding?: boolean;
+}
+
+interface Outline {
+  readonly sections: readonly { readonly title: string; readonly entries: readonly Entry[] }[];
+  readonly summary: string;
+  readonly findingsLine: string;
+}
+
+/** What a comparison says, in the order the Compare dialog says it: the text and Markdown forms. */
+function outline(c: Comparison): Outline {
   const { diff, before, after } = c;
-  const lines: string[] = [
-    `Before: ${before.name} (${fileBefore})`,
-    `After:  ${after.name} (${fileAfter})`,
-    '',
-  ];
-  const section = (title: string, body: readonly string[]) => {
-    if (body.length === 0) return;
-    lines.push(title, ...body, '');
-  };
-  const named = (r: ElementRef, design: Design) =>
-    `  ${elementKind(r).padEnd(KIND_WIDTH)}${elementName(r, design)}`;
-  section(
-    `Added (${diff.added.length})`,
-    diff.added.map((r) => named(r, after)),
-  );
-  section(
-    `Removed (${diff.removed.length})`,
-    diff.removed.map((r) => named(r, before)),
-  );
-  section(
-    `Changed (${diff.changed.length})`,
-    diff.changed.flatMap((e) => [
-      named(e, after),
-      ...e.changes.map((change) => `    ${changeText(readChange(e, change, before, after))}`),
-    ]),
-  );
+  const element = (r: ElementRef, design: Design, lines: readonly string[] = []): Entry => ({
+    tag: elementKind(r),
+    head: elementName(r, design),
+    lines,
+  });
+  const findings = (design: Design, list: readonly Finding[]): Entry[] =>
+    list.map((f) => ({
+      tag: f.severity,
+      head: f.ruleId,
+      lines: [f.message, `elements: ${elementLabels(design, f.elementIds).join(', ')}`],
+      isFinding: true,
+    }));
   const waivers = [
     ...(diff.waivers.added.length > 0
-      ? [`  ${plural(diff.waivers.added.length, 'waiver')} added`]
+      ? [`${plural(diff.waivers.added.length, 'waiver')} added`]
       : []),
     ...(diff.waivers.removed.length > 0
-      ? [`  ${plural(diff.waivers.removed.length, 'waiver')} removed`]
+      ? [`${plural(diff.waivers.removed.length, 'waiver')} removed`]
       : []),
   ];
-  section('Design settings and waivers', [
-    ...diff.design.map((change) => `  ${changeText(readDesignChange(change))}`),
-    ...waivers,
-  ]);
-  section(`New findings (${diff.findings.new.length})`, findingLines(after, diff.findings.new));
-  section(
-    `Resolved findings (${diff.findings.resolved.length})`,
-    findingLines(before, diff.findings.resolved),
-  );
-
+  const sections = [
+    { title: `Added (${diff.added.length})`, entries: diff.added.map((r) => element(r, after)) },
+    {
+      title: `Removed (${diff.removed.length})`,
+      entries: diff.removed.map((r) => element(r, before)),
+    },
+    {
+      title: `Changed (${diff.changed.length})`,
+      entries: diff.changed.map((e) =>
+        element(
+          e,
+          after,
+          e.changes.map((change) => changeText(readChange(e, change, before, after))),
+        ),
+      ),
+    },
+    {
+      title: 'Design settings and waivers',
+      entries: [
+        ...diff.design.map((change) => changeText(readDesignChange(change))),
+        ...waivers,
+      ].map((head) => ({ head, lines: [] })),
+    },
+    {
+      title: `New findings (${diff.findings.new.length})`,
+      entries: findings(after, diff.findings.new),
+    },
+    {
+      title: `Resolved findings (${diff.findings.resolved.length})`,
+      entries: findings(before, diff.findings.resolved),
+    },
+  ].filter((section) => section.entries.length > 0);
   const nothing =
     diff.added.length + diff.removed.length + diff.changed.length + diff.design.length === 0 &&
     waivers.length === 0;
-  lines.push(
-    nothing
+  return {
+    sections,
+    summary: nothing
       ? 'The two versions describe the same design (layout aside).'
       : `${diff.added.length} added · ${diff.removed.length} removed · ${diff.changed.length} changed`,
-    `Findings: ${diff.findings.new.length} new · ${diff.findings.resolved.length} resolved · ` +
+    findingsLine:
+      `Findings: ${diff.findings.new.length} new · ${diff.findings.resolved.length} resolved · ` +
       `${diff.findings.unchanged.length} unchanged. Positions and sizes are not compared.`,
-  );
+  };
+}
+
+/** The comparison as readable text, the way the Compare dialog lists it. */
+export function formatComparison(c: Comparison, fileBefore: string, fileAfter: string): string {
+  const { sections, summary, findingsLine } = outline(c);
+  const lines: string[] = [
+    `Before: ${c.before.name} (${fileBefore})`,
+    `After:  ${c.after.name} (${fileAfter})`,
+    '',
+  ];
+  for (const { title, entries } of sections) {
+    lines.push(title);
+    for (const e of entries) {
+      if (e.isFinding) {
+        const [message = '', ...rest] = e.lines;
+        lines.push(`  ${(e.tag ?? '').padEnd(8)}${e.head}  ${message}`);
+        lines.push(...rest.map((line) => `    ${line}`));
+        continue;
+      }
+      lines.push(e.tag === undefined ? `  ${e.head}` : `  ${e.tag.padEnd(KIND_WIDTH)}${e.head}`);
+      lines.push(...e.lines.map((line) => `    ${line}`));
+    }
+    lines.push('');
+  }
+  lines.push(summary, findingsLine);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The comparison as Markdown, for a comment on a pull request: the same words as the text form.
+ * Names and messages are escaped (report.ts `escapeMarkdown`): a label is never markup.
+ */
+export function comparisonMarkdown(c: Comparison, fileBefore: string, fileAfter: string): string {
+  const { sections, summary, findingsLine } = outline(c);
+  const md = escapeMarkdown;
+  const lines: string[] = [
+    `## Design changes: ${md(c.before.name)} → ${md(c.after.name)}`,
+    '',
+    `Before: \`${fileBefore.replaceAll('`', "'")}\` · after: \`${fileAfter.replaceAll('`', "'")}\``,
+    '',
+    `**${md(summary)}**. ${md(findingsLine)}`,
+    '',
+  ];
+  for (const { title, entries } of sections) {
+    lines.push(`### ${md(title)}`, '');
+    for (const e of entries) {
+      if (e.isFinding) {
+        const [message = '', ...rest] = e.lines;
+        lines.push(`- ${md(e.tag ?? '')} **${md(e.head)}** ${md(message)}`);
+        lines.push(...rest.map((line) => `  - ${md(line)}`));
+        continue;
+      }
+      lines.push(e.tag === undefined ? `- ${md(e.head)}` : `- ${md(e.tag)} **${md(e.head)}**`);
+      lines.push(...e.lines.map((line) => `  - ${md(line)}`));
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 /** The comparison as one JSON document: each change with its path and its readable form. */
@@ -131,11 +216,4 @@ function changeText(change: ReadableChange): string {
   return change.before === undefined
     ? `${change.label}: ${change.after}`
     : `${change.label}: ${change.before} → ${change.after}`;
-}
-
-function findingLines(design: Design, findings: readonly Finding[]): string[] {
-  return findings.flatMap((f) => [
-    `  ${f.severity.padEnd(8)}${f.ruleId}  ${f.message}`,
-    `    elements: ${elementLabels(design, f.elementIds).join(', ')}`,
-  ]);
 }

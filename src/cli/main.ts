@@ -4,7 +4,7 @@
  *     dci-studio validate <file> [--json] [--strict]
  *     dci-studio validate <file> --fail <id>[,<id>…] [--json]   the design with those failed
  *     dci-studio validate <file> --single-failures [--json]     every DCI link, then every site
- *     dci-studio compare <before> <after> [--json]             what a revision changes
+ *     dci-studio compare <before> <after> [--json|--markdown]  what a revision changes
  *
  * Reads a design through the one loader and evaluates it with the rules, or with the What-if
  * tab's engine (src/rules/whatif). Exit codes: 0 no error (warnings and info allowed); 1 an
@@ -30,6 +30,7 @@ import {
   COMPARE_USAGE,
   compareDesigns,
   comparisonJson,
+  comparisonMarkdown,
   formatComparison,
 } from './compare';
 import { EXPORT_USAGE, exportBytes, parseExportArgs } from './export';
@@ -231,13 +232,17 @@ async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { json: { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, markdown: { type: 'boolean' } },
     });
   } catch (e) {
     io.stderr(`dci-studio compare: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return 2;
   }
   const files = parsed.positionals;
+  if (parsed.values.json === true && parsed.values.markdown === true) {
+    io.stderr(`dci-studio compare: --json or --markdown, not both\n${USAGE}`);
+    return 2;
+  }
   if (files.length !== 2) {
     io.stderr(
       `dci-studio compare: two design files, the earlier first (got ${files.length})\n${USAGE}`,
@@ -254,10 +259,13 @@ async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const [before, after] = designs as [Design, Design];
   const comparison = compareDesigns(before, after);
+  const [fileBefore = '', fileAfter = ''] = files;
   io.stdout(
     parsed.values.json === true
       ? comparisonJson(comparison)
-      : formatComparison(comparison, files[0] ?? '', files[1] ?? ''),
+      : parsed.values.markdown === true
+        ? comparisonMarkdown(comparison, fileBefore, fileAfter)
+        : formatComparison(comparison, fileBefore, fileAfter),
   );
   return bringsError(comparison) ? 1 : 0;
 }
