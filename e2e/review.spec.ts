@@ -169,6 +169,24 @@ test.describe('Compare two versions', () => {
     await expect(page.getByTestId(`edge-label.${changedLink}`)).not.toHaveClass(/diff-/u);
   });
 
+  test('the comparison is copied as Markdown, in the words of the command line', async ({
+    page,
+  }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const other = withDciMtu(template('metro-metrocluster'), 1400);
+    await studio.compareWithFile('small-mtu.dci.json', serializeDesign(other.design));
+    await studio.compare('copy').click();
+    await expect(page.getByText('Comparison copied as Markdown.')).toBeVisible();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toMatch(/^## Design changes: /u);
+    expect(markdown).toContain('after: `small-mtu.dci.json`');
+    expect(markdown).toContain(`  - MTU: ${countText(other.before)} B → 1,400 B\n`);
+    expect(markdown).toMatch(/### New findings \(\d+\)/u);
+  });
+
   test('a note whose words changed is outlined too', async ({ page }) => {
     const studio = new StudioPage(page);
     const note = createNote('n-fibre', { x: 40, y: 40 }, 'Confirm the fibre route', 'dci-fibre-1');

@@ -27,12 +27,11 @@ import type { Finding, Severity } from '../rules/types';
 import { failureImpact, singleFailureSweep } from '../rules/whatif/failure';
 import {
   bringsError,
-  COMPARE_USAGE,
   compareDesigns,
   comparisonJson,
   comparisonMarkdown,
   formatComparison,
-} from './compare';
+} from '../io/comparison';
 import { EXPORT_USAGE, exportBytes, parseExportArgs } from './export';
 import { formatImpact, formatSweep, rowHasError } from './whatif';
 import { plural } from '../model/plural';
@@ -62,7 +61,7 @@ const defaultIo: CliIo = {
 const USAGE = `Usage: dci-studio validate <file> [--json] [--strict]
        dci-studio validate <file> --fail <id>[,<id>...] [--json]
        dci-studio validate <file> --single-failures [--json]
-${COMPARE_USAGE}
+       dci-studio compare <before> <after> [--json | --markdown]
 ${EXPORT_USAGE}`;
 const HEADINGS: Readonly<Record<Severity, string>> = {
   error: 'Errors',

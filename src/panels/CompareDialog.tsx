@@ -3,7 +3,7 @@
  * an exported PNG/SVG that carries its design, or a share link). The other version goes through
  * the one loader and is only read: the open design is never touched, whatever comes in.
  */
-import { ArrowLeftRight, FileUp, GitCompareArrows, Highlighter } from 'lucide-react';
+import { ArrowLeftRight, ClipboardCopy, FileUp, GitCompareArrows, Highlighter } from 'lucide-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { importBytes } from '../io/import';
 import { decodeLink } from '../io/link';
@@ -19,13 +19,14 @@ import {
 } from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
-import { useUi, type CompareMarks } from '../store/ui';
+import { notify, useUi, type CompareMarks } from '../store/ui';
+import { comparisonMarkdown, type Comparison } from '../io/comparison';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { focusElements } from './focus';
 import { useReactFlow } from '@xyflow/react';
 import { buttonClass, inputClass } from './fields';
 import { SEVERITY_META } from './findingParts';
-import { OPEN_FILE_ACCEPT } from '../app/importExport';
+import { copyText, downloadBlob, OPEN_FILE_ACCEPT } from '../app/importExport';
 import { Modal } from './Modal';
 import { plural } from '../model/plural';
 
@@ -193,6 +194,21 @@ export function CompareDialog() {
               }}
             >
               <Highlighter className="h-3.5 w-3.5" aria-hidden /> Mark on the canvas
+            </button>
+            <button
+              type="button"
+              data-testid="compare.copy"
+              className={buttonClass}
+              title="Copy the comparison as Markdown, for a ticket or a pull request"
+              onClick={() =>
+                void copyComparison(
+                  { before: before.design, after: after.design, diff },
+                  before.label,
+                  after.label,
+                )
+              }
+            >
+              <ClipboardCopy className="h-3.5 w-3.5" aria-hidden /> Copy as Markdown
             </button>
           </div>
           <DiffView diff={diff} before={before.design} after={after.design} />
@@ -410,6 +426,20 @@ function ElementName({ element, design }: { element: ElementRef; design: Design 
       )}
     </span>
   );
+}
+
+/**
+ * Copy the comparison as Markdown (the words of `dci-studio compare --markdown`); where the
+ * browser refuses the clipboard, download it as a file instead.
+ */
+async function copyComparison(c: Comparison, beforeLabel: string, afterLabel: string) {
+  const markdown = comparisonMarkdown(c, beforeLabel, afterLabel);
+  if (await copyText(markdown)) {
+    notify('success', 'Comparison copied as Markdown.');
+    return;
+  }
+  downloadBlob(new Blob([markdown], { type: 'text/markdown' }), 'comparison.md');
+  notify('info', 'The browser did not allow copying: the comparison was downloaded instead.');
 }
 
 /**

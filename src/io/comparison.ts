@@ -1,10 +1,11 @@
 /**
- * `dci-studio compare <before> <after>`: what a revision of a design changes, as the studio's
- * Compare dialog says it: elements added, removed and changed field by field, design settings
- * and waivers, and the findings that appear or go away. For a design review in a pull request,
- * or a CI gate that refuses a revision bringing a new error.
+ * A comparison of two versions of a design in words: elements added, removed and changed field
+ * by field, design settings and waivers, and the findings that appear or go away, as text, as
+ * Markdown and as JSON. `dci-studio compare` prints them (a design review in a pull request, or
+ * a CI gate that refuses a revision bringing a new error); the Compare dialog copies the
+ * Markdown.
  */
-import { escapeMarkdown } from '../io/report';
+import { escapeMarkdown } from './report';
 import { elementLabels } from '../model/labels';
 import { plural } from '../model/plural';
 import type { Design } from '../model/schema';
@@ -17,8 +18,6 @@ import {
   readDesignChange,
   type ReadableChange,
 } from '../rules/whatif/readChange';
-
-export const COMPARE_USAGE = `       dci-studio compare <before> <after> [--json | --markdown]`;
 
 export interface Comparison {
   readonly before: Design;
