@@ -42,6 +42,21 @@ export interface CardSubtitle {
  * 8 hosts" was cut to "vSphere 6.0+ · 8 h…": it reads "8 × vSphere 6+".
  */
 export function cardSubtitle(wordings: readonly string[]): CardSubtitle {
+  // A design's thousand cards share a few dozen subtitles ("Spine", "L2 trunked"): each is
+  // measured once.
+  const key = wordings.join('\n');
+  const known = fittedSubtitles.get(key);
+  if (known) return known;
+  const fitted = fitSubtitle(wordings);
+  if (fittedSubtitles.size >= MAX_FITTED_SUBTITLES) fittedSubtitles.clear();
+  fittedSubtitles.set(key, fitted);
+  return fitted;
+}
+
+const MAX_FITTED_SUBTITLES = 1000;
+const fittedSubtitles = new Map<string, CardSubtitle>();
+
+function fitSubtitle(wordings: readonly string[]): CardSubtitle {
   for (const fontPx of CARD_SUBTITLE_FONTS_PX)
     for (const text of wordings)
       if (textWidth(text, fontPx) <= CARD_TEXT_ROOM) return { text, fontPx };
