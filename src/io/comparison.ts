@@ -106,18 +106,27 @@ function outline(c: Comparison): Outline {
       entries: findings(before, diff.findings.resolved),
     },
   ].filter((section) => section.entries.length > 0);
-  const nothing =
-    diff.added.length + diff.removed.length + diff.changed.length + diff.design.length === 0 &&
-    waivers.length === 0;
   return {
     sections,
-    summary: nothing
-      ? 'The two versions describe the same design (layout aside).'
-      : `${diff.added.length} added · ${diff.removed.length} removed · ${diff.changed.length} changed`,
-    findingsLine:
-      `Findings: ${diff.findings.new.length} new · ${diff.findings.resolved.length} resolved · ` +
-      `${diff.findings.unchanged.length} unchanged. Positions and sizes are not compared.`,
+    summary: changeSummary(diff),
+    findingsLine: `Findings: ${findingsSummary(diff)}. Positions and sizes are not compared.`,
   };
+}
+
+/** "1 added · 1 removed · 9 changed", or that the two versions are the same design. */
+export function changeSummary(diff: DesignDiff): string {
+  const nothing =
+    diff.added.length + diff.removed.length + diff.changed.length + diff.design.length === 0 &&
+    diff.waivers.added.length + diff.waivers.removed.length === 0;
+  return nothing
+    ? 'The two versions describe the same design (layout aside).'
+    : `${diff.added.length} added · ${diff.removed.length} removed · ${diff.changed.length} changed`;
+}
+
+/** "4 new · 0 resolved · 6 unchanged": the findings of the later version against the earlier. */
+export function findingsSummary(diff: DesignDiff): string {
+  const { findings } = diff;
+  return `${findings.new.length} new · ${findings.resolved.length} resolved · ${findings.unchanged.length} unchanged`;
 }
 
 /** The comparison as readable text, the way the Compare dialog lists it. */

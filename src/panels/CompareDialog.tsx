@@ -20,7 +20,12 @@ import {
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { notify, useUi, type CompareMarks } from '../store/ui';
-import { comparisonMarkdown, type Comparison } from '../io/comparison';
+import {
+  changeSummary,
+  comparisonMarkdown,
+  findingsSummary,
+  type Comparison,
+} from '../io/comparison';
 import type { FlowEdge, FlowNode } from '../store/flow';
 import { focusElements } from './focus';
 import { useReactFlow } from '@xyflow/react';
@@ -236,19 +241,11 @@ function Side({ tag, label, name }: { tag: string; label: string; name: string }
 
 function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; after: Design }) {
   const { findings } = diff;
-  const nothing =
-    diff.added.length + diff.removed.length + diff.changed.length + diff.design.length === 0 &&
-    diff.waivers.added.length + diff.waivers.removed.length === 0;
   return (
     <div className="space-y-4">
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="compare.summary">
-        {nothing
-          ? 'The two versions describe the same design (layout aside).'
-          : `${diff.added.length} added · ${diff.removed.length} removed · ${diff.changed.length} changed`}
-        {' — findings: '}
-        {findings.new.length} new · {findings.resolved.length} resolved ·{' '}
-        {findings.unchanged.length} unchanged. Positions and sizes are not compared; a name shows
-        its element on the canvas.
+        {changeSummary(diff)} — findings: {findingsSummary(diff)}. Positions and sizes are not
+        compared; a name shows its element on the canvas.
       </p>
 
       {/* Changed elements carry a line per field: they get half the width. */}
