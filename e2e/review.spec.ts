@@ -169,6 +169,43 @@ test.describe('Compare two versions', () => {
     await expect(page.getByTestId(`edge-label.${changedLink}`)).not.toHaveClass(/diff-/u);
   });
 
+  test('the marks follow the edits made after marking', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const mine = template('metro-metrocluster');
+    const link = mine.links.find((l) => l.kind === 'dci')!;
+    // The other version: the first DCI link's MTU at 1,400 B.
+    const other = withDciMtu(mine, 1400).design;
+    await studio.compareWithFile('revision-2.dci.json', serializeDesign(other));
+    await studio.compare('mark').click();
+    const banner = page.getByTestId('compare-banner');
+    const label = page.getByTestId(`edge-label.${link.id}`);
+    await expect(banner).toContainText('1 changed');
+    await expect(label).toHaveClass(/diff-changed/u);
+
+    // The link given the other version's MTU no longer differs: its outline goes.
+    await label.click();
+    await studio.inspectorShows(link.id);
+    await studio.setField('mtu', '1400');
+    await expect(label).not.toHaveClass(/diff-/u);
+    await expect(banner).toContainText('no element drawn here differs');
+
+    // Undone, it differs again.
+    await studio.pressShortcut('Control+z');
+    await expect(label).toHaveClass(/diff-changed/u);
+    await expect(banner).toContainText('1 changed');
+
+    // A device added after marking is one the other version lacks.
+    await studio.select('ams-fw');
+    await studio.pressShortcut('Control+c');
+    await studio.pressShortcut('Control+v');
+    await expect(banner).toContainText('1 removed in it');
+    const pasted = page.locator('.react-flow__node.selected');
+    await expect(pasted).toHaveCount(1);
+    await expect(pasted.locator('[data-testid^="node."]').first()).toHaveClass(/diff-removed/u);
+  });
+
   test('the comparison is copied as Markdown, in the words of the command line', async ({
     page,
   }) => {

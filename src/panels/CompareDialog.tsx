@@ -19,7 +19,8 @@ import {
 } from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
-import { notify, useUi, type CompareMarks } from '../store/ui';
+import { markComparison } from '../store/compareMarks';
+import { notify, useUi } from '../store/ui';
 import {
   changeSummary,
   comparisonMarkdown,
@@ -194,7 +195,7 @@ export function CompareDialog() {
               className={buttonClass}
               title="Outline on the canvas what the other version changes, adds or removes"
               onClick={() => {
-                useUi.getState().setCompareMarks(marksFor(diff, current, otherFirst, other.source));
+                markComparison(other.design, otherFirst, other.source);
                 useUi.getState().openDialog(null);
               }}
             >
@@ -437,30 +438,6 @@ async function copyComparison(c: Comparison, beforeLabel: string, afterLabel: st
   }
   downloadBlob(new Blob([markdown], { type: 'text/markdown' }), 'comparison.md');
   notify('info', 'The browser did not allow copying: the comparison was downloaded instead.');
-}
-
-/**
- * The canvas's marks for a comparison: the open design's devices, sites, links and notes that the
- * other version changes, and those it lacks (added since it when the open design comes after,
- * removed in it when it comes before). A workload or segment has no outline of its own.
- */
-function marksFor(
-  diff: DesignDiff,
-  current: Design,
-  otherFirst: boolean,
-  against: string,
-): CompareMarks {
-  const drawn = (refs: readonly ElementRef[]) =>
-    refs
-      .filter((r) => r.collection !== 'workloads' && r.collection !== 'segments')
-      .flatMap((r) => [...(canvasIds(r, current) ?? [])]);
-  const only = drawn(otherFirst ? diff.added : diff.removed);
-  return {
-    against,
-    changed: drawn(diff.changed),
-    added: otherFirst ? only : [],
-    removed: otherFirst ? [] : only,
-  };
 }
 
 /**

@@ -55,25 +55,23 @@ export interface FindingsDiff {
   readonly unchanged: readonly Finding[];
 }
 
-export interface DesignDiff {
+/** What a comparison says of the elements (nodes, links, segments, workloads, notes). */
+export interface ElementsDiff {
   readonly added: readonly ElementRef[];
   readonly removed: readonly ElementRef[];
   readonly changed: readonly ElementChange[];
-  /** Design-level fields: name and settings (`settings.tcpWindowMB: 64 → 128`). */
-  readonly design: readonly FieldChange[];
-  readonly waivers: { readonly added: readonly string[]; readonly removed: readonly string[] };
-  readonly findings: FindingsDiff;
 }
 
-export interface DiffOptions {
-  /** Report position and size changes too (default false). */
-  readonly includeLayout?: boolean;
-  /** Findings already computed for a or b (the store keeps them): skips a validation run. */
-  readonly findingsA?: readonly Finding[];
-  readonly findingsB?: readonly Finding[];
-}
-
-export function diffDesigns(a: Design, b: Design, options: DiffOptions = {}): DesignDiff {
+/**
+ * The elements of b that a lacks (added), those of a that b lacks (removed), and those in both
+ * whose fields differ (changed, field by field). No validation: the canvas's comparison marks
+ * (store/compareMarks.ts) redo it as the open design is edited.
+ */
+export function diffElements(
+  a: Design,
+  b: Design,
+  options: Pick<DiffOptions, 'includeLayout'> = {},
+): ElementsDiff {
   const includeLayout = options.includeLayout ?? false;
   const added: ElementRef[] = [];
   const removed: ElementRef[] = [];
@@ -97,7 +95,26 @@ export function diffDesigns(a: Design, b: Design, options: DiffOptions = {}): De
       if (changes.length > 0) changed.push({ ...ref(collection, e), changes });
     }
   }
+  return { added, removed, changed };
+}
 
+export interface DesignDiff extends ElementsDiff {
+  /** Design-level fields: name and settings (`settings.tcpWindowMB: 64 → 128`). */
+  readonly design: readonly FieldChange[];
+  readonly waivers: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  readonly findings: FindingsDiff;
+}
+
+export interface DiffOptions {
+  /** Report position and size changes too (default false). */
+  readonly includeLayout?: boolean;
+  /** Findings already computed for a or b (the store keeps them): skips a validation run. */
+  readonly findingsA?: readonly Finding[];
+  readonly findingsB?: readonly Finding[];
+}
+
+export function diffDesigns(a: Design, b: Design, options: DiffOptions = {}): DesignDiff {
+  const { added, removed, changed } = diffElements(a, b, options);
   const design: FieldChange[] = [];
   if (a.name !== b.name) design.push(change('', 'name', a.name, b.name));
   compare(a.settings, b.settings, [], (field, x, y) =>

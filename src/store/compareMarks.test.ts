@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { removeElements, updateLink, updateNode } from '../model/edits';
+import type { Design } from '../model/schema';
+import { buildMetroMetroCluster } from '../model/templates/metro-metrocluster';
+import { compareMarkIds, markComparison, REMARK_DELAY_MS } from './compareMarks';
+import { useStudio } from './studio';
+import { useUi } from './ui';
+
+const DCI = 'dci-fibre-1';
+
+/** The template with its first DCI link's MTU at 1,400 B and no DC2 firewall. */
+function revision(design: Design): Design {
+  return removeElements(updateLink(design, DCI, { mtu: 1400 }), ['rtm-fw']);
+}
+
+const firewallLinks = (design: Design) =>
+  design.links.filter((l) => l.source === 'rtm-fw' || l.target === 'rtm-fw').map((l) => l.id);
+
+describe('compareMarkIds', () => {
+  const mine = buildMetroMetroCluster();
+  const other = revision(mine);
+
+  it('marks what the later version changes, and what it lacks as removed', () => {
+    const marks = compareMarkIds(mine, other, false);
+    expect(marks.changed).toEqual([DCI]);
+    expect([...marks.removed].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
+    expect(marks.added).toEqual([]);
+  });
+
+  it('marks what the open design adds when it is the later version', () => {
+    const marks = compareMarkIds(other, mine, true);
+    expect(marks.added).toEqual([]);
+    const back = compareMarkIds(mine, other, true);
+    expect([...back.added].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
+    expect(back.removed).toEqual([]);
+  });
+
+  it('does not mark a segment, which is not drawn, nor a moved device', () => {
+    const seg = mine.segments[0]!;
+    const edited = {
+      ...updateNode(mine, 'ams-fw', { position: { x: 999, y: 999 } }),
+      segments: mine.segments.map((s) => (s.id === seg.id ? { ...s, vlanId: 999 } : s)),
+    };
+    expect(compareMarkIds(mine, edited, false)).toEqual({ changed: [], added: [], removed: [] });
+  });
+});
+
+describe('markComparison keeps the marks true while the open design is edited', () => {
+  const s = () => useStudio.getState();
+  const marks = () => useUi.getState().compareMarks;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    s().replaceDesign(buildMetroMetroCluster());
+    markComparison(revision(buildMetroMetroCluster()), false, 'revision-2.dci.json');
+  });
+  afterEach(() => {
+    useUi.getState().setCompareMarks(null);
+    vi.useRealTimers();
+  });
+
+  it('an edit that makes an element match the other version clears its mark, a moment later', () => {
+    expect(marks()?.changed).toEqual([DCI]);
+    s().apply((d) => updateLink(d, DCI, { mtu: 1400 }));
+    expect(marks()?.changed).toEqual([DCI]);
+    vi.advanceTimersByTime(REMARK_DELAY_MS);
+    expect(marks()?.changed).toEqual([]);
+    expect(marks()?.against).toBe('revision-2.dci.json');
+
+    s().undo();
+    vi.advanceTimersByTime(REMARK_DELAY_MS);
+    expect(marks()?.changed).toEqual([DCI]);
+  });
+
+  it('a burst of edits is compared once, after the last', () => {
+    const set = vi.spyOn(useUi.getState(), 'setCompareMarks');
+    try {
+      for (const mtu of [1500, 1450, 1400]) {
+        s().apply((d) => updateLink(d, DCI, { mtu }));
+        vi.advanceTimersByTime(REMARK_DELAY_MS / 2);
+      }
+      expect(set).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(REMARK_DELAY_MS);
+      expect(set).toHaveBeenCalledTimes(1);
+      expect(marks()?.changed).toEqual([]);
+    } finally {
+      set.mockRestore();
+    }
+  });
+
+  it('an edit that changes no mark leaves the marks as they are', () => {
+    const before = marks();
+    s().apply((d) => updateNode(d, 'ams-fw', { position: { x: 5, y: 5 } }));
+    vi.advanceTimersByTime(REMARK_DELAY_MS);
+    expect(marks()).toBe(before);
+  });
+
+  it('cleared, the marks stay cleared through later edits', () => {
+    useUi.getState().setCompareMarks(null);
+    s().apply((d) => updateLink(d, DCI, { mtu: 1400 }));
+    vi.advanceTimersByTime(REMARK_DELAY_MS);
+    expect(marks()).toBeNull();
+  });
+
+  it('opening another design clears them and they do not come back', () => {
+    s().replaceDesign(buildMetroMetroCluster());
+    expect(marks()).toBeNull();
+    s().apply((d) => updateLink(d, DCI, { mtu: 1400 }));
+    vi.advanceTimersByTime(REMARK_DELAY_MS);
+    expect(marks()).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The Compare dialog's marks on the canvas, kept true while the open design is edited: each
+ * edit (an undo too) compares the open design with the other version again, a moment after the
+ * last, and the outlines and the banner's counts follow. Before, the marks stood as they were made:
+ * a distance set back to the other version's stayed outlined as changed, and a device added
+ * after marking had none.
+ */
+import type { Design } from '../model/schema';
+import { diffElements, type ElementRef } from '../rules/whatif/diff';
+import { useStudio } from './studio';
+import { useUi, type CompareMarks } from './ui';
+
+/**
+ * The ids the canvas marks: the open design's devices, sites, links and notes that the other
+ * version changes, and those it lacks: added since it when the open design is the later version (`otherFirst`), removed in it when the open design is the earlier one.
+ * A workload or segment has no outline of its own.
+ */
+export function compareMarkIds(
+  open: Design,
+  other: Design,
+  otherFirst: boolean,
+): Pick<CompareMarks, 'changed' | 'added' | 'removed'> {
+  const diff = otherFirst ? diffElements(other, open) : diffElements(open, other);
+  const drawn = (refs: readonly ElementRef[]) =>
+    refs
+      .filter((r) => r.collection !== 'segments' && r.collection !== 'workloads')
+      .map((r) => r.id);
+  const only = drawn(otherFirst ? diff.added : diff.removed);
+  return {
+    changed: drawn(diff.changed),
+    added: otherFirst ? only : [],
+    removed: otherFirst ? [] : only,
+  };
+}
+
+/** How long after an edit the comparison is made again: a burst of edits is compared once. */
+export const REMARK_DELAY_MS = 150;
+
+let stop: (() => void) | null = null;
+
+/**
+ * Mark on the canvas how the open design differs from `other` (named `against` in the banner),
+ * and keep the marks true as the open design changes, until they are cleared or another design
+ * is opened (studio.ts `replaceDesign` clears them).
+ */
+export function markComparison(other: Design, otherFirst: boolean, against: string): void {
+  stop?.();
+  const marksNow = (): CompareMarks => ({
+    against,
+    ...compareMarkIds(useStudio.getState().design, other, otherFirst),
+  });
+  let shown = marksNow();
+  let seen = useStudio.getState().design;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const remark = () => {
+    timer = undefined;
+    const next = marksNow();
+    if (sameIds(next, shown)) return;
+    shown = next;
+    useUi.getState().setCompareMarks(next);
+  };
+  const stopStudio = useStudio.subscribe((s) => {
+    if (s.design === seen) return;
+    seen = s.design;
+    clearTimeout(timer);
+    timer = setTimeout(remark, REMARK_DELAY_MS);
+  });
+  // Cleared (the banner, another design opened) or replaced by another comparison: stop.
+  const stopUi = useUi.subscribe((s) => {
+    if (s.compareMarks !== shown) end();
+  });
+  const end = () => {
+    clearTimeout(timer);
+    stopStudio();
+    stopUi();
+    if (stop === end) stop = null;
+  };
+  stop = end;
+  useUi.getState().setCompareMarks(shown);
+}
+
+function sameIds(a: CompareMarks, b: CompareMarks): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((id, i) => id === y[i]);
+  return same(a.changed, b.changed) && same(a.added, b.added) && same(a.removed, b.removed);
+}
