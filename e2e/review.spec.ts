@@ -169,32 +169,41 @@ test.describe('Compare two versions', () => {
     await expect(page.getByTestId(`edge-label.${changedLink}`)).not.toHaveClass(/diff-/u);
   });
 
-  test('the marks follow the edits made after marking', async ({ page }) => {
+  test('the marks follow the edits made after marking, and a changed workload outlines its chip', async ({
+    page,
+  }) => {
     const studio = new StudioPage(page);
     await studio.open();
     await studio.loadTemplate('metro-metrocluster');
     const mine = template('metro-metrocluster');
     const link = mine.links.find((l) => l.kind === 'dci')!;
-    // The other version: the first DCI link's MTU at 1,400 B.
-    const other = withDciMtu(mine, 1400).design;
+    // The other version: the first DCI link's MTU at 1,400 B, and web-01..04 given more memory.
+    const smaller = withDciMtu(mine, 1400).design;
+    const other: Design = {
+      ...smaller,
+      workloads: smaller.workloads.map((w) => (w.id === 'wl-web' ? { ...w, memoryGB: 16 } : w)),
+    };
     await studio.compareWithFile('revision-2.dci.json', serializeDesign(other));
     await studio.compare('mark').click();
     const banner = page.getByTestId('compare-banner');
     const label = page.getByTestId(`edge-label.${link.id}`);
-    await expect(banner).toContainText('1 changed');
+    await expect(banner).toContainText('2 changed');
     await expect(label).toHaveClass(/diff-changed/u);
+    await expect(page.getByTestId('chip.wl-web')).toHaveClass(/diff-changed/u);
+    await expect(page.getByTestId('chip.wl-app')).not.toHaveClass(/diff-/u);
 
     // The link given the other version's MTU no longer differs: its outline goes.
     await label.click();
     await studio.inspectorShows(link.id);
     await studio.setField('mtu', '1400');
     await expect(label).not.toHaveClass(/diff-/u);
-    await expect(banner).toContainText('no element drawn here differs');
+    await expect(banner).toContainText('1 changed');
+    await expect(page.getByTestId('chip.wl-web')).toHaveClass(/diff-changed/u);
 
     // Undone, it differs again.
     await studio.pressShortcut('Control+z');
     await expect(label).toHaveClass(/diff-changed/u);
-    await expect(banner).toContainText('1 changed');
+    await expect(banner).toContainText('2 changed');
 
     // A device added after marking is one the other version lacks.
     await studio.select('ams-fw');

@@ -20,7 +20,7 @@ import { FindingBadge } from './Badge';
 import { chipsShown, moreChipText } from './chips';
 import { CanvasFlags, CONNECTING, FAR, NAMED } from './canvasFlags';
 import { FAR_COLORS, installKindIconStyles, kindIconClass } from './kindIconStyles';
-import { diffClass, FAILED, HIGHLIGHTED, HOVERED, SOLE, useMarks } from './marks';
+import { diffClass, FAILED, HIGHLIGHTED, HOVERED, SOLE, useAnyMarks, useMarks } from './marks';
 import { figureText, plural } from '../model/plural';
 
 installKindIconStyles();
@@ -39,31 +39,61 @@ function WorkloadChips({ clusterId }: { clusterId: string }) {
       data-testid={`chips.${clusterId}`}
     >
       {shown.map((w) => (
-        <span
-          key={w.id}
-          data-testid={`chip.${w.id}`}
-          draggable
-          onDragStart={(event) => {
-            event.dataTransfer.setData('application/x-dci-workload', w.id);
-            event.dataTransfer.effectAllowed = 'move';
-            event.stopPropagation();
-          }}
-          title={`${w.name}${w.count > 1 ? ` (${plural(w.count, 'VM')})` : ''} · ${figureText(w.memoryGB)} GB`}
-          className="nodrag max-w-20 cursor-grab truncate rounded-full border border-emerald-300 bg-emerald-50 px-1 text-[10px] leading-4 font-medium text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200"
-        >
-          {chipName(w)}
-        </span>
+        <WorkloadChip key={w.id} workload={w} />
       ))}
       {mine.length > shown.length && (
-        <span
-          data-testid={`chips.more.${clusterId}`}
-          className="shrink-0 rounded-full border border-slate-300 bg-white px-1 text-[10px] leading-4 font-medium text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300"
-          title={`${plural(mine.length, 'workload')}, ${plural(vmCount, 'VM')}`}
-        >
-          {moreChipText(mine.length - shown.length)}
-        </span>
+        <MoreChip
+          clusterId={clusterId}
+          hidden={mine.slice(shown.length)}
+          vmCount={vmCount}
+          total={mine.length}
+        />
       )}
     </div>
+  );
+}
+
+/** A workload's chip, outlined when the Compare dialog marked the workload (marks.ts). */
+function WorkloadChip({ workload: w }: { workload: Workload }) {
+  const diff = diffClass(useMarks(w.id));
+  return (
+    <span
+      data-testid={`chip.${w.id}`}
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData('application/x-dci-workload', w.id);
+        event.dataTransfer.effectAllowed = 'move';
+        event.stopPropagation();
+      }}
+      title={`${w.name}${w.count > 1 ? ` (${plural(w.count, 'VM')})` : ''} · ${figureText(w.memoryGB)} GB`}
+      className={`chip nodrag max-w-20 cursor-grab truncate rounded-full border border-emerald-300 bg-emerald-50 px-1 text-[10px] leading-4 font-medium text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200 ${diff}`}
+    >
+      {chipName(w)}
+    </span>
+  );
+}
+
+/** The "+3" chip of the workloads with no room for a chip: outlined when one of them is marked. */
+function MoreChip({
+  clusterId,
+  hidden,
+  vmCount,
+  total,
+}: {
+  clusterId: string;
+  hidden: readonly Workload[];
+  vmCount: number;
+  total: number;
+}) {
+  const diff = diffClass(useAnyMarks(hidden.map((w) => w.id)));
+  return (
+    <span
+      data-testid={`chips.more.${clusterId}`}
+      className={`chip shrink-0 rounded-full border border-slate-300 bg-white px-1 text-[10px] leading-4 font-medium text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300 ${diff}`}
+      title={`${plural(total, 'workload')}, ${plural(vmCount, 'VM')}`}
+    >
+      {moreChipText(hidden.length)}
+    </span>
   );
 }
 

@@ -11,6 +11,7 @@
  * any of them (each move of a drag updates the studio's store: 3,000 selector calls a move at
  * 1,000 cards).
  */
+import { useMemo, useSyncExternalStore } from 'react';
 import type { DesignNode } from '../model/schema';
 import { soleSelectedNodeId } from '../store/selectors';
 import { useScenario } from '../store/scenario';
@@ -122,6 +123,28 @@ export function watchMarks(id: string, listener: () => void): () => void {
 /** An element's marks (HIGHLIGHTED, FAILED, SOLE), re-rendering only when they change. */
 export function useMarks(id: string): number {
   return watched.use(id);
+}
+
+/**
+ * The marks of several elements together (each bit set when any of them has it), re-rendering
+ * when one of theirs changes: the "+3" chip of a cluster's hidden workloads.
+ */
+export function useAnyMarks(ids: readonly string[]): number {
+  const key = ids.join('\n');
+  // Made again only when the ids change, not on each render.
+  const { subscribe, get } = useMemo(() => {
+    const list = key === '' ? [] : key.split('\n');
+    return {
+      subscribe: (listener: () => void) => {
+        const stops = list.map((id) => watched.watch(id, listener));
+        return () => {
+          for (const stopWatching of stops) stopWatching();
+        };
+      },
+      get: () => list.reduce((all, id) => all | marksOf(id), 0),
+    };
+  }, [key]);
+  return useSyncExternalStore(subscribe, get, get);
 }
 
 /** Make the marks from the three stores and the pointer, and tell the elements whose marks changed. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { removeElements, updateLink, updateNode } from '../model/edits';
+import { removeElements, updateLink, updateNode, upsertWorkload } from '../model/edits';
 import type { Design } from '../model/schema';
 import { buildMetroMetroCluster } from '../model/templates/metro-metrocluster';
 import { compareMarkIds, markComparison, REMARK_DELAY_MS } from './compareMarks';
@@ -8,9 +8,11 @@ import { useUi } from './ui';
 
 const DCI = 'dci-fibre-1';
 
-/** The template with its first DCI link's MTU at 1,400 B and no DC2 firewall. */
+/** The template with its first DCI link's MTU at 1,400 B, web-01..04 at 16 GB and no DC2 firewall. */
 function revision(design: Design): Design {
-  return removeElements(updateLink(design, DCI, { mtu: 1400 }), ['rtm-fw']);
+  const web = design.workloads.find((w) => w.id === 'wl-web')!;
+  const edited = upsertWorkload(updateLink(design, DCI, { mtu: 1400 }), { ...web, memoryGB: 16 });
+  return removeElements(edited, ['rtm-fw']);
 }
 
 const firewallLinks = (design: Design) =>
@@ -20,9 +22,9 @@ describe('compareMarkIds', () => {
   const mine = buildMetroMetroCluster();
   const other = revision(mine);
 
-  it('marks what the later version changes, and what it lacks as removed', () => {
+  it('marks what the later version changes, and what it lacks as removed, with workloads by their own id', () => {
     const marks = compareMarkIds(mine, other, false);
-    expect(marks.changed).toEqual([DCI]);
+    expect(marks.changed).toEqual([DCI, 'wl-web']);
     expect([...marks.removed].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
     expect(marks.added).toEqual([]);
   });
@@ -60,16 +62,16 @@ describe('markComparison keeps the marks true while the open design is edited', 
   });
 
   it('an edit that makes an element match the other version clears its mark, a moment later', () => {
-    expect(marks()?.changed).toEqual([DCI]);
+    expect(marks()?.changed).toEqual([DCI, 'wl-web']);
     s().apply((d) => updateLink(d, DCI, { mtu: 1400 }));
-    expect(marks()?.changed).toEqual([DCI]);
+    expect(marks()?.changed).toEqual([DCI, 'wl-web']);
     vi.advanceTimersByTime(REMARK_DELAY_MS);
-    expect(marks()?.changed).toEqual([]);
+    expect(marks()?.changed).toEqual(['wl-web']);
     expect(marks()?.against).toBe('revision-2.dci.json');
 
     s().undo();
     vi.advanceTimersByTime(REMARK_DELAY_MS);
-    expect(marks()?.changed).toEqual([DCI]);
+    expect(marks()?.changed).toEqual([DCI, 'wl-web']);
   });
 
   it('a burst of edits is compared once, after the last', () => {
@@ -82,7 +84,7 @@ describe('markComparison keeps the marks true while the open design is edited', 
       expect(set).not.toHaveBeenCalled();
       vi.advanceTimersByTime(REMARK_DELAY_MS);
       expect(set).toHaveBeenCalledTimes(1);
-      expect(marks()?.changed).toEqual([]);
+      expect(marks()?.changed).toEqual(['wl-web']);
     } finally {
       set.mockRestore();
     }

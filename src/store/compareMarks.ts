@@ -11,9 +11,10 @@ import { useStudio } from './studio';
 import { useUi, type CompareMarks } from './ui';
 
 /**
- * The ids the canvas marks: the open design's devices, sites, links and notes that the other
- * version changes, and those it lacks: added since it when the open design is the later version (`otherFirst`), removed in it when the open design is the earlier one.
- * A workload or segment has no outline of its own.
+ * The ids the canvas marks: the open design's devices, sites, links, notes and workloads (their
+ * chips) that the other version changes, and those it lacks: added since it when the open design
+ * is the later version (`otherFirst`), removed in it when the open design is the earlier one.
+ * A segment is not drawn: it has no mark.
  */
 export function compareMarkIds(
   open: Design,
@@ -22,9 +23,7 @@ export function compareMarkIds(
 ): Pick<CompareMarks, 'changed' | 'added' | 'removed'> {
   const diff = otherFirst ? diffElements(other, open) : diffElements(open, other);
   const drawn = (refs: readonly ElementRef[]) =>
-    refs
-      .filter((r) => r.collection !== 'segments' && r.collection !== 'workloads')
-      .map((r) => r.id);
+    refs.filter((r) => r.collection !== 'segments').map((r) => r.id);
   const only = drawn(otherFirst ? diff.added : diff.removed);
   return {
     changed: drawn(diff.changed),
