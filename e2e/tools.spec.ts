@@ -359,6 +359,20 @@ test.describe('Editing tools', () => {
     expect(small).toBeLessThanOrEqual(Math.max(114, canvas * 0.25));
   });
 
+  test('the minimap stays out of an empty canvas and comes with the first site', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    const minimap = page.getByTestId('rf__minimap');
+    await expect(studio.emptyState).toBeVisible();
+    await expect(minimap).toBeHidden();
+    await studio.dragFromPalette('site', { x: 300, y: 200 });
+    await expect(minimap).toBeVisible();
+    await studio.pressShortcut('Control+z');
+    await expect(minimap).toBeHidden();
+  });
+
   test('the shortcut list names the new tools', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();

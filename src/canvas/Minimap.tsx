@@ -85,7 +85,13 @@ export function Minimap({ className, ariaLabel }: { className?: string; ariaLabe
   return (
     <Panel
       position="bottom-right"
-      style={{ ['--xy-minimap-node-stroke-width-props' as string]: NODE_STROKE_WIDTH }}
+      // An empty design has nothing to map: a blank box in the corner of an empty canvas read as
+      // something that failed to load. Hidden rather than unmounted, so its pan and zoom stay bound.
+      style={{
+        ['--xy-minimap-node-stroke-width-props' as string]: NODE_STROKE_WIDTH,
+        visibility: bounds ? undefined : 'hidden',
+      }}
+      aria-hidden={bounds ? undefined : true}
       className={className ? `react-flow__minimap ${className}` : 'react-flow__minimap'}
       data-testid="rf__minimap"
     >
