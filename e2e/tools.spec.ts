@@ -54,6 +54,24 @@ test.describe('Editing tools', () => {
     await expect.poll(() => studio.inView(second)).toBe(true);
   });
 
+  test('a site dropped on one that fills the view is placed clear of it, and the view follows it', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    const first = await withFabric(studio);
+    const box = await studio.node(first).boundingBox();
+    const canvas = await studio.canvas.boundingBox();
+    if (!box || !canvas) throw new Error('no layout');
+    // Dropped near the right edge of the first site: the second is placed beside it, past the view.
+    await studio.dragFromPalette('site', {
+      x: box.x - canvas.x + box.width * 0.8,
+      y: box.y - canvas.y + box.height * 0.5,
+    });
+    await expect(studio.nodesOfKind('site')).toHaveCount(2);
+    const second = await studio.idOfKind('site', 1);
+    await expect.poll(() => studio.inView(second)).toBe(true);
+  });
+
   test('a bad count is refused with a reason, and the toolbar opens the builder on the site', async ({
     page,
   }) => {

@@ -311,10 +311,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
   // design would not fit, and a later fit would redraw the nodes). Layout effects run first.
   useLayoutEffect(() => flowStore.getState().setMinZoom(minZoom), [flowStore, minZoom]);
   const theme = useUi((s) => s.theme);
-  const { screenToFlowPosition, getIntersectingNodes, fitView } = useReactFlow<
-    CanvasNode,
-    FlowEdge
-  >();
+  const flow = useReactFlow<CanvasNode, FlowEdge>();
+  const { screenToFlowPosition, getIntersectingNodes, fitView } = flow;
   const fitRequest = useUi((s) => s.fitRequest);
   // A selection box takes a site only when it takes in the whole site (boxSelect.ts). React Flow
   // hands over a box's changes before it stores the box's new corner: the corner is where the
@@ -445,6 +443,9 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         if (id) {
           useStudio.getState().select([id]);
           followCanvasSelection();
+          // A site dropped on another is placed clear of it, maybe half off the screen: the view
+          // follows it there, as it follows one added by a click on the palette.
+          void import('../app/tools').then((tools) => tools.followAdded(flow, [id]));
         }
         return;
       }
@@ -459,7 +460,7 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
         if (hit) onWorkloadDrop(workloadId, hit.id);
       }
     },
-    [screenToFlowPosition, getIntersectingNodes, onWorkloadDrop],
+    [screenToFlowPosition, getIntersectingNodes, onWorkloadDrop, flow],
   );
 
   return (
