@@ -38,6 +38,24 @@ test.describe('The validator on the drawing', () => {
     await expect(studio.badge('fra-leaf-101')).toHaveAttribute('data-severity', 'error');
   });
 
+  test('no findings on a design with no workload that may move says that no migration was checked', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.addSite();
+    await studio.paletteItem('cluster').click();
+    await studio.openFindings();
+    const empty = page.getByTestId('findings.empty');
+    await expect(empty).toContainText('No findings, but no workload is placed yet');
+    await expect(empty).not.toContainText('every rule of the rule book is satisfied');
+
+    // A template's workloads each have a mobility target: every move was checked.
+    await studio.loadTemplate('metro-vplex-otv');
+    await studio.openFindings();
+    await expect(empty).toContainText('No findings: every rule of the rule book is satisfied');
+  });
+
   test('a trombone after a move is drawn as its looping path', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.open();

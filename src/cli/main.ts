@@ -35,6 +35,7 @@ import {
 import { EXPORT_USAGE, exportBytes, parseExportArgs } from './export';
 import { formatImpact, formatSweep, rowHasError } from './whatif';
 import { plural } from '../model/plural';
+import { noFindingsText } from '../rules/coverage';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -188,7 +189,7 @@ export function formatFindings(design: Design, findings: readonly Finding[], fil
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   lines.push(
     findings.length === 0
-      ? 'No findings.'
+      ? noFindingsText(design)
       : `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`,
   );
   return `${lines.join('\n')}\n`;

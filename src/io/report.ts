@@ -34,6 +34,7 @@ import {
 } from '../rules/groups';
 import { RULES } from '../rules/index';
 import { bandwidthText, countText, figureText, plural, secondsText } from '../model/plural';
+import { noFindingsText } from '../rules/coverage';
 
 /** One workload × mobility target; `estimate` is null when no path joins the two clusters. */
 export interface ReportEstimate {
@@ -404,8 +405,7 @@ function groupBlocks({ design }: Facts, group: FindingGroup): Block[] {
 function findingSections(facts: Facts): Block[] {
   const { design, findings, active, waived, waivers } = facts;
   const blocks: Block[] = [{ type: 'heading', level: 2, text: 'Findings' }];
-  if (findings.length === 0)
-    blocks.push({ type: 'paragraph', text: 'No findings: the validator found nothing to flag.' });
+  if (findings.length === 0) blocks.push({ type: 'paragraph', text: noFindingsText(design) });
   for (const severity of SEVERITIES) {
     const open = active.filter((f) => f.severity === severity);
     if (!open.length) continue;

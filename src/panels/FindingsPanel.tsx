@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
-import { ChevronRight, CircleCheck, Wrench } from 'lucide-react';
+import { ChevronRight, CircleCheck, Info, Wrench } from 'lucide-react';
+import { noFindingsText, uncheckedMigrations } from '../rules/coverage';
 import { useMemo, useState } from 'react';
 import { applyFix } from '../rules/fixes';
 import { ruleBookRef } from '../rules/book';
@@ -338,10 +339,14 @@ export function FindingsPanel() {
           className="flex flex-col items-center gap-2 px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400"
           data-testid="findings.empty"
         >
-          <CircleCheck className="h-8 w-8 text-emerald-600" aria-hidden />
+          {design.nodes.length > 0 && uncheckedMigrations(design) !== null ? (
+            <Info className="h-8 w-8 text-slate-400" aria-hidden />
+          ) : (
+            <CircleCheck className="h-8 w-8 text-emerald-600" aria-hidden />
+          )}
           {design.nodes.length === 0
             ? 'Nothing to validate yet: draw a design or start from a template.'
-            : 'No findings: every rule of the rule book is satisfied, for every placement and every mobility target.'}
+            : noFindingsText(design)}
         </div>
       )}
       {groups.map(([severity, rules]) => (
