@@ -122,6 +122,27 @@ export class StudioPage {
   /** Drag a palette item onto the canvas at a point relative to the canvas' top-left corner. */
   async dragFromPalette(kind: string, at: { x: number; y: number }): Promise<void> {
     await this.paletteItem(kind).dragTo(this.canvas, { targetPosition: at });
+    // A site placed clear of the one it was dropped on may move the view to it: what the test
+    // reads next (a site's box, to drop into it) is read once the view is still.
+    await this.viewSettled();
+  }
+
+  /** Wait until the view (pan and zoom) has stayed the same for a few frames. */
+  async viewSettled(): Promise<void> {
+    const viewport = this.page.locator('.react-flow__viewport');
+    let last: string | null = null;
+    let still = 0;
+    await expect
+      .poll(
+        async () => {
+          const now = await viewport.evaluate((e) => (e as HTMLElement).style.transform);
+          still = now === last ? still + 1 : 0;
+          last = now;
+          return still;
+        },
+        { intervals: [80] },
+      )
+      .toBeGreaterThanOrEqual(3);
   }
 
   /** The id of the n-th node of a kind, in document order. */

@@ -18,13 +18,13 @@ import { nudgeNotes } from '../model/notes';
 import type { Box } from '../model/layout';
 import { nodesBox } from '../model/groupPlacement';
 import { GRID_PX } from '../model/placement';
-import type { Design } from '../model/schema';
+import type { Design, Position } from '../model/schema';
 import { plural } from '../model/plural';
 import { inEditGroup } from '../store/pendingEdits';
 import { selectedIds, useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
 import { useView } from '../store/view';
-import { reveal, visibleBox, type CanvasView } from './view';
+import { nudge, reveal, visibleBox, type CanvasView } from './view';
 
 /** Arrow keys move the selection one grid step; with Shift, this many. */
 export const NUDGE_FAR_STEPS = 10;
@@ -221,6 +221,36 @@ export function followAdded(
   const added = nodesBox(useStudio.getState().design, ids);
   const box = visibleBox(view);
   if (added && box && !shows(box, added)) reveal(view, added);
+}
+
+/**
+ * A site or device dropped from the palette that the studio placed away from where it was
+ * dropped (`at`, its top-left corner as dropped): clear of a site it was dropped on, it may lie
+ * half off the screen. The view then shows it whole beside the sites that were in view (panned
+ * by as little as it takes, or zoomed out when they do not fit together at this zoom; when that
+ * would take less than half the zoom, it shows the new element alone). A drop placed where it
+ * was dropped leaves the view alone: the user put it there.
+ */
+export function followDropped(view: CanvasView, id: string, at: Position): void {
+  const design = useStudio.getState().design;
+  const placed = nodesBox(design, [id]);
+  const seen = visibleBox(view);
+  if (!placed || !seen) return;
+  // Snapped to the grid, a drop moves by half a grid step at most.
+  const moved = Math.abs(placed.x - at.x) > GRID_PX || Math.abs(placed.y - at.y) > GRID_PX;
+  if (!moved || showsWhole(seen, placed)) return;
+  const beside = design.nodes.filter(
+    (n) => n.kind === 'site' && n.id !== id && overlaps(seen, { ...n.position, ...n }),
+  );
+  const both = nodesBox(design, [id, ...beside.map((n) => n.id)]) ?? placed;
+  const zoomForBoth = Math.min(seen.width / both.width, seen.height / both.height) * view.getZoom();
+  if (both.width <= seen.width && both.height <= seen.height) nudge(view, seen, both);
+  else if (zoomForBoth >= view.getZoom() / 2) reveal(view, both);
+  else nudge(view, seen, placed);
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** The view shows all of the box: a site just built, to see whole, zooming out if it must. */

@@ -444,8 +444,8 @@ export function Canvas({ onWorkloadDrop }: CanvasProps) {
           useStudio.getState().select([id]);
           followCanvasSelection();
           // A site dropped on another is placed clear of it, maybe half off the screen: the view
-          // follows it there, as it follows one added by a click on the palette.
-          void import('../app/tools').then((tools) => tools.followAdded(flow, [id]));
+          // moves to show it (tools.ts followDropped).
+          void import('../app/tools').then((tools) => tools.followDropped(flow, id, at));
         }
         return;
       }
