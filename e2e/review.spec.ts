@@ -215,6 +215,51 @@ test.describe('Compare two versions', () => {
     await expect(pasted.locator('[data-testid^="node."]').first()).toHaveClass(/diff-removed/u);
   });
 
+  test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const mine = template('metro-metrocluster');
+    const link = mine.links.find((l) => l.kind === 'dci')!;
+
+    await studio.toolbarButton('recent').click();
+    await page.getByTestId('recent.keep').click();
+    await expect(page.getByText(`Kept a copy of “${mine.name}” in Recent designs.`)).toBeVisible();
+    await expect(page.getByTestId('recent.item.0')).toContainText(mine.name);
+    await page.keyboard.press('Escape');
+
+    await studio.edgeLabel(link.id).click();
+    await studio.inspectorShows(link.id);
+    await studio.setField('mtu', '1400');
+
+    await studio.toolbarButton('compare').click();
+    await page.getByTestId('compare.recent').selectOption({ index: 1 });
+    await expect(studio.compare('changed')).toContainText('MTU: 1,400 B →');
+    await expect(studio.compare('result')).toContainText('the version of');
+    await studio.compare('mark').click();
+    await expect(page.getByTestId('compare-banner')).toContainText('Compared with the version of');
+    await expect(studio.edgeLabel(link.id)).toHaveClass(/diff-changed/u);
+  });
+
+  test('the design another one replaced is compared with from Recent designs', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-vplex-otv');
+    // Opening another design puts the first aside, in Recent designs.
+    await studio.loadTemplate('metro-metrocluster');
+    await studio.toolbarButton('recent').click();
+    await expect(page.getByTestId('recent.item.0')).toContainText(template('metro-vplex-otv').name);
+    await page.getByTestId('recent.compare.0').click();
+    await expect(studio.compare('result')).toContainText('the version of');
+    await expect(page.getByTestId('compare.recent')).toHaveValue(/.+/u);
+    // The storage products differ: the arrays are changed elements.
+    await expect(studio.compare('changed')).toContainText('Product');
+    // The open design is untouched.
+    await expect(studio.designName).toContainText(template('metro-metrocluster').name);
+  });
+
   test('the comparison is copied as Markdown, in the words of the command line', async ({
     page,
   }) => {

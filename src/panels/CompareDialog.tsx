@@ -1,10 +1,11 @@
 /**
  * "Compare…": what changed between the open design and another version of it (a design file,
- * an exported PNG/SVG that carries its design, or a share link). The other version goes through
+ * an exported PNG/SVG that carries its design, a share link, or a design kept in this browser's
+ * Recent designs). The other version goes through
  * the one loader and is only read: the open design is never touched, whatever comes in.
  */
 import { ArrowLeftRight, ClipboardCopy, FileUp, GitCompareArrows, Highlighter } from 'lucide-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { importBytes } from '../io/import';
 import { decodeLink } from '../io/link';
 import type { Design } from '../model/schema';
@@ -20,6 +21,14 @@ import {
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
 import { markComparison } from '../store/compareMarks';
+import { designStorage } from '../store/persistence';
+import {
+  GONE_FROM_STORAGE,
+  listRecent,
+  loadRecent,
+  savedAtText,
+  type RecentDesign,
+} from '../store/recent';
 import { notify, useUi } from '../store/ui';
 import {
   changeSummary,
@@ -53,6 +62,31 @@ export function CompareDialog() {
   // By default the open design is "before" and the other version "after": "what does the
   // version I was sent change?". Swap answers "what did I change since that file?".
   const [otherFirst, setOtherFirst] = useState(false);
+  // The designs kept in this browser (Recent designs): the one open before a file or a link
+  // replaced it is often the version to compare with.
+  const [recent, setRecent] = useState<readonly RecentDesign[]>([]);
+  const [recentId, setRecentId] = useState('');
+  useEffect(() => {
+    let live = true;
+    void listRecent(designStorage()).then((list) => {
+      if (!live) return;
+      const usable = list.filter((e) => e.problem === undefined);
+      setRecent(usable);
+      // Opened from an entry of Recent designs: compare with it at once.
+      const from = useUi.getState().compareFrom;
+      if (from === null) return;
+      useUi.setState({ compareFrom: null });
+      setRecentId(from);
+      void recentVersion(usable, from).then((read) => {
+        if (!live) return;
+        setError(read.ok ? null : read.error);
+        if (read.ok) setOther(read.other);
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const diff = useMemo(() => {
     if (!other) return null;
@@ -76,7 +110,15 @@ export function CompareDialog() {
       return;
     }
     setError(null);
+    setRecentId('');
     setOther({ design: result.design, source: file.name });
+  };
+
+  const readRecent = async (id: string, entries: readonly RecentDesign[] = recent) => {
+    setRecentId(id);
+    const read = await recentVersion(entries, id);
+    setError(read.ok ? null : read.error);
+    if (read.ok) setOther(read.other);
   };
 
   const readLink = () => {
@@ -91,6 +133,7 @@ export function CompareDialog() {
       return;
     }
     setError(null);
+    setRecentId('');
     setOther({ design: result.design, source: 'the pasted link' });
   };
 
@@ -156,6 +199,33 @@ export function CompareDialog() {
             </button>
           </div>
         </form>
+        {recent.length > 0 && (
+          <div className="sm:col-span-2">
+            <label
+              htmlFor="compare-recent"
+              className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400"
+            >
+              or a design kept in this browser (Recent designs)
+            </label>
+            <select
+              id="compare-recent"
+              data-testid="compare.recent"
+              className={`${inputClass} h-8`}
+              value={recentId}
+              onChange={(e) => void readRecent(e.target.value)}
+            >
+              <option value="" disabled>
+                Choose a design put aside…
+              </option>
+              {recent.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.name || 'Untitled design'} · put aside {savedAtText(entry.savedAt)} ·{' '}
+                  {plural(entry.elements, 'element')}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
       {error && (
         <p
@@ -175,47 +245,49 @@ export function CompareDialog() {
       )}
       {diff && theirs && (
         <div className="mt-4" data-testid="compare.result">
-          <div className="mb-3 flex items-center gap-3 rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-950">
-            <dl className="grid min-w-0 flex-1 grid-cols-[auto_1fr] items-baseline gap-x-3 gap-y-0.5">
+          <div className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-950">
+            <dl className="grid min-w-0 flex-1 basis-80 grid-cols-[auto_1fr] items-baseline gap-x-3 gap-y-0.5">
               <Side tag="Before" label={before.label} name={before.name} />
               <Side tag="After" label={after.label} name={after.name} />
             </dl>
-            <button
-              type="button"
-              data-testid="compare.swap"
-              className={buttonClass}
-              title="Swap before and after"
-              onClick={() => setOtherFirst(!otherFirst)}
-            >
-              <ArrowLeftRight className="h-3.5 w-3.5" aria-hidden /> Swap
-            </button>
-            <button
-              type="button"
-              data-testid="compare.mark"
-              className={buttonClass}
-              title="Outline on the canvas what the other version changes, adds or removes"
-              onClick={() => {
-                markComparison(other.design, otherFirst, other.source);
-                useUi.getState().openDialog(null);
-              }}
-            >
-              <Highlighter className="h-3.5 w-3.5" aria-hidden /> Mark on the canvas
-            </button>
-            <button
-              type="button"
-              data-testid="compare.copy"
-              className={buttonClass}
-              title="Copy the comparison as Markdown, for a ticket or a pull request"
-              onClick={() =>
-                void copyComparison(
-                  { before: before.design, after: after.design, diff },
-                  before.label,
-                  after.label,
-                )
-              }
-            >
-              <ClipboardCopy className="h-3.5 w-3.5" aria-hidden /> Copy as Markdown
-            </button>
+            <div className="flex flex-wrap gap-2">
+              <button
+                type="button"
+                data-testid="compare.swap"
+                className={buttonClass}
+                title="Swap before and after"
+                onClick={() => setOtherFirst(!otherFirst)}
+              >
+                <ArrowLeftRight className="h-3.5 w-3.5" aria-hidden /> Swap
+              </button>
+              <button
+                type="button"
+                data-testid="compare.mark"
+                className={buttonClass}
+                title="Outline on the canvas what the other version changes, adds or removes"
+                onClick={() => {
+                  markComparison(other.design, otherFirst, other.source);
+                  useUi.getState().openDialog(null);
+                }}
+              >
+                <Highlighter className="h-3.5 w-3.5" aria-hidden /> Mark on the canvas
+              </button>
+              <button
+                type="button"
+                data-testid="compare.copy"
+                className={buttonClass}
+                title="Copy the comparison as Markdown, for a ticket or a pull request"
+                onClick={() =>
+                  void copyComparison(
+                    { before: before.design, after: after.design, diff },
+                    before.label,
+                    after.label,
+                  )
+                }
+              >
+                <ClipboardCopy className="h-3.5 w-3.5" aria-hidden /> Copy as Markdown
+              </button>
+            </div>
           </div>
           <DiffView diff={diff} before={before.design} after={after.design} />
         </div>
@@ -224,14 +296,38 @@ export function CompareDialog() {
   );
 }
 
+/** A design of Recent designs (by its entry's id) as the other version, or why it cannot be. */
+async function recentVersion(
+  entries: readonly RecentDesign[],
+  id: string,
+): Promise<{ ok: true; other: Other } | { ok: false; error: string }> {
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) return { ok: false, error: `Could not compare with it: ${GONE_FROM_STORAGE}` };
+  const result = await loadRecent(designStorage(), entry);
+  if (!result.ok)
+    return { ok: false, error: `Could not compare with “${entry.name}”: ${result.error.message}` };
+  return {
+    ok: true,
+    other: { design: result.design, source: `the version of ${savedAtText(entry.savedAt)}` },
+  };
+}
+
 function Side({ tag, label, name }: { tag: string; label: string; name: string }) {
   return (
     <>
       <dt className="text-[10px] font-semibold tracking-wider text-slate-500 uppercase">{tag}</dt>
       <dd className="flex min-w-0 items-baseline gap-1.5">
-        <span className="shrink-0 font-medium text-slate-900 dark:text-slate-100">{label}</span>
+        <span
+          className="max-w-full min-w-0 truncate font-medium text-slate-900 dark:text-slate-100"
+          title={label}
+        >
+          {label}
+        </span>
         {name && (
-          <span className="truncate text-xs text-slate-500 dark:text-slate-400" title={name}>
+          <span
+            className="min-w-0 shrink-[4] truncate text-xs text-slate-500 dark:text-slate-400"
+            title={name}
+          >
             “{name}”
           </span>
         )}

@@ -1,15 +1,18 @@
-import { Download, FolderOpen, History, Trash2 } from 'lucide-react';
+import { CopyPlus, Download, FolderOpen, GitCompareArrows, History, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { designStorage } from '../store/persistence';
+import { designStorage, keepInRecent } from '../store/persistence';
 import {
   GONE_FROM_STORAGE,
+  isBlank,
   listRecent,
   loadRecent,
   recentText,
   removeRecent,
+  savedAtText,
   type RecentDesign,
 } from '../store/recent';
-import { notify } from '../store/ui';
+import { useStudio } from '../store/studio';
+import { notify, useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { downloadBlob, openDesign } from '../app/importExport';
 import { designFileName } from '../io/file';
@@ -18,13 +21,6 @@ import { plural } from '../model/plural';
 
 function summary({ elements, workloads }: RecentDesign): string {
   return `${plural(elements, 'element')}, ${plural(workloads, 'workload')}`;
-}
-
-function when(savedAt: string): string {
-  const date = new Date(savedAt);
-  return Number.isNaN(date.getTime())
-    ? ''
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Designs put aside when a link, a file or another recent design replaced them. */
@@ -63,6 +59,22 @@ export function RecentDialog() {
     downloadBlob(new Blob([json], { type: 'application/json' }), designFileName(entry));
   };
 
+  // A version to come back to or compare with (Compare…) before the user tries something.
+  const keep = async () => {
+    const design = useStudio.getState().design;
+    if (isBlank(design)) {
+      notify('info', 'The open design is empty: there is nothing to keep.');
+      return;
+    }
+    const kept = await keepInRecent(design);
+    if (!kept.ok) {
+      notify('error', 'The design could not be kept (browser storage refused).');
+      return;
+    }
+    notify('success', `Kept a copy of “${design.name}” in Recent designs.`);
+    setEntries(await listRecent(designStorage()));
+  };
+
   const remove = async (index: number) => {
     const entry = entries?.[index];
     if (!entry) return;
@@ -81,20 +93,35 @@ export function RecentDialog() {
       </Modal>
     );
 
+  const keepButton = (
+    <button
+      type="button"
+      className={`${buttonClass} shrink-0`}
+      data-testid="recent.keep"
+      title="Keep a copy of the open design here, to come back to or compare with"
+      onClick={() => void keep()}
+    >
+      <CopyPlus className="h-3.5 w-3.5" aria-hidden /> Keep a copy
+    </button>
+  );
+
   return (
     <Modal title="Recent designs" testId="dialog.recent">
+      <div className="mb-3 flex items-center justify-between gap-3">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {entries.length === 0
+            ? 'No recent designs yet. Whenever a link, a file or a recent design replaces the open design, the one that was open is kept here. Keep a copy keeps the open design now, to come back to or compare with.'
+            : 'Designs that were open before a link, a file or another recent design replaced them, and copies kept (the last 10, in this browser).'}
+        </p>
+        {keepButton}
+      </div>
       {entries.length === 0 ? (
-        <p className="flex items-start gap-2 text-slate-600 dark:text-slate-400">
-          <History className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-          No recent designs yet. Whenever a link, a file or a recent design replaces the open
-          design, the one that was open is kept here.
+        <p className="flex items-center justify-center gap-2 py-4 text-slate-400 dark:text-slate-500">
+          <History className="h-4 w-4 shrink-0" aria-hidden />
+          Nothing here yet.
         </p>
       ) : (
         <>
-          <p className="mb-3 text-xs text-slate-500 dark:text-slate-400">
-            Designs that were open before a link, a file or another recent design replaced them (the
-            last 10, kept in this browser).
-          </p>
           <ul className="grid gap-2">
             {entries.map((entry, i) => (
               <li
@@ -110,7 +137,7 @@ export function RecentDialog() {
                     {entry.name || 'Untitled design'}
                   </div>
                   <div className="text-xs text-slate-500 dark:text-slate-400">
-                    {summary(entry)} · put aside {when(entry.savedAt)}
+                    {summary(entry)} · put aside {savedAtText(entry.savedAt)}
                   </div>
                 </div>
                 {entry.problem !== undefined && (
@@ -121,6 +148,17 @@ export function RecentDialog() {
                     onClick={() => void save(i)}
                   >
                     <Download className="h-3.5 w-3.5" aria-hidden /> Save file
+                  </button>
+                )}
+                {entry.problem === undefined && (
+                  <button
+                    type="button"
+                    className={buttonClass}
+                    data-testid={`recent.compare.${i}`}
+                    title="Compare the open design with this one"
+                    onClick={() => useUi.getState().compareWithRecent(entry.id)}
+                  >
+                    <GitCompareArrows className="h-3.5 w-3.5" aria-hidden /> Compare
                   </button>
                 )}
                 <button

@@ -42,6 +42,14 @@ function isEntry(value: unknown): value is RecentDesign {
   );
 }
 
+/** When an entry was put aside, as the Recent and Compare dialogs write it ("7 Dec 2026, 08:30"). */
+export function savedAtText(savedAt: string): string {
+  const date = new Date(savedAt);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** Newest first. A damaged index reads as empty rather than failing the studio. */
 export async function listRecent(kv: KeyValue): Promise<RecentDesign[]> {
   try {

@@ -58,6 +58,8 @@ export interface UiState {
   /** Ordered node/link ids of a path to animate on the canvas (a trombone). */
   highlightPath: readonly string[] | null;
   compareMarks: CompareMarks | null;
+  /** A Recent designs entry (its id) the Compare dialog opens comparing with. */
+  compareFrom: string | null;
   /** The autosaved design has been restored (or there was none): until then, no empty-state. */
   booted: boolean;
   /** The canvas has drawn the design the page opened with: the side panels render after it. */
@@ -83,6 +85,8 @@ export interface UiState {
   focusItem: (id: string | null, fresh?: boolean) => void;
   setHighlightPath: (path: readonly string[] | null) => void;
   setCompareMarks: (marks: CompareMarks | null) => void;
+  /** Open the Compare dialog on a Recent designs entry. */
+  compareWithRecent: (id: string) => void;
   dismiss: (id: string) => void;
 }
 
@@ -111,6 +115,7 @@ export const useUi = create<UiState>()((set) => ({
   freshItem: null,
   highlightPath: null,
   compareMarks: null,
+  compareFrom: null,
   booted: false,
   canvasDrawn: false,
   panelsDrawn: false,
@@ -140,6 +145,7 @@ export const useUi = create<UiState>()((set) => ({
     set({ focusedItem, freshItem: fresh ? focusedItem : null }),
   setHighlightPath: (highlightPath) => set({ highlightPath }),
   setCompareMarks: (compareMarks) => set({ compareMarks }),
+  compareWithRecent: (compareFrom) => set({ dialog: 'compare', compareFrom }),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
 
