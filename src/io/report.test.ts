@@ -104,7 +104,13 @@ describe('The Markdown report', () => {
       '### Workloads',
     ])
       expect(md).toContain(heading);
-    expect(md).toContain('| DS\\_1 | arr | DC1 | sync | — |');
+    expect(md).toContain('| DS\\_1 | arr | DC1 | Synchronous | — |');
+  });
+
+  it('writes choices in the inspector’s words, not the file’s values', () => {
+    const sites = md.split('\n').filter((l) => l.startsWith('| DC1 |'));
+    expect(sites[0]).toContain('| Data center |');
+    expect(md).not.toMatch(/\| (dc|sync|uniform|centralized|single-site) \|/u);
   });
 
   it('groups findings by severity, errors first, with why, source and fixes', () => {

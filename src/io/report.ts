@@ -35,6 +35,13 @@ import {
 import { RULES } from '../rules/index';
 import { bandwidthText, countText, figureText, plural, secondsText } from '../model/plural';
 import { noFindingsText } from '../rules/coverage';
+import {
+  ACCESS_LABELS,
+  GATEWAY_MODE_LABELS,
+  INGRESS_MODE_LABELS,
+  REPLICATION_LABELS,
+  ROLE_LABELS,
+} from '../model/fieldNames';
 
 /** One workload × mobility target; `estimate` is null when no path joins the two clusters. */
 export interface ReportEstimate {
@@ -197,7 +204,7 @@ function siteTable({ sites, devices, nameOf }: Facts): Table {
     head: ['Site', 'Role', 'Location', 'Devices'],
     rows: sites.map((s) => [
       nameOf(s.id),
-      s.role,
+      ROLE_LABELS[s.role],
       s.location ? `${coordinate(s.location.lat)}, ${coordinate(s.location.lon)}` : '—',
       countText(devices.filter((d) => d.parentId === s.id).length),
     ]),
@@ -263,7 +270,7 @@ function storageTables({ design, nameOf }: Facts): [Table, Table] {
         nameOf(a.id),
         nameOf(a.parentId),
         STORAGE_PRODUCTS[a.product].label,
-        a.access,
+        ACCESS_LABELS[a.access],
         a.nodeRedundancy ? 'yes' : 'no',
         countText(a.volumes.length),
       ]),
@@ -275,7 +282,7 @@ function storageTables({ design, nameOf }: Facts): [Table, Table] {
         nameOf(v.id),
         nameOf(a.id),
         nameOf(v.preferredSiteId),
-        v.replication,
+        REPLICATION_LABELS[v.replication],
         nameOf(v.peerArrayId),
       ]),
     },
@@ -290,8 +297,8 @@ function segmentTable({ design, nameOf, namesOf }: Facts): Table {
       nameOf(s.id),
       String(s.vlanId),
       s.subnet || '—',
-      `${s.gatewayMode}${s.gatewaySiteIds.length ? ` at ${namesOf(s.gatewaySiteIds)}` : ''}`,
-      `${s.ingressMode}${s.ingressSiteId !== undefined ? ` at ${nameOf(s.ingressSiteId)}` : ''}`,
+      `${GATEWAY_MODE_LABELS[s.gatewayMode]}${s.gatewaySiteIds.length ? ` — ${namesOf(s.gatewaySiteIds)}` : ''}`,
+      `${INGRESS_MODE_LABELS[s.ingressMode]}${s.ingressSiteId !== undefined ? ` — ${nameOf(s.ingressSiteId)}` : ''}`,
     ]),
   };
 }
