@@ -213,6 +213,11 @@ test.describe('Compare two versions', () => {
     const pasted = page.locator('.react-flow__node.selected');
     await expect(pasted).toHaveCount(1);
     await expect(pasted.locator('[data-testid^="node."]').first()).toHaveClass(/diff-removed/u);
+
+    // Compare opens on the comparison marked, as it stands now.
+    await studio.toolbarButton('compare').click();
+    await expect(studio.compare('result')).toContainText('revision-2.dci.json');
+    await expect(studio.compare('removed')).toContainText('ams-fw');
   });
 
   test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({

@@ -20,7 +20,7 @@ import {
 } from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
-import { markComparison } from '../store/compareMarks';
+import { markComparison, markedComparison } from '../store/compareMarks';
 import { designStorage } from '../store/persistence';
 import {
   GONE_FROM_STORAGE,
@@ -56,12 +56,16 @@ interface Other {
 
 export function CompareDialog() {
   const current = useStudio((s) => s.design);
-  const [other, setOther] = useState<Other | null>(null);
+  // While a comparison is marked on the canvas, the dialog opens on it again.
+  const [other, setOther] = useState<Other | null>(() => {
+    const marked = markedComparison();
+    return marked && { design: marked.other, source: marked.against };
+  });
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState('');
   // By default the open design is "before" and the other version "after": "what does the
   // version I was sent change?". Swap answers "what did I change since that file?".
-  const [otherFirst, setOtherFirst] = useState(false);
+  const [otherFirst, setOtherFirst] = useState(() => markedComparison()?.otherFirst ?? false);
   // The designs kept in this browser (Recent designs): the one open before a file or a link
   // replaced it is often the version to compare with.
   const [recent, setRecent] = useState<readonly RecentDesign[]>([]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeElements, updateLink, updateNode, upsertWorkload } from '../model/edits';
 import type { Design } from '../model/schema';
 import { buildMetroMetroCluster } from '../model/templates/metro-metrocluster';
-import { compareMarkIds, markComparison, REMARK_DELAY_MS } from './compareMarks';
+import { compareMarkIds, markComparison, markedComparison, REMARK_DELAY_MS } from './compareMarks';
 import { useStudio } from './studio';
 import { useUi } from './ui';
 
@@ -95,6 +95,13 @@ describe('markComparison keeps the marks true while the open design is edited', 
     s().apply((d) => updateNode(d, 'ams-fw', { position: { x: 5, y: 5 } }));
     vi.advanceTimersByTime(REMARK_DELAY_MS);
     expect(marks()).toBe(before);
+  });
+
+  it('the comparison marked is kept for the Compare dialog to open on, until cleared', () => {
+    expect(markedComparison()).toMatchObject({ against: 'revision-2.dci.json', otherFirst: false });
+    expect(markedComparison()?.other.links.find((l) => l.id === DCI)).toMatchObject({ mtu: 1400 });
+    useUi.getState().setCompareMarks(null);
+    expect(markedComparison()).toBeNull();
   });
 
   it('cleared, the marks stay cleared through later edits', () => {

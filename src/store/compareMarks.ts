@@ -37,6 +37,23 @@ export const REMARK_DELAY_MS = 150;
 
 let stop: (() => void) | null = null;
 
+/** The comparison whose marks are on the canvas: the other version, its side and its name. */
+export interface MarkedComparison {
+  readonly other: Design;
+  readonly otherFirst: boolean;
+  readonly against: string;
+}
+
+let marked: MarkedComparison | null = null;
+
+/**
+ * The comparison marked on the canvas, while its marks are shown: the Compare dialog opens on it
+ * again, as it was left, rather than asking for the other version anew.
+ */
+export function markedComparison(): MarkedComparison | null {
+  return marked;
+}
+
 /**
  * Mark on the canvas how the open design differs from `other` (named `against` in the banner),
  * and keep the marks true as the open design changes, until they are cleared or another design
@@ -72,9 +89,13 @@ export function markComparison(other: Design, otherFirst: boolean, against: stri
     clearTimeout(timer);
     stopStudio();
     stopUi();
-    if (stop === end) stop = null;
+    if (stop === end) {
+      stop = null;
+      marked = null;
+    }
   };
   stop = end;
+  marked = { other, otherFirst, against };
   useUi.getState().setCompareMarks(shown);
 }
 
