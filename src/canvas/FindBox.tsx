@@ -78,7 +78,10 @@ export function FindBox() {
           className="max-h-72 overflow-y-auto border-t border-slate-200 py-1 dark:border-slate-700"
         >
           {hits.length === 0 && (
-            <li className="px-3 py-1.5 text-xs text-slate-500" data-testid="find.empty">
+            <li
+              className="px-3 py-1.5 text-xs text-slate-500 dark:text-slate-400"
+              data-testid="find.empty"
+            >
               No element is named like “{query.trim()}”.
             </li>
           )}
@@ -102,7 +105,7 @@ export function FindBox() {
                 }`}
               >
                 <Icon
-                  className={`h-4 w-4 shrink-0 ${hit.kind === 'link' ? 'text-slate-500' : KIND_COLORS[hit.kind]}`}
+                  className={`h-4 w-4 shrink-0 ${hit.kind === 'link' ? 'text-slate-500 dark:text-slate-400' : KIND_COLORS[hit.kind]}`}
                   aria-hidden
                 />
                 <span className="min-w-0 flex-1 truncate font-medium">{hit.label}</span>

@@ -72,7 +72,7 @@ export function FindField({
             }}
             className="min-w-0 flex-1 bg-transparent py-0.5 text-sm text-slate-900 outline-none placeholder:text-slate-400 dark:text-slate-100"
           />
-          <kbd className="rounded border border-slate-200 px-1 font-mono text-[10px] text-slate-400 dark:border-slate-700">
+          <kbd className="rounded border border-slate-200 px-1 font-mono text-[10px] text-slate-500 dark:border-slate-700 dark:text-slate-400">
             Esc
           </kbd>
           <button

@@ -131,7 +131,7 @@ function SiteNodeView({ id, data }: NodeProps<FlowNode>) {
         {title.caption && (
           <span
             data-testid={`site-caption.${id}`}
-            className="ml-1 shrink-0 text-[11px] text-slate-500 dark:text-slate-400"
+            className="ml-1 shrink-0 text-[11px] text-slate-600 dark:text-slate-400"
           >
             {title.caption}
           </span>

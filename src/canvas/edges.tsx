@@ -208,7 +208,7 @@ const DciLabel = memo(function DciLabel({
     >
       {link.label && <span className="max-w-[11rem] truncate font-semibold">{link.label}</span>}
       <span className={link.label ? '' : 'font-semibold'}>{figures}</span>
-      <span className="text-[10px] text-slate-500 dark:text-slate-400">{dciTransport(link)}</span>
+      <span className="text-[10px] text-slate-600 dark:text-slate-400">{dciTransport(link)}</span>
       {failed && (
         <span
           data-testid={`edge-failed.${id}`}

@@ -25,7 +25,7 @@ export const KIND_ICONS: Readonly<Record<NodeKind, LucideIcon>> = {
 
 /** Accent colour of each kind, used on icons so a diagram reads at a glance. */
 export const KIND_COLORS: Readonly<Record<NodeKind, string>> = {
-  site: 'text-slate-500',
+  site: 'text-slate-500 dark:text-slate-400',
   spine: 'text-indigo-600 dark:text-indigo-400',
   tor: 'text-sky-600 dark:text-sky-400',
   border: 'text-teal-600 dark:text-teal-400',

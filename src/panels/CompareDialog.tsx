@@ -319,7 +319,9 @@ async function recentVersion(
 function Side({ tag, label, name }: { tag: string; label: string; name: string }) {
   return (
     <>
-      <dt className="text-[10px] font-semibold tracking-wider text-slate-500 uppercase">{tag}</dt>
+      <dt className="text-[10px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+        {tag}
+      </dt>
       <dd className="flex min-w-0 items-baseline gap-1.5">
         <span
           className="max-w-full min-w-0 truncate font-medium text-slate-900 dark:text-slate-100"
@@ -449,7 +451,7 @@ function Group({
         {count !== null && ` (${count})`}
       </h3>
       {count === 0 ? (
-        <p className="text-xs text-slate-400 italic dark:text-slate-500">Nothing.</p>
+        <p className="text-xs text-slate-500 italic dark:text-slate-400">Nothing.</p>
       ) : (
         <ul className="space-y-1 text-[13px]">{children}</ul>
       )}
@@ -484,7 +486,11 @@ function ElementList({
 
 function More({ count }: { count: number }) {
   if (count <= MAX_ROWS) return null;
-  return <li className="text-xs text-slate-500 italic">and {count - MAX_ROWS} more…</li>;
+  return (
+    <li className="text-xs text-slate-500 italic dark:text-slate-400">
+      and {count - MAX_ROWS} more…
+    </li>
+  );
 }
 
 /**
@@ -597,7 +603,7 @@ function FindingList({
         {title} ({findings.length})
       </h3>
       {findings.length === 0 ? (
-        <p className="text-xs text-slate-400 italic dark:text-slate-500">{empty}</p>
+        <p className="text-xs text-slate-500 italic dark:text-slate-400">{empty}</p>
       ) : (
         <ul className="space-y-1">
           {findings.slice(0, MAX_ROWS).map((f) => {
@@ -610,7 +616,7 @@ function FindingList({
                   aria-label={f.severity}
                 />
                 <span className="min-w-0">
-                  <span className="mr-1 font-mono text-[10px] font-semibold text-slate-500">
+                  <span className="mr-1 font-mono text-[10px] font-semibold text-slate-500 dark:text-slate-400">
                     {f.ruleId}
                   </span>
                   <span className="text-slate-800 dark:text-slate-200">{f.message}</span>

@@ -94,7 +94,9 @@ function HelpDialog() {
           {EXTRA_GESTURES.map(([keys, what]) => (
             <tr key={keys} className="border-b border-slate-100 dark:border-slate-800">
               <td className="py-1.5 pr-4">{what}</td>
-              <td className="py-1.5 text-right text-xs text-slate-500">{keys}</td>
+              <td className="py-1.5 text-right text-xs text-slate-500 dark:text-slate-400">
+                {keys}
+              </td>
             </tr>
           ))}
         </tbody>

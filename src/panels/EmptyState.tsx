@@ -10,9 +10,9 @@ export function EmptyState() {
       data-testid="empty-state"
     >
       <div className="max-w-xl rounded-xl border border-slate-200 bg-white/95 p-6 shadow-lg dark:border-slate-700 dark:bg-slate-900/95">
-        <h1 className="text-lg font-semibold text-slate-900 dark:text-white">
+        <h2 className="text-lg font-semibold text-slate-900 dark:text-white">
           Design a data-center interconnect
-        </h1>
+        </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Draw sites, fabrics, clusters, storage and DCI links. The validator marks L2-stretch gaps,
           traffic trombones and latency limits that would break live migration — on the drawing, as

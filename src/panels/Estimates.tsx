@@ -45,7 +45,7 @@ export function WorkloadEstimates({ workloadId }: { workloadId: string }) {
   if (!workload) return null;
   if (rows.length === 0)
     return (
-      <p className="py-1 text-xs text-slate-500 italic">
+      <p className="py-1 text-xs text-slate-500 italic dark:text-slate-400">
         No mobility targets: nothing to estimate.
       </p>
     );
@@ -69,24 +69,24 @@ export function WorkloadEstimates({ workloadId }: { workloadId: string }) {
             </div>
             {estimate ? (
               <dl className="mt-0.5 grid grid-cols-[auto_1fr_auto_1fr] gap-x-2 text-[11px] tabular-nums">
-                <dt className="text-slate-500">RTT</dt>
+                <dt className="text-slate-500 dark:text-slate-400">RTT</dt>
                 <dd>{figureText(estimate.rttMs)} ms</dd>
-                <dt className="text-slate-500">Bandwidth</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Bandwidth</dt>
                 <dd title={`limited by ${estimate.limitedBy}`}>
                   {bandwidthText(estimate.effectiveGbps)}{' '}
-                  <span className="text-slate-400">({estimate.limitedBy})</span>
+                  <span className="text-slate-500 dark:text-slate-400">({estimate.limitedBy})</span>
                 </dd>
-                <dt className="text-slate-500">Rounds</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Rounds</dt>
                 <dd>{estimate.converges ? estimate.rounds : '—'}</dd>
-                <dt className="text-slate-500">Total</dt>
-                <dd className={estimate.converges ? '' : 'font-semibold text-amber-600'}>
+                <dt className="text-slate-500 dark:text-slate-400">Total</dt>
+                <dd className={estimate.converges ? '' : 'font-semibold text-amber-700'}>
                   {estimate.converges ? secondsText(estimate.totalTimeS) : 'never converges'}
                 </dd>
-                <dt className="text-slate-500">Downtime</dt>
-                <dd className={slow ? 'font-semibold text-amber-600' : ''}>
+                <dt className="text-slate-500 dark:text-slate-400">Downtime</dt>
+                <dd className={slow ? 'font-semibold text-amber-700' : ''}>
                   {estimate.converges ? secondsText(estimate.downtimeS) : '—'}
                 </dd>
-                <dt className="text-slate-500">Sent</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Sent</dt>
                 <dd>
                   {Number.isFinite(estimate.dataSentGb)
                     ? `${figureText(estimate.dataSentGb / 8)} GB`
@@ -110,7 +110,7 @@ export function ClusterEstimates({ cluster }: { cluster: Cluster }) {
   return (
     <Section title={`Workloads (${mine.length}) · migration estimates`}>
       {mine.length === 0 && (
-        <p className="py-1 text-xs text-slate-500 italic">
+        <p className="py-1 text-xs text-slate-500 italic dark:text-slate-400">
           No workloads run here. Add them in the Workloads tab.
         </p>
       )}
@@ -118,7 +118,7 @@ export function ClusterEstimates({ cluster }: { cluster: Cluster }) {
         <div key={w.id} className="py-1">
           <div className="text-xs font-semibold text-slate-700 dark:text-slate-300">
             {w.name || w.id}{' '}
-            <span className="font-normal text-slate-500">
+            <span className="font-normal text-slate-500 dark:text-slate-400">
               · {figureText(w.memoryGB)} GB · {figureText(w.dirtyRateMBps)} MB/s dirty
               {w.writeRateMBps > 0 ? ` · ${figureText(w.writeRateMBps)} MB/s written` : ''}
               {w.count > 1 ? ` · ${plural(w.count, 'VM')}` : ''}

@@ -56,27 +56,24 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
       data-key={finding.key}
       className="border-b border-slate-100 dark:border-slate-800"
     >
+      {/* A click anywhere on the row shows the finding on the canvas; from the keyboard, its
+          message is the button. The row was one role="button" holding the fix, waive and rule
+          buttons: a control inside a control, which screen readers announce as one. */}
       <div
-        role="button"
-        tabIndex={0}
         onClick={() => focusFinding(finding, flow)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            focusFinding(finding, flow);
-          }
-        }}
-        className="block w-full cursor-pointer px-4 py-2 text-left hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none dark:hover:bg-slate-900 dark:focus-visible:bg-slate-900"
+        className="block w-full cursor-pointer px-4 py-2 text-left hover:bg-slate-50 has-[.finding-show:focus-visible]:bg-slate-50 dark:hover:bg-slate-900 dark:has-[.finding-show:focus-visible]:bg-slate-900"
       >
         <div className="flex items-start gap-2">
           <Icon className={`mt-0.5 h-4 w-4 shrink-0 ${meta.text}`} aria-label={finding.severity} />
           <div className="min-w-0 flex-1">
-            <p
-              className="text-[13px] leading-5 text-slate-800 dark:text-slate-100"
+            <button
+              type="button"
+              title="Show on the canvas"
+              className="finding-show block w-full cursor-pointer text-left text-[13px] leading-5 text-slate-800 focus-visible:outline-none dark:text-slate-100"
               data-testid="finding.message"
             >
               {finding.message}
-            </p>
+            </button>
             {!compact && labels.length > 0 && (
               <p className="truncate text-xs text-slate-500 dark:text-slate-400">
                 {labels.join(' · ')}
@@ -124,7 +121,7 @@ export function FindingRow({ finding, compact }: { finding: Finding; compact?: b
                 className="mt-1 text-xs text-slate-600 dark:text-slate-400"
                 onClick={(e) => e.stopPropagation()}
               >
-                <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-800 dark:hover:text-slate-200">
+                <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-800 dark:hover:text-slate-200 dark:text-slate-400">
                   Why, source and fixes
                 </summary>
                 <p className="mt-1">{finding.why}</p>
@@ -318,7 +315,7 @@ export function FindingsPanel() {
                 else next.add(s);
                 setSeverities(next);
               }}
-              className={`rounded-full border px-2 py-0.5 font-medium ${severities.has(s) ? `${SEVERITY_META[s].bg} ${SEVERITY_META[s].text} border-current` : 'border-slate-300 text-slate-400 dark:border-slate-700'}`}
+              className={`rounded-full border px-2 py-0.5 font-medium ${severities.has(s) ? `${SEVERITY_META[s].bg} ${SEVERITY_META[s].text} border-current` : 'border-slate-300 text-slate-500 dark:border-slate-700 dark:text-slate-400'}`}
             >
               {SEVERITY_META[s].label} {countText(open.filter((f) => f.severity === s).length)}
             </button>

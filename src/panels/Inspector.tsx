@@ -506,7 +506,7 @@ function ArrayFields({
         </button>
       </div>
       {node.volumes.length === 0 && (
-        <p className="py-1 text-xs text-slate-500 italic">No volumes yet.</p>
+        <p className="py-1 text-xs text-slate-500 italic dark:text-slate-400">No volumes yet.</p>
       )}
       {node.volumes.map((v) => (
         <div
@@ -515,7 +515,7 @@ function ArrayFields({
           data-testid={`volume.${v.id}`}
         >
           <div className="flex items-center justify-between">
-            <span className="font-mono text-[11px] text-slate-400">{v.id}</span>
+            <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{v.id}</span>
             <button
               type="button"
               aria-label={`Remove volume ${v.name}`}

@@ -62,7 +62,7 @@ export function ListItem({
         <div className="min-w-0 flex-1">
           <div className="flex items-baseline gap-2">
             <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">
-              {name || <span className="text-slate-400 italic">unnamed</span>}
+              {name || <span className="text-slate-500 italic dark:text-slate-400">unnamed</span>}
             </span>
             {tag}
           </div>

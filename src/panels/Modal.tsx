@@ -45,24 +45,28 @@ export function Modal({
         data-testid={testId}
         className={`flex max-h-[85vh] w-full ${wide ? 'max-w-3xl' : 'max-w-lg'} flex-col rounded-xl border border-slate-200 bg-white shadow-2xl outline-none dark:border-slate-700 dark:bg-slate-900`}
       >
-        <header className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-800">
+        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-800">
           <h2 className="text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
           <button
             type="button"
             aria-label="Close"
-            className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+            className="rounded p-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800 dark:text-slate-400"
             onClick={close}
           >
             <X className="h-4 w-4" />
           </button>
-        </header>
-        <div className="overflow-y-auto px-5 py-4 text-sm text-slate-700 dark:text-slate-300">
+        </div>
+        {/* Focusable, so a keyboard scrolls a long dialog (the shortcut list) without a mouse. */}
+        <div
+          tabIndex={0}
+          className="overflow-y-auto px-5 py-4 outline-none focus-visible:ring-2 focus-visible:ring-teal-600/40 text-sm text-slate-700 dark:text-slate-300"
+        >
           {children}
         </div>
         {footer && (
-          <footer className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-800">
+          <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-800">
             {footer}
-          </footer>
+          </div>
         )}
       </div>
     </div>

@@ -89,7 +89,7 @@ export function RecentDialog() {
   if (entries === null)
     return (
       <Modal title="Recent designs" testId="dialog.recent">
-        <p className="text-slate-500">Reading browser storage…</p>
+        <p className="text-slate-500 dark:text-slate-400">Reading browser storage…</p>
       </Modal>
     );
 
@@ -116,7 +116,7 @@ export function RecentDialog() {
         {keepButton}
       </div>
       {entries.length === 0 ? (
-        <p className="flex items-center justify-center gap-2 py-4 text-slate-400 dark:text-slate-500">
+        <p className="flex items-center justify-center gap-2 py-4 text-slate-500 dark:text-slate-400">
           <History className="h-4 w-4 shrink-0" aria-hidden />
           Nothing here yet.
         </p>
@@ -171,7 +171,7 @@ export function RecentDialog() {
                 </button>
                 <button
                   type="button"
-                  className="rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-red-600 dark:hover:bg-slate-800"
+                  className="rounded p-1.5 text-slate-500 hover:bg-slate-100 hover:text-red-600 dark:hover:bg-slate-800 dark:text-slate-400"
                   aria-label={`Forget ${entry.name || 'this design'}`}
                   title="Forget"
                   data-testid={`recent.remove.${i}`}

@@ -460,7 +460,7 @@ function SegmentEditor({
       />
 
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-        <span className="font-mono text-[11px] text-slate-400">{sid}</span>
+        <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{sid}</span>
         {!confirming && (
           <button
             type="button"

@@ -24,7 +24,7 @@ const FindingsPanel = lazy(() =>
 );
 const WhatIfPanel = lazy(() => import('./WhatIfPanel').then((m) => ({ default: m.WhatIfPanel })));
 
-const loading = <p className="px-4 py-3 text-xs text-slate-500">Loading…</p>;
+const loading = <p className="px-4 py-3 text-xs text-slate-500 dark:text-slate-400">Loading…</p>;
 
 /**
  * Whether the tab panels may render: once the canvas has drawn the design the page opened with
@@ -105,36 +105,35 @@ export function Sidebar() {
           label; short of room still, the longer labels give way first and end in an ellipsis,
           their counts and the fold button kept whole. The tabs overflowed the panel: its fold
           button went out of sight with 164 workloads and 480 findings. */}
-      <div
-        role="tablist"
-        className="flex shrink-0 border-b border-slate-200 px-1 dark:border-slate-800"
-      >
-        {TABS.map((t) => {
-          const n = count[t.id];
-          return (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              data-testid={`tab.${t.id}`}
-              title={t.label}
-              onClick={() => useUi.getState().setTab(t.id)}
-              className={`-mb-px flex min-w-0 flex-auto flex-col items-center justify-center border-b-2 px-0.5 py-1.5 text-xs font-medium whitespace-nowrap lg:flex-row lg:py-2.5 ${
-                tab === t.id
-                  ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
-                  : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
-              }`}
-            >
-              <span className="truncate">{t.label}</span>
-              {n !== null && (
-                <span className="shrink-0 rounded-full bg-slate-100 px-[3px] text-[11px] leading-4 text-slate-600 lg:ml-0.5 dark:bg-slate-800 dark:text-slate-300">
-                  {countText(n)}
-                </span>
-              )}
-            </button>
-          );
-        })}
+      <div className="flex shrink-0 border-b border-slate-200 px-1 dark:border-slate-800">
+        <div role="tablist" aria-label="Side panel" className="flex min-w-0 flex-1">
+          {TABS.map((t) => {
+            const n = count[t.id];
+            return (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                aria-selected={tab === t.id}
+                data-testid={`tab.${t.id}`}
+                title={t.label}
+                onClick={() => useUi.getState().setTab(t.id)}
+                className={`-mb-px flex min-w-0 flex-auto flex-col items-center justify-center border-b-2 px-0.5 py-1.5 text-xs font-medium whitespace-nowrap lg:flex-row lg:py-2.5 ${
+                  tab === t.id
+                    ? 'border-teal-700 text-teal-800 dark:border-teal-400 dark:text-teal-300'
+                    : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'
+                }`}
+              >
+                <span className="truncate">{t.label}</span>
+                {n !== null && (
+                  <span className="shrink-0 rounded-full bg-slate-100 px-[3px] text-[11px] leading-4 text-slate-600 lg:ml-0.5 dark:bg-slate-800 dark:text-slate-300">
+                    {countText(n)}
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
         <button
           type="button"
           data-testid="panel.sidebar.toggle"

@@ -26,12 +26,13 @@ import { countText } from '../model/plural';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
+import { SEVERITY_TEXT } from './severityColors';
 
 /** The finding counts the toolbar shows, each in its severity's colour. */
 const SEVERITY_COUNTS = [
-  { severity: 'error', text: 'text-red-600 dark:text-red-400', dot: 'bg-red-600' },
-  { severity: 'warning', text: 'text-amber-600 dark:text-amber-400', dot: 'bg-amber-500' },
-  { severity: 'info', text: 'text-blue-600 dark:text-blue-400', dot: 'bg-blue-600' },
+  { severity: 'error', text: SEVERITY_TEXT.error, dot: 'bg-red-600' },
+  { severity: 'warning', text: SEVERITY_TEXT.warning, dot: 'bg-amber-500' },
+  { severity: 'info', text: SEVERITY_TEXT.info, dot: 'bg-blue-600' },
 ] as const;
 
 /**
@@ -125,9 +126,9 @@ export function Toolbar({ ctx, children }: { ctx: CommandContext; children?: Rea
     <header className="no-print isolate flex h-12 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="mr-3 flex min-w-0 items-center gap-2">
         <img src="/favicon.svg" alt="" className="h-6 w-6" />
-        <span className="text-sm font-bold tracking-tight whitespace-nowrap text-slate-900 dark:text-white">
+        <h1 className="text-sm font-bold tracking-tight whitespace-nowrap text-slate-900 dark:text-white">
           DCI Studio
-        </span>
+        </h1>
         <span
           className="max-w-[16rem] truncate text-sm text-slate-500 dark:text-slate-400"
           data-testid="design-name"

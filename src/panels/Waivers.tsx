@@ -198,11 +198,11 @@ export function WaivedSection() {
                 />
                 <div className="min-w-0 flex-1">
                   {/* Dimmed rather than struck through: a waived finding is still read at review. */}
-                  <p className="text-[13px] leading-5 text-slate-500 dark:text-slate-500">
+                  <p className="text-[13px] leading-5 text-slate-500 dark:text-slate-400">
                     {f.message}
                   </p>
-                  <p className="truncate text-xs text-slate-400 dark:text-slate-500">
-                    <span className="mr-1 rounded bg-slate-100 px-1 py-px font-mono text-[10px] font-semibold text-slate-500 line-through dark:bg-slate-800">
+                  <p className="truncate text-xs text-slate-500 dark:text-slate-400">
+                    <span className="mr-1 rounded bg-slate-100 px-1 py-px font-mono text-[10px] font-semibold text-slate-500 line-through dark:bg-slate-800 dark:text-slate-400">
                       {f.ruleId}
                     </span>
                     {labels.join(' · ')}

@@ -53,7 +53,7 @@ function MiniFinding({
         <span
           className={
             tone === 'resolved'
-              ? 'text-slate-500 line-through'
+              ? 'text-slate-500 line-through dark:text-slate-400'
               : 'text-slate-800 dark:text-slate-200'
           }
         >
@@ -81,9 +81,11 @@ function Stat({
       className="rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700"
       data-testid={testId}
     >
-      <div className="text-[10px] tracking-wide text-slate-500 uppercase">{label}</div>
+      <div className="text-[10px] tracking-wide text-slate-500 uppercase dark:text-slate-400">
+        {label}
+      </div>
       <div
-        className={`text-sm font-semibold tabular-nums ${warn ? 'text-amber-600' : 'text-slate-800 dark:text-slate-100'}`}
+        className={`text-sm font-semibold tabular-nums ${warn ? 'text-amber-700' : 'text-slate-800 dark:text-slate-100'}`}
       >
         {value}
       </div>
@@ -114,7 +116,9 @@ function MoveSection({ design }: { design: Design }) {
   return (
     <Section title="Move a workload">
       {design.workloads.length === 0 ? (
-        <p className="py-1 text-xs text-slate-500 italic">No workloads yet (Workloads tab).</p>
+        <p className="py-1 text-xs text-slate-500 italic dark:text-slate-400">
+          No workloads yet (Workloads tab).
+        </p>
       ) : (
         <div className="space-y-1.5">
           <select
@@ -268,7 +272,7 @@ function MoveResult({
         Resolved ({sim.resolved.length})
       </h4>
       {sim.resolved.length === 0 ? (
-        <p className="px-2 text-xs text-slate-500">None.</p>
+        <p className="px-2 text-xs text-slate-500 dark:text-slate-400">None.</p>
       ) : (
         <ul>
           {sim.resolved.map((f) => (
@@ -356,7 +360,7 @@ function FailureSection({ design }: { design: Design }) {
           ))}
           <button
             type="button"
-            className="text-xs text-slate-500 underline"
+            className="text-xs text-slate-500 underline dark:text-slate-400"
             data-testid="whatif.fail.clear"
             onClick={() => useScenario.getState().setFailed([])}
           >
@@ -553,7 +557,7 @@ function SweepSection({ design }: { design: Design }) {
       {sweep && (
         <table className="mt-2 w-full text-xs" data-testid="whatif.sweep.table">
           <thead>
-            <tr className="text-left text-[10px] tracking-wide text-slate-500 uppercase">
+            <tr className="text-left text-[10px] tracking-wide text-slate-500 uppercase dark:text-slate-400">
               <th className="py-1 font-medium">Failure</th>
               <th className="py-1 pl-2 text-right font-medium">Err</th>
               <th className="py-1 pl-2 text-right font-medium">Warn</th>
@@ -570,16 +574,18 @@ function SweepSection({ design }: { design: Design }) {
                 title="Show this failure"
               >
                 <td className="py-1 pr-1">
-                  <span className="text-[10px] text-slate-400 uppercase">{row.failed.kind}</span>{' '}
+                  <span className="text-[10px] text-slate-500 uppercase dark:text-slate-400">
+                    {row.failed.kind}
+                  </span>{' '}
                   {row.failed.label}
                 </td>
                 <td
-                  className={`py-1 text-right tabular-nums ${row.counts.error ? 'font-semibold text-red-600' : 'text-slate-400'}`}
+                  className={`py-1 text-right tabular-nums ${row.counts.error ? 'font-semibold text-red-600' : 'text-slate-500 dark:text-slate-400'}`}
                 >
                   {row.counts.error}
                 </td>
                 <td
-                  className={`py-1 text-right tabular-nums ${row.counts.warning ? 'font-semibold text-amber-600' : 'text-slate-400'}`}
+                  className={`py-1 text-right tabular-nums ${row.counts.warning ? 'font-semibold text-amber-700' : 'text-slate-500 dark:text-slate-400'}`}
                 >
                   {row.counts.warning}
                 </td>
@@ -592,7 +598,10 @@ function SweepSection({ design }: { design: Design }) {
         </table>
       )}
       {sweep && (
-        <p className="mt-1 text-[10px] text-slate-400" data-testid="whatif.sweep.time">
+        <p
+          className="mt-1 text-[10px] text-slate-500 dark:text-slate-400"
+          data-testid="whatif.sweep.time"
+        >
           {plural(sweep.result.rows.length, 'failure')} checked in{' '}
           {sweep.ms < 1000 ? `${figureText(sweep.ms)} ms` : secondsText(sweep.ms / 1000)}
         </p>
@@ -677,7 +686,7 @@ function EvacuateSection({ design }: { design: Design }) {
                 )}
                 {!r.targetClusterId &&
                   r.reasons.map((reason, i) => (
-                    <div key={i} className="pl-3 text-[11px] text-slate-500">
+                    <div key={i} className="pl-3 text-[11px] text-slate-500 dark:text-slate-400">
                       <span className="font-mono">{reason.code}</span> {reason.message}
                     </div>
                   ))}

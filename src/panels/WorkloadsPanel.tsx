@@ -393,7 +393,7 @@ function WorkloadEditor({
       </div>
 
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-        <span className="font-mono text-[11px] text-slate-400">{wid}</span>
+        <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{wid}</span>
         <div className="flex gap-2">
           <button
             type="button"

@@ -518,7 +518,11 @@ export function MultiCheckField({
                 }
               />
               <span className="truncate">{o.label}</span>
-              {o.hint && <span className="truncate text-xs text-slate-400">{o.hint}</span>}
+              {o.hint && (
+                <span className="truncate text-xs text-slate-500 dark:text-slate-400">
+                  {o.hint}
+                </span>
+              )}
             </label>
           ))}
         </div>

@@ -6,6 +6,7 @@ import { CircleAlert, Info, TriangleAlert } from 'lucide-react';
 import type { Design } from '../model/schema';
 import { elementLabels } from '../model/labels';
 import type { Finding, Severity } from '../rules/types';
+import { SEVERITY_TEXT } from './severityColors';
 
 export const SEVERITY_META: Readonly<
   Record<Severity, { label: string; icon: typeof CircleAlert; text: string; bg: string }>
@@ -13,19 +14,19 @@ export const SEVERITY_META: Readonly<
   error: {
     label: 'Errors',
     icon: CircleAlert,
-    text: 'text-red-600 dark:text-red-400',
+    text: SEVERITY_TEXT.error,
     bg: 'bg-red-50 dark:bg-red-950/40',
   },
   warning: {
     label: 'Warnings',
     icon: TriangleAlert,
-    text: 'text-amber-600 dark:text-amber-400',
+    text: SEVERITY_TEXT.warning,
     bg: 'bg-amber-50 dark:bg-amber-950/40',
   },
   info: {
     label: 'Info',
     icon: Info,
-    text: 'text-blue-600 dark:text-blue-400',
+    text: SEVERITY_TEXT.info,
     bg: 'bg-blue-50 dark:bg-blue-950/40',
   },
 };
