@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { serializeDesign } from '../src/io/file';
+import { syntheticDesign } from '../src/model/synthetic';
 import { TEMPLATES } from '../src/model/templates/index';
 import { StudioPage } from './pages/studio';
 
@@ -130,6 +131,26 @@ for (const dark of [false, true]) {
         .click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectAccessible(page, 'a rule explained');
+      await page.keyboard.press('Escape');
+
+      await studio.tab('whatif').click();
+      await studio.whatIf('sweep.run').click();
+      await expect(studio.whatIf('sweep.table')).toBeVisible();
+      await expectAccessible(page, 'every single failure checked');
+    });
+
+    test('a large design: its findings in groups, one opened on its members', async ({ page }) => {
+      const studio = new StudioPage(page);
+      await studio.openDesign(JSON.stringify(syntheticDesign({ sites: 4, elements: 1000 })));
+      await useTheme(page, dark);
+      await studio.openFindings();
+      const group = studio.findingGroup('TROMBONE-GW').first();
+      await expect(group).toBeVisible();
+      await expectAccessible(page, 'grouped findings');
+      await group.getByTestId('finding-group.toggle').click();
+      await group.locator('[data-testid="finding-member.TROMBONE-GW"]').first().click();
+      await expect(group.getByTestId('finding.TROMBONE-GW')).toBeVisible();
+      await expectAccessible(page, 'a group opened on a member');
     });
   });
 }
