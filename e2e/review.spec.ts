@@ -220,6 +220,26 @@ test.describe('Compare two versions', () => {
     await expect(studio.compare('removed')).toContainText('ams-fw');
   });
 
+  test('what the canvas does not draw is named in the banner, not passed over as no difference', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.open();
+    await studio.loadTemplate('metro-metrocluster');
+    const mine = template('metro-metrocluster');
+    // The other version: one segment's gateway at each site, and a slower device allowance.
+    const other: Design = {
+      ...mine,
+      segments: mine.segments.map((s, i) => (i === 0 ? { ...s, gatewayMode: 'anycast' } : s)),
+      settings: { ...mine.settings, dciHopAllowanceMs: 0.5 },
+    };
+    await studio.compareWithFile('revision-2.dci.json', serializeDesign(other));
+    await studio.compare('mark').click();
+    const banner = page.getByTestId('compare-banner');
+    await expect(banner).toContainText('not drawn: 1 segment, the latency model');
+    await expect(banner).not.toContainText('nothing differs');
+  });
+
   test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({
     page,
   }) => {

@@ -1,6 +1,7 @@
 import { GitCompareArrows, X } from 'lucide-react';
 import { useUi } from '../store/ui';
 import { buttonClass } from './fields';
+import { plural } from '../model/plural';
 
 /** A dot of a mark's colour (index.css `.diff-*`), as the outline on the canvas. */
 function Dot({ color }: { color: string }) {
@@ -21,6 +22,11 @@ export function CompareBanner() {
     { n: marks.added.length, color: '#059669', text: 'added since' },
     { n: marks.removed.length, color: '#dc2626', text: 'removed in it' },
   ].filter((c) => c.n > 0);
+  // Not drawn, so not outlined: named, so that the banner does not read as "nothing else".
+  const unmarked = [
+    ...(marks.segments > 0 ? [plural(marks.segments, 'segment')] : []),
+    ...(marks.settings ? ['the latency model'] : []),
+  ];
   return (
     <div
       className="pointer-events-none absolute bottom-16 left-1/2 z-10 flex w-max max-w-[calc(100%-1.5rem)] -translate-x-1/2"
@@ -31,8 +37,8 @@ export function CompareBanner() {
         <span className="min-w-0 truncate">
           Compared with <strong>{marks.against}</strong>:
         </span>
-        {counts.length === 0 ? (
-          <span>no element drawn here differs</span>
+        {counts.length === 0 && marks.segments === 0 && !marks.settings ? (
+          <span>nothing differs</span>
         ) : (
           counts.map((c) => (
             <span key={c.text} className="flex items-center gap-1 whitespace-nowrap">
@@ -40,6 +46,14 @@ export function CompareBanner() {
               {c.n} {c.text}
             </span>
           ))
+        )}
+        {unmarked.length > 0 && (
+          <span
+            className="min-w-0 truncate text-slate-600 dark:text-slate-300"
+            title="Segments and the latency model are not drawn on the canvas: the Compare dialog lists their changes"
+          >
+            {counts.length > 0 ? '· ' : ''}not drawn: {unmarked.join(', ')}
+          </span>
         )}
         <button
           type="button"

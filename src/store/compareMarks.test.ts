@@ -37,13 +37,24 @@ describe('compareMarkIds', () => {
     expect(back.removed).toEqual([]);
   });
 
-  it('does not mark a segment, which is not drawn, nor a moved device', () => {
+  it('does not mark a segment, which is not drawn, but counts it, nor a moved device', () => {
     const seg = mine.segments[0]!;
     const edited = {
       ...updateNode(mine, 'ams-fw', { position: { x: 999, y: 999 } }),
       segments: mine.segments.map((s) => (s.id === seg.id ? { ...s, vlanId: 999 } : s)),
     };
-    expect(compareMarkIds(mine, edited, false)).toEqual({ changed: [], added: [], removed: [] });
+    expect(compareMarkIds(mine, edited, false)).toEqual({
+      changed: [],
+      added: [],
+      removed: [],
+      segments: 1,
+      settings: false,
+    });
+  });
+  it('counts a change of the latency model, which is not drawn either', () => {
+    const slower = { ...mine, settings: { ...mine.settings, dciHopAllowanceMs: 0.5 } };
+    expect(compareMarkIds(mine, slower, false).settings).toBe(true);
+    expect(compareMarkIds(mine, mine, false).settings).toBe(false);
   });
 });
 

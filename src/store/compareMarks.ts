@@ -6,6 +6,7 @@
  * after marking had none.
  */
 import type { Design } from '../model/schema';
+import { sameValue } from '../model/sameValue';
 import { diffElements, type ElementRef } from '../rules/whatif/diff';
 import { useStudio } from './studio';
 import { useUi, type CompareMarks } from './ui';
@@ -14,21 +15,27 @@ import { useUi, type CompareMarks } from './ui';
  * The ids the canvas marks: the open design's devices, sites, links, notes and workloads (their
  * chips) that the other version changes, and those it lacks: added since it when the open design
  * is the later version (`otherFirst`), removed in it when the open design is the earlier one.
- * A segment is not drawn: it has no mark.
+ * A segment is not drawn: it has no mark, and is counted (`segments`) with the design's own
+ * settings (`settings`), so that the banner does not say that nothing differs.
  */
 export function compareMarkIds(
   open: Design,
   other: Design,
   otherFirst: boolean,
-): Pick<CompareMarks, 'changed' | 'added' | 'removed'> {
+): Omit<CompareMarks, 'against'> {
   const diff = otherFirst ? diffElements(other, open) : diffElements(open, other);
   const drawn = (refs: readonly ElementRef[]) =>
     refs.filter((r) => r.collection !== 'segments').map((r) => r.id);
   const only = drawn(otherFirst ? diff.added : diff.removed);
+  const segments = [...diff.changed, ...diff.added, ...diff.removed].filter(
+    (r) => r.collection === 'segments',
+  ).length;
   return {
     changed: drawn(diff.changed),
     added: otherFirst ? only : [],
     removed: otherFirst ? [] : only,
+    segments,
+    settings: !sameValue(open.settings, other.settings),
   };
 }
 
@@ -102,5 +109,11 @@ export function markComparison(other: Design, otherFirst: boolean, against: stri
 function sameIds(a: CompareMarks, b: CompareMarks): boolean {
   const same = (x: readonly string[], y: readonly string[]) =>
     x.length === y.length && x.every((id, i) => id === y[i]);
-  return same(a.changed, b.changed) && same(a.added, b.added) && same(a.removed, b.removed);
+  return (
+    same(a.changed, b.changed) &&
+    same(a.added, b.added) &&
+    same(a.removed, b.removed) &&
+    a.segments === b.segments &&
+    a.settings === b.settings
+  );
 }

@@ -40,6 +40,10 @@ export interface CompareMarks {
   readonly added: readonly string[];
   /** In the open design only, which is the earlier version. */
   readonly removed: readonly string[];
+  /** Segments that differ (changed, or in one version only): not drawn, so not marked. */
+  readonly segments: number;
+  /** Whether the design settings (the latency model) differ: not drawn either. */
+  readonly settings: boolean;
 }
 
 export interface UiState {
