@@ -191,6 +191,12 @@ test.describe('Compare two versions', () => {
     await expect(label).toHaveClass(/diff-changed/u);
     await expect(page.getByTestId('chip.wl-web')).toHaveClass(/diff-changed/u);
     await expect(page.getByTestId('chip.wl-app')).not.toHaveClass(/diff-/u);
+    // And its row in the Workloads tab.
+    await studio.tab('workloads').click();
+    await expect(page.getByTestId('workload.wl-web').locator('xpath=..')).toHaveClass(
+      /diff-changed/u,
+    );
+    await studio.tab('inspect').click();
 
     // The link given the other version's MTU no longer differs: its outline goes.
     await label.click();
@@ -236,8 +242,18 @@ test.describe('Compare two versions', () => {
     await studio.compareWithFile('revision-2.dci.json', serializeDesign(other));
     await studio.compare('mark').click();
     const banner = page.getByTestId('compare-banner');
-    await expect(banner).toContainText('not drawn: 1 segment, the latency model');
+    await expect(banner).toContainText('not drawn: 1 segment (Segments tab), the latency model');
     await expect(banner).not.toContainText('nothing differs');
+
+    // The Segments tab marks the segment in its list, and only it.
+    await studio.tab('segments').click();
+    const [first, second] = mine.segments;
+    await expect(page.getByTestId(`segment.${first!.id}`).locator('xpath=..')).toHaveClass(
+      /diff-changed/u,
+    );
+    await expect(page.getByTestId(`segment.${second!.id}`).locator('xpath=..')).not.toHaveClass(
+      /diff-/u,
+    );
   });
 
   test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({

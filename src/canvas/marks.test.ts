@@ -100,7 +100,7 @@ describe('An element is told only of its own marks', () => {
       changed: ['s0-t0'],
       added: [],
       removed: ['dci-s0-s1-0'],
-      segments: 0,
+      segments: { changed: [], added: [], removed: [] },
       settings: false,
     });
     expect(marksOf('s0-t0')).toBe(DIFF_CHANGED);

@@ -169,11 +169,12 @@ function refresh(): void {
   const next = new Map<string, number>();
   const add = (id: string, mark: number) => next.set(id, (next.get(id) ?? 0) | mark);
   for (const id of path ?? []) add(id, HIGHLIGHTED);
-  if (compared) {
-    for (const id of compared.changed) add(id, DIFF_CHANGED);
-    for (const id of compared.added) add(id, DIFF_ADDED);
-    for (const id of compared.removed) add(id, DIFF_REMOVED);
-  }
+  if (compared)
+    for (const marked of [compared, compared.segments]) {
+      for (const id of marked.changed) add(id, DIFF_CHANGED);
+      for (const id of marked.added) add(id, DIFF_ADDED);
+      for (const id of marked.removed) add(id, DIFF_REMOVED);
+    }
   if (nodes) {
     const down = new Set(failed);
     for (const id of failed) add(id, FAILED);

@@ -22,9 +22,11 @@ export function CompareBanner() {
     { n: marks.added.length, color: '#059669', text: 'added since' },
     { n: marks.removed.length, color: '#dc2626', text: 'removed in it' },
   ].filter((c) => c.n > 0);
+  const segments =
+    marks.segments.changed.length + marks.segments.added.length + marks.segments.removed.length;
   // Not drawn, so not outlined: named, so that the banner does not read as "nothing else".
   const unmarked = [
-    ...(marks.segments > 0 ? [plural(marks.segments, 'segment')] : []),
+    ...(segments > 0 ? [`${plural(segments, 'segment')} (Segments tab)`] : []),
     ...(marks.settings ? ['the latency model'] : []),
   ];
   return (
@@ -37,7 +39,7 @@ export function CompareBanner() {
         <span className="min-w-0 truncate">
           Compared with <strong>{marks.against}</strong>:
         </span>
-        {counts.length === 0 && marks.segments === 0 && !marks.settings ? (
+        {counts.length === 0 && segments === 0 && !marks.settings ? (
           <span>nothing differs</span>
         ) : (
           counts.map((c) => (
@@ -50,7 +52,7 @@ export function CompareBanner() {
         {unmarked.length > 0 && (
           <span
             className="min-w-0 truncate text-slate-600 dark:text-slate-300"
-            title="Segments and the latency model are not drawn on the canvas: the Compare dialog lists their changes"
+            title="Segments and the latency model are not drawn on the canvas: the Compare dialog lists their changes, the Segments tab marks the segments"
           >
             {counts.length > 0 ? '· ' : ''}not drawn: {unmarked.join(', ')}
           </span>

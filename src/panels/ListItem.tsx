@@ -1,10 +1,12 @@
 /**
  * One row of a design-wide list (segments, workloads): a header button that folds its editor
- * open and shut, and scrolls into view when the canvas or a finding opens it.
+ * open and shut, and scrolls into view when the canvas or a finding opens it. Marked, as the
+ * canvas marks its elements, when the Compare dialog's marks are on (store/compareMarks.ts).
  */
 import { ChevronDown, ChevronRight } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useUi } from '../store/ui';
+import { diffClass, useMarks } from '../canvas/marks';
 
 export function ListItem({
   id,
@@ -44,10 +46,11 @@ export function ListItem({
     first?.focus();
     first?.select();
   }, [expanded, id]);
+  const diff = diffClass(useMarks(id));
   const Chevron = expanded ? ChevronDown : ChevronRight;
   const editorId = `${testId}-editor`;
   return (
-    <li ref={ref} className="border-b border-slate-200 dark:border-slate-800">
+    <li ref={ref} className={`list-row border-b border-slate-200 dark:border-slate-800 ${diff}`}>
       <button
         type="button"
         data-testid={testId}

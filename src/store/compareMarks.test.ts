@@ -37,7 +37,7 @@ describe('compareMarkIds', () => {
     expect(back.removed).toEqual([]);
   });
 
-  it('does not mark a segment, which is not drawn, but counts it, nor a moved device', () => {
+  it('marks a segment apart, for the Segments tab, and not a moved device', () => {
     const seg = mine.segments[0]!;
     const edited = {
       ...updateNode(mine, 'ams-fw', { position: { x: 999, y: 999 } }),
@@ -47,7 +47,7 @@ describe('compareMarkIds', () => {
       changed: [],
       added: [],
       removed: [],
-      segments: 1,
+      segments: { changed: [seg.id], added: [], removed: [] },
       settings: false,
     });
   });

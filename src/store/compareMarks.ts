@@ -15,8 +15,9 @@ import { useUi, type CompareMarks } from './ui';
  * The ids the canvas marks: the open design's devices, sites, links, notes and workloads (their
  * chips) that the other version changes, and those it lacks: added since it when the open design
  * is the later version (`otherFirst`), removed in it when the open design is the earlier one.
- * A segment is not drawn: it has no mark, and is counted (`segments`) with the design's own
- * settings (`settings`), so that the banner does not say that nothing differs.
+ * A segment is not drawn: the segments that differ are apart (`segments`), marked in the
+ * Segments tab's list, and the banner names them with the design's own settings (`settings`),
+ * so that it does not say that nothing differs.
  */
 export function compareMarkIds(
   open: Design,
@@ -24,17 +25,19 @@ export function compareMarkIds(
   otherFirst: boolean,
 ): Omit<CompareMarks, 'against'> {
   const diff = otherFirst ? diffElements(other, open) : diffElements(open, other);
-  const drawn = (refs: readonly ElementRef[]) =>
-    refs.filter((r) => r.collection !== 'segments').map((r) => r.id);
-  const only = drawn(otherFirst ? diff.added : diff.removed);
-  const segments = [...diff.changed, ...diff.added, ...diff.removed].filter(
-    (r) => r.collection === 'segments',
-  ).length;
+  const ids = (segments: boolean, refs: readonly ElementRef[]) =>
+    refs.filter((r) => (r.collection === 'segments') === segments).map((r) => r.id);
+  const sides = (segments: boolean) => {
+    const only = ids(segments, otherFirst ? diff.added : diff.removed);
+    return {
+      changed: ids(segments, diff.changed),
+      added: otherFirst ? only : [],
+      removed: otherFirst ? [] : only,
+    };
+  };
   return {
-    changed: drawn(diff.changed),
-    added: otherFirst ? only : [],
-    removed: otherFirst ? [] : only,
-    segments,
+    ...sides(false),
+    segments: sides(true),
     settings: !sameValue(open.settings, other.settings),
   };
 }
@@ -113,7 +116,9 @@ function sameIds(a: CompareMarks, b: CompareMarks): boolean {
     same(a.changed, b.changed) &&
     same(a.added, b.added) &&
     same(a.removed, b.removed) &&
-    a.segments === b.segments &&
+    same(a.segments.changed, b.segments.changed) &&
+    same(a.segments.added, b.segments.added) &&
+    same(a.segments.removed, b.segments.removed) &&
     a.settings === b.settings
   );
 }

@@ -40,8 +40,15 @@ export interface CompareMarks {
   readonly added: readonly string[];
   /** In the open design only, which is the earlier version. */
   readonly removed: readonly string[];
-  /** Segments that differ (changed, or in one version only): not drawn, so not marked. */
-  readonly segments: number;
+  /**
+   * The segments that differ, as the three lists above: not drawn on the canvas, they are marked
+   * in the Segments tab's list.
+   */
+  readonly segments: {
+    readonly changed: readonly string[];
+    readonly added: readonly string[];
+    readonly removed: readonly string[];
+  };
   /** Whether the design settings (the latency model) differ: not drawn either. */
   readonly settings: boolean;
 }
