@@ -240,7 +240,10 @@ export function followDropped(view: CanvasView, id: string, at: Position): void 
   const moved = Math.abs(placed.x - at.x) > GRID_PX || Math.abs(placed.y - at.y) > GRID_PX;
   if (!moved || showsWhole(seen, placed)) return;
   const beside = design.nodes.filter(
-    (n) => n.kind === 'site' && n.id !== id && overlaps(seen, { ...n.position, ...n }),
+    (n) =>
+      n.kind === 'site' &&
+      n.id !== id &&
+      overlaps(seen, { x: n.position.x, y: n.position.y, width: n.width, height: n.height }),
   );
   const both = nodesBox(design, [id, ...beside.map((n) => n.id)]) ?? placed;
   const zoomForBoth = Math.min(seen.width / both.width, seen.height / both.height) * view.getZoom();

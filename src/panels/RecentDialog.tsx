@@ -6,6 +6,7 @@ import {
   isBlank,
   listRecent,
   loadRecent,
+  RECENT_LIMIT,
   recentText,
   removeRecent,
   savedAtText,
@@ -111,7 +112,7 @@ export function RecentDialog() {
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {entries.length === 0
             ? 'No recent designs yet. Whenever a link, a file or a recent design replaces the open design, the one that was open is kept here. Keep a copy keeps the open design now, to come back to or compare with.'
-            : 'Designs that were open before a link, a file or another recent design replaced them, and copies kept (the last 10, in this browser).'}
+            : `Designs that were open before a link, a file or another recent design replaced them, and copies kept (the last ${RECENT_LIMIT}, in this browser).`}
         </p>
         {keepButton}
       </div>

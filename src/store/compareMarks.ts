@@ -81,7 +81,8 @@ export function markComparison(other: Design, otherFirst: boolean, against: stri
   const remark = () => {
     timer = undefined;
     const next = marksNow();
-    if (sameIds(next, shown)) return;
+    // The same marks: no store update, no re-render of the banner or of any mark.
+    if (sameValue(next, shown)) return;
     shown = next;
     useUi.getState().setCompareMarks(next);
   };
@@ -107,18 +108,4 @@ export function markComparison(other: Design, otherFirst: boolean, against: stri
   stop = end;
   marked = { other, otherFirst, against };
   useUi.getState().setCompareMarks(shown);
-}
-
-function sameIds(a: CompareMarks, b: CompareMarks): boolean {
-  const same = (x: readonly string[], y: readonly string[]) =>
-    x.length === y.length && x.every((id, i) => id === y[i]);
-  return (
-    same(a.changed, b.changed) &&
-    same(a.added, b.added) &&
-    same(a.removed, b.removed) &&
-    same(a.segments.changed, b.segments.changed) &&
-    same(a.segments.added, b.segments.added) &&
-    same(a.segments.removed, b.segments.removed) &&
-    a.settings === b.settings
-  );
 }
