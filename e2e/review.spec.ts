@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { serializeDesign } from '../src/io/file';
 import { removeElements } from '../src/model/edits';
 import { addNote, createNote, updateNote } from '../src/model/notes';
@@ -25,6 +25,20 @@ function withDciMtu(design: Design, mtu: number): { design: Design; before: numb
       links: design.links.map((l) => (l.id === dci.id && l.kind === 'dci' ? { ...l, mtu } : l)),
     },
   };
+}
+
+/**
+ * The studio open on the MetroCluster template, with the template's design (to make the other
+ * version from) and its first DCI link.
+ */
+async function openMetroCluster(page: Page) {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.loadTemplate('metro-metrocluster');
+  const mine = template('metro-metrocluster');
+  const link = mine.links.find((l) => l.kind === 'dci');
+  if (!link) throw new Error('no DCI link');
+  return { studio, mine, link };
 }
 
 test.describe('Waivers', () => {
@@ -74,10 +88,7 @@ test.describe('Compare two versions', () => {
   test('a file whose DCI link has a smaller MTU shows as one changed link with its MTU, and its new finding', async ({
     page,
   }) => {
-    const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-metrocluster');
-    const mine = template('metro-metrocluster');
+    const { studio, mine } = await openMetroCluster(page);
     const other = withDciMtu(mine, 1400);
     const expected = diffDesigns(mine, other.design).findings;
 
@@ -134,10 +145,7 @@ test.describe('Compare two versions', () => {
   test('the comparison is marked on the canvas: the changed link and the devices the other version lacks', async ({
     page,
   }) => {
-    const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-metrocluster');
-    const mine = template('metro-metrocluster');
+    const { studio, mine } = await openMetroCluster(page);
     const smaller = withDciMtu(mine, 1400).design;
     const changedLink = mine.links.find((l) => l.kind === 'dci')!.id;
     // The other version has the MTU changed and the DC2 firewall removed.
@@ -172,11 +180,7 @@ test.describe('Compare two versions', () => {
   test('the marks follow the edits made after marking, and a changed workload outlines its chip', async ({
     page,
   }) => {
-    const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-metrocluster');
-    const mine = template('metro-metrocluster');
-    const link = mine.links.find((l) => l.kind === 'dci')!;
+    const { studio, mine, link } = await openMetroCluster(page);
     // The other version: the first DCI link's MTU at 1,400 B, and web-01..04 given more memory.
     const smaller = withDciMtu(mine, 1400).design;
     const other: Design = {
@@ -193,9 +197,7 @@ test.describe('Compare two versions', () => {
     await expect(page.getByTestId('chip.wl-app')).not.toHaveClass(/diff-/u);
     // And its row in the Workloads tab.
     await studio.tab('workloads').click();
-    await expect(page.getByTestId('workload.wl-web').locator('xpath=..')).toHaveClass(
-      /diff-changed/u,
-    );
+    await expect(studio.listRow('workload.wl-web')).toHaveClass(/diff-changed/u);
     await studio.tab('inspect').click();
 
     // The link given the other version's MTU no longer differs: its outline goes.
@@ -229,10 +231,7 @@ test.describe('Compare two versions', () => {
   test('what the canvas does not draw is named in the banner, not passed over as no difference', async ({
     page,
   }) => {
-    const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-metrocluster');
-    const mine = template('metro-metrocluster');
+    const { studio, mine } = await openMetroCluster(page);
     // The other version: one segment's gateway at each site, and a slower device allowance.
     const other: Design = {
       ...mine,
@@ -248,22 +247,14 @@ test.describe('Compare two versions', () => {
     // The Segments tab marks the segment in its list, and only it.
     await studio.tab('segments').click();
     const [first, second] = mine.segments;
-    await expect(page.getByTestId(`segment.${first!.id}`).locator('xpath=..')).toHaveClass(
-      /diff-changed/u,
-    );
-    await expect(page.getByTestId(`segment.${second!.id}`).locator('xpath=..')).not.toHaveClass(
-      /diff-/u,
-    );
+    await expect(studio.listRow(`segment.${first!.id}`)).toHaveClass(/diff-changed/u);
+    await expect(studio.listRow(`segment.${second!.id}`)).not.toHaveClass(/diff-/u);
   });
 
   test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({
     page,
   }) => {
-    const studio = new StudioPage(page);
-    await studio.open();
-    await studio.loadTemplate('metro-metrocluster');
-    const mine = template('metro-metrocluster');
-    const link = mine.links.find((l) => l.kind === 'dci')!;
+    const { studio, mine, link } = await openMetroCluster(page);
 
     await studio.toolbarButton('recent').click();
     await page.getByTestId('recent.keep').click();

@@ -196,6 +196,11 @@ export class StudioPage {
   }
 
   /** The drawn line of a link (React Flow's edge wrapper). */
+  /** A row of the Segments or Workloads list (its header button's test id): the whole row. */
+  listRow(testId: string): Locator {
+    return this.page.locator('li', { has: this.page.getByTestId(testId) }).last();
+  }
+
   edge(id: string): Locator {
     return this.page.getByTestId(`rf__edge-${id}`);
   }
