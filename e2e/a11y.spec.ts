@@ -89,7 +89,12 @@ for (const dark of [false, true]) {
         await studio.tab(tab).click();
         await expectAccessible(page, `${tab} tab`);
       }
-      await studio.select('esx-dal');
+      // From the keyboard: a device is named by its kind and name, and Enter selects it.
+      const cluster = page.locator('.react-flow__node[data-id="esx-dal"]');
+      await expect(cluster).toHaveAttribute('aria-label', 'Host cluster: esx-dal');
+      await cluster.focus();
+      await page.keyboard.press('Enter');
+      await studio.inspectorShows('esx-dal');
       await expectAccessible(page, 'inspector of a cluster with its estimates');
       await studio.edgeLabel('dci-dal-lax').click();
       await studio.inspectorShows('dci-dal-lax');

@@ -6,7 +6,7 @@
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { nodeById } from '../model/byId';
-import { DEVICE_SIZE } from '../model/defaults';
+import { DEVICE_SIZE, KIND_LABELS } from '../model/defaults';
 import { bundlePlaces, pairKey, type BundlePlace } from '../model/parallel';
 import { sameItems, sameLinkEnds } from '../model/sameValue';
 import type { Design, DesignNode, Link } from '../model/schema';
@@ -100,6 +100,9 @@ export function toFlowNode(element: DesignNode, previous: FlowNode | undefined):
     position: element.position,
     data: { element },
     selected: previous?.selected ?? false,
+    // What a screen reader says of the focused node: "Host cluster: esx-prod-a", where React
+    // Flow's node, a group with no name, read out the whole card.
+    ariaLabel: `${KIND_LABELS[element.kind]}: ${element.label || element.id}`,
   };
   // Sizes are known (sites carry theirs, devices have one), so nodes are drawn at once without
   // waiting for React Flow to measure each one.
