@@ -257,9 +257,18 @@ test.describe('Compare two versions', () => {
     const { studio, mine, link } = await openMetroCluster(page);
 
     await studio.toolbarButton('recent').click();
-    await page.getByTestId('recent.keep').click();
-    await expect(page.getByText(`Kept a copy of “${mine.name}” in Recent designs.`)).toBeVisible();
+    // Named for what is about to be tried; the name is text, never markup.
+    await page.getByTestId('recent.label').fill('before the <b>MTU</b> change');
+    await page.getByTestId('recent.label').press('Enter');
+    await expect(
+      page.getByText(
+        `Kept a copy of “${mine.name}” as “before the <b>MTU</b> change” in Recent designs.`,
+      ),
+    ).toBeVisible();
     await expect(page.getByTestId('recent.item.0')).toContainText(mine.name);
+    await expect(page.getByTestId('recent.item.0.label')).toHaveText(
+      '“before the <b>MTU</b> change”',
+    );
     await page.keyboard.press('Escape');
 
     await studio.edgeLabel(link.id).click();
@@ -269,9 +278,11 @@ test.describe('Compare two versions', () => {
     await studio.toolbarButton('compare').click();
     await page.getByTestId('compare.recent').selectOption({ index: 1 });
     await expect(studio.compare('changed')).toContainText('MTU: 1,400 B →');
-    await expect(studio.compare('result')).toContainText('the version of');
+    await expect(studio.compare('result')).toContainText('“before the <b>MTU</b> change” (');
     await studio.compare('mark').click();
-    await expect(page.getByTestId('compare-banner')).toContainText('Compared with the version of');
+    await expect(page.getByTestId('compare-banner')).toContainText(
+      'Compared with “before the <b>MTU</b> change” (',
+    );
     await expect(studio.edgeLabel(link.id)).toHaveClass(/diff-changed/u);
   });
 

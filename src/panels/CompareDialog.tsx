@@ -223,8 +223,9 @@ export function CompareDialog() {
               </option>
               {recent.map((entry) => (
                 <option key={entry.id} value={entry.id}>
-                  {entry.name || 'Untitled design'} · put aside {savedAtText(entry.savedAt)} ·{' '}
-                  {plural(entry.elements, 'element')}
+                  {entry.name || 'Untitled design'}
+                  {entry.label === undefined ? '' : ` “${entry.label}”`} · put aside{' '}
+                  {savedAtText(entry.savedAt)} · {plural(entry.elements, 'element')}
                 </option>
               ))}
             </select>
@@ -312,7 +313,13 @@ async function recentVersion(
     return { ok: false, error: `Could not compare with “${entry.name}”: ${result.error.message}` };
   return {
     ok: true,
-    other: { design: result.design, source: `the version of ${savedAtText(entry.savedAt)}` },
+    other: {
+      design: result.design,
+      source:
+        entry.label === undefined
+          ? `the version of ${savedAtText(entry.savedAt)}`
+          : `“${entry.label}” (${savedAtText(entry.savedAt)})`,
+    },
   };
 }
 

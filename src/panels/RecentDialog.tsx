@@ -6,6 +6,7 @@ import {
   isBlank,
   listRecent,
   loadRecent,
+  RECENT_LABEL_MAX,
   RECENT_LIMIT,
   recentText,
   removeRecent,
@@ -14,7 +15,7 @@ import {
 } from '../store/recent';
 import { useStudio } from '../store/studio';
 import { notify, useUi } from '../store/ui';
-import { buttonClass } from './fields';
+import { buttonClass, inputClass } from './fields';
 import { downloadBlob, openDesign } from '../app/importExport';
 import { designFileName } from '../io/file';
 import { Modal } from './Modal';
@@ -27,6 +28,7 @@ function summary({ elements, workloads }: RecentDesign): string {
 /** Designs put aside when a link, a file or another recent design replaced them. */
 export function RecentDialog() {
   const [entries, setEntries] = useState<RecentDesign[] | null>(null);
+  const [label, setLabel] = useState('');
   useEffect(() => {
     let live = true;
     void listRecent(designStorage()).then((list) => live && setEntries(list));
@@ -67,12 +69,19 @@ export function RecentDialog() {
       notify('info', 'The open design is empty: there is nothing to keep.');
       return;
     }
-    const kept = await keepInRecent(design);
+    const named = label.trim();
+    const kept = await keepInRecent(design, named === '' ? undefined : named);
     if (!kept.ok) {
       notify('error', 'The design could not be kept (browser storage refused).');
       return;
     }
-    notify('success', `Kept a copy of “${design.name}” in Recent designs.`);
+    notify(
+      'success',
+      named === ''
+        ? `Kept a copy of “${design.name}” in Recent designs.`
+        : `Kept a copy of “${design.name}” as “${named}” in Recent designs.`,
+    );
+    setLabel('');
     setEntries(await listRecent(designStorage()));
   };
 
@@ -94,28 +103,39 @@ export function RecentDialog() {
       </Modal>
     );
 
-  const keepButton = (
-    <button
-      type="button"
-      className={`${buttonClass} shrink-0`}
-      data-testid="recent.keep"
-      title="Keep a copy of the open design here, to come back to or compare with"
-      onClick={() => void keep()}
-    >
-      <CopyPlus className="h-3.5 w-3.5" aria-hidden /> Keep a copy
-    </button>
-  );
-
   return (
     <Modal title="Recent designs" testId="dialog.recent">
-      <div className="mb-3 flex items-center justify-between gap-3">
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          {entries.length === 0
-            ? 'No recent designs yet. Whenever a link, a file or a recent design replaces the open design, the one that was open is kept here. Keep a copy keeps the open design now, to come back to or compare with.'
-            : `Designs that were open before a link, a file or another recent design replaced them, and copies kept (the last ${RECENT_LIMIT}, in this browser).`}
-        </p>
-        {keepButton}
-      </div>
+      <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
+        {entries.length === 0
+          ? 'No recent designs yet. Whenever a link, a file or a recent design replaces the open design, the one that was open is kept here, and Keep a copy keeps the open design now, to come back to or compare with.'
+          : `Designs that were open before a link, a file or another recent design replaced them, and copies kept (the last ${RECENT_LIMIT}, in this browser).`}
+      </p>
+      {/* A copy to come back to or compare with, named for what is about to be tried. */}
+      <form
+        className="mb-3 flex gap-1.5"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void keep();
+        }}
+      >
+        <input
+          aria-label="Name of the copy (optional)"
+          data-testid="recent.label"
+          className={`${inputClass} h-8 min-w-0 flex-1`}
+          placeholder="Name it (optional): before the gateway change…"
+          maxLength={RECENT_LABEL_MAX}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+        <button
+          type="submit"
+          className={`${buttonClass} h-8 shrink-0`}
+          data-testid="recent.keep"
+          title="Keep a copy of the open design here, to come back to or compare with"
+        >
+          <CopyPlus className="h-3.5 w-3.5" aria-hidden /> Keep a copy
+        </button>
+      </form>
       {entries.length === 0 ? (
         <p className="flex items-center justify-center gap-2 py-4 text-slate-500 dark:text-slate-400">
           <History className="h-4 w-4 shrink-0" aria-hidden />
@@ -137,6 +157,15 @@ export function RecentDialog() {
                   >
                     {entry.name || 'Untitled design'}
                   </div>
+                  {entry.label !== undefined && (
+                    <div
+                      className="truncate text-xs font-medium text-teal-800 dark:text-teal-300"
+                      data-testid={`recent.item.${i}.label`}
+                      title={entry.label}
+                    >
+                      “{entry.label}”
+                    </div>
+                  )}
                   <div className="text-xs text-slate-500 dark:text-slate-400">
                     {summary(entry)} · put aside {savedAtText(entry.savedAt)}
                   </div>

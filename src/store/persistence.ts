@@ -75,9 +75,9 @@ export async function flushDesign(): Promise<void> {
   await autosave?.flush();
 }
 
-/** Keep a copy of `design` in Recent designs. */
-export function keepInRecent(design: Design): ReturnType<typeof pushRecent> {
-  return pushRecent(kv, design);
+/** Keep a copy of `design` in Recent designs, named `label` when the user gave one. */
+export function keepInRecent(design: Design, label?: string): ReturnType<typeof pushRecent> {
+  return pushRecent(kv, design, label === undefined ? {} : { label });
 }
 
 /** Store the open design in this tab's slot now (autosave skips a design that did not change). */

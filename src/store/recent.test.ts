@@ -7,6 +7,7 @@ import {
   loadRecent,
   pushRecent,
   RECENT_INDEX_KEY,
+  RECENT_LABEL_MAX,
   RECENT_LIMIT,
   removeRecent,
 } from './recent';
@@ -42,6 +43,27 @@ describe('Recent designs', () => {
     await pushRecent(kv, named('b'), { now: at(2) });
     await pushRecent(kv, named('a'), { now: at(3) });
     expect((await listRecent(kv)).map((e) => e.name)).toEqual(['a', 'b']);
+  });
+
+  it('a copy kept with a name keeps it, trimmed and cut to its length; kept again, the new name', async () => {
+    const kv = new MemoryKeyValue();
+    await pushRecent(kv, named('a'), { now: at(1), label: '  before the gateway change ' });
+    await pushRecent(kv, named('b'), { now: at(2) });
+    const [b, a] = await listRecent(kv);
+    expect(a?.label).toBe('before the gateway change');
+    expect(b).not.toHaveProperty('label');
+    await pushRecent(kv, named('a'), { now: at(3), label: 'x'.repeat(RECENT_LABEL_MAX + 20) });
+    const [again, ...rest] = await listRecent(kv);
+    expect(again?.label).toBe('x'.repeat(RECENT_LABEL_MAX));
+    expect(rest.map((e) => e.name)).toEqual(['b']);
+  });
+
+  it('an index entry whose name for a copy is not text is not an entry', async () => {
+    const kv = new MemoryKeyValue();
+    await pushRecent(kv, named('a'));
+    const [entry] = await listRecent(kv);
+    await kv.setMany([[RECENT_INDEX_KEY, [{ ...entry, label: 42 }]]]);
+    expect(await listRecent(kv)).toEqual([]);
   });
 
   it('does not keep a blank design (and that is no failure)', async () => {

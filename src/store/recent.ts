@@ -26,7 +26,12 @@ export interface RecentDesign {
   readonly hash: string;
   /** Why the studio could not open it when it was put aside (a stored design that no longer loads). */
   readonly problem?: string;
+  /** What the user called a copy kept on purpose ("before the gateway change"): plain text. */
+  readonly label?: string;
 }
+
+/** The longest label a kept copy takes: a few words, not a description. */
+export const RECENT_LABEL_MAX = 80;
 
 function isEntry(value: unknown): value is RecentDesign {
   if (typeof value !== 'object' || value === null) return false;
@@ -38,7 +43,8 @@ function isEntry(value: unknown): value is RecentDesign {
     typeof v['hash'] === 'string' &&
     typeof v['elements'] === 'number' &&
     typeof v['workloads'] === 'number' &&
-    (v['problem'] === undefined || typeof v['problem'] === 'string')
+    (v['problem'] === undefined || typeof v['problem'] === 'string') &&
+    (v['label'] === undefined || typeof v['label'] === 'string')
   );
 }
 
@@ -105,19 +111,25 @@ export type PushResult = { readonly ok: true } | { readonly ok: false; readonly 
 export async function pushRecent(
   kv: KeyValue,
   design: Design,
-  options: { now?: Date } = {},
+  options: { now?: Date; label?: string } = {},
 ): Promise<PushResult> {
   if (isBlank(design)) return { ok: true };
   // The loader (and the schema) load on first use: not for the reload of a stored design.
   const { toDocument } = await import('../io/document');
-  return pushRecentJson(kv, JSON.stringify(toDocument(design)), design, options.now);
+  const label = options.label?.trim().slice(0, RECENT_LABEL_MAX);
+  return pushRecentJson(
+    kv,
+    JSON.stringify(toDocument(design)),
+    label ? { ...design, label } : design,
+    options.now,
+  );
 }
 
 /** As pushRecent, for a document already serialized (a slot being retired, a legacy entry). */
 export async function pushRecentJson(
   kv: KeyValue,
   json: string,
-  design: DocumentSummary & { readonly problem?: string },
+  design: DocumentSummary & { readonly problem?: string; readonly label?: string },
   now: Date = new Date(),
 ): Promise<PushResult> {
   try {
@@ -131,6 +143,7 @@ export async function pushRecentJson(
       workloads: design.workloads.length,
       hash,
       ...(design.problem === undefined ? {} : { problem: design.problem }),
+      ...(design.label === undefined ? {} : { label: design.label }),
     };
     const same = entries.filter((e) => e.hash === hash);
     const sameJson = await kv.getMany<string>(same.map((e) => designKey(e.id)));
