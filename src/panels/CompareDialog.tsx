@@ -5,7 +5,7 @@
  * the one loader and is only read: the open design is never touched, whatever comes in.
  */
 import { ArrowLeftRight, ClipboardCopy, FileUp, GitCompareArrows, Highlighter } from 'lucide-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { importBytes } from '../io/import';
 import { decodeLink } from '../io/link';
 import type { Design } from '../model/schema';
@@ -48,6 +48,10 @@ import { plural } from '../model/plural';
 /** Longer lists are cut: a comparison with an unrelated design is not worth 2,000 rows. */
 const MAX_ROWS = 100;
 
+/** The other version, or why it could not be read. */
+type Read =
+  { readonly ok: true; readonly other: Other } | { readonly ok: false; readonly error: string };
+
 interface Other {
   readonly design: Design;
   /** Where it came from: the file name, or "the pasted link". */
@@ -70,6 +74,17 @@ export function CompareDialog() {
   // replaced it is often the version to compare with.
   const [recent, setRecent] = useState<readonly RecentDesign[]>([]);
   const [recentId, setRecentId] = useState('');
+  // Each read of another version takes a ticket; only the latest one read may answer. A file or
+  // a Recent design is read asynchronously: one chosen and then another could be answered in
+  // the wrong order, and the dialog would compare with the one chosen first.
+  const latest = useRef(0);
+  const settle = useCallback((ticket: number, read: Read, fromRecent = '') => {
+    if (ticket !== latest.current) return;
+    setError(read.ok ? null : read.error);
+    if (!read.ok) return;
+    setRecentId(fromRecent);
+    setOther(read.other);
+  }, []);
   useEffect(() => {
     let live = true;
     void listRecent(designStorage()).then((list) => {
@@ -81,16 +96,13 @@ export function CompareDialog() {
       if (from === null) return;
       useUi.setState({ compareFrom: null });
       setRecentId(from);
-      void recentVersion(usable, from).then((read) => {
-        if (!live) return;
-        setError(read.ok ? null : read.error);
-        if (read.ok) setOther(read.other);
-      });
+      const ticket = ++latest.current;
+      void recentVersion(usable, from).then((read) => live && settle(ticket, read, from));
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [settle]);
 
   const diff = useMemo(() => {
     if (!other) return null;
@@ -101,44 +113,43 @@ export function CompareDialog() {
   }, [current, other, otherFirst]);
 
   const readFile = async (file: File) => {
+    const ticket = ++latest.current;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      setError(`“${file.name}” could not be read.`);
+      settle(ticket, { ok: false, error: `“${file.name}” could not be read.` });
       return;
     }
     const result = importBytes(file.name, bytes);
-    if (!result.ok) {
-      setError(`Could not compare with “${file.name}”: ${result.error.message}`);
-      return;
-    }
-    setError(null);
-    setRecentId('');
-    setOther({ design: result.design, source: file.name });
+    settle(
+      ticket,
+      result.ok
+        ? { ok: true, other: { design: result.design, source: file.name } }
+        : { ok: false, error: `Could not compare with “${file.name}”: ${result.error.message}` },
+    );
   };
 
-  const readRecent = async (id: string, entries: readonly RecentDesign[] = recent) => {
+  const readRecent = async (id: string) => {
     setRecentId(id);
-    const read = await recentVersion(entries, id);
-    setError(read.ok ? null : read.error);
-    if (read.ok) setOther(read.other);
+    const ticket = ++latest.current;
+    settle(ticket, await recentVersion(recent, id), id);
   };
 
   const readLink = () => {
+    const ticket = ++latest.current;
     const text = link.trim();
     if (text === '') {
-      setError('Paste a DCI Studio share link first.');
+      settle(ticket, { ok: false, error: 'Paste a DCI Studio share link first.' });
       return;
     }
     const result = decodeLink(text);
-    if (!result.ok) {
-      setError(`Could not compare with that link: ${result.error.message}`);
-      return;
-    }
-    setError(null);
-    setRecentId('');
-    setOther({ design: result.design, source: 'the pasted link' });
+    settle(
+      ticket,
+      result.ok
+        ? { ok: true, other: { design: result.design, source: 'the pasted link' } }
+        : { ok: false, error: `Could not compare with that link: ${result.error.message}` },
+    );
   };
 
   const mine = { label: 'This design', name: current.name, design: current };
@@ -302,10 +313,7 @@ export function CompareDialog() {
 }
 
 /** A design of Recent designs (by its entry's id) as the other version, or why it cannot be. */
-async function recentVersion(
-  entries: readonly RecentDesign[],
-  id: string,
-): Promise<{ ok: true; other: Other } | { ok: false; error: string }> {
+async function recentVersion(entries: readonly RecentDesign[], id: string): Promise<Read> {
   const entry = entries.find((e) => e.id === id);
   if (!entry) return { ok: false, error: `Could not compare with it: ${GONE_FROM_STORAGE}` };
   const result = await loadRecent(designStorage(), entry);
