@@ -98,6 +98,7 @@ function instrumentedCopy(dist: string): string {
   const main = holding('function performSyncWorkOnRoot(', TIMED[0]?.[0] ?? '');
   if (!main) throw new Error(`no chunk of ${dist} holds findingsFor and React (unminified?)`);
   writeFileSync(join(assets, main), instrument(readFileSync(join(assets, main), 'utf8')));
+  stale(join(assets, main));
   // Every run of the rules, in order: the opening's, the rehearsals' (findings.ts), the edits'.
   const rules = holding(REVALIDATE);
   if (!rules) throw new Error(`no chunk of ${dist} holds "${REVALIDATE}"`);
@@ -110,9 +111,19 @@ function instrumentedCopy(dist: string): string {
     join(assets, rules),
     text.replace(REVALIDATE, wrapper + REVALIDATE.replace('revalidate(', 'revalidate$timed(')),
   );
+  stale(join(assets, rules));
   return copy;
 }
 const REVALIDATE = 'function revalidate(design, previous, rules = RULE_LIST)';
+
+/**
+ * Drop the build's compressed copies of a chunk changed here: the preview server sends a
+ * browser that accepts Brotli the `.br` beside a chunk, built from the chunk as it was, and the
+ * page ran uninstrumented (every figure 0).
+ */
+function stale(chunk: string): void {
+  for (const ext of ['.br', '.gz']) rmSync(chunk + ext, { force: true });
+}
 
 type Phases = Record<string, number>;
 
