@@ -70,6 +70,32 @@ async function openSlowlyThenQuick(): Promise<Design> {
   return opened;
 }
 
+/** Open a design whose first validation reads `ms` long (every clock reading `ms` after the last). */
+async function openIn(ms: number): Promise<Design> {
+  let now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => (now += ms));
+  s().replaceDesign(syntheticDesign({ sites: 2, elements: 200 }));
+  await nextTask();
+  return s().design;
+}
+
+describe('Which openings are followed by rehearsals', () => {
+  it('one as quick as 1,000 elements open (10 ms): its first edit would run uncompiled code', async () => {
+    const opened = await openIn(10);
+    validated.length = 0;
+    await idleMoments();
+    expect(validated.filter((d) => d !== opened).length).toBeGreaterThan(0);
+    expect(s().design).toBe(opened);
+  });
+
+  it('not one too short for compiling to be felt (1 ms)', async () => {
+    const opened = await openIn(1);
+    validated.length = 0;
+    await idleMoments();
+    expect(validated.filter((d) => d !== opened)).toEqual([]);
+  });
+});
+
 describe('The rehearsals of a design opened slowly', () => {
   it('run three of each kind of edit even when the first are quick: they compile what edits run', async () => {
     const opened = await openSlowlyThenQuick();
