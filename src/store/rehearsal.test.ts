@@ -109,6 +109,18 @@ describe('The rehearsals of a design opened slowly', () => {
     expect(s().design).toBe(opened);
   });
 
+  it('run as many as fit in one idle moment: an edit soon after opening finds them done', async () => {
+    const opened = await openSlowlyThenQuick();
+    // Rehearsals a microsecond long, however often the rules read the clock.
+    let now = 1e6;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 0.001));
+    validated.length = 0;
+    // The first idle moment's rehearsals run in one task: seen together, the next moment 50 ms on.
+    while (validated.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    // Three property edits and three delete-and-paste pairs, each quick: all in that moment.
+    expect(validated.filter((d) => d !== opened).length).toBe(9);
+  });
+
   it('wait while the view moves: none lands between the frames of a pan or zoom', async () => {
     // A pan by wheel or keys holds no button: at 3,000 elements a rehearsal between two of its
     // frames took several frames' time (bench:ui's pan after a drop missed 3–4 frames of 60).
