@@ -218,6 +218,14 @@ test.describe('Compare two versions', () => {
     await studio.pressShortcut('Control+c');
     await studio.pressShortcut('Control+v');
     await expect(banner).toContainText('1 removed in it');
+    // The copy's and the paste's toasts stand above the banner, not over it.
+    const toasts = page.locator('[data-testid^="toast."]');
+    await expect(toasts.first()).toBeVisible();
+    const bannerBox = (await banner.boundingBox())!;
+    for (const toast of await toasts.all()) {
+      const box = (await toast.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(bannerBox.y);
+    }
     const pasted = page.locator('.react-flow__node.selected');
     await expect(pasted).toHaveCount(1);
     await expect(pasted.locator('[data-testid^="node."]').first()).toHaveClass(/diff-removed/u);

@@ -29,6 +29,7 @@ export function CompareBanner() {
     ...(segments > 0 ? [`${plural(segments, 'segment')} (Segments tab)`] : []),
     ...(marks.settings ? ['the latency model'] : []),
   ];
+  // 4rem up from the canvas's foot: the toasts rise above it while it is shown (Toasts.tsx).
   return (
     <div
       className="pointer-events-none absolute bottom-16 left-1/2 z-10 flex w-max max-w-[calc(100%-1.5rem)] -translate-x-1/2"
