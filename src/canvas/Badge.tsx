@@ -2,13 +2,7 @@ import { useLayoutEffect, useRef, type PointerEvent } from 'react';
 import type { Finding, Severity } from '../rules/types';
 import { worstSeverity } from '../store/findings';
 import { countText } from '../model/plural';
-
-const BADGE_STYLES: Readonly<Record<Severity, string>> = {
-  error: 'bg-red-600 text-white',
-  // Dark text on amber: white on amber-500 read at 2.1:1, under half the 4.5:1 small text needs.
-  warning: 'bg-amber-500 text-amber-950',
-  info: 'bg-blue-600 text-white',
-};
+import { SEVERITY_COLORS } from '../app/severityColors';
 
 /**
  * The badge's look: a solid disc with a white ring, no blurred shadow. Zoomed out, a site's
@@ -17,7 +11,7 @@ const BADGE_STYLES: Readonly<Record<Severity, string>> = {
  * layers, 127 Mpx of them, instead of 5 layers and 1.3 Mpx).
  */
 export function badgeClass(worst: Severity): string {
-  return `pointer-events-auto inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1.5 text-[11px] font-semibold ring-2 ring-white dark:ring-slate-900 ${BADGE_STYLES[worst]}`;
+  return `pointer-events-auto inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1.5 text-[11px] font-semibold ring-2 ring-white dark:ring-slate-900 ${SEVERITY_COLORS[worst].fill} ${SEVERITY_COLORS[worst].onFill}`;
 }
 
 /** The badge's tooltip: the first findings' rule ids and messages. */

@@ -26,13 +26,13 @@ import { countText } from '../model/plural';
 import { useStudio } from '../store/studio';
 import { useUi, type Theme } from '../store/ui';
 import { command, displayChord, runCommand, type CommandContext } from '../app/commands';
-import { SEVERITY_TEXT } from './severityColors';
+import { SEVERITY_COLORS } from '../app/severityColors';
 
 /** The finding counts the toolbar shows, each in its severity's colour. */
 const SEVERITY_COUNTS = [
-  { severity: 'error', text: SEVERITY_TEXT.error, dot: 'bg-red-600' },
-  { severity: 'warning', text: SEVERITY_TEXT.warning, dot: 'bg-amber-500' },
-  { severity: 'info', text: SEVERITY_TEXT.info, dot: 'bg-blue-600' },
+  { severity: 'error', text: SEVERITY_COLORS.error.text, dot: SEVERITY_COLORS.error.fill },
+  { severity: 'warning', text: SEVERITY_COLORS.warning.text, dot: SEVERITY_COLORS.warning.fill },
+  { severity: 'info', text: SEVERITY_COLORS.info.text, dot: SEVERITY_COLORS.info.fill },
 ] as const;
 
 /**

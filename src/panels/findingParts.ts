@@ -6,7 +6,7 @@ import { CircleAlert, Info, TriangleAlert } from 'lucide-react';
 import type { Design } from '../model/schema';
 import { elementLabels } from '../model/labels';
 import type { Finding, Severity } from '../rules/types';
-import { SEVERITY_TEXT } from './severityColors';
+import { SEVERITY_COLORS } from '../app/severityColors';
 
 export const SEVERITY_META: Readonly<
   Record<Severity, { label: string; icon: typeof CircleAlert; text: string; bg: string }>
@@ -14,20 +14,20 @@ export const SEVERITY_META: Readonly<
   error: {
     label: 'Errors',
     icon: CircleAlert,
-    text: SEVERITY_TEXT.error,
-    bg: 'bg-red-50 dark:bg-red-950/40',
+    text: SEVERITY_COLORS.error.text,
+    bg: SEVERITY_COLORS.error.tint,
   },
   warning: {
     label: 'Warnings',
     icon: TriangleAlert,
-    text: SEVERITY_TEXT.warning,
-    bg: 'bg-amber-50 dark:bg-amber-950/40',
+    text: SEVERITY_COLORS.warning.text,
+    bg: SEVERITY_COLORS.warning.tint,
   },
   info: {
     label: 'Info',
     icon: Info,
-    text: SEVERITY_TEXT.info,
-    bg: 'bg-blue-50 dark:bg-blue-950/40',
+    text: SEVERITY_COLORS.info.text,
+    bg: SEVERITY_COLORS.info.tint,
   },
 };
 
