@@ -24,7 +24,6 @@ import { canvasStroke, LINK_STYLES, linkStyleId } from '../render/linkStyle';
 import { labelNearView } from './labelView';
 import { countText } from '../model/plural';
 
-const SEVERITY_STROKE = { error: '#dc2626', warning: '#d97706', info: '#2563eb' } as const;
 /** The size a DCI link's label takes (about) while the router loads. */
 const DCI_LABEL_PX = { width: 184, height: 64 } as const;
 /** Between parallel fabric links, which carry no label. */
@@ -79,7 +78,7 @@ function DciEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps
   // "L3 only" is told by colour and width (linkStyle.ts), as in the legend and the exports.
   const look = linkStyleId({ kind: 'dci', l3Only: link.l2Extension === 'none', broken });
   const stroke =
-    worst === 'warning' && limit && !broken ? SEVERITY_STROKE.warning : canvasStroke(look);
+    worst === 'warning' && limit && !broken ? 'var(--color-warning)' : canvasStroke(look);
   const figure = limit ? limitText(limit) : null;
   // The straight or bundled line of the moments before the route arrives (and where the route
   // has no label box, the label's place on it).

@@ -3,11 +3,9 @@ import { useUi } from '../store/ui';
 import { buttonClass } from './fields';
 import { plural } from '../model/plural';
 
-/** A dot of a mark's colour (index.css `.diff-*`), as the outline on the canvas. */
-function Dot({ color }: { color: string }) {
-  return (
-    <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ background: color }} />
-  );
+/** A dot of a mark's colour (index.css `--color-diff-*`), as its outline on the canvas. */
+function Dot({ className }: { className: string }) {
+  return <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${className}`} />;
 }
 
 /**
@@ -18,9 +16,9 @@ export function CompareBanner() {
   const marks = useUi((s) => s.compareMarks);
   if (!marks) return null;
   const counts = [
-    { n: marks.changed.length, color: '#d97706', text: 'changed' },
-    { n: marks.added.length, color: '#059669', text: 'added since' },
-    { n: marks.removed.length, color: '#dc2626', text: 'removed in it' },
+    { n: marks.changed.length, dot: 'bg-diff-changed', text: 'changed' },
+    { n: marks.added.length, dot: 'bg-diff-added', text: 'added since' },
+    { n: marks.removed.length, dot: 'bg-diff-removed', text: 'removed in it' },
   ].filter((c) => c.n > 0);
   const segments =
     marks.segments.changed.length + marks.segments.added.length + marks.segments.removed.length;
@@ -45,7 +43,7 @@ export function CompareBanner() {
         ) : (
           counts.map((c) => (
             <span key={c.text} className="flex items-center gap-1 whitespace-nowrap">
-              <Dot color={c.color} />
+              <Dot className={c.dot} />
               {c.n} {c.text}
             </span>
           ))
