@@ -257,6 +257,18 @@ test.describe('Compare two versions', () => {
     const [first, second] = mine.segments;
     await expect(studio.listRow(`segment.${first!.id}`)).toHaveClass(/diff-changed/u);
     await expect(studio.listRow(`segment.${second!.id}`)).not.toHaveClass(/diff-/u);
+
+    // A firewall deleted after marking: nothing left to outline, so the banner counts it and its
+    // two links, as added in the other version (the later one, as a file compared with is)…
+    await studio.tab('inspect').click();
+    await studio.select('rtm-fw');
+    await studio.pressShortcut('Delete');
+    await expect(banner).toContainText('not drawn: 3 elements added in it, 1 segment');
+    // …or, swapped, the other version the earlier, as removed since it.
+    await studio.toolbarButton('compare').click();
+    await studio.compare('swap').click();
+    await studio.compare('mark').click();
+    await expect(banner).toContainText('not drawn: 3 elements removed since, 1 segment');
   });
 
   test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({

@@ -100,7 +100,9 @@ describe('An element is told only of its own marks', () => {
       changed: ['s0-t0'],
       added: [],
       removed: ['dci-s0-s1-0'],
-      segments: { changed: [], added: [], removed: [] },
+      otherOnly: [],
+      otherFirst: false,
+      segments: { changed: [], added: [], removed: [], otherOnly: [] },
       settings: false,
     });
     expect(marksOf('s0-t0')).toBe(DIFF_CHANGED);

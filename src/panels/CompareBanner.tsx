@@ -21,9 +21,17 @@ export function CompareBanner() {
     { n: marks.removed.length, dot: 'bg-diff-removed', text: 'removed in it' },
   ].filter((c) => c.n > 0);
   const segments =
-    marks.segments.changed.length + marks.segments.added.length + marks.segments.removed.length;
-  // Not drawn, so not outlined: named, so that the banner does not read as "nothing else".
+    marks.segments.changed.length +
+    marks.segments.added.length +
+    marks.segments.removed.length +
+    marks.segments.otherOnly.length;
+  // Not drawn, so not outlined: named, so that the banner does not read as "nothing else". What
+  // only the other version has, the open design has nothing to outline for (a deleted device).
+  const otherOnly = marks.otherOnly.length;
   const unmarked = [
+    ...(otherOnly > 0
+      ? [`${plural(otherOnly, 'element')} ${marks.otherFirst ? 'removed since' : 'added in it'}`]
+      : []),
     ...(segments > 0 ? [`${plural(segments, 'segment')} (Segments tab)`] : []),
     ...(marks.settings ? ['the latency model'] : []),
   ];
@@ -38,7 +46,7 @@ export function CompareBanner() {
         <span className="min-w-0 truncate">
           Compared with <strong>{marks.against}</strong>:
         </span>
-        {counts.length === 0 && segments === 0 && !marks.settings ? (
+        {counts.length === 0 && unmarked.length === 0 ? (
           <span>nothing differs</span>
         ) : (
           counts.map((c) => (
@@ -51,7 +59,7 @@ export function CompareBanner() {
         {unmarked.length > 0 && (
           <span
             className="min-w-0 truncate text-slate-600 dark:text-slate-300"
-            title="Segments and the latency model are not drawn on the canvas: the Compare dialog lists their changes, the Segments tab marks the segments"
+            title="Elements the open design lacks, segments and the latency model are not drawn on the canvas: the Compare dialog lists them, the Segments tab marks the segments"
           >
             {counts.length > 0 ? '· ' : ''}not drawn: {unmarked.join(', ')}
           </span>

@@ -27,11 +27,18 @@ describe('compareMarkIds', () => {
     expect(marks.changed).toEqual([DCI, 'wl-web']);
     expect([...marks.removed].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
     expect(marks.added).toEqual([]);
+    expect(marks.otherOnly).toEqual([]);
+    // The open design as the later: what the other has and it lacks was added in the other.
+    expect([...compareMarkIds(other, mine, false).otherOnly].sort()).toEqual(
+      ['rtm-fw', ...firewallLinks(mine)].sort(),
+    );
   });
 
   it('marks what the open design adds when it is the later version', () => {
     const marks = compareMarkIds(other, mine, true);
     expect(marks.added).toEqual([]);
+    // The firewall the open design has since lost: nothing to outline, counted apart.
+    expect([...marks.otherOnly].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
     const back = compareMarkIds(mine, other, true);
     expect([...back.added].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
     expect(back.removed).toEqual([]);
@@ -47,7 +54,9 @@ describe('compareMarkIds', () => {
       changed: [],
       added: [],
       removed: [],
-      segments: { changed: [seg.id], added: [], removed: [] },
+      otherOnly: [],
+      otherFirst: false,
+      segments: { changed: [seg.id], added: [], removed: [], otherOnly: [] },
       settings: false,
     });
   });

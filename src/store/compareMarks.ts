@@ -15,6 +15,8 @@ import { useUi, type CompareMarks } from './ui';
  * The ids the canvas marks: the open design's devices, sites, links, notes and workloads (their
  * chips) that the other version changes, and those it lacks: added since it when the open design
  * is the later version (`otherFirst`), removed in it when the open design is the earlier one.
+ * What only the other version has (a device deleted since it) has nothing to outline: it is
+ * counted apart (`otherOnly`), so that the banner does not pass a deletion over.
  * A segment is not drawn: the segments that differ are apart (`segments`), marked in the
  * Segments tab's list, and the banner names them with the design's own settings (`settings`),
  * so that it does not say that nothing differs.
@@ -33,10 +35,12 @@ export function compareMarkIds(
       changed: ids(segments, diff.changed),
       added: otherFirst ? only : [],
       removed: otherFirst ? [] : only,
+      otherOnly: ids(segments, otherFirst ? diff.removed : diff.added),
     };
   };
   return {
     ...sides(false),
+    otherFirst,
     segments: sides(true),
     settings: !sameValue(open.settings, other.settings),
   };

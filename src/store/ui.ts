@@ -41,13 +41,22 @@ export interface CompareMarks {
   /** In the open design only, which is the earlier version. */
   readonly removed: readonly string[];
   /**
-   * The segments that differ, as the three lists above: not drawn on the canvas, they are marked
-   * in the Segments tab's list.
+   * In the other version only: removed since it when it is the earlier version (`otherFirst`),
+   * added in it when it is the later. The open design has nothing to outline for them: the
+   * banner counts them, the Compare dialog lists them.
+   */
+  readonly otherOnly: readonly string[];
+  /** Whether the other version is the earlier one. */
+  readonly otherFirst: boolean;
+  /**
+   * The segments that differ, as the lists above: not drawn on the canvas, they are marked in
+   * the Segments tab's list (those of the other version only, in the Compare dialog's).
    */
   readonly segments: {
     readonly changed: readonly string[];
     readonly added: readonly string[];
     readonly removed: readonly string[];
+    readonly otherOnly: readonly string[];
   };
   /** Whether the design settings (the latency model) differ: not drawn either. */
   readonly settings: boolean;
