@@ -4,6 +4,7 @@
  */
 import { LAYOUT } from './defaults';
 import { DEVICE_SIZE, SITE_DEFAULT_SIZE } from './defaults';
+import type { Box } from './layout';
 import type { Design, DesignNode, Position, Site } from './schema';
 
 /** Drops and new elements snap to this grid, in canvas pixels. */
@@ -23,6 +24,24 @@ export function absolutePosition(design: Design, element: DesignNode): Position 
   return site
     ? { x: site.position.x + element.position.x, y: site.position.y + element.position.y }
     : element.position;
+}
+
+/** Each node's box on the canvas, by id: a site's own, a device's card where its site puts it. */
+export function nodeBoxes(design: Design): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const n of design.nodes)
+    if (n.kind === 'site')
+      boxes.set(n.id, { x: n.position.x, y: n.position.y, width: n.width, height: n.height });
+  for (const n of design.nodes) {
+    if (n.kind === 'site') continue;
+    const site = boxes.get(n.parentId);
+    boxes.set(n.id, {
+      x: (site?.x ?? 0) + n.position.x,
+      y: (site?.y ?? 0) + n.position.y,
+      ...DEVICE_SIZE,
+    });
+  }
+  return boxes;
 }
 
 export function insideSite(site: Site, p: Position): boolean {

@@ -4,35 +4,10 @@
  */
 import { useReactFlow, useStore, ViewportPortal } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
-import { DEVICE_SIZE } from '../../model/defaults';
-import type { Design } from '../../model/schema';
+import { nodeBoxes } from '../../model/placement';
 import { useStudio } from '../../store/studio';
 import { moveMyCursor } from '../cursor';
 import { useRoom, type Person } from '../state';
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-function boxesById(design: Design): Map<string, Box> {
-  const boxes = new Map<string, Box>();
-  for (const n of design.nodes)
-    if (n.kind === 'site')
-      boxes.set(n.id, { x: n.position.x, y: n.position.y, width: n.width, height: n.height });
-  for (const n of design.nodes) {
-    if (n.kind === 'site') continue;
-    const site = boxes.get(n.parentId);
-    boxes.set(n.id, {
-      x: (site?.x ?? 0) + n.position.x,
-      y: (site?.y ?? 0) + n.position.y,
-      ...DEVICE_SIZE,
-    });
-  }
-  return boxes;
-}
 
 function useSendMyCursor(active: boolean) {
   const { screenToFlowPosition } = useReactFlow();
@@ -82,7 +57,7 @@ export function RoomOverlay() {
   const active = useRoom((s) => s.status !== 'idle');
   const people = useRoom((s) => s.people);
   const design = useStudio((s) => s.design);
-  const boxes = useMemo(() => boxesById(design), [design]);
+  const boxes = useMemo(() => nodeBoxes(design), [design]);
   useSendMyCursor(active);
   if (!active || people.length === 0) return null;
   return (
