@@ -297,7 +297,8 @@ test.describe('Compare two versions', () => {
 
     await studio.toolbarButton('compare').click();
     await page.getByTestId('compare.recent').selectOption({ index: 1 });
-    await expect(studio.compare('changed')).toContainText('MTU: 1,400 B →');
+    // The copy kept before the edit is the earlier version: what changed since it.
+    await expect(studio.compare('changed')).toContainText(`MTU: ${countText(link.mtu)} B → 1,400 B`);
     await expect(studio.compare('result')).toContainText('“before the <b>MTU</b> change” (');
     await studio.compare('mark').click();
     await expect(page.getByTestId('compare-banner')).toContainText(

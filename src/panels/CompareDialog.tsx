@@ -67,8 +67,10 @@ export function CompareDialog() {
   });
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState('');
-  // By default the open design is "before" and the other version "after": "what does the
-  // version I was sent change?". Swap answers "what did I change since that file?".
+  // By default the open design is "before" and a file or a link "after": "what does the
+  // version I was sent change?". A design kept in Recent designs is an earlier state (kept
+  // before an edit, or put aside when another design replaced it): it comes first, "what
+  // changed since?". Swap turns either round.
   const [otherFirst, setOtherFirst] = useState(() => markedComparison()?.otherFirst ?? false);
   // The designs kept in this browser (Recent designs): the one open before a file or a link
   // replaced it is often the version to compare with.
@@ -84,6 +86,7 @@ export function CompareDialog() {
     if (!read.ok) return;
     setRecentId(fromRecent);
     setOther(read.other);
+    setOtherFirst(fromRecent !== '');
   }, []);
   useEffect(() => {
     let live = true;
