@@ -264,11 +264,21 @@ test.describe('Compare two versions', () => {
     await studio.select('rtm-fw');
     await studio.pressShortcut('Delete');
     await expect(banner).toContainText('not drawn: 3 elements added in it, 1 segment');
+    // Drawn dashed where it stood, as the firewall the other version has.
+    const ghost = page.getByTestId('compare-ghost.rtm-fw');
+    await expect(ghost).toHaveClass(/compare-ghost-added/u);
+    await expect(ghost).toContainText('only in the other version');
     // …or, swapped, the other version the earlier, as removed since it.
     await studio.toolbarButton('compare').click();
     await studio.compare('swap').click();
     await studio.compare('mark').click();
     await expect(banner).toContainText('not drawn: 3 elements removed since, 1 segment');
+    await expect(ghost).toHaveClass(/compare-ghost-removed/u);
+    await expect(ghost).toContainText('removed since');
+    // Undone, the firewall is back on the canvas, and its ghost goes.
+    await studio.pressShortcut('Control+z');
+    await expect(ghost).toHaveCount(0);
+    await expect(banner).not.toContainText('elements removed since');
   });
 
   test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({

@@ -230,6 +230,20 @@ function RoomOverlayGate() {
   ) : null;
 }
 
+// What only the other version of a marked comparison has: loaded with the first such ghost.
+const CompareGhosts = lazy(() =>
+  import('./CompareGhosts').then((m) => ({ default: m.CompareGhosts })),
+);
+
+function CompareGhostsGate() {
+  const any = useUi((s) => (s.compareMarks?.otherOnly.length ?? 0) > 0);
+  return any ? (
+    <Suspense fallback={null}>
+      <CompareGhosts />
+    </Suspense>
+  ) : null;
+}
+
 export interface CanvasProps {
   /** Called when a workload chip is dropped on a host cluster (what-if moves). */
   onWorkloadDrop?: (workloadId: string, clusterId: string) => void;
@@ -247,6 +261,7 @@ const CANVAS_OVERLAYS = (
     <Legend />
     <RoutingNotice />
     <RoomOverlayGate />
+    <CompareGhostsGate />
     <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
       <ZoomReadout />
     </Controls>

@@ -1,8 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeElements, updateLink, updateNode, upsertWorkload } from '../model/edits';
+import { nodeBoxes } from '../model/placement';
 import type { Design } from '../model/schema';
 import { buildMetroMetroCluster } from '../model/templates/metro-metrocluster';
-import { compareMarkIds, markComparison, markedComparison, REMARK_DELAY_MS } from './compareMarks';
+import {
+  compareMarkIds,
+  ghostsOf,
+  markComparison,
+  markedComparison,
+  REMARK_DELAY_MS,
+} from './compareMarks';
 import { useStudio } from './studio';
 import { useUi } from './ui';
 
@@ -64,6 +71,43 @@ describe('compareMarkIds', () => {
     const slower = { ...mine, settings: { ...mine.settings, dciHopAllowanceMs: 0.5 } };
     expect(compareMarkIds(mine, slower, false).settings).toBe(true);
     expect(compareMarkIds(mine, mine, false).settings).toBe(false);
+  });
+});
+
+describe('ghostsOf', () => {
+  const mine = buildMetroMetroCluster();
+
+  it('draws a device the open design lacks in its site, where the open design now puts that site', () => {
+    const dc2 = mine.nodes.find((n) => n.id === 'dc2')!;
+    // Deleted since, and its site moved 160 px right since.
+    const open = updateNode(removeElements(mine, ['rtm-fw']), 'dc2', {
+      position: { x: dc2.position.x + 160, y: dc2.position.y },
+    });
+    const marks = compareMarkIds(open, mine, true);
+    const ghosts = ghostsOf(open, mine, marks.otherOnly);
+    const was = nodeBoxes(mine).get('rtm-fw')!;
+    // Its links are counted in the banner, not drawn.
+    expect(ghosts).toEqual([
+      {
+        id: 'rtm-fw',
+        kind: 'firewall',
+        label: mine.nodes.find((n) => n.id === 'rtm-fw')!.label,
+        box: { ...was, x: was.x + 160 },
+      },
+    ]);
+  });
+
+  it('draws a site the open design lacks, and its devices, where the other version had them', () => {
+    const siteDevices = mine.nodes.filter((n) => n.kind !== 'site' && n.parentId === 'wit');
+    const open = removeElements(mine, ['wit', ...siteDevices.map((n) => n.id)]);
+    const ghosts = ghostsOf(open, mine, compareMarkIds(open, mine, true).otherOnly);
+    const boxes = nodeBoxes(mine);
+    expect(ghosts.map((g) => g.id).sort()).toEqual(['wit', ...siteDevices.map((n) => n.id)].sort());
+    for (const g of ghosts) expect(g.box).toEqual(boxes.get(g.id));
+  });
+
+  it('draws nothing when the open design lacks nothing', () => {
+    expect(ghostsOf(mine, mine, compareMarkIds(mine, mine, true).otherOnly)).toEqual([]);
   });
 });
 

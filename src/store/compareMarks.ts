@@ -5,7 +5,9 @@
  * a distance set back to the other version's stayed outlined as changed, and a device added
  * after marking had none.
  */
-import type { Design } from '../model/schema';
+import type { Box } from '../model/layout';
+import { nodeBoxes } from '../model/placement';
+import type { Design, NodeKind } from '../model/schema';
 import { sameValue } from '../model/sameValue';
 import { diffElements, type ElementRef } from '../rules/whatif/diff';
 import { useStudio } from './studio';
@@ -44,6 +46,37 @@ export function compareMarkIds(
     segments: sides(true),
     settings: !sameValue(open.settings, other.settings),
   };
+}
+
+/** A node only the other version has, drawn as a ghost where it stood (canvas/CompareGhosts.tsx). */
+export interface Ghost {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly label: string;
+  readonly box: Box;
+}
+
+/**
+ * Where the other version's own nodes among `ids` (its `otherOnly`) stood, to draw them where
+ * the open design lacks them: a device in its site as the open design places that site, while
+ * the site is there (a site moved since would leave it outside), else as the other version
+ * placed it; a site as the other version placed it. Links are counted, not drawn.
+ */
+export function ghostsOf(open: Design, other: Design, ids: readonly string[]): Ghost[] {
+  const wanted = new Set(ids);
+  const nodes = other.nodes.filter((n) => wanted.has(n.id));
+  if (nodes.length === 0) return [];
+  const theirs = nodeBoxes(other);
+  const sites = new Map(open.nodes.flatMap((n) => (n.kind === 'site' ? [[n.id, n]] : [])));
+  return nodes.flatMap((n) => {
+    const box = theirs.get(n.id);
+    if (!box) return [];
+    const site = n.kind === 'site' ? undefined : sites.get(n.parentId);
+    const placed = site
+      ? { ...box, x: site.position.x + n.position.x, y: site.position.y + n.position.y }
+      : box;
+    return [{ id: n.id, kind: n.kind, label: n.label || n.id, box: placed }];
+  });
 }
 
 /** How long after an edit the comparison is made again: a burst of edits is compared once. */
