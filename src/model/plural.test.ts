@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agree, bandwidthText, figureText, plural, secondsText } from './plural';
+import { agree, bandwidthText, figureText, listText, plural, secondsText } from './plural';
 
 describe('Counted nouns', () => {
   it('one is singular, zero and many are plural', () => {
@@ -51,6 +51,15 @@ describe('Counted nouns', () => {
     expect(`${plural(3, 'segment')} ${agree(3, 'loses', 'lose')} L2 reach`).toBe(
       '3 segments lose L2 reach',
     );
+  });
+});
+
+describe('Lists in a sentence', () => {
+  it('joins the last item with "and", the others with commas', () => {
+    expect(listText([])).toBe('');
+    expect(listText(['1 device'])).toBe('1 device');
+    expect(listText(['1 device', '2 links'])).toBe('1 device and 2 links');
+    expect(listText(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });
 

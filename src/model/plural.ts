@@ -40,6 +40,12 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${countText(n)} ${n === 1 ? one : many}`;
 }
 
+/** Items as a sentence lists them: "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
 /** The verb that goes with a count: `agree(1, 'loses', 'lose')` → "loses". */
 export function agree(n: number, singular: string, pluralForm: string): string {
   return n === 1 ? singular : pluralForm;

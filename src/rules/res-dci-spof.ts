@@ -2,6 +2,7 @@ import { finding } from './context';
 import type { RuleDefinition } from './rule';
 import { stretchedPairs } from './stretch';
 import type { NodeKind } from '../model/schema';
+import { listText } from '../model/plural';
 import type { Finding, Fix, RuleContext } from './types';
 
 const SOURCE =
@@ -59,11 +60,6 @@ const DEVICE_NOUN: Partial<Record<NodeKind, string>> = {
   firewall: 'firewall',
 };
 
-function and(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-}
-
 function spofFinding(
   ctx: RuleContext,
   a: string,
@@ -84,7 +80,7 @@ function spofFinding(
     message =
       links.length === 1
         ? `${A} and ${B} are joined through a single DCI link (${index.label(links[0] ?? '')}): one cut ${tail}`
-        : `every path between ${A} and ${B} crosses ${and(links.map(index.label))}: one cut ${tail}`;
+        : `every path between ${A} and ${B} crosses ${listText(links.map(index.label))}: one cut ${tail}`;
   } else if (links.length === 0) {
     // Several links, but they meet on one device: say how many, and name the device.
     const landing = index.dciLinks.filter(
@@ -93,13 +89,13 @@ function spofFinding(
         (devices.includes(l.source) || devices.includes(l.target)) &&
         index.siteOf(l.source) !== index.siteOf(l.target),
     );
-    const names = and(devices.map(deviceName));
+    const names = listText(devices.map(deviceName));
     message =
       landing.length > 1
         ? `${A} and ${B} are joined by ${landing.length} DCI links, but all of them end on ${names}: one device failure ${tail}`
         : `every path between ${A} and ${B} runs through ${names}: one device failure ${tail}`;
   } else {
-    message = `every path between ${A} and ${B} crosses ${and([...links.map(index.label), ...devices.map(deviceName)])}: one failure there ${tail}`;
+    message = `every path between ${A} and ${B} crosses ${listText([...links.map(index.label), ...devices.map(deviceName)])}: one failure there ${tail}`;
   }
   const fixes: Fix[] = [];
   if (links.length > 0)
