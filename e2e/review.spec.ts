@@ -263,7 +263,7 @@ test.describe('Compare two versions', () => {
     await studio.tab('inspect').click();
     await studio.select('rtm-fw');
     await studio.pressShortcut('Delete');
-    await expect(banner).toContainText('not drawn: 3 elements added in it, 1 segment');
+    await expect(banner).toContainText('not drawn: 1 device and 2 links added in it, 1 segment');
     // Drawn dashed where it stood, as the firewall the other version has.
     const ghost = page.getByTestId('compare-ghost.rtm-fw');
     await expect(ghost).toHaveClass(/compare-ghost-added/u);
@@ -272,13 +272,13 @@ test.describe('Compare two versions', () => {
     await studio.toolbarButton('compare').click();
     await studio.compare('swap').click();
     await studio.compare('mark').click();
-    await expect(banner).toContainText('not drawn: 3 elements removed since, 1 segment');
+    await expect(banner).toContainText('not drawn: 1 device and 2 links removed since, 1 segment');
     await expect(ghost).toHaveClass(/compare-ghost-removed/u);
     await expect(ghost).toContainText('removed since');
     // Undone, the firewall is back on the canvas, and its ghost goes.
     await studio.pressShortcut('Control+z');
     await expect(ghost).toHaveCount(0);
-    await expect(banner).not.toContainText('elements removed since');
+    await expect(banner).not.toContainText('removed since');
   });
 
   test('a copy kept in Recent designs before an edit is compared with, with no file at hand', async ({
@@ -308,7 +308,9 @@ test.describe('Compare two versions', () => {
     await studio.toolbarButton('compare').click();
     await page.getByTestId('compare.recent').selectOption({ index: 1 });
     // The copy kept before the edit is the earlier version: what changed since it.
-    await expect(studio.compare('changed')).toContainText(`MTU: ${countText(link.mtu)} B → 1,400 B`);
+    await expect(studio.compare('changed')).toContainText(
+      `MTU: ${countText(link.mtu)} B → 1,400 B`,
+    );
     await expect(studio.compare('result')).toContainText('“before the <b>MTU</b> change” (');
     await studio.compare('mark').click();
     await expect(page.getByTestId('compare-banner')).toContainText(

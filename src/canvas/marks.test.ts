@@ -101,6 +101,7 @@ describe('An element is told only of its own marks', () => {
       added: [],
       removed: ['dci-s0-s1-0'],
       otherOnly: [],
+      otherOnlyCounts: [],
       otherFirst: false,
       segments: { changed: [], added: [], removed: [], otherOnly: [] },
       settings: false,

@@ -1,7 +1,7 @@
 import { GitCompareArrows, X } from 'lucide-react';
 import { useUi } from '../store/ui';
 import { buttonClass } from './fields';
-import { plural } from '../model/plural';
+import { listText, plural } from '../model/plural';
 
 /** A dot of a mark's colour (index.css `--color-diff-*`), as its outline on the canvas. */
 function Dot({ className }: { className: string }) {
@@ -27,10 +27,10 @@ export function CompareBanner() {
     marks.segments.otherOnly.length;
   // Not drawn, so not outlined: named, so that the banner does not read as "nothing else". What
   // only the other version has, the open design has nothing to outline for (a deleted device).
-  const otherOnly = marks.otherOnly.length;
+  const otherOnly = marks.otherOnlyCounts;
   const unmarked = [
-    ...(otherOnly > 0
-      ? [`${plural(otherOnly, 'element')} ${marks.otherFirst ? 'removed since' : 'added in it'}`]
+    ...(otherOnly.length > 0
+      ? [`${listText(otherOnly)} ${marks.otherFirst ? 'removed since' : 'added in it'}`]
       : []),
     ...(segments > 0 ? [`${plural(segments, 'segment')} (Segments tab)`] : []),
     ...(marks.settings ? ['the latency model'] : []),

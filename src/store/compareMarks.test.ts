@@ -46,6 +46,7 @@ describe('compareMarkIds', () => {
     expect(marks.added).toEqual([]);
     // The firewall the open design has since lost: nothing to outline, counted apart.
     expect([...marks.otherOnly].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
+    expect(marks.otherOnlyCounts).toEqual(['1 device', '2 links']);
     const back = compareMarkIds(mine, other, true);
     expect([...back.added].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
     expect(back.removed).toEqual([]);
@@ -62,6 +63,7 @@ describe('compareMarkIds', () => {
       added: [],
       removed: [],
       otherOnly: [],
+      otherOnlyCounts: [],
       otherFirst: false,
       segments: { changed: [seg.id], added: [], removed: [], otherOnly: [] },
       settings: false,

@@ -8,6 +8,7 @@
 import type { Box } from '../model/layout';
 import { nodeBoxes } from '../model/placement';
 import type { Design, NodeKind } from '../model/schema';
+import { plural } from '../model/plural';
 import { sameValue } from '../model/sameValue';
 import { diffElements, type ElementRef } from '../rules/whatif/diff';
 import { useStudio } from './studio';
@@ -40,8 +41,12 @@ export function compareMarkIds(
       otherOnly: ids(segments, otherFirst ? diff.removed : diff.added),
     };
   };
+  const otherOnly = (otherFirst ? diff.removed : diff.added).filter(
+    (r) => r.collection !== 'segments',
+  );
   return {
     ...sides(false),
+    otherOnlyCounts: countedAs(otherOnly),
     otherFirst,
     segments: sides(true),
     settings: !sameValue(open.settings, other.settings),
@@ -76,6 +81,31 @@ export function ghostsOf(open: Design, other: Design, ids: readonly string[]): G
       ? { ...box, x: site.position.x + n.position.x, y: site.position.y + n.position.y }
       : box;
     return [{ id: n.id, kind: n.kind, label: n.label || n.id, box: placed }];
+  });
+}
+
+/** What the banner calls each kind of element, in the order it names them. */
+const NOUNS = ['site', 'device', 'link', 'workload', 'note'] as const;
+
+/** Elements counted by what they are: ["2 devices", "4 links"], in `NOUNS` order. */
+function countedAs(refs: readonly ElementRef[]): string[] {
+  const counts = new Map<(typeof NOUNS)[number], number>();
+  for (const r of refs) {
+    const noun =
+      r.collection === 'nodes'
+        ? r.kind === 'site'
+          ? 'site'
+          : 'device'
+        : r.collection === 'links'
+          ? 'link'
+          : r.collection === 'workloads'
+            ? 'workload'
+            : 'note';
+    counts.set(noun, (counts.get(noun) ?? 0) + 1);
+  }
+  return NOUNS.flatMap((noun) => {
+    const n = counts.get(noun) ?? 0;
+    return n > 0 ? [plural(n, noun)] : [];
   });
 }
 

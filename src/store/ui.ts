@@ -46,6 +46,8 @@ export interface CompareMarks {
    * banner counts them, the Compare dialog lists them.
    */
   readonly otherOnly: readonly string[];
+  /** `otherOnly` counted as the banner says it: "2 devices", "4 links", "1 workload". */
+  readonly otherOnlyCounts: readonly string[];
   /** Whether the other version is the earlier one. */
   readonly otherFirst: boolean;
   /**
