@@ -122,11 +122,24 @@ for (const dark of [false, true]) {
         await expect(page.getByRole('dialog')).toHaveCount(0);
       }
 
-      const other = TEMPLATES.find((t) => t.id === 'metro-vplex-otv')!.build();
+      // The other version adds a firewall, drawn as a ghost when the comparison is marked.
+      const base = TEMPLATES.find((t) => t.id === 'metro-vplex-otv')!.build();
+      const fw = base.nodes.find((n) => n.kind === 'firewall')!;
+      const other = {
+        ...base,
+        nodes: [
+          ...base.nodes,
+          { ...fw, id: 'new-fw', label: 'new-fw', position: { x: fw.position.x, y: 400 } },
+        ],
+      };
       await studio.compareWithFile('other.dci.json', serializeDesign(other));
       await expect(studio.compare('result')).toBeVisible();
       await expectAccessible(page, 'the Compare dialog with a comparison');
-      await page.keyboard.press('Escape');
+      // Marked: the outlines, the banner, and the ghosts of what only the other version has.
+      await studio.compare('mark').click();
+      await expect(page.getByTestId('compare-ghost.new-fw')).toBeVisible();
+      await expectAccessible(page, 'a comparison marked on the canvas');
+      await page.getByTestId('compare-banner.clear').click();
 
       await studio.openFindings();
       await studio
