@@ -275,6 +275,17 @@ test.describe('Compare two versions', () => {
     await expect(banner).toContainText('not drawn: 1 device and 2 links removed since, 1 segment');
     await expect(ghost).toHaveClass(/compare-ghost-removed/u);
     await expect(ghost).toContainText('removed since');
+    // Compare shows where the deleted firewall stood: its ghost, brought into view.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+    await expect(ghost).not.toBeInViewport();
+    await studio.toolbarButton('compare').click();
+    await studio
+      .compare('removed')
+      .locator('[data-id="rtm-fw"]')
+      .getByTestId('compare.stood')
+      .click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(ghost).toBeInViewport();
     // Undone, the firewall is back on the canvas, and its ghost goes.
     await studio.pressShortcut('Control+z');
     await expect(ghost).toHaveCount(0);

@@ -5,7 +5,16 @@
  * the one loader and is only read: the open design is never touched, whatever comes in.
  */
 import { ArrowLeftRight, ClipboardCopy, FileUp, GitCompareArrows, Highlighter } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { importBytes } from '../io/import';
 import { decodeLink } from '../io/link';
 import type { Design } from '../model/schema';
@@ -20,7 +29,7 @@ import {
 } from '../rules/whatif/readChange';
 import { findingsFor } from '../store/findings';
 import { useStudio } from '../store/studio';
-import { markComparison, markedComparison } from '../store/compareMarks';
+import { markComparison, markedComparison, whereItStood } from '../store/compareMarks';
 import { designStorage } from '../store/persistence';
 import {
   GONE_FROM_STORAGE,
@@ -44,6 +53,14 @@ import { SEVERITY_META } from './findingParts';
 import { copyText, downloadBlob, OPEN_FILE_ACCEPT } from '../app/importExport';
 import { Modal } from './Modal';
 import { plural } from '../model/plural';
+
+/**
+ * The comparison the lists show: an element only the other version has is shown where it stood,
+ * its ghost drawn with the comparison's marks (ElementName).
+ */
+const Compared = createContext<{ readonly other: Other; readonly otherFirst: boolean } | null>(
+  null,
+);
 
 /** Longer lists are cut: a comparison with an unrelated design is not worth 2,000 rows. */
 const MAX_ROWS = 100;
@@ -308,7 +325,9 @@ export function CompareDialog() {
               </button>
             </div>
           </div>
-          <DiffView diff={diff} before={before.design} after={after.design} />
+          <Compared.Provider value={{ other, otherFirst }}>
+            <DiffView diff={diff} before={before.design} after={after.design} />
+          </Compared.Provider>
         </div>
       )}
     </Modal>
@@ -366,7 +385,7 @@ function DiffView({ diff, before, after }: { diff: DesignDiff; before: Design; a
     <div className="space-y-4">
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="compare.summary">
         {changeSummary(diff)} — findings: {findingsSummary(diff)}. Positions and sizes are not
-        compared; a name shows its element on the canvas.
+        compared; a name shows its element on the canvas, or where it stood.
       </p>
 
       {/* Changed elements carry a line per field: they get half the width. */}
@@ -513,13 +532,23 @@ function More({ count }: { count: number }) {
 
 /**
  * An element's kind and name; a long name (a note's first words) wraps to a second line. An
- * element of the open design is a button that shows it on the canvas.
+ * element of the open design is a button that shows it on the canvas; one only the other version
+ * has, a button that marks the comparison and shows its ghost where it stood.
  */
 function ElementName({ element, design }: { element: ElementRef; design: Design }) {
   const name = elementName(element, design);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const current = useStudio((s) => s.design);
   const ids = canvasIds(element, current);
+  const compared = useContext(Compared);
+  // Not on the canvas, but in the other version: shown where it stood, as a ghost.
+  const stood =
+    !ids &&
+    compared !== null &&
+    design === compared.other.design &&
+    ['nodes', 'links', 'workloads'].includes(element.collection)
+      ? compared
+      : null;
   const nameClass =
     'line-clamp-2 min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100';
   const title = name === element.id ? name : `${name} (${element.id})`;
@@ -537,6 +566,36 @@ function ElementName({ element, design }: { element: ElementRef; design: Design 
           onClick={() => {
             useUi.getState().openDialog(null);
             focusElements(ids, flow);
+          }}
+        >
+          {name}
+        </button>
+      ) : stood ? (
+        <button
+          type="button"
+          className={`${nameClass} cursor-pointer text-left hover:underline focus-visible:underline focus-visible:outline-none`}
+          title={`${title}: show where it stood, marked on the canvas`}
+          data-testid="compare.stood"
+          onClick={() => {
+            const { other, otherFirst } = stood;
+            const box = whereItStood(current, other.design, element);
+            useUi.getState().openDialog(null);
+            if (!box) return;
+            if (markedComparison()?.other !== other.design)
+              markComparison(other.design, otherFirst, other.source);
+            useStudio.getState().select([]);
+            // Not closer than a few cards' width: one card alone filled the view.
+            const width = Math.max(box.width, 640);
+            const height = Math.max(box.height, 400);
+            void flow.fitBounds(
+              {
+                x: box.x + box.width / 2 - width / 2,
+                y: box.y + box.height / 2 - height / 2,
+                width,
+                height,
+              },
+              { padding: 0.2, duration: 400 },
+            );
           }}
         >
           {name}

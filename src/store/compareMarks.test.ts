@@ -6,6 +6,7 @@ import { buildMetroMetroCluster } from '../model/templates/metro-metrocluster';
 import {
   compareMarkIds,
   ghostsOf,
+  whereItStood,
   markComparison,
   markedComparison,
   REMARK_DELAY_MS,
@@ -110,6 +111,38 @@ describe('ghostsOf', () => {
 
   it('draws nothing when the open design lacks nothing', () => {
     expect(ghostsOf(mine, mine, compareMarkIds(mine, mine, true).otherOnly)).toEqual([]);
+  });
+});
+
+describe('whereItStood', () => {
+  const mine = buildMetroMetroCluster();
+  const open = removeElements(mine, ['rtm-fw', 'esx-prod-a']);
+  const boxes = nodeBoxes(mine);
+
+  it('is a deleted device’s ghost, and a deleted link’s two ends', () => {
+    expect(whereItStood(open, mine, { collection: 'nodes', id: 'rtm-fw' })).toEqual(
+      boxes.get('rtm-fw'),
+    );
+    const link = mine.links.find((l) => l.source === 'rtm-fw' || l.target === 'rtm-fw')!;
+    const [a, b] = [boxes.get(link.source)!, boxes.get(link.target)!];
+    const box = whereItStood(open, mine, { collection: 'links', id: link.id })!;
+    expect(box.x).toBe(Math.min(a.x, b.x));
+    expect(box.y).toBe(Math.min(a.y, b.y));
+    expect(box.x + box.width).toBe(Math.max(a.x + a.width, b.x + b.width));
+    expect(box.y + box.height).toBe(Math.max(a.y + a.height, b.y + b.height));
+  });
+
+  it('is a deleted workload’s cluster, ghost or not', () => {
+    const onA = mine.workloads.find((w) => w.clusterId === 'esx-prod-a')!;
+    expect(whereItStood(open, mine, { collection: 'workloads', id: onA.id })).toEqual(
+      boxes.get('esx-prod-a'),
+    );
+  });
+
+  it('is nothing for a segment, or an element the other version lacks too', () => {
+    const seg = mine.segments[0]!;
+    expect(whereItStood(open, mine, { collection: 'segments', id: seg.id })).toBeNull();
+    expect(whereItStood(open, mine, { collection: 'nodes', id: 'nowhere' })).toBeNull();
   });
 });
 

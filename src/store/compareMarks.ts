@@ -84,6 +84,44 @@ export function ghostsOf(open: Design, other: Design, ids: readonly string[]): G
   });
 }
 
+/**
+ * Where an element only the other version has stood on the canvas, for Compare to show it: a
+ * node's ghost; a link's two ends (on the canvas, or ghosts); a workload's cluster; null for a
+ * segment, a note or an element the other version lacks too.
+ */
+export function whereItStood(
+  open: Design,
+  other: Design,
+  ref: { readonly collection: ElementRef['collection']; readonly id: string },
+): Box | null {
+  const shown = nodeBoxes(open);
+  const boxOf = (id: string): Box | undefined =>
+    shown.get(id) ?? ghostsOf(open, other, [id])[0]?.box;
+  const union = (boxes: readonly (Box | undefined)[]): Box | null => {
+    const found = boxes.filter((b): b is Box => b !== undefined);
+    if (found.length === 0) return null;
+    const x = Math.min(...found.map((b) => b.x));
+    const y = Math.min(...found.map((b) => b.y));
+    const right = Math.max(...found.map((b) => b.x + b.width));
+    const bottom = Math.max(...found.map((b) => b.y + b.height));
+    return { x, y, width: right - x, height: bottom - y };
+  };
+  switch (ref.collection) {
+    case 'nodes':
+      return other.nodes.some((n) => n.id === ref.id) ? union([boxOf(ref.id)]) : null;
+    case 'links': {
+      const link = other.links.find((l) => l.id === ref.id);
+      return link ? union([boxOf(link.source), boxOf(link.target)]) : null;
+    }
+    case 'workloads': {
+      const workload = other.workloads.find((w) => w.id === ref.id);
+      return workload ? union([boxOf(workload.clusterId)]) : null;
+    }
+    default:
+      return null;
+  }
+}
+
 /** What the banner calls each kind of element, in the order it names them. */
 const NOUNS = ['site', 'device', 'link', 'workload', 'note'] as const;
 
