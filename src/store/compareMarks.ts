@@ -32,21 +32,22 @@ export function compareMarkIds(
   const diff = otherFirst ? diffElements(other, open) : diffElements(open, other);
   const ids = (segments: boolean, refs: readonly ElementRef[]) =>
     refs.filter((r) => (r.collection === 'segments') === segments).map((r) => r.id);
+  // In the open design only, and in the other version only.
+  const [openOnly, otherOnly] = otherFirst
+    ? [diff.added, diff.removed]
+    : [diff.removed, diff.added];
   const sides = (segments: boolean) => {
-    const only = ids(segments, otherFirst ? diff.added : diff.removed);
+    const only = ids(segments, openOnly);
     return {
       changed: ids(segments, diff.changed),
       added: otherFirst ? only : [],
       removed: otherFirst ? [] : only,
-      otherOnly: ids(segments, otherFirst ? diff.removed : diff.added),
+      otherOnly: ids(segments, otherOnly),
     };
   };
-  const otherOnly = (otherFirst ? diff.removed : diff.added).filter(
-    (r) => r.collection !== 'segments',
-  );
   return {
     ...sides(false),
-    otherOnlyCounts: countedAs(otherOnly),
+    otherOnlyCounts: countedAs(otherOnly.filter((r) => r.collection !== 'segments')),
     otherFirst,
     segments: sides(true),
     settings: !sameValue(open.settings, other.settings),

@@ -201,8 +201,8 @@ const REHEARSE_FROM_MS = 5;
  * A rehearsed property edit's time is what such an edit costs on this design (`propertyRuns`),
  * and every rehearsal compiles what edits run, so that a first edit answers as the next ones do.
  * At idle moments (as many to a moment as fit its share, `IDLE_SHARE_MS`), `REHEARSALS` in a
- * row (three of each kind, in turn), quick or not: V8
- * compiles a path over its first runs. Stopped at the first quick one (under
+ * row (three of each kind, in turn), quick or not: V8 compiles a path over its first runs.
+ * Stopped at the first quick one (under
  * `REHEARSE_FROM_MS`), they left that work undone: at 1,000 elements a distance edit's
  * rehearsals took 17, 6 then 3 ms, and the first real edit's run 4–11 ms after one rehearsal
  * against 1.5–2.4 ms after all six (bench:ui's edit after its drag, interleaved: 20 → 16 ms).
@@ -242,12 +242,12 @@ const IDLE_SHARE_MS = 12;
 function rehearse(): void {
   rehearsing = false;
   const started = performance.now();
-  let last: number;
+  let lastMs: number;
   do {
     const before = performance.now();
     if (!rehearseOne()) return;
-    last = performance.now() - before;
-  } while (rehearsalsLeft > 0 && performance.now() - started + last <= IDLE_SHARE_MS);
+    lastMs = performance.now() - before;
+  } while (rehearsalsLeft > 0 && performance.now() - started + lastMs <= IDLE_SHARE_MS);
   rehearseSoon();
 }
 
