@@ -172,6 +172,7 @@ export function CompareDialog() {
     );
   };
 
+  const compared = useMemo(() => other && { other, otherFirst }, [other, otherFirst]);
   const mine = { label: 'This design', name: current.name, design: current };
   const theirs = other && { label: other.source, name: other.design.name, design: other.design };
   const before = otherFirst && theirs ? theirs : mine;
@@ -325,7 +326,7 @@ export function CompareDialog() {
               </button>
             </div>
           </div>
-          <Compared.Provider value={{ other, otherFirst }}>
+          <Compared.Provider value={compared}>
             <DiffView diff={diff} before={before.design} after={after.design} />
           </Compared.Provider>
         </div>
@@ -581,7 +582,9 @@ function ElementName({ element, design }: { element: ElementRef; design: Design 
             const box = whereItStood(current, other.design, element);
             useUi.getState().openDialog(null);
             if (!box) return;
-            if (markedComparison()?.other !== other.design)
+            // Marked as the dialog shows it (this version, this order), unless it is already.
+            const marked = markedComparison();
+            if (marked?.other !== other.design || marked.otherFirst !== otherFirst)
               markComparison(other.design, otherFirst, other.source);
             useStudio.getState().select([]);
             // Not closer than a few cards' width: one card alone filled the view.
