@@ -101,7 +101,7 @@ describe('An element is told only of its own marks', () => {
       added: [],
       removed: ['dci-s0-s1-0'],
       otherOnly: [],
-      otherOnlyCounts: [],
+      otherOnlyCounts: { ghosts: [], undrawn: [] },
       otherFirst: false,
       segments: { changed: [], added: [], removed: [], otherOnly: [] },
       settings: false,

@@ -1,7 +1,7 @@
 import { GitCompareArrows, X } from 'lucide-react';
 import { useUi } from '../store/ui';
 import { buttonClass } from './fields';
-import { listText, plural } from '../model/plural';
+import { countText, listText, plural } from '../model/plural';
 
 /** A dot of a mark's colour (index.css `--color-diff-*`), as its outline on the canvas. */
 function Dot({ className }: { className: string }) {
@@ -15,11 +15,23 @@ function Dot({ className }: { className: string }) {
 export function CompareBanner() {
   const marks = useUi((s) => s.compareMarks);
   if (!marks) return null;
+  // What only the other version has: removed since it, or added in it.
+  const otherOnlyText = marks.otherFirst ? 'removed since' : 'added in it';
+  const { ghosts, undrawn } = marks.otherOnlyCounts;
   const counts = [
     { n: marks.changed.length, dot: 'bg-diff-changed', text: 'changed' },
     { n: marks.added.length, dot: 'bg-diff-added', text: 'added since' },
     { n: marks.removed.length, dot: 'bg-diff-removed', text: 'removed in it' },
-  ].filter((c) => c.n > 0);
+  ]
+    .filter((c) => c.n > 0)
+    .map((c) => ({ key: c.text, dot: c.dot, text: `${countText(c.n)} ${c.text}` }));
+  // The sites and devices drawn dashed where they stood (CompareGhosts.tsx): a dashed ring.
+  if (ghosts.length > 0)
+    counts.push({
+      key: 'ghosts',
+      dot: `border border-dashed ${marks.otherFirst ? 'border-diff-removed' : 'border-diff-added'}`,
+      text: `${listText(ghosts)} ${otherOnlyText}`,
+    });
   const segments =
     marks.segments.changed.length +
     marks.segments.added.length +
@@ -27,11 +39,8 @@ export function CompareBanner() {
     marks.segments.otherOnly.length;
   // Not drawn, so not outlined: named, so that the banner does not read as "nothing else". What
   // only the other version has, the open design has nothing to outline for (a deleted device).
-  const otherOnly = marks.otherOnlyCounts;
   const unmarked = [
-    ...(otherOnly.length > 0
-      ? [`${listText(otherOnly)} ${marks.otherFirst ? 'removed since' : 'added in it'}`]
-      : []),
+    ...(undrawn.length > 0 ? [`${listText(undrawn)} ${otherOnlyText}`] : []),
     ...(segments > 0 ? [`${plural(segments, 'segment')} (Segments tab)`] : []),
     ...(marks.settings ? ['the latency model'] : []),
   ];
@@ -50,16 +59,16 @@ export function CompareBanner() {
           <span>nothing differs</span>
         ) : (
           counts.map((c) => (
-            <span key={c.text} className="flex items-center gap-1 whitespace-nowrap">
+            <span key={c.key} className="flex items-center gap-1 whitespace-nowrap">
               <Dot className={c.dot} />
-              {c.n} {c.text}
+              {c.text}
             </span>
           ))
         )}
         {unmarked.length > 0 && (
           <span
             className="min-w-0 truncate text-slate-600 dark:text-slate-300"
-            title="Elements the open design lacks, segments and the latency model are not drawn on the canvas: the Compare dialog lists them, the Segments tab marks the segments"
+            title="Links, workloads and notes the open design lacks, segments and the latency model are not drawn on the canvas: the Compare dialog lists them, the Segments tab marks the segments"
           >
             {counts.length > 0 ? '· ' : ''}not drawn: {unmarked.join(', ')}
           </span>

@@ -47,7 +47,8 @@ describe('compareMarkIds', () => {
     expect(marks.added).toEqual([]);
     // The firewall the open design has since lost: nothing to outline, counted apart.
     expect([...marks.otherOnly].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
-    expect(marks.otherOnlyCounts).toEqual(['1 device', '2 links']);
+    // The firewall is drawn as a ghost; its links are not drawn.
+    expect(marks.otherOnlyCounts).toEqual({ ghosts: ['1 device'], undrawn: ['2 links'] });
     const back = compareMarkIds(mine, other, true);
     expect([...back.added].sort()).toEqual(['rtm-fw', ...firewallLinks(mine)].sort());
     expect(back.removed).toEqual([]);
@@ -64,7 +65,7 @@ describe('compareMarkIds', () => {
       added: [],
       removed: [],
       otherOnly: [],
-      otherOnlyCounts: [],
+      otherOnlyCounts: { ghosts: [], undrawn: [] },
       otherFirst: false,
       segments: { changed: [seg.id], added: [], removed: [], otherOnly: [] },
       settings: false,

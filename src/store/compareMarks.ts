@@ -47,7 +47,12 @@ export function compareMarkIds(
   };
   return {
     ...sides(false),
-    otherOnlyCounts: countedAs(otherOnly.filter((r) => r.collection !== 'segments')),
+    otherOnlyCounts: {
+      ghosts: countedAs(otherOnly.filter((r) => r.collection === 'nodes')),
+      undrawn: countedAs(
+        otherOnly.filter((r) => r.collection !== 'nodes' && r.collection !== 'segments'),
+      ),
+    },
     otherFirst,
     segments: sides(true),
     settings: !sameValue(open.settings, other.settings),

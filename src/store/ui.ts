@@ -46,8 +46,14 @@ export interface CompareMarks {
    * banner counts them, the Compare dialog lists them.
    */
   readonly otherOnly: readonly string[];
-  /** `otherOnly` counted as the banner says it: "2 devices", "4 links", "1 workload". */
-  readonly otherOnlyCounts: readonly string[];
+  /**
+   * `otherOnly` counted as the banner says it: the sites and devices, drawn as ghosts where they
+   * stood ("1 device"), and the rest, not drawn ("4 links", "1 workload").
+   */
+  readonly otherOnlyCounts: {
+    readonly ghosts: readonly string[];
+    readonly undrawn: readonly string[];
+  };
   /** Whether the other version is the earlier one. */
   readonly otherFirst: boolean;
   /**
