@@ -38,7 +38,9 @@ export function CompareGhosts() {
           }}
         >
           <span className="compare-ghost-name">{g.label}</span>
-          <span className="compare-ghost-said">{said}</span>
+          <span className="compare-ghost-said">
+            {said} · {KIND_LABELS[g.kind]}
+          </span>
         </div>
       ))}
     </ViewportPortal>
