@@ -236,7 +236,7 @@ const CompareGhosts = lazy(() =>
 );
 
 function CompareGhostsGate() {
-  const any = useUi((s) => (s.compareMarks?.otherOnly.length ?? 0) > 0);
+  const any = useUi((s) => (s.compareMarks?.otherOnlyCounts.ghosts.length ?? 0) > 0);
   return any ? (
     <Suspense fallback={null}>
       <CompareGhosts />
